@@ -1,0 +1,140 @@
+import type { Fen } from '../money';
+import type { StaffRole } from '../roles';
+import type { DetailBlock, SpecDimension } from './catalog';
+
+/** `POST /api/v1/admin/auth/login` */
+export interface StaffLoginRequest {
+  username: string;
+  password: string;
+}
+
+export interface StaffLoginResponse {
+  token: string;
+  staff: StaffProfile;
+}
+
+/** `GET /api/v1/admin/me`; items of `GET /api/v1/admin/staff` (owner only). */
+export interface StaffProfile {
+  id: number;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** `POST /api/v1/admin/staff` (owner only). Password 8..64 chars; username 3..32 of [a-zA-Z0-9_]. */
+export interface CreateStaffRequest {
+  username: string;
+  displayName: string;
+  password: string;
+  role: StaffRole;
+}
+
+/** `PATCH /api/v1/admin/staff/:id` (owner only). */
+export interface UpdateStaffRequest {
+  displayName?: string;
+  role?: StaffRole;
+  password?: string;
+  disabled?: boolean;
+}
+
+/** `POST /api/v1/admin/categories`, `PATCH /api/v1/admin/categories/:id`; `DELETE` answers 409 CATEGORY_NOT_EMPTY
+ * while it has children or products. */
+export interface SaveCategoryRequest {
+  name: string;
+  parentId?: number | null;
+  icon?: string | null;
+  sortOrder?: number;
+}
+
+/** `GET /api/v1/admin/products?keyword=&categoryId=&onShelf=&page=&pageSize=` → Paginated<AdminProductRow>. */
+export interface AdminProductRow {
+  id: number;
+  title: string;
+  coverUrl: string;
+  categoryId: number;
+  categoryName: string;
+  minPriceFen: Fen;
+  totalStock: number;
+  salesCount: number;
+  onShelf: boolean;
+  sortOrder: number;
+  updatedAt: string;
+}
+
+export interface SaveSkuRequest {
+  /** Present when editing an existing SKU. */
+  id?: number;
+  specValues: string[];
+  priceFen: Fen;
+  originalPriceFen?: Fen | null;
+  stock: number;
+  /** Unique across the shop; generated when empty. */
+  skuCode?: string;
+}
+
+/** `POST /api/v1/admin/products`, `PUT /api/v1/admin/products/:id` (the whole product with its SKU matrix).
+ * The SKUs must be exactly the combinations of the spec values (SKU_MATRIX_INVALID otherwise);
+ * a product without specs has exactly one SKU with empty specValues. */
+export interface SaveProductRequest {
+  categoryId: number;
+  title: string;
+  subtitle?: string;
+  images: string[];
+  detail?: DetailBlock[];
+  tags?: string[];
+  onShelf?: boolean;
+  sortOrder?: number;
+  specs: SpecDimension[];
+  skus: SaveSkuRequest[];
+}
+
+/** `GET /api/v1/admin/products/:id` */
+export interface AdminProductDetail extends SaveProductRequest {
+  id: number;
+  salesCount: number;
+  onShelf: boolean;
+  sortOrder: number;
+  skus: (SaveSkuRequest & { id: number; skuCode: string })[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `PATCH /api/v1/admin/products/:id/shelf` */
+export interface SetShelfRequest {
+  onShelf: boolean;
+}
+
+/** `POST /api/v1/admin/skus/:skuId/stock-adjustments`: a conditional change (stock never goes below zero). */
+export interface StockAdjustmentRequest {
+  delta: number;
+  reason: string;
+}
+
+export interface StockAdjustmentResponse {
+  skuId: number;
+  stock: number;
+}
+
+/** `POST /api/v1/admin/uploads` multipart field `file` (png/jpeg/webp/gif/svg, at most 5 MB). */
+export interface UploadResponse {
+  url: string;
+}
+
+/** `GET /api/v1/admin/members?keyword=&page=&pageSize=` → Paginated<AdminMemberRow>; keyword matches nickname,
+ * phone or member id. `phone` is full for roles in FULL_PHONE_ROLES and masked for the others. */
+export interface AdminMemberRow {
+  id: number;
+  nickname: string | null;
+  avatarUrl: string | null;
+  phone: string | null;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+/** `GET /api/v1/admin/members/:id` */
+export interface AdminMemberDetail extends AdminMemberRow {
+  openid: string;
+  unionid: string | null;
+}

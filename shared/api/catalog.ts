@@ -1,0 +1,84 @@
+import type { Fen } from '../money';
+
+/** A category node; top-level nodes carry their ordered children (two levels at most). */
+export interface CategoryNode {
+  id: number;
+  parentId: number | null;
+  name: string;
+  icon: string | null;
+  sortOrder: number;
+  children: CategoryNode[];
+}
+
+export interface Banner {
+  id: number;
+  title: string;
+  imageUrl: string;
+  /** Where a tap goes: a product or a category. */
+  productId: number | null;
+  categoryId: number | null;
+}
+
+/** `GET /api/v1/home` */
+export interface HomeResponse {
+  banners: Banner[];
+  /** Top-level categories for the entry grid. */
+  categories: CategoryNode[];
+}
+
+export const PRODUCT_SORTS = ['default', 'sales', 'price_asc', 'price_desc', 'newest'] as const;
+/** 综合 / 销量 / 价格↑ / 价格↓ / 新品 */
+export type ProductSort = (typeof PRODUCT_SORTS)[number];
+
+/** `GET /api/v1/products?categoryId=&keyword=&sort=&page=&pageSize=` → Paginated<ProductSummary>.
+ * A top-level categoryId includes its children's products. */
+export interface ProductListQuery {
+  categoryId?: number;
+  keyword?: string;
+  sort?: ProductSort;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface ProductSummary {
+  id: number;
+  title: string;
+  subtitle: string;
+  coverUrl: string;
+  /** Lowest SKU price. */
+  minPriceFen: Fen;
+  /** Original (crossed-out) price of the cheapest SKU, when it has one. */
+  originalPriceFen: Fen | null;
+  salesCount: number;
+  tags: string[];
+  /** False when every SKU is out of stock. */
+  inStock: boolean;
+}
+
+/** One spec dimension, e.g. { name: '规格', values: ['100g', '250g'] }. */
+export interface SpecDimension {
+  name: string;
+  values: string[];
+}
+
+export interface Sku {
+  id: number;
+  /** One value per spec dimension, in the product's spec order. */
+  specValues: string[];
+  priceFen: Fen;
+  originalPriceFen: Fen | null;
+  stock: number;
+  skuCode: string;
+}
+
+/** `GET /api/v1/products/:id` (404 PRODUCT_NOT_FOUND when off shelf). */
+export interface ProductDetail extends ProductSummary {
+  categoryId: number;
+  images: string[];
+  /** Detail content: paragraphs of text and images, in order. */
+  detail: DetailBlock[];
+  specs: SpecDimension[];
+  skus: Sku[];
+}
+
+export type DetailBlock = { type: 'text'; text: string } | { type: 'image'; url: string };

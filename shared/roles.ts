@@ -1,0 +1,28 @@
+/** Staff roles. Each admin endpoint declares which roles it allows; the console hides what a role cannot do. */
+export const StaffRole = {
+  OWNER: 'owner',
+  OPERATOR: 'operator',
+  CUSTOMER_SERVICE: 'customer_service',
+  WAREHOUSE: 'warehouse',
+} as const;
+export type StaffRole = (typeof StaffRole)[keyof typeof StaffRole];
+
+export const ALL_STAFF_ROLES: StaffRole[] = Object.values(StaffRole);
+
+export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
+  owner: '店主',
+  operator: '运营',
+  customer_service: '客服',
+  warehouse: '仓管',
+};
+
+/** Roles that manage the catalog (categories, products, stock). */
+export const CATALOG_ROLES: StaffRole[] = ['owner', 'operator'];
+/** Roles that may read the member list and details. */
+export const MEMBER_READ_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
+/** Roles that see members' full phone numbers; every other place shows them masked. */
+export const FULL_PHONE_ROLES: StaffRole[] = ['owner', 'customer_service'];
+/** Roles that manage staff accounts. */
+export const STAFF_ADMIN_ROLES: StaffRole[] = ['owner'];
+/** Roles that may adjust stock (the warehouse counts it, operators sell it). */
+export const STOCK_ROLES: StaffRole[] = ['owner', 'operator', 'warehouse'];
