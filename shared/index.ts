@@ -7,3 +7,5 @@ export * from './api/catalog';
 export * from './api/members';
 export * from './api/admin';
 export * from './api/wechat-fake';
+export * from './sku-matrix';
+export * from './urls';
