@@ -1,0 +1,67 @@
+import { PageLoading } from '@ant-design/pro-components';
+import { Button, Result } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '@/auth/AuthProvider';
+import { RequirePage } from '@/auth/RequirePage';
+import { AdminLayout } from '@/layout/AdminLayout';
+
+// Pages load on demand so the login screen does not wait for every table and form.
+const LoginPage = lazy(() => import('@/auth/LoginPage'));
+const ProductListPage = lazy(() => import('@/products/ProductListPage'));
+const ProductEditPage = lazy(() => import('@/products/ProductEditPage'));
+const CategoryPage = lazy(() => import('@/categories/CategoryPage'));
+const MemberListPage = lazy(() => import('@/members/MemberListPage'));
+const StaffPage = lazy(() => import('@/staff/StaffPage'));
+
+/** The server serves the console under /admin and answers index.html for every path below it. */
+export const ROUTER_BASENAME = '/admin';
+
+export function AppRoutes() {
+  return (
+    <BrowserRouter basename={ROUTER_BASENAME}>
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            element={
+              <RequireSignIn>
+                <AdminLayout />
+              </RequireSignIn>
+            }
+          >
+            <Route index element={<Navigate to="/products" replace />} />
+            <Route path="products" element={<RequirePage page="products"><ProductListPage /></RequirePage>} />
+            <Route path="products/new" element={<RequirePage page="productEdit"><ProductEditPage /></RequirePage>} />
+            <Route path="products/:id/edit" element={<RequirePage page="productEdit"><ProductEditPage /></RequirePage>} />
+            <Route path="categories" element={<RequirePage page="categories"><CategoryPage /></RequirePage>} />
+            <Route path="members" element={<RequirePage page="members"><MemberListPage /></RequirePage>} />
+            <Route path="staff" element={<RequirePage page="staff"><StaffPage /></RequirePage>} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
+  );
+}
+
+function RequireSignIn({ children }: { children: ReactNode }) {
+  const { session } = useAuth();
+  const location = useLocation();
+  if (session.status === 'loading') return <PageLoading tip="正在确认登录状态…" />;
+  if (session.status === 'signedOut') {
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      extra={<Button type="primary" onClick={() => navigate('/products')}>返回商品列表</Button>}
+    />
+  );
+}

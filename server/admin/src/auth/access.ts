@@ -1,0 +1,53 @@
+import {
+  ALL_STAFF_ROLES,
+  CATALOG_ROLES,
+  MEMBER_READ_ROLES,
+  STAFF_ADMIN_ROLES,
+  STOCK_ROLES,
+  type StaffRole,
+} from '@shared/roles';
+
+/**
+ * Which role reaches which page and action. The server enforces the same roles on every endpoint;
+ * this only keeps the console from offering what the role cannot do.
+ */
+export type PageKey = 'products' | 'productEdit' | 'categories' | 'members' | 'staff';
+
+export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
+  // Every role reads the product list; only catalog roles see the edit actions on it.
+  products: ALL_STAFF_ROLES,
+  productEdit: CATALOG_ROLES,
+  categories: CATALOG_ROLES,
+  members: MEMBER_READ_ROLES,
+  staff: STAFF_ADMIN_ROLES,
+};
+
+export interface MenuEntry {
+  key: PageKey;
+  path: string;
+  name: string;
+}
+
+/** The menu in display order; entries a role cannot open are left out by menuFor. */
+const MENU: MenuEntry[] = [
+  { key: 'products', path: '/products', name: '商品管理' },
+  { key: 'categories', path: '/categories', name: '分类管理' },
+  { key: 'members', path: '/members', name: '会员管理' },
+  { key: 'staff', path: '/staff', name: '员工管理' },
+];
+
+export function canOpen(role: StaffRole, page: PageKey): boolean {
+  return PAGE_ROLES[page].includes(role);
+}
+
+export function menuFor(role: StaffRole): MenuEntry[] {
+  return MENU.filter((entry) => canOpen(role, entry.key));
+}
+
+export function canEditCatalog(role: StaffRole): boolean {
+  return CATALOG_ROLES.includes(role);
+}
+
+export function canAdjustStock(role: StaffRole): boolean {
+  return STOCK_ROLES.includes(role);
+}

@@ -1,0 +1,41 @@
+import { App } from 'antd';
+import type { MessageInstance } from 'antd/es/message/interface';
+import { useEffect } from 'react';
+import { ApiRequestError } from '@/api/client';
+
+/**
+ * Errors surface from request code that lives outside React; this keeps the antd message instance of <App>
+ * (which carries the theme and locale) reachable from there.
+ */
+let messageApi: MessageInstance | null = null;
+
+export function FeedbackBridge() {
+  const { message } = App.useApp();
+  useEffect(() => {
+    messageApi = message;
+    return () => {
+      messageApi = null;
+    };
+  }, [message]);
+  return null;
+}
+
+/** What a person reads for a failed request. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiRequestError) {
+    // 403: the role may not do this. The wording is fixed so every page says it the same way.
+    if (error.status === 403) return '无权限：当前账号的角色不能执行此操作';
+    return error.message;
+  }
+  return '操作失败，请稍后重试';
+}
+
+export function notifyError(error: unknown): void {
+  // A 401 already sends the person to the login page; a second message would only add noise.
+  if (error instanceof ApiRequestError && error.status === 401) return;
+  messageApi?.error(errorText(error));
+}
+
+export function notifySuccess(text: string): void {
+  messageApi?.success(text);
+}

@@ -1,0 +1,23 @@
+import { formatFen, parseYuanToFen, type Fen } from '@shared/money';
+
+/**
+ * The one place where money typed by a person (yuan text such as "19.9") meets the integer fen of the API.
+ * Forms keep the text as typed; conversion happens only when loading and saving, never through floats.
+ */
+export function fenToYuanText(fen: Fen | null | undefined): string {
+  return fen === null || fen === undefined ? '' : formatFen(fen);
+}
+
+/** Fen for a typed amount; null for blank text. Throws on text that is not an amount (the form rule rejects it first). */
+export function yuanTextToFen(text: string | null | undefined): Fen | null {
+  if (!text || !text.trim()) return null;
+  const fen = parseYuanToFen(text);
+  if (fen === null) throw new Error(`not a yuan amount: ${text}`);
+  return fen;
+}
+
+/** Why a typed amount is unacceptable, or null when it is fine. */
+export function yuanTextProblem(text: string | null | undefined, { required }: { required: boolean }): string | null {
+  if (!text || !text.trim()) return required ? '请输入金额' : null;
+  return parseYuanToFen(text) === null ? '请输入金额，最多两位小数，例如 19.90' : null;
+}

@@ -1,0 +1,72 @@
+import { AppstoreOutlined, IdcardOutlined, LogoutOutlined, ShoppingOutlined, TeamOutlined } from '@ant-design/icons';
+import { PageLoading, ProLayout, type MenuDataItem } from '@ant-design/pro-components';
+import { STAFF_ROLE_LABELS } from '@shared/roles';
+import { Button, Space, Tag, Typography } from 'antd';
+import { Suspense, type ReactNode } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { menuFor, type PageKey } from '@/auth/access';
+import { useAuth, useCurrentStaff } from '@/auth/AuthProvider';
+
+const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
+  products: <ShoppingOutlined />,
+  categories: <AppstoreOutlined />,
+  members: <IdcardOutlined />,
+  staff: <TeamOutlined />,
+};
+
+/** Pages reached from a menu entry but not listed in the menu; they keep their parent entry highlighted. */
+const HIDDEN_CHILDREN: Partial<Record<PageKey, MenuDataItem[]>> = {
+  products: [
+    { path: '/products/new', name: '新建商品' },
+    { path: '/products/:id/edit', name: '编辑商品' },
+  ],
+};
+
+export function AdminLayout() {
+  const staff = useCurrentStaff();
+  const { logout } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  const routes: MenuDataItem[] = menuFor(staff.role).map((entry) => ({
+    path: entry.path,
+    name: entry.name,
+    icon: MENU_ICONS[entry.key],
+    routes: HIDDEN_CHILDREN[entry.key],
+    hideChildrenInMenu: true,
+  }));
+
+  return (
+    <ProLayout
+      title="店铺管理后台"
+      logo={false}
+      layout="mix"
+      fixSiderbar
+      route={{ path: '/', routes }}
+      location={{ pathname: location.pathname }}
+      menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
+      actionsRender={() => [
+        <Space key="staff" data-testid="current-staff">
+          <Typography.Text>{staff.displayName}</Typography.Text>
+          <Tag color="blue">{STAFF_ROLE_LABELS[staff.role]}</Tag>
+        </Space>,
+        <Button
+          key="logout"
+          type="text"
+          icon={<LogoutOutlined />}
+          onClick={() => {
+            logout();
+            // Straight to the login page: the next person to sign in should not land on this account's last page.
+            navigate('/login', { replace: true });
+          }}
+        >
+          退出登录
+        </Button>,
+      ]}
+    >
+      <Suspense fallback={<PageLoading />}>
+        <Outlet />
+      </Suspense>
+    </ProLayout>
+  );
+}

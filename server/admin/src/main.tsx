@@ -1,0 +1,24 @@
+import { App as AntdApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AppRoutes } from './App';
+import { AuthProvider } from './auth/AuthProvider';
+import { FeedbackBridge } from './common/feedback';
+
+dayjs.locale('zh-cn');
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConfigProvider locale={zhCN}>
+      <AntdApp>
+        <FeedbackBridge />
+        <AuthProvider>
+          <AppRoutes />
+        </AuthProvider>
+      </AntdApp>
+    </ConfigProvider>
+  </StrictMode>,
+);
