@@ -1,0 +1,14 @@
+/** API end-to-end tests in tests/api/, against the real Nest app and a real database (TEST_DB=sqlite|mariadb). */
+const path = require('node:path');
+const swcConfig = require('./jest.swc');
+
+module.exports = {
+  rootDir: '..',
+  roots: ['<rootDir>/tests/api'],
+  testMatch: ['**/*.e2e-spec.ts'],
+  testEnvironment: 'node',
+  // tests/ has no node_modules of its own: resolve packages from the server's.
+  moduleDirectories: ['node_modules', path.join(__dirname, 'node_modules')],
+  transform: { '^.+\\.ts$': [require.resolve('@swc/jest'), swcConfig] },
+  testTimeout: 60000,
+};

@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'mysql' | 'mariadb'; url: string };
+
+export interface WechatConfig {
+  mode: 'fake' | 'real';
+  appid: string;
+  secret: string;
+  /** Explicit WECHAT_API_BASE; in fake mode the in-process fake's URL is used when this is empty. */
+  apiBase: string | null;
+  /** Port of the in-process fake (fake mode); 0 picks a free port. */
+  fakePort: number;
+}
+
+export interface AppConfig {
+  port: number;
+  repoRoot: string;
+  dataDir: string;
+  uploadsDir: string;
+  database: DatabaseConfig;
+  jwtSecret: string;
+  wechat: WechatConfig;
+  h5DistDir: string;
+  adminDistDir: string;
+  seedDemo: boolean;
+  logLevel: string;
+}
+
+/** A bad environment value; the message names the variable so the operator knows what to fix. */
+export class ConfigError extends Error {}
+
+/** Credentials the in-process fake WeChat accepts when no real AppID is configured. */
+export const FAKE_WECHAT_APPID = 'wx0000000000fake0';
+export const FAKE_WECHAT_SECRET = 'fake-wechat-app-secret';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * The repository root, found from this file's own location (src/ under ts-node/jest, dist/ when built),
+ * so the server finds data/ and the builds whatever directory it is started from.
+ */
+export function findRepoRoot(from: string = __dirname): string {
+  let dir = from;
+  for (;;) {
+    if (existsSync(join(dir, 'server', 'package.json')) && existsSync(join(dir, 'shared'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new ConfigError(`找不到项目根目录（从 ${from} 向上查找 server/package.json）`);
+    dir = parent;
+  }
+}
+
+function parsePort(name: string, raw: string | undefined, fallback: number, allowZero = false): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  const min = allowZero ? 0 : 1;
+  if (!/^\d+$/.test(raw) || value < min || value > 65535) {
+    throw new ConfigError(`环境变量 ${name} 必须是 ${min}-65535 之间的整数，当前为 "${raw}"`);
+  }
+  return value;
+}
+
+function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  const normalized = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(normalized)) return true;
+  if (['0', 'false', 'no', 'off'].includes(normalized)) return false;
+  throw new ConfigError(`环境变量 ${name} 必须是 true 或 false，当前为 "${raw}"`);
+}
+
+function parseDatabase(raw: string | undefined, dataDir: string): DatabaseConfig {
+  if (!raw) return { dialect: 'sqlite', file: join(dataDir, 'storefront.sqlite') };
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (!file) throw new ConfigError('环境变量 DATABASE_URL 的 sqlite: 地址缺少文件路径，例如 sqlite:data/shop.sqlite');
+    return { dialect: 'sqlite', file: isAbsolute(file) ? file : resolve(file) };
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`环境变量 DATABASE_URL 不是合法的地址："${raw}"`);
+  }
+  const dialect = url.protocol === 'mysql:' ? 'mysql' : url.protocol === 'mariadb:' ? 'mariadb' : null;
+  if (!dialect) {
+    throw new ConfigError(
+      `环境变量 DATABASE_URL 只支持 mysql://、mariadb:// 或 sqlite:，当前为 "${url.protocol}"`,
+    );
+  }
+  if (!url.hostname || url.pathname.length <= 1) {
+    throw new ConfigError('环境变量 DATABASE_URL 需要主机和数据库名，例如 mysql://user:pass@127.0.0.1:3306/storefront');
+  }
+  return { dialect, url: raw };
+}
+
+/** Reads JWT_SECRET, or the secret generated on first start and kept in DATA_DIR/jwt-secret. */
+function loadJwtSecret(raw: string | undefined, dataDir: string): string {
+  if (raw !== undefined && raw !== '') {
+    if (raw.length < 16) throw new ConfigError('环境变量 JWT_SECRET 至少需要 16 个字符');
+    return raw;
+  }
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  // 'wx' fails if another instance wrote the file first; then read theirs.
+  try {
+    writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch {
+    return readFileSync(file, 'utf8').trim();
+  }
+}
+
+/** Builds and validates the configuration from environment variables; throws ConfigError on a bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const repoRoot = findRepoRoot();
+  const port = parsePort('PORT', env.PORT, 3000);
+  const dataDir = resolve(env.DATA_DIR || join(repoRoot, 'data'));
+  try {
+    mkdirSync(join(dataDir, 'uploads'), { recursive: true });
+  } catch (error) {
+    throw new ConfigError(`环境变量 DATA_DIR 指向的目录无法创建：${dataDir}（${(error as Error).message}）`);
+  }
+
+  const appid = env.WECHAT_APPID ?? '';
+  const secret = env.WECHAT_SECRET ?? '';
+  const rawMode = env.WECHAT_MODE || (appid ? 'real' : 'fake');
+  if (rawMode !== 'fake' && rawMode !== 'real') {
+    throw new ConfigError(`环境变量 WECHAT_MODE 只能是 fake 或 real，当前为 "${rawMode}"`);
+  }
+  if (rawMode === 'real' && !appid) throw new ConfigError('WECHAT_MODE=real 时必须设置环境变量 WECHAT_APPID');
+  if (rawMode === 'real' && !secret) throw new ConfigError('WECHAT_MODE=real 时必须设置环境变量 WECHAT_SECRET');
+  const apiBase = env.WECHAT_API_BASE || (rawMode === 'real' ? 'https://api.weixin.qq.com' : null);
+  if (apiBase && !/^https?:\/\/[^/]+/.test(apiBase)) {
+    throw new ConfigError(`环境变量 WECHAT_API_BASE 必须是 http(s):// 开头的地址，当前为 "${apiBase}"`);
+  }
+
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`环境变量 LOG_LEVEL 只能是 ${LOG_LEVELS.join('、')} 之一，当前为 "${logLevel}"`);
+  }
+
+  return {
+    port,
+    repoRoot,
+    dataDir,
+    uploadsDir: join(dataDir, 'uploads'),
+    database: parseDatabase(env.DATABASE_URL, dataDir),
+    jwtSecret: loadJwtSecret(env.JWT_SECRET, dataDir),
+    wechat: {
+      mode: rawMode,
+      appid: rawMode === 'fake' ? appid || FAKE_WECHAT_APPID : appid,
+      secret: rawMode === 'fake' ? secret || FAKE_WECHAT_SECRET : secret,
+      apiBase: apiBase ? apiBase.replace(/\/+$/, '') : null,
+      fakePort: parsePort('WECHAT_FAKE_PORT', env.WECHAT_FAKE_PORT, port === 65535 ? 0 : port + 1, true),
+    },
+    h5DistDir: resolve(env.H5_DIST_DIR || join(repoRoot, 'dist', 'h5')),
+    adminDistDir: resolve(env.ADMIN_DIST_DIR || join(repoRoot, 'server', 'admin', 'dist')),
+    seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, true),
+    logLevel,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,78 @@
+import { HttpStatus, ValidationPipe } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
+import type { FieldError } from '../../../../shared';
+import { ApiException } from './api-exception';
+
+/**
+ * Chinese text for class-validator constraints. The English default messages carry the numbers
+ * (e.g. "must not be greater than 99999999"), so the limit is taken from them.
+ */
+const CONSTRAINT_MESSAGES: Record<string, (english: string) => string> = {
+  whitelistValidation: () => '不允许的字段',
+  isDefined: () => '必填',
+  isNotEmpty: () => '不能为空',
+  isString: () => '必须是字符串',
+  isInt: () => '必须是整数',
+  isNumber: () => '必须是数字',
+  isBoolean: () => '必须是 true 或 false',
+  isArray: () => '必须是数组',
+  isObject: () => '必须是对象',
+  isIn: () => '取值不在允许范围内',
+  isEnum: () => '取值不在允许范围内',
+  matches: () => '格式不正确',
+  min: (en) => `不能小于 ${lastNumber(en)}`,
+  max: (en) => `不能大于 ${lastNumber(en)}`,
+  minLength: (en) => `长度不能少于 ${lastNumber(en)} 个字符`,
+  maxLength: (en) => `长度不能超过 ${lastNumber(en)} 个字符`,
+  arrayMinSize: (en) => `至少需要 ${lastNumber(en)} 项`,
+  arrayMaxSize: (en) => `最多 ${lastNumber(en)} 项`,
+  arrayUnique: () => '不能有重复项',
+  nestedValidation: () => '必须是对象',
+};
+
+function lastNumber(text: string): string {
+  const numbers = text.match(/-?\d+(\.\d+)?/g);
+  return numbers ? numbers[numbers.length - 1] : '';
+}
+
+/** Flattens nested class-validator errors into dotted field paths (`skus.0.priceFen`). */
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
+  const result: FieldError[] = [];
+  for (const error of errors) {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const constraints = Object.entries(error.constraints ?? {});
+    if (constraints.length > 0) {
+      // One message per field: the first failed constraint is the one worth fixing first.
+      const [name, english] = constraints[0];
+      const translate = CONSTRAINT_MESSAGES[name];
+      result.push({ field, message: translate ? translate(english) : '不合法' });
+    }
+    if (error.children?.length) result.push(...flattenValidationErrors(error.children, field));
+  }
+  return result;
+}
+
+export function validationException(errors: ValidationError[]): ApiException {
+  const details = flattenValidationErrors(errors);
+  const first = details[0] ?? { field: '请求', message: '不合法' };
+  const more = details.length > 1 ? `（另有 ${details.length - 1} 处错误）` : '';
+  return new ApiException(
+    'VALIDATION_FAILED',
+    HttpStatus.BAD_REQUEST,
+    `字段 ${first.field} ${first.message}${more}`,
+    details,
+  );
+}
+
+/** The one validation pipe of the app: unknown fields are errors, payloads become DTO instances. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    // A primitive sent where an object is expected must fail validation, not slip through.
+    forbidUnknownValues: true,
+    stopAtFirstError: true,
+    exceptionFactory: validationException,
+  });
+}
