@@ -30,11 +30,10 @@ export default defineConfig({
     emptyOutDir: true,
     rollupOptions: {
       output: {
-        // antd and the pro components change less often than our pages: separate chunks cache better.
-        manualChunks: {
-          react: ['react', 'react-dom', 'react-router-dom'],
-          antd: ['antd', '@ant-design/icons', 'dayjs'],
-          pro: ['@ant-design/pro-components'],
+        // React and the router change less often than our pages: their own chunk stays cached across releases.
+        // antd and the pro components are left to Rollup, which splits them by the pages that use them.
+        manualChunks(id) {
+          return /node_modules\/(react|react-dom|scheduler|react-router|react-router-dom|@remix-run)\//.test(id) ? 'react' : undefined;
         },
       },
     },

@@ -1,13 +1,13 @@
-import { PageLoading } from '@ant-design/pro-components';
 import { Button, Result } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '@/auth/AuthProvider';
 import { RequirePage } from '@/auth/RequirePage';
-import { AdminLayout } from '@/layout/AdminLayout';
+import { PageSpinner } from '@/common/PageSpinner';
 
 // Pages load on demand so the login screen does not wait for every table and form.
 const LoginPage = lazy(() => import('@/auth/LoginPage'));
+const AdminLayout = lazy(() => import('@/layout/AdminLayout'));
 const ProductListPage = lazy(() => import('@/products/ProductListPage'));
 const ProductEditPage = lazy(() => import('@/products/ProductEditPage'));
 const CategoryPage = lazy(() => import('@/categories/CategoryPage'));
@@ -20,7 +20,7 @@ export const ROUTER_BASENAME = '/admin';
 export function AppRoutes() {
   return (
     <BrowserRouter basename={ROUTER_BASENAME}>
-      <Suspense fallback={<PageLoading />}>
+      <Suspense fallback={<PageSpinner />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route
@@ -48,7 +48,7 @@ export function AppRoutes() {
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { session } = useAuth();
   const location = useLocation();
-  if (session.status === 'loading') return <PageLoading tip="正在确认登录状态…" />;
+  if (session.status === 'loading') return <PageSpinner tip="正在确认登录状态…" />;
   if (session.status === 'signedOut') {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   }

@@ -20,8 +20,9 @@ export function FeedbackBridge() {
   return null;
 }
 
-/** What a person reads for a failed request. */
+/** What a person reads for a failed request (or a problem already worded for them). */
 export function errorText(error: unknown): string {
+  if (typeof error === 'string') return error;
   if (error instanceof ApiRequestError) {
     // 403: the role may not do this. The wording is fixed so every page says it the same way.
     if (error.status === 403) return '无权限：当前账号的角色不能执行此操作';

@@ -1,11 +1,12 @@
 import { AppstoreOutlined, IdcardOutlined, LogoutOutlined, ShoppingOutlined, TeamOutlined } from '@ant-design/icons';
-import { PageLoading, ProLayout, type MenuDataItem } from '@ant-design/pro-components';
+import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { STAFF_ROLE_LABELS } from '@shared/roles';
 import { Button, Space, Tag, Typography } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { menuFor, type PageKey } from '@/auth/access';
 import { useAuth, useCurrentStaff } from '@/auth/AuthProvider';
+import { PageSpinner } from '@/common/PageSpinner';
 
 const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
   products: <ShoppingOutlined />,
@@ -22,7 +23,7 @@ const HIDDEN_CHILDREN: Partial<Record<PageKey, MenuDataItem[]>> = {
   ],
 };
 
-export function AdminLayout() {
+export default function AdminLayout() {
   const staff = useCurrentStaff();
   const { logout } = useAuth();
   const location = useLocation();
@@ -32,7 +33,7 @@ export function AdminLayout() {
     path: entry.path,
     name: entry.name,
     icon: MENU_ICONS[entry.key],
-    routes: HIDDEN_CHILDREN[entry.key],
+    children: HIDDEN_CHILDREN[entry.key],
     hideChildrenInMenu: true,
   }));
 
@@ -64,7 +65,7 @@ export function AdminLayout() {
         </Button>,
       ]}
     >
-      <Suspense fallback={<PageLoading />}>
+      <Suspense fallback={<PageSpinner />}>
         <Outlet />
       </Suspense>
     </ProLayout>

@@ -1,0 +1,185 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import type { AdminProductRow } from '@shared/api/admin';
+import type { CategoryNode } from '@shared/api/catalog';
+import { formatYuan } from '@shared/money';
+import { Button, Image, Popconfirm, Space, Switch, Tag, TreeSelect, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { canAdjustStock, canEditCatalog } from '@/auth/access';
+import { useCurrentStaff } from '@/auth/AuthProvider';
+import { fetchCategoryTree } from '@/categories/categories-api';
+import { categoryOptions } from '@/categories/category-tree';
+import { notifyError, notifySuccess } from '@/common/feedback';
+import { fetchProducts, setShelf } from './products-api';
+import { StockAdjustModal } from './StockAdjustModal';
+
+/** The filter form's values as ProTable hands them over (select values arrive as strings). */
+interface ProductFilters {
+  current?: number;
+  pageSize?: number;
+  keyword?: string;
+  categoryId?: number;
+  onShelf?: 'true' | 'false';
+}
+
+export default function ProductListPage() {
+  const staff = useCurrentStaff();
+  const navigate = useNavigate();
+  const tableRef = useRef<ActionType>();
+  const [categories, setCategories] = useState<CategoryNode[]>([]);
+  const [stockTarget, setStockTarget] = useState<AdminProductRow | null>(null);
+  const editable = canEditCatalog(staff.role);
+
+  useEffect(() => {
+    // The category filter is a convenience: without it the list still works, so a failure stays quiet.
+    fetchCategoryTree().then(setCategories).catch(() => setCategories([]));
+  }, []);
+
+  const columns: ProColumns<AdminProductRow>[] = [
+    { title: '关键词', dataIndex: 'keyword', hideInTable: true, fieldProps: { placeholder: '商品名称' } },
+    {
+      title: '分类',
+      dataIndex: 'categoryId',
+      hideInTable: true,
+      renderFormItem: () => (
+        <TreeSelect treeData={categoryOptions(categories)} allowClear placeholder="全部分类" treeDefaultExpandAll />
+      ),
+    },
+    {
+      title: '封面',
+      dataIndex: 'coverUrl',
+      search: false,
+      width: 72,
+      render: (_, row) =>
+        row.coverUrl ? <Image src={row.coverUrl} width={48} height={48} style={{ objectFit: 'cover' }} /> : '—',
+    },
+    {
+      title: '商品',
+      dataIndex: 'title',
+      search: false,
+      render: (_, row) => (
+        <Space direction="vertical" size={0}>
+          <Typography.Text strong>{row.title}</Typography.Text>
+          <Typography.Text type="secondary">ID {row.id}</Typography.Text>
+        </Space>
+      ),
+    },
+    { title: '分类', dataIndex: 'categoryName', search: false },
+    { title: '价格', dataIndex: 'minPriceFen', search: false, tooltip: '各规格中的最低价', render: (_, row) => formatYuan(row.minPriceFen) },
+    {
+      title: '总库存',
+      dataIndex: 'totalStock',
+      search: false,
+      render: (_, row) => (row.totalStock > 0 ? row.totalStock : <Tag color="red">售罄</Tag>),
+    },
+    { title: '销量', dataIndex: 'salesCount', search: false },
+    {
+      title: '上架状态',
+      dataIndex: 'onShelf',
+      valueType: 'select',
+      valueEnum: { true: { text: '上架中' }, false: { text: '已下架' } },
+      render: (_, row) =>
+        editable ? (
+          <ShelfSwitch row={row} onChanged={() => tableRef.current?.reload()} />
+        ) : (
+          <Tag color={row.onShelf ? 'green' : 'default'}>{row.onShelf ? '上架中' : '已下架'}</Tag>
+        ),
+    },
+    { title: '更新时间', dataIndex: 'updatedAt', valueType: 'dateTime', search: false },
+    {
+      title: '操作',
+      valueType: 'option',
+      hideInTable: !editable && !canAdjustStock(staff.role),
+      render: (_, row) => [
+        editable && (
+          <Link key="edit" to={`/products/${row.id}/edit`} aria-label={`编辑 ${row.title}`}>
+            编辑
+          </Link>
+        ),
+        canAdjustStock(staff.role) && (
+          <a key="stock" onClick={() => setStockTarget(row)} aria-label={`调整库存 ${row.title}`}>
+            调整库存
+          </a>
+        ),
+      ],
+    },
+  ];
+
+  return (
+    <PageContainer title="商品管理" subTitle={editable ? undefined : '当前角色只能查看商品'}>
+      <ProTable<AdminProductRow, ProductFilters>
+        rowKey="id"
+        actionRef={tableRef}
+        columns={columns}
+        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+        search={{ labelWidth: 'auto' }}
+        toolBarRender={() =>
+          editable
+            ? [
+                <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => navigate('/products/new')}>
+                  新建商品
+                </Button>,
+              ]
+            : []
+        }
+        request={async ({ current = 1, pageSize = 20, keyword, categoryId, onShelf }) => {
+          try {
+            const page = await fetchProducts({
+              page: current,
+              pageSize,
+              keyword: keyword?.trim() || undefined,
+              categoryId,
+              onShelf: onShelf === undefined ? undefined : onShelf === 'true',
+            });
+            return { data: page.items, total: page.total, success: true };
+          } catch (error) {
+            notifyError(error);
+            return { data: [], total: 0, success: false };
+          }
+        }}
+      />
+      {stockTarget && (
+        <StockAdjustModal
+          productId={stockTarget.id}
+          productTitle={stockTarget.title}
+          onClose={() => setStockTarget(null)}
+          onAdjusted={() => tableRef.current?.reload()}
+        />
+      )}
+    </PageContainer>
+  );
+}
+
+function ShelfSwitch({ row, onChanged }: { row: AdminProductRow; onChanged: () => void }) {
+  const [saving, setSaving] = useState(false);
+  return (
+    <Popconfirm
+      title={row.onShelf ? `下架「${row.title}」？` : `上架「${row.title}」？`}
+      description={row.onShelf ? '下架后顾客将看不到这件商品。' : '上架后顾客即可浏览和购买。'}
+      okText={row.onShelf ? '确认下架' : '确认上架'}
+      cancelText="取消"
+      onConfirm={async () => {
+        setSaving(true);
+        try {
+          await setShelf(row.id, !row.onShelf);
+          notifySuccess(row.onShelf ? '已下架' : '已上架');
+          onChanged();
+        } catch (error) {
+          notifyError(error);
+        } finally {
+          setSaving(false);
+        }
+      }}
+    >
+      <Switch
+        checked={row.onShelf}
+        loading={saving}
+        checkedChildren="上架"
+        unCheckedChildren="下架"
+        aria-label={`上架状态 ${row.title}`}
+        data-testid={`shelf-switch-${row.id}`}
+      />
+    </Popconfirm>
+  );
+}
