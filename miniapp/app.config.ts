@@ -1,0 +1,44 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/category/index', 'pages/mine/index'],
+  // Secondary pages load on demand, keeping the main package small (WeChat limits it to 2 MB; our budget is 1 MB).
+  subPackages: [
+    { root: 'goods', pages: ['search/index', 'detail/index'] },
+    { root: 'account', pages: ['profile/index'] },
+  ],
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['goods'] },
+  },
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '山茶小铺',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f5f5',
+  },
+  tabBar: {
+    color: '#7a7e83',
+    selectedColor: '#fa2c19',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/category/index',
+        text: '分类',
+        iconPath: 'assets/tabbar/category.png',
+        selectedIconPath: 'assets/tabbar/category-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/mine.png',
+        selectedIconPath: 'assets/tabbar/mine-active.png',
+      },
+    ],
+  },
+});

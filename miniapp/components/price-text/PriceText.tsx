@@ -1,0 +1,18 @@
+import { Text } from '@tarojs/components';
+import type { Fen } from '@shared/money';
+import { formatYuan } from '@shared/money';
+import './price-text.scss';
+
+interface PriceTextProps {
+  fen: Fen;
+  /** The crossed-out original price next to the real one. */
+  original?: boolean;
+  size?: 'small' | 'large';
+  className?: string;
+}
+
+/** A price in yuan, formatted from integer fen at the last moment. */
+export function PriceText({ fen, original = false, size = 'small', className = '' }: PriceTextProps) {
+  const variant = original ? 'price-text--original' : `price-text--${size}`;
+  return <Text className={`price-text ${variant} ${className}`}>{formatYuan(fen)}</Text>;
+}

@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import { Button, InputNumber, Popup } from '@nutui/nutui-react-taro';
+import type { ProductDetail, Sku } from '@shared/api/catalog';
+import { assetUrl } from '@/services/api-origin';
+import { PriceText } from '@/components/price-text/PriceText';
+import {
+  chosenSku,
+  clampQuantity,
+  initialSelection,
+  isOptionAvailable,
+  missingDimensions,
+  toggleOption,
+  type Selection,
+} from './sku-selection';
+
+export interface SkuChoice {
+  sku: Sku;
+  quantity: number;
+}
+
+interface SkuPickerProps {
+  product: ProductDetail;
+  visible: boolean;
+  onClose(): void;
+  onConfirm(choice: SkuChoice): void;
+}
+
+/** Bottom sheet to choose a SKU: one row of chips per spec dimension, the chosen SKU's price and stock, a quantity. */
+export function SkuPicker({ product, visible, onClose, onConfirm }: SkuPickerProps) {
+  const [selection, setSelection] = useState<Selection>(() => initialSelection(product.specs, product.skus));
+  const [quantity, setQuantity] = useState(1);
+  const sku = chosenSku(product.skus, selection);
+  const stock = sku?.stock ?? 0;
+
+  // A different SKU may have less stock than the quantity already set.
+  useEffect(() => {
+    setQuantity((current) => clampQuantity(current, stock));
+  }, [stock]);
+
+  const missing = missingDimensions(product.specs, selection);
+  const image = assetUrl(product.images[0] ?? product.coverUrl);
+
+  return (
+    <Popup className="sku-picker" visible={visible} position="bottom" round closeable onClose={onClose}>
+      <View className="sku-picker__summary">
+        <Image className="sku-picker__image" src={image} mode="aspectFill" />
+        <View>
+          <PriceText className="sku-picker__price" fen={sku?.priceFen ?? product.minPriceFen} size="large" />
+          <Text className="sku-picker__stock sku-stock">
+            {sku ? (sku.stock > 0 ? `库存 ${sku.stock} 件` : '已售罄') : `请选择 ${missing.join(' / ')}`}
+          </Text>
+        </View>
+      </View>
+
+      {product.specs.map((spec, dimension) => (
+        <View key={spec.name} className="sku-picker__dimension">
+          <Text className="sku-picker__dimension-name">{spec.name}</Text>
+          <View className="sku-picker__options">
+            {spec.values.map((value) => {
+              const chosen = selection[dimension] === value;
+              const available = isOptionAvailable(product.skus, selection, dimension, value);
+              const modifier = chosen ? ' sku-option--active' : !available ? ' sku-option--disabled' : '';
+              return (
+                <View
+                  key={value}
+                  className={`sku-option${modifier}`}
+                  data-value={value}
+                  onClick={() => (available || chosen) && setSelection(toggleOption(selection, dimension, value))}
+                >
+                  <Text>{value}</Text>
+                  {!available && !chosen && <Text className="sku-option__sold-out">售罄</Text>}
+                </View>
+              );
+            })}
+          </View>
+        </View>
+      ))}
+
+      <View className="sku-picker__quantity">
+        <Text>数量</Text>
+        <InputNumber
+          className="sku-quantity"
+          value={quantity}
+          min={1}
+          max={Math.max(stock, 1)}
+          disabled={!sku || stock === 0}
+          onChange={(value) => setQuantity(clampQuantity(Number(value), stock))}
+        />
+      </View>
+
+      <Button
+        className="sku-confirm-button"
+        type="primary"
+        block
+        disabled={!sku || stock === 0}
+        onClick={() => sku && onConfirm({ sku, quantity })}
+      >
+        确定
+      </Button>
+    </Popup>
+  );
+}

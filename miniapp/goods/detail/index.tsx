@@ -1,0 +1,140 @@
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
+import type { ProductDetail } from '@shared/api/catalog';
+import { ErrorCode } from '@shared/errors';
+import { fetchProduct } from '@/services/catalog';
+import { assetUrl } from '@/services/api-origin';
+import { ApiRequestError } from '@/services/request';
+import { routes } from '@/routes';
+import { PageState } from '@/components/page-state/PageState';
+import { PriceText } from '@/components/price-text/PriceText';
+import { SkuPicker, type SkuChoice } from './SkuPicker';
+import { choiceSummary } from './sku-selection';
+import './index.scss';
+
+type DetailState =
+  | { status: 'loading' }
+  | { status: 'gone' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; product: ProductDetail };
+
+export default function ProductDetailPage() {
+  const productId = Number(useRouter().params.id);
+  const [state, setState] = useState<DetailState>({ status: 'loading' });
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const [choice, setChoice] = useState<SkuChoice | null>(null);
+
+  const load = useCallback(async () => {
+    if (!Number.isInteger(productId) || productId <= 0) {
+      setState({ status: 'gone' });
+      return;
+    }
+    setState({ status: 'loading' });
+    try {
+      const product = await fetchProduct(productId);
+      setState({ status: 'ready', product });
+      Taro.setNavigationBarTitle({ title: product.title });
+    } catch (error) {
+      const notFound = error instanceof ApiRequestError && (error.status === 404 || error.code === ErrorCode.PRODUCT_NOT_FOUND);
+      setState(notFound ? { status: 'gone' } : { status: 'error', message: (error as Error).message });
+    }
+  }, [productId]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  if (state.status === 'loading') return <PageState status="loading" />;
+  if (state.status === 'error') return <PageState status="error" text={state.message} onRetry={load} />;
+  if (state.status === 'gone') {
+    return (
+      <View className="detail-page detail-page--gone">
+        <PageState status="empty" text="商品不存在或已下架" />
+        <Button type="primary" size="small" onClick={() => Taro.switchTab({ url: routes.home })}>
+          去首页逛逛
+        </Button>
+      </View>
+    );
+  }
+
+  const { product } = state;
+  const images = product.images.length ? product.images : [product.coverUrl];
+
+  return (
+    <View className="detail-page">
+      <Swiper className="detail-page__gallery product-gallery" circular indicatorDots indicatorActiveColor="#fa2c19">
+        {images.map((url) => (
+          <SwiperItem key={url}>
+            <Image className="detail-page__gallery-image" src={assetUrl(url)} mode="aspectFill" />
+          </SwiperItem>
+        ))}
+      </Swiper>
+
+      <View className="detail-page__info">
+        <View className="detail-page__price-row">
+          <View>
+            <PriceText className="product-price" fen={product.minPriceFen} size="large" />
+            {product.originalPriceFen !== null && product.originalPriceFen > product.minPriceFen && (
+              <PriceText className="product-original-price" fen={product.originalPriceFen} original />
+            )}
+          </View>
+          <Text className="detail-page__sales">已售 {product.salesCount}</Text>
+        </View>
+        <Text className="detail-page__title product-title">{product.title}</Text>
+        {product.subtitle && <Text className="detail-page__subtitle">{product.subtitle}</Text>}
+        {product.tags.length > 0 && (
+          <View className="detail-page__tags">
+            {product.tags.map((tag) => (
+              <Tag key={tag} type="danger" plain>
+                {tag}
+              </Tag>
+            ))}
+          </View>
+        )}
+      </View>
+
+      <Cell
+        className="detail-page__choice sku-choice"
+        title={choice ? `已选：${choiceSummary(choice.sku, choice.quantity)}` : '请选择规格'}
+        extra={product.inStock ? '选择' : '已售罄'}
+        clickable
+        onClick={() => setPickerOpen(true)}
+      />
+
+      <View className="detail-page__content">
+        <Text className="detail-page__content-title">商品详情</Text>
+        {product.detail.length === 0 && <Text className="detail-page__paragraph">暂无详情介绍</Text>}
+        {product.detail.map((block, index) =>
+          block.type === 'text' ? (
+            <Text key={index} className="detail-page__paragraph">
+              {block.text}
+            </Text>
+          ) : (
+            <Image key={index} className="detail-page__detail-image" src={assetUrl(block.url)} mode="widthFix" />
+          ),
+        )}
+      </View>
+
+      <View className="detail-page__bar">
+        <Button className="add-to-cart-button" type="warning" disabled={!product.inStock} onClick={() => setPickerOpen(true)}>
+          加入购物车
+        </Button>
+        <Button className="buy-now-button" type="primary" disabled={!product.inStock} onClick={() => setPickerOpen(true)}>
+          {product.inStock ? '立即购买' : '已售罄'}
+        </Button>
+      </View>
+
+      <SkuPicker
+        product={product}
+        visible={pickerOpen}
+        onClose={() => setPickerOpen(false)}
+        onConfirm={(confirmed) => {
+          setChoice(confirmed);
+          setPickerOpen(false);
+        }}
+      />
+    </View>
+  );
+}

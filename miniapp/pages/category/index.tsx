@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { ScrollView, Text, View } from '@tarojs/components';
+import { SideBar } from '@nutui/nutui-react-taro';
+import type { CategoryNode, ProductSort } from '@shared/api/catalog';
+import { fetchHome } from '@/services/catalog';
+import { takeRequestedCategoryId } from '@/routes';
+import { useProductFeed } from '@/hooks/useProductFeed';
+import { PageState } from '@/components/page-state/PageState';
+import { ProductGrid } from '@/components/product-card/ProductCard';
+import { FeedFooter } from '@/components/product-card/FeedFooter';
+import { SortTabs } from '@/components/sort-tabs/SortTabs';
+import './index.scss';
+
+type TreeState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; categories: CategoryNode[] };
+
+/** Right pane: the chosen top-level category's subcategories and products. */
+function CategoryPane({ category }: { category: CategoryNode }) {
+  // null = 全部 (the top-level category, which includes its subcategories' products).
+  const [subcategoryId, setSubcategoryId] = useState<number | null>(null);
+  const [sort, setSort] = useState<ProductSort>('default');
+  const query = useMemo(() => ({ categoryId: subcategoryId ?? category.id, sort }), [subcategoryId, category.id, sort]);
+  const feed = useProductFeed(query);
+
+  const chips = [{ id: null, name: '全部' }, ...category.children.map(({ id, name }) => ({ id, name }))];
+
+  return (
+    <ScrollView className="category-pane" scrollY lowerThreshold={80} onScrollToLower={feed.loadMore}>
+      <Text className="category-pane__title">{category.name}</Text>
+      {category.children.length > 0 && (
+        <View className="category-pane__subcategories">
+          {chips.map((chip) => (
+            <Text
+              key={chip.id ?? 'all'}
+              className={`subcategory-chip${chip.id === subcategoryId ? ' subcategory-chip--active' : ''}`}
+              onClick={() => setSubcategoryId(chip.id)}
+            >
+              {chip.name}
+            </Text>
+          ))}
+        </View>
+      )}
+      <SortTabs value={sort} onChange={setSort} />
+      {feed.status === 'loading' && <PageState status="loading" />}
+      {feed.status === 'error' && <PageState status="error" text={feed.error ?? '加载失败'} onRetry={feed.retry} />}
+      {feed.status === 'ready' &&
+        (feed.items.length === 0 ? (
+          <PageState status="empty" text="这个分类还没有商品" />
+        ) : (
+          <>
+            <ProductGrid products={feed.items} />
+            <FeedFooter
+              loadingMore={feed.loadingMore}
+              loadMoreFailed={feed.loadMoreFailed}
+              hasMore={feed.hasMore}
+              onRetry={feed.loadMore}
+            />
+          </>
+        ))}
+    </ScrollView>
+  );
+}
+
+export default function CategoryPage() {
+  const [tree, setTree] = useState<TreeState>({ status: 'loading' });
+  const [activeId, setActiveId] = useState<number | null>(null);
+
+  const loadTree = useCallback(async () => {
+    setTree({ status: 'loading' });
+    try {
+      const { categories } = await fetchHome();
+      setTree({ status: 'ready', categories });
+      setActiveId((current) => current ?? categories[0]?.id ?? null);
+    } catch (error) {
+      setTree({ status: 'error', message: (error as Error).message });
+    }
+  }, []);
+
+  useEffect(() => {
+    loadTree();
+  }, [loadTree]);
+
+  // The home page's category entries open this tab on a given category.
+  useDidShow(() => {
+    const requested = takeRequestedCategoryId();
+    if (requested !== null) setActiveId(requested);
+  });
+
+  if (tree.status === 'loading') return <PageState status="loading" />;
+  if (tree.status === 'error') return <PageState status="error" text={tree.message} onRetry={loadTree} />;
+  if (tree.categories.length === 0) return <PageState status="empty" text="店铺还没有商品分类" />;
+
+  return (
+    <View className="category-page">
+      <SideBar className="category-sidebar" value={activeId ?? undefined} onChange={(value) => setActiveId(Number(value))}>
+        {tree.categories.map((category) => (
+          <SideBar.Item key={category.id} value={category.id} title={category.name}>
+            {/* Only the chosen category loads its products; the others keep an empty slot for the sidebar's layout. */}
+            {category.id === activeId ? <CategoryPane category={category} /> : <View />}
+          </SideBar.Item>
+        ))}
+      </SideBar>
+    </View>
+  );
+}

@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import { Grid, SearchBar } from '@nutui/nutui-react-taro';
+import type { Banner, HomeResponse } from '@shared/api/catalog';
+import { fetchHome } from '@/services/catalog';
+import { assetUrl } from '@/services/api-origin';
+import { openCategoryTab, productDetailUrl, searchUrl } from '@/routes';
+import { useProductFeed, type FeedQuery } from '@/hooks/useProductFeed';
+import { PageState } from '@/components/page-state/PageState';
+import { ProductGrid } from '@/components/product-card/ProductCard';
+import { FeedFooter } from '@/components/product-card/FeedFooter';
+import './index.scss';
+
+const FEED_QUERY: FeedQuery = { sort: 'default' };
+
+type HomeState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; home: HomeResponse };
+
+function openBanner(banner: Banner) {
+  if (banner.productId) Taro.navigateTo({ url: productDetailUrl(banner.productId) });
+  else if (banner.categoryId) openCategoryTab(banner.categoryId);
+}
+
+export default function HomePage() {
+  const [homeState, setHomeState] = useState<HomeState>({ status: 'loading' });
+  const feed = useProductFeed(FEED_QUERY);
+
+  const loadHome = useCallback(async () => {
+    try {
+      setHomeState({ status: 'ready', home: await fetchHome() });
+    } catch (error) {
+      setHomeState((previous) =>
+        previous.status === 'ready' ? previous : { status: 'error', message: (error as Error).message },
+      );
+    }
+  }, []);
+
+  useEffect(() => {
+    loadHome();
+  }, [loadHome]);
+
+  usePullDownRefresh(async () => {
+    await Promise.all([loadHome(), feed.refresh()]);
+    Taro.stopPullDownRefresh();
+  });
+
+  useReachBottom(() => feed.loadMore());
+
+  return (
+    <View className="home-page">
+      <View className="home-page__search search-entry" onClick={() => Taro.navigateTo({ url: searchUrl() })}>
+        <SearchBar readOnly shape="round" placeholder="搜索茶叶、零食" />
+      </View>
+
+      {homeState.status === 'loading' && <PageState status="loading" />}
+      {homeState.status === 'error' && (
+        <PageState
+          status="error"
+          text={homeState.message}
+          onRetry={() => {
+            setHomeState({ status: 'loading' });
+            loadHome();
+          }}
+        />
+      )}
+      {homeState.status === 'ready' && (
+        <>
+          {homeState.home.banners.length > 0 && (
+            <Swiper className="home-page__banners banner-swiper" autoplay circular indicatorDots indicatorActiveColor="#fff">
+              {homeState.home.banners.map((banner) => (
+                <SwiperItem key={banner.id} onClick={() => openBanner(banner)}>
+                  <Image className="home-page__banner-image" src={assetUrl(banner.imageUrl)} mode="aspectFill" />
+                </SwiperItem>
+              ))}
+            </Swiper>
+          )}
+          {homeState.home.categories.length > 0 && (
+            <Grid className="home-page__categories category-grid" columns={5}>
+              {homeState.home.categories.map((category) => (
+                <Grid.Item
+                  key={category.id}
+                  className="category-entry"
+                  text={category.name}
+                  onClick={() => openCategoryTab(category.id)}
+                >
+                  {category.icon ? (
+                    <Image className="home-page__category-icon" src={assetUrl(category.icon)} mode="aspectFit" />
+                  ) : (
+                    <Text className="home-page__category-initial">{category.name.slice(0, 1)}</Text>
+                  )}
+                </Grid.Item>
+              ))}
+            </Grid>
+          )}
+        </>
+      )}
+
+      <Text className="home-page__section-title">为你推荐</Text>
+      {feed.status === 'loading' && <PageState status="loading" />}
+      {feed.status === 'error' && <PageState status="error" text={feed.error ?? '加载失败'} onRetry={feed.retry} />}
+      {feed.status === 'ready' &&
+        (feed.items.length === 0 ? (
+          <PageState status="empty" text="店铺还没有上架商品" />
+        ) : (
+          <>
+            <ProductGrid products={feed.items} />
+            <FeedFooter
+              loadingMore={feed.loadingMore}
+              loadMoreFailed={feed.loadMoreFailed}
+              hasMore={feed.hasMore}
+              onRetry={feed.loadMore}
+            />
+          </>
+        ))}
+    </View>
+  );
+}

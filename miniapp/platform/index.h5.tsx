@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Input, Text, View } from '@tarojs/components';
+import { Button, Popup } from '@nutui/nutui-react-taro';
+import type { FakeCodeResponse, FakeLoginCodeRequest, FakePhoneCodeRequest } from '@shared/api/wechat-fake';
+import { CHINA_MOBILE_PATTERN } from '@shared/phone';
+import { fetchPlatformInfo } from '@/services/platform-info';
+import type { AvatarChooserProps, NicknameInputProps, PhoneCodeButtonProps, PlatformAdapter } from './types';
+import { NICKNAME_MAX_LENGTH } from './types';
+import './platform.scss';
+
+/** The same browser is the same shopper: its fake WeChat identity is kept in localStorage. */
+const IDENTITY_KEY = 'storefront.fakeWechatIdentity';
+
+function testIdentity(): string {
+  let identity = localStorage.getItem(IDENTITY_KEY);
+  if (!identity) {
+    identity = `h5-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    localStorage.setItem(IDENTITY_KEY, identity);
+  }
+  return identity;
+}
+
+/** Asks the fake WeChat server for a code, as the WeChat client app would hand one to the mini-program. */
+async function fakeWechatCode(path: '/fake/login-code' | '/fake/phone-code', body: FakeLoginCodeRequest | FakePhoneCodeRequest) {
+  const info = await fetchPlatformInfo();
+  if (info.wechatMode !== 'fake' || !info.fakeWechatBaseUrl) {
+    throw new Error('网页版只能在测试环境使用微信登录，请在微信中打开小程序');
+  }
+  const response = await Taro.request<FakeCodeResponse>({
+    url: `${info.fakeWechatBaseUrl.replace(/\/+$/, '')}${path}`,
+    method: 'POST',
+    data: body,
+    header: { 'Content-Type': 'application/json' },
+  });
+  if (response.statusCode !== 200 || !response.data?.code) throw new Error('模拟微信服务暂不可用，请稍后重试');
+  return response.data.code;
+}
+
+function getLoginCode(): Promise<string> {
+  return fakeWechatCode('/fake/login-code', { identity: testIdentity() });
+}
+
+function AvatarChooser({ onChosen, children }: AvatarChooserProps) {
+  const choose = async () => {
+    try {
+      const { tempFilePaths } = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album'] });
+      if (tempFilePaths[0]) onChosen(tempFilePaths[0]);
+    } catch {
+      // The shopper closed the picker without choosing: nothing to do.
+    }
+  };
+  return (
+    <View className="platform-avatar-chooser" onClick={choose}>
+      {children}
+    </View>
+  );
+}
+
+function NicknameInput({ value, onChange }: NicknameInputProps) {
+  return (
+    <Input
+      className="nickname-input"
+      type="text"
+      value={value}
+      maxlength={NICKNAME_MAX_LENGTH}
+      placeholder="请输入昵称"
+      onInput={(event) => onChange(event.detail.value)}
+    />
+  );
+}
+
+/** Stands in for WeChat's phone-number consent sheet: the tester types the number WeChat would share. */
+function PhoneCodeButton({ onCode, children }: PhoneCodeButtonProps) {
+  const [open, setOpen] = useState(false);
+  const [phone, setPhone] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+
+  const confirm = async () => {
+    if (!CHINA_MOBILE_PATTERN.test(phone)) {
+      Taro.showToast({ title: '请输入11位手机号', icon: 'none' });
+      return;
+    }
+    setSubmitting(true);
+    try {
+      const code = await fakeWechatCode('/fake/phone-code', { phoneNumber: phone });
+      setOpen(false);
+      onCode(code);
+    } catch (error) {
+      Taro.showToast({ title: (error as Error).message, icon: 'none' });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <>
+      <Button className="bind-phone-button" type="primary" size="small" onClick={() => setOpen(true)}>
+        {children}
+      </Button>
+      <Popup visible={open} position="bottom" round title="授权手机号" onClose={() => setOpen(false)}>
+        <View className="phone-sheet">
+          <Text className="phone-sheet__hint">测试环境：输入微信将要提供给小程序的手机号</Text>
+          <Input
+            className="phone-input"
+            type="number"
+            maxlength={11}
+            value={phone}
+            placeholder="请输入手机号"
+            onInput={(event) => setPhone(event.detail.value)}
+          />
+          <Button className="phone-confirm-button" type="primary" block loading={submitting} onClick={confirm}>
+            允许
+          </Button>
+        </View>
+      </Popup>
+    </>
+  );
+}
+
+const platform: PlatformAdapter = { getLoginCode, AvatarChooser, NicknameInput, PhoneCodeButton };
+export default platform;

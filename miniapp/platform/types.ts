@@ -1,0 +1,34 @@
+import type { ComponentType, ReactNode } from 'react';
+
+/**
+ * WeChat-only abilities behind one interface. index.weapp.tsx calls WeChat through Taro; index.h5.tsx
+ * stands in for the WeChat client with the fake WeChat server, so the browser walks the same server path.
+ * Taro picks the file for the platform being built.
+ */
+export interface PlatformAdapter {
+  /** A single-use login code for `POST /auth/wechat-login` (wx.login on a phone). */
+  getLoginCode(): Promise<string>;
+  /** Lets the shopper pick an avatar; reports a local file path to upload. */
+  AvatarChooser: ComponentType<AvatarChooserProps>;
+  /** Nickname field (WeChat offers the shopper's WeChat nickname in it). */
+  NicknameInput: ComponentType<NicknameInputProps>;
+  /** Asks for the shopper's phone number; reports a phone code for `POST /me/phone`. */
+  PhoneCodeButton: ComponentType<PhoneCodeButtonProps>;
+}
+
+export interface AvatarChooserProps {
+  onChosen(filePath: string): void;
+  children: ReactNode;
+}
+
+export interface NicknameInputProps {
+  value: string;
+  onChange(value: string): void;
+}
+
+export interface PhoneCodeButtonProps {
+  onCode(code: string): void;
+  children: ReactNode;
+}
+
+export const NICKNAME_MAX_LENGTH = 20;

@@ -1,0 +1,17 @@
+import type { Paginated } from '@shared/api/common';
+import type { HomeResponse, ProductDetail, ProductListQuery, ProductSummary } from '@shared/api/catalog';
+import { request } from './request';
+
+// Pages show catalog errors in place with a retry button, so these calls do not toast.
+
+export function fetchHome(): Promise<HomeResponse> {
+  return request<HomeResponse>('/home', { toast: false });
+}
+
+export function listProducts(query: ProductListQuery): Promise<Paginated<ProductSummary>> {
+  return request<Paginated<ProductSummary>>('/products', { query: { ...query }, toast: false });
+}
+
+export function fetchProduct(id: number): Promise<ProductDetail> {
+  return request<ProductDetail>(`/products/${id}`, { toast: false });
+}
