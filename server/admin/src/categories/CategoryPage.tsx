@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { ModalForm, PageContainer, ProFormDigit, ProFormSelect, ProFormText, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import type { CategoryNode } from '@shared/api/catalog';
 import { Button, Form, Image, Popconfirm, Tag } from 'antd';
-import { useRef, useState } from 'react';
+import { useRef, useState, type Key } from 'react';
 import { notifyError, notifySuccess } from '@/common/feedback';
 import { SingleImageInput } from '@/common/ImageListInput';
 import { createCategory, deleteCategory, fetchCategoryTree, updateCategory } from './categories-api';
@@ -22,6 +22,7 @@ export default function CategoryPage() {
   const tableRef = useRef<ActionType>();
   const [tree, setTree] = useState<CategoryNode[]>([]);
   const [target, setTarget] = useState<EditTarget | null>(null);
+  const [expandedIds, setExpandedIds] = useState<readonly Key[]>([]);
 
   const columns: ProColumns<CategoryNode>[] = [
     { title: '名称', dataIndex: 'name' },
@@ -81,7 +82,7 @@ export default function CategoryPage() {
         columns={columns}
         search={false}
         pagination={false}
-        expandable={{ defaultExpandAllRows: true, childrenColumnName: 'children' }}
+        expandable={{ expandedRowKeys: expandedIds, onExpandedRowsChange: setExpandedIds }}
         toolBarRender={() => [
           <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ mode: 'create', parentId: null })}>
             新建一级分类
@@ -91,6 +92,8 @@ export default function CategoryPage() {
           try {
             const loaded = await fetchCategoryTree();
             setTree(loaded);
+            // The tree has two levels only: open every branch so all categories show at once.
+            setExpandedIds(loaded.map((node) => node.id));
             // Leaf rows with an empty children array would show an expand arrow that opens nothing.
             return { data: loaded.map(withoutEmptyChildren), success: true };
           } catch (error) {

@@ -1,6 +1,6 @@
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Image, Tag, Upload, type UploadFile } from 'antd';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { notifyError } from './feedback';
 import { ACCEPTED_IMAGE_TYPES, MAX_IMAGE_BYTES, uploadImage } from './upload-api';
 
@@ -108,7 +108,7 @@ export function ImageListInput({ value, onChange, maxCount = 9, firstLabel, ...r
   );
 }
 
-function ImageCell({ node, label, children }: { node: React.ReactNode; label?: string; children?: React.ReactNode }) {
+function ImageCell({ node, label, children }: { node: ReactNode; label?: string; children?: ReactNode }) {
   return (
     <div style={{ position: 'relative', width: '100%', height: '100%' }}>
       {node}

@@ -95,7 +95,7 @@ function MemberDetail({ memberId }: { memberId: number }) {
         <ProDescriptions.Item label="会员 ID" dataIndex="id" />
         <ProDescriptions.Item label="手机号" dataIndex="phone" renderText={(phone: string | null) => phone ?? '未绑定'} />
         <ProDescriptions.Item label="OpenID" dataIndex="openid" copyable />
-        <ProDescriptions.Item label="UnionID" dataIndex="unionid" copyable renderText={(unionid: string | null) => unionid ?? '无'} />
+        <ProDescriptions.Item label="UnionID" dataIndex="unionid" copyable={member.unionid !== null} renderText={(unionid: string | null) => unionid ?? '无'} />
         <ProDescriptions.Item label="注册时间" dataIndex="createdAt" valueType="dateTime" />
         <ProDescriptions.Item label="最近登录" dataIndex="lastLoginAt" valueType="dateTime" />
       </ProDescriptions>

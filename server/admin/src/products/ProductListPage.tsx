@@ -113,7 +113,7 @@ export default function ProductListPage() {
         actionRef={tableRef}
         columns={columns}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        search={{ labelWidth: 'auto' }}
+        search={{ labelWidth: 'auto', defaultCollapsed: false }}
         toolBarRender={() =>
           editable
             ? [

@@ -7,7 +7,8 @@ import { applyBulkValues, type BulkSkuValues, type SkuRowValues } from './sku-ro
 
 /** The price, original price, stock and code of every spec combination; rows come from the specs above. */
 export function SkuMatrixTable({ form }: { form: FormInstance }) {
-  const rows: SkuRowValues[] = Form.useWatch('skus', form) ?? [];
+  // preserve: the rows' hidden values (key, id, spec values) have no input of their own.
+  const rows: SkuRowValues[] = Form.useWatch('skus', { form, preserve: true }) ?? [];
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
