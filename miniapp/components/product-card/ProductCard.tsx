@@ -36,10 +36,10 @@ export function ProductCard({ product }: { product: ProductSummary }) {
   );
 }
 
-/** The two-column grid the home feed, category pane and search results share. */
-export function ProductGrid({ products }: { products: ProductSummary[] }) {
+/** Products in two columns (home feed, search results) or one row each (the narrow category pane). */
+export function ProductGrid({ products, layout = 'grid' }: { products: ProductSummary[]; layout?: 'grid' | 'list' }) {
   return (
-    <View className="product-grid">
+    <View className={`product-grid product-grid--${layout}`}>
       {products.map((product) => (
         <ProductCard key={product.id} product={product} />
       ))}

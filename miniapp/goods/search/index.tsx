@@ -29,7 +29,6 @@ export default function SearchPage() {
       <SearchBar
         className="search-input"
         shape="round"
-        autoFocus={!initialKeyword}
         value={input}
         maxLength={KEYWORD_MAX_LENGTH}
         placeholder="搜索茶叶、零食"

@@ -48,7 +48,7 @@ function CategoryPane({ category }: { category: CategoryNode }) {
           <PageState status="empty" text="这个分类还没有商品" />
         ) : (
           <>
-            <ProductGrid products={feed.items} />
+            <ProductGrid products={feed.items} layout="list" />
             <FeedFooter
               loadingMore={feed.loadingMore}
               loadMoreFailed={feed.loadMoreFailed}
