@@ -34,8 +34,11 @@ export function ImageListInput({ value, onChange, maxCount = 9, firstLabel, ...r
     change(next);
   };
 
+  // The uid follows the image, not its position, so moving an image does not look like remove + add to antd.
+  const uids = stableUids(urls);
+  const indexOfUid = (uid: string) => uids.indexOf(uid);
   const fileList: UploadFile[] = [
-    ...urls.map((url, index) => ({ uid: `${index}:${url}`, name: url.split('/').pop() ?? url, status: 'done' as const, url })),
+    ...urls.map((url, index) => ({ uid: uids[index], name: url.split('/').pop() ?? url, status: 'done' as const, url })),
     ...uploading,
   ];
 
@@ -62,13 +65,13 @@ export function ImageListInput({ value, onChange, maxCount = 9, firstLabel, ...r
             .finally(() => setUploading((list) => list.filter((item) => item.uid !== rcFile.uid)));
         }}
         onRemove={(file) => {
-          const index = urls.findIndex((url, i) => `${i}:${url}` === file.uid);
+          const index = indexOfUid(file.uid);
           if (index >= 0) change(urls.filter((_, i) => i !== index));
           return false;
         }}
         onPreview={(file) => setPreviewUrl(file.url ?? null)}
         itemRender={(node, file) => {
-          const index = urls.findIndex((url, i) => `${i}:${url}` === file.uid);
+          const index = indexOfUid(file.uid);
           if (index < 0 || urls.length < 2) return <ImageCell node={node} label={index === 0 ? firstLabel : undefined} />;
           return (
             <ImageCell node={node} label={index === 0 ? firstLabel : undefined}>
@@ -106,6 +109,16 @@ export function ImageListInput({ value, onChange, maxCount = 9, firstLabel, ...r
       />
     </div>
   );
+}
+
+/** One uid per URL; the same URL twice gets a numbered second uid. */
+function stableUids(urls: string[]): string[] {
+  const seen = new Map<string, number>();
+  return urls.map((url) => {
+    const count = seen.get(url) ?? 0;
+    seen.set(url, count + 1);
+    return count ? `${url}#${count}` : url;
+  });
 }
 
 function ImageCell({ node, label, children }: { node: ReactNode; label?: string; children?: ReactNode }) {
