@@ -71,7 +71,7 @@ function parseBoolean(name: string, raw: string | undefined, fallback: boolean):
   throw new ConfigError(`环境变量 ${name} 必须是 true 或 false，当前为 "${raw}"`);
 }
 
-function parseDatabase(raw: string | undefined, dataDir: string): DatabaseConfig {
+export function parseDatabase(raw: string | undefined, dataDir: string): DatabaseConfig {
   if (!raw) return { dialect: 'sqlite', file: join(dataDir, 'storefront.sqlite') };
   if (raw.startsWith('sqlite:')) {
     const file = raw.slice('sqlite:'.length).replace(/^\/\//, '');

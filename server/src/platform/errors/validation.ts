@@ -27,6 +27,7 @@ const CONSTRAINT_MESSAGES: Record<string, (english: string) => string> = {
   arrayMinSize: (en) => `至少需要 ${lastNumber(en)} 项`,
   arrayMaxSize: (en) => `最多 ${lastNumber(en)} 项`,
   arrayUnique: () => '不能有重复项',
+  notEquals: (en) => `不能等于 ${lastNumber(en)}`,
   nestedValidation: () => '必须是对象',
 };
 
@@ -35,17 +36,25 @@ function lastNumber(text: string): string {
   return numbers ? numbers[numbers.length - 1] : '';
 }
 
+/** When a field breaks several rules, its type error is the one to report (a number is not "too long"). */
+const CONSTRAINT_PRIORITY = ['whitelistValidation', 'isDefined', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', 'nestedValidation', 'isIn', 'isEnum'];
+
+function primaryConstraint(constraints: Record<string, string>): [string, string] {
+  const name = CONSTRAINT_PRIORITY.find((key) => key in constraints) ?? Object.keys(constraints)[0];
+  return [name, constraints[name]];
+}
+
 /** Flattens nested class-validator errors into dotted field paths (`skus.0.priceFen`). */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   const result: FieldError[] = [];
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const constraints = Object.entries(error.constraints ?? {});
-    if (constraints.length > 0) {
-      // One message per field: the first failed constraint is the one worth fixing first.
-      const [name, english] = constraints[0];
+    if (error.constraints && Object.keys(error.constraints).length > 0) {
+      // One message per field: a missing value is "required", otherwise the most basic broken rule.
+      const [name, english] = primaryConstraint(error.constraints);
       const translate = CONSTRAINT_MESSAGES[name];
-      result.push({ field, message: translate ? translate(english) : '不合法' });
+      const missing = error.value === undefined && name !== 'whitelistValidation';
+      result.push({ field, message: missing ? '必填' : translate ? translate(english) : '不合法' });
     }
     if (error.children?.length) result.push(...flattenValidationErrors(error.children, field));
   }
@@ -72,7 +81,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     // A primitive sent where an object is expected must fail validation, not slip through.
     forbidUnknownValues: true,
-    stopAtFirstError: true,
     exceptionFactory: validationException,
   });
 }

@@ -1,0 +1,50 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CatalogModule } from './catalog/catalog.module';
+import { MembersModule } from './members/members.module';
+import { AuthModule } from './platform/auth/auth.module';
+import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
+import { DatabaseModule } from './platform/database/database.module';
+import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter';
+import { HealthController } from './platform/http/health.controller';
+import { StorageModule } from './platform/storage/storage.module';
+import { SeedModule } from './seed/seed.module';
+import { StaffModule } from './staff/staff.module';
+import { WechatModule } from './wechat/wechat.module';
+import type { WechatRuntime } from './wechat/platform-info.controller';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Where the WeChat client sends its calls (the real API or the fake). */
+  wechatApiBase: string;
+  wechatRuntime: WechatRuntime;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, wechatApiBase, wechatRuntime }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        DatabaseModule.forRoot(config.database),
+        AuthModule.forRoot(config.jwtSecret),
+        StorageModule.forRoot(config.uploadsDir),
+        WechatModule.forRoot(
+          { appid: config.wechat.appid, secret: config.wechat.secret, apiBase: wechatApiBase },
+          wechatRuntime,
+        ),
+        StaffModule,
+        MembersModule,
+        CatalogModule,
+        SeedModule.forRoot(config.seedDemo),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

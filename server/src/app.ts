@@ -1,0 +1,32 @@
+import multipart from '@fastify/multipart';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule, type AppModuleOptions } from './app.module';
+import { createValidationPipe } from './platform/errors/validation';
+import { loggerOptions, registerRequestLogging } from './platform/logging/request-logging';
+import { registerStaticSites } from './platform/http/static-sites';
+
+export const API_PREFIX = 'api/v1';
+/** JSON bodies above this answer 413 PAYLOAD_TOO_LARGE; files go through multipart with their own caps. */
+const JSON_BODY_LIMIT = 1024 * 1024;
+const UPLOAD_LIMIT = 5 * 1024 * 1024;
+
+/**
+ * Builds the whole application (API, static sites, logging) without listening, so main.ts and the
+ * end-to-end tests run exactly the same app.
+ */
+export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ ...loggerOptions(options.config.logLevel), bodyLimit: JSON_BODY_LIMIT });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    // The raw body stays available (req.rawBody) for WeChat Pay signature checks.
+    rawBody: true,
+    logger: ['error', 'warn'],
+  });
+  registerRequestLogging(app.getHttpAdapter().getInstance());
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, parts: 11 } });
+  app.setGlobalPrefix(API_PREFIX);
+  app.enableCors({ origin: true, exposedHeaders: ['x-request-id', 'retry-after'] });
+  app.useGlobalPipes(createValidationPipe());
+  await registerStaticSites(app, options.config);
+  return app;
+}

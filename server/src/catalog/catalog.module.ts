@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { StaffModule } from '../staff/staff.module';
+import { AdminCatalogController } from './admin-catalog.controller';
+import { Banner } from './banner.entity';
+import { CatalogService } from './catalog.service';
+import { CategoriesAdminService } from './categories-admin.service';
+import { Category } from './category.entity';
+import { Product } from './product.entity';
+import { ProductsAdminService } from './products-admin.service';
+import { ShopCatalogController } from './shop-catalog.controller';
+import { Sku } from './sku.entity';
+import { StockAdjustment } from './stock-adjustment.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Category, Product, Sku, StockAdjustment, Banner]), StaffModule],
+  controllers: [ShopCatalogController, AdminCatalogController],
+  providers: [CatalogService, CategoriesAdminService, ProductsAdminService],
+  exports: [CategoriesAdminService, ProductsAdminService],
+})
+export class CatalogModule {}

@@ -1,0 +1,82 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, type SelectQueryBuilder } from 'typeorm';
+import type { CategoryNode, HomeResponse, Paginated, ProductDetail, ProductSort, ProductSummary } from '../../../shared';
+import { escapeLike } from '../platform/database/like';
+import { ApiException } from '../platform/errors/api-exception';
+import { paginated } from '../platform/http/page-query.dto';
+import { Banner } from './banner.entity';
+import { categoryTree, toBannerView, toProductDetail, toProductSummary } from './catalog-views';
+import { Category } from './category.entity';
+import { ProductListQueryDto } from './dto/shop-catalog.dto';
+import { Product } from './product.entity';
+import { Sku } from './sku.entity';
+
+/** ORDER BY of each shopper sort; id breaks ties so pages never overlap. */
+const SORTS: Record<ProductSort, [string, 'ASC' | 'DESC'][]> = {
+  default: [['p.sortOrder', 'ASC'], ['p.salesCount', 'DESC'], ['p.id', 'DESC']],
+  sales: [['p.salesCount', 'DESC'], ['p.id', 'DESC']],
+  price_asc: [['p.minPriceFen', 'ASC'], ['p.id', 'ASC']],
+  price_desc: [['p.minPriceFen', 'DESC'], ['p.id', 'DESC']],
+  newest: [['p.createdAt', 'DESC'], ['p.id', 'DESC']],
+};
+
+/** What shoppers see of the catalog: only on-shelf products. */
+@Injectable()
+export class CatalogService {
+  constructor(
+    @InjectRepository(Category) private readonly categories: Repository<Category>,
+    @InjectRepository(Product) private readonly products: Repository<Product>,
+    @InjectRepository(Sku) private readonly skus: Repository<Sku>,
+    @InjectRepository(Banner) private readonly banners: Repository<Banner>,
+  ) {}
+
+  async home(): Promise<HomeResponse> {
+    const [banners, categories] = await Promise.all([
+      this.banners.find({ order: { sortOrder: 'ASC', id: 'ASC' } }),
+      this.categoryTree(),
+    ]);
+    return { banners: banners.map(toBannerView), categories };
+  }
+
+  async categoryTree(): Promise<CategoryNode[]> {
+    return categoryTree(await this.categories.find());
+  }
+
+  async listProducts(query: ProductListQueryDto): Promise<Paginated<ProductSummary>> {
+    const builder = this.products.createQueryBuilder('p').where('p.onShelf = :onShelf', { onShelf: true });
+    if (query.categoryId !== undefined) {
+      builder.andWhere('p.categoryId IN (:...categoryIds)', { categoryIds: await this.categoryWithChildren(query.categoryId) });
+    }
+    applyKeyword(builder, query.keyword);
+    SORTS[query.sort].forEach(([column, direction], index) =>
+      index === 0 ? builder.orderBy(column, direction) : builder.addOrderBy(column, direction),
+    );
+    const [rows, total] = await builder.skip(query.offset).take(query.pageSize).getManyAndCount();
+    return paginated(rows.map(toProductSummary), total, query);
+  }
+
+  async productDetail(id: number): Promise<ProductDetail> {
+    const product = await this.products.findOneBy({ id, onShelf: true });
+    if (!product) throw new ApiException('PRODUCT_NOT_FOUND', HttpStatus.NOT_FOUND, '商品不存在或已下架');
+    const skus = await this.skus.find({ where: { productId: id }, order: { id: 'ASC' } });
+    return toProductDetail(product, skus);
+  }
+
+  /** The category and, for a top-level one, its children; 404 for an unknown category. */
+  async categoryWithChildren(categoryId: number): Promise<number[]> {
+    const category = await this.categories.findOneBy({ id: categoryId });
+    if (!category) throw new ApiException('CATEGORY_NOT_FOUND', HttpStatus.NOT_FOUND, '分类不存在');
+    const children = await this.categories.find({ select: { id: true }, where: { parentId: categoryId } });
+    return [categoryId, ...children.map((child) => child.id)];
+  }
+}
+
+/** Keyword search over title, subtitle and tags; LIKE wildcards in the keyword match literally. */
+export function applyKeyword(builder: SelectQueryBuilder<Product>, keyword: string | undefined): void {
+  const trimmed = keyword?.trim();
+  if (!trimmed) return;
+  builder.andWhere("(p.title LIKE :keyword ESCAPE '!' OR p.subtitle LIKE :keyword ESCAPE '!' OR p.tags LIKE :keyword ESCAPE '!')", {
+    keyword: `%${escapeLike(trimmed)}%`,
+  });
+}

@@ -1,0 +1,252 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  NotEquals,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import type {
+  SaveCategoryRequest,
+  SaveProductRequest,
+  SaveSkuRequest,
+  SetShelfRequest,
+  SpecDimension,
+  StockAdjustmentRequest,
+} from '../../../../shared';
+import { IsAssetUrl } from '../../platform/http/asset-url';
+import { PageQueryDto } from '../../platform/http/page-query.dto';
+import { MAX_INT_ID } from './shop-catalog.dto';
+
+export const MAX_PRICE_FEN = 99_999_999;
+export const MAX_STOCK = 9_999_999;
+const MAX_SORT_ORDER = 999_999;
+
+export class CreateCategoryDto implements SaveCategoryRequest {
+  @IsString()
+  @Length(1, 20)
+  @Matches(/\S/)
+  name: string;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT_ID)
+  parentId?: number | null;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsAssetUrl()
+  icon?: string | null;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_SORT_ORDER)
+  sortOrder?: number;
+}
+
+export class UpdateCategoryDto implements Partial<SaveCategoryRequest> {
+  @IsOptional()
+  @IsString()
+  @Length(1, 20)
+  @Matches(/\S/)
+  name?: string;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT_ID)
+  parentId?: number | null;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsAssetUrl()
+  icon?: string | null;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_SORT_ORDER)
+  sortOrder?: number;
+}
+
+export class SpecDimensionDto implements SpecDimension {
+  @IsString()
+  @Length(1, 10)
+  @Matches(/\S/)
+  name: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(1, 20, { each: true })
+  values: string[];
+}
+
+export class DetailBlockDto {
+  @IsIn(['text', 'image'])
+  type: 'text' | 'image';
+
+  @ValidateIf((block: DetailBlockDto) => block.type === 'text')
+  @IsString()
+  @Length(1, 2000)
+  text?: string;
+
+  @ValidateIf((block: DetailBlockDto) => block.type === 'image')
+  @IsAssetUrl()
+  url?: string;
+}
+
+export class SaveSkuDto implements SaveSkuRequest {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT_ID)
+  id?: number;
+
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsString({ each: true })
+  @MaxLength(20, { each: true })
+  specValues: string[];
+
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PRICE_FEN)
+  priceFen: number;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PRICE_FEN)
+  originalPriceFen?: number | null;
+
+  @IsInt()
+  @Min(0)
+  @Max(MAX_STOCK)
+  stock: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  @Matches(/^[A-Za-z0-9_-]*$/)
+  skuCode?: string;
+}
+
+/** SaveProductRequest; detail blocks are one class with both optional fields (a union cannot be a DTO). */
+export class SaveProductDto implements Omit<SaveProductRequest, 'detail'> {
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT_ID)
+  categoryId: number;
+
+  @IsString()
+  @Length(1, 60)
+  @Matches(/\S/)
+  title: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  subtitle?: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(9)
+  @IsAssetUrl({ each: true })
+  images: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DetailBlockDto)
+  detail?: DetailBlockDto[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(1, 12, { each: true })
+  tags?: string[];
+
+  @IsOptional()
+  @IsBoolean()
+  onShelf?: boolean;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_SORT_ORDER)
+  sortOrder?: number;
+
+  @IsArray()
+  @ArrayMaxSize(3)
+  @ValidateNested({ each: true })
+  @Type(() => SpecDimensionDto)
+  specs: SpecDimensionDto[];
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => SaveSkuDto)
+  skus: SaveSkuDto[];
+}
+
+export class SetShelfDto implements SetShelfRequest {
+  @IsBoolean()
+  onShelf: boolean;
+}
+
+export class StockAdjustmentDto implements StockAdjustmentRequest {
+  @IsInt()
+  @NotEquals(0)
+  @Min(-MAX_STOCK)
+  @Max(MAX_STOCK)
+  delta: number;
+
+  @IsString()
+  @Length(1, 100)
+  @Matches(/\S/)
+  reason: string;
+}
+
+export class AdminProductQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  keyword?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT_ID)
+  categoryId?: number;
+
+  /** Query strings carry text: only "true" and "false" become booleans; anything else fails validation. */
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  onShelf?: boolean;
+}

@@ -1,0 +1,210 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { EntityManager, In, Repository } from 'typeorm';
+import type { AdminProductDetail, AdminProductRow, Paginated, StockAdjustmentResponse } from '../../../shared';
+import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
+import { ApiException } from '../platform/errors/api-exception';
+import { paginated } from '../platform/http/page-query.dto';
+import { applyKeyword } from './catalog.service';
+import { toAdminProductDetail } from './catalog-views';
+import { Category } from './category.entity';
+import { AdminProductQueryDto, SaveProductDto, SaveSkuDto } from './dto/admin-catalog.dto';
+import { Product } from './product.entity';
+import { Sku } from './sku.entity';
+import { assertValidSkuMatrix } from './sku-matrix-rules';
+import { StockAdjustment } from './stock-adjustment.entity';
+
+const productNotFound = () => new ApiException('PRODUCT_NOT_FOUND', HttpStatus.NOT_FOUND, '商品不存在');
+const skuCodeTaken = (code?: string) =>
+  new ApiException('SKU_CODE_TAKEN', HttpStatus.CONFLICT, code ? `SKU 编码 ${code} 已被使用` : 'SKU 编码已被使用');
+
+/** A SKU code for SKUs saved without one: short, unique in practice, and unique-indexed anyway. */
+function generateSkuCode(): string {
+  return `SKU${Date.now().toString(36).toUpperCase()}${randomBytes(3).toString('hex').toUpperCase()}`;
+}
+
+/** The product's copies of SKU facts (cheapest price and its original price, total stock). */
+function skuSummary(skus: { priceFen: number; originalPriceFen?: number | null; stock: number }[]) {
+  const cheapest = skus.reduce((min, sku) => (sku.priceFen < min.priceFen ? sku : min), skus[0]);
+  return {
+    minPriceFen: cheapest.priceFen,
+    minPriceOriginalFen: cheapest.originalPriceFen ?? null,
+    totalStock: skus.reduce((sum, sku) => sum + sku.stock, 0),
+  };
+}
+
+/** Staff-side product management: lists, the product with its SKU matrix, shelf, stock. */
+@Injectable()
+export class ProductsAdminService {
+  constructor(
+    @InjectRepository(Product) private readonly products: Repository<Product>,
+    @InjectRepository(Sku) private readonly skus: Repository<Sku>,
+    @InjectRepository(Category) private readonly categories: Repository<Category>,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async list(query: AdminProductQueryDto): Promise<Paginated<AdminProductRow>> {
+    const builder = this.products.createQueryBuilder('p').orderBy('p.id', 'DESC').skip(query.offset).take(query.pageSize);
+    if (query.categoryId !== undefined) builder.andWhere('p.categoryId = :categoryId', { categoryId: query.categoryId });
+    if (query.onShelf !== undefined) builder.andWhere('p.onShelf = :onShelf', { onShelf: query.onShelf });
+    applyKeyword(builder, query.keyword);
+    const [rows, total] = await builder.getManyAndCount();
+    const categoryIds = [...new Set(rows.map((row) => row.categoryId))];
+    const names = new Map(
+      (categoryIds.length ? await this.categories.findBy({ id: In(categoryIds) }) : []).map((c) => [c.id, c.name]),
+    );
+    const items = rows.map((product) => ({
+      id: product.id,
+      title: product.title,
+      coverUrl: product.images[0] ?? '',
+      categoryId: product.categoryId,
+      categoryName: names.get(product.categoryId) ?? '',
+      minPriceFen: product.minPriceFen,
+      totalStock: product.totalStock,
+      salesCount: product.salesCount,
+      onShelf: product.onShelf,
+      sortOrder: product.sortOrder,
+      updatedAt: product.updatedAt.toISOString(),
+    }));
+    return paginated(items, total, query);
+  }
+
+  async detail(id: number): Promise<AdminProductDetail> {
+    const product = await this.products.findOneBy({ id });
+    if (!product) throw productNotFound();
+    return toAdminProductDetail(product, await this.skus.find({ where: { productId: id }, order: { id: 'ASC' } }));
+  }
+
+  async create(input: SaveProductDto): Promise<AdminProductDetail> {
+    await this.assertSavable(input);
+    const id = await this.saving(input, async (manager) => {
+      const result = await manager.insert(Product, {
+        ...this.productFields(input),
+        onShelf: input.onShelf ?? false,
+        ...skuSummary(input.skus),
+      });
+      const productId = result.identifiers[0].id as number;
+      await this.insertSkus(manager, productId, input.skus);
+      return productId;
+    });
+    return this.detail(id);
+  }
+
+  /** Replaces the product and its SKU matrix: SKUs with an id are updated, new ones added, missing ones removed. */
+  async replace(id: number, input: SaveProductDto): Promise<AdminProductDetail> {
+    if (!(await this.products.existsBy({ id }))) throw productNotFound();
+    await this.assertSavable(input);
+    const existingIds = new Set((await this.skus.find({ select: { id: true }, where: { productId: id } })).map((s) => s.id));
+    input.skus.forEach((sku, index) => {
+      if (sku.id !== undefined && !existingIds.has(sku.id)) {
+        throw new ApiException('SKU_NOT_FOUND', HttpStatus.NOT_FOUND, `skus.${index}.id：该商品没有 ID 为 ${sku.id} 的 SKU`);
+      }
+    });
+    await this.saving(input, async (manager) => {
+      const keptIds = input.skus.flatMap((sku) => (sku.id === undefined ? [] : [sku.id]));
+      const removed = [...existingIds].filter((skuId) => !keptIds.includes(skuId));
+      if (removed.length > 0) await manager.delete(Sku, { id: In(removed) });
+      for (const sku of input.skus.filter((s) => s.id !== undefined)) {
+        await manager.update(Sku, { id: sku.id, productId: id }, this.skuFields(sku));
+      }
+      await this.insertSkus(manager, id, input.skus.filter((s) => s.id === undefined));
+      await manager.update(Product, { id }, {
+        ...this.productFields(input),
+        ...(input.onShelf === undefined ? {} : { onShelf: input.onShelf }),
+        ...skuSummary(input.skus),
+      });
+    });
+    return this.detail(id);
+  }
+
+  async setShelf(id: number, onShelf: boolean): Promise<AdminProductDetail> {
+    const result = await this.transactions.run((manager) => manager.update(Product, { id }, { onShelf }));
+    if (!result.affected) throw productNotFound();
+    return this.detail(id);
+  }
+
+  /**
+   * Adds delta to a SKU's stock with ONE conditional UPDATE, so parallel adjustments can never take
+   * stock below zero (no read-then-write). Zero rows changed: the SKU is missing or stock is too low.
+   */
+  async adjustStock(skuId: number, delta: number, reason: string, staffId: number): Promise<StockAdjustmentResponse> {
+    return this.transactions.run(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Sku)
+        .set({ stock: () => 'stock + :delta' })
+        .where('id = :skuId AND stock + :delta >= 0')
+        .setParameters({ skuId, delta })
+        .execute();
+      if (!result.affected) {
+        if (!(await manager.existsBy(Sku, { id: skuId }))) {
+          throw new ApiException('SKU_NOT_FOUND', HttpStatus.NOT_FOUND, 'SKU 不存在');
+        }
+        throw new ApiException('STOCK_WOULD_GO_NEGATIVE', HttpStatus.CONFLICT, '库存不足，调整后库存不能小于 0');
+      }
+      const sku = await manager.findOneByOrFail(Sku, { id: skuId });
+      await manager.insert(StockAdjustment, { skuId, delta, stockAfter: sku.stock, reason: reason.trim(), staffId });
+      await manager
+        .createQueryBuilder()
+        .update(Product)
+        .set({ totalStock: () => '(SELECT COALESCE(SUM(s.stock), 0) FROM skus s WHERE s.productId = :productId)' })
+        .where('id = :productId', { productId: sku.productId })
+        .execute();
+      return { skuId, stock: sku.stock };
+    });
+  }
+
+  private async assertSavable(input: SaveProductDto): Promise<void> {
+    if (!(await this.categories.existsBy({ id: input.categoryId }))) {
+      throw new ApiException('CATEGORY_NOT_FOUND', HttpStatus.NOT_FOUND, `categoryId：分类 ${input.categoryId} 不存在`);
+    }
+    assertValidSkuMatrix(input.specs, input.skus);
+    const codes = input.skus.map((sku) => sku.skuCode).filter((code): code is string => !!code);
+    const duplicate = codes.find((code, index) => codes.indexOf(code) !== index);
+    if (duplicate) throw skuCodeTaken(duplicate);
+  }
+
+  /** Runs the write in a transaction; a unique violation there can only be a SKU code taken by another product. */
+  private async saving<T>(input: SaveProductDto, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.transactions.run(work);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw skuCodeTaken();
+      throw error;
+    }
+  }
+
+  private productFields(input: SaveProductDto) {
+    return {
+      categoryId: input.categoryId,
+      title: input.title.trim(),
+      subtitle: input.subtitle?.trim() ?? '',
+      images: input.images,
+      detail: (input.detail ?? []).map((block) =>
+        block.type === 'text' ? { type: 'text' as const, text: block.text! } : { type: 'image' as const, url: block.url! },
+      ),
+      tags: input.tags ?? [],
+      sortOrder: input.sortOrder ?? 0,
+      specs: input.specs.map((spec) => ({ name: spec.name.trim(), values: spec.values })),
+    };
+  }
+
+  private skuFields(sku: SaveSkuDto) {
+    return {
+      specValues: sku.specValues,
+      priceFen: sku.priceFen,
+      originalPriceFen: sku.originalPriceFen ?? null,
+      stock: sku.stock,
+      ...(sku.skuCode ? { skuCode: sku.skuCode } : {}),
+    };
+  }
+
+  private async insertSkus(manager: EntityManager, productId: number, skus: SaveSkuDto[]): Promise<void> {
+    if (skus.length === 0) return;
+    await manager.insert(
+      Sku,
+      skus.map((sku) => ({ ...this.skuFields(sku), productId, skuCode: sku.skuCode || generateSkuCode() })),
+    );
+  }
+}

@@ -1,0 +1,39 @@
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type { BindPhoneRequest, UpdateProfileRequest, WechatLoginRequest } from '../../../../shared';
+import { PageQueryDto } from '../../platform/http/page-query.dto';
+
+export class WechatLoginDto implements WechatLoginRequest {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  code: string;
+}
+
+export class UpdateProfileDto implements UpdateProfileRequest {
+  @IsOptional()
+  @IsString()
+  @Matches(/\S/, { message: 'nickname must not be blank' })
+  @MaxLength(20)
+  nickname?: string;
+
+  /** Only files this server stored (POST /me/avatar answers such a URL). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @Matches(/^\/uploads\/[a-z0-9-]+\/[a-zA-Z0-9._-]+$/)
+  avatarUrl?: string;
+}
+
+export class BindPhoneDto implements BindPhoneRequest {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  code: string;
+}
+
+export class AdminMemberQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  keyword?: string;
+}

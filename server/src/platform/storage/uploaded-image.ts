@@ -1,0 +1,42 @@
+import { HttpStatus } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { ApiException } from '../errors/api-exception';
+import { detectImageType, type ImageType } from './image-type';
+
+export interface UploadedImage {
+  data: Buffer;
+  type: ImageType;
+}
+
+/**
+ * Reads the multipart field `file` of the request as an image, checking size and real type.
+ * SVG is accepted only where staff upload (it can carry scripts; /uploads/ is served with a strict CSP).
+ */
+export async function readUploadedImage(
+  request: FastifyRequest,
+  options: { maxBytes: number; allowSvg: boolean },
+): Promise<UploadedImage> {
+  const tooLarge = () =>
+    new ApiException('FILE_TOO_LARGE', HttpStatus.PAYLOAD_TOO_LARGE, `文件不能超过 ${Math.round(options.maxBytes / 1024 / 1024)} MB`);
+  if (!request.isMultipart()) {
+    throw new ApiException('FILE_MISSING', HttpStatus.BAD_REQUEST, '请以 multipart/form-data 上传字段 file');
+  }
+  const part = await request.file({ limits: { fileSize: options.maxBytes, files: 1 } });
+  if (!part || part.fieldname !== 'file') {
+    throw new ApiException('FILE_MISSING', HttpStatus.BAD_REQUEST, '缺少上传文件（字段名 file）');
+  }
+  let data: Buffer;
+  try {
+    data = await part.toBuffer();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    throw error;
+  }
+  if (data.length === 0) throw new ApiException('FILE_MISSING', HttpStatus.BAD_REQUEST, '上传的文件是空的');
+  const type = detectImageType(data);
+  if (!type || (type === 'svg' && !options.allowSvg)) {
+    const allowed = options.allowSvg ? 'PNG、JPEG、WebP、GIF、SVG' : 'PNG、JPEG、WebP、GIF';
+    throw new ApiException('FILE_TYPE_NOT_ALLOWED', HttpStatus.BAD_REQUEST, `只支持 ${allowed} 图片`);
+  }
+  return { data, type };
+}

@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { specCombinations, type SaveProductRequest } from '../../../shared';
+import { Banner } from '../catalog/banner.entity';
+import { CategoriesAdminService } from '../catalog/categories-admin.service';
+import { Category } from '../catalog/category.entity';
+import { Product } from '../catalog/product.entity';
+import { ProductsAdminService } from '../catalog/products-admin.service';
+import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
+import { FileStorage } from '../platform/storage/file-storage';
+import { Staff } from '../staff/staff.entity';
+import { StaffService } from '../staff/staff.service';
+import { BRAND, DEMO_BANNERS, DEMO_CATEGORIES, type DemoCategory, type DemoProduct } from './demo-catalog';
+import { DEMO_STAFF } from './demo-staff';
+import { SeedRun } from './seed-run.entity';
+import { bannerArt, categoryIconArt, productArt } from './svg-art';
+
+const CATALOG_SEED = 'demo-catalog-v1';
+
+/** Shop prices end in .90 (e.g. 88.00 + steps → 87.90), as shops price things. */
+function shopPrice(fen: number): number {
+  return Math.max(90, Math.round(fen / 100) * 100 - 10);
+}
+
+/** Deterministic stock per SKU so every run of the seed builds the same store; some combinations sold out. */
+function demoStock(productIndex: number, skuIndex: number, product: DemoProduct): number {
+  if (product.soldOut) return 0;
+  const value = (productIndex * 37 + skuIndex * 53) % 220;
+  return value < 14 ? 0 : value;
+}
+
+/**
+ * Seeds an empty database with the demo store: staff accounts, categories, products with SKU matrices,
+ * banners and locally generated SVG images. Idempotent: staff are created only when missing, and the
+ * catalog only once (a seed_runs row claims it, so parallel first starts do not both seed).
+ */
+@Injectable()
+export class DemoStoreSeeder {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly staff: StaffService,
+    private readonly categories: CategoriesAdminService,
+    private readonly products: ProductsAdminService,
+    private readonly storage: FileStorage,
+  ) {}
+
+  async seed(): Promise<void> {
+    await this.seedStaff();
+    await this.seedCatalog();
+  }
+
+  private async seedStaff(): Promise<void> {
+    if ((await this.dataSource.getRepository(Staff).count()) > 0) return;
+    for (const account of DEMO_STAFF) {
+      await this.staff.ensure(account.username, account.displayName, account.password, account.role);
+    }
+  }
+
+  private async seedCatalog(): Promise<void> {
+    const hasCatalog =
+      (await this.dataSource.getRepository(Category).count()) > 0 || (await this.dataSource.getRepository(Product).count()) > 0;
+    if (hasCatalog || !(await this.claim(CATALOG_SEED))) return;
+
+    const productIds = new Map<string, number>();
+    const topCategoryIds: number[] = [];
+    let productIndex = 0;
+    for (const [categoryIndex, category] of DEMO_CATEGORIES.entries()) {
+      const icon = await this.storage.save('seed', Buffer.from(categoryIconArt(category.name, category.palette)), 'svg');
+      const top = await this.categories.create({ name: category.name, icon, sortOrder: categoryIndex * 10 });
+      topCategoryIds.push(top.id);
+      for (const [childIndex, child] of category.children.entries()) {
+        const childIcon = await this.storage.save('seed', Buffer.from(categoryIconArt(child.name, category.palette)), 'svg');
+        const sub = await this.categories.create({ name: child.name, parentId: top.id, icon: childIcon, sortOrder: childIndex * 10 });
+        for (const product of child.products) {
+          const saved = await this.products.create(await this.productRequest(category, sub.id, product, productIndex++));
+          productIds.set(product.title, saved.id);
+          await this.transactions.run((manager) =>
+            manager.update(Product, { id: saved.id }, { salesCount: product.salesCount }),
+          );
+        }
+      }
+    }
+
+    for (const [index, banner] of DEMO_BANNERS.entries()) {
+      const category = DEMO_CATEGORIES[banner.categoryIndex];
+      const imageUrl = await this.storage.save('seed', Buffer.from(bannerArt(banner.title, banner.tagline, category.motif, category.palette)), 'svg');
+      await this.transactions.run((manager) =>
+        manager.insert(Banner, {
+          title: banner.title,
+          imageUrl,
+          productId: banner.productTitle ? (productIds.get(banner.productTitle) ?? null) : null,
+          categoryId: banner.productTitle ? null : topCategoryIds[banner.categoryIndex],
+          sortOrder: index,
+        }),
+      );
+    }
+  }
+
+  private async productRequest(
+    category: DemoCategory,
+    categoryId: number,
+    product: DemoProduct,
+    productIndex: number,
+  ): Promise<SaveProductRequest> {
+    const art = (variant: number) =>
+      this.storage.save('seed', Buffer.from(productArt(product.title, product.subtitle, BRAND, category.motif, category.palette, variant)), 'svg');
+    const images = [await art(0), await art(1)];
+    const { specs, priceSteps } = category.specs;
+    const skus = specCombinations(specs).map((specValues, skuIndex) => {
+      const stepFen = specValues.reduce((sum, value, dim) => sum + priceSteps[dim][specs[dim].values.indexOf(value)], 0);
+      const priceFen = shopPrice(product.basePriceFen + stepFen);
+      return {
+        specValues,
+        priceFen,
+        // Every other product shows a crossed-out price (a 20% markdown).
+        originalPriceFen: productIndex % 2 === 0 ? Math.round((priceFen * 1.25) / 100) * 100 : null,
+        stock: demoStock(productIndex, skuIndex, product),
+      };
+    });
+    return {
+      categoryId,
+      title: product.title,
+      subtitle: product.subtitle,
+      images,
+      detail: [
+        { type: 'text', text: product.story },
+        { type: 'image', url: images[1] },
+        { type: 'text', text: `${BRAND}承诺：产地直采，48 小时内发货；收到不满意，7 天无理由退换。` },
+      ],
+      tags: product.tags,
+      onShelf: true,
+      sortOrder: productIndex,
+      specs,
+      skus,
+    };
+  }
+
+  /** Inserts the seed's marker row; false when another instance (or an earlier run) already did. */
+  private async claim(name: string): Promise<boolean> {
+    try {
+      await this.transactions.run((manager) => manager.insert(SeedRun, { name }));
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ALL_STAFF_ROLES,
+  STAFF_ADMIN_ROLES,
+  type Paginated,
+  type StaffLoginResponse,
+  type StaffProfile,
+} from '../../../shared';
+import { PageQueryDto } from '../platform/http/page-query.dto';
+import { ParseIdPipe } from '../platform/http/id-param.pipe';
+import { CreateStaffDto, StaffLoginDto, UpdateStaffDto } from './dto/staff.dto';
+import { CurrentStaff, Roles } from './staff-auth.guard';
+import { Staff } from './staff.entity';
+import { StaffService, toStaffProfile } from './staff.service';
+
+@Controller('admin')
+export class StaffController {
+  constructor(private readonly staffService: StaffService) {}
+
+  @Post('auth/login')
+  @HttpCode(200)
+  login(@Body() body: StaffLoginDto): Promise<StaffLoginResponse> {
+    return this.staffService.login(body.username, body.password);
+  }
+
+  @Get('me')
+  @Roles(...ALL_STAFF_ROLES)
+  me(@CurrentStaff() staff: Staff): StaffProfile {
+    return toStaffProfile(staff);
+  }
+
+  @Get('staff')
+  @Roles(...STAFF_ADMIN_ROLES)
+  list(@Query() query: PageQueryDto): Promise<Paginated<StaffProfile>> {
+    return this.staffService.list(query);
+  }
+
+  @Post('staff')
+  @Roles(...STAFF_ADMIN_ROLES)
+  create(@Body() body: CreateStaffDto): Promise<StaffProfile> {
+    return this.staffService.create(body);
+  }
+
+  @Patch('staff/:id')
+  @Roles(...STAFF_ADMIN_ROLES)
+  update(
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: UpdateStaffDto,
+    @CurrentStaff() actor: Staff,
+  ): Promise<StaffProfile> {
+    return this.staffService.update(id, body, actor);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { StaffLoginThrottle } from './login-throttle.entity';
+import { LoginThrottleService } from './login-throttle.service';
+import { StaffAuthGuard } from './staff-auth.guard';
+import { StaffController } from './staff.controller';
+import { Staff } from './staff.entity';
+import { StaffService } from './staff.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Staff, StaffLoginThrottle])],
+  controllers: [StaffController],
+  providers: [StaffService, LoginThrottleService, StaffAuthGuard],
+  // Other domains guard their admin endpoints with @Roles, which needs the guard and the Staff repository.
+  exports: [StaffService, StaffAuthGuard, TypeOrmModule],
+})
+export class StaffModule {}

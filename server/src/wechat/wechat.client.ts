@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { WechatApiError, WechatUnreachableError } from './wechat-errors';
+
+export interface WechatClientOptions {
+  appid: string;
+  secret: string;
+  /** https://api.weixin.qq.com in production; the fake's URL locally and in tests. */
+  apiBase: string;
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+export const WECHAT_CLIENT_OPTIONS = Symbol('WECHAT_CLIENT_OPTIONS');
+
+export interface Code2SessionResult {
+  openid: string;
+  unionid: string | null;
+}
+
+export interface PhoneNumberResult {
+  phoneNumber: string;
+  purePhoneNumber: string;
+  countryCode: string;
+}
+
+/** access_token errcodes after which a fresh token is fetched and the call retried once. */
+const STALE_TOKEN_ERRORS = new Set([40001, 42001, 40014]);
+/** Renew this long before WeChat's expiry, as WeChat itself rotates 5 minutes early. */
+const TOKEN_SAFETY_MARGIN_S = 300;
+
+/** The mini-program's server-side WeChat API: login, access token, phone number. */
+@Injectable()
+export class WechatClient {
+  private token: { value: string; expiresAt: number } | null = null;
+  private tokenRequest: Promise<string> | null = null;
+  private readonly now: () => number;
+
+  constructor(@Inject(WECHAT_CLIENT_OPTIONS) private readonly options: WechatClientOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Redeems a wx.login code. session_key stays on the server (it is not even kept: nothing needs it yet). */
+  async code2Session(code: string): Promise<Code2SessionResult> {
+    const query = new URLSearchParams({
+      appid: this.options.appid,
+      secret: this.options.secret,
+      js_code: code,
+      grant_type: 'authorization_code',
+    });
+    const body = await this.call('jscode2session', `/sns/jscode2session?${query}`);
+    if (typeof body.openid !== 'string' || !body.openid) throw new WechatUnreachableError('jscode2session without openid');
+    return { openid: body.openid, unionid: typeof body.unionid === 'string' && body.unionid ? body.unionid : null };
+  }
+
+  /** Redeems a getPhoneNumber button code. */
+  async getPhoneNumber(code: string): Promise<PhoneNumberResult> {
+    const body = await this.withAccessToken((token) =>
+      this.call('getuserphonenumber', `/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(token)}`, {
+        code,
+      }),
+    );
+    const info = body.phone_info as Record<string, unknown> | undefined;
+    if (!info || typeof info.purePhoneNumber !== 'string') {
+      throw new WechatUnreachableError('getuserphonenumber without phone_info');
+    }
+    return {
+      phoneNumber: String(info.phoneNumber),
+      purePhoneNumber: info.purePhoneNumber,
+      countryCode: String(info.countryCode),
+    };
+  }
+
+  /** Runs an API call with the cached access token; on a stale-token errcode, drops it and retries once. */
+  private async withAccessToken<T>(call: (token: string) => Promise<T>): Promise<T> {
+    const token = await this.accessToken();
+    try {
+      return await call(token);
+    } catch (error) {
+      if (!(error instanceof WechatApiError) || !STALE_TOKEN_ERRORS.has(error.errcode)) throw error;
+      if (this.token?.value === token) this.token = null;
+      return call(await this.accessToken());
+    }
+  }
+
+  private accessToken(): Promise<string> {
+    if (this.token && this.token.expiresAt > this.now()) return Promise.resolve(this.token.value);
+    // Concurrent callers share one stable_token request.
+    this.tokenRequest ??= this.fetchAccessToken().finally(() => {
+      this.tokenRequest = null;
+    });
+    return this.tokenRequest;
+  }
+
+  private async fetchAccessToken(): Promise<string> {
+    const body = await this.call('stable_token', '/cgi-bin/stable_token', {
+      grant_type: 'client_credential',
+      appid: this.options.appid,
+      secret: this.options.secret,
+      force_refresh: false,
+    });
+    const value = body.access_token;
+    const expiresIn = Number(body.expires_in);
+    if (typeof value !== 'string' || !Number.isFinite(expiresIn)) {
+      throw new WechatUnreachableError('stable_token without access_token');
+    }
+    this.token = { value, expiresAt: this.now() + Math.max(0, expiresIn - TOKEN_SAFETY_MARGIN_S) * 1000 };
+    return value;
+  }
+
+  /** GET (no body) or POST JSON; throws WechatApiError on a non-zero errcode. */
+  private async call(api: string, pathAndQuery: string, json?: unknown): Promise<Record<string, unknown>> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.options.apiBase}${pathAndQuery}`, {
+        method: json === undefined ? 'GET' : 'POST',
+        headers: json === undefined ? undefined : { 'content-type': 'application/json' },
+        body: json === undefined ? undefined : JSON.stringify(json),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000),
+      });
+    } catch (error) {
+      throw new WechatUnreachableError(`${api}: ${(error as Error).message}`);
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      throw new WechatUnreachableError(`${api}: HTTP ${response.status} without JSON`);
+    }
+    if (!body || typeof body !== 'object') throw new WechatUnreachableError(`${api}: unexpected body`);
+    const record = body as Record<string, unknown>;
+    const errcode = Number(record.errcode ?? 0);
+    if (errcode !== 0) throw new WechatApiError(api, errcode, String(record.errmsg ?? ''));
+    if (!response.ok) throw new WechatUnreachableError(`${api}: HTTP ${response.status}`);
+    return record;
+  }
+}
