@@ -4,6 +4,7 @@ import { ErrorCode } from '@shared/errors';
 import { session } from '@/store/session';
 import { apiUrl } from './api-origin';
 import { attributionHeaders } from './attribution';
+import { buildQuery, type QueryValue } from './query-string';
 
 /** A failed API call: the server's `{ code, message }`, or NETWORK_ERROR when the server could not be reached. */
 export class ApiRequestError extends Error {
@@ -19,21 +20,12 @@ export class ApiRequestError extends Error {
 const NETWORK_ERROR_MESSAGE = '网络连接失败，请检查网络后重试';
 const SESSION_EXPIRED_MESSAGE = '登录已过期，请重新登录';
 
-type QueryValue = string | number | boolean | null | undefined;
-
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
   /** Pages that show the error in place (with a retry button) pass false to skip the toast. */
   toast?: boolean;
-}
-
-export function buildQuery(query: Record<string, QueryValue> = {}): string {
-  const pairs = Object.entries(query)
-    .filter(([, value]) => value !== undefined && value !== null && value !== '')
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-  return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
 function headers(): Record<string, string> {
