@@ -183,7 +183,7 @@ function CategoryDialog({
         allowClear
         options={topLevel.filter((node) => node.id !== editing?.id).map((node) => ({ value: node.id, label: node.name }))}
       />
-      <ProFormDigit name="sortOrder" label="排序" min={0} max={99999} fieldProps={{ precision: 0 }} tooltip="数字越小越靠前" />
+      <ProFormDigit name="sortOrder" label="排序" min={0} max={999999} fieldProps={{ precision: 0 }} tooltip="数字越小越靠前" />
       <Form.Item name="icon" label="图标" tooltip="一级分类的图标显示在店铺首页">
         <SingleImageInput data-testid="category-icon" />
       </Form.Item>

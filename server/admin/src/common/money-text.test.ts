@@ -38,6 +38,12 @@ describe('yuanTextProblem', () => {
     expect(yuanTextProblem('', { required: false })).toBeNull();
   });
 
+  it('refuses zero only for positive amounts', () => {
+    expect(yuanTextProblem('0.00', { required: true, positive: true })).toBe('金额必须大于 0');
+    expect(yuanTextProblem('0', { required: true })).toBeNull();
+    expect(yuanTextProblem('0.01', { required: true, positive: true })).toBeNull();
+  });
+
   it('names malformed amounts', () => {
     expect(yuanTextProblem('abc', { required: false })).toMatch(/最多两位小数/);
     expect(yuanTextProblem('12.5', { required: true })).toBeNull();

@@ -16,8 +16,16 @@ export function yuanTextToFen(text: string | null | undefined): Fen | null {
   return fen;
 }
 
+export interface AmountRule {
+  required: boolean;
+  /** Zero is refused (a price); otherwise zero is a valid amount (a fee that may be free). */
+  positive?: boolean;
+}
+
 /** Why a typed amount is unacceptable, or null when it is fine. */
-export function yuanTextProblem(text: string | null | undefined, { required }: { required: boolean }): string | null {
+export function yuanTextProblem(text: string | null | undefined, { required, positive = false }: AmountRule): string | null {
   if (!text || !text.trim()) return required ? '请输入金额' : null;
-  return parseYuanToFen(text) === null ? '请输入金额，最多两位小数，例如 19.90' : null;
+  const fen = parseYuanToFen(text);
+  if (fen === null) return '请输入金额，最多两位小数，例如 19.90';
+  return positive && fen === 0 ? '金额必须大于 0' : null;
 }

@@ -3,6 +3,9 @@ import type { DetailBlock } from '@shared/api/catalog';
 import { Button, Card, Form, Input, Space, Typography } from 'antd';
 import { SingleImageInput } from '@/common/ImageListInput';
 
+/** The server keeps at most this many blocks per product. */
+const MAX_DETAIL_BLOCKS = 50;
+
 /** The product's detail content: text paragraphs and images, in the order shoppers read them. */
 export function DetailBlocksEditor() {
   return (
@@ -49,10 +52,10 @@ export function DetailBlocksEditor() {
             </Form.Item>
           ))}
           <Space>
-            <Button icon={<FontSizeOutlined />} onClick={() => add({ type: 'text', text: '' })}>
+            <Button icon={<FontSizeOutlined />} disabled={fields.length >= MAX_DETAIL_BLOCKS} onClick={() => add({ type: 'text', text: '' })}>
               添加文字段落
             </Button>
-            <Button icon={<FileImageOutlined />} onClick={() => add({ type: 'image', url: '' })}>
+            <Button icon={<FileImageOutlined />} disabled={fields.length >= MAX_DETAIL_BLOCKS} onClick={() => add({ type: 'image', url: '' })}>
               添加图片
             </Button>
           </Space>

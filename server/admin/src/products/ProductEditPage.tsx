@@ -142,12 +142,17 @@ export default function ProductEditPage() {
             <Form.Item name="subtitle" label="副标题">
               <Input maxLength={120} showCount placeholder="一句话卖点，选填" />
             </Form.Item>
-            <Form.Item name="tags" label="标签" tooltip="输入后按回车添加，如 新品、热卖">
-              <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，']} maxCount={6} placeholder="选填" />
+            <Form.Item
+              name="tags"
+              label="标签"
+              tooltip="输入后按回车添加，如 新品、热卖"
+              rules={[{ type: 'array', defaultField: { max: 12, message: '每个标签最多 12 个字' } }]}
+            >
+              <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，']} maxCount={10} placeholder="选填" />
             </Form.Item>
             <Space size="large">
               <Form.Item name="sortOrder" label="排序" tooltip="数字越小越靠前">
-                <InputNumber min={0} max={99999} precision={0} />
+                <InputNumber min={0} max={999999} precision={0} />
               </Form.Item>
               <Form.Item name="onShelf" label="上架" valuePropName="checked">
                 <Switch checkedChildren="上架" unCheckedChildren="下架" />

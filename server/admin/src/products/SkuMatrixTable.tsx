@@ -1,9 +1,12 @@
 import { specLabel } from '@shared/sku-matrix';
-import { Button, Form, Input, InputNumber, Space, Table, Typography, type FormInstance } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Space, Table, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { yuanTextProblem } from '@/common/money-text';
 import { yuanRules, YuanInput } from '@/common/YuanInput';
 import { applyBulkValues, type BulkSkuValues, type SkuRowValues } from './sku-rows';
+
+/** The server accepts at most this many SKUs per product. */
+const MAX_SKUS = 200;
 
 /** The price, original price, stock and code of every spec combination; rows come from the specs above. */
 export function SkuMatrixTable({ form }: { form: FormInstance }) {
@@ -12,6 +15,9 @@ export function SkuMatrixTable({ form }: { form: FormInstance }) {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      {rows.length > MAX_SKUS && (
+        <Alert type="error" showIcon message={`规格组合共 ${rows.length} 个，最多 ${MAX_SKUS} 个，请减少规格值`} />
+      )}
       <BulkFillBar onApply={(bulk) => form.setFieldValue('skus', applyBulkValues(form.getFieldValue('skus'), bulk))} />
       <Table<SkuRowValues & { index: number }>
         rowKey="key"
@@ -25,7 +31,7 @@ export function SkuMatrixTable({ form }: { form: FormInstance }) {
             title: '价格（元）',
             key: 'price',
             render: (_, row) => (
-              <Form.Item name={['skus', row.index, 'price']} rules={yuanRules(true)} style={{ marginBottom: 0 }}>
+              <Form.Item name={['skus', row.index, 'price']} rules={yuanRules({ required: true, positive: true })} style={{ marginBottom: 0 }}>
                 <YuanInput aria-label={`价格 ${specLabel(row.specValues)}`} style={{ width: 130 }} />
               </Form.Item>
             ),
@@ -34,7 +40,7 @@ export function SkuMatrixTable({ form }: { form: FormInstance }) {
             title: '划线价（元）',
             key: 'originalPrice',
             render: (_, row) => (
-              <Form.Item name={['skus', row.index, 'originalPrice']} rules={yuanRules(false)} style={{ marginBottom: 0 }}>
+              <Form.Item name={['skus', row.index, 'originalPrice']} rules={yuanRules({ required: false, positive: true })} style={{ marginBottom: 0 }}>
                 <YuanInput aria-label={`划线价 ${specLabel(row.specValues)}`} placeholder="选填" style={{ width: 130 }} />
               </Form.Item>
             ),
@@ -56,8 +62,12 @@ export function SkuMatrixTable({ form }: { form: FormInstance }) {
             title: 'SKU 编码',
             key: 'skuCode',
             render: (_, row) => (
-              <Form.Item name={['skus', row.index, 'skuCode']} style={{ marginBottom: 0 }}>
-                <Input placeholder="留空自动生成" maxLength={64} aria-label={`SKU 编码 ${specLabel(row.specValues)}`} style={{ width: 160 }} />
+              <Form.Item
+                name={['skus', row.index, 'skuCode']}
+                rules={[{ pattern: /^[A-Za-z0-9_-]*$/, message: '只能包含字母、数字、- 和 _' }]}
+                style={{ marginBottom: 0 }}
+              >
+                <Input placeholder="留空自动生成" maxLength={40} aria-label={`SKU 编码 ${specLabel(row.specValues)}`} style={{ width: 160 }} />
               </Form.Item>
             ),
           },
@@ -102,7 +112,7 @@ function BulkFillBar({ onApply }: { onApply: (bulk: BulkSkuValues) => void }) {
       <Button
         onClick={() => {
           const amountProblem = [bulk.price, bulk.originalPrice]
-            .map((text) => yuanTextProblem(text, { required: false }))
+            .map((text) => yuanTextProblem(text, { required: false, positive: true }))
             .find(Boolean);
           setProblem(amountProblem ?? null);
           if (amountProblem) return;

@@ -31,11 +31,14 @@ export function SpecEditor() {
                 ]}
                 style={{ marginBottom: 0 }}
               >
-                <Input placeholder="规格名，如 规格" maxLength={20} style={{ width: 160 }} aria-label={`规格名 ${index + 1}`} />
+                <Input placeholder="规格名，如 规格" maxLength={10} style={{ width: 160 }} aria-label={`规格名 ${index + 1}`} />
               </Form.Item>
               <Form.Item
                 name={[field.name, 'values']}
-                rules={[{ required: true, type: 'array', min: 1, message: '至少添加一个规格值' }]}
+                rules={[
+                  { required: true, type: 'array', min: 1, message: '至少添加一个规格值' },
+                  { type: 'array', defaultField: { max: 20, message: '每个规格值最多 20 个字' } },
+                ]}
                 style={{ marginBottom: 0 }}
               >
                 <Select

@@ -154,7 +154,7 @@ function CreateStaffDialog({ onClose, onSaved }: DialogProps) {
           { pattern: /^[a-zA-Z0-9_]{3,32}$/, message: '用户名为 3 到 32 位字母、数字或下划线' },
         ]}
       />
-      <ProFormText name="displayName" label="姓名" fieldProps={{ maxLength: 32 }} rules={[{ required: true, whitespace: true, message: '请输入姓名' }]} />
+      <ProFormText name="displayName" label="姓名" fieldProps={{ maxLength: 20 }} rules={[{ required: true, whitespace: true, message: '请输入姓名' }]} />
       <ProFormText.Password name="password" label="初始密码" rules={[{ required: true, message: '请输入初始密码' }, ...PASSWORD_RULES]} />
       <ProFormSelect name="role" label="角色" options={ROLE_OPTIONS} rules={[{ required: true, message: '请选择角色' }]} />
     </ModalForm>
@@ -186,7 +186,7 @@ function EditStaffDialog({ account, isMe, onClose, onSaved }: DialogProps & { ac
         }
       }}
     >
-      <ProFormText name="displayName" label="姓名" fieldProps={{ maxLength: 32 }} rules={[{ required: true, whitespace: true, message: '请输入姓名' }]} />
+      <ProFormText name="displayName" label="姓名" fieldProps={{ maxLength: 20 }} rules={[{ required: true, whitespace: true, message: '请输入姓名' }]} />
       <ProFormSelect
         name="role"
         label="角色"
