@@ -9,6 +9,9 @@ module.exports = {
   testEnvironment: 'node',
   // tests/ has no node_modules of its own: resolve packages from the server's.
   moduleDirectories: ['node_modules', path.join(__dirname, 'node_modules')],
-  transform: { '^.+\\.ts$': [require.resolve('@swc/jest'), swcConfig] },
+  transform: { '^.+\\.(ts|js)$': [require.resolve('@swc/jest'), swcConfig] },
+  // content-disposition 3 (used by @fastify/static) ships only ES modules, which Node loads but jest's
+  // module system does not: compile it to CommonJS like our own sources.
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   testTimeout: 60000,
 };

@@ -1,0 +1,116 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createConnection } from 'mysql2/promise';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../../server/src/app';
+import { loadConfig, type AppConfig } from '../../../server/src/platform/config/app-config';
+import { FakeWechatServer } from '../../../server/src/wechat-fake/fake-wechat-server';
+
+/**
+ * One suite's world: the real Nest app on a fresh database (TEST_DB=sqlite: a temp file; TEST_DB=mariadb:
+ * a uniquely named database on TEST_MARIADB_URL, dropped afterwards) and the fake WeChat on a free port.
+ */
+export interface TestApp {
+  app: NestFastifyApplication;
+  api: () => ReturnType<typeof request>;
+  fake: FakeWechatServer;
+  dataSource: DataSource;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+export const API = '/api/v1';
+export const TEST_DB = (process.env.TEST_DB || 'sqlite') as 'sqlite' | 'mariadb';
+
+async function createMariadbDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = process.env.TEST_MARIADB_URL;
+  if (!base) throw new Error('TEST_DB=mariadb needs TEST_MARIADB_URL=mysql://root@127.0.0.1:PORT/');
+  const name = `storefront_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const admin = await createConnection(base);
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  // The server is MariaDB: mariadb:// makes TypeORM use its MariaDB dialect (as DATABASE_URL would in production).
+  url.protocol = 'mariadb:';
+  return {
+    url: url.toString(),
+    async drop() {
+      const connection = await createConnection(base);
+      await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await connection.end();
+    },
+  };
+}
+
+export async function startTestApp(
+  options: { seedDemo?: boolean; beforeInit?: (app: NestFastifyApplication) => void } = {},
+): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'storefront-e2e-'));
+  const mariadb = TEST_DB === 'mariadb' ? await createMariadbDatabase() : null;
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    DATABASE_URL: mariadb?.url ?? '',
+    JWT_SECRET: randomBytes(24).toString('hex'),
+    SEED_DEMO: String(options.seedDemo ?? true),
+    LOG_LEVEL: 'silent',
+    H5_DIST_DIR: join(dataDir, 'no-h5-build'),
+    ADMIN_DIST_DIR: join(dataDir, 'no-admin-build'),
+  });
+  const fake = new FakeWechatServer({ appid: config.wechat.appid, secret: config.wechat.secret });
+  await fake.start(0);
+  const app = await createApp({
+    config,
+    wechatApiBase: fake.url,
+    wechatRuntime: { mode: 'fake', fakePort: fake.port },
+  });
+  options.beforeInit?.(app);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    api: () => request(app.getHttpServer()),
+    fake,
+    dataSource: app.get(DataSource),
+    config,
+    async close() {
+      await app.close();
+      await fake.stop();
+      await mariadb?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Gets a wx.login code from the fake, as the WeChat app would. */
+export function loginCode(t: TestApp, identity: string, withUnionid = true): string {
+  return t.fake.state.loginCodes.issue({ identity, withUnionid });
+}
+
+export async function memberToken(t: TestApp, identity: string): Promise<string> {
+  const response = await t.api().post(`${API}/auth/wechat-login`).send({ code: loginCode(t, identity) }).expect(200);
+  return response.body.token;
+}
+
+export async function staffToken(t: TestApp, username: string, password = 'demo1234'): Promise<string> {
+  const response = await t.api().post(`${API}/admin/auth/login`).send({ username, password }).expect(200);
+  return response.body.token;
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Every error answer has this shape (shared/errors.ts ApiError). */
+export function expectApiError(body: unknown, code: string): void {
+  expect(body).toEqual(expect.objectContaining({ code, message: expect.any(String) }));
+}
+
+/** A tiny valid PNG (1×1). */
+export const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
