@@ -21,7 +21,9 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
     migrationsRun: true,
     migrationsTableName: 'migrations',
     synchronize: false,
-    logging: ['error', 'warn'] as ('error' | 'warn')[],
+    // Failed queries are not logged here: expected ones (a unique index deciding a race) are handled, and
+    // unexpected ones reach the exception filter, which logs them with the request.
+    logging: ['warn', 'migration'] as ('warn' | 'migration')[],
   };
   if (database.dialect === 'sqlite') {
     return {
