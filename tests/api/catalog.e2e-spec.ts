@@ -1,0 +1,376 @@
+import type { AdminProductDetail, SaveProductRequest } from '../../shared';
+import { Product } from '../../server/src/catalog/product.entity';
+import { Sku } from '../../server/src/catalog/sku.entity';
+import { StockAdjustment } from '../../server/src/catalog/stock-adjustment.entity';
+import { API, bearer, expectApiError, PNG_1X1, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+
+describe(`catalog (${TEST_DB})`, () => {
+  let t: TestApp;
+  let owner: string;
+  let operator: string;
+  let warehouse: string;
+  let service: string;
+  let topId: number;
+  let childId: number;
+  let imageUrl: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    [owner, operator, warehouse, service] = await Promise.all(
+      ['owner', 'operator', 'warehouse', 'service'].map((name) => staffToken(t, name)),
+    );
+    const top = await t.api().post(`${API}/admin/categories`).set(bearer(operator)).send({ name: '测试茶类', sortOrder: 999 }).expect(201);
+    topId = top.body.id;
+    const child = await t.api().post(`${API}/admin/categories`).set(bearer(operator)).send({ name: '测试子类', parentId: topId }).expect(201);
+    childId = child.body.id;
+    imageUrl = (await t.api().post(`${API}/admin/uploads`).set(bearer(operator)).attach('file', PNG_1X1, 'p.png').expect(201)).body.url;
+  });
+  afterAll(() => t.close());
+
+  const twoSkuProduct = (overrides: Partial<SaveProductRequest> = {}): SaveProductRequest => ({
+    categoryId: childId,
+    title: '测试乌龙',
+    subtitle: '两种规格',
+    images: [imageUrl],
+    detail: [{ type: 'text', text: '好喝' }, { type: 'image', url: imageUrl }],
+    tags: ['测试'],
+    onShelf: true,
+    specs: [{ name: '规格', values: ['100g', '250g'] }],
+    skus: [
+      { specValues: ['100g'], priceFen: 3900, originalPriceFen: 4900, stock: 10 },
+      { specValues: ['250g'], priceFen: 8900, stock: 0 },
+    ],
+    ...overrides,
+  });
+  const createProduct = async (body: SaveProductRequest): Promise<AdminProductDetail> =>
+    (await t.api().post(`${API}/admin/products`).set(bearer(operator)).send(body).expect(201)).body;
+  const shopList = (query: string) => t.api().get(`${API}/products?${query}`).expect(200).then((r) => r.body);
+
+  describe('shopper queries', () => {
+    it('home has banners and the category entries; categories are two ordered levels', async () => {
+      const home = (await t.api().get(`${API}/home`).expect(200)).body;
+      expect(home.banners).toHaveLength(3);
+      expect(home.banners[0]).toEqual(expect.objectContaining({ title: expect.any(String), imageUrl: expect.stringMatching(/^\/uploads\//) }));
+      expect(home.categories.length).toBeGreaterThanOrEqual(5);
+      const tree = (await t.api().get(`${API}/categories`).expect(200)).body;
+      expect(tree.map((c: { sortOrder: number }) => c.sortOrder)).toEqual([...tree.map((c: { sortOrder: number }) => c.sortOrder)].sort((a, b) => a - b));
+      for (const top of tree) {
+        expect(top.parentId).toBeNull();
+        expect(top.children.length).toBeGreaterThan(0);
+        for (const child of top.children) expect(child).toEqual(expect.objectContaining({ parentId: top.id, children: [] }));
+      }
+    });
+
+    it('lists a top-level category with its children, sorted every way, paginated', async () => {
+      const sortCategory = (await t.api().post(`${API}/admin/categories`).set(bearer(operator)).send({ name: '排序测试' }).expect(201)).body.id;
+      const sortChild = (await t.api().post(`${API}/admin/categories`).set(bearer(operator)).send({ name: '排序子类', parentId: sortCategory }).expect(201)).body.id;
+      const make = (title: string, priceFen: number, salesSortOrder: number, categoryId: number) =>
+        createProduct(
+          twoSkuProduct({
+            title,
+            categoryId,
+            sortOrder: salesSortOrder,
+            specs: [],
+            skus: [{ specValues: [], priceFen, stock: 5 }],
+          }),
+        );
+      const a = await make('甲茶', 3000, 2, sortCategory);
+      const b = await make('乙茶', 1000, 0, sortChild);
+      const c = await make('丙茶', 2000, 1, sortChild);
+      await t.dataSource.getRepository(Product).update({ id: a.id }, { salesCount: 50 });
+      await t.dataSource.getRepository(Product).update({ id: b.id }, { salesCount: 10 });
+      await t.dataSource.getRepository(Product).update({ id: c.id }, { salesCount: 30 });
+
+      const ids = async (sort: string) => (await shopList(`categoryId=${sortCategory}&sort=${sort}`)).items.map((p: { id: number }) => p.id);
+      expect(await ids('default')).toEqual([b.id, c.id, a.id]);
+      expect(await ids('sales')).toEqual([a.id, c.id, b.id]);
+      expect(await ids('price_asc')).toEqual([b.id, c.id, a.id]);
+      expect(await ids('price_desc')).toEqual([a.id, c.id, b.id]);
+      expect(await ids('newest')).toEqual([c.id, b.id, a.id]);
+      expect((await shopList(`categoryId=${sortChild}`)).items.map((p: { id: number }) => p.id).sort()).toEqual([b.id, c.id].sort());
+
+      const page1 = await shopList(`categoryId=${sortCategory}&sort=price_asc&pageSize=2&page=1`);
+      const page2 = await shopList(`categoryId=${sortCategory}&sort=price_asc&pageSize=2&page=2`);
+      expect(page1).toEqual(expect.objectContaining({ total: 3, page: 1, pageSize: 2 }));
+      expect(page1.items.map((p: { id: number }) => p.id)).toEqual([b.id, c.id]);
+      expect(page2.items.map((p: { id: number }) => p.id)).toEqual([a.id]);
+    });
+
+    it('searches title, subtitle and tags, with LIKE wildcards matched literally', async () => {
+      await createProduct(twoSkuProduct({ title: '满100%好评茶', subtitle: '独家_窨制', tags: ['搜索标签'] }));
+      const titles = async (keyword: string) =>
+        (await shopList(`keyword=${encodeURIComponent(keyword)}&pageSize=100`)).items.map((p: { title: string }) => p.title);
+      expect(await titles('100%')).toEqual(['满100%好评茶']);
+      expect(await titles('%')).toEqual(['满100%好评茶']);
+      expect(await titles('_')).toEqual(['满100%好评茶']);
+      expect(await titles('独家')).toEqual(['满100%好评茶']);
+      expect(await titles('搜索标签')).toEqual(['满100%好评茶']);
+      expect(await titles('龙井')).toEqual(expect.arrayContaining(['明前西湖龙井', '雨前龙井']));
+      expect(await titles('不存在的茶')).toEqual([]);
+    });
+
+    it('hides off-shelf products: 404 PRODUCT_NOT_FOUND on detail, absent from lists', async () => {
+      const product = await createProduct(twoSkuProduct({ title: '下架测试茶', onShelf: false }));
+      expectApiError((await t.api().get(`${API}/products/${product.id}`).expect(404)).body, 'PRODUCT_NOT_FOUND');
+      expect((await shopList(`keyword=${encodeURIComponent('下架测试茶')}`)).total).toBe(0);
+      await t.api().patch(`${API}/admin/products/${product.id}/shelf`).set(bearer(operator)).send({ onShelf: true }).expect(200);
+      expect((await t.api().get(`${API}/products/${product.id}`).expect(200)).body.title).toBe('下架测试茶');
+      expect((await shopList(`keyword=${encodeURIComponent('下架测试茶')}`)).total).toBe(1);
+    });
+  });
+
+  describe('admin products', () => {
+    it('creates a product with two SKUs and an uploaded image, which the shopper then sees', async () => {
+      const created = await createProduct(twoSkuProduct({ title: '新上架岩茶' }));
+      expect(created.skus).toHaveLength(2);
+      expect(created.skus.map((s) => s.skuCode)).toEqual([expect.stringMatching(/^SKU/), expect.stringMatching(/^SKU/)]);
+
+      const detail = (await t.api().get(`${API}/products/${created.id}`).expect(200)).body;
+      expect(detail).toEqual(
+        expect.objectContaining({
+          title: '新上架岩茶',
+          coverUrl: imageUrl,
+          images: [imageUrl],
+          minPriceFen: 3900,
+          originalPriceFen: 4900,
+          inStock: true,
+          specs: [{ name: '规格', values: ['100g', '250g'] }],
+          detail: [{ type: 'text', text: '好喝' }, { type: 'image', url: imageUrl }],
+        }),
+      );
+      expect(detail.skus.map((s: { specValues: string[]; stock: number }) => [s.specValues, s.stock])).toEqual([[['100g'], 10], [['250g'], 0]]);
+      const listed = await shopList(`categoryId=${topId}&pageSize=100`);
+      expect(listed.items.map((p: { id: number }) => p.id)).toContain(created.id);
+      expect((await t.api().get(imageUrl).expect(200)).headers['content-type']).toBe('image/png');
+
+      const adminRows = (await t.api().get(`${API}/admin/products?keyword=${encodeURIComponent('新上架岩茶')}`).set(bearer(warehouse)).expect(200)).body;
+      expect(adminRows.items[0]).toEqual(expect.objectContaining({ id: created.id, categoryName: '测试子类', totalStock: 10, minPriceFen: 3900 }));
+    });
+
+    it('replaces a product: SKUs with an id are kept, new combinations added, missing ones removed', async () => {
+      const created = await createProduct(twoSkuProduct({ title: '替换测试' }));
+      const [small] = created.skus;
+      const replaced = (
+        await t.api().put(`${API}/admin/products/${created.id}`).set(bearer(operator)).send(
+          twoSkuProduct({
+            title: '替换测试（新）',
+            specs: [{ name: '规格', values: ['100g', '500g'] }],
+            skus: [
+              { id: small.id, specValues: ['100g'], priceFen: 3500, stock: 7 },
+              { specValues: ['500g'], priceFen: 15900, stock: 3 },
+            ],
+          }),
+        ).expect(200)
+      ).body as AdminProductDetail;
+      expect(replaced.title).toBe('替换测试（新）');
+      expect(replaced.skus.map((s) => [s.id === small.id, s.specValues, s.priceFen, s.stock])).toEqual([
+        [true, ['100g'], 3500, 7],
+        [false, ['500g'], 15900, 3],
+      ]);
+      expect(replaced.skus[0].skuCode).toBe(small.skuCode);
+      expect(await t.dataSource.getRepository(Sku).countBy({ productId: created.id })).toBe(2);
+      const product = await t.dataSource.getRepository(Product).findOneByOrFail({ id: created.id });
+      expect([product.minPriceFen, product.totalStock]).toEqual([3500, 10]);
+    });
+
+    it('validates the SKU matrix: exactly one SKU per combination', async () => {
+      const post = (body: object) => t.api().post(`${API}/admin/products`).set(bearer(operator)).send(body);
+      const specs = [{ name: '规格', values: ['100g', '250g'] }, { name: '口味', values: ['原味', '蜂蜜'] }];
+      const sku = (specValues: string[]) => ({ specValues, priceFen: 1000, stock: 1 });
+      const all = [sku(['100g', '原味']), sku(['100g', '蜂蜜']), sku(['250g', '原味']), sku(['250g', '蜂蜜'])];
+      await post(twoSkuProduct({ title: '矩阵正确', specs, skus: all })).expect(201);
+
+      const missing = await post(twoSkuProduct({ specs, skus: all.slice(0, 3) })).expect(400);
+      expectApiError(missing.body, 'SKU_MATRIX_INVALID');
+      expect(missing.body.details).toEqual([{ field: 'skus', message: expect.stringContaining('250g / 蜂蜜') }]);
+      expectApiError((await post(twoSkuProduct({ specs, skus: [...all, sku(['100g', '原味'])] })).expect(400)).body, 'SKU_MATRIX_INVALID');
+      expectApiError((await post(twoSkuProduct({ specs, skus: [...all.slice(0, 3), sku(['500g', '蜂蜜'])] })).expect(400)).body, 'SKU_MATRIX_INVALID');
+      expectApiError((await post(twoSkuProduct({ specs: [], skus: [sku([]), sku([])] })).expect(400)).body, 'SKU_MATRIX_INVALID');
+      await post(twoSkuProduct({ title: '无规格商品', specs: [], skus: [sku([])] })).expect(201);
+    });
+
+    it('rejects a SKU code that another product uses with 409 SKU_CODE_TAKEN', async () => {
+      const first = await createProduct(twoSkuProduct({ skus: [
+        { specValues: ['100g'], priceFen: 100, stock: 1, skuCode: 'CODE-UNIQUE-1' },
+        { specValues: ['250g'], priceFen: 200, stock: 1 },
+      ] }));
+      expect(first.skus[0].skuCode).toBe('CODE-UNIQUE-1');
+      const taken = await t.api().post(`${API}/admin/products`).set(bearer(operator)).send(twoSkuProduct({ skus: [
+        { specValues: ['100g'], priceFen: 100, stock: 1, skuCode: 'CODE-UNIQUE-1' },
+        { specValues: ['250g'], priceFen: 200, stock: 1 },
+      ] })).expect(409);
+      expectApiError(taken.body, 'SKU_CODE_TAKEN');
+    });
+  });
+
+  describe('stock adjustments', () => {
+    const adjust = (token: string, skuId: number, delta: number) =>
+      t.api().post(`${API}/admin/skus/${skuId}/stock-adjustments`).set(bearer(token)).send({ delta, reason: '盘点' });
+
+    it('adjusts stock for stock roles and keeps the product total in step', async () => {
+      const product = await createProduct(twoSkuProduct());
+      const skuId = product.skus[0].id;
+      expect((await adjust(warehouse, skuId, 5).expect(200)).body).toEqual({ skuId, stock: 15 });
+      expect((await adjust(owner, skuId, -3).expect(200)).body).toEqual({ skuId, stock: 12 });
+      expectApiError((await adjust(service, skuId, 1).expect(403)).body, 'FORBIDDEN');
+      expectApiError((await adjust(operator, skuId, -13).expect(409)).body, 'STOCK_WOULD_GO_NEGATIVE');
+      const stored = await t.dataSource.getRepository(Product).findOneByOrFail({ id: product.id });
+      expect(stored.totalStock).toBe(12);
+    });
+
+    it('never goes below zero when adjustments race: exactly the stock on hand is taken', async () => {
+      const product = await createProduct(twoSkuProduct({ skus: [
+        { specValues: ['100g'], priceFen: 100, stock: 5 },
+        { specValues: ['250g'], priceFen: 200, stock: 0 },
+      ] }));
+      const skuId = product.skus[0].id;
+      const results = await Promise.all(Array.from({ length: 12 }, () => adjust(warehouse, skuId, -1)));
+      expect(results.filter((r) => r.status === 200)).toHaveLength(5);
+      expect(results.filter((r) => r.status === 409)).toHaveLength(7);
+      expect((await t.dataSource.getRepository(Sku).findOneByOrFail({ id: skuId })).stock).toBe(0);
+      expect(await t.dataSource.getRepository(StockAdjustment).countBy({ skuId })).toBe(5);
+      expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: product.id })).totalStock).toBe(0);
+      expect((await t.api().get(`${API}/products/${product.id}`).expect(200)).body.inStock).toBe(false);
+    });
+  });
+
+  describe('admin categories', () => {
+    it('creates, renames, moves and deletes categories within two levels', async () => {
+      const a = (await t.api().post(`${API}/admin/categories`).set(bearer(operator)).send({ name: '临时分类', icon: imageUrl }).expect(201)).body;
+      expect(a).toEqual(expect.objectContaining({ name: '临时分类', parentId: null, icon: imageUrl, children: [] }));
+      const b = (await t.api().post(`${API}/admin/categories`).set(bearer(operator)).send({ name: '临时子类', parentId: a.id }).expect(201)).body;
+      expectApiError(
+        (await t.api().post(`${API}/admin/categories`).set(bearer(operator)).send({ name: '第三级', parentId: b.id }).expect(400)).body,
+        'CATEGORY_TOO_DEEP',
+      );
+      expectApiError((await t.api().patch(`${API}/admin/categories/${a.id}`).set(bearer(operator)).send({ parentId: topId }).expect(400)).body, 'CATEGORY_TOO_DEEP');
+      const renamed = (await t.api().patch(`${API}/admin/categories/${a.id}`).set(bearer(operator)).send({ name: '改名分类', sortOrder: 5 }).expect(200)).body;
+      expect(renamed).toEqual(expect.objectContaining({ name: '改名分类', sortOrder: 5, children: [expect.objectContaining({ id: b.id })] }));
+
+      expectApiError((await t.api().delete(`${API}/admin/categories/${a.id}`).set(bearer(operator)).expect(409)).body, 'CATEGORY_NOT_EMPTY');
+      await t.api().delete(`${API}/admin/categories/${b.id}`).set(bearer(operator)).expect(204);
+      await t.api().delete(`${API}/admin/categories/${a.id}`).set(bearer(operator)).expect(204);
+      expectApiError((await t.api().delete(`${API}/admin/categories/${a.id}`).set(bearer(operator)).expect(404)).body, 'CATEGORY_NOT_FOUND');
+    });
+
+    it('refuses to delete a category that has products', async () => {
+      expectApiError((await t.api().delete(`${API}/admin/categories/${childId}`).set(bearer(owner)).expect(409)).body, 'CATEGORY_NOT_EMPTY');
+    });
+  });
+
+  describe('bad input', () => {
+    const productPost = (body: unknown) => t.api().post(`${API}/admin/products`).set(bearer(operator)).send(body as object);
+    const sku = (patch: object) => ({ specValues: ['100g'], priceFen: 100, stock: 1, ...patch });
+    const withSku = (patch: object) => ({ ...twoSkuProduct(), skus: [sku(patch), sku({ specValues: ['250g'] })] });
+
+    // Bodies are built lazily: the fixtures (category, uploaded image) exist only after beforeAll.
+    it.each<[string, () => object, string]>([
+      ['a negative price', () => (withSku({ priceFen: -100 })), 'skus.0.priceFen'],
+      ['a zero price', () => (withSku({ priceFen: 0 })), 'skus.0.priceFen'],
+      ['a fractional price', () => (withSku({ priceFen: 9.9 })), 'skus.0.priceFen'],
+      ['a price as a string', () => (withSku({ priceFen: '100' })), 'skus.0.priceFen'],
+      ['a price above 999 999.99 yuan', () => (withSku({ priceFen: 100_000_000 })), 'skus.0.priceFen'],
+      ['negative stock', () => (withSku({ stock: -1 })), 'skus.0.stock'],
+      ['stock above the limit', () => (withSku({ stock: 10_000_000 })), 'skus.0.stock'],
+      ['an original price not above the price', () => (withSku({ priceFen: 500, originalPriceFen: 400 })), 'skus.0.originalPriceFen'],
+      ['an unknown SKU field', () => (withSku({ cost: 1 })), 'skus.0.cost'],
+      ['a 10 000-character title', () => ({ ...twoSkuProduct(), title: '茶'.repeat(10_000) }), 'title'],
+      ['a numeric title', () => ({ ...twoSkuProduct(), title: 42 }), 'title'],
+      ['no images', () => ({ ...twoSkuProduct(), images: [] }), 'images'],
+      ['an outside image', () => ({ ...twoSkuProduct(), images: ['http://evil.example/x.png'] }), 'images'],
+      ['an unknown detail block', () => ({ ...twoSkuProduct(), detail: [{ type: 'video', url: imageUrl }] }), 'detail.0.type'],
+      ['a categoryId string', () => ({ ...twoSkuProduct(), categoryId: 'tea' }), 'categoryId'],
+      ['a categoryId out of range', () => ({ ...twoSkuProduct(), categoryId: 2 ** 40 }), 'categoryId'],
+      ['skus not an array', () => ({ ...twoSkuProduct(), skus: 'many' }), 'skus'],
+      ['an unknown field', () => ({ ...twoSkuProduct(), salesCount: 99999 }), 'salesCount'],
+    ])('product create rejects %s', async (_, body, field) => {
+      const response = await productPost(body()).expect(400);
+      expectApiError(response.body, 'VALIDATION_FAILED');
+      expect(response.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    });
+
+    it('product create rejects garbage bodies and an unknown category', async () => {
+      for (const body of [null, [], 'text', 12]) {
+        const response = await t.api().post(`${API}/admin/products`).set(bearer(operator)).set('content-type', 'application/json').send(JSON.stringify(body));
+        expect(response.status).toBe(400);
+        expectApiError(response.body, 'VALIDATION_FAILED');
+      }
+      expectApiError((await productPost(twoSkuProduct({ categoryId: 999_999 })).expect(404)).body, 'CATEGORY_NOT_FOUND');
+    });
+
+    it('product replace, detail and shelf reject unknown ids and wrong types', async () => {
+      const product = await createProduct(twoSkuProduct());
+      const other = await createProduct(twoSkuProduct());
+      const put = (id: number | string, body: object) => t.api().put(`${API}/admin/products/${id}`).set(bearer(operator)).send(body);
+      expectApiError((await put(999_999, twoSkuProduct()).expect(404)).body, 'PRODUCT_NOT_FOUND');
+      expectApiError((await put('x', twoSkuProduct()).expect(400)).body, 'VALIDATION_FAILED');
+      const foreignSku = twoSkuProduct({ skus: [
+        { id: other.skus[0].id, specValues: ['100g'], priceFen: 100, stock: 1 },
+        { specValues: ['250g'], priceFen: 100, stock: 1 },
+      ] });
+      expectApiError((await put(product.id, foreignSku).expect(404)).body, 'SKU_NOT_FOUND');
+      expectApiError((await t.api().get(`${API}/admin/products/999999`).set(bearer(operator)).expect(404)).body, 'PRODUCT_NOT_FOUND');
+      expectApiError((await t.api().get(`${API}/admin/products/-1`).set(bearer(operator)).expect(400)).body, 'VALIDATION_FAILED');
+      const shelf = (id: number, body: object) => t.api().patch(`${API}/admin/products/${id}/shelf`).set(bearer(operator)).send(body);
+      expectApiError((await shelf(product.id, { onShelf: 'yes' }).expect(400)).body, 'VALIDATION_FAILED');
+      expectApiError((await shelf(product.id, {}).expect(400)).body, 'VALIDATION_FAILED');
+      expectApiError((await shelf(999_999, { onShelf: true }).expect(404)).body, 'PRODUCT_NOT_FOUND');
+    });
+
+    it('admin product list rejects bad filters', async () => {
+      for (const query of ['onShelf=maybe', 'categoryId=abc', 'pageSize=101', `keyword=${'k'.repeat(10_000)}`, 'sort=price']) {
+        const response = await t.api().get(`${API}/admin/products?${query}`).set(bearer(operator));
+        expect([query, response.status]).toEqual([query, 400]);
+        expectApiError(response.body, 'VALIDATION_FAILED');
+      }
+    });
+
+    it('stock adjustment rejects zero, fractions, missing reasons, unknown SKUs', async () => {
+      const product = await createProduct(twoSkuProduct());
+      const post = (skuId: number | string, body: object) =>
+        t.api().post(`${API}/admin/skus/${skuId}/stock-adjustments`).set(bearer(warehouse)).send(body);
+      const skuId = product.skus[0].id;
+      for (const body of [{ delta: 0, reason: 'x' }, { delta: 1.5, reason: 'x' }, { delta: '1', reason: 'x' }, { delta: 1 }, { delta: 1, reason: '' }, { delta: 1, reason: 'r'.repeat(10_000) }, { delta: 1e12, reason: 'x' }]) {
+        expectApiError((await post(skuId, body).expect(400)).body, 'VALIDATION_FAILED');
+      }
+      expectApiError((await post(999_999, { delta: 1, reason: 'x' }).expect(404)).body, 'SKU_NOT_FOUND');
+      expectApiError((await post('1.5', { delta: 1, reason: 'x' }).expect(400)).body, 'VALIDATION_FAILED');
+    });
+
+    it('category endpoints reject wrong types, huge strings and unknown parents', async () => {
+      const post = (body: object) => t.api().post(`${API}/admin/categories`).set(bearer(operator)).send(body);
+      for (const body of [{ name: '' }, { name: '类'.repeat(10_000) }, { name: 5 }, { name: '好', parentId: 'top' }, { name: '好', sortOrder: -1 }, { name: '好', icon: 'ftp://x' }, { name: '好', extra: 1 }]) {
+        expectApiError((await post(body).expect(400)).body, 'VALIDATION_FAILED');
+      }
+      expectApiError((await post({ name: '孤儿', parentId: 999_999 }).expect(404)).body, 'CATEGORY_NOT_FOUND');
+      expectApiError((await t.api().patch(`${API}/admin/categories/999999`).set(bearer(operator)).send({ name: '无' }).expect(404)).body, 'CATEGORY_NOT_FOUND');
+      expectApiError((await t.api().patch(`${API}/admin/categories/${topId}`).set(bearer(operator)).send({ sortOrder: 'first' }).expect(400)).body, 'VALIDATION_FAILED');
+      expectApiError((await t.api().delete(`${API}/admin/categories/abc`).set(bearer(operator)).expect(400)).body, 'VALIDATION_FAILED');
+      expectApiError((await t.api().get(`${API}/admin/categories`).set(bearer('x.y.z')).expect(401)).body, 'TOKEN_INVALID');
+    });
+
+    it('uploads accept SVG from staff but reject other files, missing files and files over 5 MB', async () => {
+      const upload = () => t.api().post(`${API}/admin/uploads`).set(bearer(operator));
+      const svg = (await upload().attach('file', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'a.svg').expect(201)).body.url;
+      expect(svg).toMatch(/\.svg$/);
+      expectApiError((await upload().attach('file', Buffer.from('%PDF-1.4'), 'a.pdf').expect(400)).body, 'FILE_TYPE_NOT_ALLOWED');
+      expectApiError((await upload().send({ url: 'x' }).expect(400)).body, 'FILE_MISSING');
+      expectApiError((await upload().attach('file', Buffer.concat([PNG_1X1, Buffer.alloc(6 * 1024 * 1024)]), 'x.png').expect(413)).body, 'FILE_TOO_LARGE');
+      expectApiError((await t.api().post(`${API}/admin/uploads`).set(bearer(warehouse)).attach('file', PNG_1X1, 'x.png').expect(403)).body, 'FORBIDDEN');
+    });
+
+    it('shopper product queries reject bad parameters and unknown ids', async () => {
+      for (const query of ['sort=cheapest', 'categoryId=abc', 'categoryId=0', 'pageSize=1000', 'page=-1', `keyword=${'k'.repeat(10_000)}`, 'admin=1', 'page=1&page=2']) {
+        const response = await t.api().get(`${API}/products?${query}`);
+        expect([query, response.status]).toEqual([query, 400]);
+        expectApiError(response.body, 'VALIDATION_FAILED');
+      }
+      expectApiError((await t.api().get(`${API}/products?categoryId=999999`).expect(404)).body, 'CATEGORY_NOT_FOUND');
+      for (const id of ['abc', '0', '-5', '1.5', '99999999999999999999', '%00']) {
+        expectApiError((await t.api().get(`${API}/products/${id}`).expect(400)).body, 'VALIDATION_FAILED');
+      }
+      expectApiError((await t.api().get(`${API}/products/999999`).expect(404)).body, 'PRODUCT_NOT_FOUND');
+      expectApiError((await t.api().put(`${API}/categories`).send({}).expect(404)).body, 'ROUTE_NOT_FOUND');
+    });
+  });
+});
