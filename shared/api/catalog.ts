@@ -10,6 +10,9 @@ export interface CategoryNode {
   children: CategoryNode[];
 }
 
+/** `GET /api/v1/categories`: the whole tree, top-level categories in order, each with its ordered children. */
+export type CategoryTreeResponse = CategoryNode[];
+
 export interface Banner {
   id: number;
   title: string;
