@@ -11,7 +11,7 @@ export default defineAppConfig({
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',
-    navigationBarTitleText: '山茶小铺',
+    navigationBarTitleText: '山野茶事',
     navigationBarTextStyle: 'black',
     backgroundColor: '#f5f5f5',
   },

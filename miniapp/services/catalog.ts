@@ -1,11 +1,21 @@
 import type { Paginated } from '@shared/api/common';
-import type { HomeResponse, ProductDetail, ProductListQuery, ProductSummary } from '@shared/api/catalog';
+import type {
+  CategoryTreeResponse,
+  HomeResponse,
+  ProductDetail,
+  ProductListQuery,
+  ProductSummary,
+} from '@shared/api/catalog';
 import { request } from './request';
 
 // Pages show catalog errors in place with a retry button, so these calls do not toast.
 
 export function fetchHome(): Promise<HomeResponse> {
   return request<HomeResponse>('/home', { toast: false });
+}
+
+export function fetchCategoryTree(): Promise<CategoryTreeResponse> {
+  return request<CategoryTreeResponse>('/categories', { toast: false });
 }
 
 export function listProducts(query: ProductListQuery): Promise<Paginated<ProductSummary>> {

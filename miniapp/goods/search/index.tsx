@@ -31,7 +31,7 @@ export default function SearchPage() {
         shape="round"
         value={input}
         maxLength={KEYWORD_MAX_LENGTH}
-        placeholder="搜索茶叶、零食"
+        placeholder="搜索好茶、茶点"
         onChange={(value) => setInput(value)}
         onSearch={search}
         onClear={() => setKeyword('')}

@@ -3,7 +3,7 @@ import { useDidShow } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { SideBar } from '@nutui/nutui-react-taro';
 import type { CategoryNode, ProductSort } from '@shared/api/catalog';
-import { fetchHome } from '@/services/catalog';
+import { fetchCategoryTree } from '@/services/catalog';
 import { takeRequestedCategoryId } from '@/routes';
 import { useProductFeed } from '@/hooks/useProductFeed';
 import { PageState } from '@/components/page-state/PageState';
@@ -68,7 +68,7 @@ export default function CategoryPage() {
   const loadTree = useCallback(async () => {
     setTree({ status: 'loading' });
     try {
-      const { categories } = await fetchHome();
+      const categories = await fetchCategoryTree();
       setTree({ status: 'ready', categories });
       setActiveId((current) => current ?? categories[0]?.id ?? null);
     } catch (error) {

@@ -16,6 +16,11 @@ const FEED_QUERY: FeedQuery = { sort: 'default' };
 
 type HomeState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; home: HomeResponse };
 
+/** Full rows: up to five entries in one row, more in two even rows. */
+function gridColumns(count: number): number {
+  return count <= 5 ? count : Math.ceil(count / 2);
+}
+
 function openBanner(banner: Banner) {
   if (banner.productId) Taro.navigateTo({ url: productDetailUrl(banner.productId) });
   else if (banner.categoryId) openCategoryTab(banner.categoryId);
@@ -49,7 +54,9 @@ export default function HomePage() {
   return (
     <View className="home-page">
       <View className="home-page__search search-entry" onClick={() => Taro.navigateTo({ url: searchUrl() })}>
-        <SearchBar readOnly shape="round" placeholder="搜索茶叶、零食" />
+        <SearchBar readOnly shape="round" placeholder="搜索好茶、茶点" />
+        {/* The bar only looks like a search field here; the cover takes the tap and opens the search page. */}
+        <View className="home-page__search-cover" />
       </View>
 
       {homeState.status === 'loading' && <PageState status="loading" />}
@@ -75,7 +82,7 @@ export default function HomePage() {
             </Swiper>
           )}
           {homeState.home.categories.length > 0 && (
-            <Grid className="home-page__categories category-grid" columns={5}>
+            <Grid className="home-page__categories category-grid" columns={gridColumns(homeState.home.categories.length)}>
               {homeState.home.categories.map((category) => (
                 <Grid.Item
                   key={category.id}

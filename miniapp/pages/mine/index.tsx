@@ -7,6 +7,7 @@ import { assetUrl } from '@/services/api-origin';
 import { session, useSession } from '@/store/session';
 import platform from '@/platform';
 import { routes } from '@/routes';
+import { SHOP_NAME } from '@/shop';
 import { useMemberActions } from '@/hooks/useMemberActions';
 import { PageState } from '@/components/page-state/PageState';
 import './index.scss';
@@ -36,7 +37,7 @@ export default function MinePage() {
     return (
       <View className="mine-page mine-page--guest">
         <View className="mine-page__welcome">
-          <Text className="mine-page__welcome-title">欢迎来到山茶小铺</Text>
+          <Text className="mine-page__welcome-title">欢迎来到{SHOP_NAME}</Text>
           <Text className="mine-page__welcome-text">登录后可保存资料、绑定手机号，享受会员服务</Text>
         </View>
         <Button className="login-button" type="primary" block loading={loggingIn} onClick={login}>
