@@ -115,6 +115,27 @@ describe(`shopper WeChat login and profile (${TEST_DB})`, () => {
     expectApiError((await t.api().get(`${API}/me`).set(bearer('not.a.jwt')).expect(401)).body, 'TOKEN_INVALID');
   });
 
+  it('shows staff the member list and details, with the full phone only for owner and customer service', async () => {
+    const token = await memberToken(t, 'grace');
+    await t.api().patch(`${API}/me`).set(bearer(token)).send({ nickname: '格蕾丝' }).expect(200);
+    await t.api().post(`${API}/me/phone`).set(bearer(token)).send({ code: t.fake.state.phoneCodes.issue('13700001234') }).expect(200);
+    const [owner, service, operator] = await Promise.all(['owner', 'service', 'operator'].map((name) => staffToken(t, name)));
+
+    const search = async (staff: string, keyword: string) =>
+      (await t.api().get(`${API}/admin/members?keyword=${encodeURIComponent(keyword)}`).set(bearer(staff)).expect(200)).body;
+    const byName = await search(owner, '格蕾');
+    expect(byName.total).toBe(1);
+    expect(byName.items[0]).toEqual(expect.objectContaining({ nickname: '格蕾丝', phone: '13700001234' }));
+    expect((await search(service, '0000123')).items[0].phone).toBe('13700001234');
+    expect((await search(operator, '格蕾')).items[0].phone).toBe('137****1234');
+    expect((await search(owner, String(byName.items[0].id))).items.map((m: { id: number }) => m.id)).toContain(byName.items[0].id);
+
+    const id = byName.items[0].id;
+    const detail = (await t.api().get(`${API}/admin/members/${id}`).set(bearer(operator)).expect(200)).body;
+    expect(detail).toEqual(expect.objectContaining({ id, phone: '137****1234', openid: t.fake.state.openidFor('grace'), unionid: t.fake.state.unionidFor('grace') }));
+    expect((await t.api().get(`${API}/admin/members/${id}`).set(bearer(service)).expect(200)).body.phone).toBe('13700001234');
+  });
+
   describe('bad input', () => {
     let token: string;
     beforeAll(async () => {
@@ -155,6 +176,18 @@ describe(`shopper WeChat login and profile (${TEST_DB})`, () => {
       expectApiError((await upload().attach('file', svg, 'a.svg').expect(400)).body, 'FILE_TYPE_NOT_ALLOWED');
       const big = Buffer.concat([PNG_1X1, Buffer.alloc(3 * 1024 * 1024)]);
       expectApiError((await upload().attach('file', big, 'big.png').expect(413)).body, 'FILE_TOO_LARGE');
+    });
+
+    it('admin member endpoints reject bad queries and unknown ids', async () => {
+      const owner = await staffToken(t, 'owner');
+      for (const query of [`keyword=${'k'.repeat(10_000)}`, 'page=abc', 'pageSize=0', 'phone=1']) {
+        const response = await t.api().get(`${API}/admin/members?${query}`).set(bearer(owner));
+        expect([query, response.status]).toEqual([query, 400]);
+        expectApiError(response.body, 'VALIDATION_FAILED');
+      }
+      expectApiError((await t.api().get(`${API}/admin/members/999999`).set(bearer(owner)).expect(404)).body, 'MEMBER_NOT_FOUND');
+      expectApiError((await t.api().get(`${API}/admin/members/abc`).set(bearer(owner)).expect(400)).body, 'VALIDATION_FAILED');
+      expectApiError((await t.api().get(`${API}/admin/members`).expect(401)).body, 'UNAUTHORIZED');
     });
 
     it('phone binding rejects wrong types and unknown codes', async () => {
