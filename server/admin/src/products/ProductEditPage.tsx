@@ -1,6 +1,6 @@
 import { FooterToolbar, PageContainer } from '@ant-design/pro-components';
 import type { CategoryNode } from '@shared/api/catalog';
-import { Button, Card, Cascader, Form, Input, InputNumber, Result, Select, Space, Switch, Typography, App } from 'antd';
+import { App, Button, Card, Cascader, Form, Input, InputNumber, Result, Select, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiRequestError } from '@/api/client';

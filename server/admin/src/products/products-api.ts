@@ -2,13 +2,14 @@ import type {
   AdminProductDetail,
   AdminProductRow,
   SaveProductRequest,
+  SetShelfRequest,
   StockAdjustmentRequest,
   StockAdjustmentResponse,
 } from '@shared/api/admin';
 import type { Paginated } from '@shared/api/common';
 import { http } from '@/api/client';
 
-export interface ProductListQuery {
+export interface AdminProductListQuery {
   keyword?: string;
   categoryId?: number;
   onShelf?: boolean;
@@ -16,7 +17,7 @@ export interface ProductListQuery {
   pageSize: number;
 }
 
-export function fetchProducts(query: ProductListQuery): Promise<Paginated<AdminProductRow>> {
+export function fetchProducts(query: AdminProductListQuery): Promise<Paginated<AdminProductRow>> {
   return http.get<Paginated<AdminProductRow>>('/products', { ...query });
 }
 
@@ -32,8 +33,8 @@ export function updateProduct(id: number, body: SaveProductRequest): Promise<Adm
   return http.put<AdminProductDetail>(`/products/${id}`, body);
 }
 
-export function setShelf(id: number, onShelf: boolean): Promise<unknown> {
-  return http.patch<unknown>(`/products/${id}/shelf`, { onShelf });
+export function setShelf(id: number, onShelf: boolean): Promise<AdminProductDetail> {
+  return http.patch<AdminProductDetail>(`/products/${id}/shelf`, { onShelf } satisfies SetShelfRequest);
 }
 
 export function adjustStock(skuId: number, body: StockAdjustmentRequest): Promise<StockAdjustmentResponse> {
