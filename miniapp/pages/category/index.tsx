@@ -10,14 +10,15 @@ import { PageState } from '@/components/page-state/PageState';
 import { ProductGrid } from '@/components/product-card/ProductCard';
 import { FeedFooter } from '@/components/product-card/FeedFooter';
 import { SortTabs } from '@/components/sort-tabs/SortTabs';
+import { locateCategory } from './category-tree';
 import './index.scss';
 
 type TreeState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; categories: CategoryNode[] };
 
 /** Right pane: the chosen top-level category's subcategories and products. */
-function CategoryPane({ category }: { category: CategoryNode }) {
+function CategoryPane({ category, initialSubcategoryId }: { category: CategoryNode; initialSubcategoryId: number | null }) {
   // null = 全部 (the top-level category, which includes its subcategories' products).
-  const [subcategoryId, setSubcategoryId] = useState<number | null>(null);
+  const [subcategoryId, setSubcategoryId] = useState<number | null>(initialSubcategoryId);
   const [sort, setSort] = useState<ProductSort>('default');
   const query = useMemo(() => ({ categoryId: subcategoryId ?? category.id, sort }), [subcategoryId, category.id, sort]);
   const feed = useProductFeed(query);
@@ -64,6 +65,9 @@ function CategoryPane({ category }: { category: CategoryNode }) {
 export default function CategoryPage() {
   const [tree, setTree] = useState<TreeState>({ status: 'loading' });
   const [activeId, setActiveId] = useState<number | null>(null);
+  // A category another page asked for, and the pane opening it (a new key remounts the pane on that chip).
+  const [requestedId, setRequestedId] = useState<number | null>(null);
+  const [paneOpening, setPaneOpening] = useState({ key: 0, subcategoryId: null as number | null });
 
   const loadTree = useCallback(async () => {
     setTree({ status: 'loading' });
@@ -80,11 +84,21 @@ export default function CategoryPage() {
     loadTree();
   }, [loadTree]);
 
-  // The home page's category entries open this tab on a given category.
+  // The home page's category entries and banners open this tab on a given (sub)category.
   useDidShow(() => {
     const requested = takeRequestedCategoryId();
-    if (requested !== null) setActiveId(requested);
+    if (requested !== null) setRequestedId(requested);
   });
+
+  useEffect(() => {
+    if (tree.status !== 'ready' || requestedId === null) return;
+    const place = locateCategory(tree.categories, requestedId);
+    if (place) {
+      setActiveId(place.topId);
+      setPaneOpening((previous) => ({ key: previous.key + 1, subcategoryId: place.subId }));
+    }
+    setRequestedId(null);
+  }, [tree, requestedId]);
 
   if (tree.status === 'loading') return <PageState status="loading" />;
   if (tree.status === 'error') return <PageState status="error" text={tree.message} onRetry={loadTree} />;
@@ -92,11 +106,22 @@ export default function CategoryPage() {
 
   return (
     <View className="category-page">
-      <SideBar className="category-sidebar" value={activeId ?? undefined} onChange={(value) => setActiveId(Number(value))}>
+      <SideBar
+        className="category-sidebar"
+        value={activeId ?? undefined}
+        onChange={(value) => {
+          setActiveId(Number(value));
+          setPaneOpening((previous) => ({ key: previous.key + 1, subcategoryId: null }));
+        }}
+      >
         {tree.categories.map((category) => (
           <SideBar.Item key={category.id} value={category.id} title={category.name}>
             {/* Only the chosen category loads its products; the others keep an empty slot for the sidebar's layout. */}
-            {category.id === activeId ? <CategoryPane category={category} /> : <View />}
+            {category.id === activeId ? (
+              <CategoryPane key={paneOpening.key} category={category} initialSubcategoryId={paneOpening.subcategoryId} />
+            ) : (
+              <View />
+            )}
           </SideBar.Item>
         ))}
       </SideBar>
