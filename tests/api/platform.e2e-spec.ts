@@ -1,3 +1,5 @@
+import type { RawBodyRequest } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { Banner } from '../../server/src/catalog/banner.entity';
 import { Category } from '../../server/src/catalog/category.entity';
 import { Product } from '../../server/src/catalog/product.entity';
@@ -12,7 +14,10 @@ describe(`platform (${TEST_DB})`, () => {
     t = await startTestApp({
       // A bare Fastify route standing in for the WeChat Pay callback of the next issue.
       beforeInit: (app) =>
-        app.getHttpAdapter().getInstance().post('/test/raw-body', (request) => ({ raw: request.rawBody?.toString('utf8') })),
+        app
+          .getHttpAdapter()
+          .getInstance()
+          .post('/test/raw-body', (request: RawBodyRequest<FastifyRequest>) => ({ raw: request.rawBody?.toString('utf8') })),
     });
   });
   afterAll(() => t.close());
@@ -68,6 +73,10 @@ describe(`platform (${TEST_DB})`, () => {
     expectApiError(response.body, 'ROUTE_NOT_FOUND');
     expectApiError((await t.api().post(`${API}/home`).send({}).expect(404)).body, 'ROUTE_NOT_FOUND');
     expectApiError((await t.api().delete(`${API}/categories`).expect(404)).body, 'ROUTE_NOT_FOUND');
+    // Endpoints that take no input: the only malformed request is a wrong method.
+    expectApiError((await t.api().post(`${API}/health`).send({ check: 'all' }).expect(404)).body, 'ROUTE_NOT_FOUND');
+    expectApiError((await t.api().put(`${API}/platform`).send({ wechatMode: 'real' }).expect(404)).body, 'ROUTE_NOT_FOUND');
+    expectApiError((await t.api().get('/uploads/catalog/missing.png').expect(404)).body, 'NOT_FOUND');
   });
 
   it('rejects malformed JSON with 400 and oversized bodies with 413', async () => {

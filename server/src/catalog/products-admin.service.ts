@@ -145,11 +145,14 @@ export class ProductsAdminService {
       }
       const sku = await manager.findOneByOrFail(Sku, { id: skuId });
       await manager.insert(StockAdjustment, { skuId, delta, stockAfter: sku.stock, reason: reason.trim(), staffId });
+      // The same delta on the product's copy: exact because the SKU update above succeeded, and it locks
+      // SKU then product in the same order for every adjustment (no reads of sibling SKUs, no deadlocks).
       await manager
         .createQueryBuilder()
         .update(Product)
-        .set({ totalStock: () => '(SELECT COALESCE(SUM(s.stock), 0) FROM skus s WHERE s.productId = :productId)' })
-        .where('id = :productId', { productId: sku.productId })
+        .set({ totalStock: () => 'totalStock + :delta' })
+        .where('id = :productId')
+        .setParameters({ productId: sku.productId, delta })
         .execute();
       return { skuId, stock: sku.stock };
     });

@@ -44,16 +44,20 @@ export class LoginThrottleService {
     const key = this.key(username);
     const now = new Date(this.now());
     const windowStart = new Date(this.now() - WINDOW_MS);
-    await this.transactions.run(async (manager) => {
-      try {
-        await manager.insert(StaffLoginThrottle, { username: key, failures: 1, windowStartedAt: now });
-        return;
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-      }
-      // One statement: an expired window restarts at 1, a current one counts up. `failures` is assigned
-      // first because MySQL evaluates SET clauses left to right with the values already assigned.
-      await manager
+    // Two separate statements, each its own transaction: on MySQL a failed (duplicate) insert leaves a shared
+    // lock behind, and two transactions each holding one while updating the same row would deadlock.
+    try {
+      await this.transactions.run((manager) =>
+        manager.insert(StaffLoginThrottle, { username: key, failures: 1, windowStartedAt: now }),
+      );
+      return;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    // One statement: an expired window restarts at 1, a current one counts up. `failures` is assigned
+    // first because MySQL evaluates SET clauses left to right with the values already assigned.
+    await this.transactions.run((manager) =>
+      manager
         .createQueryBuilder()
         .update(StaffLoginThrottle)
         .set({
@@ -62,8 +66,8 @@ export class LoginThrottleService {
         })
         .where('username = :key')
         .setParameters({ key, windowStart, now })
-        .execute();
-    });
+        .execute(),
+    );
   }
 
   async reset(username: string): Promise<void> {

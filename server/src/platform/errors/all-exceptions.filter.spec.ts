@@ -21,6 +21,14 @@ describe('mapException', () => {
     });
   });
 
+  it('calls a missing file outside the API NOT_FOUND', () => {
+    const missingUpload = { method: 'GET', url: '/uploads/catalog/missing.png' };
+    expect(mapException(new NotFoundException('Cannot GET /uploads/catalog/missing.png'), missingUpload).body).toEqual({
+      code: 'NOT_FOUND',
+      message: '页面或文件不存在：/uploads/catalog/missing.png',
+    });
+  });
+
   it('maps body-parser and Fastify errors to 4xx codes', () => {
     expect(mapException(new BadRequestException('Unexpected token } in JSON at position 3'), request).body.message).toBe('请求体不是合法的 JSON');
     const tooLarge = Object.assign(new Error('Request body is too large'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 });

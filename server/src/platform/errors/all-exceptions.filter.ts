@@ -49,7 +49,10 @@ export function mapException(exception: unknown, request: { method: string; url:
     const status = exception.getStatus();
     if (isUnknownRoute(exception)) {
       const path = request.url.split('?')[0];
-      return { status, body: { code: 'ROUTE_NOT_FOUND', message: `接口不存在：${request.method} ${path}` } };
+      // Outside the API it is a missing page or file (an upload, a build asset), not an endpoint.
+      return path.startsWith('/api/')
+        ? { status, body: { code: 'ROUTE_NOT_FOUND', message: `接口不存在：${request.method} ${path}` } }
+        : { status, body: { code: 'NOT_FOUND', message: `页面或文件不存在：${path}` } };
     }
     const known = STATUS_CODES[status];
     // Nest turns body-parser SyntaxErrors into a plain BadRequestException.
