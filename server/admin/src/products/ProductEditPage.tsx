@@ -77,7 +77,7 @@ export default function ProductEditPage() {
     try {
       if (productId) await updateProduct(productId, request);
       else await createProduct(request);
-      notifySuccess(productId ? '商品已保存' : '商品已创建');
+      notifySuccess('保存成功');
       navigate('/products');
     } catch (error) {
       showSaveError(error);
