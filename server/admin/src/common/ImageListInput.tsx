@@ -15,7 +15,7 @@ interface ImageListInputProps {
 }
 
 /** Uploads images to the server and keeps their URLs, with previews, reordering and removal. */
-export function ImageListInput({ value, onChange, maxCount = 9, firstLabel, ...rest }: ImageListInputProps) {
+export function ImageListInput({ value, onChange, maxCount = 9, firstLabel, 'data-testid': testId }: ImageListInputProps) {
   const urls = value ?? [];
   // Uploads finish one by one; each must append to the list as it is then, not as it was when it started.
   const latestUrls = useRef(urls);
@@ -43,7 +43,7 @@ export function ImageListInput({ value, onChange, maxCount = 9, firstLabel, ...r
   ];
 
   return (
-    <div data-testid={rest['data-testid']}>
+    <div data-testid={testId}>
       <Upload
         listType="picture-card"
         accept={ACCEPTED_IMAGE_TYPES}
