@@ -49,7 +49,7 @@ function ensureNpmDependencies() {
   for (const project of ['.', 'server', 'server/admin']) {
     if (!existsSync(join(root, project, 'node_modules'))) {
       log(`installing npm dependencies of ${project}`);
-      if (!run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: join(root, project) })) process.exit(1);
+      if (!run('npm', ['install', '--no-audit', '--no-fund'], { cwd: join(root, project) })) process.exit(1);
     }
   }
 }
