@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { createValidationPipe } from './platform/errors/validation';
 import { loggerOptions, registerRequestLogging } from './platform/logging/request-logging';
@@ -16,7 +17,14 @@ const UPLOAD_LIMIT = 5 * 1024 * 1024;
  * end-to-end tests run exactly the same app.
  */
 export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ ...loggerOptions(options.config.logLevel), bodyLimit: JSON_BODY_LIMIT });
+  const adapter = new FastifyAdapter({
+    ...loggerOptions(options.config.logLevel),
+    bodyLimit: JSON_BODY_LIMIT,
+    // Errors Fastify raises before routing (e.g. a badly percent-encoded URL) get our error shape too.
+    frameworkErrors: (error: { code: string }, _request: FastifyRequest, reply: FastifyReply) => {
+      reply.status(400).send({ code: 'VALIDATION_FAILED', message: '请求地址格式不正确', details: { reason: error.code } });
+    },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     // The raw body stays available (req.rawBody) for WeChat Pay signature checks.
     rawBody: true,

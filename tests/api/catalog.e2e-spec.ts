@@ -309,6 +309,12 @@ describe(`catalog (${TEST_DB})`, () => {
         { specValues: ['250g'], priceFen: 100, stock: 1 },
       ] });
       expectApiError((await put(product.id, foreignSku).expect(404)).body, 'SKU_NOT_FOUND');
+      const [first] = product.skus;
+      const sameSkuTwice = twoSkuProduct({ skus: [
+        { id: first.id, specValues: ['100g'], priceFen: 100, stock: 1 },
+        { id: first.id, specValues: ['250g'], priceFen: 100, stock: 1 },
+      ] });
+      expectApiError((await put(product.id, sameSkuTwice).expect(400)).body, 'SKU_MATRIX_INVALID');
       expectApiError((await t.api().get(`${API}/admin/products/999999`).set(bearer(operator)).expect(404)).body, 'PRODUCT_NOT_FOUND');
       expectApiError((await t.api().get(`${API}/admin/products/-1`).set(bearer(operator)).expect(400)).body, 'VALIDATION_FAILED');
       const shelf = (id: number, body: object) => t.api().patch(`${API}/admin/products/${id}/shelf`).set(bearer(operator)).send(body);
@@ -366,7 +372,7 @@ describe(`catalog (${TEST_DB})`, () => {
         expectApiError(response.body, 'VALIDATION_FAILED');
       }
       expectApiError((await t.api().get(`${API}/products?categoryId=999999`).expect(404)).body, 'CATEGORY_NOT_FOUND');
-      for (const id of ['abc', '0', '-5', '1.5', '99999999999999999999', '%00']) {
+      for (const id of ['abc', '0', '-5', '1.5', '99999999999999999999', '%00', '%E0%A4']) {
         expectApiError((await t.api().get(`${API}/products/${id}`).expect(400)).body, 'VALIDATION_FAILED');
       }
       expectApiError((await t.api().get(`${API}/products/999999`).expect(404)).body, 'PRODUCT_NOT_FOUND');

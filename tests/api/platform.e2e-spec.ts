@@ -84,6 +84,9 @@ describe(`platform (${TEST_DB})`, () => {
     expectApiError(malformed.body, 'VALIDATION_FAILED');
     expect(malformed.body.message).toContain('JSON');
 
+    const xml = await t.api().post(`${API}/auth/wechat-login`).set('content-type', 'application/xml').send('<code/>').expect(415);
+    expectApiError(xml.body, 'VALIDATION_FAILED');
+
     const huge = JSON.stringify({ code: 'x'.repeat(2 * 1024 * 1024) });
     const tooLarge = await t.api().post(`${API}/auth/wechat-login`).set('content-type', 'application/json').send(huge).expect(413);
     expectApiError(tooLarge.body, 'PAYLOAD_TOO_LARGE');

@@ -96,6 +96,10 @@ export class ProductsAdminService {
     if (!(await this.products.existsBy({ id }))) throw productNotFound();
     await this.assertSavable(input);
     const existingIds = new Set((await this.skus.find({ select: { id: true }, where: { productId: id } })).map((s) => s.id));
+    const ids = input.skus.flatMap((sku) => (sku.id === undefined ? [] : [sku.id]));
+    if (new Set(ids).size !== ids.length) {
+      throw new ApiException('SKU_MATRIX_INVALID', HttpStatus.BAD_REQUEST, '同一个 SKU 不能出现两次');
+    }
     input.skus.forEach((sku, index) => {
       if (sku.id !== undefined && !existingIds.has(sku.id)) {
         throw new ApiException('SKU_NOT_FOUND', HttpStatus.NOT_FOUND, `skus.${index}.id：该商品没有 ID 为 ${sku.id} 的 SKU`);

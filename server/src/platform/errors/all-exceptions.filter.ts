@@ -30,6 +30,7 @@ const STATUS_CODES: Record<number, { code: ErrorCode; message: string }> = {
   403: { code: 'FORBIDDEN', message: '没有权限执行此操作' },
   404: { code: 'NOT_FOUND', message: '资源不存在' },
   413: { code: 'PAYLOAD_TOO_LARGE', message: '请求体过大' },
+  415: { code: 'VALIDATION_FAILED', message: '不支持的请求内容类型（Content-Type），请发送 JSON' },
   429: { code: 'TOO_MANY_ATTEMPTS', message: '操作太频繁，请稍后再试' },
 };
 
