@@ -31,6 +31,8 @@ export async function registerStaticSites(app: NestFastifyApplication, config: A
     root: config.uploadsDir,
     prefix: '/uploads/',
     index: false,
+    // reply.sendFile belongs to the admin registration below, so this CSP stays on uploads only.
+    decorateReply: false,
     setHeaders: (reply) => {
       reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:");
       reply.header('x-content-type-options', 'nosniff');
@@ -39,6 +41,7 @@ export async function registerStaticSites(app: NestFastifyApplication, config: A
 
   const fastify = app.getHttpAdapter().getInstance();
   const adminDir = config.adminDistDir;
+  await app.register(fastifyStatic, { root: adminDir, serve: false });
   const serveAdmin = async (path: string, reply: FastifyReply) => {
     if (!hasIndex(adminDir)) {
       return sendMissingBuild(reply, missingBuildPage('管理后台', adminDir, 'npm --prefix server/admin run build'));
