@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startAppServer } from './support/app-server.mjs';
-import { launchBrowser, withPage } from './support/browser.mjs';
+import { launchBrowser, screenshot, withPage } from './support/browser.mjs';
 import { openStorefront } from './support/storefront.mjs';
 
 let app;
@@ -27,6 +27,7 @@ test('a shopper browses, searches, picks a SKU, logs in with WeChat and sets a n
     await storefront.home();
     assert.ok((await page.locator('.product-card').count()) >= 6, 'home shows the product feed');
     await page.locator('.banner-swiper').waitFor();
+    await screenshot(page, 'storefront-home');
 
     // Category: open the first category entry and see its products.
     await page.locator('.category-entry').first().click();

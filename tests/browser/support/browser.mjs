@@ -24,6 +24,8 @@ export async function launchBrowser() {
 
 export async function screenshot(page, name) {
   mkdirSync(artifactsDir, { recursive: true });
+  // Let page transitions (Taro H5 slides pages in) finish so the picture shows the settled screen.
+  await page.waitForTimeout(800);
   const path = join(artifactsDir, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
