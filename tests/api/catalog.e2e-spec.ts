@@ -189,6 +189,17 @@ describe(`catalog (${TEST_DB})`, () => {
       await post(twoSkuProduct({ title: '无规格商品', specs: [], skus: [sku([])] })).expect(201);
     });
 
+    it('filters the admin list by a top-level category including its subcategories', async () => {
+      const product = await createProduct(twoSkuProduct({ title: '子类筛选' }));
+      const list = async (categoryId: number) =>
+        (await t.api().get(`${API}/admin/products?categoryId=${categoryId}&pageSize=100`).set(bearer(warehouse)).expect(200)).body;
+      const byTop = await list(topId);
+      const byChild = await list(childId);
+      expect(byTop.items.map((row: { id: number }) => row.id)).toContain(product.id);
+      expect(byTop.total).toBe(byChild.total);
+      expectApiError((await t.api().get(`${API}/admin/products?categoryId=999999`).set(bearer(owner)).expect(404)).body, 'CATEGORY_NOT_FOUND');
+    });
+
     it('rejects a SKU code that another product uses with 409 SKU_CODE_TAKEN', async () => {
       const first = await createProduct(twoSkuProduct({ skus: [
         { specValues: ['100g'], priceFen: 100, stock: 1, skuCode: 'CODE-UNIQUE-1' },

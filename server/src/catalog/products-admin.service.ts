@@ -6,7 +6,7 @@ import type { AdminProductDetail, AdminProductRow, Paginated, StockAdjustmentRes
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
-import { applyKeyword } from './catalog.service';
+import { applyKeyword, CatalogService } from './catalog.service';
 import { toAdminProductDetail } from './catalog-views';
 import { Category } from './category.entity';
 import { AdminProductQueryDto, SaveProductDto, SaveSkuDto } from './dto/admin-catalog.dto';
@@ -42,11 +42,15 @@ export class ProductsAdminService {
     @InjectRepository(Sku) private readonly skus: Repository<Sku>,
     @InjectRepository(Category) private readonly categories: Repository<Category>,
     private readonly transactions: TransactionRunner,
+    private readonly catalog: CatalogService,
   ) {}
 
   async list(query: AdminProductQueryDto): Promise<Paginated<AdminProductRow>> {
     const builder = this.products.createQueryBuilder('p').orderBy('p.id', 'DESC').skip(query.offset).take(query.pageSize);
-    if (query.categoryId !== undefined) builder.andWhere('p.categoryId = :categoryId', { categoryId: query.categoryId });
+    if (query.categoryId !== undefined) {
+      // Same as the shop: a top-level category lists its subcategories' products too.
+      builder.andWhere('p.categoryId IN (:...categoryIds)', { categoryIds: await this.catalog.categoryWithChildren(query.categoryId) });
+    }
     if (query.onShelf !== undefined) builder.andWhere('p.onShelf = :onShelf', { onShelf: query.onShelf });
     applyKeyword(builder, query.keyword);
     const [rows, total] = await builder.getManyAndCount();
