@@ -1,5 +1,7 @@
 import type { RawBodyRequest } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Banner } from '../../server/src/catalog/banner.entity';
 import { Category } from '../../server/src/catalog/category.entity';
 import { Product } from '../../server/src/catalog/product.entity';
@@ -97,6 +99,24 @@ describe(`platform (${TEST_DB})`, () => {
     expect(storefront.text).toContain('npm run build:h5');
     const admin = await t.api().get('/admin/products').expect(503);
     expect(admin.text).toContain('server/admin');
+  });
+
+  it('serves the admin console as a single-page app, caching only its content-hashed assets', async () => {
+    mkdirSync(join(t.config.adminDistDir, 'assets'), { recursive: true });
+    writeFileSync(join(t.config.adminDistDir, 'index.html'), '<!doctype html><script src="/admin/assets/app-1a2b3c.js"></script>');
+    writeFileSync(join(t.config.adminDistDir, 'assets', 'app-1a2b3c.js'), 'console.log(1)');
+    try {
+      const page = await t.api().get('/admin/products').expect(200);
+      expect(page.text).toContain('app-1a2b3c.js');
+      expect(page.headers['cache-control']).toBe('no-cache');
+      // The uploads' strict CSP would stop the console's scripts from running.
+      expect(page.headers['content-security-policy']).toBeUndefined();
+      const asset = await t.api().get('/admin/assets/app-1a2b3c.js').expect(200);
+      expect(asset.headers['cache-control']).toContain('immutable');
+      expect(asset.headers['content-security-policy']).toBeUndefined();
+    } finally {
+      rmSync(t.config.adminDistDir, { recursive: true, force: true });
+    }
   });
 
   it('allows cross-origin calls to the API (the H5 dev server runs on another port)', async () => {

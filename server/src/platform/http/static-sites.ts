@@ -50,7 +50,11 @@ export async function registerStaticSites(app: NestFastifyApplication, config: A
     const target = join(adminDir, file);
     const isFile = file && !file.startsWith('..') && target.startsWith(adminDir + sep) && existsSync(target) && statSync(target).isFile();
     // Unknown paths are client-side routes of the console: answer its index.html.
-    return isFile ? reply.sendFile(file, adminDir) : reply.header('cache-control', 'no-cache').sendFile('index.html', adminDir);
+    if (!isFile) return reply.header('cache-control', 'no-cache').sendFile('index.html', adminDir, { cacheControl: false });
+    // Vite names built assets by content hash, so a browser may keep them for good.
+    return file.startsWith(`assets${sep}`)
+      ? reply.sendFile(file, adminDir, { maxAge: '365d', immutable: true })
+      : reply.sendFile(file, adminDir);
   };
   fastify.get('/admin', (_request, reply) => reply.redirect('/admin/'));
   fastify.get('/admin/*', (request, reply) => serveAdmin((request.params as { '*': string })['*'], reply));
