@@ -7,5 +7,8 @@ export * from './api/catalog';
 export * from './api/members';
 export * from './api/admin';
 export * from './api/wechat-fake';
+export * from './api/cart';
+export * from './api/addresses';
+export * from './api/orders';
 export * from './sku-matrix';
 export * from './urls';

@@ -26,3 +26,5 @@ export const FULL_PHONE_ROLES: StaffRole[] = ['owner', 'customer_service'];
 export const STAFF_ADMIN_ROLES: StaffRole[] = ['owner'];
 /** Roles that may adjust stock (the warehouse counts it, operators sell it). */
 export const STOCK_ROLES: StaffRole[] = ['owner', 'operator', 'warehouse'];
+/** Roles that change the shop's settings (shipping fee rule, order timeouts). */
+export const SHOP_SETTINGS_ROLES: StaffRole[] = ['owner', 'operator'];

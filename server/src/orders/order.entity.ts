@@ -1,0 +1,120 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { OrderCancelReason, OrderStatus } from '../../../shared';
+
+/**
+ * An order. Status changes only through conditional updates from the expected state (OrderTransitions).
+ * Prices, the address and the source are copies from the moment of placement; later edits of the
+ * catalog or the address book never change them.
+ */
+@Entity('orders')
+@Index('UQ_orders_member_client_token', ['memberId', 'clientToken'], { unique: true })
+@Index('IDX_orders_member_status', ['memberId', 'status'])
+// The unpaid-timeout sweep reads pending orders by due time.
+@Index('IDX_orders_status_pay_deadline', ['status', 'payDeadlineAt'])
+export class OrderRow {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index('UQ_orders_order_no', { unique: true })
+  @Column({ type: 'varchar', length: 24 })
+  orderNo: string;
+
+  @Column({ type: 'int' })
+  memberId: number;
+
+  /** The submission's idempotency key, unique per member. */
+  @Column({ type: 'varchar', length: 64 })
+  clientToken: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: OrderStatus;
+
+  @Column({ type: 'int' })
+  itemCount: number;
+
+  // Pricing breakdown (fen): payable = list − discounts + shipping.
+  @Column({ type: 'int' })
+  listTotalFen: number;
+
+  @Column({ type: 'int', default: 0 })
+  memberDiscountFen: number;
+
+  @Column({ type: 'int', default: 0 })
+  promotionDiscountFen: number;
+
+  @Column({ type: 'int', default: 0 })
+  couponDiscountFen: number;
+
+  @Column({ type: 'int', default: 0 })
+  pointsDiscountFen: number;
+
+  @Column({ type: 'int' })
+  shippingFeeFen: number;
+
+  @Column({ type: 'int' })
+  payableFen: number;
+
+  // Address snapshot.
+  @Column({ type: 'varchar', length: 20 })
+  recipientName: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  recipientPhone: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  provinceName: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  cityName: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  districtName: string;
+
+  @Column({ type: 'varchar', length: 6 })
+  regionCode: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  addressDetail: string;
+
+  @Column({ type: 'varchar', length: 200, default: '' })
+  remark: string;
+
+  // Source: the attribution headers at submission.
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sourceChannelCode: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sourceReferrerCode: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sourceLiveRoomId: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  groupBuyTeamId: number | null;
+
+  // One timestamp per transition.
+  @CreateDateColumn()
+  createdAt: Date;
+
+  /** When an unpaid order is due to be cancelled; cleared by payment or cancellation. */
+  @Column({ type: 'datetime', nullable: true })
+  payDeadlineAt: Date | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  paidAt: Date | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  shippedAt: Date | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  completedAt: Date | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  cancelledAt: Date | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  cancelReason: OrderCancelReason | null;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+}

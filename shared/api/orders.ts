@@ -1,0 +1,223 @@
+import type { Fen } from '../money';
+import type { Address } from './addresses';
+import type { CartUnavailableReason } from './cart';
+
+/**
+ * Order states. 待付款 → 待发货 (paid) → 待收货 (shipped) → 已完成; 已取消 before payment (shopper, unpaid
+ * timeout, staff); an after-sale case moves a paid, shipped or completed order to after_sale, a refund to
+ * refunding and then refunded (a rejected case returns the order to where it was).
+ * The server changes a status only with a conditional update from the state it expects.
+ */
+export const ORDER_STATUSES = [
+  'pending_payment',
+  'paid',
+  'shipped',
+  'completed',
+  'cancelled',
+  'after_sale',
+  'refunding',
+  'refunded',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
+  pending_payment: '待付款',
+  paid: '待发货',
+  shipped: '待收货',
+  completed: '已完成',
+  cancelled: '已取消',
+  after_sale: '售后中',
+  refunding: '退款中',
+  refunded: '已退款',
+};
+
+/** Which states each state may move to (the state machine of the order). */
+export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+  pending_payment: ['paid', 'cancelled'],
+  paid: ['shipped', 'after_sale'],
+  shipped: ['completed', 'after_sale'],
+  completed: ['after_sale'],
+  cancelled: [],
+  after_sale: ['paid', 'shipped', 'completed', 'refunding'],
+  refunding: ['refunded'],
+  refunded: [],
+};
+
+/** Tabs of the shopper's order list (全部/待付款/待发货/待收货/已完成/售后) and the states each shows. */
+export const ORDER_TABS = ['all', 'pending_payment', 'paid', 'shipped', 'completed', 'after_sale'] as const;
+export type OrderTab = (typeof ORDER_TABS)[number];
+
+export const ORDER_TAB_LABELS: Record<OrderTab, string> = {
+  all: '全部',
+  pending_payment: '待付款',
+  paid: '待发货',
+  shipped: '待收货',
+  completed: '已完成',
+  after_sale: '售后',
+};
+
+export const ORDER_TAB_STATUSES: Record<Exclude<OrderTab, 'all'>, readonly OrderStatus[]> = {
+  pending_payment: ['pending_payment'],
+  paid: ['paid'],
+  shipped: ['shipped'],
+  completed: ['completed'],
+  after_sale: ['after_sale', 'refunding', 'refunded'],
+};
+
+/** Who or what cancelled an order. */
+export const ORDER_CANCEL_REASONS = ['shopper', 'timeout', 'staff'] as const;
+export type OrderCancelReason = (typeof ORDER_CANCEL_REASONS)[number];
+
+export const ORDER_CANCEL_REASON_LABELS: Record<OrderCancelReason, string> = {
+  shopper: '买家取消',
+  timeout: '超时未付款，系统自动取消',
+  staff: '商家取消',
+};
+
+/** Longest order remark, in characters. */
+export const ORDER_REMARK_MAX_LENGTH = 200;
+/** Most distinct SKUs in one order. */
+export const ORDER_MAX_LINES = 50;
+
+/** One SKU and how many, as the client sends it: never a price. */
+export interface OrderItemInput {
+  skuId: number;
+  /** 1..CART_MAX_QUANTITY */
+  quantity: number;
+}
+
+/**
+ * How the payable amount was reached. Discounts are 0 until member levels, coupons and points exist.
+ * payableFen = listTotalFen − memberDiscountFen − promotionDiscountFen − couponDiscountFen − pointsDiscountFen
+ *              + shippingFeeFen
+ */
+export interface OrderPricing {
+  /** Sum of unit price × quantity over the lines. */
+  listTotalFen: Fen;
+  memberDiscountFen: Fen;
+  promotionDiscountFen: Fen;
+  couponDiscountFen: Fen;
+  pointsDiscountFen: Fen;
+  shippingFeeFen: Fen;
+  payableFen: Fen;
+}
+
+/** `POST /api/v1/checkout/preview`: what the order would be, priced by the server. Nothing is reserved. */
+export interface CheckoutPreviewRequest {
+  /** 1..ORDER_MAX_LINES distinct SKUs. 404 SKU_NOT_FOUND for an id that never existed or was deleted. */
+  items: OrderItemInput[];
+  /** The default address when omitted. 404 ADDRESS_NOT_FOUND for another member's or a missing one. */
+  addressId?: number;
+}
+
+export interface CheckoutLine {
+  skuId: number;
+  productId: number;
+  title: string;
+  specValues: string[];
+  imageUrl: string;
+  unitPriceFen: Fen;
+  quantity: number;
+  lineTotalFen: Fen;
+  /** The price the cart recorded for this SKU when it differs from today's price (shown, never applied). */
+  cartPriceFen: Fen | null;
+  stock: number;
+  /** Why the line cannot be ordered now (sku_deleted never appears: such an id is a 404). */
+  unavailableReason: Exclude<CartUnavailableReason, 'sku_deleted'> | null;
+}
+
+export interface CheckoutPreview {
+  lines: CheckoutLine[];
+  /** Over the orderable lines only. */
+  pricing: OrderPricing;
+  /** The address the order would ship to; null when the member has none. */
+  address: Address | null;
+  /** True when every line is orderable and there is an address. */
+  canSubmit: boolean;
+}
+
+/**
+ * `POST /api/v1/orders` → 201 OrderDetail (a repeat of the same clientToken answers 200 with the same order).
+ * 404 SKU_NOT_FOUND / ADDRESS_NOT_FOUND, 409 PRODUCT_OFF_SHELF / OUT_OF_STOCK (details.skuId names the SKU;
+ * nothing is written). Prices and totals are not accepted: unknown fields are a 400.
+ */
+export interface CreateOrderRequest {
+  /** Generated by the client once per checkout page (8..64 of [A-Za-z0-9_-]); retries send the same one. */
+  clientToken: string;
+  items: OrderItemInput[];
+  addressId: number;
+  /** 0..ORDER_REMARK_MAX_LENGTH characters. */
+  remark?: string;
+  /** True when the order was placed from the cart: the ordered SKUs leave the cart. */
+  fromCart?: boolean;
+}
+
+/** The address as it was when the order was placed. */
+export type OrderAddress = Omit<Address, 'id' | 'isDefault'>;
+
+/** A product/SKU as it was when the order was placed. */
+export interface OrderLine {
+  skuId: number;
+  productId: number;
+  title: string;
+  specValues: string[];
+  imageUrl: string;
+  unitPriceFen: Fen;
+  quantity: number;
+  lineTotalFen: Fen;
+}
+
+/** Where the order came from: the storefront's attribution headers (ATTRIBUTION_HEADERS) at submission. */
+export interface OrderSource {
+  channelCode: string | null;
+  referrerCode: string | null;
+  liveRoomId: string | null;
+  groupBuyTeamId: number | null;
+}
+
+/** `GET /api/v1/orders?status=&page=&pageSize=` → Paginated<OrderSummary>, newest first. */
+export interface OrderListQuery {
+  /** A tab of ORDER_TABS; 'all' when omitted. */
+  status?: OrderTab;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface OrderSummary {
+  orderNo: string;
+  status: OrderStatus;
+  lines: OrderLine[];
+  /** Units over all lines. */
+  itemCount: number;
+  payableFen: Fen;
+  createdAt: string;
+  /** While pending_payment: when the unpaid order will be cancelled (for the countdown). */
+  payDeadlineAt: string | null;
+}
+
+/** `GET /api/v1/orders/:orderNo` (404 ORDER_NOT_FOUND for another member's order);
+ * `POST /api/v1/orders/:orderNo/cancel` (pending_payment only, else 409 ORDER_STATE_CONFLICT; cancelling a
+ * cancelled order answers it unchanged). */
+export interface OrderDetail extends OrderSummary {
+  pricing: OrderPricing;
+  address: OrderAddress;
+  remark: string;
+  source: OrderSource;
+  paidAt: string | null;
+  shippedAt: string | null;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: OrderCancelReason | null;
+}
+
+/** `GET /api/v1/admin/settings/shop`, `PUT /api/v1/admin/settings/shop` (SHOP_SETTINGS_ROLES). */
+export interface ShopSettings {
+  /** Flat shipping fee per order (0 = always free). */
+  shippingFeeFen: Fen;
+  /** Orders whose goods total reaches this ship free; null = no threshold. */
+  freeShippingThresholdFen: Fen | null;
+  /** Unpaid orders are cancelled this many minutes after placement (5..1440, default 30). */
+  unpaidTimeoutMinutes: number;
+  /** Shipped orders are confirmed as received this many days after shipping (1..30, default 10). */
+  autoConfirmDays: number;
+}
