@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   let fake: FakeWechatServer | null = null;
   let fakeUrl: string | null = null;
   if (config.wechat.mode === 'fake') {
-    fake = new FakeWechatServer({ appid: config.wechat.appid, secret: config.wechat.secret });
+    fake = new FakeWechatServer({ appid: config.wechat.appid, secret: config.wechat.secret, pay: config.wechatPay.fake ?? undefined });
     // Bound on all interfaces like the API: the H5 storefront asks it for login codes from the browser.
     await fake.start(config.wechat.fakePort, '0.0.0.0');
     fakeUrl = fake.url;

@@ -4,6 +4,10 @@ import type { FakeWechatState } from './fake-wechat-state';
 export interface FakeRequest {
   method: string;
   path: string;
+  /** Path and query exactly as requested (what WeChat Pay signatures cover). */
+  pathAndQuery: string;
+  /** Values of `:name` segments of the route's path. */
+  params: Record<string, string>;
   query: URLSearchParams;
   /** Parsed JSON body; null when the body is empty or not JSON. */
   body: Record<string, unknown> | null;
@@ -13,7 +17,11 @@ export interface FakeRequest {
 
 export interface FakeResponse {
   status?: number;
-  body: unknown;
+  /** Sent as JSON, unless `text` is given. */
+  body?: unknown;
+  /** Sent as is, for bodies whose exact bytes matter (signed WeChat Pay answers, HTML, an empty 204). */
+  text?: string;
+  headers?: Record<string, string>;
 }
 
 /** One endpoint of the fake. A route module is a list of these, e.g. login, access token, phone number. */
@@ -28,6 +36,21 @@ export function wechatError(errcode: number, errmsg: string): FakeResponse {
   return { body: { errcode, errmsg: `${errmsg} rid: fake-${Date.now().toString(16)}` } };
 }
 
-export function findRoute(routes: FakeRoute[], method: string, path: string): FakeRoute | undefined {
-  return routes.find((route) => route.method === method && route.path === path);
+/** The route for a request, with its `:name` path parameters, e.g. /v3/refund/domestic/refunds/:outRefundNo. */
+export function findRoute(routes: FakeRoute[], method: string, path: string): { route: FakeRoute; params: Record<string, string> } | undefined {
+  const segments = path.split('/');
+  for (const route of routes) {
+    if (route.method !== method) continue;
+    const pattern = route.path.split('/');
+    if (pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const matches = pattern.every((part, index) => {
+      if (!part.startsWith(':')) return part === segments[index];
+      if (!segments[index]) return false;
+      params[part.slice(1)] = decodeURIComponent(segments[index]);
+      return true;
+    });
+    if (matches) return { route, params };
+  }
+  return undefined;
 }

@@ -1,19 +1,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { findRoute, type FakeRequest, type FakeRoute } from './fake-router';
+import { findRoute, type FakeRequest, type FakeResponse, type FakeRoute } from './fake-router';
 import { FakeWechatState, type FakeWechatOptions } from './fake-wechat-state';
 import { accessTokenRoutes } from './routes/access-token.routes';
 import { loginRoutes } from './routes/login.routes';
+import { payTesterRoutes } from './routes/pay-tester.routes';
+import { payRoutes } from './routes/pay.routes';
 import { phoneNumberRoutes } from './routes/phone-number.routes';
 
-/** Route modules of the fake; WeChat Pay and other protocols add theirs here. */
-const ROUTE_MODULES: FakeRoute[][] = [loginRoutes, accessTokenRoutes, phoneNumberRoutes];
+/** Route modules of the fake; other protocols add theirs here. */
+const ROUTE_MODULES: FakeRoute[][] = [loginRoutes, accessTokenRoutes, phoneNumberRoutes, payRoutes, payTesterRoutes];
 
 const MAX_BODY_BYTES = 64 * 1024;
 
 /**
- * A real HTTP server speaking WeChat's server API (api.weixin.qq.com) for one mini-program, plus the
- * tester endpoints under /fake/ that play the part of the WeChat app on a phone. CORS is open so the
+ * A real HTTP server speaking WeChat's server API (api.weixin.qq.com) for one mini-program and WeChat
+ * Pay API v3 (api.mch.weixin.qq.com) for its merchant, plus the tester endpoints under /fake/ that play
+ * the part of the WeChat app on a phone (login, phone number, the payment cashier). CORS is open so the
  * H5 storefront can call the tester endpoints from the browser.
  */
 export class FakeWechatServer {
@@ -45,6 +48,7 @@ export class FakeWechatServer {
   }
 
   async stop(): Promise<void> {
+    this.state.pay.stop();
     const server = this.server;
     this.server = null;
     if (!server) return;
@@ -62,21 +66,23 @@ export class FakeWechatServer {
     }
     try {
       const url = new URL(req.url ?? '/', 'http://fake.local');
-      const route = findRoute(this.routes, req.method ?? 'GET', url.pathname);
-      if (!route) return send(res, 404, { errcode: 404, errmsg: `no such api: ${req.method} ${url.pathname}` });
+      const found = findRoute(this.routes, req.method ?? 'GET', url.pathname);
+      if (!found) return send(res, { status: 404, body: { errcode: 404, errmsg: `no such api: ${req.method} ${url.pathname}` } });
       const rawBody = await readBody(req);
       const request: FakeRequest = {
         method: req.method ?? 'GET',
         path: url.pathname,
+        pathAndQuery: req.url ?? '/',
+        params: found.params,
         query: url.searchParams,
         body: parseJsonObject(rawBody),
         raw: req,
         rawBody,
       };
-      const response = await route.handle(request, this.state);
-      send(res, response.status ?? 200, response.body);
+      const response = await found.route.handle(request, this.state);
+      send(res, response);
     } catch (error) {
-      send(res, 500, { errcode: -1, errmsg: `system error: ${(error as Error).message}` });
+      send(res, { status: 500, body: { errcode: -1, errmsg: `system error: ${(error as Error).message}` } });
     }
   }
 }
@@ -109,7 +115,7 @@ function parseJsonObject(raw: Buffer): Record<string, unknown> | null {
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
+function send(res: ServerResponse, response: FakeResponse): void {
+  res.writeHead(response.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...response.headers });
+  res.end(response.text ?? JSON.stringify(response.body));
 }

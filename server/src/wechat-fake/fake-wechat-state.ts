@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { generateTestMerchant } from '../wechat/pay/test-merchant';
+import { FakeWechatPay, type FakeWechatPayOptions } from './pay/fake-wechat-pay';
 import { SingleUseCodes } from './single-use-codes';
 
 export interface FakeWechatOptions {
@@ -6,6 +8,8 @@ export interface FakeWechatOptions {
   secret: string;
   /** Injectable clock (ms) so tests can expire codes and tokens. */
   now?: () => number;
+  /** WeChat Pay merchant bound to this mini-program; a freshly generated test merchant when omitted. */
+  pay?: FakeWechatPayOptions;
 }
 
 export interface LoginIdentity {
@@ -24,6 +28,7 @@ export class FakeWechatState {
   readonly now: () => number;
   readonly loginCodes: SingleUseCodes<LoginIdentity>;
   readonly phoneCodes: SingleUseCodes<string>;
+  readonly pay: FakeWechatPay;
   private readonly tokens = new Map<string, number>();
   private currentToken: { token: string; expiresAt: number } | null = null;
 
@@ -33,6 +38,7 @@ export class FakeWechatState {
     this.now = options.now ?? Date.now;
     this.loginCodes = new SingleUseCodes(this.now);
     this.phoneCodes = new SingleUseCodes(this.now);
+    this.pay = new FakeWechatPay(this.appid, options.pay ?? { merchant: generateTestMerchant() }, this.now);
   }
 
   /** The same identity always gets the same openid under this appid (28 chars, like WeChat's). */

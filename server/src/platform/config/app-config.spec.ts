@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, FAKE_WECHAT_APPID, findRepoRoot, loadConfig } from './app-config';
@@ -49,10 +50,72 @@ describe('loadConfig', () => {
     expect(() => load(env)).toThrow(variable);
   });
 
-  it('reads MySQL and MariaDB URLs and real WeChat credentials', () => {
+  /** Real-mode WeChat and WeChat Pay settings, with key files written to DATA_DIR. */
+  const realEnv = (): Record<string, string> => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    writeFileSync(join(dataDir, 'apiclient_key.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writeFileSync(join(dataDir, 'pub_key.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
+    return {
+      WECHAT_APPID: 'wx123',
+      WECHAT_SECRET: 's3cret',
+      WECHAT_PAY_MCHID: '1900009191',
+      WECHAT_PAY_MERCHANT_SERIAL: '1DDE55AD98ED71D6EDD4A4A16996DE7B47773A8C',
+      WECHAT_PAY_MERCHANT_PRIVATE_KEY: join(dataDir, 'apiclient_key.pem'),
+      WECHAT_PAY_APIV3_KEY: '0123456789abcdef0123456789abcdef',
+      WECHAT_PAY_PLATFORM_PUBLIC_KEY: join(dataDir, 'pub_key.pem'),
+      WECHAT_PAY_PLATFORM_SERIAL: 'PUB_KEY_ID_0114232134912410000000000000',
+      PUBLIC_BASE_URL: 'https://shop.example.com/',
+    };
+  };
+
+  it('reads MySQL and MariaDB URLs and real WeChat and WeChat Pay credentials', () => {
     expect(load({ DATABASE_URL: 'mysql://u:p@db:3306/shop' }).database).toEqual({ dialect: 'mysql', url: 'mysql://u:p@db:3306/shop' });
     expect(load({ DATABASE_URL: 'mariadb://u:p@db:3306/shop' }).database.dialect).toBe('mariadb');
-    const real = load({ WECHAT_APPID: 'wx123', WECHAT_SECRET: 's3cret' }).wechat;
-    expect(real).toEqual(expect.objectContaining({ mode: 'real', appid: 'wx123', apiBase: 'https://api.weixin.qq.com' }));
+    const env = realEnv();
+    const real = load(env);
+    expect(real.wechat).toEqual(expect.objectContaining({ mode: 'real', appid: 'wx123', apiBase: 'https://api.weixin.qq.com' }));
+    expect(real.wechatPay).toEqual(
+      expect.objectContaining({
+        mchid: '1900009191',
+        merchantSerial: env.WECHAT_PAY_MERCHANT_SERIAL,
+        merchantPrivateKeyPem: readFileSync(env.WECHAT_PAY_MERCHANT_PRIVATE_KEY, 'utf8'),
+        platformPublicKeyPem: readFileSync(env.WECHAT_PAY_PLATFORM_PUBLIC_KEY, 'utf8'),
+        platformSerial: env.WECHAT_PAY_PLATFORM_SERIAL,
+        apiBase: 'https://api.mch.weixin.qq.com',
+        publicBaseUrl: 'https://shop.example.com',
+        fake: null,
+      }),
+    );
+  });
+
+  it.each([
+    ['WECHAT_PAY_MCHID', { WECHAT_PAY_MCHID: '' }],
+    ['WECHAT_PAY_MCHID', { WECHAT_PAY_MCHID: 'merchant' }],
+    ['WECHAT_PAY_MERCHANT_SERIAL', { WECHAT_PAY_MERCHANT_SERIAL: '' }],
+    ['WECHAT_PAY_APIV3_KEY', { WECHAT_PAY_APIV3_KEY: 'too-short' }],
+    ['WECHAT_PAY_MERCHANT_PRIVATE_KEY', { WECHAT_PAY_MERCHANT_PRIVATE_KEY: '/nonexistent/apiclient_key.pem' }],
+    ['WECHAT_PAY_PLATFORM_PUBLIC_KEY', { WECHAT_PAY_PLATFORM_PUBLIC_KEY: __filename }],
+    ['WECHAT_PAY_PLATFORM_SERIAL', { WECHAT_PAY_PLATFORM_SERIAL: '' }],
+    ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: '' }],
+    ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'shop.example.com' }],
+    ['WECHAT_PAY_API_BASE', { WECHAT_PAY_API_BASE: 'api.mch.weixin.qq.com' }],
+  ])('in real mode, names %s when it is missing or wrong', (variable, override) => {
+    const env = { ...realEnv(), ...override };
+    expect(() => load(env)).toThrow(ConfigError);
+    expect(() => load(env)).toThrow(variable);
+  });
+
+  it('in fake mode, generates a test merchant once under DATA_DIR and keeps it', () => {
+    const first = load().wechatPay;
+    expect(first.fake?.merchant.platformSerial).toMatch(/^PUB_KEY_ID_/);
+    expect(Buffer.byteLength(first.apiV3Key)).toBe(32);
+    expect(first.merchantPrivateKeyPem).toContain('BEGIN PRIVATE KEY');
+    expect(first.platformPublicKeyPem).toContain('BEGIN PUBLIC KEY');
+    expect(first.apiBase).toBeNull();
+    expect(first.publicBaseUrl).toBe('http://localhost:3000');
+    expect(JSON.parse(readFileSync(join(dataDir, 'wechat-pay-fake', 'test-merchant.json'), 'utf8')).mchid).toBe(first.mchid);
+    expect(load().wechatPay).toEqual(first);
+    expect(() => load({ WECHAT_PAY_FAKE_RETRY_FACTOR: '0' })).toThrow('WECHAT_PAY_FAKE_RETRY_FACTOR');
+    expect(load({ WECHAT_PAY_FAKE_RETRY_FACTOR: '0.001' }).wechatPay.fake?.notifyRetryFactor).toBe(0.001);
   });
 });

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { loadOrCreateTestMerchant, type TestMerchant } from '../../wechat/pay/test-merchant';
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; file: string }
@@ -16,6 +18,24 @@ export interface WechatConfig {
   fakePort: number;
 }
 
+export interface WechatPayConfig {
+  mchid: string;
+  /** Serial of the merchant API certificate (serial_no in Authorization). */
+  merchantSerial: string;
+  merchantPrivateKeyPem: string;
+  /** 32 bytes; decrypts notifications. */
+  apiV3Key: string;
+  /** "微信支付公钥" and its id (PUB_KEY_ID_…), which verify every response and notification. */
+  platformPublicKeyPem: string;
+  platformSerial: string;
+  /** Explicit WECHAT_PAY_API_BASE; in fake mode the in-process fake's URL is used when this is empty. */
+  apiBase: string | null;
+  /** Where WeChat reaches this server: notify_url = PUBLIC_BASE_URL + the notify path. */
+  publicBaseUrl: string;
+  /** Fake mode: the generated test merchant (the fake signs with its platform key) and the notify retry speed-up. */
+  fake: { merchant: TestMerchant; notifyRetryFactor: number } | null;
+}
+
 export interface AppConfig {
   port: number;
   repoRoot: string;
@@ -24,6 +44,7 @@ export interface AppConfig {
   database: DatabaseConfig;
   jwtSecret: string;
   wechat: WechatConfig;
+  wechatPay: WechatPayConfig;
   h5DistDir: string;
   adminDistDir: string;
   seedDemo: boolean;
@@ -114,6 +135,80 @@ function loadJwtSecret(raw: string | undefined, dataDir: string): string {
   }
 }
 
+function readPemFile(name: string, path: string | undefined, kind: 'private' | 'public'): string {
+  if (!path) throw new ConfigError(`WECHAT_MODE=real 时必须设置环境变量 ${name}（PEM 文件路径）`);
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`环境变量 ${name} 指向的文件无法读取：${path}（${(error as Error).message}）`);
+  }
+  try {
+    if (kind === 'private') createPrivateKey(pem);
+    else createPublicKey(pem);
+  } catch {
+    throw new ConfigError(`环境变量 ${name} 指向的文件不是有效的 PEM ${kind === 'private' ? '私钥' : '公钥'}：${path}`);
+  }
+  return pem;
+}
+
+function parseBaseUrl(name: string, raw: string): string {
+  if (!/^https?:\/\/[^/]+/.test(raw)) throw new ConfigError(`环境变量 ${name} 必须是 http(s):// 开头的地址，当前为 "${raw}"`);
+  return raw.replace(/\/+$/, '');
+}
+
+/** WeChat Pay: real credentials in real mode; in fake mode the test merchant generated under DATA_DIR. */
+function loadWechatPay(env: NodeJS.ProcessEnv, mode: 'fake' | 'real', dataDir: string, port: number): WechatPayConfig {
+  const rawBase = env.WECHAT_PAY_API_BASE || (mode === 'real' ? 'https://api.mch.weixin.qq.com' : '');
+  const apiBase = rawBase ? parseBaseUrl('WECHAT_PAY_API_BASE', rawBase) : null;
+  if (mode === 'real' && !env.PUBLIC_BASE_URL) {
+    throw new ConfigError('WECHAT_MODE=real 时必须设置环境变量 PUBLIC_BASE_URL（微信支付回调地址的 https 域名）');
+  }
+  const publicBaseUrl = parseBaseUrl('PUBLIC_BASE_URL', env.PUBLIC_BASE_URL || `http://localhost:${port}`);
+
+  const rawFactor = env.WECHAT_PAY_FAKE_RETRY_FACTOR || '1';
+  const notifyRetryFactor = Number(rawFactor);
+  if (!Number.isFinite(notifyRetryFactor) || notifyRetryFactor <= 0 || notifyRetryFactor > 1) {
+    throw new ConfigError(`环境变量 WECHAT_PAY_FAKE_RETRY_FACTOR 必须是 (0, 1] 之间的数，当前为 "${rawFactor}"`);
+  }
+
+  if (mode === 'fake') {
+    const merchant = loadOrCreateTestMerchant(join(dataDir, 'wechat-pay-fake'));
+    return {
+      mchid: merchant.mchid,
+      merchantSerial: merchant.merchantSerial,
+      merchantPrivateKeyPem: merchant.merchantPrivateKeyPem,
+      apiV3Key: merchant.apiV3Key,
+      platformPublicKeyPem: createPublicKey(merchant.platformPrivateKeyPem).export({ type: 'spki', format: 'pem' }).toString(),
+      platformSerial: merchant.platformSerial,
+      apiBase,
+      publicBaseUrl,
+      fake: { merchant, notifyRetryFactor },
+    };
+  }
+
+  const required = (name: string): string => {
+    const value = env[name];
+    if (!value) throw new ConfigError(`WECHAT_MODE=real 时必须设置环境变量 ${name}`);
+    return value;
+  };
+  const mchid = required('WECHAT_PAY_MCHID');
+  if (!/^\d{8,12}$/.test(mchid)) throw new ConfigError(`环境变量 WECHAT_PAY_MCHID 必须是商户号（数字），当前为 "${mchid}"`);
+  const apiV3Key = required('WECHAT_PAY_APIV3_KEY');
+  if (Buffer.byteLength(apiV3Key) !== 32) throw new ConfigError('环境变量 WECHAT_PAY_APIV3_KEY 必须正好 32 个字节');
+  return {
+    mchid,
+    merchantSerial: required('WECHAT_PAY_MERCHANT_SERIAL'),
+    merchantPrivateKeyPem: readPemFile('WECHAT_PAY_MERCHANT_PRIVATE_KEY', env.WECHAT_PAY_MERCHANT_PRIVATE_KEY, 'private'),
+    apiV3Key,
+    platformPublicKeyPem: readPemFile('WECHAT_PAY_PLATFORM_PUBLIC_KEY', env.WECHAT_PAY_PLATFORM_PUBLIC_KEY, 'public'),
+    platformSerial: required('WECHAT_PAY_PLATFORM_SERIAL'),
+    apiBase,
+    publicBaseUrl,
+    fake: null,
+  };
+}
+
 /** Builds and validates the configuration from environment variables; throws ConfigError on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const repoRoot = findRepoRoot();
@@ -157,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       apiBase: apiBase ? apiBase.replace(/\/+$/, '') : null,
       fakePort: parsePort('WECHAT_FAKE_PORT', env.WECHAT_FAKE_PORT, port === 65535 ? 0 : port + 1, true),
     },
+    wechatPay: loadWechatPay(env, rawMode, dataDir, port),
     h5DistDir: resolve(env.H5_DIST_DIR || join(repoRoot, 'dist', 'h5')),
     adminDistDir: resolve(env.ADMIN_DIST_DIR || join(repoRoot, 'server', 'admin', 'dist')),
     seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, true),

@@ -1,0 +1,105 @@
+import type { FakeRequest, FakeResponse, FakeRoute } from '../fake-router';
+import type { FakeWechatState } from '../fake-wechat-state';
+import { payError, type FakeWechatPay } from '../pay/fake-wechat-pay';
+
+const OUT_TRADE_NO = /^[0-9A-Za-z_\-|*]{6,32}$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A v3 API endpoint: the merchant signature is checked first, every answer is signed. */
+function v3Route(
+  method: 'GET' | 'POST',
+  path: string,
+  handle: (request: FakeRequest, pay: FakeWechatPay, state: FakeWechatState) => FakeResponse,
+): FakeRoute {
+  return {
+    method,
+    path,
+    handle(request, state) {
+      const pay = state.pay;
+      return pay.authenticate(request) ?? handle(request, pay, state);
+    },
+  };
+}
+
+function isNotifyUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > 256) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.search === '';
+  } catch {
+    return false;
+  }
+}
+
+const isAmount = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
+
+/** WeChat Pay API v3 for JSAPI payments: order, query, close, refund, refund query. */
+export const payRoutes: FakeRoute[] = [
+  v3Route('POST', '/v3/pay/transactions/jsapi', (request, pay, state) => {
+    const body = request.body;
+    if (!body) return pay.signed(payError(400, 'PARAM_ERROR', '请求体不是 JSON'));
+    const amount = body.amount as { total?: unknown; currency?: unknown } | undefined;
+    const payer = body.payer as { openid?: unknown } | undefined;
+    const problem =
+      typeof body.description !== 'string' || body.description.length < 1 || body.description.length > 127
+        ? 'description 必填，最长 127 个字符'
+        : typeof body.out_trade_no !== 'string' || !OUT_TRADE_NO.test(body.out_trade_no)
+          ? 'out_trade_no 须为 6-32 位数字、字母或 _-|*'
+          : !isNotifyUrl(body.notify_url)
+            ? 'notify_url 须为不带参数的 http(s) 地址'
+            : !isAmount(amount?.total) || (amount?.currency ?? 'CNY') !== 'CNY'
+              ? 'amount.total 须为正整数（分），currency 为 CNY'
+              : typeof payer?.openid !== 'string' || !payer.openid
+                ? 'payer.openid 必填'
+                : body.time_expire !== undefined && (typeof body.time_expire !== 'string' || !RFC3339.test(body.time_expire))
+                  ? 'time_expire 须为 RFC3339 格式，例如 2018-06-08T10:34:56+08:00'
+                  : body.attach !== undefined && (typeof body.attach !== 'string' || body.attach.length > 128)
+                    ? 'attach 最长 128 个字符'
+                    : null;
+    if (problem) return pay.signed(payError(400, 'PARAM_ERROR', problem));
+    if (body.appid !== state.appid || body.mchid !== pay.merchant.mchid) {
+      return pay.signed(payError(400, 'APPID_MCHID_NOT_MATCH', 'appid 和 mch_id 不匹配'));
+    }
+    return pay.placeOrder({
+      appid: state.appid,
+      mchid: pay.merchant.mchid,
+      outTradeNo: body.out_trade_no as string,
+      description: body.description as string,
+      amountFen: amount!.total as number,
+      payerOpenid: payer!.openid as string,
+      notifyUrl: body.notify_url as string,
+      timeExpire: (body.time_expire as string | undefined) ?? null,
+      attach: (body.attach as string | undefined) ?? null,
+    });
+  }),
+  v3Route('GET', '/v3/pay/transactions/out-trade-no/:outTradeNo', (request, pay) => {
+    if (request.query.get('mchid') !== pay.merchant.mchid) return pay.signed(payError(400, 'PARAM_ERROR', 'mchid 与签名的商户号不一致'));
+    const order = pay.order(request.params.outTradeNo);
+    if (!order) return pay.signed(payError(404, 'ORDER_NOT_EXIST', '订单不存在'));
+    return pay.signed({ body: pay.transaction(order) });
+  }),
+  v3Route('POST', '/v3/pay/transactions/out-trade-no/:outTradeNo/close', (request, pay) => {
+    if (request.body?.mchid !== pay.merchant.mchid) return pay.signed(payError(400, 'PARAM_ERROR', 'mchid 与签名的商户号不一致'));
+    return pay.close(request.params.outTradeNo);
+  }),
+  v3Route('POST', '/v3/refund/domestic/refunds', (request, pay) => {
+    const body = request.body;
+    const amount = body?.amount as { refund?: unknown; total?: unknown; currency?: unknown } | undefined;
+    if (!body || typeof body.out_trade_no !== 'string') return pay.signed(payError(400, 'PARAM_ERROR', 'out_trade_no 必填（本模拟不支持按 transaction_id 退款）'));
+    if (typeof body.out_refund_no !== 'string' || body.out_refund_no.length < 1 || body.out_refund_no.length > 64) {
+      return pay.signed(payError(400, 'PARAM_ERROR', 'out_refund_no 必填，最长 64 个字符'));
+    }
+    if (!isAmount(amount?.refund) || !isAmount(amount?.total) || amount?.currency !== 'CNY') {
+      return pay.signed(payError(400, 'PARAM_ERROR', 'amount.refund、amount.total 须为正整数（分），currency 为 CNY'));
+    }
+    if (body.notify_url !== undefined && !isNotifyUrl(body.notify_url)) return pay.signed(payError(400, 'PARAM_ERROR', 'notify_url 须为不带参数的 http(s) 地址'));
+    return pay.refund({
+      outTradeNo: body.out_trade_no,
+      outRefundNo: body.out_refund_no,
+      refundFen: amount.refund,
+      totalFen: amount.total,
+      notifyUrl: (body.notify_url as string | undefined) ?? null,
+    });
+  }),
+  v3Route('GET', '/v3/refund/domestic/refunds/:outRefundNo', (request, pay) => pay.queryRefund(request.params.outRefundNo)),
+];

@@ -1,0 +1,48 @@
+/** WeChat Pay answered a call with an error status and its {code, message} body. */
+export class WechatPayApiError extends Error {
+  constructor(
+    readonly api: string,
+    readonly status: number,
+    /** WeChat's error code, e.g. ORDER_NOT_EXIST, ORDERPAID, SIGN_ERROR, NOT_ENOUGH. */
+    readonly code: string,
+    readonly wechatMessage: string,
+  ) {
+    super(`${api} failed: HTTP ${status} ${code} ${wechatMessage}`);
+  }
+}
+
+/** WeChat Pay could not be reached, or answered something that is not its protocol. */
+export class WechatPayUnreachableError extends Error {}
+
+/**
+ * A response that does not carry a valid WeChat Pay signature (unknown serial, bad signature, stale
+ * timestamp): it may not come from WeChat, so nothing in it is trusted.
+ */
+export class WechatPayResponseRejected extends Error {}
+
+/** Why a notification was refused; the notify endpoint answers it with 4xx {code:"FAIL", message}. */
+export type NotificationRejectionReason =
+  | 'MISSING_HEADERS'
+  | 'UNKNOWN_SERIAL'
+  | 'STALE_TIMESTAMP'
+  | 'BAD_SIGNATURE'
+  | 'MALFORMED_BODY'
+  | 'DECRYPTION_FAILED';
+
+export class WechatPayNotificationRejected extends Error {
+  /** 401 for a notification that may not come from WeChat, 400 for one that is not well formed. */
+  readonly httpStatus: 400 | 401;
+
+  constructor(
+    readonly reason: NotificationRejectionReason,
+    message: string,
+  ) {
+    super(message);
+    this.httpStatus = reason === 'MALFORMED_BODY' ? 400 : 401;
+  }
+
+  /** The body WeChat expects on a refused notification; it then retries on its schedule. */
+  toResponseBody(): { code: 'FAIL'; message: string } {
+    return { code: 'FAIL', message: this.message };
+  }
+}
