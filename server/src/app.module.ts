@@ -1,7 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { AddressesModule } from './addresses/addresses.module';
+import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { MembersModule } from './members/members.module';
+import { OrdersModule } from './orders/orders.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { DatabaseModule } from './platform/database/database.module';
@@ -9,6 +13,7 @@ import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter';
 import { HealthController } from './platform/http/health.controller';
 import { StorageModule } from './platform/storage/storage.module';
 import { SeedModule } from './seed/seed.module';
+import { SettingsModule } from './settings/settings.module';
 import { StaffModule } from './staff/staff.module';
 import { WechatModule } from './wechat/wechat.module';
 import type { WechatRuntime } from './wechat/platform-info.controller';
@@ -37,6 +42,11 @@ export class AppModule {
         StaffModule,
         MembersModule,
         CatalogModule,
+        EventEmitterModule.forRoot(),
+        SettingsModule,
+        CartModule,
+        AddressesModule,
+        OrdersModule,
         SeedModule.forRoot(config.seedDemo),
       ],
       controllers: [HealthController],

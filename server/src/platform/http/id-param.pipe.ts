@@ -1,7 +1,7 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { fieldError } from '../errors/api-exception';
 
-const MAX_ID = 2_147_483_647;
+export const MAX_ID = 2_147_483_647;
 
 /** Parses a path id: a positive integer that fits the database's INT, or 400 naming the parameter. */
 @Injectable()

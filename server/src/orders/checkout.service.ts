@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import type { Address, CheckoutLine, CheckoutPreview, OrderDetail, OrderSource } from '../../../shared';
+import { AddressesService } from '../addresses/addresses.service';
+import { CartItemRow } from '../cart/cart-item.entity';
+import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
+import { ShopSettingsService } from '../settings/shop-settings.service';
+import { OrderEventPublisher } from './order-events';
+import { OrderLineRow } from './order-line.entity';
+import { newOrderNo } from './order-number';
+import { OrderRow } from './order.entity';
+import type { CheckoutPreviewDto, CreateOrderDto, OrderItemDto } from './order.dto';
+import { OrdersService } from './orders.service';
+import { priceOrder } from './pricing';
+import {
+  findSellableSkus,
+  moveStock,
+  outOfStock,
+  productOffShelf,
+  skuNotFound,
+  snapshotOf,
+  unavailableReason,
+} from './sellable-skus';
+
+/** An order number collision (1 in 10^10 per day) is retried with a fresh number. */
+const ORDER_NO_ATTEMPTS = 3;
+
+/** Checkout: pricing a selection, and placing it as an order that holds its stock until paid or cancelled. */
+@Injectable()
+export class CheckoutService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly settings: ShopSettingsService,
+    private readonly addresses: AddressesService,
+    private readonly orders: OrdersService,
+    private readonly events: OrderEventPublisher,
+  ) {}
+
+  /** Prices the items as an order would, flags what cannot be ordered and prices changed since the cart. */
+  async preview(memberId: number, input: CheckoutPreviewDto): Promise<CheckoutPreview> {
+    const skuIds = input.items.map((item) => item.skuId);
+    const [skus, settings, address, cartRows] = await Promise.all([
+      findSellableSkus(this.dataSource.manager, skuIds),
+      this.settings.get(),
+      this.addresses.findForOrder(memberId, input.addressId),
+      this.dataSource.getRepository(CartItemRow).findBy({ memberId, skuId: In(skuIds) }),
+    ]);
+    const cartPrice = new Map(cartRows.map((row) => [row.skuId, row.addedPriceFen]));
+    const lines = input.items.map((item): CheckoutLine => {
+      const found = skus.get(item.skuId);
+      if (!found) throw skuNotFound(item.skuId);
+      const snapshot = snapshotOf(found);
+      const recorded = cartPrice.get(item.skuId);
+      return {
+        skuId: item.skuId,
+        productId: snapshot.productId,
+        title: snapshot.title,
+        specValues: snapshot.specValues,
+        imageUrl: snapshot.imageUrl,
+        unitPriceFen: snapshot.priceFen,
+        quantity: item.quantity,
+        lineTotalFen: snapshot.priceFen * item.quantity,
+        cartPriceFen: recorded !== undefined && recorded !== snapshot.priceFen ? recorded : null,
+        stock: found.sku.stock,
+        unavailableReason: unavailableReason(found, item.quantity) as CheckoutLine['unavailableReason'],
+      };
+    });
+    const orderable = lines.filter((line) => line.unavailableReason === null);
+    return {
+      lines,
+      pricing: priceOrder(orderable, settings),
+      address,
+      canSubmit: address !== null && orderable.length === lines.length,
+    };
+  }
+
+  /**
+   * Places an order in pending_payment. The order rows, the cart clean-up and the stock decrements are one
+   * transaction with the stock last; any SKU short of stock rolls everything back (409 OUT_OF_STOCK).
+   * Idempotent on (member, clientToken): a repeat, even a parallel one, answers the first order.
+   */
+  async place(memberId: number, input: CreateOrderDto, source: OrderSource): Promise<{ order: OrderDetail; created: boolean }> {
+    const existing = await this.orders.findByClientToken(memberId, input.clientToken);
+    if (existing) return { order: existing, created: false };
+
+    const [skus, settings, address] = await Promise.all([
+      findSellableSkus(this.dataSource.manager, input.items.map((item) => item.skuId)),
+      this.settings.get(),
+      this.addresses.get(memberId, input.addressId),
+    ]);
+    const lines = input.items.map((item) => this.orderLine(item, skus));
+    const pricing = priceOrder(lines, settings);
+    const now = new Date();
+    const order: Omit<OrderRow, 'id' | 'orderNo' | 'createdAt' | 'updatedAt'> = {
+      memberId,
+      clientToken: input.clientToken,
+      status: 'pending_payment',
+      itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
+      ...pricing,
+      ...addressSnapshot(address),
+      remark: input.remark?.trim() ?? '',
+      sourceChannelCode: source.channelCode,
+      sourceReferrerCode: source.referrerCode,
+      sourceLiveRoomId: source.liveRoomId,
+      groupBuyTeamId: source.groupBuyTeamId,
+      payDeadlineAt: new Date(now.getTime() + settings.unpaidTimeoutMinutes * 60_000),
+      paidAt: null,
+      shippedAt: null,
+      completedAt: null,
+      cancelledAt: null,
+      cancelReason: null,
+    };
+
+    for (let attempt = 1; ; attempt++) {
+      const orderNo = newOrderNo(now);
+      try {
+        const orderId = await this.transactions.run(async (manager) => {
+          const inserted = await manager.insert(OrderRow, { ...order, orderNo });
+          const orderId = inserted.identifiers[0].id as number;
+          await manager.insert(OrderLineRow, lines.map((line) => ({ ...line, orderId })));
+          if (input.fromCart) {
+            await manager.delete(CartItemRow, { memberId, skuId: In(lines.map((line) => line.skuId)) });
+          }
+          await moveStock(manager, 'take', lines);
+          return orderId;
+        });
+        this.events.created({ orderId, orderNo, memberId, payableFen: pricing.payableFen });
+        return { order: await this.orders.detail(memberId, orderNo), created: true };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        // The same clientToken won in a parallel request: answer its order. Otherwise the order number collided.
+        const winner = await this.orders.findByClientToken(memberId, input.clientToken);
+        if (winner) return { order: winner, created: false };
+        if (attempt >= ORDER_NO_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** The line as the order records it; refuses deleted, off-shelf and (as far as can be seen now) short SKUs. */
+  private orderLine(item: OrderItemDto, skus: Awaited<ReturnType<typeof findSellableSkus>>) {
+    const found = skus.get(item.skuId);
+    if (!found) throw skuNotFound(item.skuId);
+    const snapshot = snapshotOf(found);
+    const reason = unavailableReason(found, item.quantity);
+    if (reason === 'off_shelf') throw productOffShelf(item.skuId, snapshot.title);
+    // A quick refusal; the conditional decrement in the transaction is what actually guards the stock.
+    if (reason !== null) throw outOfStock(item.skuId, snapshot.title);
+    return {
+      skuId: item.skuId,
+      productId: snapshot.productId,
+      title: snapshot.title,
+      specValues: snapshot.specValues,
+      imageUrl: snapshot.imageUrl,
+      unitPriceFen: snapshot.priceFen,
+      quantity: item.quantity,
+      lineTotalFen: snapshot.priceFen * item.quantity,
+    };
+  }
+}
+
+function addressSnapshot(address: Address) {
+  return {
+    recipientName: address.recipientName,
+    recipientPhone: address.phone,
+    provinceName: address.provinceName,
+    cityName: address.cityName,
+    districtName: address.districtName,
+    regionCode: address.regionCode,
+    addressDetail: address.detail,
+  };
+}

@@ -1,0 +1,94 @@
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CART_MAX_QUANTITY,
+  ORDER_MAX_LINES,
+  ORDER_REMARK_MAX_LENGTH,
+  ORDER_TABS,
+  type CheckoutPreviewRequest,
+  type CreateOrderRequest,
+  type OrderItemInput,
+  type OrderTab,
+} from '../../../shared';
+import { MAX_ID } from '../platform/http/id-param.pipe';
+import { PageQueryDto } from '../platform/http/page-query.dto';
+
+export class OrderItemDto implements OrderItemInput {
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  skuId: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(CART_MAX_QUANTITY)
+  quantity: number;
+}
+
+/** 1..ORDER_MAX_LINES items, each SKU once. */
+function OrderItems() {
+  return applyDecorators(
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(ORDER_MAX_LINES),
+    ArrayUnique((item: OrderItemDto) => item?.skuId),
+    ValidateNested({ each: true }),
+    Type(() => OrderItemDto),
+  );
+}
+
+export class CheckoutPreviewDto implements CheckoutPreviewRequest {
+  @OrderItems()
+  items: OrderItemDto[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  addressId?: number;
+}
+
+export class CreateOrderDto implements CreateOrderRequest {
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{8,64}$/)
+  clientToken: string;
+
+  @OrderItems()
+  items: OrderItemDto[];
+
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  addressId: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(ORDER_REMARK_MAX_LENGTH)
+  remark?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  fromCart?: boolean;
+}
+
+export class OrderListQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsIn(ORDER_TABS)
+  status: OrderTab = 'all';
+}

@@ -1,0 +1,53 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { CheckoutPreview, OrderDetail, OrderSummary, Paginated } from '../../../shared';
+import { CurrentMemberId, MemberAuthGuard } from '../platform/auth/member-auth.guard';
+import { CheckoutService } from './checkout.service';
+import { CheckoutPreviewDto, CreateOrderDto, OrderListQueryDto } from './order.dto';
+import { orderSourceFromHeaders } from './order-source';
+import { OrdersService } from './orders.service';
+
+/** The shopper's checkout and orders. */
+@Controller()
+@UseGuards(MemberAuthGuard)
+export class OrdersController {
+  constructor(
+    private readonly checkout: CheckoutService,
+    private readonly orders: OrdersService,
+  ) {}
+
+  @Post('checkout/preview')
+  @HttpCode(200)
+  preview(@CurrentMemberId() memberId: number, @Body() body: CheckoutPreviewDto): Promise<CheckoutPreview> {
+    return this.checkout.preview(memberId, body);
+  }
+
+  /** 201 with the new order; 200 with the same order when the clientToken was already used. */
+  @Post('orders')
+  async place(
+    @CurrentMemberId() memberId: number,
+    @Body() body: CreateOrderDto,
+    @Headers() headers: Record<string, string | undefined>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderDetail> {
+    const { order, created } = await this.checkout.place(memberId, body, orderSourceFromHeaders(headers));
+    reply.status(created ? 201 : 200);
+    return order;
+  }
+
+  @Get('orders')
+  list(@CurrentMemberId() memberId: number, @Query() query: OrderListQueryDto): Promise<Paginated<OrderSummary>> {
+    return this.orders.list(memberId, query);
+  }
+
+  @Get('orders/:orderNo')
+  detail(@CurrentMemberId() memberId: number, @Param('orderNo') orderNo: string): Promise<OrderDetail> {
+    return this.orders.detail(memberId, orderNo);
+  }
+
+  @Post('orders/:orderNo/cancel')
+  @HttpCode(200)
+  cancel(@CurrentMemberId() memberId: number, @Param('orderNo') orderNo: string): Promise<OrderDetail> {
+    return this.orders.cancelByShopper(memberId, orderNo);
+  }
+}

@@ -1,0 +1,113 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import {
+  ORDER_STATUS_LABELS,
+  ORDER_TAB_STATUSES,
+  type OrderCancelReason,
+  type OrderDetail,
+  type OrderSummary,
+  type Paginated,
+} from '../../../shared';
+import { ApiException } from '../platform/errors/api-exception';
+import { TransactionRunner } from '../platform/database/transaction-runner';
+import { paginated } from '../platform/http/page-query.dto';
+import type { OrderListQueryDto } from './order.dto';
+import { OrderEventPublisher } from './order-events';
+import { OrderLineRow } from './order-line.entity';
+import { ORDER_NO_PATTERN } from './order-number';
+import { toOrderDetail, toOrderSummary } from './order-views';
+import { OrderRow } from './order.entity';
+import { moveStock } from './sellable-skus';
+
+/** The shopper's orders, and the cancellation of unpaid orders (by the shopper or the timeout sweep). */
+@Injectable()
+export class OrdersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly events: OrderEventPublisher,
+  ) {}
+
+  async list(memberId: number, query: OrderListQueryDto): Promise<Paginated<OrderSummary>> {
+    const where = query.status === 'all' ? { memberId } : { memberId, status: In([...ORDER_TAB_STATUSES[query.status]]) };
+    const [orders, total] = await this.dataSource.getRepository(OrderRow).findAndCount({
+      where,
+      order: { id: 'DESC' },
+      skip: query.offset,
+      take: query.pageSize,
+    });
+    const lines = await this.linesOf(orders.map((order) => order.id));
+    return paginated(
+      orders.map((order) => toOrderSummary(order, lines.get(order.id) ?? [])),
+      total,
+      query,
+    );
+  }
+
+  /** The member's order; another member's order is a 404, exactly like a missing one. */
+  async detail(memberId: number, orderNo: string): Promise<OrderDetail> {
+    const order = await this.findOwned(memberId, orderNo);
+    return toOrderDetail(order, (await this.linesOf([order.id])).get(order.id) ?? []);
+  }
+
+  async findByClientToken(memberId: number, clientToken: string): Promise<OrderDetail | null> {
+    const order = await this.dataSource.getRepository(OrderRow).findOneBy({ memberId, clientToken });
+    return order ? this.detail(memberId, order.orderNo) : null;
+  }
+
+  /** Cancels the member's unpaid order. Cancelling an order that is already cancelled answers it unchanged. */
+  async cancelByShopper(memberId: number, orderNo: string): Promise<OrderDetail> {
+    const order = await this.findOwned(memberId, orderNo);
+    await this.cancelUnpaid(order.id, 'shopper');
+    const now = await this.findOwned(memberId, orderNo);
+    if (now.status !== 'cancelled') {
+      throw new ApiException(
+        'ORDER_STATE_CONFLICT',
+        HttpStatus.CONFLICT,
+        `订单${ORDER_STATUS_LABELS[now.status]}，不能取消`,
+        { status: now.status },
+      );
+    }
+    return this.detail(memberId, orderNo);
+  }
+
+  /**
+   * pending_payment → cancelled with one conditional UPDATE; only the caller that changed the row returns
+   * the stock, so a shopper, the sweep on any number of instances, and staff racing on one order return
+   * it exactly once. True when this call cancelled the order.
+   */
+  async cancelUnpaid(orderId: number, reason: OrderCancelReason): Promise<boolean> {
+    const cancelled = await this.transactions.run(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(OrderRow)
+        .set({ status: 'cancelled', cancelledAt: new Date(), cancelReason: reason, payDeadlineAt: null })
+        .where('id = :orderId AND status = :expected', { orderId, expected: 'pending_payment' })
+        .execute();
+      if (!result.affected) return null;
+      const order = await manager.findOneByOrFail(OrderRow, { id: orderId });
+      await moveStock(manager, 'return', await manager.findBy(OrderLineRow, { orderId }));
+      return order;
+    });
+    if (!cancelled) return false;
+    this.events.cancelled({ orderId, orderNo: cancelled.orderNo, memberId: cancelled.memberId, reason });
+    return true;
+  }
+
+  private async findOwned(memberId: number, orderNo: string): Promise<OrderRow> {
+    const order = ORDER_NO_PATTERN.test(orderNo)
+      ? await this.dataSource.getRepository(OrderRow).findOneBy({ orderNo, memberId })
+      : null;
+    if (!order) throw new ApiException('ORDER_NOT_FOUND', HttpStatus.NOT_FOUND, '订单不存在');
+    return order;
+  }
+
+  private async linesOf(orderIds: number[]): Promise<Map<number, OrderLineRow[]>> {
+    const byOrder = new Map<number, OrderLineRow[]>();
+    if (orderIds.length === 0) return byOrder;
+    const lines = await this.dataSource.getRepository(OrderLineRow).find({ where: { orderId: In(orderIds) }, order: { id: 'ASC' } });
+    for (const line of lines) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
+    return byOrder;
+  }
+}

@@ -1,0 +1,108 @@
+import { HttpStatus } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import type { CartUnavailableReason, Fen } from '../../../shared';
+import { Product } from '../catalog/product.entity';
+import { Sku } from '../catalog/sku.entity';
+import { ApiException } from '../platform/errors/api-exception';
+
+/** A SKU with the product facts a cart line or an order line needs. */
+export interface SellableSku {
+  sku: Sku;
+  product: Pick<Product, 'id' | 'title' | 'images' | 'onShelf'>;
+}
+
+/** What a line shows and an order copies: the product/SKU as it is now. */
+export interface SkuSnapshot {
+  productId: number;
+  title: string;
+  specValues: string[];
+  imageUrl: string;
+  priceFen: Fen;
+}
+
+/** Loads SKUs and their products by SKU id; deleted SKUs are simply absent from the map. */
+export async function findSellableSkus(manager: EntityManager, skuIds: number[]): Promise<Map<number, SellableSku>> {
+  if (skuIds.length === 0) return new Map();
+  const skus = await manager.findBy(Sku, { id: In(skuIds) });
+  const productIds = [...new Set(skus.map((sku) => sku.productId))];
+  const products = productIds.length
+    ? await manager.find(Product, { select: { id: true, title: true, images: true, onShelf: true }, where: { id: In(productIds) } })
+    : [];
+  const productById = new Map(products.map((product) => [product.id, product]));
+  const result = new Map<number, SellableSku>();
+  for (const sku of skus) {
+    const product = productById.get(sku.productId);
+    if (product) result.set(sku.id, { sku, product });
+  }
+  return result;
+}
+
+export function snapshotOf({ sku, product }: SellableSku): SkuSnapshot {
+  return {
+    productId: product.id,
+    title: product.title,
+    specValues: sku.specValues,
+    imageUrl: product.images[0] ?? '',
+    priceFen: sku.priceFen,
+  };
+}
+
+/** Why `quantity` units of the SKU cannot be bought now, or null when they can. */
+export function unavailableReason(found: SellableSku | undefined, quantity: number): CartUnavailableReason | null {
+  if (!found) return 'sku_deleted';
+  if (!found.product.onShelf) return 'off_shelf';
+  if (found.sku.stock <= 0) return 'sold_out';
+  if (found.sku.stock < quantity) return 'insufficient_stock';
+  return null;
+}
+
+export function skuNotFound(skuId: number): ApiException {
+  return new ApiException('SKU_NOT_FOUND', HttpStatus.NOT_FOUND, `商品规格 ${skuId} 不存在或已删除`, { skuId });
+}
+
+export function productOffShelf(skuId: number, title: string): ApiException {
+  return new ApiException('PRODUCT_OFF_SHELF', HttpStatus.CONFLICT, `「${title}」已下架`, { skuId });
+}
+
+export function outOfStock(skuId: number, title: string): ApiException {
+  return new ApiException('OUT_OF_STOCK', HttpStatus.CONFLICT, `「${title}」库存不足`, { skuId });
+}
+
+/**
+ * Takes or returns stock for order lines: one conditional UPDATE per SKU (never below zero), then the
+ * products' stock totals by the same amounts. SKUs and products are touched in id order so concurrent
+ * orders lock rows in the same order (no deadlocks). Call it as the LAST step of the transaction: the
+ * SKU rows are the hot rows every order for that SKU waits on.
+ * Taking stock throws OUT_OF_STOCK (rolling the transaction back) when a SKU does not have enough.
+ */
+export async function moveStock(
+  manager: EntityManager,
+  direction: 'take' | 'return',
+  lines: { skuId: number; productId: number; quantity: number; title: string }[],
+): Promise<void> {
+  const sign = direction === 'take' ? '-' : '+';
+  const byProduct = new Map<number, number>();
+  for (const line of [...lines].sort((a, b) => a.skuId - b.skuId)) {
+    const builder = manager
+      .createQueryBuilder()
+      .update(Sku)
+      .set({ stock: () => `stock ${sign} :quantity` })
+      .where('id = :skuId', { skuId: line.skuId, quantity: line.quantity });
+    if (direction === 'take') builder.andWhere('stock >= :quantity');
+    const result = await builder.execute();
+    if (result.affected) {
+      byProduct.set(line.productId, (byProduct.get(line.productId) ?? 0) + line.quantity);
+    } else if (direction === 'take') {
+      throw outOfStock(line.skuId, line.title);
+    }
+    // A unit returned to a SKU deleted since has nowhere to go, and its product's total keeps out of it too.
+  }
+  for (const [productId, quantity] of [...byProduct].sort((a, b) => a[0] - b[0])) {
+    await manager
+      .createQueryBuilder()
+      .update(Product)
+      .set({ totalStock: () => `totalStock ${sign} :quantity` })
+      .where('id = :productId', { productId, quantity })
+      .execute();
+  }
+}
