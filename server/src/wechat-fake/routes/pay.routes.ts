@@ -33,29 +33,28 @@ function isNotifyUrl(value: unknown): value is string {
 
 const isAmount = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
 
+/** What is wrong with a JSAPI order body, in the words of a PARAM_ERROR; null when it is well formed. */
+function jsapiParamProblem(body: Record<string, unknown>): string | null {
+  const amount = body.amount as { total?: unknown; currency?: unknown } | undefined;
+  const payer = body.payer as { openid?: unknown } | undefined;
+  if (typeof body.description !== 'string' || body.description.length < 1 || body.description.length > 127) return 'description 必填，最长 127 个字符';
+  if (typeof body.out_trade_no !== 'string' || !OUT_TRADE_NO.test(body.out_trade_no)) return 'out_trade_no 须为 6-32 位数字、字母或 _-|*';
+  if (!isNotifyUrl(body.notify_url)) return 'notify_url 须为不带参数的 http(s) 地址';
+  if (!isAmount(amount?.total) || (amount?.currency ?? 'CNY') !== 'CNY') return 'amount.total 须为正整数（分），currency 为 CNY';
+  if (typeof payer?.openid !== 'string' || !payer.openid) return 'payer.openid 必填';
+  if (body.time_expire !== undefined && (typeof body.time_expire !== 'string' || !RFC3339.test(body.time_expire))) {
+    return 'time_expire 须为 RFC3339 格式，例如 2018-06-08T10:34:56+08:00';
+  }
+  if (body.attach !== undefined && (typeof body.attach !== 'string' || body.attach.length > 128)) return 'attach 最长 128 个字符';
+  return null;
+}
+
 /** WeChat Pay API v3 for JSAPI payments: order, query, close, refund, refund query. */
 export const payRoutes: FakeRoute[] = [
   v3Route('POST', '/v3/pay/transactions/jsapi', (request, pay, state) => {
     const body = request.body;
     if (!body) return pay.signed(payError(400, 'PARAM_ERROR', '请求体不是 JSON'));
-    const amount = body.amount as { total?: unknown; currency?: unknown } | undefined;
-    const payer = body.payer as { openid?: unknown } | undefined;
-    const problem =
-      typeof body.description !== 'string' || body.description.length < 1 || body.description.length > 127
-        ? 'description 必填，最长 127 个字符'
-        : typeof body.out_trade_no !== 'string' || !OUT_TRADE_NO.test(body.out_trade_no)
-          ? 'out_trade_no 须为 6-32 位数字、字母或 _-|*'
-          : !isNotifyUrl(body.notify_url)
-            ? 'notify_url 须为不带参数的 http(s) 地址'
-            : !isAmount(amount?.total) || (amount?.currency ?? 'CNY') !== 'CNY'
-              ? 'amount.total 须为正整数（分），currency 为 CNY'
-              : typeof payer?.openid !== 'string' || !payer.openid
-                ? 'payer.openid 必填'
-                : body.time_expire !== undefined && (typeof body.time_expire !== 'string' || !RFC3339.test(body.time_expire))
-                  ? 'time_expire 须为 RFC3339 格式，例如 2018-06-08T10:34:56+08:00'
-                  : body.attach !== undefined && (typeof body.attach !== 'string' || body.attach.length > 128)
-                    ? 'attach 最长 128 个字符'
-                    : null;
+    const problem = jsapiParamProblem(body);
     if (problem) return pay.signed(payError(400, 'PARAM_ERROR', problem));
     if (body.appid !== state.appid || body.mchid !== pay.merchant.mchid) {
       return pay.signed(payError(400, 'APPID_MCHID_NOT_MATCH', 'appid 和 mch_id 不匹配'));
@@ -65,8 +64,8 @@ export const payRoutes: FakeRoute[] = [
       mchid: pay.merchant.mchid,
       outTradeNo: body.out_trade_no as string,
       description: body.description as string,
-      amountFen: amount!.total as number,
-      payerOpenid: payer!.openid as string,
+      amountFen: (body.amount as { total: number }).total,
+      payerOpenid: (body.payer as { openid: string }).openid,
       notifyUrl: body.notify_url as string,
       timeExpire: (body.time_expire as string | undefined) ?? null,
       attach: (body.attach as string | undefined) ?? null,

@@ -1,3 +1,6 @@
+import { HttpStatus } from '@nestjs/common';
+import { ApiException } from '../../platform/errors/api-exception';
+
 /** WeChat Pay answered a call with an error status and its {code, message} body. */
 export class WechatPayApiError extends Error {
   constructor(
@@ -45,4 +48,15 @@ export class WechatPayNotificationRejected extends Error {
   toResponseBody(): { code: 'FAIL'; message: string } {
     return { code: 'FAIL', message: this.message };
   }
+}
+
+/**
+ * For a caller that has handled the WeChat Pay error codes it expects (e.g. ORDERPAID on close): any other
+ * WeChat Pay failure becomes 502 WECHAT_UNAVAILABLE for the shopper, never a 500. Other errors are rethrown.
+ */
+export function wechatPayUnavailable(error: unknown): ApiException {
+  if (error instanceof WechatPayApiError || error instanceof WechatPayUnreachableError || error instanceof WechatPayResponseRejected) {
+    return new ApiException('WECHAT_UNAVAILABLE', HttpStatus.BAD_GATEWAY, '微信支付暂时不可用，请稍后重试');
+  }
+  throw error;
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '../../platform/config/app-config';
 import { FakeWechatServer } from '../../wechat-fake/fake-wechat-server';
 import { formatAuthorization, newNonce, paySignMessage, requestSigningMessage, signSha256WithRsa, unixSeconds, verifySha256WithRsa } from './wechat-pay-crypto';
-import { WechatPayApiError, WechatPayNotificationRejected, WechatPayResponseRejected } from './wechat-pay-errors';
+import { WechatPayApiError, WechatPayNotificationRejected, WechatPayResponseRejected, WechatPayUnreachableError } from './wechat-pay-errors';
 import { createWechatPay } from './wechat-pay.factory';
 import { WechatPayClient } from './wechat-pay.client';
 import { WechatPayNotificationVerifier } from './wechat-pay-notification.verifier';
@@ -177,6 +177,32 @@ describe('WechatPayClient against the fake WeChat Pay over HTTP', () => {
     // A tester can deliver it again, e.g. to race duplicate notifications.
     expect((await tester('/fake/pay/redeliver', { outTradeNo })).status).toBe(200);
     await waitFor(() => (deliveriesOf('TRANSACTION.SUCCESS', 'out_trade_no', outTradeNo).length === 5 ? true : undefined), 'the redelivery');
+  });
+
+  it('answers bad order parameters and a changed re-submission with typed errors; a repeat issues a new prepay id', async () => {
+    const order = (outTradeNo: string, amountFen: number) =>
+      client.createJsapiOrder({ outTradeNo, description: '测试', amountFen, payerOpenid: 'o-test', notifyUrl, timeExpire: new Date(clock() + 60_000) });
+    await expect(order('T1', 100)).rejects.toMatchObject({ status: 400, code: 'PARAM_ERROR' });
+    await expect(order(`T${Date.now()}z`, 0)).rejects.toMatchObject({ status: 400, code: 'PARAM_ERROR' });
+    const outTradeNo = `T${Date.now()}r${++orderSeq}`;
+    const first = await order(outTradeNo, 100);
+    const second = await order(outTradeNo, 100);
+    expect(second.prepayId).not.toBe(first.prepayId);
+    await expect(order(outTradeNo, 200)).rejects.toMatchObject({ status: 400, code: 'INVALID_REQUEST' });
+    await tester('/fake/pay/confirm', { prepayId: second.prepayId });
+    await expect(order(outTradeNo, 100)).rejects.toMatchObject({ status: 400, code: 'ORDERPAID' });
+  });
+
+  it('reports an unreachable WeChat Pay as WechatPayUnreachableError', async () => {
+    const offline = new WechatPayClient({
+      apiBase: 'http://127.0.0.1:1',
+      appid: config.wechat.appid,
+      mchid: config.wechatPay.mchid,
+      merchantSerial: config.wechatPay.merchantSerial,
+      merchantPrivateKey: config.wechatPay.merchantPrivateKeyPem,
+      platformPublicKeys: {},
+    });
+    await expect(offline.queryOrder('T-anything')).rejects.toThrow(WechatPayUnreachableError);
   });
 
   it('closes an unpaid order (204), which then cannot be paid; a paid order cannot be closed', async () => {
