@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, FAKE_WECHAT_APPID, findRepoRoot, loadConfig } from './app-config';
@@ -115,6 +115,7 @@ describe('loadConfig', () => {
     expect(first.publicBaseUrl).toBe('http://localhost:3000');
     expect(JSON.parse(readFileSync(join(dataDir, 'wechat-pay-fake', 'test-merchant.json'), 'utf8')).mchid).toBe(first.mchid);
     expect(load().wechatPay).toEqual(first);
+    expect(readdirSync(join(dataDir, 'wechat-pay-fake'))).toEqual(['test-merchant.json']);
     expect(() => load({ WECHAT_PAY_FAKE_RETRY_FACTOR: '0' })).toThrow('WECHAT_PAY_FAKE_RETRY_FACTOR');
     expect(load({ WECHAT_PAY_FAKE_RETRY_FACTOR: '0.001' }).wechatPay.fake?.notifyRetryFactor).toBe(0.001);
   });

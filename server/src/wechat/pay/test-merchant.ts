@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -34,16 +34,21 @@ export function generateTestMerchant(): TestMerchant {
 
 /**
  * The test merchant kept in `dir` (created on first start), so the shop and the in-process fake, and
- * the next start, share the same keys. Written with 'wx': if another instance wrote it first, theirs wins.
+ * the next start, share the same keys. Written whole to a temporary file and then linked into place, so
+ * an instance starting at the same moment either wins or reads the complete file of the one that did.
  */
 export function loadOrCreateTestMerchant(dir: string): TestMerchant {
   const file = join(dir, 'test-merchant.json');
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(draft, JSON.stringify(generateTestMerchant(), null, 2), { mode: 0o600 });
     try {
-      writeFileSync(file, JSON.stringify(generateTestMerchant(), null, 2), { mode: 0o600, flag: 'wx' });
+      linkSync(draft, file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(draft);
     }
   }
   return JSON.parse(readFileSync(file, 'utf8')) as TestMerchant;
