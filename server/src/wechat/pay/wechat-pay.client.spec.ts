@@ -205,6 +205,23 @@ describe('WechatPayClient against the fake WeChat Pay over HTTP', () => {
     await expect(offline.queryOrder('T-anything')).rejects.toThrow(WechatPayUnreachableError);
   });
 
+  it('refuses payment after time_expire', async () => {
+    const outTradeNo = `T${Date.now()}e${++orderSeq}`;
+    const { prepayId } = await client.createJsapiOrder({
+      outTradeNo,
+      description: '测试',
+      amountFen: 100,
+      payerOpenid: 'o-test',
+      notifyUrl,
+      timeExpire: new Date(clock() + 60_000),
+    });
+    offsetMs = 61_000;
+    const late = await tester('/fake/pay/confirm', { prepayId });
+    expect(late.status).toBe(409);
+    expect(await late.json()).toEqual({ message: '订单已超过支付截止时间' });
+    expect((await client.queryOrder(outTradeNo)).trade_state).toBe('NOTPAY');
+  });
+
   it('closes an unpaid order (204), which then cannot be paid; a paid order cannot be closed', async () => {
     const { outTradeNo, prepayId } = await newOrder();
     await expect(client.closeOrder(outTradeNo)).resolves.toBeUndefined();
