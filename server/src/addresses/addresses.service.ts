@@ -84,7 +84,13 @@ export class AddressesService {
   }
 }
 
+/**
+ * Takes the default mark off the member's other addresses. It looks before it writes: a locking UPDATE
+ * that matches nothing still takes gap locks on MariaDB, which deadlock against other members' inserts.
+ */
 async function clearDefault(manager: EntityManager, memberId: number, exceptId?: number): Promise<void> {
+  const current = await manager.findOneBy(AddressRow, { memberId, defaultMark: true });
+  if (!current || current.id === exceptId) return;
   await manager.update(
     AddressRow,
     { memberId, defaultMark: true, ...(exceptId === undefined ? {} : { id: Not(exceptId) }) },
