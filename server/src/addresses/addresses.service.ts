@@ -10,7 +10,9 @@ import type { SaveAddressDto } from './address.dto';
 /**
  * The member's address book. Exactly one address is the default whenever there is any: the first one
  * becomes it, and deleting it hands it to the newest remaining address. The unique index on
- * (memberId, defaultMark) makes a second default impossible even for parallel requests.
+ * (memberId, defaultMark) makes a second default impossible even for parallel requests, and every
+ * change first locks the member's row, so parallel changes of one address book take turns (the
+ * 20-address limit holds) while other members' books are not held up.
  */
 @Injectable()
 export class AddressesService {
@@ -33,6 +35,7 @@ export class AddressesService {
 
   async create(memberId: number, input: SaveAddressDto): Promise<Address> {
     const id = await this.transactions.run(async (manager) => {
+      await lockAddressBook(manager, memberId);
       const count = await manager.countBy(AddressRow, { memberId });
       if (count >= MAX_ADDRESSES) {
         throw new ApiException('ADDRESS_LIMIT_REACHED', HttpStatus.CONFLICT, `最多保存 ${MAX_ADDRESSES} 个收货地址`);
@@ -49,6 +52,7 @@ export class AddressesService {
   /** `isDefault: true` makes it the default; false leaves the default where it is (there must be one). */
   async update(memberId: number, id: number, input: SaveAddressDto): Promise<Address> {
     await this.transactions.run(async (manager) => {
+      await lockAddressBook(manager, memberId);
       const { isDefault, ...fields } = input;
       const result = await manager.update(AddressRow, { id, memberId }, fields);
       if (!result.affected) throw addressNotFound();
@@ -59,6 +63,7 @@ export class AddressesService {
 
   async setDefault(memberId: number, id: number): Promise<Address> {
     await this.transactions.run(async (manager) => {
+      await lockAddressBook(manager, memberId);
       if (!(await manager.existsBy(AddressRow, { id, memberId }))) throw addressNotFound();
       await makeDefault(manager, memberId, id);
     });
@@ -67,6 +72,7 @@ export class AddressesService {
 
   async remove(memberId: number, id: number): Promise<void> {
     await this.transactions.run(async (manager) => {
+      await lockAddressBook(manager, memberId);
       const row = await manager.findOneBy(AddressRow, { id, memberId });
       if (!row) throw addressNotFound();
       await manager.delete(AddressRow, { id, memberId });
@@ -82,6 +88,14 @@ export class AddressesService {
     if (!row) throw addressNotFound();
     return toAddress(row);
   }
+}
+
+/**
+ * Row-locks the member until the transaction ends (a no-op write; SQLite runs transactions one at a time
+ * anyway). Taken first, before any read, so the reads that follow see what the previous holder committed.
+ */
+async function lockAddressBook(manager: EntityManager, memberId: number): Promise<void> {
+  await manager.query('UPDATE members SET id = id WHERE id = ?', [memberId]);
 }
 
 /**

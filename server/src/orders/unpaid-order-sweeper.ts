@@ -30,7 +30,13 @@ export class UnpaidOrderSweeper implements OnApplicationBootstrap, OnApplication
   }
 
   onApplicationShutdown(): void {
+    this.stop();
+  }
+
+  /** Stops the periodic run (sweep() still works when called). */
+  stop(): void {
     if (this.timer) clearInterval(this.timer);
+    this.timer = null;
   }
 
   /** Cancels every order due by `now`; answers how many this call cancelled (others may have won some). */
