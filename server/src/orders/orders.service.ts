@@ -18,6 +18,7 @@ import { OrderLineRow } from './order-line.entity';
 import { ORDER_NO_PATTERN } from './order-number';
 import { toOrderDetail, toOrderSummary } from './order-views';
 import { OrderRow } from './order.entity';
+import { transitionOrder } from './order-transition';
 import { moveStock } from './sellable-skus';
 
 /** The shopper's orders, and the cancellation of unpaid orders (by the shopper or the timeout sweep). */
@@ -73,19 +74,14 @@ export class OrdersService {
   }
 
   /**
-   * pending_payment → cancelled with one conditional UPDATE; only the caller that changed the row returns
+   * pending_payment → cancelled (one conditional UPDATE); only the caller that changed the row returns
    * the stock, so a shopper, the sweep on any number of instances, and staff racing on one order return
    * it exactly once. True when this call cancelled the order.
    */
   async cancelUnpaid(orderId: number, reason: OrderCancelReason): Promise<boolean> {
     const cancelled = await this.transactions.run(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(OrderRow)
-        .set({ status: 'cancelled', cancelledAt: new Date(), cancelReason: reason, payDeadlineAt: null })
-        .where('id = :orderId AND status = :expected', { orderId, expected: 'pending_payment' })
-        .execute();
-      if (!result.affected) return null;
+      const changes = { cancelledAt: new Date(), cancelReason: reason, payDeadlineAt: null };
+      if (!(await transitionOrder(manager, orderId, 'pending_payment', 'cancelled', changes))) return null;
       const order = await manager.findOneByOrFail(OrderRow, { id: orderId });
       await moveStock(manager, 'return', await manager.findBy(OrderLineRow, { orderId }));
       return order;
