@@ -48,7 +48,7 @@ describe('NotificationSender', () => {
   it('counts an unreachable receiver as a failure and stops retrying once stopped', async () => {
     const sender = new NotificationSender(() => ({}), 1);
     sender.send('http://127.0.0.1:1/notify', { id: 'EV-3', event_type: 'REFUND.SUCCESS' });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    while (sender.attempts.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(sender.attempts).toEqual([{ notificationId: 'EV-3', eventType: 'REFUND.SUCCESS', url: 'http://127.0.0.1:1/notify', attempt: 0, status: null }]);
     sender.stop();
     await sender.idle();

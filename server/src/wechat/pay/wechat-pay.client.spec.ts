@@ -295,7 +295,8 @@ describe('WechatPayClient against the fake WeChat Pay over HTTP', () => {
     const stale = rejection(() => verifier.verify(delivery.rawBody, delivery.headers));
     expect(stale).toMatchObject({ reason: 'STALE_TIMESTAMP' });
     expect(stale.toResponseBody()).toEqual({ code: 'FAIL', message: stale.message });
-    offsetMs = 299 * 1000;
+    // Whole seconds on both sides: the exact 299/300 s edge is covered by the unit tests.
+    offsetMs = 290 * 1000;
     expect(verifier.verify(delivery.rawBody, delivery.headers).id).toBeTruthy();
 
     const wrongKey = new WechatPayNotificationVerifier({
@@ -349,7 +350,7 @@ describe('WechatPayClient against the fake WeChat Pay over HTTP', () => {
       const body = jsapiBody();
       await expectSignError(await signedFetch(body, { sentBody: body.replace('"total":1', '"total":2') }));
       await expectSignError(await signedFetch(jsapiBody(), { timestamp: unixSeconds(clock() - 300 * 1000) }));
-      expect((await signedFetch(jsapiBody(), { timestamp: unixSeconds(clock() - 299 * 1000) })).status).toBe(200);
+      expect((await signedFetch(jsapiBody(), { timestamp: unixSeconds(clock() - 290 * 1000) })).status).toBe(200);
     });
 
     it('answers a client signing with another merchant key with a typed 401 SIGN_ERROR', async () => {
@@ -390,7 +391,7 @@ describe('WechatPayClient against the fake WeChat Pay over HTTP', () => {
     });
     afterAll(() => new Promise<void>((resolve) => proxy.close(() => resolve())));
 
-    const clientWith = (overrides: { apiBase?: string; platformPublicKeys?: Record<string, string> }) =>
+    const clientWith = (overrides: { apiBase?: string; platformPublicKeys?: Record<string, string>; now?: () => number }) =>
       new WechatPayClient({
         apiBase: overrides.apiBase ?? fake.url,
         appid: config.wechat.appid,
@@ -398,7 +399,7 @@ describe('WechatPayClient against the fake WeChat Pay over HTTP', () => {
         merchantSerial: config.wechatPay.merchantSerial,
         merchantPrivateKey: config.wechatPay.merchantPrivateKeyPem,
         platformPublicKeys: overrides.platformPublicKeys ?? { [config.wechatPay.platformSerial]: config.wechatPay.platformPublicKeyPem },
-        now: clock,
+        now: overrides.now ?? clock,
       });
     const order = (payClient: WechatPayClient) =>
       payClient.createJsapiOrder({
@@ -419,6 +420,8 @@ describe('WechatPayClient against the fake WeChat Pay over HTTP', () => {
       const otherKey = createPublicKey(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey).export({ type: 'spki', format: 'pem' }).toString();
       await expect(order(clientWith({ platformPublicKeys: { [config.wechatPay.platformSerial]: otherKey } }))).rejects.toThrow('BAD_SIGNATURE');
       await expect(order(clientWith({ platformPublicKeys: { PUB_KEY_ID_OTHER: config.wechatPay.platformPublicKeyPem } }))).rejects.toThrow('UNKNOWN_SERIAL');
+      // A client clock 5 minutes behind sees WeChat's timestamps as outside the window.
+      await expect(order(clientWith({ now: () => clock() - 301_000 }))).rejects.toThrow('STALE_TIMESTAMP');
       await expect(order(clientWith({}))).resolves.toHaveProperty('prepayId');
     });
   });
