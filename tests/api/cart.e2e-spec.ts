@@ -133,6 +133,9 @@ describe(`cart, addresses and shop settings (${TEST_DB})`, () => {
       }
       expectApiError((await t.api().put(`${API}/cart/selection`).set(bearer(alice)).send({ selected: 1 }).expect(400)).body, 'VALIDATION_FAILED');
       expectApiError((await t.api().patch(`${API}/cart/items/abc`).set(bearer(alice)).send({ quantity: 1 }).expect(400)).body, 'VALIDATION_FAILED');
+      expectApiError((await t.api().delete(`${API}/cart/items/-5`).set(bearer(alice)).expect(400)).body, 'VALIDATION_FAILED');
+      expectApiError((await t.api().patch(`${API}/cart/items/987654`).set(bearer(alice)).send({ quantity: 1 }).expect(404)).body, 'CART_ITEM_NOT_FOUND');
+      expectApiError((await t.api().post(`${API}/cart/items`).set(bearer(alice)).set('content-type', 'application/json').send('{"skuId":').expect(400)).body, 'VALIDATION_FAILED');
 
       const mallory = await memberToken(t, 'cart-mallory');
       expectApiError((await t.api().patch(`${API}/cart/items/${line.id}`).set(bearer(mallory)).send({ quantity: 5 }).expect(404)).body, 'CART_ITEM_NOT_FOUND');
@@ -211,6 +214,13 @@ describe(`cart, addresses and shop settings (${TEST_DB})`, () => {
       expectApiError((await t.api().post(`${API}/addresses/${id}/default`).set(bearer(token)).expect(404)).body, 'ADDRESS_NOT_FOUND');
       expect(await list(token)).toEqual([]);
       expect(await list(owner)).toHaveLength(1);
+      for (const path of ['abc', '0', '-1', '99999999999']) {
+        expectApiError((await t.api().put(`${API}/addresses/${path}`).set(bearer(token)).send(ADDRESS).expect(400)).body, 'VALIDATION_FAILED');
+        expectApiError((await t.api().delete(`${API}/addresses/${path}`).set(bearer(token)).expect(400)).body, 'VALIDATION_FAILED');
+        expectApiError((await t.api().post(`${API}/addresses/${path}/default`).set(bearer(token)).expect(400)).body, 'VALIDATION_FAILED');
+      }
+      expectApiError((await t.api().put(`${API}/addresses/987654`).set(bearer(token)).send(ADDRESS).expect(404)).body, 'ADDRESS_NOT_FOUND');
+      expectApiError((await t.api().get(`${API}/addresses`).expect(401)).body, 'UNAUTHORIZED');
     });
   });
 

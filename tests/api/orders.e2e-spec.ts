@@ -291,6 +291,8 @@ describe(`checkout and orders (${TEST_DB})`, () => {
       for (const orderNo of ['123', 'abc', '1'.repeat(90), `${order.orderNo}0`]) {
         expectApiError((await http().get(`${API}/orders/${orderNo}`).set(bearer(alice)).expect(404)).body, 'ORDER_NOT_FOUND');
       }
+      expectApiError((await http().post(`${API}/orders/abc/cancel`).set(bearer(alice)).expect(404)).body, 'ORDER_NOT_FOUND');
+      expectApiError((await http().post(`${API}/orders/${order.orderNo}/cancel`).expect(401)).body, 'UNAUTHORIZED');
       // Past Fastify's path-parameter limit the router itself refuses, in the API's error shape.
       expectApiError((await http().get(`${API}/orders/${'1'.repeat(300)}`).set(bearer(alice)).expect(400)).body, 'VALIDATION_FAILED');
     });
