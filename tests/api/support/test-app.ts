@@ -62,7 +62,8 @@ export async function startTestApp(
     H5_DIST_DIR: join(dataDir, 'no-h5-build'),
     ADMIN_DIST_DIR: join(dataDir, 'no-admin-build'),
   });
-  const fake = new FakeWechatServer({ appid: config.wechat.appid, secret: config.wechat.secret });
+  // The fake WeChat Pay knows the same generated test merchant as the configuration.
+  const fake = new FakeWechatServer({ appid: config.wechat.appid, secret: config.wechat.secret, pay: config.wechatPay.fake ?? undefined });
   await fake.start(0);
   const app = await createApp({
     config,
