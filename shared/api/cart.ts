@@ -50,6 +50,14 @@ export interface CartResponse {
   selectedQuantity: number;
   /** Sum of price × quantity over the selected, available lines (before shipping). */
   selectedSubtotalFen: Fen;
+  /** The shop's shipping rule, for hints like 再买 ¥x 包邮 (checkout preview computes the real fee). */
+  shippingRule: ShippingRule;
+}
+
+/** Flat fee per order; free once the goods reach the threshold (null: never free). */
+export interface ShippingRule {
+  shippingFeeFen: Fen;
+  freeShippingThresholdFen: Fen | null;
 }
 
 /** `POST /api/v1/cart/items`: adds to the line of the same SKU when there is one (capped at CART_MAX_QUANTITY).

@@ -41,7 +41,9 @@ describe(`cart, addresses and shop settings (${TEST_DB})`, () => {
       const smallId = withLarge.items[1].id;
       const changed: CartResponse = (await t.api().patch(`${API}/cart/items/${smallId}`).set(bearer(alice)).send({ quantity: 2 }).expect(200)).body;
       // 2 × ¥19.90 + 1 × ¥35.00
-      expect(changed).toEqual(expect.objectContaining({ totalQuantity: 3, selectedQuantity: 3, selectedSubtotalFen: 7480 }));
+      expect(changed).toEqual(
+        expect.objectContaining({ totalQuantity: 3, selectedQuantity: 3, selectedSubtotalFen: 7480, shippingRule: { shippingFeeFen: 800, freeShippingThresholdFen: 9900 } }),
+      );
 
       const deselected: CartResponse = (await t.api().patch(`${API}/cart/items/${smallId}`).set(bearer(alice)).send({ selected: false }).expect(200)).body;
       expect(deselected).toEqual(expect.objectContaining({ totalQuantity: 3, selectedQuantity: 1, selectedSubtotalFen: 3500 }));

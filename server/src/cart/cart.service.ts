@@ -13,6 +13,7 @@ import {
   unavailableReason,
   type SellableSku,
 } from '../orders/sellable-skus';
+import { ShopSettingsService } from '../settings/shop-settings.service';
 import { CartItemRow } from './cart-item.entity';
 import type { AddCartItemDto, UpdateCartItemDto } from './cart.dto';
 
@@ -22,10 +23,14 @@ export class CartService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
+    private readonly settings: ShopSettingsService,
   ) {}
 
   async view(memberId: number): Promise<CartResponse> {
-    const rows = await this.dataSource.getRepository(CartItemRow).find({ where: { memberId }, order: { id: 'DESC' } });
+    const [rows, { shippingFeeFen, freeShippingThresholdFen }] = await Promise.all([
+      this.dataSource.getRepository(CartItemRow).find({ where: { memberId }, order: { id: 'DESC' } }),
+      this.settings.get(),
+    ]);
     const skus = await findSellableSkus(this.dataSource.manager, rows.map((row) => row.skuId));
     const items = rows.map((row) => toCartItem(row, skus.get(row.skuId)));
     const buyable = items.filter((item) => item.selected && item.unavailableReason === null);
@@ -34,6 +39,7 @@ export class CartService {
       totalQuantity: items.reduce((sum, item) => sum + item.quantity, 0),
       selectedQuantity: buyable.reduce((sum, item) => sum + item.quantity, 0),
       selectedSubtotalFen: buyable.reduce((sum, item) => sum + item.priceFen * item.quantity, 0),
+      shippingRule: { shippingFeeFen, freeShippingThresholdFen },
     };
   }
 

@@ -1,6 +1,4 @@
-import type { Fen, OrderPricing, ShopSettings } from '../../../shared';
-
-export type ShippingRule = Pick<ShopSettings, 'shippingFeeFen' | 'freeShippingThresholdFen'>;
+import type { Fen, OrderPricing, ShippingRule } from '../../../shared';
 
 export interface PricedItem {
   unitPriceFen: Fen;
