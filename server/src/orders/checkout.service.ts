@@ -64,6 +64,7 @@ export class CheckoutService {
         lineTotalFen: snapshot.priceFen * item.quantity,
         cartPriceFen: recorded !== undefined && recorded !== snapshot.priceFen ? recorded : null,
         stock: found.sku.stock,
+        // The SKU exists here, so the reason is never sku_deleted.
         unavailableReason: unavailableReason(found, item.quantity) as CheckoutLine['unavailableReason'],
       };
     });
