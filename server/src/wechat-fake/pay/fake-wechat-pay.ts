@@ -161,7 +161,8 @@ export class FakeWechatPay {
     if (order.state === 'CLOSED') return { ok: false, message: '该订单已关闭，无法支付' };
     if (order.timeExpire && Date.parse(order.timeExpire) <= this.now()) return { ok: false, message: '订单已超过支付截止时间' };
     order.state = 'SUCCESS';
-    order.transactionId = `4200${formatCompactTime(this.now()).slice(0, 8)}${randomBytes(8).readBigUInt64BE().toString().padStart(20, '0').slice(0, 18)}`;
+    // 28 digits like WeChat's: 4200, the date, a random tail.
+    order.transactionId = `4200${formatCompactTime(this.now()).slice(0, 8)}${randomBytes(8).readBigUInt64BE().toString().padStart(20, '0').slice(0, 16)}`;
     order.successTime = formatBeijingTime(new Date(this.now()));
     order.notification = this.notification('TRANSACTION.SUCCESS', '支付成功', 'transaction', this.transaction(order));
     this.notifications.send(order.notifyUrl, order.notification as { id: string; event_type: string });

@@ -152,6 +152,7 @@ describe('WechatPayClient against the fake WeChat Pay over HTTP', () => {
     expect(delivery.headers['wechatpay-serial']).toBe(config.wechatPay.platformSerial);
 
     const queried = await client.queryOrder(outTradeNo);
+    expect(notification.transaction.transaction_id).toMatch(/^4200\d{24}$/);
     expect(queried).toMatchObject({ trade_state: 'SUCCESS', transaction_id: notification.transaction.transaction_id });
     const again = await tester('/fake/pay/confirm', { prepayId });
     expect(again.status).toBe(409);
