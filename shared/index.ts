@@ -12,3 +12,6 @@ export * from './api/addresses';
 export * from './api/orders';
 export * from './sku-matrix';
 export * from './urls';
+export * from './api/payments';
+export * from './api/after-sales';
+export * from './api/admin-orders';

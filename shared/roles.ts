@@ -28,3 +28,11 @@ export const STAFF_ADMIN_ROLES: StaffRole[] = ['owner'];
 export const STOCK_ROLES: StaffRole[] = ['owner', 'operator', 'warehouse'];
 /** Roles that change the shop's settings (shipping fee rule, order timeouts). */
 export const SHOP_SETTINGS_ROLES: StaffRole[] = ['owner', 'operator'];
+/** Roles that read the order list and details (every role: each needs orders for its own work). */
+export const ORDER_READ_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service', 'warehouse'];
+/** Roles that ship orders (single or a CSV batch). */
+export const SHIPPING_ROLES: StaffRole[] = ['owner', 'operator', 'warehouse'];
+/** Roles that handle after-sales: approve, reject, refund. */
+export const AFTER_SALE_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
+/** Roles that cancel an unpaid order on the shopper's behalf. */
+export const ORDER_CANCEL_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];

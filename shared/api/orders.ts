@@ -1,5 +1,6 @@
 import type { Fen } from '../money';
 import type { Address } from './addresses';
+import type { AfterSale } from './after-sales';
 import type { CartUnavailableReason } from './cart';
 
 /**
@@ -208,6 +209,56 @@ export interface OrderDetail extends OrderSummary {
   completedAt: string | null;
   cancelledAt: string | null;
   cancelReason: OrderCancelReason | null;
+  /** Carrier and tracking number once shipped. */
+  shipment: Shipment | null;
+  /** While shipped: when the order will be confirmed as received automatically. */
+  autoConfirmAt: string | null;
+  /** The order's after-sale case (the latest one), if any. */
+  afterSale: AfterSale | null;
+  /** What happened to the order, oldest first (订单时间线). */
+  timeline: OrderTimelineEntry[];
+}
+
+/** `POST /api/v1/orders/:orderNo/confirm-receipt` → OrderDetail (shipped only; a repeat answers it unchanged). */
+export interface Shipment {
+  /** A code of EXPRESS_COMPANIES (WeChat's delivery company ids). */
+  carrierCode: string;
+  carrierName: string;
+  trackingNo: string;
+  shippedAt: string;
+}
+
+/** Carriers staff can pick when shipping; codes are the ids WeChat's shipping-info API expects. */
+export const EXPRESS_COMPANIES = [
+  { code: 'SF', name: '顺丰速运' },
+  { code: 'ZTO', name: '中通快递' },
+  { code: 'YTO', name: '圆通速递' },
+  { code: 'STO', name: '申通快递' },
+  { code: 'YD', name: '韵达速递' },
+  { code: 'JTSD', name: '极兔速递' },
+  { code: 'EMS', name: 'EMS' },
+  { code: 'JD', name: '京东物流' },
+] as const;
+
+export const ORDER_TIMELINE_EVENTS = [
+  'created',
+  'paid',
+  'shipped',
+  'completed',
+  'cancelled',
+  'after_sale_applied',
+  'after_sale_approved',
+  'after_sale_rejected',
+  'refund_started',
+  'refunded',
+] as const;
+export type OrderTimelineEvent = (typeof ORDER_TIMELINE_EVENTS)[number];
+
+export interface OrderTimelineEntry {
+  event: OrderTimelineEvent;
+  at: string;
+  /** Chinese text for the shopper, e.g. "商家已发货：顺丰速运 SF1234567890". */
+  text: string;
 }
 
 /** `GET /api/v1/admin/settings/shop`, `PUT /api/v1/admin/settings/shop` (SHOP_SETTINGS_ROLES). */

@@ -1,0 +1,89 @@
+import type { Fen } from '../money';
+import type { PaymentRecord, RefundRecord, SubscribeTemplateKind } from './payments';
+import type { OrderDetail, OrderStatus, Shipment } from './orders';
+
+/**
+ * `GET /api/v1/admin/orders?…` → Paginated<AdminOrderRow> (ORDER_READ_ROLES), newest first.
+ * `GET /api/v1/admin/orders/export?…` (same filters, no paging) → text/csv in UTF-8 with a BOM (Excel opens
+ * it), at most 10 000 rows, one line per order.
+ */
+export interface AdminOrderListQuery {
+  status?: OrderStatus;
+  /** Placed on or after this day (YYYY-MM-DD, China time). */
+  from?: string;
+  /** Placed on or before this day (YYYY-MM-DD, China time). */
+  to?: string;
+  /** Exact order number. */
+  orderNo?: string;
+  /** The receiver's or the member's phone, full 11 digits or its last 4. */
+  phone?: string;
+  /** Part of a product title in the order. */
+  product?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface AdminOrderRow {
+  orderNo: string;
+  status: OrderStatus;
+  memberId: number;
+  memberNickname: string | null;
+  receiverName: string;
+  /** Full for FULL_PHONE_ROLES, masked for the others. */
+  receiverPhone: string;
+  /** "西湖龙井 ×2，桂花乌龙 ×1" */
+  itemsText: string;
+  itemCount: number;
+  payableFen: Fen;
+  createdAt: string;
+  paidAt: string | null;
+  shipment: Shipment | null;
+}
+
+/** A subscribe message the server tried to send for this order. */
+export interface SubscribeMessageLog {
+  kind: SubscribeTemplateKind;
+  templateId: string;
+  /** sent; no_quota (the shopper had not accepted, nothing sent); failed (WeChat answered an error). */
+  result: 'sent' | 'no_quota' | 'failed';
+  errcode: number | null;
+  at: string;
+}
+
+/** `GET /api/v1/admin/orders/:orderNo` (ORDER_READ_ROLES). The address phone follows FULL_PHONE_ROLES. */
+export interface AdminOrderDetail extends OrderDetail {
+  memberId: number;
+  memberNickname: string | null;
+  payments: PaymentRecord[];
+  refunds: RefundRecord[];
+  subscribeMessages: SubscribeMessageLog[];
+  /** The report to WeChat's shipping-info API (WeChat may freeze payments of a shop that never reports). */
+  wechatShippingReport: { status: 'reported' | 'failed'; message: string | null; at: string } | null;
+}
+
+/** `POST /api/v1/admin/orders/:orderNo/ship` (SHIPPING_ROLES) → AdminOrderDetail. Paid orders only; repeating
+ * the same shipment answers it unchanged; another one for a shipped order is 409 ORDER_STATE_CONFLICT. */
+export interface ShipOrderRequest {
+  /** A code of EXPRESS_COMPANIES. */
+  carrierCode: string;
+  /** 5..32 of [A-Za-z0-9]. */
+  trackingNo: string;
+}
+
+/**
+ * `POST /api/v1/admin/orders/ship-batch` multipart `file`: a CSV (UTF-8, BOM allowed) whose header is
+ * `订单号,快递公司,快递单号` (快递公司 = a code or a name of EXPRESS_COMPANIES), at most 1 000 rows.
+ * Each row ships independently; 400 SHIPMENT_CSV_INVALID only when the file itself cannot be read.
+ */
+export interface BatchShipResult {
+  shipped: number;
+  /** Rows for orders already shipped with that same shipment. */
+  unchanged: number;
+  failed: { line: number; orderNo: string; message: string }[];
+}
+
+/** `POST /api/v1/admin/orders/:orderNo/cancel` (ORDER_CANCEL_ROLES): pending_payment only → AdminOrderDetail. */
+export interface StaffCancelOrderRequest {
+  /** 1..100 characters. */
+  reason: string;
+}
