@@ -64,5 +64,9 @@ export function toOrderDetail(order: OrderRow, lines: OrderLineRow[]): OrderDeta
     completedAt: iso(order.completedAt),
     cancelledAt: iso(order.cancelledAt),
     cancelReason: order.cancelReason,
+    shipment: null,
+    autoConfirmAt: null,
+    afterSale: null,
+    timeline: [],
   };
 }
