@@ -1,3 +1,4 @@
+import { AfterSaleRow } from '../after-sales/after-sale.entity';
 import { AddressRow } from '../addresses/address.entity';
 import { Banner } from '../catalog/banner.entity';
 import { CartItemRow } from '../cart/cart-item.entity';
@@ -8,11 +9,16 @@ import { StockAdjustment } from '../catalog/stock-adjustment.entity';
 import { Member } from '../members/member.entity';
 import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
+import { PaymentRow } from '../payments/payment.entity';
+import { RefundRow } from '../payments/refund.entity';
 import { SeedRun } from '../seed/seed-run.entity';
 import { ShopSettingsRow } from '../settings/shop-settings.entity';
+import { SubscribeMessageLogRow } from '../subscribe-messages/subscribe-message-log.entity';
+import { SubscribeQuotaRow } from '../subscribe-messages/subscribe-quota.entity';
 import { StaffLoginThrottle } from '../staff/login-throttle.entity';
 import { Staff } from '../staff/staff.entity';
 
 /** Every entity of the schema; migrations of both dialects must match these. */
 export const ENTITIES = [Member, Staff, StaffLoginThrottle, Category, Product, Sku, StockAdjustment, Banner, SeedRun,
-  ShopSettingsRow, CartItemRow, AddressRow, OrderRow, OrderLineRow];
+  ShopSettingsRow, CartItemRow, AddressRow, OrderRow, OrderLineRow,
+  PaymentRow, RefundRow, AfterSaleRow, SubscribeQuotaRow, SubscribeMessageLogRow];

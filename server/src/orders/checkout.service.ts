@@ -112,6 +112,16 @@ export class CheckoutService {
       completedAt: null,
       cancelledAt: null,
       cancelReason: null,
+      refundedAt: null,
+      prepayId: null,
+      prepayExpiresAt: null,
+      paymentAttemptAt: null,
+      carrierCode: null,
+      trackingNo: null,
+      autoConfirmAt: null,
+      shippingReportStatus: null,
+      shippingReportMessage: null,
+      shippingReportAt: null,
     };
 
     for (let attempt = 1; ; attempt++) {

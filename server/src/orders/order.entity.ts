@@ -11,6 +11,10 @@ import type { OrderCancelReason, OrderStatus } from '../../../shared';
 @Index('IDX_orders_member_status', ['memberId', 'status'])
 // The unpaid-timeout sweep reads pending orders by due time.
 @Index('IDX_orders_status_pay_deadline', ['status', 'payDeadlineAt'])
+// The payment reconciliation sweep reads pending orders by their last payment attempt.
+@Index('IDX_orders_status_payment_attempt', ['status', 'paymentAttemptAt'])
+// The auto-confirm sweep reads shipped orders by due time.
+@Index('IDX_orders_status_auto_confirm', ['status', 'autoConfirmAt'])
 export class OrderRow {
   @PrimaryGeneratedColumn()
   id: number;
@@ -114,6 +118,41 @@ export class OrderRow {
 
   @Column({ type: 'varchar', length: 20, nullable: true })
   cancelReason: OrderCancelReason | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  refundedAt: Date | null;
+
+  // WeChat Pay: the JSAPI order placed for this order, re-used while its prepay id is valid.
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  prepayId: string | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  prepayExpiresAt: Date | null;
+
+  /** Last time the shopper started paying; the reconciliation sweep asks WeChat about such orders. */
+  @Column({ type: 'datetime', nullable: true })
+  paymentAttemptAt: Date | null;
+
+  // Shipment.
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  carrierCode: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  trackingNo: string | null;
+
+  /** While shipped: when the auto-confirm sweep completes the order. */
+  @Column({ type: 'datetime', nullable: true })
+  autoConfirmAt: Date | null;
+
+  // The last report of the shipment to WeChat's shipping-info API.
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  shippingReportStatus: 'reported' | 'failed' | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  shippingReportMessage: string | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  shippingReportAt: Date | null;
 
   @UpdateDateColumn()
   updatedAt: Date;
