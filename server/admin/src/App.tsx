@@ -11,7 +11,12 @@ const AdminLayout = lazy(() => import('@/layout/AdminLayout'));
 const ProductListPage = lazy(() => import('@/products/ProductListPage'));
 const ProductEditPage = lazy(() => import('@/products/ProductEditPage'));
 const CategoryPage = lazy(() => import('@/categories/CategoryPage'));
+const OrderListPage = lazy(() => import('@/orders/OrderListPage'));
+const OrderDetailPage = lazy(() => import('@/orders/OrderDetailPage'));
+const BatchShipPage = lazy(() => import('@/orders/BatchShipPage'));
+const AfterSaleListPage = lazy(() => import('@/after-sales/AfterSaleListPage'));
 const MemberListPage = lazy(() => import('@/members/MemberListPage'));
+const ShopSettingsPage = lazy(() => import('@/settings/ShopSettingsPage'));
 const StaffPage = lazy(() => import('@/staff/StaffPage'));
 
 /** The server serves the console under /admin and answers index.html for every path below it. */
@@ -35,7 +40,12 @@ export function AppRoutes() {
             <Route path="products/new" element={<RequirePage page="productEdit"><ProductEditPage /></RequirePage>} />
             <Route path="products/:id/edit" element={<RequirePage page="productEdit"><ProductEditPage /></RequirePage>} />
             <Route path="categories" element={<RequirePage page="categories"><CategoryPage /></RequirePage>} />
+            <Route path="orders" element={<RequirePage page="orders"><OrderListPage /></RequirePage>} />
+            <Route path="orders/batch-ship" element={<RequirePage page="batchShip"><BatchShipPage /></RequirePage>} />
+            <Route path="orders/:orderNo" element={<RequirePage page="orders"><OrderDetailPage /></RequirePage>} />
+            <Route path="after-sales" element={<RequirePage page="afterSales"><AfterSaleListPage /></RequirePage>} />
             <Route path="members" element={<RequirePage page="members"><MemberListPage /></RequirePage>} />
+            <Route path="settings/shop" element={<RequirePage page="shopSettings"><ShopSettingsPage /></RequirePage>} />
             <Route path="staff" element={<RequirePage page="staff"><StaffPage /></RequirePage>} />
             <Route path="*" element={<NotFound />} />
           </Route>

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getToken, onSessionExpired, saveToken } from '@/auth/token-store';
-import { ApiRequestError, buildUrl, http, request } from './client';
+import { ApiRequestError, buildUrl, filenameOf, http, request, requestFile } from './client';
 
 /** A localStorage stand-in: the tests run in node, the console in a browser. */
 function memoryStorage(): Storage {
@@ -97,5 +97,38 @@ describe('request', () => {
     await expect(http.get('/products')).rejects.toMatchObject({ status: 502, message: '服务器开小差了，请稍后重试' });
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     await expect(http.get('/products')).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+  });
+});
+
+describe('requestFile', () => {
+  it('downloads with the token and names the file from Content-Disposition', async () => {
+    saveToken('staff-token');
+    fetchMock.mockResolvedValueOnce(
+      new Response('\uFEFF订单号\r\n', {
+        status: 200,
+        headers: { 'Content-Type': 'text/csv', 'Content-Disposition': "attachment; filename*=UTF-8''%E8%AE%A2%E5%8D%95.csv" },
+      }),
+    );
+    const { blob, filename } = await requestFile('/orders/export', { status: 'paid' });
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/admin/orders/export?status=paid');
+    expect((fetchMock.mock.calls[0][1]?.headers as Record<string, string>).Authorization).toBe('Bearer staff-token');
+    expect(filename).toBe('订单.csv');
+    expect(await blob.text()).toContain('订单号');
+  });
+
+  it('turns an error answer into the same ApiRequestError as JSON requests', async () => {
+    fetchMock.mockResolvedValueOnce(
+      new Response(JSON.stringify({ code: 'FORBIDDEN', message: '无权限' }), { status: 403, headers: { 'Content-Type': 'application/json' } }),
+    );
+    await expect(requestFile('/orders/export')).rejects.toMatchObject({ status: 403, code: 'FORBIDDEN' });
+  });
+});
+
+describe('filenameOf', () => {
+  it('reads encoded and plain file names, and none', () => {
+    expect(filenameOf("attachment; filename=\"orders.csv\"; filename*=UTF-8''%E8%AE%A2%E5%8D%95.csv")).toBe('订单.csv');
+    expect(filenameOf('attachment; filename="orders-20261122.csv"')).toBe('orders-20261122.csv');
+    expect(filenameOf('attachment')).toBeNull();
+    expect(filenameOf(null)).toBeNull();
   });
 });

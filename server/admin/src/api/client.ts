@@ -43,7 +43,19 @@ export function buildUrl(path: string, query?: Query): string {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const response = await send(method, path, options, 'application/json');
+  return (await readJson(response)) as T;
+}
+
+/** A file the server generates (a CSV export): fetched with the token, so it cannot be a plain link. */
+export async function requestFile(path: string, query?: Query): Promise<{ blob: Blob; filename: string | null }> {
+  const response = await send('GET', path, { query }, '*/*');
+  return { blob: await response.blob(), filename: filenameOf(response.headers.get('Content-Disposition')) };
+}
+
+/** Sends the request; answers the response when it is 2xx and throws an ApiRequestError otherwise. */
+async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
 
@@ -61,13 +73,26 @@ export async function request<T>(method: string, path: string, options: RequestO
   } catch {
     throw new ApiRequestError(0, 'NETWORK_ERROR', '网络异常，请检查网络后重试');
   }
+  if (response.ok) return response;
 
-  const payload = await readJson(response);
-  if (response.ok) return payload as T;
-
-  const error = toApiRequestError(response, payload);
+  const error = toApiRequestError(response, await readJson(response));
   if (error.status === 401 && !options.skipSessionExpiry) expireSession();
   throw error;
+}
+
+/** The file name of `Content-Disposition: attachment; filename*=UTF-8''…` (or plain `filename="…"`). */
+export function filenameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1].trim());
+    } catch {
+      // a malformed encoding falls through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1].trim() : null;
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { canAdjustStock, canEditCatalog, canOpen, menuFor } from './access';
+import { canAdjustStock, canCancelOrders, canEditCatalog, canHandleAfterSales, canOpen, canShipOrders, menuFor } from './access';
 
 const menuNames = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((entry) => entry.name);
 
 describe('menuFor', () => {
   it('gives the owner every page', () => {
-    expect(menuNames('owner')).toEqual(['商品管理', '分类管理', '会员管理', '员工管理']);
+    expect(menuNames('owner')).toEqual(['商品管理', '分类管理', '订单管理', '批量发货', '售后处理', '会员管理', '店铺设置', '员工管理']);
   });
 
-  it('gives an operator the catalog and members but not staff', () => {
-    expect(menuNames('operator')).toEqual(['商品管理', '分类管理', '会员管理']);
+  it('gives an operator the catalog, orders, members and settings but not staff', () => {
+    expect(menuNames('operator')).toEqual(['商品管理', '分类管理', '订单管理', '批量发货', '售后处理', '会员管理', '店铺设置']);
   });
 
-  it('gives customer service the product list and members only', () => {
-    expect(menuNames('customer_service')).toEqual(['商品管理', '会员管理']);
+  it('gives customer service orders and after-sales but not shipping or settings', () => {
+    expect(menuNames('customer_service')).toEqual(['商品管理', '订单管理', '售后处理', '会员管理']);
   });
 
-  it('gives the warehouse the product list only', () => {
-    expect(menuNames('warehouse')).toEqual(['商品管理']);
+  it('gives the warehouse products, orders and shipping but not after-sales', () => {
+    expect(menuNames('warehouse')).toEqual(['商品管理', '订单管理', '批量发货']);
   });
 });
 
@@ -31,5 +31,16 @@ describe('actions', () => {
   it('lets the warehouse adjust stock but not customer service', () => {
     expect(canAdjustStock('warehouse')).toBe(true);
     expect(canAdjustStock('customer_service')).toBe(false);
+  });
+
+  it('follows the order role lists for shipping, cancelling and after-sales', () => {
+    expect(canShipOrders('warehouse')).toBe(true);
+    expect(canShipOrders('customer_service')).toBe(false);
+    expect(canCancelOrders('customer_service')).toBe(true);
+    expect(canCancelOrders('warehouse')).toBe(false);
+    expect(canHandleAfterSales('customer_service')).toBe(true);
+    expect(canHandleAfterSales('warehouse')).toBe(false);
+    expect(canOpen('warehouse', 'afterSales')).toBe(false);
+    expect(canOpen('customer_service', 'shopSettings')).toBe(false);
   });
 });

@@ -1,7 +1,12 @@
 import {
+  AFTER_SALE_ROLES,
   ALL_STAFF_ROLES,
   CATALOG_ROLES,
   MEMBER_READ_ROLES,
+  ORDER_CANCEL_ROLES,
+  ORDER_READ_ROLES,
+  SHIPPING_ROLES,
+  SHOP_SETTINGS_ROLES,
   STAFF_ADMIN_ROLES,
   STOCK_ROLES,
   type StaffRole,
@@ -11,14 +16,27 @@ import {
  * Which role reaches which page and action. The server enforces the same roles on every endpoint;
  * this only keeps the console from offering what the role cannot do.
  */
-export type PageKey = 'products' | 'productEdit' | 'categories' | 'members' | 'staff';
+export type PageKey =
+  | 'products'
+  | 'productEdit'
+  | 'categories'
+  | 'orders'
+  | 'batchShip'
+  | 'afterSales'
+  | 'members'
+  | 'shopSettings'
+  | 'staff';
 
 export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   // Every role reads the product list; only catalog roles see the edit actions on it.
   products: ALL_STAFF_ROLES,
   productEdit: CATALOG_ROLES,
   categories: CATALOG_ROLES,
+  orders: ORDER_READ_ROLES,
+  batchShip: SHIPPING_ROLES,
+  afterSales: AFTER_SALE_ROLES,
   members: MEMBER_READ_ROLES,
+  shopSettings: SHOP_SETTINGS_ROLES,
   staff: STAFF_ADMIN_ROLES,
 };
 
@@ -32,7 +50,11 @@ export interface MenuEntry {
 const MENU: MenuEntry[] = [
   { key: 'products', path: '/products', name: '商品管理' },
   { key: 'categories', path: '/categories', name: '分类管理' },
+  { key: 'orders', path: '/orders', name: '订单管理' },
+  { key: 'batchShip', path: '/orders/batch-ship', name: '批量发货' },
+  { key: 'afterSales', path: '/after-sales', name: '售后处理' },
   { key: 'members', path: '/members', name: '会员管理' },
+  { key: 'shopSettings', path: '/settings/shop', name: '店铺设置' },
   { key: 'staff', path: '/staff', name: '员工管理' },
 ];
 
@@ -50,4 +72,16 @@ export function canEditCatalog(role: StaffRole): boolean {
 
 export function canAdjustStock(role: StaffRole): boolean {
   return STOCK_ROLES.includes(role);
+}
+
+export function canShipOrders(role: StaffRole): boolean {
+  return SHIPPING_ROLES.includes(role);
+}
+
+export function canCancelOrders(role: StaffRole): boolean {
+  return ORDER_CANCEL_ROLES.includes(role);
+}
+
+export function canHandleAfterSales(role: StaffRole): boolean {
+  return AFTER_SALE_ROLES.includes(role);
 }

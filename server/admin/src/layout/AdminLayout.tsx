@@ -1,4 +1,14 @@
-import { AppstoreOutlined, IdcardOutlined, LogoutOutlined, ShoppingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  CarOutlined,
+  CustomerServiceOutlined,
+  IdcardOutlined,
+  LogoutOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+  ShoppingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { STAFF_ROLE_LABELS } from '@shared/roles';
 import { Button, Space, Tag, Typography } from 'antd';
@@ -11,7 +21,11 @@ import { PageSpinner } from '@/common/PageSpinner';
 const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
   products: <ShoppingOutlined />,
   categories: <AppstoreOutlined />,
+  orders: <ProfileOutlined />,
+  batchShip: <CarOutlined />,
+  afterSales: <CustomerServiceOutlined />,
   members: <IdcardOutlined />,
+  shopSettings: <SettingOutlined />,
   staff: <TeamOutlined />,
 };
 
@@ -21,6 +35,7 @@ const HIDDEN_CHILDREN: Partial<Record<PageKey, MenuDataItem[]>> = {
     { path: '/products/new', name: '新建商品' },
     { path: '/products/:id/edit', name: '编辑商品' },
   ],
+  orders: [{ path: '/orders/:orderNo', name: '订单详情' }],
 };
 
 export default function AdminLayout() {

@@ -1,0 +1,103 @@
+import { ModalForm, ProFormTextArea } from '@ant-design/pro-components';
+import type { AfterSale } from '@shared/api/after-sales';
+import { formatYuan } from '@shared/money';
+import { Button, Popconfirm, Space } from 'antd';
+import { useState } from 'react';
+import { useCurrentStaff } from '@/auth/AuthProvider';
+import { notifyError, notifySuccess } from '@/common/feedback';
+import { afterSaleActions } from './after-sale-actions';
+import { approveAfterSale, refundAfterSale, rejectAfterSale } from './after-sales-api';
+
+/**
+ * 同意 / 拒绝 / 确认退款 for one case, each confirmed first. A 409 (someone else handled it meanwhile) shows the
+ * server's message; `onChanged` gets the case as the server now has it.
+ */
+export function AfterSaleActions({ afterSale, onChanged }: { afterSale: AfterSale; onChanged: (afterSale: AfterSale) => void }) {
+  const staff = useCurrentStaff();
+  const [busy, setBusy] = useState(false);
+  const [rejecting, setRejecting] = useState(false);
+  const actions = afterSaleActions(afterSale, staff.role);
+  if (actions.length === 0) return null;
+
+  const run = async (action: () => Promise<AfterSale>, done: string) => {
+    setBusy(true);
+    try {
+      onChanged(await action());
+      notifySuccess(done);
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const refund = formatYuan(afterSale.refundFen);
+
+  return (
+    <Space>
+      {actions.includes('approve') && (
+        <Popconfirm
+          title="同意这个售后申请？"
+          description={
+            afterSale.type === 'refund_only'
+              ? `将立即原路退款 ${refund}，无法撤回。`
+              : `买家将寄回商品；收到退货后再确认退款 ${refund}。`
+          }
+          okText="确认同意"
+          cancelText="再想想"
+          onConfirm={() => run(() => approveAfterSale(afterSale.id), afterSale.type === 'refund_only' ? '已同意，退款处理中' : '已同意，等待买家退货')}
+        >
+          <Button type="primary" loading={busy} aria-label={`同意售后 ${afterSale.id}`}>
+            同意
+          </Button>
+        </Popconfirm>
+      )}
+      {actions.includes('reject') && (
+        <Button danger disabled={busy} aria-label={`拒绝售后 ${afterSale.id}`} onClick={() => setRejecting(true)}>
+          拒绝
+        </Button>
+      )}
+      {actions.includes('refund') && (
+        <Popconfirm
+          title="确认已收到退货并退款？"
+          description={`将原路退款 ${refund}，无法撤回。`}
+          okText="确认退款"
+          cancelText="再想想"
+          onConfirm={() => run(() => refundAfterSale(afterSale.id), '退款处理中')}
+        >
+          <Button type="primary" loading={busy} aria-label={`确认退款 ${afterSale.id}`}>
+            确认退款
+          </Button>
+        </Popconfirm>
+      )}
+      {rejecting && (
+        <ModalForm<{ reason: string }>
+          title="拒绝售后申请"
+          open
+          width={480}
+          modalProps={{ onCancel: () => setRejecting(false), destroyOnHidden: true }}
+          submitter={{ searchConfig: { submitText: '确认拒绝' } }}
+          onFinish={async ({ reason }) => {
+            try {
+              onChanged(await rejectAfterSale(afterSale.id, { reason: reason.trim() }));
+              notifySuccess('已拒绝，订单恢复原状态');
+              setRejecting(false);
+              return true;
+            } catch (error) {
+              notifyError(error);
+              return false;
+            }
+          }}
+        >
+          <ProFormTextArea
+            name="reason"
+            label="拒绝原因"
+            tooltip="买家会看到这段文字"
+            placeholder="例如：商品已签收超过 7 天"
+            fieldProps={{ maxLength: 100, showCount: true, 'aria-label': '拒绝原因' }}
+            rules={[{ required: true, whitespace: true, message: '请填写拒绝原因' }]}
+          />
+        </ModalForm>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,94 @@
+import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import {
+  AFTER_SALE_STATUS_LABELS,
+  AFTER_SALE_STATUSES,
+  AFTER_SALE_TYPE_LABELS,
+  type AfterSale,
+  type AfterSaleStatus,
+} from '@shared/api/after-sales';
+import { formatYuan } from '@shared/money';
+import { Drawer } from 'antd';
+import { useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { notifyError } from '@/common/feedback';
+import { formatOptionalTime, formatTime } from '@/common/time';
+import { AfterSaleStatusTag } from '@/orders/StatusTags';
+import { AfterSaleCase } from './AfterSaleCase';
+import { fetchAfterSales } from './after-sales-api';
+
+type StatusTab = AfterSaleStatus | 'all';
+
+/** The queue opens on the cases waiting for staff. */
+const TABS: { key: StatusTab; label: string }[] = [
+  ...AFTER_SALE_STATUSES.map((status) => ({ key: status, label: AFTER_SALE_STATUS_LABELS[status] })),
+  { key: 'all', label: '全部' },
+];
+
+export default function AfterSaleListPage() {
+  const tableRef = useRef<ActionType>();
+  const [tab, setTab] = useState<StatusTab>('applied');
+  const [open, setOpen] = useState<AfterSale | null>(null);
+
+  const columns: ProColumns<AfterSale>[] = [
+    { title: '售后单号', dataIndex: 'id', width: 90 },
+    { title: '订单号', dataIndex: 'orderNo', render: (_, row) => <Link to={`/orders/${row.orderNo}`}>{row.orderNo}</Link> },
+    { title: '类型', dataIndex: 'type', render: (_, row) => AFTER_SALE_TYPE_LABELS[row.type] },
+    { title: '原因', dataIndex: 'reason', ellipsis: true },
+    { title: '退款金额', dataIndex: 'refundFen', align: 'right', render: (_, row) => formatYuan(row.refundFen) },
+    { title: '状态', dataIndex: 'status', render: (_, row) => <AfterSaleStatusTag status={row.status} /> },
+    { title: '申请时间', dataIndex: 'createdAt', render: (_, row) => formatTime(row.createdAt) },
+    { title: '处理时间', dataIndex: 'handledAt', render: (_, row) => formatOptionalTime(row.handledAt) },
+    {
+      title: '操作',
+      valueType: 'option',
+      render: (_, row) => [
+        <a key="handle" onClick={() => setOpen(row)} aria-label={`处理售后 ${row.id}`}>
+          {row.status === 'applied' || row.status === 'approved' ? '处理' : '查看'}
+        </a>,
+      ],
+    },
+  ];
+
+  return (
+    <PageContainer title="售后处理">
+      <ProTable<AfterSale, { current?: number; pageSize?: number; tab: StatusTab }>
+        rowKey="id"
+        actionRef={tableRef}
+        columns={columns}
+        search={false}
+        params={{ tab }}
+        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+        toolbar={{
+          menu: {
+            type: 'tab',
+            activeKey: tab,
+            items: TABS.map(({ key, label }) => ({ key, label })),
+            onChange: (key) => setTab((key as StatusTab) ?? 'applied'),
+          },
+        }}
+        request={async ({ current = 1, pageSize = 20, tab: shown }) => {
+          try {
+            const page = await fetchAfterSales({ status: shown === 'all' ? undefined : shown, page: current, pageSize });
+            return { data: page.items, total: page.total, success: true };
+          } catch (error) {
+            notifyError(error);
+            return { data: [], total: 0, success: false };
+          }
+        }}
+        locale={{ emptyText: tab === 'applied' ? '没有待处理的售后申请' : '暂无售后记录' }}
+      />
+      <Drawer title="售后详情" width={640} open={open !== null} onClose={() => setOpen(null)} destroyOnHidden>
+        {open && (
+          <AfterSaleCase
+            afterSale={open}
+            showOrderLink
+            onChanged={(changed) => {
+              setOpen(changed);
+              tableRef.current?.reload();
+            }}
+          />
+        )}
+      </Drawer>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { afterSaleActions } from './after-sale-actions';
+
+describe('afterSaleActions', () => {
+  it('lets after-sale roles approve or reject an applied case', () => {
+    for (const role of ['owner', 'operator', 'customer_service'] as const) {
+      expect(afterSaleActions({ type: 'refund_only', status: 'applied' }, role)).toEqual(['approve', 'reject']);
+    }
+  });
+
+  it('gives the warehouse no after-sale action', () => {
+    expect(afterSaleActions({ type: 'refund_only', status: 'applied' }, 'warehouse')).toEqual([]);
+    expect(afterSaleActions({ type: 'return_refund', status: 'approved' }, 'warehouse')).toEqual([]);
+  });
+
+  it('asks for 确认退款 only for an approved return, once the goods are back', () => {
+    expect(afterSaleActions({ type: 'return_refund', status: 'approved' }, 'customer_service')).toEqual(['refund']);
+    // Approving 仅退款 already started the refund.
+    expect(afterSaleActions({ type: 'refund_only', status: 'approved' }, 'customer_service')).toEqual([]);
+  });
+
+  it('offers nothing once a case is rejected, refunding or refunded', () => {
+    for (const status of ['rejected', 'refunding', 'refunded'] as const) {
+      expect(afterSaleActions({ type: 'return_refund', status }, 'owner')).toEqual([]);
+    }
+  });
+});

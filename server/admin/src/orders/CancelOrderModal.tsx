@@ -1,0 +1,48 @@
+import { ModalForm, ProFormTextArea } from '@ant-design/pro-components';
+import type { AdminOrderDetail } from '@shared/api/admin-orders';
+import { Alert } from 'antd';
+import { notifyError, notifySuccess } from '@/common/feedback';
+import { cancelOrder } from './orders-api';
+
+/** Cancels an unpaid order on the shopper's behalf; its stock goes back on sale. */
+export function CancelOrderModal({
+  orderNo,
+  onClose,
+  onCancelled,
+}: {
+  orderNo: string;
+  onClose: () => void;
+  onCancelled: (order: AdminOrderDetail) => void;
+}) {
+  return (
+    <ModalForm<{ reason: string }>
+      title={`取消订单 ${orderNo}`}
+      open
+      width={480}
+      modalProps={{ onCancel: onClose, destroyOnHidden: true, okButtonProps: { danger: true } }}
+      submitter={{ searchConfig: { submitText: '确认取消订单', resetText: '不取消' } }}
+      onFinish={async ({ reason }) => {
+        try {
+          const order = await cancelOrder(orderNo, { reason: reason.trim() });
+          notifySuccess('订单已取消');
+          onCancelled(order);
+          onClose();
+          return true;
+        } catch (error) {
+          // 409: the shopper paid meanwhile; the order can no longer be cancelled here.
+          notifyError(error);
+          return false;
+        }
+      }}
+    >
+      <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="取消后订单不可恢复，商品库存将退回。仅未付款的订单可以取消。" />
+      <ProFormTextArea
+        name="reason"
+        label="取消原因"
+        placeholder="例如：买家联系客服要求取消"
+        fieldProps={{ maxLength: 100, showCount: true, 'aria-label': '取消原因' }}
+        rules={[{ required: true, whitespace: true, message: '请填写取消原因' }]}
+      />
+    </ModalForm>
+  );
+}

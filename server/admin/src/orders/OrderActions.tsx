@@ -1,0 +1,53 @@
+import type { AdminOrderDetail } from '@shared/api/admin-orders';
+import type { OrderStatus } from '@shared/api/orders';
+import { Button, Space } from 'antd';
+import { useState } from 'react';
+import { useCurrentStaff } from '@/auth/AuthProvider';
+import { CancelOrderModal } from './CancelOrderModal';
+import { orderActions } from './order-actions';
+import { ShipOrderModal } from './ShipOrderModal';
+
+/**
+ * 发货 / 取消 for one order, as its state and the staff member's role allow; the same buttons in the list
+ * (links) and on the detail page.
+ */
+export function OrderActions({
+  orderNo,
+  status,
+  onChanged,
+  asLinks = false,
+}: {
+  orderNo: string;
+  status: OrderStatus;
+  onChanged: (order: AdminOrderDetail) => void;
+  asLinks?: boolean;
+}) {
+  const staff = useCurrentStaff();
+  const [open, setOpen] = useState<'ship' | 'cancel' | null>(null);
+  const actions = orderActions(status, staff.role);
+  if (actions.length === 0) return null;
+
+  const buttonType = asLinks ? 'link' : 'primary';
+  return (
+    <Space size={asLinks ? 0 : 'small'}>
+      {actions.includes('ship') && (
+        <Button type={buttonType} size={asLinks ? 'small' : 'middle'} aria-label={`发货 ${orderNo}`} onClick={() => setOpen('ship')}>
+          发货
+        </Button>
+      )}
+      {actions.includes('cancel') && (
+        <Button
+          type={asLinks ? 'link' : 'default'}
+          danger
+          size={asLinks ? 'small' : 'middle'}
+          aria-label={`取消订单 ${orderNo}`}
+          onClick={() => setOpen('cancel')}
+        >
+          取消
+        </Button>
+      )}
+      {open === 'ship' && <ShipOrderModal orderNo={orderNo} onClose={() => setOpen(null)} onShipped={onChanged} />}
+      {open === 'cancel' && <CancelOrderModal orderNo={orderNo} onClose={() => setOpen(null)} onCancelled={onChanged} />}
+    </Space>
+  );
+}

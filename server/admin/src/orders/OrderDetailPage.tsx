@@ -1,0 +1,294 @@
+import { PageContainer } from '@ant-design/pro-components';
+import type { AdminOrderDetail, SubscribeMessageLog } from '@shared/api/admin-orders';
+import { ORDER_CANCEL_REASON_LABELS, type OrderLine } from '@shared/api/orders';
+import { SUBSCRIBE_TEMPLATE_LABELS, type PaymentRecord, type RefundRecord } from '@shared/api/payments';
+import { formatYuan } from '@shared/money';
+import { Button, Card, Descriptions, Image, Result, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { ApiRequestError } from '@/api/client';
+import { AfterSaleCase } from '@/after-sales/AfterSaleCase';
+import { errorText } from '@/common/feedback';
+import { PageSpinner } from '@/common/PageSpinner';
+import { formatOptionalTime, formatTime } from '@/common/time';
+import { OrderActions } from './OrderActions';
+import { fetchOrder } from './orders-api';
+import { OrderStatusTag } from './StatusTags';
+
+type Loaded = { status: 'loading' } | { status: 'failed'; notFound: boolean; message: string } | { status: 'loaded'; order: AdminOrderDetail };
+
+export default function OrderDetailPage() {
+  const { orderNo = '' } = useParams();
+  const navigate = useNavigate();
+  const [state, setState] = useState<Loaded>({ status: 'loading' });
+
+  const load = useCallback(() => {
+    fetchOrder(orderNo)
+      .then((order) => setState({ status: 'loaded', order }))
+      .catch((error: unknown) =>
+        setState({ status: 'failed', notFound: error instanceof ApiRequestError && error.status === 404, message: errorText(error) }),
+      );
+  }, [orderNo]);
+  useEffect(load, [load]);
+
+  if (state.status === 'loading') return <PageSpinner tip="正在加载订单…" />;
+  if (state.status === 'failed') {
+    return (
+      <Result
+        status={state.notFound ? '404' : 'error'}
+        title={state.notFound ? '订单不存在' : '订单加载失败'}
+        subTitle={state.notFound ? `没有订单号为 ${orderNo} 的订单` : state.message}
+        extra={[
+          <Button key="back" onClick={() => navigate('/orders')}>
+            返回订单列表
+          </Button>,
+          !state.notFound && (
+            <Button key="retry" type="primary" onClick={load}>
+              重试
+            </Button>
+          ),
+        ]}
+      />
+    );
+  }
+
+  const { order } = state;
+  // An action answers the whole order; an after-sale action answers only the case, so the order is re-read.
+  const replace = (next: AdminOrderDetail) => setState({ status: 'loaded', order: next });
+  return (
+    <PageContainer
+      title={`订单 ${order.orderNo}`}
+      tags={<OrderStatusTag status={order.status} />}
+      onBack={() => navigate('/orders')}
+      extra={<OrderActions orderNo={order.orderNo} status={order.status} onChanged={replace} />}
+    >
+      <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="order-detail">
+        <Card title="订单信息" size="small">
+          <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
+            <Descriptions.Item label="订单号">
+              <Typography.Text copyable>{order.orderNo}</Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label="状态">
+              <OrderStatusTag status={order.status} />
+            </Descriptions.Item>
+            <Descriptions.Item label="会员">
+              {order.memberNickname ?? '未设置昵称'}（ID {order.memberId}）
+            </Descriptions.Item>
+            <Descriptions.Item label="下单时间">{formatTime(order.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label="支付时间">{formatOptionalTime(order.paidAt)}</Descriptions.Item>
+            {order.status === 'pending_payment' && (
+              <Descriptions.Item label="支付截止">{formatOptionalTime(order.payDeadlineAt)}</Descriptions.Item>
+            )}
+            <Descriptions.Item label="发货时间">{formatOptionalTime(order.shippedAt)}</Descriptions.Item>
+            {order.autoConfirmAt && <Descriptions.Item label="自动确认收货">{formatTime(order.autoConfirmAt)}</Descriptions.Item>}
+            <Descriptions.Item label="完成时间">{formatOptionalTime(order.completedAt)}</Descriptions.Item>
+            {order.cancelledAt && (
+              <Descriptions.Item label="取消">
+                {formatTime(order.cancelledAt)}
+                {order.cancelReason && `（${ORDER_CANCEL_REASON_LABELS[order.cancelReason]}）`}
+              </Descriptions.Item>
+            )}
+            <Descriptions.Item label="买家备注" span={3}>
+              {order.remark || '无'}
+            </Descriptions.Item>
+          </Descriptions>
+        </Card>
+
+        <Card title="商品" size="small">
+          <Table<OrderLine> rowKey="skuId" size="small" pagination={false} columns={LINE_COLUMNS} dataSource={order.lines} />
+          <PricingBreakdown order={order} />
+        </Card>
+
+        <Card title="收货与来源" size="small">
+          <Descriptions column={{ xs: 1, md: 2 }} size="small">
+            <Descriptions.Item label="收货人">{order.address.recipientName}</Descriptions.Item>
+            {/* As the server returns it: full for roles that may see it, masked otherwise. */}
+            <Descriptions.Item label="手机号">{order.address.phone}</Descriptions.Item>
+            <Descriptions.Item label="收货地址" span={2}>
+              {order.address.provinceName} {order.address.cityName} {order.address.districtName} {order.address.detail}
+            </Descriptions.Item>
+            <Descriptions.Item label="渠道">{order.source.channelCode ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="推荐人">{order.source.referrerCode ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="直播间">{order.source.liveRoomId ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="拼团">{order.source.groupBuyTeamId ?? '—'}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+
+        <Card title="物流" size="small">
+          {order.shipment ? (
+            <Descriptions column={{ xs: 1, md: 2 }} size="small">
+              <Descriptions.Item label="快递公司">{order.shipment.carrierName}</Descriptions.Item>
+              <Descriptions.Item label="快递单号">
+                <Typography.Text copyable data-testid="tracking-no">
+                  {order.shipment.trackingNo}
+                </Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label="发货时间">{formatTime(order.shipment.shippedAt)}</Descriptions.Item>
+              <Descriptions.Item label="微信发货信息">
+                <ShippingReport report={order.wechatShippingReport} />
+              </Descriptions.Item>
+            </Descriptions>
+          ) : (
+            <Typography.Text type="secondary">尚未发货</Typography.Text>
+          )}
+        </Card>
+
+        <Card title="支付记录" size="small">
+          <Table<PaymentRecord> rowKey="transactionId" size="small" pagination={false} columns={PAYMENT_COLUMNS} dataSource={order.payments} locale={{ emptyText: '暂无支付记录' }} />
+        </Card>
+
+        <Card title="退款记录" size="small">
+          <Table<RefundRecord> rowKey="outRefundNo" size="small" pagination={false} columns={REFUND_COLUMNS} dataSource={order.refunds} locale={{ emptyText: '暂无退款' }} />
+        </Card>
+
+        {order.afterSale && (
+          <Card title="售后" size="small">
+            <AfterSaleCase afterSale={order.afterSale} onChanged={load} />
+          </Card>
+        )}
+
+        <Card title="订单时间线" size="small">
+          <Timeline
+            items={order.timeline.map((entry) => ({
+              key: `${entry.event}-${entry.at}`,
+              children: (
+                <Space direction="vertical" size={0}>
+                  {entry.text}
+                  <Typography.Text type="secondary">{formatTime(entry.at)}</Typography.Text>
+                </Space>
+              ),
+            }))}
+          />
+        </Card>
+
+        <Card title="订阅消息" size="small">
+          <Table<SubscribeMessageLog>
+            rowKey={(log) => `${log.kind}-${log.at}`}
+            size="small"
+            pagination={false}
+            columns={SUBSCRIBE_COLUMNS}
+            dataSource={order.subscribeMessages}
+            locale={{ emptyText: '暂无发送记录' }}
+          />
+        </Card>
+      </Space>
+    </PageContainer>
+  );
+}
+
+const LINE_COLUMNS: TableColumnsType<OrderLine> = [
+  {
+    title: '商品',
+    dataIndex: 'title',
+    render: (_, line) => (
+      <Space>
+        <Image src={line.imageUrl} width={48} height={48} style={{ objectFit: 'cover' }} />
+        <Space direction="vertical" size={0}>
+          {line.title}
+          <Typography.Text type="secondary">{line.specValues.join(' / ') || '默认规格'}</Typography.Text>
+        </Space>
+      </Space>
+    ),
+  },
+  { title: '单价', dataIndex: 'unitPriceFen', align: 'right', render: (fen: number) => formatYuan(fen) },
+  { title: '数量', dataIndex: 'quantity', align: 'right' },
+  { title: '小计', dataIndex: 'lineTotalFen', align: 'right', render: (fen: number) => formatYuan(fen) },
+];
+
+/** Every step from the list total to the payable amount; discounts only when there are any. */
+function PricingBreakdown({ order }: { order: AdminOrderDetail }) {
+  const { pricing } = order;
+  const discounts: [string, number][] = [
+    ['会员优惠', pricing.memberDiscountFen],
+    ['活动优惠', pricing.promotionDiscountFen],
+    ['优惠券', pricing.couponDiscountFen],
+    ['积分抵扣', pricing.pointsDiscountFen],
+  ];
+  return (
+    <Descriptions column={1} size="small" style={{ marginTop: 16, maxWidth: 360, marginLeft: 'auto' }} labelStyle={{ width: 120 }}>
+      <Descriptions.Item label="商品总额">{formatYuan(pricing.listTotalFen)}</Descriptions.Item>
+      {discounts
+        .filter(([, fen]) => fen > 0)
+        .map(([label, fen]) => (
+          <Descriptions.Item key={label} label={label}>
+            -{formatYuan(fen)}
+          </Descriptions.Item>
+        ))}
+      <Descriptions.Item label="运费">{pricing.shippingFeeFen === 0 ? '包邮' : formatYuan(pricing.shippingFeeFen)}</Descriptions.Item>
+      <Descriptions.Item label="实付金额">
+        <Typography.Text strong type="danger">
+          {formatYuan(pricing.payableFen)}
+        </Typography.Text>
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+function ShippingReport({ report }: { report: AdminOrderDetail['wechatShippingReport'] }) {
+  if (!report) return <Tag>未上报</Tag>;
+  if (report.status === 'reported') return <Tag color="green">已上报（{formatTime(report.at)}）</Tag>;
+  return (
+    <Space direction="vertical" size={0}>
+      <Tag color="red">上报失败（{formatTime(report.at)}）</Tag>
+      {report.message && <Typography.Text type="danger">{report.message}</Typography.Text>}
+    </Space>
+  );
+}
+
+const PAYMENT_OUTCOMES: Record<PaymentRecord['outcome'], { color: string; text: string }> = {
+  matched: { color: 'green', text: '金额一致' },
+  amount_mismatch: { color: 'warning', text: '金额不符，未确认支付' },
+  refunded_late: { color: 'orange', text: '订单已取消，已自动退款' },
+};
+
+const PAYMENT_COLUMNS: TableColumnsType<PaymentRecord> = [
+  { title: '微信支付单号', dataIndex: 'transactionId', render: (id: string) => <Typography.Text copyable>{id}</Typography.Text> },
+  { title: '金额', dataIndex: 'amountFen', align: 'right', render: (fen: number) => formatYuan(fen) },
+  { title: '支付时间', dataIndex: 'successAt', render: (at: string) => formatTime(at) },
+  {
+    title: '核对结果',
+    dataIndex: 'outcome',
+    render: (outcome: PaymentRecord['outcome']) => <Tag color={PAYMENT_OUTCOMES[outcome].color}>{PAYMENT_OUTCOMES[outcome].text}</Tag>,
+  },
+];
+
+const REFUND_STATUSES: Record<RefundRecord['status'], { color: string; text: string }> = {
+  processing: { color: 'processing', text: '退款中' },
+  succeeded: { color: 'green', text: '已退款' },
+  failed: { color: 'red', text: '退款失败' },
+};
+
+const REFUND_COLUMNS: TableColumnsType<RefundRecord> = [
+  { title: '退款单号', dataIndex: 'outRefundNo' },
+  { title: '金额', dataIndex: 'amountFen', align: 'right', render: (fen: number) => formatYuan(fen) },
+  { title: '原因', dataIndex: 'reason' },
+  {
+    title: '状态',
+    dataIndex: 'status',
+    render: (status: RefundRecord['status']) => <Tag color={REFUND_STATUSES[status].color}>{REFUND_STATUSES[status].text}</Tag>,
+  },
+  { title: '发起时间', dataIndex: 'createdAt', render: (at: string) => formatTime(at) },
+  { title: '到账时间', dataIndex: 'succeededAt', render: (at: string | null) => formatOptionalTime(at) },
+];
+
+const SUBSCRIBE_RESULTS: Record<SubscribeMessageLog['result'], { color: string; text: string }> = {
+  sent: { color: 'green', text: '已发送' },
+  no_quota: { color: 'default', text: '买家未订阅，未发送' },
+  failed: { color: 'red', text: '发送失败' },
+};
+
+const SUBSCRIBE_COLUMNS: TableColumnsType<SubscribeMessageLog> = [
+  { title: '消息', dataIndex: 'kind', render: (kind: SubscribeMessageLog['kind']) => SUBSCRIBE_TEMPLATE_LABELS[kind] },
+  { title: '模板 ID', dataIndex: 'templateId' },
+  {
+    title: '结果',
+    dataIndex: 'result',
+    render: (_, log) => (
+      <Tag color={SUBSCRIBE_RESULTS[log.result].color}>
+        {SUBSCRIBE_RESULTS[log.result].text}
+        {log.errcode !== null && `（errcode ${log.errcode}）`}
+      </Tag>
+    ),
+  },
+  { title: '时间', dataIndex: 'at', render: (at: string) => formatTime(at) },
+];

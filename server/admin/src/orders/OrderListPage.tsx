@@ -1,0 +1,176 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import type { AdminOrderRow } from '@shared/api/admin-orders';
+import { ORDER_STATUS_LABELS, ORDER_STATUSES } from '@shared/api/orders';
+import { formatYuan } from '@shared/money';
+import { Button, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { canShipOrders } from '@/auth/access';
+import { useCurrentStaff } from '@/auth/AuthProvider';
+import { notifyError, notifySuccess } from '@/common/feedback';
+import { saveFile } from '@/common/save-file';
+import { formatTime } from '@/common/time';
+import { OrderActions } from './OrderActions';
+import { exportFilename, orderListFilters, PHONE_FILTER_PATTERN, type OrderFilterValues } from './order-filters';
+import { exportOrders, fetchOrders } from './orders-api';
+import { OrderStatusTag } from './StatusTags';
+
+const STATUS_OPTIONS = Object.fromEntries(ORDER_STATUSES.map((status) => [status, { text: ORDER_STATUS_LABELS[status] }]));
+
+export default function OrderListPage() {
+  const staff = useCurrentStaff();
+  const navigate = useNavigate();
+  const tableRef = useRef<ActionType>();
+  // The filters of the list on screen: the export downloads exactly those orders.
+  const shownFilters = useRef<OrderFilterValues>({});
+  const [exporting, setExporting] = useState(false);
+
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const { blob, filename } = await exportOrders(orderListFilters(shownFilters.current));
+      saveFile(blob, filename ?? exportFilename(dayjs().format('YYYYMMDD')));
+      notifySuccess('订单已导出');
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const columns: ProColumns<AdminOrderRow>[] = [
+    {
+      title: '订单号',
+      dataIndex: 'orderNo',
+      copyable: true,
+      fieldProps: { placeholder: '完整订单号' },
+      render: (_, order) => <Link to={`/orders/${order.orderNo}`}>{order.orderNo}</Link>,
+    },
+    {
+      title: '商品',
+      dataIndex: 'product',
+      hideInTable: true,
+      fieldProps: { placeholder: '商品名称关键词' },
+    },
+    {
+      title: '手机号',
+      dataIndex: 'phone',
+      hideInTable: true,
+      fieldProps: { placeholder: '11 位手机号或后 4 位' },
+      formItemProps: { rules: [{ pattern: PHONE_FILTER_PATTERN, message: '请输入 11 位手机号或后 4 位' }] },
+    },
+    {
+      title: '下单日期',
+      dataIndex: 'createdRange',
+      valueType: 'dateRange',
+      hideInTable: true,
+    },
+    {
+      title: '商品',
+      dataIndex: 'itemsText',
+      search: false,
+      ellipsis: true,
+      width: 240,
+      render: (_, order) => (
+        <Space direction="vertical" size={0}>
+          <Typography.Text ellipsis={{ tooltip: order.itemsText }} style={{ maxWidth: 240 }}>
+            {order.itemsText}
+          </Typography.Text>
+          <Typography.Text type="secondary">共 {order.itemCount} 件</Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: '收货人',
+      dataIndex: 'receiverName',
+      search: false,
+      render: (_, order) => (
+        <Space direction="vertical" size={0}>
+          {order.receiverName}
+          {/* The server decides what the role sees: the full number or 138****0000. */}
+          <Typography.Text type="secondary">{order.receiverPhone}</Typography.Text>
+        </Space>
+      ),
+    },
+    { title: '实付', dataIndex: 'payableFen', search: false, align: 'right', render: (_, order) => formatYuan(order.payableFen) },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      valueType: 'select',
+      valueEnum: STATUS_OPTIONS,
+      render: (_, order) => <OrderStatusTag status={order.status} />,
+    },
+    {
+      title: '下单 / 支付时间',
+      dataIndex: 'createdAt',
+      search: false,
+      render: (_, order) => (
+        <Space direction="vertical" size={0}>
+          {formatTime(order.createdAt)}
+          <Typography.Text type="secondary">{order.paidAt ? formatTime(order.paidAt) : '未支付'}</Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: '物流',
+      dataIndex: 'shipment',
+      search: false,
+      render: (_, order) =>
+        order.shipment ? (
+          <Space direction="vertical" size={0}>
+            {order.shipment.carrierName}
+            <Typography.Text copyable>{order.shipment.trackingNo}</Typography.Text>
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: '操作',
+      valueType: 'option',
+      fixed: 'right',
+      render: (_, order) => [
+        <Link key="detail" to={`/orders/${order.orderNo}`} aria-label={`订单详情 ${order.orderNo}`}>
+          详情
+        </Link>,
+        <OrderActions key="actions" asLinks orderNo={order.orderNo} status={order.status} onChanged={() => tableRef.current?.reload()} />,
+      ],
+    },
+  ];
+
+  return (
+    <PageContainer title="订单管理">
+      <ProTable<AdminOrderRow, OrderFilterValues & { current?: number; pageSize?: number }>
+        rowKey="orderNo"
+        actionRef={tableRef}
+        columns={columns}
+        scroll={{ x: 1200 }}
+        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+        search={{ labelWidth: 'auto', defaultCollapsed: false }}
+        toolBarRender={() => [
+          canShipOrders(staff.role) && (
+            <Button key="batch" icon={<UploadOutlined />} onClick={() => navigate('/orders/batch-ship')}>
+              批量发货
+            </Button>
+          ),
+          <Button key="export" icon={<DownloadOutlined />} loading={exporting} onClick={exportCsv}>
+            导出 CSV
+          </Button>,
+        ]}
+        request={async ({ current = 1, pageSize = 20, ...filters }) => {
+          shownFilters.current = filters;
+          try {
+            const page = await fetchOrders({ ...orderListFilters(filters), page: current, pageSize });
+            return { data: page.items, total: page.total, success: true };
+          } catch (error) {
+            notifyError(error);
+            return { data: [], total: 0, success: false };
+          }
+        }}
+        locale={{ emptyText: '没有符合条件的订单' }}
+      />
+    </PageContainer>
+  );
+}

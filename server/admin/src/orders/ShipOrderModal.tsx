@@ -1,0 +1,67 @@
+import { ModalForm, ProFormSelect, ProFormText } from '@ant-design/pro-components';
+import type { AdminOrderDetail } from '@shared/api/admin-orders';
+import { EXPRESS_COMPANIES } from '@shared/api/orders';
+import { notifyError, notifySuccess } from '@/common/feedback';
+import { shipOrder } from './orders-api';
+
+interface ShipValues {
+  carrierCode: string;
+  trackingNo: string;
+}
+
+/** Tracking numbers the server accepts (shared/api/admin-orders.ts, ShipOrderRequest). */
+const TRACKING_NO_PATTERN = /^[A-Za-z0-9]{5,32}$/;
+
+/** Ships one paid order with a carrier and tracking number; the server reports it to WeChat's shipping-info API. */
+export function ShipOrderModal({
+  orderNo,
+  onClose,
+  onShipped,
+}: {
+  orderNo: string;
+  onClose: () => void;
+  onShipped: (order: AdminOrderDetail) => void;
+}) {
+  return (
+    <ModalForm<ShipValues>
+      title={`发货：订单 ${orderNo}`}
+      open
+      width={480}
+      modalProps={{ onCancel: onClose, destroyOnHidden: true }}
+      submitter={{ searchConfig: { submitText: '确认发货' } }}
+      onFinish={async ({ carrierCode, trackingNo }) => {
+        try {
+          const order = await shipOrder(orderNo, { carrierCode, trackingNo: trackingNo.trim() });
+          notifySuccess('已发货');
+          onShipped(order);
+          onClose();
+          return true;
+        } catch (error) {
+          // 409: someone shipped or cancelled it meanwhile; the server's message says which.
+          notifyError(error);
+          return false;
+        }
+      }}
+    >
+      <ProFormSelect
+        name="carrierCode"
+        label="快递公司"
+        placeholder="请选择快递公司"
+        showSearch
+        fieldProps={{ 'aria-label': '快递公司' }}
+        options={EXPRESS_COMPANIES.map((company) => ({ value: company.code, label: company.name }))}
+        rules={[{ required: true, message: '请选择快递公司' }]}
+      />
+      <ProFormText
+        name="trackingNo"
+        label="快递单号"
+        placeholder="例如 SF1234567890"
+        fieldProps={{ maxLength: 32, 'aria-label': '快递单号' }}
+        rules={[
+          { required: true, whitespace: true, message: '请输入快递单号' },
+          { pattern: TRACKING_NO_PATTERN, message: '快递单号为 5-32 位字母或数字' },
+        ]}
+      />
+    </ModalForm>
+  );
+}

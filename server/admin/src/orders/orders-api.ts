@@ -1,0 +1,39 @@
+import type {
+  AdminOrderDetail,
+  AdminOrderListQuery,
+  AdminOrderRow,
+  BatchShipResult,
+  ShipOrderRequest,
+  StaffCancelOrderRequest,
+} from '@shared/api/admin-orders';
+import type { Paginated } from '@shared/api/common';
+import { http, requestFile } from '@/api/client';
+
+const orderPath = (orderNo: string) => `/orders/${encodeURIComponent(orderNo)}`;
+
+export function fetchOrders(query: AdminOrderListQuery): Promise<Paginated<AdminOrderRow>> {
+  return http.get<Paginated<AdminOrderRow>>('/orders', { ...query });
+}
+
+/** The CSV of every order matching the filters (the server caps it at 10 000 rows). */
+export function exportOrders(filters: Omit<AdminOrderListQuery, 'page' | 'pageSize'>) {
+  return requestFile('/orders/export', { ...filters });
+}
+
+export function fetchOrder(orderNo: string): Promise<AdminOrderDetail> {
+  return http.get<AdminOrderDetail>(orderPath(orderNo));
+}
+
+export function shipOrder(orderNo: string, body: ShipOrderRequest): Promise<AdminOrderDetail> {
+  return http.post<AdminOrderDetail>(`${orderPath(orderNo)}/ship`, body);
+}
+
+export function cancelOrder(orderNo: string, body: StaffCancelOrderRequest): Promise<AdminOrderDetail> {
+  return http.post<AdminOrderDetail>(`${orderPath(orderNo)}/cancel`, body);
+}
+
+export function shipBatch(file: File): Promise<BatchShipResult> {
+  const form = new FormData();
+  form.append('file', file);
+  return http.post<BatchShipResult>('/orders/ship-batch', form);
+}
