@@ -6,6 +6,7 @@ import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { MembersModule } from './members/members.module';
 import { OrdersModule } from './orders/orders.module';
+import { PaymentsModule } from './payments/payments.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { DatabaseModule } from './platform/database/database.module';
@@ -15,6 +16,7 @@ import { StorageModule } from './platform/storage/storage.module';
 import { SeedModule } from './seed/seed.module';
 import { SettingsModule } from './settings/settings.module';
 import { StaffModule } from './staff/staff.module';
+import { WechatPayModule } from './wechat/pay/wechat-pay.module';
 import { WechatModule } from './wechat/wechat.module';
 import type { WechatRuntime } from './wechat/platform-info.controller';
 
@@ -39,6 +41,11 @@ export class AppModule {
           { appid: config.wechat.appid, secret: config.wechat.secret, apiBase: wechatApiBase },
           wechatRuntime,
         ),
+        // In fake mode the fake WeChat Pay is the same server as the fake WeChat.
+        WechatPayModule.forRoot(config.wechatPay, {
+          appid: config.wechat.appid,
+          fakeApiBase: wechatRuntime.mode === 'fake' ? wechatApiBase : null,
+        }),
         StaffModule,
         MembersModule,
         CatalogModule,
@@ -47,6 +54,7 @@ export class AppModule {
         CartModule,
         AddressesModule,
         OrdersModule,
+        PaymentsModule,
         SeedModule.forRoot(config.seedDemo),
       ],
       controllers: [HealthController],

@@ -9,7 +9,18 @@ import type { Fen, OrderCancelReason } from '../../../shared';
 export const OrderEvents = {
   created: 'order.created',
   cancelled: 'order.cancelled',
+  paid: 'order.paid',
+  shipped: 'order.shipped',
+  completed: 'order.completed',
+  refunded: 'order.refunded',
 } as const;
+
+/** The order a paid / shipped / completed / refunded event is about. */
+export interface OrderChangedEvent {
+  orderId: number;
+  orderNo: string;
+  memberId: number;
+}
 
 export interface OrderCreatedEvent {
   orderId: number;
@@ -37,6 +48,22 @@ export class OrderEventPublisher {
 
   cancelled(event: OrderCancelledEvent): void {
     this.publish(OrderEvents.cancelled, event);
+  }
+
+  paid(event: OrderChangedEvent & { payableFen: Fen }): void {
+    this.publish(OrderEvents.paid, event);
+  }
+
+  shipped(event: OrderChangedEvent): void {
+    this.publish(OrderEvents.shipped, event);
+  }
+
+  completed(event: OrderChangedEvent): void {
+    this.publish(OrderEvents.completed, event);
+  }
+
+  refunded(event: OrderChangedEvent & { refundFen: Fen }): void {
+    this.publish(OrderEvents.refunded, event);
   }
 
   /**

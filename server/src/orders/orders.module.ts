@@ -11,6 +11,6 @@ import { UnpaidOrderSweeper } from './unpaid-order-sweeper';
   imports: [AddressesModule, SettingsModule],
   controllers: [OrdersController],
   providers: [CheckoutService, OrdersService, OrderEventPublisher, UnpaidOrderSweeper],
-  exports: [OrdersService],
+  exports: [OrdersService, OrderEventPublisher],
 })
 export class OrdersModule {}

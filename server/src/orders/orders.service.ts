@@ -91,7 +91,8 @@ export class OrdersService {
     return true;
   }
 
-  private async findOwned(memberId: number, orderNo: string): Promise<OrderRow> {
+  /** The member's order row; another member's order is a 404, exactly like a missing one. */
+  async findOwned(memberId: number, orderNo: string): Promise<OrderRow> {
     const order = ORDER_NO_PATTERN.test(orderNo)
       ? await this.dataSource.getRepository(OrderRow).findOneBy({ orderNo, memberId })
       : null;

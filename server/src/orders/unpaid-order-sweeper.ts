@@ -1,10 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThanOrEqual } from 'typeorm';
+import { PeriodicSweep } from '../platform/jobs/periodic-sweep';
 import { OrderRow } from './order.entity';
 import { OrdersService } from './orders.service';
 
-const SWEEP_INTERVAL_MS = 60_000;
 const SWEEP_BATCH = 100;
 
 /**
@@ -13,30 +13,12 @@ const SWEEP_BATCH = 100;
  * cancelling at the same moment) cancel it once.
  */
 @Injectable()
-export class UnpaidOrderSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('UnpaidOrderSweeper');
-  private timer: NodeJS.Timeout | null = null;
-
+export class UnpaidOrderSweeper extends PeriodicSweep {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly orders: OrdersService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.sweep().catch((error) => this.logger.error(`unpaid order sweep failed: ${String(error)}`));
-    }, SWEEP_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    this.stop();
-  }
-
-  /** Stops the periodic run (sweep() still works when called). */
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+  ) {
+    super(60_000);
   }
 
   /** Cancels every order due by `now`; answers how many this call cancelled (others may have won some). */

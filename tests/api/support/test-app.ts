@@ -48,9 +48,17 @@ async function createMariadbDatabase(): Promise<{ url: string; drop(): Promise<v
   };
 }
 
-export async function startTestApp(
-  options: { seedDemo?: boolean; beforeInit?: (app: NestFastifyApplication) => void } = {},
-): Promise<TestApp> {
+export interface TestAppOptions {
+  seedDemo?: boolean;
+  beforeInit?: (app: NestFastifyApplication) => void;
+  /**
+   * The app listens on a free loopback port that is its PUBLIC_BASE_URL, so the fake WeChat Pay can
+   * deliver notifications to it; notification retries and refund settling are shortened for tests.
+   */
+  payNotifications?: boolean;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'storefront-e2e-'));
   const mariadb = TEST_DB === 'mariadb' ? await createMariadbDatabase() : null;
   const config = loadConfig({
@@ -61,9 +69,14 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     H5_DIST_DIR: join(dataDir, 'no-h5-build'),
     ADMIN_DIST_DIR: join(dataDir, 'no-admin-build'),
+    WECHAT_PAY_FAKE_RETRY_FACTOR: options.payNotifications ? '0.0002' : '',
   });
   // The fake WeChat Pay knows the same generated test merchant as the configuration.
-  const fake = new FakeWechatServer({ appid: config.wechat.appid, secret: config.wechat.secret, pay: config.wechatPay.fake ?? undefined });
+  const fake = new FakeWechatServer({
+    appid: config.wechat.appid,
+    secret: config.wechat.secret,
+    pay: config.wechatPay.fake ? { ...config.wechatPay.fake, refundSettleMs: options.payNotifications ? 100 : undefined } : undefined,
+  });
   await fake.start(0);
   const app = await createApp({
     config,
@@ -71,7 +84,14 @@ export async function startTestApp(
     wechatRuntime: { mode: 'fake', fakePort: fake.port },
   });
   options.beforeInit?.(app);
-  await app.init();
+  if (options.payNotifications) {
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as { port: number };
+    // notify_url is built from this at each payment, so it may be set once the port is known.
+    config.wechatPay.publicBaseUrl = `http://127.0.0.1:${port}`;
+  } else {
+    await app.init();
+  }
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,

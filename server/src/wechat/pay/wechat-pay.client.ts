@@ -69,6 +69,15 @@ export class WechatPayClient {
     this.now = options.now ?? Date.now;
   }
 
+  /** The mini-program and merchant this client pays for (a notification must name the same). */
+  get appid(): string {
+    return this.options.appid;
+  }
+
+  get mchid(): string {
+    return this.options.mchid;
+  }
+
   /** POST /v3/pay/transactions/jsapi → prepay_id (valid 2 hours). */
   async createJsapiOrder(input: JsapiOrderInput): Promise<{ prepayId: string }> {
     const body = await this.call<{ prepay_id?: unknown }>('jsapi', 'POST', '/v3/pay/transactions/jsapi', {

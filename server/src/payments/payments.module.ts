@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { OrdersModule } from '../orders/orders.module';
+import { PaymentSweeper } from './payment-sweeper';
+import { PaymentsController } from './payments.controller';
+import { PaymentsService } from './payments.service';
+import { RefundsService } from './refunds.service';
+import { WechatPayNotifyController } from './wechat-pay-notify.controller';
+
+/** WeChat Pay for orders: starting a payment, notifications, reconciliation, refunds. */
+@Module({
+  imports: [OrdersModule],
+  controllers: [PaymentsController, WechatPayNotifyController],
+  providers: [PaymentsService, RefundsService, PaymentSweeper],
+  exports: [PaymentsService, RefundsService],
+})
+export class PaymentsModule {}

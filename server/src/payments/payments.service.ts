@@ -1,0 +1,190 @@
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { StartPaymentResponse } from '../../../shared';
+import { Product } from '../catalog/product.entity';
+import { Member } from '../members/member.entity';
+import { OrderEventPublisher, OrderEvents, type OrderCancelledEvent } from '../orders/order-events';
+import { OrderLineRow } from '../orders/order-line.entity';
+import { OrderRow } from '../orders/order.entity';
+import { transitionOrder } from '../orders/order-transition';
+import { OrdersService } from '../orders/orders.service';
+import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
+import { ApiException } from '../platform/errors/api-exception';
+import { WechatPayApiError, wechatPayUnavailable } from '../wechat/pay/wechat-pay-errors';
+import { WechatPayClient } from '../wechat/pay/wechat-pay.client';
+import type { WechatPayTransaction } from '../wechat/pay/wechat-pay.types';
+import { wechatPayNotifyUrl } from './notify-url';
+import { PaymentRow } from './payment.entity';
+import { RefundsService } from './refunds.service';
+
+/** A prepay id lives 2 hours at WeChat; stop re-using it a little before. */
+const PREPAY_REUSE_MS = 110 * 60_000;
+
+/** What a transaction reported by WeChat did to its order. */
+export type TransactionOutcome = 'paid' | 'duplicate' | 'amount_mismatch' | 'refunded_late' | 'not_paid' | 'unknown_order' | 'already_paid';
+
+/**
+ * Paying for orders with WeChat Pay: the JSAPI order for the shopper, and the one path every successful
+ * transaction takes (notification or reconciliation query) to mark the order paid exactly once.
+ */
+@Injectable()
+export class PaymentsService {
+  private readonly logger = new Logger('Payments');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transactions: TransactionRunner,
+    private readonly orders: OrdersService,
+    private readonly events: OrderEventPublisher,
+    private readonly pay: WechatPayClient,
+    private readonly refunds: RefundsService,
+  ) {}
+
+  /** Places (or re-uses) the JSAPI order of the member's unpaid order and signs the requestPayment params. */
+  async start(memberId: number, orderNo: string): Promise<StartPaymentResponse> {
+    const order = await this.orders.findOwned(memberId, orderNo);
+    const now = new Date();
+    if (order.status !== 'pending_payment' || !order.payDeadlineAt || order.payDeadlineAt <= now) {
+      throw new ApiException('PAYMENT_NOT_ALLOWED', HttpStatus.CONFLICT, '订单当前不能支付（已支付、已取消或已超过支付时限）', {
+        status: order.status,
+      });
+    }
+    let prepayId = order.prepayId && order.prepayExpiresAt && order.prepayExpiresAt > now ? order.prepayId : null;
+    if (!prepayId) {
+      const member = await this.dataSource.getRepository(Member).findOneByOrFail({ id: memberId });
+      const lines = await this.dataSource.getRepository(OrderLineRow).find({ where: { orderId: order.id }, order: { id: 'ASC' } });
+      try {
+        ({ prepayId } = await this.pay.createJsapiOrder({
+          outTradeNo: order.orderNo,
+          description: billDescription(lines),
+          amountFen: order.payableFen,
+          payerOpenid: member.openid,
+          notifyUrl: wechatPayNotifyUrl(this.config),
+          timeExpire: order.payDeadlineAt,
+        }));
+      } catch (error) {
+        if (error instanceof WechatPayApiError && (error.code === 'ORDERPAID' || error.code === 'ORDER_CLOSED')) {
+          throw new ApiException('PAYMENT_NOT_ALLOWED', HttpStatus.CONFLICT, error.code === 'ORDERPAID' ? '订单已支付，请稍后刷新' : '订单已关闭，不能支付');
+        }
+        throw wechatPayUnavailable(error);
+      }
+    }
+    // Kept only while the order is still unpaid; the attempt time lets the reconciliation sweep find it.
+    await this.dataSource
+      .createQueryBuilder()
+      .update(OrderRow)
+      .set({ prepayId, prepayExpiresAt: new Date(now.getTime() + PREPAY_REUSE_MS), paymentAttemptAt: now })
+      .where('id = :id AND status = :status', { id: order.id, status: 'pending_payment' })
+      .execute();
+    const { appId: _appId, ...params } = this.pay.requestPaymentParams(prepayId);
+    return { orderNo: order.orderNo, payableFen: order.payableFen, prepayId, params };
+  }
+
+  /**
+   * Applies a transaction WeChat Pay reported as verified fact. One payment row per transaction id (a
+   * unique index), so repeated or parallel deliveries record and apply it once; the order moves
+   * pending_payment → paid with a conditional update. A payment for a cancelled order is refunded.
+   */
+  async applyTransaction(transaction: WechatPayTransaction): Promise<TransactionOutcome> {
+    if (transaction.trade_state !== 'SUCCESS' || !transaction.transaction_id) return 'not_paid';
+    const transactionId = transaction.transaction_id;
+    const order = await this.dataSource.getRepository(OrderRow).findOneBy({ orderNo: transaction.out_trade_no });
+    if (!order) {
+      this.logger.warn(`payment ${transactionId} for unknown order ${transaction.out_trade_no}`);
+      return 'unknown_order';
+    }
+    const amountFen = transaction.amount?.total ?? -1;
+    const matches =
+      transaction.appid === this.pay.appid && transaction.mchid === this.pay.mchid && amountFen === order.payableFen;
+    const successAt = transaction.success_time ? new Date(transaction.success_time) : new Date();
+
+    const outcome = await this.transactions.run(async (manager): Promise<TransactionOutcome> => {
+      try {
+        await manager.insert(PaymentRow, {
+          orderId: order.id,
+          transactionId,
+          amountFen: Math.max(0, amountFen),
+          payerOpenid: transaction.payer?.openid ?? '',
+          successAt,
+          outcome: matches ? 'matched' : 'amount_mismatch',
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) return 'duplicate';
+        throw error;
+      }
+      if (!matches) return 'amount_mismatch';
+      if (await transitionOrder(manager, order.id, 'pending_payment', 'paid', { paidAt: successAt, payDeadlineAt: null })) {
+        await addToSalesCounts(manager, order.id);
+        return 'paid';
+      }
+      const now = await manager.findOneByOrFail(OrderRow, { id: order.id });
+      if (now.status !== 'cancelled') return 'already_paid';
+      await manager.update(PaymentRow, { transactionId }, { outcome: 'refunded_late' });
+      return 'refunded_late';
+    });
+
+    if (outcome === 'paid') {
+      this.events.paid({ orderId: order.id, orderNo: order.orderNo, memberId: order.memberId, payableFen: order.payableFen });
+    } else if (outcome === 'amount_mismatch') {
+      this.logger.error(`payment ${transactionId} of order ${order.orderNo} does not match it (amount ${amountFen}, expected ${order.payableFen}): flagged, order unchanged`);
+    } else if (outcome === 'refunded_late') {
+      await this.refunds.startRefund({
+        orderId: order.id,
+        afterSaleId: null,
+        outRefundNo: `${order.orderNo}L${transactionId.slice(-8)}`,
+        amountFen,
+        paymentTotalFen: amountFen,
+        reason: '订单已取消，退回支付款',
+      });
+    }
+    return outcome;
+  }
+
+  /** The order as WeChat Pay knows it; null when WeChat has no such order (it was never placed there). */
+  async queryAtWechat(orderNo: string): Promise<WechatPayTransaction | null> {
+    try {
+      return await this.pay.queryOrder(orderNo);
+    } catch (error) {
+      if (error instanceof WechatPayApiError && error.code === 'ORDER_NOT_EXIST') return null;
+      throw error;
+    }
+  }
+
+  /** A cancelled order is closed at WeChat so it cannot be paid any more; failures are only logged. */
+  @OnEvent(OrderEvents.cancelled)
+  async closeAtWechat(event: OrderCancelledEvent): Promise<void> {
+    const order = await this.dataSource.getRepository(OrderRow).findOneBy({ id: event.orderId });
+    if (!order?.paymentAttemptAt) return;
+    try {
+      await this.pay.closeOrder(order.orderNo);
+    } catch (error) {
+      this.logger.warn(`closing WeChat Pay order ${order.orderNo} failed: ${String(error)}`);
+    }
+  }
+}
+
+/** The payer's bill line: the first product, and how many more (WeChat allows 127 characters). */
+function billDescription(lines: OrderLineRow[]): string {
+  const first = lines[0]?.title ?? '商品';
+  const text = lines.length > 1 ? `${first} 等${lines.length}件商品` : first;
+  return text.slice(0, 127);
+}
+
+/** Paid units count as sold (conditional arithmetic, no read-then-write). */
+async function addToSalesCounts(manager: EntityManager, orderId: number): Promise<void> {
+  const lines = await manager.findBy(OrderLineRow, { orderId });
+  const byProduct = new Map<number, number>();
+  for (const line of lines) byProduct.set(line.productId, (byProduct.get(line.productId) ?? 0) + line.quantity);
+  for (const [productId, quantity] of [...byProduct].sort(([a], [b]) => a - b)) {
+    await manager
+      .createQueryBuilder()
+      .update(Product)
+      .set({ salesCount: () => `salesCount + ${quantity}` })
+      .where('id = :productId', { productId })
+      .execute();
+  }
+}
