@@ -1,9 +1,13 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/category/index', 'pages/mine/index'],
+  pages: ['pages/home/index', 'pages/category/index', 'pages/cart/index', 'pages/mine/index'],
   // Secondary pages load on demand, keeping the main package small (WeChat limits it to 2 MB; our budget is 1 MB).
   subPackages: [
     { root: 'goods', pages: ['search/index', 'detail/index'] },
     { root: 'account', pages: ['profile/index'] },
+    // The region data for the address picker (~150 KB) ships only with this subpackage.
+    { root: 'address', pages: ['list/index', 'edit/index'] },
+    { root: 'checkout', pages: ['index'] },
+    { root: 'orders', pages: ['list/index', 'detail/index', 'after-sale/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['goods'] },
@@ -32,6 +36,12 @@ export default defineAppConfig({
         text: '分类',
         iconPath: 'assets/tabbar/category.png',
         selectedIconPath: 'assets/tabbar/category-active.png',
+      },
+      {
+        pagePath: 'pages/cart/index',
+        text: '购物车',
+        iconPath: 'assets/tabbar/cart.png',
+        selectedIconPath: 'assets/tabbar/cart-active.png',
       },
       {
         pagePath: 'pages/mine/index',

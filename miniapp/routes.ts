@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro';
+import type { OrderItemInput, OrderTab } from '@shared/api/orders';
+import { encodeCheckoutItems } from '@/services/checkout-items';
 
-/** Page paths in one place. Secondary pages live in the goods/ and account/ subpackages. */
+/** Page paths in one place. Secondary pages live in subpackages (goods/, account/, address/, checkout/, orders/). */
 export const routes = {
   home: '/pages/home/index',
   category: '/pages/category/index',
@@ -8,6 +10,13 @@ export const routes = {
   search: '/goods/search/index',
   productDetail: '/goods/detail/index',
   profileEdit: '/account/profile/index',
+  cart: '/pages/cart/index',
+  addressList: '/address/list/index',
+  addressEdit: '/address/edit/index',
+  checkout: '/checkout/index',
+  orderList: '/orders/list/index',
+  orderDetail: '/orders/detail/index',
+  afterSale: '/orders/after-sale/index',
 } as const;
 
 export function productDetailUrl(productId: number): string {
@@ -32,4 +41,17 @@ export function takeRequestedCategoryId(): number | null {
   const categoryId = requestedCategoryId;
   requestedCategoryId = null;
   return categoryId;
+}
+
+export function orderDetailUrl(orderNo: string): string {
+  return `${routes.orderDetail}?orderNo=${encodeURIComponent(orderNo)}`;
+}
+
+export function orderListUrl(tab: OrderTab = 'all'): string {
+  return `${routes.orderList}?tab=${tab}`;
+}
+
+/** Checkout for these SKUs; `fromCart` makes the ordered SKUs leave the cart when the order is placed. */
+export function checkoutUrl(items: OrderItemInput[], fromCart: boolean): string {
+  return `${routes.checkout}?items=${encodeCheckoutItems(items)}${fromCart ? '&from=cart' : ''}`;
 }

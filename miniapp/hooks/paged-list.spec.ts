@@ -1,5 +1,5 @@
 import type { ProductSummary } from '@shared/api/catalog';
-import { appendPage, hasMorePages } from './product-feed';
+import { appendPage, hasMorePages } from './paged-list';
 
 const product = (id: number): ProductSummary => ({
   id,
@@ -13,9 +13,9 @@ const product = (id: number): ProductSummary => ({
   inStock: true,
 });
 
-describe('product feed paging', () => {
+describe('paged lists', () => {
   it('appends the next page without repeating products already shown', () => {
-    const merged = appendPage([product(1), product(2)], [product(2), product(3)]);
+    const merged = appendPage([product(1), product(2)], [product(2), product(3)], (p) => p.id);
     expect(merged.map((p) => p.id)).toEqual([1, 2, 3]);
   });
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import platform from '@/platform';
 import { bindPhone, wechatLogin } from '@/services/members';
+import { fetchCart } from '@/services/cart';
 import { ApiRequestError } from '@/services/request';
 import { session } from '@/store/session';
 
@@ -9,20 +10,24 @@ import { session } from '@/store/session';
 export function useMemberActions() {
   const [loggingIn, setLoggingIn] = useState(false);
 
-  const login = async () => {
-    if (loggingIn) return;
+  /** Resolves true once signed in. */
+  const login = async (): Promise<boolean> => {
+    if (loggingIn) return false;
     setLoggingIn(true);
     try {
       const code = await platform.getLoginCode();
       const { token, member } = await wechatLogin(code);
       session.signIn(token, member);
       Taro.showToast({ title: '登录成功', icon: 'success' });
+      fetchCart().catch(() => {}); // sets the cart badge
+      return true;
     } catch (error) {
       // API errors were toasted by the request wrapper; a failure to get a login code was not.
       if (!(error instanceof ApiRequestError)) Taro.showToast({ title: (error as Error).message, icon: 'none' });
     } finally {
       setLoggingIn(false);
     }
+    return false;
   };
 
   const bindPhoneWithCode = async (code: string) => {

@@ -5,7 +5,9 @@ import { Button, Popup } from '@nutui/nutui-react-taro';
 import type { FakeCodeResponse, FakeLoginCodeRequest, FakePhoneCodeRequest } from '@shared/api/wechat-fake';
 import { CHINA_MOBILE_PATTERN } from '@shared/phone';
 import { fetchPlatformInfo } from '@/services/platform-info';
-import type { AvatarChooserProps, NicknameInputProps, PhoneCodeButtonProps, PlatformAdapter } from './types';
+import type { StartPaymentResponse, SubscribeTemplate } from '@shared/api/payments';
+import { orderDetailUrl } from '@/routes';
+import type { AvatarChooserProps, NicknameInputProps, PhoneCodeButtonProps, PayOutcome, PlatformAdapter } from './types';
 import { NICKNAME_MAX_LENGTH } from './types';
 import './platform.scss';
 
@@ -21,14 +23,18 @@ function testIdentity(): string {
   return identity;
 }
 
-/** Asks the fake WeChat server for a code, as the WeChat client app would hand one to the mini-program. */
-async function fakeWechatCode(path: '/fake/login-code' | '/fake/phone-code', body: FakeLoginCodeRequest | FakePhoneCodeRequest) {
+async function fakeWechatBaseUrl(): Promise<string> {
   const info = await fetchPlatformInfo();
   if (info.wechatMode !== 'fake' || !info.fakeWechatBaseUrl) {
-    throw new Error('网页版只能在测试环境使用微信登录，请在微信中打开小程序');
+    throw new Error('网页版只能在测试环境使用微信功能，请在微信中打开小程序');
   }
+  return info.fakeWechatBaseUrl.replace(/\/+$/, '');
+}
+
+/** Asks the fake WeChat server for a code, as the WeChat client app would hand one to the mini-program. */
+async function fakeWechatCode(path: '/fake/login-code' | '/fake/phone-code', body: FakeLoginCodeRequest | FakePhoneCodeRequest) {
   const response = await Taro.request<FakeCodeResponse>({
-    url: `${info.fakeWechatBaseUrl.replace(/\/+$/, '')}${path}`,
+    url: `${await fakeWechatBaseUrl()}${path}`,
     method: 'POST',
     data: body,
     header: { 'Content-Type': 'application/json' },
@@ -118,5 +124,45 @@ function PhoneCodeButton({ onCode, children }: PhoneCodeButtonProps) {
   );
 }
 
-const platform: PlatformAdapter = { getLoginCode, AvatarChooser, NicknameInput, PhoneCodeButton };
+/** A browser has no WeChat subscribe sheet: one consent dialog answers for all the shop's templates. */
+async function askSubscriptions(templates: SubscribeTemplate[]) {
+  const { confirm } = await Taro.showModal({
+    title: '订阅订单通知',
+    content: `接收${templates.map((template) => template.title).join('、')}？`,
+    confirmText: '允许',
+    cancelText: '暂不',
+  });
+  return templates.map((template) => ({ templateId: template.templateId, accepted: confirm }));
+}
+
+const PAY_RESULT_PARAM = 'fake_pay_result';
+
+/** Opens the fake WeChat Pay cashier; it pays (WeChat Pay's notification reaches the server) and comes back
+ * to the order detail with fake_pay_result in the query. */
+async function pay({ prepayId, orderNo }: StartPaymentResponse): Promise<PayOutcome> {
+  const back = `${window.location.origin}${window.location.pathname}#${orderDetailUrl(orderNo)}`;
+  const cashier = `${await fakeWechatBaseUrl()}/fake/cashier?prepay_id=${encodeURIComponent(prepayId)}&redirect=${encodeURIComponent(back)}`;
+  window.location.assign(cashier);
+  return 'left';
+}
+
+function takeReturnedPayOutcome(): PayOutcome | null {
+  const url = new URL(window.location.href);
+  const result = url.searchParams.get(PAY_RESULT_PARAM);
+  if (!result) return null;
+  // Drop the marker so a reload does not report the payment again.
+  url.searchParams.delete(PAY_RESULT_PARAM);
+  window.history.replaceState(window.history.state, '', url.toString());
+  return result === 'success' ? 'paid' : 'cancelled';
+}
+
+const platform: PlatformAdapter = {
+  getLoginCode,
+  AvatarChooser,
+  NicknameInput,
+  PhoneCodeButton,
+  askSubscriptions,
+  pay,
+  takeReturnedPayOutcome,
+};
 export default platform;

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import { Input } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { AvatarChooserProps, NicknameInputProps, PhoneCodeButtonProps, PlatformAdapter } from './types';
+import type { StartPaymentResponse, SubscribeTemplate } from '@shared/api/payments';
+import type { AvatarChooserProps, NicknameInputProps, PhoneCodeButtonProps, PayOutcome, PlatformAdapter } from './types';
 import { NICKNAME_MAX_LENGTH } from './types';
 import './platform.scss';
 
@@ -56,5 +57,32 @@ function PhoneCodeButton({ onCode, children }: PhoneCodeButtonProps) {
   );
 }
 
-const platform: PlatformAdapter = { getLoginCode, AvatarChooser, NicknameInput, PhoneCodeButton };
+async function askSubscriptions(templates: SubscribeTemplate[]) {
+  const tmplIds = templates.map((template) => template.templateId);
+  const result = (await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] })) as unknown as Record<string, string>;
+  // WeChat answers 'accept', 'reject', 'ban' or 'filter' per template id.
+  return tmplIds.map((templateId) => ({ templateId, accepted: result[templateId] === 'accept' }));
+}
+
+async function pay({ params }: StartPaymentResponse): Promise<PayOutcome> {
+  try {
+    await Taro.requestPayment({ ...params });
+    return 'paid';
+  } catch (error) {
+    const message = (error as { errMsg?: string }).errMsg ?? '';
+    if (message.includes('cancel')) return 'cancelled';
+    throw new Error('支付失败，请稍后重试');
+  }
+}
+
+const platform: PlatformAdapter = {
+  getLoginCode,
+  AvatarChooser,
+  NicknameInput,
+  PhoneCodeButton,
+  askSubscriptions,
+  pay,
+  // The payment sheet answers in place (pay's result); nothing comes back through the URL.
+  takeReturnedPayOutcome: () => null,
+};
 export default platform;

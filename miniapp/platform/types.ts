@@ -1,4 +1,5 @@
 import type { ComponentType, ReactNode } from 'react';
+import type { StartPaymentResponse, SubscribeAnswersRequest, SubscribeTemplate } from '@shared/api/payments';
 
 /**
  * WeChat-only abilities behind one interface. index.weapp.tsx calls WeChat through Taro; index.h5.tsx
@@ -14,7 +15,18 @@ export interface PlatformAdapter {
   NicknameInput: ComponentType<NicknameInputProps>;
   /** Asks for the shopper's phone number; reports a phone code for `POST /me/phone`. */
   PhoneCodeButton: ComponentType<PhoneCodeButtonProps>;
+  /** Asks the shopper which order notices they want (one-time subscribe messages); answers per template. */
+  askSubscriptions(templates: SubscribeTemplate[]): Promise<SubscribeAnswersRequest['answers']>;
+  /**
+   * Pays with the server's WeChat Pay parameters. 'left' means the page is leaving for a payment page that
+   * comes back to the order detail (H5's cashier); the order detail then learns the outcome by polling.
+   */
+  pay(payment: StartPaymentResponse): Promise<PayOutcome>;
+  /** The outcome a payment page reported when it sent the shopper back here, once; null when there is none. */
+  takeReturnedPayOutcome(): PayOutcome | null;
 }
+
+export type PayOutcome = 'paid' | 'cancelled' | 'left';
 
 export interface AvatarChooserProps {
   onChosen(filePath: string): void;

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useSyncExternalStore } from 'react';
 import type { MemberProfile } from '@shared/api/members';
+import { cartBadge } from './cart-badge';
 
 /** The shopper's sign-in: the JWT (kept in storage across launches) and the profile last fetched with it. */
 export interface Session {
@@ -32,6 +33,7 @@ export const session = {
   },
   signOut() {
     Taro.removeStorageSync(TOKEN_KEY);
+    cartBadge.set(0);
     update({ token: null, profile: null });
   },
 };

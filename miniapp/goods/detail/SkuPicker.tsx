@@ -22,12 +22,14 @@ export interface SkuChoice {
 interface SkuPickerProps {
   product: ProductDetail;
   visible: boolean;
+  /** Label of the confirm button, e.g. 加入购物车 / 立即购买. */
+  confirmText: string;
   onClose(): void;
   onConfirm(choice: SkuChoice): void;
 }
 
 /** Bottom sheet to choose a SKU: one row of chips per spec dimension, the chosen SKU's price and stock, a quantity. */
-export function SkuPicker({ product, visible, onClose, onConfirm }: SkuPickerProps) {
+export function SkuPicker({ product, visible, confirmText, onClose, onConfirm }: SkuPickerProps) {
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product.specs, product.skus));
   const [quantity, setQuantity] = useState(1);
   const sku = chosenSku(product.skus, selection);
@@ -96,7 +98,7 @@ export function SkuPicker({ product, visible, onClose, onConfirm }: SkuPickerPro
         disabled={!sku || stock === 0}
         onClick={() => sku && onConfirm({ sku, quantity })}
       >
-        确定
+        {confirmText}
       </Button>
     </Popup>
   );

@@ -7,7 +7,9 @@ import { ErrorCode } from '@shared/errors';
 import { fetchProduct } from '@/services/catalog';
 import { assetUrl } from '@/services/api-origin';
 import { ApiRequestError } from '@/services/request';
-import { routes } from '@/routes';
+import { addCartItem } from '@/services/cart';
+import { session } from '@/store/session';
+import { checkoutUrl, routes } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
 import { PriceText } from '@/components/price-text/PriceText';
 import { SkuPicker, type SkuChoice } from './SkuPicker';
@@ -23,8 +25,30 @@ type DetailState =
 export default function ProductDetailPage() {
   const productId = Number(useRouter().params.id);
   const [state, setState] = useState<DetailState>({ status: 'loading' });
-  const [pickerOpen, setPickerOpen] = useState(false);
+  // The picker opens for 加入购物车 or 立即购买; its 确定 then does that.
+  const [pickerPurpose, setPickerPurpose] = useState<'cart' | 'buy' | null>(null);
   const [choice, setChoice] = useState<SkuChoice | null>(null);
+
+  const act = async (purpose: 'cart' | 'buy', confirmed: SkuChoice) => {
+    setChoice(confirmed);
+    setPickerPurpose(null);
+    if (!session.get().token) {
+      // The choice stays shown (已选) so the shopper can come back to it after signing in.
+      Taro.showToast({ title: '请先在「我的」页登录', icon: 'none' });
+      return;
+    }
+    const item = { skuId: confirmed.sku.id, quantity: confirmed.quantity };
+    if (purpose === 'buy') {
+      Taro.navigateTo({ url: checkoutUrl([item], false) });
+      return;
+    }
+    try {
+      await addCartItem(item);
+      Taro.showToast({ title: '已加入购物车', icon: 'success' });
+    } catch {
+      // The request wrapper toasted why (off shelf, out of stock, cart full).
+    }
+  };
 
   const load = useCallback(async () => {
     if (!Number.isInteger(productId) || productId <= 0) {
@@ -100,7 +124,7 @@ export default function ProductDetailPage() {
         title={choice ? `已选：${choiceSummary(choice.sku, choice.quantity)}` : '请选择规格'}
         extra={product.inStock ? '选择' : '已售罄'}
         clickable
-        onClick={() => setPickerOpen(true)}
+        onClick={() => setPickerPurpose('cart')}
       />
 
       <View className="detail-page__content">
@@ -118,22 +142,23 @@ export default function ProductDetailPage() {
       </View>
 
       <View className="detail-page__bar">
-        <Button className="add-to-cart-button" type="warning" disabled={!product.inStock} onClick={() => setPickerOpen(true)}>
+        <Button className="cart-entry" fill="none" onClick={() => Taro.switchTab({ url: routes.cart })}>
+          购物车
+        </Button>
+        <Button className="add-to-cart-button" type="warning" disabled={!product.inStock} onClick={() => setPickerPurpose('cart')}>
           加入购物车
         </Button>
-        <Button className="buy-now-button" type="primary" disabled={!product.inStock} onClick={() => setPickerOpen(true)}>
+        <Button className="buy-now-button" type="primary" disabled={!product.inStock} onClick={() => setPickerPurpose('buy')}>
           {product.inStock ? '立即购买' : '已售罄'}
         </Button>
       </View>
 
       <SkuPicker
         product={product}
-        visible={pickerOpen}
-        onClose={() => setPickerOpen(false)}
-        onConfirm={(confirmed) => {
-          setChoice(confirmed);
-          setPickerOpen(false);
-        }}
+        visible={pickerPurpose !== null}
+        confirmText={pickerPurpose === 'buy' ? '立即购买' : '加入购物车'}
+        onClose={() => setPickerPurpose(null)}
+        onConfirm={(confirmed) => pickerPurpose && act(pickerPurpose, confirmed)}
       />
     </View>
   );

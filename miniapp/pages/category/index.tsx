@@ -12,6 +12,7 @@ import { FeedFooter } from '@/components/product-card/FeedFooter';
 import { SortTabs } from '@/components/sort-tabs/SortTabs';
 import { locateCategory } from './category-tree';
 import './index.scss';
+import { useCartBadge } from '@/store/cart-badge';
 
 type TreeState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; categories: CategoryNode[] };
 
@@ -63,6 +64,7 @@ function CategoryPane({ category, initialSubcategoryId }: { category: CategoryNo
 }
 
 export default function CategoryPage() {
+  useCartBadge();
   const [tree, setTree] = useState<TreeState>({ status: 'loading' });
   const [activeId, setActiveId] = useState<number | null>(null);
   // A category another page asked for, and the pane opening it (a new key remounts the pane on that chip).

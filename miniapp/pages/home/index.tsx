@@ -11,6 +11,7 @@ import { PageState } from '@/components/page-state/PageState';
 import { ProductGrid } from '@/components/product-card/ProductCard';
 import { FeedFooter } from '@/components/product-card/FeedFooter';
 import './index.scss';
+import { useCartBadge } from '@/store/cart-badge';
 
 const FEED_QUERY: FeedQuery = { sort: 'default' };
 
@@ -27,6 +28,7 @@ function openBanner(banner: Banner) {
 }
 
 export default function HomePage() {
+  useCartBadge();
   const [homeState, setHomeState] = useState<HomeState>({ status: 'loading' });
   const feed = useProductFeed(FEED_QUERY);
 

@@ -6,13 +6,19 @@ import { fetchMe } from '@/services/members';
 import { assetUrl } from '@/services/api-origin';
 import { session, useSession } from '@/store/session';
 import platform from '@/platform';
-import { routes } from '@/routes';
+import { orderListUrl, routes } from '@/routes';
+import { ORDER_TAB_LABELS } from '@shared/api/orders';
 import { SHOP_NAME } from '@/shop';
 import { useMemberActions } from '@/hooks/useMemberActions';
 import { PageState } from '@/components/page-state/PageState';
 import './index.scss';
+import { useCartBadge } from '@/store/cart-badge';
+
+/** The status shortcuts under 我的订单 (售后 sits with them, 已完成 lives under 全部订单). */
+const ORDER_SHORTCUTS = ['pending_payment', 'paid', 'shipped', 'after_sale'] as const;
 
 export default function MinePage() {
+  useCartBadge();
   const { token, profile } = useSession();
   const { login, loggingIn, bindPhoneWithCode } = useMemberActions();
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -69,7 +75,33 @@ export default function MinePage() {
         </View>
       </View>
 
+      <View className="mine-page__orders">
+        <View className="mine-page__orders-head">
+          <Text className="mine-page__orders-title">我的订单</Text>
+          <Text className="all-orders-entry" onClick={() => Taro.navigateTo({ url: orderListUrl('all') })}>
+            全部订单 ›
+          </Text>
+        </View>
+        <View className="mine-page__order-shortcuts">
+          {ORDER_SHORTCUTS.map((tab) => (
+            <Text
+              key={tab}
+              className={`order-shortcut order-shortcut--${tab}`}
+              onClick={() => Taro.navigateTo({ url: orderListUrl(tab) })}
+            >
+              {ORDER_TAB_LABELS[tab]}
+            </Text>
+          ))}
+        </View>
+      </View>
+
       <Cell.Group className="mine-page__actions">
+        <Cell
+          className="address-book-entry"
+          title="收货地址"
+          clickable
+          onClick={() => Taro.navigateTo({ url: routes.addressList })}
+        />
         <Cell
           className="edit-profile-entry"
           title="编辑资料"

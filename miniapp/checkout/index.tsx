@@ -1,0 +1,184 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Image, Text, Textarea, View } from '@tarojs/components';
+import { Button, Cell } from '@nutui/nutui-react-taro';
+import { CART_UNAVAILABLE_REASON_LABELS } from '@shared/api/cart';
+import { ORDER_REMARK_MAX_LENGTH, type CheckoutPreview } from '@shared/api/orders';
+import { formatYuan } from '@shared/money';
+import { createOrder, previewCheckout } from '@/services/orders';
+import { assetUrl } from '@/services/api-origin';
+import { parseCheckoutItems } from '@/services/checkout-items';
+import { askForSubscriptions, payOrder, prefetchSubscribeTemplates } from '@/services/pay-order';
+import { addressChoice } from '@/store/address-choice';
+import { fullAddress } from '@/format/address';
+import { orderDetailUrl, routes } from '@/routes';
+import { PageState } from '@/components/page-state/PageState';
+import { PriceText } from '@/components/price-text/PriceText';
+import { PricingRows } from '@/components/pricing-rows/PricingRows';
+import { newClientToken } from './client-token';
+import './index.scss';
+
+type PreviewState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; preview: CheckoutPreview };
+
+/** 确认订单: what the server prices for the chosen SKUs and address; 提交订单 places it and starts payment. */
+export default function CheckoutPage() {
+  const params = useRouter().params;
+  const items = useMemo(() => parseCheckoutItems(params.items), [params.items]);
+  const fromCart = params.from === 'cart';
+  const [clientToken] = useState(newClientToken);
+  const [addressId, setAddressId] = useState<number | undefined>(undefined);
+  const [remark, setRemark] = useState('');
+  const [state, setState] = useState<PreviewState>({ status: 'loading' });
+  const [submitting, setSubmitting] = useState(false);
+
+  const load = useCallback(async () => {
+    if (!items) return;
+    try {
+      setState({ status: 'ready', preview: await previewCheckout({ items, addressId }) });
+    } catch (error) {
+      setState({ status: 'error', message: (error as Error).message });
+    }
+  }, [items, addressId]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  useEffect(prefetchSubscribeTemplates, []);
+
+  // Back from the address book with an address picked or added.
+  useDidShow(() => {
+    const picked = addressChoice.take();
+    if (picked) setAddressId(picked.id);
+    else if (state.status === 'ready' && !state.preview.address) load(); // an address may have been added
+  });
+
+  const submit = async (preview: CheckoutPreview) => {
+    if (submitting || !items || !preview.address) return;
+    setSubmitting(true);
+    try {
+      await askForSubscriptions();
+      const order = await createOrder({ clientToken, items, addressId: preview.address.id, remark: remark.trim(), fromCart });
+      // The order exists from here on: whatever happens with payment, the shopper continues on its page.
+      const outcome = await payOrder(order.orderNo).catch((error: Error) => {
+        Taro.showToast({ title: error.message, icon: 'none' });
+        return 'cancelled' as const;
+      });
+      if (outcome === 'left') return; // the cashier page comes back to the order detail
+      Taro.redirectTo({ url: `${orderDetailUrl(order.orderNo)}${outcome === 'paid' ? '&paying=1' : ''}` });
+    } catch {
+      // Placement failed (toasted by the request wrapper, e.g. 库存不足): show what changed.
+      load();
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (!items) return <PageState status="empty" text="没有要结算的商品" />;
+  if (state.status === 'loading') return <PageState status="loading" />;
+  if (state.status === 'error') {
+    return (
+      <PageState
+        status="error"
+        text={state.message}
+        onRetry={() => {
+          setState({ status: 'loading' });
+          load();
+        }}
+      />
+    );
+  }
+
+  const { preview } = state;
+  const { address } = preview;
+  const unavailableCount = preview.lines.filter((line) => line.unavailableReason !== null).length;
+  const priceChanged = preview.lines.some((line) => line.cartPriceFen !== null);
+
+  return (
+    <View className="checkout-page">
+      {address ? (
+        <View className="checkout-address" onClick={() => Taro.navigateTo({ url: `${routes.addressList}?select=1` })}>
+          <View className="checkout-address__head">
+            <Text className="checkout-address__name">{address.recipientName}</Text>
+            <Text>{address.phone}</Text>
+          </View>
+          <Text className="checkout-address__text">{fullAddress(address)}</Text>
+          <Text className="checkout-address__change">更换</Text>
+        </View>
+      ) : (
+        <View
+          className="checkout-address checkout-address--empty add-first-address"
+          onClick={() => Taro.navigateTo({ url: `${routes.addressEdit}?select=1` })}
+        >
+          <Text>+ 新增收货地址</Text>
+        </View>
+      )}
+
+      {unavailableCount > 0 && (
+        <View className="checkout-notice checkout-notice--error">
+          {unavailableCount} 件商品暂时无法购买，请返回修改后再提交
+        </View>
+      )}
+      {priceChanged && <View className="checkout-notice">部分商品价格有变动，以下为最新价格</View>}
+
+      <View className="checkout-lines">
+        {preview.lines.map((line) => (
+          <View
+            key={line.skuId}
+            className={`checkout-line${line.unavailableReason ? ' checkout-line--unavailable' : ''}`}
+          >
+            <Image className="checkout-line__image" src={assetUrl(line.imageUrl)} mode="aspectFill" />
+            <View className="checkout-line__body">
+              <Text className="checkout-line__title">{line.title}</Text>
+              <Text className="checkout-line__spec">{line.specValues.join(' / ')}</Text>
+              {line.unavailableReason && (
+                <Text className="checkout-line__reason">{CART_UNAVAILABLE_REASON_LABELS[line.unavailableReason]}</Text>
+              )}
+              {line.cartPriceFen !== null && (
+                <Text className="checkout-line__price-change">
+                  加入购物车时 {formatYuan(line.cartPriceFen)}，现价 {formatYuan(line.unitPriceFen)}
+                </Text>
+              )}
+            </View>
+            <View className="checkout-line__numbers">
+              <PriceText fen={line.unitPriceFen} />
+              <Text className="checkout-line__quantity">×{line.quantity}</Text>
+            </View>
+          </View>
+        ))}
+      </View>
+
+      <Cell.Group className="checkout-pricing">
+        <PricingRows pricing={preview.pricing} />
+      </Cell.Group>
+
+      <View className="checkout-remark">
+        <Text className="checkout-remark__label">订单备注</Text>
+        <Textarea
+          className="checkout-remark__input remark-input"
+          value={remark}
+          maxlength={ORDER_REMARK_MAX_LENGTH}
+          autoHeight
+          placeholder="选填，请先和商家协商一致"
+          onInput={(event) => setRemark(event.detail.value)}
+        />
+      </View>
+
+      <View className="checkout-bar">
+        <View className="checkout-bar__total">
+          <Text>实付：</Text>
+          <PriceText className="checkout-payable" fen={preview.pricing.payableFen} size="large" />
+        </View>
+        <Button
+          className="submit-order-button"
+          type="primary"
+          loading={submitting}
+          disabled={!preview.canSubmit}
+          onClick={() => submit(preview)}
+        >
+          {address ? '提交订单' : '请先填写地址'}
+        </Button>
+      </View>
+    </View>
+  );
+}

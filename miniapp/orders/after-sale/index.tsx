@@ -1,0 +1,163 @@
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Image, Text, Textarea, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { AFTER_SALE_TYPE_LABELS } from '@shared/api/after-sales';
+import type { OrderDetail } from '@shared/api/orders';
+import { formatYuan } from '@shared/money';
+import { applyAfterSale, fetchOrder, uploadImage } from '@/services/orders';
+import { assetUrl } from '@/services/api-origin';
+import { PageState } from '@/components/page-state/PageState';
+import {
+  AFTER_SALE_DESCRIPTION_MAX_LENGTH,
+  AFTER_SALE_MAX_IMAGES,
+  AFTER_SALE_REASONS,
+  afterSaleTypeFor,
+  validateAfterSale,
+} from '../order-actions';
+import './index.scss';
+
+type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; order: OrderDetail };
+
+/** 申请售后: 仅退款 before shipping, 退货退款 after; reason, description and up to 6 photos. */
+export default function AfterSalePage() {
+  const orderNo = useRouter().params.orderNo ?? '';
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [reason, setReason] = useState('');
+  const [description, setDescription] = useState('');
+  const [images, setImages] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+
+  const load = useCallback(async () => {
+    setState({ status: 'loading' });
+    try {
+      setState({ status: 'ready', order: await fetchOrder(orderNo) });
+    } catch (error) {
+      setState({ status: 'error', message: (error as Error).message });
+    }
+  }, [orderNo]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const addPhotos = async () => {
+    let paths: string[];
+    try {
+      const picked = await Taro.chooseImage({ count: AFTER_SALE_MAX_IMAGES - images.length, sizeType: ['compressed'] });
+      paths = picked.tempFilePaths;
+    } catch {
+      return; // closed the picker
+    }
+    setUploading(true);
+    try {
+      for (const path of paths) {
+        const { url } = await uploadImage(path);
+        setImages((current) => [...current, url].slice(0, AFTER_SALE_MAX_IMAGES));
+      }
+    } catch {
+      // toasted by the request wrapper; the photos uploaded so far stay
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  if (state.status === 'loading') return <PageState status="loading" />;
+  if (state.status === 'error') return <PageState status="error" text={state.message} onRetry={load} />;
+
+  const { order } = state;
+  const type = afterSaleTypeFor(order.status);
+  if (!type) return <PageState status="empty" text="该订单当前不能申请售后" />;
+
+  const submit = async () => {
+    const problem = validateAfterSale({ reason, description, images });
+    if (problem) {
+      Taro.showToast({ title: problem, icon: 'none' });
+      return;
+    }
+    setSubmitting(true);
+    try {
+      await applyAfterSale(order.orderNo, { type, reason, description: description.trim(), images });
+      Taro.showToast({ title: '已提交，请等待商家处理', icon: 'none' });
+      Taro.navigateBack();
+    } catch {
+      // toasted by the request wrapper
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <View className="after-sale-page">
+      <View className="after-sale-section">
+        <View className="after-sale-row">
+          <Text>售后类型</Text>
+          <Text className="after-sale-type">{AFTER_SALE_TYPE_LABELS[type]}</Text>
+        </View>
+        <View className="after-sale-row">
+          <Text>退款金额</Text>
+          <Text className="after-sale-page__amount">{formatYuan(order.pricing.payableFen)}</Text>
+        </View>
+        <Text className="after-sale-page__note">
+          {type === 'refund_only' ? '商品尚未发货，商家同意后原路退款' : '商家同意后请按提示寄回商品，收到后原路退款'}
+        </Text>
+      </View>
+
+      <View className="after-sale-section">
+        <Text className="after-sale-section__title">售后原因</Text>
+        <View className="after-sale-reasons">
+          {AFTER_SALE_REASONS[type].map((option) => (
+            <Text
+              key={option}
+              className={`after-sale-reason${option === reason ? ' after-sale-reason--active' : ''}`}
+              onClick={() => setReason(option)}
+            >
+              {option}
+            </Text>
+          ))}
+        </View>
+      </View>
+
+      <View className="after-sale-section">
+        <Text className="after-sale-section__title">问题描述</Text>
+        <Textarea
+          className="after-sale-description"
+          value={description}
+          maxlength={AFTER_SALE_DESCRIPTION_MAX_LENGTH}
+          placeholder="选填，补充说明问题，方便商家处理"
+          onInput={(event) => setDescription(event.detail.value)}
+        />
+        <View className="after-sale-photos">
+          {images.map((url) => (
+            <View key={url} className="after-sale-photo">
+              <Image className="after-sale-photo__image" src={assetUrl(url)} mode="aspectFill" />
+              <Text
+                className="after-sale-photo__remove"
+                onClick={() => setImages((current) => current.filter((item) => item !== url))}
+              >
+                ×
+              </Text>
+            </View>
+          ))}
+          {images.length < AFTER_SALE_MAX_IMAGES && (
+            <View className="after-sale-photo after-sale-photo--add" onClick={uploading ? undefined : addPhotos}>
+              <Text>{uploading ? '上传中…' : `+ 照片\n${images.length}/${AFTER_SALE_MAX_IMAGES}`}</Text>
+            </View>
+          )}
+        </View>
+      </View>
+
+      <Button
+        className="submit-after-sale-button"
+        type="primary"
+        block
+        loading={submitting}
+        disabled={uploading}
+        onClick={submit}
+      >
+        提交申请
+      </Button>
+    </View>
+  );
+}

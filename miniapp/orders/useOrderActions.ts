@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import type { OrderDetail } from '@shared/api/orders';
+import { cancelOrder, confirmReceipt } from '@/services/orders';
+import { ApiRequestError } from '@/services/request';
+import { askForSubscriptions, payOrder } from '@/services/pay-order';
+import { orderDetailUrl, routes } from '@/routes';
+import type { OrderAction } from './order-actions';
+
+/**
+ * What the order buttons do, shared by the list and the detail. `onChanged` gets the order's new state
+ * (cancel, confirm receipt); `onPaid` runs after WeChat's payment sheet reports success (the order turns paid
+ * only when the server hears from WeChat Pay, so the caller polls).
+ */
+export function useOrderActions({ onChanged, onPaid }: { onChanged(order: OrderDetail): void; onPaid(orderNo: string): void }) {
+  const [busy, setBusy] = useState<OrderAction | null>(null);
+
+  const run = async (action: OrderAction, orderNo: string) => {
+    if (busy) return;
+    if (action === 'afterSale') {
+      Taro.navigateTo({ url: `${routes.afterSale}?orderNo=${encodeURIComponent(orderNo)}` });
+      return;
+    }
+    if (action === 'cancel' || action === 'confirmReceipt') {
+      const { confirm } = await Taro.showModal(
+        action === 'cancel'
+          ? { title: '取消订单', content: '确定取消这个订单吗？', confirmText: '取消订单', cancelText: '再想想' }
+          : { title: '确认收货', content: '请确认已收到商品，确认后订单完成', confirmText: '确认收货', cancelText: '还没有' },
+      );
+      if (!confirm) return;
+    }
+    setBusy(action);
+    try {
+      if (action === 'cancel') {
+        onChanged(await cancelOrder(orderNo));
+        Taro.showToast({ title: '订单已取消', icon: 'success' });
+      } else if (action === 'confirmReceipt') {
+        onChanged(await confirmReceipt(orderNo));
+        Taro.showToast({ title: '已确认收货', icon: 'success' });
+      } else {
+        await askForSubscriptions();
+        const outcome = await payOrder(orderNo);
+        if (outcome === 'paid') onPaid(orderNo);
+        if (outcome === 'cancelled') Taro.showToast({ title: '已取消支付', icon: 'none' });
+      }
+    } catch (error) {
+      // API errors were toasted by the request wrapper; a failed payment sheet was not.
+      if (!(error instanceof ApiRequestError)) Taro.showToast({ title: (error as Error).message, icon: 'none' });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return { run, busy };
+}
+
+export function openOrder(orderNo: string) {
+  Taro.navigateTo({ url: orderDetailUrl(orderNo) });
+}

@@ -1,0 +1,160 @@
+import { useCallback, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import { Button, Checkbox, InputNumber } from '@nutui/nutui-react-taro';
+import { CART_MAX_QUANTITY, CART_UNAVAILABLE_REASON_LABELS, type CartItem, type CartResponse } from '@shared/api/cart';
+import { fetchCart, removeCartItem, selectAllCartItems, updateCartItem } from '@/services/cart';
+import { assetUrl } from '@/services/api-origin';
+import { useSession } from '@/store/session';
+import { checkoutUrl, productDetailUrl, routes } from '@/routes';
+import { PageState } from '@/components/page-state/PageState';
+import { PriceText } from '@/components/price-text/PriceText';
+import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
+import { checkoutButtonText, checkoutItems, isAllSelected, priceChangeNote, shippingHint } from './cart-view';
+import './index.scss';
+import { useCartBadge } from '@/store/cart-badge';
+
+type CartState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; cart: CartResponse };
+
+export default function CartPage() {
+  useCartBadge();
+  const { token } = useSession();
+  const [state, setState] = useState<CartState>({ status: 'loading' });
+
+  const load = useCallback(async () => {
+    try {
+      setState({ status: 'ready', cart: await fetchCart() });
+    } catch (error) {
+      // A failed refresh keeps the cart on screen; only a first load shows the error block.
+      setState((previous) =>
+        previous.status === 'ready' ? previous : { status: 'error', message: (error as Error).message },
+      );
+    }
+  }, []);
+
+  // Stock and prices change while the shopper is elsewhere: reload on every visit.
+  useDidShow(() => {
+    if (token) load();
+  });
+
+  usePullDownRefresh(async () => {
+    if (token) await load();
+    Taro.stopPullDownRefresh();
+  });
+
+  /** Runs a cart change; the answer is the whole cart. Errors were toasted by the request wrapper. */
+  const change = async (call: Promise<CartResponse>) => {
+    try {
+      setState({ status: 'ready', cart: await call });
+    } catch {
+      load();
+    }
+  };
+
+  const confirmRemove = async (item: CartItem) => {
+    const { confirm } = await Taro.showModal({ title: '删除商品', content: `确定从购物车删除「${item.title}」吗？` });
+    if (confirm) change(removeCartItem(item.id));
+  };
+
+  if (!token) return <LoginPrompt text="登录后查看购物车" />;
+  if (state.status === 'loading') return <PageState status="loading" />;
+  if (state.status === 'error') {
+    return (
+      <PageState
+        status="error"
+        text={state.message}
+        onRetry={() => {
+          setState({ status: 'loading' });
+          load();
+        }}
+      />
+    );
+  }
+
+  const { cart } = state;
+  if (cart.items.length === 0) {
+    return (
+      <View className="cart-page cart-page--empty">
+        <PageState status="empty" text="购物车还是空的" />
+        <Button className="cart-page__go-shopping" type="primary" size="small" onClick={() => Taro.switchTab({ url: routes.home })}>
+          去逛逛
+        </Button>
+      </View>
+    );
+  }
+
+  const allSelected = isAllSelected(cart.items);
+  const hint = shippingHint(cart.selectedSubtotalFen, cart.shippingRule);
+  const toCheckout = checkoutItems(cart.items);
+
+  return (
+    <View className="cart-page">
+      {cart.items.map((item) => {
+        const unavailable = item.unavailableReason !== null;
+        const priceNote = priceChangeNote(item);
+        return (
+          <View key={item.id} className={`cart-line${unavailable ? ' cart-line--unavailable' : ''}`} data-sku-id={item.skuId}>
+            <Checkbox
+              className="cart-line__check"
+              checked={item.selected && !unavailable}
+              disabled={unavailable}
+              onChange={(checked) => change(updateCartItem(item.id, { selected: checked }))}
+            />
+            <Image
+              className="cart-line__image"
+              src={assetUrl(item.imageUrl)}
+              mode="aspectFill"
+              onClick={() => Taro.navigateTo({ url: productDetailUrl(item.productId) })}
+            />
+            <View className="cart-line__body">
+              <Text className="cart-line__title">{item.title}</Text>
+              <Text className="cart-line__spec">{item.specValues.join(' / ')}</Text>
+              {unavailable && (
+                <Text className="cart-line__reason">{CART_UNAVAILABLE_REASON_LABELS[item.unavailableReason!]}</Text>
+              )}
+              {priceNote && <Text className="cart-line__price-note">{priceNote}</Text>}
+              <View className="cart-line__footer">
+                <PriceText fen={item.priceFen} />
+                <InputNumber
+                  className="cart-line__quantity"
+                  value={item.quantity}
+                  min={1}
+                  max={Math.max(1, Math.min(CART_MAX_QUANTITY, item.stock))}
+                  disabled={unavailable}
+                  onChange={(value) => {
+                    const quantity = Number(value);
+                    if (quantity !== item.quantity) change(updateCartItem(item.id, { quantity }));
+                  }}
+                />
+              </View>
+            </View>
+            <Text className="cart-line__remove" onClick={() => confirmRemove(item)}>
+              删除
+            </Text>
+          </View>
+        );
+      })}
+
+      <View className="cart-bar">
+        <Checkbox className="cart-bar__all select-all" checked={allSelected} onChange={(checked) => change(selectAllCartItems(checked))}>
+          全选
+        </Checkbox>
+        <View className="cart-bar__total">
+          <View>
+            <Text>合计：</Text>
+            <PriceText className="cart-total" fen={cart.selectedSubtotalFen} size="large" />
+          </View>
+          {hint && <Text className="cart-bar__hint">{hint}</Text>}
+        </View>
+        <Button
+          className="checkout-button"
+          type="primary"
+          disabled={toCheckout.length === 0}
+          onClick={() => Taro.navigateTo({ url: checkoutUrl(toCheckout, true) })}
+        >
+          {checkoutButtonText(cart)}
+        </Button>
+      </View>
+    </View>
+  );
+}
