@@ -41,7 +41,7 @@ export function AppRoutes() {
             <Route path="products/:id/edit" element={<RequirePage page="productEdit"><ProductEditPage /></RequirePage>} />
             <Route path="categories" element={<RequirePage page="categories"><CategoryPage /></RequirePage>} />
             <Route path="orders" element={<RequirePage page="orders"><OrderListPage /></RequirePage>} />
-            <Route path="orders/batch-ship" element={<RequirePage page="batchShip"><BatchShipPage /></RequirePage>} />
+            <Route path="batch-ship" element={<RequirePage page="batchShip"><BatchShipPage /></RequirePage>} />
             <Route path="orders/:orderNo" element={<RequirePage page="orders"><OrderDetailPage /></RequirePage>} />
             <Route path="after-sales" element={<RequirePage page="afterSales"><AfterSaleListPage /></RequirePage>} />
             <Route path="members" element={<RequirePage page="members"><MemberListPage /></RequirePage>} />

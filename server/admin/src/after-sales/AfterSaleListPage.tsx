@@ -7,7 +7,7 @@ import {
   type AfterSaleStatus,
 } from '@shared/api/after-sales';
 import { formatYuan } from '@shared/money';
-import { Drawer } from 'antd';
+import { Button, Drawer } from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { notifyError } from '@/common/feedback';
@@ -31,7 +31,7 @@ export default function AfterSaleListPage() {
 
   const columns: ProColumns<AfterSale>[] = [
     { title: '售后单号', dataIndex: 'id', width: 90 },
-    { title: '订单号', dataIndex: 'orderNo', render: (_, row) => <Link to={`/orders/${row.orderNo}`}>{row.orderNo}</Link> },
+    { title: '订单号', dataIndex: 'orderNo', width: 200, render: (_, row) => <Link to={`/orders/${row.orderNo}`}>{row.orderNo}</Link> },
     { title: '类型', dataIndex: 'type', render: (_, row) => AFTER_SALE_TYPE_LABELS[row.type] },
     { title: '原因', dataIndex: 'reason', ellipsis: true },
     { title: '退款金额', dataIndex: 'refundFen', align: 'right', render: (_, row) => formatYuan(row.refundFen) },
@@ -42,9 +42,9 @@ export default function AfterSaleListPage() {
       title: '操作',
       valueType: 'option',
       render: (_, row) => [
-        <a key="handle" onClick={() => setOpen(row)} aria-label={`处理售后 ${row.id}`}>
+        <Button key="handle" type="link" size="small" onClick={() => setOpen(row)} aria-label={`处理售后 ${row.id}`}>
           {row.status === 'applied' || row.status === 'approved' ? '处理' : '查看'}
-        </a>,
+        </Button>,
       ],
     },
   ];

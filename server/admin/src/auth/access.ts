@@ -51,7 +51,7 @@ const MENU: MenuEntry[] = [
   { key: 'products', path: '/products', name: '商品管理' },
   { key: 'categories', path: '/categories', name: '分类管理' },
   { key: 'orders', path: '/orders', name: '订单管理' },
-  { key: 'batchShip', path: '/orders/batch-ship', name: '批量发货' },
+  { key: 'batchShip', path: '/batch-ship', name: '批量发货' },
   { key: 'afterSales', path: '/after-sales', name: '售后处理' },
   { key: 'members', path: '/members', name: '会员管理' },
   { key: 'shopSettings', path: '/settings/shop', name: '店铺设置' },

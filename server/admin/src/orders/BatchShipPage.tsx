@@ -64,13 +64,12 @@ export default function BatchShipPage() {
           </Space>
         </Card>
 
-        <Card title="2. 上传并发货" size="small">
+        <Card title="2. 上传并发货" size="small" data-testid="batch-ship-upload">
           <Upload.Dragger
             accept=".csv,text/csv"
             multiple={false}
             showUploadList={false}
             disabled={uploading}
-            data-testid="batch-ship-upload"
             customRequest={({ file }) => {
               const csv = file as File;
               setUploading(true);

@@ -44,7 +44,7 @@ export default function OrderListPage() {
     {
       title: '订单号',
       dataIndex: 'orderNo',
-      copyable: true,
+      width: 200,
       fieldProps: { placeholder: '完整订单号' },
       render: (_, order) => <Link to={`/orders/${order.orderNo}`}>{order.orderNo}</Link>,
     },
@@ -117,6 +117,7 @@ export default function OrderListPage() {
       title: '物流',
       dataIndex: 'shipment',
       search: false,
+      width: 170,
       render: (_, order) =>
         order.shipment ? (
           <Space direction="vertical" size={0}>
@@ -131,6 +132,7 @@ export default function OrderListPage() {
       title: '操作',
       valueType: 'option',
       fixed: 'right',
+      width: 130,
       render: (_, order) => [
         <Link key="detail" to={`/orders/${order.orderNo}`} aria-label={`订单详情 ${order.orderNo}`}>
           详情
@@ -146,12 +148,12 @@ export default function OrderListPage() {
         rowKey="orderNo"
         actionRef={tableRef}
         columns={columns}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1300 }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         toolBarRender={() => [
           canShipOrders(staff.role) && (
-            <Button key="batch" icon={<UploadOutlined />} onClick={() => navigate('/orders/batch-ship')}>
+            <Button key="batch" icon={<UploadOutlined />} onClick={() => navigate('/batch-ship')}>
               批量发货
             </Button>
           ),

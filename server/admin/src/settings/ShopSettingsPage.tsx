@@ -1,6 +1,6 @@
 import { PageContainer, ProForm, ProFormDigit } from '@ant-design/pro-components';
 import type { ShopSettings } from '@shared/api/orders';
-import { Alert, Button, Card, Form, Result } from 'antd';
+import { Alert, Button, Card, Form, Result, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { errorText, notifyError, notifySuccess } from '@/common/feedback';
 import { PageSpinner } from '@/common/PageSpinner';
@@ -58,7 +58,11 @@ function SettingsForm({ saved, onSaved }: { saved: ShopSettings; onSaved: (setti
         initialValues={settingsToForm(saved)}
         submitter={{
           searchConfig: { submitText: '保存设置', resetText: '恢复' },
-          render: (_, buttons) => <Form.Item wrapperCol={{ offset: 5 }}>{buttons}</Form.Item>,
+          render: (_, buttons) => (
+            <Form.Item wrapperCol={{ offset: 5 }}>
+              <Space>{buttons}</Space>
+            </Form.Item>
+          ),
         }}
         onFinish={async (values) => {
           try {
@@ -95,6 +99,7 @@ function SettingsForm({ saved, onSaved }: { saved: ShopSettings; onSaved: (setti
           label="未付款自动取消"
           min={UNPAID_TIMEOUT_MINUTES.min}
           max={UNPAID_TIMEOUT_MINUTES.max}
+          width="sm"
           fieldProps={{ precision: 0, addonAfter: '分钟', 'aria-label': '未付款自动取消' }}
           extra={`下单后这么久未付款，订单自动取消并退回库存（${UNPAID_TIMEOUT_MINUTES.min}-${UNPAID_TIMEOUT_MINUTES.max} 分钟）`}
           rules={[{ required: true, message: '请填写分钟数' }]}
@@ -104,6 +109,7 @@ function SettingsForm({ saved, onSaved }: { saved: ShopSettings; onSaved: (setti
           label="自动确认收货"
           min={AUTO_CONFIRM_DAYS.min}
           max={AUTO_CONFIRM_DAYS.max}
+          width="sm"
           fieldProps={{ precision: 0, addonAfter: '天', 'aria-label': '自动确认收货' }}
           extra={`发货后这么多天买家未确认，系统自动确认收货（${AUTO_CONFIRM_DAYS.min}-${AUTO_CONFIRM_DAYS.max} 天）`}
           rules={[{ required: true, message: '请填写天数' }]}
