@@ -151,6 +151,8 @@ export default function OrderListPage() {
         scroll={{ x: 1300 }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
+        // ProTable skips the rules of its filter form unless told otherwise; the phone filter has one.
+        form={{ ignoreRules: false }}
         toolBarRender={() => [
           canShipOrders(staff.role) && (
             <Button key="batch" icon={<UploadOutlined />} onClick={() => navigate('/batch-ship')}>
