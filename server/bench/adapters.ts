@@ -13,13 +13,13 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
-import autocannon from 'autocannon';
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Product } from '../src/catalog/product.entity';
+import { forkServer, reportReady } from './support/child-server';
+import { runLoad } from './support/load';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -106,28 +106,27 @@ async function serve(name: 'fastify' | 'express', file: string) {
   const adapter = name === 'fastify' ? new FastifyAdapter() : new ExpressAdapter();
   const app = await NestFactory.create(benchModule(file), adapter, { logger: false });
   await app.listen(0, '127.0.0.1');
-  process.send?.({ url: await app.getUrl() });
+  reportReady({ url: await app.getUrl() }, () => app.close());
 }
 
 async function measure(name: 'fastify' | 'express', file: string) {
-  const child = fork(__filename, ['serve', name, file]);
+  const server = await forkServer<{ url: string }>(__filename, ['serve', name, file]);
   try {
-    const baseUrl = await new Promise<string>((resolve, reject) => {
-      child.once('message', (message: { url: string }) => resolve(message.url));
-      child.once('exit', (code) => reject(new Error(`${name} server exited with ${code}`)));
+    const result = await runLoad({
+      url: `${server.info.url}/products?categoryId=3&page=2`,
+      connections: CONNECTIONS,
+      amount: Number.MAX_SAFE_INTEGER,
+      maxSeconds: SECONDS,
     });
-    const url = `${baseUrl}/products?categoryId=3&page=2`;
-    const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
     return {
       adapter: name,
-      reqPerSec: Math.round(result.requests.average),
-      latencyP50ms: result.latency.p50,
-      latencyP99ms: result.latency.p99,
-      non2xx: result.non2xx,
-      errors: result.errors,
+      reqPerSec: Math.round(result.perSecond),
+      latencyP50ms: result.p50Ms,
+      latencyP99ms: result.p99Ms,
+      answers: Object.fromEntries(result.outcomes),
     };
   } finally {
-    child.kill();
+    await server.stop();
   }
 }
 

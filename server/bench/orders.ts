@@ -1,0 +1,306 @@
+/**
+ * Order placement against the physical limits of this machine:
+ *
+ *   npm run bench                 (from the repository root, or in server/)
+ *
+ * For SQLite (a temp file) and MariaDB (a throwaway server; skipped when MariaDB is not installed) it starts
+ * the real app in a child process, sets up one hot SKU and BENCH_MEMBERS members with addresses through the
+ * real APIs, fires BENCH_ORDERS concurrent order submissions (at most BENCH_SECONDS s) and prints the rate,
+ * the latency percentiles, the answers by status and error code, and the oversold units (stock taken
+ * against units in order lines). Two ceilings are measured the same way: a minimal Nest + Fastify GET
+ * endpoint, and the order transaction written with the plain driver at the same concurrency. When order
+ * placement on MariaDB stays under half of the raw database rate, a CPU profile of the server says where
+ * the time goes.
+ */
+import 'reflect-metadata';
+import { Controller, Get, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { API_PREFIX, createApp } from '../src/app';
+import { loadConfig } from '../src/platform/config/app-config';
+import { loggerOptions, registerRequestLogging } from '../src/platform/logging/request-logging';
+import { FakeWechatServer } from '../src/wechat-fake/fake-wechat-server';
+import { sqliteDatabase, startMariaDb, type BenchDatabase, type RawRate, type StockCheck } from './orders/bench-database';
+import { setUpShop, type BenchShop } from './orders/shop-setup';
+import { forkServer, reportReady } from './support/child-server';
+import { profilerCommands, summarizeCpuProfile, type CpuProfile, type CpuSummary } from './support/cpu-profile';
+import { runLoad, type LoadResult } from './support/load';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 200);
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 5000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
+/** The server's log level while measured: production's default, so the request log costs what it costs there. */
+const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
+/** Enough for every submission of the run and the raw transactions after it. */
+const HOT_STOCK = 1_000_000;
+const WARM_UP_SECONDS = 2;
+const PROFILE_SECONDS = 6;
+/** The issue's target: order placement on MariaDB at half the raw database rate or better. */
+const TARGET_FRACTION_OF_RAW = 0.5;
+
+type AppServerInfo = { url: string; fakeWechatUrl: string };
+
+interface DatabaseFigures {
+  label: string;
+  orders: LoadResult;
+  stock: StockCheck;
+  raw: RawRate;
+  statementsPerOrder: Record<string, number> | null;
+  profile: CpuSummary | null;
+}
+
+// ---------------------------------------------------------------- child processes (the servers under load)
+
+/** The real app, as main.ts builds it, with the fake WeChat beside it; configuration from the environment. */
+async function serveApp(): Promise<void> {
+  const config = loadConfig();
+  const fake = new FakeWechatServer({ appid: config.wechat.appid, secret: config.wechat.secret, pay: config.wechatPay.fake ?? undefined });
+  await fake.start(0, '127.0.0.1');
+  const app = await createApp({ config, wechatApiBase: fake.url, wechatRuntime: { mode: 'fake', fakePort: fake.port } });
+  await app.listen(0, '127.0.0.1');
+  const close = async () => {
+    await app.close();
+    await fake.stop();
+  };
+  reportReady<AppServerInfo>({ url: await app.getUrl(), fakeWechatUrl: fake.url }, close, profilerCommands());
+}
+
+@Controller('ping')
+class PingController {
+  @Get()
+  ping() {
+    return { ok: true };
+  }
+}
+
+@Module({ controllers: [PingController] })
+class PingModule {}
+
+/** The framework ceiling: one GET route on Nest + Fastify with the app's adapter options and request log. */
+async function serveBare(): Promise<void> {
+  const app = await NestFactory.create<NestFastifyApplication>(PingModule, new FastifyAdapter(loggerOptions(LOG_LEVEL)), {
+    logger: ['error', 'warn'],
+  });
+  registerRequestLogging(app.getHttpAdapter().getInstance());
+  app.setGlobalPrefix(API_PREFIX);
+  await app.listen(0, '127.0.0.1');
+  reportReady({ url: await app.getUrl() }, () => app.close());
+}
+
+// ---------------------------------------------------------------- the parent: setup, load, figures
+
+function startApp(database: BenchDatabase, dataDir: string) {
+  return forkServer<AppServerInfo>(__filename, ['serve-app'], {
+    env: {
+      DATA_DIR: dataDir,
+      DATABASE_URL: database.appDatabaseUrl,
+      LOG_LEVEL,
+      // No storefront or console builds are served: the bench only talks to the API.
+      H5_DIST_DIR: join(dataDir, 'no-h5-build'),
+      ADMIN_DIST_DIR: join(dataDir, 'no-admin-build'),
+      WECHAT_APPID: '',
+      WECHAT_MODE: 'fake',
+    },
+  });
+}
+
+/** Each submission: the next member in turn, one unit of the hot SKU, a fresh client token. */
+function orderSubmissions(shop: BenchShop) {
+  let next = 0;
+  return () => {
+    const member = shop.members[next++ % shop.members.length];
+    return {
+      headers: { authorization: `Bearer ${member.token}` },
+      body: {
+        clientToken: randomBytes(12).toString('base64url'),
+        items: [{ skuId: shop.skuId, quantity: 1 }],
+        addressId: member.addressId,
+      },
+    };
+  };
+}
+
+function submitOrders(url: string, shop: BenchShop, amount: number, maxSeconds: number) {
+  return runLoad({
+    url: `${url}/${API_PREFIX}/orders`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    amount,
+    maxSeconds,
+    nextRequest: orderSubmissions(shop),
+  });
+}
+
+async function measureBare(): Promise<LoadResult> {
+  const server = await forkServer<{ url: string }>(__filename, ['serve-bare'], { env: { LOG_LEVEL } });
+  try {
+    const url = `${server.info.url}/${API_PREFIX}/ping`;
+    await runLoad({ url, connections: CONNECTIONS, amount: Number.MAX_SAFE_INTEGER, maxSeconds: WARM_UP_SECONDS });
+    return await runLoad({ url, connections: CONNECTIONS, amount: Number.MAX_SAFE_INTEGER, maxSeconds: SECONDS });
+  } finally {
+    await server.stop();
+  }
+}
+
+async function measureDatabase(database: BenchDatabase): Promise<DatabaseFigures> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'storefront-bench-'));
+  try {
+    let app = await startApp(database, dataDir);
+    let shop: BenchShop;
+    let orders: LoadResult;
+    let statementsPerOrder: Record<string, number> | null = null;
+    try {
+      const setupStarted = Date.now();
+      shop = await setUpShop(app.info.url, app.info.fakeWechatUrl, MEMBERS, HOT_STOCK);
+      log(`${database.label}: 1 hot SKU (stock ${HOT_STOCK}) and ${MEMBERS} members with addresses set up through the API in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`);
+      await submitOrders(app.info.url, shop, Number.MAX_SAFE_INTEGER, WARM_UP_SECONDS);
+      const before = await database.statementCounters();
+      orders = await submitOrders(app.info.url, shop, ORDERS, SECONDS);
+      const after = await database.statementCounters();
+      if (before && after) statementsPerOrder = perOrder(before, after, orders.outcomes.get('201') ?? 0);
+      log(`${database.label}: ${orders.responses} submissions in ${orders.seconds.toFixed(1)} s → ${Math.round(orders.perSecond)} orders/s`);
+    } finally {
+      await app.stop();
+    }
+    const stock = await database.checkStock(shop.skuId, HOT_STOCK);
+
+    const raw = await database.rawOrderRate({
+      skuId: shop.skuId,
+      productId: shop.productId,
+      memberCount: MEMBERS,
+      concurrency: CONNECTIONS,
+      amount: ORDERS * 3,
+      maxSeconds: SECONDS,
+    });
+    log(`${database.label}: plain driver ${raw.transactions} order transactions in ${raw.seconds.toFixed(1)} s → ${Math.round(raw.perSecond)}/s`);
+
+    let profile: DatabaseFigures['profile'] = null;
+    if (database.label === 'MariaDB' && orders.perSecond < TARGET_FRACTION_OF_RAW * raw.perSecond) {
+      log(`${database.label}: under ${TARGET_FRACTION_OF_RAW * 100}% of the raw rate: profiling the server for ${PROFILE_SECONDS} s`);
+      app = await startApp(database, dataDir);
+      try {
+        // Warmed up first, so the profile shows steady order placement rather than boot and JIT compilation.
+        await submitOrders(app.info.url, shop, Number.MAX_SAFE_INTEGER, WARM_UP_SECONDS);
+        await app.command('start-profile');
+        await submitOrders(app.info.url, shop, Number.MAX_SAFE_INTEGER, PROFILE_SECONDS);
+        profile = summarizeCpuProfile((await app.command('stop-profile')) as CpuProfile);
+      } finally {
+        await app.stop();
+      }
+    }
+    return { label: database.label, orders, stock, raw, statementsPerOrder, profile };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function perOrder(before: Record<string, number>, after: Record<string, number>, created: number): Record<string, number> {
+  return Object.fromEntries(Object.keys(after).map((name) => [name, created ? (after[name] - before[name]) / created : NaN]));
+}
+
+// ---------------------------------------------------------------- printing
+
+const log = (line: string) => console.log(line);
+const round = (value: number) => String(Math.round(value));
+const ms = (value: number) => (value < 10 ? value.toFixed(1) : round(value));
+const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)}%`;
+
+function answers(outcomes: Map<string, number>): string {
+  return [...outcomes].sort((a, b) => b[1] - a[1]).map(([key, count]) => `${key}×${count}`).join(', ');
+}
+
+function printTable(bare: LoadResult, figures: DatabaseFigures[], mariaDbMissing: boolean, loadAtStart: number): void {
+  const columns = figures.map((f) => f.label);
+  const rows: [string, ...string[]][] = [
+    ['orders/s (POST /api/v1/orders, one hot SKU)', ...figures.map((f) => round(f.orders.perSecond))],
+    ['latency p50 / p95 / p99 (ms)', ...figures.map((f) => `${ms(f.orders.p50Ms)} / ${ms(f.orders.p95Ms)} / ${ms(f.orders.p99Ms)}`)],
+    ['answers (status, error code)', ...figures.map((f) => answers(f.orders.outcomes))],
+    ['stock taken / units in order lines', ...figures.map((f) => `${f.stock.stockTaken} / ${f.stock.unitsInOrderLines}`)],
+    ['oversold units', ...figures.map((f) => String(f.stock.oversold))],
+    ['ceiling: raw DB order transactions/s (plain driver)', ...figures.map((f) => round(f.raw.perSecond))],
+    ['orders/s as a share of the raw DB rate', ...figures.map((f) => percent(f.orders.perSecond, f.raw.perSecond))],
+    ['ceiling: bare Nest + Fastify GET req/s', ...figures.map(() => round(bare.perSecond))],
+    ['orders/s as a share of the bare framework', ...figures.map((f) => percent(f.orders.perSecond, bare.perSecond))],
+  ];
+  const statements = figures.find((f) => f.statementsPerOrder)?.statementsPerOrder;
+  if (statements) {
+    const summary = ['Com_select', 'Com_insert', 'Com_update', 'Com_commit']
+      .map((name) => `${name.replace('Com_', '')} ${statements[name].toFixed(1)}`)
+      .join(', ');
+    rows.push([`statements per order (MariaDB counters: ${round(statements.Questions)} in all)`, ...figures.map((f) => (f.statementsPerOrder ? summary : '–'))]);
+  }
+
+  log('');
+  log(`Order placement benchmark: ${CONNECTIONS} connections, ${MEMBERS} members, up to ${ORDERS} orders or ${SECONDS} s per figure, loopback, server log level ${LOG_LEVEL}`);
+  // The cores may be shared with other work: the load average says how quiet the machine was.
+  log(`${cpus().length} cores; load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`);
+  log('');
+  log(`| figure | ${columns.join(' | ')} |`);
+  log(`|---|${columns.map(() => '---').join('|')}|`);
+  for (const [name, ...values] of rows) log(`| ${name} | ${values.join(' | ')} |`);
+  if (mariaDbMissing) log('\nMariaDB is not installed (apt-get install -y mariadb-server): the MariaDB column was skipped.');
+
+  const mariaDb = figures.find((f) => f.label === 'MariaDB');
+  if (mariaDb) {
+    const share = mariaDb.orders.perSecond / mariaDb.raw.perSecond;
+    log('');
+    log(
+      `Target (orders/s on MariaDB ≥ ${TARGET_FRACTION_OF_RAW * 100}% of the raw database rate): ` +
+        `${share >= TARGET_FRACTION_OF_RAW ? 'MET' : 'NOT MET'} (${(share * 100).toFixed(0)}%)`,
+    );
+    if (mariaDb.profile) {
+      log('');
+      log(`Where the server's CPU went while placing orders on MariaDB (self time, Node built-ins counted to their caller; the server was idle ${mariaDb.profile.idlePercent.toFixed(0)}% of the time):`);
+      log('');
+      log('| area | share of busy time |');
+      log('|---|---|');
+      for (const share of mariaDb.profile.busyAreas.filter((a) => a.percent >= 0.5)) log(`| ${share.name} | ${share.percent.toFixed(1)}% |`);
+      log('');
+      log('| function (self time) | share of busy time |');
+      log('|---|---|');
+      for (const share of mariaDb.profile.topFunctions) log(`| ${share.name} | ${share.percent.toFixed(1)}% |`);
+    }
+  }
+  const oversold = figures.reduce((sum, f) => sum + f.stock.oversold, 0);
+  if (oversold > 0) {
+    log(`\nOVERSOLD: ${oversold} units were ordered without stock taken for them.`);
+    process.exitCode = 1;
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const loadAtStart = loadavg()[0];
+  const bare = await measureBare();
+  log(`bare Nest + Fastify GET: ${Math.round(bare.perSecond)} req/s`);
+
+  const figures: DatabaseFigures[] = [];
+  const sqlite = sqliteDatabase();
+  try {
+    figures.push(await measureDatabase(sqlite));
+  } finally {
+    await sqlite.close();
+  }
+  const mariaDb = await startMariaDb();
+  if (mariaDb) {
+    try {
+      figures.push(await measureDatabase(mariaDb));
+    } finally {
+      await mariaDb.close();
+    }
+  }
+  printTable(bare, figures, !mariaDb, loadAtStart);
+  log(`\n(full run ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+const mode = process.argv[2];
+const run = mode === 'serve-app' ? serveApp() : mode === 'serve-bare' ? serveBare() : main();
+run.catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,245 @@
+import Database from 'better-sqlite3';
+import { createConnection, createPool, type Pool, type ResultSetHeader, type RowDataPacket } from 'mysql2/promise';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { findRepoRoot } from '../../src/platform/config/app-config';
+import { newOrderNo } from '../../src/orders/order-number';
+
+/** What the stock of the hot SKU says against what the orders hold. */
+export interface StockCheck {
+  stockLeft: number;
+  stockTaken: number;
+  unitsInOrderLines: number;
+  /** Units in order lines that no stock decrement paid for (or stock below zero): must be 0. */
+  oversold: number;
+}
+
+export interface RawRate {
+  transactions: number;
+  outOfStock: number;
+  seconds: number;
+  perSecond: number;
+}
+
+export interface RawRateOptions {
+  skuId: number;
+  productId: number;
+  memberCount: number;
+  concurrency: number;
+  amount: number;
+  maxSeconds: number;
+}
+
+/** One database under test: how the app reaches it, and the plain-driver measurements beside the app. */
+export interface BenchDatabase {
+  label: 'SQLite' | 'MariaDB';
+  /** DATABASE_URL for the app. */
+  appDatabaseUrl: string;
+  checkStock(skuId: number, initialStock: number): Promise<StockCheck>;
+  /**
+   * The raw rate of the order transaction the app runs, written with the plain driver: insert the order
+   * and its line, conditionally decrement the SKU's stock (the hot row, last), update the product's total.
+   */
+  rawOrderRate(options: RawRateOptions): Promise<RawRate>;
+  /** Statements the server has executed so far, by kind (MariaDB's status counters); null on SQLite. */
+  statementCounters(): Promise<Record<string, number> | null>;
+  close(): Promise<void>;
+}
+
+/** The same order row for every raw transaction: the app's address snapshot, one unit at the seeded price. */
+const PRICE_FEN = 9900;
+const ORDER_COLUMNS = [
+  'orderNo', 'memberId', 'clientToken', 'status', 'itemCount', 'listTotalFen', 'shippingFeeFen', 'payableFen',
+  'recipientName', 'recipientPhone', 'provinceName', 'cityName', 'districtName', 'regionCode', 'addressDetail', 'remark',
+  'payDeadlineAt',
+];
+const LINE_COLUMNS = ['orderId', 'productId', 'skuId', 'title', 'specValues', 'imageUrl', 'unitPriceFen', 'quantity', 'lineTotalFen'];
+
+/** Unpaid orders are due 30 minutes after placement, as in the app, so no sweep touches them during the bench. */
+const payDeadline = () => new Date(Date.now() + 30 * 60_000);
+/** SQLite keeps TypeORM's datetime text ('YYYY-MM-DD HH:MM:SS.SSS', UTC), which the sweep compares as text. */
+const sqliteDatetime = (date: Date) => date.toISOString().replace('T', ' ').replace('Z', '');
+
+function orderValues(index: number, memberCount: number, payDeadlineAt: Date | string): unknown[] {
+  return [
+    newOrderNo(), (index % memberCount) + 1, `raw-${index}-${Math.random().toString(36).slice(2, 10)}`, 'pending_payment',
+    1, PRICE_FEN, 0, PRICE_FEN, '张三', '13800001111', '浙江省', '杭州市', '西湖区', '330106', '文三路 100 号 1 幢 101 室', '',
+    payDeadlineAt,
+  ];
+}
+
+function lineValues(orderId: number, options: RawRateOptions): unknown[] {
+  return [orderId, options.productId, options.skuId, '压测爆款', '["标准装"]', '/uploads/hot.png', PRICE_FEN, 1, PRICE_FEN];
+}
+
+const placeholders = (count: number) => Array(count).fill('?').join(', ');
+
+/** A temp SQLite file for the app; the bench opens it with the app's pragmas. */
+export function sqliteDatabase(): BenchDatabase {
+  const dir = mkdtempSync(join(tmpdir(), 'storefront-bench-sqlite-'));
+  const file = join(dir, 'storefront.sqlite');
+  const open = () => {
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    return db;
+  };
+  return {
+    label: 'SQLite',
+    appDatabaseUrl: `sqlite:${file}`,
+    async checkStock(skuId, initialStock) {
+      const db = open();
+      try {
+        const { stock } = db.prepare('SELECT stock FROM skus WHERE id = ?').get(skuId) as { stock: number };
+        const { units } = db.prepare('SELECT COALESCE(SUM(quantity), 0) AS units FROM order_lines WHERE skuId = ?').get(skuId) as {
+          units: number;
+        };
+        return stockCheck(initialStock, stock, units);
+      } finally {
+        db.close();
+      }
+    },
+    async rawOrderRate(options) {
+      const db = open();
+      try {
+        const insertOrder = db.prepare(`INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${placeholders(ORDER_COLUMNS.length)})`);
+        const insertLine = db.prepare(`INSERT INTO order_lines (${LINE_COLUMNS.join(', ')}) VALUES (${placeholders(LINE_COLUMNS.length)})`);
+        const takeStock = db.prepare('UPDATE skus SET stock = stock - 1 WHERE id = ? AND stock >= 1');
+        const takeTotal = db.prepare('UPDATE products SET totalStock = totalStock - 1 WHERE id = ?');
+        const place = db.transaction((index: number) => {
+          const orderId = Number(insertOrder.run(...orderValues(index, options.memberCount, sqliteDatetime(payDeadline()))).lastInsertRowid);
+          insertLine.run(...lineValues(orderId, options));
+          if (takeStock.run(options.skuId).changes === 0) throw new OutOfStock();
+          takeTotal.run(options.productId);
+        });
+        // SQLite has one writer at a time: concurrency does not apply, transactions simply follow each other.
+        return await timeLoop(options, 1, async (index) => place(index));
+      } finally {
+        db.close();
+      }
+    },
+    async statementCounters() {
+      return null;
+    },
+    async close() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A throwaway MariaDB server (as the API tests start one) with an empty database for the app. */
+export async function startMariaDb(): Promise<BenchDatabase | null> {
+  // The same starter the API tests use; it is an ES module, loaded by path from the repository.
+  const starter = (await import(join(findRepoRoot(), 'tests', 'support', 'mariadb.mjs'))) as {
+    findMariaDbServer(): string | null;
+    startMariaDb(): Promise<{ url: string; stop(): Promise<void> }>;
+  };
+  if (!starter.findMariaDbServer()) return null;
+  const server = await starter.startMariaDb();
+  const databaseUrl = new URL(server.url);
+  databaseUrl.pathname = '/storefront_bench';
+  const admin = await createConnection(server.url);
+  await admin.query('CREATE DATABASE storefront_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
+  await admin.end();
+  const connect = () => createConnection({ uri: databaseUrl.toString(), timezone: 'Z' });
+  const appUrl = new URL(databaseUrl);
+  // mariadb:// makes the app use TypeORM's MariaDB dialect, as DATABASE_URL would in production.
+  appUrl.protocol = 'mariadb:';
+
+  return {
+    label: 'MariaDB',
+    appDatabaseUrl: appUrl.toString(),
+    async checkStock(skuId, initialStock) {
+      const connection = await connect();
+      try {
+        const [skus] = await connection.query<RowDataPacket[]>('SELECT stock FROM skus WHERE id = ?', [skuId]);
+        const [lines] = await connection.query<RowDataPacket[]>(
+          'SELECT COALESCE(SUM(quantity), 0) AS units FROM order_lines WHERE skuId = ?',
+          [skuId],
+        );
+        return stockCheck(initialStock, Number(skus[0].stock), Number(lines[0].units));
+      } finally {
+        await connection.end();
+      }
+    },
+    async rawOrderRate(options) {
+      const pool: Pool = createPool({ uri: databaseUrl.toString(), timezone: 'Z', connectionLimit: options.concurrency });
+      try {
+        const insertOrder = `INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${placeholders(ORDER_COLUMNS.length)})`;
+        const insertLine = `INSERT INTO order_lines (${LINE_COLUMNS.join(', ')}) VALUES (${placeholders(LINE_COLUMNS.length)})`;
+        return await timeLoop(options, options.concurrency, async (index) => {
+          const connection = await pool.getConnection();
+          try {
+            // Plain query() like TypeORM's driver (no server-side prepared statements), same statements, same order.
+            await connection.query('START TRANSACTION');
+            const [order] = await connection.query<ResultSetHeader>(insertOrder, orderValues(index, options.memberCount, payDeadline()));
+            await connection.query(insertLine, lineValues(order.insertId, options));
+            const [taken] = await connection.query<ResultSetHeader>('UPDATE skus SET stock = stock - 1 WHERE id = ? AND stock >= 1', [
+              options.skuId,
+            ]);
+            if (taken.affectedRows === 0) {
+              await connection.query('ROLLBACK');
+              throw new OutOfStock();
+            }
+            await connection.query('UPDATE products SET totalStock = totalStock - 1 WHERE id = ?', [options.productId]);
+            await connection.query('COMMIT');
+          } finally {
+            connection.release();
+          }
+        });
+      } finally {
+        await pool.end();
+      }
+    },
+    async statementCounters() {
+      const connection = await connect();
+      try {
+        const [rows] = await connection.query<RowDataPacket[]>(
+          "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_select', 'Com_insert', 'Com_update', 'Com_delete', 'Com_begin', 'Com_commit', 'Com_rollback')",
+        );
+        return Object.fromEntries(rows.map((row) => [String(row.Variable_name), Number(row.Value)]));
+      } finally {
+        await connection.end();
+      }
+    },
+    close: () => server.stop(),
+  };
+}
+
+class OutOfStock extends Error {}
+
+function stockCheck(initialStock: number, stockLeft: number, unitsInOrderLines: number): StockCheck {
+  const stockTaken = initialStock - stockLeft;
+  return {
+    stockLeft,
+    stockTaken,
+    unitsInOrderLines,
+    oversold: Math.max(0, unitsInOrderLines - stockTaken) + Math.max(0, -stockLeft),
+  };
+}
+
+/** Runs `work` from `concurrency` loops until `amount` transactions or `maxSeconds` have passed. */
+async function timeLoop(options: RawRateOptions, concurrency: number, work: (index: number) => Promise<void>): Promise<RawRate> {
+  const started = performance.now();
+  const deadline = started + options.maxSeconds * 1000;
+  let next = 0;
+  let transactions = 0;
+  let outOfStock = 0;
+  const loop = async () => {
+    while (next < options.amount && performance.now() < deadline) {
+      try {
+        await work(next++);
+        transactions++;
+      } catch (error) {
+        if (!(error instanceof OutOfStock)) throw error;
+        outOfStock++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, loop));
+  const seconds = (performance.now() - started) / 1000;
+  return { transactions, outOfStock, seconds, perSecond: transactions / seconds };
+}

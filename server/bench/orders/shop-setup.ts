@@ -1,0 +1,95 @@
+import type { AdminProductDetail, CategoryNode, SaveAddressRequest, SaveProductRequest } from '../../../shared';
+import { DEMO_STAFF } from '../../src/seed/demo-staff';
+
+/** The hot SKU and the shoppers who will race for it. */
+export interface BenchShop {
+  skuId: number;
+  productId: number;
+  members: { token: string; addressId: number }[];
+}
+
+const API = '/api/v1';
+/** A 1×1 PNG: a product needs one image. */
+const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const ADDRESS: SaveAddressRequest = {
+  recipientName: '张三',
+  phone: '13800001111',
+  provinceName: '浙江省',
+  cityName: '杭州市',
+  districtName: '西湖区',
+  regionCode: '330106',
+  detail: '文三路 100 号 1 幢 101 室',
+};
+/** Parallel setup requests: enough to be quick, few enough not to look like the load itself. */
+const SETUP_PARALLELISM = 8;
+
+/**
+ * Sets the shop up through the real APIs, as staff and shoppers would: the demo operator creates the hot
+ * product; each member logs in with a wx.login code from the fake WeChat and adds an address.
+ */
+export async function setUpShop(apiUrl: string, fakeWechatUrl: string, memberCount: number, stock: number): Promise<BenchShop> {
+  const operator = DEMO_STAFF.find((staff) => staff.role === 'operator')!;
+  const { token: staffToken } = await call<{ token: string }>(apiUrl, 'POST', '/admin/auth/login', null, {
+    username: operator.username,
+    password: operator.password,
+  });
+  const categories = await call<CategoryNode[]>(apiUrl, 'GET', '/categories', null);
+  const form = new FormData();
+  form.append('file', new Blob([PNG_1X1], { type: 'image/png' }), 'hot.png');
+  const image = await call<{ url: string }>(apiUrl, 'POST', '/admin/uploads', staffToken, form);
+  const product: SaveProductRequest = {
+    categoryId: categories[0].children[0].id,
+    title: '压测爆款',
+    subtitle: '',
+    images: [image.url],
+    detail: [],
+    tags: [],
+    onShelf: true,
+    specs: [{ name: '规格', values: ['标准装'] }],
+    skus: [{ specValues: ['标准装'], priceFen: 9900, stock }],
+  };
+  const created = await call<AdminProductDetail>(apiUrl, 'POST', '/admin/products', staffToken, product);
+
+  const members = await mapLimited(memberCount, SETUP_PARALLELISM, async (index) => {
+    const { code } = await post<{ code: string }>(`${fakeWechatUrl}/fake/login-code`, { identity: `bench-member-${index}` });
+    const { token } = await call<{ token: string }>(apiUrl, 'POST', '/auth/wechat-login', null, { code });
+    const address = await call<{ id: number }>(apiUrl, 'POST', '/addresses', token, ADDRESS);
+    return { token, addressId: address.id };
+  });
+  return { skuId: created.skus[0].id, productId: created.id, members };
+}
+
+async function call<T>(apiUrl: string, method: 'GET' | 'POST', path: string, token: string | null, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
+  const response = await fetch(`${apiUrl}${API}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`setup ${method} ${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function post<T>(url: string, body: unknown): Promise<T> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`setup POST ${url} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function mapLimited<T>(count: number, parallelism: number, work: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      results[index] = await work(index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallelism, count) }, worker));
+  return results;
+}
