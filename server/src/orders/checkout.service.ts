@@ -112,6 +112,7 @@ export class CheckoutService {
       completedAt: null,
       cancelledAt: null,
       cancelReason: null,
+      cancelNote: null,
       refundedAt: null,
       prepayId: null,
       prepayExpiresAt: null,

@@ -1,4 +1,16 @@
-import type { OrderDetail, OrderLine, OrderSummary } from '../../../shared';
+import {
+  AFTER_SALE_TYPE_LABELS,
+  EXPRESS_COMPANIES,
+  formatYuan,
+  ORDER_CANCEL_REASON_LABELS,
+  type OrderDetail,
+  type OrderLine,
+  type OrderSummary,
+  type OrderTimelineEntry,
+  type Shipment,
+} from '../../../shared';
+import type { AfterSaleRow } from '../after-sales/after-sale.entity';
+import { toAfterSale } from '../after-sales/after-sale-views';
 import type { OrderLineRow } from './order-line.entity';
 import type { OrderRow } from './order.entity';
 
@@ -31,7 +43,66 @@ export function toOrderSummary(order: OrderRow, lines: OrderLineRow[]): OrderSum
   };
 }
 
-export function toOrderDetail(order: OrderRow, lines: OrderLineRow[]): OrderDetail {
+export function carrierName(code: string): string {
+  return EXPRESS_COMPANIES.find((company) => company.code === code)?.name ?? code;
+}
+
+export function toShipment(order: OrderRow): Shipment | null {
+  if (!order.carrierCode || !order.trackingNo || !order.shippedAt) return null;
+  return {
+    carrierCode: order.carrierCode,
+    carrierName: carrierName(order.carrierCode),
+    trackingNo: order.trackingNo,
+    shippedAt: order.shippedAt.toISOString(),
+  };
+}
+
+/**
+ * What happened to the order, oldest first. Derived from the transition timestamps of the order and its
+ * after-sale cases (each written by its own conditional update), so the timeline cannot disagree with them.
+ */
+export function orderTimeline(order: OrderRow, afterSales: AfterSaleRow[]): OrderTimelineEntry[] {
+  const entries: (OrderTimelineEntry | null)[] = [
+    { event: 'created', at: order.createdAt.toISOString(), text: '订单已提交' },
+    order.paidAt && { event: 'paid', at: order.paidAt.toISOString(), text: `已付款 ${formatYuan(order.payableFen)}` },
+    order.shippedAt && {
+      event: 'shipped',
+      at: order.shippedAt.toISOString(),
+      text: `商家已发货：${carrierName(order.carrierCode ?? '')} ${order.trackingNo ?? ''}`.trim(),
+    },
+    order.completedAt && { event: 'completed', at: order.completedAt.toISOString(), text: '已确认收货，订单完成' },
+    order.cancelledAt && {
+      event: 'cancelled',
+      at: order.cancelledAt.toISOString(),
+      text: `订单已取消：${order.cancelReason ? ORDER_CANCEL_REASON_LABELS[order.cancelReason] : ''}${order.cancelNote ? `（${order.cancelNote}）` : ''}`,
+    },
+  ];
+  for (const sale of afterSales) {
+    const label = AFTER_SALE_TYPE_LABELS[sale.type];
+    entries.push({ event: 'after_sale_applied', at: sale.createdAt.toISOString(), text: `申请${label}：${sale.reason}` });
+    if (sale.handledAt && sale.status === 'rejected') {
+      entries.push({ event: 'after_sale_rejected', at: sale.handledAt.toISOString(), text: `商家拒绝了${label}申请：${sale.rejectReason ?? ''}` });
+    } else if (sale.handledAt) {
+      entries.push({
+        event: 'after_sale_approved',
+        at: sale.handledAt.toISOString(),
+        text: sale.type === 'return_refund' ? '商家已同意退货退款，请寄回商品' : '商家已同意退款',
+      });
+    }
+    if (sale.refundStartedAt) {
+      entries.push({ event: 'refund_started', at: sale.refundStartedAt.toISOString(), text: `退款处理中：${formatYuan(sale.refundFen)}，原路退回` });
+    }
+    if (sale.refundedAt) entries.push({ event: 'refunded', at: sale.refundedAt.toISOString(), text: `退款成功：${formatYuan(sale.refundFen)}` });
+  }
+  // Whole seconds: transition columns keep seconds only (MySQL DATETIME), createdAt keeps milliseconds.
+  // Entries are built in the order things happen, and the sort is stable, so ties keep that order.
+  const second = (entry: OrderTimelineEntry) => Math.floor(Date.parse(entry.at) / 1000);
+  return entries.filter((entry): entry is OrderTimelineEntry => !!entry).sort((a, b) => second(a) - second(b));
+}
+
+/** `afterSales` are the order's after-sale cases, oldest first. */
+export function toOrderDetail(order: OrderRow, lines: OrderLineRow[], afterSales: AfterSaleRow[]): OrderDetail {
+  const latest = afterSales.at(-1);
   return {
     ...toOrderSummary(order, lines),
     pricing: {
@@ -64,9 +135,9 @@ export function toOrderDetail(order: OrderRow, lines: OrderLineRow[]): OrderDeta
     completedAt: iso(order.completedAt),
     cancelledAt: iso(order.cancelledAt),
     cancelReason: order.cancelReason,
-    shipment: null,
-    autoConfirmAt: null,
-    afterSale: null,
-    timeline: [],
+    shipment: toShipment(order),
+    autoConfirmAt: order.status === 'shipped' ? iso(order.autoConfirmAt) : null,
+    afterSale: latest ? toAfterSale(latest, order.orderNo) : null,
+    timeline: orderTimeline(order, afterSales),
   };
 }

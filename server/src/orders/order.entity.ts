@@ -119,6 +119,10 @@ export class OrderRow {
   @Column({ type: 'varchar', length: 20, nullable: true })
   cancelReason: OrderCancelReason | null;
 
+  /** Staff's reason when staff cancelled the order. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  cancelNote: string | null;
+
   @Column({ type: 'datetime', nullable: true })
   refundedAt: Date | null;
 

@@ -6,6 +6,7 @@ import { CheckoutService } from './checkout.service';
 import { CheckoutPreviewDto, CreateOrderDto, OrderListQueryDto } from './order.dto';
 import { orderSourceFromHeaders } from './order-source';
 import { OrdersService } from './orders.service';
+import { ShippingService } from './shipping.service';
 
 /** The shopper's checkout and orders. */
 @Controller()
@@ -14,6 +15,7 @@ export class OrdersController {
   constructor(
     private readonly checkout: CheckoutService,
     private readonly orders: OrdersService,
+    private readonly shipping: ShippingService,
   ) {}
 
   @Post('checkout/preview')
@@ -49,5 +51,11 @@ export class OrdersController {
   @HttpCode(200)
   cancel(@CurrentMemberId() memberId: number, @Param('orderNo') orderNo: string): Promise<OrderDetail> {
     return this.orders.cancelByShopper(memberId, orderNo);
+  }
+
+  @Post('orders/:orderNo/confirm-receipt')
+  @HttpCode(200)
+  confirmReceipt(@CurrentMemberId() memberId: number, @Param('orderNo') orderNo: string): Promise<OrderDetail> {
+    return this.shipping.confirmReceipt(memberId, orderNo);
   }
 }

@@ -1,16 +1,21 @@
 import { Module } from '@nestjs/common';
 import { AddressesModule } from '../addresses/addresses.module';
 import { SettingsModule } from '../settings/settings.module';
+import { StaffModule } from '../staff/staff.module';
+import { AdminOrdersController } from './admin-orders.controller';
+import { AdminOrdersService } from './admin-orders.service';
+import { AutoConfirmSweeper } from './auto-confirm-sweeper';
 import { CheckoutService } from './checkout.service';
 import { OrderEventPublisher } from './order-events';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
+import { ShippingService } from './shipping.service';
 import { UnpaidOrderSweeper } from './unpaid-order-sweeper';
 
 @Module({
-  imports: [AddressesModule, SettingsModule],
-  controllers: [OrdersController],
-  providers: [CheckoutService, OrdersService, OrderEventPublisher, UnpaidOrderSweeper],
+  imports: [AddressesModule, SettingsModule, StaffModule],
+  controllers: [OrdersController, AdminOrdersController],
+  providers: [CheckoutService, OrdersService, OrderEventPublisher, UnpaidOrderSweeper, ShippingService, AutoConfirmSweeper, AdminOrdersService],
   exports: [OrdersService, OrderEventPublisher],
 })
 export class OrdersModule {}

@@ -9,6 +9,7 @@ import {
   type OrderSummary,
   type Paginated,
 } from '../../../shared';
+import { AfterSaleRow } from '../after-sales/after-sale.entity';
 import { ApiException } from '../platform/errors/api-exception';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { paginated } from '../platform/http/page-query.dto';
@@ -48,8 +49,16 @@ export class OrdersService {
 
   /** The member's order; another member's order is a 404, exactly like a missing one. */
   async detail(memberId: number, orderNo: string): Promise<OrderDetail> {
-    const order = await this.findOwned(memberId, orderNo);
-    return toOrderDetail(order, (await this.linesOf([order.id])).get(order.id) ?? []);
+    return this.detailOf(await this.findOwned(memberId, orderNo));
+  }
+
+  /** The full detail of an order row: lines, after-sale cases, timeline. */
+  async detailOf(order: OrderRow): Promise<OrderDetail> {
+    const [lines, afterSales] = await Promise.all([
+      this.linesOf([order.id]),
+      this.dataSource.getRepository(AfterSaleRow).find({ where: { orderId: order.id }, order: { id: 'ASC' } }),
+    ]);
+    return toOrderDetail(order, lines.get(order.id) ?? [], afterSales);
   }
 
   async findByClientToken(memberId: number, clientToken: string): Promise<OrderDetail | null> {
@@ -78,9 +87,9 @@ export class OrdersService {
    * the stock, so a shopper, the sweep on any number of instances, and staff racing on one order return
    * it exactly once. True when this call cancelled the order.
    */
-  async cancelUnpaid(orderId: number, reason: OrderCancelReason): Promise<boolean> {
+  async cancelUnpaid(orderId: number, reason: OrderCancelReason, note: string | null = null): Promise<boolean> {
     const cancelled = await this.transactions.run(async (manager) => {
-      const changes = { cancelledAt: new Date(), cancelReason: reason, payDeadlineAt: null };
+      const changes = { cancelledAt: new Date(), cancelReason: reason, cancelNote: note, payDeadlineAt: null };
       if (!(await transitionOrder(manager, orderId, 'pending_payment', 'cancelled', changes))) return null;
       const order = await manager.findOneByOrFail(OrderRow, { id: orderId });
       await moveStock(manager, 'return', await manager.findBy(OrderLineRow, { orderId }));
@@ -100,7 +109,7 @@ export class OrdersService {
     return order;
   }
 
-  private async linesOf(orderIds: number[]): Promise<Map<number, OrderLineRow[]>> {
+  async linesOf(orderIds: number[]): Promise<Map<number, OrderLineRow[]>> {
     const byOrder = new Map<number, OrderLineRow[]>();
     if (orderIds.length === 0) return byOrder;
     const lines = await this.dataSource.getRepository(OrderLineRow).find({ where: { orderId: In(orderIds) }, order: { id: 'ASC' } });

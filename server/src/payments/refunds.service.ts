@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import type { RefundRecord } from '../../../shared';
+import { toRefundRecord } from './refund-views';
 import { AfterSaleRow } from '../after-sales/after-sale.entity';
 import { OrderEventPublisher } from '../orders/order-events';
 import { OrderRow } from '../orders/order.entity';
@@ -130,15 +131,4 @@ export class RefundsService {
     for (const row of due) await this.send(row.outRefundNo);
     return due.length;
   }
-}
-
-export function toRefundRecord(row: RefundRow): RefundRecord {
-  return {
-    outRefundNo: row.outRefundNo,
-    amountFen: row.amountFen,
-    reason: row.reason,
-    status: row.status,
-    createdAt: row.createdAt.toISOString(),
-    succeededAt: row.succeededAt ? row.succeededAt.toISOString() : null,
-  };
 }

@@ -4,12 +4,13 @@ import { findRoute, type FakeRequest, type FakeResponse, type FakeRoute } from '
 import { FakeWechatState, type FakeWechatOptions } from './fake-wechat-state';
 import { accessTokenRoutes } from './routes/access-token.routes';
 import { loginRoutes } from './routes/login.routes';
+import { orderMessageRoutes } from './routes/order-messages.routes';
 import { payTesterRoutes } from './routes/pay-tester.routes';
 import { payRoutes } from './routes/pay.routes';
 import { phoneNumberRoutes } from './routes/phone-number.routes';
 
 /** Route modules of the fake; other protocols add theirs here. */
-const ROUTE_MODULES: FakeRoute[][] = [loginRoutes, accessTokenRoutes, phoneNumberRoutes, payRoutes, payTesterRoutes];
+const ROUTE_MODULES: FakeRoute[][] = [loginRoutes, accessTokenRoutes, phoneNumberRoutes, payRoutes, payTesterRoutes, orderMessageRoutes];
 
 const MAX_BODY_BYTES = 64 * 1024;
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { generateTestMerchant } from '../wechat/pay/test-merchant';
+import { FAKE_SUBSCRIBE_TEMPLATE_IDS } from '../subscribe-messages/subscribe-templates';
 import { FakeWechatPay, type FakeWechatPayOptions } from './pay/fake-wechat-pay';
 import { SingleUseCodes } from './single-use-codes';
 
@@ -10,6 +11,20 @@ export interface FakeWechatOptions {
   now?: () => number;
   /** WeChat Pay merchant bound to this mini-program; a freshly generated test merchant when omitted. */
   pay?: FakeWechatPayOptions;
+}
+
+/** A shipment reported through upload_shipping_info. */
+export interface FakeShippingReport {
+  outTradeNo: string;
+  body: Record<string, unknown>;
+}
+
+/** A subscribe message sent through message/subscribe/send. */
+export interface FakeSubscribeMessage {
+  touser: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
 }
 
 export interface LoginIdentity {
@@ -29,6 +44,11 @@ export class FakeWechatState {
   readonly loginCodes: SingleUseCodes<LoginIdentity>;
   readonly phoneCodes: SingleUseCodes<string>;
   readonly pay: FakeWechatPay;
+  /** The mini-program's subscribe-message templates (我的模板). */
+  readonly subscribeTemplateIds = new Set(Object.values(FAKE_SUBSCRIBE_TEMPLATE_IDS));
+  readonly shippingReports: FakeShippingReport[] = [];
+  readonly subscribeMessages: FakeSubscribeMessage[] = [];
+  private readonly issuedOpenids = new Set<string>();
   private readonly tokens = new Map<string, number>();
   private currentToken: { token: string; expiresAt: number } | null = null;
 
@@ -43,7 +63,14 @@ export class FakeWechatState {
 
   /** The same identity always gets the same openid under this appid (28 chars, like WeChat's). */
   openidFor(identity: string): string {
-    return `o${hash(`${this.appid}:${identity}`).slice(0, 27)}`;
+    const openid = `o${hash(`${this.appid}:${identity}`).slice(0, 27)}`;
+    this.issuedOpenids.add(openid);
+    return openid;
+  }
+
+  /** True for an openid this mini-program handed out (WeChat answers 40003 for others). */
+  knowsOpenid(openid: string): boolean {
+    return this.issuedOpenids.has(openid);
   }
 
   /** unionid is per Open Platform account, not per app, so it does not depend on the appid. */

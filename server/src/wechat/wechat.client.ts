@@ -8,6 +8,35 @@ export interface WechatClientOptions {
   apiBase: string;
   timeoutMs?: number;
   now?: () => number;
+  /** Which version of the mini-program a subscribe message opens: formal (default), trial or developer. */
+  miniprogramState?: 'formal' | 'trial' | 'developer';
+}
+
+export interface ShippingInfoInput {
+  mchid: string;
+  /** The order number, which is the WeChat Pay out_trade_no. */
+  outTradeNo: string;
+  trackingNo: string;
+  /** WeChat's delivery company id (EXPRESS_COMPANIES codes). */
+  expressCompany: string;
+  itemDesc: string;
+  /** Masked receiver phone; SF Express requires a contact. */
+  receiverContact: string | null;
+  payerOpenid: string;
+}
+
+export interface SubscribeMessageInput {
+  openid: string;
+  templateId: string;
+  /** The mini-program page the message opens, with its query. */
+  page: string;
+  /** Template keyword → value, e.g. { character_string1: '2026…' }. */
+  data: Record<string, string>;
+}
+
+/** RFC 3339 in China time, e.g. 2026-11-22T15:30:00.000+08:00, as upload_shipping_info expects. */
+function rfc3339Beijing(date: Date): string {
+  return new Date(date.getTime() + 8 * 3600_000).toISOString().replace('Z', '+08:00');
 }
 
 export const WECHAT_CLIENT_OPTIONS = Symbol('WECHAT_CLIENT_OPTIONS');
@@ -68,6 +97,44 @@ export class WechatClient {
       purePhoneNumber: info.purePhoneNumber,
       countryCode: String(info.countryCode),
     };
+  }
+
+  /**
+   * Reports a shipment to WeChat's order-shipping management (发货信息录入). WeChat may freeze the
+   * payments of a mini-program whose paid orders are never reported.
+   */
+  async uploadShippingInfo(input: ShippingInfoInput): Promise<void> {
+    await this.withAccessToken((token) =>
+      this.call('upload_shipping_info', `/wxa/sec/order/upload_shipping_info?access_token=${encodeURIComponent(token)}`, {
+        order_key: { order_number_type: 1, mchid: input.mchid, out_trade_no: input.outTradeNo },
+        logistics_type: 1,
+        delivery_mode: 1,
+        shipping_list: [
+          {
+            tracking_no: input.trackingNo,
+            express_company: input.expressCompany,
+            item_desc: input.itemDesc.slice(0, 120),
+            ...(input.receiverContact ? { contact: { receiver_contact: input.receiverContact } } : {}),
+          },
+        ],
+        upload_time: rfc3339Beijing(new Date(this.now())),
+        payer: { openid: input.payerOpenid },
+      }),
+    );
+  }
+
+  /** Sends a one-time subscribe message; 43101 means the user has no quota for the template. */
+  async sendSubscribeMessage(input: SubscribeMessageInput): Promise<void> {
+    await this.withAccessToken((token) =>
+      this.call('subscribe_send', `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
+        touser: input.openid,
+        template_id: input.templateId,
+        page: input.page,
+        miniprogram_state: this.options.miniprogramState ?? 'formal',
+        lang: 'zh_CN',
+        data: Object.fromEntries(Object.entries(input.data).map(([key, value]) => [key, { value }])),
+      }),
+    );
   }
 
   /** Runs an API call with the cached access token; on a stale-token errcode, drops it and retries once. */

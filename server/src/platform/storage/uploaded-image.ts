@@ -8,20 +8,14 @@ export interface UploadedImage {
   type: ImageType;
 }
 
-/**
- * Reads the multipart field `file` of the request as an image, checking size and real type.
- * SVG is accepted only where staff upload (it can carry scripts; /uploads/ is served with a strict CSP).
- */
-export async function readUploadedImage(
-  request: FastifyRequest,
-  options: { maxBytes: number; allowSvg: boolean },
-): Promise<UploadedImage> {
+/** Reads the multipart field `file` of the request (any content), enforcing the size cap. */
+export async function readUploadedFile(request: FastifyRequest, maxBytes: number): Promise<Buffer> {
   const tooLarge = () =>
-    new ApiException('FILE_TOO_LARGE', HttpStatus.PAYLOAD_TOO_LARGE, `文件不能超过 ${Math.round(options.maxBytes / 1024 / 1024)} MB`);
+    new ApiException('FILE_TOO_LARGE', HttpStatus.PAYLOAD_TOO_LARGE, `文件不能超过 ${Math.max(1, Math.round(maxBytes / 1024 / 1024))} MB`);
   if (!request.isMultipart()) {
     throw new ApiException('FILE_MISSING', HttpStatus.BAD_REQUEST, '请以 multipart/form-data 上传字段 file');
   }
-  const part = await request.file({ limits: { fileSize: options.maxBytes, files: 1 } });
+  const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
   if (!part || part.fieldname !== 'file') {
     throw new ApiException('FILE_MISSING', HttpStatus.BAD_REQUEST, '缺少上传文件（字段名 file）');
   }
@@ -33,6 +27,18 @@ export async function readUploadedImage(
     throw error;
   }
   if (data.length === 0) throw new ApiException('FILE_MISSING', HttpStatus.BAD_REQUEST, '上传的文件是空的');
+  return data;
+}
+
+/**
+ * Reads the multipart field `file` of the request as an image, checking size and real type.
+ * SVG is accepted only where staff upload (it can carry scripts; /uploads/ is served with a strict CSP).
+ */
+export async function readUploadedImage(
+  request: FastifyRequest,
+  options: { maxBytes: number; allowSvg: boolean },
+): Promise<UploadedImage> {
+  const data = await readUploadedFile(request, options.maxBytes);
   const type = detectImageType(data);
   if (!type || (type === 'svg' && !options.allowSvg)) {
     const allowed = options.allowSvg ? 'PNG、JPEG、WebP、GIF、SVG' : 'PNG、JPEG、WebP、GIF';

@@ -1,0 +1,71 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import {
+  ORDER_CANCEL_ROLES,
+  ORDER_READ_ROLES,
+  SHIPPING_ROLES,
+  type AdminOrderDetail,
+  type AdminOrderRow,
+  type BatchShipResult,
+  type Paginated,
+} from '../../../shared';
+import { readUploadedFile } from '../platform/storage/uploaded-image';
+import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
+import type { Staff } from '../staff/staff.entity';
+import { AdminOrderFilterDto, ShipOrderDto, StaffCancelOrderDto } from './admin-order.dto';
+import { AdminOrdersService } from './admin-orders.service';
+import { ShippingService } from './shipping.service';
+
+/** A batch file of 1 000 rows is far below this. */
+const BATCH_CSV_MAX_BYTES = 512 * 1024;
+
+/** Orders in the admin console: list, export, detail, ship (single or CSV batch), cancel. */
+@Controller('admin/orders')
+export class AdminOrdersController {
+  constructor(
+    private readonly admin: AdminOrdersService,
+    private readonly shipping: ShippingService,
+  ) {}
+
+  @Get()
+  @Roles(...ORDER_READ_ROLES)
+  list(@Query() query: AdminOrderFilterDto, @CurrentStaff() staff: Staff): Promise<Paginated<AdminOrderRow>> {
+    return this.admin.list(query, staff.role);
+  }
+
+  @Get('export')
+  @Roles(...ORDER_READ_ROLES)
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', `attachment; filename="orders.csv"; filename*=UTF-8''${encodeURIComponent('订单导出.csv')}`)
+  export(@Query() query: AdminOrderFilterDto, @CurrentStaff() staff: Staff): Promise<string> {
+    return this.admin.exportCsv(query, staff.role);
+  }
+
+  @Post('ship-batch')
+  @Roles(...SHIPPING_ROLES)
+  @HttpCode(200)
+  async shipBatch(@Req() request: FastifyRequest): Promise<BatchShipResult> {
+    return this.shipping.shipBatch(await readUploadedFile(request, BATCH_CSV_MAX_BYTES));
+  }
+
+  @Get(':orderNo')
+  @Roles(...ORDER_READ_ROLES)
+  detail(@Param('orderNo') orderNo: string, @CurrentStaff() staff: Staff): Promise<AdminOrderDetail> {
+    return this.admin.detail(orderNo, staff.role);
+  }
+
+  @Post(':orderNo/ship')
+  @Roles(...SHIPPING_ROLES)
+  @HttpCode(200)
+  async ship(@Param('orderNo') orderNo: string, @Body() body: ShipOrderDto, @CurrentStaff() staff: Staff): Promise<AdminOrderDetail> {
+    await this.shipping.ship(orderNo, body);
+    return this.admin.detail(orderNo, staff.role);
+  }
+
+  @Post(':orderNo/cancel')
+  @Roles(...ORDER_CANCEL_ROLES)
+  @HttpCode(200)
+  cancel(@Param('orderNo') orderNo: string, @Body() body: StaffCancelOrderDto, @CurrentStaff() staff: Staff): Promise<AdminOrderDetail> {
+    return this.admin.cancel(orderNo, body.reason, staff.role);
+  }
+}

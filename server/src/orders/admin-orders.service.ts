@@ -1,0 +1,186 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { stringify } from 'csv-stringify/sync';
+import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
+import {
+  FULL_PHONE_ROLES,
+  formatFen,
+  maskPhone,
+  ORDER_STATUS_LABELS,
+  type AdminOrderDetail,
+  type AdminOrderRow,
+  type Paginated,
+  type StaffRole,
+} from '../../../shared';
+import { Member } from '../members/member.entity';
+import { PaymentRow } from '../payments/payment.entity';
+import { RefundRow } from '../payments/refund.entity';
+import { toRefundRecord } from '../payments/refund-views';
+import { escapeLike } from '../platform/database/like';
+import { ApiException } from '../platform/errors/api-exception';
+import { paginated } from '../platform/http/page-query.dto';
+import { SubscribeMessageLogRow } from '../subscribe-messages/subscribe-message-log.entity';
+import type { AdminOrderFilterDto } from './admin-order.dto';
+import { OrderLineRow } from './order-line.entity';
+import { toShipment } from './order-views';
+import { OrderRow } from './order.entity';
+import { OrdersService } from './orders.service';
+import { ShippingService } from './shipping.service';
+
+/** The export is one file a person opens in Excel; beyond this they should narrow the filters. */
+export const EXPORT_MAX_ROWS = 10_000;
+const CHINA_OFFSET = '+08:00';
+
+/** The staff's view of orders: list with filters, CSV export, detail, cancel. */
+@Injectable()
+export class AdminOrdersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orders: OrdersService,
+    private readonly shipping: ShippingService,
+  ) {}
+
+  async list(filter: AdminOrderFilterDto, role: StaffRole): Promise<Paginated<AdminOrderRow>> {
+    const [orders, total] = await this.filtered(filter).skip(filter.offset).take(filter.pageSize).getManyAndCount();
+    return paginated(await this.rows(orders, role), total, filter);
+  }
+
+  /** UTF-8 with a BOM so Excel reads the Chinese; one line per order, newest first. */
+  async exportCsv(filter: AdminOrderFilterDto, role: StaffRole): Promise<string> {
+    const orders = await this.filtered(filter).take(EXPORT_MAX_ROWS).getMany();
+    const rows = await this.rows(orders, role);
+    const byNo = new Map(orders.map((order) => [order.orderNo, order]));
+    const header = ['订单号', '状态', '下单时间', '付款时间', '会员', '收货人', '手机号', '收货地址', '商品', '件数', '应付金额（元）', '快递公司', '快递单号'];
+    const lines = rows.map((row) => {
+      const order = byNo.get(row.orderNo)!;
+      return [
+        row.orderNo,
+        ORDER_STATUS_LABELS[row.status],
+        chinaTime(order.createdAt),
+        order.paidAt ? chinaTime(order.paidAt) : '',
+        row.memberNickname ?? `会员${row.memberId}`,
+        row.receiverName,
+        row.receiverPhone,
+        `${order.provinceName}${order.cityName}${order.districtName}${order.addressDetail}`,
+        row.itemsText,
+        row.itemCount,
+        formatFen(row.payableFen),
+        row.shipment?.carrierName ?? '',
+        row.shipment?.trackingNo ?? '',
+      ];
+    });
+    return '\uFEFF' + stringify([header, ...lines]);
+  }
+
+  async detail(orderNo: string, role: StaffRole): Promise<AdminOrderDetail> {
+    const order = await this.shipping.findByNo(orderNo);
+    const [detail, member, payments, refunds, messages] = await Promise.all([
+      this.orders.detailOf(order),
+      this.dataSource.getRepository(Member).findOneBy({ id: order.memberId }),
+      this.dataSource.getRepository(PaymentRow).find({ where: { orderId: order.id }, order: { id: 'ASC' } }),
+      this.dataSource.getRepository(RefundRow).find({ where: { orderId: order.id }, order: { id: 'ASC' } }),
+      this.dataSource.getRepository(SubscribeMessageLogRow).find({ where: { orderId: order.id }, order: { id: 'ASC' } }),
+    ]);
+    return {
+      ...detail,
+      address: { ...detail.address, phone: phoneFor(role, order.recipientPhone) },
+      memberId: order.memberId,
+      memberNickname: member?.nickname ?? null,
+      payments: payments.map((payment) => ({
+        transactionId: payment.transactionId,
+        amountFen: payment.amountFen,
+        payerOpenid: payment.payerOpenid,
+        successAt: payment.successAt.toISOString(),
+        outcome: payment.outcome,
+      })),
+      refunds: refunds.map(toRefundRecord),
+      subscribeMessages: messages.map((message) => ({
+        kind: message.kind,
+        templateId: message.templateId,
+        result: message.result,
+        errcode: message.errcode,
+        at: message.at.toISOString(),
+      })),
+      wechatShippingReport:
+        order.shippingReportStatus && order.shippingReportAt
+          ? { status: order.shippingReportStatus, message: order.shippingReportMessage, at: order.shippingReportAt.toISOString() }
+          : null,
+    };
+  }
+
+  /** Staff cancel an unpaid order (stock returns exactly once, like every cancellation). */
+  async cancel(orderNo: string, reason: string, role: StaffRole): Promise<AdminOrderDetail> {
+    const order = await this.shipping.findByNo(orderNo);
+    await this.orders.cancelUnpaid(order.id, 'staff', reason.trim());
+    const now = await this.shipping.findByNo(orderNo);
+    if (now.status !== 'cancelled') {
+      throw new ApiException('ORDER_STATE_CONFLICT', HttpStatus.CONFLICT, `订单${ORDER_STATUS_LABELS[now.status]}，不能取消`, { status: now.status });
+    }
+    return this.detail(orderNo, role);
+  }
+
+  private filtered(filter: AdminOrderFilterDto): SelectQueryBuilder<OrderRow> {
+    const query = this.dataSource.getRepository(OrderRow).createQueryBuilder('o').orderBy('o.id', 'DESC');
+    if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
+    if (filter.from) query.andWhere('o.createdAt >= :from', { from: new Date(`${filter.from}T00:00:00${CHINA_OFFSET}`) });
+    if (filter.to) {
+      const end = new Date(`${filter.to}T00:00:00${CHINA_OFFSET}`);
+      end.setUTCDate(end.getUTCDate() + 1);
+      query.andWhere('o.createdAt < :to', { to: end });
+    }
+    if (filter.orderNo) query.andWhere('o.orderNo = :orderNo', { orderNo: filter.orderNo });
+    if (filter.phone) {
+      const members = this.dataSource.getRepository(Member).createQueryBuilder('m').select('m.id');
+      if (filter.phone.length === 4) {
+        const suffix = `%${filter.phone}`;
+        members.where('m.phone LIKE :suffix', { suffix });
+        query.andWhere(`(o.recipientPhone LIKE :suffix OR o.memberId IN (${members.getQuery()}))`, { suffix });
+      } else {
+        members.where('m.phone = :phone', { phone: filter.phone });
+        query.andWhere(`(o.recipientPhone = :phone OR o.memberId IN (${members.getQuery()}))`, { phone: filter.phone });
+      }
+    }
+    if (filter.product) {
+      const lines = this.dataSource
+        .getRepository(OrderLineRow)
+        .createQueryBuilder('l')
+        .select('l.orderId')
+        .where("l.title LIKE :product ESCAPE '!'");
+      query.andWhere(`o.id IN (${lines.getQuery()})`, { product: `%${escapeLike(filter.product)}%` });
+    }
+    return query;
+  }
+
+  private async rows(orders: OrderRow[], role: StaffRole): Promise<AdminOrderRow[]> {
+    if (orders.length === 0) return [];
+    const ids = orders.map((order) => order.id);
+    const [lines, members] = await Promise.all([
+      this.orders.linesOf(ids),
+      this.dataSource.getRepository(Member).findBy({ id: In([...new Set(orders.map((order) => order.memberId))]) }),
+    ]);
+    const nicknames = new Map(members.map((member) => [member.id, member.nickname]));
+    return orders.map((order) => ({
+      orderNo: order.orderNo,
+      status: order.status,
+      memberId: order.memberId,
+      memberNickname: nicknames.get(order.memberId) ?? null,
+      receiverName: order.recipientName,
+      receiverPhone: phoneFor(role, order.recipientPhone),
+      itemsText: (lines.get(order.id) ?? []).map((line) => `${line.title} ×${line.quantity}`).join('，'),
+      itemCount: order.itemCount,
+      payableFen: order.payableFen,
+      createdAt: order.createdAt.toISOString(),
+      paidAt: order.paidAt ? order.paidAt.toISOString() : null,
+      shipment: toShipment(order),
+    }));
+  }
+}
+
+function phoneFor(role: StaffRole, phone: string): string {
+  return FULL_PHONE_ROLES.includes(role) ? phone : (maskPhone(phone) ?? '');
+}
+
+/** 2026-11-22 15:30:00 in China time, as staff read it. */
+function chinaTime(date: Date): string {
+  return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
