@@ -1,6 +1,7 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import type { BatchShipResult } from '@shared/api/admin-orders';
+import { MAX_PAGE_SIZE } from '@shared/api/common';
 import { EXPRESS_COMPANIES } from '@shared/api/orders';
 import { Alert, Button, Card, Result, Space, Statistic, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
@@ -12,7 +13,6 @@ import { shipmentCsvTemplate } from './shipment-csv';
 
 /** The server reads at most this many rows per file (shared/api/admin-orders.ts). */
 const MAX_ROWS = 1000;
-const PAGE_SIZE = 100;
 
 const csvBlob = (text: string) => new Blob([text], { type: 'text/csv;charset=utf-8' });
 
@@ -28,9 +28,9 @@ export default function BatchShipPage() {
     try {
       const orderNos: string[] = [];
       for (let page = 1; orderNos.length < MAX_ROWS; page += 1) {
-        const batch = await fetchOrders({ status: 'paid', page, pageSize: PAGE_SIZE });
+        const batch = await fetchOrders({ status: 'paid', page, pageSize: MAX_PAGE_SIZE });
         orderNos.push(...batch.items.map((order) => order.orderNo));
-        if (page * PAGE_SIZE >= batch.total) break;
+        if (page * MAX_PAGE_SIZE >= batch.total) break;
       }
       saveFile(csvBlob(shipmentCsvTemplate(orderNos.slice(0, MAX_ROWS))), '待发货订单.csv');
     } catch (error) {
