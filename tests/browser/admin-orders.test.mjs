@@ -1,0 +1,153 @@
+// The warehouse ships a paid order from the admin console; the shopper's order then shows the shipment.
+// The shopper side runs through the API and the fake WeChat's tester endpoints (no storefront clicks here):
+// log in with a fake wx.login code, order one unit, pay at the fake WeChat Pay, wait for the notification.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { startAppServer } from './support/app-server.mjs';
+import { launchBrowser, withPage } from './support/browser.mjs';
+
+let app;
+let browser;
+const desktop = { viewport: { width: 1440, height: 900 } };
+
+before(async () => {
+  app = await startAppServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function call(method, path, { token, body, base = `${app.baseUrl}/api/v1` } = {}) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const payload = text ? JSON.parse(text) : undefined;
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
+  return payload;
+}
+
+/** A shopper with a paid order of one unit of the first SKU in stock; answers the order number and the shopper token. */
+async function paidOrder() {
+  const { fakeWechatBaseUrl } = await call('GET', '/platform');
+  const { code } = await call('POST', '/fake/login-code', { base: fakeWechatBaseUrl, body: { identity: `shopper-${randomUUID()}` } });
+  const { token } = await call('POST', '/auth/wechat-login', { body: { code } });
+
+  const products = await call('GET', '/products?page=1&pageSize=20');
+  let sku;
+  for (const product of products.items) {
+    const detail = await call('GET', `/products/${product.id}`);
+    sku = detail.skus.find((candidate) => candidate.stock > 0);
+    if (sku) break;
+  }
+  assert.ok(sku, 'the demo shop has a SKU in stock');
+
+  const address = await call('POST', '/addresses', {
+    token,
+    body: {
+      recipientName: '林晓',
+      phone: '13800001234',
+      provinceName: '浙江省',
+      cityName: '杭州市',
+      districtName: '西湖区',
+      regionCode: '330106',
+      detail: '文三路 1 号',
+    },
+  });
+  const order = await call('POST', '/orders', {
+    token,
+    body: { clientToken: randomUUID().replace(/-/g, ''), items: [{ skuId: sku.id, quantity: 1 }], addressId: address.id },
+  });
+  const payment = await call('POST', `/orders/${order.orderNo}/payment`, { token });
+  await call('POST', '/fake/pay/confirm', { base: fakeWechatBaseUrl, body: { prepayId: payment.prepayId } });
+
+  // The fake notifies the server asynchronously; the order is paid once the signed notification is processed.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const current = await call('GET', `/orders/${order.orderNo}`, { token });
+    if (current.status === 'paid') break;
+    if (Date.now() > deadline) throw new Error(`order not paid in time: ${current.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { orderNo: order.orderNo, token };
+}
+
+async function logIn(page, username, password = 'demo1234') {
+  await page.goto(`${app.baseUrl}/admin/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-staff').waitFor();
+}
+
+test('the warehouse ships a paid order from the console and the shopper sees it on its way', async () => {
+  const { orderNo, token } = await paidOrder();
+  const trackingNo = `SF${Date.now()}`;
+
+  await withPage(
+    browser,
+    'admin-order-shipped',
+    async (page) => {
+      await logIn(page, 'warehouse');
+      await page.getByRole('link', { name: '订单管理' }).click();
+      await page.getByLabel('订单号').fill(orderNo);
+      await page.getByLabel('订单号').press('Enter');
+      const row = page.locator('tr', { hasText: orderNo });
+      await row.getByText('待发货').waitFor();
+
+      await page.getByRole('button', { name: `发货 ${orderNo}` }).click();
+      await page.getByRole('combobox', { name: '快递公司' }).click();
+      await page.locator('.ant-select-item-option', { hasText: '顺丰速运' }).click();
+      await page.getByLabel('快递单号').fill(trackingNo);
+      await page.getByRole('button', { name: '确认发货' }).click();
+
+      // The list reloads: the row now reads 待收货 with the carrier and tracking number, and no ship action.
+      await row.getByText('待收货').waitFor();
+      await row.getByText(trackingNo).waitFor();
+      assert.equal(await page.getByRole('button', { name: `发货 ${orderNo}` }).count(), 0);
+
+      await page.getByRole('link', { name: `订单详情 ${orderNo}` }).click();
+      await page.getByTestId('order-detail').waitFor();
+      assert.equal(await page.getByTestId('tracking-no').innerText(), trackingNo);
+      await page.getByTestId('order-detail').getByText('顺丰速运').first().waitFor();
+    },
+    desktop,
+  );
+
+  // The shopper's own view of the order holds the same shipment.
+  const shopperView = await call('GET', `/orders/${orderNo}`, { token });
+  assert.equal(shopperView.status, 'shipped');
+  assert.equal(shopperView.shipment.carrierCode, 'SF');
+  assert.equal(shopperView.shipment.trackingNo, trackingNo);
+});
+
+test('a warehouse account sees no 售后处理 or 店铺设置, typed URLs show 无权限访问, and the server refuses it', async () => {
+  await withPage(
+    browser,
+    'admin-warehouse-orders-menu',
+    async (page) => {
+      await logIn(page, 'warehouse');
+      await page.getByRole('link', { name: '批量发货' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: '售后处理' }).count(), 0);
+      assert.equal(await page.getByRole('link', { name: '店铺设置' }).count(), 0);
+      await page.goto(`${app.baseUrl}/admin/after-sales`);
+      await page.getByText('无权限访问').first().waitFor();
+      await page.goto(`${app.baseUrl}/admin/settings/shop`);
+      await page.getByText('无权限访问').first().waitFor();
+    },
+    desktop,
+  );
+
+  const { token } = await call('POST', '/admin/auth/login', { body: { username: 'warehouse', password: 'demo1234' } });
+  const settings = await fetch(`${app.baseUrl}/api/v1/admin/settings/shop`, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(settings.status, 403);
+});
