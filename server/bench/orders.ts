@@ -4,10 +4,11 @@
  *   npm run bench                 (from the repository root, or in server/)
  *
  * For SQLite (a temp file) and MariaDB (a throwaway server; skipped when MariaDB is not installed) it starts
- * the real app in a child process, sets up one hot SKU and BENCH_MEMBERS members with addresses through the
+ * the real app in a child process, sets up a hot SKU and BENCH_MEMBERS members with addresses through the
  * real APIs, fires BENCH_ORDERS concurrent order submissions (at most BENCH_SECONDS s) and prints the rate,
- * the latency percentiles, the answers by status and error code, and the oversold units (stock taken
- * against units in order lines). Two ceilings are measured the same way: a minimal Nest + Fastify GET
+ * the latency percentiles and the answers by status and error code; then races 400 submissions for the
+ * last 100 units of a second SKU, and prints the oversold units of both (units in order lines that no
+ * stock decrement paid for). Two ceilings are measured the same way: a minimal Nest + Fastify GET
  * endpoint, and the order transaction written with the plain driver at the same concurrency. When order
  * placement on MariaDB stays under half of the raw database rate, a CPU profile of the server says where
  * the time goes.
@@ -25,7 +26,7 @@ import { loadConfig } from '../src/platform/config/app-config';
 import { loggerOptions, registerRequestLogging } from '../src/platform/logging/request-logging';
 import { FakeWechatServer } from '../src/wechat-fake/fake-wechat-server';
 import { sqliteDatabase, startMariaDb, type BenchDatabase, type RawRate, type StockCheck } from './orders/bench-database';
-import { setUpShop, type BenchShop } from './orders/shop-setup';
+import { setUpShop, type BenchShop, type BenchSku } from './orders/shop-setup';
 import { forkServer, reportReady } from './support/child-server';
 import { profilerCommands, summarizeCpuProfile, type CpuProfile, type CpuSummary } from './support/cpu-profile';
 import { runLoad, type LoadResult } from './support/load';
@@ -38,6 +39,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 /** Enough for every submission of the run and the raw transactions after it. */
 const HOT_STOCK = 1_000_000;
+/** A last-units race after the timed run: SELL_OUT_DEMAND submissions for SELL_OUT_STOCK units. */
+const SELL_OUT_STOCK = 100;
+const SELL_OUT_DEMAND = 400;
 const WARM_UP_SECONDS = 2;
 const PROFILE_SECONDS = 6;
 /** The issue's target: order placement on MariaDB at half the raw database rate or better. */
@@ -49,6 +53,8 @@ interface DatabaseFigures {
   label: string;
   orders: LoadResult;
   stock: StockCheck;
+  sellOut: LoadResult;
+  sellOutStock: StockCheck;
   raw: RawRate;
   statementsPerOrder: Record<string, number> | null;
   profile: CpuSummary | null;
@@ -109,8 +115,8 @@ function startApp(database: BenchDatabase, dataDir: string) {
   });
 }
 
-/** Each submission: the next member in turn, one unit of the hot SKU, a fresh client token. */
-function orderSubmissions(shop: BenchShop) {
+/** Each submission: the next member in turn, one unit of the SKU, a fresh client token. */
+function orderSubmissions(shop: BenchShop, sku: BenchSku) {
   let next = 0;
   return () => {
     const member = shop.members[next++ % shop.members.length];
@@ -118,21 +124,21 @@ function orderSubmissions(shop: BenchShop) {
       headers: { authorization: `Bearer ${member.token}` },
       body: {
         clientToken: randomBytes(12).toString('base64url'),
-        items: [{ skuId: shop.skuId, quantity: 1 }],
+        items: [{ skuId: sku.skuId, quantity: 1 }],
         addressId: member.addressId,
       },
     };
   };
 }
 
-function submitOrders(url: string, shop: BenchShop, amount: number, maxSeconds: number) {
+function submitOrders(url: string, shop: BenchShop, sku: BenchSku, amount: number, maxSeconds: number) {
   return runLoad({
     url: `${url}/${API_PREFIX}/orders`,
     method: 'POST',
     connections: CONNECTIONS,
     amount,
     maxSeconds,
-    nextRequest: orderSubmissions(shop),
+    nextRequest: orderSubmissions(shop, sku),
   });
 }
 
@@ -153,25 +159,31 @@ async function measureDatabase(database: BenchDatabase): Promise<DatabaseFigures
     let app = await startApp(database, dataDir);
     let shop: BenchShop;
     let orders: LoadResult;
+    let sellOut: LoadResult;
     let statementsPerOrder: Record<string, number> | null = null;
     try {
       const setupStarted = Date.now();
-      shop = await setUpShop(app.info.url, app.info.fakeWechatUrl, MEMBERS, HOT_STOCK);
-      log(`${database.label}: 1 hot SKU (stock ${HOT_STOCK}) and ${MEMBERS} members with addresses set up through the API in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`);
-      await submitOrders(app.info.url, shop, Number.MAX_SAFE_INTEGER, WARM_UP_SECONDS);
+      shop = await setUpShop(app.info.url, app.info.fakeWechatUrl, { members: MEMBERS, hotStock: HOT_STOCK, sellOutStock: SELL_OUT_STOCK });
+      log(
+        `${database.label}: hot SKU (stock ${HOT_STOCK}), sell-out SKU (stock ${SELL_OUT_STOCK}) and ${MEMBERS} members with ` +
+          `addresses set up through the API in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`,
+      );
+      await submitOrders(app.info.url, shop, shop.hot, Number.MAX_SAFE_INTEGER, WARM_UP_SECONDS);
       const before = await database.statementCounters();
-      orders = await submitOrders(app.info.url, shop, ORDERS, SECONDS);
+      orders = await submitOrders(app.info.url, shop, shop.hot, ORDERS, SECONDS);
       const after = await database.statementCounters();
       if (before && after) statementsPerOrder = perOrder(before, after, orders.outcomes.get('201') ?? 0);
       log(`${database.label}: ${orders.responses} submissions in ${orders.seconds.toFixed(1)} s → ${Math.round(orders.perSecond)} orders/s`);
+      sellOut = await submitOrders(app.info.url, shop, shop.sellOut, SELL_OUT_DEMAND, SECONDS);
     } finally {
       await app.stop();
     }
-    const stock = await database.checkStock(shop.skuId, HOT_STOCK);
+    const stock = await database.checkStock(shop.hot.skuId, shop.hot.stock);
+    const sellOutStock = await database.checkStock(shop.sellOut.skuId, shop.sellOut.stock);
 
     const raw = await database.rawOrderRate({
-      skuId: shop.skuId,
-      productId: shop.productId,
+      skuId: shop.hot.skuId,
+      productId: shop.hot.productId,
       memberCount: MEMBERS,
       concurrency: CONNECTIONS,
       amount: ORDERS * 3,
@@ -185,15 +197,15 @@ async function measureDatabase(database: BenchDatabase): Promise<DatabaseFigures
       app = await startApp(database, dataDir);
       try {
         // Warmed up first, so the profile shows steady order placement rather than boot and JIT compilation.
-        await submitOrders(app.info.url, shop, Number.MAX_SAFE_INTEGER, WARM_UP_SECONDS);
+        await submitOrders(app.info.url, shop, shop.hot, Number.MAX_SAFE_INTEGER, WARM_UP_SECONDS);
         await app.command('start-profile');
-        await submitOrders(app.info.url, shop, Number.MAX_SAFE_INTEGER, PROFILE_SECONDS);
+        await submitOrders(app.info.url, shop, shop.hot, Number.MAX_SAFE_INTEGER, PROFILE_SECONDS);
         profile = summarizeCpuProfile((await app.command('stop-profile')) as CpuProfile);
       } finally {
         await app.stop();
       }
     }
-    return { label: database.label, orders, stock, raw, statementsPerOrder, profile };
+    return { label: database.label, orders, stock, sellOut, sellOutStock, raw, statementsPerOrder, profile };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -220,8 +232,12 @@ function printTable(bare: LoadResult, figures: DatabaseFigures[], mariaDbMissing
     ['orders/s (POST /api/v1/orders, one hot SKU)', ...figures.map((f) => round(f.orders.perSecond))],
     ['latency p50 / p95 / p99 (ms)', ...figures.map((f) => `${ms(f.orders.p50Ms)} / ${ms(f.orders.p95Ms)} / ${ms(f.orders.p99Ms)}`)],
     ['answers (status, error code)', ...figures.map((f) => answers(f.orders.outcomes))],
-    ['stock taken / units in order lines', ...figures.map((f) => `${f.stock.stockTaken} / ${f.stock.unitsInOrderLines}`)],
-    ['oversold units', ...figures.map((f) => String(f.stock.oversold))],
+    ['hot SKU: stock taken / units in order lines', ...figures.map((f) => `${f.stock.stockTaken} / ${f.stock.unitsInOrderLines}`)],
+    [
+      `sell-out: ${SELL_OUT_DEMAND} submissions for ${SELL_OUT_STOCK} units`,
+      ...figures.map((f) => `${answers(f.sellOut.outcomes)}; stock left ${f.sellOutStock.stockLeft}, units ordered ${f.sellOutStock.unitsInOrderLines}`),
+    ],
+    ['oversold units (both SKUs)', ...figures.map((f) => String(f.stock.oversold + f.sellOutStock.oversold))],
     ['ceiling: raw DB order transactions/s (plain driver)', ...figures.map((f) => round(f.raw.perSecond))],
     ['orders/s as a share of the raw DB rate', ...figures.map((f) => percent(f.orders.perSecond, f.raw.perSecond))],
     ['ceiling: bare Nest + Fastify GET req/s', ...figures.map(() => round(bare.perSecond))],
@@ -266,7 +282,7 @@ function printTable(bare: LoadResult, figures: DatabaseFigures[], mariaDbMissing
       for (const share of mariaDb.profile.topFunctions) log(`| ${share.name} | ${share.percent.toFixed(1)}% |`);
     }
   }
-  const oversold = figures.reduce((sum, f) => sum + f.stock.oversold, 0);
+  const oversold = figures.reduce((sum, f) => sum + f.stock.oversold + f.sellOutStock.oversold, 0);
   if (oversold > 0) {
     log(`\nOVERSOLD: ${oversold} units were ordered without stock taken for them.`);
     process.exitCode = 1;

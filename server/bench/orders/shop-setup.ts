@@ -1,10 +1,16 @@
 import type { AdminProductDetail, CategoryNode, SaveAddressRequest, SaveProductRequest } from '../../../shared';
 import { DEMO_STAFF } from '../../src/seed/demo-staff';
 
-/** The hot SKU and the shoppers who will race for it. */
-export interface BenchShop {
+export interface BenchSku {
   skuId: number;
   productId: number;
+  stock: number;
+}
+
+/** The hot SKU (stock for the whole run), a SKU with a few units to sell out, and the shoppers racing for them. */
+export interface BenchShop {
+  hot: BenchSku;
+  sellOut: BenchSku;
   members: { token: string; addressId: number }[];
 }
 
@@ -27,10 +33,14 @@ const ADDRESS: SaveAddressRequest = {
 const SETUP_PARALLELISM = 8;
 
 /**
- * Sets the shop up through the real APIs, as staff and shoppers would: the demo operator creates the hot
- * product; each member logs in with a wx.login code from the fake WeChat and adds an address.
+ * Sets the shop up through the real APIs, as staff and shoppers would: the demo operator creates the two
+ * products; each member logs in with a wx.login code from the fake WeChat and adds an address.
  */
-export async function setUpShop(apiUrl: string, fakeWechatUrl: string, memberCount: number, stock: number): Promise<BenchShop> {
+export async function setUpShop(
+  apiUrl: string,
+  fakeWechatUrl: string,
+  counts: { members: number; hotStock: number; sellOutStock: number },
+): Promise<BenchShop> {
   const operator = DEMO_STAFF.find((staff) => staff.role === 'operator')!;
   const { token: staffToken } = await call<{ token: string }>(apiUrl, 'POST', '/admin/auth/login', null, {
     username: operator.username,
@@ -38,28 +48,33 @@ export async function setUpShop(apiUrl: string, fakeWechatUrl: string, memberCou
   });
   const categories = await call<CategoryNode[]>(apiUrl, 'GET', '/categories', null);
   const form = new FormData();
-  form.append('file', new Blob([PNG_1X1], { type: 'image/png' }), 'hot.png');
+  form.append('file', new Blob([PNG_1X1], { type: 'image/png' }), 'bench.png');
   const image = await call<{ url: string }>(apiUrl, 'POST', '/admin/uploads', staffToken, form);
-  const product: SaveProductRequest = {
-    categoryId: categories[0].children[0].id,
-    title: '压测爆款',
-    subtitle: '',
-    images: [image.url],
-    detail: [],
-    tags: [],
-    onShelf: true,
-    specs: [{ name: '规格', values: ['标准装'] }],
-    skus: [{ specValues: ['标准装'], priceFen: 9900, stock }],
+  const createSku = async (title: string, stock: number): Promise<BenchSku> => {
+    const product: SaveProductRequest = {
+      categoryId: categories[0].children[0].id,
+      title,
+      subtitle: '',
+      images: [image.url],
+      detail: [],
+      tags: [],
+      onShelf: true,
+      specs: [{ name: '规格', values: ['标准装'] }],
+      skus: [{ specValues: ['标准装'], priceFen: 9900, stock }],
+    };
+    const created = await call<AdminProductDetail>(apiUrl, 'POST', '/admin/products', staffToken, product);
+    return { skuId: created.skus[0].id, productId: created.id, stock };
   };
-  const created = await call<AdminProductDetail>(apiUrl, 'POST', '/admin/products', staffToken, product);
+  const hot = await createSku('压测爆款', counts.hotStock);
+  const sellOut = await createSku('压测限量款', counts.sellOutStock);
 
-  const members = await mapLimited(memberCount, SETUP_PARALLELISM, async (index) => {
+  const members = await mapLimited(counts.members, SETUP_PARALLELISM, async (index) => {
     const { code } = await post<{ code: string }>(`${fakeWechatUrl}/fake/login-code`, { identity: `bench-member-${index}` });
     const { token } = await call<{ token: string }>(apiUrl, 'POST', '/auth/wechat-login', null, { code });
     const address = await call<{ id: number }>(apiUrl, 'POST', '/addresses', token, ADDRESS);
     return { token, addressId: address.id };
   });
-  return { skuId: created.skus[0].id, productId: created.id, members };
+  return { hot, sellOut, members };
 }
 
 async function call<T>(apiUrl: string, method: 'GET' | 'POST', path: string, token: string | null, body?: unknown): Promise<T> {
