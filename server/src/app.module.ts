@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AddressesModule } from './addresses/addresses.module';
+import { AfterSalesModule } from './after-sales/after-sales.module';
 import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { MembersModule } from './members/members.module';
@@ -55,6 +56,7 @@ export class AppModule {
         AddressesModule,
         OrdersModule,
         PaymentsModule,
+        AfterSalesModule,
         SeedModule.forRoot(config.seedDemo),
       ],
       controllers: [HealthController],

@@ -1,0 +1,33 @@
+import { Body, Controller, Param, Post, Req, UseGuards } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { OrderDetail, UploadResponse } from '../../../shared';
+import { CurrentMemberId, MemberAuthGuard } from '../platform/auth/member-auth.guard';
+import { FileStorage } from '../platform/storage/file-storage';
+import { readUploadedImage } from '../platform/storage/uploaded-image';
+import { ApplyAfterSaleDto } from './after-sale.dto';
+import { AfterSalesService } from './after-sales.service';
+
+/** Photos of an after-sale case: phone pictures, never SVG. */
+const SHOPPER_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The shopper's side of after-sales: applying, and uploading the photos for it. */
+@Controller()
+@UseGuards(MemberAuthGuard)
+export class AfterSalesController {
+  constructor(
+    private readonly afterSales: AfterSalesService,
+    private readonly storage: FileStorage,
+  ) {}
+
+  @Post('orders/:orderNo/after-sales')
+  apply(@CurrentMemberId() memberId: number, @Param('orderNo') orderNo: string, @Body() body: ApplyAfterSaleDto): Promise<OrderDetail> {
+    return this.afterSales.apply(memberId, orderNo, body);
+  }
+
+  /** Multipart field `file` → { url } for ApplyAfterSaleRequest.images. */
+  @Post('me/uploads')
+  async upload(@Req() request: FastifyRequest): Promise<UploadResponse> {
+    const image = await readUploadedImage(request, { maxBytes: SHOPPER_UPLOAD_MAX_BYTES, allowSvg: false });
+    return { url: await this.storage.save('after-sales', image.data, image.type === 'jpeg' ? 'jpg' : image.type) };
+  }
+}

@@ -1,0 +1,176 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import {
+  AFTER_SALE_STATUS_LABELS,
+  AFTER_SALE_TYPE_LABELS,
+  ORDER_STATUS_LABELS,
+  type AfterSale,
+  type AfterSaleStatus,
+  type OrderDetail,
+  type OrderStatus,
+  type Paginated,
+} from '../../../shared';
+import { OrderLineRow } from '../orders/order-line.entity';
+import { OrderRow } from '../orders/order.entity';
+import { transitionOrder } from '../orders/order-transition';
+import { OrdersService } from '../orders/orders.service';
+import { moveStock } from '../orders/sellable-skus';
+import { RefundsService } from '../payments/refunds.service';
+import { TransactionRunner } from '../platform/database/transaction-runner';
+import { ApiException } from '../platform/errors/api-exception';
+import { paginated } from '../platform/http/page-query.dto';
+import type { AfterSaleListQueryDto, ApplyAfterSaleDto } from './after-sale.dto';
+import { AfterSaleRow } from './after-sale.entity';
+import { toAfterSale } from './after-sale-views';
+
+/** Which order states each after-sale type may be applied from. */
+const APPLICABLE_FROM: Record<AfterSaleRow['type'], OrderStatus[]> = {
+  refund_only: ['paid'],
+  return_refund: ['shipped', 'completed'],
+};
+
+/**
+ * After-sale cases: the shopper applies (the order moves to after_sale, so one case is open at a time),
+ * staff approve, reject (the order returns to where it was) or refund. Every step is a conditional
+ * update of the case and of the order in one transaction; a repeated action answers the case unchanged.
+ * The refund itself is sent after the commit (RefundsService), and REFUND.SUCCESS finishes both.
+ */
+@Injectable()
+export class AfterSalesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly orders: OrdersService,
+    private readonly refunds: RefundsService,
+  ) {}
+
+  async apply(memberId: number, orderNo: string, input: ApplyAfterSaleDto): Promise<OrderDetail> {
+    const order = await this.orders.findOwned(memberId, orderNo);
+    const notAllowed = () =>
+      new ApiException(
+        'AFTER_SALE_NOT_ALLOWED',
+        HttpStatus.CONFLICT,
+        input.type === 'refund_only'
+          ? `订单${ORDER_STATUS_LABELS[order.status]}，${order.status === 'shipped' || order.status === 'completed' ? '已发货的订单请申请退货退款' : '不能申请仅退款'}`
+          : `订单${ORDER_STATUS_LABELS[order.status]}，${order.status === 'paid' ? '未发货的订单请申请仅退款' : '不能申请退货退款'}`,
+        { status: order.status },
+      );
+    if (!APPLICABLE_FROM[input.type].includes(order.status)) throw notAllowed();
+    const applied = await this.transactions.run(async (manager) => {
+      if (!(await transitionOrder(manager, order.id, order.status, 'after_sale'))) return false;
+      await manager.insert(AfterSaleRow, {
+        orderId: order.id,
+        memberId,
+        type: input.type,
+        status: 'applied',
+        reason: input.reason.trim(),
+        description: input.description?.trim() ?? '',
+        images: input.images ?? [],
+        refundFen: order.payableFen,
+        rejectReason: null,
+        orderStatusBefore: order.status,
+        handledAt: null,
+        refundStartedAt: null,
+        refundedAt: null,
+      });
+      return true;
+    });
+    if (!applied) throw notAllowed();
+    return this.orders.detail(memberId, orderNo);
+  }
+
+  async list(query: AfterSaleListQueryDto): Promise<Paginated<AfterSale>> {
+    const [rows, total] = await this.dataSource.getRepository(AfterSaleRow).findAndCount({
+      where: query.status ? { status: query.status } : {},
+      order: { id: 'DESC' },
+      skip: query.offset,
+      take: query.pageSize,
+    });
+    const orders = rows.length
+      ? await this.dataSource.getRepository(OrderRow).find({ select: { id: true, orderNo: true }, where: { id: In(rows.map((row) => row.orderId)) } })
+      : [];
+    const orderNos = new Map(orders.map((order) => [order.id, order.orderNo]));
+    return paginated(rows.map((row) => toAfterSale(row, orderNos.get(row.orderId) ?? '')), total, query);
+  }
+
+  /**
+   * refund_only: approved and refunding at once; the goods never left, so their stock returns now.
+   * return_refund: approved, waiting for the goods to come back.
+   */
+  async approve(id: number): Promise<AfterSale> {
+    const sale = await this.find(id);
+    if (sale.type === 'refund_only') return this.startRefund(sale, 'applied', ['refunding', 'refunded']);
+    const now = new Date();
+    await this.transactions.run((manager) => this.moveCase(manager, id, 'applied', 'approved', { handledAt: now }));
+    return this.answer(id, ['approved', 'refunding', 'refunded'], '同意');
+  }
+
+  async reject(id: number, reason: string): Promise<AfterSale> {
+    const sale = await this.find(id);
+    await this.transactions.run(async (manager) => {
+      if (!(await this.moveCase(manager, id, 'applied', 'rejected', { handledAt: new Date(), rejectReason: reason.trim() }))) return;
+      await transitionOrder(manager, sale.orderId, 'after_sale', sale.orderStatusBefore);
+    });
+    return this.answer(id, ['rejected'], '拒绝');
+  }
+
+  /** return_refund, once the goods came back: the refund starts. */
+  async refund(id: number): Promise<AfterSale> {
+    const sale = await this.find(id);
+    if (sale.type === 'refund_only') return this.answer(id, ['refunding', 'refunded'], '退款');
+    return this.startRefund(sale, 'approved', ['refunding', 'refunded']);
+  }
+
+  private async startRefund(sale: AfterSaleRow, from: AfterSaleStatus, done: AfterSaleStatus[]): Promise<AfterSale> {
+    const now = new Date();
+    const started = await this.transactions.run(async (manager) => {
+      const changes = from === 'applied' ? { handledAt: now, refundStartedAt: now } : { refundStartedAt: now };
+      if (!(await this.moveCase(manager, sale.id, from, 'refunding', changes))) return false;
+      if (!(await transitionOrder(manager, sale.orderId, 'after_sale', 'refunding'))) throw new Error(`order ${sale.orderId} of after-sale ${sale.id} is not in after_sale`);
+      if (sale.type === 'refund_only') await moveStock(manager, 'return', await manager.findBy(OrderLineRow, { orderId: sale.orderId }));
+      return true;
+    });
+    if (started) {
+      const order = await this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: sale.orderId });
+      await this.refunds.startRefund({
+        orderId: order.id,
+        afterSaleId: sale.id,
+        outRefundNo: `${order.orderNo}R${sale.id}`,
+        amountFen: sale.refundFen,
+        paymentTotalFen: order.payableFen,
+        reason: `${AFTER_SALE_TYPE_LABELS[sale.type]}：${sale.reason}`.slice(0, 80),
+      });
+    }
+    return this.answer(sale.id, done, sale.type === 'refund_only' ? '同意' : '退款');
+  }
+
+  /** A conditional update of the case's status; true when this call moved it. */
+  private async moveCase(manager: EntityManager, id: number, from: AfterSaleStatus, to: AfterSaleStatus, changes: Partial<AfterSaleRow>): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(AfterSaleRow)
+      .set({ ...changes, status: to })
+      .where('id = :id AND status = :from', { id, from })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** The case after an action: in one of `reached` (this call or an earlier one did it), else 409. */
+  private async answer(id: number, reached: AfterSaleStatus[], action: string): Promise<AfterSale> {
+    const sale = await this.find(id);
+    if (!reached.includes(sale.status)) {
+      throw new ApiException('AFTER_SALE_STATE_CONFLICT', HttpStatus.CONFLICT, `售后申请${AFTER_SALE_STATUS_LABELS[sale.status]}，不能${action}`, {
+        status: sale.status,
+      });
+    }
+    const order = await this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: sale.orderId });
+    return toAfterSale(sale, order.orderNo);
+  }
+
+  private async find(id: number): Promise<AfterSaleRow> {
+    const sale = await this.dataSource.getRepository(AfterSaleRow).findOneBy({ id });
+    if (!sale) throw new ApiException('AFTER_SALE_NOT_FOUND', HttpStatus.NOT_FOUND, '售后申请不存在');
+    return sale;
+  }
+}
