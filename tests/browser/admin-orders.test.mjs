@@ -71,14 +71,19 @@ async function paidOrder() {
   await call('POST', '/fake/pay/confirm', { base: fakeWechatBaseUrl, body: { prepayId: payment.prepayId } });
 
   // The fake notifies the server asynchronously; the order is paid once the signed notification is processed.
+  await orderReaches(order.orderNo, token, 'paid');
+  return { orderNo: order.orderNo, token };
+}
+
+/** Polls the shopper's view of the order until it has the status (WeChat Pay notifications arrive asynchronously). */
+async function orderReaches(orderNo, token, status) {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const current = await call('GET', `/orders/${order.orderNo}`, { token });
-    if (current.status === 'paid') break;
-    if (Date.now() > deadline) throw new Error(`order not paid in time: ${current.status}`);
+    const current = await call('GET', `/orders/${orderNo}`, { token });
+    if (current.status === status) return current;
+    if (Date.now() > deadline) throw new Error(`order ${orderNo} is ${current.status}, expected ${status}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { orderNo: order.orderNo, token };
 }
 
 async function logIn(page, username, password = 'demo1234') {
@@ -148,6 +153,40 @@ test('a warehouse account sees no 售后处理 or 店铺设置, typed URLs show 
   );
 
   const { token } = await call('POST', '/admin/auth/login', { body: { username: 'warehouse', password: 'demo1234' } });
-  const settings = await fetch(`${app.baseUrl}/api/v1/admin/settings/shop`, { headers: { authorization: `Bearer ${token}` } });
-  assert.equal(settings.status, 403);
+  for (const path of ['/admin/after-sales', '/admin/settings/shop']) {
+    const response = await fetch(`${app.baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(response.status, 403, path);
+  }
+});
+
+test('customer service approves a refund-only after-sale in the console and the shopper is refunded', async () => {
+  const { orderNo, token } = await paidOrder();
+  const applied = await call('POST', `/orders/${orderNo}/after-sales`, {
+    token,
+    body: { type: 'refund_only', reason: '不想要了', description: '拍错了规格' },
+  });
+  const caseId = applied.afterSale.id;
+
+  await withPage(
+    browser,
+    'admin-after-sale-approved',
+    async (page) => {
+      await logIn(page, 'service');
+      await page.getByRole('link', { name: '售后处理' }).click();
+      // The queue opens on 待处理, where the new case waits.
+      await page.locator('tr', { hasText: orderNo }).getByText('待处理').waitFor();
+      await page.getByRole('button', { name: `处理售后 ${caseId}` }).click();
+      await page.getByText('拍错了规格').waitFor();
+      await page.getByRole('button', { name: `同意售后 ${caseId}` }).click();
+      await page.getByRole('button', { name: '确认同意' }).click();
+      await page.getByText('已同意，退款处理中').waitFor();
+      // No second approval is offered once the refund has started.
+      assert.equal(await page.getByRole('button', { name: `同意售后 ${caseId}` }).count(), 0);
+    },
+    desktop,
+  );
+
+  // The fake WeChat Pay refunds and notifies; the shopper's order ends refunded with the case closed.
+  const refunded = await orderReaches(orderNo, token, 'refunded');
+  assert.equal(refunded.afterSale.status, 'refunded');
 });
