@@ -17,6 +17,7 @@ import { StorageModule } from './platform/storage/storage.module';
 import { SeedModule } from './seed/seed.module';
 import { SettingsModule } from './settings/settings.module';
 import { StaffModule } from './staff/staff.module';
+import { SubscribeMessagesModule } from './subscribe-messages/subscribe-messages.module';
 import { WechatPayModule } from './wechat/pay/wechat-pay.module';
 import { WechatModule } from './wechat/wechat.module';
 import type { WechatRuntime } from './wechat/platform-info.controller';
@@ -57,6 +58,7 @@ export class AppModule {
         OrdersModule,
         PaymentsModule,
         AfterSalesModule,
+        SubscribeMessagesModule,
         SeedModule.forRoot(config.seedDemo),
       ],
       controllers: [HealthController],

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
+import type { SubscribeTemplateKind } from '../../../../shared';
+import { FAKE_SUBSCRIBE_TEMPLATE_IDS, SUBSCRIBE_TEMPLATE_ENV } from '../../subscribe-messages/subscribe-templates';
 import { loadOrCreateTestMerchant, type TestMerchant } from '../../wechat/pay/test-merchant';
 
 export type DatabaseConfig =
@@ -45,6 +47,8 @@ export interface AppConfig {
   jwtSecret: string;
   wechat: WechatConfig;
   wechatPay: WechatPayConfig;
+  /** Subscribe-message template ids by kind; a kind without an id is never asked for nor sent. */
+  subscribeTemplates: Partial<Record<SubscribeTemplateKind, string>>;
   h5DistDir: string;
   adminDistDir: string;
   seedDemo: boolean;
@@ -209,6 +213,18 @@ function loadWechatPay(env: NodeJS.ProcessEnv, mode: 'fake' | 'real', dataDir: s
   };
 }
 
+/** WECHAT_TEMPLATE_* ids; in fake mode the fake mini-program's templates unless overridden. */
+function loadSubscribeTemplates(env: NodeJS.ProcessEnv, mode: 'fake' | 'real'): Partial<Record<SubscribeTemplateKind, string>> {
+  const templates: Partial<Record<SubscribeTemplateKind, string>> = {};
+  for (const [kind, name] of Object.entries(SUBSCRIBE_TEMPLATE_ENV) as [SubscribeTemplateKind, string][]) {
+    const id = env[name] || (mode === 'fake' ? FAKE_SUBSCRIBE_TEMPLATE_IDS[kind] : '');
+    if (!id) continue;
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new ConfigError(`环境变量 ${name} 不是有效的订阅消息模板 ID：“${id}”`);
+    templates[kind] = id;
+  }
+  return templates;
+}
+
 /** Builds and validates the configuration from environment variables; throws ConfigError on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const repoRoot = findRepoRoot();
@@ -253,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       fakePort: parsePort('WECHAT_FAKE_PORT', env.WECHAT_FAKE_PORT, port === 65535 ? 0 : port + 1, true),
     },
     wechatPay: loadWechatPay(env, rawMode, dataDir, port),
+    subscribeTemplates: loadSubscribeTemplates(env, rawMode),
     h5DistDir: resolve(env.H5_DIST_DIR || join(repoRoot, 'dist', 'h5')),
     adminDistDir: resolve(env.ADMIN_DIST_DIR || join(repoRoot, 'server', 'admin', 'dist')),
     seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, true),
