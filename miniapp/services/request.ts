@@ -68,7 +68,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       url: apiUrl(path) + buildQuery(options.query),
       method: options.method ?? 'GET',
       data: options.body,
-      header: { 'Content-Type': 'application/json', ...headers() },
+      // A body-less POST (cancel, pay) must not claim a JSON body: the server rejects an empty one as bad JSON.
+      header: { ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers() },
       dataType: 'json',
     });
   } catch {

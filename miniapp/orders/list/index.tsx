@@ -24,7 +24,8 @@ function initialTab(param: string | undefined): OrderTab {
 /** 我的订单 with the 全部/待付款/待发货/待收货/已完成/售后 tabs. */
 export default function OrderListPage() {
   const { token } = useSession();
-  const [tab, setTab] = useState<OrderTab>(() => initialTab(useRouter().params.tab));
+  const tabParam = useRouter().params.tab;
+  const [tab, setTab] = useState<OrderTab>(() => initialTab(tabParam));
   const list = usePagedList(
     token ? tab : null,
     (page) => listOrders({ status: tab, page, pageSize: PAGE_SIZE }),

@@ -135,7 +135,7 @@ export default function CartPage() {
         );
       })}
 
-      <View className="cart-bar">
+      <View className={`cart-bar${process.env.TARO_ENV === 'h5' ? ' cart-bar--above-h5-tabbar' : ''}`}>
         <Checkbox className="cart-bar__all select-all" checked={allSelected} onChange={(checked) => change(selectAllCartItems(checked))}>
           全选
         </Checkbox>
