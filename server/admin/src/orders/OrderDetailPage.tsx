@@ -205,7 +205,7 @@ function PricingBreakdown({ order }: { order: AdminOrderDetail }) {
     ['积分抵扣', pricing.pointsDiscountFen],
   ];
   return (
-    <Descriptions column={1} size="small" style={{ marginTop: 16, maxWidth: 360, marginLeft: 'auto' }} labelStyle={{ width: 120 }}>
+    <Descriptions column={1} size="small" style={{ marginTop: 16, maxWidth: 360, marginLeft: 'auto' }} styles={{ label: { width: 120 } }}>
       <Descriptions.Item label="商品总额">{formatYuan(pricing.listTotalFen)}</Descriptions.Item>
       {discounts
         .filter(([, fen]) => fen > 0)
