@@ -216,6 +216,19 @@ describe(`WeChat Pay for orders (${TEST_DB})`, () => {
       expect(await paymentsOf(placed.orderNo)).toHaveLength(1);
     });
 
+    it('refunds a payment found when closing a cancelled order, even if its notification never comes', async () => {
+      const skuId = await shop.sku(650, 5);
+      const placed = await order(skuId, 1);
+      await payWithLostNotification(placed.orderNo);
+      await t.api().post(`${API}/orders/${placed.orderNo}/cancel`).set(bearer(alice)).expect(200);
+      // Closing answers ORDERPAID: the payment is queried, recorded as late and refunded.
+      const payments = await eventually(() => paymentsOf(placed.orderNo), (rows) => rows.length === 1);
+      expect(payments[0].outcome).toBe('refunded_late');
+      await eventually(() => refundsOf(placed.orderNo), (rows) => rows.length === 1 && rows[0].status === 'succeeded');
+      expect((await orderRow(placed.orderNo)).status).toBe('cancelled');
+      expect(await shop.stockOf(skuId)).toBe(5);
+    });
+
     it('closes the WeChat Pay order when the order is cancelled', async () => {
       const placed = await order(await shop.sku(600, 5));
       await startPayment(t, alice, placed.orderNo);

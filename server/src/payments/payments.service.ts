@@ -154,7 +154,11 @@ export class PaymentsService {
     }
   }
 
-  /** A cancelled order is closed at WeChat so it cannot be paid any more; failures are only logged. */
+  /**
+   * A cancelled order is closed at WeChat so it cannot be paid any more. If WeChat answers that it was
+   * paid meanwhile, the payment is applied at once (recorded and refunded) rather than waiting for a
+   * notification that may be lost. Failures are only logged.
+   */
   @OnEvent(OrderEvents.cancelled)
   async closeAtWechat(event: OrderCancelledEvent): Promise<void> {
     const order = await this.dataSource.getRepository(OrderRow).findOneBy({ id: event.orderId });
@@ -163,6 +167,13 @@ export class PaymentsService {
       await this.pay.closeOrder(order.orderNo);
     } catch (error) {
       this.logger.warn(`closing WeChat Pay order ${order.orderNo} failed: ${String(error)}`);
+      if (!(error instanceof WechatPayApiError && error.code === 'ORDERPAID')) return;
+      try {
+        const transaction = await this.queryAtWechat(order.orderNo);
+        if (transaction) await this.applyTransaction(transaction);
+      } catch (queryError) {
+        this.logger.error(`order ${order.orderNo} was paid after cancellation; applying the payment failed: ${String(queryError)}`);
+      }
     }
   }
 }
