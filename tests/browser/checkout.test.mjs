@@ -1,10 +1,19 @@
 // A shopper buys in the H5 storefront as on a phone: two SKUs into the cart, checkout with a new address,
-// payment through the fake WeChat Pay cashier (whose signed notification is what marks the order paid).
+// payment through the fake WeChat Pay cashier (whose signed notification is what marks the order paid);
+// the warehouse ships it in the admin console and the shopper confirms receipt; a second order is refunded
+// through an after-sale that customer service approves.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startAppServer } from './support/app-server.mjs';
 import { launchBrowser, screenshot, withPage } from './support/browser.mjs';
 import { openStorefront } from './support/storefront.mjs';
+import { logInToAdmin } from './support/admin.mjs';
+
+const desktop = { viewport: { width: 1440, height: 900 } };
+// Any real PNG does for the after-sale photo.
+const photo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'miniapp', 'assets', 'tabbar', 'cart.png');
 
 let app;
 let browser;
@@ -35,11 +44,11 @@ async function twoProducts() {
   return inStock.slice(0, 2);
 }
 
-/** On a product page: 加入购物车, pick an available value in every spec dimension, confirm. */
-async function addToCart(page, productId) {
+/** On a product page: open the SKU picker with `button`, pick an available value in every spec dimension, confirm. */
+async function pickSku(page, productId, button, confirmText) {
   await page.goto(`${app.baseUrl}/#/goods/detail/index?id=${productId}`);
   await page.locator('.product-title').waitFor();
-  await page.locator('.add-to-cart-button').click();
+  await page.locator(button).click();
   await page.locator('.sku-picker').waitFor();
   for (const dimension of await page.locator('.sku-picker .sku-picker__dimension').all()) {
     // The picker may preselect an available value; clicking a chosen value would unselect it.
@@ -47,35 +56,58 @@ async function addToCart(page, productId) {
       await dimension.locator('.sku-option:not(.sku-option--disabled)').first().click();
     }
   }
-  await page.locator('.sku-confirm-button', { hasText: '加入购物车' }).click();
-  await page.getByText('已加入购物车').waitFor();
+  await page.locator('.sku-confirm-button', { hasText: confirmText }).click();
 }
 
-test('a shopper adds two SKUs to the cart, checks out with a new address and pays at the cashier', async () => {
-  const [first, second] = await twoProducts();
-  const templates = await api('/subscribe-templates');
-  const asksForNotices = templates.status === 200 && templates.body.length > 0;
+/** 提交订单 on the checkout page, accept the order notices, pay at the fake cashier; answers the order number. */
+async function submitAndPay(page) {
+  const payable = (await page.locator('.checkout-payable').innerText()).trim();
+  await page.locator('.submit-order-button').click();
+  // Subscribe-message consent (the H5 stand-in for WeChat's sheet) comes before payment.
+  await page.locator('.taro-modal__foot').getByText('允许', { exact: true }).click();
+  await page.getByTestId('cashier-confirm').waitFor();
+  assert.equal((await page.getByTestId('cashier-amount').innerText()).trim(), payable);
+  await page.getByTestId('cashier-confirm').click();
+  // Back on the order: paid once WeChat Pay's notification reached the server.
+  await page.locator('.order-banner .order-status', { hasText: '待发货' }).waitFor({ timeout: 20_000 });
+  return new URL(page.url().replace('#', '')).searchParams.get('orderNo');
+}
 
-  await withPage(browser, 'checkout-paid-order', async (page) => {
+async function orderReaches(orderNo, headers, status) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const { body } = await api(`/orders/${orderNo}`, { headers });
+    if (body.status === status) return body;
+    if (Date.now() > deadline) throw new Error(`order ${orderNo} is ${body.status}, expected ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+test('a shopper buys two SKUs, pays at the cashier, receives the shipment, and gets a second order refunded', async () => {
+  const [first, second] = await twoProducts();
+  const trackingNo = `SF${Date.now()}`;
+
+  await withPage(browser, 'checkout-shopper', async (page) => {
     const storefront = await openStorefront(page, app.baseUrl);
     await storefront.mine();
     await page.locator('.login-button').click();
     await page.locator('.member-card').waitFor();
     await page.locator('.order-shortcut--paid').waitFor();
-
-    await addToCart(page, first.id);
-    await addToCart(page, second.id);
-
-    // Cart: both lines, the badge counts the units, the total is the server's.
-    await page.goto(`${app.baseUrl}/#/pages/cart/index`);
-    await page.locator('.cart-line').nth(1).waitFor();
-    assert.equal(await page.locator('.cart-line').count(), 2);
     // Taro's H5 storage wraps each value as {"data": …}.
     const token = await page.evaluate(() => JSON.parse(localStorage.getItem('storefront.token')).data);
     const shopper = { authorization: `Bearer ${token}` };
-    const serverCart = await api('/cart', { headers: shopper });
-    assert.equal(serverCart.body.totalQuantity, 2);
-    assert.equal((await page.locator('.taro-tabbar__tabbar .weui-badge, .taro-tabbar__badge').first().innerText()).trim(), '2');
+
+    for (const product of [first, second]) {
+      await pickSku(page, product.id, '.add-to-cart-button', '加入购物车');
+      await page.getByText('已加入购物车').waitFor();
+    }
+
+    // Cart: both lines, the tab badge counts the units, 去结算 counts the selected ones.
+    await page.goto(`${app.baseUrl}/#/pages/cart/index`);
+    await page.locator('.cart-line').nth(1).waitFor();
+    assert.equal(await page.locator('.cart-line').count(), 2);
+    assert.equal((await api('/cart', { headers: shopper })).body.totalQuantity, 2);
+    assert.equal((await page.locator('.taro-tabbar__tabbar .weui-badge').first().innerText()).trim(), '2');
     await page.locator('.checkout-button', { hasText: '去结算(2)' }).click();
 
     // Checkout: no address yet, add one through the region picker.
@@ -92,26 +124,89 @@ test('a shopper adds two SKUs to the cart, checks out with a new address and pay
     await page.locator('.checkout-address', { hasText: '王小明' }).waitFor();
     assert.match(await page.locator('.checkout-address').innerText(), /浙江省杭州市西湖区 文三路 100 号/);
     assert.equal(await page.locator('.checkout-line').count(), 2);
-    const payable = (await page.locator('.checkout-payable').innerText()).trim();
     await screenshot(page, 'checkout-preview');
 
-    await page.locator('.submit-order-button').click();
-    if (asksForNotices) await page.getByText('允许', { exact: true }).click();
-
-    // The fake WeChat Pay cashier: the amount is the order's payable amount.
-    await page.getByTestId('cashier-confirm').waitFor();
-    assert.equal((await page.getByTestId('cashier-amount').innerText()).trim(), payable);
-    await page.getByTestId('cashier-confirm').click();
-
-    // Back on the order: paid once WeChat Pay's notification reached the server.
-    await page.locator('.order-banner .order-status', { hasText: '待发货' }).waitFor({ timeout: 20_000 });
+    const firstOrderNo = await submitAndPay(page);
     assert.equal(await page.locator('.order-line').count(), 2);
     assert.match(await page.locator('.order-address').innerText(), /王小明/);
+    await screenshot(page, 'checkout-order-paid');
 
-    // The cart no longer holds the ordered SKUs; the order list shows it under 待发货.
-    const after = await api('/cart', { headers: shopper });
-    assert.equal(after.body.totalQuantity, 0);
+    // The ordered SKUs left the cart; the order list shows the order under 待发货.
+    assert.equal((await api('/cart', { headers: shopper })).body.totalQuantity, 0);
     await page.goto(`${app.baseUrl}/#/orders/list/index?tab=paid`);
-    await page.locator('.order-card .order-status', { hasText: '待发货' }).waitFor();
+    await page.locator(`.order-card[data-order-no="${firstOrderNo}"] .order-status`, { hasText: '待发货' }).waitFor();
+
+    // The warehouse ships it in the admin console.
+    await withPage(
+      browser,
+      'checkout-staff-ships',
+      async (admin) => {
+        await logInToAdmin(admin, app.baseUrl, 'warehouse');
+        await admin.getByRole('link', { name: '订单管理' }).click();
+        await admin.getByLabel('订单号').fill(firstOrderNo);
+        await admin.getByLabel('订单号').press('Enter');
+        await admin.locator('tr', { hasText: firstOrderNo }).getByText('待发货').waitFor();
+        await admin.getByRole('button', { name: `发货 ${firstOrderNo}` }).click();
+        await admin.getByRole('combobox', { name: '快递公司' }).click();
+        await admin.locator('.ant-select-item-option', { hasText: '顺丰速运' }).click();
+        await admin.getByLabel('快递单号').fill(trackingNo);
+        await admin.getByRole('button', { name: '确认发货' }).click();
+        await admin.locator('tr', { hasText: firstOrderNo }).getByText('待收货').waitFor();
+      },
+      desktop,
+    );
+
+    // The shopper sees it on its way with the tracking number, and confirms receipt.
+    await page.goto(`${app.baseUrl}/#/orders/detail/index?orderNo=${firstOrderNo}`);
+    await page.locator('.order-banner .order-status', { hasText: '待收货' }).waitFor();
+    assert.match(await page.locator('.order-shipment').innerText(), new RegExp(`顺丰速运[\\s\\S]*${trackingNo}`));
+    await page.locator('.order-action--confirmReceipt').click();
+    await page.locator('.taro-modal__foot').getByText('确认收货', { exact: true }).click();
+    await page.locator('.order-banner .order-status', { hasText: '已完成' }).waitFor();
+
+    // A second order, bought at once (立即购买) to the now default address, paid, then refunded after-sale.
+    await pickSku(page, first.id, '.buy-now-button', '立即购买');
+    await page.locator('.checkout-address', { hasText: '王小明' }).waitFor();
+    const secondOrderNo = await submitAndPay(page);
+
+    await page.locator('.order-action--afterSale').click();
+    await page.locator('.after-sale-type', { hasText: '仅退款' }).waitFor();
+    await page.locator('.after-sale-reason', { hasText: '拍错了' }).click();
+    await page.locator('.after-sale-description textarea').fill('规格选错了，想换一个');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.after-sale-photo--add').click()]);
+    await chooser.setFiles(photo);
+    await page.locator('.after-sale-photo__image').waitFor();
+    await page.locator('.submit-after-sale-button').click();
+    await page.locator('.after-sale-status', { hasText: '待处理' }).waitFor();
+    assert.equal((await page.locator('.order-banner .order-status').innerText()).trim(), '售后中');
+
+    const applied = await orderReaches(secondOrderNo, shopper, 'after_sale');
+    assert.equal(applied.afterSale.images.length, 1);
+    const caseId = applied.afterSale.id;
+
+    // Customer service approves; WeChat Pay (the fake) refunds and notifies.
+    await withPage(
+      browser,
+      'checkout-service-approves',
+      async (admin) => {
+        await logInToAdmin(admin, app.baseUrl, 'service');
+        await admin.getByRole('link', { name: '售后处理' }).click();
+        await admin.locator('tr', { hasText: secondOrderNo }).getByText('待处理').waitFor();
+        await admin.getByRole('button', { name: `处理售后 ${caseId}` }).click();
+        await admin.getByText('规格选错了，想换一个').waitFor();
+        await admin.getByRole('button', { name: `同意售后 ${caseId}` }).click();
+        await admin.getByRole('button', { name: '确认同意' }).click();
+        await admin.getByText('已同意，退款处理中').waitFor();
+      },
+      desktop,
+    );
+
+    const refunded = await orderReaches(secondOrderNo, shopper, 'refunded');
+    await page.reload();
+    await page.locator('.order-banner .order-status', { hasText: '已退款' }).waitFor();
+    assert.equal(
+      (await page.locator('.refund-amount').innerText()).trim(),
+      `已退款 ¥${(refunded.afterSale.refundFen / 100).toFixed(2)}`,
+    );
   });
 });
