@@ -119,4 +119,10 @@ describe('loadConfig', () => {
     expect(() => load({ WECHAT_PAY_FAKE_RETRY_FACTOR: '0' })).toThrow('WECHAT_PAY_FAKE_RETRY_FACTOR');
     expect(load({ WECHAT_PAY_FAKE_RETRY_FACTOR: '0.001' }).wechatPay.fake?.notifyRetryFactor).toBe(0.001);
   });
+
+  it('offers the fake templates in fake mode, only the configured ones in real mode, and names a bad id', () => {
+    expect(Object.keys(load().subscribeTemplates)).toEqual(['order_paid', 'order_shipped', 'refund_result']);
+    expect(load({ ...realEnv(), WECHAT_TEMPLATE_ORDER_SHIPPED: 'Tmpl_Shipped-01' }).subscribeTemplates).toEqual({ order_shipped: 'Tmpl_Shipped-01' });
+    expect(() => load({ WECHAT_TEMPLATE_REFUND_RESULT: 'bad id!' })).toThrow('WECHAT_TEMPLATE_REFUND_RESULT');
+  });
 });
