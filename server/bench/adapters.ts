@@ -121,8 +121,8 @@ async function measure(name: 'fastify' | 'express', file: string) {
     return {
       adapter: name,
       reqPerSec: Math.round(result.perSecond),
-      latencyP50ms: result.p50Ms,
-      latencyP99ms: result.p99Ms,
+      latencyP50ms: Math.round(result.p50Ms * 10) / 10,
+      latencyP99ms: Math.round(result.p99Ms * 10) / 10,
       answers: Object.fromEntries(result.outcomes),
     };
   } finally {
