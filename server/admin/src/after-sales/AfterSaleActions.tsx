@@ -4,15 +4,24 @@ import { formatYuan } from '@shared/money';
 import { Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useCurrentStaff } from '@/auth/AuthProvider';
+import { isConflict } from '@/api/client';
 import { notifyError, notifySuccess } from '@/common/feedback';
 import { afterSaleActions } from './after-sale-actions';
 import { approveAfterSale, refundAfterSale, rejectAfterSale } from './after-sales-api';
 
 /**
- * 同意 / 拒绝 / 确认退款 for one case, each confirmed first. A 409 (someone else handled it meanwhile) shows the
- * server's message; `onChanged` gets the case as the server now has it.
+ * 同意 / 拒绝 / 确认退款 for one case, each confirmed first. `onChanged` gets the case as the server now has it;
+ * a 409 (someone else handled it meanwhile) shows the server's message and calls `onStale` to re-read.
  */
-export function AfterSaleActions({ afterSale, onChanged }: { afterSale: AfterSale; onChanged: (afterSale: AfterSale) => void }) {
+export function AfterSaleActions({
+  afterSale,
+  onChanged,
+  onStale,
+}: {
+  afterSale: AfterSale;
+  onChanged: (afterSale: AfterSale) => void;
+  onStale: () => void;
+}) {
   const staff = useCurrentStaff();
   const [busy, setBusy] = useState(false);
   const [rejecting, setRejecting] = useState(false);
@@ -26,6 +35,7 @@ export function AfterSaleActions({ afterSale, onChanged }: { afterSale: AfterSal
       notifySuccess(done);
     } catch (error) {
       notifyError(error);
+      if (isConflict(error)) onStale();
     } finally {
       setBusy(false);
     }
@@ -84,6 +94,10 @@ export function AfterSaleActions({ afterSale, onChanged }: { afterSale: AfterSal
               return true;
             } catch (error) {
               notifyError(error);
+              if (isConflict(error)) {
+                setRejecting(false);
+                onStale();
+              }
               return false;
             }
           }}

@@ -10,10 +10,13 @@ import { AfterSaleActions } from './AfterSaleActions';
 export function AfterSaleCase({
   afterSale,
   onChanged,
+  onStale,
   showOrderLink = false,
 }: {
   afterSale: AfterSale;
   onChanged: (afterSale: AfterSale) => void;
+  /** Someone else changed the case first (409): re-read it. */
+  onStale: () => void;
   showOrderLink?: boolean;
 }) {
   return (
@@ -63,7 +66,7 @@ export function AfterSaleCase({
           )}
         </div>
       </div>
-      <AfterSaleActions afterSale={afterSale} onChanged={onChanged} />
+      <AfterSaleActions afterSale={afterSale} onChanged={onChanged} onStale={onStale} />
     </Space>
   );
 }

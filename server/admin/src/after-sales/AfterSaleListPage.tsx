@@ -86,6 +86,11 @@ export default function AfterSaleListPage() {
               setOpen(changed);
               tableRef.current?.reload();
             }}
+            // The queue has no single-case read: close the stale view and show the list as it is now.
+            onStale={() => {
+              setOpen(null);
+              tableRef.current?.reload();
+            }}
           />
         )}
       </Drawer>

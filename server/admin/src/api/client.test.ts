@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getToken, onSessionExpired, saveToken } from '@/auth/token-store';
-import { ApiRequestError, buildUrl, filenameOf, http, request, requestFile } from './client';
+import { ApiRequestError, buildUrl, filenameOf, http, isConflict, request, requestFile } from './client';
 
 /** A localStorage stand-in: the tests run in node, the console in a browser. */
 function memoryStorage(): Storage {
@@ -130,5 +130,13 @@ describe('filenameOf', () => {
     expect(filenameOf('attachment; filename="orders-20261122.csv"')).toBe('orders-20261122.csv');
     expect(filenameOf('attachment')).toBeNull();
     expect(filenameOf(null)).toBeNull();
+  });
+});
+
+describe('isConflict', () => {
+  it('is true only for a 409 answer', () => {
+    expect(isConflict(new ApiRequestError(409, 'ORDER_STATE_CONFLICT', '订单已发货'))).toBe(true);
+    expect(isConflict(new ApiRequestError(400, 'VALIDATION_FAILED', '参数错误'))).toBe(false);
+    expect(isConflict(new Error('409'))).toBe(false);
   });
 });

@@ -33,6 +33,11 @@ interface RequestOptions {
   skipSessionExpiry?: boolean;
 }
 
+/** The server refused because the thing changed state meanwhile (someone else acted first). */
+export function isConflict(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.status === 409;
+}
+
 export function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {

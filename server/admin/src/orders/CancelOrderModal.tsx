@@ -1,6 +1,6 @@
 import { ModalForm, ProFormTextArea } from '@ant-design/pro-components';
-import type { AdminOrderDetail } from '@shared/api/admin-orders';
 import { Alert } from 'antd';
+import { isConflict } from '@/api/client';
 import { notifyError, notifySuccess } from '@/common/feedback';
 import { cancelOrder } from './orders-api';
 
@@ -8,11 +8,12 @@ import { cancelOrder } from './orders-api';
 export function CancelOrderModal({
   orderNo,
   onClose,
-  onCancelled,
+  onChanged,
 }: {
   orderNo: string;
   onClose: () => void;
-  onCancelled: (order: AdminOrderDetail) => void;
+  /** The order changed: cancelled here, or paid meanwhile (409). */
+  onChanged: () => void;
 }) {
   return (
     <ModalForm<{ reason: string }>
@@ -23,14 +24,18 @@ export function CancelOrderModal({
       submitter={{ searchConfig: { submitText: '确认取消订单', resetText: '不取消' } }}
       onFinish={async ({ reason }) => {
         try {
-          const order = await cancelOrder(orderNo, { reason: reason.trim() });
+          await cancelOrder(orderNo, { reason: reason.trim() });
           notifySuccess('订单已取消');
-          onCancelled(order);
+          onChanged();
           onClose();
           return true;
         } catch (error) {
-          // 409: the shopper paid meanwhile; the order can no longer be cancelled here.
           notifyError(error);
+          // 409: the shopper paid meanwhile; show the order as it is now.
+          if (isConflict(error)) {
+            onChanged();
+            onClose();
+          }
           return false;
         }
       }}

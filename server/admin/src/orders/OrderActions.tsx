@@ -1,4 +1,3 @@
-import type { AdminOrderDetail } from '@shared/api/admin-orders';
 import type { OrderStatus } from '@shared/api/orders';
 import { Button, Space } from 'antd';
 import { useState } from 'react';
@@ -19,7 +18,8 @@ export function OrderActions({
 }: {
   orderNo: string;
   status: OrderStatus;
-  onChanged: (order: AdminOrderDetail) => void;
+  /** Re-read the order: it was shipped or cancelled, or someone else changed it first. */
+  onChanged: () => void;
   asLinks?: boolean;
 }) {
   const staff = useCurrentStaff();
@@ -46,8 +46,8 @@ export function OrderActions({
           取消
         </Button>
       )}
-      {open === 'ship' && <ShipOrderModal orderNo={orderNo} onClose={() => setOpen(null)} onShipped={onChanged} />}
-      {open === 'cancel' && <CancelOrderModal orderNo={orderNo} onClose={() => setOpen(null)} onCancelled={onChanged} />}
+      {open === 'ship' && <ShipOrderModal orderNo={orderNo} onClose={() => setOpen(null)} onChanged={onChanged} />}
+      {open === 'cancel' && <CancelOrderModal orderNo={orderNo} onClose={() => setOpen(null)} onChanged={onChanged} />}
     </Space>
   );
 }

@@ -53,14 +53,12 @@ export default function OrderDetailPage() {
   }
 
   const { order } = state;
-  // An action answers the whole order; an after-sale action answers only the case, so the order is re-read.
-  const replace = (next: AdminOrderDetail) => setState({ status: 'loaded', order: next });
   return (
     <PageContainer
       title={`订单 ${order.orderNo}`}
       tags={<OrderStatusTag status={order.status} />}
       onBack={() => navigate('/orders')}
-      extra={<OrderActions orderNo={order.orderNo} status={order.status} onChanged={replace} />}
+      extra={<OrderActions orderNo={order.orderNo} status={order.status} onChanged={load} />}
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="order-detail">
         <Card title="订单信息" size="small">
@@ -143,7 +141,7 @@ export default function OrderDetailPage() {
 
         {order.afterSale && (
           <Card title="售后" size="small">
-            <AfterSaleCase afterSale={order.afterSale} onChanged={load} />
+            <AfterSaleCase afterSale={order.afterSale} onChanged={load} onStale={load} />
           </Card>
         )}
 

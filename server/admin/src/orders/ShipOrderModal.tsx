@@ -1,6 +1,6 @@
 import { ModalForm, ProFormSelect, ProFormText } from '@ant-design/pro-components';
-import type { AdminOrderDetail } from '@shared/api/admin-orders';
 import { EXPRESS_COMPANIES } from '@shared/api/orders';
+import { isConflict } from '@/api/client';
 import { notifyError, notifySuccess } from '@/common/feedback';
 import { shipOrder } from './orders-api';
 
@@ -16,11 +16,12 @@ const TRACKING_NO_PATTERN = /^[A-Za-z0-9]{5,32}$/;
 export function ShipOrderModal({
   orderNo,
   onClose,
-  onShipped,
+  onChanged,
 }: {
   orderNo: string;
   onClose: () => void;
-  onShipped: (order: AdminOrderDetail) => void;
+  /** The order changed: shipped here, or moved on elsewhere (409). */
+  onChanged: () => void;
 }) {
   return (
     <ModalForm<ShipValues>
@@ -31,14 +32,18 @@ export function ShipOrderModal({
       submitter={{ searchConfig: { submitText: '确认发货' } }}
       onFinish={async ({ carrierCode, trackingNo }) => {
         try {
-          const order = await shipOrder(orderNo, { carrierCode, trackingNo: trackingNo.trim() });
+          await shipOrder(orderNo, { carrierCode, trackingNo: trackingNo.trim() });
           notifySuccess('已发货');
-          onShipped(order);
+          onChanged();
           onClose();
           return true;
         } catch (error) {
-          // 409: someone shipped or cancelled it meanwhile; the server's message says which.
           notifyError(error);
+          // 409: someone shipped it differently or it went to after-sale meanwhile; show the order as it is now.
+          if (isConflict(error)) {
+            onChanged();
+            onClose();
+          }
           return false;
         }
       }}
