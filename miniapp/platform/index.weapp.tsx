@@ -59,7 +59,9 @@ function PhoneCodeButton({ onCode, children }: PhoneCodeButtonProps) {
 
 async function askSubscriptions(templates: SubscribeTemplate[]) {
   const tmplIds = templates.map((template) => template.templateId);
-  const result = (await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] })) as unknown as Record<string, string>;
+  // Taro's option type also demands Alipay's entityIds; WeChat takes tmplIds only.
+  const option = { tmplIds } as Taro.requestSubscribeMessage.Option;
+  const result = (await Taro.requestSubscribeMessage(option)) as unknown as Record<string, string>;
   // WeChat answers 'accept', 'reject', 'ban' or 'filter' per template id.
   return tmplIds.map((templateId) => ({ templateId, accepted: result[templateId] === 'accept' }));
 }

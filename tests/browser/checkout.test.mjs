@@ -93,6 +93,7 @@ test('a shopper buys two SKUs, pays at the cashier, receives the shipment, and g
     await page.locator('.login-button').click();
     await page.locator('.member-card').waitFor();
     await page.locator('.order-shortcut--paid').waitFor();
+    await screenshot(page, 'checkout-mine');
     // Taro's H5 storage wraps each value as {"data": …}.
     const token = await page.evaluate(() => JSON.parse(localStorage.getItem('storefront.token')).data);
     const shopper = { authorization: `Bearer ${token}` };
@@ -106,6 +107,7 @@ test('a shopper buys two SKUs, pays at the cashier, receives the shipment, and g
     await page.goto(`${app.baseUrl}/#/pages/cart/index`);
     await page.locator('.cart-line').nth(1).waitFor();
     assert.equal(await page.locator('.cart-line').count(), 2);
+    await screenshot(page, 'checkout-cart');
     assert.equal((await api('/cart', { headers: shopper })).body.totalQuantity, 2);
     assert.equal((await page.locator('.taro-tabbar__tabbar .weui-badge').first().innerText()).trim(), '2');
     await page.locator('.checkout-button', { hasText: '去结算(2)' }).click();

@@ -20,7 +20,7 @@ import './index.scss';
 
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
 
-/** Adds (no `id`) or edits an address. Opened with `select=1` from checkout, the saved address is picked. */
+/** Adds (no `id`) or edits an address. Opened with `select=1` (checkout's 新增收货地址), the saved address is picked. */
 export default function AddressEditPage() {
   const params = useRouter().params;
   const addressId = params.id ? Number(params.id) : null;
@@ -66,7 +66,6 @@ export default function AddressEditPage() {
       const saved: Address = addressId ? await updateAddress(addressId, body) : await createAddress(body);
       if (selecting) addressChoice.set(saved);
       Taro.showToast({ title: '已保存', icon: 'success' });
-      // From checkout's 新增地址 the list was skipped: go straight back to the checkout.
       Taro.navigateBack();
     } catch {
       // toasted by the request wrapper

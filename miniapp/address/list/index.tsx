@@ -67,10 +67,9 @@ export default function AddressListPage() {
     }
   };
 
+  // Even while picking for checkout, an address added or edited here is picked by a tap on the list.
   const edit = (address?: Address) =>
-    Taro.navigateTo({
-      url: `${routes.addressEdit}?${address ? `id=${address.id}&` : ''}${selecting ? 'select=1' : ''}`,
-    });
+    Taro.navigateTo({ url: address ? `${routes.addressEdit}?id=${address.id}` : routes.addressEdit });
 
   if (!token) return <LoginPrompt text="登录后管理收货地址" />;
   if (state.status === 'loading') return <PageState status="loading" />;
