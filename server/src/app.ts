@@ -30,7 +30,15 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     rawBody: true,
     logger: ['error', 'warn'],
   });
-  registerRequestLogging(app.getHttpAdapter().getInstance());
+  const fastify = app.getHttpAdapter().getInstance();
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  app.useBodyParser('application/json', { bodyLimit: JSON_BODY_LIMIT }, (request, body, done) => {
+    // Many HTTP clients (wx.request among them) send a JSON content type with an empty body on a POST
+    // without data: read it as no body, so validation answers for the fields instead.
+    if (Buffer.isBuffer(body) && body.length === 0) return done(null, undefined);
+    parseJson(request as FastifyRequest, (body as Buffer).toString('utf8'), done);
+  });
+  registerRequestLogging(fastify);
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, parts: 11 } });
   app.setGlobalPrefix(API_PREFIX);
   app.enableCors({ origin: true, exposedHeaders: ['x-request-id', 'retry-after'] });

@@ -86,6 +86,11 @@ describe(`platform (${TEST_DB})`, () => {
     expectApiError(malformed.body, 'VALIDATION_FAILED');
     expect(malformed.body.message).toContain('JSON');
 
+    // An empty body with a JSON content type is no body: validation names the missing field.
+    const empty = await t.api().post(`${API}/auth/wechat-login`).set('content-type', 'application/json').send('').expect(400);
+    expectApiError(empty.body, 'VALIDATION_FAILED');
+    expect(empty.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'code' })]));
+
     const xml = await t.api().post(`${API}/auth/wechat-login`).set('content-type', 'application/xml').send('<code/>').expect(415);
     expectApiError(xml.body, 'VALIDATION_FAILED');
 
