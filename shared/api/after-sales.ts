@@ -27,7 +27,7 @@ export const AFTER_SALE_STATUS_LABELS: Record<AfterSaleStatus, string> = {
 /**
  * `POST /api/v1/orders/:orderNo/after-sales` → OrderDetail. refund_only only while paid (not shipped);
  * return_refund once shipped or completed. 409 AFTER_SALE_NOT_ALLOWED otherwise. The refund is the whole
- * payable amount. Photos: URLs from `POST /api/v1/me/uploads` (multipart `file`, images only).
+ * payable amount. Photos: URLs from `POST /api/v1/me/uploads` (multipart `file`, png/jpeg/webp/gif) → 201 UploadResponse.
  */
 export interface ApplyAfterSaleRequest {
   type: AfterSaleType;
