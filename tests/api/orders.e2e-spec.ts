@@ -166,6 +166,12 @@ describe(`checkout and orders (${TEST_DB})`, () => {
       expect(again.orderNo).toBe(first.orderNo);
       expect(again.itemCount).toBe(2);
       expect(await shop.stockOf(skuId)).toBe(8);
+      // A repeat is answered with its order even when that order took the last units.
+      const lastUnits = await shop.sku(1500, 2);
+      const soldOut = { clientToken: clientToken(), items: [{ skuId: lastUnits, quantity: 2 }], addressId: aliceAddress };
+      const taken: OrderDetail = (await place(alice, soldOut).expect(201)).body;
+      expect((await place(alice, soldOut).expect(200)).body).toEqual(taken);
+      expect(await shop.stockOf(lastUnits)).toBe(0);
       // The token is per member: another member may use the same string.
       const dave = await memberToken(t, 'orders-dave');
       const daveAddress = await shop.address(dave);

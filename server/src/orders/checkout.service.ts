@@ -11,6 +11,7 @@ import { OrderLineRow } from './order-line.entity';
 import { newOrderNo } from './order-number';
 import { OrderRow } from './order.entity';
 import type { CheckoutPreviewDto, CreateOrderDto, OrderItemDto } from './order.dto';
+import { toOrderDetail } from './order-views';
 import { OrdersService } from './orders.service';
 import { priceOrder } from './pricing';
 import {
@@ -83,9 +84,19 @@ export class CheckoutService {
    * Idempotent on (member, clientToken): a repeat, even a parallel one, answers the first order.
    */
   async place(memberId: number, input: CreateOrderDto, source: OrderSource): Promise<{ order: OrderDetail; created: boolean }> {
-    const existing = await this.orders.findByClientToken(memberId, input.clientToken);
-    if (existing) return { order: existing, created: false };
+    try {
+      return { order: await this.create(memberId, input, source), created: true };
+    } catch (error) {
+      // The token is only looked up when placing fails (a repeat fails on the token's unique index at the
+      // latest): a repeat answers its first order, whatever placing it again met (sold out, a lost race).
+      const existing = await this.orders.findByClientToken(memberId, input.clientToken);
+      if (existing) return { order: existing, created: false };
+      throw error;
+    }
+  }
 
+  /** Writes a new order and answers its detail, built from the rows just written (what a read would return). */
+  private async create(memberId: number, input: CreateOrderDto, source: OrderSource): Promise<OrderDetail> {
     const [skus, settings, address] = await Promise.all([
       findSellableSkus(this.dataSource.manager, input.items.map((item) => item.skuId)),
       this.settings.get(),
@@ -94,7 +105,7 @@ export class CheckoutService {
     const lines = input.items.map((item) => this.orderLine(item, skus));
     const pricing = priceOrder(lines, settings);
     const now = new Date();
-    const order: Omit<OrderRow, 'id' | 'orderNo' | 'createdAt' | 'updatedAt'> = {
+    const order: Omit<OrderRow, 'id' | 'orderNo' | 'updatedAt'> = {
       memberId,
       clientToken: input.clientToken,
       status: 'pending_payment',
@@ -106,7 +117,10 @@ export class CheckoutService {
       sourceReferrerCode: source.referrerCode,
       sourceLiveRoomId: source.liveRoomId,
       groupBuyTeamId: source.groupBuyTeamId,
-      payDeadlineAt: new Date(now.getTime() + settings.unpaidTimeoutMinutes * 60_000),
+      // Set here rather than by the column default, so the answer carries exactly what the row holds.
+      createdAt: now,
+      // Whole seconds: MySQL's DATETIME keeps no fraction, and the answer must match a later read.
+      payDeadlineAt: wholeSeconds(now.getTime() + settings.unpaidTimeoutMinutes * 60_000),
       paidAt: null,
       shippedAt: null,
       completedAt: null,
@@ -139,13 +153,12 @@ export class CheckoutService {
           return orderId;
         });
         this.events.created({ orderId, orderNo, memberId, payableFen: pricing.payableFen });
-        return { order: await this.orders.detail(memberId, orderNo), created: true };
+        return toOrderDetail({ ...order, id: orderId, orderNo, updatedAt: now }, lines, []);
       } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        // The same clientToken won in a parallel request: answer its order. Otherwise the order number collided.
-        const winner = await this.orders.findByClientToken(memberId, input.clientToken);
-        if (winner) return { order: winner, created: false };
-        if (attempt >= ORDER_NO_ATTEMPTS) throw error;
+        // A unique index refused the order: the clientToken's (the caller answers that order) or, when the
+        // token has no order, the order number's, which a fresh number fixes.
+        if (!isUniqueViolation(error) || attempt >= ORDER_NO_ATTEMPTS) throw error;
+        if (await this.orders.findByClientToken(memberId, input.clientToken)) throw error;
       }
     }
   }
@@ -170,6 +183,10 @@ export class CheckoutService {
       lineTotalFen: snapshot.priceFen * item.quantity,
     };
   }
+}
+
+function wholeSeconds(epochMs: number): Date {
+  return new Date(Math.floor(epochMs / 1000) * 1000);
 }
 
 function addressSnapshot(address: Address) {

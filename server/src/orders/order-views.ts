@@ -18,7 +18,10 @@ import type { OrderRow } from './order.entity';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function toOrderLine(row: OrderLineRow): OrderLine {
+/** An order line's own facts: a stored row, or the line just written (whose row id nobody needs). */
+type OrderLineFields = Omit<OrderLineRow, 'id' | 'orderId'>;
+
+export function toOrderLine(row: OrderLineFields): OrderLine {
   return {
     skuId: row.skuId,
     productId: row.productId,
@@ -31,7 +34,7 @@ export function toOrderLine(row: OrderLineRow): OrderLine {
   };
 }
 
-export function toOrderSummary(order: OrderRow, lines: OrderLineRow[]): OrderSummary {
+export function toOrderSummary(order: OrderRow, lines: OrderLineFields[]): OrderSummary {
   return {
     orderNo: order.orderNo,
     status: order.status,
@@ -101,7 +104,7 @@ export function orderTimeline(order: OrderRow, afterSales: AfterSaleRow[]): Orde
 }
 
 /** `afterSales` are the order's after-sale cases, oldest first. */
-export function toOrderDetail(order: OrderRow, lines: OrderLineRow[], afterSales: AfterSaleRow[]): OrderDetail {
+export function toOrderDetail(order: OrderRow, lines: OrderLineFields[], afterSales: AfterSaleRow[]): OrderDetail {
   const latest = afterSales.at(-1);
   return {
     ...toOrderSummary(order, lines),

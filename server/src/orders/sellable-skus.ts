@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { CartUnavailableReason, Fen } from '../../../shared';
 import { Product } from '../catalog/product.entity';
 import { Sku } from '../catalog/sku.entity';
@@ -20,21 +20,16 @@ export interface SkuSnapshot {
   priceFen: Fen;
 }
 
-/** Loads SKUs and their products by SKU id; deleted SKUs are simply absent from the map. */
+/** Loads SKUs and their products by SKU id (one joined query); deleted SKUs are simply absent from the map. */
 export async function findSellableSkus(manager: EntityManager, skuIds: number[]): Promise<Map<number, SellableSku>> {
   if (skuIds.length === 0) return new Map();
-  const skus = await manager.findBy(Sku, { id: In(skuIds) });
-  const productIds = [...new Set(skus.map((sku) => sku.productId))];
-  const products = productIds.length
-    ? await manager.find(Product, { select: { id: true, title: true, images: true, onShelf: true }, where: { id: In(productIds) } })
-    : [];
-  const productById = new Map(products.map((product) => [product.id, product]));
-  const result = new Map<number, SellableSku>();
-  for (const sku of skus) {
-    const product = productById.get(sku.productId);
-    if (product) result.set(sku.id, { sku, product });
-  }
-  return result;
+  const skus = (await manager
+    .createQueryBuilder(Sku, 'sku')
+    .innerJoinAndMapOne('sku.product', Product, 'product', 'product.id = sku.productId')
+    .select(['sku', 'product.id', 'product.title', 'product.images', 'product.onShelf'])
+    .where('sku.id IN (:...skuIds)', { skuIds })
+    .getMany()) as (Sku & { product: SellableSku['product'] })[];
+  return new Map(skus.map(({ product, ...sku }) => [sku.id, { sku, product }]));
 }
 
 export function snapshotOf({ sku, product }: SellableSku): SkuSnapshot {

@@ -7,6 +7,12 @@ import { ShopSettingsRow } from './shop-settings.entity';
 
 const SETTINGS_ROW_ID = 1;
 
+/**
+ * How long an instance answers from its own copy of the settings. Every order reads them, so the cache
+ * saves a query per order; a save on this instance refreshes it at once, other instances within this bound.
+ */
+export const SHOP_SETTINGS_CACHE_MS = 5_000;
+
 /** What a new shop starts with: ¥8 shipping, free from ¥99, 30 minutes to pay, 10 days to confirm receipt. */
 export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   shippingFeeFen: 800,
@@ -18,14 +24,25 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
 /** The shop's order rules, stored in the database so every instance applies the same ones. */
 @Injectable()
 export class ShopSettingsService {
+  /** The settings as last read, shared by the requests of the next SHOP_SETTINGS_CACHE_MS. */
+  private cached: { settings: Promise<ShopSettings>; readAt: number } | null = null;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async get(): Promise<ShopSettings> {
-    const row = await this.dataSource.getRepository(ShopSettingsRow).findOneBy({ id: SETTINGS_ROW_ID });
-    return row ? toShopSettings(row) : DEFAULT_SHOP_SETTINGS;
+  get(): Promise<ShopSettings> {
+    const now = Date.now();
+    if (this.cached && now - this.cached.readAt < SHOP_SETTINGS_CACHE_MS) return this.cached.settings;
+    const settings = this.read();
+    const entry = { settings, readAt: now };
+    this.cached = entry;
+    // A failed read is not kept: the next call asks the database again.
+    settings.catch(() => {
+      if (this.cached === entry) this.cached = null;
+    });
+    return settings;
   }
 
   async save(settings: ShopSettings): Promise<ShopSettings> {
@@ -41,7 +58,13 @@ export class ShopSettingsService {
         await manager.update(ShopSettingsRow, { id: SETTINGS_ROW_ID }, values);
       }
     });
+    this.cached = null;
     return this.get();
+  }
+
+  private async read(): Promise<ShopSettings> {
+    const row = await this.dataSource.getRepository(ShopSettingsRow).findOneBy({ id: SETTINGS_ROW_ID });
+    return row ? toShopSettings(row) : DEFAULT_SHOP_SETTINGS;
   }
 }
 
