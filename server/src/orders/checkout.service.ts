@@ -13,6 +13,7 @@ import { OrderRow } from './order.entity';
 import type { CheckoutPreviewDto, CreateOrderDto, OrderItemDto } from './order.dto';
 import { toOrderDetail } from './order-views';
 import { OrdersService } from './orders.service';
+import { insertRow, insertRows } from './plain-sql';
 import { priceOrder } from './pricing';
 import {
   findSellableSkus,
@@ -143,9 +144,8 @@ export class CheckoutService {
       const orderNo = newOrderNo(now);
       try {
         const orderId = await this.transactions.run(async (manager) => {
-          const inserted = await manager.insert(OrderRow, { ...order, orderNo });
-          const orderId = inserted.identifiers[0].id as number;
-          await manager.insert(OrderLineRow, lines.map((line) => ({ ...line, orderId })));
+          const orderId = await insertRow(manager, OrderRow, { ...order, orderNo });
+          await insertRows(manager, OrderLineRow, lines.map((line) => ({ ...line, orderId })));
           if (input.fromCart) {
             await manager.delete(CartItemRow, { memberId, skuId: In(lines.map((line) => line.skuId)) });
           }

@@ -4,6 +4,7 @@ import type { CartUnavailableReason, Fen } from '../../../shared';
 import { Product } from '../catalog/product.entity';
 import { Sku } from '../catalog/sku.entity';
 import { ApiException } from '../platform/errors/api-exception';
+import { execute } from './plain-sql';
 
 /** A SKU with the product facts a cart line or an order line needs. */
 export interface SellableSku {
@@ -75,17 +76,13 @@ export async function moveStock(
   direction: 'take' | 'return',
   lines: { skuId: number; productId: number; quantity: number; title: string }[],
 ): Promise<void> {
-  const sign = direction === 'take' ? '-' : '+';
   const byProduct = new Map<number, number>();
   for (const line of [...lines].sort((a, b) => a.skuId - b.skuId)) {
-    const builder = manager
-      .createQueryBuilder()
-      .update(Sku)
-      .set({ stock: () => `stock ${sign} :quantity` })
-      .where('id = :skuId', { skuId: line.skuId, quantity: line.quantity });
-    if (direction === 'take') builder.andWhere('stock >= :quantity');
-    const result = await builder.execute();
-    if (result.affected) {
+    const moved =
+      direction === 'take'
+        ? await execute(manager, TAKE_SKU_STOCK, [line.quantity, line.skuId, line.quantity])
+        : await execute(manager, RETURN_SKU_STOCK, [line.quantity, line.skuId]);
+    if (moved) {
       byProduct.set(line.productId, (byProduct.get(line.productId) ?? 0) + line.quantity);
     } else if (direction === 'take') {
       throw outOfStock(line.skuId, line.title);
@@ -93,11 +90,12 @@ export async function moveStock(
     // A unit returned to a SKU deleted since has nowhere to go, and its product's total keeps out of it too.
   }
   for (const [productId, quantity] of [...byProduct].sort((a, b) => a[0] - b[0])) {
-    await manager
-      .createQueryBuilder()
-      .update(Product)
-      .set({ totalStock: () => `totalStock ${sign} :quantity` })
-      .where('id = :productId', { productId, quantity })
-      .execute();
+    await execute(manager, ADD_PRODUCT_TOTAL_STOCK, [direction === 'take' ? -quantity : quantity, productId]);
   }
 }
+
+// Plain SQL (see plain-sql.ts): valid as written on SQLite and MySQL/MariaDB. updatedAt is set as TypeORM
+// would set it (SQLite has no ON UPDATE clause).
+const TAKE_SKU_STOCK = 'UPDATE skus SET stock = stock - ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ? AND stock >= ?';
+const RETURN_SKU_STOCK = 'UPDATE skus SET stock = stock + ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ?';
+const ADD_PRODUCT_TOTAL_STOCK = 'UPDATE products SET totalStock = totalStock + ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ?';
