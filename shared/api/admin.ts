@@ -101,6 +101,9 @@ export interface AdminProductDetail extends SaveProductRequest {
   updatedAt: string;
 }
 
+/** `DELETE /api/v1/admin/products/:id` → 204 (CATALOG_ROLES): the product leaves the shop and the console;
+ * orders keep their snapshots; carts show its SKUs as 规格已删除. Deleting it again is 404 PRODUCT_NOT_FOUND. */
+
 /** `PATCH /api/v1/admin/products/:id/shelf` */
 export interface SetShelfRequest {
   onShelf: boolean;

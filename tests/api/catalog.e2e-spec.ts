@@ -200,6 +200,29 @@ describe(`catalog (${TEST_DB})`, () => {
       expectApiError((await t.api().get(`${API}/admin/products?categoryId=999999`).set(bearer(owner)).expect(404)).body, 'CATEGORY_NOT_FOUND');
     });
 
+    it('deletes a product: gone from the shop and the console, its category can then be deleted', async () => {
+      const category = (await t.api().post(`${API}/admin/categories`).set(bearer(operator)).send({ name: '待删子类', parentId: topId }).expect(201)).body;
+      const product = await createProduct(twoSkuProduct({ title: '待删除商品', categoryId: category.id }));
+      await t.api().delete(`${API}/admin/products/${product.id}`).set(bearer(warehouse)).expect(403);
+      await t.api().delete(`${API}/admin/products/${product.id}`).set(bearer(operator)).expect(204);
+
+      expectApiError((await t.api().get(`${API}/products/${product.id}`).expect(404)).body, 'PRODUCT_NOT_FOUND');
+      expect((await shopList(`keyword=${encodeURIComponent('待删除商品')}`)).total).toBe(0);
+      expectApiError((await t.api().get(`${API}/admin/products/${product.id}`).set(bearer(owner)).expect(404)).body, 'PRODUCT_NOT_FOUND');
+      const adminList = (await t.api().get(`${API}/admin/products?keyword=${encodeURIComponent('待删除商品')}`).set(bearer(owner)).expect(200)).body;
+      expect(adminList.total).toBe(0);
+      // A deleted product cannot come back on shelf or be edited, and deleting it again is a 404.
+      await t.api().patch(`${API}/admin/products/${product.id}/shelf`).set(bearer(operator)).send({ onShelf: true }).expect(404);
+      await t.api().put(`${API}/admin/products/${product.id}`).set(bearer(operator)).send(twoSkuProduct()).expect(404);
+      expectApiError((await t.api().delete(`${API}/admin/products/${product.id}`).set(bearer(operator)).expect(404)).body, 'PRODUCT_NOT_FOUND');
+      // The row stays for the orders that reference it.
+      const row = await t.dataSource.getRepository(Product).findOne({ where: { id: product.id }, withDeleted: true });
+      expect(row).toEqual(expect.objectContaining({ onShelf: false, deletedAt: expect.any(Date) }));
+
+      await t.api().delete(`${API}/admin/categories/${category.id}`).set(bearer(operator)).expect(204);
+      await t.api().delete(`${API}/admin/products/abc`).set(bearer(operator)).expect(400);
+    });
+
     it('rejects a SKU code that another product uses with 409 SKU_CODE_TAKEN', async () => {
       const first = await createProduct(twoSkuProduct({ skus: [
         { specValues: ['100g'], priceFen: 100, stock: 1, skuCode: 'CODE-UNIQUE-1' },

@@ -95,6 +95,13 @@ export class AdminCatalogController {
     return this.products.setShelf(id, body.onShelf);
   }
 
+  @Delete('products/:id')
+  @HttpCode(204)
+  @Roles(...CATALOG_ROLES)
+  deleteProduct(@Param('id', ParseIdPipe) id: number): Promise<void> {
+    return this.products.remove(id);
+  }
+
   @Post('skus/:skuId/stock-adjustments')
   @HttpCode(200)
   @Roles(...STOCK_ROLES)

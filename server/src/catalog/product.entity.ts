@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { DetailBlock, SpecDimension } from '../../../shared';
 
 /**
@@ -60,4 +60,11 @@ export class Product {
 
   @UpdateDateColumn()
   updatedAt: Date;
+
+  /**
+   * Set when staff delete the product. Orders keep their snapshots, so the row stays; TypeORM's find and
+   * select queries leave deleted products out everywhere.
+   */
+  @DeleteDateColumn({ nullable: true })
+  deletedAt: Date | null;
 }

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { AdminProductDetail, AdminProductRow, Paginated, StockAdjustmentResponse } from '../../../shared';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
@@ -117,7 +117,7 @@ export class ProductsAdminService {
         await manager.update(Sku, { id: sku.id, productId: id }, this.skuFields(sku));
       }
       await this.insertSkus(manager, id, input.skus.filter((s) => s.id === undefined));
-      await manager.update(Product, { id }, {
+      await manager.update(Product, { id, deletedAt: IsNull() }, {
         ...this.productFields(input),
         ...(input.onShelf === undefined ? {} : { onShelf: input.onShelf }),
         ...skuSummary(input.skus),
@@ -127,9 +127,17 @@ export class ProductsAdminService {
   }
 
   async setShelf(id: number, onShelf: boolean): Promise<AdminProductDetail> {
-    const result = await this.transactions.run((manager) => manager.update(Product, { id }, { onShelf }));
+    const result = await this.transactions.run((manager) => manager.update(Product, { id, deletedAt: IsNull() }, { onShelf }));
     if (!result.affected) throw productNotFound();
     return this.detail(id);
+  }
+
+  /** Deletes a product: it leaves the shop and the console at once; orders keep their snapshots of it. */
+  async remove(id: number): Promise<void> {
+    const result = await this.transactions.run((manager) =>
+      manager.update(Product, { id, deletedAt: IsNull() }, { onShelf: false, deletedAt: new Date() }),
+    );
+    if (!result.affected) throw productNotFound();
   }
 
   /**
