@@ -94,6 +94,21 @@ test('staff creates a product with two SKUs and an image, puts it on shelf, and 
     await storefront.search(title);
     await page.locator('.product-card', { hasText: title }).first().waitFor();
   });
+
+  // Deleting it (after a confirmation) takes it out of the shop.
+  await withPage(
+    browser,
+    'admin-product-deleted',
+    async (page) => {
+      await logIn(page, 'owner');
+      await page.getByRole('link', { name: '商品管理' }).click();
+      await page.getByLabel(`删除 ${title}`).click();
+      await page.getByRole('button', { name: '确认删除' }).click();
+      await page.getByText('已删除').first().waitFor();
+    },
+    desktop,
+  );
+  assert.equal((await fetch(`${app.baseUrl}/api/v1/products/${search.items[0].id}`)).status, 404);
 });
 
 test('a warehouse account does not see the staff page and the staff API refuses it', async () => {

@@ -11,7 +11,7 @@ import { useCurrentStaff } from '@/auth/AuthProvider';
 import { fetchCategoryTree } from '@/categories/categories-api';
 import { categoryOptions } from '@/categories/category-tree';
 import { notifyError, notifySuccess } from '@/common/feedback';
-import { fetchProducts, setShelf } from './products-api';
+import { deleteProduct, fetchProducts, setShelf } from './products-api';
 import { StockAdjustModal } from './StockAdjustModal';
 
 /** The filter form's values as ProTable hands them over (select values arrive as strings). */
@@ -102,6 +102,7 @@ export default function ProductListPage() {
             调整库存
           </a>
         ),
+        editable && <DeleteProductLink key="delete" row={row} onDeleted={() => tableRef.current?.reload()} />,
       ],
     },
   ];
@@ -180,6 +181,31 @@ function ShelfSwitch({ row, onChanged }: { row: AdminProductRow; onChanged: () =
         aria-label={`上架状态 ${row.title}`}
         data-testid={`shelf-switch-${row.id}`}
       />
+    </Popconfirm>
+  );
+}
+
+function DeleteProductLink({ row, onDeleted }: { row: AdminProductRow; onDeleted: () => void }) {
+  return (
+    <Popconfirm
+      title={`删除「${row.title}」？`}
+      description="删除后顾客和后台都看不到这件商品，且不能恢复；已有订单不受影响。"
+      okText="确认删除"
+      okButtonProps={{ danger: true }}
+      cancelText="取消"
+      onConfirm={async () => {
+        try {
+          await deleteProduct(row.id);
+          notifySuccess('已删除');
+          onDeleted();
+        } catch (error) {
+          notifyError(error);
+        }
+      }}
+    >
+      <Typography.Link type="danger" aria-label={`删除 ${row.title}`}>
+        删除
+      </Typography.Link>
     </Popconfirm>
   );
 }

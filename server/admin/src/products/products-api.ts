@@ -37,6 +37,10 @@ export function setShelf(id: number, onShelf: boolean): Promise<AdminProductDeta
   return http.patch<AdminProductDetail>(`/products/${id}/shelf`, { onShelf } satisfies SetShelfRequest);
 }
 
+export function deleteProduct(id: number): Promise<void> {
+  return http.delete<void>(`/products/${id}`);
+}
+
 export function adjustStock(skuId: number, body: StockAdjustmentRequest): Promise<StockAdjustmentResponse> {
   return http.post<StockAdjustmentResponse>(`/skus/${skuId}/stock-adjustments`, body);
 }
