@@ -1,34 +1,16 @@
 // A staff member works in the admin console as they would by hand, and the storefront shows the result.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startAppServer } from './support/app-server.mjs';
-import { launchBrowser, withPage } from './support/browser.mjs';
+import { logInToAdmin } from './support/admin.mjs';
+import { staffToken, useAppAndBrowser } from './support/session.mjs';
+import { withPage } from './support/browser.mjs';
 import { openStorefront } from './support/storefront.mjs';
 
-let app;
-let browser;
+const session = useAppAndBrowser();
 const desktop = { viewport: { width: 1440, height: 900 } };
-
-before(async () => {
-  app = await startAppServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function logIn(page, username, password = 'demo1234') {
-  await page.goto(`${app.baseUrl}/admin/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-staff').waitFor();
-}
 
 function productImage() {
   const dir = mkdtempSync(join(tmpdir(), 'storefront-upload-'));
@@ -44,10 +26,10 @@ function productImage() {
 test('staff creates a product with two SKUs and an image, puts it on shelf, and shoppers see it', async () => {
   const title = `桂花乌龙 ${Date.now() % 100000}`;
   await withPage(
-    browser,
+    session.browser,
     'admin-product-created',
     async (page) => {
-      await logIn(page, 'owner');
+      await logInToAdmin(page, session.app.baseUrl, 'owner');
       await page.getByRole('link', { name: '商品管理' }).click();
       await page.getByRole('button', { name: '新建商品' }).click();
 
@@ -79,9 +61,9 @@ test('staff creates a product with two SKUs and an image, puts it on shelf, and 
   );
 
   // The server holds exactly what was typed, in fen.
-  const search = await fetch(`${app.baseUrl}/api/v1/products?keyword=${encodeURIComponent(title)}`).then((r) => r.json());
+  const search = await fetch(`${session.app.baseUrl}/api/v1/products?keyword=${encodeURIComponent(title)}`).then((r) => r.json());
   assert.equal(search.total, 1);
-  const detail = await fetch(`${app.baseUrl}/api/v1/products/${search.items[0].id}`).then((r) => r.json());
+  const detail = await fetch(`${session.app.baseUrl}/api/v1/products/${search.items[0].id}`).then((r) => r.json());
   assert.deepEqual(
     detail.skus.map((sku) => [sku.specValues.join('/'), sku.priceFen, sku.stock]),
     [['100g', 3990, 20], ['250g', 8900, 0]],
@@ -89,18 +71,18 @@ test('staff creates a product with two SKUs and an image, puts it on shelf, and 
   assert.equal(detail.images.length, 1);
 
   // A shopper finds it in the storefront.
-  await withPage(browser, 'storefront-shows-new-product', async (page) => {
-    const storefront = await openStorefront(page, app.baseUrl);
+  await withPage(session.browser, 'storefront-shows-new-product', async (page) => {
+    const storefront = await openStorefront(page, session.app.baseUrl);
     await storefront.search(title);
     await page.locator('.product-card', { hasText: title }).first().waitFor();
   });
 
   // Deleting it (after a confirmation) takes it out of the shop.
   await withPage(
-    browser,
+    session.browser,
     'admin-product-deleted',
     async (page) => {
-      await logIn(page, 'owner');
+      await logInToAdmin(page, session.app.baseUrl, 'owner');
       await page.getByRole('link', { name: '商品管理' }).click();
       await page.getByLabel(`删除 ${title}`).click();
       await page.getByRole('button', { name: '确认删除' }).click();
@@ -108,29 +90,25 @@ test('staff creates a product with two SKUs and an image, puts it on shelf, and 
     },
     desktop,
   );
-  assert.equal((await fetch(`${app.baseUrl}/api/v1/products/${search.items[0].id}`)).status, 404);
+  assert.equal((await fetch(`${session.app.baseUrl}/api/v1/products/${search.items[0].id}`)).status, 404);
 });
 
 test('a warehouse account does not see the staff page and the staff API refuses it', async () => {
   await withPage(
-    browser,
+    session.browser,
     'admin-warehouse-menu',
     async (page) => {
-      await logIn(page, 'warehouse');
+      await logInToAdmin(page, session.app.baseUrl, 'warehouse');
       await page.getByRole('link', { name: '商品管理' }).waitFor();
       assert.equal(await page.getByRole('link', { name: '员工管理' }).count(), 0);
-      await page.goto(`${app.baseUrl}/admin/staff`);
+      await page.goto(`${session.app.baseUrl}/admin/staff`);
       await page.getByText('无权限访问').first().waitFor();
     },
     desktop,
   );
 
-  const login = await fetch(`${app.baseUrl}/api/v1/admin/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'warehouse', password: 'demo1234' }),
-  }).then((r) => r.json());
-  const staff = await fetch(`${app.baseUrl}/api/v1/admin/staff`, { headers: { authorization: `Bearer ${login.token}` } });
+  const token = await staffToken(session.app.baseUrl, 'warehouse');
+  const staff = await fetch(`${session.app.baseUrl}/api/v1/admin/staff`, { headers: { authorization: `Bearer ${token}` } });
   assert.equal(staff.status, 403);
   assert.equal((await staff.json()).code, 'FORBIDDEN');
 });

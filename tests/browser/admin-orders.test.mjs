@@ -1,27 +1,16 @@
 // The warehouse ships a paid order from the admin console; the shopper's order then shows the shipment.
 // The shopper side runs through the API and the fake WeChat's tester endpoints (no storefront clicks here):
 // log in with a fake wx.login code, order one unit, pay at the fake WeChat Pay, wait for the notification.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { startAppServer } from './support/app-server.mjs';
-import { launchBrowser, withPage } from './support/browser.mjs';
+import { useAppAndBrowser } from './support/session.mjs';
+import { withPage } from './support/browser.mjs';
 
-let app;
-let browser;
+const session = useAppAndBrowser();
 const desktop = { viewport: { width: 1440, height: 900 } };
 
-before(async () => {
-  app = await startAppServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function call(method, path, { token, body, base = `${app.baseUrl}/api/v1` } = {}) {
+async function call(method, path, { token, body, base = `${session.app.baseUrl}/api/v1` } = {}) {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: {
@@ -87,7 +76,7 @@ async function orderReaches(orderNo, token, status) {
 }
 
 async function logIn(page, username, password = 'demo1234') {
-  await page.goto(`${app.baseUrl}/admin/`);
+  await page.goto(`${session.app.baseUrl}/admin/`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByTestId('login-submit').click();
@@ -99,7 +88,7 @@ test('the warehouse ships a paid order from the console and the shopper sees it 
   const trackingNo = `SF${Date.now()}`;
 
   await withPage(
-    browser,
+    session.browser,
     'admin-order-shipped',
     async (page) => {
       await logIn(page, 'warehouse');
@@ -137,16 +126,16 @@ test('the warehouse ships a paid order from the console and the shopper sees it 
 
 test('a warehouse account sees no 售后处理 or 店铺设置, typed URLs show 无权限访问, and the server refuses it', async () => {
   await withPage(
-    browser,
+    session.browser,
     'admin-warehouse-orders-menu',
     async (page) => {
       await logIn(page, 'warehouse');
       await page.getByRole('link', { name: '批量发货' }).waitFor();
       assert.equal(await page.getByRole('link', { name: '售后处理' }).count(), 0);
       assert.equal(await page.getByRole('link', { name: '店铺设置' }).count(), 0);
-      await page.goto(`${app.baseUrl}/admin/after-sales`);
+      await page.goto(`${session.app.baseUrl}/admin/after-sales`);
       await page.getByText('无权限访问').first().waitFor();
-      await page.goto(`${app.baseUrl}/admin/settings/shop`);
+      await page.goto(`${session.app.baseUrl}/admin/settings/shop`);
       await page.getByText('无权限访问').first().waitFor();
     },
     desktop,
@@ -154,7 +143,7 @@ test('a warehouse account sees no 售后处理 or 店铺设置, typed URLs show 
 
   const { token } = await call('POST', '/admin/auth/login', { body: { username: 'warehouse', password: 'demo1234' } });
   for (const path of ['/admin/after-sales', '/admin/settings/shop']) {
-    const response = await fetch(`${app.baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${session.app.baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
     assert.equal(response.status, 403, path);
   }
 });
@@ -168,7 +157,7 @@ test('customer service approves a refund-only after-sale in the console and the 
   const caseId = applied.afterSale.id;
 
   await withPage(
-    browser,
+    session.browser,
     'admin-after-sale-approved',
     async (page) => {
       await logIn(page, 'service');

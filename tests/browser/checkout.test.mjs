@@ -2,12 +2,12 @@
 // payment through the fake WeChat Pay cashier (whose signed notification is what marks the order paid);
 // the warehouse ships it in the admin console and the shopper confirms receipt; a second order is refunded
 // through an after-sale that customer service approves.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startAppServer } from './support/app-server.mjs';
-import { launchBrowser, screenshot, withPage } from './support/browser.mjs';
+import { useAppAndBrowser } from './support/session.mjs';
+import { screenshot, withPage } from './support/browser.mjs';
 import { openStorefront } from './support/storefront.mjs';
 import { logInToAdmin } from './support/admin.mjs';
 
@@ -15,21 +15,10 @@ const desktop = { viewport: { width: 1440, height: 900 } };
 // Any real PNG does for the after-sale photo.
 const photo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'miniapp', 'assets', 'tabbar', 'cart.png');
 
-let app;
-let browser;
-
-before(async () => {
-  app = await startAppServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useAppAndBrowser();
 
 async function api(path, init = {}) {
-  const response = await fetch(`${app.baseUrl}/api/v1${path}`, {
+  const response = await fetch(`${session.app.baseUrl}/api/v1${path}`, {
     ...init,
     headers: { 'content-type': 'application/json', ...init.headers },
   });
@@ -46,7 +35,7 @@ async function twoProducts() {
 
 /** On a product page: open the SKU picker with `button`, pick an available value in every spec dimension, confirm. */
 async function pickSku(page, productId, button, confirmText) {
-  await page.goto(`${app.baseUrl}/#/goods/detail/index?id=${productId}`);
+  await page.goto(`${session.app.baseUrl}/#/goods/detail/index?id=${productId}`);
   await page.locator('.product-title').waitFor();
   await page.locator(button).click();
   await page.locator('.sku-picker').waitFor();
@@ -87,8 +76,8 @@ test('a shopper buys two SKUs, pays at the cashier, receives the shipment, and g
   const [first, second] = await twoProducts();
   const trackingNo = `SF${Date.now()}`;
 
-  await withPage(browser, 'checkout-shopper', async (page) => {
-    const storefront = await openStorefront(page, app.baseUrl);
+  await withPage(session.browser, 'checkout-shopper', async (page) => {
+    const storefront = await openStorefront(page, session.app.baseUrl);
     await storefront.mine();
     await page.locator('.login-button').click();
     await page.locator('.member-card').waitFor();
@@ -104,7 +93,7 @@ test('a shopper buys two SKUs, pays at the cashier, receives the shipment, and g
     }
 
     // Cart: both lines, the tab badge counts the units, 去结算 counts the selected ones.
-    await page.goto(`${app.baseUrl}/#/pages/cart/index`);
+    await page.goto(`${session.app.baseUrl}/#/pages/cart/index`);
     await page.locator('.cart-line').nth(1).waitFor();
     assert.equal(await page.locator('.cart-line').count(), 2);
     await screenshot(page, 'checkout-cart');
@@ -135,15 +124,15 @@ test('a shopper buys two SKUs, pays at the cashier, receives the shipment, and g
 
     // The ordered SKUs left the cart; the order list shows the order under 待发货.
     assert.equal((await api('/cart', { headers: shopper })).body.totalQuantity, 0);
-    await page.goto(`${app.baseUrl}/#/orders/list/index?tab=paid`);
+    await page.goto(`${session.app.baseUrl}/#/orders/list/index?tab=paid`);
     await page.locator(`.order-card[data-order-no="${firstOrderNo}"] .order-status`, { hasText: '待发货' }).waitFor();
 
     // The warehouse ships it in the admin console.
     await withPage(
-      browser,
+      session.browser,
       'checkout-staff-ships',
       async (admin) => {
-        await logInToAdmin(admin, app.baseUrl, 'warehouse');
+        await logInToAdmin(admin, session.app.baseUrl, 'warehouse');
         await admin.getByRole('link', { name: '订单管理' }).click();
         await admin.getByLabel('订单号').fill(firstOrderNo);
         await admin.getByLabel('订单号').press('Enter');
@@ -159,7 +148,7 @@ test('a shopper buys two SKUs, pays at the cashier, receives the shipment, and g
     );
 
     // The shopper sees it on its way with the tracking number, and confirms receipt.
-    await page.goto(`${app.baseUrl}/#/orders/detail/index?orderNo=${firstOrderNo}`);
+    await page.goto(`${session.app.baseUrl}/#/orders/detail/index?orderNo=${firstOrderNo}`);
     await page.locator('.order-banner .order-status', { hasText: '待收货' }).waitFor();
     assert.match(await page.locator('.order-shipment').innerText(), new RegExp(`顺丰速运[\\s\\S]*${trackingNo}`));
     await page.locator('.order-action--confirmReceipt').click();
@@ -188,10 +177,10 @@ test('a shopper buys two SKUs, pays at the cashier, receives the shipment, and g
 
     // Customer service approves; WeChat Pay (the fake) refunds and notifies.
     await withPage(
-      browser,
+      session.browser,
       'checkout-service-approves',
       async (admin) => {
-        await logInToAdmin(admin, app.baseUrl, 'service');
+        await logInToAdmin(admin, session.app.baseUrl, 'service');
         await admin.getByRole('link', { name: '售后处理' }).click();
         await admin.locator('tr', { hasText: secondOrderNo }).getByText('待处理').waitFor();
         await admin.getByRole('button', { name: `处理售后 ${caseId}` }).click();

@@ -1,27 +1,16 @@
 // A shopper uses the H5 storefront in a real browser, logging in through the fake WeChat exactly as the
 // mini-program logs in through WeChat (login code → jscode2session → token).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startAppServer } from './support/app-server.mjs';
-import { launchBrowser, screenshot, withPage } from './support/browser.mjs';
+import { staffToken, useAppAndBrowser } from './support/session.mjs';
+import { screenshot, withPage } from './support/browser.mjs';
 import { openStorefront } from './support/storefront.mjs';
 
-let app;
-let browser;
-
-before(async () => {
-  app = await startAppServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useAppAndBrowser();
 
 test('a shopper browses, searches, picks a SKU, logs in with WeChat and sets a nickname', async () => {
-  await withPage(browser, 'storefront-shopper-journey', async (page) => {
-    const storefront = await openStorefront(page, app.baseUrl);
+  await withPage(session.browser, 'storefront-shopper-journey', async (page) => {
+    const storefront = await openStorefront(page, session.app.baseUrl);
 
     // Home: the seeded shop with its products.
     await storefront.home();
@@ -72,13 +61,9 @@ test('a shopper browses, searches, picks a SKU, logs in with WeChat and sets a n
   });
 
   // The server holds one member with that nickname.
-  const staff = await fetch(`${app.baseUrl}/api/v1/admin/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'owner', password: 'demo1234' }),
-  }).then((r) => r.json());
-  const members = await fetch(`${app.baseUrl}/api/v1/admin/members?keyword=${encodeURIComponent('茶友小王')}`, {
-    headers: { authorization: `Bearer ${staff.token}` },
+  const token = await staffToken(session.app.baseUrl, 'owner');
+  const members = await fetch(`${session.app.baseUrl}/api/v1/admin/members?keyword=${encodeURIComponent('茶友小王')}`, {
+    headers: { authorization: `Bearer ${token}` },
   }).then((r) => r.json());
   assert.equal(members.total, 1);
 });
