@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
@@ -13,12 +13,12 @@ import { addressChoice } from '@/store/address-choice';
 import { fullAddress } from '@/format/address';
 import { orderDetailUrl, routes } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
+import { PendingState } from '@/components/page-state/PendingState';
+import { useLoadable } from '@/hooks/useLoadable';
 import { PriceText } from '@/components/price-text/PriceText';
 import { PricingRows } from '@/components/pricing-rows/PricingRows';
 import { newClientToken } from './client-token';
 import './index.scss';
-
-type PreviewState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; preview: CheckoutPreview };
 
 /** 确认订单: what the server prices for the chosen SKUs and address; 提交订单 places it and starts payment. */
 export default function CheckoutPage() {
@@ -28,17 +28,10 @@ export default function CheckoutPage() {
   const [clientToken] = useState(newClientToken);
   const [addressId, setAddressId] = useState<number | undefined>(undefined);
   const [remark, setRemark] = useState('');
-  const [state, setState] = useState<PreviewState>({ status: 'loading' });
   const [submitting, setSubmitting] = useState(false);
 
-  const load = useCallback(async () => {
-    if (!items) return;
-    try {
-      setState({ status: 'ready', preview: await previewCheckout({ items, addressId }) });
-    } catch (error) {
-      setState({ status: 'error', message: (error as Error).message });
-    }
-  }, [items, addressId]);
+  const fetchPreview = useMemo(() => (items ? () => previewCheckout({ items, addressId }) : null), [items, addressId]);
+  const { state, reload: load, retry } = useLoadable(fetchPreview, { keepDataOnError: false });
 
   useEffect(() => {
     load();
@@ -50,7 +43,7 @@ export default function CheckoutPage() {
   useDidShow(() => {
     const picked = addressChoice.take();
     if (picked) setAddressId(picked.id);
-    else if (state.status === 'ready' && !state.preview.address) load(); // an address may have been added
+    else if (state.status === 'ready' && !state.data.address) load(); // an address may have been added
   });
 
   const submit = async (preview: CheckoutPreview) => {
@@ -75,21 +68,9 @@ export default function CheckoutPage() {
   };
 
   if (!items) return <PageState status="empty" text="没有要结算的商品" />;
-  if (state.status === 'loading') return <PageState status="loading" />;
-  if (state.status === 'error') {
-    return (
-      <PageState
-        status="error"
-        text={state.message}
-        onRetry={() => {
-          setState({ status: 'loading' });
-          load();
-        }}
-      />
-    );
-  }
+  if (state.status !== 'ready') return <PendingState state={state} onRetry={retry} />;
 
-  const { preview } = state;
+  const preview = state.data;
   const { address } = preview;
   const unavailableCount = preview.lines.filter((line) => line.unavailableReason !== null).length;
   const priceChanged = preview.lines.some((line) => line.cartPriceFen !== null);

@@ -1,4 +1,3 @@
-import { useCallback, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
@@ -8,27 +7,17 @@ import { addressChoice } from '@/store/address-choice';
 import { useSession } from '@/store/session';
 import { routes } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
+import { PendingState } from '@/components/page-state/PendingState';
+import { useLoadable } from '@/hooks/useLoadable';
 import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
 import { fullAddress } from '@/format/address';
 import './index.scss';
-
-type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; addresses: Address[] };
 
 /** The address book. Opened with `select=1` (from checkout) a tap on an address picks it and goes back. */
 export default function AddressListPage() {
   const { token } = useSession();
   const selecting = useRouter().params.select === '1';
-  const [state, setState] = useState<ListState>({ status: 'loading' });
-
-  const load = useCallback(async () => {
-    try {
-      setState({ status: 'ready', addresses: await listAddresses() });
-    } catch (error) {
-      setState((previous) =>
-        previous.status === 'ready' ? previous : { status: 'error', message: (error as Error).message },
-      );
-    }
-  }, []);
+  const { state, reload: load, retry } = useLoadable(listAddresses);
 
   // Back from the edit page: show what was saved.
   useDidShow(() => {
@@ -72,21 +61,9 @@ export default function AddressListPage() {
     Taro.navigateTo({ url: address ? `${routes.addressEdit}?id=${address.id}` : routes.addressEdit });
 
   if (!token) return <LoginPrompt text="登录后管理收货地址" />;
-  if (state.status === 'loading') return <PageState status="loading" />;
-  if (state.status === 'error') {
-    return (
-      <PageState
-        status="error"
-        text={state.message}
-        onRetry={() => {
-          setState({ status: 'loading' });
-          load();
-        }}
-      />
-    );
-  }
+  if (state.status !== 'ready') return <PendingState state={state} onRetry={retry} />;
 
-  const { addresses } = state;
+  const addresses = state.data;
   return (
     <View className="address-list-page">
       {addresses.length === 0 && <PageState status="empty" text="还没有收货地址" />}

@@ -3,11 +3,12 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { AFTER_SALE_TYPE_LABELS } from '@shared/api/after-sales';
-import type { OrderDetail } from '@shared/api/orders';
 import { formatYuan } from '@shared/money';
 import { applyAfterSale, fetchOrder, uploadImage } from '@/services/orders';
 import { assetUrl } from '@/services/api-origin';
 import { PageState } from '@/components/page-state/PageState';
+import { PendingState } from '@/components/page-state/PendingState';
+import { useLoadable } from '@/hooks/useLoadable';
 import {
   AFTER_SALE_DESCRIPTION_MAX_LENGTH,
   AFTER_SALE_MAX_IMAGES,
@@ -17,30 +18,21 @@ import {
 } from '../order-actions';
 import './index.scss';
 
-type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; order: OrderDetail };
-
 /** 申请售后: 仅退款 before shipping, 退货退款 after; reason, description and up to 6 photos. */
 export default function AfterSalePage() {
   const orderNo = useRouter().params.orderNo ?? '';
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [reason, setReason] = useState('');
   const [description, setDescription] = useState('');
   const [images, setImages] = useState<string[]>([]);
   const [uploading, setUploading] = useState(false);
   const [submitting, setSubmitting] = useState(false);
 
-  const load = useCallback(async () => {
-    setState({ status: 'loading' });
-    try {
-      setState({ status: 'ready', order: await fetchOrder(orderNo) });
-    } catch (error) {
-      setState({ status: 'error', message: (error as Error).message });
-    }
-  }, [orderNo]);
+  const fetchThisOrder = useCallback(() => fetchOrder(orderNo), [orderNo]);
+  const { state, reload, retry } = useLoadable(fetchThisOrder, { keepDataOnError: false });
 
   useEffect(() => {
-    load();
-  }, [load]);
+    reload();
+  }, [reload]);
 
   const addPhotos = async () => {
     let paths: string[];
@@ -63,10 +55,9 @@ export default function AfterSalePage() {
     }
   };
 
-  if (state.status === 'loading') return <PageState status="loading" />;
-  if (state.status === 'error') return <PageState status="error" text={state.message} onRetry={load} />;
+  if (state.status !== 'ready') return <PendingState state={state} onRetry={retry} />;
 
-  const { order } = state;
+  const order = state.data;
   const type = afterSaleTypeFor(order.status);
   if (!type) return <PageState status="empty" text="该订单当前不能申请售后" />;
 

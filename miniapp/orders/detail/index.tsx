@@ -12,40 +12,27 @@ import platform from '@/platform';
 import { fullAddress } from '@/format/address';
 import { formatCountdown } from '@/format/countdown';
 import { formatDateTime } from '@/format/date-time';
-import { PageState } from '@/components/page-state/PageState';
+import { PendingState } from '@/components/page-state/PendingState';
+import { useLoadable } from '@/hooks/useLoadable';
 import { PricingRows } from '@/components/pricing-rows/PricingRows';
 import { OrderLines } from '../components/OrderLines';
 import { OrderActionBar } from '../components/OrderActionBar';
 import { useOrderActions } from '../useOrderActions';
 import './index.scss';
 
-type DetailState =
-  | { status: 'loading'; text?: string }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; order: OrderDetail };
-
 /** 订单详情. Opened with `paying=1` (or back from H5's cashier) it waits for the payment to be confirmed. */
 export default function OrderDetailPage() {
   const params = useRouter().params;
   const orderNo = params.orderNo ?? '';
-  const [state, setState] = useState<DetailState>({ status: 'loading' });
-
-  const load = useCallback(async () => {
-    try {
-      setState({ status: 'ready', order: await fetchOrder(orderNo) });
-    } catch (error) {
-      setState((previous) =>
-        previous.status === 'ready' ? previous : { status: 'error', message: (error as Error).message },
-      );
-    }
-  }, [orderNo]);
+  const fetchThisOrder = useCallback(() => fetchOrder(orderNo), [orderNo]);
+  const { state, setState, reload: load, retry } = useLoadable(fetchThisOrder);
 
   /** WeChat reported the payment; the server marks the order paid when WeChat Pay's notification arrives. */
   const confirmPayment = useCallback(async () => {
     setState({ status: 'loading', text: '正在确认支付结果…' });
     try {
       const order = await waitForPayment(orderNo);
-      setState({ status: 'ready', order });
+      setState({ status: 'ready', data: order });
       if (order.status === 'pending_payment') {
         Taro.showToast({ title: '暂未收到支付结果，请稍后下拉刷新', icon: 'none', duration: 3000 });
       } else {
@@ -79,27 +66,15 @@ export default function OrderDetailPage() {
   });
 
   const actions = useOrderActions({
-    onChanged: (order) => setState({ status: 'ready', order }),
+    onChanged: (order) => setState({ status: 'ready', data: order }),
     onPaid: () => confirmPayment(),
   });
 
-  const countdown = useCountdown(state.status === 'ready' && state.order.status === 'pending_payment' ? state.order.payDeadlineAt : null, load);
+  const countdown = useCountdown(state.status === 'ready' && state.data.status === 'pending_payment' ? state.data.payDeadlineAt : null, load);
 
-  if (state.status === 'loading') return <PageState status="loading" text={state.text} />;
-  if (state.status === 'error') {
-    return (
-      <PageState
-        status="error"
-        text={state.message}
-        onRetry={() => {
-          setState({ status: 'loading' });
-          load();
-        }}
-      />
-    );
-  }
+  if (state.status !== 'ready') return <PendingState state={state} onRetry={retry} />;
 
-  const { order } = state;
+  const order = state.data;
   return (
     <View className="order-detail-page">
       <View className="order-banner">

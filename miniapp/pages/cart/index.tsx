@@ -1,4 +1,3 @@
-import { useCallback, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button, Checkbox, InputNumber } from '@nutui/nutui-react-taro';
@@ -8,29 +7,19 @@ import { assetUrl } from '@/services/api-origin';
 import { useSession } from '@/store/session';
 import { checkoutUrl, productDetailUrl, routes } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
+import { PendingState } from '@/components/page-state/PendingState';
+import { useLoadable } from '@/hooks/useLoadable';
 import { PriceText } from '@/components/price-text/PriceText';
 import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
 import { checkoutButtonText, checkoutItems, isAllSelected, priceChangeNote, shippingHint } from './cart-view';
 import './index.scss';
 import { useCartBadge } from '@/store/cart-badge';
 
-type CartState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; cart: CartResponse };
-
 export default function CartPage() {
   useCartBadge();
   const { token } = useSession();
-  const [state, setState] = useState<CartState>({ status: 'loading' });
-
-  const load = useCallback(async () => {
-    try {
-      setState({ status: 'ready', cart: await fetchCart() });
-    } catch (error) {
-      // A failed refresh keeps the cart on screen; only a first load shows the error block.
-      setState((previous) =>
-        previous.status === 'ready' ? previous : { status: 'error', message: (error as Error).message },
-      );
-    }
-  }, []);
+  // A failed refresh keeps the cart on screen; only a first load shows the error block.
+  const { state, setState, reload: load, retry } = useLoadable(fetchCart);
 
   // Stock and prices change while the shopper is elsewhere: reload on every visit.
   useDidShow(() => {
@@ -45,7 +34,7 @@ export default function CartPage() {
   /** Runs a cart change; the answer is the whole cart. Errors were toasted by the request wrapper. */
   const change = async (call: Promise<CartResponse>) => {
     try {
-      setState({ status: 'ready', cart: await call });
+      setState({ status: 'ready', data: await call });
     } catch {
       load();
     }
@@ -57,21 +46,9 @@ export default function CartPage() {
   };
 
   if (!token) return <LoginPrompt text="登录后查看购物车" />;
-  if (state.status === 'loading') return <PageState status="loading" />;
-  if (state.status === 'error') {
-    return (
-      <PageState
-        status="error"
-        text={state.message}
-        onRetry={() => {
-          setState({ status: 'loading' });
-          load();
-        }}
-      />
-    );
-  }
+  if (state.status !== 'ready') return <PendingState state={state} onRetry={retry} />;
 
-  const { cart } = state;
+  const cart = state.data;
   if (cart.items.length === 0) {
     return (
       <View className="cart-page cart-page--empty">

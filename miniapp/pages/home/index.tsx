@@ -1,21 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import { Grid, SearchBar } from '@nutui/nutui-react-taro';
-import type { Banner, HomeResponse } from '@shared/api/catalog';
+import type { Banner } from '@shared/api/catalog';
 import { fetchHome } from '@/services/catalog';
 import { assetUrl } from '@/services/api-origin';
 import { openCategoryTab, productDetailUrl, searchUrl } from '@/routes';
 import { useProductFeed, type FeedQuery } from '@/hooks/useProductFeed';
 import { PageState } from '@/components/page-state/PageState';
+import { PendingState } from '@/components/page-state/PendingState';
+import { useLoadable } from '@/hooks/useLoadable';
 import { ProductGrid } from '@/components/product-card/ProductCard';
 import { FeedFooter } from '@/components/product-card/FeedFooter';
 import './index.scss';
 import { useCartBadge } from '@/store/cart-badge';
 
 const FEED_QUERY: FeedQuery = { sort: 'default' };
-
-type HomeState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; home: HomeResponse };
 
 /** Full rows: up to five entries in one row, more in two even rows. */
 function gridColumns(count: number): number {
@@ -29,18 +29,8 @@ function openBanner(banner: Banner) {
 
 export default function HomePage() {
   useCartBadge();
-  const [homeState, setHomeState] = useState<HomeState>({ status: 'loading' });
+  const { state: homeState, reload: loadHome, retry: retryHome } = useLoadable(fetchHome);
   const feed = useProductFeed(FEED_QUERY);
-
-  const loadHome = useCallback(async () => {
-    try {
-      setHomeState({ status: 'ready', home: await fetchHome() });
-    } catch (error) {
-      setHomeState((previous) =>
-        previous.status === 'ready' ? previous : { status: 'error', message: (error as Error).message },
-      );
-    }
-  }, []);
 
   useEffect(() => {
     loadHome();
@@ -61,31 +51,21 @@ export default function HomePage() {
         <View className="home-page__search-cover" />
       </View>
 
-      {homeState.status === 'loading' && <PageState status="loading" />}
-      {homeState.status === 'error' && (
-        <PageState
-          status="error"
-          text={homeState.message}
-          onRetry={() => {
-            setHomeState({ status: 'loading' });
-            loadHome();
-          }}
-        />
-      )}
+      {homeState.status !== 'ready' && <PendingState state={homeState} onRetry={retryHome} />}
       {homeState.status === 'ready' && (
         <>
-          {homeState.home.banners.length > 0 && (
+          {homeState.data.banners.length > 0 && (
             <Swiper className="home-page__banners banner-swiper" autoplay circular indicatorDots indicatorActiveColor="#fff">
-              {homeState.home.banners.map((banner) => (
+              {homeState.data.banners.map((banner) => (
                 <SwiperItem key={banner.id} onClick={() => openBanner(banner)}>
                   <Image className="home-page__banner-image" src={assetUrl(banner.imageUrl)} mode="aspectFill" />
                 </SwiperItem>
               ))}
             </Swiper>
           )}
-          {homeState.home.categories.length > 0 && (
-            <Grid className="home-page__categories category-grid" columns={gridColumns(homeState.home.categories.length)}>
-              {homeState.home.categories.map((category) => (
+          {homeState.data.categories.length > 0 && (
+            <Grid className="home-page__categories category-grid" columns={gridColumns(homeState.data.categories.length)}>
+              {homeState.data.categories.map((category) => (
                 <Grid.Item
                   key={category.id}
                   className="category-entry"
