@@ -8,7 +8,7 @@ import { execute } from './plain-sql';
 
 /** A SKU with the product facts a cart line or an order line needs. */
 export interface SellableSku {
-  sku: Sku;
+  sku: Pick<Sku, 'id' | 'productId' | 'specValues' | 'priceFen' | 'stock'>;
   product: Pick<Product, 'id' | 'title' | 'images' | 'onShelf'>;
 }
 
@@ -21,16 +21,41 @@ export interface SkuSnapshot {
   priceFen: Fen;
 }
 
-/** Loads SKUs and their products by SKU id (one joined query); deleted SKUs are simply absent from the map. */
+/**
+ * Loads SKUs and their products by SKU id; deleted SKUs and SKUs of deleted products are simply absent
+ * from the map, as TypeORM's soft-delete filter would leave them out. Every order and
+ * cart change reads this, so it is one plain joined SELECT (see plain-sql.ts) of integer and JSON text
+ * columns, which both dialects return alike.
+ */
 export async function findSellableSkus(manager: EntityManager, skuIds: number[]): Promise<Map<number, SellableSku>> {
   if (skuIds.length === 0) return new Map();
-  const skus = (await manager
-    .createQueryBuilder(Sku, 'sku')
-    .innerJoinAndMapOne('sku.product', Product, 'product', 'product.id = sku.productId')
-    .select(['sku', 'product.id', 'product.title', 'product.images', 'product.onShelf'])
-    .where('sku.id IN (:...skuIds)', { skuIds })
-    .getMany()) as (Sku & { product: SellableSku['product'] })[];
-  return new Map(skus.map(({ product, ...sku }) => [sku.id, { sku, product }]));
+  const rows: SellableSkuRow[] = await manager.query(
+    `SELECT s.id, s.productId, s.specValues, s.priceFen, s.stock, p.title, p.images, p.onShelf
+     FROM skus s JOIN products p ON p.id = s.productId
+     WHERE s.id IN (${skuIds.map(() => '?').join(', ')}) AND p.deletedAt IS NULL`,
+    skuIds,
+  );
+  return new Map(
+    rows.map((row) => [
+      Number(row.id),
+      {
+        sku: { id: Number(row.id), productId: Number(row.productId), specValues: JSON.parse(row.specValues), priceFen: Number(row.priceFen), stock: Number(row.stock) },
+        product: { id: Number(row.productId), title: row.title, images: JSON.parse(row.images), onShelf: Boolean(Number(row.onShelf)) },
+      },
+    ]),
+  );
+}
+
+/** A row of findSellableSkus' SELECT; the simple-json columns are JSON text, as TypeORM stores them. */
+interface SellableSkuRow {
+  id: number;
+  productId: number;
+  specValues: string;
+  priceFen: number;
+  stock: number;
+  title: string;
+  images: string;
+  onShelf: number;
 }
 
 export function snapshotOf({ sku, product }: SellableSku): SkuSnapshot {
