@@ -82,11 +82,18 @@ export class AddressesService {
     });
   }
 
-  /** The member's own address (404 ADDRESS_NOT_FOUND for a missing or another member's one). */
+  /**
+   * The member's own address (404 ADDRESS_NOT_FOUND for a missing or another member's one). Every order
+   * reads it, so it is a plain SELECT of text columns and the default mark (1 or NULL in both dialects).
+   */
   async get(memberId: number, id: number): Promise<Address> {
-    const row = await this.dataSource.getRepository(AddressRow).findOneBy({ id, memberId });
+    const [row]: (Omit<AddressFields, 'defaultMark'> & { defaultMark: number | null })[] = await this.dataSource.query(
+      `SELECT id, recipientName, phone, provinceName, cityName, districtName, regionCode, detail, defaultMark
+       FROM addresses WHERE id = ? AND memberId = ?`,
+      [id, memberId],
+    );
     if (!row) throw addressNotFound();
-    return toAddress(row);
+    return toAddress({ ...row, id: Number(row.id), defaultMark: row.defaultMark === null ? null : true });
   }
 }
 
@@ -121,7 +128,9 @@ export function addressNotFound(): ApiException {
   return new ApiException('ADDRESS_NOT_FOUND', HttpStatus.NOT_FOUND, '收货地址不存在');
 }
 
-function toAddress(row: AddressRow): Address {
+type AddressFields = Omit<AddressRow, 'memberId' | 'createdAt' | 'updatedAt'>;
+
+function toAddress(row: AddressFields): Address {
   return {
     id: row.id,
     recipientName: row.recipientName,
