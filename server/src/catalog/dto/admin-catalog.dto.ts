@@ -1,3 +1,4 @@
+import { PartialType } from '@nestjs/mapped-types';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -59,31 +60,8 @@ export class CreateCategoryDto implements SaveCategoryRequest {
   sortOrder?: number;
 }
 
-export class UpdateCategoryDto implements Partial<SaveCategoryRequest> {
-  @IsOptional()
-  @IsString()
-  @Length(1, 20)
-  @Matches(/\S/)
-  name?: string;
-
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_INT_ID)
-  parentId?: number | null;
-
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsAssetUrl()
-  icon?: string | null;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_SORT_ORDER)
-  sortOrder?: number;
-}
+/** Every field of a new category, each optional (and validated the same way when present). */
+export class UpdateCategoryDto extends PartialType(CreateCategoryDto) {}
 
 export class SpecDimensionDto implements SpecDimension {
   @IsString()
