@@ -1,10 +1,7 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { AfterSale, OrderDetail, Paginated } from '../../shared';
 import { OrderEvents } from '../../server/src/orders/order-events';
-import { AutoConfirmSweeper } from '../../server/src/orders/auto-confirm-sweeper';
-import { UnpaidOrderSweeper } from '../../server/src/orders/unpaid-order-sweeper';
 import { OrderRow } from '../../server/src/orders/order.entity';
-import { PaymentSweeper } from '../../server/src/payments/payment-sweeper';
 import { RefundRow } from '../../server/src/payments/refund.entity';
 import { eventually, orderStatus, payAtFake, startPayment } from './support/pay-helpers';
 import { ShopFixtures } from './support/shop-fixtures';
@@ -21,7 +18,6 @@ describe(`after-sales and refunds (${TEST_DB})`, () => {
 
   beforeAll(async () => {
     t = await startTestApp({ payNotifications: true });
-    for (const sweep of [UnpaidOrderSweeper, PaymentSweeper, AutoConfirmSweeper]) t.app.get(sweep).stop();
     shop = new ShopFixtures(t);
     await shop.init();
     alice = await memberToken(t, 'after-sale-alice');

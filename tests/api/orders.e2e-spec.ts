@@ -21,7 +21,6 @@ describe(`checkout and orders (${TEST_DB})`, () => {
   beforeAll(async () => {
     t = await startTestApp();
     // This suite runs the sweep itself, at the moments the tests choose.
-    t.app.get(UnpaidOrderSweeper).stop();
     await t.app.listen(0, '127.0.0.1');
     const url = await t.app.getUrl();
     http = () => request(url);

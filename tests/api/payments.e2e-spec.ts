@@ -30,8 +30,6 @@ describe(`WeChat Pay for orders (${TEST_DB})`, () => {
   beforeAll(async () => {
     t = await startTestApp({ payNotifications: true });
     // The sweeps run when the tests say so.
-    t.app.get(UnpaidOrderSweeper).stop();
-    t.app.get(PaymentSweeper).stop();
     shop = new ShopFixtures(t);
     await shop.init();
     alice = await memberToken(t, 'pay-alice');

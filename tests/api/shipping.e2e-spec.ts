@@ -3,8 +3,6 @@ import type { AdminOrderDetail, AdminOrderRow, BatchShipResult, OrderDetail, Pag
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { OrderEvents } from '../../server/src/orders/order-events';
 import { AutoConfirmSweeper } from '../../server/src/orders/auto-confirm-sweeper';
-import { UnpaidOrderSweeper } from '../../server/src/orders/unpaid-order-sweeper';
-import { PaymentSweeper } from '../../server/src/payments/payment-sweeper';
 import { eventually, orderStatus, payAtFake, startPayment } from './support/pay-helpers';
 import { ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, expectApiError, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
@@ -22,7 +20,6 @@ describe(`shipping, receipt and the admin order API (${TEST_DB})`, () => {
 
   beforeAll(async () => {
     t = await startTestApp({ payNotifications: true });
-    for (const sweep of [UnpaidOrderSweeper, PaymentSweeper, AutoConfirmSweeper]) t.app.get(sweep).stop();
     shop = new ShopFixtures(t);
     await shop.init();
     alice = await memberToken(t, 'ship-alice');

@@ -1,8 +1,5 @@
 import type { AdminOrderDetail, OrderDetail, SubscribeTemplate } from '../../shared';
-import { AutoConfirmSweeper } from '../../server/src/orders/auto-confirm-sweeper';
 import { OrderRow } from '../../server/src/orders/order.entity';
-import { UnpaidOrderSweeper } from '../../server/src/orders/unpaid-order-sweeper';
-import { PaymentSweeper } from '../../server/src/payments/payment-sweeper';
 import { SubscribeMessageLogRow } from '../../server/src/subscribe-messages/subscribe-message-log.entity';
 import { SubscribeMessagesService } from '../../server/src/subscribe-messages/subscribe-messages.service';
 import { SubscribeQuotaRow } from '../../server/src/subscribe-messages/subscribe-quota.entity';
@@ -21,7 +18,6 @@ describe(`subscribe messages (${TEST_DB})`, () => {
 
   beforeAll(async () => {
     t = await startTestApp({ payNotifications: true });
-    for (const sweep of [UnpaidOrderSweeper, PaymentSweeper, AutoConfirmSweeper]) t.app.get(sweep).stop();
     shop = new ShopFixtures(t);
     await shop.init();
     alice = await memberToken(t, 'subscribe-alice');

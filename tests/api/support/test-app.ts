@@ -10,6 +10,9 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../../server/src/app';
 import { loadConfig, type AppConfig } from '../../../server/src/platform/config/app-config';
 import { FakeWechatServer } from '../../../server/src/wechat-fake/fake-wechat-server';
+import { AutoConfirmSweeper } from '../../../server/src/orders/auto-confirm-sweeper';
+import { UnpaidOrderSweeper } from '../../../server/src/orders/unpaid-order-sweeper';
+import { PaymentSweeper } from '../../../server/src/payments/payment-sweeper';
 
 /**
  * One suite's world: the real Nest app on a fresh database (TEST_DB=sqlite: a temp file; TEST_DB=mariadb:
@@ -93,6 +96,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     await app.init();
   }
   await app.getHttpAdapter().getInstance().ready();
+  // Suites run each sweep themselves, at the moment they choose; a timer firing mid-test would race them.
+  for (const sweeper of [UnpaidOrderSweeper, PaymentSweeper, AutoConfirmSweeper]) app.get(sweeper).stop();
   return {
     app,
     api: () => request(app.getHttpServer()),
