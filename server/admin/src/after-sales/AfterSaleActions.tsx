@@ -4,8 +4,7 @@ import { formatYuan } from '@shared/money';
 import { Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useCurrentStaff } from '@/auth/AuthProvider';
-import { isConflict } from '@/api/client';
-import { notifyError, notifySuccess } from '@/common/feedback';
+import { runStaffAction } from '@/common/feedback';
 import { afterSaleActions } from './after-sale-actions';
 import { approveAfterSale, refundAfterSale, rejectAfterSale } from './after-sales-api';
 
@@ -30,15 +29,8 @@ export function AfterSaleActions({
 
   const run = async (action: () => Promise<AfterSale>, done: string) => {
     setBusy(true);
-    try {
-      onChanged(await action());
-      notifySuccess(done);
-    } catch (error) {
-      notifyError(error);
-      if (isConflict(error)) onStale();
-    } finally {
-      setBusy(false);
-    }
+    await runStaffAction(async () => onChanged(await action()), done, onStale);
+    setBusy(false);
   };
   const refund = formatYuan(afterSale.refundFen);
 
@@ -87,19 +79,16 @@ export function AfterSaleActions({
           modalProps={{ onCancel: () => setRejecting(false), destroyOnHidden: true }}
           submitter={{ searchConfig: { submitText: '确认拒绝' } }}
           onFinish={async ({ reason }) => {
-            try {
-              onChanged(await rejectAfterSale(afterSale.id, { reason: reason.trim() }));
-              notifySuccess('已拒绝，订单恢复原状态');
-              setRejecting(false);
-              return true;
-            } catch (error) {
-              notifyError(error);
-              if (isConflict(error)) {
+            const done = await runStaffAction(
+              async () => onChanged(await rejectAfterSale(afterSale.id, { reason: reason.trim() })),
+              '已拒绝，订单恢复原状态',
+              () => {
                 setRejecting(false);
                 onStale();
-              }
-              return false;
-            }
+              },
+            );
+            if (done) setRejecting(false);
+            return done;
           }}
         >
           <ProFormTextArea

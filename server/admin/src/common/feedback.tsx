@@ -1,7 +1,7 @@
 import { App } from 'antd';
 import type { MessageInstance } from 'antd/es/message/interface';
 import { useEffect } from 'react';
-import { ApiRequestError } from '@/api/client';
+import { ApiRequestError, isConflict } from '@/api/client';
 
 /**
  * Errors surface from request code that lives outside React; this keeps the antd message instance of <App>
@@ -39,4 +39,21 @@ export function notifyError(error: unknown): void {
 
 export function notifySuccess(text: string): void {
   messageApi?.success(text);
+}
+
+/**
+ * Runs a staff action (ship, cancel, approve…): the success text when it works; otherwise the server's
+ * message, and on a 409 (someone else changed it meanwhile) `onStale`, so the screen re-reads what is true now.
+ * Answers whether it worked (a ModalForm closes on true).
+ */
+export async function runStaffAction(action: () => Promise<unknown>, successText: string, onStale: () => void): Promise<boolean> {
+  try {
+    await action();
+    notifySuccess(successText);
+    return true;
+  } catch (error) {
+    notifyError(error);
+    if (isConflict(error)) onStale();
+    return false;
+  }
 }

@@ -1,7 +1,6 @@
 import { ModalForm, ProFormTextArea } from '@ant-design/pro-components';
 import { Alert } from 'antd';
-import { isConflict } from '@/api/client';
-import { notifyError, notifySuccess } from '@/common/feedback';
+import { runStaffAction } from '@/common/feedback';
 import { cancelOrder } from './orders-api';
 
 /** Cancels an unpaid order on the shopper's behalf; its stock goes back on sale. */
@@ -23,21 +22,14 @@ export function CancelOrderModal({
       modalProps={{ onCancel: onClose, destroyOnHidden: true, okButtonProps: { danger: true } }}
       submitter={{ searchConfig: { submitText: '确认取消订单', resetText: '不取消' } }}
       onFinish={async ({ reason }) => {
-        try {
-          await cancelOrder(orderNo, { reason: reason.trim() });
-          notifySuccess('订单已取消');
+        // Done here or changed elsewhere (409): either way the order is re-read and the dialog closes.
+        const refresh = () => {
           onChanged();
           onClose();
-          return true;
-        } catch (error) {
-          notifyError(error);
-          // 409: the shopper paid meanwhile; show the order as it is now.
-          if (isConflict(error)) {
-            onChanged();
-            onClose();
-          }
-          return false;
-        }
+        };
+        const done = await runStaffAction(() => cancelOrder(orderNo, { reason: reason.trim() }), '订单已取消', refresh);
+        if (done) refresh();
+        return done;
       }}
     >
       <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="取消后订单不可恢复，商品库存将退回。仅未付款的订单可以取消。" />

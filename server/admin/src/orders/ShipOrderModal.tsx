@@ -1,7 +1,6 @@
 import { ModalForm, ProFormSelect, ProFormText } from '@ant-design/pro-components';
 import { EXPRESS_COMPANIES } from '@shared/api/orders';
-import { isConflict } from '@/api/client';
-import { notifyError, notifySuccess } from '@/common/feedback';
+import { runStaffAction } from '@/common/feedback';
 import { shipOrder } from './orders-api';
 
 interface ShipValues {
@@ -31,21 +30,14 @@ export function ShipOrderModal({
       modalProps={{ onCancel: onClose, destroyOnHidden: true }}
       submitter={{ searchConfig: { submitText: '确认发货' } }}
       onFinish={async ({ carrierCode, trackingNo }) => {
-        try {
-          await shipOrder(orderNo, { carrierCode, trackingNo: trackingNo.trim() });
-          notifySuccess('已发货');
+        // Done here or changed elsewhere (409): either way the order is re-read and the dialog closes.
+        const refresh = () => {
           onChanged();
           onClose();
-          return true;
-        } catch (error) {
-          notifyError(error);
-          // 409: someone shipped it differently or it went to after-sale meanwhile; show the order as it is now.
-          if (isConflict(error)) {
-            onChanged();
-            onClose();
-          }
-          return false;
-        }
+        };
+        const done = await runStaffAction(() => shipOrder(orderNo, { carrierCode, trackingNo: trackingNo.trim() }), '已发货', refresh);
+        if (done) refresh();
+        return done;
       }}
     >
       <ProFormSelect
