@@ -15,3 +15,5 @@ export * from './urls';
 export * from './api/payments';
 export * from './api/after-sales';
 export * from './api/admin-orders';
+export * from './api/loyalty';
+export * from './api/coupons';

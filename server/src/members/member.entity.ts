@@ -25,6 +25,15 @@ export class Member {
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone: string | null;
 
+  /** The member level (member_levels.id) as last computed; null until the first computation. */
+  @Index('IDX_members_level')
+  @Column({ type: 'int', nullable: true })
+  levelId: number | null;
+
+  /** Points the member can spend. Changed only by conditional arithmetic with a ledger row beside it; never below 0. */
+  @Column({ type: 'int', default: 0 })
+  pointsBalance: number;
+
   @CreateDateColumn()
   createdAt: Date;
 

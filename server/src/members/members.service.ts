@@ -19,6 +19,7 @@ import { escapeLike } from '../platform/database/like';
 import { WechatClient } from '../wechat/wechat.client';
 import { loginFailure, phoneFailure } from '../wechat/wechat-errors';
 import { AdminMemberQueryDto, UpdateProfileDto } from './dto/member.dto';
+import { MemberEventPublisher } from './member-events';
 import { Member } from './member.entity';
 
 export function toMemberProfile(member: Member): MemberProfile {
@@ -38,6 +39,7 @@ export class MembersService {
     private readonly transactions: TransactionRunner,
     private readonly wechat: WechatClient,
     private readonly tokens: AuthTokenService,
+    private readonly events: MemberEventPublisher,
   ) {}
 
   /** wx.login code → jscode2session → the member of that openid (created on first login) → a member token. */
@@ -49,6 +51,7 @@ export class MembersService {
       throw loginFailure(error);
     }
     const { member, isNew } = await this.findOrCreateByOpenid(session.openid, session.unionid);
+    if (isNew) await this.events.registered({ memberId: member.id });
     return { token: this.tokens.signMember(member.id), member: toMemberProfile(member), isNew };
   }
 

@@ -52,6 +52,20 @@ export class OrderRow {
   @Column({ type: 'int', default: 0 })
   pointsDiscountFen: number;
 
+  /** The member's coupon this order used (spent with the order, given back if it is cancelled unpaid). */
+  @Index('IDX_orders_member_coupon')
+  @Column({ type: 'int', nullable: true })
+  memberCouponId: number | null;
+
+  /** The coupon's template, kept for the template's usage figures (orders and GMV it drove). */
+  @Index('IDX_orders_coupon_template')
+  @Column({ type: 'int', nullable: true })
+  couponTemplateId: number | null;
+
+  /** Points redeemed for pointsDiscountFen (given back if the order is cancelled unpaid). */
+  @Column({ type: 'int', default: 0 })
+  pointsUsed: number;
+
   @Column({ type: 'int' })
   shippingFeeFen: number;
 
