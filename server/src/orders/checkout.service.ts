@@ -73,7 +73,7 @@ export class CheckoutService {
     const orderable = lines.filter((line) => line.unavailableReason === null);
     return {
       lines,
-      pricing: priceOrder(orderable, settings),
+      pricing: priceOrder(orderable, { shipping: settings }),
       address,
       canSubmit: address !== null && orderable.length === lines.length,
     };
@@ -104,7 +104,7 @@ export class CheckoutService {
       this.addresses.get(memberId, input.addressId),
     ]);
     const lines = input.items.map((item) => this.orderLine(item, skus));
-    const pricing = priceOrder(lines, settings);
+    const pricing = priceOrder(lines, { shipping: settings });
     const now = new Date();
     const order: Omit<OrderRow, 'id' | 'orderNo' | 'updatedAt'> = {
       memberId,
@@ -114,7 +114,6 @@ export class CheckoutService {
       ...pricing,
       memberCouponId: null,
       couponTemplateId: null,
-      pointsUsed: 0,
       ...addressSnapshot(address),
       remark: input.remark?.trim() ?? '',
       sourceChannelCode: source.channelCode,

@@ -1,25 +1,106 @@
 import type { Fen, OrderPricing, ShippingRule } from '../../../shared';
 
+/**
+ * The pricing pipeline of an order, in this order and shown line by line to the shopper:
+ *   list price → member price → coupon → points → shipping → payable.
+ * Pure integer-fen arithmetic; every percentage result rounds DOWN to the fen (a member unit price, a
+ * points value) and no step takes an amount below zero.
+ */
+
 export interface PricedItem {
   unitPriceFen: Fen;
   quantity: number;
+  /** The product takes part in member prices (products.memberPriceEnabled); true when omitted. */
+  memberPriceEnabled?: boolean;
 }
 
-/** The flat fee, or nothing when the goods reach the free-shipping threshold (or there are no goods). */
-export function shippingFeeFor(goodsFen: Fen, rule: ShippingRule): Fen {
-  if (goodsFen <= 0) return 0;
+/** How points may pay: `pointsPerYuan` points are worth 1 元, and they pay at most `maxSharePercent` of the goods. */
+export interface PointsRule {
+  pointsPerYuan: number;
+  maxSharePercent: number;
+}
+
+export interface PricingOptions {
+  /** The shop's shipping fee rule. */
+  shipping: ShippingRule;
+  /** The member level's price: the share of the price a member pays on eligible products (100 = none). */
+  memberPricePercent?: number;
+  /** The member level's own free-shipping threshold; the lower of it and the shop's applies. */
+  levelFreeShippingThresholdFen?: Fen | null;
+  /** The chosen coupon's saving, judged on the member-priced goods (see memberPricedAmounts). */
+  couponDiscountFen?: Fen;
+  /** Points to redeem: the member's balance and the rule; null or omitted = no points. */
+  points?: (PointsRule & { balance: number }) | null;
+}
+
+export interface OrderPricingWithPoints extends OrderPricing {
+  /** Points the pointsDiscountFen costs. */
+  pointsUsed: number;
+}
+
+/** The unit price a member pays: the level's share of the list price, rounded down to the fen. */
+export function memberUnitPrice(item: PricedItem, memberPricePercent: number): Fen {
+  if (item.memberPriceEnabled === false || memberPricePercent >= 100) return item.unitPriceFen;
+  return Math.floor((item.unitPriceFen * memberPricePercent) / 100);
+}
+
+/** Each item's amount at member price (what coupons are judged on), in the items' order. */
+export function memberPricedAmounts(items: PricedItem[], memberPricePercent = 100): Fen[] {
+  return items.map((item) => memberUnitPrice(item, memberPricePercent) * item.quantity);
+}
+
+/**
+ * The points that pay for part of `goodsFen`: as many as the balance allows, at most maxSharePercent of the
+ * goods (rounded down), and only whole fen of them: no point is spent for less than a fen.
+ */
+export function redeemPoints(goodsFen: Fen, points: PointsRule & { balance: number }): { pointsUsed: number; pointsDiscountFen: Fen } {
+  const capFen = Math.floor((Math.max(0, goodsFen) * points.maxSharePercent) / 100);
+  const balanceWorthFen = Math.floor((Math.max(0, points.balance) * 100) / points.pointsPerYuan);
+  const pointsDiscountFen = Math.min(capFen, balanceWorthFen);
+  // The fewest points worth that many fen (never more than the balance, since the balance is worth at least that).
+  return { pointsUsed: Math.ceil((pointsDiscountFen * points.pointsPerYuan) / 100), pointsDiscountFen };
+}
+
+/**
+ * The flat fee, or nothing when the goods reach the free-shipping threshold or there is nothing to ship.
+ * Goods that discounts brought to 0 fen still ship for the fee.
+ */
+export function shippingFeeFor(goodsFen: Fen, rule: ShippingRule, nothingToShip = goodsFen <= 0): Fen {
+  if (nothingToShip) return 0;
   if (rule.freeShippingThresholdFen !== null && goodsFen >= rule.freeShippingThresholdFen) return 0;
   return rule.shippingFeeFen;
 }
 
 /**
- * Prices an order from the server's own unit prices. Discounts are 0 until member levels, promotions,
- * coupons and points exist; the free-shipping threshold applies to the goods after discounts.
+ * Prices an order from the server's own unit prices. The free-shipping threshold is measured on the goods
+ * after member price and coupon (what the goods cost), before points (a way of paying for them).
  */
-export function priceOrder(items: PricedItem[], rule: ShippingRule): OrderPricing {
+export function priceOrder(items: PricedItem[], options: PricingOptions): OrderPricingWithPoints {
   const listTotalFen = items.reduce((sum, item) => sum + item.unitPriceFen * item.quantity, 0);
-  const discounts = { memberDiscountFen: 0, promotionDiscountFen: 0, couponDiscountFen: 0, pointsDiscountFen: 0 };
-  const goodsFen = listTotalFen - Object.values(discounts).reduce((sum, fen) => sum + fen, 0);
-  const shippingFeeFen = shippingFeeFor(goodsFen, rule);
-  return { listTotalFen, ...discounts, shippingFeeFen, payableFen: goodsFen + shippingFeeFen };
+  const memberTotalFen = memberPricedAmounts(items, options.memberPricePercent).reduce((sum, fen) => sum + fen, 0);
+  const memberDiscountFen = listTotalFen - memberTotalFen;
+  const couponDiscountFen = Math.min(Math.max(0, options.couponDiscountFen ?? 0), memberTotalFen);
+  const goodsFen = memberTotalFen - couponDiscountFen;
+  const { pointsUsed, pointsDiscountFen } = options.points ? redeemPoints(goodsFen, options.points) : { pointsUsed: 0, pointsDiscountFen: 0 };
+  const shippingRule = {
+    shippingFeeFen: options.shipping.shippingFeeFen,
+    freeShippingThresholdFen: lowerThreshold(options.shipping.freeShippingThresholdFen, options.levelFreeShippingThresholdFen ?? null),
+  };
+  const shippingFeeFen = shippingFeeFor(goodsFen, shippingRule, items.length === 0);
+  return {
+    listTotalFen,
+    memberDiscountFen,
+    promotionDiscountFen: 0,
+    couponDiscountFen,
+    pointsDiscountFen,
+    shippingFeeFen,
+    payableFen: goodsFen - pointsDiscountFen + shippingFeeFen,
+    pointsUsed,
+  };
+}
+
+function lowerThreshold(a: Fen | null, b: Fen | null): Fen | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.min(a, b);
 }
