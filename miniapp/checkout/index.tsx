@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Image, Text, Textarea, View } from '@tarojs/components';
-import { Button, Cell } from '@nutui/nutui-react-taro';
+import { Button, Cell, Switch } from '@nutui/nutui-react-taro';
 import { CART_UNAVAILABLE_REASON_LABELS } from '@shared/api/cart';
 import { ORDER_REMARK_MAX_LENGTH, type CheckoutPreview } from '@shared/api/orders';
 import { formatYuan } from '@shared/money';
 import { createOrder, previewCheckout } from '@/services/orders';
+import type { ApiRequestError } from '@/services/request';
 import { assetUrl } from '@/services/api-origin';
 import { parseCheckoutItems } from '@/services/checkout-items';
 import { askForSubscriptions, payOrder, prefetchSubscribeTemplates } from '@/services/pay-order';
@@ -18,6 +19,8 @@ import { useLoadable } from '@/hooks/useLoadable';
 import { PriceText } from '@/components/price-text/PriceText';
 import { PricingRows } from '@/components/pricing-rows/PricingRows';
 import { newClientToken } from './client-token';
+import { CouponPicker } from './CouponPicker';
+import { couponCellText } from './coupon-cell';
 import './index.scss';
 
 /** 确认订单: what the server prices for the chosen SKUs and address; 提交订单 places it and starts payment. */
@@ -29,8 +32,26 @@ export default function CheckoutPage() {
   const [addressId, setAddressId] = useState<number | undefined>(undefined);
   const [remark, setRemark] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  // undefined: the server picks the best usable coupon and applies points; the shopper may change either.
+  const [couponChoice, setCouponChoice] = useState<number | null | undefined>(undefined);
+  const [usePoints, setUsePoints] = useState<boolean | undefined>(undefined);
+  const [pickingCoupon, setPickingCoupon] = useState(false);
 
-  const fetchPreview = useMemo(() => (items ? () => previewCheckout({ items, addressId }) : null), [items, addressId]);
+  const fetchPreview = useMemo(
+    () =>
+      items
+        ? () =>
+            previewCheckout({ items, addressId, memberCouponId: couponChoice, usePoints }).catch((error: ApiRequestError) => {
+              // The chosen coupon stopped applying (used elsewhere, changed): say so and go back to the best one.
+              if (couponChoice !== undefined && error.code?.startsWith('COUPON_')) {
+                Taro.showToast({ title: error.message, icon: 'none' });
+                setCouponChoice(undefined);
+              }
+              throw error;
+            })
+        : null,
+    [items, addressId, couponChoice, usePoints],
+  );
   const { state, reload: load, retry } = useLoadable(fetchPreview, { keepDataOnError: false });
 
   useEffect(() => {
@@ -51,7 +72,16 @@ export default function CheckoutPage() {
     setSubmitting(true);
     try {
       await askForSubscriptions();
-      const order = await createOrder({ clientToken, items, addressId: preview.address.id, remark: remark.trim(), fromCart });
+      const order = await createOrder({
+        clientToken,
+        items,
+        addressId: preview.address.id,
+        remark: remark.trim(),
+        fromCart,
+        // Exactly what the shopper saw: the selected coupon and the points switch.
+        memberCouponId: preview.selectedMemberCouponId,
+        usePoints: preview.points.applied,
+      });
       // The order exists from here on: whatever happens with payment, the shopper continues on its page.
       const outcome = await payOrder(order.orderNo).catch((error: Error) => {
         Taro.showToast({ title: error.message, icon: 'none' });
@@ -123,14 +153,53 @@ export default function CheckoutPage() {
             </View>
             <View className="checkout-line__numbers">
               <PriceText fen={line.unitPriceFen} />
+              {line.memberUnitPriceFen < line.unitPriceFen && (
+                <Text className="checkout-line__member-price">会员价 {formatYuan(line.memberUnitPriceFen)}</Text>
+              )}
               <Text className="checkout-line__quantity">×{line.quantity}</Text>
             </View>
           </View>
         ))}
       </View>
 
+      <Cell.Group className="checkout-benefits">
+        <Cell
+          className="checkout-coupon-cell"
+          title="优惠券"
+          extra={<Text className={preview.selectedMemberCouponId ? 'checkout-benefits__saving' : ''}>{couponCellText(preview)}</Text>}
+          align="center"
+          clickable
+          onClick={() => setPickingCoupon(true)}
+        />
+        <Cell
+          className="checkout-points-cell"
+          title={`积分（${preview.points.balance}）`}
+          description={
+            preview.points.availableDiscountFen > 0
+              ? `可用积分抵扣 ${formatYuan(preview.points.availableDiscountFen)}（${preview.points.pointsPerYuan} 积分抵 1 元）`
+              : '本单暂无可用积分'
+          }
+          align="center"
+          extra={
+            <Switch
+              className="points-switch"
+              checked={preview.points.applied}
+              disabled={preview.points.availableDiscountFen === 0}
+              onChange={(checked) => setUsePoints(checked)}
+            />
+          }
+        />
+      </Cell.Group>
+
       <Cell.Group className="checkout-pricing">
-        <PricingRows pricing={preview.pricing} />
+        <PricingRows
+          pricing={preview.pricing}
+          details={{
+            levelName: preview.member.levelName,
+            couponName: preview.coupons.find((coupon) => coupon.memberCouponId === preview.selectedMemberCouponId)?.name,
+            pointsUsed: preview.points.used,
+          }}
+        />
       </Cell.Group>
 
       <View className="checkout-remark">
@@ -144,6 +213,17 @@ export default function CheckoutPage() {
           onInput={(event) => setRemark(event.detail.value)}
         />
       </View>
+
+      <CouponPicker
+        visible={pickingCoupon}
+        coupons={preview.coupons}
+        selectedId={preview.selectedMemberCouponId}
+        onPick={(memberCouponId) => {
+          setPickingCoupon(false);
+          setCouponChoice(memberCouponId);
+        }}
+        onClose={() => setPickingCoupon(false)}
+      />
 
       <View className="checkout-bar">
         <View className="checkout-bar__total">

@@ -2,6 +2,7 @@ import type { Fen } from '../money';
 import type { Address } from './addresses';
 import type { AfterSale } from './after-sales';
 import type { CartUnavailableReason } from './cart';
+import type { CouponOption } from './coupons';
 
 /**
  * Order states. 待付款 → 待发货 (paid) → 待收货 (shipped) → 已完成; 已取消 before payment (shopper, unpaid
@@ -88,7 +89,11 @@ export interface OrderItemInput {
 }
 
 /**
- * How the payable amount was reached. Discounts are 0 until member levels, coupons and points exist.
+ * How the payable amount was reached, in this order: list price → member price (the member level's share
+ * of the price on eligible products, each unit price rounded down to the fen) → coupon (judged on the
+ * member-priced goods) → points (at most the points rule's share of the goods after the coupon, whole fen
+ * only) → shipping (free from the lower of the shop's and the level's threshold, measured on the goods
+ * after the coupon, before points) → payable. No step goes below zero.
  * payableFen = listTotalFen − memberDiscountFen − promotionDiscountFen − couponDiscountFen − pointsDiscountFen
  *              + shippingFeeFen
  */
@@ -109,6 +114,10 @@ export interface CheckoutPreviewRequest {
   items: OrderItemInput[];
   /** The default address when omitted. 404 ADDRESS_NOT_FOUND for another member's or a missing one. */
   addressId?: number;
+  /** The member's coupon to apply. Omitted: the usable coupon that saves the most; null: no coupon. */
+  memberCouponId?: number | null;
+  /** Redeem points (as many as the rule allows). Omitted: true. */
+  usePoints?: boolean;
 }
 
 export interface CheckoutLine {
@@ -120,6 +129,8 @@ export interface CheckoutLine {
   unitPriceFen: Fen;
   quantity: number;
   lineTotalFen: Fen;
+  /** The unit price at the member's level (equal to unitPriceFen without a member price). */
+  memberUnitPriceFen: Fen;
   /** The price the cart recorded for this SKU when it differs from today's price (shown, never applied). */
   cartPriceFen: Fen | null;
   stock: number;
@@ -135,6 +146,28 @@ export interface CheckoutPreview {
   address: Address | null;
   /** True when every line is orderable and there is an address. */
   canSubmit: boolean;
+  /** The member's level and its member price (memberPricePercent 100 = none). */
+  member: { levelName: string; memberPricePercent: number };
+  /** Every unused coupon of the member judged against the orderable lines: usable first, best first. */
+  coupons: CouponOption[];
+  /** The coupon the pricing applies (the request's, or the best usable one); null: none. */
+  selectedMemberCouponId: number | null;
+  points: CheckoutPoints;
+}
+
+/** Points at checkout: what the member has, what this order may take, and whether the pricing applies them. */
+export interface CheckoutPoints {
+  balance: number;
+  /** Points worth 1 元. */
+  pointsPerYuan: number;
+  /** Points pay at most this share (%) of the goods after the coupon. */
+  maxSharePercent: number;
+  /** Points this order would take and what they pay (0 when not applied). */
+  used: number;
+  discountFen: Fen;
+  /** What the points could pay if applied (shown beside the switch). */
+  availableDiscountFen: Fen;
+  applied: boolean;
 }
 
 /**
@@ -151,6 +184,14 @@ export interface CreateOrderRequest {
   remark?: string;
   /** True when the order was placed from the cart: the ordered SKUs leave the cart. */
   fromCart?: boolean;
+  /**
+   * The member's coupon the shopper chose (what the preview selected, or their change); omitted or null:
+   * none. 400 COUPON_NOT_FOUND for an unknown or another member's coupon; 409 COUPON_NOT_APPLICABLE when it
+   * does not apply to these goods (details.reason); 409 COUPON_UNAVAILABLE when it was used meanwhile.
+   */
+  memberCouponId?: number | null;
+  /** Redeem points as the preview showed (as many as the rule allows). Omitted: false. */
+  usePoints?: boolean;
 }
 
 /** The address as it was when the order was placed. */
@@ -201,6 +242,10 @@ export interface OrderSummary {
  * cancelled order answers it unchanged). */
 export interface OrderDetail extends OrderSummary {
   pricing: OrderPricing;
+  /** The coupon the order used (its name as it was then); null: none. */
+  coupon: { memberCouponId: number; templateId: number; name: string } | null;
+  /** Points redeemed for pricing.pointsDiscountFen (given back if the order is cancelled unpaid). */
+  pointsUsed: number;
   address: OrderAddress;
   remark: string;
   source: OrderSource;

@@ -131,7 +131,7 @@ export default function OrderDetailPage() {
       </View>
 
       <Cell.Group className="order-pricing">
-        <PricingRows pricing={order.pricing} />
+        <PricingRows pricing={order.pricing} details={{ couponName: order.coupon?.name, pointsUsed: order.pointsUsed }} />
       </Cell.Group>
 
       <View className="order-section order-info">

@@ -1,9 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { Address, CheckoutLine, CheckoutPreview, OrderDetail, OrderSource } from '../../../shared';
+import {
+  COUPON_UNUSABLE_REASON_LABELS,
+  type Address,
+  type CheckoutLine,
+  type CheckoutPoints,
+  type CheckoutPreview,
+  type CouponOption,
+  type OrderDetail,
+  type OrderSource,
+  type ShippingRule,
+} from '../../../shared';
 import { AddressesService } from '../addresses/addresses.service';
 import { CartItemRow } from '../cart/cart-item.entity';
+import { CouponCheckoutService, type CouponLine } from '../coupons/coupon-checkout.service';
+import { LoyaltyCheckoutService, type CheckoutLoyalty } from '../loyalty/loyalty-checkout.service';
+import { ApiException } from '../platform/errors/api-exception';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { ShopSettingsService } from '../settings/shop-settings.service';
 import { OrderEventPublisher } from './order-events';
@@ -11,10 +24,10 @@ import { OrderLineRow } from './order-line.entity';
 import { newOrderNo } from './order-number';
 import { OrderRow } from './order.entity';
 import type { CheckoutPreviewDto, CreateOrderDto, OrderItemDto } from './order.dto';
-import { toOrderDetail } from './order-views';
+import { toOrderDetail, type OrderLineFields } from './order-views';
 import { OrdersService } from './orders.service';
 import { insertRow, insertRows } from './plain-sql';
-import { priceOrder } from './pricing';
+import { memberPricedAmounts, memberUnitPrice, priceOrder, type PricedItem } from './pricing';
 import {
   findSellableSkus,
   moveStock,
@@ -23,6 +36,7 @@ import {
   skuNotFound,
   snapshotOf,
   unavailableReason,
+  type SkuSnapshot,
 } from './sellable-skus';
 
 /** An order number collision (1 in 10^10 per day) is retried with a fresh number. */
@@ -38,24 +52,31 @@ export class CheckoutService {
     private readonly addresses: AddressesService,
     private readonly orders: OrdersService,
     private readonly events: OrderEventPublisher,
+    private readonly coupons: CouponCheckoutService,
+    private readonly loyalty: LoyaltyCheckoutService,
   ) {}
 
-  /** Prices the items as an order would, flags what cannot be ordered and prices changed since the cart. */
+  /**
+   * Prices the items as an order would, flags what cannot be ordered and prices changed since the cart,
+   * and shows the member's coupons (the best usable one selected unless the request chose) and points.
+   */
   async preview(memberId: number, input: CheckoutPreviewDto): Promise<CheckoutPreview> {
     const skuIds = input.items.map((item) => item.skuId);
-    const [skus, settings, address, cartRows] = await Promise.all([
+    const [skus, settings, address, cartRows, loyalty] = await Promise.all([
       findSellableSkus(this.dataSource.manager, skuIds),
       this.settings.get(),
       this.addresses.findForOrder(memberId, input.addressId),
       this.dataSource.getRepository(CartItemRow).findBy({ memberId, skuId: In(skuIds) }),
+      this.loyalty.forCheckout(memberId),
     ]);
     const cartPrice = new Map(cartRows.map((row) => [row.skuId, row.addedPriceFen]));
-    const lines = input.items.map((item): CheckoutLine => {
+    const priced: { line: CheckoutLine; item: QuotedItem }[] = input.items.map((item) => {
       const found = skus.get(item.skuId);
       if (!found) throw skuNotFound(item.skuId);
       const snapshot = snapshotOf(found);
       const recorded = cartPrice.get(item.skuId);
-      return {
+      const quoted = quotedItem(snapshot, item.quantity);
+      const line: CheckoutLine = {
         skuId: item.skuId,
         productId: snapshot.productId,
         title: snapshot.title,
@@ -64,18 +85,28 @@ export class CheckoutService {
         unitPriceFen: snapshot.priceFen,
         quantity: item.quantity,
         lineTotalFen: snapshot.priceFen * item.quantity,
+        memberUnitPriceFen: memberUnitPrice(quoted, loyalty.memberPricePercent),
         cartPriceFen: recorded !== undefined && recorded !== snapshot.priceFen ? recorded : null,
         stock: found.sku.stock,
         // The SKU exists here, so the reason is never sku_deleted.
         unavailableReason: unavailableReason(found, item.quantity) as CheckoutLine['unavailableReason'],
       };
+      return { line, item: quoted };
     });
-    const orderable = lines.filter((line) => line.unavailableReason === null);
+    const orderable = priced.filter(({ line }) => line.unavailableReason === null).map(({ item }) => item);
+    const quote = await this.quote(memberId, orderable, settings, loyalty, {
+      memberCouponId: input.memberCouponId,
+      usePoints: input.usePoints ?? true,
+    });
     return {
-      lines,
-      pricing: priceOrder(orderable, { shipping: settings }),
+      lines: priced.map(({ line }) => line),
+      pricing: quote.pricing,
       address,
-      canSubmit: address !== null && orderable.length === lines.length,
+      canSubmit: address !== null && orderable.length === priced.length,
+      member: { levelName: loyalty.level.name, memberPricePercent: loyalty.memberPricePercent },
+      coupons: quote.coupons,
+      selectedMemberCouponId: quote.coupon?.memberCouponId ?? null,
+      points: quote.points,
     };
   }
 
@@ -98,13 +129,20 @@ export class CheckoutService {
 
   /** Writes a new order and answers its detail, built from the rows just written (what a read would return). */
   private async create(memberId: number, input: CreateOrderDto, source: OrderSource): Promise<OrderDetail> {
-    const [skus, settings, address] = await Promise.all([
+    const [skus, settings, address, loyalty] = await Promise.all([
       findSellableSkus(this.dataSource.manager, input.items.map((item) => item.skuId)),
       this.settings.get(),
       this.addresses.get(memberId, input.addressId),
+      this.loyalty.forCheckout(memberId),
     ]);
-    const lines = input.items.map((item) => this.orderLine(item, skus));
-    const pricing = priceOrder(lines, { shipping: settings });
+    const items = input.items.map((item) => this.orderItem(item, skus));
+    const lines = items.map((item) => item.line);
+    // What the shopper chose, exactly: no coupon and no points unless the request asks for them.
+    const { pricing: quoted, coupon, couponLines } = await this.quote(memberId, items, settings, loyalty, {
+      memberCouponId: input.memberCouponId ?? null,
+      usePoints: input.usePoints ?? false,
+    });
+    const { pointsUsed, ...pricing } = quoted;
     const now = new Date();
     const order: Omit<OrderRow, 'id' | 'orderNo' | 'updatedAt'> = {
       memberId,
@@ -112,8 +150,10 @@ export class CheckoutService {
       status: 'pending_payment',
       itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
       ...pricing,
-      memberCouponId: null,
-      couponTemplateId: null,
+      memberCouponId: coupon?.memberCouponId ?? null,
+      couponTemplateId: coupon?.templateId ?? null,
+      couponName: coupon?.name ?? null,
+      pointsUsed,
       ...addressSnapshot(address),
       remark: input.remark?.trim() ?? '',
       sourceChannelCode: source.channelCode,
@@ -151,6 +191,12 @@ export class CheckoutService {
           if (input.fromCart) {
             await manager.delete(CartItemRow, { memberId, skuId: In(lines.map((line) => line.skuId)) });
           }
+          if (coupon) {
+            // Spent with the order, or not at all: a parallel checkout that used it first makes this one fail.
+            const redeemed = await this.coupons.redeem(manager, { memberId, memberCouponId: coupon.memberCouponId, orderId, lines: couponLines, now });
+            if (redeemed.discountFen !== pricing.couponDiscountFen) throw couponChanged(coupon.memberCouponId);
+          }
+          if (pointsUsed > 0) await this.loyalty.spendPoints(manager, { memberId, orderId, orderNo, points: pointsUsed });
           await moveStock(manager, 'take', lines);
           return orderId;
         });
@@ -165,8 +211,8 @@ export class CheckoutService {
     }
   }
 
-  /** The line as the order records it; refuses deleted, off-shelf and (as far as can be seen now) short SKUs. */
-  private orderLine(item: OrderItemDto, skus: Awaited<ReturnType<typeof findSellableSkus>>) {
+  /** The line as the order records it, and its pricing facts; refuses deleted, off-shelf and (as far as can be seen now) short SKUs. */
+  private orderItem(item: OrderItemDto, skus: Awaited<ReturnType<typeof findSellableSkus>>): QuotedItem & { line: OrderLineFields } {
     const found = skus.get(item.skuId);
     if (!found) throw skuNotFound(item.skuId);
     const snapshot = snapshotOf(found);
@@ -174,7 +220,7 @@ export class CheckoutService {
     if (reason === 'off_shelf') throw productOffShelf(item.skuId, snapshot.title);
     // A quick refusal; the conditional decrement in the transaction is what actually guards the stock.
     if (reason !== null) throw outOfStock(item.skuId, snapshot.title);
-    return {
+    const line: OrderLineFields = {
       skuId: item.skuId,
       productId: snapshot.productId,
       title: snapshot.title,
@@ -184,7 +230,80 @@ export class CheckoutService {
       quantity: item.quantity,
       lineTotalFen: snapshot.priceFen * item.quantity,
     };
+    return { ...quotedItem(snapshot, item.quantity), line };
   }
+
+  /**
+   * Prices the items for the member: member price, then the chosen coupon (undefined = the best usable
+   * one, null = none) judged on the member-priced goods, then points if asked, then shipping.
+   * An explicitly chosen coupon the member does not have is a 400, one that does not apply a 409.
+   */
+  private async quote(memberId: number, items: QuotedItem[], settings: ShippingRule, loyalty: CheckoutLoyalty, choice: CheckoutChoice) {
+    const couponLines: CouponLine[] = memberPricedAmounts(items, loyalty.memberPricePercent).map((amountFen, index) => ({
+      productId: items[index].productId,
+      categoryId: items[index].categoryId,
+      amountFen,
+    }));
+    const coupons = items.length > 0 ? await this.coupons.optionsFor(memberId, couponLines, new Date()) : [];
+    const coupon = chosenCoupon(coupons, choice.memberCouponId);
+    const options = {
+      shipping: settings,
+      memberPricePercent: loyalty.memberPricePercent,
+      levelFreeShippingThresholdFen: loyalty.freeShippingThresholdFen,
+      couponDiscountFen: coupon?.discountFen ?? 0,
+    };
+    const pointsRule = { pointsPerYuan: loyalty.pointsPerYuan, maxSharePercent: loyalty.pointsMaxSharePercent, balance: loyalty.pointsBalance };
+    const withPoints = priceOrder(items, { ...options, points: pointsRule });
+    const pricing = choice.usePoints ? withPoints : priceOrder(items, options);
+    const points: CheckoutPoints = {
+      balance: loyalty.pointsBalance,
+      pointsPerYuan: loyalty.pointsPerYuan,
+      maxSharePercent: loyalty.pointsMaxSharePercent,
+      used: pricing.pointsUsed,
+      discountFen: pricing.pointsDiscountFen,
+      availableDiscountFen: withPoints.pointsDiscountFen,
+      applied: choice.usePoints && withPoints.pointsUsed > 0,
+    };
+    return { pricing, coupons, coupon, couponLines, points };
+  }
+}
+
+interface CheckoutChoice {
+  memberCouponId: number | null | undefined;
+  usePoints: boolean;
+}
+
+/** An item as pricing sees it: the unit price, and what member prices and coupon scopes look at. */
+type QuotedItem = PricedItem & { productId: number; categoryId: number };
+
+function quotedItem(snapshot: SkuSnapshot, quantity: number): QuotedItem {
+  return {
+    unitPriceFen: snapshot.priceFen,
+    quantity,
+    memberPriceEnabled: snapshot.memberPriceEnabled,
+    productId: snapshot.productId,
+    categoryId: snapshot.categoryId,
+  };
+}
+
+/** The coupon to apply: the best usable one when none was named, none for null, else the named one if it applies. */
+function chosenCoupon(coupons: CouponOption[], memberCouponId: number | null | undefined): CouponOption | null {
+  if (memberCouponId === undefined) return coupons.find((option) => option.usable) ?? null;
+  if (memberCouponId === null) return null;
+  const named = coupons.find((option) => option.memberCouponId === memberCouponId);
+  if (!named) throw new ApiException('COUPON_NOT_FOUND', HttpStatus.BAD_REQUEST, '优惠券不存在或已使用', { memberCouponId });
+  if (!named.usable) {
+    throw new ApiException('COUPON_NOT_APPLICABLE', HttpStatus.CONFLICT, `「${named.name}」${COUPON_UNUSABLE_REASON_LABELS[named.reason ?? 'out_of_scope']}`, {
+      memberCouponId,
+      reason: named.reason,
+    });
+  }
+  return named;
+}
+
+/** The coupon judged differently inside the transaction than a moment before (its template changed meanwhile). */
+function couponChanged(memberCouponId: number): ApiException {
+  return new ApiException('COUPON_NOT_APPLICABLE', HttpStatus.CONFLICT, '优惠券规则已变更，请重新确认订单', { memberCouponId });
 }
 
 function wholeSeconds(epochMs: number): Date {

@@ -19,7 +19,7 @@ import type { OrderRow } from './order.entity';
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /** An order line's own facts: a stored row, or the line just written (whose row id nobody needs). */
-type OrderLineFields = Omit<OrderLineRow, 'id' | 'orderId'>;
+export type OrderLineFields = Omit<OrderLineRow, 'id' | 'orderId'>;
 
 export function toOrderLine(row: OrderLineFields): OrderLine {
   return {
@@ -117,6 +117,11 @@ export function toOrderDetail(order: OrderRow, lines: OrderLineFields[], afterSa
       shippingFeeFen: order.shippingFeeFen,
       payableFen: order.payableFen,
     },
+    coupon:
+      order.memberCouponId !== null && order.couponTemplateId !== null
+        ? { memberCouponId: order.memberCouponId, templateId: order.couponTemplateId, name: order.couponName ?? '' }
+        : null,
+    pointsUsed: order.pointsUsed,
     address: {
       recipientName: order.recipientName,
       phone: order.recipientPhone,

@@ -41,6 +41,11 @@ export class OrderItemDto implements OrderItemInput {
   quantity: number;
 }
 
+/** The member's coupon to apply: an id, or null for none (IsOptional lets null through). */
+function MemberCouponId() {
+  return applyDecorators(IsOptional(), IsInt(), Min(1), Max(MAX_ID));
+}
+
 /** 1..ORDER_MAX_LINES items, each SKU once. */
 function OrderItems() {
   return applyDecorators(
@@ -62,6 +67,13 @@ export class CheckoutPreviewDto implements CheckoutPreviewRequest {
   @Min(1)
   @Max(MAX_ID)
   addressId?: number;
+
+  @MemberCouponId()
+  memberCouponId?: number | null;
+
+  @IsOptional()
+  @IsBoolean()
+  usePoints?: boolean;
 }
 
 export class CreateOrderDto implements CreateOrderRequest {
@@ -85,6 +97,13 @@ export class CreateOrderDto implements CreateOrderRequest {
   @IsOptional()
   @IsBoolean()
   fromCart?: boolean;
+
+  @MemberCouponId()
+  memberCouponId?: number | null;
+
+  @IsOptional()
+  @IsBoolean()
+  usePoints?: boolean;
 }
 
 export class OrderListQueryDto extends PageQueryDto {

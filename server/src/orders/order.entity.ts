@@ -62,6 +62,10 @@ export class OrderRow {
   @Column({ type: 'int', nullable: true })
   couponTemplateId: number | null;
 
+  /** The coupon's name when the order used it (templates may be renamed later). */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  couponName: string | null;
+
   /** Points redeemed for pointsDiscountFen (given back if the order is cancelled unpaid). */
   @Column({ type: 'int', default: 0 })
   pointsUsed: number;

@@ -10,6 +10,8 @@ import {
   type Paginated,
 } from '../../../shared';
 import { AfterSaleRow } from '../after-sales/after-sale.entity';
+import { CouponCheckoutService } from '../coupons/coupon-checkout.service';
+import { LoyaltyCheckoutService } from '../loyalty/loyalty-checkout.service';
 import { ApiException } from '../platform/errors/api-exception';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { paginated } from '../platform/http/page-query.dto';
@@ -29,6 +31,8 @@ export class OrdersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly events: OrderEventPublisher,
+    private readonly coupons: CouponCheckoutService,
+    private readonly loyalty: LoyaltyCheckoutService,
   ) {}
 
   async list(memberId: number, query: OrderListQueryDto): Promise<Paginated<OrderSummary>> {
@@ -84,14 +88,23 @@ export class OrdersService {
 
   /**
    * pending_payment → cancelled (one conditional UPDATE); only the caller that changed the row returns
-   * the stock, so a shopper, the sweep on any number of instances, and staff racing on one order return
-   * it exactly once. True when this call cancelled the order.
+   * the stock, the coupon and the points, so a shopper, the sweep on any number of instances, and staff
+   * racing on one order return them exactly once. True when this call cancelled the order.
    */
   async cancelUnpaid(orderId: number, reason: OrderCancelReason, note: string | null = null): Promise<boolean> {
     const cancelled = await this.transactions.run(async (manager) => {
       const changes = { cancelledAt: new Date(), cancelReason: reason, cancelNote: note, payDeadlineAt: null };
       if (!(await transitionOrder(manager, orderId, 'pending_payment', 'cancelled', changes))) return null;
       const order = await manager.findOneByOrFail(OrderRow, { id: orderId });
+      if (order.memberCouponId !== null) await this.coupons.releaseForCancelledOrder(manager, { orderId });
+      if (order.pointsUsed > 0) {
+        await this.loyalty.returnPointsOfCancelledOrder(manager, {
+          memberId: order.memberId,
+          orderId,
+          orderNo: order.orderNo,
+          points: order.pointsUsed,
+        });
+      }
       await moveStock(manager, 'return', await manager.findBy(OrderLineRow, { orderId }));
       return order;
     });

@@ -9,12 +9,14 @@ import { execute } from './plain-sql';
 /** A SKU with the product facts a cart line or an order line needs. */
 export interface SellableSku {
   sku: Pick<Sku, 'id' | 'productId' | 'specValues' | 'priceFen' | 'stock'>;
-  product: Pick<Product, 'id' | 'title' | 'images' | 'onShelf'>;
+  product: Pick<Product, 'id' | 'categoryId' | 'title' | 'images' | 'onShelf' | 'memberPriceEnabled'>;
 }
 
 /** What a line shows and an order copies: the product/SKU as it is now. */
 export interface SkuSnapshot {
   productId: number;
+  categoryId: number;
+  memberPriceEnabled: boolean;
   title: string;
   specValues: string[];
   imageUrl: string;
@@ -30,7 +32,7 @@ export interface SkuSnapshot {
 export async function findSellableSkus(manager: EntityManager, skuIds: number[]): Promise<Map<number, SellableSku>> {
   if (skuIds.length === 0) return new Map();
   const rows: SellableSkuRow[] = await manager.query(
-    `SELECT s.id, s.productId, s.specValues, s.priceFen, s.stock, p.title, p.images, p.onShelf
+    `SELECT s.id, s.productId, s.specValues, s.priceFen, s.stock, p.categoryId, p.title, p.images, p.onShelf, p.memberPriceEnabled
      FROM skus s JOIN products p ON p.id = s.productId
      WHERE s.id IN (${skuIds.map(() => '?').join(', ')}) AND p.deletedAt IS NULL`,
     skuIds,
@@ -40,7 +42,14 @@ export async function findSellableSkus(manager: EntityManager, skuIds: number[])
       Number(row.id),
       {
         sku: { id: Number(row.id), productId: Number(row.productId), specValues: JSON.parse(row.specValues), priceFen: Number(row.priceFen), stock: Number(row.stock) },
-        product: { id: Number(row.productId), title: row.title, images: JSON.parse(row.images), onShelf: Boolean(Number(row.onShelf)) },
+        product: {
+          id: Number(row.productId),
+          categoryId: Number(row.categoryId),
+          title: row.title,
+          images: JSON.parse(row.images),
+          onShelf: Boolean(Number(row.onShelf)),
+          memberPriceEnabled: Boolean(Number(row.memberPriceEnabled)),
+        },
       },
     ]),
   );
@@ -53,14 +62,18 @@ interface SellableSkuRow {
   specValues: string;
   priceFen: number;
   stock: number;
+  categoryId: number;
   title: string;
   images: string;
   onShelf: number;
+  memberPriceEnabled: number;
 }
 
 export function snapshotOf({ sku, product }: SellableSku): SkuSnapshot {
   return {
     productId: product.id,
+    categoryId: product.categoryId,
+    memberPriceEnabled: product.memberPriceEnabled,
     title: product.title,
     specValues: sku.specValues,
     imageUrl: product.images[0] ?? '',
