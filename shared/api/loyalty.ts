@@ -162,7 +162,7 @@ export interface MemberLevelChange {
   id: number;
   fromLevelName: string | null;
   toLevelName: string;
-  /** order_paid / order_refunded / sweep / levels_changed */
+  /** order_paid / order_refunded / sweep (an order left the window, or the levels or the window changed) */
   reason: string;
   netPaidFen: Fen;
   changedAt: string;
