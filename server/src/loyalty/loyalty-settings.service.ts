@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { LoyaltySettings } from '../../../shared';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { LoyaltySettingsRow } from './loyalty-settings.entity';
@@ -24,8 +24,8 @@ export class LoyaltySettingsService {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async get(): Promise<LoyaltySettings> {
-    const row = await this.dataSource.getRepository(LoyaltySettingsRow).findOneBy({ id: SETTINGS_ROW_ID });
+  async get(manager: EntityManager = this.dataSource.manager): Promise<LoyaltySettings> {
+    const row = await manager.findOneBy(LoyaltySettingsRow, { id: SETTINGS_ROW_ID });
     return row ? toSettings(row) : DEFAULT_LOYALTY_SETTINGS;
   }
 

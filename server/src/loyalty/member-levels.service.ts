@@ -108,9 +108,8 @@ export class MemberLevelsService {
 
   /** Recomputes the member's level from the facts as of `now`; records a change when there is one. */
   async recompute(memberId: number, reason: LevelChangeReason, now: Date = new Date()): Promise<void> {
-    const [levels, settings] = await Promise.all([this.list(), this.settings.get()]);
     await this.transactions.run(async (manager) => {
-      // The member's row lock orders parallel recomputes; the facts are read after it, so the last one sees them all.
+      // The member's row lock orders parallel recomputes; the tiers and facts are read after it, so the last one sees them all.
       const member = await lockedForUpdate(
         manager.createQueryBuilder(Member, 'm').select(['m.id', 'm.levelId']).where('m.id = :memberId', { memberId }),
       ).getOne();
@@ -118,20 +117,22 @@ export class MemberLevelsService {
         await manager.delete(MemberLevelReviewRow, { memberId });
         return;
       }
+      const [levels, settings] = [await this.list(manager), await this.settings.get(manager)];
       const { netPaidFen, reviewAt } = await this.netPaid(memberId, settings.levelWindowDays, now, manager);
       const reviewed = await manager.update(MemberLevelReviewRow, { memberId }, { reviewAt });
       if (!reviewed.affected) await manager.insert(MemberLevelReviewRow, { memberId, reviewAt });
 
       const target = levelFor(levels, netPaidFen);
       if (target.id === member.levelId) return;
-      const from = levels.find((level) => level.id === member.levelId) ?? null;
+      // Never computed (or its tier since removed): the member held the entry level.
+      const from = levels.find((level) => level.id === member.levelId) ?? levels[0];
       // Never computed and at the entry level: store it, but it is no change worth a history row.
       const changed = await manager.update(Member, { id: memberId, levelId: member.levelId ?? IsNull() }, { levelId: target.id });
       if (!changed.affected || (member.levelId === null && target.rank === 0)) return;
       await manager.insert(MemberLevelChangeRow, {
         memberId,
-        fromLevelId: from?.id ?? null,
-        fromLevelName: from?.name ?? null,
+        fromLevelId: from.id,
+        fromLevelName: from.name,
         toLevelId: target.id,
         toLevelName: target.name,
         reason,
