@@ -4,6 +4,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'goods', pages: ['search/index', 'detail/index'] },
     { root: 'account', pages: ['profile/index'] },
+    { root: 'member', pages: ['center/index', 'points/index'] },
     // The region data for the address picker (~150 KB) ships only with this subpackage.
     { root: 'address', pages: ['list/index', 'edit/index'] },
     { root: 'checkout', pages: ['index'] },

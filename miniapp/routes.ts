@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import type { OrderItemInput, OrderTab } from '@shared/api/orders';
 import { encodeCheckoutItems } from '@/services/checkout-items';
 
-/** Page paths in one place. Secondary pages live in subpackages (goods/, account/, address/, checkout/, orders/). */
+/** Page paths in one place. Secondary pages live in subpackages (goods/, account/, member/, address/, checkout/, orders/). */
 export const routes = {
   home: '/pages/home/index',
   category: '/pages/category/index',
@@ -10,6 +10,8 @@ export const routes = {
   search: '/goods/search/index',
   productDetail: '/goods/detail/index',
   profileEdit: '/account/profile/index',
+  memberCenter: '/member/center/index',
+  pointsLedger: '/member/points/index',
   cart: '/pages/cart/index',
   addressList: '/address/list/index',
   addressEdit: '/address/edit/index',

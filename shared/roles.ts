@@ -36,3 +36,7 @@ export const SHIPPING_ROLES: StaffRole[] = ['owner', 'operator', 'warehouse'];
 export const AFTER_SALE_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
 /** Roles that cancel an unpaid order on the shopper's behalf. */
 export const ORDER_CANCEL_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
+/** Roles that configure member levels and the points rule. */
+export const LOYALTY_SETTINGS_ROLES: StaffRole[] = ['owner', 'operator'];
+/** Roles that adjust a member's points by hand (with a reason, kept in the ledger). */
+export const POINTS_ADJUST_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];

@@ -60,6 +60,7 @@ export interface AdminProductRow {
   salesCount: number;
   onShelf: boolean;
   sortOrder: number;
+  memberPriceEnabled: boolean;
   updatedAt: string;
 }
 
@@ -86,6 +87,8 @@ export interface SaveProductRequest {
   tags?: string[];
   onShelf?: boolean;
   sortOrder?: number;
+  /** 参与会员价: member levels' percentage applies to this product (default true). */
+  memberPriceEnabled?: boolean;
   specs: SpecDimension[];
   skus: SaveSkuRequest[];
 }
@@ -96,6 +99,7 @@ export interface AdminProductDetail extends SaveProductRequest {
   salesCount: number;
   onShelf: boolean;
   sortOrder: number;
+  memberPriceEnabled: boolean;
   skus: (SaveSkuRequest & { id: number; skuCode: string })[];
   createdAt: string;
   updatedAt: string;

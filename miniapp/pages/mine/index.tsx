@@ -11,6 +11,7 @@ import { ORDER_TAB_LABELS } from '@shared/api/orders';
 import { SHOP_NAME } from '@/shop';
 import { useMemberActions } from '@/hooks/useMemberActions';
 import { PageState } from '@/components/page-state/PageState';
+import { MembershipEntry } from './MembershipEntry';
 import './index.scss';
 import { useCartBadge } from '@/store/cart-badge';
 
@@ -74,6 +75,8 @@ export default function MinePage() {
           <Text className="mine-page__phone member-phone">{profile.phoneMasked ?? '未绑定手机号'}</Text>
         </View>
       </View>
+
+      <MembershipEntry />
 
       <View className="mine-page__orders">
         <View className="mine-page__orders-head">

@@ -90,6 +90,7 @@ export function toAdminProductDetail(product: Product, skus: Sku[]): AdminProduc
     tags: product.tags,
     onShelf: product.onShelf,
     sortOrder: product.sortOrder,
+    memberPriceEnabled: product.memberPriceEnabled,
     salesCount: product.salesCount,
     specs: product.specs,
     skus: skus.map(toSkuView),

@@ -38,6 +38,10 @@ export class Product {
   @Column({ type: 'boolean', default: false })
   onShelf: boolean;
 
+  /** 参与会员价: the member level's percentage applies to this product at checkout. */
+  @Column({ type: 'boolean', default: true })
+  memberPriceEnabled: boolean;
+
   /** Ascending: smaller numbers first in the default (综合) sort. */
   @Column({ type: 'int', default: 0 })
   sortOrder: number;

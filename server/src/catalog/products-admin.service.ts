@@ -69,6 +69,7 @@ export class ProductsAdminService {
       salesCount: product.salesCount,
       onShelf: product.onShelf,
       sortOrder: product.sortOrder,
+      memberPriceEnabled: product.memberPriceEnabled,
       updatedAt: product.updatedAt.toISOString(),
     }));
     return paginated(items, total, query);
@@ -86,6 +87,7 @@ export class ProductsAdminService {
       const result = await manager.insert(Product, {
         ...this.productFields(input),
         onShelf: input.onShelf ?? false,
+        memberPriceEnabled: input.memberPriceEnabled ?? true,
         ...skuSummary(input.skus),
       });
       const productId = result.identifiers[0].id as number;
@@ -120,6 +122,7 @@ export class ProductsAdminService {
       await manager.update(Product, { id, deletedAt: IsNull() }, {
         ...this.productFields(input),
         ...(input.onShelf === undefined ? {} : { onShelf: input.onShelf }),
+        ...(input.memberPriceEnabled === undefined ? {} : { memberPriceEnabled: input.memberPriceEnabled }),
         ...skuSummary(input.skus),
       });
     });

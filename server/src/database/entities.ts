@@ -6,6 +6,11 @@ import { Category } from '../catalog/category.entity';
 import { Product } from '../catalog/product.entity';
 import { Sku } from '../catalog/sku.entity';
 import { StockAdjustment } from '../catalog/stock-adjustment.entity';
+import { LoyaltySettingsRow } from '../loyalty/loyalty-settings.entity';
+import { MemberLevelChangeRow } from '../loyalty/member-level-change.entity';
+import { MemberLevelReviewRow } from '../loyalty/member-level-review.entity';
+import { MemberLevelRow } from '../loyalty/member-level.entity';
+import { PointsLedgerRow } from '../loyalty/points-ledger.entity';
 import { Member } from '../members/member.entity';
 import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
@@ -21,4 +26,5 @@ import { Staff } from '../staff/staff.entity';
 /** Every entity of the schema; migrations of both dialects must match these. */
 export const ENTITIES = [Member, Staff, StaffLoginThrottle, Category, Product, Sku, StockAdjustment, Banner, SeedRun,
   ShopSettingsRow, CartItemRow, AddressRow, OrderRow, OrderLineRow,
-  PaymentRow, RefundRow, AfterSaleRow, SubscribeQuotaRow, SubscribeMessageLogRow];
+  PaymentRow, RefundRow, AfterSaleRow, SubscribeQuotaRow, SubscribeMessageLogRow,
+  MemberLevelRow, LoyaltySettingsRow, MemberLevelChangeRow, MemberLevelReviewRow, PointsLedgerRow];

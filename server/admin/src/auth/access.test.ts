@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { canAdjustStock, canCancelOrders, canEditCatalog, canHandleAfterSales, canOpen, canShipOrders, menuFor } from './access';
+import { canAdjustPoints, canAdjustStock, canCancelOrders, canEditCatalog, canHandleAfterSales, canOpen, canShipOrders, menuFor } from './access';
 
 const menuNames = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((entry) => entry.name);
 
 describe('menuFor', () => {
   it('gives the owner every page', () => {
-    expect(menuNames('owner')).toEqual(['商品管理', '分类管理', '订单管理', '批量发货', '售后处理', '会员管理', '店铺设置', '员工管理']);
+    expect(menuNames('owner')).toEqual(['商品管理', '分类管理', '订单管理', '批量发货', '售后处理', '会员管理', '会员等级', '店铺设置', '员工管理']);
   });
 
-  it('gives an operator the catalog, orders, members and settings but not staff', () => {
-    expect(menuNames('operator')).toEqual(['商品管理', '分类管理', '订单管理', '批量发货', '售后处理', '会员管理', '店铺设置']);
+  it('gives an operator the catalog, orders, members, member levels and settings but not staff', () => {
+    expect(menuNames('operator')).toEqual(['商品管理', '分类管理', '订单管理', '批量发货', '售后处理', '会员管理', '会员等级', '店铺设置']);
   });
 
   it('gives customer service orders and after-sales but not shipping or settings', () => {
@@ -42,5 +42,12 @@ describe('actions', () => {
     expect(canHandleAfterSales('warehouse')).toBe(false);
     expect(canOpen('warehouse', 'afterSales')).toBe(false);
     expect(canOpen('customer_service', 'shopSettings')).toBe(false);
+  });
+
+  it('lets owners and operators configure member levels, and customer service adjust points but not levels', () => {
+    expect(canOpen('operator', 'memberLevels')).toBe(true);
+    expect(canOpen('customer_service', 'memberLevels')).toBe(false);
+    expect(canAdjustPoints('customer_service')).toBe(true);
+    expect(canAdjustPoints('warehouse')).toBe(false);
   });
 });

@@ -2,9 +2,11 @@ import {
   AFTER_SALE_ROLES,
   ALL_STAFF_ROLES,
   CATALOG_ROLES,
+  LOYALTY_SETTINGS_ROLES,
   MEMBER_READ_ROLES,
   ORDER_CANCEL_ROLES,
   ORDER_READ_ROLES,
+  POINTS_ADJUST_ROLES,
   SHIPPING_ROLES,
   SHOP_SETTINGS_ROLES,
   STAFF_ADMIN_ROLES,
@@ -24,6 +26,7 @@ export type PageKey =
   | 'batchShip'
   | 'afterSales'
   | 'members'
+  | 'memberLevels'
   | 'shopSettings'
   | 'staff';
 
@@ -36,6 +39,7 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   batchShip: SHIPPING_ROLES,
   afterSales: AFTER_SALE_ROLES,
   members: MEMBER_READ_ROLES,
+  memberLevels: LOYALTY_SETTINGS_ROLES,
   shopSettings: SHOP_SETTINGS_ROLES,
   staff: STAFF_ADMIN_ROLES,
 };
@@ -54,6 +58,7 @@ const MENU: MenuEntry[] = [
   { key: 'batchShip', path: '/batch-ship', name: '批量发货' },
   { key: 'afterSales', path: '/after-sales', name: '售后处理' },
   { key: 'members', path: '/members', name: '会员管理' },
+  { key: 'memberLevels', path: '/member-levels', name: '会员等级' },
   { key: 'shopSettings', path: '/settings/shop', name: '店铺设置' },
   { key: 'staff', path: '/staff', name: '员工管理' },
 ];
@@ -84,4 +89,8 @@ export function canCancelOrders(role: StaffRole): boolean {
 
 export function canHandleAfterSales(role: StaffRole): boolean {
   return AFTER_SALE_ROLES.includes(role);
+}
+
+export function canAdjustPoints(role: StaffRole): boolean {
+  return POINTS_ADJUST_ROLES.includes(role);
 }

@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   CarOutlined,
+  CrownOutlined,
   CustomerServiceOutlined,
   IdcardOutlined,
   LogoutOutlined,
@@ -25,6 +26,7 @@ const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
   batchShip: <CarOutlined />,
   afterSales: <CustomerServiceOutlined />,
   members: <IdcardOutlined />,
+  memberLevels: <CrownOutlined />,
   shopSettings: <SettingOutlined />,
   staff: <TeamOutlined />,
 };

@@ -6,11 +6,13 @@ import { Avatar, Drawer, Result, Space, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useCurrentStaff } from '@/auth/AuthProvider';
 import { errorText, notifyError } from '@/common/feedback';
+import { MemberLoyaltyPanel } from './MemberLoyaltyPanel';
 import { fetchMember, fetchMembers } from './members-api';
 
 export default function MemberListPage() {
   const staff = useCurrentStaff();
   const [openMemberId, setOpenMemberId] = useState<number | null>(null);
+  const [loyaltyMember, setLoyaltyMember] = useState<AdminMemberRow | null>(null);
 
   const columns: ProColumns<AdminMemberRow>[] = [
     {
@@ -42,6 +44,9 @@ export default function MemberListPage() {
         <a key="detail" onClick={() => setOpenMemberId(member.id)} aria-label={`查看会员 ${member.id}`}>
           详情
         </a>,
+        <a key="loyalty" onClick={() => setLoyaltyMember(member)} aria-label={`等级积分 ${member.id}`}>
+          等级积分
+        </a>,
       ],
     },
   ];
@@ -68,6 +73,15 @@ export default function MemberListPage() {
       />
       <Drawer title="会员详情" width={480} open={openMemberId !== null} onClose={() => setOpenMemberId(null)} destroyOnHidden>
         {openMemberId !== null && <MemberDetail memberId={openMemberId} />}
+      </Drawer>
+      <Drawer
+        title={loyaltyMember ? `等级积分 · ${loyaltyMember.nickname ?? `会员 ${loyaltyMember.id}`}` : '等级积分'}
+        width={760}
+        open={loyaltyMember !== null}
+        onClose={() => setLoyaltyMember(null)}
+        destroyOnHidden
+      >
+        {loyaltyMember && <MemberLoyaltyPanel memberId={loyaltyMember.id} />}
       </Drawer>
     </PageContainer>
   );

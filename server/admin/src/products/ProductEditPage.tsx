@@ -157,6 +157,14 @@ export default function ProductEditPage() {
               <Form.Item name="onShelf" label="上架" valuePropName="checked">
                 <Switch checkedChildren="上架" unCheckedChildren="下架" />
               </Form.Item>
+              <Form.Item
+                name="memberPriceEnabled"
+                label="参与会员价"
+                valuePropName="checked"
+                tooltip="开启后，会员按所在等级的会员价折扣购买此商品；关闭则所有会员按售价购买"
+              >
+                <Switch checkedChildren="参与" unCheckedChildren="不参与" />
+              </Form.Item>
             </Space>
           </Card>
 

@@ -31,6 +31,7 @@ const product: AdminProductDetail = {
   tags: ['新品'],
   onShelf: true,
   sortOrder: 3,
+  memberPriceEnabled: false,
   salesCount: 12,
   specs: [{ name: '规格', values: ['100g', '250g'] }],
   skus: [
@@ -57,6 +58,7 @@ describe('product form round trip', () => {
       tags: ['新品'],
       onShelf: true,
       sortOrder: 3,
+      memberPriceEnabled: false,
       specs: [{ name: '规格', values: ['100g', '250g'] }],
       skus: [
         { id: 51, specValues: ['100g'], priceFen: 9900, originalPriceFen: 12800, stock: 8, skuCode: 'LJ-100' },
@@ -85,6 +87,8 @@ describe('product form round trip', () => {
     expect(request.detail).toEqual([{ type: 'image', url: '/uploads/d.png' }]);
     expect(request.specs).toEqual([{ name: '规格', values: ['50g'] }]);
     expect(request.skus).toEqual([{ specValues: ['50g'], priceFen: 29, originalPriceFen: null, stock: 3 }]);
+    // A new product takes the member price unless someone switches it off.
+    expect(request.memberPriceEnabled).toBe(true);
   });
 });
 

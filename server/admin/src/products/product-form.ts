@@ -16,6 +16,8 @@ export interface ProductFormValues {
   detail: DetailBlock[];
   sortOrder: number;
   onShelf: boolean;
+  /** 参与会员价: member levels' percentage applies to this product. */
+  memberPriceEnabled: boolean;
   specs: SpecDraft[];
   skus: SkuRowValues[];
 }
@@ -30,6 +32,7 @@ export function newProductFormValues(): ProductFormValues {
     detail: [],
     sortOrder: 0,
     onShelf: false,
+    memberPriceEnabled: true,
     specs: [],
     skus: mergeSkuRows([], []),
   };
@@ -45,6 +48,7 @@ export function productToFormValues(product: AdminProductDetail, categories: Cat
     detail: product.detail ?? [],
     sortOrder: product.sortOrder,
     onShelf: product.onShelf,
+    memberPriceEnabled: product.memberPriceEnabled,
     specs: product.specs,
     skus: product.skus.map((sku) => ({
       key: specKey(sku.specValues),
@@ -72,6 +76,7 @@ export function formValuesToRequest(values: ProductFormValues): SaveProductReque
     tags: values.tags.map((tag) => tag.trim()).filter(Boolean),
     onShelf: values.onShelf,
     sortOrder: values.sortOrder,
+    memberPriceEnabled: values.memberPriceEnabled,
     specs,
     // Rebuilt from the specs so the request always carries exactly their combinations.
     skus: mergeSkuRows(specs, values.skus).map((row) => ({

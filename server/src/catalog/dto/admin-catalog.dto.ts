@@ -177,6 +177,10 @@ export class SaveProductDto implements Omit<SaveProductRequest, 'detail'> {
   @Max(MAX_SORT_ORDER)
   sortOrder?: number;
 
+  @IsOptional()
+  @IsBoolean()
+  memberPriceEnabled?: boolean;
+
   @IsArray()
   @ArrayMaxSize(3)
   @ValidateNested({ each: true })

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { LoyaltySettings } from '../../../shared';
+import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
+import { LoyaltySettingsRow } from './loyalty-settings.entity';
+
+const SETTINGS_ROW_ID = 1;
+
+/** What a new shop starts with: a 365-day level window, 1 point per 元 paid, 100 points = 1 元, up to 50% of the goods, 12 months to use them. */
+export const DEFAULT_LOYALTY_SETTINGS: LoyaltySettings = {
+  levelWindowDays: 365,
+  pointsEarnedPerYuan: 1,
+  pointsPerYuan: 100,
+  pointsMaxSharePercent: 50,
+  pointsExpiryMonths: 12,
+};
+
+/** The points rule and the level window, stored so every instance applies the same ones. */
+@Injectable()
+export class LoyaltySettingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async get(manager: EntityManager = this.dataSource.manager): Promise<LoyaltySettings> {
+    const row = await manager.findOneBy(LoyaltySettingsRow, { id: SETTINGS_ROW_ID });
+    return row ? toSettings(row) : DEFAULT_LOYALTY_SETTINGS;
+  }
+
+  /** Saves the settings; answers them and the window they replaced (a new window re-evaluates levels). */
+  async save(settings: LoyaltySettings): Promise<{ saved: LoyaltySettings; previous: LoyaltySettings }> {
+    const previous = await this.get();
+    const values = toSettings(settings);
+    await this.transactions.run(async (manager) => {
+      const updated = await manager.update(LoyaltySettingsRow, { id: SETTINGS_ROW_ID }, values);
+      if (updated.affected) return;
+      try {
+        await manager.insert(LoyaltySettingsRow, { id: SETTINGS_ROW_ID, ...values });
+      } catch (error) {
+        // Another instance wrote the first row meanwhile: the last save wins, as an update would.
+        if (!isUniqueViolation(error)) throw error;
+        await manager.update(LoyaltySettingsRow, { id: SETTINGS_ROW_ID }, values);
+      }
+    });
+    return { saved: await this.get(), previous };
+  }
+}
+
+function toSettings(source: LoyaltySettings): LoyaltySettings {
+  return {
+    levelWindowDays: source.levelWindowDays,
+    pointsEarnedPerYuan: source.pointsEarnedPerYuan,
+    pointsPerYuan: source.pointsPerYuan,
+    pointsMaxSharePercent: source.pointsMaxSharePercent,
+    pointsExpiryMonths: source.pointsExpiryMonths,
+  };
+}

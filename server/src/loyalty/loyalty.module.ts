@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { StaffModule } from '../staff/staff.module';
+import { AdminLoyaltyController } from './admin-loyalty.controller';
+import { LoyaltyCheckoutService } from './loyalty-checkout.service';
+import { LoyaltyOrderFollowers } from './loyalty-order-followers';
+import { LoyaltySettingsService } from './loyalty-settings.service';
+import { LevelReviewSweeper, PointsExpirySweeper } from './loyalty-sweepers';
+import { MemberLevelsService } from './member-levels.service';
+import { MembershipController } from './membership.controller';
+import { MembershipService } from './membership.service';
+import { PointsService } from './points.service';
+
+/** Member levels and points: tiers and settings, level recomputation, the points ledger, and checkout's side of them. */
+@Module({
+  imports: [StaffModule],
+  controllers: [MembershipController, AdminLoyaltyController],
+  providers: [
+    LoyaltySettingsService,
+    MemberLevelsService,
+    PointsService,
+    MembershipService,
+    LoyaltyCheckoutService,
+    LoyaltyOrderFollowers,
+    LevelReviewSweeper,
+    PointsExpirySweeper,
+  ],
+  exports: [LoyaltyCheckoutService],
+})
+export class LoyaltyModule {}

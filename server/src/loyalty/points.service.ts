@@ -1,0 +1,266 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
+import type { Paginated, PointsLedgerEntry, PointsReason } from '../../../shared';
+import { Member } from '../members/member.entity';
+import { OrderRow } from '../orders/order.entity';
+import { execute } from '../orders/plain-sql';
+import { TransactionRunner } from '../platform/database/transaction-runner';
+import { ApiException } from '../platform/errors/api-exception';
+import { paginated, PageQueryDto } from '../platform/http/page-query.dto';
+import { lockedForUpdate } from './locking-read';
+import { LoyaltySettingsService } from './loyalty-settings.service';
+import { PointsLedgerRow } from './points-ledger.entity';
+import { addMonths, planDebit, pointsEarned } from './points-lots';
+
+const EXPIRY_BATCH = 100;
+const EXPIRING_SOON_DAYS = 30;
+
+interface Entry {
+  reason: PointsReason;
+  orderId?: number | null;
+  orderNo?: string | null;
+  note?: string | null;
+}
+
+/**
+ * The points balance and its ledger. Every change locks the member's row first (which orders all points
+ * changes of one member), moves members.pointsBalance by conditional arithmetic, moves the lots, and
+ * writes the ledger row, all in the caller's transaction.
+ */
+@Injectable()
+export class PointsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly settings: LoyaltySettingsService,
+  ) {}
+
+  /** Redeems points for an order; 409 POINTS_INSUFFICIENT when the balance is short. */
+  async spend(manager: EntityManager, p: { memberId: number; orderId: number; orderNo: string; points: number }): Promise<void> {
+    if (p.points <= 0) return;
+    const entry = await this.debit(manager, p.memberId, p.points, { reason: 'order_redeemed', orderId: p.orderId, orderNo: p.orderNo });
+    if (!entry) {
+      throw new ApiException('POINTS_INSUFFICIENT', HttpStatus.CONFLICT, '积分余额不足', { points: p.points });
+    }
+  }
+
+  /** Gives back what an order redeemed when it is cancelled unpaid; a second call changes nothing. */
+  async returnForCancelledOrder(manager: EntityManager, p: { memberId: number; orderId: number; orderNo: string }): Promise<void> {
+    await this.lockBalance(manager, p.memberId);
+    const redeemed = await this.entryOf(manager, p.orderId, 'order_redeemed');
+    if (!redeemed || (await this.entryOf(manager, p.orderId, 'order_cancelled_return'))) return;
+    const expiresAt = redeemed.expiresAt ?? addMonths(new Date(), (await this.settings.get()).pointsExpiryMonths);
+    await this.credit(manager, p.memberId, -redeemed.delta, expiresAt, { reason: 'order_cancelled_return', orderId: p.orderId, orderNo: p.orderNo });
+  }
+
+  /** Credits what a completed order earns, once; expires after the configured months. */
+  async earnForCompletedOrder(orderId: number): Promise<void> {
+    const settings = await this.settings.get();
+    await this.transactions.run(async (manager) => {
+      const memberId = (await manager.findOne(OrderRow, { select: { id: true, memberId: true }, where: { id: orderId } }))?.memberId;
+      if (memberId === undefined) return;
+      await this.lockBalance(manager, memberId);
+      // Read under the order's lock: a refund that lands meanwhile either sees these points (and takes them back) or stops them here.
+      const order = await lockedForUpdate(manager.createQueryBuilder(OrderRow, 'o').where('o.id = :orderId', { orderId })).getOneOrFail();
+      if (!order.completedAt || order.status === 'refunding' || order.status === 'refunded') return;
+      const points = pointsEarned(order.payableFen, order.shippingFeeFen, settings.pointsEarnedPerYuan);
+      if (points === 0 || (await this.entryOf(manager, orderId, 'order_completed'))) return;
+      await this.credit(manager, memberId, points, addMonths(order.completedAt, settings.pointsExpiryMonths), {
+        reason: 'order_completed',
+        orderId,
+        orderNo: order.orderNo,
+      });
+    });
+  }
+
+  /**
+   * After an order's refund: takes back what the order earned (up to the balance; the row's note says
+   * what could not be taken back) and gives back what it redeemed. Each happens once.
+   */
+  async settleRefundedOrder(orderId: number): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const order = await manager.findOne(OrderRow, { select: { id: true, memberId: true, orderNo: true }, where: { id: orderId } });
+      if (!order) return;
+      const balance = await this.lockBalance(manager, order.memberId);
+      const orderRef = { orderId, orderNo: order.orderNo };
+
+      const earned = await this.entryOf(manager, orderId, 'order_completed');
+      if (earned && !(await this.entryOf(manager, orderId, 'order_refunded_takeback'))) {
+        const takeBack = Math.min(earned.delta, balance);
+        const note = takeBack < earned.delta ? `应扣回 ${earned.delta} 积分，余额不足，实扣 ${takeBack}，${earned.delta - takeBack} 积分未能扣回` : null;
+        await this.debit(manager, order.memberId, takeBack, { reason: 'order_refunded_takeback', ...orderRef, note }, earned.id);
+      }
+
+      const redeemed = await this.entryOf(manager, orderId, 'order_redeemed');
+      const returned = (await this.entryOf(manager, orderId, 'order_refunded_return')) ?? (await this.entryOf(manager, orderId, 'order_cancelled_return'));
+      if (redeemed && !returned) {
+        const expiresAt = redeemed.expiresAt ?? addMonths(new Date(), (await this.settings.get()).pointsExpiryMonths);
+        await this.credit(manager, order.memberId, -redeemed.delta, expiresAt, { reason: 'order_refunded_return', ...orderRef });
+      }
+    });
+  }
+
+  /** Staff adjustment with a reason; a debit beyond the balance is 409 POINTS_INSUFFICIENT. */
+  async adjust(memberId: number, delta: number, reason: string): Promise<PointsLedgerEntry> {
+    const expiresAt = addMonths(new Date(), (await this.settings.get()).pointsExpiryMonths);
+    const id = await this.transactions.run(async (manager) => {
+      if (!(await manager.existsBy(Member, { id: memberId }))) {
+        throw new ApiException('MEMBER_NOT_FOUND', HttpStatus.NOT_FOUND, '会员不存在');
+      }
+      const entry: Entry = { reason: 'staff_adjustment', note: reason.trim() };
+      if (delta > 0) return this.credit(manager, memberId, delta, expiresAt, entry);
+      const debited = await this.debit(manager, memberId, -delta, entry);
+      if (!debited) throw new ApiException('POINTS_INSUFFICIENT', HttpStatus.CONFLICT, '积分余额不足，不能扣减这么多', { points: -delta });
+      return debited;
+    });
+    return toLedgerEntry(await this.dataSource.getRepository(PointsLedgerRow).findOneByOrFail({ id }));
+  }
+
+  /** Expires what is left of every lot due by `now`; answers how many lots this run expired. */
+  async expireDue(now: Date = new Date()): Promise<number> {
+    let expired = 0;
+    for (;;) {
+      const due = await this.dataSource.getRepository(PointsLedgerRow).find({
+        select: { id: true, memberId: true },
+        where: { openLotExpiresAt: LessThanOrEqual(now) },
+        order: { openLotExpiresAt: 'ASC', id: 'ASC' },
+        take: EXPIRY_BATCH,
+      });
+      let progressed = 0;
+      for (const lot of due) {
+        if (await this.transactions.run((manager) => this.expireLot(manager, lot.id, lot.memberId, now))) progressed++;
+      }
+      expired += progressed;
+      // A short batch was the last; a batch another sweep emptied first ends this one too.
+      if (due.length < EXPIRY_BATCH || progressed === 0) return expired;
+    }
+  }
+
+  async ledger(memberId: number, query: PageQueryDto): Promise<Paginated<PointsLedgerEntry>> {
+    const [rows, total] = await this.dataSource.getRepository(PointsLedgerRow).findAndCount({
+      where: { memberId },
+      order: { id: 'DESC' },
+      skip: query.offset,
+      take: query.pageSize,
+    });
+    return paginated(rows.map(toLedgerEntry), total, query);
+  }
+
+  /** Points whose lots expire within the next 30 days, and the earliest such date. */
+  async expiringSoon(memberId: number, now: Date = new Date()): Promise<{ points: number; at: Date | null }> {
+    const lots = await this.dataSource.getRepository(PointsLedgerRow).find({
+      select: { id: true, remaining: true, openLotExpiresAt: true },
+      where: { memberId, openLotExpiresAt: LessThanOrEqual(new Date(now.getTime() + EXPIRING_SOON_DAYS * 24 * 60 * 60 * 1000)) },
+      order: { openLotExpiresAt: 'ASC' },
+    });
+    return { points: lots.reduce((sum, lot) => sum + lot.remaining, 0), at: lots[0]?.openLotExpiresAt ?? null };
+  }
+
+  /** Locks the member's row (ordering every points change of the member) and answers the balance. */
+  private async lockBalance(manager: EntityManager, memberId: number): Promise<number> {
+    const member = await lockedForUpdate(
+      manager.createQueryBuilder(Member, 'm').select(['m.id', 'm.pointsBalance']).where('m.id = :memberId', { memberId }),
+    ).getOne();
+    if (!member) throw new ApiException('MEMBER_NOT_FOUND', HttpStatus.NOT_FOUND, '会员不存在');
+    return member.pointsBalance;
+  }
+
+  private async balanceOf(manager: EntityManager, memberId: number): Promise<number> {
+    return (await manager.findOneOrFail(Member, { select: { id: true, pointsBalance: true }, where: { id: memberId } })).pointsBalance;
+  }
+
+  private entryOf(manager: EntityManager, orderId: number, reason: PointsReason): Promise<PointsLedgerRow | null> {
+    return manager.findOne(PointsLedgerRow, { where: { orderId, reason } });
+  }
+
+  /** Adds a lot of `amount` points expiring at `expiresAt`; answers the ledger row's id. */
+  private async credit(manager: EntityManager, memberId: number, amount: number, expiresAt: Date, entry: Entry): Promise<number> {
+    await execute(manager, 'UPDATE members SET pointsBalance = pointsBalance + ? WHERE id = ?', [amount, memberId]);
+    return this.insertEntry(manager, memberId, amount, entry, { expiresAt, remaining: amount, openLotExpiresAt: expiresAt });
+  }
+
+  /**
+   * Takes `amount` points: the conditional decrement decides (null when the balance is short), then the
+   * open lots give them up, `preferredLotId` first, then the one expiring first. Answers the ledger row's id.
+   * The row of a redemption keeps the latest expiry among the lots it used, for points given back later.
+   */
+  private async debit(manager: EntityManager, memberId: number, amount: number, entry: Entry, preferredLotId?: number): Promise<number | null> {
+    let latestExpiry: Date | null = null;
+    if (amount > 0) {
+      const won = await execute(manager, 'UPDATE members SET pointsBalance = pointsBalance - ? WHERE id = ? AND pointsBalance >= ?', [amount, memberId, amount]);
+      if (won === 0) return null;
+      const lots = await lockedForUpdate(
+        manager
+          .createQueryBuilder(PointsLedgerRow, 'l')
+          .select(['l.id', 'l.remaining', 'l.openLotExpiresAt'])
+          .where('l.memberId = :memberId AND l.openLotExpiresAt IS NOT NULL', { memberId })
+          .orderBy('l.openLotExpiresAt', 'ASC')
+          .addOrderBy('l.id', 'ASC'),
+      ).getMany();
+      for (const { lotId, take } of planDebit(lots, amount, preferredLotId)) {
+        const taken = await execute(
+          manager,
+          // openLotExpiresAt is set first: MySQL evaluates SET left to right with the new values, SQLite with the old.
+          'UPDATE points_ledger SET openLotExpiresAt = CASE WHEN remaining = ? THEN NULL ELSE openLotExpiresAt END, remaining = remaining - ? WHERE id = ? AND remaining >= ?',
+          [take, take, lotId, take],
+        );
+        if (taken === 0) throw new Error(`points lot ${lotId} changed under the member's lock`);
+        const expiry = lots.find((lot) => lot.id === lotId)!.openLotExpiresAt!;
+        if (!latestExpiry || expiry > latestExpiry) latestExpiry = expiry;
+      }
+    }
+    return this.insertEntry(manager, memberId, -amount, entry, { expiresAt: entry.reason === 'order_redeemed' ? latestExpiry : null });
+  }
+
+  /** Expires what is left of one lot, if it is still open and due; answers whether it did. */
+  private async expireLot(manager: EntityManager, lotId: number, memberId: number, now: Date): Promise<boolean> {
+    const balance = await this.lockBalance(manager, memberId);
+    const lot = await lockedForUpdate(manager.createQueryBuilder(PointsLedgerRow, 'l').where('l.id = :lotId', { lotId })).getOne();
+    if (!lot?.openLotExpiresAt || lot.openLotExpiresAt > now) return false;
+    const closed = await execute(manager, 'UPDATE points_ledger SET remaining = 0, openLotExpiresAt = NULL WHERE id = ? AND remaining = ?', [lotId, lot.remaining]);
+    if (closed === 0) return false;
+    // The lots hold the balance, so this takes all that is left; min() keeps the balance at 0 or above regardless.
+    const expiring = Math.min(lot.remaining, balance);
+    if (expiring > 0) {
+      await execute(manager, 'UPDATE members SET pointsBalance = pointsBalance - ? WHERE id = ? AND pointsBalance >= ?', [expiring, memberId, expiring]);
+    }
+    await this.insertEntry(manager, memberId, -expiring, { reason: 'expired', orderNo: lot.orderNo, note: null }, { expiresAt: lot.expiresAt });
+    return true;
+  }
+
+  private async insertEntry(
+    manager: EntityManager,
+    memberId: number,
+    delta: number,
+    entry: Entry,
+    lot: { expiresAt: Date | null; remaining?: number; openLotExpiresAt?: Date | null },
+  ): Promise<number> {
+    const result = await manager.insert(PointsLedgerRow, {
+      memberId,
+      delta,
+      balanceAfter: await this.balanceOf(manager, memberId),
+      reason: entry.reason,
+      orderId: entry.orderId ?? null,
+      orderNo: entry.orderNo ?? null,
+      note: entry.note ?? null,
+      expiresAt: lot.expiresAt,
+      remaining: lot.remaining ?? 0,
+      openLotExpiresAt: lot.openLotExpiresAt ?? null,
+    });
+    return result.identifiers[0].id as number;
+  }
+}
+
+export function toLedgerEntry(row: PointsLedgerRow): PointsLedgerEntry {
+  return {
+    id: row.id,
+    delta: row.delta,
+    balanceAfter: row.balanceAfter,
+    reason: row.reason,
+    orderNo: row.orderNo,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
