@@ -36,3 +36,9 @@ export const SHIPPING_ROLES: StaffRole[] = ['owner', 'operator', 'warehouse'];
 export const AFTER_SALE_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
 /** Roles that cancel an unpaid order on the shopper's behalf. */
 export const ORDER_CANCEL_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
+/** Roles that create, edit, pause and end coupon templates. */
+export const COUPON_ADMIN_ROLES: StaffRole[] = ['owner', 'operator'];
+/** Roles that read coupon templates and their figures. */
+export const COUPON_READ_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
+/** Roles that issue coupons to chosen members (customer service compensates with a coupon). */
+export const COUPON_ISSUE_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
