@@ -93,7 +93,7 @@ export const COUPON_MAX_VALID_DAYS = 3650;
 export interface CreateCouponTemplateRequest {
   name: string;
   type: CouponType;
-  /** 0 = no threshold. Required > 0 for amount_off; must be 0 for no_threshold. */
+  /** 0 = no threshold. Required > 0 for amount_off; always 0 for no_threshold (a value given is ignored). */
   thresholdFen?: Fen;
   /** amount_off / no_threshold / newcomer: 1..COUPON_MAX_AMOUNT_FEN. Not allowed for percent_off. */
   amountOffFen?: Fen | null;
@@ -124,7 +124,9 @@ export interface CreateCouponTemplateRequest {
  * Always editable: name, channel, totalQuantity (never below claimedCount: 400 VALIDATION_FAILED on totalQuantity),
  * perMemberLimit (once claimed: only raised), validTo of a fixed window (once claimed: only later).
  * Everything else (type, amounts, threshold, percent, scope, validity kind/from/days) only while nobody has
- * claimed it: afterwards 409 COUPON_TEMPLATE_LOCKED (details.fields), because members hold coupons under those rules.
+ * claimed it: afterwards 409 COUPON_TEMPLATE_LOCKED (details.fields, also for perMemberLimit lowered or validTo
+ * earlier), because members hold coupons under those rules. Fields that do not apply to the resulting type,
+ * scope or validity kind are cleared (switching 满减 to 折扣 drops amountOffFen).
  */
 export type UpdateCouponTemplateRequest = Partial<CreateCouponTemplateRequest>;
 
@@ -213,7 +215,7 @@ export interface IssueCouponsRequest {
   text?: string;
 }
 
-export const COUPON_ISSUE_SKIP_REASONS = ['invalid', 'member_not_found', 'duplicate', 'limit_reached', 'sold_out'] as const;
+export const COUPON_ISSUE_SKIP_REASONS = ['invalid', 'member_not_found', 'duplicate', 'limit_reached', 'sold_out', 'not_active'] as const;
 export type CouponIssueSkipReason = (typeof COUPON_ISSUE_SKIP_REASONS)[number];
 export const COUPON_ISSUE_SKIP_REASON_LABELS: Record<CouponIssueSkipReason, string> = {
   invalid: '不是会员 ID 或手机号',
@@ -221,10 +223,13 @@ export const COUPON_ISSUE_SKIP_REASON_LABELS: Record<CouponIssueSkipReason, stri
   duplicate: '重复',
   limit_reached: '已达每人限领数量',
   sold_out: '券已发完',
+  not_active: '优惠券已暂停或结束',
 };
 
 export interface CouponIssueLine {
-  /** 1-based: the position in memberIds, then the line of text (memberIds first). */
+  /** Where the entry came from; lines answer in that order (memberIds first, then text). */
+  source: 'memberIds' | 'text';
+  /** 1-based: the position in memberIds, or the line number in text (blank lines are left out of the answer). */
   line: number;
   input: string;
   memberId: number | null;
