@@ -5,6 +5,7 @@ import { AddressesModule } from './addresses/addresses.module';
 import { AfterSalesModule } from './after-sales/after-sales.module';
 import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { CouponsModule } from './coupons/coupons.module';
 import { MembersModule } from './members/members.module';
 import { OrdersModule } from './orders/orders.module';
 import { PaymentsModule } from './payments/payments.module';
@@ -59,6 +60,7 @@ export class AppModule {
         PaymentsModule,
         AfterSalesModule,
         SubscribeMessagesModule,
+        CouponsModule,
         SeedModule.forRoot(config.seedDemo),
       ],
       controllers: [HealthController],
