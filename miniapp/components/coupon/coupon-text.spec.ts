@@ -2,13 +2,13 @@ import {
   couponCap,
   couponCondition,
   couponFace,
-  discountFold,
   isExpiringSoon,
   isNotYetValid,
   monthDay,
   myCouponValidity,
   shortYuan,
 } from './coupon-text';
+import { foldToPayPercent, payPercentToFold } from '@shared/discount-fold';
 
 const amountOff = { type: 'amount_off' as const, thresholdFen: 20000, amountOffFen: 3000, payPercent: null, maxDiscountFen: null };
 const percentOff = { type: 'percent_off' as const, thresholdFen: 0, amountOffFen: null, payPercent: 88, maxDiscountFen: 5000 };
@@ -23,7 +23,12 @@ describe('coupon face and rule', () => {
   });
 
   it('prints the share paid as 折', () => {
-    expect([88, 80, 95, 5, 99].map(discountFold)).toEqual(['8.8', '8', '9.5', '0.5', '9.9']);
+    expect([88, 80, 95, 5, 99].map(payPercentToFold)).toEqual(['8.8', '8', '9.5', '0.5', '9.9']);
+  });
+
+  it('reads a typed 折 back as the percent paid, refusing what is not between 0.1 and 9.9', () => {
+    expect(['8.8', '8', ' 9.5 ', '0.5'].map(foldToPayPercent)).toEqual([88, 80, 95, 5]);
+    expect(['0', '10', '8.85', '-1', '八折', ''].map(foldToPayPercent)).toEqual([null, null, null, null, null, null]);
   });
 
   it('shows an amount coupon as ¥ and a percent coupon as 折', () => {

@@ -1,4 +1,5 @@
 import type { CouponCenterItem, CouponType, MyCoupon } from '@shared/api/coupons';
+import { payPercentToFold } from '@shared/discount-fold';
 import { formatFen, type Fen } from '@shared/money';
 
 /** The money terms of a coupon, as both the coupon center and 我的优惠券 carry them. */
@@ -12,14 +13,8 @@ export function shortYuan(fen: Fen): string {
   return formatFen(fen).replace(/\.00$/, '').replace(/(\.\d)0$/, '$1');
 }
 
-/** The share the shopper pays as 折: 88 → "8.8", 80 → "8", 5 → "0.5" (integers only, no float). */
-export function discountFold(payPercent: number): string {
-  const tenths = payPercent % 10;
-  return `${Math.floor(payPercent / 10)}${tenths ? `.${tenths}` : ''}`;
-}
-
 export function couponFace(terms: CouponTerms): CouponFace {
-  if (terms.type === 'percent_off' && terms.payPercent !== null) return { kind: 'percent', value: discountFold(terms.payPercent) };
+  if (terms.type === 'percent_off' && terms.payPercent !== null) return { kind: 'percent', value: payPercentToFold(terms.payPercent) };
   return { kind: 'amount', value: shortYuan(terms.amountOffFen ?? 0) };
 }
 

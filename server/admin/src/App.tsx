@@ -16,6 +16,8 @@ const OrderDetailPage = lazy(() => import('@/orders/OrderDetailPage'));
 const BatchShipPage = lazy(() => import('@/orders/BatchShipPage'));
 const AfterSaleListPage = lazy(() => import('@/after-sales/AfterSaleListPage'));
 const MemberListPage = lazy(() => import('@/members/MemberListPage'));
+const CouponListPage = lazy(() => import('@/coupons/CouponListPage'));
+const CouponEditPage = lazy(() => import('@/coupons/CouponEditPage'));
 const ShopSettingsPage = lazy(() => import('@/settings/ShopSettingsPage'));
 const StaffPage = lazy(() => import('@/staff/StaffPage'));
 
@@ -45,6 +47,9 @@ export function AppRoutes() {
             <Route path="orders/:orderNo" element={<RequirePage page="orders"><OrderDetailPage /></RequirePage>} />
             <Route path="after-sales" element={<RequirePage page="afterSales"><AfterSaleListPage /></RequirePage>} />
             <Route path="members" element={<RequirePage page="members"><MemberListPage /></RequirePage>} />
+            <Route path="coupons" element={<RequirePage page="coupons"><CouponListPage /></RequirePage>} />
+            <Route path="coupons/new" element={<RequirePage page="couponEdit"><CouponEditPage /></RequirePage>} />
+            <Route path="coupons/:id/edit" element={<RequirePage page="couponEdit"><CouponEditPage /></RequirePage>} />
             <Route path="settings/shop" element={<RequirePage page="shopSettings"><ShopSettingsPage /></RequirePage>} />
             <Route path="staff" element={<RequirePage page="staff"><StaffPage /></RequirePage>} />
             <Route path="*" element={<NotFound />} />

@@ -2,6 +2,8 @@ import {
   AFTER_SALE_ROLES,
   ALL_STAFF_ROLES,
   CATALOG_ROLES,
+  COUPON_ADMIN_ROLES,
+  COUPON_READ_ROLES,
   MEMBER_READ_ROLES,
   ORDER_CANCEL_ROLES,
   ORDER_READ_ROLES,
@@ -24,6 +26,8 @@ export type PageKey =
   | 'batchShip'
   | 'afterSales'
   | 'members'
+  | 'coupons'
+  | 'couponEdit'
   | 'shopSettings'
   | 'staff';
 
@@ -36,6 +40,8 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   batchShip: SHIPPING_ROLES,
   afterSales: AFTER_SALE_ROLES,
   members: MEMBER_READ_ROLES,
+  coupons: COUPON_READ_ROLES,
+  couponEdit: COUPON_ADMIN_ROLES,
   shopSettings: SHOP_SETTINGS_ROLES,
   staff: STAFF_ADMIN_ROLES,
 };
@@ -54,6 +60,7 @@ const MENU: MenuEntry[] = [
   { key: 'batchShip', path: '/batch-ship', name: '批量发货' },
   { key: 'afterSales', path: '/after-sales', name: '售后处理' },
   { key: 'members', path: '/members', name: '会员管理' },
+  { key: 'coupons', path: '/coupons', name: '优惠券' },
   { key: 'shopSettings', path: '/settings/shop', name: '店铺设置' },
   { key: 'staff', path: '/staff', name: '员工管理' },
 ];
