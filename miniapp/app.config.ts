@@ -9,6 +9,7 @@ export default defineAppConfig({
     { root: 'address', pages: ['list/index', 'edit/index'] },
     { root: 'checkout', pages: ['index'] },
     { root: 'orders', pages: ['list/index', 'detail/index', 'after-sale/index'] },
+    { root: 'coupons', pages: ['center/index', 'mine/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['goods'] },

@@ -19,6 +19,8 @@ export const routes = {
   orderList: '/orders/list/index',
   orderDetail: '/orders/detail/index',
   afterSale: '/orders/after-sale/index',
+  couponCenter: '/coupons/center/index',
+  myCoupons: '/coupons/mine/index',
 } as const;
 
 export function productDetailUrl(productId: number): string {

@@ -40,3 +40,9 @@ export const ORDER_CANCEL_ROLES: StaffRole[] = ['owner', 'operator', 'customer_s
 export const LOYALTY_SETTINGS_ROLES: StaffRole[] = ['owner', 'operator'];
 /** Roles that adjust a member's points by hand (with a reason, kept in the ledger). */
 export const POINTS_ADJUST_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
+/** Roles that create, edit, pause and end coupon templates. */
+export const COUPON_ADMIN_ROLES: StaffRole[] = ['owner', 'operator'];
+/** Roles that read coupon templates and their figures. */
+export const COUPON_READ_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
+/** Roles that issue coupons to chosen members (customer service compensates with a coupon). */
+export const COUPON_ISSUE_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];

@@ -6,6 +6,7 @@ import { AfterSalesModule } from './after-sales/after-sales.module';
 import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { LoyaltyModule } from './loyalty/loyalty.module';
+import { CouponsModule } from './coupons/coupons.module';
 import { MembersModule } from './members/members.module';
 import { OrdersModule } from './orders/orders.module';
 import { PaymentsModule } from './payments/payments.module';
@@ -61,6 +62,7 @@ export class AppModule {
         AfterSalesModule,
         SubscribeMessagesModule,
         LoyaltyModule,
+        CouponsModule,
         SeedModule.forRoot(config.seedDemo),
       ],
       controllers: [HealthController],

@@ -13,6 +13,7 @@ import { checkoutUrl, routes } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
 import { PriceText } from '@/components/price-text/PriceText';
 import { SkuPicker, type SkuChoice } from './SkuPicker';
+import { ProductCoupons } from './ProductCoupons';
 import { choiceSummary } from './sku-selection';
 import './index.scss';
 
@@ -118,6 +119,8 @@ export default function ProductDetailPage() {
           </View>
         )}
       </View>
+
+      <ProductCoupons productId={product.id} />
 
       <Cell
         className="detail-page__choice sku-choice"

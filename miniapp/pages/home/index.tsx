@@ -5,7 +5,7 @@ import { Grid, SearchBar } from '@nutui/nutui-react-taro';
 import type { Banner } from '@shared/api/catalog';
 import { fetchHome } from '@/services/catalog';
 import { assetUrl } from '@/services/api-origin';
-import { openCategoryTab, productDetailUrl, searchUrl } from '@/routes';
+import { openCategoryTab, productDetailUrl, routes, searchUrl } from '@/routes';
 import { useProductFeed, type FeedQuery } from '@/hooks/useProductFeed';
 import { PageState } from '@/components/page-state/PageState';
 import { PendingState } from '@/components/page-state/PendingState';
@@ -83,6 +83,12 @@ export default function HomePage() {
           )}
         </>
       )}
+
+      <View className="home-page__coupons coupon-center-entry" onClick={() => Taro.navigateTo({ url: routes.couponCenter })}>
+        <Text className="home-page__coupons-title">领券中心</Text>
+        <Text className="home-page__coupons-text">满减券、折扣券天天领</Text>
+        <Text className="home-page__coupons-go">去领券 ›</Text>
+      </View>
 
       <Text className="home-page__section-title">为你推荐</Text>
       {feed.status === 'loading' && <PageState status="loading" />}

@@ -100,6 +100,23 @@ export default function MinePage() {
 
       <Cell.Group className="mine-page__actions">
         <Cell
+          className="my-coupons-entry"
+          title="我的优惠券"
+          clickable
+          onClick={() => Taro.navigateTo({ url: routes.myCoupons })}
+          extra={
+            <Text
+              className="coupon-center-entry"
+              onClick={(event) => {
+                event.stopPropagation();
+                Taro.navigateTo({ url: routes.couponCenter });
+              }}
+            >
+              领券中心 ›
+            </Text>
+          }
+        />
+        <Cell
           className="address-book-entry"
           title="收货地址"
           clickable

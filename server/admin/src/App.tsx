@@ -17,6 +17,8 @@ const BatchShipPage = lazy(() => import('@/orders/BatchShipPage'));
 const AfterSaleListPage = lazy(() => import('@/after-sales/AfterSaleListPage'));
 const MemberListPage = lazy(() => import('@/members/MemberListPage'));
 const MemberLevelsPage = lazy(() => import('@/loyalty/MemberLevelsPage'));
+const CouponListPage = lazy(() => import('@/coupons/CouponListPage'));
+const CouponEditPage = lazy(() => import('@/coupons/CouponEditPage'));
 const ShopSettingsPage = lazy(() => import('@/settings/ShopSettingsPage'));
 const StaffPage = lazy(() => import('@/staff/StaffPage'));
 
@@ -47,6 +49,9 @@ export function AppRoutes() {
             <Route path="after-sales" element={<RequirePage page="afterSales"><AfterSaleListPage /></RequirePage>} />
             <Route path="members" element={<RequirePage page="members"><MemberListPage /></RequirePage>} />
             <Route path="member-levels" element={<RequirePage page="memberLevels"><MemberLevelsPage /></RequirePage>} />
+            <Route path="coupons" element={<RequirePage page="coupons"><CouponListPage /></RequirePage>} />
+            <Route path="coupons/new" element={<RequirePage page="couponEdit"><CouponEditPage /></RequirePage>} />
+            <Route path="coupons/:id/edit" element={<RequirePage page="couponEdit"><CouponEditPage /></RequirePage>} />
             <Route path="settings/shop" element={<RequirePage page="shopSettings"><ShopSettingsPage /></RequirePage>} />
             <Route path="staff" element={<RequirePage page="staff"><StaffPage /></RequirePage>} />
             <Route path="*" element={<NotFound />} />

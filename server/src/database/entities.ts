@@ -3,6 +3,9 @@ import { AddressRow } from '../addresses/address.entity';
 import { Banner } from '../catalog/banner.entity';
 import { CartItemRow } from '../cart/cart-item.entity';
 import { Category } from '../catalog/category.entity';
+import { CouponTemplateRow } from '../coupons/coupon-template.entity';
+import { MemberCouponCountRow } from '../coupons/member-coupon-count.entity';
+import { MemberCouponRow } from '../coupons/member-coupon.entity';
 import { Product } from '../catalog/product.entity';
 import { Sku } from '../catalog/sku.entity';
 import { StockAdjustment } from '../catalog/stock-adjustment.entity';
@@ -27,4 +30,5 @@ import { Staff } from '../staff/staff.entity';
 export const ENTITIES = [Member, Staff, StaffLoginThrottle, Category, Product, Sku, StockAdjustment, Banner, SeedRun,
   ShopSettingsRow, CartItemRow, AddressRow, OrderRow, OrderLineRow,
   PaymentRow, RefundRow, AfterSaleRow, SubscribeQuotaRow, SubscribeMessageLogRow,
-  MemberLevelRow, LoyaltySettingsRow, MemberLevelChangeRow, MemberLevelReviewRow, PointsLedgerRow];
+  MemberLevelRow, LoyaltySettingsRow, MemberLevelChangeRow, MemberLevelReviewRow, PointsLedgerRow,
+  CouponTemplateRow, MemberCouponRow, MemberCouponCountRow];

@@ -3,6 +3,8 @@ import {
   ALL_STAFF_ROLES,
   CATALOG_ROLES,
   LOYALTY_SETTINGS_ROLES,
+  COUPON_ADMIN_ROLES,
+  COUPON_READ_ROLES,
   MEMBER_READ_ROLES,
   ORDER_CANCEL_ROLES,
   ORDER_READ_ROLES,
@@ -27,6 +29,8 @@ export type PageKey =
   | 'afterSales'
   | 'members'
   | 'memberLevels'
+  | 'coupons'
+  | 'couponEdit'
   | 'shopSettings'
   | 'staff';
 
@@ -40,6 +44,8 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   afterSales: AFTER_SALE_ROLES,
   members: MEMBER_READ_ROLES,
   memberLevels: LOYALTY_SETTINGS_ROLES,
+  coupons: COUPON_READ_ROLES,
+  couponEdit: COUPON_ADMIN_ROLES,
   shopSettings: SHOP_SETTINGS_ROLES,
   staff: STAFF_ADMIN_ROLES,
 };
@@ -59,6 +65,7 @@ const MENU: MenuEntry[] = [
   { key: 'afterSales', path: '/after-sales', name: '售后处理' },
   { key: 'members', path: '/members', name: '会员管理' },
   { key: 'memberLevels', path: '/member-levels', name: '会员等级' },
+  { key: 'coupons', path: '/coupons', name: '优惠券' },
   { key: 'shopSettings', path: '/settings/shop', name: '店铺设置' },
   { key: 'staff', path: '/staff', name: '员工管理' },
 ];

@@ -8,6 +8,7 @@ import {
   ProfileOutlined,
   SettingOutlined,
   ShoppingOutlined,
+  TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
@@ -27,6 +28,7 @@ const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
   afterSales: <CustomerServiceOutlined />,
   members: <IdcardOutlined />,
   memberLevels: <CrownOutlined />,
+  coupons: <TagsOutlined />,
   shopSettings: <SettingOutlined />,
   staff: <TeamOutlined />,
 };
@@ -38,6 +40,10 @@ const HIDDEN_CHILDREN: Partial<Record<PageKey, MenuDataItem[]>> = {
     { path: '/products/:id/edit', name: '编辑商品' },
   ],
   orders: [{ path: '/orders/:orderNo', name: '订单详情' }],
+  coupons: [
+    { path: '/coupons/new', name: '新建优惠券' },
+    { path: '/coupons/:id/edit', name: '编辑优惠券' },
+  ],
 };
 
 export default function AdminLayout() {

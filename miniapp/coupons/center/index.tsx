@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { fetchCouponCenter } from '@/services/coupons';
+import { useSession } from '@/store/session';
+import { useLoadable } from '@/hooks/useLoadable';
+import { routes } from '@/routes';
+import { PageState } from '@/components/page-state/PageState';
+import { PendingState } from '@/components/page-state/PendingState';
+import { ClaimableCouponCard } from '@/components/coupon/ClaimableCouponCard';
+import { sortForCenter } from '@/components/coupon/coupon-claim';
+import { useClaimCoupon } from '@/components/coupon/useClaimCoupon';
+import './index.scss';
+
+/** 领券中心: every public coupon of the shop, claimable with one tap. */
+export default function CouponCenterPage() {
+  const { token } = useSession();
+  const { state, setState, reload, retry } = useLoadable(fetchCouponCenter);
+  const { claim, claimingId } = useClaimCoupon({
+    onChanged: (changed) =>
+      setState((current) =>
+        current.status === 'ready'
+          ? { status: 'ready', data: current.data.map((item) => (item.templateId === changed.templateId ? changed : item)) }
+          : current,
+      ),
+    onSignedIn: () => reload(),
+  });
+
+  // What the shopper already holds depends on who is signed in.
+  useEffect(() => {
+    reload();
+  }, [reload, token]);
+
+  usePullDownRefresh(async () => {
+    await reload();
+    Taro.stopPullDownRefresh();
+  });
+
+  return (
+    <View className="coupon-center-page">
+      <View className="coupon-center-page__banner">
+        <View>
+          <Text className="coupon-center-page__title">领券中心</Text>
+          <Text className="coupon-center-page__subtitle">好券天天领，下单自动用最优惠的那张</Text>
+        </View>
+        <Text className="my-coupons-link" onClick={() => Taro.navigateTo({ url: routes.myCoupons })}>
+          我的优惠券 ›
+        </Text>
+      </View>
+
+      {state.status !== 'ready' && <PendingState state={state} onRetry={retry} />}
+      {state.status === 'ready' && state.data.length === 0 && <PageState status="empty" text="暂时没有可领取的优惠券，过几天再来看看" />}
+      {state.status === 'ready' && state.data.length > 0 && (
+        <View className="coupon-center-page__list">
+          {sortForCenter(state.data).map((item) => (
+            <ClaimableCouponCard key={item.templateId} item={item} claiming={claimingId === item.templateId} onClaim={claim} />
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,46 @@
+import { Controller, Get, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { CouponCenterItem, MyCoupon, Paginated } from '../../../shared';
+import { AuthTokenService } from '../platform/auth/auth-token.service';
+import { CurrentMemberId, MemberAuthGuard } from '../platform/auth/member-auth.guard';
+import { ParseIdPipe } from '../platform/http/id-param.pipe';
+import { CouponGrantService } from './coupon-grant.service';
+import { MyCouponQueryDto } from './coupon-template.dto';
+import { ShopperCouponsService } from './shopper-coupons.service';
+
+/** The shopper's coupons: the coupon center (open to visitors too), claiming, a product's coupons, my coupons. */
+@Controller()
+export class CouponsController {
+  constructor(
+    private readonly shopper: ShopperCouponsService,
+    private readonly grants: CouponGrantService,
+    private readonly tokens: AuthTokenService,
+  ) {}
+
+  @Get('coupons/center')
+  center(@Req() request: FastifyRequest): Promise<CouponCenterItem[]> {
+    return this.shopper.center(this.optionalMemberId(request));
+  }
+
+  @Post('coupons/:templateId/claim')
+  @UseGuards(MemberAuthGuard)
+  claim(@CurrentMemberId() memberId: number, @Param('templateId', ParseIdPipe) templateId: number): Promise<MyCoupon> {
+    return this.grants.claim(memberId, templateId);
+  }
+
+  @Get('products/:productId/coupons')
+  forProduct(@Req() request: FastifyRequest, @Param('productId', ParseIdPipe) productId: number): Promise<CouponCenterItem[]> {
+    return this.shopper.forProduct(productId, this.optionalMemberId(request));
+  }
+
+  @Get('me/coupons')
+  @UseGuards(MemberAuthGuard)
+  mine(@CurrentMemberId() memberId: number, @Query() query: MyCouponQueryDto): Promise<Paginated<MyCoupon>> {
+    return this.shopper.mine(memberId, query);
+  }
+
+  /** Visitors see the coupons too; a token, when sent, must be a valid member token. */
+  private optionalMemberId(request: FastifyRequest): number | null {
+    return request.headers.authorization ? this.tokens.verifyRequest(request, 'member').sub : null;
+  }
+}
