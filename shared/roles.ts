@@ -36,3 +36,7 @@ export const SHIPPING_ROLES: StaffRole[] = ['owner', 'operator', 'warehouse'];
 export const AFTER_SALE_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
 /** Roles that cancel an unpaid order on the shopper's behalf. */
 export const ORDER_CANCEL_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
+/** Roles that read the store's repeat-purchase metrics (the analytics dashboard). */
+export const ANALYTICS_ROLES: StaffRole[] = ['owner', 'operator'];
+/** Roles that read and export the due-for-repurchase list (phones follow FULL_PHONE_ROLES). */
+export const REPURCHASE_OUTREACH_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
