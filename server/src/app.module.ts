@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AddressesModule } from './addresses/addresses.module';
 import { AfterSalesModule } from './after-sales/after-sales.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { MembersModule } from './members/members.module';
@@ -59,6 +60,7 @@ export class AppModule {
         PaymentsModule,
         AfterSalesModule,
         SubscribeMessagesModule,
+        AnalyticsModule,
         SeedModule.forRoot(config.seedDemo),
       ],
       controllers: [HealthController],

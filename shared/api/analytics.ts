@@ -78,7 +78,7 @@ export interface RepeatPurchaseMetrics {
   repeatRate: RepeatRate;
   cohorts: CohortRow[];
   firstToSecond: FirstToSecondInterval;
-  /** Top 10, most repurchasing members first (ties: product id ascending). */
+  /** Top 10, most repurchasing members first. */
   topRepurchasedProducts: RepurchasedProduct[];
   returningGmv: ReturningGmv;
 }
@@ -129,7 +129,8 @@ export interface FirstToSecondInterval {
 
 /**
  * A product that one member bought in 2+ distinct paid orders paid in the range. Ranked by how many such
- * members; title from the order line snapshot of the most recent of those orders.
+ * members (ties: product id ascending); title from the order line snapshot of the most recent paid order in
+ * the range containing it.
  */
 export interface RepurchasedProduct {
   productId: number;

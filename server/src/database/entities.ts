@@ -1,5 +1,6 @@
 import { AfterSaleRow } from '../after-sales/after-sale.entity';
 import { AddressRow } from '../addresses/address.entity';
+import { MemberPurchaseStatsRow } from '../analytics/member-purchase-stats.entity';
 import { Banner } from '../catalog/banner.entity';
 import { CartItemRow } from '../cart/cart-item.entity';
 import { Category } from '../catalog/category.entity';
@@ -21,4 +22,4 @@ import { Staff } from '../staff/staff.entity';
 /** Every entity of the schema; migrations of both dialects must match these. */
 export const ENTITIES = [Member, Staff, StaffLoginThrottle, Category, Product, Sku, StockAdjustment, Banner, SeedRun,
   ShopSettingsRow, CartItemRow, AddressRow, OrderRow, OrderLineRow,
-  PaymentRow, RefundRow, AfterSaleRow, SubscribeQuotaRow, SubscribeMessageLogRow];
+  PaymentRow, RefundRow, AfterSaleRow, SubscribeQuotaRow, SubscribeMessageLogRow, MemberPurchaseStatsRow];
