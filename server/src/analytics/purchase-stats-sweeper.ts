@@ -28,16 +28,17 @@ export class PurchaseStatsSweeper extends PeriodicSweep {
   }
 
   async sweep(now: Date = new Date()): Promise<number> {
-    const due = new Set<number>([...(await this.changedAfterTheirRow(now)), ...(await this.withoutRow())]);
+    const stale = new Set<number>([...(await this.changedAfterTheirRow(now)), ...(await this.withoutRow())]);
+    for (const memberId of stale) await this.stats.recompute(memberId, now);
+    // Then the shop interval as of those rows, and the one-order members still dated with another one.
     const interval = await this.stats.shopIntervalDays(now, true);
     const outdated = await this.dataSource.getRepository(MemberPurchaseStatsRow).find({
       select: { memberId: true },
       where: { paidOrderCount: 1, expectedIntervalDays: Not(interval) },
       take: SWEEP_BATCH,
     });
-    for (const row of outdated) due.add(row.memberId);
-    for (const memberId of due) await this.stats.recompute(memberId, now);
-    return due.size;
+    for (const { memberId } of outdated) await this.stats.recompute(memberId, now);
+    return stale.size + outdated.length;
   }
 
   private async changedAfterTheirRow(now: Date): Promise<number[]> {
