@@ -16,6 +16,10 @@ const OrderDetailPage = lazy(() => import('@/orders/OrderDetailPage'));
 const BatchShipPage = lazy(() => import('@/orders/BatchShipPage'));
 const AfterSaleListPage = lazy(() => import('@/after-sales/AfterSaleListPage'));
 const MemberListPage = lazy(() => import('@/members/MemberListPage'));
+const MemberDetailPage = lazy(() => import('@/members/MemberDetailPage'));
+// The dashboard carries the chart library: loaded only when opened, so the console's first load stays as it was.
+const RepeatPurchaseDashboardPage = lazy(() => import('@/analytics/RepeatPurchaseDashboardPage'));
+const DueForRepurchasePage = lazy(() => import('@/analytics/DueForRepurchasePage'));
 const ShopSettingsPage = lazy(() => import('@/settings/ShopSettingsPage'));
 const StaffPage = lazy(() => import('@/staff/StaffPage'));
 
@@ -45,6 +49,9 @@ export function AppRoutes() {
             <Route path="orders/:orderNo" element={<RequirePage page="orders"><OrderDetailPage /></RequirePage>} />
             <Route path="after-sales" element={<RequirePage page="afterSales"><AfterSaleListPage /></RequirePage>} />
             <Route path="members" element={<RequirePage page="members"><MemberListPage /></RequirePage>} />
+            <Route path="members/:id" element={<RequirePage page="members"><MemberDetailPage /></RequirePage>} />
+            <Route path="analytics/repeat-purchase" element={<RequirePage page="repeatPurchase"><RepeatPurchaseDashboardPage /></RequirePage>} />
+            <Route path="analytics/due-for-repurchase" element={<RequirePage page="dueForRepurchase"><DueForRepurchasePage /></RequirePage>} />
             <Route path="settings/shop" element={<RequirePage page="shopSettings"><ShopSettingsPage /></RequirePage>} />
             <Route path="staff" element={<RequirePage page="staff"><StaffPage /></RequirePage>} />
             <Route path="*" element={<NotFound />} />

@@ -1,10 +1,12 @@
 import {
   AFTER_SALE_ROLES,
   ALL_STAFF_ROLES,
+  ANALYTICS_ROLES,
   CATALOG_ROLES,
   MEMBER_READ_ROLES,
   ORDER_CANCEL_ROLES,
   ORDER_READ_ROLES,
+  REPURCHASE_OUTREACH_ROLES,
   SHIPPING_ROLES,
   SHOP_SETTINGS_ROLES,
   STAFF_ADMIN_ROLES,
@@ -24,6 +26,8 @@ export type PageKey =
   | 'batchShip'
   | 'afterSales'
   | 'members'
+  | 'repeatPurchase'
+  | 'dueForRepurchase'
   | 'shopSettings'
   | 'staff';
 
@@ -36,6 +40,8 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   batchShip: SHIPPING_ROLES,
   afterSales: AFTER_SALE_ROLES,
   members: MEMBER_READ_ROLES,
+  repeatPurchase: ANALYTICS_ROLES,
+  dueForRepurchase: REPURCHASE_OUTREACH_ROLES,
   shopSettings: SHOP_SETTINGS_ROLES,
   staff: STAFF_ADMIN_ROLES,
 };
@@ -54,6 +60,8 @@ const MENU: MenuEntry[] = [
   { key: 'batchShip', path: '/batch-ship', name: '批量发货' },
   { key: 'afterSales', path: '/after-sales', name: '售后处理' },
   { key: 'members', path: '/members', name: '会员管理' },
+  { key: 'repeatPurchase', path: '/analytics/repeat-purchase', name: '复购分析' },
+  { key: 'dueForRepurchase', path: '/analytics/due-for-repurchase', name: '待复购会员' },
   { key: 'shopSettings', path: '/settings/shop', name: '店铺设置' },
   { key: 'staff', path: '/staff', name: '员工管理' },
 ];

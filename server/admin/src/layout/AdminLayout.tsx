@@ -2,7 +2,9 @@ import {
   AppstoreOutlined,
   CarOutlined,
   CustomerServiceOutlined,
+  FieldTimeOutlined,
   IdcardOutlined,
+  LineChartOutlined,
   LogoutOutlined,
   ProfileOutlined,
   SettingOutlined,
@@ -25,6 +27,8 @@ const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
   batchShip: <CarOutlined />,
   afterSales: <CustomerServiceOutlined />,
   members: <IdcardOutlined />,
+  repeatPurchase: <LineChartOutlined />,
+  dueForRepurchase: <FieldTimeOutlined />,
   shopSettings: <SettingOutlined />,
   staff: <TeamOutlined />,
 };
@@ -36,6 +40,7 @@ const HIDDEN_CHILDREN: Partial<Record<PageKey, MenuDataItem[]>> = {
     { path: '/products/:id/edit', name: '编辑商品' },
   ],
   orders: [{ path: '/orders/:orderNo', name: '订单详情' }],
+  members: [{ path: '/members/:id', name: '会员详情' }],
 };
 
 export default function AdminLayout() {
