@@ -17,3 +17,4 @@ export * from './api/after-sales';
 export * from './api/admin-orders';
 export * from './api/loyalty';
 export * from './api/coupons';
+export * from './api/analytics';

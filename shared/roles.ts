@@ -46,3 +46,7 @@ export const COUPON_ADMIN_ROLES: StaffRole[] = ['owner', 'operator'];
 export const COUPON_READ_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
 /** Roles that issue coupons to chosen members (customer service compensates with a coupon). */
 export const COUPON_ISSUE_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
+/** Roles that read the store's repeat-purchase metrics (the analytics dashboard). */
+export const ANALYTICS_ROLES: StaffRole[] = ['owner', 'operator'];
+/** Roles that read and export the due-for-repurchase list (phones follow FULL_PHONE_ROLES). */
+export const REPURCHASE_OUTREACH_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];

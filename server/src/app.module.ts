@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AddressesModule } from './addresses/addresses.module';
 import { AfterSalesModule } from './after-sales/after-sales.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { LoyaltyModule } from './loyalty/loyalty.module';
@@ -63,6 +64,7 @@ export class AppModule {
         SubscribeMessagesModule,
         LoyaltyModule,
         CouponsModule,
+        AnalyticsModule,
         SeedModule.forRoot(config.seedDemo),
       ],
       controllers: [HealthController],

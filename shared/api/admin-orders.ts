@@ -19,6 +19,8 @@ export interface AdminOrderListQuery {
   phone?: string;
   /** Part of a product title in the order. */
   product?: string;
+  /** Orders of this member only (the member detail's order history). */
+  memberId?: number;
   page?: number;
   pageSize?: number;
 }

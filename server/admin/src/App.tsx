@@ -19,6 +19,10 @@ const MemberListPage = lazy(() => import('@/members/MemberListPage'));
 const MemberLevelsPage = lazy(() => import('@/loyalty/MemberLevelsPage'));
 const CouponListPage = lazy(() => import('@/coupons/CouponListPage'));
 const CouponEditPage = lazy(() => import('@/coupons/CouponEditPage'));
+const MemberDetailPage = lazy(() => import('@/members/MemberDetailPage'));
+// The dashboard carries the chart library: loaded only when opened, so the console's first load stays as it was.
+const RepeatPurchaseDashboardPage = lazy(() => import('@/analytics/RepeatPurchaseDashboardPage'));
+const DueForRepurchasePage = lazy(() => import('@/analytics/DueForRepurchasePage'));
 const ShopSettingsPage = lazy(() => import('@/settings/ShopSettingsPage'));
 const StaffPage = lazy(() => import('@/staff/StaffPage'));
 
@@ -52,6 +56,9 @@ export function AppRoutes() {
             <Route path="coupons" element={<RequirePage page="coupons"><CouponListPage /></RequirePage>} />
             <Route path="coupons/new" element={<RequirePage page="couponEdit"><CouponEditPage /></RequirePage>} />
             <Route path="coupons/:id/edit" element={<RequirePage page="couponEdit"><CouponEditPage /></RequirePage>} />
+            <Route path="members/:id" element={<RequirePage page="members"><MemberDetailPage /></RequirePage>} />
+            <Route path="analytics/repeat-purchase" element={<RequirePage page="repeatPurchase"><RepeatPurchaseDashboardPage /></RequirePage>} />
+            <Route path="analytics/due-for-repurchase" element={<RequirePage page="dueForRepurchase"><DueForRepurchasePage /></RequirePage>} />
             <Route path="settings/shop" element={<RequirePage page="shopSettings"><ShopSettingsPage /></RequirePage>} />
             <Route path="staff" element={<RequirePage page="staff"><StaffPage /></RequirePage>} />
             <Route path="*" element={<NotFound />} />

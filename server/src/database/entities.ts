@@ -1,5 +1,6 @@
 import { AfterSaleRow } from '../after-sales/after-sale.entity';
 import { AddressRow } from '../addresses/address.entity';
+import { MemberPurchaseStatsRow } from '../analytics/member-purchase-stats.entity';
 import { Banner } from '../catalog/banner.entity';
 import { CartItemRow } from '../cart/cart-item.entity';
 import { Category } from '../catalog/category.entity';
@@ -31,4 +32,5 @@ export const ENTITIES = [Member, Staff, StaffLoginThrottle, Category, Product, S
   ShopSettingsRow, CartItemRow, AddressRow, OrderRow, OrderLineRow,
   PaymentRow, RefundRow, AfterSaleRow, SubscribeQuotaRow, SubscribeMessageLogRow,
   MemberLevelRow, LoyaltySettingsRow, MemberLevelChangeRow, MemberLevelReviewRow, PointsLedgerRow,
-  CouponTemplateRow, MemberCouponRow, MemberCouponCountRow];
+  CouponTemplateRow, MemberCouponRow, MemberCouponCountRow,
+  MemberPurchaseStatsRow];

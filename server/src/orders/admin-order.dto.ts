@@ -1,4 +1,5 @@
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import {
   EXPRESS_COMPANIES,
   ORDER_STATUSES,
@@ -7,6 +8,7 @@ import {
   type ShipOrderRequest,
   type StaffCancelOrderRequest,
 } from '../../../shared';
+import { MAX_ID } from '../platform/http/id-param.pipe';
 import { PageQueryDto } from '../platform/http/page-query.dto';
 import { TRACKING_NO_PATTERN } from './shipping.service';
 
@@ -39,6 +41,13 @@ export class AdminOrderFilterDto extends PageQueryDto implements AdminOrderListQ
   @MinLength(1)
   @MaxLength(60)
   product?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  memberId?: number;
 }
 
 export class ShipOrderDto implements ShipOrderRequest {

@@ -129,6 +129,7 @@ export class AdminOrdersService {
       query.andWhere('o.createdAt < :to', { to: end });
     }
     if (filter.orderNo) query.andWhere('o.orderNo = :orderNo', { orderNo: filter.orderNo });
+    if (filter.memberId !== undefined) query.andWhere('o.memberId = :memberId', { memberId: filter.memberId });
     if (filter.phone) {
       const members = this.dataSource.getRepository(Member).createQueryBuilder('m').select('m.id');
       if (filter.phone.length === 4) {

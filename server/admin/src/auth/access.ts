@@ -1,6 +1,7 @@
 import {
   AFTER_SALE_ROLES,
   ALL_STAFF_ROLES,
+  ANALYTICS_ROLES,
   CATALOG_ROLES,
   LOYALTY_SETTINGS_ROLES,
   COUPON_ADMIN_ROLES,
@@ -9,6 +10,7 @@ import {
   ORDER_CANCEL_ROLES,
   ORDER_READ_ROLES,
   POINTS_ADJUST_ROLES,
+  REPURCHASE_OUTREACH_ROLES,
   SHIPPING_ROLES,
   SHOP_SETTINGS_ROLES,
   STAFF_ADMIN_ROLES,
@@ -31,6 +33,8 @@ export type PageKey =
   | 'memberLevels'
   | 'coupons'
   | 'couponEdit'
+  | 'repeatPurchase'
+  | 'dueForRepurchase'
   | 'shopSettings'
   | 'staff';
 
@@ -46,6 +50,8 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   memberLevels: LOYALTY_SETTINGS_ROLES,
   coupons: COUPON_READ_ROLES,
   couponEdit: COUPON_ADMIN_ROLES,
+  repeatPurchase: ANALYTICS_ROLES,
+  dueForRepurchase: REPURCHASE_OUTREACH_ROLES,
   shopSettings: SHOP_SETTINGS_ROLES,
   staff: STAFF_ADMIN_ROLES,
 };
@@ -66,6 +72,8 @@ const MENU: MenuEntry[] = [
   { key: 'members', path: '/members', name: '会员管理' },
   { key: 'memberLevels', path: '/member-levels', name: '会员等级' },
   { key: 'coupons', path: '/coupons', name: '优惠券' },
+  { key: 'repeatPurchase', path: '/analytics/repeat-purchase', name: '复购分析' },
+  { key: 'dueForRepurchase', path: '/analytics/due-for-repurchase', name: '待复购会员' },
   { key: 'shopSettings', path: '/settings/shop', name: '店铺设置' },
   { key: 'staff', path: '/staff', name: '员工管理' },
 ];

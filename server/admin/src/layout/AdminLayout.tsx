@@ -3,7 +3,9 @@ import {
   CarOutlined,
   CrownOutlined,
   CustomerServiceOutlined,
+  FieldTimeOutlined,
   IdcardOutlined,
+  LineChartOutlined,
   LogoutOutlined,
   ProfileOutlined,
   SettingOutlined,
@@ -29,6 +31,8 @@ const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
   members: <IdcardOutlined />,
   memberLevels: <CrownOutlined />,
   coupons: <TagsOutlined />,
+  repeatPurchase: <LineChartOutlined />,
+  dueForRepurchase: <FieldTimeOutlined />,
   shopSettings: <SettingOutlined />,
   staff: <TeamOutlined />,
 };
@@ -44,6 +48,7 @@ const HIDDEN_CHILDREN: Partial<Record<PageKey, MenuDataItem[]>> = {
     { path: '/coupons/new', name: '新建优惠券' },
     { path: '/coupons/:id/edit', name: '编辑优惠券' },
   ],
+  members: [{ path: '/members/:id', name: '会员详情' }],
 };
 
 export default function AdminLayout() {

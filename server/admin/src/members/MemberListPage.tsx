@@ -1,18 +1,15 @@
 import { UserOutlined } from '@ant-design/icons';
-import { PageContainer, ProDescriptions, ProTable, type ProColumns } from '@ant-design/pro-components';
-import type { AdminMemberDetail, AdminMemberRow } from '@shared/api/admin';
+import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
+import type { AdminMemberRow } from '@shared/api/admin';
 import { FULL_PHONE_ROLES } from '@shared/roles';
-import { Avatar, Drawer, Result, Space, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { Avatar, Space } from 'antd';
+import { Link } from 'react-router-dom';
 import { useCurrentStaff } from '@/auth/AuthProvider';
-import { errorText, notifyError } from '@/common/feedback';
-import { MemberLoyaltyPanel } from './MemberLoyaltyPanel';
-import { fetchMember, fetchMembers } from './members-api';
+import { notifyError } from '@/common/feedback';
+import { fetchMembers } from './members-api';
 
 export default function MemberListPage() {
   const staff = useCurrentStaff();
-  const [openMemberId, setOpenMemberId] = useState<number | null>(null);
-  const [loyaltyMember, setLoyaltyMember] = useState<AdminMemberRow | null>(null);
 
   const columns: ProColumns<AdminMemberRow>[] = [
     {
@@ -41,12 +38,9 @@ export default function MemberListPage() {
       title: '操作',
       valueType: 'option',
       render: (_, member) => [
-        <a key="detail" onClick={() => setOpenMemberId(member.id)} aria-label={`查看会员 ${member.id}`}>
+        <Link key="detail" to={`/members/${member.id}`} aria-label={`查看会员 ${member.id}`}>
           详情
-        </a>,
-        <a key="loyalty" onClick={() => setLoyaltyMember(member)} aria-label={`等级积分 ${member.id}`}>
-          等级积分
-        </a>,
+        </Link>,
       ],
     },
   ];
@@ -71,48 +65,6 @@ export default function MemberListPage() {
           }
         }}
       />
-      <Drawer title="会员详情" width={480} open={openMemberId !== null} onClose={() => setOpenMemberId(null)} destroyOnHidden>
-        {openMemberId !== null && <MemberDetail memberId={openMemberId} />}
-      </Drawer>
-      <Drawer
-        title={loyaltyMember ? `等级积分 · ${loyaltyMember.nickname ?? `会员 ${loyaltyMember.id}`}` : '等级积分'}
-        width={760}
-        open={loyaltyMember !== null}
-        onClose={() => setLoyaltyMember(null)}
-        destroyOnHidden
-      >
-        {loyaltyMember && <MemberLoyaltyPanel memberId={loyaltyMember.id} />}
-      </Drawer>
     </PageContainer>
-  );
-}
-
-function MemberDetail({ memberId }: { memberId: number }) {
-  const [member, setMember] = useState<AdminMemberDetail | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    fetchMember(memberId)
-      .then(setMember)
-      .catch((error: unknown) => setFailure(errorText(error)));
-  }, [memberId]);
-
-  if (failure) return <Result status="error" title="会员详情加载失败" subTitle={failure} />;
-  if (!member) return <Spin tip="加载中…"><div style={{ height: 120 }} /></Spin>;
-  return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Space>
-        <Avatar size={64} src={member.avatarUrl ?? undefined} icon={<UserOutlined />} />
-        <span style={{ fontSize: 18 }}>{member.nickname ?? '未设置昵称'}</span>
-      </Space>
-      <ProDescriptions<AdminMemberDetail> column={1} dataSource={member}>
-        <ProDescriptions.Item label="会员 ID" dataIndex="id" />
-        <ProDescriptions.Item label="手机号" dataIndex="phone" renderText={(phone: string | null) => phone ?? '未绑定'} />
-        <ProDescriptions.Item label="OpenID" dataIndex="openid" copyable />
-        <ProDescriptions.Item label="UnionID" dataIndex="unionid" copyable={member.unionid !== null} renderText={(unionid: string | null) => unionid ?? '无'} />
-        <ProDescriptions.Item label="注册时间" dataIndex="createdAt" valueType="dateTime" />
-        <ProDescriptions.Item label="最近登录" dataIndex="lastLoginAt" valueType="dateTime" />
-      </ProDescriptions>
-    </Space>
   );
 }

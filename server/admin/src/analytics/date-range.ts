@@ -1,0 +1,47 @@
+import { MAX_ANALYTICS_RANGE_DAYS } from '@shared/api/analytics';
+import dayjs, { type Dayjs } from 'dayjs';
+
+/** A day range as the analytics endpoints take it: both ends included, YYYY-MM-DD (China time). */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+const DAY = 'YYYY-MM-DD';
+
+export interface RangePreset {
+  label: string;
+  /** The range this preset means on `today`. */
+  range: (today: Dayjs) => [Dayjs, Dayjs];
+}
+
+/** The ranges staff pick most, offered beside the picker. */
+export const RANGE_PRESETS: RangePreset[] = [
+  { label: '近 30 天', range: (today) => [today.subtract(29, 'day'), today] },
+  { label: '近 3 个月', range: (today) => [today.subtract(3, 'month').add(1, 'day'), today] },
+  { label: '近 6 个月', range: (today) => [today.subtract(6, 'month').add(1, 'day'), today] },
+  { label: '近 12 个月', range: (today) => [today.subtract(12, 'month').add(1, 'day'), today] },
+  { label: '今年', range: (today) => [today.startOf('year'), today] },
+];
+
+/** The dashboard opens on the last 6 months: long enough for the cohort table to have a few filled columns. */
+export function defaultRange(today: Dayjs = dayjs()): DayRange {
+  return toDayRange(RANGE_PRESETS[2].range(today.startOf('day')));
+}
+
+export function toDayRange([from, to]: [Dayjs, Dayjs]): DayRange {
+  return { from: from.format(DAY), to: to.format(DAY) };
+}
+
+export function fromDayRange(range: DayRange): [Dayjs, Dayjs] {
+  return [dayjs(range.from, DAY), dayjs(range.to, DAY)];
+}
+
+/** Why the server would refuse the range (checked here so staff read it before asking), or null when it is fine. */
+export function rangeProblem(range: DayRange): string | null {
+  const [from, to] = fromDayRange(range);
+  if (to.isBefore(from)) return '结束日期不能早于开始日期';
+  const days = to.diff(from, 'day') + 1;
+  if (days > MAX_ANALYTICS_RANGE_DAYS) return `时间范围最长 ${MAX_ANALYTICS_RANGE_DAYS} 天，请缩短后再查询`;
+  return null;
+}

@@ -1,0 +1,55 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import type { DueForRepurchaseQuery, RepeatPurchaseQuery } from '../../../shared';
+import { MAX_ID } from '../platform/http/id-param.pipe';
+import { PageQueryDto } from '../platform/http/page-query.dto';
+import { isCalendarDay } from './china-calendar';
+
+const DAY_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_FEN = 2_147_483_647;
+
+@ValidatorConstraint({ name: 'calendarDay' })
+class CalendarDay implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && isCalendarDay(value);
+  }
+
+  defaultMessage(): string {
+    return '不是存在的日期';
+  }
+}
+
+/** `?from=&to=` of the store metrics; the range itself (order, length) is checked by the service. */
+export class RepeatPurchaseQueryDto implements RepeatPurchaseQuery {
+  @Matches(DAY_FORMAT, { message: 'from 应为 YYYY-MM-DD' })
+  @Validate(CalendarDay)
+  from: string;
+
+  @Matches(DAY_FORMAT, { message: 'to 应为 YYYY-MM-DD' })
+  @Validate(CalendarDay)
+  to: string;
+}
+
+/** Filters of the due-for-repurchase list and its CSV (min ≤ max is checked by the service). */
+export class DueForRepurchaseQueryDto extends PageQueryDto implements DueForRepurchaseQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  levelId?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_FEN)
+  minSpentFen?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_FEN)
+  maxSpentFen?: number;
+}

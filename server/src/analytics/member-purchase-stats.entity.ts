@@ -1,0 +1,48 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { ExpectedNextBasis } from '../../../shared';
+
+/**
+ * One row per member with at least one paid order: their purchase history condensed, recomputed from the
+ * orders and refunds tables whenever it may have changed (order events, the purchase-stats sweep).
+ * Never incremented: a recompute writes the whole row, so a repeated or reordered event is harmless.
+ */
+@Entity('member_purchase_stats')
+// The due-for-repurchase list reads members by expected date; the sweep re-dates one-order members by interval.
+@Index('IDX_member_purchase_stats_expected_next', ['expectedNextDate'])
+@Index('IDX_member_purchase_stats_count_interval', ['paidOrderCount', 'expectedIntervalDays'])
+export class MemberPurchaseStatsRow {
+  @PrimaryColumn({ type: 'int' })
+  memberId: number;
+
+  @Column({ type: 'int' })
+  paidOrderCount: number;
+
+  /** Sum over paid orders of payableFen minus their succeeded refunds. */
+  @Column({ type: 'int' })
+  totalNetPaidFen: number;
+
+  @Column({ type: 'datetime' })
+  firstPaidAt: Date;
+
+  /** The second paid order's paidAt (the shop's first-to-second interval is measured on it). */
+  @Column({ type: 'datetime', nullable: true })
+  secondPaidAt: Date | null;
+
+  @Column({ type: 'datetime' })
+  lastPaidAt: Date;
+
+  /** Days added to the last paid date (China) to get expectedNextDate. */
+  @Column({ type: 'int' })
+  expectedIntervalDays: number;
+
+  @Column({ type: 'varchar', length: 12 })
+  expectedNextBasis: ExpectedNextBasis;
+
+  /** China date, YYYY-MM-DD (compares as text on both databases). */
+  @Column({ type: 'varchar', length: 10 })
+  expectedNextDate: string;
+
+  /** When the recompute that wrote this row started reading (whole seconds); later facts mean a recompute is due. */
+  @Column({ type: 'datetime' })
+  computedAt: Date;
+}

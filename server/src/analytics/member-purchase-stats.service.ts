@@ -1,0 +1,122 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DEFAULT_REPURCHASE_INTERVAL_DAYS, type MemberPurchaseStats } from '../../../shared';
+import { Member } from '../members/member.entity';
+import { OrderEvents, type OrderChangedEvent } from '../orders/order-events';
+import { isUniqueViolation } from '../platform/database/transaction-runner';
+import { ApiException } from '../platform/errors/api-exception';
+import { chinaDay, daysBetween } from './china-calendar';
+import { MemberPurchaseStatsRow } from './member-purchase-stats.entity';
+import { PurchaseFacts } from './purchase-facts';
+import { averageDaysBetween, median, summarizePurchases } from './purchase-history';
+
+/** How long an instance reuses the shop's median first-to-second interval before reading it again. */
+const SHOP_INTERVAL_CACHE_MS = 10 * 60_000;
+
+/**
+ * Keeps member_purchase_stats current. Every change rewrites the member's whole row from the orders and
+ * refunds tables, so the same event twice, two events out of order or an event and the sweep at once all
+ * end with the same row.
+ */
+@Injectable()
+export class MemberPurchaseStatsService {
+  private shopInterval: { days: number; readAt: number } | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly facts: PurchaseFacts,
+  ) {}
+
+  @OnEvent(OrderEvents.paid)
+  async onOrderPaid(event: OrderChangedEvent): Promise<void> {
+    await this.recompute(event.memberId);
+  }
+
+  @OnEvent(OrderEvents.refunded)
+  async onOrderRefunded(event: OrderChangedEvent): Promise<void> {
+    await this.recompute(event.memberId);
+  }
+
+  /**
+   * Rewrites the member's row from their paid orders (deletes it when they have none). The row records
+   * when this recompute started reading; a write only replaces a row read no later than that, so a slow
+   * recompute cannot overwrite a newer one, and the sweep redoes any recompute that started before a change.
+   */
+  async recompute(memberId: number, now: Date = new Date()): Promise<void> {
+    const startedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
+    const summary = summarizePurchases(await this.facts.memberPaidOrders(memberId), await this.shopIntervalDays(now));
+    const stats = this.dataSource.getRepository(MemberPurchaseStatsRow);
+    const readNoLaterThanUs = 'memberId = :memberId AND computedAt <= :startedAt';
+    if (!summary) {
+      await stats.createQueryBuilder().delete().where(readNoLaterThanUs, { memberId, startedAt }).execute();
+      return;
+    }
+    const row = { ...summary, computedAt: startedAt };
+    const replace = () => stats.createQueryBuilder().update().set(row).where(readNoLaterThanUs, { memberId, startedAt }).execute();
+    if ((await replace()).affected) return;
+    try {
+      await stats.insert({ memberId, ...row });
+    } catch (error) {
+      // Someone else wrote the first row meanwhile: replace it if it was read before us.
+      if (!isUniqueViolation(error)) throw error;
+      await replace();
+    }
+  }
+
+  /**
+   * The shop's median days from a member's first to second paid order (whole days), which one-order
+   * members are expected back after; DEFAULT_REPURCHASE_INTERVAL_DAYS while nobody has bought twice.
+   */
+  async shopIntervalDays(now: Date = new Date(), fresh = false): Promise<number> {
+    if (!fresh && this.shopInterval && now.getTime() - this.shopInterval.readAt < SHOP_INTERVAL_CACHE_MS) return this.shopInterval.days;
+    const rows = await this.dataSource
+      .getRepository(MemberPurchaseStatsRow)
+      .createQueryBuilder('s')
+      .select(['s.firstPaidAt', 's.secondPaidAt'])
+      .where('s.secondPaidAt IS NOT NULL')
+      .getMany();
+    const middle = median(rows.map((row) => daysBetween(chinaDay(row.firstPaidAt), chinaDay(row.secondPaidAt!))));
+    const days = middle === null ? DEFAULT_REPURCHASE_INTERVAL_DAYS : Math.round(middle);
+    this.shopInterval = { days, readAt: now.getTime() };
+    return days;
+  }
+
+  /** `GET /admin/members/:id/purchase-stats`; days since the last purchase are counted as of `now`. */
+  async forStaff(memberId: number, now: Date = new Date()): Promise<MemberPurchaseStats> {
+    const [member, row] = await Promise.all([
+      this.dataSource.getRepository(Member).findOne({ select: { id: true }, where: { id: memberId } }),
+      this.dataSource.getRepository(MemberPurchaseStatsRow).findOneBy({ memberId }),
+    ]);
+    if (!member) throw new ApiException('MEMBER_NOT_FOUND', HttpStatus.NOT_FOUND, '会员不存在');
+    if (!row) {
+      return {
+        memberId,
+        paidOrderCount: 0,
+        totalNetPaidFen: 0,
+        firstPaidAt: null,
+        lastPaidAt: null,
+        averageDaysBetweenOrders: null,
+        expectedNextPurchaseDate: null,
+        expectedNextBasis: null,
+        expectedIntervalDays: null,
+        daysSinceLastPurchase: null,
+        computedAt: null,
+      };
+    }
+    return {
+      memberId,
+      paidOrderCount: row.paidOrderCount,
+      totalNetPaidFen: row.totalNetPaidFen,
+      firstPaidAt: row.firstPaidAt.toISOString(),
+      lastPaidAt: row.lastPaidAt.toISOString(),
+      averageDaysBetweenOrders: averageDaysBetween(row.firstPaidAt, row.lastPaidAt, row.paidOrderCount),
+      expectedNextPurchaseDate: row.expectedNextDate,
+      expectedNextBasis: row.expectedNextBasis,
+      expectedIntervalDays: row.expectedIntervalDays,
+      daysSinceLastPurchase: daysBetween(chinaDay(row.lastPaidAt), chinaDay(now)),
+      computedAt: row.computedAt.toISOString(),
+    };
+  }
+}

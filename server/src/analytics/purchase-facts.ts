@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { OrderRow } from '../orders/order.entity';
+import type { PaidOrderFact } from './purchase-history';
+
+/** A line of a paid order, for the most repurchased products. */
+export interface PaidOrderLineFact {
+  orderId: number;
+  memberId: number;
+  productId: number;
+  title: string;
+}
+
+/**
+ * The facts of repeat purchase, read straight from orders and refunds with plain SQL that runs the same on
+ * SQLite and MySQL/MariaDB (`?` placeholders; dates bound and read through the driver's own conversion).
+ * A paid order: paidAt set and not fully refunded (status refunded); net paid: payable minus succeeded refunds.
+ */
+@Injectable()
+export class PurchaseFacts {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The member's paid orders, oldest first. */
+  memberPaidOrders(memberId: number): Promise<PaidOrderFact[]> {
+    return this.paidOrders('o.memberId = ?', [memberId]);
+  }
+
+  /** Every paid order paid before `before`, oldest first (the store metrics need each member's whole history). */
+  paidOrdersBefore(before: Date): Promise<PaidOrderFact[]> {
+    return this.paidOrders('o.paidAt < ?', [this.bindDate(before)]);
+  }
+
+  /** The lines of the paid orders paid in [from, to). */
+  async paidOrderLines(from: Date, to: Date): Promise<PaidOrderLineFact[]> {
+    const rows: { orderId: number | string; memberId: number | string; productId: number | string; title: string }[] = await this.dataSource.query(
+      `SELECT l.orderId AS orderId, o.memberId AS memberId, l.productId AS productId, l.title AS title
+       FROM order_lines l INNER JOIN orders o ON o.id = l.orderId
+       WHERE o.paidAt IS NOT NULL AND o.status <> 'refunded' AND o.paidAt >= ? AND o.paidAt < ?`,
+      [this.bindDate(from), this.bindDate(to)],
+    );
+    return rows.map((row) => ({ orderId: Number(row.orderId), memberId: Number(row.memberId), productId: Number(row.productId), title: row.title }));
+  }
+
+  /**
+   * Members whose purchase facts changed at or after `since` (an order paid or refunded, a refund that
+   * succeeded), with the latest such moment.
+   */
+  async membersChangedSince(since: Date): Promise<Map<number, Date>> {
+    const at = this.bindDate(since);
+    const rows: { memberId: number | string; changedAt: unknown }[] = await this.dataSource.query(
+      `SELECT o.memberId AS memberId, o.paidAt AS changedAt FROM orders o WHERE o.paidAt >= ?
+       UNION ALL SELECT o.memberId, o.refundedAt FROM orders o WHERE o.refundedAt >= ?
+       UNION ALL SELECT o.memberId, r.succeededAt FROM refunds r INNER JOIN orders o ON o.id = r.orderId
+         WHERE r.status = 'succeeded' AND r.succeededAt >= ?`,
+      [at, at, at],
+    );
+    const latest = new Map<number, Date>();
+    for (const row of rows) {
+      const memberId = Number(row.memberId);
+      const changedAt = this.readDate(row.changedAt);
+      const known = latest.get(memberId);
+      if (!known || known < changedAt) latest.set(memberId, changedAt);
+    }
+    return latest;
+  }
+
+  private async paidOrders(condition: string, parameters: unknown[]): Promise<PaidOrderFact[]> {
+    const rows: { orderId: number | string; memberId: number | string; paidAt: unknown; payableFen: number | string; refundedFen: number | string }[] =
+      await this.dataSource.query(
+        `SELECT o.id AS orderId, o.memberId AS memberId, o.paidAt AS paidAt, o.payableFen AS payableFen,
+           COALESCE((SELECT SUM(r.amountFen) FROM refunds r WHERE r.orderId = o.id AND r.status = 'succeeded'), 0) AS refundedFen
+         FROM orders o
+         WHERE o.paidAt IS NOT NULL AND o.status <> 'refunded' AND ${condition}
+         ORDER BY o.paidAt, o.id`,
+        parameters,
+      );
+    return rows.map((row) => ({
+      orderId: Number(row.orderId),
+      memberId: Number(row.memberId),
+      paidAt: this.readDate(row.paidAt),
+      netPaidFen: Math.max(0, Number(row.payableFen) - Number(row.refundedFen)),
+    }));
+  }
+
+  /** A date as the driver stores a datetime column (SQLite: UTC text; MySQL: a Date it converts). */
+  private bindDate(date: Date): unknown {
+    return this.dataSource.driver.preparePersistentValue(date, this.paidAtColumn());
+  }
+
+  private readDate(value: unknown): Date {
+    return this.dataSource.driver.prepareHydratedValue(value, this.paidAtColumn()) as Date;
+  }
+
+  private paidAtColumn() {
+    return this.dataSource.getMetadata(OrderRow).findColumnWithPropertyName('paidAt')!;
+  }
+}

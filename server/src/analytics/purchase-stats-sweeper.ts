@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, Not } from 'typeorm';
+import { PeriodicSweep } from '../platform/jobs/periodic-sweep';
+import { MemberPurchaseStatsRow } from './member-purchase-stats.entity';
+import { MemberPurchaseStatsService } from './member-purchase-stats.service';
+import { PurchaseFacts } from './purchase-facts';
+
+/** Changes this recent are checked against the rows every run: an instance that died between a payment's
+ * commit and its event is back (or replaced) well within it. */
+const CHANGE_LOOKBACK_MS = 60 * 60_000;
+const SWEEP_BATCH = 200;
+
+/**
+ * Recomputes the purchase stats whose facts changed without the row following: a recent payment, refund
+ * or refund success newer than the row's recompute; a member with paid orders and no row at all (events
+ * lost long ago, or orders paid before the stats existed); one-order members dated with an outdated shop
+ * interval. Every recompute rewrites a row from the facts, so instances sweeping at once agree.
+ */
+@Injectable()
+export class PurchaseStatsSweeper extends PeriodicSweep {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly facts: PurchaseFacts,
+    private readonly stats: MemberPurchaseStatsService,
+  ) {
+    super(60_000);
+  }
+
+  async sweep(now: Date = new Date()): Promise<number> {
+    const stale = new Set<number>([...(await this.changedAfterTheirRow(now)), ...(await this.withoutRow())]);
+    for (const memberId of stale) await this.stats.recompute(memberId, now);
+    // Then the shop interval as of those rows, and the one-order members still dated with another one.
+    const interval = await this.stats.shopIntervalDays(now, true);
+    const outdated = await this.dataSource.getRepository(MemberPurchaseStatsRow).find({
+      select: { memberId: true },
+      where: { paidOrderCount: 1, expectedIntervalDays: Not(interval) },
+      take: SWEEP_BATCH,
+    });
+    for (const { memberId } of outdated) await this.stats.recompute(memberId, now);
+    return stale.size + outdated.length;
+  }
+
+  private async changedAfterTheirRow(now: Date): Promise<number[]> {
+    const changed = await this.facts.membersChangedSince(new Date(now.getTime() - CHANGE_LOOKBACK_MS));
+    const ids = [...changed.keys()];
+    const computed = new Map<number, Date>();
+    for (let start = 0; start < ids.length; start += SWEEP_BATCH) {
+      const rows = await this.dataSource.getRepository(MemberPurchaseStatsRow).find({
+        select: { memberId: true, computedAt: true },
+        where: { memberId: In(ids.slice(start, start + SWEEP_BATCH)) },
+      });
+      for (const row of rows) computed.set(row.memberId, row.computedAt);
+    }
+    // A row computed in the same second as the change may have read before it: recompute on a tie too.
+    return ids.filter((id) => {
+      const at = computed.get(id);
+      return at !== undefined && at <= changed.get(id)!;
+    });
+  }
+
+  private async withoutRow(): Promise<number[]> {
+    const rows: { memberId: number | string }[] = await this.dataSource.query(
+      `SELECT DISTINCT o.memberId AS memberId FROM orders o
+       LEFT JOIN member_purchase_stats s ON s.memberId = o.memberId
+       WHERE o.paidAt IS NOT NULL AND o.status <> 'refunded' AND s.memberId IS NULL
+       LIMIT ${SWEEP_BATCH}`,
+    );
+    return rows.map((row) => Number(row.memberId));
+  }
+}

@@ -1,0 +1,102 @@
+import { chinaTime, FIXTURE_ORDERS, type FixtureOrder } from './repeat-purchase.fixture';
+import { computeRepeatPurchaseMetrics, factsNeededBefore } from './repeat-purchase-metrics';
+import type { PaidOrderLineFact } from './purchase-facts';
+import type { PaidOrderFact } from './purchase-history';
+
+const FROM = '2025-03-01';
+const TO = '2025-04-30';
+const TODAY = '2025-06-15';
+
+/** What PurchaseFacts reads from the database for the fixture: paid, not fully refunded; net of succeeded refunds. */
+const counted = FIXTURE_ORDERS.map((order, index) => ({ order, orderId: index + 1 })).filter(({ order }) => order.paidAt !== null && order.status !== 'refunded');
+const memberId = (order: FixtureOrder) => Number(order.member.slice(1));
+const orders: PaidOrderFact[] = counted.map(({ order, orderId }) => ({
+  orderId,
+  memberId: memberId(order),
+  paidAt: chinaTime(order.paidAt!),
+  netPaidFen: order.payableFen - (order.refunds ?? []).filter((refund) => refund.status === 'succeeded').reduce((sum, refund) => sum + refund.amountFen, 0),
+}));
+const lines: PaidOrderLineFact[] = counted
+  .filter(({ order }) => order.paidAt!.slice(0, 10) >= FROM && order.paidAt!.slice(0, 10) <= TO)
+  .flatMap(({ order, orderId }) => order.lines.map((line) => ({ orderId, memberId: memberId(order), ...line })));
+
+const metrics = computeRepeatPurchaseMetrics({ from: FROM, to: TO, today: TODAY, orders, lines });
+
+describe('repeat-purchase metrics on the fixture (2025-03-01 … 2025-04-30, today 2025-06-15)', () => {
+  it('repeat rate: members with 2+ paid orders in the range among members with 1+', () => {
+    // Paid orders in the range (China dates):
+    //   M1: 03-05, 03-20 (01-10 before; 05-01 07:00 China is after, though 04-30 in UTC) → 2
+    //   M2: 03-03, 03-13, 04-22 → 3        M3: 04-01 → 1        M4: 03-15 (the cancelled one is unpaid) → 1
+    //   M5: 04-10, 04-12 (04-11 fully refunded) → 2              M6: 03-08 → 1        M7: 03-10 → 1
+    // 7 members bought, 3 of them (M1, M2, M5) twice or more: 3 / 7.
+    expect(metrics.repeatRate).toEqual({ purchasingMembers: 7, repeatMembers: 3, rate: 3 / 7 });
+  });
+
+  it('cohort table: first paid order per month, and who bought in each of the next six months', () => {
+    // First paid order ever: M1 2025-01, M6 2025-02 (no cohort in the range);
+    //   March: M2 (03-03), M4 (03-15), M7 (03-10) → 3;  April: M3 (04-01 00:30 China), M5 (04-10) → 2.
+    // March cohort: April — M2 (04-22) → 1/3; May — nobody → 0/3; June — M2 (06-01) → 1/3;
+    //   July, August, September start after today → null.
+    // April cohort: May — M3 (05-10) → 1/2; June — nobody → 0/2; July … October → null.
+    const cell = (offset: number, month: string, returned: number | null, members: number) => ({
+      offset,
+      month,
+      returned,
+      rate: returned === null ? null : returned / members,
+    });
+    expect(metrics.cohorts).toEqual([
+      {
+        month: '2025-03',
+        members: 3,
+        followUps: [cell(1, '2025-04', 1, 3), cell(2, '2025-05', 0, 3), cell(3, '2025-06', 1, 3), cell(4, '2025-07', null, 3), cell(5, '2025-08', null, 3), cell(6, '2025-09', null, 3)],
+      },
+      {
+        month: '2025-04',
+        members: 2,
+        followUps: [cell(1, '2025-05', 1, 2), cell(2, '2025-06', 0, 2), cell(3, '2025-07', null, 2), cell(4, '2025-08', null, 2), cell(5, '2025-09', null, 2), cell(6, '2025-10', null, 2)],
+      },
+    ]);
+  });
+
+  it('median days from first to second paid order, over members whose second order is in the range', () => {
+    // M1: 01-10 → 03-05 = 21 (rest of January) + 28 (February) + 5 = 54
+    // M2: 03-03 → 03-13 = 10;  M5: 04-10 → 04-12 = 2 (the refunded 04-11 is not an order);  M6: 02-20 → 03-08 = 8 + 8 = 16
+    // M3's second order (05-10) is after the range; M4 and M7 have none.
+    // Sorted 2, 10, 16, 54: median (10 + 16) / 2 = 13.
+    expect(metrics.firstToSecond).toEqual({ members: 4, medianDays: 13 });
+  });
+
+  it('most repurchased products: one member, two or more distinct paid orders in the range', () => {
+    // 西湖龙井 (101): M1 (03-05, 03-20), M2 (03-03, 04-22), M5 (04-10, 04-12) → 3 members, 6 orders.
+    // 桂花乌龙 (102): M2 (03-03 with two lines of it = one order, 03-13) → 1 member, 2 orders; M7 once.
+    //   Title of its latest order in the range (03-13), not the old packaging of 03-03.
+    // 白毫银针 (103): M1, M4, M6, M5 once each in the range (M5's refunded and M4's cancelled orders do not count).
+    expect(metrics.topRepurchasedProducts).toEqual([
+      { productId: 101, title: '西湖龙井', repurchasingMembers: 3, orders: 6 },
+      { productId: 102, title: '桂花乌龙', repurchasingMembers: 1, orders: 2 },
+    ]);
+  });
+
+  it("share of GMV (net paid) from orders that are not the member's first paid order", () => {
+    // In the range, net paid (payable − succeeded refunds):
+    //   first orders:    M2 03-03 8000, M3 04-01 6000, M4 03-15 1000, M5 04-10 2500, M7 03-10 10000 − 3000 = 7000 → 24500
+    //   returning ones:  M1 03-05 5000 + 03-20 3000, M2 03-13 2000 (the 700 refund is still processing) + 04-22 4000,
+    //                    M5 04-12 1500, M6 03-08 9000 → 24500 (6 orders)
+    // Total 49000 in 11 orders; share 24500 / 49000 = 0.5.
+    expect(metrics.returningGmv).toEqual({ totalNetPaidFen: 49000, returningNetPaidFen: 24500, totalOrders: 11, returningOrders: 6, share: 0.5 });
+  });
+
+  it('answers nulls, not divisions by zero, for a range without orders', () => {
+    const empty = computeRepeatPurchaseMetrics({ from: '2024-01-01', to: '2024-01-31', today: TODAY, orders, lines: [] });
+    expect(empty.repeatRate).toEqual({ purchasingMembers: 0, repeatMembers: 0, rate: null });
+    expect(empty.cohorts).toEqual([{ month: '2024-01', members: 0, followUps: expect.any(Array) }]);
+    expect(empty.cohorts[0].followUps.every((cell) => cell.returned === 0 && cell.rate === null)).toBe(true);
+    expect(empty.firstToSecond).toEqual({ members: 0, medianDays: null });
+    expect(empty.returningGmv.share).toBeNull();
+  });
+
+  it('reads orders up to the end of the sixth month after the range', () => {
+    // A range ending 2025-04-30 follows April's cohort through October: orders before 2025-11-01 00:00 China.
+    expect(factsNeededBefore('2025-04-30')).toEqual(new Date('2025-10-31T16:00:00Z'));
+  });
+});

@@ -1,0 +1,141 @@
+import {
+  COHORT_FOLLOW_MONTHS,
+  type CohortRow,
+  type RepeatPurchaseMetrics,
+  type RepurchasedProduct,
+} from '../../../shared';
+import { addMonths, chinaDay, daysBetween, monthOf, monthsThrough, startOfChinaDay } from './china-calendar';
+import type { PaidOrderLineFact } from './purchase-facts';
+import { median, type PaidOrderFact } from './purchase-history';
+
+const TOP_PRODUCTS = 10;
+
+export interface MetricsInput {
+  /** The range, China days, both included. */
+  from: string;
+  to: string;
+  /** Today in China: cohort months that start after it are not known yet. */
+  today: string;
+  /** Every paid order paid before factsNeededBefore(to), in any order. */
+  orders: PaidOrderFact[];
+  /** The lines of the paid orders paid in the range. */
+  lines: PaidOrderLineFact[];
+}
+
+/** The orders the metrics of a range ending `to` need are those paid before this instant: the cohort
+ * table follows the range's last month for COHORT_FOLLOW_MONTHS more. */
+export function factsNeededBefore(to: string): Date {
+  return startOfChinaDay(`${addMonths(monthOf(to), COHORT_FOLLOW_MONTHS + 1)}-01`);
+}
+
+/** The store's repeat-purchase figures for a range (definitions in shared/api/analytics.ts). */
+export function computeRepeatPurchaseMetrics({ from, to, today, orders, lines }: MetricsInput): RepeatPurchaseMetrics {
+  const histories = byMember(orders);
+  const inRange = (order: PaidOrderFact) => {
+    const day = chinaDay(order.paidAt);
+    return day >= from && day <= to;
+  };
+
+  let purchasingMembers = 0;
+  let repeatMembers = 0;
+  const intervals: number[] = [];
+  const gmv = { totalNetPaidFen: 0, returningNetPaidFen: 0, totalOrders: 0, returningOrders: 0 };
+  for (const history of histories.values()) {
+    const ordersInRange = history.filter(inRange);
+    if (ordersInRange.length >= 1) purchasingMembers++;
+    if (ordersInRange.length >= 2) repeatMembers++;
+    if (history.length >= 2 && inRange(history[1])) {
+      intervals.push(daysBetween(chinaDay(history[0].paidAt), chinaDay(history[1].paidAt)));
+    }
+    for (const order of ordersInRange) {
+      const returning = order !== history[0];
+      gmv.totalOrders++;
+      gmv.totalNetPaidFen += order.netPaidFen;
+      if (returning) {
+        gmv.returningOrders++;
+        gmv.returningNetPaidFen += order.netPaidFen;
+      }
+    }
+  }
+
+  return {
+    from,
+    to,
+    today,
+    repeatRate: { purchasingMembers, repeatMembers, rate: ratio(repeatMembers, purchasingMembers) },
+    cohorts: cohortTable(histories, monthsThrough(monthOf(from), monthOf(to)), monthOf(today)),
+    firstToSecond: { members: intervals.length, medianDays: median(intervals) },
+    topRepurchasedProducts: mostRepurchased(lines, new Map(orders.map((order) => [order.orderId, order]))),
+    returningGmv: { ...gmv, share: ratio(gmv.returningNetPaidFen, gmv.totalNetPaidFen) },
+  };
+}
+
+/** Each member's paid orders, oldest first. */
+function byMember(orders: PaidOrderFact[]): Map<number, PaidOrderFact[]> {
+  const histories = new Map<number, PaidOrderFact[]>();
+  for (const order of orders) {
+    const history = histories.get(order.memberId);
+    if (history) history.push(order);
+    else histories.set(order.memberId, [order]);
+  }
+  for (const history of histories.values()) history.sort((a, b) => a.paidAt.getTime() - b.paidAt.getTime() || a.orderId - b.orderId);
+  return histories;
+}
+
+function cohortTable(histories: Map<number, PaidOrderFact[]>, months: string[], currentMonth: string): CohortRow[] {
+  const rows = new Map(months.map((month) => [month, { members: 0, returned: new Array<number>(COHORT_FOLLOW_MONTHS).fill(0) }]));
+  for (const history of histories.values()) {
+    const firstMonth = monthOf(chinaDay(history[0].paidAt));
+    const cohort = rows.get(firstMonth);
+    if (!cohort) continue;
+    cohort.members++;
+    const boughtIn = new Set(history.map((order) => monthOf(chinaDay(order.paidAt))));
+    for (let offset = 1; offset <= COHORT_FOLLOW_MONTHS; offset++) {
+      if (boughtIn.has(addMonths(firstMonth, offset))) cohort.returned[offset - 1]++;
+    }
+  }
+  return months.map((month) => {
+    const { members, returned } = rows.get(month)!;
+    return {
+      month,
+      members,
+      followUps: returned.map((count, index) => {
+        const followed = addMonths(month, index + 1);
+        const known = followed <= currentMonth;
+        return { offset: index + 1, month: followed, returned: known ? count : null, rate: known ? ratio(count, members) : null };
+      }),
+    };
+  });
+}
+
+/** Products one member bought in two or more distinct paid orders of the range, by how many such members. */
+function mostRepurchased(lines: PaidOrderLineFact[], orders: Map<number, PaidOrderFact>): RepurchasedProduct[] {
+  const ordersByMemberProduct = new Map<string, { productId: number; orderIds: Set<number> }>();
+  const latestTitle = new Map<number, { title: string; paidAt: number; orderId: number }>();
+  for (const line of lines) {
+    const key = `${line.memberId}:${line.productId}`;
+    const entry = ordersByMemberProduct.get(key) ?? { productId: line.productId, orderIds: new Set<number>() };
+    entry.orderIds.add(line.orderId);
+    ordersByMemberProduct.set(key, entry);
+    const paidAt = orders.get(line.orderId)?.paidAt.getTime() ?? 0;
+    const known = latestTitle.get(line.productId);
+    if (!known || known.paidAt < paidAt || (known.paidAt === paidAt && known.orderId < line.orderId)) {
+      latestTitle.set(line.productId, { title: line.title, paidAt, orderId: line.orderId });
+    }
+  }
+  const products = new Map<number, RepurchasedProduct>();
+  for (const { productId, orderIds } of ordersByMemberProduct.values()) {
+    if (orderIds.size < 2) continue;
+    const product = products.get(productId) ?? { productId, title: latestTitle.get(productId)!.title, repurchasingMembers: 0, orders: 0 };
+    product.repurchasingMembers++;
+    product.orders += orderIds.size;
+    products.set(productId, product);
+  }
+  return [...products.values()]
+    .sort((a, b) => b.repurchasingMembers - a.repurchasingMembers || a.productId - b.productId)
+    .slice(0, TOP_PRODUCTS);
+}
+
+function ratio(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}
