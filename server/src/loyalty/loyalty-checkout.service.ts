@@ -33,11 +33,12 @@ export class LoyaltyCheckoutService {
   ) {}
 
   async forCheckout(memberId: number): Promise<CheckoutLoyalty> {
-    const [member, settings] = await Promise.all([
+    const [member, settings, levels] = await Promise.all([
       this.dataSource.getRepository(Member).findOne({ select: { id: true, levelId: true, pointsBalance: true }, where: { id: memberId } }),
-      this.settings.get(),
+      this.settings.current(),
+      this.levels.current(),
     ]);
-    const level = await this.levels.levelOf(member?.levelId ?? null);
+    const level = await this.levels.levelOf(member?.levelId ?? null, levels);
     return {
       level,
       memberPricePercent: level.memberPricePercent,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { LoyaltySettings } from '../../../shared';
+import { ShortLivedValue } from '../platform/cache/short-lived-value';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { LoyaltySettingsRow } from './loyalty-settings.entity';
 
@@ -16,9 +17,17 @@ export const DEFAULT_LOYALTY_SETTINGS: LoyaltySettings = {
   pointsExpiryMonths: 12,
 };
 
+/**
+ * How long an instance answers checkout from its own copy of the points rule and the tiers (every order
+ * reads them): a save on this instance refreshes it at once, other instances within this bound.
+ */
+export const LOYALTY_TERMS_CACHE_MS = 5_000;
+
 /** The points rule and the level window, stored so every instance applies the same ones. */
 @Injectable()
 export class LoyaltySettingsService {
+  private readonly cached = new ShortLivedValue(LOYALTY_TERMS_CACHE_MS, () => this.get());
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
@@ -27,6 +36,11 @@ export class LoyaltySettingsService {
   async get(manager: EntityManager = this.dataSource.manager): Promise<LoyaltySettings> {
     const row = await manager.findOneBy(LoyaltySettingsRow, { id: SETTINGS_ROW_ID });
     return row ? toSettings(row) : DEFAULT_LOYALTY_SETTINGS;
+  }
+
+  /** The settings as checkout applies them: up to LOYALTY_TERMS_CACHE_MS old. */
+  current(): Promise<LoyaltySettings> {
+    return this.cached.get();
   }
 
   /** Saves the settings; answers them and the window they replaced (a new window re-evaluates levels). */
@@ -44,6 +58,7 @@ export class LoyaltySettingsService {
         await manager.update(LoyaltySettingsRow, { id: SETTINGS_ROW_ID }, values);
       }
     });
+    this.cached.forget();
     return { saved: await this.get(), previous };
   }
 }

@@ -5,11 +5,12 @@ import type { MemberLevel, MemberLevelInput } from '../../../shared';
 import { Member } from '../members/member.entity';
 import { OrderRow } from '../orders/order.entity';
 import { RefundRow } from '../payments/refund.entity';
+import { ShortLivedValue } from '../platform/cache/short-lived-value';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { levelFor, levelListProblem } from './level-rules';
 import { lockedForUpdate } from './locking-read';
-import { LoyaltySettingsService } from './loyalty-settings.service';
+import { LOYALTY_TERMS_CACHE_MS, LoyaltySettingsService } from './loyalty-settings.service';
 import { MemberLevelChangeRow, type LevelChangeReason } from './member-level-change.entity';
 import { MemberLevelReviewRow } from './member-level-review.entity';
 import { MemberLevelRow } from './member-level.entity';
@@ -25,12 +26,18 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 @Injectable()
 export class MemberLevelsService {
   private readonly logger = new Logger('MemberLevels');
+  private readonly cached = new ShortLivedValue(LOYALTY_TERMS_CACHE_MS, () => this.list());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly settings: LoyaltySettingsService,
   ) {}
+
+  /** The tiers as checkout applies them: up to LOYALTY_TERMS_CACHE_MS old. */
+  current(): Promise<MemberLevel[]> {
+    return this.cached.get();
+  }
 
   async list(manager: EntityManager = this.dataSource.manager): Promise<MemberLevel[]> {
     const rows = await manager.find(MemberLevelRow, { order: { rank: 'ASC' } });
@@ -68,6 +75,7 @@ export class MemberLevelsService {
       await manager.delete(MemberLevelRow, { rank: MoreThanOrEqual(levels.length) });
       await this.markAllForReview(manager);
     });
+    this.cached.forget();
     this.startReview();
     return this.list();
   }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AddressesModule } from '../addresses/addresses.module';
+import { CouponsModule } from '../coupons/coupons.module';
+import { LoyaltyModule } from '../loyalty/loyalty.module';
 import { SettingsModule } from '../settings/settings.module';
 import { StaffModule } from '../staff/staff.module';
 import { AdminOrdersController } from './admin-orders.controller';
@@ -13,7 +15,7 @@ import { ShippingService } from './shipping.service';
 import { UnpaidOrderSweeper } from './unpaid-order-sweeper';
 
 @Module({
-  imports: [AddressesModule, SettingsModule, StaffModule],
+  imports: [AddressesModule, SettingsModule, StaffModule, CouponsModule, LoyaltyModule],
   controllers: [OrdersController, AdminOrdersController],
   providers: [CheckoutService, OrdersService, OrderEventPublisher, UnpaidOrderSweeper, ShippingService, AutoConfirmSweeper, AdminOrdersService],
   exports: [OrdersService, OrderEventPublisher],

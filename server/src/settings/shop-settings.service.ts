@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ShopSettings } from '../../../shared';
+import { ShortLivedValue } from '../platform/cache/short-lived-value';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { ShopSettingsRow } from './shop-settings.entity';
 
@@ -24,8 +25,7 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
 /** The shop's order rules, stored in the database so every instance applies the same ones. */
 @Injectable()
 export class ShopSettingsService {
-  /** The settings as last read, shared by the requests of the next SHOP_SETTINGS_CACHE_MS. */
-  private cached: { settings: Promise<ShopSettings>; readAt: number } | null = null;
+  private readonly current = new ShortLivedValue(SHOP_SETTINGS_CACHE_MS, () => this.read());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -33,16 +33,7 @@ export class ShopSettingsService {
   ) {}
 
   get(): Promise<ShopSettings> {
-    const now = Date.now();
-    if (this.cached && now - this.cached.readAt < SHOP_SETTINGS_CACHE_MS) return this.cached.settings;
-    const settings = this.read();
-    const entry = { settings, readAt: now };
-    this.cached = entry;
-    // A failed read is not kept: the next call asks the database again.
-    settings.catch(() => {
-      if (this.cached === entry) this.cached = null;
-    });
-    return settings;
+    return this.current.get();
   }
 
   async save(settings: ShopSettings): Promise<ShopSettings> {
@@ -58,7 +49,7 @@ export class ShopSettingsService {
         await manager.update(ShopSettingsRow, { id: SETTINGS_ROW_ID }, values);
       }
     });
-    this.cached = null;
+    this.current.forget();
     return this.get();
   }
 
