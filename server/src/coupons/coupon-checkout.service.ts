@@ -62,11 +62,7 @@ export class CouponCheckoutService {
     manager: EntityManager,
     p: { memberId: number; memberCouponId: number; orderId: number; lines: CouponLine[]; now: Date },
   ): Promise<{ templateId: number; discountFen: Fen }> {
-    const coupon = await manager.findOneBy(MemberCouponRow, { id: p.memberCouponId });
-    if (!coupon || coupon.memberId !== p.memberId) {
-      throw new ApiException('COUPON_NOT_FOUND', HttpStatus.BAD_REQUEST, '优惠券不存在', { memberCouponId: p.memberCouponId });
-    }
-    if (coupon.status !== 'unused') throw couponUnavailable(p.memberCouponId);
+    const coupon = await this.unusedCoupon(manager, p.memberId, p.memberCouponId);
     const template = await manager.findOneByOrFail(CouponTemplateRow, { id: coupon.templateId });
     const judgement = judgeCoupon(template, coupon, p.lines, await loadCategoryParents(manager), p.now);
     if (!judgement.usable) {
@@ -89,6 +85,19 @@ export class CouponCheckoutService {
       .where('id = :id', { id: template.id })
       .execute();
     return { templateId: template.id, discountFen: judgement.discountFen };
+  }
+
+  /**
+   * The member's coupon while it is still unused; an unknown id or another member's coupon is a 400
+   * COUPON_NOT_FOUND, a coupon already spent (by a parallel checkout, say) a 409 COUPON_UNAVAILABLE.
+   */
+  async unusedCoupon(manager: EntityManager, memberId: number, memberCouponId: number): Promise<MemberCouponRow> {
+    const coupon = await manager.findOneBy(MemberCouponRow, { id: memberCouponId });
+    if (!coupon || coupon.memberId !== memberId) {
+      throw new ApiException('COUPON_NOT_FOUND', HttpStatus.BAD_REQUEST, '优惠券不存在', { memberCouponId });
+    }
+    if (coupon.status !== 'unused') throw couponUnavailable(memberCouponId);
+    return coupon;
   }
 
   /** Gives the coupon of a cancelled (unpaid) order back to its member; a second call finds nothing to give back. */

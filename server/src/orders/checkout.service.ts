@@ -138,11 +138,10 @@ export class CheckoutService {
     const items = input.items.map((item) => this.orderItem(item, skus));
     const lines = items.map((item) => item.line);
     // What the shopper chose, exactly: no coupon and no points unless the request asks for them.
-    const { pricing: quoted, coupon, couponLines } = await this.quote(memberId, items, settings, loyalty, {
+    const { pricing, pointsUsed, coupon, couponLines } = await this.quote(memberId, items, settings, loyalty, {
       memberCouponId: input.memberCouponId ?? null,
       usePoints: input.usePoints ?? false,
     });
-    const { pointsUsed, ...pricing } = quoted;
     const now = new Date();
     const order: Omit<OrderRow, 'id' | 'orderNo' | 'updatedAt'> = {
       memberId,
@@ -245,7 +244,7 @@ export class CheckoutService {
       amountFen,
     }));
     const coupons = items.length > 0 ? await this.coupons.optionsFor(memberId, couponLines, new Date()) : [];
-    const coupon = chosenCoupon(coupons, choice.memberCouponId);
+    const coupon = await this.chosenCoupon(memberId, coupons, choice.memberCouponId);
     const options = {
       shipping: settings,
       memberPricePercent: loyalty.memberPricePercent,
@@ -254,17 +253,33 @@ export class CheckoutService {
     };
     const pointsRule = { pointsPerYuan: loyalty.pointsPerYuan, maxSharePercent: loyalty.pointsMaxSharePercent, balance: loyalty.pointsBalance };
     const withPoints = priceOrder(items, { ...options, points: pointsRule });
-    const pricing = choice.usePoints ? withPoints : priceOrder(items, options);
+    const { pointsUsed, ...pricing } = choice.usePoints ? withPoints : priceOrder(items, options);
     const points: CheckoutPoints = {
       balance: loyalty.pointsBalance,
       pointsPerYuan: loyalty.pointsPerYuan,
       maxSharePercent: loyalty.pointsMaxSharePercent,
-      used: pricing.pointsUsed,
+      used: pointsUsed,
       discountFen: pricing.pointsDiscountFen,
       availableDiscountFen: withPoints.pointsDiscountFen,
       applied: choice.usePoints && withPoints.pointsUsed > 0,
     };
-    return { pricing, coupons, coupon, couponLines, points };
+    return { pricing, pointsUsed, coupons, coupon, couponLines, points };
+  }
+
+  /** The coupon to apply: the best usable one when none was named, none for null, else the named one if it applies. */
+  private async chosenCoupon(memberId: number, coupons: CouponOption[], memberCouponId: number | null | undefined): Promise<CouponOption | null> {
+    if (memberCouponId === undefined) return coupons.find((option) => option.usable) ?? null;
+    if (memberCouponId === null) return null;
+    const named = coupons.find((option) => option.memberCouponId === memberCouponId);
+    if (!named) {
+      // Not among the member's unused coupons: say whether it is unknown or already spent.
+      await this.coupons.unusedCoupon(this.dataSource.manager, memberId, memberCouponId);
+      throw couponNotApplicable(memberCouponId, '优惠券已过期', 'expired');
+    }
+    if (!named.usable) {
+      throw couponNotApplicable(memberCouponId, `「${named.name}」${COUPON_UNUSABLE_REASON_LABELS[named.reason ?? 'out_of_scope']}`, named.reason);
+    }
+    return named;
   }
 }
 
@@ -286,24 +301,13 @@ function quotedItem(snapshot: SkuSnapshot, quantity: number): QuotedItem {
   };
 }
 
-/** The coupon to apply: the best usable one when none was named, none for null, else the named one if it applies. */
-function chosenCoupon(coupons: CouponOption[], memberCouponId: number | null | undefined): CouponOption | null {
-  if (memberCouponId === undefined) return coupons.find((option) => option.usable) ?? null;
-  if (memberCouponId === null) return null;
-  const named = coupons.find((option) => option.memberCouponId === memberCouponId);
-  if (!named) throw new ApiException('COUPON_NOT_FOUND', HttpStatus.BAD_REQUEST, '优惠券不存在或已使用', { memberCouponId });
-  if (!named.usable) {
-    throw new ApiException('COUPON_NOT_APPLICABLE', HttpStatus.CONFLICT, `「${named.name}」${COUPON_UNUSABLE_REASON_LABELS[named.reason ?? 'out_of_scope']}`, {
-      memberCouponId,
-      reason: named.reason,
-    });
-  }
-  return named;
+function couponNotApplicable(memberCouponId: number, message: string, reason: string | null): ApiException {
+  return new ApiException('COUPON_NOT_APPLICABLE', HttpStatus.CONFLICT, message, { memberCouponId, reason });
 }
 
 /** The coupon judged differently inside the transaction than a moment before (its template changed meanwhile). */
 function couponChanged(memberCouponId: number): ApiException {
-  return new ApiException('COUPON_NOT_APPLICABLE', HttpStatus.CONFLICT, '优惠券规则已变更，请重新确认订单', { memberCouponId });
+  return couponNotApplicable(memberCouponId, '优惠券规则已变更，请重新确认订单', null);
 }
 
 function wholeSeconds(epochMs: number): Date {

@@ -193,17 +193,17 @@ const LINE_COLUMNS: TableColumnsType<OrderLine> = [
   { title: '小计', dataIndex: 'lineTotalFen', align: 'right', render: (fen: number) => formatYuan(fen) },
 ];
 
-/** Every step from the list total to the payable amount; discounts only when there are any. */
+/** Every step from the list total to the payable amount, in the order they apply; discounts only when there are any. */
 function PricingBreakdown({ order }: { order: AdminOrderDetail }) {
   const { pricing } = order;
   const discounts: [string, number][] = [
     ['会员优惠', pricing.memberDiscountFen],
     ['活动优惠', pricing.promotionDiscountFen],
-    ['优惠券', pricing.couponDiscountFen],
-    ['积分抵扣', pricing.pointsDiscountFen],
+    [order.coupon ? `优惠券（${order.coupon.name}）` : '优惠券', pricing.couponDiscountFen],
+    [order.pointsUsed > 0 ? `积分抵扣（${order.pointsUsed} 积分）` : '积分抵扣', pricing.pointsDiscountFen],
   ];
   return (
-    <Descriptions column={1} size="small" style={{ marginTop: 16, maxWidth: 360, marginLeft: 'auto' }} styles={{ label: { width: 120 } }}>
+    <Descriptions column={1} size="small" style={{ marginTop: 16, maxWidth: 420, marginLeft: 'auto' }} styles={{ label: { width: 180 } }}>
       <Descriptions.Item label="商品总额">{formatYuan(pricing.listTotalFen)}</Descriptions.Item>
       {discounts
         .filter(([, fen]) => fen > 0)
