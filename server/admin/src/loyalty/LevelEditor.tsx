@@ -9,6 +9,7 @@ import {
   discountLabel,
   formToRequest,
   levelProblems,
+  levelProblemText,
   levelsToForm,
   newLevelRow,
   serverLevelProblems,
@@ -53,8 +54,10 @@ export function LevelEditor({ saved, onSaved }: { saved: MemberLevel[]; onSaved:
       checking.current = false;
       notifySuccess('等级规则已保存，会员等级将在下次计算时更新');
     } catch (error) {
-      if (error instanceof ApiRequestError && error.status === 400) showProblems(serverLevelProblems(error.details));
-      notifyError(error);
+      // A 400 names the tier and field: mark it and say which, instead of the server's field path.
+      const problems = error instanceof ApiRequestError && error.status === 400 ? serverLevelProblems(error.details) : [];
+      showProblems(problems);
+      notifyError(problems.length ? problems.map(levelProblemText).join('；') : error);
     } finally {
       setSaving(false);
     }

@@ -4,6 +4,7 @@ import {
   discountLabel,
   formToRequest,
   levelProblems,
+  levelProblemText,
   levelsToForm,
   problemForServerField,
   serverLevelProblems,
@@ -124,6 +125,11 @@ describe('serverLevelProblems', () => {
       { index: 0, field: 'minPaid', message: '最低等级的门槛必须为 0' },
     ]);
     expect(serverLevelProblems(undefined)).toEqual([]);
+  });
+
+  it('words a placed problem with the tier number and field for the message', () => {
+    expect(levelProblemText({ index: 1, field: 'minPaid', message: '不能小于 0' })).toBe('第 2 个等级的升级门槛：不能小于 0');
+    expect(levelProblemText({ index: null, field: null, message: '等级数量须为 2–8 个' })).toBe('等级数量须为 2–8 个');
   });
 });
 

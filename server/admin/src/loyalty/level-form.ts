@@ -134,6 +134,19 @@ export function problemForServerField(error: FieldError): LevelProblem {
   return { index: null, field: null, message: error.message };
 }
 
+const FIELD_LABELS: Record<LevelRowField, string> = {
+  name: '等级名称',
+  minPaid: '升级门槛',
+  memberPricePercent: '会员价',
+  freeShippingThreshold: '包邮门槛',
+};
+
+/** A problem as one line of a message: 第 2 个等级的升级门槛：门槛必须高于上一个等级. */
+export function levelProblemText(problem: LevelProblem): string {
+  if (problem.index === null || problem.field === null) return problem.message;
+  return `第 ${problem.index + 1} 个等级的${FIELD_LABELS[problem.field]}：${problem.message}`;
+}
+
 /** The member price as shops say it, beside the percent input: 95 → 95折, 90 → 9折, 100 → 不打折. */
 export function discountLabel(percent: number | null): string {
   if (percent === null || !Number.isInteger(percent) || percent < RULES.minPercent || percent > RULES.maxPercent) return '';

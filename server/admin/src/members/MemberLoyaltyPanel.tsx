@@ -219,10 +219,11 @@ function AdjustPointsModal({
       />
       <ProFormDigit
         name="delta"
-        label="调整积分"
+        label="积分变动"
+        required
         min={-1_000_000}
         max={1_000_000}
-        fieldProps={{ precision: 0, addonAfter: '积分', 'aria-label': '调整积分' }}
+        fieldProps={{ precision: 0, addonAfter: '积分', 'aria-label': '积分变动' }}
         rules={[
           {
             validator: async (_: unknown, value: number | null | undefined) => {
