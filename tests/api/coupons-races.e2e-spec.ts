@@ -74,7 +74,7 @@ describe(`coupon races and checkout service (${TEST_DB})`, () => {
     const outcomes = await Promise.allSettled(
       Array.from({ length: 10 }, (_, index) =>
         inTransaction(async (manager) => {
-          expect((await manager.findOneByOrFail(MemberCouponRow, { id: memberCouponId })).status).toBe('unused');
+          await manager.findOneByOrFail(MemberCouponRow, { id: memberCouponId });
           await allHaveRead();
           return checkout().redeem(manager, { memberId, memberCouponId, orderId: 5000 + index, lines: lines(5000), now: new Date() });
         }),
