@@ -205,8 +205,9 @@ export interface CouponTemplateStats {
 
 /**
  * `POST /api/v1/admin/coupon-templates/:id/issue` (COUPON_ISSUE_ROLES): one coupon to each chosen member.
- * `memberIds` and/or `text` (a pasted or uploaded CSV/plain list, at most 5 000 lines: one member id or 11-digit
- * phone number per line, the first column counts; a header line such as `手机号` is skipped as invalid).
+ * `memberIds` and/or `text` (a pasted list, or the text of a CSV/TXT file the console read from an upload; at most
+ * 5 000 entries in all: one member id or 11-digit phone number per line, the first column counts; a header line
+ * such as `手机号` is skipped as invalid).
  * Only an active template can be issued (409 COUPON_TEMPLATE_STATE_CONFLICT); its total quantity and per-member
  * limit apply as for claiming. One coupon per member per request (repeated lines are skipped as duplicate).
  */

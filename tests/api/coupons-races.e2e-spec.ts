@@ -68,9 +68,16 @@ describe(`coupon races and checkout service (${TEST_DB})`, () => {
     const memberId = await memberIdOf(token);
     const memberCouponId = (await claim(token, template.id).expect(201)).body.id;
 
+    // Every checkout reads the coupon as unused before any of them writes (on MariaDB each transaction keeps
+    // that snapshot); SQLite runs transactions one after another, so there the wait simply times out.
+    const allHaveRead = barrier(10, 300);
     const outcomes = await Promise.allSettled(
       Array.from({ length: 10 }, (_, index) =>
-        inTransaction((manager) => checkout().redeem(manager, { memberId, memberCouponId, orderId: 5000 + index, lines: lines(5000), now: new Date() })),
+        inTransaction(async (manager) => {
+          await manager.findOneByOrFail(MemberCouponRow, { id: memberCouponId });
+          await allHaveRead();
+          return checkout().redeem(manager, { memberId, memberCouponId, orderId: 5000 + index, lines: lines(5000), now: new Date() });
+        }),
       ),
     );
     const won = outcomes.filter((outcome): outcome is PromiseFulfilledResult<{ templateId: number; discountFen: number }> => outcome.status === 'fulfilled');
@@ -153,3 +160,15 @@ describe(`coupon races and checkout service (${TEST_DB})`, () => {
     expect(options.find((option) => option.memberCouponId === percent)).toEqual(expect.objectContaining({ name: '9折', ruleText: '9折 最多减50', templateId: expect.any(Number) }));
   });
 });
+
+/** Resolves for everyone once `parties` callers have arrived, or for each caller after `timeoutMs`. */
+function barrier(parties: number, timeoutMs: number): () => Promise<void> {
+  let arrived = 0;
+  let release!: () => void;
+  const everyone = new Promise<void>((resolve) => (release = resolve));
+  return () => {
+    arrived += 1;
+    if (arrived === parties) release();
+    return Promise.race([everyone, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
+  };
+}

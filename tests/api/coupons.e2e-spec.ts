@@ -99,9 +99,11 @@ describe(`coupons (${TEST_DB})`, () => {
       const template = await createTemplate(t, operator, {
         name: '可编辑', validityKind: 'fixed', validFrom: '2026-01-01T00:00:00Z', validTo: '2099-01-01T00:00:00Z', validDays: null, totalQuantity: 3,
       });
-      const before = await t.api().patch(admin(`/${template.id}`)).set(bearer(operator)).send({ type: 'percent_off', payPercent: 90, maxDiscountFen: 2000 }).expect(200);
+      const before = await t.api().patch(admin(`/${template.id}`)).set(bearer(operator))
+        .send({ type: 'percent_off', payPercent: 90, maxDiscountFen: 2000, scope: 'categories', scopeIds: [topCategoryId] }).expect(200);
       // Switching to 折扣 clears the amount it no longer uses.
-      expect(before.body).toEqual(expect.objectContaining({ type: 'percent_off', payPercent: 90, amountOffFen: null, ruleText: '9折 最多减20' }));
+      expect(before.body).toEqual(expect.objectContaining({ type: 'percent_off', payPercent: 90, amountOffFen: null, ruleText: '9折 最多减20', scope: 'categories', scopeIds: [topCategoryId] }));
+      expect((await templateRow(template.id)).scopeIds).toEqual([topCategoryId]);
 
       await claim(t, await memberToken(t, 'edit-claimer'), template.id).then((r) => expect(r.status).toBe(201));
       const allowed = await t.api().patch(admin(`/${template.id}`)).set(bearer(operator))

@@ -31,10 +31,16 @@ export interface CouponCardProps {
   className?: string;
 }
 
-/** One coupon as Chinese shops draw it: the amount big on the left, the terms on the right, a ticket edge between. */
+/**
+ * One coupon as Chinese shops draw it: the amount big on the left, the terms on the right, a ticket edge between.
+ * Everything it shows comes in as props, so any list can draw its coupons with it: the coupon center
+ * (ClaimableCouponCard), 我的优惠券, or a checkout's coupon options, e.g. a usable option as
+ * `face={amountFace(option.discountFen)} selected={chosen} action={<Radio />}` and an unusable one as
+ * `muted note={COUPON_UNUSABLE_REASON_LABELS[option.reason]}`.
+ */
 export function CouponCard(props: CouponCardProps) {
   const { face, condition, name, badge, details = [], validity, muted, stamp, flag, note, action, selected, onClick } = props;
-  const classes = ['coupon-card', muted && 'coupon-card--muted', selected && 'coupon-card--selected', props.className]
+  const classes = ['coupon-card', muted && 'coupon-card--muted', selected && 'coupon-card--selected', note && 'coupon-card--noted', props.className]
     .filter(Boolean)
     .join(' ');
   return (

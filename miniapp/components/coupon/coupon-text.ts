@@ -36,7 +36,8 @@ export function couponCap(terms: CouponTerms): string | null {
 const TYPE_BADGES: Record<CouponType, string> = {
   amount_off: '满减',
   percent_off: '折扣',
-  no_threshold: '无门槛',
+  // The condition under the figure already says 无门槛.
+  no_threshold: '立减',
   newcomer: '新人',
 };
 

@@ -23,7 +23,7 @@ export default function CouponCenterPage() {
           ? { status: 'ready', data: current.data.map((item) => (item.templateId === changed.templateId ? changed : item)) }
           : current,
       ),
-    onSignedIn: () => reload(),
+    onStale: () => reload(),
   });
 
   // What the shopper already holds depends on who is signed in.

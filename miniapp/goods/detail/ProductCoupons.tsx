@@ -25,7 +25,7 @@ export function ProductCoupons({ productId }: { productId: number }) {
           ? { status: 'ready', data: current.data.map((item) => (item.templateId === changed.templateId ? changed : item)) }
           : current,
       ),
-    onSignedIn: () => reload(),
+    onStale: () => reload(),
   });
 
   // What the shopper already holds depends on who is signed in.

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import type { CouponIssueLine, CouponIssueSkipReason, IssueCouponsResponse, MemberCouponSource, MyCoupon } from '../../../shared';
+import type { CouponIssueLine, CouponIssueSkipReason, CouponTemplateStatus, IssueCouponsResponse, MemberCouponSource, MyCoupon } from '../../../shared';
 import { Member } from '../members/member.entity';
 import { MemberEvents, type MemberRegisteredEvent } from '../members/member-events';
 import { ApiException, fieldError } from '../platform/errors/api-exception';
@@ -18,7 +18,10 @@ import { MemberCouponRow } from './member-coupon.entity';
 
 /** Why a coupon could not be handed out; the transaction that found it is rolled back. */
 export class GrantRefused extends Error {
-  constructor(readonly reason: 'sold_out' | 'limit_reached' | 'not_active') {
+  constructor(
+    readonly reason: 'sold_out' | 'limit_reached' | 'not_active',
+    readonly templateStatus: CouponTemplateStatus,
+  ) {
     super(`coupon not granted: ${reason}`);
   }
 }
@@ -40,9 +43,7 @@ export class CouponGrantService {
   async claim(memberId: number, templateId: number, now = new Date()): Promise<MyCoupon> {
     const template = await this.dataSource.getRepository(CouponTemplateRow).findOneBy({ id: templateId });
     if (!template || template.channel !== 'public' || template.type === 'newcomer') throw templateNotFound();
-    if (template.status !== 'active') {
-      throw new ApiException('COUPON_NOT_CLAIMABLE', HttpStatus.CONFLICT, template.status === 'paused' ? '优惠券暂停领取' : '优惠券已结束', { status: template.status });
-    }
+    if (template.status !== 'active') throw notClaimable(template.status);
     if (template.validTo && template.validTo.getTime() < now.getTime()) {
       throw new ApiException('COUPON_NOT_CLAIMABLE', HttpStatus.CONFLICT, '优惠券已过期', { status: template.status });
     }
@@ -57,7 +58,7 @@ export class CouponGrantService {
         case 'sold_out':
           throw new ApiException('COUPON_SOLD_OUT', HttpStatus.CONFLICT, '优惠券已被领完');
         case 'not_active':
-          throw new ApiException('COUPON_NOT_CLAIMABLE', HttpStatus.CONFLICT, '优惠券已暂停或结束', { status: 'not_active' });
+          throw notClaimable(error.templateStatus);
       }
     }
   }
@@ -140,7 +141,7 @@ export class CouponGrantService {
       .execute();
     if (taken.affected !== 1) {
       const latest = await manager.findOneByOrFail(CouponTemplateRow, { id: template.id });
-      throw new GrantRefused(latest.status === 'active' ? 'sold_out' : 'not_active');
+      throw new GrantRefused(latest.status === 'active' ? 'sold_out' : 'not_active', latest.status);
     }
 
     await manager.createQueryBuilder().insert().into(MemberCouponCountRow).values({ memberId, templateId: template.id, receivedCount: 0 }).orIgnore().execute();
@@ -153,10 +154,14 @@ export class CouponGrantService {
       .where('memberId = :memberId AND templateId = :templateId AND receivedCount < :limit', { memberId, templateId: template.id, limit })
       .execute();
     // Throwing rolls the claimedCount increment back with the rest of the transaction.
-    if (counted.affected !== 1) throw new GrantRefused('limit_reached');
+    if (counted.affected !== 1) throw new GrantRefused('limit_reached', 'active');
 
     const { validFrom, validTo } = validityOnReceipt(template, now);
     const row = manager.create(MemberCouponRow, { templateId: template.id, memberId, source, validFrom, validTo, status: 'unused', orderId: null, usedAt: null });
     return manager.save(row);
   }
+}
+
+function notClaimable(status: CouponTemplateStatus): ApiException {
+  return new ApiException('COUPON_NOT_CLAIMABLE', HttpStatus.CONFLICT, status === 'paused' ? '优惠券暂停领取' : '优惠券已结束', { status });
 }

@@ -181,8 +181,8 @@ function CouponForm({ categories, saved, onSaved }: { categories: CategoryNode[]
           </Form.Item>
         )}
         {shown.percent && (
-          <Form.Item name="fold" label="折扣" required tooltip="顾客支付的折数，8.8 表示打 8.8 折" dependencies={['type']} rules={[check('fold')]}>
-            <Input aria-label="折扣" disabled={locked} inputMode="decimal" addonAfter="折" placeholder="8.8" style={{ maxWidth: 160 }} />
+          <Form.Item name="fold" label="折扣力度" required tooltip="顾客支付的折数，8.8 表示打 8.8 折" dependencies={['type']} rules={[check('fold')]}>
+            <Input aria-label="折扣力度" disabled={locked} inputMode="decimal" addonAfter="折" placeholder="8.8" style={{ maxWidth: 160 }} />
           </Form.Item>
         )}
         {shown.percent && (
