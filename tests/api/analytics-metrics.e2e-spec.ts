@@ -1,5 +1,5 @@
 import type { DueForRepurchaseRow, MemberPurchaseStats, Paginated, RepeatPurchaseMetrics } from '../../shared';
-import { PurchaseStatsSweeper } from '../../server/src/analytics/purchase-stats-sweeper';
+import { PurchaseStatsBackfill, PurchaseStatsSweeper } from '../../server/src/analytics/purchase-stats-sweeper';
 import { chinaTime, FIXTURE_MEMBERS, FIXTURE_ORDERS, type FixtureMember } from '../../server/src/analytics/repeat-purchase.fixture';
 import { Member } from '../../server/src/members/member.entity';
 import { OrderLineRow } from '../../server/src/orders/order-line.entity';
@@ -24,8 +24,9 @@ describe(`repeat-purchase metrics and the due list (${TEST_DB})`, () => {
     t = await startTestApp();
     [owner, operator, service, warehouse] = await Promise.all(['owner', 'operator', 'service', 'warehouse'].map((name) => staffToken(t, name)));
     await seedFixture();
-    // No order event ran for these rows: the sweep finds members with paid orders and no stats, then re-dates
-    // the one-order members with the shop interval it now knows.
+    // No order event ran for these old orders: the backfill finds members with paid orders and no stats, then
+    // the sweep re-dates the one-order members with the shop interval those rows give.
+    expect(await t.app.get(PurchaseStatsBackfill).sweep()).toBe(7);
     await t.app.get(PurchaseStatsSweeper).sweep();
   });
   afterAll(() => t.close());
@@ -122,7 +123,7 @@ describe(`repeat-purchase metrics and the due list (${TEST_DB})`, () => {
     expect(metrics.returningGmv).toEqual({ totalNetPaidFen: 49000, returningNetPaidFen: 24500, totalOrders: 11, returningOrders: 6, share: 0.5 });
   });
 
-  it("members' purchase stats, recomputed from the orders by the sweep", async () => {
+  it("members' purchase stats, built from the orders by the backfill and the sweep", async () => {
     const stats = async (member: FixtureMember): Promise<MemberPurchaseStats> => (await get(`members/${ids[member]}/purchase-stats`, service).expect(200)).body;
     // M1: 01-10, 03-05, 03-20, 05-01 (China); 3000 + 5000 + 3000 + 4000; 111 days / 3 = 37.0; 05-01 + 37 = 06-07.
     expect(await stats('M1')).toEqual({

@@ -4,14 +4,14 @@ import { AdminAnalyticsController } from './admin-analytics.controller';
 import { DueForRepurchaseService } from './due-for-repurchase.service';
 import { MemberPurchaseStatsService } from './member-purchase-stats.service';
 import { PurchaseFacts } from './purchase-facts';
-import { PurchaseStatsSweeper } from './purchase-stats-sweeper';
+import { PurchaseStatsBackfill, PurchaseStatsSweeper } from './purchase-stats-sweeper';
 import { RepeatPurchaseService } from './repeat-purchase.service';
 
 /** Repeat-purchase tracking: per-member purchase stats kept current from order events, store metrics, the due list. */
 @Module({
   imports: [StaffModule],
   controllers: [AdminAnalyticsController],
-  providers: [PurchaseFacts, MemberPurchaseStatsService, PurchaseStatsSweeper, RepeatPurchaseService, DueForRepurchaseService],
+  providers: [PurchaseFacts, MemberPurchaseStatsService, PurchaseStatsSweeper, PurchaseStatsBackfill, RepeatPurchaseService, DueForRepurchaseService],
   exports: [MemberPurchaseStatsService],
 })
 export class AnalyticsModule {}

@@ -7,9 +7,11 @@ import type { ExpectedNextBasis } from '../../../shared';
  * Never incremented: a recompute writes the whole row, so a repeated or reordered event is harmless.
  */
 @Entity('member_purchase_stats')
-// The due-for-repurchase list reads members by expected date; the sweep re-dates one-order members by interval.
+// The due-for-repurchase list reads members by expected date; the sweep re-dates one-order members by
+// interval; the shop's median first-to-second interval is read off its own index.
 @Index('IDX_member_purchase_stats_expected_next', ['expectedNextDate'])
 @Index('IDX_member_purchase_stats_count_interval', ['paidOrderCount', 'expectedIntervalDays'])
+@Index('IDX_member_purchase_stats_first_to_second', ['firstToSecondDays'])
 export class MemberPurchaseStatsRow {
   @PrimaryColumn({ type: 'int' })
   memberId: number;
@@ -24,9 +26,9 @@ export class MemberPurchaseStatsRow {
   @Column({ type: 'datetime' })
   firstPaidAt: Date;
 
-  /** The second paid order's paidAt (the shop's first-to-second interval is measured on it). */
-  @Column({ type: 'datetime', nullable: true })
-  secondPaidAt: Date | null;
+  /** Days from the first to the second paid order (China dates); null below two. The shop's median of it dates one-order members. */
+  @Column({ type: 'int', nullable: true })
+  firstToSecondDays: number | null;
 
   @Column({ type: 'datetime' })
   lastPaidAt: Date;

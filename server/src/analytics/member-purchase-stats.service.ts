@@ -71,14 +71,19 @@ export class MemberPurchaseStatsService {
    */
   async shopIntervalDays(now: Date = new Date(), fresh = false): Promise<number> {
     if (!fresh && this.shopInterval && now.getTime() - this.shopInterval.readAt < SHOP_INTERVAL_CACHE_MS) return this.shopInterval.days;
-    const rows = await this.dataSource
-      .getRepository(MemberPurchaseStatsRow)
-      .createQueryBuilder('s')
-      .select(['s.firstPaidAt', 's.secondPaidAt'])
-      .where('s.secondPaidAt IS NOT NULL')
-      .getMany();
-    const middle = median(rows.map((row) => daysBetween(chinaDay(row.firstPaidAt), chinaDay(row.secondPaidAt!))));
-    const days = middle === null ? DEFAULT_REPURCHASE_INTERVAL_DAYS : Math.round(middle);
+    const intervals = () => this.dataSource.getRepository(MemberPurchaseStatsRow).createQueryBuilder('s').where('s.firstToSecondDays IS NOT NULL');
+    const count = await intervals().getCount();
+    let days = DEFAULT_REPURCHASE_INTERVAL_DAYS;
+    if (count > 0) {
+      // The middle one (odd count) or the two middle ones (even), straight off the index.
+      const middle: { days: number | string }[] = await intervals()
+        .select('s.firstToSecondDays', 'days')
+        .orderBy('s.firstToSecondDays', 'ASC')
+        .offset(Math.floor((count - 1) / 2))
+        .limit(count % 2 === 1 ? 1 : 2)
+        .getRawMany();
+      days = Math.round(median(middle.map((row) => Number(row.days)))!);
+    }
     this.shopInterval = { days, readAt: now.getTime() };
     return days;
   }

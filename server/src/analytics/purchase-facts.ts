@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OrderRow } from '../orders/order.entity';
+import { chinaDay } from './china-calendar';
 import type { PaidOrderFact } from './purchase-history';
 
 /** A line of a paid order, for the most repurchased products. */
@@ -49,16 +50,16 @@ export class PurchaseFacts {
   async membersChangedSince(since: Date): Promise<Map<number, Date>> {
     const at = this.bindDate(since);
     const rows: { memberId: number | string; changedAt: unknown }[] = await this.dataSource.query(
-      `SELECT o.memberId AS memberId, o.paidAt AS changedAt FROM orders o WHERE o.paidAt >= ?
-       UNION ALL SELECT o.memberId, o.refundedAt FROM orders o WHERE o.refundedAt >= ?
+      `SELECT o.memberId AS memberId, CASE WHEN o.refundedAt >= ? THEN o.refundedAt ELSE o.paidAt END AS changedAt
+         FROM orders o WHERE o.paidAt >= ? OR o.refundedAt >= ?
        UNION ALL SELECT o.memberId, r.succeededAt FROM refunds r INNER JOIN orders o ON o.id = r.orderId
          WHERE r.status = 'succeeded' AND r.succeededAt >= ?`,
-      [at, at, at],
+      [at, at, at, at],
     );
     const latest = new Map<number, Date>();
     for (const row of rows) {
       const memberId = Number(row.memberId);
-      const changedAt = this.readDate(row.changedAt);
+      const changedAt = readDate(row.changedAt);
       const known = latest.get(memberId);
       if (!known || known < changedAt) latest.set(memberId, changedAt);
     }
@@ -66,21 +67,34 @@ export class PurchaseFacts {
   }
 
   private async paidOrders(condition: string, parameters: unknown[]): Promise<PaidOrderFact[]> {
-    const rows: { orderId: number | string; memberId: number | string; paidAt: unknown; payableFen: number | string; refundedFen: number | string }[] =
-      await this.dataSource.query(
-        `SELECT o.id AS orderId, o.memberId AS memberId, o.paidAt AS paidAt, o.payableFen AS payableFen,
-           COALESCE((SELECT SUM(r.amountFen) FROM refunds r WHERE r.orderId = o.id AND r.status = 'succeeded'), 0) AS refundedFen
-         FROM orders o
-         WHERE o.paidAt IS NOT NULL AND o.status <> 'refunded' AND ${condition}
-         ORDER BY o.paidAt, o.id`,
+    // Refunds are few next to orders: summed once per query rather than once per order.
+    const [rows, refunds] = await Promise.all([
+      this.dataSource.query(
+        `SELECT o.id AS orderId, o.memberId AS memberId, o.paidAt AS paidAt, o.payableFen AS payableFen
+         FROM orders o WHERE o.paidAt IS NOT NULL AND o.status <> 'refunded' AND ${condition}`,
         parameters,
-      );
-    return rows.map((row) => ({
-      orderId: Number(row.orderId),
-      memberId: Number(row.memberId),
-      paidAt: this.readDate(row.paidAt),
-      netPaidFen: Math.max(0, Number(row.payableFen) - Number(row.refundedFen)),
-    }));
+      ) as Promise<{ orderId: number | string; memberId: number | string; paidAt: unknown; payableFen: number | string }[]>,
+      this.dataSource.query(
+        `SELECT r.orderId AS orderId, SUM(r.amountFen) AS refundedFen FROM refunds r
+         INNER JOIN orders o ON o.id = r.orderId
+         WHERE r.status = 'succeeded' AND o.paidAt IS NOT NULL AND o.status <> 'refunded' AND ${condition}
+         GROUP BY r.orderId`,
+        parameters,
+      ) as Promise<{ orderId: number | string; refundedFen: number | string }[]>,
+    ]);
+    const refunded = new Map(refunds.map((row) => [Number(row.orderId), Number(row.refundedFen)]));
+    const facts = rows.map((row) => {
+      const orderId = Number(row.orderId);
+      const paidAt = readDate(row.paidAt);
+      return {
+        orderId,
+        memberId: Number(row.memberId),
+        paidAt,
+        paidDay: chinaDay(paidAt),
+        netPaidFen: Math.max(0, Number(row.payableFen) - (refunded.get(orderId) ?? 0)),
+      };
+    });
+    return facts.sort((a, b) => a.paidAt.getTime() - b.paidAt.getTime() || a.orderId - b.orderId);
   }
 
   /** A date as the driver stores a datetime column (SQLite: UTC text; MySQL: a Date it converts). */
@@ -88,11 +102,15 @@ export class PurchaseFacts {
     return this.dataSource.driver.preparePersistentValue(date, this.paidAtColumn());
   }
 
-  private readDate(value: unknown): Date {
-    return this.dataSource.driver.prepareHydratedValue(value, this.paidAtColumn()) as Date;
-  }
-
   private paidAtColumn() {
     return this.dataSource.getMetadata(OrderRow).findColumnWithPropertyName('paidAt')!;
   }
+}
+
+/**
+ * A datetime as the drivers answer it: mysql2 gives a Date (the connection is UTC); better-sqlite3 the text
+ * TypeORM stored, 'YYYY-MM-DD HH:MM:SS.SSS' in UTC. Parsed here because the metrics read 100 000s of them.
+ */
+function readDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`);
 }

@@ -1,7 +1,7 @@
 import { chinaTime } from './repeat-purchase.fixture';
 import { averageDaysBetween, median, summarizePurchases, type PaidOrderFact } from './purchase-history';
 
-const order = (orderId: number, paidAt: string, netPaidFen: number): PaidOrderFact => ({ orderId, memberId: 1, paidAt: chinaTime(paidAt), netPaidFen });
+const order = (orderId: number, paidAt: string, netPaidFen: number): PaidOrderFact => ({ orderId, memberId: 1, paidAt: chinaTime(paidAt), paidDay: paidAt.slice(0, 10), netPaidFen });
 
 describe('summarizePurchases', () => {
   it('expects a repeat buyer back after their own average interval', () => {
@@ -14,7 +14,8 @@ describe('summarizePurchases', () => {
       paidOrderCount: 4,
       totalNetPaidFen: 15000,
       firstPaidAt: chinaTime('2025-01-10 10:00'),
-      secondPaidAt: chinaTime('2025-03-05 10:00'),
+      // 01-10 → 03-05 = 21 + 28 + 5.
+      firstToSecondDays: 54,
       lastPaidAt: chinaTime('2025-05-01 07:00'),
       expectedIntervalDays: 37,
       expectedNextBasis: 'own_average',
@@ -40,7 +41,7 @@ describe('summarizePurchases', () => {
     // 03-15 + 16 days = 03-31.
     expect(summarizePurchases([order(1, '2025-03-15 20:00', 1000)], 16)).toMatchObject({
       paidOrderCount: 1,
-      secondPaidAt: null,
+      firstToSecondDays: null,
       expectedIntervalDays: 16,
       expectedNextBasis: 'shop_median',
       expectedNextDate: '2025-03-31',

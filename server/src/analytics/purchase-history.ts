@@ -6,6 +6,8 @@ export interface PaidOrderFact {
   orderId: number;
   memberId: number;
   paidAt: Date;
+  /** chinaDay(paidAt), worked out once. */
+  paidDay: string;
   /** payableFen minus the order's succeeded refunds, never below 0. */
   netPaidFen: number;
 }
@@ -15,7 +17,7 @@ export interface MemberPurchaseSummary {
   paidOrderCount: number;
   totalNetPaidFen: number;
   firstPaidAt: Date;
-  secondPaidAt: Date | null;
+  firstToSecondDays: number | null;
   lastPaidAt: Date;
   expectedIntervalDays: number;
   expectedNextBasis: ExpectedNextBasis;
@@ -39,11 +41,11 @@ export function summarizePurchases(orders: PaidOrderFact[], shopIntervalDays: nu
     paidOrderCount: sorted.length,
     totalNetPaidFen: sorted.reduce((sum, order) => sum + order.netPaidFen, 0),
     firstPaidAt: first.paidAt,
-    secondPaidAt: sorted[1]?.paidAt ?? null,
+    firstToSecondDays: sorted.length >= 2 ? daysBetween(first.paidDay, sorted[1].paidDay) : null,
     lastPaidAt: last.paidAt,
     expectedIntervalDays: interval,
     expectedNextBasis: basis,
-    expectedNextDate: addDays(chinaDay(last.paidAt), interval),
+    expectedNextDate: addDays(last.paidDay, interval),
   };
 }
 

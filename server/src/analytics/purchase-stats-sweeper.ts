@@ -7,15 +7,15 @@ import { MemberPurchaseStatsService } from './member-purchase-stats.service';
 import { PurchaseFacts } from './purchase-facts';
 
 /** Changes this recent are checked against the rows every run: an instance that died between a payment's
- * commit and its event is back (or replaced) well within it. */
+ * commit and its event is back (or replaced) well within it; anything older is the backfill's. */
 const CHANGE_LOOKBACK_MS = 60 * 60_000;
 const SWEEP_BATCH = 200;
 
 /**
- * Recomputes the purchase stats whose facts changed without the row following: a recent payment, refund
- * or refund success newer than the row's recompute; a member with paid orders and no row at all (events
- * lost long ago, or orders paid before the stats existed); one-order members dated with an outdated shop
- * interval. Every recompute rewrites a row from the facts, so instances sweeping at once agree.
+ * Every minute: recomputes the purchase stats whose facts changed without the row following (a payment,
+ * refund or refund success in the last hour newer than the row's recompute, e.g. an event lost with its
+ * instance), then re-dates one-order members dated with an outdated shop interval. Every recompute
+ * rewrites a row from the facts, so instances sweeping at once agree.
  */
 @Injectable()
 export class PurchaseStatsSweeper extends PeriodicSweep {
@@ -28,7 +28,7 @@ export class PurchaseStatsSweeper extends PeriodicSweep {
   }
 
   async sweep(now: Date = new Date()): Promise<number> {
-    const stale = new Set<number>([...(await this.changedAfterTheirRow(now)), ...(await this.withoutRow())]);
+    const stale = await this.changedAfterTheirRow(now);
     for (const memberId of stale) await this.stats.recompute(memberId, now);
     // Then the shop interval as of those rows, and the one-order members still dated with another one.
     const interval = await this.stats.shopIntervalDays(now, true);
@@ -38,7 +38,7 @@ export class PurchaseStatsSweeper extends PeriodicSweep {
       take: SWEEP_BATCH,
     });
     for (const { memberId } of outdated) await this.stats.recompute(memberId, now);
-    return stale.size + outdated.length;
+    return stale.length + outdated.length;
   }
 
   private async changedAfterTheirRow(now: Date): Promise<number[]> {
@@ -52,20 +52,36 @@ export class PurchaseStatsSweeper extends PeriodicSweep {
       });
       for (const row of rows) computed.set(row.memberId, row.computedAt);
     }
-    // A row computed in the same second as the change may have read before it: recompute on a tie too.
+    // No row yet: a new buyer. A row computed in the same second as the change may have read before it.
     return ids.filter((id) => {
       const at = computed.get(id);
-      return at !== undefined && at <= changed.get(id)!;
+      return at === undefined || at <= changed.get(id)!;
     });
   }
+}
 
-  private async withoutRow(): Promise<number[]> {
+/**
+ * Every 30 minutes: members with paid orders and no stats row at all (orders paid before the stats
+ * existed, or an event lost longer ago than the sweep looks back) get one, SWEEP_BATCH per run. It reads
+ * the whole orders table, hence the longer interval.
+ */
+@Injectable()
+export class PurchaseStatsBackfill extends PeriodicSweep {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly stats: MemberPurchaseStatsService,
+  ) {
+    super(30 * 60_000);
+  }
+
+  async sweep(now: Date = new Date()): Promise<number> {
     const rows: { memberId: number | string }[] = await this.dataSource.query(
       `SELECT DISTINCT o.memberId AS memberId FROM orders o
        LEFT JOIN member_purchase_stats s ON s.memberId = o.memberId
        WHERE o.paidAt IS NOT NULL AND o.status <> 'refunded' AND s.memberId IS NULL
        LIMIT ${SWEEP_BATCH}`,
     );
-    return rows.map((row) => Number(row.memberId));
+    for (const row of rows) await this.stats.recompute(Number(row.memberId), now);
+    return rows.length;
   }
 }

@@ -14,6 +14,7 @@ const orders: PaidOrderFact[] = counted.map(({ order, orderId }) => ({
   orderId,
   memberId: memberId(order),
   paidAt: chinaTime(order.paidAt!),
+  paidDay: order.paidAt!.slice(0, 10),
   netPaidFen: order.payableFen - (order.refunds ?? []).filter((refund) => refund.status === 'succeeded').reduce((sum, refund) => sum + refund.amountFen, 0),
 }));
 const lines: PaidOrderLineFact[] = counted

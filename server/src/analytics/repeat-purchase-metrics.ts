@@ -4,7 +4,7 @@ import {
   type RepeatPurchaseMetrics,
   type RepurchasedProduct,
 } from '../../../shared';
-import { addMonths, chinaDay, daysBetween, monthOf, monthsThrough, startOfChinaDay } from './china-calendar';
+import { addMonths, daysBetween, monthOf, monthsThrough, startOfChinaDay } from './china-calendar';
 import type { PaidOrderLineFact } from './purchase-facts';
 import { median, type PaidOrderFact } from './purchase-history';
 
@@ -31,10 +31,7 @@ export function factsNeededBefore(to: string): Date {
 /** The store's repeat-purchase figures for a range (definitions in shared/api/analytics.ts). */
 export function computeRepeatPurchaseMetrics({ from, to, today, orders, lines }: MetricsInput): RepeatPurchaseMetrics {
   const histories = byMember(orders);
-  const inRange = (order: PaidOrderFact) => {
-    const day = chinaDay(order.paidAt);
-    return day >= from && day <= to;
-  };
+  const inRange = (order: PaidOrderFact) => order.paidDay >= from && order.paidDay <= to;
 
   let purchasingMembers = 0;
   let repeatMembers = 0;
@@ -45,7 +42,7 @@ export function computeRepeatPurchaseMetrics({ from, to, today, orders, lines }:
     if (ordersInRange.length >= 1) purchasingMembers++;
     if (ordersInRange.length >= 2) repeatMembers++;
     if (history.length >= 2 && inRange(history[1])) {
-      intervals.push(daysBetween(chinaDay(history[0].paidAt), chinaDay(history[1].paidAt)));
+      intervals.push(daysBetween(history[0].paidDay, history[1].paidDay));
     }
     for (const order of ordersInRange) {
       const returning = order !== history[0];
@@ -85,11 +82,11 @@ function byMember(orders: PaidOrderFact[]): Map<number, PaidOrderFact[]> {
 function cohortTable(histories: Map<number, PaidOrderFact[]>, months: string[], currentMonth: string): CohortRow[] {
   const rows = new Map(months.map((month) => [month, { members: 0, returned: new Array<number>(COHORT_FOLLOW_MONTHS).fill(0) }]));
   for (const history of histories.values()) {
-    const firstMonth = monthOf(chinaDay(history[0].paidAt));
+    const firstMonth = monthOf(history[0].paidDay);
     const cohort = rows.get(firstMonth);
     if (!cohort) continue;
     cohort.members++;
-    const boughtIn = new Set(history.map((order) => monthOf(chinaDay(order.paidAt))));
+    const boughtIn = new Set(history.map((order) => monthOf(order.paidDay)));
     for (let offset = 1; offset <= COHORT_FOLLOW_MONTHS; offset++) {
       if (boughtIn.has(addMonths(firstMonth, offset))) cohort.returned[offset - 1]++;
     }

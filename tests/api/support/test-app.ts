@@ -13,7 +13,7 @@ import { FakeWechatServer } from '../../../server/src/wechat-fake/fake-wechat-se
 import { AutoConfirmSweeper } from '../../../server/src/orders/auto-confirm-sweeper';
 import { UnpaidOrderSweeper } from '../../../server/src/orders/unpaid-order-sweeper';
 import { PaymentSweeper } from '../../../server/src/payments/payment-sweeper';
-import { PurchaseStatsSweeper } from '../../../server/src/analytics/purchase-stats-sweeper';
+import { PurchaseStatsBackfill, PurchaseStatsSweeper } from '../../../server/src/analytics/purchase-stats-sweeper';
 
 /**
  * One suite's world: the real Nest app on a fresh database (TEST_DB=sqlite: a temp file; TEST_DB=mariadb:
@@ -98,7 +98,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   }
   await app.getHttpAdapter().getInstance().ready();
   // Suites run each sweep themselves, at the moment they choose; a timer firing mid-test would race them.
-  for (const sweeper of [UnpaidOrderSweeper, PaymentSweeper, AutoConfirmSweeper, PurchaseStatsSweeper]) app.get(sweeper).stop();
+  for (const sweeper of [UnpaidOrderSweeper, PaymentSweeper, AutoConfirmSweeper, PurchaseStatsSweeper, PurchaseStatsBackfill]) app.get(sweeper).stop();
   return {
     app,
     api: () => request(app.getHttpServer()),

@@ -3,15 +3,16 @@ import { PageContainer } from '@ant-design/pro-components';
 import type { RepeatPurchaseMetrics, RepurchasedProduct } from '@shared/api/analytics';
 import { formatYuan } from '@shared/money';
 import { Button, Card, Col, DatePicker, Empty, Result, Row, Space, Spin, Statistic, Table, Typography, type TableColumnsType } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { errorText, notifyError } from '@/common/feedback';
 import { PageSpinner } from '@/common/PageSpinner';
 import { fetchRepeatPurchaseMetrics } from './analytics-api';
 import { Chart } from './Chart';
-import { cohortCurvesOption, topProductsOption } from './chart-options';
+import { cohortCurvesOption, hasCohortCurves, topProductsOption } from './chart-options';
 import { CohortTable } from './CohortTable';
-import { defaultRange, fromDayRange, RANGE_PRESETS, rangeProblem, toDayRange, type DayRange } from './date-range';
+import { chinaToday, fromDayRange, RANGE_PRESETS, rangeFromQuery, rangeProblem, toDayRange } from './date-range';
 import { formatDays, formatRate, hasNoPaidOrders } from './metrics-format';
 
 type Loaded =
@@ -20,7 +21,9 @@ type Loaded =
   | { status: 'loaded'; metrics: RepeatPurchaseMetrics; refreshing: boolean };
 
 export default function RepeatPurchaseDashboardPage() {
-  const [range, setRange] = useState<DayRange>(() => defaultRange());
+  // The range lives in the address, so a shared link or a reload shows the same figures.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const range = useMemo(() => rangeFromQuery(searchParams), [searchParams]);
   const [state, setState] = useState<Loaded>({ status: 'loading' });
   // Only the answer to the latest request may land: a slow answer for an earlier range must not overwrite it.
   const latestRequest = useRef(0);
@@ -28,14 +31,14 @@ export default function RepeatPurchaseDashboardPage() {
   const load = useCallback(() => {
     const requestId = ++latestRequest.current;
     setState((previous) => (previous.status === 'loaded' ? { ...previous, refreshing: true } : { status: 'loading' }));
-    fetchRepeatPurchaseMetrics(range)
+    fetchRepeatPurchaseMetrics({ from: range.from, to: range.to })
       .then((metrics) => {
         if (requestId === latestRequest.current) setState({ status: 'loaded', metrics, refreshing: false });
       })
       .catch((error: unknown) => {
         if (requestId === latestRequest.current) setState({ status: 'failed', message: errorText(error) });
       });
-  }, [range]);
+  }, [range.from, range.to]);
   useEffect(load, [load]);
 
   const pickRange = (values: [Dayjs | null, Dayjs | null] | null) => {
@@ -43,7 +46,7 @@ export default function RepeatPurchaseDashboardPage() {
     const picked = toDayRange([values[0], values[1]]);
     const problem = rangeProblem(picked);
     if (problem) notifyError(problem);
-    else setRange(picked);
+    else setSearchParams({ from: picked.from, to: picked.to });
   };
 
   return (
@@ -56,8 +59,8 @@ export default function RepeatPurchaseDashboardPage() {
             aria-label="统计时间范围"
             value={fromDayRange(range)}
             allowClear={false}
-            presets={RANGE_PRESETS.map((preset) => ({ label: preset.label, value: preset.range(dayjs().startOf('day')) }))}
-            disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+            presets={RANGE_PRESETS.map((preset) => ({ label: preset.label, value: preset.range(chinaToday()) }))}
+            disabledDate={(day) => day.isAfter(chinaToday(), 'day')}
             onChange={pickRange}
           />
           <Button icon={<ReloadOutlined />} onClick={load} aria-label="刷新数据" />
@@ -101,10 +104,10 @@ function DashboardBody({ state, onRetry }: { state: Loaded; onRetry: () => void 
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
               <Card title="同期群复购曲线" size="small">
-                {metrics.cohorts.some((cohort) => cohort.members > 0) ? (
+                {hasCohortCurves(metrics.cohorts) ? (
                   <Chart option={cohortCurvesOption(metrics.cohorts)} label="各首购月份会员在之后每月的复购占比" />
                 ) : (
-                  <Empty description="所选月份没有首购会员" />
+                  <Empty description="首购会员之后的月份还没有到来，暂无曲线" />
                 )}
               </Card>
             </Col>

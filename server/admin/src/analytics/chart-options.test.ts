@@ -1,6 +1,6 @@
 import type { CohortRow, RepurchasedProduct } from '@shared/api/analytics';
 import { describe, expect, it } from 'vitest';
-import { cohortCurvesOption, FOLLOW_MONTH_LABELS, topProductsOption } from './chart-options';
+import { cohortCurvesOption, FOLLOW_MONTH_LABELS, hasCohortCurves, topProductsOption } from './chart-options';
 
 function cohort(month: string, members: number, returned: (number | null)[]): CohortRow {
   return {
@@ -35,6 +35,15 @@ describe('cohortCurvesOption', () => {
   it('labels the six months after the first purchase', () => {
     expect(option.xAxis).toMatchObject({ data: ['第1月', '第2月', '第3月', '第4月', '第5月', '第6月'] });
     expect(FOLLOW_MONTH_LABELS).toHaveLength(6);
+  });
+});
+
+describe('hasCohortCurves', () => {
+  it('needs a cohort with members and a following month that has come', () => {
+    expect(hasCohortCurves([cohort('2026-11', 3, [null, null, null, null, null, null])])).toBe(false);
+    expect(hasCohortCurves([cohort('2026-10', 0, [0, null, null, null, null, null])])).toBe(false);
+    expect(hasCohortCurves([cohort('2026-10', 2, [0, null, null, null, null, null])])).toBe(true);
+    expect(hasCohortCurves([])).toBe(false);
   });
 });
 

@@ -37,13 +37,18 @@ export function cohortCurvesOption(cohorts: CohortRow[]): ChartOption {
   };
 }
 
+/** Whether any cohort has a member and a month after its first purchase that has come: else there is no curve to draw. */
+export function hasCohortCurves(cohorts: CohortRow[]): boolean {
+  return cohorts.some((cohort) => cohort.members > 0 && cohort.followUps.some((cell) => cell.rate !== null));
+}
+
 /** Most repurchased products as horizontal bars, the first at the top. */
 export function topProductsOption(products: RepurchasedProduct[]): ChartOption {
   const bottomUp = [...products].reverse();
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1, name: '复购人数' },
+    xAxis: { type: 'value', minInterval: 1 },
     yAxis: {
       type: 'category',
       data: bottomUp.map((product) => product.title),

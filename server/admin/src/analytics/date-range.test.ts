@@ -1,9 +1,16 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { defaultRange, RANGE_PRESETS, rangeProblem, toDayRange } from './date-range';
+import { chinaToday, defaultRange, RANGE_PRESETS, rangeFromQuery, rangeProblem, toDayRange } from './date-range';
 
 const today = dayjs('2026-11-22');
 const preset = (label: string) => toDayRange(RANGE_PRESETS.find((entry) => entry.label === label)!.range(today));
+
+describe('chinaToday', () => {
+  it('is the date in China, 8 hours ahead of UTC', () => {
+    expect(chinaToday(new Date('2026-11-22T15:59:59Z')).format('YYYY-MM-DD')).toBe('2026-11-22');
+    expect(chinaToday(new Date('2026-11-22T16:00:00Z')).format('YYYY-MM-DD')).toBe('2026-11-23');
+  });
+});
 
 describe('defaultRange', () => {
   it('opens on the last 6 months, today included', () => {
@@ -39,5 +46,23 @@ describe('rangeProblem', () => {
   it('refuses more than 366 days, both ends counted', () => {
     expect(rangeProblem({ from: '2025-01-01', to: '2026-01-01' })).toBeNull(); // 366 days
     expect(rangeProblem({ from: '2025-01-01', to: '2026-01-02' })).toMatch(/最长 366 天/); // 367 days
+  });
+});
+
+describe('rangeFromQuery', () => {
+  const query = (text: string) => rangeFromQuery(new URLSearchParams(text), today);
+
+  it('takes the range of the page address', () => {
+    expect(query('from=2025-03-01&to=2025-04-30')).toEqual({ from: '2025-03-01', to: '2025-04-30' });
+  });
+
+  it('falls back to the last 6 months for a missing, malformed, impossible or refused range', () => {
+    const fallback = { from: '2026-05-23', to: '2026-11-22' };
+    expect(query('')).toEqual(fallback);
+    expect(query('from=2025-03-01')).toEqual(fallback);
+    expect(query('from=2025-3-1&to=2025-04-30')).toEqual(fallback);
+    expect(query('from=2025-02-30&to=2025-04-30')).toEqual(fallback);
+    expect(query('from=2025-04-30&to=2025-03-01')).toEqual(fallback);
+    expect(query('from=2024-01-01&to=2025-04-30')).toEqual(fallback);
   });
 });

@@ -24,8 +24,16 @@ export const RANGE_PRESETS: RangePreset[] = [
   { label: '今年', range: (today) => [today.startOf('year'), today] },
 ];
 
+/**
+ * Today's date in China (UTC+8, no daylight saving), as the server counts days: a browser elsewhere (or a
+ * laptop on UTC) would otherwise leave out the orders paid since midnight in China.
+ */
+export function chinaToday(now: Date = new Date()): Dayjs {
+  return dayjs(new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10));
+}
+
 /** The dashboard opens on the last 6 months: long enough for the cohort table to have a few filled columns. */
-export function defaultRange(today: Dayjs = dayjs()): DayRange {
+export function defaultRange(today: Dayjs = chinaToday()): DayRange {
   return toDayRange(RANGE_PRESETS[2].range(today.startOf('day')));
 }
 
@@ -34,7 +42,20 @@ export function toDayRange([from, to]: [Dayjs, Dayjs]): DayRange {
 }
 
 export function fromDayRange(range: DayRange): [Dayjs, Dayjs] {
-  return [dayjs(range.from, DAY), dayjs(range.to, DAY)];
+  return [dayjs(range.from), dayjs(range.to)];
+}
+
+/**
+ * The range in the page address (`?from=&to=`, so a link or a reload shows the same figures), or the default
+ * range when the address has none or one the server would refuse.
+ */
+export function rangeFromQuery(params: URLSearchParams, today: Dayjs = chinaToday()): DayRange {
+  const from = params.get('from');
+  const to = params.get('to');
+  // A real calendar day written as YYYY-MM-DD (2025-02-30 would silently become March 2).
+  const isDay = (text: string | null): text is string => text !== null && /^\d{4}-\d{2}-\d{2}$/.test(text) && dayjs(text).format(DAY) === text;
+  if (isDay(from) && isDay(to) && rangeProblem({ from, to }) === null) return { from, to };
+  return defaultRange(today);
 }
 
 /** Why the server would refuse the range (checked here so staff read it before asking), or null when it is fine. */
