@@ -1,8 +1,9 @@
-import { ScrollView, Text, View } from '@tarojs/components';
+import { ScrollView, View } from '@tarojs/components';
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import { COUPON_UNUSABLE_REASON_LABELS, type CouponOption } from '@shared/api/coupons';
-import { formatYuan } from '@shared/money';
-import { formatDate } from '@/format/date-time';
+import { CouponCard } from '@/components/coupon/CouponCard';
+import { amountFace, couponCap, couponCondition, couponFace, couponTypeBadge, monthDay } from '@/components/coupon/coupon-text';
+import './coupon-picker.scss';
 
 interface CouponPickerProps {
   visible: boolean;
@@ -13,20 +14,46 @@ interface CouponPickerProps {
   onClose: () => void;
 }
 
-/** 选择优惠券: the usable coupons (best first) to pick from, then the others greyed out with the reason. */
+/** 选择优惠券: the usable coupons (best first, each showing what it saves here), then the others greyed out with the reason. */
 export function CouponPicker({ visible, coupons, selectedId, onPick, onClose }: CouponPickerProps) {
+  const now = new Date();
   const usable = coupons.filter((coupon) => coupon.usable);
   const unusable = coupons.filter((coupon) => !coupon.usable);
+  const card = (coupon: CouponOption) => ({
+    condition: couponCondition(coupon),
+    name: coupon.name,
+    badge: couponTypeBadge(coupon.type),
+    details: [couponCap(coupon)].filter((line): line is string => line !== null),
+    validity: `有效期至${monthDay(coupon.validTo, now)}`,
+  });
   return (
     <Popup className="coupon-picker" visible={visible} position="bottom" round closeable title="选择优惠券" onClose={onClose}>
       <ScrollView className="coupon-picker__list" scrollY>
         {coupons.length === 0 && <View className="coupon-picker__empty">暂无优惠券</View>}
-        {usable.map((coupon) => (
-          <CouponRow key={coupon.memberCouponId} coupon={coupon} selected={coupon.memberCouponId === selectedId} onClick={() => onPick(coupon.memberCouponId)} />
-        ))}
+        {usable.map((coupon) => {
+          const selected = coupon.memberCouponId === selectedId;
+          return (
+            <CouponCard
+              key={coupon.memberCouponId}
+              className="coupon-option"
+              {...card(coupon)}
+              face={amountFace(coupon.discountFen)}
+              selected={selected}
+              action={<View className={`coupon-picker__radio${selected ? ' coupon-picker__radio--on' : ''}`} />}
+              onClick={() => onPick(coupon.memberCouponId)}
+            />
+          );
+        })}
         {unusable.length > 0 && <View className="coupon-picker__divider">不可用优惠券（{unusable.length}）</View>}
         {unusable.map((coupon) => (
-          <CouponRow key={coupon.memberCouponId} coupon={coupon} selected={false} />
+          <CouponCard
+            key={coupon.memberCouponId}
+            className="coupon-option coupon-option--unusable"
+            {...card(coupon)}
+            face={couponFace(coupon)}
+            muted
+            note={coupon.reason ? COUPON_UNUSABLE_REASON_LABELS[coupon.reason] : undefined}
+          />
         ))}
       </ScrollView>
       <View className="coupon-picker__footer">
@@ -35,27 +62,5 @@ export function CouponPicker({ visible, coupons, selectedId, onPick, onClose }: 
         </Button>
       </View>
     </Popup>
-  );
-}
-
-function CouponRow({ coupon, selected, onClick }: { coupon: CouponOption; selected: boolean; onClick?: () => void }) {
-  return (
-    <View
-      className={`coupon-option${coupon.usable ? '' : ' coupon-option--unusable'}${selected ? ' coupon-option--selected' : ''}`}
-      onClick={onClick}
-    >
-      <View className="coupon-option__body">
-        <Text className="coupon-option__name">{coupon.name}</Text>
-        <Text className="coupon-option__rule">{coupon.ruleText}</Text>
-        <Text className="coupon-option__validity">有效期至 {formatDate(coupon.validTo)}</Text>
-        {coupon.reason && <Text className="coupon-option__reason">{COUPON_UNUSABLE_REASON_LABELS[coupon.reason]}</Text>}
-      </View>
-      {coupon.usable && (
-        <View className="coupon-option__saving">
-          <Text>省 {formatYuan(coupon.discountFen)}</Text>
-          <View className={`coupon-option__radio${selected ? ' coupon-option__radio--on' : ''}`} />
-        </View>
-      )}
-    </View>
   );
 }

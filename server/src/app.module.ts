@@ -65,7 +65,7 @@ export class AppModule {
         LoyaltyModule,
         CouponsModule,
         AnalyticsModule,
-        SeedModule.forRoot(config.seedDemo),
+        SeedModule.forRoot({ store: config.seedDemo, coupons: config.seedDemoCoupons }),
       ],
       controllers: [HealthController],
       providers: [

@@ -19,6 +19,12 @@ export interface CouponOption {
   name: string;
   /** A short rule text, e.g. 满200减30 / 8.8折 最多减50 / 无门槛减10. */
   ruleText: string;
+  /** The template's terms, for drawing the coupon (its face when it does not apply). */
+  type: CouponType;
+  thresholdFen: Fen;
+  amountOffFen: Fen | null;
+  payPercent: number | null;
+  maxDiscountFen: Fen | null;
   /** What it takes off these lines (0 when unusable). */
   discountFen: Fen;
   usable: boolean;

@@ -12,6 +12,6 @@ import { ShopperCouponsService } from './shopper-coupons.service';
   imports: [StaffModule],
   controllers: [CouponsController, AdminCouponTemplatesController],
   providers: [CouponTemplatesService, CouponGrantService, ShopperCouponsService, CouponCheckoutService],
-  exports: [CouponCheckoutService],
+  exports: [CouponCheckoutService, CouponTemplatesService],
 })
 export class CouponsModule {}

@@ -7,16 +7,19 @@ import { CategoriesAdminService } from '../catalog/categories-admin.service';
 import { Category } from '../catalog/category.entity';
 import { Product } from '../catalog/product.entity';
 import { ProductsAdminService } from '../catalog/products-admin.service';
+import { CouponTemplatesService } from '../coupons/coupon-templates.service';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { FileStorage } from '../platform/storage/file-storage';
 import { Staff } from '../staff/staff.entity';
 import { StaffService } from '../staff/staff.service';
 import { BRAND, DEMO_BANNERS, DEMO_CATEGORIES, type DemoCategory, type DemoProduct } from './demo-catalog';
+import { DEMO_COUPONS } from './demo-coupons';
 import { DEMO_STAFF } from './demo-staff';
 import { SeedRun } from './seed-run.entity';
 import { bannerArt, categoryIconArt, productArt } from './svg-art';
 
 const CATALOG_SEED = 'demo-catalog-v1';
+const COUPONS_SEED = 'demo-coupons-v1';
 
 /** Shop prices end in .90 (e.g. 88.00 + steps → 87.90), as shops price things. */
 function shopPrice(fen: number): number {
@@ -44,11 +47,18 @@ export class DemoStoreSeeder {
     private readonly categories: CategoriesAdminService,
     private readonly products: ProductsAdminService,
     private readonly storage: FileStorage,
+    private readonly coupons: CouponTemplatesService,
   ) {}
 
   async seed(): Promise<void> {
     await this.seedStaff();
     await this.seedCatalog();
+  }
+
+  /** The demo coupons, once per database (also into a store seeded before coupons existed). */
+  async seedCoupons(): Promise<void> {
+    if (!(await this.claim(COUPONS_SEED))) return;
+    for (const coupon of DEMO_COUPONS) await this.coupons.create(coupon);
   }
 
   private async seedStaff(): Promise<void> {

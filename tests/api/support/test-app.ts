@@ -70,6 +70,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATABASE_URL: mariadb?.url ?? '',
     JWT_SECRET: randomBytes(24).toString('hex'),
     SEED_DEMO: String(options.seedDemo ?? true),
+    // The demo 新人券 would price every new member's checkout; suites that want coupons make their own.
+    SEED_DEMO_COUPONS: 'false',
     LOG_LEVEL: 'silent',
     H5_DIST_DIR: join(dataDir, 'no-h5-build'),
     ADMIN_DIST_DIR: join(dataDir, 'no-admin-build'),

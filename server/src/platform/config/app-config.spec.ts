@@ -19,8 +19,15 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ dialect: 'sqlite', file: join(dataDir, 'storefront.sqlite') });
     expect(config.wechat).toEqual(expect.objectContaining({ mode: 'fake', appid: FAKE_WECHAT_APPID, fakePort: 3001, apiBase: null }));
     expect(config.seedDemo).toBe(true);
+    expect(config.seedDemoCoupons).toBe(true);
     expect(config.h5DistDir).toBe(join(findRepoRoot(), 'dist', 'h5'));
     expect(config.adminDistDir).toBe(join(findRepoRoot(), 'server', 'admin', 'dist'));
+  });
+
+  it('seeds the demo coupons with the demo store unless told otherwise', () => {
+    expect(load({ SEED_DEMO: 'false' }).seedDemoCoupons).toBe(false);
+    expect(load({ SEED_DEMO_COUPONS: 'false' })).toEqual(expect.objectContaining({ seedDemo: true, seedDemoCoupons: false }));
+    expect(load({ SEED_DEMO: 'false', SEED_DEMO_COUPONS: 'true' }).seedDemoCoupons).toBe(true);
   });
 
   it('generates the JWT secret once and keeps it in DATA_DIR', () => {

@@ -52,6 +52,8 @@ export interface AppConfig {
   h5DistDir: string;
   adminDistDir: string;
   seedDemo: boolean;
+  /** The demo store's coupons (a 新人券 and two in 领券中心); follows seedDemo unless set. */
+  seedDemoCoupons: boolean;
   logLevel: string;
 }
 
@@ -250,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const logLevel = env.LOG_LEVEL || 'info';
+  const seedDemo = parseBoolean('SEED_DEMO', env.SEED_DEMO, true);
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`环境变量 LOG_LEVEL 只能是 ${LOG_LEVELS.join('、')} 之一，当前为 "${logLevel}"`);
   }
@@ -272,7 +275,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     subscribeTemplates: loadSubscribeTemplates(env, rawMode),
     h5DistDir: resolve(env.H5_DIST_DIR || join(repoRoot, 'dist', 'h5')),
     adminDistDir: resolve(env.ADMIN_DIST_DIR || join(repoRoot, 'server', 'admin', 'dist')),
-    seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, true),
+    seedDemo,
+    seedDemoCoupons: parseBoolean('SEED_DEMO_COUPONS', env.SEED_DEMO_COUPONS, seedDemo),
     logLevel,
   };
 }
