@@ -46,6 +46,8 @@ const WARM_UP_SECONDS = 2;
 const PROFILE_SECONDS = 6;
 /** The issue's target: order placement on MariaDB at half the raw database rate or better. */
 const TARGET_FRACTION_OF_RAW = 0.5;
+/** BENCH_PROFILE=1 profiles the server on MariaDB whatever the figures. */
+const ALWAYS_PROFILE = process.env.BENCH_PROFILE === '1';
 
 type AppServerInfo = { url: string; fakeWechatUrl: string };
 
@@ -57,6 +59,10 @@ interface DatabaseFigures {
   sellOutStock: StockCheck;
   raw: RawRate;
   statementsPerOrder: Record<string, number> | null;
+  /** CPU ms per created order: the app server, the load generator, the database server (null: inside the app). */
+  orderCpu: { server: number; load: number; database: number | null };
+  /** CPU ms per raw transaction: the plain-driver client, the database server (null: inside the client). */
+  rawCpu: { client: number; database: number | null };
   profile: CpuSummary | null;
 }
 
@@ -161,6 +167,7 @@ async function measureDatabase(database: BenchDatabase): Promise<DatabaseFigures
     let orders: LoadResult;
     let sellOut: LoadResult;
     let statementsPerOrder: Record<string, number> | null = null;
+    let orderCpu: DatabaseFigures['orderCpu'];
     try {
       const setupStarted = Date.now();
       shop = await setUpShop(app.info.url, app.info.fakeWechatUrl, { members: MEMBERS, hotStock: HOT_STOCK, sellOutStock: SELL_OUT_STOCK });
@@ -170,9 +177,17 @@ async function measureDatabase(database: BenchDatabase): Promise<DatabaseFigures
       );
       await submitOrders(app.info.url, shop, shop.hot, Number.MAX_SAFE_INTEGER, WARM_UP_SECONDS);
       const before = await database.statementCounters();
+      const cpuBefore = await cpuNow(database, app);
       orders = await submitOrders(app.info.url, shop, shop.hot, ORDERS, SECONDS);
+      const cpuAfter = await cpuNow(database, app);
       const after = await database.statementCounters();
-      if (before && after) statementsPerOrder = perOrder(before, after, orders.outcomes.get('201') ?? 0);
+      const created = orders.outcomes.get('201') ?? 0;
+      if (before && after) statementsPerOrder = perOrder(before, after, created);
+      orderCpu = {
+        server: (cpuAfter.server - cpuBefore.server) / created,
+        load: (cpuAfter.self - cpuBefore.self) / created,
+        database: cpuAfter.database === null || cpuBefore.database === null ? null : (cpuAfter.database - cpuBefore.database) / created,
+      };
       log(`${database.label}: ${orders.responses} submissions in ${orders.seconds.toFixed(1)} s → ${Math.round(orders.perSecond)} orders/s`);
       sellOut = await submitOrders(app.info.url, shop, shop.sellOut, SELL_OUT_DEMAND, SECONDS);
     } finally {
@@ -181,6 +196,7 @@ async function measureDatabase(database: BenchDatabase): Promise<DatabaseFigures
     const stock = await database.checkStock(shop.hot.skuId, shop.hot.stock);
     const sellOutStock = await database.checkStock(shop.sellOut.skuId, shop.sellOut.stock);
 
+    const rawCpuBefore = await cpuNow(database);
     const raw = await database.rawOrderRate({
       skuId: shop.hot.skuId,
       productId: shop.hot.productId,
@@ -189,10 +205,15 @@ async function measureDatabase(database: BenchDatabase): Promise<DatabaseFigures
       amount: ORDERS * 3,
       maxSeconds: SECONDS,
     });
+    const rawCpuAfter = await cpuNow(database);
+    const rawCpu = {
+      client: (rawCpuAfter.self - rawCpuBefore.self) / raw.transactions,
+      database: rawCpuAfter.database === null || rawCpuBefore.database === null ? null : (rawCpuAfter.database - rawCpuBefore.database) / raw.transactions,
+    };
     log(`${database.label}: plain driver ${raw.transactions} order transactions in ${raw.seconds.toFixed(1)} s → ${Math.round(raw.perSecond)}/s`);
 
     let profile: DatabaseFigures['profile'] = null;
-    if (database.label === 'MariaDB' && orders.perSecond < TARGET_FRACTION_OF_RAW * raw.perSecond) {
+    if (database.label === 'MariaDB' && (ALWAYS_PROFILE || orders.perSecond < TARGET_FRACTION_OF_RAW * raw.perSecond)) {
       log(`${database.label}: under ${TARGET_FRACTION_OF_RAW * 100}% of the raw rate: profiling the server for ${PROFILE_SECONDS} s`);
       app = await startApp(database, dataDir);
       try {
@@ -205,10 +226,20 @@ async function measureDatabase(database: BenchDatabase): Promise<DatabaseFigures
         await app.stop();
       }
     }
-    return { label: database.label, orders, stock, sellOut, sellOutStock, raw, statementsPerOrder, profile };
+    return { label: database.label, orders, stock, sellOut, sellOutStock, raw, statementsPerOrder, orderCpu, rawCpu, profile };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** CPU used so far (ms) by this process (the load generator or the raw client), the app server and the database server. */
+async function cpuNow(database: BenchDatabase, app?: { command(name: string): Promise<unknown> }) {
+  const { user, system } = process.cpuUsage();
+  return {
+    self: (user + system) / 1000,
+    server: app ? ((await app.command('cpu-usage')) as number) : 0,
+    database: database.cpuMs(),
+  };
 }
 
 function perOrder(before: Record<string, number>, after: Record<string, number>, created: number): Record<string, number> {
@@ -220,6 +251,8 @@ function perOrder(before: Record<string, number>, after: Record<string, number>,
 const log = (line: string) => console.log(line);
 const round = (value: number) => String(Math.round(value));
 const ms = (value: number) => (value < 10 ? value.toFixed(1) : round(value));
+/** A CPU figure; the database's is "in process" when it runs inside the app or the client (SQLite). */
+const cpuMs = (value: number | null) => (value === null ? 'in process' : value.toFixed(2));
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)}%`;
 
 function answers(outcomes: Map<string, number>): string {
@@ -238,7 +271,12 @@ function printTable(bare: LoadResult, figures: DatabaseFigures[], mariaDbMissing
       ...figures.map((f) => `${answers(f.sellOut.outcomes)}; stock left ${f.sellOutStock.stockLeft}, units ordered ${f.sellOutStock.unitsInOrderLines}`),
     ],
     ['oversold units (both SKUs)', ...figures.map((f) => String(f.stock.oversold + f.sellOutStock.oversold))],
+    [
+      'CPU ms per order: app server / load generator / database server',
+      ...figures.map((f) => [f.orderCpu.server, f.orderCpu.load, f.orderCpu.database].map(cpuMs).join(' / ')),
+    ],
     ['ceiling: raw DB order transactions/s (plain driver)', ...figures.map((f) => round(f.raw.perSecond))],
+    ['CPU ms per raw transaction: driver client / database server', ...figures.map((f) => [f.rawCpu.client, f.rawCpu.database].map(cpuMs).join(' / '))],
     ['orders/s as a share of the raw DB rate', ...figures.map((f) => percent(f.orders.perSecond, f.raw.perSecond))],
     ['ceiling: bare Nest + Fastify GET req/s', ...figures.map(() => round(bare.perSecond))],
     ['orders/s as a share of the bare framework', ...figures.map((f) => percent(f.orders.perSecond, bare.perSecond))],

@@ -64,5 +64,5 @@ export async function startMariaDb() {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-  return { url: `mysql://root@127.0.0.1:${port}/`, port, stop };
+  return { url: `mysql://root@127.0.0.1:${port}/`, port, pid: child.pid, stop };
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createConnection, createPool, type Pool, type ResultSetHeader, type RowDataPacket } from 'mysql2/promise';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -43,6 +43,8 @@ export interface BenchDatabase {
    * and its line, conditionally decrement the SKU's stock (the hot row, last), update the product's total.
    */
   rawOrderRate(options: RawRateOptions): Promise<RawRate>;
+  /** CPU time the database server process has used so far (ms); null when it runs inside the app (SQLite). */
+  cpuMs(): number | null;
   /** Statements the server has executed so far, by kind (MariaDB's status counters); null on SQLite. */
   statementCounters(): Promise<Record<string, number> | null>;
   close(): Promise<void>;
@@ -121,6 +123,7 @@ export function sqliteDatabase(): BenchDatabase {
         db.close();
       }
     },
+    cpuMs: () => null,
     async statementCounters() {
       return null;
     },
@@ -135,7 +138,7 @@ export async function startMariaDb(): Promise<BenchDatabase | null> {
   // The same starter the API tests use; it is an ES module, loaded by path from the repository.
   const starter = (await import(join(findRepoRoot(), 'tests', 'support', 'mariadb.mjs'))) as {
     findMariaDbServer(): string | null;
-    startMariaDb(): Promise<{ url: string; stop(): Promise<void> }>;
+    startMariaDb(): Promise<{ url: string; pid: number; stop(): Promise<void> }>;
   };
   if (!starter.findMariaDbServer()) return null;
   const server = await starter.startMariaDb();
@@ -205,11 +208,22 @@ export async function startMariaDb(): Promise<BenchDatabase | null> {
         await connection.end();
       }
     },
+    cpuMs: () => processCpuMs(server.pid),
     close: () => server.stop(),
   };
 }
 
 class OutOfStock extends Error {}
+
+/** User + system CPU time of a process, from /proc (Linux), in ms. */
+function processCpuMs(pid: number): number {
+  // Fields after the command name (which may hold spaces): state is field 3, utime 14 and stime 15, in clock ticks.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** Linux's USER_HZ, 100 on every mainstream kernel configuration. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 function stockCheck(initialStock: number, stockLeft: number, unitsInOrderLines: number): StockCheck {
   const stockTaken = initialStock - stockLeft;

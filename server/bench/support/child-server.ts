@@ -65,8 +65,15 @@ export function reportReady<Info>(
   process.once('SIGTERM', closeAndExit);
   // The parent died without stopping us: do not linger as an orphan holding a port and a database.
   process.once('disconnect', closeAndExit);
+  const builtIn: Record<string, () => Promise<unknown>> = {
+    // CPU time the server has used so far (user + system, ms): the parent takes differences around a run.
+    'cpu-usage': async () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    },
+  };
   process.on('message', (message: CommandMessage) => {
-    const run = commands[message.command];
+    const run = commands[message.command] ?? builtIn[message.command];
     if (!run) {
       process.send?.({ command: message.command, error: 'unknown command' } satisfies AnswerMessage);
       return;

@@ -29,8 +29,15 @@ export async function execute(manager: EntityManager, sql: string, parameters: u
 async function runInsert<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: Partial<T>[]): Promise<QueryResult> {
   const metadata = manager.connection.getMetadata(entity);
   const driver = manager.connection.driver;
-  // The columns the rows give a value for; the others take their database default (generated ids, updatedAt).
-  const columns = metadata.columns.filter((column) => rows[0][column.propertyName] !== undefined);
+  // The columns some row gives a value for; the others take their database default (generated ids, updatedAt).
+  // A null for a nullable column without a default is what the database writes anyway, so it is left out too:
+  // a new order's many empty columns (paidAt, trackingNo, …) would otherwise make the statement twice as long.
+  const columns = metadata.columns.filter((column) =>
+    rows.some((row) => {
+      const value = row[column.propertyName];
+      return value !== undefined && !(value === null && column.isNullable && column.default === undefined);
+    }),
+  );
   const placeholders = `(${columns.map(() => '?').join(', ')})`;
   const sql = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((column) => driver.escape(column.databaseName)).join(', ')}) VALUES ${rows.map(() => placeholders).join(', ')}`;
   const parameters = rows.flatMap((row) => columns.map((column) => driver.preparePersistentValue(row[column.propertyName], column)));
