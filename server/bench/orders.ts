@@ -6,7 +6,9 @@
  * For SQLite (a temp file) and MariaDB (a throwaway server; skipped when MariaDB is not installed) it starts
  * the real app in a child process, sets up a hot SKU and BENCH_MEMBERS members with addresses through the
  * real APIs, fires BENCH_ORDERS concurrent order submissions (at most BENCH_SECONDS s) and prints the rate,
- * the latency percentiles and the answers by status and error code; then races 400 submissions for the
+ * the latency percentiles, the answers by status and error code, the statements and the CPU each order
+ * cost; then the same with a coupon and points on every order (each member holds enough coupons and
+ * points, claimed and credited through the API); then races 400 submissions for the
  * last 100 units of a second SKU, and prints the oversold units of both (units in order lines that no
  * stock decrement paid for). Two ceilings are measured the same way: a minimal Nest + Fastify GET
  * endpoint, and the order transaction written with the plain driver at the same concurrency. When order
@@ -26,8 +28,8 @@ import { loadConfig } from '../src/platform/config/app-config';
 import { loggerOptions, registerRequestLogging } from '../src/platform/logging/request-logging';
 import { FakeWechatServer } from '../src/wechat-fake/fake-wechat-server';
 import { sqliteDatabase, startMariaDb, type BenchDatabase, type RawRate, type StockCheck } from './orders/bench-database';
-import { setUpShop, type BenchShop, type BenchSku } from './orders/shop-setup';
-import { forkServer, reportReady } from './support/child-server';
+import { giveBenefits, setUpShop, type BenchShop, type BenchSku } from './orders/shop-setup';
+import { forkServer, reportReady, type ChildServer } from './support/child-server';
 import { profilerCommands, summarizeCpuProfile, type CpuProfile, type CpuSummary } from './support/cpu-profile';
 import { runLoad, type LoadResult } from './support/load';
 
@@ -51,16 +53,25 @@ const ALWAYS_PROFILE = process.env.BENCH_PROFILE === '1';
 
 type AppServerInfo = { url: string; fakeWechatUrl: string };
 
+/** A timed run of order submissions and what each created order cost. */
+interface MeasuredRun {
+  orders: LoadResult;
+  /** By MariaDB's status counters; null on SQLite. */
+  statementsPerOrder: Record<string, number> | null;
+  /** CPU ms per created order: the app server, the load generator, the database server (null: inside the app). */
+  cpu: { server: number; load: number; database: number | null };
+}
+
 interface DatabaseFigures {
   label: string;
-  orders: LoadResult;
+  /** Orders of one unit, as most are placed. */
+  plain: MeasuredRun;
+  /** The same orders, each with a coupon and points. */
+  withBenefits: MeasuredRun;
   stock: StockCheck;
   sellOut: LoadResult;
   sellOutStock: StockCheck;
   raw: RawRate;
-  statementsPerOrder: Record<string, number> | null;
-  /** CPU ms per created order: the app server, the load generator, the database server (null: inside the app). */
-  orderCpu: { server: number; load: number; database: number | null };
   /** CPU ms per raw transaction: the plain-driver client, the database server (null: inside the client). */
   rawCpu: { client: number; database: number | null };
   profile: CpuSummary | null;
@@ -121,8 +132,11 @@ function startApp(database: BenchDatabase, dataDir: string) {
   });
 }
 
-/** Each submission: the next member in turn, one unit of the SKU, a fresh client token. */
-function orderSubmissions(shop: BenchShop, sku: BenchSku) {
+/**
+ * Each submission: the next member in turn, one unit of the SKU, a fresh client token; with `benefits`, also
+ * the member's next unused coupon and their points.
+ */
+function orderSubmissions(shop: BenchShop, sku: BenchSku, benefits: boolean) {
   let next = 0;
   return () => {
     const member = shop.members[next++ % shop.members.length];
@@ -132,20 +146,40 @@ function orderSubmissions(shop: BenchShop, sku: BenchSku) {
         clientToken: randomBytes(12).toString('base64url'),
         items: [{ skuId: sku.skuId, quantity: 1 }],
         addressId: member.addressId,
+        ...(benefits && { memberCouponId: member.coupons.shift(), usePoints: true }),
       },
     };
   };
 }
 
-function submitOrders(url: string, shop: BenchShop, sku: BenchSku, amount: number, maxSeconds: number) {
+function submitOrders(url: string, shop: BenchShop, sku: BenchSku, amount: number, maxSeconds: number, benefits = false) {
   return runLoad({
     url: `${url}/${API_PREFIX}/orders`,
     method: 'POST',
     connections: CONNECTIONS,
     amount,
     maxSeconds,
-    nextRequest: orderSubmissions(shop, sku),
+    nextRequest: orderSubmissions(shop, sku, benefits),
   });
+}
+
+/** One timed run of order submissions, with the statements and CPU each created order cost. */
+async function measuredRun(database: BenchDatabase, app: ChildServer<AppServerInfo>, run: () => Promise<LoadResult>): Promise<MeasuredRun> {
+  const statementsBefore = await database.statementCounters();
+  const cpuBefore = await cpuNow(database, app);
+  const orders = await run();
+  const cpuAfter = await cpuNow(database, app);
+  const statementsAfter = await database.statementCounters();
+  const created = orders.outcomes.get('201') ?? 0;
+  return {
+    orders,
+    statementsPerOrder: statementsBefore && statementsAfter ? perOrder(statementsBefore, statementsAfter, created) : null,
+    cpu: {
+      server: (cpuAfter.server - cpuBefore.server) / created,
+      load: (cpuAfter.self - cpuBefore.self) / created,
+      database: cpuAfter.database === null || cpuBefore.database === null ? null : (cpuAfter.database - cpuBefore.database) / created,
+    },
+  };
 }
 
 async function measureBare(): Promise<LoadResult> {
@@ -164,31 +198,26 @@ async function measureDatabase(database: BenchDatabase): Promise<DatabaseFigures
   try {
     let app = await startApp(database, dataDir);
     let shop: BenchShop;
-    let orders: LoadResult;
+    let plain: MeasuredRun;
+    let withBenefits: MeasuredRun;
     let sellOut: LoadResult;
-    let statementsPerOrder: Record<string, number> | null = null;
-    let orderCpu: DatabaseFigures['orderCpu'];
     try {
       const setupStarted = Date.now();
       shop = await setUpShop(app.info.url, app.info.fakeWechatUrl, { members: MEMBERS, hotStock: HOT_STOCK, sellOutStock: SELL_OUT_STOCK });
+      // Enough coupons for every submission of the run with benefits, whichever member it falls to.
+      await giveBenefits(app.info.url, shop, { couponsPerMember: Math.ceil(ORDERS / MEMBERS) + 1, pointsPerMember: 1_000_000 });
       log(
         `${database.label}: hot SKU (stock ${HOT_STOCK}), sell-out SKU (stock ${SELL_OUT_STOCK}) and ${MEMBERS} members with ` +
-          `addresses set up through the API in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`,
+          `addresses, coupons and points set up through the API in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`,
       );
       await submitOrders(app.info.url, shop, shop.hot, Number.MAX_SAFE_INTEGER, WARM_UP_SECONDS);
-      const before = await database.statementCounters();
-      const cpuBefore = await cpuNow(database, app);
-      orders = await submitOrders(app.info.url, shop, shop.hot, ORDERS, SECONDS);
-      const cpuAfter = await cpuNow(database, app);
-      const after = await database.statementCounters();
-      const created = orders.outcomes.get('201') ?? 0;
-      if (before && after) statementsPerOrder = perOrder(before, after, created);
-      orderCpu = {
-        server: (cpuAfter.server - cpuBefore.server) / created,
-        load: (cpuAfter.self - cpuBefore.self) / created,
-        database: cpuAfter.database === null || cpuBefore.database === null ? null : (cpuAfter.database - cpuBefore.database) / created,
-      };
-      log(`${database.label}: ${orders.responses} submissions in ${orders.seconds.toFixed(1)} s → ${Math.round(orders.perSecond)} orders/s`);
+      plain = await measuredRun(database, app, () => submitOrders(app.info.url, shop, shop.hot, ORDERS, SECONDS));
+      log(`${database.label}: ${plain.orders.responses} submissions in ${plain.orders.seconds.toFixed(1)} s → ${Math.round(plain.orders.perSecond)} orders/s`);
+      withBenefits = await measuredRun(database, app, () => submitOrders(app.info.url, shop, shop.hot, ORDERS, SECONDS, true));
+      log(
+        `${database.label}: with a coupon and points, ${withBenefits.orders.responses} submissions in ${withBenefits.orders.seconds.toFixed(1)} s → ` +
+          `${Math.round(withBenefits.orders.perSecond)} orders/s`,
+      );
       sellOut = await submitOrders(app.info.url, shop, shop.sellOut, SELL_OUT_DEMAND, SECONDS);
     } finally {
       await app.stop();
@@ -213,7 +242,7 @@ async function measureDatabase(database: BenchDatabase): Promise<DatabaseFigures
     log(`${database.label}: plain driver ${raw.transactions} order transactions in ${raw.seconds.toFixed(1)} s → ${Math.round(raw.perSecond)}/s`);
 
     let profile: DatabaseFigures['profile'] = null;
-    if (database.label === 'MariaDB' && (ALWAYS_PROFILE || orders.perSecond < TARGET_FRACTION_OF_RAW * raw.perSecond)) {
+    if (database.label === 'MariaDB' && (ALWAYS_PROFILE || plain.orders.perSecond < TARGET_FRACTION_OF_RAW * raw.perSecond)) {
       log(`${database.label}: under ${TARGET_FRACTION_OF_RAW * 100}% of the raw rate: profiling the server for ${PROFILE_SECONDS} s`);
       app = await startApp(database, dataDir);
       try {
@@ -226,7 +255,7 @@ async function measureDatabase(database: BenchDatabase): Promise<DatabaseFigures
         await app.stop();
       }
     }
-    return { label: database.label, orders, stock, sellOut, sellOutStock, raw, statementsPerOrder, orderCpu, rawCpu, profile };
+    return { label: database.label, plain, withBenefits, stock, sellOut, sellOutStock, raw, rawCpu, profile };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -255,39 +284,47 @@ const ms = (value: number) => (value < 10 ? value.toFixed(1) : round(value));
 const cpuMs = (value: number | null) => (value === null ? 'in process' : value.toFixed(2));
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)}%`;
 
+const latencies = (run: LoadResult) => `${ms(run.p50Ms)} / ${ms(run.p95Ms)} / ${ms(run.p99Ms)}`;
+const cpuFigures = (cpu: MeasuredRun['cpu']) => [cpu.server, cpu.load, cpu.database].map(cpuMs).join(' / ');
+
+function statementFigures(statements: Record<string, number> | null): string {
+  if (!statements) return '–';
+  const kinds = ['Com_select', 'Com_insert', 'Com_update', 'Com_commit'].map((name) => `${name.replace('Com_', '')} ${statements[name].toFixed(1)}`);
+  return `${statements.Questions.toFixed(1)} (${kinds.join(', ')})`;
+}
+
 function answers(outcomes: Map<string, number>): string {
   return [...outcomes].sort((a, b) => b[1] - a[1]).map(([key, count]) => `${key}×${count}`).join(', ');
 }
 
 function printTable(bare: LoadResult, figures: DatabaseFigures[], mariaDbMissing: boolean, loadAtStart: number): void {
   const columns = figures.map((f) => f.label);
+  const runRows = (name: string, pick: (f: DatabaseFigures) => MeasuredRun): [string, ...string[]][] => [
+    [`${name}: orders/s (POST /api/v1/orders, one hot SKU)`, ...figures.map((f) => round(pick(f).orders.perSecond))],
+    [`${name}: latency p50 / p95 / p99 (ms)`, ...figures.map((f) => latencies(pick(f).orders))],
+    [`${name}: answers (status, error code)`, ...figures.map((f) => answers(pick(f).orders.outcomes))],
+    [`${name}: CPU ms per order: app server / load generator / database server`, ...figures.map((f) => cpuFigures(pick(f).cpu))],
+    [`${name}: statements per order (MariaDB counters)`, ...figures.map((f) => statementFigures(pick(f).statementsPerOrder))],
+  ];
   const rows: [string, ...string[]][] = [
-    ['orders/s (POST /api/v1/orders, one hot SKU)', ...figures.map((f) => round(f.orders.perSecond))],
-    ['latency p50 / p95 / p99 (ms)', ...figures.map((f) => `${ms(f.orders.p50Ms)} / ${ms(f.orders.p95Ms)} / ${ms(f.orders.p99Ms)}`)],
-    ['answers (status, error code)', ...figures.map((f) => answers(f.orders.outcomes))],
+    ...runRows('plain checkout', (f) => f.plain),
+    ...runRows('with a coupon and points', (f) => f.withBenefits),
+    [
+      'with a coupon and points: rate against the plain checkout',
+      ...figures.map((f) => percent(f.withBenefits.orders.perSecond, f.plain.orders.perSecond)),
+    ],
     ['hot SKU: stock taken / units in order lines', ...figures.map((f) => `${f.stock.stockTaken} / ${f.stock.unitsInOrderLines}`)],
     [
       `sell-out: ${SELL_OUT_DEMAND} submissions for ${SELL_OUT_STOCK} units`,
       ...figures.map((f) => `${answers(f.sellOut.outcomes)}; stock left ${f.sellOutStock.stockLeft}, units ordered ${f.sellOutStock.unitsInOrderLines}`),
     ],
     ['oversold units (both SKUs)', ...figures.map((f) => String(f.stock.oversold + f.sellOutStock.oversold))],
-    [
-      'CPU ms per order: app server / load generator / database server',
-      ...figures.map((f) => [f.orderCpu.server, f.orderCpu.load, f.orderCpu.database].map(cpuMs).join(' / ')),
-    ],
     ['ceiling: raw DB order transactions/s (plain driver)', ...figures.map((f) => round(f.raw.perSecond))],
     ['CPU ms per raw transaction: driver client / database server', ...figures.map((f) => [f.rawCpu.client, f.rawCpu.database].map(cpuMs).join(' / '))],
-    ['orders/s as a share of the raw DB rate', ...figures.map((f) => percent(f.orders.perSecond, f.raw.perSecond))],
+    ['plain checkout orders/s as a share of the raw DB rate', ...figures.map((f) => percent(f.plain.orders.perSecond, f.raw.perSecond))],
     ['ceiling: bare Nest + Fastify GET req/s', ...figures.map(() => round(bare.perSecond))],
-    ['orders/s as a share of the bare framework', ...figures.map((f) => percent(f.orders.perSecond, bare.perSecond))],
+    ['plain checkout orders/s as a share of the bare framework', ...figures.map((f) => percent(f.plain.orders.perSecond, bare.perSecond))],
   ];
-  const statements = figures.find((f) => f.statementsPerOrder)?.statementsPerOrder;
-  if (statements) {
-    const summary = ['Com_select', 'Com_insert', 'Com_update', 'Com_commit']
-      .map((name) => `${name.replace('Com_', '')} ${statements[name].toFixed(1)}`)
-      .join(', ');
-    rows.push([`statements per order (MariaDB counters: ${round(statements.Questions)} in all)`, ...figures.map((f) => (f.statementsPerOrder ? summary : '–'))]);
-  }
 
   log('');
   log(`Order placement benchmark: ${CONNECTIONS} connections, ${MEMBERS} members, up to ${ORDERS} orders or ${SECONDS} s per figure, loopback, server log level ${LOG_LEVEL}`);
@@ -301,7 +338,7 @@ function printTable(bare: LoadResult, figures: DatabaseFigures[], mariaDbMissing
 
   const mariaDb = figures.find((f) => f.label === 'MariaDB');
   if (mariaDb) {
-    const share = mariaDb.orders.perSecond / mariaDb.raw.perSecond;
+    const share = mariaDb.plain.orders.perSecond / mariaDb.raw.perSecond;
     log('');
     log(
       `Target (orders/s on MariaDB ≥ ${TARGET_FRACTION_OF_RAW * 100}% of the raw database rate): ` +

@@ -1,4 +1,4 @@
-import type { AdminProductDetail, CategoryNode, SaveAddressRequest, SaveProductRequest } from '../../../shared';
+import type { AdminProductDetail, CategoryNode, CreateCouponTemplateRequest, SaveAddressRequest, SaveProductRequest } from '../../../shared';
 import { DEMO_STAFF } from '../../src/seed/demo-staff';
 
 export interface BenchSku {
@@ -11,7 +11,16 @@ export interface BenchSku {
 export interface BenchShop {
   hot: BenchSku;
   sellOut: BenchSku;
-  members: { token: string; addressId: number }[];
+  members: BenchMember[];
+  staffToken: string;
+}
+
+export interface BenchMember {
+  token: string;
+  memberId: number;
+  addressId: number;
+  /** Coupons the member holds unused, for the checkout with a coupon and points (giveBenefits). */
+  coupons: number[];
 }
 
 const API = '/api/v1';
@@ -72,9 +81,39 @@ export async function setUpShop(
     const { code } = await post<{ code: string }>(`${fakeWechatUrl}/fake/login-code`, { identity: `bench-member-${index}` });
     const { token } = await call<{ token: string }>(apiUrl, 'POST', '/auth/wechat-login', null, { code });
     const address = await call<{ id: number }>(apiUrl, 'POST', '/addresses', token, ADDRESS);
-    return { token, addressId: address.id };
+    const me = await call<{ id: number }>(apiUrl, 'GET', '/me', token);
+    return { token, memberId: me.id, addressId: address.id, coupons: [] as number[] };
   });
-  return { hot, sellOut, members };
+  return { hot, sellOut, members, staffToken };
+}
+
+/**
+ * Readies every member for checkouts with a coupon and points, through the real APIs: the operator creates
+ * a 无门槛 ¥5 coupon, each member claims `couponsPerMember` of it, and the operator credits them points.
+ */
+export async function giveBenefits(apiUrl: string, shop: BenchShop, counts: { couponsPerMember: number; pointsPerMember: number }): Promise<void> {
+  const coupon: CreateCouponTemplateRequest = {
+    name: '压测无门槛券',
+    type: 'no_threshold',
+    amountOffFen: 500,
+    scope: 'all',
+    validityKind: 'days_after_claim',
+    validDays: 7,
+    totalQuantity: shop.members.length * counts.couponsPerMember,
+    perMemberLimit: counts.couponsPerMember,
+    channel: 'public',
+  };
+  const template = await call<{ id: number }>(apiUrl, 'POST', '/admin/coupon-templates', shop.staffToken, coupon);
+  await mapLimited(shop.members.length, SETUP_PARALLELISM, async (index) => {
+    const member = shop.members[index];
+    for (let claimed = 0; claimed < counts.couponsPerMember; claimed++) {
+      member.coupons.push((await call<{ id: number }>(apiUrl, 'POST', `/coupons/${template.id}/claim`, member.token)).id);
+    }
+    await call(apiUrl, 'POST', `/admin/members/${member.memberId}/points-adjustments`, shop.staffToken, {
+      delta: counts.pointsPerMember,
+      reason: '压测积分',
+    });
+  });
 }
 
 async function call<T>(apiUrl: string, method: 'GET' | 'POST', path: string, token: string | null, body?: unknown): Promise<T> {
