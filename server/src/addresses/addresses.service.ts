@@ -82,19 +82,35 @@ export class AddressesService {
     });
   }
 
-  /**
-   * The member's own address (404 ADDRESS_NOT_FOUND for a missing or another member's one). Every order
-   * reads it, so it is a plain SELECT of text columns and the default mark (1 or NULL in both dialects).
-   */
+  /** The member's own address (404 ADDRESS_NOT_FOUND for a missing or another member's one). */
   async get(memberId: number, id: number): Promise<Address> {
-    const [row]: (Omit<AddressFields, 'defaultMark'> & { defaultMark: number | null })[] = await this.dataSource.query(
-      `SELECT id, recipientName, phone, provinceName, cityName, districtName, regionCode, detail, defaultMark
-       FROM addresses WHERE id = ? AND memberId = ?`,
+    return (await this.getWithBuyer(memberId, id)).address;
+  }
+
+  /**
+   * The member's own address together with the buyer's standing (level and points balance) that pricing
+   * needs. Every order reads both, so they come in one plain SELECT of text and integer columns and the
+   * default mark (1 or NULL in both dialects).
+   */
+  async getWithBuyer(memberId: number, id: number): Promise<{ address: Address; buyer: BuyerStanding }> {
+    const [row]: (Omit<AddressFields, 'defaultMark'> & { defaultMark: number | null } & BuyerStanding)[] = await this.dataSource.query(
+      `SELECT a.id, a.recipientName, a.phone, a.provinceName, a.cityName, a.districtName, a.regionCode, a.detail, a.defaultMark,
+              m.levelId, m.pointsBalance
+       FROM addresses a JOIN members m ON m.id = a.memberId WHERE a.id = ? AND a.memberId = ?`,
       [id, memberId],
     );
     if (!row) throw addressNotFound();
-    return toAddress({ ...row, id: Number(row.id), defaultMark: row.defaultMark === null ? null : true });
+    return {
+      address: toAddress({ ...row, id: Number(row.id), defaultMark: row.defaultMark === null ? null : true }),
+      buyer: { levelId: row.levelId === null ? null : Number(row.levelId), pointsBalance: Number(row.pointsBalance) },
+    };
   }
+}
+
+/** The member's level and points as pricing reads them (see LoyaltyCheckoutService). */
+export interface BuyerStanding {
+  levelId: number | null;
+  pointsBalance: number;
 }
 
 /**

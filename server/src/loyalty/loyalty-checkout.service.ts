@@ -32,18 +32,23 @@ export class LoyaltyCheckoutService {
     private readonly points: PointsService,
   ) {}
 
+  /** The member's level and points benefits, reading the member's standing. */
   async forCheckout(memberId: number): Promise<CheckoutLoyalty> {
-    const [member, settings, levels] = await Promise.all([
-      this.dataSource.getRepository(Member).findOne({ select: { id: true, levelId: true, pointsBalance: true }, where: { id: memberId } }),
-      this.settings.current(),
-      this.levels.current(),
-    ]);
-    const level = await this.levels.levelOf(member?.levelId ?? null, levels);
+    const member = await this.dataSource
+      .getRepository(Member)
+      .findOne({ select: { id: true, levelId: true, pointsBalance: true }, where: { id: memberId } });
+    return this.forStanding({ levelId: member?.levelId ?? null, pointsBalance: member?.pointsBalance ?? 0 });
+  }
+
+  /** The benefits of a standing already read (placing an order reads it with the address): no query of its own. */
+  async forStanding(standing: { levelId: number | null; pointsBalance: number }): Promise<CheckoutLoyalty> {
+    const [settings, levels] = await Promise.all([this.settings.current(), this.levels.current()]);
+    const level = await this.levels.levelOf(standing.levelId, levels);
     return {
       level,
       memberPricePercent: level.memberPricePercent,
       freeShippingThresholdFen: level.freeShippingThresholdFen,
-      pointsBalance: member?.pointsBalance ?? 0,
+      pointsBalance: standing.pointsBalance,
       pointsPerYuan: settings.pointsPerYuan,
       pointsMaxSharePercent: settings.pointsMaxSharePercent,
     };

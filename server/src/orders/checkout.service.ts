@@ -95,6 +95,7 @@ export class CheckoutService {
     });
     const orderable = priced.filter(({ line }) => line.unavailableReason === null).map(({ item }) => item);
     const quote = await this.quote(memberId, orderable, settings, loyalty, {
+      forPreview: true,
       memberCouponId: input.memberCouponId,
       usePoints: input.usePoints ?? true,
     });
@@ -129,16 +130,17 @@ export class CheckoutService {
 
   /** Writes a new order and answers its detail, built from the rows just written (what a read would return). */
   private async create(memberId: number, input: CreateOrderDto, source: OrderSource): Promise<OrderDetail> {
-    const [skus, settings, address, loyalty] = await Promise.all([
+    const [skus, settings, { address, buyer }] = await Promise.all([
       findSellableSkus(this.dataSource.manager, input.items.map((item) => item.skuId)),
       this.settings.get(),
-      this.addresses.get(memberId, input.addressId),
-      this.loyalty.forCheckout(memberId),
+      this.addresses.getWithBuyer(memberId, input.addressId),
     ]);
+    const loyalty = await this.loyalty.forStanding(buyer);
     const items = input.items.map((item) => this.orderItem(item, skus));
     const lines = items.map((item) => item.line);
     // What the shopper chose, exactly: no coupon and no points unless the request asks for them.
     const { pricing, pointsUsed, coupon, couponLines } = await this.quote(memberId, items, settings, loyalty, {
+      forPreview: false,
       memberCouponId: input.memberCouponId ?? null,
       usePoints: input.usePoints ?? false,
     });
@@ -243,7 +245,9 @@ export class CheckoutService {
       categoryId: items[index].categoryId,
       amountFen,
     }));
-    const coupons = items.length > 0 ? await this.coupons.optionsFor(memberId, couponLines, new Date()) : [];
+    // A preview lists the member's coupons to choose from; an order judges them only when it names one.
+    const judgeCoupons = items.length > 0 && (choice.forPreview || choice.memberCouponId !== null);
+    const coupons = judgeCoupons ? await this.coupons.optionsFor(memberId, couponLines, new Date()) : [];
     const coupon = await this.chosenCoupon(memberId, coupons, choice.memberCouponId);
     const options = {
       shipping: settings,
@@ -284,6 +288,7 @@ export class CheckoutService {
 }
 
 interface CheckoutChoice {
+  forPreview: boolean;
   memberCouponId: number | null | undefined;
   usePoints: boolean;
 }
