@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Loading } from '@nutui/nutui-react-taro';
+// Lists without product cards (orders, points) use the footer too, so it brings its own style.
+import './product-card.scss';
 
 interface FeedFooterProps {
   loadingMore: boolean;

@@ -61,7 +61,10 @@ export default function ProductListPage() {
       render: (_, row) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{row.title}</Typography.Text>
-          <Typography.Text type="secondary">ID {row.id}</Typography.Text>
+          <Space size={4}>
+            <Typography.Text type="secondary">ID {row.id}</Typography.Text>
+            {!row.memberPriceEnabled && <Tag>不参与会员价</Tag>}
+          </Space>
         </Space>
       ),
     },
