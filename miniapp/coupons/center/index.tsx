@@ -1,35 +1,17 @@
-import { useEffect } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { fetchCouponCenter } from '@/services/coupons';
-import { useSession } from '@/store/session';
-import { useLoadable } from '@/hooks/useLoadable';
 import { routes } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
 import { PendingState } from '@/components/page-state/PendingState';
 import { ClaimableCouponCard } from '@/components/coupon/ClaimableCouponCard';
 import { sortForCenter } from '@/components/coupon/coupon-claim';
-import { useClaimCoupon } from '@/components/coupon/useClaimCoupon';
+import { useClaimableCoupons } from '@/components/coupon/useClaimableCoupons';
 import './index.scss';
 
 /** 领券中心: every public coupon of the shop, claimable with one tap. */
 export default function CouponCenterPage() {
-  const { token } = useSession();
-  const { state, setState, reload, retry } = useLoadable(fetchCouponCenter);
-  const { claim, claimingId } = useClaimCoupon({
-    onChanged: (changed) =>
-      setState((current) =>
-        current.status === 'ready'
-          ? { status: 'ready', data: current.data.map((item) => (item.templateId === changed.templateId ? changed : item)) }
-          : current,
-      ),
-    onStale: () => reload(),
-  });
-
-  // What the shopper already holds depends on who is signed in.
-  useEffect(() => {
-    reload();
-  }, [reload, token]);
+  const { state, reload, retry, claim, claimingId } = useClaimableCoupons(fetchCouponCenter);
 
   usePullDownRefresh(async () => {
     await reload();

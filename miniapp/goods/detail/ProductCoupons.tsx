@@ -1,40 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { Popup } from '@nutui/nutui-react-taro';
-import type { CouponCenterItem } from '@shared/api/coupons';
 import { fetchProductCoupons } from '@/services/coupons';
-import { useSession } from '@/store/session';
-import { useLoadable } from '@/hooks/useLoadable';
 import { ClaimableCouponCard } from '@/components/coupon/ClaimableCouponCard';
 import { groupForProduct } from '@/components/coupon/coupon-claim';
-import { useClaimCoupon } from '@/components/coupon/useClaimCoupon';
+import { useClaimableCoupons } from '@/components/coupon/useClaimableCoupons';
 
 /** How many rule chips the 领券 row shows before the popup lists them all. */
 const ROW_CHIPS = 3;
 
 /** The 领券 row of a product page and its popup of the coupons that cover this product. */
 export function ProductCoupons({ productId }: { productId: number }) {
-  const { token } = useSession();
   const [open, setOpen] = useState(false);
   const fetchCoupons = useCallback(() => fetchProductCoupons(productId), [productId]);
-  const { state, setState, reload } = useLoadable(fetchCoupons);
-  const { claim, claimingId } = useClaimCoupon({
-    onChanged: (changed: CouponCenterItem) =>
-      setState((current) =>
-        current.status === 'ready'
-          ? { status: 'ready', data: current.data.map((item) => (item.templateId === changed.templateId ? changed : item)) }
-          : current,
-      ),
-    onStale: () => reload(),
-  });
-
-  // What the shopper already holds depends on who is signed in.
-  useEffect(() => {
-    reload();
-  }, [reload, token]);
+  const { state, claim, claimingId } = useClaimableCoupons(fetchCoupons);
 
   // The row is an extra: while loading, on failure, or without coupons for this product it stays away.
-  if (state.status !== 'ready' || state.data.length === 0) return null;
+  if (state.status !== 'ready') return null;
   const groups = groupForProduct(state.data);
   const chips = [...groups.claimable, ...groups.claimed].slice(0, ROW_CHIPS);
   if (chips.length === 0) return null;

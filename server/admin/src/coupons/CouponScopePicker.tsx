@@ -1,12 +1,9 @@
 import type { AdminCouponTemplate, CouponScope } from '@shared/api/coupons';
 import type { CategoryNode } from '@shared/api/catalog';
-import { Select, Spin, TreeSelect } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { TreeSelect } from 'antd';
 import { categoryOptions } from '@/categories/category-tree';
-import { errorText } from '@/common/feedback';
 import { fetchProducts } from '@/products/products-api';
-
-const SEARCH_DELAY_MS = 300;
+import { RemoteSearchSelect, type SearchOption } from './RemoteSearchSelect';
 
 interface ScopePickerProps {
   scope: Exclude<CouponScope, 'all'>;
@@ -38,60 +35,23 @@ export function CouponScopePicker({ scope, categories, savedItems, value = [], o
       />
     );
   }
-  return <ProductSearchSelect savedItems={savedItems} value={value} onChange={onChange} disabled={disabled} />;
-}
-
-function ProductSearchSelect({ savedItems, value, onChange, disabled }: Omit<ScopePickerProps, 'scope' | 'categories'> & { value: number[] }) {
-  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
-  const [searching, setSearching] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const labels = useRef(new Map(savedItems.map((item) => [item.id, item.name])));
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const latest = useRef(0);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const search = (keyword: string) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(async () => {
-      const call = ++latest.current;
-      setSearching(true);
-      setFailure(null);
-      try {
-        const page = await fetchProducts({ keyword: keyword.trim() || undefined, page: 1, pageSize: 20 });
-        if (call !== latest.current) return;
-        for (const product of page.items) labels.current.set(product.id, product.title);
-        setOptions(page.items.map((product) => ({ value: product.id, label: `${product.title}（ID ${product.id}）` })));
-      } catch (error) {
-        if (call === latest.current) setFailure(errorText(error));
-      } finally {
-        if (call === latest.current) setSearching(false);
-      }
-    }, SEARCH_DELAY_MS);
-  };
-
-  // The first products show as soon as the list opens, before anything is typed.
-  useEffect(() => search(''), []);
-
-  const shown = [
-    ...value.filter((id) => !options.some((option) => option.value === id)).map((id) => ({ value: id, label: labels.current.get(id) ?? `商品 ID ${id}` })),
-    ...options,
-  ];
-
   return (
-    <Select
-      mode="multiple"
+    <RemoteSearchSelect
       aria-label="适用商品"
       placeholder="输入商品名称搜索"
-      showSearch
-      filterOption={false}
+      emptyText="没有找到商品"
+      search={searchProducts}
+      searchOnMount
+      knownLabels={savedItems.map((item) => ({ value: item.id, label: item.name }))}
       value={value}
-      options={shown}
-      onSearch={search}
-      onChange={(ids: number[]) => onChange?.(ids)}
+      onChange={onChange}
       disabled={disabled}
       style={{ maxWidth: 480 }}
-      notFoundContent={searching ? <Spin size="small" /> : (failure ?? '没有找到商品')}
     />
   );
+}
+
+async function searchProducts(keyword: string): Promise<SearchOption[]> {
+  const page = await fetchProducts({ keyword: keyword || undefined, page: 1, pageSize: 20 });
+  return page.items.map((product) => ({ value: product.id, label: `${product.title}（ID ${product.id}）` }));
 }

@@ -1,14 +1,13 @@
 import { UploadOutlined } from '@ant-design/icons';
 import type { AdminMemberRow } from '@shared/api/admin';
 import type { AdminCouponTemplate, IssueCouponsResponse } from '@shared/api/coupons';
-import { Alert, Button, Form, Input, Modal, Result, Select, Space, Spin, Table, Typography, Upload } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import { errorText, notifyError } from '@/common/feedback';
+import { Alert, Button, Form, Input, Modal, Result, Space, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { notifyError } from '@/common/feedback';
 import { fetchMembers } from '@/members/members-api';
 import { issueCoupons } from './coupons-api';
+import { RemoteSearchSelect, type SearchOption } from './RemoteSearchSelect';
 import { countIssueLines, issueInputProblem, issueSummary, MAX_ISSUE_LINES, skippedRows } from './issue-input';
-
-const SEARCH_DELAY_MS = 300;
 
 function memberLabel(member: AdminMemberRow): string {
   return `${member.nickname ?? '未设置昵称'} · ${member.phone ?? '未绑定手机号'} · ID ${member.id}`;
@@ -67,7 +66,14 @@ export function IssueCouponsModal({ template, onClose, onIssued }: { template: A
             每位会员发放 1 张，仍受发行总量（剩余 {Math.max(0, template.totalQuantity - template.claimedCount)} 张）和每人限领 {template.perMemberLimit} 张的限制。
           </Typography.Paragraph>
           <Form.Item label="选择会员">
-            <MemberPicker value={memberIds} onChange={setMemberIds} />
+            <RemoteSearchSelect
+              aria-label="选择会员"
+              placeholder="输入昵称、手机号或会员 ID 搜索"
+              emptyText="输入关键词搜索会员"
+              search={searchMembers}
+              value={memberIds}
+              onChange={setMemberIds}
+            />
           </Form.Item>
           <Form.Item
             label="粘贴或上传名单"
@@ -104,58 +110,10 @@ export function IssueCouponsModal({ template, onClose, onIssued }: { template: A
   );
 }
 
-/** A multiple select that searches members by nickname, phone or id as staff type. */
-function MemberPicker({ value, onChange }: { value: number[]; onChange: (ids: number[]) => void }) {
-  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
-  const [searching, setSearching] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const latest = useRef(0);
-  // Chosen members keep their labels when a later search no longer lists them.
-  const chosenLabels = useRef(new Map<number, string>());
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const search = (keyword: string) => {
-    clearTimeout(timer.current);
-    if (!keyword.trim()) return;
-    timer.current = setTimeout(async () => {
-      const call = ++latest.current;
-      setSearching(true);
-      setFailure(null);
-      try {
-        const page = await fetchMembers({ keyword: keyword.trim(), page: 1, pageSize: 20 });
-        if (call === latest.current) setOptions(page.items.map((member) => ({ value: member.id, label: memberLabel(member) })));
-      } catch (error) {
-        if (call === latest.current) setFailure(errorText(error));
-      } finally {
-        if (call === latest.current) setSearching(false);
-      }
-    }, SEARCH_DELAY_MS);
-  };
-
-  const shown = [
-    ...value.filter((id) => !options.some((option) => option.value === id)).map((id) => ({ value: id, label: chosenLabels.current.get(id) ?? `ID ${id}` })),
-    ...options,
-  ];
-
-  return (
-    <Select
-      mode="multiple"
-      aria-label="选择会员"
-      placeholder="输入昵称、手机号或会员 ID 搜索"
-      showSearch
-      filterOption={false}
-      value={value}
-      options={shown}
-      onSearch={search}
-      onChange={(ids: number[]) => {
-        for (const option of options) if (ids.includes(option.value)) chosenLabels.current.set(option.value, option.label);
-        onChange(ids);
-      }}
-      notFoundContent={searching ? <Spin size="small" /> : failure ? failure : '输入关键词搜索会员'}
-    />
-  );
+async function searchMembers(keyword: string): Promise<SearchOption[]> {
+  if (!keyword) return [];
+  const page = await fetchMembers({ keyword, page: 1, pageSize: 20 });
+  return page.items.map((member) => ({ value: member.id, label: memberLabel(member) }));
 }
 
 function IssueResult({ result }: { result: IssueCouponsResponse }) {
