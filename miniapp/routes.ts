@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import type { OrderItemInput, OrderTab } from '@shared/api/orders';
 import { encodeCheckoutItems } from '@/services/checkout-items';
 
-/** Page paths in one place. Secondary pages live in subpackages (goods/, account/, member/, address/, checkout/, orders/). */
+/** Page paths in one place. Secondary pages live in subpackages (goods/, account/, member/, address/, checkout/, orders/, coupons/). */
 export const routes = {
   home: '/pages/home/index',
   category: '/pages/category/index',

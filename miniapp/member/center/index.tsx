@@ -23,7 +23,6 @@ import {
 import './index.scss';
 
 /** 我的优惠券 lives in the coupons subpackage. */
-const MY_COUPONS_URL = '/coupons/mine/index';
 
 /** 会员中心: the level card with progress, the points summary, every level's benefits and the points rule. */
 export default function MemberCenterPage() {
@@ -67,7 +66,7 @@ export default function MemberCenterPage() {
           className="member-coupons-entry"
           title="我的优惠券"
           clickable
-          onClick={() => Taro.navigateTo({ url: MY_COUPONS_URL })}
+          onClick={() => Taro.navigateTo({ url: routes.myCoupons })}
         />
       </Cell.Group>
 
