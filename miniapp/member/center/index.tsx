@@ -22,8 +22,6 @@ import {
 } from '../membership-text';
 import './index.scss';
 
-/** 我的优惠券 lives in the coupons subpackage. */
-
 /** 会员中心: the level card with progress, the points summary, every level's benefits and the points rule. */
 export default function MemberCenterPage() {
   const { token } = useSession();
