@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useAppAndBrowser } from './support/session.mjs';
 import { screenshot, withPage } from './support/browser.mjs';
-import { openStorefront } from './support/storefront.mjs';
+import { addFirstAddressAtCheckout, openStorefront, submitAndPay } from './support/storefront.mjs';
 import { logInToAdmin } from './support/admin.mjs';
 
 const desktop = { viewport: { width: 1440, height: 900 } };
@@ -46,20 +46,6 @@ async function pickSku(page, productId, button, confirmText) {
     }
   }
   await page.locator('.sku-confirm-button', { hasText: confirmText }).click();
-}
-
-/** 提交订单 on the checkout page, accept the order notices, pay at the fake cashier; answers the order number. */
-async function submitAndPay(page) {
-  const payable = (await page.locator('.checkout-payable').innerText()).trim();
-  await page.locator('.submit-order-button').click();
-  // Subscribe-message consent (the H5 stand-in for WeChat's sheet) comes before payment.
-  await page.locator('.taro-modal__foot').getByText('允许', { exact: true }).click();
-  await page.getByTestId('cashier-confirm').waitFor();
-  assert.equal((await page.getByTestId('cashier-amount').innerText()).trim(), payable);
-  await page.getByTestId('cashier-confirm').click();
-  // Back on the order: paid once WeChat Pay's notification reached the server.
-  await page.locator('.order-banner .order-status', { hasText: '待发货' }).waitFor({ timeout: 20_000 });
-  return new URL(page.url().replace('#', '')).searchParams.get('orderNo');
 }
 
 async function orderReaches(orderNo, headers, status) {
@@ -102,17 +88,7 @@ test('a shopper buys two SKUs, pays at the cashier, receives the shipment, and g
     await page.locator('.checkout-button', { hasText: '去结算(2)' }).click();
 
     // Checkout: no address yet, add one through the region picker.
-    await page.locator('.add-first-address').click();
-    await page.locator('.recipient-input input').fill('王小明');
-    await page.locator('.phone-input input').fill('13800001234');
-    await page.locator('.region-field').click();
-    for (const name of ['浙江省', '杭州市', '西湖区']) {
-      await page.locator('.nut-cascader-item', { hasText: name }).first().click();
-    }
-    await page.locator('.detail-input textarea').fill('文三路 100 号 2 幢 301');
-    await page.locator('.save-address-button').click();
-
-    await page.locator('.checkout-address', { hasText: '王小明' }).waitFor();
+    await addFirstAddressAtCheckout(page, { name: '王小明', phone: '13800001234', detail: '文三路 100 号 2 幢 301' });
     assert.match(await page.locator('.checkout-address').innerText(), /浙江省杭州市西湖区 文三路 100 号/);
     assert.equal(await page.locator('.checkout-line').count(), 2);
     await screenshot(page, 'checkout-preview');

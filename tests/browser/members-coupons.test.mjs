@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAppAndBrowser, staffToken } from './support/session.mjs';
 import { screenshot, withPage } from './support/browser.mjs';
-import { openStorefront } from './support/storefront.mjs';
+import { addFirstAddressAtCheckout, openStorefront, submitAndPay } from './support/storefront.mjs';
 import { logInToAdmin } from './support/admin.mjs';
 
 const desktop = { viewport: { width: 1440, height: 900 } };
@@ -83,16 +83,7 @@ test('a new member gets the 新人券, claims another, checks out with the best 
     // Checkout (as 立即购买 opens it): 满199减20 saves more than the 新人券, and the 500 points (¥5.00, under
     // half of the goods) are applied. New members are 普通会员 (no member price); goods ≥ ¥99 ship free.
     await page.goto(`${session.app.baseUrl}/#/checkout/index?items=${sku.id}x${quantity}`);
-    await page.locator('.add-first-address').click();
-    await page.locator('.recipient-input input').fill('李会员');
-    await page.locator('.phone-input input').fill('13900002222');
-    await page.locator('.region-field').click();
-    for (const name of ['浙江省', '杭州市', '西湖区']) {
-      await page.locator('.nut-cascader-item', { hasText: name }).first().click();
-    }
-    await page.locator('.detail-input textarea').fill('文一路 8 号');
-    await page.locator('.save-address-button').click();
-    await page.locator('.checkout-address', { hasText: '李会员' }).waitFor();
+    await addFirstAddressAtCheckout(page, { name: '李会员', phone: '13900002222', detail: '文一路 8 号' });
 
     const payableFen = listFen - 2000 - 500;
     await page.locator('.checkout-coupon-cell', { hasText: '-¥20.00' }).waitFor();
@@ -108,13 +99,8 @@ test('a new member gets the 新人券, claims another, checks out with the best 
     assert.equal(await page.locator('.coupon-picker .coupon-option').count(), 2);
     await page.locator('.coupon-picker .coupon-card--selected').click();
 
-    // Pay at the fake cashier.
-    await page.locator('.submit-order-button').click();
-    await page.locator('.taro-modal__foot').getByText('允许', { exact: true }).click();
-    await page.getByTestId('cashier-confirm').waitFor();
-    assert.equal((await page.getByTestId('cashier-amount').innerText()).trim(), yuan(payableFen));
-    await page.getByTestId('cashier-confirm').click();
-    await page.locator('.order-banner .order-status', { hasText: '待发货' }).waitFor({ timeout: 20_000 });
+    // Pay at the fake cashier (it asks for the payable the checkout showed).
+    await submitAndPay(page);
 
     // The order detail shows every step of the price.
     await page.locator('.pricing-row--couponDiscountFen', { hasText: '优惠券（满199减20）' }).waitFor();

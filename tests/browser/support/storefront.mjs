@@ -19,3 +19,34 @@ export async function openStorefront(page, baseUrl) {
     },
   };
 }
+
+/** On a checkout page without an address: 新增收货地址 through the region picker, saved and chosen. */
+export async function addFirstAddressAtCheckout(page, { name, phone, detail }) {
+  await page.locator('.add-first-address').click();
+  await page.locator('.recipient-input input').fill(name);
+  await page.locator('.phone-input input').fill(phone);
+  await page.locator('.region-field').click();
+  for (const region of ['浙江省', '杭州市', '西湖区']) {
+    await page.locator('.nut-cascader-item', { hasText: region }).first().click();
+  }
+  await page.locator('.detail-input textarea').fill(detail);
+  await page.locator('.save-address-button').click();
+  await page.locator('.checkout-address', { hasText: name }).waitFor();
+}
+
+/**
+ * 提交订单 on the checkout page, accept the order notices, pay at the fake cashier (checking it asks for the
+ * payable shown); answers the order number once the order page shows it paid.
+ */
+export async function submitAndPay(page) {
+  const payable = (await page.locator('.checkout-payable').innerText()).trim();
+  await page.locator('.submit-order-button').click();
+  // Subscribe-message consent (the H5 stand-in for WeChat's sheet) comes before payment.
+  await page.locator('.taro-modal__foot').getByText('允许', { exact: true }).click();
+  await page.getByTestId('cashier-confirm').waitFor();
+  if ((await page.getByTestId('cashier-amount').innerText()).trim() !== payable) throw new Error(`the cashier asks for another amount than ${payable}`);
+  await page.getByTestId('cashier-confirm').click();
+  // Back on the order: paid once WeChat Pay's notification reached the server.
+  await page.locator('.order-banner .order-status', { hasText: '待发货' }).waitFor({ timeout: 20_000 });
+  return new URL(page.url().replace('#', '')).searchParams.get('orderNo');
+}
