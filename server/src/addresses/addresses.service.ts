@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { MAX_ADDRESSES, type Address } from '../../../shared';
+import { lockMember } from '../members/member-lock';
 import { ApiException } from '../platform/errors/api-exception';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { AddressRow } from './address.entity';
@@ -35,7 +36,7 @@ export class AddressesService {
 
   async create(memberId: number, input: SaveAddressDto): Promise<Address> {
     const id = await this.transactions.run(async (manager) => {
-      await lockAddressBook(manager, memberId);
+      await lockMember(manager, memberId);
       const count = await manager.countBy(AddressRow, { memberId });
       if (count >= MAX_ADDRESSES) {
         throw new ApiException('ADDRESS_LIMIT_REACHED', HttpStatus.CONFLICT, `最多保存 ${MAX_ADDRESSES} 个收货地址`);
@@ -52,7 +53,7 @@ export class AddressesService {
   /** `isDefault: true` makes it the default; false leaves the default where it is (there must be one). */
   async update(memberId: number, id: number, input: SaveAddressDto): Promise<Address> {
     await this.transactions.run(async (manager) => {
-      await lockAddressBook(manager, memberId);
+      await lockMember(manager, memberId);
       const { isDefault, ...fields } = input;
       const result = await manager.update(AddressRow, { id, memberId }, fields);
       if (!result.affected) throw addressNotFound();
@@ -63,7 +64,7 @@ export class AddressesService {
 
   async setDefault(memberId: number, id: number): Promise<Address> {
     await this.transactions.run(async (manager) => {
-      await lockAddressBook(manager, memberId);
+      await lockMember(manager, memberId);
       if (!(await manager.existsBy(AddressRow, { id, memberId }))) throw addressNotFound();
       await makeDefault(manager, memberId, id);
     });
@@ -72,7 +73,7 @@ export class AddressesService {
 
   async remove(memberId: number, id: number): Promise<void> {
     await this.transactions.run(async (manager) => {
-      await lockAddressBook(manager, memberId);
+      await lockMember(manager, memberId);
       const row = await manager.findOneBy(AddressRow, { id, memberId });
       if (!row) throw addressNotFound();
       await manager.delete(AddressRow, { id, memberId });
@@ -111,14 +112,6 @@ export class AddressesService {
 export interface BuyerStanding {
   levelId: number | null;
   pointsBalance: number;
-}
-
-/**
- * Row-locks the member until the transaction ends (a no-op write; SQLite runs transactions one at a time
- * anyway). Taken first, before any read, so the reads that follow see what the previous holder committed.
- */
-async function lockAddressBook(manager: EntityManager, memberId: number): Promise<void> {
-  await manager.query('UPDATE members SET id = id WHERE id = ?', [memberId]);
 }
 
 /**

@@ -2,8 +2,9 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CART_MAX_ITEMS, CART_MAX_QUANTITY, type CartItem, type CartResponse } from '../../../shared';
+import { lockMember } from '../members/member-lock';
 import { fieldError, ApiException } from '../platform/errors/api-exception';
-import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
+import { TransactionRunner } from '../platform/database/transaction-runner';
 import {
   findSellableSkus,
   outOfStock,
@@ -59,17 +60,13 @@ export class CartService {
       selected: true,
     };
     await this.transactions.run(async (manager) => {
+      // One member's parallel adds take turns: parallel first inserts of one line deadlocked on MariaDB.
+      await lockMember(manager, memberId);
       if (await this.addToExistingLine(manager, memberId, skuId, quantity, line)) return;
       if ((await manager.countBy(CartItemRow, { memberId })) >= CART_MAX_ITEMS) {
         throw new ApiException('CART_FULL', HttpStatus.CONFLICT, `购物车最多放 ${CART_MAX_ITEMS} 种商品，请先清理`);
       }
-      try {
-        await manager.insert(CartItemRow, { memberId, skuId, quantity, ...line });
-      } catch (error) {
-        // The same SKU was added by a parallel request a moment ago: add to that line instead.
-        if (!isUniqueViolation(error)) throw error;
-        await this.addToExistingLine(manager, memberId, skuId, quantity, line);
-      }
+      await manager.insert(CartItemRow, { memberId, skuId, quantity, ...line });
     });
     return this.view(memberId);
   }
