@@ -129,8 +129,8 @@ export interface FirstToSecondInterval {
 
 /**
  * A product that one member bought in 2+ distinct paid orders paid in the range. Ranked by how many such
- * members (ties: product id ascending); title from the order line snapshot of the most recent paid order in
- * the range containing it.
+ * members (ties: product id ascending); title from the order line snapshot of the latest of those orders
+ * (the most recently placed).
  */
 export interface RepurchasedProduct {
   productId: number;

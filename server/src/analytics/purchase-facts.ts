@@ -5,17 +5,19 @@ import { OrderRow } from '../orders/order.entity';
 import { chinaDay } from './china-calendar';
 import type { PaidOrderFact } from './purchase-history';
 
-/** A line of a paid order, for the most repurchased products. */
-export interface PaidOrderLineFact {
-  orderId: number;
-  memberId: number;
+/** A product one member bought in two or more distinct paid orders of a range. */
+export interface RepurchasePair {
   productId: number;
-  title: string;
+  memberId: number;
+  /** Distinct paid orders of the range with the product. */
+  orders: number;
+  /** The newest order line of those (its title is the product's name as last sold). */
+  latestLineId: number;
 }
 
 /**
  * The facts of repeat purchase, read straight from orders and refunds with plain SQL that runs the same on
- * SQLite and MySQL/MariaDB (`?` placeholders; dates bound and read through the driver's own conversion).
+ * SQLite and MySQL/MariaDB (`?` placeholders; dates bound through the driver's own conversion, read by readDate).
  * A paid order: paidAt set and not fully refunded (status refunded); net paid: payable minus succeeded refunds.
  */
 @Injectable()
@@ -32,15 +34,27 @@ export class PurchaseFacts {
     return this.paidOrders('o.paidAt < ?', [this.bindDate(before)]);
   }
 
-  /** The lines of the paid orders paid in [from, to). */
-  async paidOrderLines(from: Date, to: Date): Promise<PaidOrderLineFact[]> {
-    const rows: { orderId: number | string; memberId: number | string; productId: number | string; title: string }[] = await this.dataSource.query(
-      `SELECT l.orderId AS orderId, o.memberId AS memberId, l.productId AS productId, l.title AS title
+  /** Products bought by one member in 2+ distinct paid orders paid in [from, to), per member: counted by the database. */
+  async repurchasePairs(from: Date, to: Date): Promise<RepurchasePair[]> {
+    const rows: Record<keyof RepurchasePair, number | string>[] = await this.dataSource.query(
+      `SELECT l.productId AS productId, o.memberId AS memberId, COUNT(DISTINCT l.orderId) AS orders, MAX(l.id) AS latestLineId
        FROM order_lines l INNER JOIN orders o ON o.id = l.orderId
-       WHERE o.paidAt IS NOT NULL AND o.status <> 'refunded' AND o.paidAt >= ? AND o.paidAt < ?`,
+       WHERE o.paidAt IS NOT NULL AND o.status <> 'refunded' AND o.paidAt >= ? AND o.paidAt < ?
+       GROUP BY l.productId, o.memberId
+       HAVING COUNT(DISTINCT l.orderId) >= 2`,
       [this.bindDate(from), this.bindDate(to)],
     );
-    return rows.map((row) => ({ orderId: Number(row.orderId), memberId: Number(row.memberId), productId: Number(row.productId), title: row.title }));
+    return rows.map((row) => ({ productId: Number(row.productId), memberId: Number(row.memberId), orders: Number(row.orders), latestLineId: Number(row.latestLineId) }));
+  }
+
+  /** Order line titles by line id. */
+  async lineTitles(lineIds: number[]): Promise<Map<number, string>> {
+    if (lineIds.length === 0) return new Map();
+    const rows: { id: number | string; title: string }[] = await this.dataSource.query(
+      `SELECT id, title FROM order_lines WHERE id IN (${lineIds.map(() => '?').join(', ')})`,
+      lineIds,
+    );
+    return new Map(rows.map((row) => [Number(row.id), row.title]));
   }
 
   /**

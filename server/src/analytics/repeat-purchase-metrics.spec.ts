@@ -1,6 +1,5 @@
 import { chinaTime, FIXTURE_ORDERS, type FixtureOrder } from './repeat-purchase.fixture';
-import { computeRepeatPurchaseMetrics, factsNeededBefore } from './repeat-purchase-metrics';
-import type { PaidOrderLineFact } from './purchase-facts';
+import { computeRepeatPurchaseMetrics, factsNeededBefore, rankRepurchasedProducts } from './repeat-purchase-metrics';
 import type { PaidOrderFact } from './purchase-history';
 
 const FROM = '2025-03-01';
@@ -17,11 +16,7 @@ const orders: PaidOrderFact[] = counted.map(({ order, orderId }) => ({
   paidDay: order.paidAt!.slice(0, 10),
   netPaidFen: order.payableFen - (order.refunds ?? []).filter((refund) => refund.status === 'succeeded').reduce((sum, refund) => sum + refund.amountFen, 0),
 }));
-const lines: PaidOrderLineFact[] = counted
-  .filter(({ order }) => order.paidAt!.slice(0, 10) >= FROM && order.paidAt!.slice(0, 10) <= TO)
-  .flatMap(({ order, orderId }) => order.lines.map((line) => ({ orderId, memberId: memberId(order), ...line })));
-
-const metrics = computeRepeatPurchaseMetrics({ from: FROM, to: TO, today: TODAY, orders, lines });
+const metrics = computeRepeatPurchaseMetrics({ from: FROM, to: TO, today: TODAY, orders });
 
 describe('repeat-purchase metrics on the fixture (2025-03-01 … 2025-04-30, today 2025-06-15)', () => {
   it('repeat rate: members with 2+ paid orders in the range among members with 1+', () => {
@@ -67,15 +62,26 @@ describe('repeat-purchase metrics on the fixture (2025-03-01 … 2025-04-30, tod
     expect(metrics.firstToSecond).toEqual({ members: 4, medianDays: 13 });
   });
 
-  it('most repurchased products: one member, two or more distinct paid orders in the range', () => {
-    // 西湖龙井 (101): M1 (03-05, 03-20), M2 (03-03, 04-22), M5 (04-10, 04-12) → 3 members, 6 orders.
-    // 桂花乌龙 (102): M2 (03-03 with two lines of it = one order, 03-13) → 1 member, 2 orders; M7 once.
-    //   Title of its latest order in the range (03-13), not the old packaging of 03-03.
-    // 白毫银针 (103): M1, M4, M6, M5 once each in the range (M5's refunded and M4's cancelled orders do not count).
-    expect(metrics.topRepurchasedProducts).toEqual([
-      { productId: 101, title: '西湖龙井', repurchasingMembers: 3, orders: 6 },
-      { productId: 102, title: '桂花乌龙', repurchasingMembers: 1, orders: 2 },
+  it('most repurchased products: ranked by members who bought them in two or more distinct paid orders', () => {
+    // What the database answers for the fixture's range (product, member, distinct paid orders, newest line):
+    //   西湖龙井 (101): M1 (03-05, 03-20), M2 (03-03, 04-22), M5 (04-10, 04-12) → 3 members, 6 orders.
+    //   桂花乌龙 (102): M2 (03-03 with two lines of it = one order, 03-13) → 1 member, 2 orders; M7 bought it once.
+    //   白毫银针 (103): M1, M4, M5, M6 once each in the range (M5's refunded and M4's cancelled orders do not count).
+    const fixturePairs = [
+      { productId: 101, memberId: 1, orders: 2, latestLineId: 14 },
+      { productId: 101, memberId: 2, orders: 2, latestLineId: 17 },
+      { productId: 102, memberId: 2, orders: 2, latestLineId: 16 },
+      { productId: 101, memberId: 5, orders: 2, latestLineId: 25 },
+    ];
+    expect(rankRepurchasedProducts(fixturePairs)).toEqual([
+      { productId: 101, repurchasingMembers: 3, orders: 6, latestLineId: 25 },
+      { productId: 102, repurchasingMembers: 1, orders: 2, latestLineId: 16 },
     ]);
+    // Twelve products with one repurchasing member each and one with two: that one first, then by product id, ten in all.
+    const many = Array.from({ length: 12 }, (_, index) => ({ productId: 300 - index, memberId: 1, orders: 2, latestLineId: index + 1 }));
+    const ranked = rankRepurchasedProducts([...many, { productId: 250, memberId: 2, orders: 3, latestLineId: 99 }, { productId: 250, memberId: 3, orders: 2, latestLineId: 98 }]);
+    expect(ranked.map((product) => product.productId)).toEqual([250, 289, 290, 291, 292, 293, 294, 295, 296, 297]);
+    expect(ranked[0]).toEqual({ productId: 250, repurchasingMembers: 2, orders: 5, latestLineId: 99 });
   });
 
   it("share of GMV (net paid) from orders that are not the member's first paid order", () => {
@@ -88,7 +94,7 @@ describe('repeat-purchase metrics on the fixture (2025-03-01 … 2025-04-30, tod
   });
 
   it('answers nulls, not divisions by zero, for a range without orders', () => {
-    const empty = computeRepeatPurchaseMetrics({ from: '2024-01-01', to: '2024-01-31', today: TODAY, orders, lines: [] });
+    const empty = computeRepeatPurchaseMetrics({ from: '2024-01-01', to: '2024-01-31', today: TODAY, orders });
     expect(empty.repeatRate).toEqual({ purchasingMembers: 0, repeatMembers: 0, rate: null });
     expect(empty.cohorts).toEqual([{ month: '2024-01', members: 0, followUps: expect.any(Array) }]);
     expect(empty.cohorts[0].followUps.every((cell) => cell.returned === 0 && cell.rate === null)).toBe(true);

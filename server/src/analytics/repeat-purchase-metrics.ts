@@ -5,7 +5,7 @@ import {
   type RepurchasedProduct,
 } from '../../../shared';
 import { addMonths, daysBetween, monthOf, monthsThrough, startOfChinaDay } from './china-calendar';
-import type { PaidOrderLineFact } from './purchase-facts';
+import type { RepurchasePair } from './purchase-facts';
 import { median, type PaidOrderFact } from './purchase-history';
 
 const TOP_PRODUCTS = 10;
@@ -18,8 +18,6 @@ export interface MetricsInput {
   today: string;
   /** Every paid order paid before factsNeededBefore(to), in any order. */
   orders: PaidOrderFact[];
-  /** The lines of the paid orders paid in the range. */
-  lines: PaidOrderLineFact[];
 }
 
 /** The orders the metrics of a range ending `to` need are those paid before this instant: the cohort
@@ -28,8 +26,11 @@ export function factsNeededBefore(to: string): Date {
   return startOfChinaDay(`${addMonths(monthOf(to), COHORT_FOLLOW_MONTHS + 1)}-01`);
 }
 
-/** The store's repeat-purchase figures for a range (definitions in shared/api/analytics.ts). */
-export function computeRepeatPurchaseMetrics({ from, to, today, orders, lines }: MetricsInput): RepeatPurchaseMetrics {
+/**
+ * The store's repeat-purchase figures for a range (definitions in shared/api/analytics.ts), but for the
+ * most repurchased products, which the database counts (rankRepurchasedProducts ranks them).
+ */
+export function computeRepeatPurchaseMetrics({ from, to, today, orders }: MetricsInput): Omit<RepeatPurchaseMetrics, 'topRepurchasedProducts'> {
   const histories = byMember(orders);
   const inRange = (order: PaidOrderFact) => order.paidDay >= from && order.paidDay <= to;
 
@@ -62,7 +63,6 @@ export function computeRepeatPurchaseMetrics({ from, to, today, orders, lines }:
     repeatRate: { purchasingMembers, repeatMembers, rate: ratio(repeatMembers, purchasingMembers) },
     cohorts: cohortTable(histories, monthsThrough(monthOf(from), monthOf(to)), monthOf(today)),
     firstToSecond: { members: intervals.length, medianDays: median(intervals) },
-    topRepurchasedProducts: mostRepurchased(lines, new Map(orders.map((order) => [order.orderId, order]))),
     returningGmv: { ...gmv, share: ratio(gmv.returningNetPaidFen, gmv.totalNetPaidFen) },
   };
 }
@@ -105,28 +105,18 @@ function cohortTable(histories: Map<number, PaidOrderFact[]>, months: string[], 
   });
 }
 
-/** Products one member bought in two or more distinct paid orders of the range, by how many such members. */
-function mostRepurchased(lines: PaidOrderLineFact[], orders: Map<number, PaidOrderFact>): RepurchasedProduct[] {
-  const ordersByMemberProduct = new Map<string, { productId: number; orderIds: Set<number> }>();
-  const latestTitle = new Map<number, { title: string; paidAt: number; orderId: number }>();
-  for (const line of lines) {
-    const key = `${line.memberId}:${line.productId}`;
-    const entry = ordersByMemberProduct.get(key) ?? { productId: line.productId, orderIds: new Set<number>() };
-    entry.orderIds.add(line.orderId);
-    ordersByMemberProduct.set(key, entry);
-    const paidAt = orders.get(line.orderId)?.paidAt.getTime() ?? 0;
-    const known = latestTitle.get(line.productId);
-    if (!known || known.paidAt < paidAt || (known.paidAt === paidAt && known.orderId < line.orderId)) {
-      latestTitle.set(line.productId, { title: line.title, paidAt, orderId: line.orderId });
-    }
-  }
-  const products = new Map<number, RepurchasedProduct>();
-  for (const { productId, orderIds } of ordersByMemberProduct.values()) {
-    if (orderIds.size < 2) continue;
-    const product = products.get(productId) ?? { productId, title: latestTitle.get(productId)!.title, repurchasingMembers: 0, orders: 0 };
+/** A most repurchased product before its title is read: the title of latestLineId names it. */
+export type RankedProduct = Omit<RepurchasedProduct, 'title'> & { latestLineId: number };
+
+/** The top products by how many members repurchased them (ties: lower product id first). */
+export function rankRepurchasedProducts(pairs: RepurchasePair[]): RankedProduct[] {
+  const products = new Map<number, RankedProduct>();
+  for (const pair of pairs) {
+    const product = products.get(pair.productId) ?? { productId: pair.productId, repurchasingMembers: 0, orders: 0, latestLineId: 0 };
     product.repurchasingMembers++;
-    product.orders += orderIds.size;
-    products.set(productId, product);
+    product.orders += pair.orders;
+    product.latestLineId = Math.max(product.latestLineId, pair.latestLineId);
+    products.set(pair.productId, product);
   }
   return [...products.values()]
     .sort((a, b) => b.repurchasingMembers - a.repurchasingMembers || a.productId - b.productId)

@@ -3,9 +3,9 @@ import { MAX_ANALYTICS_RANGE_DAYS, type RepeatPurchaseMetrics } from '../../../s
 import { ApiException } from '../platform/errors/api-exception';
 import { addDays, chinaDay, daysBetween, startOfChinaDay } from './china-calendar';
 import { PurchaseFacts } from './purchase-facts';
-import { computeRepeatPurchaseMetrics, factsNeededBefore } from './repeat-purchase-metrics';
+import { computeRepeatPurchaseMetrics, factsNeededBefore, rankRepurchasedProducts } from './repeat-purchase-metrics';
 
-/** The store's repeat-purchase metrics for a range: the facts are read with two queries, the figures computed in TypeScript. */
+/** The store's repeat-purchase metrics for a range: the facts read with a few queries, the figures computed in TypeScript. */
 @Injectable()
 export class RepeatPurchaseService {
   constructor(private readonly facts: PurchaseFacts) {}
@@ -18,10 +18,15 @@ export class RepeatPurchaseService {
     if (days > MAX_ANALYTICS_RANGE_DAYS) {
       throw new ApiException('ANALYTICS_RANGE_TOO_LONG', HttpStatus.BAD_REQUEST, `日期范围最长 ${MAX_ANALYTICS_RANGE_DAYS} 天`, { from, to, days, maxDays: MAX_ANALYTICS_RANGE_DAYS });
     }
-    const [orders, lines] = await Promise.all([
+    const [orders, pairs] = await Promise.all([
       this.facts.paidOrdersBefore(factsNeededBefore(to)),
-      this.facts.paidOrderLines(startOfChinaDay(from), startOfChinaDay(addDays(to, 1))),
+      this.facts.repurchasePairs(startOfChinaDay(from), startOfChinaDay(addDays(to, 1))),
     ]);
-    return computeRepeatPurchaseMetrics({ from, to, today: chinaDay(now), orders, lines });
+    const ranked = rankRepurchasedProducts(pairs);
+    const titles = await this.facts.lineTitles(ranked.map((product) => product.latestLineId));
+    return {
+      ...computeRepeatPurchaseMetrics({ from, to, today: chinaDay(now), orders }),
+      topRepurchasedProducts: ranked.map(({ latestLineId, ...product }) => ({ ...product, title: titles.get(latestLineId) ?? '' })),
+    };
   }
 }
