@@ -83,35 +83,29 @@ export class AddressesService {
     });
   }
 
-  /** The member's own address (404 ADDRESS_NOT_FOUND for a missing or another member's one). */
-  async get(memberId: number, id: number): Promise<Address> {
-    return (await this.getWithBuyer(memberId, id)).address;
-  }
-
   /**
-   * The member's own address together with the buyer's standing (level and points balance) that pricing
-   * needs. Every order reads both, so they come in one plain SELECT of text and integer columns and the
-   * default mark (1 or NULL in both dialects).
+   * The member's own address (404 ADDRESS_NOT_FOUND for a missing or another member's one), as a plain
+   * SELECT of text columns and the default mark. Placing an order reads it with other things (order-inputs.ts).
    */
-  async getWithBuyer(memberId: number, id: number): Promise<{ address: Address; buyer: BuyerStanding }> {
-    const [row]: (Omit<AddressFields, 'defaultMark'> & { defaultMark: number | null } & BuyerStanding)[] = await this.dataSource.query(
-      `SELECT a.id, a.recipientName, a.phone, a.provinceName, a.cityName, a.districtName, a.regionCode, a.detail, a.defaultMark,
-              m.levelId, m.pointsBalance
-       FROM addresses a JOIN members m ON m.id = a.memberId WHERE a.id = ? AND a.memberId = ?`,
+  async get(memberId: number, id: number): Promise<Address> {
+    const [row]: PlainAddressRow[] = await this.dataSource.query(
+      `SELECT ${PLAIN_ADDRESS_COLUMNS} FROM addresses a WHERE a.id = ? AND a.memberId = ?`,
       [id, memberId],
     );
     if (!row) throw addressNotFound();
-    return {
-      address: toAddress({ ...row, id: Number(row.id), defaultMark: row.defaultMark === null ? null : true }),
-      buyer: { levelId: row.levelId === null ? null : Number(row.levelId), pointsBalance: Number(row.pointsBalance) },
-    };
+    return addressFromPlainRow(row);
   }
 }
 
-/** The member's level and points as pricing reads them (see LoyaltyCheckoutService). */
-export interface BuyerStanding {
-  levelId: number | null;
-  pointsBalance: number;
+/** The columns of an address as plain SQL reads them (table alias `a`); the id comes back as addressId. */
+export const PLAIN_ADDRESS_COLUMNS =
+  'a.id AS addressId, a.recipientName, a.phone, a.provinceName, a.cityName, a.districtName, a.regionCode, a.detail, a.defaultMark';
+
+/** A row of PLAIN_ADDRESS_COLUMNS: text columns, and the default mark as 1 or NULL in both dialects. */
+export type PlainAddressRow = Omit<AddressFields, 'id' | 'defaultMark'> & { addressId: number; defaultMark: number | null };
+
+export function addressFromPlainRow(row: PlainAddressRow): Address {
+  return toAddress({ ...row, id: Number(row.addressId), defaultMark: row.defaultMark === null ? null : true });
 }
 
 /**

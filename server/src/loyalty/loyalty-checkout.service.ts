@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Fen, MemberLevel } from '../../../shared';
 import { Member } from '../members/member.entity';
+import type { BuyerStanding } from '../orders/order-inputs';
 import { LoyaltySettingsService } from './loyalty-settings.service';
 import { MemberLevelsService } from './member-levels.service';
 import { PointsService } from './points.service';
@@ -41,7 +42,7 @@ export class LoyaltyCheckoutService {
   }
 
   /** The benefits of a standing already read (placing an order reads it with the address): no query of its own. */
-  async forStanding(standing: { levelId: number | null; pointsBalance: number }): Promise<CheckoutLoyalty> {
+  async forStanding(standing: BuyerStanding): Promise<CheckoutLoyalty> {
     const [settings, levels] = await Promise.all([this.settings.current(), this.levels.current()]);
     const level = await this.levels.levelOf(standing.levelId, levels);
     return {

@@ -25,6 +25,7 @@ import { newOrderNo } from './order-number';
 import { OrderRow } from './order.entity';
 import type { CheckoutPreviewDto, CreateOrderDto, OrderItemDto } from './order.dto';
 import { toOrderDetail, type OrderLineFields } from './order-views';
+import { readOrderInputs } from './order-inputs';
 import { OrdersService } from './orders.service';
 import { insertRow, insertRows } from './plain-sql';
 import { memberPricedAmounts, memberUnitPrice, priceOrder, type PricedItem } from './pricing';
@@ -36,6 +37,7 @@ import {
   skuNotFound,
   snapshotOf,
   unavailableReason,
+  type SellableSku,
   type SkuSnapshot,
 } from './sellable-skus';
 
@@ -130,10 +132,9 @@ export class CheckoutService {
 
   /** Writes a new order and answers its detail, built from the rows just written (what a read would return). */
   private async create(memberId: number, input: CreateOrderDto, source: OrderSource): Promise<OrderDetail> {
-    const [skus, settings, { address, buyer }] = await Promise.all([
-      findSellableSkus(this.dataSource.manager, input.items.map((item) => item.skuId)),
+    const [{ skus, address, buyer }, settings] = await Promise.all([
+      readOrderInputs(this.dataSource.manager, memberId, input.addressId, input.items.map((item) => item.skuId)),
       this.settings.get(),
-      this.addresses.getWithBuyer(memberId, input.addressId),
     ]);
     const loyalty = await this.loyalty.forStanding(buyer);
     const items = input.items.map((item) => this.orderItem(item, skus));
@@ -213,7 +214,7 @@ export class CheckoutService {
   }
 
   /** The line as the order records it, and its pricing facts; refuses deleted, off-shelf and (as far as can be seen now) short SKUs. */
-  private orderItem(item: OrderItemDto, skus: Awaited<ReturnType<typeof findSellableSkus>>): QuotedItem & { line: OrderLineFields } {
+  private orderItem(item: OrderItemDto, skus: Map<number, SellableSku>): QuotedItem & { line: OrderLineFields } {
     const found = skus.get(item.skuId);
     if (!found) throw skuNotFound(item.skuId);
     const snapshot = snapshotOf(found);

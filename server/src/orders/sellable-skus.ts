@@ -25,38 +25,25 @@ export interface SkuSnapshot {
 
 /**
  * Loads SKUs and their products by SKU id; deleted SKUs and SKUs of deleted products are simply absent
- * from the map, as TypeORM's soft-delete filter would leave them out. Every order and
- * cart change reads this, so it is one plain joined SELECT (see plain-sql.ts) of integer and JSON text
- * columns, which both dialects return alike.
+ * from the map, as TypeORM's soft-delete filter would leave them out. Every cart change and checkout
+ * reads this, so it is one plain joined SELECT (see plain-sql.ts) of integer and JSON text columns, which
+ * both dialects return alike. Placing an order reads the same columns with the buyer (order-inputs.ts).
  */
 export async function findSellableSkus(manager: EntityManager, skuIds: number[]): Promise<Map<number, SellableSku>> {
   if (skuIds.length === 0) return new Map();
   const rows: SellableSkuRow[] = await manager.query(
-    `SELECT s.id, s.productId, s.specValues, s.priceFen, s.stock, p.categoryId, p.title, p.images, p.onShelf, p.memberPriceEnabled
-     FROM skus s JOIN products p ON p.id = s.productId
+    `SELECT ${SELLABLE_SKU_COLUMNS} FROM skus s JOIN products p ON p.id = s.productId
      WHERE s.id IN (${skuIds.map(() => '?').join(', ')}) AND p.deletedAt IS NULL`,
     skuIds,
   );
-  return new Map(
-    rows.map((row) => [
-      Number(row.id),
-      {
-        sku: { id: Number(row.id), productId: Number(row.productId), specValues: JSON.parse(row.specValues), priceFen: Number(row.priceFen), stock: Number(row.stock) },
-        product: {
-          id: Number(row.productId),
-          categoryId: Number(row.categoryId),
-          title: row.title,
-          images: JSON.parse(row.images),
-          onShelf: Boolean(Number(row.onShelf)),
-          memberPriceEnabled: Boolean(Number(row.memberPriceEnabled)),
-        },
-      },
-    ]),
-  );
+  return new Map(rows.map((row) => [Number(row.id), sellableSkuFromRow(row)]));
 }
 
-/** A row of findSellableSkus' SELECT; the simple-json columns are JSON text, as TypeORM stores them. */
-interface SellableSkuRow {
+/** The columns of a SellableSku as plain SQL reads them (tables aliased `s` and `p`). */
+export const SELLABLE_SKU_COLUMNS = 's.id, s.productId, s.specValues, s.priceFen, s.stock, p.categoryId, p.title, p.images, p.onShelf, p.memberPriceEnabled';
+
+/** A row of SELLABLE_SKU_COLUMNS; the simple-json columns are JSON text, as TypeORM stores them. */
+export interface SellableSkuRow {
   id: number;
   productId: number;
   specValues: string;
@@ -67,6 +54,20 @@ interface SellableSkuRow {
   images: string;
   onShelf: number;
   memberPriceEnabled: number;
+}
+
+export function sellableSkuFromRow(row: SellableSkuRow): SellableSku {
+  return {
+    sku: { id: Number(row.id), productId: Number(row.productId), specValues: JSON.parse(row.specValues), priceFen: Number(row.priceFen), stock: Number(row.stock) },
+    product: {
+      id: Number(row.productId),
+      categoryId: Number(row.categoryId),
+      title: row.title,
+      images: JSON.parse(row.images),
+      onShelf: Boolean(Number(row.onShelf)),
+      memberPriceEnabled: Boolean(Number(row.memberPriceEnabled)),
+    },
+  };
 }
 
 export function snapshotOf({ sku, product }: SellableSku): SkuSnapshot {
