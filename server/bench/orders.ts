@@ -5,7 +5,8 @@
  *
  * For SQLite (a temp file) and MariaDB (a throwaway server; skipped when MariaDB is not installed) it starts
  * the real app in a child process, sets up a hot SKU and BENCH_MEMBERS members with addresses through the
- * real APIs, fires BENCH_ORDERS concurrent order submissions (at most BENCH_SECONDS s) and prints the rate,
+ * real APIs, fires order submissions from BENCH_CONNECTIONS connections for BENCH_SECONDS s (with wrk, when
+ * Debian's wrk package is installed; else autocannon, whose own CPU then competes more) and prints the rate,
  * the latency percentiles, the answers by status and error code, the statements and the CPU each order
  * cost; then the same with a coupon and points on every order (each member holds enough coupons and
  * points, claimed and credited through the API); then races 400 submissions for the
@@ -32,10 +33,13 @@ import { giveBenefits, setUpShop, type BenchShop, type BenchSku } from './orders
 import { forkServer, reportReady, type ChildServer } from './support/child-server';
 import { profilerCommands, summarizeCpuProfile, type CpuProfile, type CpuSummary } from './support/cpu-profile';
 import { runLoad, type LoadResult } from './support/load';
+import { processCpuMs } from './support/process-cpu';
+import { runWrk, wrkInstalled } from './support/wrk-load';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 200);
-const ORDERS = Number(process.env.BENCH_ORDERS ?? 5000);
+/** Coupons each member claims for the run with a coupon and points (one per order). */
+const COUPONS_PER_MEMBER = Number(process.env.BENCH_COUPONS_PER_MEMBER ?? 30);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 /** The server's log level while measured: production's default, so the request log costs what it costs there. */
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
@@ -46,6 +50,8 @@ const SELL_OUT_STOCK = 100;
 const SELL_OUT_DEMAND = 400;
 const WARM_UP_SECONDS = 2;
 const PROFILE_SECONDS = 6;
+/** wrk when installed: the measured rates then include less of the load generator's own CPU. */
+const USE_WRK = wrkInstalled() && process.env.BENCH_LOAD !== 'autocannon';
 /** The issue's target: order placement on MariaDB at half the raw database rate or better. */
 const TARGET_FRACTION_OF_RAW = 0.5;
 /** BENCH_PROFILE=1 profiles the server on MariaDB whatever the figures. */
@@ -134,24 +140,34 @@ function startApp(database: BenchDatabase, dataDir: string) {
 
 /**
  * Each submission: the next member in turn, one unit of the SKU, a fresh client token; with `benefits`, also
- * the member's next unused coupon and their points.
+ * the member's next unused coupon and their points. (The wrk runs generate the same in Lua: wrk-load.ts.)
  */
 function orderSubmissions(shop: BenchShop, sku: BenchSku, benefits: boolean) {
   let next = 0;
   return () => {
     const member = shop.members[next++ % shop.members.length];
+    const coupon = benefits ? member.coupons.shift() : undefined;
     return {
       headers: { authorization: `Bearer ${member.token}` },
       body: {
         clientToken: randomBytes(12).toString('base64url'),
         items: [{ skuId: sku.skuId, quantity: 1 }],
         addressId: member.addressId,
-        ...(benefits && { memberCouponId: member.coupons.shift(), usePoints: true }),
+        ...(coupon !== undefined && { memberCouponId: coupon, usePoints: true }),
       },
     };
   };
 }
 
+/** Order submissions for `seconds`, as fast as the connections go: the measured runs. */
+function timedOrders(url: string, shop: BenchShop, sku: BenchSku, seconds: number, benefits = false): Promise<LoadResult> {
+  if (USE_WRK) {
+    return runWrk({ url, connections: CONNECTIONS, seconds, orders: { path: `/${API_PREFIX}/orders`, skuId: sku.skuId, members: shop.members, benefits } });
+  }
+  return submitOrders(url, shop, sku, Number.MAX_SAFE_INTEGER, seconds, benefits);
+}
+
+/** Exactly `amount` order submissions (at most `maxSeconds`): the sell-out race. */
 function submitOrders(url: string, shop: BenchShop, sku: BenchSku, amount: number, maxSeconds: number, benefits = false) {
   return runLoad({
     url: `${url}/${API_PREFIX}/orders`,
@@ -186,8 +202,10 @@ async function measureBare(): Promise<LoadResult> {
   const server = await forkServer<{ url: string }>(__filename, ['serve-bare'], { env: { LOG_LEVEL } });
   try {
     const url = `${server.info.url}/${API_PREFIX}/ping`;
-    await runLoad({ url, connections: CONNECTIONS, amount: Number.MAX_SAFE_INTEGER, maxSeconds: WARM_UP_SECONDS });
-    return await runLoad({ url, connections: CONNECTIONS, amount: Number.MAX_SAFE_INTEGER, maxSeconds: SECONDS });
+    const run = (seconds: number) =>
+      USE_WRK ? runWrk({ url, connections: CONNECTIONS, seconds }) : runLoad({ url, connections: CONNECTIONS, amount: Number.MAX_SAFE_INTEGER, maxSeconds: seconds });
+    await run(WARM_UP_SECONDS);
+    return await run(SECONDS);
   } finally {
     await server.stop();
   }
@@ -205,15 +223,15 @@ async function measureDatabase(database: BenchDatabase): Promise<DatabaseFigures
       const setupStarted = Date.now();
       shop = await setUpShop(app.info.url, app.info.fakeWechatUrl, { members: MEMBERS, hotStock: HOT_STOCK, sellOutStock: SELL_OUT_STOCK });
       // Enough coupons for every submission of the run with benefits, whichever member it falls to.
-      await giveBenefits(app.info.url, shop, { couponsPerMember: Math.ceil(ORDERS / MEMBERS) + 1, pointsPerMember: 1_000_000 });
+      await giveBenefits(app.info.url, shop, { couponsPerMember: COUPONS_PER_MEMBER, pointsPerMember: 1_000_000 });
       log(
         `${database.label}: hot SKU (stock ${HOT_STOCK}), sell-out SKU (stock ${SELL_OUT_STOCK}) and ${MEMBERS} members with ` +
           `addresses, coupons and points set up through the API in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`,
       );
-      await submitOrders(app.info.url, shop, shop.hot, Number.MAX_SAFE_INTEGER, WARM_UP_SECONDS);
-      plain = await measuredRun(database, app, () => submitOrders(app.info.url, shop, shop.hot, ORDERS, SECONDS));
+      await timedOrders(app.info.url, shop, shop.hot, WARM_UP_SECONDS);
+      plain = await measuredRun(database, app, () => timedOrders(app.info.url, shop, shop.hot, SECONDS));
       log(`${database.label}: ${plain.orders.responses} submissions in ${plain.orders.seconds.toFixed(1)} s → ${Math.round(plain.orders.perSecond)} orders/s`);
-      withBenefits = await measuredRun(database, app, () => submitOrders(app.info.url, shop, shop.hot, ORDERS, SECONDS, true));
+      withBenefits = await measuredRun(database, app, () => timedOrders(app.info.url, shop, shop.hot, SECONDS, true));
       log(
         `${database.label}: with a coupon and points, ${withBenefits.orders.responses} submissions in ${withBenefits.orders.seconds.toFixed(1)} s → ` +
           `${Math.round(withBenefits.orders.perSecond)} orders/s`,
@@ -231,7 +249,7 @@ async function measureDatabase(database: BenchDatabase): Promise<DatabaseFigures
       productId: shop.hot.productId,
       memberCount: MEMBERS,
       concurrency: CONNECTIONS,
-      amount: ORDERS * 3,
+      amount: Number.MAX_SAFE_INTEGER,
       maxSeconds: SECONDS,
     });
     const rawCpuAfter = await cpuNow(database);
@@ -247,9 +265,9 @@ async function measureDatabase(database: BenchDatabase): Promise<DatabaseFigures
       app = await startApp(database, dataDir);
       try {
         // Warmed up first, so the profile shows steady order placement rather than boot and JIT compilation.
-        await submitOrders(app.info.url, shop, shop.hot, Number.MAX_SAFE_INTEGER, WARM_UP_SECONDS);
+        await timedOrders(app.info.url, shop, shop.hot, WARM_UP_SECONDS);
         await app.command('start-profile');
-        await submitOrders(app.info.url, shop, shop.hot, Number.MAX_SAFE_INTEGER, PROFILE_SECONDS);
+        await timedOrders(app.info.url, shop, shop.hot, PROFILE_SECONDS);
         profile = summarizeCpuProfile((await app.command('stop-profile')) as CpuProfile);
       } finally {
         await app.stop();
@@ -261,11 +279,11 @@ async function measureDatabase(database: BenchDatabase): Promise<DatabaseFigures
   }
 }
 
-/** CPU used so far (ms) by this process (the load generator or the raw client), the app server and the database server. */
+/** CPU used so far (ms) by the load generator or the raw client, the app server and the database server. */
 async function cpuNow(database: BenchDatabase, app?: { command(name: string): Promise<unknown> }) {
-  const { user, system } = process.cpuUsage();
   return {
-    self: (user + system) / 1000,
+    // This process and its finished children: the load generator (autocannon here, or a wrk run) or the raw client.
+    self: processCpuMs('self', { reapedChildren: true }),
     server: app ? ((await app.command('cpu-usage')) as number) : 0,
     database: database.cpuMs(),
   };
@@ -327,7 +345,10 @@ function printTable(bare: LoadResult, figures: DatabaseFigures[], mariaDbMissing
   ];
 
   log('');
-  log(`Order placement benchmark: ${CONNECTIONS} connections, ${MEMBERS} members, up to ${ORDERS} orders or ${SECONDS} s per figure, loopback, server log level ${LOG_LEVEL}`);
+  log(
+    `Order placement benchmark: ${CONNECTIONS} connections, ${MEMBERS} members, ${SECONDS} s per figure, loopback, server log level ${LOG_LEVEL}, ` +
+      `load from ${USE_WRK ? 'wrk' : 'autocannon (apt-get install -y wrk for a lighter load generator)'}`,
+  );
   // The cores may be shared with other work: the load average says how quiet the machine was.
   log(`${cpus().length} cores; load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`);
   log('');

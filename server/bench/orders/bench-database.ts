@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import { createConnection, createPool, type Pool, type ResultSetHeader, type RowDataPacket } from 'mysql2/promise';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findRepoRoot } from '../../src/platform/config/app-config';
 import { newOrderNo } from '../../src/orders/order-number';
 import { isUniqueViolation } from '../../src/platform/database/transaction-runner';
+import { processCpuMs } from '../support/process-cpu';
 
 /** What the stock of the hot SKU says against what the orders hold. */
 export interface StockCheck {
@@ -217,16 +218,6 @@ export async function startMariaDb(): Promise<BenchDatabase | null> {
 }
 
 class OutOfStock extends Error {}
-
-/** User + system CPU time of a process, from /proc (Linux), in ms. */
-function processCpuMs(pid: number): number {
-  // Fields after the command name (which may hold spaces): state is field 3, utime 14 and stime 15, in clock ticks.
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-}
-
-/** Linux's USER_HZ, 100 on every mainstream kernel configuration. */
-const CLOCK_TICKS_PER_SECOND = 100;
 
 function stockCheck(initialStock: number, stockLeft: number, unitsInOrderLines: number): StockCheck {
   const stockTaken = initialStock - stockLeft;
