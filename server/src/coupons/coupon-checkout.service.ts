@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { COUPON_UNUSABLE_REASON_LABELS, type CouponOption, type Fen } from '../../../shared';
 import { ApiException } from '../platform/errors/api-exception';
-import { loadCategoryParents } from './category-parents';
+import { CategoryParentsCache } from './category-parents';
 import { judgeCoupon, ruleText, type CouponLine } from './coupon-rules';
 import { CouponTemplateRow } from './coupon-template.entity';
 import { MemberCouponRow } from './member-coupon.entity';
@@ -19,7 +19,10 @@ const SHOW_EXPIRED_FOR_MS = 30 * 24 * 3600_000;
  */
 @Injectable()
 export class CouponCheckoutService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly categoryParents: CategoryParentsCache,
+  ) {}
 
   /** Every unused coupon of the member judged against the lines: usable ones by discount (largest first), then the unusable ones with their reason. */
   async optionsFor(memberId: number, lines: CouponLine[], now: Date): Promise<CouponOption[]> {
@@ -31,7 +34,7 @@ export class CouponCheckoutService {
     if (coupons.length === 0) return [];
     const [templates, parents] = await Promise.all([
       manager.findBy(CouponTemplateRow, { id: In([...new Set(coupons.map((coupon) => coupon.templateId))]) }),
-      loadCategoryParents(manager),
+      this.categoryParents.current(),
     ]);
     const templateById = new Map(templates.map((template) => [template.id, template]));
     const options = coupons.map((coupon): CouponOption => {
@@ -69,7 +72,7 @@ export class CouponCheckoutService {
   ): Promise<{ templateId: number; discountFen: Fen }> {
     const coupon = await this.unusedCoupon(manager, p.memberId, p.memberCouponId);
     const template = await manager.findOneByOrFail(CouponTemplateRow, { id: coupon.templateId });
-    const judgement = judgeCoupon(template, coupon, p.lines, await loadCategoryParents(manager), p.now);
+    const judgement = judgeCoupon(template, coupon, p.lines, await this.categoryParents.current(), p.now);
     if (!judgement.usable) {
       throw new ApiException('COUPON_NOT_APPLICABLE', HttpStatus.CONFLICT, `优惠券不可用：${COUPON_UNUSABLE_REASON_LABELS[judgement.reason!]}`, {
         memberCouponId: p.memberCouponId,

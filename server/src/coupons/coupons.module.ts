@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { StaffModule } from '../staff/staff.module';
 import { AdminCouponTemplatesController } from './admin-coupon-templates.controller';
+import { CategoryParentsCache } from './category-parents';
 import { CouponCheckoutService } from './coupon-checkout.service';
 import { CouponGrantService } from './coupon-grant.service';
 import { CouponTemplatesService } from './coupon-templates.service';
@@ -11,7 +12,7 @@ import { ShopperCouponsService } from './shopper-coupons.service';
 @Module({
   imports: [StaffModule],
   controllers: [CouponsController, AdminCouponTemplatesController],
-  providers: [CouponTemplatesService, CouponGrantService, ShopperCouponsService, CouponCheckoutService],
+  providers: [CategoryParentsCache, CouponTemplatesService, CouponGrantService, ShopperCouponsService, CouponCheckoutService],
   exports: [CouponCheckoutService, CouponTemplatesService],
 })
 export class CouponsModule {}

@@ -6,7 +6,7 @@ import { Product } from '../catalog/product.entity';
 import { OrderRow } from '../orders/order.entity';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
-import { loadCategoryParents } from './category-parents';
+import { CategoryParentsCache } from './category-parents';
 import { coversProduct } from './coupon-rules';
 import { MyCouponQueryDto } from './coupon-template.dto';
 import { CouponTemplateRow } from './coupon-template.entity';
@@ -17,7 +17,10 @@ import { MemberCouponRow } from './member-coupon.entity';
 /** What a shopper sees of coupons: the coupon center, a product's coupons, their own coupons. */
 @Injectable()
 export class ShopperCouponsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly categoryParents: CategoryParentsCache,
+  ) {}
 
   /** Active public templates (not newcomer ones, not past their fixed window), newest first. */
   async center(memberId: number | null, now = new Date()): Promise<CouponCenterItem[]> {
@@ -28,7 +31,7 @@ export class ShopperCouponsService {
   async forProduct(productId: number, memberId: number | null, now = new Date()): Promise<CouponCenterItem[]> {
     const product = await this.dataSource.getRepository(Product).findOne({ select: { id: true, categoryId: true }, where: { id: productId } });
     if (!product) throw new ApiException('PRODUCT_NOT_FOUND', HttpStatus.NOT_FOUND, '商品不存在');
-    const [templates, parents] = await Promise.all([this.claimableTemplates(now), loadCategoryParents(this.dataSource.manager)]);
+    const [templates, parents] = await Promise.all([this.claimableTemplates(now), this.categoryParents.current()]);
     return this.withMyCounts(
       templates.filter((template) => coversProduct(template, product.id, product.categoryId, parents)),
       memberId,
