@@ -3,7 +3,7 @@ import { unavailableReason, type SellableSku } from './sellable-skus';
 
 const sellable = (stock: number, onShelf = true): SellableSku => ({
   sku: { id: 1, productId: 2, specValues: ['100g'], priceFen: 1990, stock } as Sku,
-  product: { id: 2, title: '龙井', images: [], onShelf },
+  product: { id: 2, categoryId: 3, title: '龙井', images: [], onShelf, memberPriceEnabled: true },
 });
 
 describe('unavailableReason', () => {
