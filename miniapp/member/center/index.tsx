@@ -8,10 +8,10 @@ import { useSession } from '@/store/session';
 import { useLoadable } from '@/hooks/useLoadable';
 import { usePullDownReload, useReloadOnReturn } from '@/hooks/usePageReload';
 import { routes } from '@/routes';
+import { formatDate } from '@/format/date-time';
 import { PendingState } from '@/components/page-state/PendingState';
 import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
 import {
-  formatDate,
   levelTierClass,
   levelBenefits,
   levelProgressPercent,

@@ -6,11 +6,11 @@ import { useSession } from '@/store/session';
 import { usePagedList } from '@/hooks/usePagedList';
 import { usePullDownReload, useReloadOnReturn } from '@/hooks/usePageReload';
 import { orderDetailUrl } from '@/routes';
-import { formatDateTime } from '@/format/date-time';
+import { formatDate, formatDateTime } from '@/format/date-time';
 import { PageState } from '@/components/page-state/PageState';
 import { FeedFooter } from '@/components/product-card/FeedFooter';
 import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
-import { formatDate, ledgerTitle, pointsDeltaText } from '../membership-text';
+import { ledgerTitle, pointsDeltaText } from '../membership-text';
 import './index.scss';
 
 const PAGE_SIZE = 20;
