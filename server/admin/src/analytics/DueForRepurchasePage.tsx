@@ -149,7 +149,7 @@ export default function DueForRepurchasePage() {
             导出 CSV
           </Button>,
         ]}
-        request={async ({ current = 1, pageSize = 20, ...filters }) => {
+        request={({ current = 1, pageSize = 20, ...filters }) => {
           shownFilters.current = filters;
           return tableRows(fetchDueForRepurchase({ ...dueListFilters(filters), page: current, pageSize }));
         }}

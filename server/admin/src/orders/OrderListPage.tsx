@@ -154,7 +154,7 @@ export default function OrderListPage() {
             导出 CSV
           </Button>,
         ]}
-        request={async ({ current = 1, pageSize = 20, ...filters }) => {
+        request={({ current = 1, pageSize = 20, ...filters }) => {
           shownFilters.current = filters;
           return tableRows(fetchOrders({ ...orderListFilters(filters), page: current, pageSize }));
         }}
