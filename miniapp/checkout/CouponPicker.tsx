@@ -2,7 +2,8 @@ import { ScrollView, View } from '@tarojs/components';
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import { COUPON_UNUSABLE_REASON_LABELS, type CouponOption } from '@shared/api/coupons';
 import { CouponCard } from '@/components/coupon/CouponCard';
-import { amountFace, couponCap, couponCondition, couponFace, couponTypeBadge, monthDay } from '@/components/coupon/coupon-text';
+import { amountFace, couponCap, couponCondition, couponFace, couponTypeBadge } from '@/components/coupon/coupon-text';
+import { monthDay } from '@/format/date-time';
 import './coupon-picker.scss';
 
 interface CouponPickerProps {

@@ -83,13 +83,6 @@ export function ledgerTitle(entry: Pick<PointsLedgerEntry, 'reason'>): string {
   return POINTS_REASON_LABELS[entry.reason] ?? '积分变动';
 }
 
-/** A date for the member center (local time): 2026-05-01. */
-export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /** Card colours by rank (普通 slate, 银卡 silver, 金卡 gold, 黑金 black-gold); ranks above keep the top colour. */
 export function levelTierClass(rank: number): string {
   return `level-tier--${Math.min(Math.max(rank, 0), 3)}`;

@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import { MAX_ADDRESSES, type Address } from '@shared/api/addresses';
@@ -9,6 +9,7 @@ import { routes } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
 import { PendingState } from '@/components/page-state/PendingState';
 import { useLoadable } from '@/hooks/useLoadable';
+import { usePullDownReload } from '@/hooks/usePageReload';
 import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
 import { fullAddress } from '@/format/address';
 import './index.scss';
@@ -24,10 +25,7 @@ export default function AddressListPage() {
     if (token) load();
   });
 
-  usePullDownRefresh(async () => {
-    await load();
-    Taro.stopPullDownRefresh();
-  });
+  usePullDownReload(load);
 
   const pick = (address: Address) => {
     if (!selecting) return;

@@ -4,7 +4,6 @@ import {
   couponFace,
   isExpiringSoon,
   isNotYetValid,
-  monthDay,
   myCouponValidity,
   shortYuan,
 } from './coupon-text';
@@ -46,11 +45,6 @@ describe('coupon face and rule', () => {
 });
 
 describe('validity of a held coupon', () => {
-  it('adds the year only when it is not this year', () => {
-    expect(monthDay(local(11, 30, 23, 59), now)).toBe('11月30日');
-    expect(monthDay(local(1, 5, 0, 0, 2027), now)).toBe('2027年1月5日');
-  });
-
   it('says until when an unused coupon is good, and from when one not yet valid starts', () => {
     const unused = { status: 'unused' as const, validFrom: local(11, 1), validTo: local(11, 30, 23, 59), usedAt: null };
     expect(myCouponValidity(unused, now)).toBe('有效期至11月30日');

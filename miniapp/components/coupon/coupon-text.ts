@@ -1,6 +1,7 @@
 import type { CouponCenterItem, CouponType, MyCoupon } from '@shared/api/coupons';
 import { payPercentToFold } from '@shared/discount-fold';
 import { formatFen, type Fen } from '@shared/money';
+import { monthDay } from '@/format/date-time';
 
 /** The money terms of a coupon, as both the coupon center and 我的优惠券 carry them. */
 export type CouponTerms = Pick<CouponCenterItem, 'type' | 'thresholdFen' | 'amountOffFen' | 'payPercent' | 'maxDiscountFen'>;
@@ -43,13 +44,6 @@ const TYPE_BADGES: Record<CouponType, string> = {
 
 export function couponTypeBadge(type: CouponType): string {
   return TYPE_BADGES[type];
-}
-
-/** 11月30日, with the year when it is not the current one (2027年1月5日). */
-export function monthDay(iso: string, now: Date): string {
-  const date = new Date(iso);
-  const year = date.getFullYear() === now.getFullYear() ? '' : `${date.getFullYear()}年`;
-  return `${year}${date.getMonth() + 1}月${date.getDate()}日`;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { fetchCouponCenter } from '@/services/coupons';
 import { routes } from '@/routes';
@@ -7,16 +7,14 @@ import { PendingState } from '@/components/page-state/PendingState';
 import { ClaimableCouponCard } from '@/components/coupon/ClaimableCouponCard';
 import { sortForCenter } from '@/components/coupon/coupon-claim';
 import { useClaimableCoupons } from '@/components/coupon/useClaimableCoupons';
+import { usePullDownReload } from '@/hooks/usePageReload';
 import './index.scss';
 
 /** 领券中心: every public coupon of the shop, claimable with one tap. */
 export default function CouponCenterPage() {
   const { state, reload, retry, claim, claimingId } = useClaimableCoupons(fetchCouponCenter);
 
-  usePullDownRefresh(async () => {
-    await reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullDownReload(reload);
 
   return (
     <View className="coupon-center-page">

@@ -1,11 +1,12 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Tabs } from '@nutui/nutui-react-taro';
 import { MY_COUPON_STATUS_LABELS, MY_COUPON_STATUSES, type MyCoupon, type MyCouponStatus } from '@shared/api/coupons';
 import { listMyCoupons } from '@/services/coupons';
 import { useSession } from '@/store/session';
 import { usePagedList } from '@/hooks/usePagedList';
+import { usePullDownReload, useReloadOnReturn } from '@/hooks/usePageReload';
 import { orderDetailUrl, routes } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
 import { FeedFooter } from '@/components/product-card/FeedFooter';
@@ -28,16 +29,9 @@ export default function MyCouponsPage() {
   );
 
   // Back from checkout or the coupon center, coupons may have been used or claimed.
-  const shownBefore = useRef(false);
-  useDidShow(() => {
-    if (shownBefore.current) list.refresh();
-    shownBefore.current = true;
-  });
+  useReloadOnReturn(list.refresh);
 
-  usePullDownRefresh(async () => {
-    await list.refresh();
-    Taro.stopPullDownRefresh();
-  });
+  usePullDownReload(list.refresh);
   useReachBottom(() => list.loadMore());
 
   if (!token) return <LoginPrompt text="登录后查看优惠券" />;

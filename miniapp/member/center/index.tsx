@@ -1,16 +1,17 @@
-import { useEffect, useRef } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useEffect } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Cell, Progress } from '@nutui/nutui-react-taro';
 import type { MembershipCard } from '@shared/api/loyalty';
 import { fetchMembership } from '@/services/loyalty';
 import { useSession } from '@/store/session';
 import { useLoadable } from '@/hooks/useLoadable';
+import { usePullDownReload, useReloadOnReturn } from '@/hooks/usePageReload';
 import { routes } from '@/routes';
+import { formatDate } from '@/format/date-time';
 import { PendingState } from '@/components/page-state/PendingState';
 import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
 import {
-  formatDate,
   levelTierClass,
   levelBenefits,
   levelProgressPercent,
@@ -32,16 +33,9 @@ export default function MemberCenterPage() {
   }, [reload]);
 
   // Back from the ledger or an order, the level and points may have moved.
-  const shownBefore = useRef(false);
-  useDidShow(() => {
-    if (shownBefore.current) reload();
-    shownBefore.current = true;
-  });
+  useReloadOnReturn(reload);
 
-  usePullDownRefresh(async () => {
-    await reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullDownReload(reload);
 
   if (!token) return <LoginPrompt text="登录后查看会员等级与积分" />;
   if (state.status !== 'ready') return <PendingState state={state} onRetry={retry} />;

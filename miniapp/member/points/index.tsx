@@ -1,16 +1,16 @@
-import { useRef } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { PointsLedgerEntry } from '@shared/api/loyalty';
 import { listMyPoints } from '@/services/loyalty';
 import { useSession } from '@/store/session';
 import { usePagedList } from '@/hooks/usePagedList';
+import { usePullDownReload, useReloadOnReturn } from '@/hooks/usePageReload';
 import { orderDetailUrl } from '@/routes';
-import { formatDateTime } from '@/format/date-time';
+import { formatDate, formatDateTime } from '@/format/date-time';
 import { PageState } from '@/components/page-state/PageState';
 import { FeedFooter } from '@/components/product-card/FeedFooter';
 import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
-import { formatDate, ledgerTitle, pointsDeltaText } from '../membership-text';
+import { ledgerTitle, pointsDeltaText } from '../membership-text';
 import './index.scss';
 
 const PAGE_SIZE = 20;
@@ -25,16 +25,9 @@ export default function PointsLedgerPage() {
   );
 
   // Back from an order's page, points may have been returned or taken back.
-  const shownBefore = useRef(false);
-  useDidShow(() => {
-    if (shownBefore.current) list.refresh();
-    shownBefore.current = true;
-  });
+  useReloadOnReturn(list.refresh);
 
-  usePullDownRefresh(async () => {
-    await list.refresh();
-    Taro.stopPullDownRefresh();
-  });
+  usePullDownReload(list.refresh);
   useReachBottom(() => list.loadMore());
 
   if (!token) return <LoginPrompt text="登录后查看积分明细" />;

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Cell } from '@nutui/nutui-react-taro';
 import { AFTER_SALE_STATUS_LABELS, AFTER_SALE_TYPE_LABELS } from '@shared/api/after-sales';
@@ -14,6 +14,7 @@ import { formatCountdown } from '@/format/countdown';
 import { formatDateTime } from '@/format/date-time';
 import { PendingState } from '@/components/page-state/PendingState';
 import { useLoadable } from '@/hooks/useLoadable';
+import { usePullDownReload, useReloadOnReturn } from '@/hooks/usePageReload';
 import { PricingRows } from '@/components/pricing-rows/PricingRows';
 import { OrderLines } from '../components/OrderLines';
 import { OrderActionBar } from '../components/OrderActionBar';
@@ -54,16 +55,9 @@ export default function OrderDetailPage() {
   }, [orderNo]);
 
   // Back from the after-sale form: show the case.
-  const shownBefore = useRef(false);
-  useDidShow(() => {
-    if (shownBefore.current) load();
-    shownBefore.current = true;
-  });
+  useReloadOnReturn(load);
 
-  usePullDownRefresh(async () => {
-    await load();
-    Taro.stopPullDownRefresh();
-  });
+  usePullDownReload(load);
 
   const actions = useOrderActions({
     onChanged: (order) => setState({ status: 'ready', data: order }),

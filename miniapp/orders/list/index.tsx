@@ -1,10 +1,11 @@
-import { useRef, useState } from 'react';
-import Taro, { usePullDownRefresh, useReachBottom, useRouter, useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ORDER_STATUS_LABELS, ORDER_TAB_LABELS, ORDER_TABS, type OrderTab } from '@shared/api/orders';
 import { listOrders } from '@/services/orders';
 import { useSession } from '@/store/session';
 import { usePagedList } from '@/hooks/usePagedList';
+import { usePullDownReload, useReloadOnReturn } from '@/hooks/usePageReload';
 import { orderDetailUrl } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
 import { PriceText } from '@/components/price-text/PriceText';
@@ -37,16 +38,9 @@ export default function OrderListPage() {
   });
 
   // Back from an order's page, its state may have changed (paid, cancelled, received).
-  const shownBefore = useRef(false);
-  useDidShow(() => {
-    if (shownBefore.current) list.refresh();
-    shownBefore.current = true;
-  });
+  useReloadOnReturn(list.refresh);
 
-  usePullDownRefresh(async () => {
-    await list.refresh();
-    Taro.stopPullDownRefresh();
-  });
+  usePullDownReload(list.refresh);
   useReachBottom(() => list.loadMore());
 
   if (!token) return <LoginPrompt text="登录后查看订单" />;

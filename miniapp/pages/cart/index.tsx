@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button, Checkbox, InputNumber } from '@nutui/nutui-react-taro';
 import { CART_MAX_QUANTITY, CART_UNAVAILABLE_REASON_LABELS, type CartItem, type CartResponse } from '@shared/api/cart';
@@ -9,6 +9,7 @@ import { checkoutUrl, productDetailUrl, routes } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
 import { PendingState } from '@/components/page-state/PendingState';
 import { useLoadable } from '@/hooks/useLoadable';
+import { usePullDownReload } from '@/hooks/usePageReload';
 import { PriceText } from '@/components/price-text/PriceText';
 import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
 import { checkoutButtonText, checkoutItems, isAllSelected, priceChangeNote, shippingHint } from './cart-view';
@@ -26,9 +27,8 @@ export default function CartPage() {
     if (token) load();
   });
 
-  usePullDownRefresh(async () => {
+  usePullDownReload(async () => {
     if (token) await load();
-    Taro.stopPullDownRefresh();
   });
 
   /** Runs a cart change; the answer is the whole cart. Errors were toasted by the request wrapper. */

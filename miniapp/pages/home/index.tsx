@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import { Grid, SearchBar } from '@nutui/nutui-react-taro';
 import type { Banner } from '@shared/api/catalog';
@@ -10,6 +10,7 @@ import { useProductFeed, type FeedQuery } from '@/hooks/useProductFeed';
 import { PageState } from '@/components/page-state/PageState';
 import { PendingState } from '@/components/page-state/PendingState';
 import { useLoadable } from '@/hooks/useLoadable';
+import { usePullDownReload } from '@/hooks/usePageReload';
 import { ProductGrid } from '@/components/product-card/ProductCard';
 import { FeedFooter } from '@/components/product-card/FeedFooter';
 import './index.scss';
@@ -36,10 +37,7 @@ export default function HomePage() {
     loadHome();
   }, [loadHome]);
 
-  usePullDownRefresh(async () => {
-    await Promise.all([loadHome(), feed.refresh()]);
-    Taro.stopPullDownRefresh();
-  });
+  usePullDownReload(() => Promise.all([loadHome(), feed.refresh()]));
 
   useReachBottom(() => feed.loadMore());
 

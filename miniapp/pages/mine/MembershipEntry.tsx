@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useEffect } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { fetchMembership } from '@/services/loyalty';
 import { useLoadable } from '@/hooks/useLoadable';
+import { useReloadOnReturn } from '@/hooks/usePageReload';
 import { routes } from '@/routes';
 import './membership-entry.scss';
 
@@ -18,11 +19,7 @@ export function MembershipEntry() {
   }, [reload]);
 
   // Orders paid or points spent elsewhere change what the strip says.
-  const shownBefore = useRef(false);
-  useDidShow(() => {
-    if (shownBefore.current) reload();
-    shownBefore.current = true;
-  });
+  useReloadOnReturn(reload);
 
   const card = state.status === 'ready' ? state.data : null;
   return (

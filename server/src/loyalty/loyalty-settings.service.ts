@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { LoyaltySettings } from '../../../shared';
 import { ShortLivedValue } from '../platform/cache/short-lived-value';
-import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
+import { SINGLE_ROW_ID, writeSingleRow } from '../platform/database/single-row';
+import { TransactionRunner } from '../platform/database/transaction-runner';
 import { LoyaltySettingsRow } from './loyalty-settings.entity';
-
-const SETTINGS_ROW_ID = 1;
 
 /** What a new shop starts with: a 365-day level window, 1 point per 元 paid, 100 points = 1 元, up to 50% of the goods, 12 months to use them. */
 export const DEFAULT_LOYALTY_SETTINGS: LoyaltySettings = {
@@ -34,7 +33,7 @@ export class LoyaltySettingsService {
   ) {}
 
   async get(manager: EntityManager = this.dataSource.manager): Promise<LoyaltySettings> {
-    const row = await manager.findOneBy(LoyaltySettingsRow, { id: SETTINGS_ROW_ID });
+    const row = await manager.findOneBy(LoyaltySettingsRow, { id: SINGLE_ROW_ID });
     return row ? toSettings(row) : DEFAULT_LOYALTY_SETTINGS;
   }
 
@@ -47,17 +46,7 @@ export class LoyaltySettingsService {
   async save(settings: LoyaltySettings): Promise<{ saved: LoyaltySettings; previous: LoyaltySettings }> {
     const previous = await this.get();
     const values = toSettings(settings);
-    await this.transactions.run(async (manager) => {
-      const updated = await manager.update(LoyaltySettingsRow, { id: SETTINGS_ROW_ID }, values);
-      if (updated.affected) return;
-      try {
-        await manager.insert(LoyaltySettingsRow, { id: SETTINGS_ROW_ID, ...values });
-      } catch (error) {
-        // Another instance wrote the first row meanwhile: the last save wins, as an update would.
-        if (!isUniqueViolation(error)) throw error;
-        await manager.update(LoyaltySettingsRow, { id: SETTINGS_ROW_ID }, values);
-      }
-    });
+    await this.transactions.run((manager) => writeSingleRow(manager, LoyaltySettingsRow, values));
     this.cached.forget();
     return { saved: await this.get(), previous };
   }

@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ShopSettings } from '../../../shared';
 import { ShortLivedValue } from '../platform/cache/short-lived-value';
-import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
+import { SINGLE_ROW_ID, writeSingleRow } from '../platform/database/single-row';
+import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ShopSettingsRow } from './shop-settings.entity';
-
-const SETTINGS_ROW_ID = 1;
 
 /**
  * How long an instance answers from its own copy of the settings. Every order reads them, so the cache
@@ -38,23 +37,13 @@ export class ShopSettingsService {
 
   async save(settings: ShopSettings): Promise<ShopSettings> {
     const values = { ...settings };
-    await this.transactions.run(async (manager) => {
-      const updated = await manager.update(ShopSettingsRow, { id: SETTINGS_ROW_ID }, values);
-      if (updated.affected) return;
-      try {
-        await manager.insert(ShopSettingsRow, { id: SETTINGS_ROW_ID, ...values });
-      } catch (error) {
-        // Another instance wrote the first row meanwhile: the last save wins, as an update would.
-        if (!isUniqueViolation(error)) throw error;
-        await manager.update(ShopSettingsRow, { id: SETTINGS_ROW_ID }, values);
-      }
-    });
+    await this.transactions.run((manager) => writeSingleRow(manager, ShopSettingsRow, values));
     this.current.forget();
     return this.get();
   }
 
   private async read(): Promise<ShopSettings> {
-    const row = await this.dataSource.getRepository(ShopSettingsRow).findOneBy({ id: SETTINGS_ROW_ID });
+    const row = await this.dataSource.getRepository(ShopSettingsRow).findOneBy({ id: SINGLE_ROW_ID });
     return row ? toShopSettings(row) : DEFAULT_SHOP_SETTINGS;
   }
 }

@@ -10,7 +10,7 @@ import { formatYuan } from '@shared/money';
 import { Button, Drawer } from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { notifyError } from '@/common/feedback';
+import { tableRows } from '@/common/table-rows';
 import { formatOptionalTime, formatTime } from '@/common/time';
 import { AfterSaleStatusTag } from '@/orders/StatusTags';
 import { AfterSaleCase } from './AfterSaleCase';
@@ -66,15 +66,9 @@ export default function AfterSaleListPage() {
             onChange: (key) => setTab((key as StatusTab) ?? 'applied'),
           },
         }}
-        request={async ({ current = 1, pageSize = 20, tab: shown }) => {
-          try {
-            const page = await fetchAfterSales({ status: shown === 'all' ? undefined : shown, page: current, pageSize });
-            return { data: page.items, total: page.total, success: true };
-          } catch (error) {
-            notifyError(error);
-            return { data: [], total: 0, success: false };
-          }
-        }}
+        request={({ current = 1, pageSize = 20, tab: shown }) =>
+          tableRows(fetchAfterSales({ status: shown === 'all' ? undefined : shown, page: current, pageSize }))
+        }
         locale={{ emptyText: tab === 'applied' ? '没有待处理的售后申请' : '暂无售后记录' }}
       />
       <Drawer title="售后详情" width={640} open={open !== null} onClose={() => setOpen(null)} destroyOnHidden>

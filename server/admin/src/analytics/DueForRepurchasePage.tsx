@@ -8,8 +8,9 @@ import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useCurrentStaff } from '@/auth/AuthProvider';
-import { notifyError, notifySuccess } from '@/common/feedback';
-import { saveFile } from '@/common/save-file';
+import { notifyError } from '@/common/feedback';
+import { tableRows } from '@/common/table-rows';
+import { useFileExport } from '@/common/useFileExport';
 import { formatTime } from '@/common/time';
 import { YuanInput, yuanRules } from '@/common/YuanInput';
 import { exportDueForRepurchase, fetchDueForRepurchase } from './analytics-api';
@@ -22,7 +23,6 @@ export default function DueForRepurchasePage() {
   const [levels, setLevels] = useState<LevelChoices>({ status: 'loading' });
   // The filters of the list on screen: the export downloads exactly those members.
   const shownFilters = useRef<DueFilterValues>({});
-  const [exporting, setExporting] = useState(false);
 
   useEffect(() => {
     loadLevelChoices().then((choices) => {
@@ -37,18 +37,11 @@ export default function DueForRepurchasePage() {
     return option?.label ?? `等级 ${levelId}`;
   };
 
-  const exportCsv = async () => {
-    setExporting(true);
-    try {
-      const { blob, filename } = await exportDueForRepurchase(dueListFilters(shownFilters.current));
-      saveFile(blob, filename ?? dueExportFilename(dayjs().format('YYYYMMDD')));
-      notifySuccess('待复购会员已导出');
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const { exporting, exportFile: exportCsv } = useFileExport(
+    () => exportDueForRepurchase(dueListFilters(shownFilters.current)),
+    () => dueExportFilename(dayjs().format('YYYYMMDD')),
+    '待复购会员已导出',
+  );
 
   const columns: ProColumns<DueForRepurchaseRow>[] = [
     {
@@ -156,15 +149,9 @@ export default function DueForRepurchasePage() {
             导出 CSV
           </Button>,
         ]}
-        request={async ({ current = 1, pageSize = 20, ...filters }) => {
+        request={({ current = 1, pageSize = 20, ...filters }) => {
           shownFilters.current = filters;
-          try {
-            const page = await fetchDueForRepurchase({ ...dueListFilters(filters), page: current, pageSize });
-            return { data: page.items, total: page.total, success: true };
-          } catch (error) {
-            notifyError(error);
-            return { data: [], total: 0, success: false };
-          }
+          return tableRows(fetchDueForRepurchase({ ...dueListFilters(filters), page: current, pageSize }));
         }}
         locale={{ emptyText: '没有已过预计复购日期的会员' }}
       />

@@ -1,25 +1,16 @@
 import type { MemberPurchaseStats } from '@shared/api/analytics';
 import { formatYuan } from '@shared/money';
 import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { errorText } from '@/common/feedback';
+import { useCallback } from 'react';
 import { formatOptionalTime } from '@/common/time';
+import { useRemoteData, type RemoteData } from '@/common/useRemoteData';
 import { fetchMemberPurchaseStats } from './analytics-api';
 import { daysOverdue, expectedNextText } from './member-stats-format';
 
-type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; stats: MemberPurchaseStats };
-
 /** The member detail's 购买统计 section: first and last order, count, net paid, interval and when they should be back. */
 export function MemberPurchaseStatsCard({ memberId }: { memberId: number }) {
-  const [state, setState] = useState<Loaded>({ status: 'loading' });
-
-  const load = useCallback(() => {
-    setState({ status: 'loading' });
-    fetchMemberPurchaseStats(memberId)
-      .then((stats) => setState({ status: 'loaded', stats }))
-      .catch((error: unknown) => setState({ status: 'failed', message: errorText(error) }));
-  }, [memberId]);
-  useEffect(load, [load]);
+  const fetchStats = useCallback(() => fetchMemberPurchaseStats(memberId), [memberId]);
+  const { state, reload } = useRemoteData(fetchStats);
 
   return (
     <Card
@@ -28,12 +19,12 @@ export function MemberPurchaseStatsCard({ memberId }: { memberId: number }) {
       data-testid="member-purchase-stats"
       extra={<Typography.Text type="secondary">按已支付订单统计，全额退款的订单不计</Typography.Text>}
     >
-      <PurchaseStatsBody state={state} onRetry={load} />
+      <PurchaseStatsBody state={state} onRetry={reload} />
     </Card>
   );
 }
 
-function PurchaseStatsBody({ state, onRetry }: { state: Loaded; onRetry: () => void }) {
+function PurchaseStatsBody({ state, onRetry }: { state: RemoteData<MemberPurchaseStats>; onRetry: () => void }) {
   if (state.status === 'loading') {
     return (
       <Spin tip="正在加载购买统计…">
@@ -52,7 +43,7 @@ function PurchaseStatsBody({ state, onRetry }: { state: Loaded; onRetry: () => v
       />
     );
   }
-  const { stats } = state;
+  const stats = state.data;
   if (stats.paidOrderCount === 0) return <Empty description="该会员还没有已支付订单" />;
   const overdue = daysOverdue(stats);
   return (

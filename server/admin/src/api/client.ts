@@ -33,6 +33,11 @@ interface RequestOptions {
   skipSessionExpiry?: boolean;
 }
 
+/** The thing asked for does not exist (or is not the caller's to see). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.status === 404;
+}
+
 /** The server refused because the thing changed state meanwhile (someone else acted first). */
 export function isConflict(error: unknown): boolean {
   return error instanceof ApiRequestError && error.status === 409;

@@ -14,7 +14,8 @@ import { Button, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCurrentStaff } from '@/auth/AuthProvider';
-import { notifyError, runStaffAction } from '@/common/feedback';
+import { runStaffAction } from '@/common/feedback';
+import { tableRows } from '@/common/table-rows';
 import { canManageCoupons, couponRowActions, STATUS_ACTION_TEXTS } from './coupon-actions';
 import { CouponStatsDrawer } from './CouponStatsDrawer';
 import { changeCouponTemplateStatus, fetchCouponTemplates, type CouponStatusAction } from './coupons-api';
@@ -137,15 +138,9 @@ export default function CouponListPage() {
               ]
             : []
         }
-        request={async ({ current = 1, pageSize = 20, keyword, status, type }) => {
-          try {
-            const page = await fetchCouponTemplates({ page: current, pageSize, keyword: keyword?.trim() || undefined, status, type });
-            return { data: page.items, total: page.total, success: true };
-          } catch (error) {
-            notifyError(error);
-            return { data: [], total: 0, success: false };
-          }
-        }}
+        request={({ current = 1, pageSize = 20, keyword, status, type }) =>
+          tableRows(fetchCouponTemplates({ page: current, pageSize, keyword: keyword?.trim() || undefined, status, type }))
+        }
       />
       <CouponStatsDrawer template={statsOf} onClose={() => setStatsOf(null)} />
       {issueTo && <IssueCouponsModal template={issueTo} onClose={() => setIssueTo(null)} onIssued={reload} />}

@@ -1,7 +1,7 @@
-import { ProForm, ProFormDigit } from '@ant-design/pro-components';
+import { ProFormDigit } from '@ant-design/pro-components';
 import { LOYALTY_SETTINGS_RANGES as RANGES, type LoyaltySettings } from '@shared/api/loyalty';
-import { Alert, App, Form, Space } from 'antd';
-import { notifyError, notifySuccess } from '@/common/feedback';
+import { App } from 'antd';
+import { SettingsForm } from '@/common/SettingsForm';
 import { saveLoyaltySettings } from './loyalty-api';
 import { loyaltyRuleText } from './loyalty-settings-text';
 
@@ -22,7 +22,6 @@ const FIELDS: SettingField[] = [
 
 /** The points rule and the level window; a changed window asks for confirmation (every member's level follows it). */
 export function LoyaltySettingsForm({ saved, onSaved }: { saved: LoyaltySettings; onSaved: (settings: LoyaltySettings) => void }) {
-  const [form] = Form.useForm<LoyaltySettings>();
   const { modal } = App.useApp();
 
   /** Resolves true when the window is unchanged or the person confirms the change. */
@@ -36,52 +35,35 @@ export function LoyaltySettingsForm({ saved, onSaved }: { saved: LoyaltySettings
     });
   };
 
+  const save = async (values: LoyaltySettings) => {
+    const next = await saveLoyaltySettings(values);
+    onSaved(next);
+    return next;
+  };
+
   return (
-    <>
-      <Alert type="info" showIcon style={{ marginBottom: 24 }} message={`当前规则：${loyaltyRuleText(saved)}`} />
-      <ProForm<LoyaltySettings>
-        form={form}
-        name="loyalty-settings"
-        layout="horizontal"
-        labelCol={{ span: 5 }}
-        wrapperCol={{ span: 12 }}
-        initialValues={saved}
-        submitter={{
-          searchConfig: { submitText: '保存设置', resetText: '恢复' },
-          render: (_, buttons) => (
-            <Form.Item wrapperCol={{ offset: 5 }}>
-              <Space>{buttons}</Space>
-            </Form.Item>
-          ),
-        }}
-        onFinish={async (values) => {
-          if (!(await windowChangeConfirmed(values))) return false;
-          try {
-            const next = await saveLoyaltySettings(values);
-            onSaved(next);
-            form.setFieldsValue(next);
-            notifySuccess('积分与定级设置已保存');
-            return true;
-          } catch (error) {
-            notifyError(error);
-            return false;
-          }
-        }}
-      >
-        {FIELDS.map(({ name, label, unit, extra }) => (
-          <ProFormDigit
-            key={name}
-            name={name}
-            label={label}
-            min={RANGES[name].min}
-            max={RANGES[name].max}
-            width="sm"
-            fieldProps={{ precision: 0, addonAfter: unit, 'aria-label': label }}
-            extra={`${extra}（${RANGES[name].min}–${RANGES[name].max}）`}
-            rules={[{ required: true, message: `请填写${label}` }]}
-          />
-        ))}
-      </ProForm>
-    </>
+    <SettingsForm<LoyaltySettings>
+      name="loyalty-settings"
+      ruleText={loyaltyRuleText(saved)}
+      initialValues={saved}
+      save={save}
+      savedText="积分与定级设置已保存"
+      confirm={windowChangeConfirmed}
+      wrapperSpan={12}
+    >
+      {FIELDS.map(({ name, label, unit, extra }) => (
+        <ProFormDigit
+          key={name}
+          name={name}
+          label={label}
+          min={RANGES[name].min}
+          max={RANGES[name].max}
+          width="sm"
+          fieldProps={{ precision: 0, addonAfter: unit, 'aria-label': label }}
+          extra={`${extra}（${RANGES[name].min}–${RANGES[name].max}）`}
+          rules={[{ required: true, message: `请填写${label}` }]}
+        />
+      ))}
+    </SettingsForm>
   );
 }

@@ -1,19 +1,18 @@
 import { UserOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import type { AdminMemberDetail } from '@shared/api/admin';
-import { Avatar, Button, Card, Descriptions, Result, Space, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Avatar, Card, Descriptions, Space, Typography } from 'antd';
+import { useCallback } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiRequestError } from '@/api/client';
 import { MemberPurchaseStatsCard } from '@/analytics/MemberPurchaseStatsCard';
-import { errorText } from '@/common/feedback';
+import { DetailLoadFailed } from '@/common/DetailLoadFailed';
 import { PageSpinner } from '@/common/PageSpinner';
+import { useRemoteData } from '@/common/useRemoteData';
 import { formatOptionalTime, formatTime } from '@/common/time';
 import { MemberLoyaltyPanel } from './MemberLoyaltyPanel';
 import { MemberOrdersCard } from './MemberOrdersCard';
 import { fetchMember } from './members-api';
-
-type Loaded = { status: 'loading' } | { status: 'failed'; notFound: boolean; message: string } | { status: 'loaded'; member: AdminMemberDetail };
 
 /** A member id in the address: a positive integer, or null for anything else (shown as not found without asking). */
 function memberIdOf(param: string | undefined): number | null {
@@ -24,44 +23,28 @@ export default function MemberDetailPage() {
   const { id } = useParams();
   const memberId = memberIdOf(id);
   const navigate = useNavigate();
-  const [state, setState] = useState<Loaded>({ status: 'loading' });
-
-  const load = useCallback(() => {
-    if (memberId === null) {
-      setState({ status: 'failed', notFound: true, message: '' });
-      return;
-    }
-    setState({ status: 'loading' });
-    fetchMember(memberId)
-      .then((member) => setState({ status: 'loaded', member }))
-      .catch((error: unknown) =>
-        setState({ status: 'failed', notFound: error instanceof ApiRequestError && error.status === 404, message: errorText(error) }),
-      );
-  }, [memberId]);
-  useEffect(load, [load]);
+  const fetchThisMember = useCallback(
+    // An id that cannot exist is answered as the server would, without asking it.
+    () => (memberId === null ? Promise.reject(new ApiRequestError(404, 'NOT_FOUND', '')) : fetchMember(memberId)),
+    [memberId],
+  );
+  const { state, reload } = useRemoteData(fetchThisMember);
 
   if (state.status === 'loading') return <PageSpinner tip="正在加载会员…" />;
   if (state.status === 'failed') {
     return (
-      <Result
-        status={state.notFound ? '404' : 'error'}
-        title={state.notFound ? '会员不存在' : '会员加载失败'}
-        subTitle={state.notFound ? `没有 ID 为 ${id} 的会员` : state.message}
-        extra={[
-          <Button key="back" onClick={() => navigate('/members')}>
-            返回会员列表
-          </Button>,
-          !state.notFound && (
-            <Button key="retry" type="primary" onClick={load}>
-              重试
-            </Button>
-          ),
-        ]}
+      <DetailLoadFailed
+        failure={state}
+        subject="会员"
+        notFoundText={`没有 ID 为 ${id} 的会员`}
+        backTo="/members"
+        backText="返回会员列表"
+        onRetry={reload}
       />
     );
   }
 
-  const { member } = state;
+  const member = state.data;
   return (
     <PageContainer title={member.nickname ?? '未设置昵称'} subTitle={`会员 ID ${member.id}`} onBack={() => navigate('/members')}>
       {/* One card per section, each loading its own data: a further section is one more line here. */}

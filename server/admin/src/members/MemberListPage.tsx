@@ -5,7 +5,7 @@ import { FULL_PHONE_ROLES } from '@shared/roles';
 import { Avatar, Space } from 'antd';
 import { Link } from 'react-router-dom';
 import { useCurrentStaff } from '@/auth/AuthProvider';
-import { notifyError } from '@/common/feedback';
+import { tableRows } from '@/common/table-rows';
 import { fetchMembers } from './members-api';
 
 export default function MemberListPage() {
@@ -55,15 +55,9 @@ export default function MemberListPage() {
         columns={columns}
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        request={async ({ current = 1, pageSize = 20, keyword }) => {
-          try {
-            const page = await fetchMembers({ page: current, pageSize, keyword: keyword?.trim() || undefined });
-            return { data: page.items, total: page.total, success: true };
-          } catch (error) {
-            notifyError(error);
-            return { data: [], total: 0, success: false };
-          }
-        }}
+        request={({ current = 1, pageSize = 20, keyword }) =>
+          tableRows(fetchMembers({ page: current, pageSize, keyword: keyword?.trim() || undefined }))
+        }
       />
     </PageContainer>
   );

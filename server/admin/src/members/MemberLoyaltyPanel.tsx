@@ -7,7 +7,8 @@ import { useCallback, useRef, useState, type MutableRefObject } from 'react';
 import { Link } from 'react-router-dom';
 import { canAdjustPoints } from '@/auth/access';
 import { useCurrentStaff } from '@/auth/AuthProvider';
-import { notifyError, runStaffAction } from '@/common/feedback';
+import { runStaffAction } from '@/common/feedback';
+import { tableRows } from '@/common/table-rows';
 import { RemoteContent } from '@/common/RemoteContent';
 import { formatOptionalTime, formatTime } from '@/common/time';
 import { useRemoteData } from '@/common/useRemoteData';
@@ -166,15 +167,7 @@ function PointsLedger({ memberId, actionRef }: { memberId: number; actionRef: Mu
       toolBarRender={false}
       locale={{ emptyText: '暂无积分记录' }}
       pagination={{ defaultPageSize: 10, showSizeChanger: false }}
-      request={async ({ current = 1, pageSize = 10 }) => {
-        try {
-          const page = await fetchMemberPoints(memberId, { page: current, pageSize });
-          return { data: page.items, total: page.total, success: true };
-        } catch (error) {
-          notifyError(error);
-          return { data: [], total: 0, success: false };
-        }
-      }}
+      request={({ current = 1, pageSize = 10 }) => tableRows(fetchMemberPoints(memberId, { page: current, pageSize }))}
     />
   );
 }

@@ -3,7 +3,7 @@ import type { AdminOrderRow } from '@shared/api/admin-orders';
 import { formatYuan } from '@shared/money';
 import { Card, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { notifyError } from '@/common/feedback';
+import { tableRows } from '@/common/table-rows';
 import { formatOptionalTime, formatTime } from '@/common/time';
 import { fetchOrders } from '@/orders/orders-api';
 import { OrderStatusTag } from '@/orders/StatusTags';
@@ -45,15 +45,7 @@ export function MemberOrdersCard({ memberId }: { memberId: number }) {
         search={false}
         options={false}
         pagination={{ defaultPageSize: 10, showSizeChanger: true }}
-        request={async ({ current = 1, pageSize = 10 }) => {
-          try {
-            const page = await fetchOrders({ memberId, page: current, pageSize });
-            return { data: page.items, total: page.total, success: true };
-          } catch (error) {
-            notifyError(error);
-            return { data: [], total: 0, success: false };
-          }
-        }}
+        request={({ current = 1, pageSize = 10 }) => tableRows(fetchOrders({ memberId, page: current, pageSize }))}
         locale={{ emptyText: '该会员还没有订单' }}
       />
     </Card>

@@ -3,62 +3,46 @@ import type { AdminOrderDetail, SubscribeMessageLog } from '@shared/api/admin-or
 import { ORDER_CANCEL_REASON_LABELS, type OrderLine } from '@shared/api/orders';
 import { SUBSCRIBE_TEMPLATE_LABELS, type PaymentRecord, type RefundRecord } from '@shared/api/payments';
 import { formatYuan } from '@shared/money';
-import { Button, Card, Descriptions, Image, Result, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Card, Descriptions, Image, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
+import { useCallback } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiRequestError } from '@/api/client';
 import { AfterSaleCase } from '@/after-sales/AfterSaleCase';
-import { errorText } from '@/common/feedback';
+import { DetailLoadFailed } from '@/common/DetailLoadFailed';
 import { PageSpinner } from '@/common/PageSpinner';
+import { useRemoteData } from '@/common/useRemoteData';
 import { formatOptionalTime, formatTime } from '@/common/time';
 import { OrderActions } from './OrderActions';
 import { fetchOrder } from './orders-api';
 import { OrderStatusTag } from './StatusTags';
 
-type Loaded = { status: 'loading' } | { status: 'failed'; notFound: boolean; message: string } | { status: 'loaded'; order: AdminOrderDetail };
-
 export default function OrderDetailPage() {
   const { orderNo = '' } = useParams();
   const navigate = useNavigate();
-  const [state, setState] = useState<Loaded>({ status: 'loading' });
-
-  const load = useCallback(() => {
-    fetchOrder(orderNo)
-      .then((order) => setState({ status: 'loaded', order }))
-      .catch((error: unknown) =>
-        setState({ status: 'failed', notFound: error instanceof ApiRequestError && error.status === 404, message: errorText(error) }),
-      );
-  }, [orderNo]);
-  useEffect(load, [load]);
+  const fetchThisOrder = useCallback(() => fetchOrder(orderNo), [orderNo]);
+  // After a retry or an action the page stays as it is until the order is read again.
+  const { state, refresh } = useRemoteData(fetchThisOrder);
 
   if (state.status === 'loading') return <PageSpinner tip="正在加载订单…" />;
   if (state.status === 'failed') {
     return (
-      <Result
-        status={state.notFound ? '404' : 'error'}
-        title={state.notFound ? '订单不存在' : '订单加载失败'}
-        subTitle={state.notFound ? `没有订单号为 ${orderNo} 的订单` : state.message}
-        extra={[
-          <Button key="back" onClick={() => navigate('/orders')}>
-            返回订单列表
-          </Button>,
-          !state.notFound && (
-            <Button key="retry" type="primary" onClick={load}>
-              重试
-            </Button>
-          ),
-        ]}
+      <DetailLoadFailed
+        failure={state}
+        subject="订单"
+        notFoundText={`没有订单号为 ${orderNo} 的订单`}
+        backTo="/orders"
+        backText="返回订单列表"
+        onRetry={refresh}
       />
     );
   }
 
-  const { order } = state;
+  const order = state.data;
   return (
     <PageContainer
       title={`订单 ${order.orderNo}`}
       tags={<OrderStatusTag status={order.status} />}
       onBack={() => navigate('/orders')}
-      extra={<OrderActions orderNo={order.orderNo} status={order.status} onChanged={load} />}
+      extra={<OrderActions orderNo={order.orderNo} status={order.status} onChanged={refresh} />}
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="order-detail">
         <Card title="订单信息" size="small">
@@ -141,7 +125,7 @@ export default function OrderDetailPage() {
 
         {order.afterSale && (
           <Card title="售后" size="small">
-            <AfterSaleCase afterSale={order.afterSale} onChanged={load} onStale={load} />
+            <AfterSaleCase afterSale={order.afterSale} onChanged={refresh} onStale={refresh} />
           </Card>
         )}
 

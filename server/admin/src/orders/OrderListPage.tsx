@@ -5,12 +5,12 @@ import { ORDER_STATUS_LABELS, ORDER_STATUSES } from '@shared/api/orders';
 import { formatYuan } from '@shared/money';
 import { Button, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { canShipOrders } from '@/auth/access';
 import { useCurrentStaff } from '@/auth/AuthProvider';
-import { notifyError, notifySuccess } from '@/common/feedback';
-import { saveFile } from '@/common/save-file';
+import { tableRows } from '@/common/table-rows';
+import { useFileExport } from '@/common/useFileExport';
 import { formatTime } from '@/common/time';
 import { OrderActions } from './OrderActions';
 import { exportFilename, orderListFilters, PHONE_FILTER_PATTERN, type OrderFilterValues } from './order-filters';
@@ -25,20 +25,11 @@ export default function OrderListPage() {
   const tableRef = useRef<ActionType>();
   // The filters of the list on screen: the export downloads exactly those orders.
   const shownFilters = useRef<OrderFilterValues>({});
-  const [exporting, setExporting] = useState(false);
-
-  const exportCsv = async () => {
-    setExporting(true);
-    try {
-      const { blob, filename } = await exportOrders(orderListFilters(shownFilters.current));
-      saveFile(blob, filename ?? exportFilename(dayjs().format('YYYYMMDD')));
-      notifySuccess('订单已导出');
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const { exporting, exportFile: exportCsv } = useFileExport(
+    () => exportOrders(orderListFilters(shownFilters.current)),
+    () => exportFilename(dayjs().format('YYYYMMDD')),
+    '订单已导出',
+  );
 
   const columns: ProColumns<AdminOrderRow>[] = [
     {
@@ -163,15 +154,9 @@ export default function OrderListPage() {
             导出 CSV
           </Button>,
         ]}
-        request={async ({ current = 1, pageSize = 20, ...filters }) => {
+        request={({ current = 1, pageSize = 20, ...filters }) => {
           shownFilters.current = filters;
-          try {
-            const page = await fetchOrders({ ...orderListFilters(filters), page: current, pageSize });
-            return { data: page.items, total: page.total, success: true };
-          } catch (error) {
-            notifyError(error);
-            return { data: [], total: 0, success: false };
-          }
+          return tableRows(fetchOrders({ ...orderListFilters(filters), page: current, pageSize }));
         }}
         locale={{ emptyText: '没有符合条件的订单' }}
       />

@@ -11,6 +11,7 @@ import { useCurrentStaff } from '@/auth/AuthProvider';
 import { fetchCategoryTree } from '@/categories/categories-api';
 import { categoryOptions } from '@/categories/category-tree';
 import { notifyError, notifySuccess } from '@/common/feedback';
+import { tableRows } from '@/common/table-rows';
 import { deleteProduct, fetchProducts, setShelf } from './products-api';
 import { StockAdjustModal } from './StockAdjustModal';
 
@@ -127,21 +128,17 @@ export default function ProductListPage() {
               ]
             : []
         }
-        request={async ({ current = 1, pageSize = 20, keyword, categoryId, onShelf }) => {
-          try {
-            const page = await fetchProducts({
+        request={({ current = 1, pageSize = 20, keyword, categoryId, onShelf }) =>
+          tableRows(
+            fetchProducts({
               page: current,
               pageSize,
               keyword: keyword?.trim() || undefined,
               categoryId,
               onShelf: onShelf === undefined ? undefined : onShelf === 'true',
-            });
-            return { data: page.items, total: page.total, success: true };
-          } catch (error) {
-            notifyError(error);
-            return { data: [], total: 0, success: false };
-          }
-        }}
+            }),
+          )
+        }
       />
       {stockTarget && (
         <StockAdjustModal

@@ -1,9 +1,9 @@
-import { PageContainer, ProForm, ProFormDigit } from '@ant-design/pro-components';
+import { PageContainer, ProFormDigit } from '@ant-design/pro-components';
 import type { ShopSettings } from '@shared/api/orders';
-import { Alert, Button, Card, Form, Result, Space } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { errorText, notifyError, notifySuccess } from '@/common/feedback';
-import { PageSpinner } from '@/common/PageSpinner';
+import { Card, Form } from 'antd';
+import { RemoteContent } from '@/common/RemoteContent';
+import { SettingsForm } from '@/common/SettingsForm';
+import { useRemoteData } from '@/common/useRemoteData';
 import { YuanInput, yuanRules } from '@/common/YuanInput';
 import { fetchShopSettings, saveShopSettings } from './settings-api';
 import {
@@ -16,66 +16,33 @@ import {
 } from './shop-settings-form';
 
 export default function ShopSettingsPage() {
-  const [saved, setSaved] = useState<ShopSettings | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    setLoadError(null);
-    fetchShopSettings()
-      .then(setSaved)
-      .catch((error: unknown) => setLoadError(errorText(error)));
-  }, []);
-  useEffect(load, [load]);
-
-  if (loadError) {
-    return (
-      <Result
-        status="error"
-        title="店铺设置加载失败"
-        subTitle={loadError}
-        extra={<Button type="primary" onClick={load}>重试</Button>}
-      />
-    );
-  }
-  if (!saved) return <PageSpinner tip="正在加载店铺设置…" />;
+  const { state, reload, setData } = useRemoteData(fetchShopSettings);
   return (
-    <PageContainer title="店铺设置">
-      <SettingsForm saved={saved} onSaved={setSaved} />
-    </PageContainer>
+    <RemoteContent state={state} loadingTip="正在加载店铺设置…" failedTitle="店铺设置加载失败" onRetry={reload}>
+      {(saved) => (
+        <PageContainer title="店铺设置">
+          <ShopSettingsForm saved={saved} onSaved={setData} />
+        </PageContainer>
+      )}
+    </RemoteContent>
   );
 }
 
-function SettingsForm({ saved, onSaved }: { saved: ShopSettings; onSaved: (settings: ShopSettings) => void }) {
-  const [form] = Form.useForm<ShopSettingsFormValues>();
+function ShopSettingsForm({ saved, onSaved }: { saved: ShopSettings; onSaved: (settings: ShopSettings) => void }) {
+  const save = async (values: ShopSettingsFormValues) => {
+    const next = await saveShopSettings(formToSettings(values));
+    onSaved(next);
+    return settingsToForm(next);
+  };
+
   return (
     <Card>
-      <Alert type="info" showIcon style={{ marginBottom: 24 }} message={`当前规则：${shippingRuleText(saved)}`} />
-      <ProForm<ShopSettingsFormValues>
-        form={form}
-        layout="horizontal"
-        labelCol={{ span: 5 }}
-        wrapperCol={{ span: 10 }}
+      <SettingsForm<ShopSettingsFormValues>
+        ruleText={shippingRuleText(saved)}
         initialValues={settingsToForm(saved)}
-        submitter={{
-          searchConfig: { submitText: '保存设置', resetText: '恢复' },
-          render: (_, buttons) => (
-            <Form.Item wrapperCol={{ offset: 5 }}>
-              <Space>{buttons}</Space>
-            </Form.Item>
-          ),
-        }}
-        onFinish={async (values) => {
-          try {
-            const next = await saveShopSettings(formToSettings(values));
-            onSaved(next);
-            form.setFieldsValue(settingsToForm(next));
-            notifySuccess('店铺设置已保存');
-            return true;
-          } catch (error) {
-            notifyError(error);
-            return false;
-          }
-        }}
+        save={save}
+        savedText="店铺设置已保存"
+        wrapperSpan={10}
       >
         <Form.Item
           name="shippingFee"
@@ -114,7 +81,7 @@ function SettingsForm({ saved, onSaved }: { saved: ShopSettings; onSaved: (setti
           extra={`发货后这么多天买家未确认，系统自动确认收货（${AUTO_CONFIRM_DAYS.min}-${AUTO_CONFIRM_DAYS.max} 天）`}
           rules={[{ required: true, message: '请填写天数' }]}
         />
-      </ProForm>
+      </SettingsForm>
     </Card>
   );
 }

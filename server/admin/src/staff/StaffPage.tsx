@@ -7,6 +7,7 @@ import type { Rule } from 'antd/es/form';
 import { useRef, useState } from 'react';
 import { useCurrentStaff } from '@/auth/AuthProvider';
 import { notifyError, notifySuccess } from '@/common/feedback';
+import { tableRows } from '@/common/table-rows';
 import { createStaff, fetchStaff, updateStaff } from './staff-api';
 
 const ROLE_OPTIONS = ALL_STAFF_ROLES.map((role) => ({ value: role, label: STAFF_ROLE_LABELS[role] }));
@@ -87,15 +88,7 @@ export default function StaffPage() {
             新建员工
           </Button>,
         ]}
-        request={async ({ current = 1, pageSize = 20 }) => {
-          try {
-            const page = await fetchStaff({ page: current, pageSize });
-            return { data: page.items, total: page.total, success: true };
-          } catch (error) {
-            notifyError(error);
-            return { data: [], total: 0, success: false };
-          }
-        }}
+        request={({ current = 1, pageSize = 20 }) => tableRows(fetchStaff({ page: current, pageSize }))}
       />
       {dialog === 'new' && (
         <CreateStaffDialog
