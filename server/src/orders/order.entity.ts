@@ -15,6 +15,9 @@ import type { OrderCancelReason, OrderStatus } from '../../../shared';
 @Index('IDX_orders_status_payment_attempt', ['status', 'paymentAttemptAt'])
 // The auto-confirm sweep reads shipped orders by due time.
 @Index('IDX_orders_status_auto_confirm', ['status', 'autoConfirmAt'])
+// Purchase stats and repeat-purchase metrics read orders by when they were paid or refunded (a sweep every minute).
+@Index('IDX_orders_paid_at', ['paidAt'])
+@Index('IDX_orders_refunded_at', ['refundedAt'])
 export class OrderRow {
   @PrimaryGeneratedColumn()
   id: number;

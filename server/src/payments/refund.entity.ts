@@ -8,6 +8,8 @@ import type { RefundRecord } from '../../../shared';
 @Entity('refunds')
 // The refund retry sweep reads refunds WeChat has not accepted yet.
 @Index('IDX_refunds_status_accepted', ['status', 'acceptedAt'])
+// Purchase stats follow refunds that succeeded recently.
+@Index('IDX_refunds_status_succeeded', ['status', 'succeededAt'])
 export class RefundRow {
   @PrimaryGeneratedColumn()
   id: number;
