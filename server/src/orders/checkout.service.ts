@@ -114,8 +114,10 @@ export class CheckoutService {
   }
 
   /**
-   * Places an order in pending_payment. The order rows, the cart clean-up and the stock decrements are one
-   * transaction with the stock last; any SKU short of stock rolls everything back (409 OUT_OF_STOCK).
+   * Places an order in pending_payment. The order rows, the cart clean-up, spending the coupon and the points,
+   * and the stock decrements are one transaction with the stock last; a SKU short of stock (409 OUT_OF_STOCK),
+   * a coupon spent meanwhile (409 COUPON_UNAVAILABLE) or points spent meanwhile (409 POINTS_INSUFFICIENT) roll
+   * everything back.
    * Idempotent on (member, clientToken): a repeat, even a parallel one, answers the first order.
    */
   async place(memberId: number, input: CreateOrderDto, source: OrderSource): Promise<{ order: OrderDetail; created: boolean }> {
