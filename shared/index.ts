@@ -18,3 +18,4 @@ export * from './api/admin-orders';
 export * from './api/loyalty';
 export * from './api/coupons';
 export * from './api/analytics';
+export * from './api/shop';

@@ -21,6 +21,7 @@ import { OrderRow } from '../orders/order.entity';
 import { PaymentRow } from '../payments/payment.entity';
 import { RefundRow } from '../payments/refund.entity';
 import { SeedRun } from '../seed/seed-run.entity';
+import { ShopProfileRow } from '../settings/shop-profile.entity';
 import { ShopSettingsRow } from '../settings/shop-settings.entity';
 import { SubscribeMessageLogRow } from '../subscribe-messages/subscribe-message-log.entity';
 import { SubscribeQuotaRow } from '../subscribe-messages/subscribe-quota.entity';
@@ -29,7 +30,7 @@ import { Staff } from '../staff/staff.entity';
 
 /** Every entity of the schema; migrations of both dialects must match these. */
 export const ENTITIES = [Member, Staff, StaffLoginThrottle, Category, Product, Sku, StockAdjustment, Banner, SeedRun,
-  ShopSettingsRow, CartItemRow, AddressRow, OrderRow, OrderLineRow,
+  ShopSettingsRow, ShopProfileRow, CartItemRow, AddressRow, OrderRow, OrderLineRow,
   PaymentRow, RefundRow, AfterSaleRow, SubscribeQuotaRow, SubscribeMessageLogRow,
   MemberLevelRow, LoyaltySettingsRow, MemberLevelChangeRow, MemberLevelReviewRow, PointsLedgerRow,
   CouponTemplateRow, MemberCouponRow, MemberCouponCountRow,

@@ -1,8 +1,18 @@
-import type { SpecDimension } from '../../../shared';
+import type { AdminShopProfile, SpecDimension } from '../../../shared';
 import type { Motif, Palette } from './svg-art';
 
 /** The demo store: 山野茶事, a tea and tea-snack brand. Prices are integer fen. */
 export const BRAND = '山野茶事';
+
+/** The demo shop's profile: customer service and where returns go. */
+export const DEMO_PROFILE: AdminShopProfile = {
+  shopName: BRAND,
+  logoUrl: null,
+  servicePhone: '400-820-1688',
+  serviceHours: '每天 9:00–21:00',
+  announcement: '新人首单领 10 元券，满 99 元包邮，48 小时内发货',
+  returnAddress: { recipientName: '山野茶事售后组', phone: '0571-8888-6666', address: '浙江省杭州市西湖区龙井路 88 号山野茶事仓库' },
+};
 
 export interface DemoProduct {
   title: string;

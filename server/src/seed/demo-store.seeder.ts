@@ -10,9 +10,10 @@ import { ProductsAdminService } from '../catalog/products-admin.service';
 import { CouponTemplatesService } from '../coupons/coupon-templates.service';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { FileStorage } from '../platform/storage/file-storage';
+import { ShopProfileService } from '../settings/shop-profile.service';
 import { Staff } from '../staff/staff.entity';
 import { StaffService } from '../staff/staff.service';
-import { BRAND, DEMO_BANNERS, DEMO_CATEGORIES, type DemoCategory, type DemoProduct } from './demo-catalog';
+import { BRAND, DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PROFILE, type DemoCategory, type DemoProduct } from './demo-catalog';
 import { DEMO_COUPONS } from './demo-coupons';
 import { DEMO_STAFF } from './demo-staff';
 import { SeedRun } from './seed-run.entity';
@@ -48,6 +49,7 @@ export class DemoStoreSeeder {
     private readonly products: ProductsAdminService,
     private readonly storage: FileStorage,
     private readonly coupons: CouponTemplatesService,
+    private readonly profile: ShopProfileService,
   ) {}
 
   async seed(): Promise<void> {
@@ -106,6 +108,7 @@ export class DemoStoreSeeder {
         }),
       );
     }
+    await this.profile.save(DEMO_PROFILE);
   }
 
   private async productRequest(

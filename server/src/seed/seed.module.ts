@@ -1,6 +1,7 @@
 import { DynamicModule, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { CouponsModule } from '../coupons/coupons.module';
+import { SettingsModule } from '../settings/settings.module';
 import { StaffModule } from '../staff/staff.module';
 import { DemoStoreSeeder } from './demo-store.seeder';
 
@@ -23,7 +24,7 @@ export class SeedModule implements OnApplicationBootstrap {
   static forRoot(choice: SeedChoice): DynamicModule {
     return {
       module: SeedModule,
-      imports: [StaffModule, CatalogModule, CouponsModule],
+      imports: [StaffModule, CatalogModule, CouponsModule, SettingsModule],
       providers: [{ provide: SEED_DEMO, useValue: choice }, DemoStoreSeeder],
       exports: [DemoStoreSeeder],
     };

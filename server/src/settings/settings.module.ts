@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { StaffModule } from '../staff/staff.module';
 import { AdminSettingsController } from './admin-settings.controller';
+import { ShopProfileController } from './shop-profile.controller';
+import { ShopProfileService } from './shop-profile.service';
 import { ShopSettingsService } from './shop-settings.service';
 
-/** The shop's order rules (shipping fee, timeouts), edited in the admin console. */
+/** The shop's order rules (shipping fee, timeouts) and its profile (name, service, return address), edited in the admin console. */
 @Module({
   imports: [StaffModule],
-  controllers: [AdminSettingsController],
-  providers: [ShopSettingsService],
-  exports: [ShopSettingsService],
+  controllers: [AdminSettingsController, ShopProfileController],
+  providers: [ShopSettingsService, ShopProfileService],
+  exports: [ShopSettingsService, ShopProfileService],
 })
 export class SettingsModule {}
