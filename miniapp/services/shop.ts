@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+import type { ShopProfile } from '@shared/api/shop';
+import { SHOP_NAME } from '@/shop';
+import { request } from './request';
+
+let cached: Promise<ShopProfile> | null = null;
+
+/** The shop's name and customer service, asked once per launch (a failure is asked again next time). */
+export function fetchShopProfile(): Promise<ShopProfile> {
+  cached ??= request<ShopProfile>('/shop/profile', { toast: false }).catch((error) => {
+    cached = null;
+    throw error;
+  });
+  return cached;
+}
+
+/** The profile once loaded, null before (and after a failed load); `shopName` is never empty. */
+export function useShopProfile(): { profile: ShopProfile | null; shopName: string } {
+  const [profile, setProfile] = useState<ShopProfile | null>(null);
+  useEffect(() => {
+    let alive = true;
+    fetchShopProfile()
+      .then((loaded) => alive && setProfile(loaded))
+      .catch(() => {});
+    return () => {
+      alive = false;
+    };
+  }, []);
+  // The built-in name paints first; copy switches to the shop's own name once it arrives.
+  return { profile, shopName: profile?.shopName || SHOP_NAME };
+}
