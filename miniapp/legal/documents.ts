@@ -3,7 +3,8 @@ import { PRIVACY_POLICY_VERSION } from '@shared/privacy';
 /**
  * The 用户协议 and the 隐私政策 as shoppers read them. They describe what the server actually stores (members,
  * addresses, orders, after-sales, coupons, points, subscriptions, attribution): when that changes, change
- * this text and bump PRIVACY_POLICY_VERSION in shared/privacy.ts, so every member is asked again.
+ * this text (and the consent dialog's summary, components/privacy-consent/privacy-summary.ts) and bump
+ * PRIVACY_POLICY_VERSION in shared/privacy.ts, so every member is asked again.
  */
 export interface LegalDocument {
   title: string;
@@ -24,14 +25,6 @@ function contactLine({ servicePhone, serviceHours }: LegalContact): string {
   if (!servicePhone) return '你可以在小程序「我的 → 联系客服」与我们联系。';
   return `你可以拨打客服电话 ${servicePhone}${serviceHours ? `（${serviceHours}）` : ''}，或在「我的 → 联系客服」与我们联系。`;
 }
-
-/** What the consent dialog summarises before the first login (the full list is in the 隐私政策). */
-export const PRIVACY_SUMMARY = [
-  '登录时通过微信获取你在本小程序的身份标识（openid），用于识别你的会员账号；',
-  '你填写或授权后，保存昵称、头像和手机号；',
-  '下单与配送需要收货地址和订单信息；申请售后时保存你上传的照片；',
-  '不收集你的位置、通讯录或设备标识。',
-];
 
 export function privacyPolicy(contact: LegalContact): LegalDocument {
   const shop = contact.shopName;

@@ -3,9 +3,9 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import platform from '@/platform';
 import { routes } from '@/routes';
-import { PRIVACY_SUMMARY } from '@/legal/documents';
 import { useShopProfile } from '@/services/shop';
 import { privacyDialog, usePrivacyDialog } from '@/store/privacy-dialog';
+import { PRIVACY_SUMMARY } from './privacy-summary';
 import './privacy-consent-dialog.scss';
 
 /**
