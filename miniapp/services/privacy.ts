@@ -1,16 +1,13 @@
 import type { MemberProfile } from '@shared/api/members';
 import type { PrivacyPolicyCurrent } from '@shared/privacy';
+import { oncePerLaunch } from './once-per-launch';
 import { request } from './request';
 
-let cached: Promise<PrivacyPolicyCurrent> | null = null;
+const fetchCurrentPolicy = oncePerLaunch(() => request<PrivacyPolicyCurrent>('/privacy/current', { toast: false }));
 
 /** The 隐私政策 version in force, as the server publishes it; asked once per launch. */
-export function fetchCurrentPrivacyVersion(): Promise<string> {
-  cached ??= request<PrivacyPolicyCurrent>('/privacy/current', { toast: false }).catch((error) => {
-    cached = null;
-    throw error;
-  });
-  return cached.then((current) => current.version);
+export async function fetchCurrentPrivacyVersion(): Promise<string> {
+  return (await fetchCurrentPolicy()).version;
 }
 
 export function acceptPrivacyConsent(version: string): Promise<MemberProfile> {

@@ -1,18 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { ShopProfile } from '@shared/api/shop';
 import { SHOP_NAME } from '@/shop';
+import { oncePerLaunch } from './once-per-launch';
 import { request } from './request';
 
-let cached: Promise<ShopProfile> | null = null;
-
-/** The shop's name and customer service, asked once per launch (a failure is asked again next time). */
-export function fetchShopProfile(): Promise<ShopProfile> {
-  cached ??= request<ShopProfile>('/shop/profile', { toast: false }).catch((error) => {
-    cached = null;
-    throw error;
-  });
-  return cached;
-}
+/** The shop's name and customer service, asked once per launch. */
+export const fetchShopProfile = oncePerLaunch(() => request<ShopProfile>('/shop/profile', { toast: false }));
 
 /** The profile once loaded, null before (and after a failed load); `shopName` is never empty. */
 export function useShopProfile(): { profile: ShopProfile | null; shopName: string } {
