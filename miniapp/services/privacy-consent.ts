@@ -53,6 +53,8 @@ export function confirmMemberConsent(): Promise<void> {
       session.setProfile(await acceptPrivacyConsent(version));
       rememberAccepted(version);
     } else {
+      // Declined the policy in force: the next login asks again.
+      Taro.removeStorageSync(ACCEPTED_KEY);
       session.signOut();
       Taro.showToast({ title: '未同意新版隐私政策，已退出登录', icon: 'none', duration: 2500 });
     }

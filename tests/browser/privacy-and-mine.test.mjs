@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { staffToken, useAppAndBrowser } from './support/session.mjs';
@@ -12,6 +13,8 @@ import { openStorefront } from './support/storefront.mjs';
 
 const session = useAppAndBrowser();
 const readmeScreenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+// The server's SQLite driver, to stage what no API offers: a member who agreed to an earlier policy.
+const Database = createRequire(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'server', 'package.json'))('better-sqlite3');
 
 async function api(path, init = {}) {
   const response = await fetch(`${session.app.baseUrl}/api/v1${path}`, {
@@ -132,5 +135,25 @@ test('a shopper agrees to the privacy policy before the first login, and 我的 
     await page.locator('.login-button').click();
     await page.locator('.member-card').waitFor();
     assert.equal(await page.locator('.privacy-dialog:visible').count(), 0);
+
+    // The policy changed since (staged: the member's acceptance is of an earlier version): opening 我的 asks again.
+    const db = new Database(join(session.app.dataDir, 'storefront.sqlite'));
+    try {
+      db.prepare('UPDATE member_privacy_consents SET version = ? WHERE memberId = ?').run('2025-06-01', me.id);
+    } finally {
+      db.close();
+    }
+    await page.reload();
+    await page.locator('.privacy-dialog:visible', { hasText: '隐私政策已更新' }).waitFor();
+    // Declining signs the member out; the next login asks before it goes ahead, and agreeing records the version again.
+    await page.locator('.privacy-dialog:visible .privacy-dialog__decline').click();
+    await page.locator('.mine-page--guest .login-button').waitFor();
+    await page.locator('.login-button').click();
+    await page.locator('.privacy-dialog:visible', { hasText: '用户协议与隐私政策' }).locator('.privacy-dialog__agree').click();
+    await page.locator('.member-card').waitFor();
+    const token2 = await page.evaluate(() => JSON.parse(localStorage.getItem('storefront.token')).data);
+    const again = (await api('/me', { headers: { authorization: `Bearer ${token2}` } })).body;
+    assert.equal(again.id, me.id);
+    assert.equal(again.privacyConsent.version, version);
   });
 });
