@@ -117,9 +117,13 @@ test('a shopper agrees to the privacy policy before the first login, and 我的 
     }
     await readmeScreenshot(page, 'mine');
 
-    // The badge opens its list.
+    // The badge opens its list; the order and the product reach customer service the same way.
     await page.locator('.order-shortcut--pending_payment').click();
-    await page.locator('.order-card:visible').first().waitFor();
+    await page.locator('.order-card:visible').first().click();
+    await page.locator('.order-detail-page:visible .customer-service__phone-text', { hasText: '0571-8888 6666' }).waitFor();
+    await page.goto(`${session.app.baseUrl}/#/goods/detail/index?id=${product.id}`);
+    await page.reload();
+    await page.locator('.detail-page:visible .customer-service__phone-text', { hasText: '0571-8888 6666' }).waitFor();
 
     // 设置: the documents and 退出登录, after a confirmation.
     await page.goto(`${session.app.baseUrl}/#/account/settings/index`);
