@@ -3,7 +3,6 @@
 // 联系客服 with the shop's service phone, and 设置 with 退出登录.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +11,6 @@ import { screenshot, withPage } from './support/browser.mjs';
 import { openStorefront } from './support/storefront.mjs';
 
 const session = useAppAndBrowser();
-const readmeScreenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 // The server's SQLite driver, to stage what no API offers: a member who agreed to an earlier policy.
 const Database = createRequire(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'server', 'package.json'))('better-sqlite3');
 
@@ -22,13 +20,6 @@ async function api(path, init = {}) {
     headers: { 'content-type': 'application/json', ...init.headers },
   });
   return { status: response.status, body: await response.json().catch(() => null) };
-}
-
-/** Takes a screenshot and keeps a copy for the README. */
-async function readmeScreenshot(page, name) {
-  const path = await screenshot(page, name);
-  mkdirSync(readmeScreenshots, { recursive: true });
-  copyFileSync(path, join(readmeScreenshots, `${name}.png`));
 }
 
 const SHOP = {
@@ -60,7 +51,7 @@ test('a shopper agrees to the privacy policy before the first login, and 我的 
     const dialog = page.locator('.privacy-dialog:visible');
     await dialog.waitFor();
     assert.match(await dialog.innerText(), /欢迎来到山野茶事·西湖店/);
-    await readmeScreenshot(page, 'consent-dialog');
+    await screenshot(page, 'consent-dialog');
     await dialog.locator('.privacy-dialog__decline').click();
     await page.getByText('同意用户协议和隐私政策后才能登录').waitFor();
     assert.equal(await page.locator('.member-card').count(), 0);
@@ -115,7 +106,7 @@ test('a shopper agrees to the privacy policy before the first login, and 我的 
     for (const box of await page.locator('.order-shortcut').evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect()))) {
       assert.ok(box.width >= 44 && box.height >= 44, `shortcut ${box.width}×${box.height}`);
     }
-    await readmeScreenshot(page, 'mine');
+    await screenshot(page, 'mine');
 
     // The badge opens its list; the order and the product reach customer service the same way.
     await page.locator('.order-shortcut--pending_payment').click();
