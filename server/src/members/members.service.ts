@@ -95,8 +95,8 @@ export class MembersService {
       await this.transactions.run(async (manager) => {
         await manager.update(Member, { openid }, unionid ? { unionid, lastLoginAt: now } : { lastLoginAt: now });
         if (privacyConsentVersion) {
-          const { id } = await manager.findOneByOrFail(Member, { openid });
-          await this.privacyConsents.record(manager, id, privacyConsentVersion, now);
+          const memberId = existing?.id ?? (await manager.findOneByOrFail(Member, { openid })).id;
+          await this.privacyConsents.record(manager, memberId, privacyConsentVersion, now);
         }
       });
     }
