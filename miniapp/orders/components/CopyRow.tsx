@@ -15,11 +15,11 @@ export async function copyText(text: string) {
 }
 
 /** A line of text with a 复制 button for `text` (an order number, a tracking number, an address). */
-export function CopyRow({ text, label, children, className }: { text: string; label: string; children: ReactNode; className?: string }) {
+export function CopyRow({ text, children, className }: { text: string; children: ReactNode; className?: string }) {
   return (
     <View className={`copy-row ${className ?? ''}`}>
       <View className="copy-row__text">{children}</View>
-      <Button className="copy-row__button" size="mini" aria-label={`复制${label}`} onClick={() => copyText(text)}>
+      <Button className="copy-row__button" size="mini" onClick={() => copyText(text)}>
         复制
       </Button>
     </View>

@@ -15,7 +15,7 @@ export function ReturnInfo({ afterSale }: { afterSale: AfterSale }) {
   const addressText = `${address.recipientName} ${address.phone} ${address.address}`;
   return (
     <View className="return-info">
-      <CopyRow text={addressText} label="退货地址" className="return-info__address">
+      <CopyRow text={addressText} className="return-info__address">
         <Text className="return-info__label">退货地址</Text>
         <Text className="return-info__receiver">
           {address.recipientName} {address.phone}

@@ -82,7 +82,7 @@ export default function OrderDetailPage() {
         <View className="order-section order-shipment">
           <Text className="order-section__title">物流信息</Text>
           <Text className="order-shipment__carrier">{order.shipment.carrierName}</Text>
-          <CopyRow text={order.shipment.trackingNo} label="运单号">
+          <CopyRow text={order.shipment.trackingNo}>
             <Text className="order-shipment__tracking tracking-no">运单号 {order.shipment.trackingNo}</Text>
           </CopyRow>
           <Text className="order-section__muted">发货时间 {formatDateTime(order.shipment.shippedAt)}</Text>
@@ -139,7 +139,7 @@ export default function OrderDetailPage() {
       </Cell.Group>
 
       <View className="order-section order-info">
-        <CopyRow text={order.orderNo} label="订单号">
+        <CopyRow text={order.orderNo}>
           <Text className="order-section__muted order-no">订单号：{order.orderNo}</Text>
         </CopyRow>
         <Text className="order-section__muted">下单时间：{formatDateTime(order.createdAt)}</Text>

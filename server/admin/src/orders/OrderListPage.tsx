@@ -105,9 +105,10 @@ export default function OrderListPage() {
         <Space direction="vertical" size={2}>
           <OrderStatusTag status={order.status} />
           {order.shipRemindedAt && (
-            <Tag color="red" title={`买家于 ${formatTime(order.shipRemindedAt)} 提醒发货`}>
-              买家已提醒发货 {dayjs(order.shipRemindedAt).format('MM-DD HH:mm')}
-            </Tag>
+            <>
+              <Tag color="red">买家已提醒发货</Tag>
+              <Typography.Text type="secondary">{dayjs(order.shipRemindedAt).format('MM-DD HH:mm')}</Typography.Text>
+            </>
           )}
         </Space>
       ),
