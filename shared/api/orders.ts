@@ -1,7 +1,7 @@
 import type { Fen } from '../money';
 import type { Address } from './addresses';
 import type { AfterSale } from './after-sales';
-import type { CartUnavailableReason } from './cart';
+import { CART_UNAVAILABLE_REASON_LABELS, type CartUnavailableReason } from './cart';
 import type { CouponOption } from './coupons';
 
 /**
@@ -324,14 +324,13 @@ export interface ShipReminder {
   nextAllowedAt: string;
 }
 
-/** Why an order line could not go back into the cart (再来一单). */
-export const REORDER_SKIP_REASONS = ['off_shelf', 'sold_out', 'sku_deleted', 'cart_full'] as const;
-export type ReorderSkipReason = (typeof REORDER_SKIP_REASONS)[number];
+/** Why an order line could not go back into the cart (再来一单): the cart's reasons, or no room for another line. */
+export type ReorderSkipReason = Exclude<CartUnavailableReason, 'insufficient_stock'> | 'cart_full';
 
 export const REORDER_SKIP_REASON_LABELS: Record<ReorderSkipReason, string> = {
-  off_shelf: '已下架',
-  sold_out: '已售罄',
-  sku_deleted: '已不再销售',
+  off_shelf: CART_UNAVAILABLE_REASON_LABELS.off_shelf,
+  sold_out: CART_UNAVAILABLE_REASON_LABELS.sold_out,
+  sku_deleted: CART_UNAVAILABLE_REASON_LABELS.sku_deleted,
   cart_full: '购物车已满',
 };
 

@@ -175,7 +175,7 @@ export class AfterSalesService {
     const saved = await this.transactions.run((manager) =>
       this.moveCase(manager, sale.id, 'approved', 'approved', {
         returnCarrierCode: input.carrierCode,
-        returnTrackingNo: input.trackingNo.toUpperCase(),
+        returnTrackingNo: input.trackingNo,
         returnShippedAt: new Date(),
       }),
     );

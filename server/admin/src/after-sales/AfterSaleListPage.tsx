@@ -7,13 +7,14 @@ import {
   type AfterSaleStatus,
 } from '@shared/api/after-sales';
 import { formatYuan } from '@shared/money';
-import { Button, Drawer, Space, Typography } from 'antd';
+import { Button, Drawer } from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { canHandleAfterSales } from '@/auth/access';
 import { useCurrentStaff } from '@/auth/AuthProvider';
 import { tableRows } from '@/common/table-rows';
 import { formatOptionalTime, formatTime } from '@/common/time';
+import { ShipmentCell } from '@/orders/ShipmentCell';
 import { AfterSaleStatusTag } from '@/orders/StatusTags';
 import { AfterSaleCase } from './AfterSaleCase';
 import { fetchAfterSales } from './after-sales-api';
@@ -43,15 +44,7 @@ export default function AfterSaleListPage() {
     {
       title: '退货物流',
       dataIndex: 'returnShipment',
-      render: (_, row) =>
-        row.returnShipment ? (
-          <Space direction="vertical" size={0}>
-            {row.returnShipment.carrierName}
-            <Typography.Text copyable>{row.returnShipment.trackingNo}</Typography.Text>
-          </Space>
-        ) : (
-          '—'
-        ),
+      render: (_, row) => <ShipmentCell shipment={row.returnShipment} />,
     },
     { title: '申请时间', dataIndex: 'createdAt', render: (_, row) => formatTime(row.createdAt) },
     { title: '处理时间', dataIndex: 'handledAt', render: (_, row) => formatOptionalTime(row.handledAt) },

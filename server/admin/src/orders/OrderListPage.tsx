@@ -15,6 +15,7 @@ import { formatTime } from '@/common/time';
 import { OrderActions } from './OrderActions';
 import { exportFilename, orderListFilters, PHONE_FILTER_PATTERN, type OrderFilterValues } from './order-filters';
 import { exportOrders, fetchOrders } from './orders-api';
+import { ShipmentCell } from './ShipmentCell';
 import { OrderStatusTag } from './StatusTags';
 
 const STATUS_OPTIONS = Object.fromEntries(ORDER_STATUSES.map((status) => [status, { text: ORDER_STATUS_LABELS[status] }]));
@@ -129,15 +130,7 @@ export default function OrderListPage() {
       dataIndex: 'shipment',
       search: false,
       width: 170,
-      render: (_, order) =>
-        order.shipment ? (
-          <Space direction="vertical" size={0}>
-            {order.shipment.carrierName}
-            <Typography.Text copyable>{order.shipment.trackingNo}</Typography.Text>
-          </Space>
-        ) : (
-          '—'
-        ),
+      render: (_, order) => <ShipmentCell shipment={order.shipment} />,
     },
     {
       title: '操作',
