@@ -214,7 +214,7 @@ export class AfterSalesService {
     return this.answer(sale.id, done, sale.type === 'refund_only' ? '同意' : '退款');
   }
 
-  /** A conditional update of the case's status; true when this call moved it. */
+  /** A conditional update of the case from its expected status (`to` may equal `from` to change its own fields); true when this call did it. */
   private async moveCase(manager: EntityManager, id: number, from: AfterSaleStatus, to: AfterSaleStatus, changes: Partial<AfterSaleRow>): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
