@@ -199,6 +199,9 @@ describe(`after-sales and refunds (${TEST_DB})`, () => {
     expectApiError((await t.api().post(`${API}/admin/after-sales/abc/approve`).set(bearer(service)).expect(400)).body, 'VALIDATION_FAILED');
     expectApiError((await t.api().get(`${API}/admin/after-sales?status=nope`).set(bearer(service)).expect(400)).body, 'VALIDATION_FAILED');
     expectApiError((await act(1, 'approve', {}, warehouse).expect(403)).body, 'FORBIDDEN');
+    expectApiError((await act(1, 'reject', { reason: '不行' }, warehouse).expect(403)).body, 'FORBIDDEN');
+    // The warehouse reads the queue to confirm returned parcels.
+    await t.api().get(`${API}/admin/after-sales?status=approved`).set(bearer(warehouse)).expect(200);
     await t.api().post(`${API}/me/uploads`).attach('file', PNG_1X1, 'a.png').expect(401);
     expectApiError((await t.api().post(`${API}/me/uploads`).set(bearer(alice)).expect(400)).body, 'FILE_MISSING');
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
