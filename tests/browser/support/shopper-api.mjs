@@ -24,7 +24,9 @@ export async function placePaidOrder(baseUrl) {
   const call = (method, path, options) => callApi(baseUrl, method, path, options);
   const { fakeWechatBaseUrl } = await call('GET', '/platform');
   const { code } = await call('POST', '/fake/login-code', { base: fakeWechatBaseUrl, body: { identity: `shopper-${randomUUID()}` } });
-  const { token } = await call('POST', '/auth/wechat-login', { body: { code } });
+  // The shopper agreed to the current 隐私政策 with this login, as the storefront's consent step does.
+  const { version } = await call('GET', '/privacy/current');
+  const { token } = await call('POST', '/auth/wechat-login', { body: { code, privacyConsentVersion: version } });
 
   const products = await call('GET', '/products?page=1&pageSize=20');
   let sku;
