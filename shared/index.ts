@@ -19,3 +19,5 @@ export * from './api/loyalty';
 export * from './api/coupons';
 export * from './api/analytics';
 export * from './api/shop';
+export * from './storefront-pages';
+export * from './api/banners';
