@@ -10,6 +10,7 @@ import {
   type Paginated,
 } from '../../../shared';
 import { AfterSaleRow } from '../after-sales/after-sale.entity';
+import { Sku } from '../catalog/sku.entity';
 import { CouponCheckoutService } from '../coupons/coupon-checkout.service';
 import { LoyaltyCheckoutService } from '../loyalty/loyalty-checkout.service';
 import { ApiException } from '../platform/errors/api-exception';
@@ -129,4 +130,26 @@ export class OrdersService {
     for (const line of lines) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
     return byOrder;
   }
+
+  /** The orders' lines with each SKU's current code ('' for a SKU removed from its product since). */
+  async skuLinesOf(orderIds: number[]): Promise<Map<number, SkuLine[]>> {
+    const lines = await this.linesOf(orderIds);
+    const skuIds = [...new Set([...lines.values()].flat().map((line) => line.skuId))];
+    const skus = skuIds.length ? await this.dataSource.getRepository(Sku).find({ select: { id: true, skuCode: true }, where: { id: In(skuIds) } }) : [];
+    const codes = new Map(skus.map((sku) => [sku.id, sku.skuCode]));
+    return new Map(
+      [...lines].map(([orderId, orderLines]) => [
+        orderId,
+        orderLines.map((line) => ({ skuCode: codes.get(line.skuId) ?? '', title: line.title, specValues: line.specValues, quantity: line.quantity })),
+      ]),
+    );
+  }
+}
+
+/** An order line as a picker reads it. */
+export interface SkuLine {
+  skuCode: string;
+  title: string;
+  specValues: string[];
+  quantity: number;
 }
