@@ -28,6 +28,7 @@ export type PageKey =
   | 'categories'
   | 'orders'
   | 'batchShip'
+  | 'pickingList'
   | 'afterSales'
   | 'members'
   | 'memberLevels'
@@ -45,6 +46,7 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   categories: CATALOG_ROLES,
   orders: ORDER_READ_ROLES,
   batchShip: SHIPPING_ROLES,
+  pickingList: SHIPPING_ROLES,
   afterSales: AFTER_SALE_ROLES,
   members: MEMBER_READ_ROLES,
   memberLevels: LOYALTY_SETTINGS_ROLES,
