@@ -1,0 +1,72 @@
+// The shop's API as a test drives it directly (no clicks): shoppers log in through the fake WeChat, order and pay.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+
+/** One API call; answers the parsed body, throws on a non-2xx answer. `base` defaults to the app's /api/v1. */
+export async function apiCall(baseUrl, method, path, { token, body, base = `${baseUrl}/api/v1` } = {}) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const payload = text ? JSON.parse(text) : undefined;
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
+  return payload;
+}
+
+export const SHOPPER_ADDRESS = {
+  recipientName: '林晓',
+  phone: '13800001234',
+  provinceName: '浙江省',
+  cityName: '杭州市',
+  districtName: '西湖区',
+  regionCode: '330106',
+  detail: '文三路 1 号',
+};
+
+/**
+ * A new shopper with a paid order of `quantity` units of the first SKU in stock (at the given address, with
+ * the given remark); answers the order number and the shopper token.
+ */
+export async function paidOrder(baseUrl, { address = SHOPPER_ADDRESS, remark = '', quantity = 1 } = {}) {
+  const call = (method, path, options) => apiCall(baseUrl, method, path, options);
+  const { fakeWechatBaseUrl } = await call('GET', '/platform');
+  const { code } = await call('POST', '/fake/login-code', { base: fakeWechatBaseUrl, body: { identity: `shopper-${randomUUID()}` } });
+  const { token } = await call('POST', '/auth/wechat-login', { body: { code } });
+
+  const products = await call('GET', '/products?page=1&pageSize=20');
+  let sku;
+  for (const product of products.items) {
+    const detail = await call('GET', `/products/${product.id}`);
+    sku = detail.skus.find((candidate) => candidate.stock >= quantity);
+    if (sku) break;
+  }
+  assert.ok(sku, 'the demo shop has a SKU in stock');
+
+  const saved = await call('POST', '/addresses', { token, body: address });
+  const order = await call('POST', '/orders', {
+    token,
+    body: { clientToken: randomUUID().replace(/-/g, ''), items: [{ skuId: sku.id, quantity }], addressId: saved.id, remark },
+  });
+  const payment = await call('POST', `/orders/${order.orderNo}/payment`, { token });
+  await call('POST', '/fake/pay/confirm', { base: fakeWechatBaseUrl, body: { prepayId: payment.prepayId } });
+
+  // The fake notifies the server asynchronously; the order is paid once the signed notification is processed.
+  await orderReaches(baseUrl, order.orderNo, token, 'paid');
+  return { orderNo: order.orderNo, token, skuCode: sku.skuCode };
+}
+
+/** Polls the shopper's view of the order until it has the status (WeChat Pay notifications arrive asynchronously). */
+export async function orderReaches(baseUrl, orderNo, token, status) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const current = await apiCall(baseUrl, 'GET', `/orders/${orderNo}`, { token });
+    if (current.status === status) return current;
+    if (Date.now() > deadline) throw new Error(`order ${orderNo} is ${current.status}, expected ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
