@@ -1,18 +1,10 @@
-import type { CouponType } from '@shared/api/coupons';
+import type { AdminCouponTemplate } from '@shared/api/coupons';
 import { foldToPayPercent, payPercentToFold } from '@shared/discount-fold';
 import { parseYuanToFen, type Fen } from '@shared/money';
 import { typeFields, type CouponFormValues } from './coupon-form';
 
-/** The figures that decide what a coupon gives (CreateCouponTemplateRequest's amounts, in fen and percent). */
-export interface CouponRule {
-  type: CouponType;
-  /** 0: no threshold. */
-  thresholdFen: Fen;
-  amountOffFen: Fen | null;
-  /** Percent the shopper pays (88 = 8.8折). */
-  payPercent: number | null;
-  maxDiscountFen: Fen | null;
-}
+/** The figures that decide what a coupon gives (a template's amounts, in fen and percent paid). */
+export type CouponRule = Pick<AdminCouponTemplate, 'type' | 'thresholdFen' | 'amountOffFen' | 'payPercent' | 'maxDiscountFen'>;
 
 /** What a name states, e.g. 「满100减20」 → threshold 10000, amount off 2000. */
 export interface NameFigures {

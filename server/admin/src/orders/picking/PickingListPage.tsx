@@ -67,26 +67,7 @@ export default function PickingListPage() {
       {orders.length > 1 && (
         <div className="picking-order picking-summary">
           <h2>拣货汇总</h2>
-          <table className="picking-table">
-            <thead>
-              <tr>
-                <th>SKU 编码</th>
-                <th>商品</th>
-                <th>规格</th>
-                <th className="picking-quantity">数量</th>
-              </tr>
-            </thead>
-            <tbody>
-              {totals.map((total) => (
-                <tr key={`${total.skuCode}|${total.title}|${total.specText}`}>
-                  <td>{total.skuCode || '—'}</td>
-                  <td>{total.title}</td>
-                  <td>{total.specText || '—'}</td>
-                  <td className="picking-quantity">{total.quantity}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PickingTable rows={totals.map((total) => ({ ...total, key: `${total.skuCode}|${total.title}|${total.specText}` }))} />
         </div>
       )}
       {orders.map((order) => (
@@ -115,33 +96,45 @@ export default function PickingListPage() {
               </>
             )}
           </dl>
-          <table className="picking-table">
-            <thead>
-              <tr>
-                <th>SKU 编码</th>
-                <th>商品</th>
-                <th>规格</th>
-                <th className="picking-quantity">数量</th>
-              </tr>
-            </thead>
-            <tbody>
-              {order.lines.map((line, index) => (
-                <tr key={index}>
-                  <td>{line.skuCode || '—'}</td>
-                  <td>{line.title}</td>
-                  <td>{line.specValues.join(' / ') || '—'}</td>
-                  <td className="picking-quantity">{line.quantity}</td>
-                </tr>
-              ))}
-              <tr>
-                <td colSpan={3}>合计</td>
-                <td className="picking-quantity">{order.itemCount}</td>
-              </tr>
-            </tbody>
-          </table>
+          <PickingTable
+            rows={order.lines.map((line, index) => ({ ...line, key: String(index), specText: line.specValues.join(' / ') }))}
+            total={order.itemCount}
+          />
           <div className="picking-remark">买家备注：{order.remark || '无'}</div>
         </section>
       ))}
     </div>
+  );
+}
+
+/** SKU code, product, spec and quantity per row; with `total`, a 合计 row under them. */
+function PickingTable({ rows, total }: { rows: { key: string; skuCode: string; title: string; specText: string; quantity: number }[]; total?: number }) {
+  return (
+    <table className="picking-table">
+      <thead>
+        <tr>
+          <th>SKU 编码</th>
+          <th>商品</th>
+          <th>规格</th>
+          <th className="picking-quantity">数量</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <td>{row.skuCode || '—'}</td>
+            <td>{row.title}</td>
+            <td>{row.specText || '—'}</td>
+            <td className="picking-quantity">{row.quantity}</td>
+          </tr>
+        ))}
+        {total !== undefined && (
+          <tr>
+            <td colSpan={3}>合计</td>
+            <td className="picking-quantity">{total}</td>
+          </tr>
+        )}
+      </tbody>
+    </table>
   );
 }
