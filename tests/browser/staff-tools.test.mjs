@@ -150,3 +150,42 @@ test('the operator edits the shop profile and the carousel; the storefront home 
     await page.waitForURL(/member\/center\/index/);
   });
 });
+
+test('customer service adjusts points within the limit after a confirmation in 元, and the ledger names who did it', async () => {
+  const { token } = await paidOrder(session.app.baseUrl);
+  const member = await apiCall(session.app.baseUrl, 'GET', '/me', { token });
+
+  await withPage(
+    session.browser,
+    'admin-points-adjustment',
+    async (page) => {
+      await logInToAdmin(page, session.app.baseUrl, 'service');
+      await page.goto(`${session.app.baseUrl}/admin/members/${member.id}`);
+      await page.getByTestId('points-balance').waitFor();
+      await page.getByRole('button', { name: '调整积分' }).click();
+      const dialog = page.getByRole('dialog', { name: '调整积分' });
+      await dialog.getByText('单次最多 ±2000 积分').waitFor();
+
+      // Over the limit: refused beside the field, nothing sent.
+      await dialog.getByLabel('积分变动').fill('3000');
+      await dialog.getByLabel('调整原因').fill('物流延误补偿');
+      await dialog.getByRole('button', { name: '确认调整' }).click();
+      await dialog.getByText('单次调整不能超过 ±2000 积分，更大的调整请由运营或店主操作').waitFor();
+
+      // Within it: the value in 元 beside the field and in the confirmation.
+      await dialog.getByLabel('积分变动').fill('500');
+      await dialog.getByText('价值 ¥5.00').waitFor();
+      await dialog.getByRole('button', { name: '确认调整' }).click();
+      const confirm = page.locator('.ant-modal-confirm');
+      await confirm.getByText('确认给会员增加 500 积分（价值 ¥5.00，按 100 积分 = 1 元）？调整后余额 500 积分。').waitFor();
+      await confirm.getByRole('button', { name: '确认调整' }).click();
+      await page.getByText('已增加 500 积分').waitFor();
+
+      const ledgerRow = page.locator('tr', { hasText: '物流延误补偿' });
+      await ledgerRow.getByText('陈客服').waitFor();
+      await ledgerRow.getByText('+500').waitFor();
+      assert.equal(await page.getByTestId('points-balance').locator('.ant-statistic-content-value').innerText(), '500');
+    },
+    desktop,
+  );
+});
