@@ -8,6 +8,7 @@ import {
   type AdminOrderDetail,
   type AdminOrderRow,
   type Paginated,
+  type PickingListLine,
   type StaffRole,
 } from '../../../shared';
 import { Member } from '../members/member.entity';
@@ -20,7 +21,6 @@ import { paginated } from '../platform/http/page-query.dto';
 import { SubscribeMessageLogRow } from '../subscribe-messages/subscribe-message-log.entity';
 import type { AdminOrderFilterDto } from './admin-order.dto';
 import { OrderLineRow } from './order-line.entity';
-import type { SkuLine } from './orders.service';
 import { toShipment } from './order-views';
 import { OrderRow } from './order.entity';
 import { OrdersService } from './orders.service';
@@ -181,7 +181,7 @@ export class AdminOrdersService {
 }
 
 /** "LJ-100G 西湖龙井 100g ×2；GH-250G 桂花乌龙 250g ×1": what a picker takes from the shelves. */
-export function skuLinesText(lines: SkuLine[]): string {
+export function skuLinesText(lines: PickingListLine[]): string {
   return lines.map((line) => `${line.skuCode} ${[line.title, ...line.specValues].join(' ')} ×${line.quantity}`).join('；');
 }
 

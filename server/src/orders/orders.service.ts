@@ -8,6 +8,7 @@ import {
   type OrderDetail,
   type OrderSummary,
   type Paginated,
+  type PickingListLine,
 } from '../../../shared';
 import { AfterSaleRow } from '../after-sales/after-sale.entity';
 import { Sku } from '../catalog/sku.entity';
@@ -132,7 +133,7 @@ export class OrdersService {
   }
 
   /** The orders' lines with each SKU's current code ('' for a SKU removed from its product since). */
-  async skuLinesOf(orderIds: number[]): Promise<Map<number, SkuLine[]>> {
+  async skuLinesOf(orderIds: number[]): Promise<Map<number, PickingListLine[]>> {
     const lines = await this.linesOf(orderIds);
     const skuIds = [...new Set([...lines.values()].flat().map((line) => line.skuId))];
     const skus = skuIds.length ? await this.dataSource.getRepository(Sku).find({ select: { id: true, skuCode: true }, where: { id: In(skuIds) } }) : [];
@@ -144,12 +145,4 @@ export class OrdersService {
       ]),
     );
   }
-}
-
-/** An order line as a picker reads it. */
-export interface SkuLine {
-  skuCode: string;
-  title: string;
-  specValues: string[];
-  quantity: number;
 }
