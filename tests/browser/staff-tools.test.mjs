@@ -189,3 +189,56 @@ test('customer service adjusts points within the limit after a confirmation in �
     desktop,
   );
 });
+
+test('the operator takes two products off the shelf at once after a confirmation; shoppers no longer see them', async () => {
+  const operator = await staffToken(session.app.baseUrl, 'operator');
+  const { items } = await apiCall(session.app.baseUrl, 'GET', '/admin/products?page=1&pageSize=2', { token: operator });
+  const [first, second] = items;
+
+  await withPage(
+    session.browser,
+    'admin-products-bulk',
+    async (page) => {
+      await logInToAdmin(page, session.app.baseUrl, 'operator');
+      await page.getByRole('link', { name: '商品管理' }).click();
+      for (const product of [first, second]) {
+        await page.locator('tr', { hasText: product.title }).first().locator('input[type="checkbox"]').check();
+      }
+      await page.getByRole('button', { name: '批量下架' }).click();
+      const confirm = page.locator('.ant-modal-confirm');
+      await confirm.getByText(`确定下架「${first.title}」、「${second.title}」 2 个商品？下架后顾客不能再浏览和购买。`).waitFor();
+      await confirm.getByRole('button', { name: '确定下架' }).click();
+      await page.getByText('已下架 2 个').waitFor();
+    },
+    desktop,
+  );
+
+  for (const product of [first, second]) {
+    const response = await fetch(`${session.app.baseUrl}/api/v1/products/${product.id}`);
+    assert.equal(response.status, 404, product.title);
+  }
+});
+
+test('the coupon editor warns when the name promises other figures than the rule, and offers the rule’s own name', async () => {
+  await withPage(
+    session.browser,
+    'admin-coupon-name-warning',
+    async (page) => {
+      await logInToAdmin(page, session.app.baseUrl, 'operator');
+      await page.goto(`${session.app.baseUrl}/admin/coupons/new`);
+      await page.getByLabel('券名称').fill('春茶满100减200');
+      await page.getByLabel('使用门槛').fill('100');
+      await page.getByLabel('减免金额').fill('20');
+      const warning = page.getByTestId('coupon-name-warning');
+      await warning.getByText('名称写减 200 元，规则减 20 元').waitFor();
+      await warning.getByText('建议名称：满100减20').waitFor();
+      await screenshot(page, 'admin-coupon-name-warning-shown');
+
+      await warning.getByRole('button', { name: '使用建议名称' }).click();
+      assert.equal(await page.getByLabel('券名称').inputValue(), '满100减20');
+      await warning.waitFor({ state: 'detached' });
+      await page.getByTestId('coupon-name-suggestion').waitFor();
+    },
+    desktop,
+  );
+});
