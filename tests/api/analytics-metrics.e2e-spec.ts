@@ -167,6 +167,20 @@ describe(`repeat-purchase metrics and the due list (${TEST_DB})`, () => {
     expect(await stats('M2')).toEqual(expect.objectContaining({ paidOrderCount: 4, totalNetPaidFen: 17000, expectedNextPurchaseDate: '2025-07-01' }));
   });
 
+  it('the sweep rewrites rows written before purchase days were counted, then re-dates with the shop interval', async () => {
+    const rows = t.dataSource.getRepository(MemberPurchaseStatsRow);
+    const settled = await rows.findOneByOrFail({ memberId: ids.M4 });
+    // M4 as the same-day-blind rule wrote it: its 20:05 order a second purchase 0 days later, own average 0.
+    await rows.update(
+      { memberId: ids.M4 },
+      { purchaseDayCount: 0, firstToSecondDays: 0, expectedIntervalDays: 0, expectedNextBasis: 'own_average', expectedNextDate: '2025-03-15' },
+    );
+    expect(await t.app.get(PurchaseStatsSweeper).sweep()).toBeGreaterThanOrEqual(1);
+    // Rewritten before the shop interval was read, so the 0 did not pull the median (16) down for anyone.
+    expect(await rows.findOneByOrFail({ memberId: ids.M4 })).toEqual({ ...settled, computedAt: expect.any(Date) });
+    expect((await rows.findOneByOrFail({ memberId: ids.M7 })).expectedIntervalDays).toBe(16);
+  });
+
   it('due for repurchase: everyone is overdue by now, most overdue first, with the filters', async () => {
     const due = async (query: string, token = operator): Promise<Paginated<DueForRepurchaseRow>> =>
       (await get(`analytics/due-for-repurchase${query}`, token).expect(200)).body;
