@@ -116,7 +116,12 @@ describe(`banners: admin CRUD and the shoppers' home (${TEST_DB})`, () => {
     expectApiError((await admin().reorder(ids.slice(1)).expect(400)).body, 'BANNER_ORDER_INVALID');
     expectApiError((await admin().reorder([...ids.slice(1), 999999]).expect(400)).body, 'BANNER_ORDER_INVALID');
     expectApiError((await admin().reorder([ids[0], ids[0]]).expect(400)).body, 'VALIDATION_FAILED');
-    while ((await admin().list()).length < 10) await admin().create({ title: '补位' }).expect(201);
+    while ((await admin().list()).length < 8) await admin().create({ title: '补位' }).expect(201);
+    // Five additions at once with room for two: exactly two get in.
+    const raced = await Promise.all(Array.from({ length: 5 }, (_, index) => admin().create({ title: `并发${index}` })));
+    expect(raced.map((response) => response.status).sort()).toEqual([201, 201, 409, 409, 409]);
+    for (const response of raced.filter((answer) => answer.status === 409)) expectApiError(response.body, 'BANNER_LIMIT_REACHED');
+    expect(await t.dataSource.getRepository(Banner).count()).toBe(10);
     expectApiError((await admin().create({ title: '第十一张' }).expect(409)).body, 'BANNER_LIMIT_REACHED');
 
     for (const role of ['service', 'warehouse']) {

@@ -9,6 +9,7 @@ import {
   type Banner as BannerView,
   type BannerLinkType,
 } from '../../../shared';
+import { lockedForUpdate } from '../platform/database/locking-read';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { Banner } from './banner.entity';
@@ -50,7 +51,8 @@ export class BannersService {
   async create(input: SaveBannerDto): Promise<AdminBanner> {
     const values = await this.checkedValues(input);
     const id = await this.transactions.run(async (manager) => {
-      const count = await manager.count(Banner);
+      // Locks the banners (MySQL: the rows and the gap after them) so parallel additions count one after the other.
+      const count = (await lockedForUpdate(manager.createQueryBuilder(Banner, 'b').select('b.id')).getMany()).length;
       if (count >= MAX_BANNERS) {
         throw new ApiException('BANNER_LIMIT_REACHED', HttpStatus.CONFLICT, `最多 ${MAX_BANNERS} 张轮播图，请先删除不用的`);
       }

@@ -9,7 +9,7 @@ import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated, PageQueryDto } from '../platform/http/page-query.dto';
 import { Staff } from '../staff/staff.entity';
-import { lockedForUpdate } from './locking-read';
+import { lockedForUpdate } from '../platform/database/locking-read';
 import { LoyaltySettingsService } from './loyalty-settings.service';
 import { PointsLedgerRow } from './points-ledger.entity';
 import { addMonths, planDebit, pointsEarned } from './points-lots';
