@@ -78,7 +78,7 @@ export class BannersService {
   /** Puts the banners in the given order; the ids must be exactly the current banners (else 400 BANNER_ORDER_INVALID). */
   async reorder(ids: number[]): Promise<AdminBanner[]> {
     await this.transactions.run(async (manager) => {
-      const current = (await manager.find(Banner, { select: { id: true } })).map((banner) => banner.id);
+      const current = (await lockedForUpdate(manager.createQueryBuilder(Banner, 'b').select('b.id')).getMany()).map((banner) => banner.id);
       if (current.length !== ids.length || !current.every((id) => ids.includes(id))) {
         throw new ApiException('BANNER_ORDER_INVALID', HttpStatus.BAD_REQUEST, '轮播图已被他人修改，请刷新后重新排序', { current });
       }
