@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   isStorefrontPageKey,
   MAX_BANNERS,
@@ -51,8 +51,7 @@ export class BannersService {
   async create(input: SaveBannerDto): Promise<AdminBanner> {
     const values = await this.checkedValues(input);
     const id = await this.transactions.run(async (manager) => {
-      // Locks the banners (MySQL: the rows and the gap after them) so parallel additions count one after the other.
-      const count = (await lockedForUpdate(manager.createQueryBuilder(Banner, 'b').select('b.id')).getMany()).length;
+      const count = (await lockedBannerIds(manager)).length;
       if (count >= MAX_BANNERS) {
         throw new ApiException('BANNER_LIMIT_REACHED', HttpStatus.CONFLICT, `最多 ${MAX_BANNERS} 张轮播图，请先删除不用的`);
       }
@@ -78,7 +77,7 @@ export class BannersService {
   /** Puts the banners in the given order; the ids must be exactly the current banners (else 400 BANNER_ORDER_INVALID). */
   async reorder(ids: number[]): Promise<AdminBanner[]> {
     await this.transactions.run(async (manager) => {
-      const current = (await lockedForUpdate(manager.createQueryBuilder(Banner, 'b').select('b.id')).getMany()).map((banner) => banner.id);
+      const current = await lockedBannerIds(manager);
       if (current.length !== ids.length || !current.every((id) => ids.includes(id))) {
         throw new ApiException('BANNER_ORDER_INVALID', HttpStatus.BAD_REQUEST, '轮播图已被他人修改，请刷新后重新排序', { current });
       }
@@ -129,6 +128,11 @@ export class BannersService {
   private repository() {
     return this.dataSource.getRepository(Banner);
   }
+}
+
+/** Every banner id, read FOR UPDATE (MySQL: the rows and the gap after them), so additions and reorders take turns. */
+async function lockedBannerIds(manager: EntityManager): Promise<number[]> {
+  return (await lockedForUpdate(manager.createQueryBuilder(Banner, 'b').select('b.id')).getMany()).map((banner) => banner.id);
 }
 
 function linkBroken(banner: Banner, targets: LinkTargets): boolean {
