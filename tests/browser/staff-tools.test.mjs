@@ -105,13 +105,25 @@ test('the operator edits the shop profile and the carousel; the storefront home 
       const newRow = editor.locator('tr', { hasText: '会员专享日' });
       await newRow.getByText('店铺页面：会员中心').waitFor();
 
-      // Up to the first place, one step at a time (the order is saved after each).
+      // Up to the first place with the arrows, one step at a time (the order is saved after each).
       for (let step = 0; step < 4; step++) {
         await newRow.getByRole('button', { name: '「会员专享日」上移' }).click();
         await page.waitForTimeout(300);
         await editor.locator('.ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => {});
       }
       await editor.locator('tbody tr').first().getByText('会员专享日').waitFor();
+
+      // Or dragged by its handle: 领券再下单 from the last place to the second.
+      const handle = editor.locator('tr', { hasText: '领券再下单' }).locator('.ant-pro-table-drag-icon');
+      const target = await editor.locator('tbody tr').nth(1).boundingBox();
+      const from = await handle.boundingBox();
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      for (let step = 1; step <= 10; step++) {
+        await page.mouse.move(from.x + from.width / 2, from.y + ((target.y + target.height / 3 - from.y) * step) / 10);
+      }
+      await page.mouse.up();
+      await editor.locator('tbody tr').nth(1).getByText('领券再下单').waitFor();
 
       // Switch one off; delete another after the confirmation.
       await editor.getByRole('switch', { name: '启用「夏日冷泡」' }).click();
@@ -135,10 +147,10 @@ test('the operator edits the shop profile and the carousel; the storefront home 
   const banners = await apiCall(session.app.baseUrl, 'GET', '/admin/banners', { token: operator });
   assert.deepEqual(
     banners.map((banner) => [banner.title, banner.enabled]),
-    [['会员专享日', true], ['春茶上新', true], ['夏日冷泡', false], ['领券再下单', true]],
+    [['会员专享日', true], ['领券再下单', true], ['春茶上新', true], ['夏日冷泡', false]],
   );
   const home = await apiCall(session.app.baseUrl, 'GET', '/home');
-  assert.deepEqual(home.banners.map((banner) => banner.title), ['会员专享日', '春茶上新', '领券再下单']);
+  assert.deepEqual(home.banners.map((banner) => banner.title), ['会员专享日', '领券再下单', '春茶上新']);
 
   await withPage(session.browser, 'storefront-banner-opens-page', async (page) => {
     await page.goto(`${session.app.baseUrl}/#/pages/home/index`);

@@ -1,8 +1,8 @@
 import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from '@ant-design/icons';
-import { ModalForm, ProFormRadio, ProFormSelect, ProFormSwitch, ProFormText } from '@ant-design/pro-components';
+import { DragSortTable, ModalForm, ProFormRadio, ProFormSelect, ProFormSwitch, ProFormText } from '@ant-design/pro-components';
 import { MAX_BANNERS, type AdminBanner } from '@shared/api/banners';
 import { BANNER_LINK_TYPE_LABELS, BANNER_LINK_TYPES, type CategoryNode } from '@shared/api/catalog';
-import { Alert, Button, Card, Empty, Form, Image, Popconfirm, Space, Switch, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Form, Image, Popconfirm, Space, Switch, Tag, TreeSelect, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { fetchCategoryTree } from '@/categories/categories-api';
 import { categoryOptions } from '@/categories/category-tree';
@@ -60,15 +60,21 @@ export function BannerEditor() {
             <Button type="primary" icon={<PlusOutlined />} disabled={banners.length >= MAX_BANNERS} onClick={() => setEditing('new')}>
               添加轮播图
             </Button>
-            <Table<AdminBanner>
+            <DragSortTable<AdminBanner>
               rowKey="id"
               size="middle"
+              search={false}
+              options={false}
+              toolBarRender={false}
               pagination={false}
               loading={busy}
               dataSource={banners}
+              // Drag a row by its handle, or use the arrows; either way the whole new order is saved.
+              dragSortKey="sortOrder"
+              onDragSortEnd={(_, __, sorted) => change(() => reorderBanners(sorted.map((banner) => banner.id)), '顺序已保存')}
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有轮播图，首页不显示轮播区" /> }}
               columns={[
-                { title: '顺序', width: 64, render: (_, __, index) => index + 1 },
+                { title: '顺序', dataIndex: 'sortOrder', width: 90, render: (_, __, index) => index + 1 },
                 { title: '图片', width: 180, render: (_, banner) => <Image src={banner.imageUrl} alt={banner.title} width={160} height={68} style={{ objectFit: 'cover', borderRadius: 6 }} /> },
                 { title: '标题', dataIndex: 'title' },
                 {
