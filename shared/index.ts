@@ -20,3 +20,5 @@ export * from './api/coupons';
 export * from './api/analytics';
 export * from './api/shop';
 export * from './privacy';
+export * from './storefront-pages';
+export * from './api/banners';

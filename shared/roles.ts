@@ -22,6 +22,22 @@ export const CATALOG_ROLES: StaffRole[] = ['owner', 'operator'];
 export const MEMBER_READ_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
 /** Roles that see members' full phone numbers; every other place shows them masked. */
 export const FULL_PHONE_ROLES: StaffRole[] = ['owner', 'customer_service'];
+/**
+ * Roles that see an order's full receiver phone and address only while the parcel is theirs to handle: the
+ * warehouse writes the label of a paid (待发货) order and answers the courier about a shipped (待收货) one.
+ * On orders in any other state they see the phone masked and the address cut to province, city and district.
+ */
+export const LABEL_CONTACT_ROLES: StaffRole[] = ['warehouse'];
+export const LABEL_CONTACT_STATUSES: readonly string[] = ['paid', 'shipped'];
+
+/** What of an order's receiver a role sees, by the order's status (FULL_PHONE_ROLES, LABEL_CONTACT_ROLES). */
+export function receiverContactAccess(role: StaffRole, orderStatus: string): { fullPhone: boolean; fullAddress: boolean } {
+  if (LABEL_CONTACT_ROLES.includes(role)) {
+    const handling = LABEL_CONTACT_STATUSES.includes(orderStatus);
+    return { fullPhone: handling, fullAddress: handling };
+  }
+  return { fullPhone: FULL_PHONE_ROLES.includes(role), fullAddress: true };
+}
 /** Roles that manage staff accounts. */
 export const STAFF_ADMIN_ROLES: StaffRole[] = ['owner'];
 /** Roles that may adjust stock (the warehouse counts it, operators sell it). */
@@ -45,6 +61,15 @@ export const ORDER_CANCEL_ROLES: StaffRole[] = ['owner', 'operator', 'customer_s
 export const LOYALTY_SETTINGS_ROLES: StaffRole[] = ['owner', 'operator'];
 /** Roles that adjust a member's points by hand (with a reason, kept in the ledger). */
 export const POINTS_ADJUST_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
+/** Roles whose points adjustments have no per-adjustment limit; the others stay within STAFF_POINTS_ADJUST_LIMIT. */
+export const POINTS_ADJUST_UNLIMITED_ROLES: StaffRole[] = ['owner', 'operator'];
+/** Customer service credits or debits at most this many points in one adjustment (2000 points = 20 元 at 100 per 元). */
+export const STAFF_POINTS_ADJUST_LIMIT = 2000;
+
+/** The largest |delta| one adjustment by this role may have; null: no limit. */
+export function pointsAdjustLimitFor(role: StaffRole): number | null {
+  return POINTS_ADJUST_UNLIMITED_ROLES.includes(role) ? null : STAFF_POINTS_ADJUST_LIMIT;
+}
 /** Roles that create, edit, pause and end coupon templates. */
 export const COUPON_ADMIN_ROLES: StaffRole[] = ['owner', 'operator'];
 /** Roles that read coupon templates and their figures. */

@@ -93,3 +93,36 @@ export interface StaffCancelOrderRequest {
   /** 1..100 characters. */
   reason: string;
 }
+
+/** At most this many orders on one printed picking list. */
+export const PICKING_LIST_MAX_ORDERS = 50;
+
+/**
+ * `GET /api/v1/admin/orders/picking-list?orderNos=A,B` (SHIPPING_ROLES) → PickingListOrder[] in the order
+ * asked (配货单 / 发货单). 1..PICKING_LIST_MAX_ORDERS order numbers, else 400 VALIDATION_FAILED; an unknown
+ * one → 404 ORDER_NOT_FOUND (details.orderNo). Receiver phone and address follow receiverContactAccess.
+ * `GET /api/v1/admin/orders/to-ship.csv` (SHIPPING_ROLES): every paid (待发货) order, oldest payment first, as
+ * UTF-8 CSV with a BOM whose first columns are the batch-ship header `订单号,快递公司,快递单号` (left blank to fill
+ * in and upload back to ship-batch), then 收货人, 手机号, 收货地址, SKU 明细, 件数, 买家备注, 付款时间.
+ */
+export interface PickingListOrder {
+  orderNo: string;
+  status: OrderStatus;
+  paidAt: string | null;
+  receiverName: string;
+  receiverPhone: string;
+  /** Province, city, district and street on one line. */
+  receiverAddress: string;
+  remark: string;
+  itemCount: number;
+  lines: PickingListLine[];
+  shipment: Shipment | null;
+}
+
+export interface PickingListLine {
+  /** The SKU's code ('' if the SKU was removed from its product since). */
+  skuCode: string;
+  title: string;
+  specValues: string[];
+  quantity: number;
+}

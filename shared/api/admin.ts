@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../errors';
 import type { Fen } from '../money';
 import type { StaffRole } from '../roles';
 import type { DetailBlock, SpecDimension } from './catalog';
@@ -111,6 +112,32 @@ export interface AdminProductDetail extends SaveProductRequest {
 /** `PATCH /api/v1/admin/products/:id/shelf` */
 export interface SetShelfRequest {
   onShelf: boolean;
+}
+
+/** What a bulk action does to each selected product: 上架 / 下架 / 删除. */
+export const BULK_PRODUCT_ACTIONS = ['on_shelf', 'off_shelf', 'delete'] as const;
+export type BulkProductAction = (typeof BULK_PRODUCT_ACTIONS)[number];
+
+/** At most this many products in one bulk action (a page of the product list at its largest). */
+export const BULK_PRODUCT_MAX = 100;
+
+/**
+ * `POST /api/v1/admin/products/bulk` (CATALOG_ROLES, like the single-product actions) → 200 BulkProductResult.
+ * Each product changes on its own, by a conditional update: one product's failure does not stop the others.
+ */
+export interface BulkProductRequest {
+  action: BulkProductAction;
+  /** 1..BULK_PRODUCT_MAX distinct product ids. */
+  ids: number[];
+}
+
+export interface BulkProductResult {
+  /** Products this request changed. */
+  succeeded: number[];
+  /** Products already as asked (on the shelf for on_shelf, off it for off_shelf): nothing to do. */
+  unchanged: number[];
+  /** Products that could not be changed, and why (PRODUCT_NOT_FOUND: unknown or already deleted). */
+  failed: { id: number; code: ErrorCode; message: string }[];
 }
 
 /** `POST /api/v1/admin/skus/:skuId/stock-adjustments`: a conditional change (stock never goes below zero). */

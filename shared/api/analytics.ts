@@ -10,6 +10,9 @@ import type { PageQuery } from './common';
  * - Days and months are China time (UTC+8). "Days between" two orders is the difference of their paid
  *   dates in China (paid 23:50 on the 1st and 00:10 on the 2nd = 1 day).
  * - Dates are `YYYY-MM-DD` (China date); months are `YYYY-MM`; timestamps are ISO 8601 (UTC).
+ * - A *repeat purchase* is a paid order on a LATER China day than the member's first paid order. Orders on
+ *   one day (a forgotten item, a split cart) are one purchase occasion: the member's *second purchase* is
+ *   their first paid order on a later day, so first → second is never 0 days.
  */
 
 /**
@@ -21,20 +24,22 @@ export interface MemberPurchaseStats {
   memberId: number;
   /** Number of the member's paid orders. */
   paidOrderCount: number;
+  /** China days with a paid order (several orders on one day count once). */
+  purchaseDayCount: number;
   /** Sum of the net paid of the member's paid orders. */
   totalNetPaidFen: Fen;
   /** paidAt of the first / last paid order (ISO); null without paid orders. */
   firstPaidAt: string | null;
   lastPaidAt: string | null;
   /**
-   * Mean of the days between consecutive paid orders = (last paid date − first paid date) / (count − 1),
-   * rounded to one decimal; null below 2 paid orders.
+   * Mean of the days between consecutive purchase days = (last paid date − first paid date) /
+   * (purchaseDayCount − 1), rounded to one decimal; null below 2 purchase days.
    */
   averageDaysBetweenOrders: number | null;
   /**
    * China date the next purchase is expected: last paid date + round(averageDaysBetweenOrders) days; for a
-   * member with exactly one paid order, last paid date + the shop's median days from first to second paid
-   * order (over all members who have a second one; 30 days while no member has). Null without paid orders.
+   * member who bought on one day only, last paid date + the shop's median days from first to second purchase
+   * (over all members who have a second one; 30 days while no member has). Null without paid orders.
    */
   expectedNextPurchaseDate: string | null;
   /** Which interval expectedNextPurchaseDate used; null without paid orders. */
@@ -84,7 +89,7 @@ export interface RepeatPurchaseMetrics {
 }
 
 /**
- * Members with 2+ paid orders paid in the range among members with 1+ paid order paid in the range.
+ * Members with paid orders on 2+ China days of the range among members with 1+ paid order paid in the range.
  * rate = repeatMembers / purchasingMembers (0..1), null when purchasingMembers is 0.
  */
 export interface RepeatRate {
@@ -119,8 +124,8 @@ export interface CohortCell {
 }
 
 /**
- * Over members whose SECOND paid order ever was paid in the range: the days between their first and
- * second paid order. Median of an even count is the mean of the two middle values (may end in .5).
+ * Over members whose second purchase ever (first paid order on a later China day than the first) was paid
+ * in the range: the days between their first and second purchase (≥ 1). Median of an even count is the mean of the two middle values (may end in .5).
  */
 export interface FirstToSecondInterval {
   members: number;
@@ -128,22 +133,22 @@ export interface FirstToSecondInterval {
 }
 
 /**
- * A product that one member bought in 2+ distinct paid orders paid in the range. Ranked by how many such
+ * A product that one member bought in paid orders on 2+ China days of the range. Ranked by how many such
  * members (ties: product id ascending); title from the order line snapshot of the latest of those orders
  * (the most recently placed).
  */
 export interface RepurchasedProduct {
   productId: number;
   title: string;
-  /** Members who bought it in 2+ distinct paid orders in the range. */
+  /** Members who bought it on 2+ China days of the range. */
   repurchasingMembers: number;
   /** Paid orders in the range containing it, by those members. */
   orders: number;
 }
 
 /**
- * GMV = the net paid of the paid orders paid in the range. Returning = orders that are not their member's
- * first paid order ever. share = returningNetPaidFen / totalNetPaidFen (0..1), null when the total is 0.
+ * GMV = the net paid of the paid orders paid in the range. Returning = repeat purchases: orders paid on a
+ * later China day than their member's first paid order ever. share = returningNetPaidFen / totalNetPaidFen (0..1), null when the total is 0.
  */
 export interface ReturningGmv {
   totalNetPaidFen: Fen;

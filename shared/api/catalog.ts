@@ -13,16 +13,27 @@ export interface CategoryNode {
 /** `GET /api/v1/categories`: the whole tree, top-level categories in order, each with its ordered children. */
 export type CategoryTreeResponse = CategoryNode[];
 
+/** Where a tapped banner goes: nowhere, a product, a (sub)category, or a storefront page (STOREFRONT_PAGES). */
+export const BANNER_LINK_TYPES = ['none', 'product', 'category', 'page'] as const;
+export type BannerLinkType = (typeof BANNER_LINK_TYPES)[number];
+
+export const BANNER_LINK_TYPE_LABELS: Record<BannerLinkType, string> = {
+  none: '不跳转',
+  product: '商品',
+  category: '分类',
+  page: '店铺页面',
+};
+
 export interface Banner {
   id: number;
   title: string;
   imageUrl: string;
-  /** Where a tap goes: a product or a category. */
-  productId: number | null;
-  categoryId: number | null;
+  linkType: BannerLinkType;
+  /** product: the product id; category: the category id (both as decimal text); page: a StorefrontPageKey; none: null. */
+  linkTarget: string | null;
 }
 
-/** `GET /api/v1/home` */
+/** `GET /api/v1/home`: banners are the enabled ones in their order, without those whose product is off shelf or deleted. */
 export interface HomeResponse {
   banners: Banner[];
   /** Top-level categories for the entry grid. */

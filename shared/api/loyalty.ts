@@ -170,20 +170,29 @@ export interface MemberLevelChange {
 
 /**
  * `GET /api/v1/admin/members/:id/loyalty` (MEMBER_READ_ROLES) → AdminMemberLoyalty.
- * `GET /api/v1/admin/members/:id/points?page=&pageSize=` (MEMBER_READ_ROLES) → Paginated<PointsLedgerEntry>.
+ * `GET /api/v1/admin/members/:id/points?page=&pageSize=` (MEMBER_READ_ROLES) → Paginated<AdminPointsLedgerEntry>.
  */
 export interface AdminMemberLoyalty {
   memberId: number;
   level: MemberLevel;
   netPaidFen: Fen;
   pointsBalance: number;
+  /** The points rule's rate (LoyaltySettings.pointsPerYuan), so staff see what an adjustment is worth in 元. */
+  pointsPerYuan: number;
   levelHistory: MemberLevelChange[];
+}
+
+/** A ledger row as staff see it: a hand adjustment names the staff member who made it. */
+export interface AdminPointsLedgerEntry extends PointsLedgerEntry {
+  staff: { id: number; displayName: string } | null;
 }
 
 /**
  * `POST /api/v1/admin/members/:id/points-adjustments` (POINTS_ADJUST_ROLES) body AdjustPointsRequest
- * → PointsLedgerEntry. delta is a non-zero integer in −1 000 000..1 000 000; a debit larger than the
- * balance → 409 POINTS_INSUFFICIENT. reason: 1–100 characters.
+ * → AdminPointsLedgerEntry. delta is a non-zero integer in −1 000 000..1 000 000; |delta| above the role's
+ * limit (pointsAdjustLimitFor: ±STAFF_POINTS_ADJUST_LIMIT for customer service, none for owner and operator)
+ * → 403 POINTS_ADJUST_LIMIT_EXCEEDED (details { limit, delta }); a debit larger than the balance → 409
+ * POINTS_INSUFFICIENT. reason: 1–100 characters. The ledger row records the staff member.
  */
 export interface AdjustPointsRequest {
   delta: number;

@@ -1,3 +1,4 @@
+import { MemberPurchaseStatsRow } from '../../server/src/analytics/member-purchase-stats.entity';
 import type { DueForRepurchaseRow, MemberPurchaseStats, Paginated, RepeatPurchaseMetrics } from '../../shared';
 import { PurchaseStatsBackfill, PurchaseStatsSweeper } from '../../server/src/analytics/purchase-stats-sweeper';
 import { chinaTime, FIXTURE_MEMBERS, FIXTURE_ORDERS, type FixtureMember } from '../../server/src/analytics/repeat-purchase.fixture';
@@ -119,8 +120,9 @@ describe(`repeat-purchase metrics and the due list (${TEST_DB})`, () => {
       { productId: 101, title: '西湖龙井', repurchasingMembers: 3, orders: 6 },
       { productId: 102, title: '桂花乌龙', repurchasingMembers: 1, orders: 2 },
     ]);
-    // 49000 fen net in 11 orders; 24500 of it from 6 orders that were not their member's first.
-    expect(metrics.returningGmv).toEqual({ totalNetPaidFen: 49000, returningNetPaidFen: 24500, totalOrders: 11, returningOrders: 6, share: 0.5 });
+    // 50000 fen net in 13 orders; 24500 of it from 6 orders on a later day than their member's first (the
+    // same-day orders of M3 and M4 are first-day GMV).
+    expect(metrics.returningGmv).toEqual({ totalNetPaidFen: 50000, returningNetPaidFen: 24500, totalOrders: 13, returningOrders: 6, share: 0.49 });
   });
 
   it("members' purchase stats, built from the orders by the backfill and the sweep", async () => {
@@ -129,6 +131,7 @@ describe(`repeat-purchase metrics and the due list (${TEST_DB})`, () => {
     expect(await stats('M1')).toEqual({
       memberId: ids.M1,
       paidOrderCount: 4,
+      purchaseDayCount: 4,
       totalNetPaidFen: 15000,
       firstPaidAt: chinaTime('2025-01-10 10:00').toISOString(),
       lastPaidAt: chinaTime('2025-05-01 07:00').toISOString(),
@@ -139,14 +142,43 @@ describe(`repeat-purchase metrics and the due list (${TEST_DB})`, () => {
       daysSinceLastPurchase: daysSince('2025-05-01'),
       computedAt: expect.any(String),
     });
-    // M4 bought once: the shop's median first→second interval over everyone (M1 54, M2 10, M3 39, M5 2, M6 16 → 16).
+    // M4 bought twice on one day (03-15 20:00 and 20:05): one purchase day, so the shop's median first→second
+    // interval over everyone (M1 54, M2 10, M3 39 (04-01 → 05-10; its 00:31 order is the same day), M5 2, M6 16 → 16).
     expect(await stats('M4')).toEqual(
-      expect.objectContaining({ paidOrderCount: 1, totalNetPaidFen: 1000, averageDaysBetweenOrders: null, expectedNextBasis: 'shop_median', expectedIntervalDays: 16, expectedNextPurchaseDate: '2025-03-31' }),
+      expect.objectContaining({
+        paidOrderCount: 2,
+        purchaseDayCount: 1,
+        totalNetPaidFen: 1500,
+        averageDaysBetweenOrders: null,
+        expectedNextBasis: 'shop_median',
+        expectedIntervalDays: 16,
+        expectedNextPurchaseDate: '2025-03-31',
+      }),
     );
+    // M3: 04-01 00:30 and 00:31, then 05-10: two purchase days 39 days apart (not three orders 19.5 days apart).
+    expect(await stats('M3')).toEqual(
+      expect.objectContaining({ paidOrderCount: 3, purchaseDayCount: 2, totalNetPaidFen: 11500, averageDaysBetweenOrders: 39, expectedNextPurchaseDate: '2025-06-18' }),
+    );
+    const m3Row = await t.dataSource.getRepository(MemberPurchaseStatsRow).findOneByOrFail({ memberId: ids.M3 });
+    expect(m3Row.firstToSecondDays).toBe(39);
     // M5's fully refunded order is not counted; M7's partial refund is deducted; M2's processing refund is not.
     expect(await stats('M5')).toEqual(expect.objectContaining({ paidOrderCount: 2, totalNetPaidFen: 4000, averageDaysBetweenOrders: 2 }));
     expect(await stats('M7')).toEqual(expect.objectContaining({ paidOrderCount: 1, totalNetPaidFen: 7000 }));
     expect(await stats('M2')).toEqual(expect.objectContaining({ paidOrderCount: 4, totalNetPaidFen: 17000, expectedNextPurchaseDate: '2025-07-01' }));
+  });
+
+  it('the sweep rewrites rows written before purchase days were counted, then re-dates with the shop interval', async () => {
+    const rows = t.dataSource.getRepository(MemberPurchaseStatsRow);
+    const settled = await rows.findOneByOrFail({ memberId: ids.M4 });
+    // M4 as the same-day-blind rule wrote it: its 20:05 order a second purchase 0 days later, own average 0.
+    await rows.update(
+      { memberId: ids.M4 },
+      { purchaseDayCount: 0, firstToSecondDays: 0, expectedIntervalDays: 0, expectedNextBasis: 'own_average', expectedNextDate: '2025-03-15' },
+    );
+    expect(await t.app.get(PurchaseStatsSweeper).sweep()).toBeGreaterThanOrEqual(1);
+    // Rewritten before the shop interval was read, so the 0 did not pull the median (16) down for anyone.
+    expect(await rows.findOneByOrFail({ memberId: ids.M4 })).toEqual({ ...settled, computedAt: expect.any(Date) });
+    expect((await rows.findOneByOrFail({ memberId: ids.M7 })).expectedIntervalDays).toBe(16);
   });
 
   it('due for repurchase: everyone is overdue by now, most overdue first, with the filters', async () => {
@@ -170,10 +202,10 @@ describe(`repeat-purchase metrics and the due list (${TEST_DB})`, () => {
       daysOverdue: daysSince('2025-03-24'),
     });
     expect((await due('', service)).items[0].phone).toBe('13800000006');
-    // Spent at least 100 元: M6 11000, M1 15000, M3 11000, M2 17000.
+    // Spent at least 100 元: M6 11000, M1 15000, M3 11500, M2 17000.
     expect((await due('?minSpentFen=10000')).items.map((row) => row.memberId)).toEqual([ids.M6, ids.M1, ids.M3, ids.M2]);
-    // 50 元 … 110 元 (both included): M6 11000, M7 7000, M3 11000.
-    expect((await due('?minSpentFen=5000&maxSpentFen=11000')).items.map((row) => row.memberId)).toEqual([ids.M6, ids.M7, ids.M3]);
+    // 50 元 … 115 元 (both included): M6 11000, M7 7000, M3 11500.
+    expect((await due('?minSpentFen=5000&maxSpentFen=11500')).items.map((row) => row.memberId)).toEqual([ids.M6, ids.M7, ids.M3]);
     expect((await due('?levelId=2')).items.map((row) => row.memberId)).toEqual([ids.M4, ids.M2]);
     const second = await due('?page=2&pageSize=2');
     expect(second).toEqual(expect.objectContaining({ total: 7, page: 2, pageSize: 2 }));
@@ -181,7 +213,7 @@ describe(`repeat-purchase metrics and the due list (${TEST_DB})`, () => {
   });
 
   it('exports the due list as CSV with a BOM and Chinese headers, same filters', async () => {
-    const response = await get('analytics/due-for-repurchase.csv?minSpentFen=5000&maxSpentFen=11000', service).expect(200);
+    const response = await get('analytics/due-for-repurchase.csv?minSpentFen=5000&maxSpentFen=11500', service).expect(200);
     expect(response.headers['content-type']).toContain('text/csv');
     expect(response.headers['content-disposition']).toContain('attachment');
     const text = response.text;
@@ -191,11 +223,11 @@ describe(`repeat-purchase metrics and the due list (${TEST_DB})`, () => {
     expect(lines.slice(1)).toEqual([
       `${ids.M6},会员M6,13800000006,,2,110.00,2025-03-08,2025-03-24,${daysSince('2025-03-24')}`,
       `${ids.M7},会员M7,13800000007,,1,70.00,2025-03-10,2025-03-26,${daysSince('2025-03-26')}`,
-      `${ids.M3},会员M3,13800000003,,2,110.00,2025-05-10,2025-06-18,${daysSince('2025-06-18')}`,
+      `${ids.M3},会员M3,13800000003,,3,115.00,2025-05-10,2025-06-18,${daysSince('2025-06-18')}`,
     ]);
     // The operator's export masks phones like the list.
     const masked = (await get('analytics/due-for-repurchase.csv?levelId=2', operator).expect(200)).text;
-    expect(masked).toContain(`${ids.M4},会员M4,138****0004,2,1,10.00,2025-03-15,2025-03-31,`);
+    expect(masked).toContain(`${ids.M4},会员M4,138****0004,2,2,15.00,2025-03-15,2025-03-31,`);
   });
 
   it('lets only the right roles in', async () => {

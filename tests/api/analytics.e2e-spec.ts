@@ -51,6 +51,7 @@ describe(`member purchase stats through pay and refund (${TEST_DB})`, () => {
       totalNetPaidFen: first.payableFen,
       firstPaidAt: first.paidAt,
       lastPaidAt: first.paidAt,
+      purchaseDayCount: 1,
       averageDaysBetweenOrders: null,
       // Nobody in this shop has bought twice yet: the default 30 days.
       expectedNextPurchaseDate: chinaDate(first.paidAt!, 30),
@@ -61,21 +62,26 @@ describe(`member purchase stats through pay and refund (${TEST_DB})`, () => {
     });
   });
 
-  it('a second order makes an own average; a refund takes it back out', async () => {
+  it('a second order the same day is no repeat purchase (no 0-day interval); a refund takes it back out', async () => {
     const before = await stats();
     const second = await paidOrder(4500);
     refundedOrderNo = second.orderNo;
     const two = await eventually(stats, (s) => s.paidOrderCount === 2);
-    // Both paid today: 0 days between them, so the next purchase is expected today.
+    // Both paid today, moments apart: one purchase day, so still the shop's interval (30 days: nobody has a
+    // second purchase) and no first-to-second interval of 0 days to pull the shop's median down.
     expect(two).toEqual(
       expect.objectContaining({
+        paidOrderCount: 2,
+        purchaseDayCount: 1,
         totalNetPaidFen: before.totalNetPaidFen + second.payableFen,
         lastPaidAt: second.paidAt,
-        averageDaysBetweenOrders: 0,
-        expectedNextBasis: 'own_average',
-        expectedNextPurchaseDate: chinaDate(second.paidAt!),
+        averageDaysBetweenOrders: null,
+        expectedNextBasis: 'shop_median',
+        expectedIntervalDays: 30,
+        expectedNextPurchaseDate: chinaDate(second.paidAt!, 30),
       }),
     );
+    expect((await t.dataSource.getRepository(MemberPurchaseStatsRow).findOneByOrFail({ memberId: carolId })).firstToSecondDays).toBeNull();
 
     const sale = (await t.api().post(`${API}/orders/${second.orderNo}/after-sales`).set(bearer(carol)).send({ type: 'refund_only', reason: '不想要了' }).expect(201)).body;
     await t.api().post(`${API}/admin/after-sales/${sale.afterSale.id}/approve`).set(bearer(service)).send({}).expect(200);

@@ -49,7 +49,7 @@ describe(`catalog (${TEST_DB})`, () => {
   describe('shopper queries', () => {
     it('home has banners and the category entries; categories are two ordered levels', async () => {
       const home = (await t.api().get(`${API}/home`).expect(200)).body;
-      expect(home.banners).toHaveLength(3);
+      expect(home.banners).toHaveLength(4);
       expect(home.banners[0]).toEqual(expect.objectContaining({ title: expect.any(String), imageUrl: expect.stringMatching(/^\/uploads\//) }));
       expect(home.categories.length).toBeGreaterThanOrEqual(5);
       const tree = (await t.api().get(`${API}/categories`).expect(200)).body;

@@ -17,7 +17,6 @@ describe(`checkout with member price, coupons and points (${TEST_DB})`, () => {
   let t: TestApp;
   let shop: ShopFixtures;
   let operator: string;
-  let service: string;
   /** The app on a real loopback port: the races fire many requests at once. */
   let http: () => ReturnType<typeof request>;
   let levels: MemberLevel[];
@@ -30,7 +29,6 @@ describe(`checkout with member price, coupons and points (${TEST_DB})`, () => {
     shop = new ShopFixtures(t);
     await shop.init();
     operator = await staffToken(t, 'operator');
-    service = await staffToken(t, 'service');
     levels = (await t.api().get(`${API}/admin/member-levels`).set(bearer(operator)).expect(200)).body;
   });
   afterAll(() => t.close());
@@ -51,7 +49,7 @@ describe(`checkout with member price, coupons and points (${TEST_DB})`, () => {
   }
 
   const givePoints = (memberId: number, delta: number) =>
-    t.api().post(`${API}/admin/members/${memberId}/points-adjustments`).set(bearer(service)).send({ delta, reason: '测试赠送' }).expect(201);
+    t.api().post(`${API}/admin/members/${memberId}/points-adjustments`).set(bearer(operator)).send({ delta, reason: '测试赠送' }).expect(201);
   const balanceOf = async (memberId: number) => (await t.dataSource.getRepository(Member).findOneByOrFail({ id: memberId })).pointsBalance;
   const couponRow = (id: number) => t.dataSource.getRepository(MemberCouponRow).findOneByOrFail({ id });
   /** The member holds a level as if it had been computed from their orders. */

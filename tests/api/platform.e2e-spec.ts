@@ -59,7 +59,7 @@ describe(`platform (${TEST_DB})`, () => {
     const before = await counts();
     expect(before.topCategories).toBeGreaterThanOrEqual(5);
     expect(before.products).toBeGreaterThanOrEqual(30);
-    expect(before.banners).toBe(3);
+    expect(before.banners).toBe(4);
     expect(before.staff).toBe(4);
     await t.app.get(DemoStoreSeeder).seed();
     expect(await counts()).toEqual(before);

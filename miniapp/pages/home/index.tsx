@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import Taro, { useReachBottom } from '@tarojs/taro';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
-import { Grid, SearchBar } from '@nutui/nutui-react-taro';
+import { Grid, NoticeBar, SearchBar } from '@nutui/nutui-react-taro';
 import type { Banner } from '@shared/api/catalog';
-import { fetchHome } from '@/services/catalog';
+import { fetchHome, fetchShopProfile } from '@/services/catalog';
 import { assetUrl } from '@/services/api-origin';
-import { openCategoryTab, productDetailUrl, routes, searchUrl } from '@/routes';
+import { openCategoryTab, routes, searchUrl } from '@/routes';
 import { useProductFeed, type FeedQuery } from '@/hooks/useProductFeed';
 import { PageState } from '@/components/page-state/PageState';
 import { PendingState } from '@/components/page-state/PendingState';
@@ -16,6 +16,7 @@ import { FeedFooter } from '@/components/product-card/FeedFooter';
 import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import './index.scss';
 import { useCartBadge } from '@/store/cart-badge';
+import { bannerDestination } from './banner-link';
 
 const FEED_QUERY: FeedQuery = { sort: 'default' };
 
@@ -25,20 +26,26 @@ function gridColumns(count: number): number {
 }
 
 function openBanner(banner: Banner) {
-  if (banner.productId) Taro.navigateTo({ url: productDetailUrl(banner.productId) });
-  else if (banner.categoryId) openCategoryTab(banner.categoryId);
+  const destination = bannerDestination(banner);
+  if (destination?.kind === 'page') Taro.navigateTo({ url: destination.url });
+  else if (destination?.kind === 'tab') Taro.switchTab({ url: destination.url });
+  else if (destination?.kind === 'category') openCategoryTab(destination.categoryId);
 }
 
 export default function HomePage() {
   useCartBadge();
   const { state: homeState, reload: loadHome, retry: retryHome } = useLoadable(fetchHome);
+  // The announcement is an extra: while it cannot be read the bar is simply not shown.
+  const { state: profileState, reload: loadProfile } = useLoadable(fetchShopProfile);
   const feed = useProductFeed(FEED_QUERY);
+  const announcement = profileState.status === 'ready' ? profileState.data.announcement?.trim() : null;
 
   useEffect(() => {
     loadHome();
-  }, [loadHome]);
+    loadProfile();
+  }, [loadHome, loadProfile]);
 
-  usePullDownReload(() => Promise.all([loadHome(), feed.refresh()]));
+  usePullDownReload(() => Promise.all([loadHome(), loadProfile(), feed.refresh()]));
 
   useReachBottom(() => feed.loadMore());
 
@@ -50,14 +57,16 @@ export default function HomePage() {
         <View className="home-page__search-cover" />
       </View>
 
+      {announcement && <NoticeBar className="home-page__announcement shop-announcement" content={announcement} wrap />}
+
       {homeState.status !== 'ready' && <PendingState state={homeState} onRetry={retryHome} />}
       {homeState.status === 'ready' && (
         <>
           {homeState.data.banners.length > 0 && (
             <Swiper className="home-page__banners banner-swiper" autoplay circular indicatorDots indicatorActiveColor="#fff">
               {homeState.data.banners.map((banner) => (
-                <SwiperItem key={banner.id} onClick={() => openBanner(banner)}>
-                  <Image className="home-page__banner-image" src={assetUrl(banner.imageUrl)} mode="aspectFill" />
+                <SwiperItem key={banner.id} className="home-banner" onClick={() => openBanner(banner)}>
+                  <Image className="home-page__banner-image" src={assetUrl(banner.imageUrl)} mode="aspectFill" ariaLabel={banner.title} />
                 </SwiperItem>
               ))}
             </Swiper>

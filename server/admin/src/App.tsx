@@ -14,6 +14,7 @@ const CategoryPage = lazy(() => import('@/categories/CategoryPage'));
 const OrderListPage = lazy(() => import('@/orders/OrderListPage'));
 const OrderDetailPage = lazy(() => import('@/orders/OrderDetailPage'));
 const BatchShipPage = lazy(() => import('@/orders/BatchShipPage'));
+const PickingListPage = lazy(() => import('@/orders/picking/PickingListPage'));
 const AfterSaleListPage = lazy(() => import('@/after-sales/AfterSaleListPage'));
 const MemberListPage = lazy(() => import('@/members/MemberListPage'));
 const MemberLevelsPage = lazy(() => import('@/loyalty/MemberLevelsPage'));
@@ -35,6 +36,17 @@ export function AppRoutes() {
       <Suspense fallback={<PageSpinner />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          {/* A print page: no menu or header around it. */}
+          <Route
+            path="/picking-list"
+            element={
+              <RequireSignIn>
+                <RequirePage page="pickingList">
+                  <PickingListPage />
+                </RequirePage>
+              </RequireSignIn>
+            }
+          />
           <Route
             element={
               <RequireSignIn>

@@ -7,10 +7,11 @@ import type { ExpectedNextBasis } from '../../../shared';
  * Never incremented: a recompute writes the whole row, so a repeated or reordered event is harmless.
  */
 @Entity('member_purchase_stats')
-// The due-for-repurchase list reads members by expected date; the sweep re-dates one-order members by
-// interval; the shop's median first-to-second interval is read off its own index.
+// The due-for-repurchase list reads members by expected date; the sweep re-dates one-day buyers by
+// interval and finds rows written before purchaseDayCount existed; the shop's median first-to-second
+// interval is read off its own index.
 @Index('IDX_member_purchase_stats_expected_next', ['expectedNextDate'])
-@Index('IDX_member_purchase_stats_count_interval', ['paidOrderCount', 'expectedIntervalDays'])
+@Index('IDX_member_purchase_stats_days_interval', ['purchaseDayCount', 'expectedIntervalDays'])
 @Index('IDX_member_purchase_stats_first_to_second', ['firstToSecondDays'])
 export class MemberPurchaseStatsRow {
   @PrimaryColumn({ type: 'int' })
@@ -19,6 +20,13 @@ export class MemberPurchaseStatsRow {
   @Column({ type: 'int' })
   paidOrderCount: number;
 
+  /**
+   * China days with a paid order (several orders on one day are one purchase occasion); 0 on rows written
+   * before this column existed, which the purchase-stats sweep recomputes.
+   */
+  @Column({ type: 'int', default: 0 })
+  purchaseDayCount: number;
+
   /** Sum over paid orders of payableFen minus their succeeded refunds. */
   @Column({ type: 'int' })
   totalNetPaidFen: number;
@@ -26,7 +34,7 @@ export class MemberPurchaseStatsRow {
   @Column({ type: 'datetime' })
   firstPaidAt: Date;
 
-  /** Days from the first to the second paid order (China dates); null below two. The shop's median of it dates one-order members. */
+  /** Days from the first paid order to the first one on a later China day; null without one. The shop's median of it dates one-day buyers. */
   @Column({ type: 'int', nullable: true })
   firstToSecondDays: number | null;
 

@@ -66,8 +66,9 @@ export class MemberPurchaseStatsService {
   }
 
   /**
-   * The shop's median days from a member's first to second paid order (whole days), which one-order
-   * members are expected back after; DEFAULT_REPURCHASE_INTERVAL_DAYS while nobody has bought twice.
+   * The shop's median days from a member's first paid order to their first on a later China day (whole
+   * days), which one-day buyers are expected back after; DEFAULT_REPURCHASE_INTERVAL_DAYS while nobody has
+   * come back on a later day.
    */
   async shopIntervalDays(now: Date = new Date(), fresh = false): Promise<number> {
     if (!fresh && this.shopInterval && now.getTime() - this.shopInterval.readAt < SHOP_INTERVAL_CACHE_MS) return this.shopInterval.days;
@@ -99,6 +100,7 @@ export class MemberPurchaseStatsService {
       return {
         memberId,
         paidOrderCount: 0,
+        purchaseDayCount: 0,
         totalNetPaidFen: 0,
         firstPaidAt: null,
         lastPaidAt: null,
@@ -116,7 +118,8 @@ export class MemberPurchaseStatsService {
       totalNetPaidFen: row.totalNetPaidFen,
       firstPaidAt: row.firstPaidAt.toISOString(),
       lastPaidAt: row.lastPaidAt.toISOString(),
-      averageDaysBetweenOrders: averageDaysBetween(row.firstPaidAt, row.lastPaidAt, row.paidOrderCount),
+      purchaseDayCount: row.purchaseDayCount,
+      averageDaysBetweenOrders: averageDaysBetween(row.firstPaidAt, row.lastPaidAt, row.purchaseDayCount),
       expectedNextPurchaseDate: row.expectedNextDate,
       expectedNextBasis: row.expectedNextBasis,
       expectedIntervalDays: row.expectedIntervalDays,

@@ -13,6 +13,9 @@ export interface RepurchasePair {
   orders: number;
   /** The newest order line of those (its title is the product's name as last sold). */
   latestLineId: number;
+  /** The first and last payment of those orders: on one China day they are one purchase, not a repurchase. */
+  firstPaidAt: Date;
+  lastPaidAt: Date;
 }
 
 /**
@@ -34,17 +37,28 @@ export class PurchaseFacts {
     return this.paidOrders('o.paidAt < ?', [this.bindDate(before)]);
   }
 
-  /** Products bought by one member in 2+ distinct paid orders paid in [from, to), per member: counted by the database. */
+  /**
+   * Products bought by one member in 2+ distinct paid orders paid in [from, to), per member: counted by the
+   * database, with the first and last payment so the caller can tell whether they fall on different China days.
+   */
   async repurchasePairs(from: Date, to: Date): Promise<RepurchasePair[]> {
-    const rows: Record<keyof RepurchasePair, number | string>[] = await this.dataSource.query(
-      `SELECT l.productId AS productId, o.memberId AS memberId, COUNT(DISTINCT l.orderId) AS orders, MAX(l.id) AS latestLineId
+    const rows: Record<keyof RepurchasePair, unknown>[] = await this.dataSource.query(
+      `SELECT l.productId AS productId, o.memberId AS memberId, COUNT(DISTINCT l.orderId) AS orders, MAX(l.id) AS latestLineId,
+              MIN(o.paidAt) AS firstPaidAt, MAX(o.paidAt) AS lastPaidAt
        FROM order_lines l INNER JOIN orders o ON o.id = l.orderId
        WHERE o.paidAt IS NOT NULL AND o.status <> 'refunded' AND o.paidAt >= ? AND o.paidAt < ?
        GROUP BY l.productId, o.memberId
        HAVING COUNT(DISTINCT l.orderId) >= 2`,
       [this.bindDate(from), this.bindDate(to)],
     );
-    return rows.map((row) => ({ productId: Number(row.productId), memberId: Number(row.memberId), orders: Number(row.orders), latestLineId: Number(row.latestLineId) }));
+    return rows.map((row) => ({
+      productId: Number(row.productId),
+      memberId: Number(row.memberId),
+      orders: Number(row.orders),
+      latestLineId: Number(row.latestLineId),
+      firstPaidAt: readDate(row.firstPaidAt),
+      lastPaidAt: readDate(row.lastPaidAt),
+    }));
   }
 
   /** Order line titles by line id. */

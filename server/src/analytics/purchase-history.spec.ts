@@ -12,6 +12,7 @@ describe('summarizePurchases', () => {
     );
     expect(summary).toEqual({
       paidOrderCount: 4,
+      purchaseDayCount: 4,
       totalNetPaidFen: 15000,
       firstPaidAt: chinaTime('2025-01-10 10:00'),
       // 01-10 → 03-05 = 21 + 28 + 5.
@@ -47,6 +48,26 @@ describe('summarizePurchases', () => {
       expectedNextDate: '2025-03-31',
     });
     expect(averageDaysBetween(chinaTime('2025-03-15 20:00'), chinaTime('2025-03-15 20:00'), 1)).toBeNull();
+  });
+
+  it('takes orders on one China day for one purchase: no 0-day interval, the shop interval until a later day', () => {
+    // Two orders a minute apart on 03-15: one purchase day, so no second purchase and no own average.
+    const sameDay = summarizePurchases([order(1, '2025-03-15 20:00', 1000), order(2, '2025-03-15 20:01', 500)], 16)!;
+    expect(sameDay).toMatchObject({
+      paidOrderCount: 2,
+      purchaseDayCount: 1,
+      totalNetPaidFen: 1500,
+      firstToSecondDays: null,
+      expectedIntervalDays: 16,
+      expectedNextBasis: 'shop_median',
+      expectedNextDate: '2025-03-31',
+    });
+    expect(averageDaysBetween(sameDay.firstPaidAt, sameDay.lastPaidAt, sameDay.purchaseDayCount)).toBeNull();
+    // 23:59 and 00:01 the next day are two days: 1 day apart.
+    expect(summarizePurchases([order(1, '2025-03-15 23:59', 100), order(2, '2025-03-16 00:01', 100)], 16)).toMatchObject({ purchaseDayCount: 2, firstToSecondDays: 1 });
+    // 03-01 twice, then 03-11: the second purchase is 03-11 (10 days); the average is over 2 days, not 3 orders.
+    const later = summarizePurchases([order(1, '2025-03-01 09:00', 100), order(2, '2025-03-01 09:01', 100), order(3, '2025-03-11 09:00', 100)], 16)!;
+    expect(later).toMatchObject({ paidOrderCount: 3, purchaseDayCount: 2, firstToSecondDays: 10, expectedIntervalDays: 10, expectedNextBasis: 'own_average', expectedNextDate: '2025-03-21' });
   });
 
   it('has nothing to say about a member without paid orders', () => {

@@ -15,6 +15,7 @@ export interface PaidOrderFact {
 /** What member_purchase_stats holds for a member (without the bookkeeping columns). */
 export interface MemberPurchaseSummary {
   paidOrderCount: number;
+  purchaseDayCount: number;
   totalNetPaidFen: number;
   firstPaidAt: Date;
   firstToSecondDays: number | null;
@@ -25,23 +26,36 @@ export interface MemberPurchaseSummary {
 }
 
 /**
- * Condenses one member's paid orders; null when there are none. A member with two or more orders is
- * expected back after their own average interval; a one-order member after the shop's median
- * first-to-second interval (`shopIntervalDays`).
+ * The member's repeat purchase: their first paid order on a LATER China day than their first order. Orders
+ * on the first day (a forgotten item, a split cart) are one purchase occasion, not a repeat. `history` is
+ * oldest first; undefined while the member has bought on one day only.
+ */
+export function secondPurchase(history: PaidOrderFact[]): PaidOrderFact | undefined {
+  const firstDay = history[0]?.paidDay;
+  return history.find((order) => order.paidDay > firstDay);
+}
+
+/**
+ * Condenses one member's paid orders; null when there are none. A member who bought on two or more China
+ * days is expected back after their own average interval; a member who bought on one day only (one order
+ * or several that day) after the shop's median first-to-second interval (`shopIntervalDays`).
  */
 export function summarizePurchases(orders: PaidOrderFact[], shopIntervalDays: number): MemberPurchaseSummary | null {
   if (orders.length === 0) return null;
   const sorted = [...orders].sort((a, b) => a.paidAt.getTime() - b.paidAt.getTime() || a.orderId - b.orderId);
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
-  const average = averageDaysBetween(first.paidAt, last.paidAt, sorted.length);
+  const second = secondPurchase(sorted);
+  const purchaseDayCount = new Set(sorted.map((order) => order.paidDay)).size;
+  const average = averageDaysBetween(first.paidAt, last.paidAt, purchaseDayCount);
   const basis: ExpectedNextBasis = average === null ? 'shop_median' : 'own_average';
   const interval = average === null ? shopIntervalDays : Math.round(average);
   return {
     paidOrderCount: sorted.length,
+    purchaseDayCount,
     totalNetPaidFen: sorted.reduce((sum, order) => sum + order.netPaidFen, 0),
     firstPaidAt: first.paidAt,
-    firstToSecondDays: sorted.length >= 2 ? daysBetween(first.paidDay, sorted[1].paidDay) : null,
+    firstToSecondDays: second ? daysBetween(first.paidDay, second.paidDay) : null,
     lastPaidAt: last.paidAt,
     expectedIntervalDays: interval,
     expectedNextBasis: basis,
@@ -50,12 +64,12 @@ export function summarizePurchases(orders: PaidOrderFact[], shopIntervalDays: nu
 }
 
 /**
- * The mean of the days between consecutive paid orders, one decimal: the consecutive gaps add up to
- * last − first, so it is (last date − first date) / (count − 1). Null below two orders.
+ * The mean of the days between consecutive purchase days (China days with a paid order), one decimal: the
+ * gaps add up to last − first, so it is (last date − first date) / (purchase days − 1). Null below two days.
  */
-export function averageDaysBetween(firstPaidAt: Date, lastPaidAt: Date, paidOrderCount: number): number | null {
-  if (paidOrderCount < 2) return null;
-  return Math.round((daysBetween(chinaDay(firstPaidAt), chinaDay(lastPaidAt)) / (paidOrderCount - 1)) * 10) / 10;
+export function averageDaysBetween(firstPaidAt: Date, lastPaidAt: Date, purchaseDayCount: number): number | null {
+  if (purchaseDayCount < 2) return null;
+  return Math.round((daysBetween(chinaDay(firstPaidAt), chinaDay(lastPaidAt)) / (purchaseDayCount - 1)) * 10) / 10;
 }
 
 /** Median of numbers (the mean of the two middle ones for an even count); null for none. */

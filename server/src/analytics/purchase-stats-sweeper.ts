@@ -14,7 +14,7 @@ const SWEEP_BATCH = 200;
 /**
  * Every minute: recomputes the purchase stats whose facts changed without the row following (a payment,
  * refund or refund success in the last hour newer than the row's recompute, e.g. an event lost with its
- * instance), then re-dates one-order members dated with an outdated shop interval. Every recompute
+ * instance), then re-dates one-day buyers dated with an outdated shop interval. Every recompute
  * rewrites a row from the facts, so instances sweeping at once agree.
  */
 @Injectable()
@@ -30,15 +30,23 @@ export class PurchaseStatsSweeper extends PeriodicSweep {
   async sweep(now: Date = new Date()): Promise<number> {
     const stale = await this.changedAfterTheirRow(now);
     for (const memberId of stale) await this.stats.recompute(memberId, now);
-    // Then the shop interval as of those rows, and the one-order members still dated with another one.
+    // Rows written before purchase days were counted (purchaseDayCount 0) took same-day orders for repeat
+    // purchases; they are rewritten before the shop interval is read from the rows.
+    const legacy = await this.dataSource.getRepository(MemberPurchaseStatsRow).find({
+      select: { memberId: true },
+      where: { purchaseDayCount: 0 },
+      take: SWEEP_BATCH,
+    });
+    for (const { memberId } of legacy) await this.stats.recompute(memberId, now);
+    // Then the shop interval as of those rows, and the one-day buyers still dated with another one.
     const interval = await this.stats.shopIntervalDays(now, true);
     const outdated = await this.dataSource.getRepository(MemberPurchaseStatsRow).find({
       select: { memberId: true },
-      where: { paidOrderCount: 1, expectedIntervalDays: Not(interval) },
+      where: { purchaseDayCount: 1, expectedIntervalDays: Not(interval) },
       take: SWEEP_BATCH,
     });
     for (const { memberId } of outdated) await this.stats.recompute(memberId, now);
-    return stale.length + outdated.length;
+    return stale.length + legacy.length + outdated.length;
   }
 
   private async changedAfterTheirRow(now: Date): Promise<number[]> {

@@ -4,9 +4,9 @@ import {
   type RepeatPurchaseMetrics,
   type RepurchasedProduct,
 } from '../../../shared';
-import { addMonths, daysBetween, monthOf, monthsThrough, startOfChinaDay } from './china-calendar';
+import { addMonths, chinaDay, daysBetween, monthOf, monthsThrough, startOfChinaDay } from './china-calendar';
 import type { RepurchasePair } from './purchase-facts';
-import { median, type PaidOrderFact } from './purchase-history';
+import { median, secondPurchase, type PaidOrderFact } from './purchase-history';
 
 const TOP_PRODUCTS = 10;
 
@@ -39,14 +39,16 @@ export function computeRepeatPurchaseMetrics({ from, to, today, orders }: Metric
   const intervals: number[] = [];
   const gmv = { totalNetPaidFen: 0, returningNetPaidFen: 0, totalOrders: 0, returningOrders: 0 };
   for (const history of histories.values()) {
+    const firstDay = history[0].paidDay;
     const ordersInRange = history.filter(inRange);
     if (ordersInRange.length >= 1) purchasingMembers++;
-    if (ordersInRange.length >= 2) repeatMembers++;
-    if (history.length >= 2 && inRange(history[1])) {
-      intervals.push(daysBetween(history[0].paidDay, history[1].paidDay));
-    }
+    // Repeat buyers bought on two or more China days of the range: same-day orders are one purchase.
+    if (new Set(ordersInRange.map((order) => order.paidDay)).size >= 2) repeatMembers++;
+    const second = secondPurchase(history);
+    if (second && inRange(second)) intervals.push(daysBetween(firstDay, second.paidDay));
     for (const order of ordersInRange) {
-      const returning = order !== history[0];
+      // Orders on the member's first purchase day are all first-purchase GMV.
+      const returning = order.paidDay > firstDay;
       gmv.totalOrders++;
       gmv.totalNetPaidFen += order.netPaidFen;
       if (returning) {
@@ -108,10 +110,15 @@ function cohortTable(histories: Map<number, PaidOrderFact[]>, months: string[], 
 /** A most repurchased product before its title is read: the title of latestLineId names it. */
 export type RankedProduct = Omit<RepurchasedProduct, 'title'> & { latestLineId: number };
 
-/** The top products by how many members repurchased them (ties: lower product id first). */
+/**
+ * The top products by how many members repurchased them (ties: lower product id first). A member
+ * repurchased a product when they bought it on two or more China days of the range; orders of one day
+ * are one purchase, so a pair whose orders all fall on one day does not count.
+ */
 export function rankRepurchasedProducts(pairs: RepurchasePair[]): RankedProduct[] {
   const products = new Map<number, RankedProduct>();
   for (const pair of pairs) {
+    if (chinaDay(pair.firstPaidAt) === chinaDay(pair.lastPaidAt)) continue;
     const product = products.get(pair.productId) ?? { productId: pair.productId, repurchasingMembers: 0, orders: 0, latestLineId: 0 };
     product.repurchasingMembers++;
     product.orders += pair.orders;

@@ -6,7 +6,8 @@ import type { OrderStatus } from '../../../shared';
  *
  * The range the tests ask about is 2025-03-01 … 2025-04-30. Orders that must NOT count: M4's cancelled
  * unpaid order, M5's fully refunded one; M2's processing refund and M7's succeeded partial refund show
- * that only succeeded refunds lower net paid.
+ * that only succeeded refunds lower net paid. The last two orders are SAME-DAY orders (M3 a minute after
+ * its first order, M4 five minutes after its one): they add GMV but never make a repeat purchase.
  */
 export interface FixtureOrder {
   member: FixtureMember;
@@ -54,6 +55,11 @@ export const FIXTURE_ORDERS: FixtureOrder[] = [
   { member: 'M6', paidAt: '2025-03-08 11:00', status: 'completed', payableFen: 9000, lines: [SILVER_NEEDLE] },
   // M7: one order, partly refunded (10000 − 3000 = 7000 net).
   { member: 'M7', paidAt: '2025-03-10 16:00', status: 'completed', payableFen: 10000, refunds: [{ amountFen: 3000, status: 'succeeded' }], lines: [OSMANTHUS] },
+  // Same-day orders (appended last so the ids above stay as they were): not repeat purchases.
+  // M3: a minute after its first order (2025-04-01 00:30); its second purchase is still 05-10.
+  { member: 'M3', paidAt: '2025-04-01 00:31', status: 'completed', payableFen: 500, lines: [LONGJING] },
+  // M4: the same product again five minutes after its only other paid order.
+  { member: 'M4', paidAt: '2025-03-15 20:05', status: 'completed', payableFen: 500, lines: [SILVER_NEEDLE] },
 ];
 
 /** 'YYYY-MM-DD HH:mm' in China → the instant. */

@@ -6,6 +6,7 @@ import {
   STOCK_ROLES,
   type AdminProductDetail,
   type AdminProductRow,
+  type BulkProductResult,
   type CategoryNode,
   type Paginated,
   type StockAdjustmentResponse,
@@ -20,6 +21,7 @@ import { CatalogService } from './catalog.service';
 import { CategoriesAdminService } from './categories-admin.service';
 import {
   AdminProductQueryDto,
+  BulkProductDto,
   CreateCategoryDto,
   SaveProductDto,
   SetShelfDto,
@@ -93,6 +95,13 @@ export class AdminCatalogController {
   @Roles(...CATALOG_ROLES)
   setShelf(@Param('id', ParseIdPipe) id: number, @Body() body: SetShelfDto): Promise<AdminProductDetail> {
     return this.products.setShelf(id, body.onShelf);
+  }
+
+  @Post('products/bulk')
+  @HttpCode(200)
+  @Roles(...CATALOG_ROLES)
+  bulkProducts(@Body() body: BulkProductDto): Promise<BulkProductResult> {
+    return this.products.bulk(body.action, body.ids);
   }
 
   @Delete('products/:id')

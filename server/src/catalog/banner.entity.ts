@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { BannerLinkType } from '../../../shared';
 
-/** A home-page banner; a tap opens a product or a category. */
+/** A home-page banner; a tap opens what its link names (a product, a category or a storefront page). */
 @Entity('banners')
 export class Banner {
   @PrimaryGeneratedColumn()
@@ -12,11 +13,16 @@ export class Banner {
   @Column({ type: 'varchar', length: 500 })
   imageUrl: string;
 
-  @Column({ type: 'int', nullable: true })
-  productId: number | null;
+  @Column({ type: 'varchar', length: 10, default: 'none' })
+  linkType: BannerLinkType;
 
-  @Column({ type: 'int', nullable: true })
-  categoryId: number | null;
+  /** The product or category id as text, or a StorefrontPageKey; null for linkType none. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  linkTarget: string | null;
+
+  /** Shoppers see enabled banners only. */
+  @Column({ type: 'boolean', default: true })
+  enabled: boolean;
 
   @Column({ type: 'int', default: 0 })
   sortOrder: number;

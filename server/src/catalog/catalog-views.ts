@@ -38,8 +38,8 @@ export function toBannerView(banner: Banner): BannerView {
     id: banner.id,
     title: banner.title,
     imageUrl: banner.imageUrl,
-    productId: banner.productId,
-    categoryId: banner.categoryId,
+    linkType: banner.linkType,
+    linkTarget: banner.linkTarget,
   };
 }
 

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { StaffModule } from '../staff/staff.module';
+import { AdminBannersController } from './admin-banners.controller';
 import { AdminCatalogController } from './admin-catalog.controller';
 import { Banner } from './banner.entity';
+import { BannersService } from './banners.service';
 import { CatalogService } from './catalog.service';
 import { CategoriesAdminService } from './categories-admin.service';
 import { Category } from './category.entity';
@@ -14,8 +16,8 @@ import { StockAdjustment } from './stock-adjustment.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Category, Product, Sku, StockAdjustment, Banner]), StaffModule],
-  controllers: [ShopCatalogController, AdminCatalogController],
-  providers: [CatalogService, CategoriesAdminService, ProductsAdminService],
+  controllers: [ShopCatalogController, AdminCatalogController, AdminBannersController],
+  providers: [CatalogService, CategoriesAdminService, ProductsAdminService, BannersService],
   exports: [CategoriesAdminService, ProductsAdminService],
 })
 export class CatalogModule {}

@@ -5,8 +5,8 @@ import type { CategoryNode, HomeResponse, Paginated, ProductDetail, ProductSort,
 import { escapeLike } from '../platform/database/like';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
-import { Banner } from './banner.entity';
-import { categoryTree, toBannerView, toProductDetail, toProductSummary } from './catalog-views';
+import { BannersService } from './banners.service';
+import { categoryTree, toProductDetail, toProductSummary } from './catalog-views';
 import { Category } from './category.entity';
 import { ProductListQueryDto } from './dto/shop-catalog.dto';
 import { Product } from './product.entity';
@@ -28,15 +28,15 @@ export class CatalogService {
     @InjectRepository(Category) private readonly categories: Repository<Category>,
     @InjectRepository(Product) private readonly products: Repository<Product>,
     @InjectRepository(Sku) private readonly skus: Repository<Sku>,
-    @InjectRepository(Banner) private readonly banners: Repository<Banner>,
+    private readonly banners: BannersService,
   ) {}
 
   async home(): Promise<HomeResponse> {
     const [banners, categories] = await Promise.all([
-      this.banners.find({ order: { sortOrder: 'ASC', id: 'ASC' } }),
+      this.banners.forShoppers(),
       this.categoryTree(),
     ]);
-    return { banners: banners.map(toBannerView), categories };
+    return { banners, categories };
   }
 
   async categoryTree(): Promise<CategoryNode[]> {

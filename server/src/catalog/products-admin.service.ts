@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
-import type { AdminProductDetail, AdminProductRow, Paginated, StockAdjustmentResponse } from '../../../shared';
+import type { AdminProductDetail, AdminProductRow, BulkProductAction, BulkProductResult, Paginated, StockAdjustmentResponse } from '../../../shared';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
@@ -141,6 +141,26 @@ export class ProductsAdminService {
       manager.update(Product, { id, deletedAt: IsNull() }, { onShelf: false, deletedAt: new Date() }),
     );
     if (!result.affected) throw productNotFound();
+  }
+
+  /**
+   * 上架 / 下架 / 删除 for many products, each by its own conditional update (so a product deleted or changed
+   * meanwhile is reported, not overwritten, and one failure leaves the others done).
+   */
+  async bulk(action: BulkProductAction, ids: number[]): Promise<BulkProductResult> {
+    const result: BulkProductResult = { succeeded: [], unchanged: [], failed: [] };
+    for (const id of ids) {
+      const live = { id, deletedAt: IsNull() };
+      const changed = await this.transactions.run((manager) =>
+        action === 'delete'
+          ? manager.update(Product, live, { onShelf: false, deletedAt: new Date() })
+          : manager.update(Product, { ...live, onShelf: action === 'off_shelf' }, { onShelf: action === 'on_shelf' }),
+      );
+      if (changed.affected) result.succeeded.push(id);
+      else if (action !== 'delete' && (await this.products.existsBy({ id }))) result.unchanged.push(id);
+      else result.failed.push({ id, code: 'PRODUCT_NOT_FOUND', message: '商品不存在或已删除' });
+    }
+    return result;
   }
 
   /**

@@ -7,11 +7,12 @@ import {
   type LoyaltySettings,
   type MemberLevel,
   type Paginated,
-  type PointsLedgerEntry,
+  type AdminPointsLedgerEntry,
 } from '../../../shared';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
 import { PageQueryDto } from '../platform/http/page-query.dto';
-import { Roles } from '../staff/staff-auth.guard';
+import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
+import type { Staff } from '../staff/staff.entity';
 import { LoyaltySettingsService } from './loyalty-settings.service';
 import { AdjustPointsDto, LoyaltySettingsDto, SaveMemberLevelsDto } from './loyalty.dto';
 import { MemberLevelsService } from './member-levels.service';
@@ -62,14 +63,14 @@ export class AdminLoyaltyController {
 
   @Get('members/:id/points')
   @Roles(...MEMBER_READ_ROLES)
-  memberPoints(@Param('id', ParseIdPipe) id: number, @Query() query: PageQueryDto): Promise<Paginated<PointsLedgerEntry>> {
-    return this.points.ledger(id, query);
+  memberPoints(@Param('id', ParseIdPipe) id: number, @Query() query: PageQueryDto): Promise<Paginated<AdminPointsLedgerEntry>> {
+    return this.points.ledgerForStaff(id, query);
   }
 
   @Post('members/:id/points-adjustments')
   @HttpCode(201)
   @Roles(...POINTS_ADJUST_ROLES)
-  adjustPoints(@Param('id', ParseIdPipe) id: number, @Body() body: AdjustPointsDto): Promise<PointsLedgerEntry> {
-    return this.points.adjust(id, body.delta, body.reason);
+  adjustPoints(@Param('id', ParseIdPipe) id: number, @Body() body: AdjustPointsDto, @CurrentStaff() staff: Staff): Promise<AdminPointsLedgerEntry> {
+    return this.points.adjust(id, body.delta, body.reason, staff);
   }
 }

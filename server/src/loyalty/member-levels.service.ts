@@ -9,7 +9,7 @@ import { ShortLivedValue } from '../platform/cache/short-lived-value';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { levelFor, levelListProblem } from './level-rules';
-import { lockedForUpdate } from './locking-read';
+import { lockedForUpdate } from '../platform/database/locking-read';
 import { LOYALTY_TERMS_CACHE_MS, LoyaltySettingsService } from './loyalty-settings.service';
 import { MemberLevelChangeRow, type LevelChangeReason } from './member-level-change.entity';
 import { MemberLevelReviewRow } from './member-level-review.entity';

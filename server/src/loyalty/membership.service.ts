@@ -60,6 +60,7 @@ export class MembershipService {
       level: await this.levels.levelOf(member.levelId),
       netPaidFen: (await this.levels.netPaid(memberId, settings.levelWindowDays)).netPaidFen,
       pointsBalance: member.pointsBalance,
+      pointsPerYuan: settings.pointsPerYuan,
       levelHistory: history.map((change) => ({
         id: change.id,
         fromLevelName: change.fromLevelName,

@@ -54,6 +54,10 @@ export class PointsLedgerRow {
   @Column({ type: 'varchar', length: 200, nullable: true })
   note: string | null;
 
+  /** The staff member who adjusted the points by hand (staff_adjustment); null for every other reason. */
+  @Column({ type: 'int', nullable: true })
+  staffId: number | null;
+
   @CreateDateColumn()
   createdAt: Date;
 }

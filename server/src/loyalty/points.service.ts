@@ -1,14 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
-import type { Paginated, PointsLedgerEntry, PointsReason } from '../../../shared';
+import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { pointsAdjustLimitFor, type AdminPointsLedgerEntry, type Paginated, type PointsLedgerEntry, type PointsReason } from '../../../shared';
 import { Member } from '../members/member.entity';
 import { OrderRow } from '../orders/order.entity';
 import { execute } from '../orders/plain-sql';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated, PageQueryDto } from '../platform/http/page-query.dto';
-import { lockedForUpdate } from './locking-read';
+import { Staff } from '../staff/staff.entity';
+import { lockedForUpdate } from '../platform/database/locking-read';
 import { LoyaltySettingsService } from './loyalty-settings.service';
 import { PointsLedgerRow } from './points-ledger.entity';
 import { addMonths, planDebit, pointsEarned } from './points-lots';
@@ -21,6 +22,7 @@ interface Entry {
   orderId?: number | null;
   orderNo?: string | null;
   note?: string | null;
+  staffId?: number | null;
 }
 
 /**
@@ -101,20 +103,33 @@ export class PointsService {
     });
   }
 
-  /** Staff adjustment with a reason; a debit beyond the balance is 409 POINTS_INSUFFICIENT. */
-  async adjust(memberId: number, delta: number, reason: string): Promise<PointsLedgerEntry> {
+  /**
+   * Staff adjustment with a reason, recorded with the staff member. Beyond the role's per-adjustment limit
+   * (pointsAdjustLimitFor) it is 403 POINTS_ADJUST_LIMIT_EXCEEDED; a debit beyond the balance is 409 POINTS_INSUFFICIENT.
+   */
+  async adjust(memberId: number, delta: number, reason: string, staff: Pick<Staff, 'id' | 'role'>): Promise<AdminPointsLedgerEntry> {
+    const limit = pointsAdjustLimitFor(staff.role);
+    if (limit !== null && Math.abs(delta) > limit) {
+      throw new ApiException(
+        'POINTS_ADJUST_LIMIT_EXCEEDED',
+        HttpStatus.FORBIDDEN,
+        `单次调整不能超过 ±${limit} 积分，更大的调整请由运营或店主操作`,
+        { limit, delta },
+      );
+    }
     const expiresAt = addMonths(new Date(), (await this.settings.get()).pointsExpiryMonths);
     const id = await this.transactions.run(async (manager) => {
       if (!(await manager.existsBy(Member, { id: memberId }))) {
         throw new ApiException('MEMBER_NOT_FOUND', HttpStatus.NOT_FOUND, '会员不存在');
       }
-      const entry: Entry = { reason: 'staff_adjustment', note: reason.trim() };
+      const entry: Entry = { reason: 'staff_adjustment', note: reason.trim(), staffId: staff.id };
       if (delta > 0) return this.credit(manager, memberId, delta, expiresAt, entry);
       const debited = await this.debit(manager, memberId, -delta, entry);
       if (!debited) throw new ApiException('POINTS_INSUFFICIENT', HttpStatus.CONFLICT, '积分余额不足，不能扣减这么多', { points: -delta });
       return debited;
     });
-    return toLedgerEntry(await this.dataSource.getRepository(PointsLedgerRow).findOneByOrFail({ id }));
+    const [entry] = await this.withStaff([await this.dataSource.getRepository(PointsLedgerRow).findOneByOrFail({ id })]);
+    return entry;
   }
 
   /** Expires what is left of every lot due by `now`; answers how many lots this run expired. */
@@ -138,13 +153,35 @@ export class PointsService {
   }
 
   async ledger(memberId: number, query: PageQueryDto): Promise<Paginated<PointsLedgerEntry>> {
-    const [rows, total] = await this.dataSource.getRepository(PointsLedgerRow).findAndCount({
+    const [rows, total] = await this.ledgerRows(memberId, query);
+    return paginated(rows.map(toLedgerEntry), total, query);
+  }
+
+  /** The staff's view of the ledger: each hand adjustment names who made it. */
+  async ledgerForStaff(memberId: number, query: PageQueryDto): Promise<Paginated<AdminPointsLedgerEntry>> {
+    const [rows, total] = await this.ledgerRows(memberId, query);
+    return paginated(await this.withStaff(rows), total, query);
+  }
+
+  private ledgerRows(memberId: number, query: PageQueryDto): Promise<[PointsLedgerRow[], number]> {
+    return this.dataSource.getRepository(PointsLedgerRow).findAndCount({
       where: { memberId },
       order: { id: 'DESC' },
       skip: query.offset,
       take: query.pageSize,
     });
-    return paginated(rows.map(toLedgerEntry), total, query);
+  }
+
+  private async withStaff(rows: PointsLedgerRow[]): Promise<AdminPointsLedgerEntry[]> {
+    const staffIds = [...new Set(rows.map((row) => row.staffId).filter((id): id is number => id !== null))];
+    const staff = staffIds.length
+      ? await this.dataSource.getRepository(Staff).find({ select: { id: true, displayName: true }, where: { id: In(staffIds) } })
+      : [];
+    const names = new Map(staff.map((member) => [member.id, member.displayName]));
+    return rows.map((row) => ({
+      ...toLedgerEntry(row),
+      staff: row.staffId === null ? null : { id: row.staffId, displayName: names.get(row.staffId) ?? `员工${row.staffId}` },
+    }));
   }
 
   /** Points whose lots expire within the next 30 days, and the earliest such date. */
@@ -244,6 +281,7 @@ export class PointsService {
       orderId: entry.orderId ?? null,
       orderNo: entry.orderNo ?? null,
       note: entry.note ?? null,
+      staffId: entry.staffId ?? null,
       expiresAt: lot.expiresAt,
       remaining: lot.remaining ?? 0,
       openLotExpiresAt: lot.openLotExpiresAt ?? null,

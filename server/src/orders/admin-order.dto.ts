@@ -1,8 +1,9 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import {
   EXPRESS_COMPANIES,
   ORDER_STATUSES,
+  PICKING_LIST_MAX_ORDERS,
   type AdminOrderListQuery,
   type OrderStatus,
   type ShipOrderRequest,
@@ -68,4 +69,14 @@ export class StaffCancelOrderDto implements StaffCancelOrderRequest {
   @MinLength(1)
   @MaxLength(100)
   reason: string;
+}
+
+/** `?orderNos=A,B,C`: distinct order numbers, comma-separated. */
+export class PickingListQueryDto {
+  @Transform(({ value }) => (typeof value === 'string' ? [...new Set(value.split(',').map((part) => part.trim()).filter(Boolean))] : value))
+  @IsArray()
+  @ArrayMinSize(1, { message: '请至少选择一个订单' })
+  @ArrayMaxSize(PICKING_LIST_MAX_ORDERS, { message: `一次最多打印 ${PICKING_LIST_MAX_ORDERS} 个订单` })
+  @Matches(/^[0-9A-Za-z]{1,24}$/, { each: true, message: 'orderNos 应为逗号分隔的订单号' })
+  orderNos: string[];
 }

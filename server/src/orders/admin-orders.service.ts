@@ -3,13 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import {
-  FULL_PHONE_ROLES,
   formatFen,
-  maskPhone,
   ORDER_STATUS_LABELS,
   type AdminOrderDetail,
   type AdminOrderRow,
   type Paginated,
+  type PickingListLine,
   type StaffRole,
 } from '../../../shared';
 import { Member } from '../members/member.entity';
@@ -25,6 +24,7 @@ import { OrderLineRow } from './order-line.entity';
 import { toShipment } from './order-views';
 import { OrderRow } from './order.entity';
 import { OrdersService } from './orders.service';
+import { addressLine, receiverFor } from './receiver-contact';
 import { ShippingService } from './shipping.service';
 
 /** The export is one file a person opens in Excel; beyond this they should narrow the filters. */
@@ -50,7 +50,8 @@ export class AdminOrdersService {
     const orders = await this.filtered(filter).take(EXPORT_MAX_ROWS).getMany();
     const rows = await this.rows(orders, role);
     const byNo = new Map(orders.map((order) => [order.orderNo, order]));
-    const header = ['订单号', '状态', '下单时间', '付款时间', '会员', '收货人', '手机号', '收货地址', '商品', '件数', '应付金额（元）', '快递公司', '快递单号'];
+    const header = ['订单号', '状态', '下单时间', '付款时间', '会员', '收货人', '手机号', '收货地址', '商品', '件数', '应付金额（元）', '快递公司', '快递单号', 'SKU 明细', '买家备注'];
+    const skuLines = await this.orders.skuLinesOf(orders.map((order) => order.id));
     const lines = rows.map((row) => {
       const order = byNo.get(row.orderNo)!;
       return [
@@ -61,12 +62,14 @@ export class AdminOrdersService {
         row.memberNickname ?? `会员${row.memberId}`,
         row.receiverName,
         row.receiverPhone,
-        `${order.provinceName}${order.cityName}${order.districtName}${order.addressDetail}`,
+        addressLine(receiverFor(role, order)),
         row.itemsText,
         row.itemCount,
         formatFen(row.payableFen),
         row.shipment?.carrierName ?? '',
         row.shipment?.trackingNo ?? '',
+        skuLinesText(skuLines.get(order.id) ?? []),
+        order.remark,
       ];
     });
     return '\uFEFF' + stringify([header, ...lines]);
@@ -83,7 +86,7 @@ export class AdminOrdersService {
     ]);
     return {
       ...detail,
-      address: { ...detail.address, phone: phoneFor(role, order.recipientPhone) },
+      address: receiverFor(role, order),
       memberId: order.memberId,
       memberNickname: member?.nickname ?? null,
       payments: payments.map((payment) => ({
@@ -168,7 +171,7 @@ export class AdminOrdersService {
       memberId: order.memberId,
       memberNickname: nicknames.get(order.memberId) ?? null,
       receiverName: order.recipientName,
-      receiverPhone: phoneFor(role, order.recipientPhone),
+      receiverPhone: receiverFor(role, order).phone,
       itemsText: (lines.get(order.id) ?? []).map((line) => `${line.title} ×${line.quantity}`).join('，'),
       itemCount: order.itemCount,
       payableFen: order.payableFen,
@@ -180,11 +183,12 @@ export class AdminOrdersService {
   }
 }
 
-function phoneFor(role: StaffRole, phone: string): string {
-  return FULL_PHONE_ROLES.includes(role) ? phone : (maskPhone(phone) ?? '');
+/** "LJ-100G 西湖龙井 100g ×2；GH-250G 桂花乌龙 250g ×1": what a picker takes from the shelves. */
+export function skuLinesText(lines: PickingListLine[]): string {
+  return lines.map((line) => `${line.skuCode} ${[line.title, ...line.specValues].join(' ')} ×${line.quantity}`).join('；');
 }
 
 /** 2026-11-22 15:30:00 in China time, as staff read it. */
-function chinaTime(date: Date): string {
+export function chinaTime(date: Date): string {
   return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 }

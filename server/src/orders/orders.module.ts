@@ -6,19 +6,21 @@ import { SettingsModule } from '../settings/settings.module';
 import { StaffModule } from '../staff/staff.module';
 import { AdminOrdersController } from './admin-orders.controller';
 import { AdminOrdersService } from './admin-orders.service';
+import { AdminPickingController } from './admin-picking.controller';
 import { AutoConfirmSweeper } from './auto-confirm-sweeper';
 import { CheckoutService } from './checkout.service';
 import { OrderEventPublisher } from './order-events';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
+import { PickingListService } from './picking-list.service';
 import { ShippingService } from './shipping.service';
 import { ShipRemindersService } from './ship-reminders.service';
 import { UnpaidOrderSweeper } from './unpaid-order-sweeper';
 
 @Module({
   imports: [AddressesModule, SettingsModule, StaffModule, CouponsModule, LoyaltyModule],
-  controllers: [OrdersController, AdminOrdersController],
-  providers: [CheckoutService, OrdersService, OrderEventPublisher, UnpaidOrderSweeper, ShippingService, AutoConfirmSweeper, AdminOrdersService, ShipRemindersService],
+  controllers: [OrdersController, AdminOrdersController, AdminPickingController],
+  providers: [CheckoutService, OrdersService, OrderEventPublisher, UnpaidOrderSweeper, ShippingService, AutoConfirmSweeper, AdminOrdersService, PickingListService, ShipRemindersService],
   exports: [OrdersService, OrderEventPublisher, ShipRemindersService],
 })
 export class OrdersModule {}

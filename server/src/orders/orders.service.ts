@@ -11,8 +11,10 @@ import {
   type OrderDetail,
   type OrderSummary,
   type Paginated,
+  type PickingListLine,
 } from '../../../shared';
 import { AfterSaleRow } from '../after-sales/after-sale.entity';
+import { Sku } from '../catalog/sku.entity';
 import { CouponCheckoutService } from '../coupons/coupon-checkout.service';
 import { LoyaltyCheckoutService } from '../loyalty/loyalty-checkout.service';
 import { ApiException } from '../platform/errors/api-exception';
@@ -150,5 +152,19 @@ export class OrdersService {
     const lines = await this.dataSource.getRepository(OrderLineRow).find({ where: { orderId: In(orderIds) }, order: { id: 'ASC' } });
     for (const line of lines) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
     return byOrder;
+  }
+
+  /** The orders' lines with each SKU's current code ('' for a SKU removed from its product since). */
+  async skuLinesOf(orderIds: number[]): Promise<Map<number, PickingListLine[]>> {
+    const lines = await this.linesOf(orderIds);
+    const skuIds = [...new Set([...lines.values()].flat().map((line) => line.skuId))];
+    const skus = skuIds.length ? await this.dataSource.getRepository(Sku).find({ select: { id: true, skuCode: true }, where: { id: In(skuIds) } }) : [];
+    const codes = new Map(skus.map((sku) => [sku.id, sku.skuCode]));
+    return new Map(
+      [...lines].map(([orderId, orderLines]) => [
+        orderId,
+        orderLines.map((line) => ({ skuCode: codes.get(line.skuId) ?? '', title: line.title, specValues: line.specValues, quantity: line.quantity })),
+      ]),
+    );
   }
 }

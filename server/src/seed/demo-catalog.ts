@@ -1,4 +1,4 @@
-import type { AdminShopProfile, SpecDimension } from '../../../shared';
+import type { AdminShopProfile, SpecDimension, StorefrontPageKey } from '../../../shared';
 import type { Motif, Palette } from './svg-art';
 
 /** The demo store: 山野茶事, a tea and tea-snack brand. Prices are integer fen. */
@@ -239,8 +239,10 @@ export const DEMO_CATEGORIES: DemoCategory[] = [
   },
 ];
 
-export const DEMO_BANNERS: { title: string; tagline: string; categoryIndex: number; productTitle?: string }[] = [
+/** Each opens its product, else the storefront page, else its category. */
+export const DEMO_BANNERS: { title: string; tagline: string; categoryIndex: number; productTitle?: string; page?: StorefrontPageKey }[] = [
   { title: '春茶上新', tagline: '明前龙井 · 头采鲜爽 · 限量发售', categoryIndex: 0, productTitle: '明前西湖龙井' },
   { title: '夏日冷泡', tagline: '冷水两小时 · 白桃乌龙清甜上市', categoryIndex: 3, productTitle: '白桃乌龙冷泡茶' },
   { title: '茶点下午茶', tagline: '好茶配好点 · 满 99 包邮', categoryIndex: 4 },
+  { title: '领券再下单', tagline: '满减券、折扣券 · 领券中心天天领', categoryIndex: 1, page: 'coupon_center' },
 ];

@@ -102,8 +102,7 @@ export class DemoStoreSeeder {
         manager.insert(Banner, {
           title: banner.title,
           imageUrl,
-          productId: banner.productTitle ? (productIds.get(banner.productTitle) ?? null) : null,
-          categoryId: banner.productTitle ? null : topCategoryIds[banner.categoryIndex],
+          ...demoBannerLink(banner, productIds, topCategoryIds),
           sortOrder: index,
         }),
       );
@@ -160,4 +159,15 @@ export class DemoStoreSeeder {
       throw error;
     }
   }
+}
+
+function demoBannerLink(
+  banner: (typeof DEMO_BANNERS)[number],
+  productIds: Map<string, number>,
+  topCategoryIds: number[],
+): Pick<Banner, 'linkType' | 'linkTarget'> {
+  const productId = banner.productTitle ? productIds.get(banner.productTitle) : undefined;
+  if (productId !== undefined) return { linkType: 'product', linkTarget: String(productId) };
+  if (banner.page) return { linkType: 'page', linkTarget: banner.page };
+  return { linkType: 'category', linkTarget: String(topCategoryIds[banner.categoryIndex]) };
 }

@@ -19,8 +19,21 @@ export async function callApi(baseUrl, method, path, { token, body, base = `${ba
   return payload;
 }
 
-/** A shopper with a paid order of one unit of the first SKU in stock; answers the order number and the shopper token. */
-export async function placePaidOrder(baseUrl) {
+export const SHOPPER_ADDRESS = {
+  recipientName: '林晓',
+  phone: '13800001234',
+  provinceName: '浙江省',
+  cityName: '杭州市',
+  districtName: '西湖区',
+  regionCode: '330106',
+  detail: '文三路 1 号',
+};
+
+/**
+ * A new shopper with a paid order of `quantity` units of the first SKU in stock (at the given address, with
+ * the given remark); answers the order number, the shopper token and the SKU code.
+ */
+export async function placePaidOrder(baseUrl, { address = SHOPPER_ADDRESS, remark = '', quantity = 1 } = {}) {
   const call = (method, path, options) => callApi(baseUrl, method, path, options);
   const { fakeWechatBaseUrl } = await call('GET', '/platform');
   const { code } = await call('POST', '/fake/login-code', { base: fakeWechatBaseUrl, body: { identity: `shopper-${randomUUID()}` } });
@@ -32,33 +45,22 @@ export async function placePaidOrder(baseUrl) {
   let sku;
   for (const product of products.items) {
     const detail = await call('GET', `/products/${product.id}`);
-    sku = detail.skus.find((candidate) => candidate.stock > 0);
+    sku = detail.skus.find((candidate) => candidate.stock >= quantity);
     if (sku) break;
   }
   assert.ok(sku, 'the demo shop has a SKU in stock');
 
-  const address = await call('POST', '/addresses', {
-    token,
-    body: {
-      recipientName: '林晓',
-      phone: '13800001234',
-      provinceName: '浙江省',
-      cityName: '杭州市',
-      districtName: '西湖区',
-      regionCode: '330106',
-      detail: '文三路 1 号',
-    },
-  });
+  const saved = await call('POST', '/addresses', { token, body: address });
   const order = await call('POST', '/orders', {
     token,
-    body: { clientToken: randomUUID().replace(/-/g, ''), items: [{ skuId: sku.id, quantity: 1 }], addressId: address.id },
+    body: { clientToken: randomUUID().replace(/-/g, ''), items: [{ skuId: sku.id, quantity }], addressId: saved.id, remark },
   });
   const payment = await call('POST', `/orders/${order.orderNo}/payment`, { token });
   await call('POST', '/fake/pay/confirm', { base: fakeWechatBaseUrl, body: { prepayId: payment.prepayId } });
 
   // The fake notifies the server asynchronously; the order is paid once the signed notification is processed.
   await waitForOrderStatus(baseUrl, order.orderNo, token, 'paid');
-  return { orderNo: order.orderNo, token };
+  return { orderNo: order.orderNo, token, skuCode: sku.skuCode };
 }
 
 /** Polls the shopper's view of the order until it has the status (WeChat Pay notifications arrive asynchronously). */

@@ -51,10 +51,12 @@ function PurchaseStatsBody({ state, onRetry }: { state: RemoteData<MemberPurchas
       <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
         <Descriptions.Item label="首次下单">{formatOptionalTime(stats.firstPaidAt)}</Descriptions.Item>
         <Descriptions.Item label="最近下单">{formatOptionalTime(stats.lastPaidAt)}</Descriptions.Item>
-        <Descriptions.Item label="订单数">{stats.paidOrderCount} 笔</Descriptions.Item>
+        <Descriptions.Item label="订单数">
+          {stats.paidOrderCount} 笔（{stats.purchaseDayCount} 天购买）
+        </Descriptions.Item>
         <Descriptions.Item label="累计实付（扣除退款）">{formatYuan(stats.totalNetPaidFen)}</Descriptions.Item>
         <Descriptions.Item label="平均复购间隔">
-          {stats.averageDaysBetweenOrders === null ? '仅 1 笔订单，暂无' : `${stats.averageDaysBetweenOrders} 天`}
+          {stats.averageDaysBetweenOrders === null ? '仅在 1 天购买过，暂无' : `${stats.averageDaysBetweenOrders} 天`}
         </Descriptions.Item>
         <Descriptions.Item label="预计下次购买">{expectedNextText(stats)}</Descriptions.Item>
         <Descriptions.Item label="距上次购买">

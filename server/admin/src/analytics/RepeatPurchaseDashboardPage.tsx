@@ -1,8 +1,8 @@
-import { ReloadOutlined } from '@ant-design/icons';
+import { QuestionCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import type { RepeatPurchaseMetrics, RepurchasedProduct } from '@shared/api/analytics';
 import { formatYuan } from '@shared/money';
-import { Button, Card, Col, DatePicker, Empty, Result, Row, Space, Spin, Statistic, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Result, Row, Space, Spin, Statistic, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -13,7 +13,7 @@ import { Chart } from './Chart';
 import { cohortCurvesOption, hasCohortCurves, topProductsOption } from './chart-options';
 import { CohortTable } from './CohortTable';
 import { chinaToday, fromDayRange, RANGE_PRESETS, rangeFromQuery, rangeProblem, toDayRange } from './date-range';
-import { formatDays, formatRate, hasNoPaidOrders } from './metrics-format';
+import { formatDays, formatRate, hasNoPaidOrders, REPEAT_PURCHASE_DEFINITION } from './metrics-format';
 
 type Loaded =
   | { status: 'loading' }
@@ -53,6 +53,11 @@ export default function RepeatPurchaseDashboardPage() {
     <PageContainer
       title="复购分析"
       subTitle="按已支付订单统计（全额退款的订单不计），日期为北京时间"
+      content={
+        <Typography.Text type="secondary" data-testid="repeat-purchase-definition">
+          {REPEAT_PURCHASE_DEFINITION}
+        </Typography.Text>
+      }
       extra={
         <Space wrap>
           <DatePicker.RangePicker
@@ -121,13 +126,25 @@ function DashboardBody({ state, onRetry }: { state: Loaded; onRetry: () => void 
   );
 }
 
+/** A figure's name with a ? that tells how it is counted. */
+function DefinedTitle({ title, definition }: { title: string; definition: string }) {
+  return (
+    <Space size={4}>
+      {title}
+      <Tooltip title={definition}>
+        <QuestionCircleOutlined aria-label={`${title}的口径`} />
+      </Tooltip>
+    </Space>
+  );
+}
+
 function KpiCards({ metrics }: { metrics: RepeatPurchaseMetrics }) {
   const { repeatRate, firstToSecond, returningGmv } = metrics;
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} md={8}>
         <Card size="small" data-testid="kpi-repeat-rate">
-          <Statistic title="复购率" value={formatRate(repeatRate.rate)} />
+          <Statistic title={<DefinedTitle title="复购率" definition="期间内在 2 个及以上不同日期付款的会员 / 期间内付款的会员" />} value={formatRate(repeatRate.rate)} />
           <Typography.Text type="secondary">
             复购会员 {repeatRate.repeatMembers} 人 / 购买会员 {repeatRate.purchasingMembers} 人
           </Typography.Text>
@@ -135,15 +152,18 @@ function KpiCards({ metrics }: { metrics: RepeatPurchaseMetrics }) {
       </Col>
       <Col xs={24} md={8}>
         <Card size="small" data-testid="kpi-first-to-second">
-          <Statistic title="首购到二购中位天数" value={formatDays(firstToSecond.medianDays)} />
+          <Statistic
+            title={<DefinedTitle title="首购到二购中位天数" definition="二购 = 首次付款之后另一天的第一笔付款订单；同一天的订单不算二购" />}
+            value={formatDays(firstToSecond.medianDays)}
+          />
           <Typography.Text type="secondary">
-            {firstToSecond.members > 0 ? `基于期间内完成第二单的 ${firstToSecond.members} 位会员` : '期间内还没有会员完成第二单'}
+            {firstToSecond.members > 0 ? `基于期间内完成二购的 ${firstToSecond.members} 位会员` : '期间内还没有会员完成二购'}
           </Typography.Text>
         </Card>
       </Col>
       <Col xs={24} md={8}>
         <Card size="small" data-testid="kpi-returning-gmv">
-          <Statistic title="老客 GMV 占比" value={formatRate(returningGmv.share)} />
+          <Statistic title={<DefinedTitle title="老客 GMV 占比" definition="首次付款当天之后的订单（复购订单）的实付占比" />} value={formatRate(returningGmv.share)} />
           <Typography.Text type="secondary">
             老客 {formatYuan(returningGmv.returningNetPaidFen)} / 全部 {formatYuan(returningGmv.totalNetPaidFen)}（老客订单{' '}
             {returningGmv.returningOrders} / {returningGmv.totalOrders} 单）
@@ -163,7 +183,7 @@ const PRODUCT_COLUMNS: TableColumnsType<RepurchasedProduct> = [
 
 function TopProductsCard({ products }: { products: RepurchasedProduct[] }) {
   return (
-    <Card title="复购最多的商品" size="small" extra={<Typography.Text type="secondary">同一会员在 2 笔及以上订单中购买</Typography.Text>}>
+    <Card title="复购最多的商品" size="small" extra={<Typography.Text type="secondary">同一会员在 2 个及以上不同日期购买</Typography.Text>}>
       {products.length === 0 ? (
         <Empty description="所选时间内还没有被重复购买的商品" />
       ) : (

@@ -35,3 +35,10 @@ export function cohortCellStyle(rate: number | null): CSSProperties | undefined 
   const alpha = Math.round((0.06 + 0.84 * strength) * 100) / 100;
   return { background: `rgba(${HEAT_RGB}, ${alpha})`, color: strength >= 0.5 ? '#fff' : undefined };
 }
+
+/**
+ * What counts as a repeat purchase (shared/api/analytics.ts), as the dashboard says it: a paid order on a
+ * later China day than the member's first; orders of one day are one purchase.
+ */
+export const REPEAT_PURCHASE_DEFINITION =
+  '复购口径：会员在首次付款之后的另一天（北京时间）再次付款才算复购；同一天内的多笔订单算一次购买，不算复购，首购到二购天数因此至少为 1 天。';

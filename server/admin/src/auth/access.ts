@@ -29,6 +29,7 @@ export type PageKey =
   | 'categories'
   | 'orders'
   | 'batchShip'
+  | 'pickingList'
   | 'afterSales'
   | 'members'
   | 'memberLevels'
@@ -46,6 +47,7 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   categories: CATALOG_ROLES,
   orders: ORDER_READ_ROLES,
   batchShip: SHIPPING_ROLES,
+  pickingList: SHIPPING_ROLES,
   // The warehouse opens the queue to confirm returned parcels; approving and refunding stay with AFTER_SALE_ROLES.
   afterSales: RETURN_RECEIPT_ROLES,
   members: MEMBER_READ_ROLES,

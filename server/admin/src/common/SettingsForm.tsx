@@ -8,6 +8,8 @@ const LABEL_SPAN = 5;
 interface SettingsFormProps<V> {
   /** The rule now in force, in words; shown above the fields so the effect of the saved values is plain. */
   ruleText: string;
+  /** What ruleText is called in the line above the fields (当前规则 unless said otherwise). */
+  ruleLabel?: string;
   initialValues: V;
   /** Saves the values and answers what the server kept, as form values (the form then shows exactly that). */
   save: (values: V) => Promise<V>;
@@ -20,11 +22,11 @@ interface SettingsFormProps<V> {
 }
 
 /** A shop-wide settings form: the current rule, the fields, and 保存设置 / 恢复 under them. */
-export function SettingsForm<V extends object>({ ruleText, initialValues, save, savedText, confirm, name, wrapperSpan, children }: SettingsFormProps<V>) {
+export function SettingsForm<V extends object>({ ruleText, ruleLabel = '当前规则', initialValues, save, savedText, confirm, name, wrapperSpan, children }: SettingsFormProps<V>) {
   const [form] = Form.useForm<V>();
   return (
     <>
-      <Alert type="info" showIcon style={{ marginBottom: 24 }} message={`当前规则：${ruleText}`} />
+      <Alert type="info" showIcon style={{ marginBottom: 24 }} message={`${ruleLabel}：${ruleText}`} />
       <ProForm<V>
         form={form}
         name={name}

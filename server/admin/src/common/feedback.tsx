@@ -24,8 +24,9 @@ export function FeedbackBridge() {
 export function errorText(error: unknown): string {
   if (typeof error === 'string') return error;
   if (error instanceof ApiRequestError) {
-    // 403: the role may not do this. The wording is fixed so every page says it the same way.
-    if (error.status === 403) return '无权限：当前账号的角色不能执行此操作';
+    // 403 FORBIDDEN: the role may not do this at all; the wording is fixed so every page says it the same way.
+    // Other 403 codes (a limit of the role, e.g. POINTS_ADJUST_LIMIT_EXCEEDED) carry their own explanation.
+    if (error.status === 403 && error.code === 'FORBIDDEN') return '无权限：当前账号的角色不能执行此操作';
     return error.message;
   }
   return '操作失败，请稍后重试';

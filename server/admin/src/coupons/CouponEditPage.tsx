@@ -33,6 +33,7 @@ import {
   type CheckedField,
   type CouponFormValues,
 } from './coupon-form';
+import { CouponNameCheck } from './CouponNameCheck';
 import { CouponScopePicker } from './CouponScopePicker';
 import { createCouponTemplate, fetchCouponTemplate, updateCouponTemplate } from './coupons-api';
 
@@ -153,6 +154,7 @@ function CouponForm({ categories, saved, onSaved }: { categories: CategoryNode[]
         <Form.Item name="name" label="券名称" required rules={[check('name')]}>
           <Input aria-label="券名称" maxLength={30} showCount placeholder="例如：双十一满200减30" style={{ maxWidth: 400 }} />
         </Form.Item>
+        <CouponNameCheck form={form} />
         <Form.Item name="type" label="类型" required>
           <Radio.Group disabled={locked} optionType="button" options={COUPON_TYPES.map((key) => ({ value: key, label: COUPON_TYPE_LABELS[key] }))} />
         </Form.Item>

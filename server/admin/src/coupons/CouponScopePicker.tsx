@@ -2,8 +2,8 @@ import type { AdminCouponTemplate, CouponScope } from '@shared/api/coupons';
 import type { CategoryNode } from '@shared/api/catalog';
 import { TreeSelect } from 'antd';
 import { categoryOptions } from '@/categories/category-tree';
-import { fetchProducts } from '@/products/products-api';
-import { RemoteSearchSelect, type SearchOption } from './RemoteSearchSelect';
+import { searchProductOptions } from '@/products/products-api';
+import { RemoteSearchSelect } from './RemoteSearchSelect';
 
 interface ScopePickerProps {
   scope: Exclude<CouponScope, 'all'>;
@@ -40,7 +40,7 @@ export function CouponScopePicker({ scope, categories, savedItems, value = [], o
       aria-label="适用商品"
       placeholder="输入商品名称搜索"
       emptyText="没有找到商品"
-      search={searchProducts}
+      search={searchProductOptions}
       searchOnMount
       knownLabels={savedItems.map((item) => ({ value: item.id, label: item.name }))}
       value={value}
@@ -49,9 +49,4 @@ export function CouponScopePicker({ scope, categories, savedItems, value = [], o
       style={{ maxWidth: 480 }}
     />
   );
-}
-
-async function searchProducts(keyword: string): Promise<SearchOption[]> {
-  const page = await fetchProducts({ keyword: keyword || undefined, page: 1, pageSize: 20 });
-  return page.items.map((product) => ({ value: product.id, label: `${product.title}（ID ${product.id}）` }));
 }

@@ -1,8 +1,9 @@
 import { ModalForm, ProFormDigit, ProFormTextArea, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import type { AdminMemberLoyalty, MemberLevel, MemberLevelChange, PointsLedgerEntry } from '@shared/api/loyalty';
+import type { AdminMemberLoyalty, AdminPointsLedgerEntry, MemberLevel, MemberLevelChange } from '@shared/api/loyalty';
 import { POINTS_REASON_LABELS } from '@shared/api/loyalty';
 import { formatYuan } from '@shared/money';
-import { Alert, Button, Card, Descriptions, Empty, Progress, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { pointsAdjustLimitFor } from '@shared/roles';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Progress, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useRef, useState, type MutableRefObject } from 'react';
 import { Link } from 'react-router-dom';
 import { canAdjustPoints } from '@/auth/access';
@@ -15,7 +16,15 @@ import { useRemoteData } from '@/common/useRemoteData';
 import { discountLabel } from '@/loyalty/level-form';
 import { fetchMemberLevels } from '@/loyalty/loyalty-api';
 import { adjustMemberPoints, fetchMemberLoyalty, fetchMemberPoints } from './member-loyalty-api';
-import { levelChangeReasonLabel, levelProgress, levelProgressText, pointsAdjustmentProblem, signedPoints } from './member-loyalty';
+import {
+  levelChangeReasonLabel,
+  levelProgress,
+  levelProgressText,
+  pointsAdjustmentConfirmText,
+  pointsAdjustmentProblem,
+  pointsValueFen,
+  signedPoints,
+} from './member-loyalty';
 
 interface LoyaltyView {
   loyalty: AdminMemberLoyalty;
@@ -69,6 +78,8 @@ export function MemberLoyaltyPanel({ memberId }: { memberId: number }) {
             <AdjustPointsModal
               memberId={memberId}
               balance={loyalty.pointsBalance}
+              pointsPerYuan={loyalty.pointsPerYuan}
+              limit={pointsAdjustLimitFor(staff.role)}
               onClose={() => setAdjusting(false)}
               onChanged={refresh}
             />
@@ -134,7 +145,7 @@ function LevelHistory({ changes }: { changes: MemberLevelChange[] }) {
 }
 
 function PointsLedger({ memberId, actionRef }: { memberId: number; actionRef: MutableRefObject<ActionType | undefined> }) {
-  const columns: ProColumns<PointsLedgerEntry>[] = [
+  const columns: ProColumns<AdminPointsLedgerEntry>[] = [
     { title: '时间', dataIndex: 'createdAt', render: (_, entry) => formatTime(entry.createdAt) },
     { title: '原因', dataIndex: 'reason', render: (_, entry) => POINTS_REASON_LABELS[entry.reason] ?? entry.reason },
     {
@@ -154,10 +165,11 @@ function PointsLedger({ memberId, actionRef }: { memberId: number; actionRef: Mu
       render: (_, entry) => (entry.orderNo ? <Link to={`/orders/${entry.orderNo}`}>{entry.orderNo}</Link> : '—'),
     },
     { title: '备注', dataIndex: 'note', render: (_, entry) => entry.note ?? '—' },
+    { title: '操作人', dataIndex: 'staff', render: (_, entry) => entry.staff?.displayName ?? '—' },
     { title: '到期', dataIndex: 'expiresAt', render: (_, entry) => (entry.delta > 0 ? formatOptionalTime(entry.expiresAt) : '—') },
   ];
   return (
-    <ProTable<PointsLedgerEntry>
+    <ProTable<AdminPointsLedgerEntry>
       rowKey="id"
       size="small"
       actionRef={actionRef}
@@ -175,22 +187,34 @@ function PointsLedger({ memberId, actionRef }: { memberId: number; actionRef: Mu
 function AdjustPointsModal({
   memberId,
   balance,
+  pointsPerYuan,
+  limit,
   onClose,
   onChanged,
 }: {
   memberId: number;
   balance: number;
+  pointsPerYuan: number;
+  /** The staff member's per-adjustment limit (null: none); the server enforces the same. */
+  limit: number | null;
   onClose: () => void;
   onChanged: () => void;
 }) {
+  const { modal } = App.useApp();
+  const [form] = Form.useForm<{ delta: number; reason: string }>();
+  const delta = Form.useWatch('delta', form);
+  const confirmed = (value: number) =>
+    modal.confirm({ title: '确认调整积分', content: pointsAdjustmentConfirmText(value, balance, pointsPerYuan), okText: '确认调整', cancelText: '再想想' });
   return (
     <ModalForm<{ delta: number; reason: string }>
       title="调整积分"
       open
+      form={form}
       width={480}
       modalProps={{ onCancel: onClose, destroyOnHidden: true }}
       submitter={{ searchConfig: { submitText: '确认调整', resetText: '取消' } }}
       onFinish={async ({ delta, reason }) => {
+        if (!(await confirmed(delta))) return false;
         // Done here, or the balance changed meanwhile (409): either way the panel re-reads it.
         const done = await runStaffAction(
           () => adjustMemberPoints(memberId, { delta, reason: reason.trim() }),
@@ -208,7 +232,9 @@ function AdjustPointsModal({
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        message={`当前余额 ${balance} 积分。正数为增加，负数为扣减；调整记入积分明细（客服调整），会员可见。`}
+        message={`当前余额 ${balance} 积分（${pointsPerYuan} 积分 = 1 元）。正数为增加，负数为扣减；调整记入积分明细（客服调整，记录操作人），会员可见。${
+          limit === null ? '' : `单次最多 ±${limit} 积分，更多请由运营或店主调整。`
+        }`}
       />
       <ProFormDigit
         name="delta"
@@ -217,10 +243,11 @@ function AdjustPointsModal({
         min={-1_000_000}
         max={1_000_000}
         fieldProps={{ precision: 0, addonAfter: '积分', 'aria-label': '积分变动' }}
+        extra={Number.isInteger(delta) && delta !== 0 ? `价值 ${formatYuan(pointsValueFen(delta, pointsPerYuan))}` : undefined}
         rules={[
           {
             validator: async (_: unknown, value: number | null | undefined) => {
-              const problem = pointsAdjustmentProblem(value, balance);
+              const problem = pointsAdjustmentProblem(value, balance, limit);
               if (problem) throw new Error(problem);
             },
           },

@@ -1,5 +1,5 @@
 import type { Paginated } from '@shared/api/common';
-import type { AdjustPointsRequest, AdminMemberLoyalty, PointsLedgerEntry } from '@shared/api/loyalty';
+import type { AdjustPointsRequest, AdminMemberLoyalty, AdminPointsLedgerEntry } from '@shared/api/loyalty';
 import { http } from '@/api/client';
 
 export function fetchMemberLoyalty(memberId: number): Promise<AdminMemberLoyalty> {
@@ -7,11 +7,11 @@ export function fetchMemberLoyalty(memberId: number): Promise<AdminMemberLoyalty
 }
 
 /** The member's points ledger, newest first. */
-export function fetchMemberPoints(memberId: number, query: { page: number; pageSize: number }): Promise<Paginated<PointsLedgerEntry>> {
-  return http.get<Paginated<PointsLedgerEntry>>(`/members/${memberId}/points`, query);
+export function fetchMemberPoints(memberId: number, query: { page: number; pageSize: number }): Promise<Paginated<AdminPointsLedgerEntry>> {
+  return http.get<Paginated<AdminPointsLedgerEntry>>(`/members/${memberId}/points`, query);
 }
 
 /** A credit (positive) or debit (negative) by hand; the reason stays in the ledger. */
-export function adjustMemberPoints(memberId: number, body: AdjustPointsRequest): Promise<PointsLedgerEntry> {
-  return http.post<PointsLedgerEntry>(`/members/${memberId}/points-adjustments`, body);
+export function adjustMemberPoints(memberId: number, body: AdjustPointsRequest): Promise<AdminPointsLedgerEntry> {
+  return http.post<AdminPointsLedgerEntry>(`/members/${memberId}/points-adjustments`, body);
 }

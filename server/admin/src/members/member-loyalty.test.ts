@@ -1,6 +1,14 @@
 import type { MemberLevel } from '@shared/api/loyalty';
 import { describe, expect, it } from 'vitest';
-import { levelChangeReasonLabel, levelProgress, levelProgressText, pointsAdjustmentProblem, signedPoints } from './member-loyalty';
+import {
+  levelChangeReasonLabel,
+  levelProgress,
+  levelProgressText,
+  pointsAdjustmentConfirmText,
+  pointsAdjustmentProblem,
+  pointsValueFen,
+  signedPoints,
+} from './member-loyalty';
 
 const levels: MemberLevel[] = [
   { id: 1, rank: 0, name: '普通会员', minPaidFen: 0, memberPricePercent: 100, freeShippingThresholdFen: null },
@@ -54,5 +62,23 @@ describe('pointsAdjustmentProblem', () => {
     expect(pointsAdjustmentProblem(null, 100)).toBe('请输入整数积分');
     expect(pointsAdjustmentProblem(1_000_001, 100)).toBe('单次调整不超过 1000000 积分');
     expect(pointsAdjustmentProblem(-121, 120)).toBe('扣减不能超过当前余额 120 积分');
+  });
+
+  it("keeps within the role's per-adjustment limit", () => {
+    expect(pointsAdjustmentProblem(2000, 0, 2000)).toBeNull();
+    expect(pointsAdjustmentProblem(-2000, 5000, 2000)).toBeNull();
+    expect(pointsAdjustmentProblem(2001, 0, 2000)).toBe('单次调整不能超过 ±2000 积分，更大的调整请由运营或店主操作');
+    expect(pointsAdjustmentProblem(-2001, 5000, 2000)).toBe('单次调整不能超过 ±2000 积分，更大的调整请由运营或店主操作');
+    expect(pointsAdjustmentProblem(50_000, 0, null)).toBeNull();
+  });
+});
+
+describe('points in 元', () => {
+  it('values points at the rule, rounded down to the fen, and says so before adjusting', () => {
+    expect(pointsValueFen(2000, 100)).toBe(2000);
+    expect(pointsValueFen(-150, 100)).toBe(150);
+    expect(pointsValueFen(1, 3)).toBe(33);
+    expect(pointsAdjustmentConfirmText(2000, 300, 100)).toBe('确认给会员增加 2000 积分（价值 ¥20.00，按 100 积分 = 1 元）？调整后余额 2300 积分。');
+    expect(pointsAdjustmentConfirmText(-50, 300, 100)).toBe('确认给会员扣减 50 积分（价值 ¥0.50，按 100 积分 = 1 元）？调整后余额 250 积分。');
   });
 });

@@ -44,12 +44,25 @@ export function signedPoints(delta: number): string {
 
 /**
  * Why a typed adjustment is refused, or null: a non-zero whole number within ±1 000 000 (the server's
- * bounds) that does not take more than the balance.
+ * bounds) and within the role's per-adjustment limit (null: none), that does not take more than the balance.
  */
-export function pointsAdjustmentProblem(delta: number | null | undefined, balance: number): string | null {
+export function pointsAdjustmentProblem(delta: number | null | undefined, balance: number, limit: number | null = null): string | null {
   if (delta === null || delta === undefined || !Number.isInteger(delta)) return '请输入整数积分';
   if (delta === 0) return '调整积分不能为 0';
   if (Math.abs(delta) > 1_000_000) return '单次调整不超过 1000000 积分';
+  if (limit !== null && Math.abs(delta) > limit) return `单次调整不能超过 ±${limit} 积分，更大的调整请由运营或店主操作`;
   if (delta < 0 && -delta > balance) return `扣减不能超过当前余额 ${balance} 积分`;
   return null;
+}
+
+/** What points are worth at the points rule's rate, rounded down to the fen as checkout redeems them: 2000 at 100 per 元 → ¥20.00. */
+export function pointsValueFen(points: number, pointsPerYuan: number): Fen {
+  return Math.floor((Math.abs(points) * 100) / pointsPerYuan);
+}
+
+/** The question asked before an adjustment is made: what it does, in points and in 元. */
+export function pointsAdjustmentConfirmText(delta: number, balance: number, pointsPerYuan: number): string {
+  const value = formatYuan(pointsValueFen(delta, pointsPerYuan));
+  const verb = delta > 0 ? '增加' : '扣减';
+  return `确认给会员${verb} ${Math.abs(delta)} 积分（价值 ${value}，按 ${pointsPerYuan} 积分 = 1 元）？调整后余额 ${balance + delta} 积分。`;
 }

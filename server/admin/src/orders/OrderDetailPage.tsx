@@ -14,6 +14,7 @@ import { formatOptionalTime, formatTime } from '@/common/time';
 import { OrderActions } from './OrderActions';
 import { fetchOrder } from './orders-api';
 import { OrderStatusTag } from './StatusTags';
+import { PrintPickingListButton } from './picking/PickingListButtons';
 
 export default function OrderDetailPage() {
   const { orderNo = '' } = useParams();
@@ -42,7 +43,10 @@ export default function OrderDetailPage() {
       title={`订单 ${order.orderNo}`}
       tags={<OrderStatusTag status={order.status} />}
       onBack={() => navigate('/orders')}
-      extra={<OrderActions orderNo={order.orderNo} status={order.status} onChanged={refresh} />}
+      extra={[
+        <PrintPickingListButton key="print" orderNos={[order.orderNo]} />,
+        <OrderActions key="actions" orderNo={order.orderNo} status={order.status} onChanged={refresh} />,
+      ]}
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="order-detail">
         <Card title="订单信息" size="small">

@@ -5,7 +5,7 @@ import { ORDER_STATUS_LABELS, ORDER_STATUSES } from '@shared/api/orders';
 import { formatYuan } from '@shared/money';
 import { Button, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { canShipOrders } from '@/auth/access';
 import { useCurrentStaff } from '@/auth/AuthProvider';
@@ -13,6 +13,7 @@ import { tableRows } from '@/common/table-rows';
 import { useFileExport } from '@/common/useFileExport';
 import { formatTime } from '@/common/time';
 import { OrderActions } from './OrderActions';
+import { ExportToShipButton, PrintPickingListButton } from './picking/PickingListButtons';
 import { exportFilename, orderListFilters, PHONE_FILTER_PATTERN, type OrderFilterValues } from './order-filters';
 import { exportOrders, fetchOrders } from './orders-api';
 import { ShipmentCell } from './ShipmentCell';
@@ -26,6 +27,8 @@ export default function OrderListPage() {
   // /orders?reminded=true (the 待办 link) opens the list on the orders whose buyer asked to ship.
   const [searchParams] = useSearchParams();
   const tableRef = useRef<ActionType>();
+  // Orders ticked for the picking list (kept across pages of the list).
+  const [selectedOrderNos, setSelectedOrderNos] = useState<string[]>([]);
   // The filters of the list on screen: the export downloads exactly those orders.
   const shownFilters = useRef<OrderFilterValues>({});
   const { exporting, exportFile: exportCsv } = useFileExport(
@@ -157,7 +160,21 @@ export default function OrderListPage() {
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         // ProTable skips the rules of its filter form unless told otherwise; the phone filter has one.
         form={{ ignoreRules: false }}
+        rowSelection={
+          canShipOrders(staff.role)
+            ? { selectedRowKeys: selectedOrderNos, preserveSelectedRowKeys: true, onChange: (keys) => setSelectedOrderNos(keys as string[]) }
+            : false
+        }
+        tableAlertOptionRender={() => (
+          <Space>
+            <PrintPickingListButton orderNos={selectedOrderNos} size="small" />
+            <Button size="small" type="link" onClick={() => setSelectedOrderNos([])}>
+              取消选择
+            </Button>
+          </Space>
+        )}
         toolBarRender={() => [
+          <ExportToShipButton key="to-ship" />,
           canShipOrders(staff.role) && (
             <Button key="batch" icon={<UploadOutlined />} onClick={() => navigate('/batch-ship')}>
               批量发货

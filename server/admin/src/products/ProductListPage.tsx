@@ -13,6 +13,7 @@ import { categoryOptions } from '@/categories/category-tree';
 import { notifyError, notifySuccess } from '@/common/feedback';
 import { tableRows } from '@/common/table-rows';
 import { deleteProduct, fetchProducts, setShelf } from './products-api';
+import { ProductBulkActions } from './ProductBulkActions';
 import { StockAdjustModal } from './StockAdjustModal';
 
 /** The filter form's values as ProTable hands them over (select values arrive as strings). */
@@ -31,6 +32,8 @@ export default function ProductListPage() {
   const [categories, setCategories] = useState<CategoryNode[]>([]);
   const [stockTarget, setStockTarget] = useState<AdminProductRow | null>(null);
   const editable = canEditCatalog(staff.role);
+  // Products ticked for a bulk action (this page's rows).
+  const [selected, setSelected] = useState<AdminProductRow[]>([]);
 
   useEffect(() => {
     // The category filter is a convenience: without it the list still works, so a failure stays quiet.
@@ -119,6 +122,16 @@ export default function ProductListPage() {
         columns={columns}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
+        rowSelection={editable ? { selectedRowKeys: selected.map((row) => row.id), onChange: (_, rows) => setSelected(rows) } : false}
+        tableAlertOptionRender={() => (
+          <ProductBulkActions
+            selected={selected}
+            onDone={() => {
+              setSelected([]);
+              tableRef.current?.reload();
+            }}
+          />
+        )}
         toolBarRender={() =>
           editable
             ? [

@@ -1,6 +1,8 @@
 import type {
   AdminProductDetail,
   AdminProductRow,
+  BulkProductAction,
+  BulkProductResult,
   SaveProductRequest,
   SetShelfRequest,
   StockAdjustmentRequest,
@@ -8,6 +10,7 @@ import type {
 } from '@shared/api/admin';
 import type { Paginated } from '@shared/api/common';
 import { http } from '@/api/client';
+import type { SearchOption } from '@/coupons/RemoteSearchSelect';
 
 export interface AdminProductListQuery {
   keyword?: string;
@@ -43,4 +46,15 @@ export function deleteProduct(id: number): Promise<void> {
 
 export function adjustStock(skuId: number, body: StockAdjustmentRequest): Promise<StockAdjustmentResponse> {
   return http.post<StockAdjustmentResponse>(`/skus/${skuId}/stock-adjustments`, body);
+}
+
+/** Products matching a keyword as select options (the first 20; blank: the newest). */
+export async function searchProductOptions(keyword: string): Promise<SearchOption[]> {
+  const page = await fetchProducts({ keyword: keyword || undefined, page: 1, pageSize: 20 });
+  return page.items.map((product) => ({ value: product.id, label: `${product.title}（ID ${product.id}）` }));
+}
+
+/** 上架 / 下架 / 删除 for the selected products; each one succeeds or fails on its own. */
+export function bulkProducts(action: BulkProductAction, ids: number[]): Promise<BulkProductResult> {
+  return http.post<BulkProductResult>('/products/bulk', { action, ids });
 }

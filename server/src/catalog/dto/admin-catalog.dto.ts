@@ -19,13 +19,17 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import type {
-  SaveCategoryRequest,
-  SaveProductRequest,
-  SaveSkuRequest,
-  SetShelfRequest,
-  SpecDimension,
-  StockAdjustmentRequest,
+import {
+  BULK_PRODUCT_ACTIONS,
+  BULK_PRODUCT_MAX,
+  type BulkProductAction,
+  type BulkProductRequest,
+  type SaveCategoryRequest,
+  type SaveProductRequest,
+  type SaveSkuRequest,
+  type SetShelfRequest,
+  type SpecDimension,
+  type StockAdjustmentRequest,
 } from '../../../../shared';
 import { IsAssetUrl } from '../../platform/http/asset-url';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
@@ -198,6 +202,20 @@ export class SaveProductDto implements Omit<SaveProductRequest, 'detail'> {
 export class SetShelfDto implements SetShelfRequest {
   @IsBoolean()
   onShelf: boolean;
+}
+
+export class BulkProductDto implements BulkProductRequest {
+  @IsIn(BULK_PRODUCT_ACTIONS)
+  action: BulkProductAction;
+
+  @IsArray()
+  @ArrayMinSize(1, { message: '请至少选择一个商品' })
+  @ArrayMaxSize(BULK_PRODUCT_MAX, { message: `一次最多操作 ${BULK_PRODUCT_MAX} 个商品` })
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(MAX_INT_ID, { each: true })
+  ids: number[];
 }
 
 export class StockAdjustmentDto implements StockAdjustmentRequest {
