@@ -1,10 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CART_MAX_ITEMS, CART_MAX_QUANTITY, type CartItem, type CartResponse } from '../../../shared';
 import { lockMember } from '../members/member-lock';
 import { fieldError, ApiException } from '../platform/errors/api-exception';
 import { TransactionRunner } from '../platform/database/transaction-runner';
+import { incoming, upsertRow, type UpsertSet } from '../platform/database/upsert';
 import {
   findSellableSkus,
   outOfStock,
@@ -60,13 +61,28 @@ export class CartService {
       selected: true,
     };
     await this.transactions.run(async (manager) => {
-      // One member's parallel adds take turns: parallel first inserts of one line deadlocked on MariaDB.
+      // One member's parallel adds take turns on the member's row, so the line count below stays true.
       await lockMember(manager, memberId);
-      if (await this.addToExistingLine(manager, memberId, skuId, quantity, line)) return;
-      if ((await manager.countBy(CartItemRow, { memberId })) >= CART_MAX_ITEMS) {
+      const [{ lineCount, hasLine }] = (await manager.query(
+        'SELECT COUNT(*) AS lineCount, SUM(CASE WHEN skuId = ? THEN 1 ELSE 0 END) AS hasLine FROM cart_items WHERE memberId = ?',
+        [skuId, memberId],
+      )) as { lineCount: number | string; hasLine: number | string | null }[];
+      if (!Number(hasLine) && Number(lineCount) >= CART_MAX_ITEMS) {
         throw new ApiException('CART_FULL', HttpStatus.CONFLICT, `购物车最多放 ${CART_MAX_ITEMS} 种商品，请先清理`);
       }
-      await manager.insert(CartItemRow, { memberId, skuId, quantity, ...line });
+      // One statement adds the line or adds to it (capped at CART_MAX_QUANTITY): update-then-insert on the
+      // (memberId, skuId) key deadlocked on MariaDB between different members' first adds (see upsertRow).
+      const capped: UpsertSet = ({ column, incoming }) =>
+        `CASE WHEN ${column('quantity')} + ${incoming('quantity')} > ${CART_MAX_QUANTITY} THEN ${CART_MAX_QUANTITY} ELSE ${column('quantity')} + ${incoming('quantity')} END`;
+      await upsertRow(manager, CartItemRow, { memberId, skuId, quantity, ...line }, ['memberId', 'skuId'], {
+        quantity: capped,
+        productId: incoming('productId'),
+        title: incoming('title'),
+        specValues: incoming('specValues'),
+        imageUrl: incoming('imageUrl'),
+        addedPriceFen: incoming('addedPriceFen'),
+        selected: incoming('selected'),
+      });
     });
     return this.view(memberId);
   }
@@ -89,26 +105,6 @@ export class CartService {
   async selectAll(memberId: number, selected: boolean): Promise<CartResponse> {
     await this.transactions.run((manager) => manager.update(CartItemRow, { memberId }, { selected }));
     return this.view(memberId);
-  }
-
-  /** One conditional arithmetic UPDATE (no read-then-write): false when the member has no line for the SKU. */
-  private async addToExistingLine(
-    manager: EntityManager,
-    memberId: number,
-    skuId: number,
-    quantity: number,
-    line: Partial<CartItemRow>,
-  ): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(CartItemRow)
-      .set({
-        ...line,
-        quantity: () => 'CASE WHEN quantity + :quantity > :max THEN :max ELSE quantity + :quantity END',
-      })
-      .where('memberId = :memberId AND skuId = :skuId', { memberId, skuId, quantity, max: CART_MAX_QUANTITY })
-      .execute();
-    return !!result.affected;
   }
 }
 

@@ -17,7 +17,8 @@ import { carrierName } from '../orders/order-views';
 import { OrderRow } from '../orders/order.entity';
 import { RefundRow } from '../payments/refund.entity';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
-import { isUniqueViolation } from '../platform/database/transaction-runner';
+import { TransactionRunner } from '../platform/database/transaction-runner';
+import { upsertRow } from '../platform/database/upsert';
 import { ApiException } from '../platform/errors/api-exception';
 import { WechatApiError } from '../wechat/wechat-errors';
 import { WechatClient } from '../wechat/wechat.client';
@@ -40,6 +41,7 @@ export class SubscribeMessagesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly wechat: WechatClient,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   templates(): SubscribeTemplate[] {
@@ -56,15 +58,17 @@ export class SubscribeMessagesService {
     if (unknown) {
       throw new ApiException('SUBSCRIBE_TEMPLATE_UNKNOWN', HttpStatus.BAD_REQUEST, '未知的订阅消息模板', { templateId: unknown.templateId });
     }
-    const quotas = this.dataSource.getRepository(SubscribeQuotaRow);
-    for (const { templateId } of request.answers.filter((answer) => answer.accepted)) {
-      try {
-        await quotas.insert({ memberId, templateId, remaining: 0 });
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
+    // In template order, so two of the member's parallel answers lock the quota rows in the same order.
+    const accepted = request.answers.filter((answer) => answer.accepted).map((answer) => answer.templateId).sort();
+    if (accepted.length === 0) return;
+    await this.transactions.run(async (manager) => {
+      for (const templateId of accepted) {
+        // One upsert per quota: the first acceptance creates the row with 1, later ones add 1.
+        await upsertRow(manager, SubscribeQuotaRow, { memberId, templateId, remaining: 1 }, ['memberId', 'templateId'], {
+          remaining: ({ column }) => `${column('remaining')} + 1`,
+        });
       }
-      await quotas.increment({ memberId, templateId }, 'remaining', 1);
-    }
+    });
   }
 
   @OnEvent(OrderEvents.paid)
