@@ -58,6 +58,25 @@ describe(`hostile input (${TEST_DB})`, () => {
     });
   });
 
+  describe('null for an optional field', () => {
+    it('answers null where a field cannot be cleared with 400 VALIDATION_FAILED naming the field', async () => {
+      for (const body of [{ nickname: null }, { avatarUrl: null }]) {
+        const response = await t.api().patch(`${API}/me`).set(bearer(member)).send(body).expect(400);
+        expectApiError(response.body, 'VALIDATION_FAILED');
+        expect(response.body.details[0].field).toBe(Object.keys(body)[0]);
+      }
+      const cart = await t.api().post(`${API}/cart/items`).set(bearer(member)).send({ skuId: null, quantity: null }).expect(400);
+      expectApiError(cart.body, 'VALIDATION_FAILED');
+      const remark = await t.api().post(`${API}/checkout/preview`).set(bearer(member)).send({ items: [{ skuId: 1, quantity: 1 }], addressId: null }).expect(400);
+      expectApiError(remark.body, 'VALIDATION_FAILED');
+    });
+
+    it('takes null where it means "none" (a top-level category’s parent, no coupon)', async () => {
+      const created = await t.api().post(`${API}/admin/categories`).set(bearer(owner)).send({ name: '空父分类', parentId: null, icon: null }).expect(201);
+      expect(created.body.parentId ?? null).toBeNull();
+    });
+  });
+
   describe('broken multipart on every upload route', () => {
     const routes = (): [string, string][] => [
       ['/admin/uploads', owner],

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import {
   AFTER_SALE_STATUSES,
   AFTER_SALE_TYPES,
@@ -9,6 +9,7 @@ import {
 } from '../../../shared';
 import { IsAssetUrl } from '../platform/http/asset-url';
 import { PageQueryDto } from '../platform/http/page-query.dto';
+import { OptionalField } from '../platform/http/optional-field';
 
 export class ApplyAfterSaleDto implements ApplyAfterSaleRequest {
   @IsIn(AFTER_SALE_TYPES)
@@ -19,12 +20,12 @@ export class ApplyAfterSaleDto implements ApplyAfterSaleRequest {
   @MaxLength(50)
   reason: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(500)
   description?: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(6)
   @IsAssetUrl({ each: true })
@@ -39,7 +40,7 @@ export class RejectAfterSaleDto implements RejectAfterSaleRequest {
 }
 
 export class AfterSaleListQueryDto extends PageQueryDto {
-  @IsOptional()
+  @OptionalField()
   @IsIn(AFTER_SALE_STATUSES)
   status?: AfterSaleStatus;
 }

@@ -1,24 +1,6 @@
 import { PartialType } from '@nestjs/mapped-types';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  NotEquals,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min, NotEquals, ValidateIf, ValidateNested } from 'class-validator';
 import type {
   SaveCategoryRequest,
   SaveProductRequest,
@@ -30,6 +12,7 @@ import type {
 import { IsAssetUrl } from '../../platform/http/asset-url';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { MAX_INT_ID } from './shop-catalog.dto';
+import { OptionalField } from '../../platform/http/optional-field';
 
 export const MAX_PRICE_FEN = 99_999_999;
 export const MAX_STOCK = 9_999_999;
@@ -41,19 +24,19 @@ export class CreateCategoryDto implements SaveCategoryRequest {
   @Matches(/\S/)
   name: string;
 
-  @IsOptional()
+  @OptionalField()
   @ValidateIf((_, value) => value !== null)
   @IsInt()
   @Min(1)
   @Max(MAX_INT_ID)
   parentId?: number | null;
 
-  @IsOptional()
+  @OptionalField()
   @ValidateIf((_, value) => value !== null)
   @IsAssetUrl()
   icon?: string | null;
 
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(0)
   @Max(MAX_SORT_ORDER)
@@ -93,7 +76,7 @@ export class DetailBlockDto {
 }
 
 export class SaveSkuDto implements SaveSkuRequest {
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(1)
   @Max(MAX_INT_ID)
@@ -110,7 +93,7 @@ export class SaveSkuDto implements SaveSkuRequest {
   @Max(MAX_PRICE_FEN)
   priceFen: number;
 
-  @IsOptional()
+  @OptionalField()
   @ValidateIf((_, value) => value !== null)
   @IsInt()
   @Min(1)
@@ -122,7 +105,7 @@ export class SaveSkuDto implements SaveSkuRequest {
   @Max(MAX_STOCK)
   stock: number;
 
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(40)
   @Matches(/^[A-Za-z0-9_-]*$/)
@@ -141,7 +124,7 @@ export class SaveProductDto implements Omit<SaveProductRequest, 'detail'> {
   @Matches(/\S/)
   title: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(120)
   subtitle?: string;
@@ -152,14 +135,14 @@ export class SaveProductDto implements Omit<SaveProductRequest, 'detail'> {
   @IsAssetUrl({ each: true })
   images: string[];
 
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => DetailBlockDto)
   detail?: DetailBlockDto[];
 
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(10)
   @ArrayUnique()
@@ -167,17 +150,17 @@ export class SaveProductDto implements Omit<SaveProductRequest, 'detail'> {
   @Length(1, 12, { each: true })
   tags?: string[];
 
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   onShelf?: boolean;
 
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(0)
   @Max(MAX_SORT_ORDER)
   sortOrder?: number;
 
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   memberPriceEnabled?: boolean;
 
@@ -214,12 +197,12 @@ export class StockAdjustmentDto implements StockAdjustmentRequest {
 }
 
 export class AdminProductQueryDto extends PageQueryDto {
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(50)
   keyword?: string;
 
-  @IsOptional()
+  @OptionalField()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -227,7 +210,7 @@ export class AdminProductQueryDto extends PageQueryDto {
   categoryId?: number;
 
   /** Query strings carry text: only "true" and "false" become booleans; anything else fails validation. */
-  @IsOptional()
+  @OptionalField()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   onShelf?: boolean;

@@ -1,6 +1,7 @@
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import type { BindPhoneRequest, UpdateProfileRequest, WechatLoginRequest } from '../../../../shared';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
+import { OptionalField } from '../../platform/http/optional-field';
 
 export class WechatLoginDto implements WechatLoginRequest {
   @IsString()
@@ -10,14 +11,14 @@ export class WechatLoginDto implements WechatLoginRequest {
 }
 
 export class UpdateProfileDto implements UpdateProfileRequest {
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(/\S/, { message: 'nickname must not be blank' })
   @MaxLength(20)
   nickname?: string;
 
   /** Only files this server stored (POST /me/avatar answers such a URL). */
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(300)
   @Matches(/^\/uploads\/[a-z0-9-]+\/[a-zA-Z0-9._-]+$/)
@@ -32,7 +33,7 @@ export class BindPhoneDto implements BindPhoneRequest {
 }
 
 export class AdminMemberQueryDto extends PageQueryDto {
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(40)
   keyword?: string;
