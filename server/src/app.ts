@@ -18,6 +18,8 @@ const UPLOAD_LIMIT = 5 * 1024 * 1024;
 export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     ...loggerOptions(options.config.logLevel),
+    // request.ip is the TCP peer unless TRUST_PROXY names the proxies whose X-Forwarded-For is believed.
+    trustProxy: options.config.trustProxy,
     // JSON bodies have per-route-class limits below (json-body.ts); files go through multipart with their own caps.
     bodyLimit: JSON_BODY_READ_LIMIT,
     // Errors Fastify raises before routing (e.g. a badly percent-encoded URL) get our error shape too.

@@ -1,10 +1,15 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
- * How an upsert changes a column of the existing row: `(sql) => sql.incoming('quantity')` is the value the
- * statement tried to insert, a bare column name is the row's current value.
+ * How an upsert changes a column of the existing row, as SQL: `incoming('quantity')` is the value the
+ * statement tried to insert, `column('quantity')` the row's current value, `value('windowStartedAt', date)` a
+ * parameter converted like that column's values.
  */
-export type UpsertSet = (sql: { incoming(column: string): string; column(column: string): string }) => string;
+export type UpsertSet = (sql: {
+  incoming(property: string): string;
+  column(property: string): string;
+  value(property: string, value: unknown): string;
+}) => string;
 
 /**
  * Inserts a row, or changes the existing row with the same unique key, in ONE statement
@@ -41,12 +46,16 @@ export async function upsertRow<T extends ObjectLiteral>(
     values = { ...values, [updateDate]: new Date() };
     set = { ...set, [updateDate]: incoming(updateDate) };
   }
+  const properties = Object.keys(values).filter((property) => values[property] !== undefined);
+  const parameters = properties.map((property) => driver.preparePersistentValue(values[property], columnOf(property)));
   const sql = {
     incoming: (property: string) => (mysql ? `VALUES(${name(property)})` : `excluded.${name(property)}`),
     column: name,
+    value: (property: string, value: unknown) => {
+      parameters.push(driver.preparePersistentValue(value, columnOf(property)));
+      return '?';
+    },
   };
-  const properties = Object.keys(values).filter((property) => values[property] !== undefined);
-  const parameters = properties.map((property) => driver.preparePersistentValue(values[property], columnOf(property)));
   const assignments = Object.entries(set).map(([property, expression]) => `${name(property)} = ${(expression as UpsertSet)(sql)}`);
   const insert = `INSERT INTO ${driver.escape(metadata.tableName)} (${properties.map(name).join(', ')}) VALUES (${properties.map(() => '?').join(', ')})`;
   const onConflict = mysql

@@ -12,7 +12,7 @@ import { ApiException } from '../errors/api-exception';
 export const JSON_MAX_DEPTH = 32;
 export const JSON_BODY_LIMITS = {
   /** POST /api/v1/auth/… and /api/v1/admin/auth/…: tokens and passwords, no token needed to send them. */
-  login: 8 * 1024,
+  login: 16 * 1024,
   /** Everything else under /api/v1/admin/ (staff only). */
   admin: 1024 * 1024,
   /** Shopper routes and anything else. */
