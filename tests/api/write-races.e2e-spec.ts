@@ -1,5 +1,8 @@
 import type { SubscribeTemplate } from '../../shared';
-import { CART_MAX_QUANTITY } from '../../shared';
+import { CART_MAX_ITEMS, CART_MAX_QUANTITY } from '../../shared';
+import { In } from 'typeorm';
+import { MemberLevelsService } from '../../server/src/loyalty/member-levels.service';
+import { MemberLevelReviewRow } from '../../server/src/loyalty/member-level-review.entity';
 import { MemberPurchaseStatsService } from '../../server/src/analytics/member-purchase-stats.service';
 import { MemberPurchaseStatsRow } from '../../server/src/analytics/member-purchase-stats.entity';
 import { CartItemRow } from '../../server/src/cart/cart-item.entity';
@@ -70,6 +73,26 @@ describe(`first writes of many members at once (${TEST_DB})`, () => {
       expect(lines.find((line) => line.skuId === second)?.quantity).toBe(2);
     }
     expect(rows.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('holds the cart at CART_MAX_ITEMS lines when one member adds 110 different SKUs at once', async () => {
+    const skus: number[] = [];
+    for (let made = 0; made < CART_MAX_ITEMS + 10; made += 10) skus.push(...(await Promise.all(Array.from({ length: 10 }, () => shop.sku(100, 10)))));
+    const shopper = await memberToken(t, 'race-full-cart');
+    const responses = await Promise.all(skus.map((skuId) => t.api().post(`${API}/cart/items`).set(bearer(shopper)).send({ skuId, quantity: 1 })));
+    expect(statuses(responses)).toEqual({ 200: CART_MAX_ITEMS, 409: skus.length - CART_MAX_ITEMS });
+    expect(responses.filter((response) => response.status === 409).every((response) => response.body.code === 'CART_FULL')).toBe(true);
+    const me = (await t.api().get(`${API}/me`).set(bearer(shopper)).expect(200)).body;
+    expect(await t.dataSource.getRepository(CartItemRow).countBy({ memberId: me.id })).toBe(CART_MAX_ITEMS);
+    // A line already in the full cart can still grow.
+    await t.api().post(`${API}/cart/items`).set(bearer(shopper)).send({ skuId: skus[0], quantity: 1 }).expect(200);
+  }, 60_000);
+
+  it('reviews 100 members’ levels in parallel, twice each: one review row each, no failure', async () => {
+    const levels = t.app.get(MemberLevelsService);
+    await Promise.all(members.flatMap(({ id }) => [levels.recompute(id, 'sweep'), levels.recompute(id, 'sweep')]));
+    const reviewed = await t.dataSource.getRepository(MemberLevelReviewRow).findBy({ memberId: In(members.map(({ id }) => id)) });
+    expect(reviewed).toHaveLength(MEMBERS);
   }, 60_000);
 
   it('records 100 members’ first subscribe answers in parallel, twice each: quota 2 per member and template', async () => {
