@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getMetadataStorage } from 'class-validator';
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import { JSON_MAX_CONTAINERS, jsonBodyLimits } from '../../server/src/platform/http/json-body';
 import { ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
@@ -168,10 +169,17 @@ describe(`route fuzzer (${TEST_DB})`, () => {
         fc.constant({}),
         fc.dictionary(fc.constantFrom(...own, ...fields.slice(0, 3), 'unknownKey'), fc.oneof(text, fc.array(text, { minLength: 2, maxLength: 3 })), { maxKeys: 4 }),
       );
-    const bodyOf = (own: string[]) =>
-      own.length === 0
-        ? body
-        : fc.oneof({ weight: 3, arbitrary: fc.dictionary(fc.constantFrom(...own), value, { minKeys: 1, maxKeys: own.length }).map(json) }, { weight: 2, arbitrary: body });
+    // As many objects, and as long an array, as the route's limits let through: the most expensive body it may get.
+    const largestAllowed = (own: string[], url: string) =>
+      fc.constantFrom(...(own.length ? own : fields.slice(0, 20))).map((field) =>
+        json({ [field]: Array.from({ length: JSON_MAX_CONTAINERS - 10 }, () => ({ skuId: 1, quantity: 1 })), items: Array.from({ length: jsonBodyLimits(url).arrayLength - 1 }, () => 1) }),
+      );
+    const bodyOf = (own: string[], url: string) =>
+      fc.oneof(
+        { weight: own.length ? 3 : 0, arbitrary: fc.dictionary(fc.constantFrom(...own, 'x'), value, { minKeys: 1, maxKeys: Math.max(1, own.length) }).map(json) },
+        { weight: 2, arbitrary: body },
+        { weight: 1, arbitrary: largestAllowed(own, url) },
+      );
     const handlerFields = routeFields(t.app);
     const staffIdentities = ['owner', 'operator', 'service', 'warehouse'];
 
@@ -190,7 +198,7 @@ describe(`route fuzzer (${TEST_DB})`, () => {
           identity: fc.oneof({ weight: 3, arbitrary: likely }, { weight: 1, arbitrary: fc.constantFrom(...identities) }),
           params: fc.array(pathParam, { minLength: paramCount, maxLength: paramCount }),
           query: queryOf(own.query),
-          body: bodyOf(own.body),
+          body: bodyOf(own.body, route.url),
         }),
         { seed: SEED + routeIndex++, numRuns: RUNS * identities.length },
       );
