@@ -52,41 +52,34 @@ describe(`payment start racing a cancel (${TEST_DB})`, () => {
     return handedOut.length;
   }
 
-  it('shopper cancel + 10 parallel payment starts, 8 rounds: never an open WeChat order for the cancelled order', async () => {
-    for (let round = 0; round < 8; round++) {
+  /** Fires the cancel and 10 payment starts at once, `rounds` times on fresh orders, and checks the aftermath. */
+  async function race(rounds: number, cancel: (orderNo: string) => Promise<unknown>, before?: (orderNo: string) => Promise<void>) {
+    for (let round = 0; round < rounds; round++) {
       const { orderNo } = await placeOrder();
-      const [cancel, ...started] = await Promise.all([
-        t.api().post(`${API}/orders/${orderNo}/cancel`).set(bearer(alice)),
-        ...Array.from({ length: 10 }, () => startPayment(orderNo)),
-      ]);
-      expect(cancel.status).toBe(200);
+      await before?.(orderNo);
+      const [, ...started] = await Promise.all([cancel(orderNo), ...Array.from({ length: 10 }, () => startPayment(orderNo))]);
       await expectNothingPayable(orderNo, started);
     }
+  }
+
+  it('shopper cancel + 10 parallel payment starts, 8 rounds: never an open WeChat order for the cancelled order', async () => {
+    await race(8, (orderNo) => t.api().post(`${API}/orders/${orderNo}/cancel`).set(bearer(alice)).expect(200));
   }, 90_000);
 
   it('staff cancel racing payment starts on an order whose payment was started before', async () => {
-    for (let round = 0; round < 4; round++) {
-      const { orderNo } = await placeOrder();
-      await startPayment(orderNo).expect(200);
-      // An expired prepay makes the starts ask WeChat again while the cancel runs.
-      await t.dataSource.getRepository(OrderRow).update({ orderNo }, { prepayExpiresAt: new Date(Date.now() - 1000) });
-      const [cancel, ...started] = await Promise.all([
-        t.api().post(`${API}/admin/orders/${orderNo}/cancel`).set(bearer(owner)).send({ reason: '缺货' }),
-        ...Array.from({ length: 10 }, () => startPayment(orderNo)),
-      ]);
-      expect(cancel.status).toBe(200);
-      await expectNothingPayable(orderNo, started);
-    }
+    await race(
+      4,
+      (orderNo) => t.api().post(`${API}/admin/orders/${orderNo}/cancel`).set(bearer(owner)).send({ reason: '缺货' }).expect(200),
+      async (orderNo) => {
+        await startPayment(orderNo).expect(200);
+        // An expired prepay makes the starts ask WeChat again while the cancel runs.
+        await t.dataSource.getRepository(OrderRow).update({ orderNo }, { prepayExpiresAt: new Date(Date.now() - 1000) });
+      },
+    );
   }, 90_000);
 
   it('the unpaid-timeout sweep racing payment starts', async () => {
-    for (let round = 0; round < 4; round++) {
-      const { orderNo } = await placeOrder();
-      const sweeper = t.app.get(UnpaidOrderSweeper);
-      // The sweep runs as if the deadline had passed; the starts still see a deadline in the future.
-      const later = new Date(Date.now() + 24 * 60 * 60_000);
-      const [, ...started] = await Promise.all([sweeper.sweep(later), ...Array.from({ length: 10 }, () => startPayment(orderNo))]);
-      await expectNothingPayable(orderNo, started as never);
-    }
+    // The sweep runs as if the deadline had passed; the starts still see a deadline in the future.
+    await race(4, () => t.app.get(UnpaidOrderSweeper).sweep(new Date(Date.now() + 24 * 60 * 60_000)));
   }, 90_000);
 });
