@@ -141,6 +141,15 @@ describe(`route fuzzer (${TEST_DB})`, () => {
     const { value } = fc.letrec<{ value: unknown }>((tie) => ({
       value: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.constantFrom(...fields), tie('value'), { maxKeys: 4 })),
     }));
+    // Values of the types DTO fields usually have (ids, counts, fen, short texts, flags, dates), real ids among them.
+    const plain = fc.oneof(
+      fc.constantFrom(...realValues.map(Number).filter((id) => Number.isSafeInteger(id)), 1, 2, 100, 1000),
+      fc.integer({ min: -5, max: 100_000 }),
+      fc.boolean(),
+      fc.string({ minLength: 1, maxLength: 12 }),
+      fc.constantFrom('2025-01-01', '2026-12-31T00:00:00.000Z', '13800001111', '/uploads/x/a.png', 'https://example.com/a.png', 'owner', 'operator'),
+      fc.array(fc.integer({ min: 1, max: 10 }), { maxLength: 3 }),
+    );
     const json = (payload: unknown) => ({ contentType: 'application/json', payload: JSON.stringify(payload) ?? 'null' });
     const body = fc.oneof(
       { weight: 4, arbitrary: fc.dictionary(fc.constantFrom(...fields), value, { maxKeys: 6 }).map(json) },
@@ -177,6 +186,11 @@ describe(`route fuzzer (${TEST_DB})`, () => {
     const bodyOf = (own: string[], url: string) =>
       fc.oneof(
         { weight: own.length ? 3 : 0, arbitrary: fc.dictionary(fc.constantFrom(...own, 'x'), value, { minKeys: 1, maxKeys: Math.max(1, own.length) }).map(json) },
+        // Every field of the DTO present, most with plain values: some of these pass validation and reach the services.
+        {
+          weight: own.length ? 3 : 0,
+          arbitrary: fc.tuple(...own.map(() => fc.oneof({ weight: 3, arbitrary: plain }, { weight: 1, arbitrary: value }))).map((values) => json(Object.fromEntries(own.map((field, i) => [field, values[i]])))),
+        },
         { weight: 2, arbitrary: body },
         { weight: 1, arbitrary: largestAllowed(own, url) },
       );
