@@ -49,10 +49,15 @@ export class MemberPurchaseStatsService {
   async recompute(memberId: number, now: Date = new Date()): Promise<void> {
     const startedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
     const summary = summarizePurchases(await this.facts.memberPaidOrders(memberId), await this.shopIntervalDays(now));
-    const stats = this.dataSource.getRepository(MemberPurchaseStatsRow);
-    const readNoLaterThanUs = 'memberId = :memberId AND computedAt <= :startedAt';
     if (!summary) {
-      await stats.createQueryBuilder().delete().where(readNoLaterThanUs, { memberId, startedAt }).execute();
+      await this.transactions.run((manager) =>
+        manager
+          .createQueryBuilder()
+          .delete()
+          .from(MemberPurchaseStatsRow)
+          .where('memberId = :memberId AND computedAt <= :startedAt', { memberId, startedAt })
+          .execute(),
+      );
       return;
     }
     // One upsert (no update-then-insert on the member's key, which deadlocks on MariaDB): a new row is

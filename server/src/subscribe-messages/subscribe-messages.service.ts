@@ -108,13 +108,17 @@ export class SubscribeMessagesService {
     if (!templateId) return;
     try {
       const order = await this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: orderId });
-      const quotas = this.dataSource.getRepository(SubscribeQuotaRow);
-      const taken = await quotas
-        .createQueryBuilder()
-        .update()
-        .set({ remaining: () => 'remaining - 1' })
-        .where('memberId = :memberId AND templateId = :templateId AND remaining > 0', { memberId: order.memberId, templateId })
-        .execute();
+      const quota = { memberId: order.memberId, templateId };
+      // Writes go through the transaction runner like every write (on SQLite a write beside it could land inside
+      // another request's open transaction and be rolled back with it).
+      const taken = await this.transactions.run((manager) =>
+        manager
+          .createQueryBuilder()
+          .update(SubscribeQuotaRow)
+          .set({ remaining: () => 'remaining - 1' })
+          .where('memberId = :memberId AND templateId = :templateId AND remaining > 0', quota)
+          .execute(),
+      );
       if (taken.affected !== 1) {
         await this.log(orderId, kind, templateId, 'no_quota', null);
         return;
@@ -134,7 +138,7 @@ export class SubscribeMessagesService {
       } catch (error) {
         const errcode = error instanceof WechatApiError ? error.errcode : null;
         // Only WeChat's "no quota" means the shopper's permission was used up; otherwise it is still there.
-        if (errcode !== NO_QUOTA_ERRCODE) await quotas.increment({ memberId: order.memberId, templateId }, 'remaining', 1);
+        if (errcode !== NO_QUOTA_ERRCODE) await this.transactions.run((manager) => manager.increment(SubscribeQuotaRow, quota, 'remaining', 1));
         await this.log(orderId, kind, templateId, errcode === NO_QUOTA_ERRCODE ? 'no_quota' : 'failed', errcode);
         this.logger.warn(`subscribe message ${kind} for order ${order.orderNo} failed: ${String(error)}`);
       }
@@ -144,7 +148,7 @@ export class SubscribeMessagesService {
   }
 
   private async log(orderId: number, kind: SubscribeTemplateKind, templateId: string, result: SubscribeMessageLogRow['result'], errcode: number | null): Promise<void> {
-    await this.dataSource.getRepository(SubscribeMessageLogRow).insert({ orderId, kind, templateId, result, errcode });
+    await this.transactions.run((manager) => manager.insert(SubscribeMessageLogRow, { orderId, kind, templateId, result, errcode }));
   }
 }
 
