@@ -37,6 +37,17 @@ describe(`staff login throttle under parallel attempts (${TEST_DB})`, () => {
     expect((await login('owner', 'demo1234', '203.0.113.7')).statusCode).toBe(429);
   }, 60_000);
 
+  it('does not believe X-Forwarded-For without TRUST_PROXY: a locked address cannot claim to be another', async () => {
+    const spoofed = await t.app.getHttpAdapter().getInstance().inject({
+      method: 'POST',
+      url: `${API}/admin/auth/login`,
+      payload: { username: 'owner', password: 'demo1234' },
+      remoteAddress: '203.0.113.7',
+      headers: { 'x-forwarded-for': '198.51.100.77' },
+    });
+    expect(spoofed.statusCode).toBe(429);
+  });
+
   it('lets the owner log in from another address while a stranger is locked out', async () => {
     const response = await login('owner', 'demo1234', '198.51.100.20');
     expect(response.statusCode).toBe(200);
