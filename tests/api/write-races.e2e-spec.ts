@@ -75,6 +75,23 @@ describe(`first writes of many members at once (${TEST_DB})`, () => {
     expect(rows.length).toBeGreaterThan(0);
   }, 60_000);
 
+  it('sells 30 units out to 100 buyers who add to the cart and check out at once: 30 orders, the rest OUT_OF_STOCK, no 5xx', async () => {
+    const skuId = await shop.sku(1500, 30);
+    const addresses: number[] = [];
+    for (let batch = 0; batch < MEMBERS; batch += 20) {
+      addresses.push(...(await Promise.all(members.slice(batch, batch + 20).map(({ token }) => shop.address(token)))));
+    }
+    const buy = async ({ token }: { token: string }, i: number) => {
+      const added = await t.api().post(`${API}/cart/items`).set(bearer(token)).send({ skuId, quantity: 1 });
+      if (added.status !== 200) return added;
+      return t.api().post(`${API}/orders`).set(bearer(token)).send({ clientToken: `sellout-${i}-order`, items: [{ skuId, quantity: 1 }], addressId: addresses[i], fromCart: true });
+    };
+    const responses = await Promise.all(members.map(buy));
+    expect(statuses(responses)).toEqual({ 201: 30, 409: MEMBERS - 30 });
+    expect(responses.filter((response) => response.status === 409).every((response) => response.body.code === 'OUT_OF_STOCK')).toBe(true);
+    expect(await shop.stockOf(skuId)).toBe(0);
+  }, 90_000);
+
   it('holds the cart at CART_MAX_ITEMS lines when one member adds 110 different SKUs at once', async () => {
     const skus: number[] = [];
     for (let made = 0; made < CART_MAX_ITEMS + 10; made += 10) skus.push(...(await Promise.all(Array.from({ length: 10 }, () => shop.sku(100, 10)))));
