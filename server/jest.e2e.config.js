@@ -7,8 +7,9 @@ module.exports = {
   roots: ['<rootDir>/tests/api'],
   testMatch: ['**/*.e2e-spec.ts'],
   testEnvironment: 'node',
-  // tests/ has no node_modules of its own: resolve packages from the server's.
-  moduleDirectories: ['node_modules', path.join(__dirname, 'node_modules')],
+  // tests/ has no node_modules of its own: resolve packages from the server's, after the usual lookup (a
+  // package's own nested node_modules, e.g. fast-check's pure-rand, must win over the server's top level).
+  modulePaths: [path.join(__dirname, 'node_modules')],
   transform: { '^.+\\.(ts|js)$': [require.resolve('@swc/jest'), swcConfig] },
   // content-disposition 3 (used by @fastify/static) ships only ES modules, which Node loads but jest's
   // module system does not: compile it to CommonJS like our own sources.

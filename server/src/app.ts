@@ -6,10 +6,9 @@ import { AppModule, type AppModuleOptions } from './app.module';
 import { createValidationPipe } from './platform/errors/validation';
 import { loggerOptions, registerRequestLogging } from './platform/logging/request-logging';
 import { registerStaticSites } from './platform/http/static-sites';
+import { checkJsonBody, JSON_BODY_READ_LIMIT } from './platform/http/json-body';
 
 export const API_PREFIX = 'api/v1';
-/** JSON bodies above this answer 413 PAYLOAD_TOO_LARGE; files go through multipart with their own caps. */
-const JSON_BODY_LIMIT = 1024 * 1024;
 const UPLOAD_LIMIT = 5 * 1024 * 1024;
 
 /**
@@ -19,7 +18,10 @@ const UPLOAD_LIMIT = 5 * 1024 * 1024;
 export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     ...loggerOptions(options.config.logLevel),
-    bodyLimit: JSON_BODY_LIMIT,
+    // request.ip is the TCP peer unless TRUST_PROXY names the proxies whose X-Forwarded-For is believed.
+    trustProxy: options.config.trustProxy,
+    // JSON bodies have per-route-class limits below (json-body.ts); files go through multipart with their own caps.
+    bodyLimit: JSON_BODY_READ_LIMIT,
     // Errors Fastify raises before routing (e.g. a badly percent-encoded URL) get our error shape too.
     frameworkErrors: (error: { code: string }, _request: FastifyRequest, reply: FastifyReply) => {
       reply.status(400).send({ code: 'VALIDATION_FAILED', message: '请求地址格式不正确', details: { reason: error.code } });
@@ -32,11 +34,17 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   });
   const fastify = app.getHttpAdapter().getInstance();
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  app.useBodyParser('application/json', { bodyLimit: JSON_BODY_LIMIT }, (request, body, done) => {
+  app.useBodyParser('application/json', { bodyLimit: JSON_BODY_READ_LIMIT }, (request, body, done) => {
     // Many HTTP clients (wx.request among them) send a JSON content type with an empty body on a POST
     // without data: read it as no body, so validation answers for the fields instead.
     if (Buffer.isBuffer(body) && body.length === 0) return done(null, undefined);
-    parseJson(request as FastifyRequest, (body as Buffer).toString('utf8'), done);
+    const text = (body as Buffer).toString('utf8');
+    try {
+      checkJsonBody(request as FastifyRequest, text, (body as Buffer).length);
+    } catch (error) {
+      return done(error as Error, undefined);
+    }
+    parseJson(request as FastifyRequest, text, done);
   });
   registerRequestLogging(fastify);
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, parts: 11 } });

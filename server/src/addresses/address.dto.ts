@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { CHINA_MOBILE_PATTERN, REGION_CODE_PATTERN, type SaveAddressRequest } from '../../../shared';
+import { OptionalField } from '../platform/http/optional-field';
 
 /** A required text field, trimmed, 1..max characters after trimming. */
 function TrimmedText(max: number) {
@@ -37,7 +38,7 @@ export class SaveAddressDto implements SaveAddressRequest {
   @TrimmedText(120)
   detail: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   isDefault?: boolean;
 }

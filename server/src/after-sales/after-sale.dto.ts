@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import {
   AFTER_SALE_STATUSES,
   AFTER_SALE_TYPES,
@@ -12,6 +12,7 @@ import {
 import { TRACKING_NO_PATTERN } from '../orders/shipping.service';
 import { IsAssetUrl } from '../platform/http/asset-url';
 import { PageQueryDto } from '../platform/http/page-query.dto';
+import { OptionalField } from '../platform/http/optional-field';
 
 export class ApplyAfterSaleDto implements ApplyAfterSaleRequest {
   @IsIn(AFTER_SALE_TYPES)
@@ -22,12 +23,12 @@ export class ApplyAfterSaleDto implements ApplyAfterSaleRequest {
   @MaxLength(50)
   reason: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(500)
   description?: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(6)
   @IsAssetUrl({ each: true })
@@ -42,7 +43,7 @@ export class RejectAfterSaleDto implements RejectAfterSaleRequest {
 }
 
 export class AfterSaleListQueryDto extends PageQueryDto {
-  @IsOptional()
+  @OptionalField()
   @IsIn(AFTER_SALE_STATUSES)
   status?: AfterSaleStatus;
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
   ANALYTICS_ROLES,
   MEMBER_READ_ROLES,
@@ -15,6 +15,7 @@ import { DueForRepurchaseQueryDto, RepeatPurchaseQueryDto } from './analytics.dt
 import { DueForRepurchaseService } from './due-for-repurchase.service';
 import { MemberPurchaseStatsService } from './member-purchase-stats.service';
 import { RepeatPurchaseService } from './repeat-purchase.service';
+import { CsvDownload } from '../platform/http/csv-document';
 
 /** Repeat purchase in the admin console: a member's purchase stats, the store metrics, the due list. */
 @Controller('admin')
@@ -45,8 +46,7 @@ export class AdminAnalyticsController {
 
   @Get('analytics/due-for-repurchase.csv')
   @Roles(...REPURCHASE_OUTREACH_ROLES)
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', `attachment; filename="due-for-repurchase.csv"; filename*=UTF-8''${encodeURIComponent('待复购会员.csv')}`)
+  @CsvDownload('due-for-repurchase.csv', '待复购会员.csv')
   dueCsv(@Query() query: DueForRepurchaseQueryDto, @CurrentStaff() staff: Staff): Promise<string> {
     return this.due.exportCsv(query, staff.role);
   }

@@ -1,9 +1,10 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { IsInt, Matches, Max, Min, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import type { DueForRepurchaseQuery, RepeatPurchaseQuery } from '../../../shared';
 import { MAX_ID } from '../platform/http/id-param.pipe';
 import { PageQueryDto } from '../platform/http/page-query.dto';
 import { isCalendarDay } from './china-calendar';
+import { OptionalField } from '../platform/http/optional-field';
 
 const DAY_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_FEN = 2_147_483_647;
@@ -32,21 +33,21 @@ export class RepeatPurchaseQueryDto implements RepeatPurchaseQuery {
 
 /** Filters of the due-for-repurchase list and its CSV (min ≤ max is checked by the service). */
 export class DueForRepurchaseQueryDto extends PageQueryDto implements DueForRepurchaseQuery {
-  @IsOptional()
+  @OptionalField()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_ID)
   levelId?: number;
 
-  @IsOptional()
+  @OptionalField()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(MAX_FEN)
   minSpentFen?: number;
 
-  @IsOptional()
+  @OptionalField()
   @Type(() => Number)
   @IsInt()
   @Min(0)

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { FULL_PHONE_ROLES, formatFen, maskPhone, type DueForRepurchaseRow, type Paginated, type StaffRole } from '../../../shared';
 import { Member } from '../members/member.entity';
@@ -10,6 +9,7 @@ import { paginated } from '../platform/http/page-query.dto';
 import type { DueForRepurchaseQueryDto } from './analytics.dto';
 import { chinaDay, daysBetween } from './china-calendar';
 import { MemberPurchaseStatsRow } from './member-purchase-stats.entity';
+import { csvDocument } from '../platform/http/csv-document';
 
 const CSV_HEADER = ['会员ID', '昵称', '手机号', '会员等级ID', '付款订单数', '累计实付（元）', '最近付款日期', '预计复购日期', '逾期天数'];
 
@@ -37,7 +37,7 @@ export class DueForRepurchaseService {
       row.expectedNextPurchaseDate,
       row.daysOverdue,
     ]);
-    return '\uFEFF' + stringify([CSV_HEADER, ...lines]);
+    return csvDocument(CSV_HEADER, lines);
   }
 
   private filtered(filter: DueForRepurchaseQueryDto, now: Date): SelectQueryBuilder<MemberPurchaseStatsRow> {

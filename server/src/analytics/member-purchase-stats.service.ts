@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { DEFAULT_REPURCHASE_INTERVAL_DAYS, type MemberPurchaseStats } from '../../../shared';
 import { Member } from '../members/member.entity';
 import { OrderEvents, type OrderChangedEvent } from '../orders/order-events';
-import { isUniqueViolation } from '../platform/database/transaction-runner';
+import { TransactionRunner } from '../platform/database/transaction-runner';
+import { upsertRow, type UpsertSet } from '../platform/database/upsert';
 import { ApiException } from '../platform/errors/api-exception';
 import { chinaDay, daysBetween } from './china-calendar';
 import { MemberPurchaseStatsRow } from './member-purchase-stats.entity';
@@ -27,6 +28,7 @@ export class MemberPurchaseStatsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly facts: PurchaseFacts,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   @OnEvent(OrderEvents.paid)
@@ -47,22 +49,26 @@ export class MemberPurchaseStatsService {
   async recompute(memberId: number, now: Date = new Date()): Promise<void> {
     const startedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
     const summary = summarizePurchases(await this.facts.memberPaidOrders(memberId), await this.shopIntervalDays(now));
-    const stats = this.dataSource.getRepository(MemberPurchaseStatsRow);
-    const readNoLaterThanUs = 'memberId = :memberId AND computedAt <= :startedAt';
     if (!summary) {
-      await stats.createQueryBuilder().delete().where(readNoLaterThanUs, { memberId, startedAt }).execute();
+      await this.transactions.run((manager) =>
+        manager
+          .createQueryBuilder()
+          .delete()
+          .from(MemberPurchaseStatsRow)
+          .where('memberId = :memberId AND computedAt <= :startedAt', { memberId, startedAt })
+          .execute(),
+      );
       return;
     }
-    const row = { ...summary, computedAt: startedAt };
-    const replace = () => stats.createQueryBuilder().update().set(row).where(readNoLaterThanUs, { memberId, startedAt }).execute();
-    if ((await replace()).affected) return;
-    try {
-      await stats.insert({ memberId, ...row });
-    } catch (error) {
-      // Someone else wrote the first row meanwhile: replace it if it was read before us.
-      if (!isUniqueViolation(error)) throw error;
-      await replace();
-    }
+    // One upsert (no update-then-insert on the member's key, which deadlocks on MariaDB): a new row is
+    // written; an existing one is replaced only when it was read no later than us. computedAt comes last,
+    // so MySQL's left-to-right assignments still compare against the old computedAt for every column.
+    const newer = (property: string): UpsertSet => ({ column, incoming }) =>
+      `CASE WHEN ${column('computedAt')} <= ${incoming('computedAt')} THEN ${incoming(property)} ELSE ${column(property)} END`;
+    const set = Object.fromEntries([...Object.keys(summary), 'computedAt'].map((property) => [property, newer(property)]));
+    await this.transactions.run((manager) =>
+      upsertRow(manager, MemberPurchaseStatsRow, { memberId, ...summary, computedAt: startedAt }, ['memberId'], set),
+    );
   }
 
   /**

@@ -1,6 +1,7 @@
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 import { MAX_ID } from '../platform/http/id-param.pipe';
 import { CART_MAX_QUANTITY, type AddCartItemRequest, type SelectAllCartItemsRequest, type UpdateCartItemRequest } from '../../../shared';
+import { OptionalField } from '../platform/http/optional-field';
 
 export class AddCartItemDto implements AddCartItemRequest {
   @IsInt()
@@ -15,13 +16,13 @@ export class AddCartItemDto implements AddCartItemRequest {
 }
 
 export class UpdateCartItemDto implements UpdateCartItemRequest {
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(1)
   @Max(CART_MAX_QUANTITY)
   quantity?: number;
 
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   selected?: boolean;
 }

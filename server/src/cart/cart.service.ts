@@ -5,6 +5,7 @@ import { CART_MAX_ITEMS, CART_MAX_QUANTITY, type CartItem, type CartResponse } f
 import { lockMember } from '../members/member-lock';
 import { fieldError, ApiException } from '../platform/errors/api-exception';
 import { TransactionRunner } from '../platform/database/transaction-runner';
+import { incoming, upsertRow, type UpsertSet } from '../platform/database/upsert';
 import {
   findSellableSkus,
   outOfStock,
@@ -51,7 +52,7 @@ export class CartService {
     if (!found.product.onShelf) throw productOffShelf(skuId, found.product.title);
     if (found.sku.stock <= 0) throw outOfStock(skuId, found.product.title);
     await this.transactions.run(async (manager) => {
-      // One member's parallel adds take turns: parallel first inserts of one line deadlocked on MariaDB.
+      // One member's parallel adds take turns on the member's row, so the line count in putLine stays true.
       await lockMember(manager, memberId);
       if (!(await this.putLine(manager, memberId, found, quantity))) {
         throw new ApiException('CART_FULL', HttpStatus.CONFLICT, `购物车最多放 ${CART_MAX_ITEMS} 种商品，请先清理`);
@@ -75,9 +76,24 @@ export class CartService {
       selected: true,
     };
     const skuId = found.sku.id;
-    if (await this.addToExistingLine(manager, memberId, skuId, quantity, line)) return true;
-    if ((await manager.countBy(CartItemRow, { memberId })) >= CART_MAX_ITEMS) return false;
-    await manager.insert(CartItemRow, { memberId, skuId, quantity, ...line });
+    const [{ lineCount, hasLine }] = (await manager.query(
+      'SELECT COUNT(*) AS lineCount, SUM(CASE WHEN skuId = ? THEN 1 ELSE 0 END) AS hasLine FROM cart_items WHERE memberId = ?',
+      [skuId, memberId],
+    )) as { lineCount: number | string; hasLine: number | string | null }[];
+    if (!Number(hasLine) && Number(lineCount) >= CART_MAX_ITEMS) return false;
+    // One statement adds the line or adds to it (capped at CART_MAX_QUANTITY): update-then-insert on the
+    // (memberId, skuId) key deadlocked on MariaDB between different members' first adds (see upsertRow).
+    const capped: UpsertSet = ({ column, incoming }) =>
+      `CASE WHEN ${column('quantity')} + ${incoming('quantity')} > ${CART_MAX_QUANTITY} THEN ${CART_MAX_QUANTITY} ELSE ${column('quantity')} + ${incoming('quantity')} END`;
+    await upsertRow(manager, CartItemRow, { memberId, skuId, quantity, ...line }, ['memberId', 'skuId'], {
+      quantity: capped,
+      productId: incoming('productId'),
+      title: incoming('title'),
+      specValues: incoming('specValues'),
+      imageUrl: incoming('imageUrl'),
+      addedPriceFen: incoming('addedPriceFen'),
+      selected: incoming('selected'),
+    });
     return true;
   }
 
@@ -99,26 +115,6 @@ export class CartService {
   async selectAll(memberId: number, selected: boolean): Promise<CartResponse> {
     await this.transactions.run((manager) => manager.update(CartItemRow, { memberId }, { selected }));
     return this.view(memberId);
-  }
-
-  /** One conditional arithmetic UPDATE (no read-then-write): false when the member has no line for the SKU. */
-  private async addToExistingLine(
-    manager: EntityManager,
-    memberId: number,
-    skuId: number,
-    quantity: number,
-    line: Partial<CartItemRow>,
-  ): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(CartItemRow)
-      .set({
-        ...line,
-        quantity: () => 'CASE WHEN quantity + :quantity > :max THEN :max ELSE quantity + :quantity END',
-      })
-      .where('memberId = :memberId AND skuId = :skuId', { memberId, skuId, quantity, max: CART_MAX_QUANTITY })
-      .execute();
-    return !!result.affected;
   }
 }
 

@@ -7,6 +7,7 @@ import { Member } from '../members/member.entity';
 import { MemberEvents, type MemberRegisteredEvent } from '../members/member-events';
 import { ApiException, fieldError } from '../platform/errors/api-exception';
 import { TransactionRunner } from '../platform/database/transaction-runner';
+import { upsertRow } from '../platform/database/upsert';
 import { validityOnReceipt } from './coupon-rules';
 import { CouponTemplateRow } from './coupon-template.entity';
 import { IssueCouponsDto, MAX_ISSUE_LINES } from './coupon-template.dto';
@@ -129,8 +130,8 @@ export class CouponGrantService {
   /**
    * Gives one coupon of the template to the member, inside the caller's transaction, or throws GrantRefused.
    * The template's row is taken first (a conditional increment of claimedCount below totalQuantity): its row
-   * lock puts the grants of one template in a line, so the member's counter row below, created if missing and
-   * then conditionally incremented below the limit, is never raced into a deadlock by a parallel first claim.
+   * lock puts the grants of one template in a line; the member's counter row below is written by one upsert
+   * (no update-then-insert on its key, which deadlocks on MariaDB) and held until the transaction ends.
    */
   async grant(manager: EntityManager, template: CouponTemplateRow, memberId: number, source: MemberCouponSource, now: Date): Promise<MemberCouponRow> {
     const taken = await manager
@@ -144,17 +145,16 @@ export class CouponGrantService {
       throw new GrantRefused(latest.status === 'active' ? 'sold_out' : 'not_active', latest.status);
     }
 
-    await manager.createQueryBuilder().insert().into(MemberCouponCountRow).values({ memberId, templateId: template.id, receivedCount: 0 }).orIgnore().execute();
     // A new member gets one of each newcomer template however often the event arrives.
     const limit = source === 'newcomer' ? 1 : template.perMemberLimit;
-    const counted = await manager
-      .createQueryBuilder()
-      .update(MemberCouponCountRow)
-      .set({ receivedCount: () => 'receivedCount + 1' })
-      .where('memberId = :memberId AND templateId = :templateId AND receivedCount < :limit', { memberId, templateId: template.id, limit })
-      .execute();
-    // Throwing rolls the claimedCount increment back with the rest of the transaction.
-    if (counted.affected !== 1) throw new GrantRefused('limit_reached', 'active');
+    // One upsert counts the coupon (creating the member's counter row the first time), then the count this
+    // transaction wrote is read back; over the limit, throwing rolls both increments back.
+    const key = { memberId, templateId: template.id };
+    await upsertRow(manager, MemberCouponCountRow, { ...key, receivedCount: 1 }, ['memberId', 'templateId'], {
+      receivedCount: ({ column }) => `${column('receivedCount')} + 1`,
+    });
+    const { receivedCount } = await manager.findOneByOrFail(MemberCouponCountRow, key);
+    if (receivedCount > limit) throw new GrantRefused('limit_reached', 'active');
 
     const { validFrom, validTo } = validityOnReceipt(template, now);
     const row = manager.create(MemberCouponRow, { templateId: template.id, memberId, source, validFrom, validTo, status: 'unused', orderId: null, usedAt: null });

@@ -1,6 +1,6 @@
 import { PartialType } from '@nestjs/mapped-types';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import {
   COUPON_CHANNELS,
   COUPON_MAX_AMOUNT_FEN,
@@ -24,6 +24,7 @@ import {
 } from '../../../shared';
 import { MAX_ID } from '../platform/http/id-param.pipe';
 import { PageQueryDto } from '../platform/http/page-query.dto';
+import { OptionalField } from '../platform/http/optional-field';
 
 /** Per-field bounds; the rules between fields (what each type needs, the window's order) are in coupon-template-rules.ts. */
 export class CreateCouponTemplateDto implements CreateCouponTemplateRequest {
@@ -35,27 +36,27 @@ export class CreateCouponTemplateDto implements CreateCouponTemplateRequest {
   @IsIn(COUPON_TYPES)
   type: CouponType;
 
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(0)
   @Max(COUPON_MAX_AMOUNT_FEN)
   thresholdFen?: number;
 
-  @IsOptional()
+  @OptionalField()
   @ValidateIf((_, value) => value !== null)
   @IsInt()
   @Min(1)
   @Max(COUPON_MAX_AMOUNT_FEN)
   amountOffFen?: number | null;
 
-  @IsOptional()
+  @OptionalField()
   @ValidateIf((_, value) => value !== null)
   @IsInt()
   @Min(1)
   @Max(99)
   payPercent?: number | null;
 
-  @IsOptional()
+  @OptionalField()
   @ValidateIf((_, value) => value !== null)
   @IsInt()
   @Min(1)
@@ -65,7 +66,7 @@ export class CreateCouponTemplateDto implements CreateCouponTemplateRequest {
   @IsIn(COUPON_SCOPES)
   scope: CouponScope;
 
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(200)
   @ArrayUnique()
@@ -77,17 +78,17 @@ export class CreateCouponTemplateDto implements CreateCouponTemplateRequest {
   @IsIn(COUPON_VALIDITY_KINDS)
   validityKind: CouponValidityKind;
 
-  @IsOptional()
+  @OptionalField()
   @ValidateIf((_, value) => value !== null)
   @IsISO8601({ strict: true })
   validFrom?: string | null;
 
-  @IsOptional()
+  @OptionalField()
   @ValidateIf((_, value) => value !== null)
   @IsISO8601({ strict: true })
   validTo?: string | null;
 
-  @IsOptional()
+  @OptionalField()
   @ValidateIf((_, value) => value !== null)
   @IsInt()
   @Min(1)
@@ -111,15 +112,15 @@ export class CreateCouponTemplateDto implements CreateCouponTemplateRequest {
 export class UpdateCouponTemplateDto extends PartialType(CreateCouponTemplateDto) {}
 
 export class AdminCouponTemplateQueryDto extends PageQueryDto implements AdminCouponTemplateQuery {
-  @IsOptional()
+  @OptionalField()
   @IsIn(COUPON_TEMPLATE_STATUSES)
   status?: CouponTemplateStatus;
 
-  @IsOptional()
+  @OptionalField()
   @IsIn(COUPON_TYPES)
   type?: CouponType;
 
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(30)
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
@@ -130,7 +131,7 @@ export class AdminCouponTemplateQueryDto extends PageQueryDto implements AdminCo
 export const MAX_ISSUE_LINES = 5000;
 
 export class IssueCouponsDto implements IssueCouponsRequest {
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(MAX_ISSUE_LINES)
   @IsInt({ each: true })
@@ -138,14 +139,14 @@ export class IssueCouponsDto implements IssueCouponsRequest {
   @Max(MAX_ID, { each: true })
   memberIds?: number[];
 
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(200_000)
   text?: string;
 }
 
 export class MyCouponQueryDto extends PageQueryDto {
-  @IsOptional()
+  @OptionalField()
   @IsIn(MY_COUPON_STATUSES)
   status: MyCouponStatus = 'unused';
 }

@@ -26,11 +26,11 @@ import { ShopProfileRow } from '../settings/shop-profile.entity';
 import { ShopSettingsRow } from '../settings/shop-settings.entity';
 import { SubscribeMessageLogRow } from '../subscribe-messages/subscribe-message-log.entity';
 import { SubscribeQuotaRow } from '../subscribe-messages/subscribe-quota.entity';
-import { StaffLoginThrottle } from '../staff/login-throttle.entity';
+import { StaffLoginAttempts } from '../staff/login-attempts.entity';
 import { Staff } from '../staff/staff.entity';
 
 /** Every entity of the schema; migrations of both dialects must match these. */
-export const ENTITIES = [Member, Staff, StaffLoginThrottle, Category, Product, Sku, StockAdjustment, Banner, SeedRun,
+export const ENTITIES = [Member, Staff, StaffLoginAttempts, Category, Product, Sku, StockAdjustment, Banner, SeedRun,
   ShopSettingsRow, ShopProfileRow, CartItemRow, AddressRow, OrderRow, OrderLineRow,
   PaymentRow, RefundRow, AfterSaleRow, SubscribeQuotaRow, SubscribeMessageLogRow,
   MemberLevelRow, LoyaltySettingsRow, MemberLevelChangeRow, MemberLevelReviewRow, PointsLedgerRow,

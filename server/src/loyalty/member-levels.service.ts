@@ -14,6 +14,7 @@ import { LOYALTY_TERMS_CACHE_MS, LoyaltySettingsService } from './loyalty-settin
 import { MemberLevelChangeRow, type LevelChangeReason } from './member-level-change.entity';
 import { MemberLevelReviewRow } from './member-level-review.entity';
 import { MemberLevelRow } from './member-level.entity';
+import { incoming, upsertRow } from '../platform/database/upsert';
 
 const REVIEW_BATCH = 100;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -61,7 +62,7 @@ export class MemberLevelsService {
       throw new ApiException('MEMBER_LEVELS_INVALID', HttpStatus.BAD_REQUEST, `${problem.field}：${problem.message}`, problem);
     }
     await this.transactions.run(async (manager) => {
-      const existing = await manager.find(MemberLevelRow, { order: { rank: 'ASC' } });
+      // One upsert per tier (by its unique rank): two saves at once cannot both insert a rank.
       for (const [rank, level] of levels.entries()) {
         const values = {
           name: level.name.trim(),
@@ -69,8 +70,8 @@ export class MemberLevelsService {
           memberPricePercent: level.memberPricePercent,
           freeShippingThresholdFen: level.freeShippingThresholdFen,
         };
-        if (existing.some((row) => row.rank === rank)) await manager.update(MemberLevelRow, { rank }, values);
-        else await manager.insert(MemberLevelRow, { rank, ...values });
+        const set = Object.fromEntries(Object.keys(values).map((property) => [property, incoming(property)]));
+        await upsertRow(manager, MemberLevelRow, { rank, ...values }, ['rank'], set);
       }
       await manager.delete(MemberLevelRow, { rank: MoreThanOrEqual(levels.length) });
       await this.markAllForReview(manager);
@@ -127,8 +128,8 @@ export class MemberLevelsService {
       }
       const [levels, settings] = [await this.list(manager), await this.settings.get(manager)];
       const { netPaidFen, reviewAt } = await this.netPaid(memberId, settings.levelWindowDays, now, manager);
-      const reviewed = await manager.update(MemberLevelReviewRow, { memberId }, { reviewAt });
-      if (!reviewed.affected) await manager.insert(MemberLevelReviewRow, { memberId, reviewAt });
+      // One upsert: update-then-insert on the member's key deadlocked between different members on MariaDB.
+      await upsertRow(manager, MemberLevelReviewRow, { memberId, reviewAt }, ['memberId'], { reviewAt: incoming('reviewAt') });
 
       const target = levelFor(levels, netPaidFen);
       if (target.id === member.levelId) return;

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import {
   EXPRESS_COMPANIES,
   ORDER_STATUSES,
@@ -12,45 +12,46 @@ import {
 import { MAX_ID } from '../platform/http/id-param.pipe';
 import { PageQueryDto } from '../platform/http/page-query.dto';
 import { TRACKING_NO_PATTERN } from './shipping.service';
+import { OptionalField } from '../platform/http/optional-field';
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Filters of the admin order list and its CSV export. */
 export class AdminOrderFilterDto extends PageQueryDto implements AdminOrderListQuery {
-  @IsOptional()
+  @OptionalField()
   @IsIn(ORDER_STATUSES)
   status?: OrderStatus;
 
-  @IsOptional()
+  @OptionalField()
   @Matches(DAY, { message: 'from 应为 YYYY-MM-DD' })
   from?: string;
 
-  @IsOptional()
+  @OptionalField()
   @Matches(DAY, { message: 'to 应为 YYYY-MM-DD' })
   to?: string;
 
-  @IsOptional()
+  @OptionalField()
   @Matches(/^[0-9A-Za-z]{1,24}$/, { message: 'orderNo 应为订单号' })
   orderNo?: string;
 
-  @IsOptional()
+  @OptionalField()
   @Matches(/^(\d{4}|1\d{10})$/, { message: 'phone 应为 11 位手机号或后 4 位' })
   phone?: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MinLength(1)
   @MaxLength(60)
   product?: string;
 
-  @IsOptional()
+  @OptionalField()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_ID)
   memberId?: number;
 
-  @IsOptional()
+  @OptionalField()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'reminded 应为 true 或 false' })
   reminded?: boolean;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import {
   ORDER_CANCEL_ROLES,
@@ -15,6 +15,7 @@ import type { Staff } from '../staff/staff.entity';
 import { AdminOrderFilterDto, ShipOrderDto, StaffCancelOrderDto } from './admin-order.dto';
 import { AdminOrdersService } from './admin-orders.service';
 import { ShippingService } from './shipping.service';
+import { CsvDownload } from '../platform/http/csv-document';
 
 /** A batch file of 1 000 rows is far below this. */
 const BATCH_CSV_MAX_BYTES = 512 * 1024;
@@ -35,8 +36,7 @@ export class AdminOrdersController {
 
   @Get('export')
   @Roles(...ORDER_READ_ROLES)
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', `attachment; filename="orders.csv"; filename*=UTF-8''${encodeURIComponent('订单导出.csv')}`)
+  @CsvDownload('orders.csv', '订单导出.csv')
   export(@Query() query: AdminOrderFilterDto, @CurrentStaff() staff: Staff): Promise<string> {
     return this.admin.exportCsv(query, staff.role);
   }

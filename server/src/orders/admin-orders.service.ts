@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import {
   formatFen,
@@ -26,6 +25,7 @@ import { OrderRow } from './order.entity';
 import { OrdersService } from './orders.service';
 import { addressLine, receiverFor } from './receiver-contact';
 import { ShippingService } from './shipping.service';
+import { csvDocument } from '../platform/http/csv-document';
 
 /** The export is one file a person opens in Excel; beyond this they should narrow the filters. */
 export const EXPORT_MAX_ROWS = 10_000;
@@ -72,7 +72,7 @@ export class AdminOrdersService {
         order.remark,
       ];
     });
-    return '\uFEFF' + stringify([header, ...lines]);
+    return csvDocument(header, lines);
   }
 
   async detail(orderNo: string, role: StaffRole): Promise<AdminOrderDetail> {

@@ -1,21 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
   CART_MAX_QUANTITY,
   ORDER_MAX_LINES,
@@ -28,6 +13,7 @@ import {
 } from '../../../shared';
 import { MAX_ID } from '../platform/http/id-param.pipe';
 import { PageQueryDto } from '../platform/http/page-query.dto';
+import { OptionalField } from '../platform/http/optional-field';
 
 export class OrderItemDto implements OrderItemInput {
   @IsInt()
@@ -62,7 +48,7 @@ export class CheckoutPreviewDto implements CheckoutPreviewRequest {
   @OrderItems()
   items: OrderItemDto[];
 
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(1)
   @Max(MAX_ID)
@@ -71,7 +57,7 @@ export class CheckoutPreviewDto implements CheckoutPreviewRequest {
   @MemberCouponId()
   memberCouponId?: number | null;
 
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   usePoints?: boolean;
 }
@@ -89,25 +75,25 @@ export class CreateOrderDto implements CreateOrderRequest {
   @Max(MAX_ID)
   addressId: number;
 
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(ORDER_REMARK_MAX_LENGTH)
   remark?: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   fromCart?: boolean;
 
   @MemberCouponId()
   memberCouponId?: number | null;
 
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   usePoints?: boolean;
 }
 
 export class OrderListQueryDto extends PageQueryDto {
-  @IsOptional()
+  @OptionalField()
   @IsIn(ORDER_TABS)
   status: OrderTab = 'all';
 }

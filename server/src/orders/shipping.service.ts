@@ -155,7 +155,7 @@ export class ShippingService {
       this.logger.warn(`shipping report of order ${order.orderNo} failed: ${message}`);
     }
     const changes = { shippingReportStatus: status, shippingReportMessage: message, shippingReportAt: new Date() };
-    await this.dataSource.getRepository(OrderRow).update({ id: order.id }, changes);
+    await this.transactions.run((manager) => manager.update(OrderRow, { id: order.id }, changes));
     return { ...order, ...changes };
   }
 }

@@ -44,14 +44,29 @@ export class PaymentsService {
     private readonly refunds: RefundsService,
   ) {}
 
-  /** Places (or re-uses) the JSAPI order of the member's unpaid order and signs the requestPayment params. */
+  /**
+   * Places (or re-uses) the JSAPI order of the member's unpaid order and signs the requestPayment params.
+   *
+   * A cancel (shopper, timeout sweep, staff) may land at any moment, so a start wins or loses on conditional
+   * updates of the order while it is still pending_payment: the attempt is recorded BEFORE WeChat is asked
+   * (so a cancel committed after it knows to close the WeChat order), and the prepay id is kept only if the
+   * order is still pending afterwards. A start that loses hands out nothing (409 PAYMENT_NOT_ALLOWED) and
+   * closes the WeChat order it may have just created, which a cancel that ran in between could not close yet.
+   */
   async start(memberId: number, orderNo: string): Promise<StartPaymentResponse> {
     const order = await this.orders.findOwned(memberId, orderNo);
     const now = new Date();
-    if (order.status !== 'pending_payment' || !order.payDeadlineAt || order.payDeadlineAt <= now) {
-      throw new ApiException('PAYMENT_NOT_ALLOWED', HttpStatus.CONFLICT, '订单当前不能支付（已支付、已取消或已超过支付时限）', {
-        status: order.status,
-      });
+    const stillPayable = (changes: Partial<OrderRow>) =>
+      this.transactions.run((manager) =>
+        manager
+          .createQueryBuilder()
+          .update(OrderRow)
+          .set(changes)
+          .where('id = :id AND status = :status AND payDeadlineAt > :now', { id: order.id, status: 'pending_payment', now })
+          .execute(),
+      );
+    if (order.status !== 'pending_payment' || !order.payDeadlineAt || order.payDeadlineAt <= now || !(await stillPayable({ paymentAttemptAt: now })).affected) {
+      throw await this.notPayable(order.id);
     }
     let prepayId = order.prepayId && order.prepayExpiresAt && order.prepayExpiresAt > now ? order.prepayId : null;
     if (!prepayId) {
@@ -74,14 +89,21 @@ export class PaymentsService {
       }
     }
     // Kept only while the order is still unpaid; the attempt time lets the reconciliation sweep find it.
-    await this.dataSource
-      .createQueryBuilder()
-      .update(OrderRow)
-      .set({ prepayId, prepayExpiresAt: new Date(now.getTime() + PREPAY_REUSE_MS), paymentAttemptAt: now })
-      .where('id = :id AND status = :status', { id: order.id, status: 'pending_payment' })
-      .execute();
+    if (!(await stillPayable({ prepayId, prepayExpiresAt: new Date(now.getTime() + PREPAY_REUSE_MS), paymentAttemptAt: now })).affected) {
+      // Cancelled (or paid) while WeChat was asked: the JSAPI order must not stay open for a cancelled order.
+      const latest = await this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: order.id });
+      if (latest.status === 'cancelled') await this.closeJsapiOrder(latest.orderNo);
+      throw await this.notPayable(order.id);
+    }
     const { appId: _appId, ...params } = this.pay.requestPaymentParams(prepayId);
     return { orderNo: order.orderNo, payableFen: order.payableFen, prepayId, params };
+  }
+
+  private async notPayable(orderId: number): Promise<ApiException> {
+    const latest = await this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: orderId });
+    return new ApiException('PAYMENT_NOT_ALLOWED', HttpStatus.CONFLICT, '订单当前不能支付（已支付、已取消或已超过支付时限）', {
+      status: latest.status,
+    });
   }
 
   /**
@@ -155,24 +177,34 @@ export class PaymentsService {
   }
 
   /**
-   * A cancelled order is closed at WeChat so it cannot be paid any more. If WeChat answers that it was
-   * paid meanwhile, the payment is applied at once (recorded and refunded) rather than waiting for a
-   * notification that may be lost. Failures are only logged.
+   * A cancelled order is closed at WeChat so it cannot be paid any more, when a payment was ever started (its
+   * attempt is recorded before WeChat is asked, so a start racing this cancel is either seen here or closes
+   * the WeChat order itself).
    */
   @OnEvent(OrderEvents.cancelled)
   async closeAtWechat(event: OrderCancelledEvent): Promise<void> {
     const order = await this.dataSource.getRepository(OrderRow).findOneBy({ id: event.orderId });
-    if (!order?.paymentAttemptAt) return;
+    if (order?.paymentAttemptAt) await this.closeJsapiOrder(order.orderNo);
+  }
+
+  /**
+   * Closes the order's JSAPI order (one per order: out_trade_no is the order number). If WeChat answers that it
+   * was paid meanwhile, the payment is applied at once (recorded and refunded) rather than waiting for a
+   * notification that may be lost. Failures are only logged.
+   */
+  private async closeJsapiOrder(orderNo: string): Promise<void> {
     try {
-      await this.pay.closeOrder(order.orderNo);
+      await this.pay.closeOrder(orderNo);
     } catch (error) {
-      this.logger.warn(`closing WeChat Pay order ${order.orderNo} failed: ${String(error)}`);
+      // Not placed at WeChat (yet): a payment start that places it later sees the cancel and closes it itself.
+      if (error instanceof WechatPayApiError && error.code === 'ORDER_NOT_EXIST') return;
+      this.logger.warn(`closing WeChat Pay order ${orderNo} failed: ${String(error)}`);
       if (!(error instanceof WechatPayApiError && error.code === 'ORDERPAID')) return;
       try {
-        const transaction = await this.queryAtWechat(order.orderNo);
+        const transaction = await this.queryAtWechat(orderNo);
         if (transaction) await this.applyTransaction(transaction);
       } catch (queryError) {
-        this.logger.error(`order ${order.orderNo} was paid after cancellation; applying the payment failed: ${String(queryError)}`);
+        this.logger.error(`order ${orderNo} was paid after cancellation; applying the payment failed: ${String(queryError)}`);
       }
     }
   }

@@ -1,83 +1,107 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
+import type { EntityManager } from 'typeorm';
+import { TransactionRunner } from '../platform/database/transaction-runner';
+import { upsertRow } from '../platform/database/upsert';
 import { ApiException } from '../platform/errors/api-exception';
-import { StaffLoginThrottle } from './login-throttle.entity';
+import { StaffLoginAttempts } from './login-attempts.entity';
 
-export const MAX_FAILURES = 5;
 export const WINDOW_MS = 15 * 60 * 1000;
+/** Password checks for one username from one client address per window. */
+export const MAX_ATTEMPTS_PER_ADDRESS = 5;
+/** Password checks for one username from all addresses together per window (a guesser with many addresses). */
+export const MAX_ATTEMPTS_PER_USERNAME = 50;
+
+/** A counted attempt: what the login gives back when the password was right. */
+export interface LoginAttempt {
+  usernameKey: string;
+  addressKey: string;
+}
+
+class LimitReached extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('login attempts limit reached');
+  }
+}
 
 /**
- * Throttles password guessing per username: after MAX_FAILURES wrong passwords within WINDOW_MS, every
- * login for that username answers 429 until the window ends. Counts live in the database and change
- * only by conditional updates, so several instances share them and parallel failures are all counted.
+ * Throttles password guessing for staff logins. Every attempt is COUNTED BEFORE the password is checked, in one
+ * transaction: an upsert adds 1 to the username's counter and to the username-and-address counter (a window
+ * that ended starts again at 1), the counts are read back, and above a limit the transaction rolls back (a
+ * refused attempt is not counted) and the login answers 429 without checking anything. Parallel attempts
+ * take turns on the counter rows, so at most 5 passwords per address and 50 per username are ever checked
+ * per 15 minutes, however many requests arrive at once. A stranger's guesses lock the username only for their
+ * address (and all addresses only after 50): the owner logging in from elsewhere is not locked out.
+ * A correct password clears its address's counter and gives its attempt back to the username's counter.
  */
 @Injectable()
 export class LoginThrottleService {
-  constructor(
-    @InjectRepository(StaffLoginThrottle) private readonly throttles: Repository<StaffLoginThrottle>,
-    private readonly transactions: TransactionRunner,
-  ) {}
+  constructor(private readonly transactions: TransactionRunner) {}
 
   private now(): number {
     return Date.now();
   }
 
-  /** Throws 429 with Retry-After while the username is locked. */
-  async assertNotLocked(username: string): Promise<void> {
-    const row = await this.throttles.findOneBy({ username: this.key(username) });
-    if (!row || row.failures < MAX_FAILURES) return;
-    const retryAfterMs = row.windowStartedAt.getTime() + WINDOW_MS - this.now();
-    if (retryAfterMs <= 0) return;
-    const retryAfterS = Math.ceil(retryAfterMs / 1000);
-    throw new ApiException(
-      'TOO_MANY_ATTEMPTS',
-      HttpStatus.TOO_MANY_REQUESTS,
-      `密码错误次数过多，请 ${Math.ceil(retryAfterS / 60)} 分钟后再试`,
-      { retryAfterSeconds: retryAfterS },
-      { 'retry-after': String(retryAfterS) },
-    );
-  }
-
-  async recordFailure(username: string): Promise<void> {
-    const key = this.key(username);
+  /** Counts the attempt, or throws 429 TOO_MANY_ATTEMPTS with Retry-After when a limit is reached. */
+  async countAttempt(username: string, clientAddress: string): Promise<LoginAttempt> {
+    const usernameKey = `user:${normalize(username)}`;
+    const addressKey = `addr:${clientAddress.slice(0, 45)}:${normalize(username)}`;
     const now = new Date(this.now());
-    const windowStart = new Date(this.now() - WINDOW_MS);
-    // Two separate statements, each its own transaction: on MySQL a failed (duplicate) insert leaves a shared
-    // lock behind, and two transactions each holding one while updating the same row would deadlock.
+    const windowCutoff = new Date(now.getTime() - WINDOW_MS);
     try {
-      await this.transactions.run((manager) =>
-        manager.insert(StaffLoginThrottle, { username: key, failures: 1, windowStartedAt: now }),
-      );
-      return;
+      await this.transactions.run(async (manager) => {
+        // Always the username's row first, then the address's: parallel attempts lock them in the same order.
+        await countUp(manager, usernameKey, now, windowCutoff);
+        await countUp(manager, addressKey, now, windowCutoff);
+        const rows = await manager.findBy(StaffLoginAttempts, [{ throttleKey: usernameKey }, { throttleKey: addressKey }]);
+        for (const row of rows) {
+          const max = row.throttleKey === usernameKey ? MAX_ATTEMPTS_PER_USERNAME : MAX_ATTEMPTS_PER_ADDRESS;
+          if (row.attempts > max) {
+            throw new LimitReached(Math.max(1, Math.ceil((row.windowStartedAt.getTime() + WINDOW_MS - now.getTime()) / 1000)));
+          }
+        }
+      });
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      if (!(error instanceof LimitReached)) throw error;
+      const retryAfterS = error.retryAfterSeconds;
+      throw new ApiException(
+        'TOO_MANY_ATTEMPTS',
+        HttpStatus.TOO_MANY_REQUESTS,
+        `登录尝试次数过多，请 ${Math.ceil(retryAfterS / 60)} 分钟后再试`,
+        { retryAfterSeconds: retryAfterS },
+        { 'retry-after': String(retryAfterS) },
+      );
     }
-    // One statement: an expired window restarts at 1, a current one counts up. `failures` is assigned
-    // first because MySQL evaluates SET clauses left to right with the values already assigned.
-    await this.transactions.run((manager) =>
-      manager
+    return { usernameKey, addressKey };
+  }
+
+  /** The password was right: its address starts afresh and its attempt does not count against the username. */
+  async succeeded(attempt: LoginAttempt): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      await manager
         .createQueryBuilder()
-        .update(StaffLoginThrottle)
-        .set({
-          failures: () => 'CASE WHEN windowStartedAt < :windowStart THEN 1 ELSE failures + 1 END',
-          windowStartedAt: () => 'CASE WHEN windowStartedAt < :windowStart THEN :now ELSE windowStartedAt END',
-        })
-        .where('username = :key')
-        .setParameters({ key, windowStart, now })
-        .execute(),
-    );
+        .update(StaffLoginAttempts)
+        .set({ attempts: () => 'attempts - 1' })
+        .where('throttleKey = :key AND attempts > 0', { key: attempt.usernameKey })
+        .execute();
+      await manager.update(StaffLoginAttempts, { throttleKey: attempt.addressKey }, { attempts: 0 });
+    });
   }
+}
 
-  async reset(username: string): Promise<void> {
-    await this.transactions.run((manager) =>
-      manager.update(StaffLoginThrottle, { username: this.key(username) }, { failures: 0 }),
-    );
-  }
+/**
+ * One upsert: a new key starts at 1; an expired window starts again at 1 now; a current one counts up.
+ * `attempts` is assigned before `windowStartedAt` so both dialects compare against the old window start.
+ */
+function countUp(manager: EntityManager, throttleKey: string, now: Date, windowCutoff: Date): Promise<void> {
+  return upsertRow(manager, StaffLoginAttempts, { throttleKey, attempts: 1, windowStartedAt: now }, ['throttleKey'], {
+    attempts: ({ column, value }) =>
+      `CASE WHEN ${column('windowStartedAt')} <= ${value('windowStartedAt', windowCutoff)} THEN 1 ELSE ${column('attempts')} + 1 END`,
+    windowStartedAt: ({ column, value, incoming }) =>
+      `CASE WHEN ${column('windowStartedAt')} <= ${value('windowStartedAt', windowCutoff)} THEN ${incoming('windowStartedAt')} ELSE ${column('windowStartedAt')} END`,
+  });
+}
 
-  /** Usernames are case-insensitive for counting, so "Owner" and "owner" share one counter. */
-  private key(username: string): string {
-    return username.toLowerCase().slice(0, 64);
-  }
+/** Usernames are case-insensitive for counting, so "Owner" and "owner" share one counter. */
+function normalize(username: string): string {
+  return username.toLowerCase().slice(0, 64);
 }

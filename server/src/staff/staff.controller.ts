@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import {
   ALL_STAFF_ROLES,
   STAFF_ADMIN_ROLES,
@@ -19,8 +20,9 @@ export class StaffController {
 
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body() body: StaffLoginDto): Promise<StaffLoginResponse> {
-    return this.staffService.login(body.username, body.password);
+  login(@Body() body: StaffLoginDto, @Req() request: FastifyRequest): Promise<StaffLoginResponse> {
+    // request.ip: the TCP peer, or the client a trusted proxy names (TRUST_PROXY).
+    return this.staffService.login(body.username, body.password, request.ip);
   }
 
   @Get('me')

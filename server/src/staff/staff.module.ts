@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { StaffLoginThrottle } from './login-throttle.entity';
+import { StaffLoginAttempts } from './login-attempts.entity';
 import { LoginThrottleService } from './login-throttle.service';
 import { StaffAuthGuard } from './staff-auth.guard';
 import { StaffController } from './staff.controller';
@@ -8,7 +8,7 @@ import { Staff } from './staff.entity';
 import { StaffService } from './staff.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Staff, StaffLoginThrottle])],
+  imports: [TypeOrmModule.forFeature([Staff, StaffLoginAttempts])],
   controllers: [StaffController],
   providers: [StaffService, LoginThrottleService, StaffAuthGuard],
   // Other domains guard their admin endpoints with @Roles, which needs the guard and the Staff repository.

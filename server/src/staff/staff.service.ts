@@ -34,16 +34,16 @@ export class StaffService {
     private readonly tokens: AuthTokenService,
   ) {}
 
-  async login(username: string, password: string): Promise<StaffLoginResponse> {
-    await this.throttle.assertNotLocked(username);
+  /** The attempt is counted before the password is checked (LoginThrottleService); 429 once over a limit. */
+  async login(username: string, password: string, clientAddress: string): Promise<StaffLoginResponse> {
+    const attempt = await this.throttle.countAttempt(username, clientAddress);
     const staff = await this.staffRepository.findOneBy({ username });
     const passwordOk = await verifyPassword(password, staff?.passwordHash ?? DUMMY_HASH);
     if (!staff || !passwordOk) {
-      await this.throttle.recordFailure(username);
       throw new ApiException('INVALID_CREDENTIALS', HttpStatus.UNAUTHORIZED, '用户名或密码错误');
     }
+    await this.throttle.succeeded(attempt);
     if (staff.disabled) throw new ApiException('ACCOUNT_DISABLED', HttpStatus.FORBIDDEN, '账号已停用，请联系店主');
-    await this.throttle.reset(username);
     return { token: this.tokens.signStaff(staff.id, staff.role), staff: toStaffProfile(staff) };
   }
 

@@ -17,7 +17,8 @@ import { carrierName } from '../orders/shipment-view';
 import { OrderRow } from '../orders/order.entity';
 import { RefundRow } from '../payments/refund.entity';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
-import { isUniqueViolation } from '../platform/database/transaction-runner';
+import { TransactionRunner } from '../platform/database/transaction-runner';
+import { upsertRow } from '../platform/database/upsert';
 import { ApiException } from '../platform/errors/api-exception';
 import { WechatApiError } from '../wechat/wechat-errors';
 import { WechatClient } from '../wechat/wechat.client';
@@ -40,6 +41,7 @@ export class SubscribeMessagesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly wechat: WechatClient,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   templates(): SubscribeTemplate[] {
@@ -56,15 +58,17 @@ export class SubscribeMessagesService {
     if (unknown) {
       throw new ApiException('SUBSCRIBE_TEMPLATE_UNKNOWN', HttpStatus.BAD_REQUEST, '未知的订阅消息模板', { templateId: unknown.templateId });
     }
-    const quotas = this.dataSource.getRepository(SubscribeQuotaRow);
-    for (const { templateId } of request.answers.filter((answer) => answer.accepted)) {
-      try {
-        await quotas.insert({ memberId, templateId, remaining: 0 });
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
+    // In template order, so two of the member's parallel answers lock the quota rows in the same order.
+    const accepted = request.answers.filter((answer) => answer.accepted).map((answer) => answer.templateId).sort();
+    if (accepted.length === 0) return;
+    await this.transactions.run(async (manager) => {
+      for (const templateId of accepted) {
+        // One upsert per quota: the first acceptance creates the row with 1, later ones add 1.
+        await upsertRow(manager, SubscribeQuotaRow, { memberId, templateId, remaining: 1 }, ['memberId', 'templateId'], {
+          remaining: ({ column }) => `${column('remaining')} + 1`,
+        });
       }
-      await quotas.increment({ memberId, templateId }, 'remaining', 1);
-    }
+    });
   }
 
   @OnEvent(OrderEvents.paid)
@@ -104,13 +108,17 @@ export class SubscribeMessagesService {
     if (!templateId) return;
     try {
       const order = await this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: orderId });
-      const quotas = this.dataSource.getRepository(SubscribeQuotaRow);
-      const taken = await quotas
-        .createQueryBuilder()
-        .update()
-        .set({ remaining: () => 'remaining - 1' })
-        .where('memberId = :memberId AND templateId = :templateId AND remaining > 0', { memberId: order.memberId, templateId })
-        .execute();
+      const quota = { memberId: order.memberId, templateId };
+      // Writes go through the transaction runner like every write (on SQLite a write beside it could land inside
+      // another request's open transaction and be rolled back with it).
+      const taken = await this.transactions.run((manager) =>
+        manager
+          .createQueryBuilder()
+          .update(SubscribeQuotaRow)
+          .set({ remaining: () => 'remaining - 1' })
+          .where('memberId = :memberId AND templateId = :templateId AND remaining > 0', quota)
+          .execute(),
+      );
       if (taken.affected !== 1) {
         await this.log(orderId, kind, templateId, 'no_quota', null);
         return;
@@ -130,7 +138,7 @@ export class SubscribeMessagesService {
       } catch (error) {
         const errcode = error instanceof WechatApiError ? error.errcode : null;
         // Only WeChat's "no quota" means the shopper's permission was used up; otherwise it is still there.
-        if (errcode !== NO_QUOTA_ERRCODE) await quotas.increment({ memberId: order.memberId, templateId }, 'remaining', 1);
+        if (errcode !== NO_QUOTA_ERRCODE) await this.transactions.run((manager) => manager.increment(SubscribeQuotaRow, quota, 'remaining', 1));
         await this.log(orderId, kind, templateId, errcode === NO_QUOTA_ERRCODE ? 'no_quota' : 'failed', errcode);
         this.logger.warn(`subscribe message ${kind} for order ${order.orderNo} failed: ${String(error)}`);
       }
@@ -140,7 +148,7 @@ export class SubscribeMessagesService {
   }
 
   private async log(orderId: number, kind: SubscribeTemplateKind, templateId: string, result: SubscribeMessageLogRow['result'], errcode: number | null): Promise<void> {
-    await this.dataSource.getRepository(SubscribeMessageLogRow).insert({ orderId, kind, templateId, result, errcode });
+    await this.transactions.run((manager) => manager.insert(SubscribeMessageLogRow, { orderId, kind, templateId, result, errcode }));
   }
 }
 

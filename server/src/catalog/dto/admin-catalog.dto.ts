@@ -8,7 +8,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Length,
   Matches,
@@ -34,6 +33,7 @@ import {
 import { IsAssetUrl } from '../../platform/http/asset-url';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { MAX_INT_ID } from './shop-catalog.dto';
+import { OptionalField } from '../../platform/http/optional-field';
 
 export const MAX_PRICE_FEN = 99_999_999;
 export const MAX_STOCK = 9_999_999;
@@ -45,19 +45,19 @@ export class CreateCategoryDto implements SaveCategoryRequest {
   @Matches(/\S/)
   name: string;
 
-  @IsOptional()
+  @OptionalField()
   @ValidateIf((_, value) => value !== null)
   @IsInt()
   @Min(1)
   @Max(MAX_INT_ID)
   parentId?: number | null;
 
-  @IsOptional()
+  @OptionalField()
   @ValidateIf((_, value) => value !== null)
   @IsAssetUrl()
   icon?: string | null;
 
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(0)
   @Max(MAX_SORT_ORDER)
@@ -97,7 +97,7 @@ export class DetailBlockDto {
 }
 
 export class SaveSkuDto implements SaveSkuRequest {
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(1)
   @Max(MAX_INT_ID)
@@ -114,7 +114,7 @@ export class SaveSkuDto implements SaveSkuRequest {
   @Max(MAX_PRICE_FEN)
   priceFen: number;
 
-  @IsOptional()
+  @OptionalField()
   @ValidateIf((_, value) => value !== null)
   @IsInt()
   @Min(1)
@@ -126,7 +126,7 @@ export class SaveSkuDto implements SaveSkuRequest {
   @Max(MAX_STOCK)
   stock: number;
 
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(40)
   @Matches(/^[A-Za-z0-9_-]*$/)
@@ -145,7 +145,7 @@ export class SaveProductDto implements Omit<SaveProductRequest, 'detail'> {
   @Matches(/\S/)
   title: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(120)
   subtitle?: string;
@@ -156,14 +156,14 @@ export class SaveProductDto implements Omit<SaveProductRequest, 'detail'> {
   @IsAssetUrl({ each: true })
   images: string[];
 
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => DetailBlockDto)
   detail?: DetailBlockDto[];
 
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(10)
   @ArrayUnique()
@@ -171,17 +171,17 @@ export class SaveProductDto implements Omit<SaveProductRequest, 'detail'> {
   @Length(1, 12, { each: true })
   tags?: string[];
 
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   onShelf?: boolean;
 
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(0)
   @Max(MAX_SORT_ORDER)
   sortOrder?: number;
 
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   memberPriceEnabled?: boolean;
 
@@ -232,12 +232,12 @@ export class StockAdjustmentDto implements StockAdjustmentRequest {
 }
 
 export class AdminProductQueryDto extends PageQueryDto {
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(50)
   keyword?: string;
 
-  @IsOptional()
+  @OptionalField()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -245,7 +245,7 @@ export class AdminProductQueryDto extends PageQueryDto {
   categoryId?: number;
 
   /** Query strings carry text: only "true" and "false" become booleans; anything else fails validation. */
-  @IsOptional()
+  @OptionalField()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   onShelf?: boolean;

@@ -1,6 +1,7 @@
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { PRIVACY_VERSION_MAX_LENGTH, type BindPhoneRequest, type PrivacyConsentRequest, type UpdateProfileRequest, type WechatLoginRequest } from '../../../../shared';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
+import { OptionalField } from '../../platform/http/optional-field';
 
 export class WechatLoginDto implements WechatLoginRequest {
   @IsString()
@@ -8,7 +9,7 @@ export class WechatLoginDto implements WechatLoginRequest {
   @MaxLength(128)
   code: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @IsNotEmpty()
   @MaxLength(PRIVACY_VERSION_MAX_LENGTH)
@@ -23,14 +24,14 @@ export class PrivacyConsentDto implements PrivacyConsentRequest {
 }
 
 export class UpdateProfileDto implements UpdateProfileRequest {
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(/\S/, { message: 'nickname must not be blank' })
   @MaxLength(20)
   nickname?: string;
 
   /** Only files this server stored (POST /me/avatar answers such a URL). */
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(300)
   @Matches(/^\/uploads\/[a-z0-9-]+\/[a-zA-Z0-9._-]+$/)
@@ -45,7 +46,7 @@ export class BindPhoneDto implements BindPhoneRequest {
 }
 
 export class AdminMemberQueryDto extends PageQueryDto {
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(40)
   keyword?: string;

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, FAKE_WECHAT_APPID, findRepoRoot, loadConfig } from './app-config';
+import { ConfigError, FAKE_WECHAT_APPID, findRepoRoot, loadConfig, parseTrustProxy } from './app-config';
 
 describe('loadConfig', () => {
   let dataDir: string;
@@ -131,5 +131,20 @@ describe('loadConfig', () => {
     expect(Object.keys(load().subscribeTemplates)).toEqual(['order_paid', 'order_shipped', 'refund_result']);
     expect(load({ ...realEnv(), WECHAT_TEMPLATE_ORDER_SHIPPED: 'Tmpl_Shipped-01' }).subscribeTemplates).toEqual({ order_shipped: 'Tmpl_Shipped-01' });
     expect(() => load({ WECHAT_TEMPLATE_REFUND_RESULT: 'bad id!' })).toThrow('WECHAT_TEMPLATE_REFUND_RESULT');
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('believes no proxy unless told: false by default, hops, addresses, or true', () => {
+    expect(parseTrustProxy(undefined)).toBe(false);
+    expect(parseTrustProxy('')).toBe(false);
+    expect(parseTrustProxy('false')).toBe(false);
+    expect(parseTrustProxy('true')).toBe(true);
+    expect(parseTrustProxy('1')).toBe(1);
+    expect(parseTrustProxy('127.0.0.1, 10.0.0.0/8, ::1')).toBe('127.0.0.1, 10.0.0.0/8, ::1');
+  });
+
+  it('names the variable when the value is neither', () => {
+    expect(() => parseTrustProxy('nginx')).toThrow(/TRUST_PROXY/);
   });
 });

@@ -55,6 +55,12 @@ export interface AppConfig {
   /** The demo store's coupons (a 新人券 and two in 领券中心); follows seedDemo unless set. */
   seedDemoCoupons: boolean;
   logLevel: string;
+  /**
+   * Fastify's trustProxy: which proxies' X-Forwarded-For is believed for the client address (request.ip, which
+   * the staff login throttle counts by). false (default): the TCP peer is the client; a number: that many
+   * proxy hops; text: the proxies' addresses or CIDR ranges.
+   */
+  trustProxy: boolean | number | string;
 }
 
 /** A bad environment value; the message names the variable so the operator knows what to fix. */
@@ -278,7 +284,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo,
     seedDemoCoupons: parseBoolean('SEED_DEMO_COUPONS', env.SEED_DEMO_COUPONS, seedDemo),
     logLevel,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+/** TRUST_PROXY: unset or false; true (every proxy: only when nothing but the proxy can reach the server); hops; addresses. */
+export function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  const value = (raw ?? '').trim();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (!/^[0-9a-fA-F.:/, ]+$/.test(value)) {
+    throw new ConfigError(`环境变量 TRUST_PROXY 只能是 true、false、代理层数或代理的 IP/CIDR 列表（逗号分隔），当前为 "${value}"`);
+  }
+  return value;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -8,7 +8,8 @@ import { DataSource, EntityManager } from 'typeorm';
  * Why: TypeORM's SQLite drivers use ONE connection for the whole process, so two requests that each
  * open a transaction would interleave on it (the second becomes a savepoint of the first, and a
  * rollback of one undoes the other). On SQLite the transactions are therefore queued one after the
- * other; MySQL/MariaDB give each transaction its own pooled connection and run them in parallel.
+ * other; MySQL/MariaDB give each transaction its own pooled connection and run them in parallel, and a
+ * transaction InnoDB rolled back as a deadlock victim or after a lock-wait timeout runs again.
  */
 @Injectable()
 export class TransactionRunner {
@@ -20,27 +21,45 @@ export class TransactionRunner {
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.serialize) return this.withDeadlockRetry(work);
+    if (!this.serialize) return retryLockConflicts(() => this.dataSource.transaction(work));
     const result = this.queue.then(() => this.dataSource.transaction(work));
     // The queue continues whether this transaction succeeded or failed.
     this.queue = result.catch(() => undefined);
     return result;
   }
+}
 
-  /** InnoDB resolves a deadlock by rolling one transaction back; running it again is the documented remedy. */
-  private async withDeadlockRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.dataSource.transaction(work);
-      } catch (error) {
-        if (attempt >= MAX_DEADLOCK_ATTEMPTS || driverErrno(error) !== ER_LOCK_DEADLOCK) throw error;
-      }
+const ER_LOCK_WAIT_TIMEOUT = 1205;
+const ER_LOCK_DEADLOCK = 1213;
+export const MAX_TRANSACTION_ATTEMPTS = 8;
+const BACKOFF_BASE_MS = 5;
+const BACKOFF_CAP_MS = 400;
+
+/**
+ * Runs `attempt` again while it fails on a lock conflict (InnoDB's documented remedy for a deadlock victim;
+ * the whole transaction was rolled back). Waits grow exponentially with full jitter, so transactions that
+ * collided do not collide again in lockstep: 5, 10, 20 … 400 ms at most, each a random share of that.
+ */
+export async function retryLockConflicts<T>(
+  attempt: () => Promise<T>,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => number = Math.random,
+): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (tries >= MAX_TRANSACTION_ATTEMPTS || !isLockConflict(error)) throw error;
+      const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (tries - 1));
+      await sleep(Math.ceil(random() * ceiling));
     }
   }
 }
 
-const ER_LOCK_DEADLOCK = 1213;
-const MAX_DEADLOCK_ATTEMPTS = 3;
+export function isLockConflict(error: unknown): boolean {
+  const errno = driverErrno(error);
+  return errno === ER_LOCK_DEADLOCK || errno === ER_LOCK_WAIT_TIMEOUT;
+}
 
 function driverErrno(error: unknown): number | undefined {
   const driverError = (error as { driverError?: { errno?: number } })?.driverError ?? error;

@@ -95,6 +95,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // A 500 is always a bug: keep the stack in the structured log.
       request.log.error({ err: exception }, 'unhandled error');
     }
-    reply.status(mapped.status).headers(mapped.headers ?? {}).send(mapped.body);
+    // A route may have set its own content type (a CSV download) before it failed: an error is always JSON.
+    reply.removeHeader('content-disposition');
+    reply
+      .status(mapped.status)
+      .headers({ ...mapped.headers, 'content-type': 'application/json; charset=utf-8' })
+      .send(mapped.body);
   }
 }

@@ -1,17 +1,18 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Paginated } from '../../../../shared';
+import { OptionalField } from './optional-field';
 
 /** `?page=&pageSize=` of every list endpoint; extend it for lists with filters. */
 export class PageQueryDto {
-  @IsOptional()
+  @OptionalField()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100_000)
   page: number = 1;
 
-  @IsOptional()
+  @OptionalField()
   @Type(() => Number)
   @IsInt()
   @Min(1)

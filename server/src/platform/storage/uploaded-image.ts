@@ -15,16 +15,22 @@ export async function readUploadedFile(request: FastifyRequest, maxBytes: number
   if (!request.isMultipart()) {
     throw new ApiException('FILE_MISSING', HttpStatus.BAD_REQUEST, '请以 multipart/form-data 上传字段 file');
   }
-  const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
-  if (!part || part.fieldname !== 'file') {
-    throw new ApiException('FILE_MISSING', HttpStatus.BAD_REQUEST, '缺少上传文件（字段名 file）');
-  }
   let data: Buffer;
   try {
+    const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+    if (!part || part.fieldname !== 'file') {
+      throw new ApiException('FILE_MISSING', HttpStatus.BAD_REQUEST, '缺少上传文件（字段名 file）');
+    }
     data = await part.toBuffer();
   } catch (error) {
+    if (error instanceof ApiException) throw error;
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    throw error;
+    // Limits of @fastify/multipart (too many parts or fields) keep their own answers.
+    if (typeof (error as { code?: string }).code === 'string' && (error as { code: string }).code.startsWith('FST_')) throw error;
+    // Anything else is the form itself: no boundary, a body cut off before the closing boundary, bad headers.
+    throw new ApiException('MULTIPART_INVALID', HttpStatus.BAD_REQUEST, '上传的表单格式不正确或不完整，请重新上传', {
+      reason: (error as Error).message,
+    });
   }
   if (data.length === 0) throw new ApiException('FILE_MISSING', HttpStatus.BAD_REQUEST, '上传的文件是空的');
   return data;

@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, Length, Matches, MaxLength } from 'class-validator';
 import {
   ALL_STAFF_ROLES,
   type CreateStaffRequest,
@@ -6,6 +6,7 @@ import {
   type StaffRole,
   type UpdateStaffRequest,
 } from '../../../../shared';
+import { OptionalField } from '../../platform/http/optional-field';
 
 export class StaffLoginDto implements StaffLoginRequest {
   @IsString()
@@ -39,22 +40,22 @@ export class CreateStaffDto implements CreateStaffRequest {
 }
 
 export class UpdateStaffDto implements UpdateStaffRequest {
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Length(1, 20)
   @Matches(/\S/)
   displayName?: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsIn(ALL_STAFF_ROLES)
   role?: StaffRole;
 
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Length(8, 64)
   password?: string;
 
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   disabled?: boolean;
 }
