@@ -27,6 +27,7 @@ import type {
   SpecDimension,
   StockAdjustmentRequest,
 } from '../../../../shared';
+import { BASE_SALES_COUNT_MAX } from '../../../../shared';
 import { IsAssetUrl } from '../../platform/http/asset-url';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { MAX_INT_ID } from './shop-catalog.dto';
@@ -180,6 +181,12 @@ export class SaveProductDto implements Omit<SaveProductRequest, 'detail'> {
   @IsOptional()
   @IsBoolean()
   memberPriceEnabled?: boolean;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(BASE_SALES_COUNT_MAX)
+  baseSalesCount?: number;
 
   @IsArray()
   @ArrayMaxSize(3)
