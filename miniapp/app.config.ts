@@ -11,6 +11,8 @@ export default defineAppConfig({
     { root: 'orders', pages: ['list/index', 'detail/index', 'after-sale/index'] },
     { root: 'coupons', pages: ['center/index', 'mine/index'] },
   ],
+  // WeChat refuses wx.chooseAddress (一键导入微信地址) unless the app declares it.
+  requiredPrivateInfos: ['chooseAddress'],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['goods'] },
   },

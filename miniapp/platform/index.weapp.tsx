@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { Input } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { StartPaymentResponse, SubscribeTemplate } from '@shared/api/payments';
-import type { AvatarChooserProps, NicknameInputProps, PhoneCodeButtonProps, PayOutcome, PlatformAdapter } from './types';
+import type { AvatarChooserProps, NicknameInputProps, PhoneCodeButtonProps, PayOutcome, PlatformAdapter, WechatAddress } from './types';
 import { NICKNAME_MAX_LENGTH } from './types';
 import './platform.scss';
 
@@ -77,12 +77,34 @@ async function pay({ params }: StartPaymentResponse): Promise<PayOutcome> {
   }
 }
 
+/** WeChat's address book; app.config.ts declares chooseAddress in requiredPrivateInfos as WeChat requires. */
+async function chooseAddress(): Promise<WechatAddress | null> {
+  try {
+    const picked = await Taro.chooseAddress();
+    return {
+      userName: picked.userName,
+      telNumber: picked.telNumber,
+      provinceName: picked.provinceName,
+      cityName: picked.cityName,
+      countyName: picked.countyName,
+      streetName: picked.streetName ?? '',
+      detailInfo: picked.detailInfo,
+      nationalCode: picked.nationalCode ?? '',
+    };
+  } catch (error) {
+    const message = (error as { errMsg?: string }).errMsg ?? '';
+    if (message.includes('cancel')) return null;
+    throw new Error(message.includes('auth') ? '请在设置中允许使用通讯地址' : '无法读取微信地址，请手动填写');
+  }
+}
+
 const platform: PlatformAdapter = {
   getLoginCode,
   AvatarChooser,
   NicknameInput,
   PhoneCodeButton,
   askSubscriptions,
+  chooseAddress,
   pay,
   // The payment sheet answers in place (pay's result); nothing comes back through the URL.
   takeReturnedPayOutcome: () => null,

@@ -24,6 +24,27 @@ export interface PlatformAdapter {
   pay(payment: StartPaymentResponse): Promise<PayOutcome>;
   /** The outcome a payment page reported when it sent the shopper back here, once; null when there is none. */
   takeReturnedPayOutcome(): PayOutcome | null;
+  /**
+   * 一键导入微信地址: an address from the shopper's WeChat address book (wx.chooseAddress); resolves null when they
+   * close it. Null where there is no such book (H5: it lives in the WeChat app, not behind any server the fake
+   * WeChat could stand in for), and pages then hide the button.
+   */
+  chooseAddress: (() => Promise<WechatAddress | null>) | null;
+}
+
+/** What wx.chooseAddress answers (the fields we use). */
+export interface WechatAddress {
+  userName: string;
+  telNumber: string;
+  provinceName: string;
+  cityName: string;
+  /** The district (区/县). */
+  countyName: string;
+  /** The street (街道), on newer WeChat versions; may be empty. */
+  streetName: string;
+  detailInfo: string;
+  /** The district's 6-digit administrative code. */
+  nationalCode: string;
 }
 
 export type PayOutcome = 'paid' | 'cancelled' | 'left';

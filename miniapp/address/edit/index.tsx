@@ -5,6 +5,7 @@ import { Button, Cascader, Switch } from '@nutui/nutui-react-taro';
 import type { Address } from '@shared/api/addresses';
 import { createAddress, listAddresses, updateAddress } from '@/services/addresses';
 import { addressChoice } from '@/store/address-choice';
+import platform from '@/platform';
 import { PageState } from '@/components/page-state/PageState';
 import {
   ADDRESS_DETAIL_MAX_LENGTH,
@@ -16,6 +17,7 @@ import {
   type AddressForm,
 } from '../address-form';
 import { regionNames, regionOptions, regionPath } from '../region';
+import { formFromWechatAddress } from '../wechat-address';
 import './index.scss';
 
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
@@ -54,6 +56,20 @@ export default function AddressEditPage() {
 
   const change = (changes: Partial<AddressForm>) => setForm((current) => ({ ...current, ...changes }));
 
+  /** 一键导入微信地址: fills the form for the shopper to check and save (nothing is saved by the import). */
+  const importFromWechat = async () => {
+    if (!platform.chooseAddress) return;
+    try {
+      const picked = await platform.chooseAddress();
+      if (!picked) return;
+      const { form: imported, regionMissing } = formFromWechatAddress(form, picked);
+      setForm(imported);
+      if (regionMissing) Taro.showToast({ title: '请重新选择所在地区', icon: 'none' });
+    } catch (error) {
+      Taro.showToast({ title: (error as Error).message, icon: 'none' });
+    }
+  };
+
   const save = async () => {
     const problem = validateAddressForm(form);
     if (problem) {
@@ -80,6 +96,12 @@ export default function AddressEditPage() {
   const regionText = form.districtName ? `${form.provinceName} ${form.cityName} ${form.districtName}` : '';
   return (
     <View className="address-edit-page">
+      {platform.chooseAddress && (
+        <View className="address-import wechat-address-import" onClick={importFromWechat}>
+          <Text className="address-import__text">一键导入微信地址</Text>
+          <Text className="address-import__arrow">›</Text>
+        </View>
+      )}
       <View className="address-field">
         <Text className="address-field__label">收货人</Text>
         <Input
