@@ -4,7 +4,7 @@
 // the bottom without hiding anything, with controls a finger can hit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useAppAndBrowser } from './support/session.mjs';
+import { callApi, useAppAndBrowser } from './support/session.mjs';
 import { screenshot, withPage } from './support/browser.mjs';
 import { addFirstAddressAtCheckout } from './support/storefront.mjs';
 import { assertBottomBar, assertButtonsRightAligned, assertTapTargets } from './support/layout.mjs';
@@ -13,13 +13,7 @@ const session = useAppAndBrowser();
 /** Checks that must hold at this width hold at the narrowest common phone too. */
 const narrowPhone = { viewport: { width: 360, height: 640 } };
 
-async function api(path, init = {}) {
-  const response = await fetch(`${session.app.baseUrl}/api/v1${path}`, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...init.headers },
-  });
-  return { status: response.status, body: await response.json().catch(() => null) };
-}
+const api = (path, init) => callApi(session.app.baseUrl, path, init);
 
 const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`;
 

@@ -7,34 +7,26 @@ import { Product } from './product.entity';
  * when it is refunded. Both run in the transaction that moves the order's status (pending_payment → paid,
  * refunding → refunded), so each happens once per order. Conditional arithmetic, products in id order.
  */
-export async function countOrderAsSold(manager: EntityManager, orderId: number): Promise<void> {
-  for (const [productId, quantity] of await unitsByProduct(manager, orderId)) {
-    await manager
-      .createQueryBuilder()
-      .update(Product)
-      .set({ salesCount: () => 'salesCount + :quantity' })
-      .where('id = :productId')
-      .setParameters({ productId, quantity })
-      .execute();
-  }
+export function countOrderAsSold(manager: EntityManager, orderId: number): Promise<void> {
+  return changeSalesCounts(manager, orderId, 'salesCount + :quantity');
 }
 
 /** The refunded order's units leave the count (never below 0, e.g. for an order paid before counting began). */
-export async function uncountRefundedOrder(manager: EntityManager, orderId: number): Promise<void> {
-  for (const [productId, quantity] of await unitsByProduct(manager, orderId)) {
+export function uncountRefundedOrder(manager: EntityManager, orderId: number): Promise<void> {
+  return changeSalesCounts(manager, orderId, 'CASE WHEN salesCount >= :quantity THEN salesCount - :quantity ELSE 0 END');
+}
+
+async function changeSalesCounts(manager: EntityManager, orderId: number, newCount: string): Promise<void> {
+  const lines = await manager.findBy(OrderLineRow, { orderId });
+  const byProduct = new Map<number, number>();
+  for (const line of lines) byProduct.set(line.productId, (byProduct.get(line.productId) ?? 0) + line.quantity);
+  for (const [productId, quantity] of [...byProduct].sort(([a], [b]) => a - b)) {
     await manager
       .createQueryBuilder()
       .update(Product)
-      .set({ salesCount: () => 'CASE WHEN salesCount >= :quantity THEN salesCount - :quantity ELSE 0 END' })
+      .set({ salesCount: () => newCount })
       .where('id = :productId')
       .setParameters({ productId, quantity })
       .execute();
   }
-}
-
-async function unitsByProduct(manager: EntityManager, orderId: number): Promise<[number, number][]> {
-  const lines = await manager.findBy(OrderLineRow, { orderId });
-  const byProduct = new Map<number, number>();
-  for (const line of lines) byProduct.set(line.productId, (byProduct.get(line.productId) ?? 0) + line.quantity);
-  return [...byProduct].sort(([a], [b]) => a - b);
 }
