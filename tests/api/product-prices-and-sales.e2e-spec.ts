@@ -98,20 +98,21 @@ describe(`product prices and sales counts (${TEST_DB})`, () => {
       await eventually(() => orderStatus(t, alice, order.orderNo), (o) => o.status === 'refunded');
       expect(await adminRow(product.id, '销测乌龙')).toEqual(expect.objectContaining({ salesCount: 0, baseSalesCount: 100 }));
 
-      // The same REFUND.SUCCESS again (WeChat retries) changes nothing.
+      // The same REFUND.SUCCESS again, six times at once (WeChat retries), changes nothing.
       const orderId = (await t.dataSource.getRepository(OrderRow).findOneByOrFail({ orderNo: order.orderNo })).id;
       const refund = await t.dataSource.getRepository(RefundRow).findOneByOrFail({ orderId });
-      await t.app.get(RefundsService).applyRefundNotice({
+      const notice = {
         mchid: t.config.wechatPay.mchid,
         transaction_id: 'repeat',
         out_trade_no: order.orderNo,
         refund_id: refund.wechatRefundId ?? 'repeat',
         out_refund_no: refund.outRefundNo,
-        refund_status: 'SUCCESS',
+        refund_status: 'SUCCESS' as const,
         success_time: new Date().toISOString(),
         user_received_account: '支付用户零钱',
         amount: { total: refund.paymentTotalFen, refund: refund.amountFen, payer_total: refund.paymentTotalFen, payer_refund: refund.amountFen },
-      });
+      };
+      await Promise.all(Array.from({ length: 6 }, () => t.app.get(RefundsService).applyRefundNotice(notice)));
       expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: product.id })).salesCount).toBe(0);
       expect((await search('销测乌龙'))[0].salesCount).toBe(100);
     });
