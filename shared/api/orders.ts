@@ -317,3 +317,18 @@ export interface ShopSettings {
   /** Shipped orders are confirmed as received this many days after shipping (1..30, default 10). */
   autoConfirmDays: number;
 }
+
+/** The 我的 page's order shortcuts and the states each shortcut's badge counts. */
+export const ORDER_BADGE_TABS = ['pending_payment', 'paid', 'shipped', 'after_sale'] as const;
+export type OrderBadgeTab = (typeof ORDER_BADGE_TABS)[number];
+
+/** 售后 counts the cases still open (售后中, 退款中); a finished refund no longer waits on anyone. */
+export const ORDER_BADGE_STATUSES: Record<OrderBadgeTab, readonly OrderStatus[]> = {
+  pending_payment: ['pending_payment'],
+  paid: ['paid'],
+  shipped: ['shipped'],
+  after_sale: ['after_sale', 'refunding'],
+};
+
+/** `GET /api/v1/me/order-counts`: the caller's orders per shortcut. */
+export type OrderCounts = Record<OrderBadgeTab, number>;

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { callApi, useAppAndBrowser } from './support/session.mjs';
 import { screenshot, withPage } from './support/browser.mjs';
-import { addFirstAddressAtCheckout } from './support/storefront.mjs';
+import { addFirstAddressAtCheckout, agreeAndLoginAsNewShopper, loginAsNewShopper } from './support/storefront.mjs';
 import { assertBottomBar, assertButtonsRightAligned, assertTapTargets } from './support/layout.mjs';
 
 const session = useAppAndBrowser();
@@ -27,8 +27,7 @@ const open = (page, route) => page.goto(`${session.app.baseUrl}/#${route}`);
 
 async function logInFromMine(page) {
   await open(page, '/pages/mine/index');
-  await page.locator('.login-button').click();
-  await page.locator('.member-card').waitFor();
+  await loginAsNewShopper(page);
   return page.evaluate(() => JSON.parse(localStorage.getItem('storefront.token')).data);
 }
 
@@ -83,7 +82,8 @@ test('a guest taps 加入购物车, signs in right there, and the item is in the
   await withPage(session.browser, 'shopping-guest-add-to-cart', async (page) => {
     await openPicker(page, product.id, '.add-to-cart-button');
     await page.locator('.sku-confirm-button', { hasText: '加入购物车' }).click();
-    // The one sign-in flow (the fake WeChat hands out the login code), then the add goes on by itself.
+    // The one sign-in flow (consent, then the fake WeChat hands out the login code), then the add goes on by itself.
+    await agreeAndLoginAsNewShopper(page);
     await page.getByText('已加入购物车').waitFor();
     const token = await page.evaluate(() => JSON.parse(localStorage.getItem('storefront.token')).data);
     const cart = (await api('/cart', { headers: { authorization: `Bearer ${token}` } })).body;

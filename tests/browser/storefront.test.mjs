@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { staffToken, useAppAndBrowser } from './support/session.mjs';
 import { screenshot, withPage } from './support/browser.mjs';
-import { openStorefront } from './support/storefront.mjs';
+import { agreeAndLoginAsNewShopper, openStorefront } from './support/storefront.mjs';
 
 const session = useAppAndBrowser();
 
@@ -46,8 +46,9 @@ test('a shopper browses, searches, picks a SKU, logs in with WeChat at 立即购
       }
     }
     assert.match(await page.locator('.sku-picker .sku-stock').innerText(), /库存 \d+ 件/);
-    // 立即购买 as a guest signs in through the fake WeChat right there and goes on to checkout.
+    // 立即购买 as a guest signs in through the fake WeChat right there (consent first) and goes on to checkout.
     await page.locator('.sku-confirm-button').click();
+    await agreeAndLoginAsNewShopper(page);
     await page.locator('.checkout-line').waitFor();
 
     // 我的: signed in already; set a nickname.

@@ -5,7 +5,6 @@ import { Button, Cascader, Switch } from '@nutui/nutui-react-taro';
 import type { Address } from '@shared/api/addresses';
 import { createAddress, listAddresses, updateAddress } from '@/services/addresses';
 import { addressChoice } from '@/store/address-choice';
-import platform from '@/platform';
 import { PageState } from '@/components/page-state/PageState';
 import {
   ADDRESS_DETAIL_MAX_LENGTH,
@@ -18,6 +17,8 @@ import {
 } from '../address-form';
 import { regionNames, regionOptions, regionPath } from '../region';
 import { formFromWechatAddress } from '../wechat-address';
+import platform from '@/platform';
+import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import './index.scss';
 
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
@@ -76,6 +77,8 @@ export default function AddressEditPage() {
       Taro.showToast({ title: problem, icon: 'none' });
       return;
     }
+    // A saved address is personal information: the shopper agrees to the 隐私政策 first.
+    if (!(await platform.requirePrivacyAuthorize())) return;
     setSaving(true);
     try {
       const body = toSaveRequest(form);
@@ -163,6 +166,7 @@ export default function AddressEditPage() {
           if (names) change({ ...names, regionCode: districtCode });
         }}
       />
+      <PrivacyConsentDialog />
     </View>
   );
 }

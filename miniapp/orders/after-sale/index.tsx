@@ -16,6 +16,9 @@ import {
   afterSaleTypeFor,
   validateAfterSale,
 } from '../order-actions';
+import platform from '@/platform';
+import { CustomerService } from '@/components/customer-service/CustomerService';
+import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import './index.scss';
 
 /** 申请售后: 仅退款 before shipping, 退货退款 after; reason, description and up to 6 photos. */
@@ -35,6 +38,8 @@ export default function AfterSalePage() {
   }, [reload]);
 
   const addPhotos = async () => {
+    // Photos and the camera are privacy features: the shopper agrees first (our dialog below).
+    if (!(await platform.requirePrivacyAuthorize())) return;
     let paths: string[];
     try {
       const picked = await Taro.chooseImage({ count: AFTER_SALE_MAX_IMAGES - images.length, sizeType: ['compressed'] });
@@ -149,6 +154,8 @@ export default function AfterSalePage() {
       >
         提交申请
       </Button>
+      <CustomerService />
+      <PrivacyConsentDialog />
     </View>
   );
 }

@@ -19,6 +19,8 @@ import { PricingRows } from '@/components/pricing-rows/PricingRows';
 import { OrderLines } from '../components/OrderLines';
 import { OrderActionBar } from '../components/OrderActionBar';
 import { useOrderActions } from '../useOrderActions';
+import { CustomerService } from '@/components/customer-service/CustomerService';
+import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import './index.scss';
 
 /** 订单详情. Opened with `paying=1` (or back from H5's cashier) it waits for the payment to be confirmed. */
@@ -146,6 +148,10 @@ export default function OrderDetailPage() {
           ))}
         </View>
       )}
+
+      <CustomerService />
+      {/* The order's copy and photo features are privacy features on weapp: the consent dialog answers them. */}
+      <PrivacyConsentDialog />
 
       <OrderActionBar
         className="order-detail-page__bar"

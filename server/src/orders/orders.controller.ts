@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { CheckoutPreview, OrderDetail, OrderSummary, Paginated } from '../../../shared';
+import type { CheckoutPreview, OrderCounts, OrderDetail, OrderSummary, Paginated } from '../../../shared';
 import { CurrentMemberId, MemberAuthGuard } from '../platform/auth/member-auth.guard';
 import { CheckoutService } from './checkout.service';
 import { CheckoutPreviewDto, CreateOrderDto, OrderListQueryDto } from './order.dto';
@@ -40,6 +40,12 @@ export class OrdersController {
   @Get('orders')
   list(@CurrentMemberId() memberId: number, @Query() query: OrderListQueryDto): Promise<Paginated<OrderSummary>> {
     return this.orders.list(memberId, query);
+  }
+
+  /** The badges of 我的's order shortcuts (the caller's orders only). */
+  @Get('me/order-counts')
+  counts(@CurrentMemberId() memberId: number): Promise<OrderCounts> {
+    return this.orders.counts(memberId);
   }
 
   @Get('orders/:orderNo')

@@ -44,5 +44,6 @@ export async function startAppServer() {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { baseUrl, stop, output: () => Buffer.concat(output).toString() };
+  // dataDir: tests that stage a state no API offers write to the SQLite file there.
+  return { baseUrl, dataDir, stop, output: () => Buffer.concat(output).toString() };
 }
