@@ -13,6 +13,7 @@ import { useMemberActions } from '@/hooks/useMemberActions';
 import { checkoutUrl, routes } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
 import { PriceText } from '@/components/price-text/PriceText';
+import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import { SkuPicker, type SkuChoice } from './SkuPicker';
 import { ProductCoupons } from './ProductCoupons';
 import { CustomerService } from '@/components/customer-service/CustomerService';
@@ -169,6 +170,9 @@ export default function ProductDetailPage() {
         onClose={() => setPickerPurpose(null)}
         onConfirm={(confirmed) => pickerPurpose && act(pickerPurpose, confirmed)}
       />
+
+      {/* A guest's 加入购物车 / 立即购买 / 领取 signs in here, and the login asks for consent first. */}
+      <PrivacyConsentDialog />
     </View>
   );
 }
