@@ -96,6 +96,20 @@ test('a guest taps 加入购物车, signs in right there, and the item is in the
   });
 });
 
+test('a guest taps 立即领取 in 领券中心, signs in right there, and the coupon is claimed without tapping again', async () => {
+  await withPage(session.browser, 'shopping-guest-claim', async (page) => {
+    await open(page, '/coupons/center/index');
+    const card = page.locator('.claimable-coupon', { hasText: '满199减20' });
+    await card.locator('.coupon-claim-button').click();
+    await agreeAndLoginAsNewShopper(page);
+    await card.locator('.coupon-claim-button', { hasText: '再领一张' }).waitFor();
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem('storefront.token')).data);
+    const mine = (await api('/me/coupons?status=unused&pageSize=20', { headers: { authorization: `Bearer ${token}` } })).body;
+    // Besides the 新人券 of the first login, the one claimed from the center.
+    assert.equal(mine.items.filter((coupon) => coupon.source !== 'newcomer').length, 1, `the member holds: ${mine.items.map((coupon) => coupon.name)}`);
+  });
+});
+
 test('the SKU picker stops at the stock or at the per-order limit and says which; 立即购买 never lands on an empty checkout', async () => {
   const products = await demoProducts();
   const plenty = products.flatMap((product) => product.skus.map((sku) => ({ product, sku }))).find(({ sku }) => sku.stock > 99);
