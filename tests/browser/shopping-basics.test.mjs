@@ -194,13 +194,13 @@ test('bottom bars stay at the bottom without hiding the end of the page; control
       // Product page: 加入购物车 / 立即购买 under the long 商品详情.
       await open(page, `/goods/detail/index?id=${products[0].id}`);
       await page.locator('.detail-page__content').waitFor();
-      await assertBottomBar(page, { bar: '.detail-page__bar', lastContent: '.detail-page__content' });
+      await assertBottomBar(page, { bar: '.detail-page__bar' });
       await screenshot(page, 'layout-product');
 
       // Cart: above H5's tab bar; 删除 and the checkboxes are finger-sized.
       await open(page, '/pages/cart/index');
       await page.locator('.cart-line').nth(7).waitFor();
-      await assertBottomBar(page, { bar: '.cart-bar', lastContent: '.cart-line', above: '.taro-tabbar__tabbar' });
+      await assertBottomBar(page, { bar: '.cart-bar', above: '.taro-tabbar__tabbar' });
       await assertTapTargets(page, ['.cart-line__remove', '.cart-line__check']);
       await screenshot(page, 'layout-cart');
 
@@ -210,7 +210,7 @@ test('bottom bars stay at the bottom without hiding the end of the page; control
       await page.locator('.checkout-line').nth(7).waitFor();
       await page.locator('.remark-input textarea').fill('请在工作日白天送达，到了先打电话；茶叶请用防压的盒子包装，礼盒外不要贴价格标签。'.repeat(3));
       await page.locator('.checkout-remark__count', { hasText: /^\d+\/200$/ }).waitFor();
-      await assertBottomBar(page, { bar: '.checkout-bar', lastContent: '.checkout-remark' });
+      await assertBottomBar(page, { bar: '.checkout-bar' });
       await assertTapTargets(page, ['.checkout-address__change']);
       assert.match(await page.locator('.checkout-bar').innerText(), /实付/);
       await screenshot(page, 'layout-checkout');
@@ -226,7 +226,7 @@ test('bottom bars stay at the bottom without hiding the end of the page; control
       assert.equal(placed.status, 201);
       await open(page, `/orders/detail/index?orderNo=${placed.body.orderNo}`);
       await page.locator('.order-detail-page__bar .order-action').first().waitFor();
-      await assertBottomBar(page, { bar: '.order-detail-page__bar', lastContent: '.order-detail-page .order-section' });
+      await assertBottomBar(page, { bar: '.order-detail-page__bar' });
       await assertButtonsRightAligned(page, { container: '.order-detail-page__bar', buttons: '.order-action' });
       await screenshot(page, 'layout-order-detail');
     },

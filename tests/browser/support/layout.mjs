@@ -41,15 +41,35 @@ async function scrollToEnd(page, selector) {
 }
 
 /**
+ * Where the page's content ends on screen: the lowest bottom edge among the bar's siblings that are laid out
+ * in the page (shown, not fixed like the bar or a popup). Whatever a page adds under its content counts.
+ */
+function contentBottom(page, bar) {
+  return visible(page, bar)
+    .last()
+    .evaluate((element) => {
+      let bottom = -Infinity;
+      for (const sibling of element.parentElement.children) {
+        if (sibling === element) continue;
+        const style = getComputedStyle(sibling);
+        const rect = sibling.getBoundingClientRect();
+        if (style.display === 'none' || style.position === 'fixed' || rect.height === 0) continue;
+        bottom = Math.max(bottom, rect.bottom);
+      }
+      return bottom;
+    });
+}
+
+/**
  * A page's bottom bar (实付 / 提交订单, 合计 / 去结算, 加入购物车 / 立即购买, an order's buttons):
  * - it is pinned at the bottom: its box ends at the viewport's bottom edge, or at the top of `above`
  *   (H5 draws its tab bar inside the viewport), within SLACK_PX, wherever the page is scrolled;
  * - it is fully visible (inside the viewport on every side) and not of zero height;
- * - with the page scrolled to its end, the last visible `lastContent` ends above the bar's top: nothing is
- *   hidden behind it.
+ * - with the page scrolled to its end, the page's content (the bar's siblings) ends above the bar's top:
+ *   nothing is hidden behind it.
  * Answers the bar's box.
  */
-export async function assertBottomBar(page, { bar, lastContent, above }) {
+export async function assertBottomBar(page, { bar, above }) {
   const viewport = page.viewportSize();
   const expectedBottom = above ? (await boxOf(page, above)).y : viewport.height;
   const check = async (when) => {
@@ -61,10 +81,10 @@ export async function assertBottomBar(page, { bar, lastContent, above }) {
   };
   await visible(page, bar).last().evaluate(() => window.scrollTo(0, 0));
   await check('at the top of the page');
-  await scrollToEnd(page, lastContent);
+  await scrollToEnd(page, bar);
   const box = await check('scrolled to the end');
-  const last = await boxOf(page, lastContent);
-  assert.ok(last.y + last.height <= box.y + SLACK_PX, `${lastContent} ends at ${last.y + last.height}px, under ${bar} starting at ${box.y}px`);
+  const end = await contentBottom(page, bar);
+  assert.ok(end <= box.y + SLACK_PX, `the page's content ends at ${end}px, under ${bar} starting at ${box.y}px`);
   return box;
 }
 
