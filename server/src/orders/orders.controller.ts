@@ -7,6 +7,7 @@ import { CheckoutPreviewDto, CreateOrderDto, OrderListQueryDto } from './order.d
 import { orderSourceFromHeaders } from './order-source';
 import { OrdersService } from './orders.service';
 import { ShippingService } from './shipping.service';
+import { ShipRemindersService } from './ship-reminders.service';
 
 /** The shopper's checkout and orders. */
 @Controller()
@@ -16,6 +17,7 @@ export class OrdersController {
     private readonly checkout: CheckoutService,
     private readonly orders: OrdersService,
     private readonly shipping: ShippingService,
+    private readonly shipReminders: ShipRemindersService,
   ) {}
 
   @Post('checkout/preview')
@@ -63,5 +65,12 @@ export class OrdersController {
   @HttpCode(200)
   confirmReceipt(@CurrentMemberId() memberId: number, @Param('orderNo') orderNo: string): Promise<OrderDetail> {
     return this.shipping.confirmReceipt(memberId, orderNo);
+  }
+
+  /** 提醒发货: once per order per SHIP_REMINDER_INTERVAL_HOURS (429 sooner). */
+  @Post('orders/:orderNo/ship-reminder')
+  @HttpCode(200)
+  remindToShip(@CurrentMemberId() memberId: number, @Param('orderNo') orderNo: string): Promise<OrderDetail> {
+    return this.shipReminders.remind(memberId, orderNo);
   }
 }

@@ -10,8 +10,11 @@ import { formatYuan } from '@shared/money';
 import { Button, Drawer } from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { canHandleAfterSales } from '@/auth/access';
+import { useCurrentStaff } from '@/auth/AuthProvider';
 import { tableRows } from '@/common/table-rows';
 import { formatOptionalTime, formatTime } from '@/common/time';
+import { ShipmentCell } from '@/orders/ShipmentCell';
 import { AfterSaleStatusTag } from '@/orders/StatusTags';
 import { AfterSaleCase } from './AfterSaleCase';
 import { fetchAfterSales } from './after-sales-api';
@@ -26,7 +29,9 @@ const TABS: { key: StatusTab; label: string }[] = [
 
 export default function AfterSaleListPage() {
   const tableRef = useRef<ActionType>();
-  const [tab, setTab] = useState<StatusTab>('applied');
+  const staff = useCurrentStaff();
+  // The warehouse only confirms returned parcels: it opens on the returns waiting for them.
+  const [tab, setTab] = useState<StatusTab>(canHandleAfterSales(staff.role) ? 'applied' : 'approved');
   const [open, setOpen] = useState<AfterSale | null>(null);
 
   const columns: ProColumns<AfterSale>[] = [
@@ -36,6 +41,11 @@ export default function AfterSaleListPage() {
     { title: '原因', dataIndex: 'reason', ellipsis: true },
     { title: '退款金额', dataIndex: 'refundFen', align: 'right', render: (_, row) => formatYuan(row.refundFen) },
     { title: '状态', dataIndex: 'status', render: (_, row) => <AfterSaleStatusTag status={row.status} /> },
+    {
+      title: '退货物流',
+      dataIndex: 'returnShipment',
+      render: (_, row) => <ShipmentCell shipment={row.returnShipment} />,
+    },
     { title: '申请时间', dataIndex: 'createdAt', render: (_, row) => formatTime(row.createdAt) },
     { title: '处理时间', dataIndex: 'handledAt', render: (_, row) => formatOptionalTime(row.handledAt) },
     {
@@ -43,7 +53,7 @@ export default function AfterSaleListPage() {
       valueType: 'option',
       render: (_, row) => [
         <Button key="handle" type="link" size="small" onClick={() => setOpen(row)} aria-label={`处理售后 ${row.id}`}>
-          {row.status === 'applied' || row.status === 'approved' ? '处理' : '查看'}
+          {row.status === 'applied' || row.status === 'approved' || row.status === 'return_received' ? '处理' : '查看'}
         </Button>,
       ],
     },

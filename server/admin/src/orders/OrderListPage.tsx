@@ -3,10 +3,10 @@ import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-
 import type { AdminOrderRow } from '@shared/api/admin-orders';
 import { ORDER_STATUS_LABELS, ORDER_STATUSES } from '@shared/api/orders';
 import { formatYuan } from '@shared/money';
-import { Button, Space, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useRef } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { canShipOrders } from '@/auth/access';
 import { useCurrentStaff } from '@/auth/AuthProvider';
 import { tableRows } from '@/common/table-rows';
@@ -15,6 +15,7 @@ import { formatTime } from '@/common/time';
 import { OrderActions } from './OrderActions';
 import { exportFilename, orderListFilters, PHONE_FILTER_PATTERN, type OrderFilterValues } from './order-filters';
 import { exportOrders, fetchOrders } from './orders-api';
+import { ShipmentCell } from './ShipmentCell';
 import { OrderStatusTag } from './StatusTags';
 
 const STATUS_OPTIONS = Object.fromEntries(ORDER_STATUSES.map((status) => [status, { text: ORDER_STATUS_LABELS[status] }]));
@@ -22,6 +23,8 @@ const STATUS_OPTIONS = Object.fromEntries(ORDER_STATUSES.map((status) => [status
 export default function OrderListPage() {
   const staff = useCurrentStaff();
   const navigate = useNavigate();
+  // /orders?reminded=true (the 待办 link) opens the list on the orders whose buyer asked to ship.
+  const [searchParams] = useSearchParams();
   const tableRef = useRef<ActionType>();
   // The filters of the list on screen: the export downloads exactly those orders.
   const shownFilters = useRef<OrderFilterValues>({});
@@ -51,6 +54,14 @@ export default function OrderListPage() {
       hideInTable: true,
       fieldProps: { placeholder: '11 位手机号或后 4 位' },
       formItemProps: { rules: [{ pattern: PHONE_FILTER_PATTERN, message: '请输入 11 位手机号或后 4 位' }] },
+    },
+    {
+      title: '提醒发货',
+      dataIndex: 'reminded',
+      hideInTable: true,
+      valueType: 'select',
+      valueEnum: { true: { text: '买家已提醒，待发货' } },
+      initialValue: searchParams.get('reminded') === 'true' ? 'true' : undefined,
     },
     {
       title: '下单日期',
@@ -91,7 +102,17 @@ export default function OrderListPage() {
       dataIndex: 'status',
       valueType: 'select',
       valueEnum: STATUS_OPTIONS,
-      render: (_, order) => <OrderStatusTag status={order.status} />,
+      render: (_, order) => (
+        <Space direction="vertical" size={2}>
+          <OrderStatusTag status={order.status} />
+          {order.shipRemindedAt && (
+            <>
+              <Tag color="red">买家已提醒发货</Tag>
+              <Typography.Text type="secondary">{dayjs(order.shipRemindedAt).format('MM-DD HH:mm')}</Typography.Text>
+            </>
+          )}
+        </Space>
+      ),
     },
     {
       title: '下单 / 支付时间',
@@ -109,15 +130,7 @@ export default function OrderListPage() {
       dataIndex: 'shipment',
       search: false,
       width: 170,
-      render: (_, order) =>
-        order.shipment ? (
-          <Space direction="vertical" size={0}>
-            {order.shipment.carrierName}
-            <Typography.Text copyable>{order.shipment.trackingNo}</Typography.Text>
-          </Space>
-        ) : (
-          '—'
-        ),
+      render: (_, order) => <ShipmentCell shipment={order.shipment} />,
     },
     {
       title: '操作',
