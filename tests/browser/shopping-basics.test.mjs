@@ -4,7 +4,8 @@
 // the bottom without hiding anything, with controls a finger can hit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { callApi, useAppAndBrowser } from './support/session.mjs';
+import { useAppAndBrowser } from './support/session.mjs';
+import { callApi, waitForOrderStatus } from './support/shopper-api.mjs';
 import { screenshot, withPage } from './support/browser.mjs';
 import { addFirstAddressAtCheckout, agreeAndLoginAsNewShopper, loginAsNewShopper } from './support/storefront.mjs';
 import { assertBottomBar, assertButtonsRightAligned, assertTapTargets } from './support/layout.mjs';
@@ -13,14 +14,15 @@ const session = useAppAndBrowser();
 /** Checks that must hold at this width hold at the narrowest common phone too. */
 const narrowPhone = { viewport: { width: 360, height: 640 } };
 
-const api = (path, init) => callApi(session.app.baseUrl, path, init);
+/** GET (or `method`) on the API as the shopper `token`, or a guest; answers the body, throws on a refusal. */
+const api = (path, { method = 'GET', token, body } = {}) => callApi(session.app.baseUrl, method, path, { token, body });
 
 const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`;
 
 /** Demo products with their SKUs, the way a test picks what to look at. */
 async function demoProducts() {
-  const { body } = await api('/products?pageSize=50');
-  return Promise.all(body.items.map(async (summary) => (await api(`/products/${summary.id}`)).body));
+  const { items } = await api('/products?pageSize=50');
+  return Promise.all(items.map((summary) => api(`/products/${summary.id}`)));
 }
 
 const open = (page, route) => page.goto(`${session.app.baseUrl}/#${route}`);
@@ -86,7 +88,7 @@ test('a guest taps 加入购物车, signs in right there, and the item is in the
     await agreeAndLoginAsNewShopper(page);
     await page.getByText('已加入购物车').waitFor();
     const token = await page.evaluate(() => JSON.parse(localStorage.getItem('storefront.token')).data);
-    const cart = (await api('/cart', { headers: { authorization: `Bearer ${token}` } })).body;
+    const cart = await api('/cart', { token });
     assert.equal(cart.totalQuantity, 1);
     assert.equal(cart.items[0].productId, product.id);
 
@@ -104,7 +106,7 @@ test('a guest taps 立即领取 in 领券中心, signs in right there, and the c
     await agreeAndLoginAsNewShopper(page);
     await card.locator('.coupon-claim-button', { hasText: '再领一张' }).waitFor();
     const token = await page.evaluate(() => JSON.parse(localStorage.getItem('storefront.token')).data);
-    const mine = (await api('/me/coupons?status=unused&pageSize=20', { headers: { authorization: `Bearer ${token}` } })).body;
+    const mine = await api('/me/coupons?status=unused&pageSize=20', { token });
     // Besides the 新人券 of the first login, the one claimed from the center.
     assert.equal(mine.items.filter((coupon) => coupon.source !== 'newcomer').length, 1, `the member holds: ${mine.items.map((coupon) => coupon.name)}`);
   });
@@ -144,7 +146,7 @@ test('the SKU picker stops at the stock or at the per-order limit and says which
 });
 
 test('search keeps a history on the device with 清空, offers the shop\'s hot words, and suggests best sellers when nothing is found', async () => {
-  const { words } = (await api('/catalog/hot-words')).body;
+  const { words } = await api('/catalog/hot-words');
   assert.ok(words.length > 0, 'the demo shop has hot words');
 
   await withPage(session.browser, 'shopping-search', async (page) => {
@@ -184,11 +186,10 @@ test('bottom bars stay at the bottom without hiding the end of the page; control
     'shopping-layout',
     async (page) => {
       const token = await logInFromMine(page);
-      const shopper = { authorization: `Bearer ${token}` };
       // Many lines: eight products in the cart.
       for (const product of products.slice(0, 8)) {
         const sku = product.skus.find((candidate) => candidate.stock > 0);
-        assert.equal((await api('/cart/items', { method: 'POST', headers: shopper, body: JSON.stringify({ skuId: sku.id, quantity: 1 }) })).status, 200);
+        await api('/cart/items', { method: 'POST', token, body: { skuId: sku.id, quantity: 1 } });
       }
 
       // Product page: 加入购物车 / 立即购买 under the long 商品详情.
@@ -215,20 +216,25 @@ test('bottom bars stay at the bottom without hiding the end of the page; control
       assert.match(await page.locator('.checkout-bar').innerText(), /实付/);
       await screenshot(page, 'layout-checkout');
 
-      // Order detail of an unpaid order: its buttons right-aligned with room between them, on the bar.
-      const { body: cart } = await api('/cart', { headers: shopper });
-      const addressId = (await api('/addresses', { headers: shopper })).body[0].id;
-      const placed = await api('/orders', {
-        method: 'POST',
-        headers: shopper,
-        body: JSON.stringify({ clientToken: `layout-${Date.now()}`, items: cart.items.map(({ skuId, quantity }) => ({ skuId, quantity })), addressId }),
-      });
-      assert.equal(placed.status, 201);
-      await open(page, `/orders/detail/index?orderNo=${placed.body.orderNo}`);
-      await page.locator('.order-detail-page__bar .order-action').first().waitFor();
-      await assertBottomBar(page, { bar: '.order-detail-page__bar' });
-      await assertButtonsRightAligned(page, { container: '.order-detail-page__bar', buttons: '.order-action' });
-      await screenshot(page, 'layout-order-detail');
+      // Order detail, unpaid (取消订单 / 去支付) and paid (its after-sale and reminder buttons): the buttons
+      // right-aligned with room between them, on the bar.
+      const cart = await api('/cart', { token });
+      const [address] = await api('/addresses', { token });
+      const items = cart.items.map(({ skuId, quantity }) => ({ skuId, quantity }));
+      const placed = await api('/orders', { method: 'POST', token, body: { clientToken: `layout-${Date.now()}`, items, addressId: address.id } });
+      const checkOrderDetail = async (shot) => {
+        await open(page, `/orders/detail/index?orderNo=${placed.orderNo}`);
+        await page.locator('.order-detail-page__bar .order-action').first().waitFor();
+        await assertBottomBar(page, { bar: '.order-detail-page__bar' });
+        await assertButtonsRightAligned(page, { container: '.order-detail-page__bar', buttons: '.order-action' });
+        await screenshot(page, shot);
+      };
+      await checkOrderDetail('layout-order-detail');
+      const { prepayId } = await api(`/orders/${placed.orderNo}/payment`, { method: 'POST', token });
+      const { fakeWechatBaseUrl } = await api('/platform');
+      await callApi(session.app.baseUrl, 'POST', '/fake/pay/confirm', { base: fakeWechatBaseUrl, body: { prepayId } });
+      await waitForOrderStatus(session.app.baseUrl, placed.orderNo, token, 'paid');
+      await checkOrderDetail('layout-order-detail-paid');
     },
     narrowPhone,
   );

@@ -28,12 +28,3 @@ export async function staffToken(baseUrl, username, password = 'demo1234') {
   if (!response.ok) throw new Error(`staff login ${username} → ${response.status}`);
   return (await response.json()).token;
 }
-
-/** A JSON request to the app's API as a script would make it; answers the status and the parsed body. */
-export async function callApi(baseUrl, path, init = {}) {
-  const response = await fetch(`${baseUrl}/api/v1${path}`, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...init.headers },
-  });
-  return { status: response.status, body: await response.json().catch(() => null) };
-}
