@@ -14,6 +14,8 @@ export default defineAppConfig({
   ],
   // WeChat's privacy checks (wx.onNeedPrivacyAuthorization) answer through our consent dialog (platform/).
   __usePrivacyCheck__: true,
+  // WeChat refuses wx.chooseAddress (一键导入微信地址) unless the app declares it.
+  requiredPrivateInfos: ['chooseAddress'],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['goods'] },
   },

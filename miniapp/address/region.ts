@@ -12,13 +12,17 @@ export interface RegionNames {
 }
 
 const districtPaths = new Map<string, { codes: string[]; names: RegionNames }>();
+const districtCodesByNames = new Map<string, string>();
+const namesKey = (names: RegionNames) => `${names.provinceName}/${names.cityName}/${names.districtName}`;
 for (const province of regionOptions) {
   for (const city of province.children ?? []) {
     for (const district of city.children ?? []) {
+      const names = { provinceName: province.text!, cityName: city.text!, districtName: district.text! };
       districtPaths.set(String(district.value), {
         codes: [String(province.value), String(city.value), String(district.value)],
-        names: { provinceName: province.text!, cityName: city.text!, districtName: district.text! },
+        names,
       });
+      districtCodesByNames.set(namesKey(names), String(district.value));
     }
   }
 }
@@ -31,4 +35,9 @@ export function regionPath(districtCode: string): string[] {
 /** The names of a district code, or null when the code is no district in the data. */
 export function regionNames(districtCode: string): RegionNames | null {
   return districtPaths.get(districtCode)?.names ?? null;
+}
+
+/** The district code of province, city and district names exactly as the data spells them; null when unknown. */
+export function districtCodeOf(names: RegionNames): string | null {
+  return districtCodesByNames.get(namesKey(names)) ?? null;
 }

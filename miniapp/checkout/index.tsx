@@ -26,7 +26,8 @@ import './index.scss';
 /** 确认订单: what the server prices for the chosen SKUs and address; 提交订单 places it and starts payment. */
 export default function CheckoutPage() {
   const params = useRouter().params;
-  const items = useMemo(() => parseCheckoutItems(params.items), [params.items]);
+  const parsed = useMemo(() => parseCheckoutItems(params.items), [params.items]);
+  const items = 'items' in parsed ? parsed.items : null;
   const fromCart = params.from === 'cart';
   const [clientToken] = useState(newClientToken);
   const [addressId, setAddressId] = useState<number | undefined>(undefined);
@@ -97,7 +98,7 @@ export default function CheckoutPage() {
     }
   };
 
-  if (!items) return <PageState status="empty" text="没有要结算的商品" />;
+  if ('problem' in parsed) return <PageState status="empty" text={parsed.problem} />;
   if (state.status !== 'ready') return <PendingState state={state} onRetry={retry} />;
 
   const preview = state.data;
@@ -212,6 +213,9 @@ export default function CheckoutPage() {
           placeholder="选填，请先和商家协商一致"
           onInput={(event) => setRemark(event.detail.value)}
         />
+        <Text className="checkout-remark__count">
+          {remark.length}/{ORDER_REMARK_MAX_LENGTH}
+        </Text>
       </View>
 
       <CouponPicker

@@ -8,6 +8,7 @@ const product = (id: number): ProductSummary => ({
   coverUrl: '',
   minPriceFen: 100,
   originalPriceFen: null,
+  priceVaries: false,
   salesCount: 0,
   tags: [],
   inStock: true,

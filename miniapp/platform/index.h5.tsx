@@ -204,6 +204,8 @@ const platform: PlatformAdapter = {
   NicknameInput,
   PhoneCodeButton,
   askSubscriptions,
+  // WeChat's address book lives in the WeChat app: a browser has none, so 一键导入微信地址 is not offered.
+  chooseAddress: null,
   pay,
   takeReturnedPayOutcome,
   installPrivacyGuard,

@@ -11,6 +11,7 @@ import type {
   PlatformAdapter,
   PrivacyAgreeButtonProps,
   PrivacyGuard,
+  WechatAddress,
 } from './types';
 import { NICKNAME_MAX_LENGTH } from './types';
 import './platform.scss';
@@ -86,6 +87,27 @@ async function pay({ params }: StartPaymentResponse): Promise<PayOutcome> {
   }
 }
 
+/** WeChat's address book; app.config.ts declares chooseAddress in requiredPrivateInfos as WeChat requires. */
+async function chooseAddress(): Promise<WechatAddress | null> {
+  try {
+    const picked = await Taro.chooseAddress();
+    return {
+      userName: picked.userName,
+      telNumber: picked.telNumber,
+      provinceName: picked.provinceName,
+      cityName: picked.cityName,
+      countyName: picked.countyName,
+      streetName: picked.streetName ?? '',
+      detailInfo: picked.detailInfo,
+      nationalCode: picked.nationalCode ?? '',
+    };
+  } catch (error) {
+    const message = (error as { errMsg?: string }).errMsg ?? '';
+    if (message.includes('cancel')) return null;
+    throw new Error(message.includes('auth') ? '请在设置中允许使用通讯地址' : '无法读取微信地址，请手动填写');
+  }
+}
+
 /** WeChat checks that the button with this id was tapped before it accepts an 'agree'. */
 const PRIVACY_AGREE_BUTTON_ID = 'privacy-agree-button';
 
@@ -144,6 +166,7 @@ const platform: PlatformAdapter = {
   NicknameInput,
   PhoneCodeButton,
   askSubscriptions,
+  chooseAddress,
   pay,
   // The payment sheet answers in place (pay's result); nothing comes back through the URL.
   takeReturnedPayOutcome: () => null,

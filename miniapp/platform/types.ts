@@ -25,6 +25,12 @@ export interface PlatformAdapter {
   /** The outcome a payment page reported when it sent the shopper back here, once; null when there is none. */
   takeReturnedPayOutcome(): PayOutcome | null;
   /**
+   * 一键导入微信地址: an address from the shopper's WeChat address book (wx.chooseAddress); resolves null when they
+   * close it. Null where there is no such book (H5: it lives in the WeChat app, not behind any server the fake
+   * WeChat could stand in for), and pages then hide the button.
+   */
+  chooseAddress: (() => Promise<WechatAddress | null>) | null;
+  /**
    * Puts our consent dialog in front of every privacy feature; called once at launch. weapp: WeChat holds a
    * privacy API or component (photos, camera, phone, nickname, avatar, clipboard…) pending and asks the guard
    * (wx.onNeedPrivacyAuthorization); H5: requirePrivacyAuthorize asks it.
@@ -38,6 +44,21 @@ export interface PlatformAdapter {
   ContactButton: ComponentType<ContactButtonProps> | null;
   /** Dials a number: the phone's call sheet (weapp), a tel: link (H5). */
   makePhoneCall(phoneNumber: string): Promise<void>;
+}
+
+/** What wx.chooseAddress answers (the fields we use). */
+export interface WechatAddress {
+  userName: string;
+  telNumber: string;
+  provinceName: string;
+  cityName: string;
+  /** The district (区/县). */
+  countyName: string;
+  /** The street (街道), on newer WeChat versions; may be empty. */
+  streetName: string;
+  detailInfo: string;
+  /** The district's 6-digit administrative code. */
+  nationalCode: string;
 }
 
 export interface PrivacyGuard {

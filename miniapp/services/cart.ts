@@ -2,10 +2,18 @@ import type { AddCartItemRequest, CartResponse, UpdateCartItemRequest } from '@s
 import { cartBadge } from '@/store/cart-badge';
 import { request } from './request';
 
-// Every cart change answers the whole cart; each answer also moves the tab badge.
+// Every cart change answers the whole cart; each answer also moves the tab badge. Answers that arrive after the
+// answer of a later request are older news (e.g. the fetch right after sign-in vs. the add it was signed in for).
+let requestsSent = 0;
+let latestApplied = 0;
+
 async function withBadge(call: Promise<CartResponse>): Promise<CartResponse> {
+  const sequence = ++requestsSent;
   const cart = await call;
-  cartBadge.set(cart.totalQuantity);
+  if (sequence > latestApplied) {
+    latestApplied = sequence;
+    cartBadge.set(cart.totalQuantity);
+  }
   return cart;
 }
 

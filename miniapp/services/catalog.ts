@@ -2,6 +2,7 @@ import type { Paginated } from '@shared/api/common';
 import type {
   CategoryTreeResponse,
   HomeResponse,
+  HotWordsResponse,
   ProductDetail,
   ProductListQuery,
   ProductSummary,
@@ -30,4 +31,14 @@ export function listProducts(query: ProductListQuery): Promise<Paginated<Product
 
 export function fetchProduct(id: number): Promise<ProductDetail> {
   return request<ProductDetail>(`/products/${id}`, { toast: false });
+}
+
+export function fetchHotWords(): Promise<HotWordsResponse> {
+  return request<HotWordsResponse>('/catalog/hot-words', { toast: false });
+}
+
+/** 为你推荐 where a search found nothing: the best sellers that can be bought. */
+export async function fetchBestSellers(count: number): Promise<ProductSummary[]> {
+  const page = await listProducts({ sort: 'sales', page: 1, pageSize: count * 2 });
+  return page.items.filter((product) => product.inStock).slice(0, count);
 }

@@ -7,15 +7,15 @@ describe('checkout items in the URL', () => {
       { skuId: 15, quantity: 1 },
     ];
     expect(encodeCheckoutItems(items)).toBe('12x2,15x1');
-    expect(parseCheckoutItems(encodeCheckoutItems(items))).toEqual(items);
-    expect(parseCheckoutItems(encodeURIComponent('12x2,15x1'))).toEqual(items);
+    expect(parseCheckoutItems(encodeCheckoutItems(items))).toEqual({ items });
+    expect(parseCheckoutItems(encodeURIComponent('12x2,15x1'))).toEqual({ items });
   });
 
-  it('rejects missing, malformed and out-of-range parts', () => {
-    expect(parseCheckoutItems(undefined)).toBeNull();
-    expect(parseCheckoutItems('12x2,abc')).toBeNull();
-    expect(parseCheckoutItems('0x1')).toBeNull();
-    expect(parseCheckoutItems('12x0')).toBeNull();
-    expect(parseCheckoutItems('12x100')).toBeNull();
+  it('says why missing, malformed and over-limit parts cannot be checked out', () => {
+    expect(parseCheckoutItems(undefined)).toEqual({ problem: '没有要结算的商品' });
+    expect(parseCheckoutItems('12x2,abc')).toEqual({ problem: '商品链接有误，请返回重新选择' });
+    expect(parseCheckoutItems('0x1')).toEqual({ problem: '商品链接有误，请返回重新选择' });
+    expect(parseCheckoutItems('12x0')).toEqual({ problem: '商品链接有误，请返回重新选择' });
+    expect(parseCheckoutItems('12x185')).toEqual({ problem: '每单限购 99 件，请返回修改数量' });
   });
 });

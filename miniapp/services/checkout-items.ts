@@ -9,17 +9,22 @@ export function encodeCheckoutItems(items: OrderItemInput[]): string {
   return items.map((item) => `${item.skuId}x${item.quantity}`).join(',');
 }
 
-/** Reads `items` back; null when any part is malformed (the page then says the link is broken). */
-export function parseCheckoutItems(text: string | undefined): OrderItemInput[] | null {
-  if (!text) return null;
+export type ParsedCheckoutItems = { items: OrderItemInput[] } | { problem: string };
+
+/**
+ * Reads `items` back, or says in the shopper's words why the page cannot check out (the pages that open
+ * checkout cap quantities first, so this only meets edited or stale links).
+ */
+export function parseCheckoutItems(text: string | undefined): ParsedCheckoutItems {
+  if (!text) return { problem: '没有要结算的商品' };
   const items: OrderItemInput[] = [];
   for (const part of decodeURIComponent(text).split(',')) {
     const match = /^(\d+)x(\d+)$/.exec(part);
-    if (!match) return null;
-    const skuId = Number(match[1]);
-    const quantity = Number(match[2]);
-    if (skuId <= 0 || quantity < 1 || quantity > CART_MAX_QUANTITY) return null;
+    const skuId = Number(match?.[1]);
+    const quantity = Number(match?.[2]);
+    if (!match || skuId <= 0 || quantity < 1) return { problem: '商品链接有误，请返回重新选择' };
+    if (quantity > CART_MAX_QUANTITY) return { problem: `每单限购 ${CART_MAX_QUANTITY} 件，请返回修改数量` };
     items.push({ skuId, quantity });
   }
-  return items;
+  return { items };
 }

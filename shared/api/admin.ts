@@ -58,7 +58,10 @@ export interface AdminProductRow {
   categoryName: string;
   minPriceFen: Fen;
   totalStock: number;
+  /** Units paid in this shop minus refunded ones. */
   salesCount: number;
+  /** 基础销量 the owner entered; the storefront shows 已售 = baseSalesCount + salesCount. */
+  baseSalesCount: number;
   onShelf: boolean;
   sortOrder: number;
   memberPriceEnabled: boolean;
@@ -76,6 +79,8 @@ export interface SaveSkuRequest {
   skuCode?: string;
 }
 
+export const BASE_SALES_COUNT_MAX = 10_000_000;
+
 /** `POST /api/v1/admin/products`, `PUT /api/v1/admin/products/:id` (the whole product with its SKU matrix).
  * The SKUs must be exactly the combinations of the spec values (SKU_MATRIX_INVALID otherwise);
  * a product without specs has exactly one SKU with empty specValues. */
@@ -90,6 +95,8 @@ export interface SaveProductRequest {
   sortOrder?: number;
   /** 参与会员价: member levels' percentage applies to this product (default true). */
   memberPriceEnabled?: boolean;
+  /** 基础销量: a starting figure (sales made before or outside this shop), 0..BASE_SALES_COUNT_MAX, default 0. */
+  baseSalesCount?: number;
   specs: SpecDimension[];
   skus: SaveSkuRequest[];
 }
@@ -97,7 +104,9 @@ export interface SaveProductRequest {
 /** `GET /api/v1/admin/products/:id` */
 export interface AdminProductDetail extends SaveProductRequest {
   id: number;
+  /** Real sales: units paid in this shop minus refunded ones (read-only). */
   salesCount: number;
+  baseSalesCount: number;
   onShelf: boolean;
   sortOrder: number;
   memberPriceEnabled: boolean;

@@ -59,14 +59,22 @@ export interface ProductSummary {
   title: string;
   subtitle: string;
   coverUrl: string;
-  /** Lowest SKU price. */
+  /** Lowest price among the SKUs that can be bought (stock > 0); when none can, the lowest SKU price. */
   minPriceFen: Fen;
-  /** Original (crossed-out) price of the cheapest SKU, when it has one. */
+  /** Original (crossed-out) price of that cheapest SKU, when it has one. */
   originalPriceFen: Fen | null;
+  /** The SKUs that can be bought differ in price: the price shows as "¥x 起". */
+  priceVaries: boolean;
+  /** 已售: the owner's 基础销量 plus units paid in this shop and not refunded (see server/README.md). */
   salesCount: number;
   tags: string[];
-  /** False when every SKU is out of stock. */
+  /** False when every SKU is out of stock (已售罄: nothing can be added or bought). */
   inStock: boolean;
+}
+
+/** `GET /api/v1/catalog/hot-words`: 热门搜索, the tags most sold on shelf, best first. */
+export interface HotWordsResponse {
+  words: string[];
 }
 
 /** One spec dimension, e.g. { name: '规格', values: ['100g', '250g'] }. */

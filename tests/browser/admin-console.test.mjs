@@ -53,9 +53,19 @@ test('staff creates a product with two SKUs and an image, puts it on shelf, and 
       await page.getByLabel('库存 100g').fill('20');
       await page.getByLabel('价格 250g').fill('89');
       await page.getByLabel('库存 250g').fill('0');
+      await page.getByLabel('基础销量').fill('120');
       await page.getByRole('switch', { name: '上架' }).click();
       await page.getByTestId('product-save').click();
       await page.getByText('保存成功').first().waitFor();
+
+      // The list shows real sales and the 基础销量 apart.
+      await page.getByRole('link', { name: '商品管理' }).click();
+      const row = page.locator('tr', { hasText: title });
+      await row.waitFor();
+      const headers = (await page.locator('thead th').allInnerTexts()).map((text) => text.trim());
+      const cells = await row.locator('td').allInnerTexts();
+      assert.equal(cells[headers.indexOf('实际销量')].trim(), '0');
+      assert.equal(cells[headers.indexOf('基础销量')].trim(), '120');
     },
     desktop,
   );
@@ -69,6 +79,8 @@ test('staff creates a product with two SKUs and an image, puts it on shelf, and 
     [['100g', 3990, 20], ['250g', 8900, 0]],
   );
   assert.equal(detail.images.length, 1);
+  // 已售 = 基础销量 + real sales (none yet); the one SKU in stock headlines the price, without 起.
+  assert.deepEqual([detail.salesCount, detail.minPriceFen, detail.priceVaries], [120, 3990, false]);
 
   // A shopper finds it in the storefront.
   await withPage(session.browser, 'storefront-shows-new-product', async (page) => {

@@ -1,14 +1,14 @@
 // A shopper uses the H5 storefront in a real browser, logging in through the fake WeChat exactly as the
-// mini-program logs in through WeChat (login code → jscode2session → token).
+// mini-program logs in through WeChat (login code → jscode2session → token), here from 立即购买 as a guest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { staffToken, useAppAndBrowser } from './support/session.mjs';
 import { screenshot, withPage } from './support/browser.mjs';
-import { openStorefront, loginAsNewShopper } from './support/storefront.mjs';
+import { agreeAndLoginAsNewShopper, openStorefront } from './support/storefront.mjs';
 
 const session = useAppAndBrowser();
 
-test('a shopper browses, searches, picks a SKU, logs in with WeChat and sets a nickname', async () => {
+test('a shopper browses, searches, picks a SKU, logs in with WeChat at 立即购买 and sets a nickname', async () => {
   await withPage(session.browser, 'storefront-shopper-journey', async (page) => {
     const storefront = await openStorefront(page, session.app.baseUrl);
 
@@ -46,12 +46,14 @@ test('a shopper browses, searches, picks a SKU, logs in with WeChat and sets a n
       }
     }
     assert.match(await page.locator('.sku-picker .sku-stock').innerText(), /库存 \d+ 件/);
+    // 立即购买 as a guest signs in through the fake WeChat right there (consent first) and goes on to checkout.
     await page.locator('.sku-confirm-button').click();
-    await page.locator('.sku-choice', { hasText: '已选' }).waitFor();
+    await agreeAndLoginAsNewShopper(page);
+    await page.locator('.checkout-line').waitFor();
 
-    // 我的: log in through the fake WeChat and set a nickname.
+    // 我的: signed in already; set a nickname.
     await storefront.mine();
-    await loginAsNewShopper(page);
+    await page.locator('.member-card').waitFor();
     await page.locator('.edit-profile-entry').click();
     await page.locator('.nickname-input input').fill('茶友小王');
     await page.locator('.save-profile-button').click();

@@ -16,6 +16,7 @@ import {
   type AddressForm,
 } from '../address-form';
 import { regionNames, regionOptions, regionPath } from '../region';
+import { formFromWechatAddress } from '../wechat-address';
 import platform from '@/platform';
 import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import './index.scss';
@@ -56,6 +57,20 @@ export default function AddressEditPage() {
 
   const change = (changes: Partial<AddressForm>) => setForm((current) => ({ ...current, ...changes }));
 
+  /** 一键导入微信地址: fills the form for the shopper to check and save (nothing is saved by the import). */
+  const importFromWechat = async () => {
+    if (!platform.chooseAddress) return;
+    try {
+      const picked = await platform.chooseAddress();
+      if (!picked) return;
+      const { form: imported, regionMissing } = formFromWechatAddress(form, picked);
+      setForm(imported);
+      if (regionMissing) Taro.showToast({ title: '请重新选择所在地区', icon: 'none' });
+    } catch (error) {
+      Taro.showToast({ title: (error as Error).message, icon: 'none' });
+    }
+  };
+
   const save = async () => {
     const problem = validateAddressForm(form);
     if (problem) {
@@ -84,6 +99,12 @@ export default function AddressEditPage() {
   const regionText = form.districtName ? `${form.provinceName} ${form.cityName} ${form.districtName}` : '';
   return (
     <View className="address-edit-page">
+      {platform.chooseAddress && (
+        <View className="address-import wechat-address-import" onClick={importFromWechat}>
+          <Text className="address-import__text">一键导入微信地址</Text>
+          <Text className="address-import__arrow">›</Text>
+        </View>
+      )}
       <View className="address-field">
         <Text className="address-field__label">收货人</Text>
         <Input

@@ -28,7 +28,7 @@ export function ProductCard({ product }: { product: ProductSummary }) {
           </View>
         )}
         <View className="product-card__bottom">
-          <PriceText fen={product.minPriceFen} />
+          <PriceText className="product-card__price" fen={product.minPriceFen} from={product.priceVaries} />
           <Text className="product-card__sales">{product.inStock ? `已售 ${product.salesCount}` : '已售罄'}</Text>
         </View>
       </View>

@@ -8,6 +8,7 @@ import { ClaimableCouponCard } from '@/components/coupon/ClaimableCouponCard';
 import { sortForCenter } from '@/components/coupon/coupon-claim';
 import { useClaimableCoupons } from '@/components/coupon/useClaimableCoupons';
 import { usePullDownReload } from '@/hooks/usePageReload';
+import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import './index.scss';
 
 /** 领券中心: every public coupon of the shop, claimable with one tap. */
@@ -37,6 +38,9 @@ export default function CouponCenterPage() {
           ))}
         </View>
       )}
+
+      {/* A guest's 立即领取 signs in here, and the login asks for consent first. */}
+      <PrivacyConsentDialog />
     </View>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button, InputNumber, Popup } from '@nutui/nutui-react-taro';
 import type { ProductDetail, Sku } from '@shared/api/catalog';
@@ -10,6 +11,7 @@ import {
   initialSelection,
   isOptionAvailable,
   missingDimensions,
+  quantityLimit,
   toggleOption,
   type Selection,
 } from './sku-selection';
@@ -34,6 +36,7 @@ export function SkuPicker({ product, visible, confirmText, onClose, onConfirm }:
   const [quantity, setQuantity] = useState(1);
   const sku = chosenSku(product.skus, selection);
   const stock = sku?.stock ?? 0;
+  const limit = quantityLimit(stock);
 
   // A different SKU may have less stock than the quantity already set.
   useEffect(() => {
@@ -81,13 +84,16 @@ export function SkuPicker({ product, visible, confirmText, onClose, onConfirm }:
 
       <View className="sku-picker__quantity">
         <Text>数量</Text>
+        {/* At the cap the + button stops: say which limit stopped it (stock, or the per-order limit). */}
+        {sku && stock > 0 && quantity >= limit.max && <Text className="sku-picker__limit sku-limit">{limit.reason}</Text>}
         <InputNumber
           className="sku-quantity"
           value={quantity}
           min={1}
-          max={Math.max(stock, 1)}
+          max={limit.max}
           disabled={!sku || stock === 0}
           onChange={(value) => setQuantity(clampQuantity(Number(value), stock))}
+          onOverlimit={() => quantity >= limit.max && Taro.showToast({ title: limit.reason, icon: 'none' })}
         />
       </View>
 

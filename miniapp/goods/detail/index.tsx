@@ -9,9 +9,11 @@ import { assetUrl } from '@/services/api-origin';
 import { ApiRequestError } from '@/services/request';
 import { addCartItem } from '@/services/cart';
 import { session } from '@/store/session';
+import { useMemberActions } from '@/hooks/useMemberActions';
 import { checkoutUrl, routes } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
 import { PriceText } from '@/components/price-text/PriceText';
+import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import { SkuPicker, type SkuChoice } from './SkuPicker';
 import { ProductCoupons } from './ProductCoupons';
 import { CustomerService } from '@/components/customer-service/CustomerService';
@@ -31,14 +33,16 @@ export default function ProductDetailPage() {
   const [pickerPurpose, setPickerPurpose] = useState<'cart' | 'buy' | null>(null);
   const [choice, setChoice] = useState<SkuChoice | null>(null);
 
+  const { login } = useMemberActions();
+
+  /**
+   * 加入购物车 / 立即购买 with the confirmed choice. A guest signs in right here (the one sign-in of 我的) and
+   * the action goes on by itself; if they back out of signing in, the choice stays shown (已选) for later.
+   */
   const act = async (purpose: 'cart' | 'buy', confirmed: SkuChoice) => {
     setChoice(confirmed);
     setPickerPurpose(null);
-    if (!session.get().token) {
-      // The choice stays shown (已选) so the shopper can come back to it after signing in.
-      Taro.showToast({ title: '请先在「我的」页登录', icon: 'none' });
-      return;
-    }
+    if (!session.get().token && !(await login())) return;
     const item = { skuId: confirmed.sku.id, quantity: confirmed.quantity };
     if (purpose === 'buy') {
       Taro.navigateTo({ url: checkoutUrl([item], false) });
@@ -101,12 +105,12 @@ export default function ProductDetailPage() {
       <View className="detail-page__info">
         <View className="detail-page__price-row">
           <View>
-            <PriceText className="product-price" fen={product.minPriceFen} size="large" />
+            <PriceText className="product-price" fen={product.minPriceFen} size="large" from={product.priceVaries} />
             {product.originalPriceFen !== null && product.originalPriceFen > product.minPriceFen && (
               <PriceText className="product-original-price" fen={product.originalPriceFen} original />
             )}
           </View>
-          <Text className="detail-page__sales">已售 {product.salesCount}</Text>
+          <Text className="detail-page__sales">{product.inStock ? `已售 ${product.salesCount}` : '已售罄'}</Text>
         </View>
         <Text className="detail-page__title product-title">{product.title}</Text>
         {product.subtitle && <Text className="detail-page__subtitle">{product.subtitle}</Text>}
@@ -166,6 +170,9 @@ export default function ProductDetailPage() {
         onClose={() => setPickerPurpose(null)}
         onConfirm={(confirmed) => pickerPurpose && act(pickerPurpose, confirmed)}
       />
+
+      {/* A guest's 加入购物车 / 立即购买 / 领取 signs in here, and the login asks for consent first. */}
+      <PrivacyConsentDialog />
     </View>
   );
 }

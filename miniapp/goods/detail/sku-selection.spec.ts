@@ -3,6 +3,7 @@ import {
   choiceSummary,
   chosenSku,
   clampQuantity,
+  quantityLimit,
   initialSelection,
   isOptionAvailable,
   missingDimensions,
@@ -83,6 +84,13 @@ describe('SKU picker selection', () => {
     expect(clampQuantity(0, 5)).toBe(1);
     expect(clampQuantity(9, 5)).toBe(5);
     expect(clampQuantity(3, 5)).toBe(3);
+  });
+
+  it('caps the quantity at the per-order limit when stock is larger, and says which limit applies', () => {
+    expect(clampQuantity(185, 400)).toBe(99);
+    expect(quantityLimit(400)).toEqual({ max: 99, reason: '每单限购 99 件' });
+    expect(quantityLimit(3)).toEqual({ max: 3, reason: '库存仅剩 3 件' });
+    expect(quantityLimit(99).max).toBe(99);
   });
 
   it('summarises the confirmed choice', () => {

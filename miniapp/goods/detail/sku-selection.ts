@@ -1,3 +1,4 @@
+import { CART_MAX_QUANTITY } from '@shared/api/cart';
 import type { Sku, SpecDimension } from '@shared/api/catalog';
 import { specLabel } from '@shared/sku-matrix';
 
@@ -38,10 +39,19 @@ export function missingDimensions(specs: SpecDimension[], selection: Selection):
   return specs.filter((_, dimension) => selection[dimension] === null).map((spec) => spec.name);
 }
 
-/** The quantity kept between 1 and the SKU's stock. */
+/**
+ * The most of a SKU one order line (and one cart line) may hold: its stock, and never more than the server's
+ * per-line limit CART_MAX_QUANTITY (an order asking for more is refused). `reason` says which one caps it.
+ */
+export function quantityLimit(stock: number): { max: number; reason: string } {
+  if (stock <= CART_MAX_QUANTITY) return { max: Math.max(stock, 1), reason: `库存仅剩 ${stock} 件` };
+  return { max: CART_MAX_QUANTITY, reason: `每单限购 ${CART_MAX_QUANTITY} 件` };
+}
+
+/** The quantity kept between 1 and the SKU's limit (stock, per-order limit). */
 export function clampQuantity(quantity: number, stock: number): number {
-  if (stock < 1) return 1;
-  return Math.min(Math.max(1, Math.floor(quantity)), stock);
+  if (stock < 1 || !Number.isFinite(quantity)) return 1;
+  return Math.min(Math.max(1, Math.floor(quantity)), quantityLimit(stock).max);
 }
 
 /** "250g / 蜂蜜 ×2", the line a confirmed choice leaves on the page. */

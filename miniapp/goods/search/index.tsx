@@ -8,6 +8,8 @@ import { PageState } from '@/components/page-state/PageState';
 import { ProductGrid } from '@/components/product-card/ProductCard';
 import { FeedFooter } from '@/components/product-card/FeedFooter';
 import { SortTabs } from '@/components/sort-tabs/SortTabs';
+import { NoResultSuggestions, SearchStart } from './SearchSuggestions';
+import { useSearchHistory } from './useSearchHistory';
 import './index.scss';
 
 const KEYWORD_MAX_LENGTH = 50;
@@ -19,10 +21,19 @@ export default function SearchPage() {
   const [sort, setSort] = useState<ProductSort>('default');
   const query = useMemo(() => (keyword ? { keyword, sort } : null), [keyword, sort]);
   const feed = useProductFeed(query);
+  const history = useSearchHistory();
 
   useReachBottom(() => feed.loadMore());
 
-  const search = (value: string) => setKeyword(value.trim());
+  const search = (value: string) => {
+    setKeyword(value.trim());
+    history.remember(value);
+  };
+  /** A tapped 搜索历史 / 热门搜索 chip fills the box and searches. */
+  const pick = (value: string) => {
+    setInput(value);
+    search(value);
+  };
 
   return (
     <View className="search-page">
@@ -42,7 +53,7 @@ export default function SearchPage() {
         }
       />
       {!keyword ? (
-        <Text className="search-page__hint">输入商品名称，找到想要的好物</Text>
+        <SearchStart history={history.keywords} onPick={pick} onClearHistory={history.clear} />
       ) : (
         <>
           <SortTabs value={sort} onChange={setSort} />
@@ -50,7 +61,10 @@ export default function SearchPage() {
           {feed.status === 'error' && <PageState status="error" text={feed.error ?? '搜索失败'} onRetry={feed.retry} />}
           {feed.status === 'ready' &&
             (feed.items.length === 0 ? (
-              <PageState status="empty" text="没有找到相关商品" />
+              <>
+                <PageState status="empty" text="没有找到相关商品" />
+                <NoResultSuggestions />
+              </>
             ) : (
               <View className="search-results">
                 <ProductGrid products={feed.items} />

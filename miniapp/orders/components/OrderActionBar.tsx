@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { OrderStatus } from '@shared/api/orders';
 import { ORDER_ACTION_LABELS, orderActions, type OrderAction } from '../order-actions';
+import './order-action-bar.scss';
 
 /** The buttons of an order for its state (取消订单 / 去支付 / 申请售后 / 确认收货; on the detail also 再来一单 / 提醒发货). */
 export function OrderActionBar(props: {

@@ -10,6 +10,7 @@ import type { Banner } from './banner.entity';
 import type { Category } from './category.entity';
 import type { Product } from './product.entity';
 import type { Sku } from './sku.entity';
+import { priceHeadline } from './price-headline';
 
 /** Entities → API shapes of shared/api. */
 
@@ -43,17 +44,21 @@ export function toBannerView(banner: Banner): BannerView {
   };
 }
 
-export function toProductSummary(product: Product): ProductSummary {
+/** 已售 as shoppers see it: the owner's 基础销量 plus real sales (server/README.md, 销量). */
+export function shownSalesCount(product: Pick<Product, 'baseSalesCount' | 'salesCount'>): number {
+  return product.baseSalesCount + product.salesCount;
+}
+
+/** The product as a card shows it; its price comes from its SKUs' current stock (priceHeadline). */
+export function toProductSummary(product: Product, skus: Sku[]): ProductSummary {
   return {
     id: product.id,
     title: product.title,
     subtitle: product.subtitle,
     coverUrl: product.images[0] ?? '',
-    minPriceFen: product.minPriceFen,
-    originalPriceFen: product.minPriceOriginalFen,
-    salesCount: product.salesCount,
+    ...priceHeadline(skus),
+    salesCount: shownSalesCount(product),
     tags: product.tags,
-    inStock: product.totalStock > 0,
   };
 }
 
@@ -70,7 +75,7 @@ export function toSkuView(sku: Sku): SkuView {
 
 export function toProductDetail(product: Product, skus: Sku[]): ProductDetail {
   return {
-    ...toProductSummary(product),
+    ...toProductSummary(product, skus),
     categoryId: product.categoryId,
     images: product.images,
     detail: product.detail,
@@ -92,6 +97,7 @@ export function toAdminProductDetail(product: Product, skus: Sku[]): AdminProduc
     sortOrder: product.sortOrder,
     memberPriceEnabled: product.memberPriceEnabled,
     salesCount: product.salesCount,
+    baseSalesCount: product.baseSalesCount,
     specs: product.specs,
     skus: skus.map(toSkuView),
     createdAt: product.createdAt.toISOString(),

@@ -1,25 +1,36 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type SelectQueryBuilder } from 'typeorm';
-import type { CategoryNode, HomeResponse, Paginated, ProductDetail, ProductSort, ProductSummary } from '../../../shared';
+import { In, MoreThan, Repository, type SelectQueryBuilder } from 'typeorm';
+import type { CategoryNode, HomeResponse, HotWordsResponse, Paginated, ProductDetail, ProductSort, ProductSummary } from '../../../shared';
 import { escapeLike } from '../platform/database/like';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
 import { BannersService } from './banners.service';
-import { categoryTree, toProductDetail, toProductSummary } from './catalog-views';
+import { categoryTree, shownSalesCount, toProductDetail, toProductSummary } from './catalog-views';
 import { Category } from './category.entity';
 import { ProductListQueryDto } from './dto/shop-catalog.dto';
 import { Product } from './product.entity';
 import { Sku } from './sku.entity';
 
-/** ORDER BY of each shopper sort; id breaks ties so pages never overlap. */
+/** 已售 as shown (shownSalesCount in SQL). */
+const SHOWN_SALES = '(p.baseSalesCount + p.salesCount)';
+/**
+ * The headline price in SQL (priceHeadline): the cheapest SKU in stock, else the cheapest SKU. Computed per
+ * product at read time because stock moves with every order; skus(productId) is indexed.
+ */
+const HEADLINE_PRICE = 'COALESCE((SELECT MIN(s.priceFen) FROM skus s WHERE s.productId = p.id AND s.stock > 0), p.minPriceFen)';
+
+/** ORDER BY of each shopper sort, on the figures the cards show; id breaks ties so pages never overlap. */
 const SORTS: Record<ProductSort, [string, 'ASC' | 'DESC'][]> = {
-  default: [['p.sortOrder', 'ASC'], ['p.salesCount', 'DESC'], ['p.id', 'DESC']],
-  sales: [['p.salesCount', 'DESC'], ['p.id', 'DESC']],
-  price_asc: [['p.minPriceFen', 'ASC'], ['p.id', 'ASC']],
-  price_desc: [['p.minPriceFen', 'DESC'], ['p.id', 'DESC']],
+  default: [['p.sortOrder', 'ASC'], [SHOWN_SALES, 'DESC'], ['p.id', 'DESC']],
+  sales: [[SHOWN_SALES, 'DESC'], ['p.id', 'DESC']],
+  price_asc: [[HEADLINE_PRICE, 'ASC'], ['p.id', 'ASC']],
+  price_desc: [[HEADLINE_PRICE, 'DESC'], ['p.id', 'DESC']],
   newest: [['p.createdAt', 'DESC'], ['p.id', 'DESC']],
 };
+
+/** How many 热门搜索 words the search page offers. */
+const HOT_WORDS = 8;
 
 /** What shoppers see of the catalog: only on-shelf products. */
 @Injectable()
@@ -53,7 +64,29 @@ export class CatalogService {
       index === 0 ? builder.orderBy(column, direction) : builder.addOrderBy(column, direction),
     );
     const [rows, total] = await builder.skip(query.offset).take(query.pageSize).getManyAndCount();
-    return paginated(rows.map(toProductSummary), total, query);
+    const skus = rows.length ? await this.skus.find({ where: { productId: In(rows.map((row) => row.id)) } }) : [];
+    return paginated(
+      rows.map((product) => toProductSummary(product, skus.filter((sku) => sku.productId === product.id))),
+      total,
+      query,
+    );
+  }
+
+  /**
+   * 热门搜索: the tags of on-shelf products that can be bought, ranked by the 已售 of the products carrying
+   * them (a tag is a search hit: the keyword search matches tags). Empty when no product has tags.
+   */
+  async hotWords(): Promise<HotWordsResponse> {
+    const products = await this.products.find({
+      select: { id: true, tags: true, salesCount: true, baseSalesCount: true },
+      where: { onShelf: true, totalStock: MoreThan(0) },
+    });
+    const sold = new Map<string, number>();
+    for (const product of products) {
+      for (const tag of product.tags) sold.set(tag, (sold.get(tag) ?? 0) + shownSalesCount(product));
+    }
+    const words = [...sold].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, HOT_WORDS).map(([tag]) => tag);
+    return { words };
   }
 
   async productDetail(id: number): Promise<ProductDetail> {

@@ -46,8 +46,13 @@ export class Product {
   @Column({ type: 'int', default: 0 })
   sortOrder: number;
 
+  /** Units sold through this shop: + on payment, − on refund (src/catalog/product-sales.ts). Never set by hand. */
   @Column({ type: 'int', default: 0 })
   salesCount: number;
+
+  /** 基础销量: a starting figure the owner enters (sales made before or outside this shop), kept apart from salesCount. */
+  @Column({ type: 'int', default: 0 })
+  baseSalesCount: number;
 
   @Column({ type: 'int', default: 0 })
   minPriceFen: number;

@@ -67,6 +67,7 @@ export class ProductsAdminService {
       minPriceFen: product.minPriceFen,
       totalStock: product.totalStock,
       salesCount: product.salesCount,
+      baseSalesCount: product.baseSalesCount,
       onShelf: product.onShelf,
       sortOrder: product.sortOrder,
       memberPriceEnabled: product.memberPriceEnabled,
@@ -228,6 +229,8 @@ export class ProductsAdminService {
       ),
       tags: input.tags ?? [],
       sortOrder: input.sortOrder ?? 0,
+      // Left as it is when a save does not send it (a new product starts at 0).
+      ...(input.baseSalesCount !== undefined ? { baseSalesCount: input.baseSalesCount } : {}),
       specs: input.specs.map((spec) => ({ name: spec.name.trim(), values: spec.values })),
     };
   }

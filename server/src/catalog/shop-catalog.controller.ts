@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import type { CategoryNode, HomeResponse, Paginated, ProductDetail, ProductSummary } from '../../../shared';
+import type { CategoryNode, HomeResponse, HotWordsResponse, Paginated, ProductDetail, ProductSummary } from '../../../shared';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
 import { CatalogService } from './catalog.service';
 import { ProductListQueryDto } from './dto/shop-catalog.dto';
@@ -17,6 +17,11 @@ export class ShopCatalogController {
   @Get('categories')
   categories(): Promise<CategoryNode[]> {
     return this.catalog.categoryTree();
+  }
+
+  @Get('catalog/hot-words')
+  hotWords(): Promise<HotWordsResponse> {
+    return this.catalog.hotWords();
   }
 
   @Get('products')

@@ -1,9 +1,9 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { StartPaymentResponse } from '../../../shared';
-import { Product } from '../catalog/product.entity';
+import { countOrderAsSold } from '../catalog/product-sales';
 import { Member } from '../members/member.entity';
 import { OrderEventPublisher, OrderEvents, type OrderCancelledEvent } from '../orders/order-events';
 import { OrderLineRow } from '../orders/order-line.entity';
@@ -140,7 +140,7 @@ export class PaymentsService {
       }
       if (!matches) return 'amount_mismatch';
       if (await transitionOrder(manager, order.id, 'pending_payment', 'paid', { paidAt: successAt, payDeadlineAt: null })) {
-        await addToSalesCounts(manager, order.id);
+        await countOrderAsSold(manager, order.id);
         return 'paid';
       }
       const now = await manager.findOneByOrFail(OrderRow, { id: order.id });
@@ -215,19 +215,4 @@ function billDescription(lines: OrderLineRow[]): string {
   const first = lines[0]?.title ?? '商品';
   const text = lines.length > 1 ? `${first} 等${lines.length}件商品` : first;
   return text.slice(0, 127);
-}
-
-/** Paid units count as sold (conditional arithmetic, no read-then-write). */
-async function addToSalesCounts(manager: EntityManager, orderId: number): Promise<void> {
-  const lines = await manager.findBy(OrderLineRow, { orderId });
-  const byProduct = new Map<number, number>();
-  for (const line of lines) byProduct.set(line.productId, (byProduct.get(line.productId) ?? 0) + line.quantity);
-  for (const [productId, quantity] of [...byProduct].sort(([a], [b]) => a - b)) {
-    await manager
-      .createQueryBuilder()
-      .update(Product)
-      .set({ salesCount: () => `salesCount + ${quantity}` })
-      .where('id = :productId', { productId })
-      .execute();
-  }
 }

@@ -6,6 +6,7 @@ import { toRefundRecord } from './refund-views';
 import { AfterSaleRow } from '../after-sales/after-sale.entity';
 import { OrderEventPublisher } from '../orders/order-events';
 import { OrderRow } from '../orders/order.entity';
+import { uncountRefundedOrder } from '../catalog/product-sales';
 import { transitionOrder } from '../orders/order-transition';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { TransactionRunner, isUniqueViolation } from '../platform/database/transaction-runner';
@@ -107,6 +108,7 @@ export class RefundsService {
         .where('id = :id AND status = :from', { id: refund.afterSaleId, from: 'refunding' })
         .execute();
       if (!(await transitionOrder(manager, refund.orderId, 'refunding', 'refunded', { refundedAt: at }))) return null;
+      await uncountRefundedOrder(manager, refund.orderId);
       return manager.findOneByOrFail(OrderRow, { id: refund.orderId });
     });
     if (!succeeded) this.logger.error(`refund ${notice.out_refund_no} ended ${notice.refund_status}: staff must handle it`);

@@ -88,9 +88,6 @@ export class DemoStoreSeeder {
         for (const product of child.products) {
           const saved = await this.products.create(await this.productRequest(category, sub.id, product, productIndex++));
           productIds.set(product.title, saved.id);
-          await this.transactions.run((manager) =>
-            manager.update(Product, { id: saved.id }, { salesCount: product.salesCount }),
-          );
         }
       }
     }
@@ -144,6 +141,8 @@ export class DemoStoreSeeder {
       tags: product.tags,
       onShelf: true,
       sortOrder: productIndex,
+      // The demo's figures stand for sales before this shop opened: 基础销量, never real sales.
+      baseSalesCount: product.baseSalesCount,
       specs,
       skus,
     };

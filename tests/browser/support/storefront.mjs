@@ -27,10 +27,15 @@ export async function openStorefront(page, baseUrl) {
  */
 export async function loginAsNewShopper(page) {
   await page.locator('.login-button:visible').click();
+  await agreeAndLoginAsNewShopper(page);
+  await page.locator('.member-card').waitFor();
+}
+
+/** The login steps after whatever started it (微信一键登录, or a guest's 加入购物车 / 立即购买 / 领取). */
+export async function agreeAndLoginAsNewShopper(page) {
   await page.locator('.privacy-dialog:visible .privacy-dialog__agree').click();
   await page.locator('.taro-modal__content', { hasText: '新人专享' }).waitFor();
   await page.locator('.taro-modal__foot').getByText('知道了', { exact: true }).click();
-  await page.locator('.member-card').waitFor();
 }
 
 /** On a checkout page without an address: 新增收货地址 through the region picker, saved and chosen. */

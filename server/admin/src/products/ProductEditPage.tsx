@@ -1,5 +1,6 @@
 import { FooterToolbar, PageContainer } from '@ant-design/pro-components';
 import type { CategoryNode } from '@shared/api/catalog';
+import { BASE_SALES_COUNT_MAX } from '@shared/api/admin';
 import { App, Button, Card, Cascader, Form, Input, InputNumber, Result, Select, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -25,7 +26,8 @@ import { effectiveSpecs, mergeSkuRows } from './sku-rows';
 type LoadState =
   | { status: 'loading' }
   | { status: 'failed'; message: string }
-  | { status: 'ready'; categories: CategoryNode[]; initialValues: ProductFormValues };
+  /** realSalesCount: units paid in the shop minus refunds; null for a new product. */
+  | { status: 'ready'; categories: CategoryNode[]; initialValues: ProductFormValues; realSalesCount: number | null };
 
 /** Creates a product (/products/new) or edits one (/products/:id/edit), SKU matrix included. */
 export default function ProductEditPage() {
@@ -43,7 +45,7 @@ export default function ProductEditPage() {
       .then(([categories, product]) => {
         if (cancelled) return;
         const initialValues = product ? productToFormValues(product, categories) : newProductFormValues();
-        setLoad({ status: 'ready', categories, initialValues });
+        setLoad({ status: 'ready', categories, initialValues, realSalesCount: product?.salesCount ?? null });
       })
       .catch((error: unknown) => !cancelled && setLoad({ status: 'failed', message: errorText(error) }));
     return () => {
@@ -166,6 +168,14 @@ export default function ProductEditPage() {
                 <Switch checkedChildren="参与" unCheckedChildren="不参与" />
               </Form.Item>
             </Space>
+            <Form.Item
+              name="baseSalesCount"
+              label="基础销量"
+              tooltip="开店前或其他渠道的销量，选填。商城显示的「已售」= 基础销量 + 本店实际销量"
+              extra={load.realSalesCount !== null ? `本店实际销量 ${load.realSalesCount}（已付款订单件数，扣除退款；不可修改）` : '本店实际销量由已付款订单自动统计'}
+            >
+              <InputNumber min={0} max={BASE_SALES_COUNT_MAX} precision={0} data-testid="base-sales-count" />
+            </Form.Item>
           </Card>
 
           <Card title="商品图片" extra={<Typography.Text type="secondary">第一张为封面，最多 9 张</Typography.Text>}>

@@ -80,7 +80,8 @@ export default function ProductListPage() {
       search: false,
       render: (_, row) => (row.totalStock > 0 ? row.totalStock : <Tag color="red">售罄</Tag>),
     },
-    { title: '销量', dataIndex: 'salesCount', search: false },
+    { title: '实际销量', dataIndex: 'salesCount', search: false, tooltip: '本店已付款订单的件数，扣除退款' },
+    { title: '基础销量', dataIndex: 'baseSalesCount', search: false, tooltip: '店主填写的起始销量；商城「已售」= 基础销量 + 实际销量' },
     {
       title: '上架状态',
       dataIndex: 'onShelf',

@@ -33,6 +33,7 @@ const product: AdminProductDetail = {
   sortOrder: 3,
   memberPriceEnabled: false,
   salesCount: 12,
+  baseSalesCount: 300,
   specs: [{ name: '规格', values: ['100g', '250g'] }],
   skus: [
     { id: 51, specValues: ['100g'], priceFen: 9900, originalPriceFen: 12800, stock: 8, skuCode: 'LJ-100' },
@@ -59,6 +60,7 @@ describe('product form round trip', () => {
       onShelf: true,
       sortOrder: 3,
       memberPriceEnabled: false,
+      baseSalesCount: 300,
       specs: [{ name: '规格', values: ['100g', '250g'] }],
       skus: [
         { id: 51, specValues: ['100g'], priceFen: 9900, originalPriceFen: 12800, stock: 8, skuCode: 'LJ-100' },

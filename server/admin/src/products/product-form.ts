@@ -18,6 +18,8 @@ export interface ProductFormValues {
   onShelf: boolean;
   /** 参与会员价: member levels' percentage applies to this product. */
   memberPriceEnabled: boolean;
+  /** 基础销量: the owner's starting figure, apart from real sales. */
+  baseSalesCount: number;
   specs: SpecDraft[];
   skus: SkuRowValues[];
 }
@@ -33,6 +35,7 @@ export function newProductFormValues(): ProductFormValues {
     sortOrder: 0,
     onShelf: false,
     memberPriceEnabled: true,
+    baseSalesCount: 0,
     specs: [],
     skus: mergeSkuRows([], []),
   };
@@ -49,6 +52,7 @@ export function productToFormValues(product: AdminProductDetail, categories: Cat
     sortOrder: product.sortOrder,
     onShelf: product.onShelf,
     memberPriceEnabled: product.memberPriceEnabled,
+    baseSalesCount: product.baseSalesCount,
     specs: product.specs,
     skus: product.skus.map((sku) => ({
       key: specKey(sku.specValues),
@@ -77,6 +81,7 @@ export function formValuesToRequest(values: ProductFormValues): SaveProductReque
     onShelf: values.onShelf,
     sortOrder: values.sortOrder,
     memberPriceEnabled: values.memberPriceEnabled,
+    baseSalesCount: values.baseSalesCount ?? 0,
     specs,
     // Rebuilt from the specs so the request always carries exactly their combinations.
     skus: mergeSkuRows(specs, values.skus).map((row) => ({

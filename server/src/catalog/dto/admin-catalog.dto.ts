@@ -30,6 +30,7 @@ import {
   type SpecDimension,
   type StockAdjustmentRequest,
 } from '../../../../shared';
+import { BASE_SALES_COUNT_MAX } from '../../../../shared';
 import { IsAssetUrl } from '../../platform/http/asset-url';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { MAX_INT_ID } from './shop-catalog.dto';
@@ -184,6 +185,12 @@ export class SaveProductDto implements Omit<SaveProductRequest, 'detail'> {
   @OptionalField()
   @IsBoolean()
   memberPriceEnabled?: boolean;
+
+  @OptionalField()
+  @IsInt()
+  @Min(0)
+  @Max(BASE_SALES_COUNT_MAX)
+  baseSalesCount?: number;
 
   @IsArray()
   @ArrayMaxSize(3)

@@ -1,0 +1,32 @@
+import type { EntityManager } from 'typeorm';
+import { OrderLineRow } from '../orders/order-line.entity';
+import { Product } from './product.entity';
+
+/**
+ * Real sales (products.salesCount) follow the order: an order's units count when it is paid and stop counting
+ * when it is refunded. Both run in the transaction that moves the order's status (pending_payment → paid,
+ * refunding → refunded), so each happens once per order. Conditional arithmetic, products in id order.
+ */
+export function countOrderAsSold(manager: EntityManager, orderId: number): Promise<void> {
+  return changeSalesCounts(manager, orderId, 'salesCount + :quantity');
+}
+
+/** The refunded order's units leave the count (never below 0, e.g. for an order paid before counting began). */
+export function uncountRefundedOrder(manager: EntityManager, orderId: number): Promise<void> {
+  return changeSalesCounts(manager, orderId, 'CASE WHEN salesCount >= :quantity THEN salesCount - :quantity ELSE 0 END');
+}
+
+async function changeSalesCounts(manager: EntityManager, orderId: number, newCount: string): Promise<void> {
+  const lines = await manager.findBy(OrderLineRow, { orderId });
+  const byProduct = new Map<number, number>();
+  for (const line of lines) byProduct.set(line.productId, (byProduct.get(line.productId) ?? 0) + line.quantity);
+  for (const [productId, quantity] of [...byProduct].sort(([a], [b]) => a - b)) {
+    await manager
+      .createQueryBuilder()
+      .update(Product)
+      .set({ salesCount: () => newCount })
+      .where('id = :productId')
+      .setParameters({ productId, quantity })
+      .execute();
+  }
+}

@@ -1,0 +1,14 @@
+import { MigrationInterface, QueryRunner } from "typeorm";
+
+export class BaseSalesCount1796554034776 implements MigrationInterface {
+    name = 'BaseSalesCount1796554034776'
+
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`ALTER TABLE "products" ADD COLUMN "baseSalesCount" integer NOT NULL DEFAULT (0)`);
+    }
+
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`ALTER TABLE "products" DROP COLUMN "baseSalesCount"`);
+    }
+
+}
