@@ -19,3 +19,4 @@ export * from './api/loyalty';
 export * from './api/coupons';
 export * from './api/analytics';
 export * from './api/shop';
+export * from './api/overview';

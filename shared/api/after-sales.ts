@@ -54,7 +54,7 @@ export interface AfterSale {
   refundedAt: string | null;
 }
 
-/** `GET /api/v1/admin/after-sales?status=&page=&pageSize=` → Paginated<AfterSale> (AFTER_SALE_ROLES).
+/** `GET /api/v1/admin/after-sales?status=&type=&page=&pageSize=` → Paginated<AfterSale> (AFTER_SALE_ROLES).
  * `POST /api/v1/admin/after-sales/:id/approve` (refund_only: starts the refund at once; return_refund: waits
  * for the goods), `POST …/:id/reject` with RejectAfterSaleRequest, `POST …/:id/refund` (return_refund after
  * the goods came back). Every action answers the AfterSale; repeating an action that already happened

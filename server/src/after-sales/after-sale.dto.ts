@@ -42,4 +42,8 @@ export class AfterSaleListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(AFTER_SALE_STATUSES)
   status?: AfterSaleStatus;
+
+  @IsOptional()
+  @IsIn(AFTER_SALE_TYPES)
+  type?: AfterSaleType;
 }

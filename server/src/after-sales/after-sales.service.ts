@@ -82,7 +82,7 @@ export class AfterSalesService {
 
   async list(query: AfterSaleListQueryDto): Promise<Paginated<AfterSale>> {
     const [rows, total] = await this.dataSource.getRepository(AfterSaleRow).findAndCount({
-      where: query.status ? { status: query.status } : {},
+      where: { ...(query.status ? { status: query.status } : {}), ...(query.type ? { type: query.type } : {}) },
       order: { id: 'DESC' },
       skip: query.offset,
       take: query.pageSize,

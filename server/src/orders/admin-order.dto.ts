@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import {
   EXPRESS_COMPANIES,
   ORDER_STATUSES,
@@ -63,4 +63,11 @@ export class StaffCancelOrderDto implements StaffCancelOrderRequest {
   @MinLength(1)
   @MaxLength(100)
   reason: string;
+}
+
+/** `?after=` of the new-payment notice: the previous answer's `until`. */
+export class PaidSinceQueryDto {
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'after 应为 ISO 8601 时间' })
+  after?: string;
 }

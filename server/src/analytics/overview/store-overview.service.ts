@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { OverviewPeriod, OverviewTodoKey, OverviewTodos, StoreOverview } from '../../../../shared';
+import { addDays, chinaDay, startOfChinaDay } from '../china-calendar';
+import { bindDateTime, readDate } from '../purchase-facts';
+import { storeOverview, trendStart, type OverviewFacts } from './overview-figures';
+
+/**
+ * One counter of the 待办 strip: a cheap COUNT over an indexed status column. A new to-do (e.g. shipping
+ * reminders) is one more entry here and one in the console's OverviewTodoStrip.
+ */
+interface TodoCounter {
+  key: OverviewTodoKey;
+  sql: string;
+  parameters: unknown[];
+}
+
+const TODO_COUNTERS: TodoCounter[] = [
+  // Uses IDX_orders_status_pay_deadline (status first).
+  { key: 'awaitingShipment', sql: 'SELECT COUNT(*) AS n FROM orders WHERE status = ?', parameters: ['paid'] },
+  // Uses IDX_after_sales_status.
+  { key: 'afterSalesAwaitingStaff', sql: 'SELECT COUNT(*) AS n FROM after_sales WHERE status = ?', parameters: ['applied'] },
+  {
+    key: 'returnsAwaitingGoods',
+    sql: 'SELECT COUNT(*) AS n FROM after_sales WHERE status = ? AND type = ?',
+    parameters: ['approved', 'return_refund'],
+  },
+];
+
+/**
+ * 经营概览: three range reads over indexed time columns (orders.paidAt, refunds(status, succeededAt),
+ * members.createdAt) for the 30 days of the trend, which hold every period compared; the arithmetic is the
+ * pure storeOverview, in China days like the rest of analytics.
+ */
+@Injectable()
+export class StoreOverviewService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async overview(period: OverviewPeriod, now: Date = new Date()): Promise<StoreOverview> {
+    const today = chinaDay(now);
+    const from = bindDateTime(this.dataSource, startOfChinaDay(trendStart(today)));
+    const to = bindDateTime(this.dataSource, startOfChinaDay(addDays(today, 1)));
+    const [payments, refunds, members] = await Promise.all([
+      this.dataSource.query('SELECT paidAt, memberId, payableFen FROM orders WHERE paidAt >= ? AND paidAt < ?', [from, to]) as Promise<
+        { paidAt: unknown; memberId: number | string; payableFen: number | string }[]
+      >,
+      this.dataSource.query(
+        "SELECT succeededAt, amountFen FROM refunds WHERE status = 'succeeded' AND succeededAt >= ? AND succeededAt < ?",
+        [from, to],
+      ) as Promise<{ succeededAt: unknown; amountFen: number | string }[]>,
+      this.dataSource.query('SELECT createdAt FROM members WHERE createdAt >= ? AND createdAt < ?', [from, to]) as Promise<{ createdAt: unknown }[]>,
+    ]);
+    const facts: OverviewFacts = {
+      payments: payments.map((row) => ({ paidAt: readDate(row.paidAt), memberId: Number(row.memberId), payableFen: Number(row.payableFen) })),
+      refunds: refunds.map((row) => ({ succeededAt: readDate(row.succeededAt), amountFen: Number(row.amountFen) })),
+      newMembers: members.map((row) => readDate(row.createdAt)),
+    };
+    return storeOverview(period, today, facts, now);
+  }
+
+  async todos(): Promise<OverviewTodos> {
+    const counts = await Promise.all(
+      TODO_COUNTERS.map(async ({ key, sql, parameters }) => {
+        const [row]: { n: number | string }[] = await this.dataSource.query(sql, parameters);
+        return { key, count: Number(row.n) };
+      }),
+    );
+    return { counts };
+  }
+}
