@@ -20,3 +20,4 @@ export * from './api/coupons';
 export * from './api/analytics';
 export * from './api/shop';
 export * from './api/overview';
+export * from './api/demo-history';

@@ -10,5 +10,6 @@ import { AfterSalesService } from './after-sales.service';
   imports: [OrdersModule, PaymentsModule, StaffModule],
   controllers: [AfterSalesController, AdminAfterSalesController],
   providers: [AfterSalesService],
+  exports: [AfterSalesService],
 })
 export class AfterSalesModule {}

@@ -97,10 +97,11 @@ export class AfterSalesService {
   /**
    * refund_only: approved and refunding at once; the goods never left, so their stock returns now.
    * return_refund: approved, waiting for the goods to come back.
+   * `sendToWechat: false`: see RefundsService.startRefund (the demo history only).
    */
-  async approve(id: number): Promise<AfterSale> {
+  async approve(id: number, refundOptions: { sendToWechat?: boolean } = {}): Promise<AfterSale> {
     const sale = await this.find(id);
-    if (sale.type === 'refund_only') return this.startRefund(sale, 'applied', ['refunding', 'refunded']);
+    if (sale.type === 'refund_only') return this.startRefund(sale, 'applied', ['refunding', 'refunded'], refundOptions);
     const now = new Date();
     await this.transactions.run((manager) => this.moveCase(manager, id, 'applied', 'approved', { handledAt: now }));
     return this.answer(id, ['approved', 'refunding', 'refunded'], '同意');
@@ -122,7 +123,12 @@ export class AfterSalesService {
     return this.startRefund(sale, 'approved', ['refunding', 'refunded']);
   }
 
-  private async startRefund(sale: AfterSaleRow, from: AfterSaleStatus, done: AfterSaleStatus[]): Promise<AfterSale> {
+  private async startRefund(
+    sale: AfterSaleRow,
+    from: AfterSaleStatus,
+    done: AfterSaleStatus[],
+    refundOptions: { sendToWechat?: boolean } = {},
+  ): Promise<AfterSale> {
     const now = new Date();
     const started = await this.transactions.run(async (manager) => {
       const changes = from === 'applied' ? { handledAt: now, refundStartedAt: now } : { refundStartedAt: now };
@@ -140,7 +146,7 @@ export class AfterSalesService {
         amountFen: sale.refundFen,
         paymentTotalFen: order.payableFen,
         reason: `${AFTER_SALE_TYPE_LABELS[sale.type]}：${sale.reason}`.slice(0, 80),
-      });
+      }, refundOptions);
     }
     return this.answer(sale.id, done, sale.type === 'refund_only' ? '同意' : '退款');
   }

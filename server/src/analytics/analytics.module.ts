@@ -14,6 +14,6 @@ import { RepeatPurchaseService } from './repeat-purchase.service';
   imports: [StaffModule],
   controllers: [AdminAnalyticsController, OverviewController],
   providers: [PurchaseFacts, StoreOverviewService, MemberPurchaseStatsService, PurchaseStatsSweeper, PurchaseStatsBackfill, RepeatPurchaseService, DueForRepurchaseService],
-  exports: [MemberPurchaseStatsService],
+  exports: [MemberPurchaseStatsService, PurchaseStatsSweeper],
 })
 export class AnalyticsModule {}

@@ -11,5 +11,6 @@ import { MembersService } from './members.service';
   imports: [TypeOrmModule.forFeature([Member]), StaffModule],
   controllers: [MembersController, AdminMembersController],
   providers: [MembersService, MemberEventPublisher],
+  exports: [MembersService],
 })
 export class MembersModule {}

@@ -18,6 +18,6 @@ import { UnpaidOrderSweeper } from './unpaid-order-sweeper';
   imports: [AddressesModule, SettingsModule, StaffModule, CouponsModule, LoyaltyModule],
   controllers: [OrdersController, AdminOrdersController],
   providers: [CheckoutService, OrdersService, OrderEventPublisher, UnpaidOrderSweeper, ShippingService, AutoConfirmSweeper, AdminOrdersService],
-  exports: [OrdersService, OrderEventPublisher],
+  exports: [OrdersService, OrderEventPublisher, CheckoutService, ShippingService],
 })
 export class OrdersModule {}
