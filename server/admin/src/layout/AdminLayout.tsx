@@ -3,6 +3,7 @@ import {
   CarOutlined,
   CrownOutlined,
   CustomerServiceOutlined,
+  DashboardOutlined,
   FieldTimeOutlined,
   IdcardOutlined,
   LineChartOutlined,
@@ -23,6 +24,7 @@ import { useAuth, useCurrentStaff } from '@/auth/AuthProvider';
 import { PageSpinner } from '@/common/PageSpinner';
 
 const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
+  overview: <DashboardOutlined />,
   products: <ShoppingOutlined />,
   categories: <AppstoreOutlined />,
   orders: <ProfileOutlined />,
