@@ -87,7 +87,7 @@ test('the owner lands on 经营概览 with the demo history figures, follows a t
       // Back on 经营概览, the owner removes the demo history after confirming.
       await page.getByRole('link', { name: '经营概览' }).click();
       await page.getByRole('button', { name: '清除演示数据' }).click();
-      await page.getByText('清除全部演示数据？').waitFor();
+      await page.locator('.ant-modal-confirm-title', { hasText: '清除全部演示数据？' }).waitFor();
       await page.locator('.ant-modal-confirm').getByRole('button', { name: '清除演示数据' }).click();
       await page.getByText(/已清除 300 位演示会员/).waitFor();
       await page.getByTestId('demo-history').waitFor({ state: 'detached' });

@@ -5,6 +5,7 @@ import {
   OVERVIEW_PERIODS,
   OVERVIEW_PREVIOUS_LABELS,
   OVERVIEW_TREND_DAYS,
+  type OverviewFigures,
   type OverviewPeriod,
   type StoreOverview,
 } from '@shared/api/overview';
@@ -80,7 +81,7 @@ function OverviewFigures({ overview }: { overview: StoreOverview }) {
         <Row gutter={[16, 16]}>
           {FIGURES.map((figure) => (
             <Col key={figure.key} xs={12} md={8} xl={4}>
-              <FigureCard figure={figure} current={current.figures[figure.key]} previous={previous.figures[figure.key]} previousLabel={OVERVIEW_PREVIOUS_LABELS[period]} />
+              <FigureCard figure={figure} current={current.figures} previous={previous.figures} previousLabel={OVERVIEW_PREVIOUS_LABELS[period]} />
             </Col>
           ))}
         </Row>
@@ -98,8 +99,8 @@ function OverviewFigures({ overview }: { overview: StoreOverview }) {
   );
 }
 
-function FigureCard({ figure, current, previous, previousLabel }: { figure: FigureSpec; current: number | null; previous: number | null; previousLabel: string }) {
-  const change = changeAgainst(current, previous);
+function FigureCard({ figure, current, previous, previousLabel }: { figure: FigureSpec; current: OverviewFigures; previous: OverviewFigures; previousLabel: string }) {
+  const change = changeAgainst(current[figure.key], previous[figure.key]);
   const good = change && change.direction !== 'flat' && (change.direction === 'up') !== !!figure.lowerIsBetter;
   const color = !change || change.direction === 'flat' ? undefined : good ? '#389e0d' : '#cf1322';
   return (
@@ -113,15 +114,22 @@ function FigureCard({ figure, current, previous, previousLabel }: { figure: Figu
             </Tooltip>
           </Space>
         }
-        value={figure.format(current)}
+        value={figure.format(current[figure.key])}
+        suffix={figure.detail && <span style={{ fontSize: 14 }}>{figure.detail(current)}</span>}
       />
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {previousLabel} {figure.format(previous)}
-        {change && (
-          <span style={{ color, marginLeft: 6 }}>
+      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+        {previousLabel} {figure.format(previous[figure.key])}
+        {figure.detail && ` · ${figure.detail(previous)}`}
+      </Typography.Text>
+      {/* Always a second line, so the cards of a row keep one height. */}
+      <Typography.Text style={{ fontSize: 12, color, display: 'block' }} type={change ? undefined : 'secondary'}>
+        {change ? (
+          <>
             {change.direction === 'up' && <ArrowUpOutlined />}
             {change.direction === 'down' && <ArrowDownOutlined />} {change.text}
-          </span>
+          </>
+        ) : (
+          '—'
         )}
       </Typography.Text>
     </Card>

@@ -9,6 +9,8 @@ export interface FigureSpec {
   format: (value: number | null) => string;
   /** More is worse (refunds): the comparison arrow turns red when it goes up. */
   lowerIsBetter?: boolean;
+  /** A second figure beside the value (the number of refunds beside their amount). */
+  detail?: (figures: OverviewFigures) => string;
 }
 
 const count = (unit: string) => (value: number | null) => (value === null ? '—' : `${value} ${unit}`);
@@ -19,7 +21,14 @@ export const FIGURES: FigureSpec[] = [
   { key: 'paidOrders', title: '付款订单', definition: '期间内完成付款的订单数（之后退款的也计入，退款另计）', format: count('单') },
   { key: 'payingMembers', title: '付款会员', definition: '期间内有付款订单的会员人数（一人多单计一人）', format: count('人') },
   { key: 'averageOrderFen', title: '客单价', definition: '付款金额 ÷ 付款订单数，向下取整到分', format: money },
-  { key: 'refundFen', title: '退款金额', definition: '期间内退款成功的金额（不论订单何时付款）', format: money, lowerIsBetter: true },
+  {
+    key: 'refundFen',
+    title: '退款',
+    definition: '期间内退款成功的金额与笔数（不论订单何时付款）',
+    format: money,
+    lowerIsBetter: true,
+    detail: (figures) => `${figures.refunds} 笔`,
+  },
   { key: 'newMembers', title: '新会员', definition: '期间内首次登录注册的会员人数', format: count('人') },
 ];
 

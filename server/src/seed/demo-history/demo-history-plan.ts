@@ -128,7 +128,7 @@ export function planDemoHistory(now: Date, { members = 300, seed = 20240601 } = 
   }
   markOpenCases(planned, now);
   // A few repeat buyers also bought earlier today, so 今日 has returning customers too.
-  for (const member of planned.filter((m) => m.orders.length >= 2 && m.orders[m.orders.length - 1].placedAt.getTime() < startOfToday - 3 * DAY).slice(0, 5)) {
+  for (const member of planned.filter((m) => m.orders.length >= 2 && m.orders[m.orders.length - 1].placedAt.getTime() < startOfToday - 3 * DAY).slice(0, 3)) {
     member.orders.push(planOrder(Math.max(todayTime(), member.orders[member.orders.length - 1].placedAt.getTime() + HOUR), false, now, next));
   }
   return { members: planned };
