@@ -6,27 +6,11 @@ import { addDays, chinaDay, startOfChinaDay } from '../china-calendar';
 import { bindDateTime, readDate } from '../purchase-facts';
 import { storeOverview, trendStart, type OverviewFacts } from './overview-figures';
 
-/**
- * One counter of the 待办 strip: a cheap COUNT over an indexed status column. A new to-do (e.g. shipping
- * reminders) is one more entry here and one in the console's OverviewTodoStrip.
- */
+/** One counter of the 待办 strip: its key (the console's OverviewTodoStrip names it and links it) and how it counts. */
 interface TodoCounter {
   key: OverviewTodoKey;
-  sql: string;
-  parameters: unknown[];
+  count: () => Promise<number>;
 }
-
-const TODO_COUNTERS: TodoCounter[] = [
-  // Uses IDX_orders_status_pay_deadline (status first).
-  { key: 'awaitingShipment', sql: 'SELECT COUNT(*) AS n FROM orders WHERE status = ?', parameters: ['paid'] },
-  // Uses IDX_after_sales_status.
-  { key: 'afterSalesAwaitingStaff', sql: 'SELECT COUNT(*) AS n FROM after_sales WHERE status = ?', parameters: ['applied'] },
-  {
-    key: 'returnsAwaitingGoods',
-    sql: 'SELECT COUNT(*) AS n FROM after_sales WHERE status = ? AND type = ?',
-    parameters: ['approved', 'return_refund'],
-  },
-];
 
 /**
  * 经营概览: three range reads over indexed time columns (orders.paidAt, refunds(status, succeededAt),
@@ -60,12 +44,27 @@ export class StoreOverviewService {
   }
 
   async todos(): Promise<OverviewTodos> {
-    const counts = await Promise.all(
-      TODO_COUNTERS.map(async ({ key, sql, parameters }) => {
-        const [row]: { n: number | string }[] = await this.dataSource.query(sql, parameters);
-        return { key, count: Number(row.n) };
-      }),
-    );
-    return { counts };
+    const counters = this.todoCounters();
+    return { counts: await Promise.all(counters.map(async ({ key, count }) => ({ key, count: await count() }))) };
+  }
+
+  /** The to-dos, in the strip's order. A new one (e.g. shipping reminders) is one more entry here. */
+  private todoCounters(): TodoCounter[] {
+    return [
+      // Paid, not shipped (IDX_orders_status_pay_deadline leads with status).
+      { key: 'awaitingShipment', count: () => this.count('SELECT COUNT(*) AS n FROM orders WHERE status = ?', ['paid']) },
+      // Applied, waiting for staff (IDX_after_sales_status).
+      { key: 'afterSalesAwaitingStaff', count: () => this.count('SELECT COUNT(*) AS n FROM after_sales WHERE status = ?', ['applied']) },
+      // 退货退款 approved, the goods not back yet.
+      {
+        key: 'returnsAwaitingGoods',
+        count: () => this.count('SELECT COUNT(*) AS n FROM after_sales WHERE status = ? AND type = ?', ['approved', 'return_refund']),
+      },
+    ];
+  }
+
+  private async count(sql: string, parameters: unknown[]): Promise<number> {
+    const [row]: { n: number | string }[] = await this.dataSource.query(sql, parameters);
+    return Number(row.n);
   }
 }
