@@ -103,14 +103,17 @@ describe(`demo history (${TEST_DB})`, () => {
     const demo = await t.dataSource.getRepository(Member).createQueryBuilder('m').where('m.openid LIKE :prefix', { prefix: `${DEMO_OPENID_PREFIX}%` }).getMany();
     expect(new Set(demo.map((member) => chinaDay(member.createdAt))).size).toBeGreaterThan(100);
     expect(demo.every((member) => member.nickname && member.phone)).toBe(true);
-    const orders = await t.dataSource.getRepository(OrderRow).findBy({ memberId: (await t.dataSource.getRepository(Member).findOneByOrFail({ id: demo[0].id })).id });
     const all = await t.dataSource.getRepository(OrderRow).createQueryBuilder('o').where('o.memberId IN (:...ids)', { ids: demo.map((m) => m.id) }).getMany();
-    expect(all.length).toBeGreaterThan(orders.length);
     for (const order of all) {
       const steps = [order.createdAt, order.paidAt ?? order.cancelledAt, order.shippedAt, order.completedAt].filter((at): at is Date => !!at);
       for (let index = 1; index < steps.length; index++) expect(steps[index].getTime()).toBeGreaterThanOrEqual(steps[index - 1].getTime());
       expect(order.updatedAt.getTime()).toBeLessThanOrEqual(Date.now());
     }
+    // Placed in the order of their dates, so the newest-first lists (by id) read as a real shop's do.
+    const byId = [...all].sort((a, b) => a.id - b.id);
+    for (let index = 1; index < byId.length; index++) expect(byId[index].createdAt.getTime()).toBeGreaterThanOrEqual(byId[index - 1].createdAt.getTime());
+    const membersById = [...demo].sort((a, b) => a.id - b.id);
+    for (let index = 1; index < membersById.length; index++) expect(membersById[index].createdAt.getTime()).toBeGreaterThanOrEqual(membersById[index - 1].createdAt.getTime());
     const statuses = new Set(all.map((order) => order.status));
     for (const status of ['paid', 'shipped', 'completed', 'refunded', 'cancelled', 'after_sale']) expect(statuses).toContain(status);
     // Paid through the payment path: one matched payment per paid order, at the order's paidAt.

@@ -74,6 +74,7 @@ test('the owner lands on 经营概览 with the demo history figures, follows a t
       await page.getByTestId('order-tab-paid').getByText(`待发货（${toShip}）`).waitFor();
       await page.locator('.ant-table-row').first().getByText('待发货').waitFor();
       assert.match(await page.getByTestId('order-tab-all').innerText(), /全部（\d{3}）/);
+      await screenshot(page, 'admin-orders-tabs');
 
       // A payment arrives while the console is open: a 新订单 notice with a link to it.
       const orderNo = await payANewOrder();

@@ -53,6 +53,13 @@ interface SellableSku {
   stock: number;
 }
 
+/** A demo member as signed up: what their orders need. */
+interface SignedUp {
+  memberId: number;
+  addressId: number;
+  newcomerCouponId: number | null;
+}
+
 /**
  * Writes six months of believable shop history once per database (a seed_runs claim), so a fresh install's
  * 经营概览, 复购分析, 待复购会员 and member details show figures: members sign in through MembersService, order
@@ -115,13 +122,27 @@ export class DemoHistorySeeder {
     log(`[演示历史] 正在写入 ${plan.members.length} 位演示会员的半年订单（只在首次启动时写入一次）…`);
     const skus = await this.sellableSkus();
     const originalStock = new Map(skus.map((sku) => [sku.id, sku.stock]));
-    const memberIds: number[] = [];
-    let orderCount = 0;
-    for (const [index, planned] of plan.members.entries()) {
-      memberIds.push(await this.writeMember(planned, skus, index));
-      orderCount += planned.orders.length;
-      if ((index + 1) % 50 === 0) log(`[演示历史] ${index + 1}/${plan.members.length} 位会员，${orderCount} 笔订单，${((Date.now() - started) / 1000).toFixed(1)} 秒`);
+    // Members join, and orders are placed, in the order of the plan's dates: ids then follow time, as in a real shop.
+    const joined: { planned: PlannedMember; signedUp: SignedUp }[] = [];
+    for (const planned of [...plan.members].sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime())) {
+      joined.push({ planned, signedUp: await this.signUp(planned) });
     }
+    const orders = joined
+      .flatMap(({ planned, signedUp }) => planned.orders.map((order, index) => ({ planned, signedUp, order, clientToken: `demo-${planned.openid.slice(-4)}-${index}` })))
+      .sort((a, b) => a.order.placedAt.getTime() - b.order.placedAt.getTime());
+    for (const [index, { planned, signedUp, order, clientToken }] of orders.entries()) {
+      await this.writeOrder(signedUp.memberId, planned, order, {
+        addressId: signedUp.addressId,
+        couponId: order.useNewcomerCoupon ? signedUp.newcomerCouponId : null,
+        clientToken,
+        skus,
+      });
+      if ((index + 1) % 100 === 0) log(`[演示历史] ${index + 1}/${orders.length} 笔订单，${((Date.now() - started) / 1000).toFixed(1)} 秒`);
+    }
+    // Dated last: the newcomer coupon stays valid (as of today) until its first order has spent it.
+    for (const { planned, signedUp } of joined) await this.dateMember(planned, signedUp);
+    const memberIds = joined.map(({ signedUp }) => signedUp.memberId);
+    const orderCount = orders.length;
     await this.settle(memberIds);
     await this.restock(originalStock);
     log(`[演示历史] 已写入：${plan.members.length} 位会员、${orderCount} 笔订单，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒（可在管理后台「经营概览」一键清除）`);
@@ -140,25 +161,23 @@ export class DemoHistorySeeder {
     return rows.map((row) => ({ id: Number(row.id), stock: Number(row.stock) }));
   }
 
-  private async writeMember(planned: PlannedMember, skus: SellableSku[], memberIndex: number): Promise<number> {
+  /** Signs the member in (the newcomer coupon comes with it), names them and gives them an address. */
+  private async signUp(planned: PlannedMember): Promise<SignedUp> {
     const { member } = await this.members.signIn(planned.openid);
     await this.members.updateProfile(member.id, { nickname: planned.nickname });
     const address = await this.addresses.create(member.id, { ...planned.address, phone: planned.phone, isDefault: true });
-    // The newcomer coupon the sign-in granted (when the shop has one), spent by the first order if the plan says so.
     const newcomer = await this.dataSource.getRepository(MemberCouponRow).findOneBy({ memberId: member.id, source: 'newcomer' });
-    for (const [orderIndex, order] of planned.orders.entries()) {
-      await this.writeOrder(member.id, planned, order, {
-        addressId: address.id,
-        couponId: order.useNewcomerCoupon ? (newcomer?.id ?? null) : null,
-        clientToken: `demo-${memberIndex}-${orderIndex}`,
-        skus,
-      });
-    }
+    return { memberId: member.id, addressId: address.id, newcomerCouponId: newcomer?.id ?? null };
+  }
+
+  /** The member joined (and received the newcomer coupon) when the plan says, and was last seen at their last order. */
+  private async dateMember(planned: PlannedMember, { memberId, newcomerCouponId }: SignedUp): Promise<void> {
     const lastSeen = planned.orders.length > 0 ? planned.orders[planned.orders.length - 1].placedAt : planned.joinedAt;
+    const newcomer = newcomerCouponId ? await this.dataSource.getRepository(MemberCouponRow).findOneByOrFail({ id: newcomerCouponId }) : null;
     await this.transactions.run(async (manager) => {
       // Phones come from WeChat's phone-number button in real life; the demo members simply have one.
-      await manager.update(Member, { id: member.id }, { phone: planned.phone, createdAt: second(planned.joinedAt), lastLoginAt: second(lastSeen), updatedAt: second(lastSeen) });
-      await manager.update(AddressRow, { memberId: member.id }, { createdAt: second(planned.joinedAt), updatedAt: second(planned.joinedAt) });
+      await manager.update(Member, { id: memberId }, { phone: planned.phone, createdAt: second(planned.joinedAt), lastLoginAt: second(lastSeen), updatedAt: second(lastSeen) });
+      await manager.update(AddressRow, { memberId }, { createdAt: second(planned.joinedAt), updatedAt: second(planned.joinedAt) });
       if (newcomer) {
         // Received when the member joined, valid for the same number of days from then.
         const validFor = newcomer.validTo.getTime() - newcomer.validFrom.getTime();
@@ -169,7 +188,6 @@ export class DemoHistorySeeder {
         });
       }
     });
-    return member.id;
   }
 
   private async writeOrder(
