@@ -3,20 +3,24 @@ export default defineAppConfig({
   // Secondary pages load on demand, keeping the main package small (WeChat limits it to 2 MB; our budget is 1 MB).
   subPackages: [
     { root: 'goods', pages: ['search/index', 'detail/index'] },
-    { root: 'account', pages: ['profile/index'] },
+    { root: 'account', pages: ['profile/index', 'settings/index'] },
     { root: 'member', pages: ['center/index', 'points/index'] },
     // The region data for the address picker (~150 KB) ships only with this subpackage.
     { root: 'address', pages: ['list/index', 'edit/index'] },
     { root: 'checkout', pages: ['index'] },
     { root: 'orders', pages: ['list/index', 'detail/index', 'after-sale/index'] },
     { root: 'coupons', pages: ['center/index', 'mine/index'] },
+    { root: 'legal', pages: ['agreement/index', 'privacy/index'] },
   ],
+  // WeChat's privacy checks (wx.onNeedPrivacyAuthorization) answer through our consent dialog (platform/).
+  __usePrivacyCheck__: true,
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['goods'] },
   },
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',
+    // Fixed at build time (the shop's name from GET /shop/profile replaces SHOP_NAME in copy, not here).
     navigationBarTitleText: '山野茶事',
     navigationBarTextStyle: 'black',
     backgroundColor: '#f5f5f5',

@@ -21,3 +21,4 @@ export * from './api/analytics';
 export * from './api/shop';
 export * from './api/overview';
 export * from './api/demo-history';
+export * from './privacy';

@@ -34,6 +34,11 @@ export const ORDER_READ_ROLES: StaffRole[] = ['owner', 'operator', 'customer_ser
 export const SHIPPING_ROLES: StaffRole[] = ['owner', 'operator', 'warehouse'];
 /** Roles that handle after-sales: approve, reject, refund. */
 export const AFTER_SALE_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
+/**
+ * Roles that confirm a 退货退款's goods arrived, and so read the after-sale queue: the after-sale roles, and the
+ * warehouse, who unpacks the parcel (the refund itself stays with AFTER_SALE_ROLES).
+ */
+export const RETURN_RECEIPT_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service', 'warehouse'];
 /** Roles that cancel an unpaid order on the shopper's behalf. */
 export const ORDER_CANCEL_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
 /** Roles that configure member levels and the points rule. */

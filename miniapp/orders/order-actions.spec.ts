@@ -1,4 +1,4 @@
-import { AFTER_SALE_REASONS, afterSaleTypeFor, orderActions, validateAfterSale } from './order-actions';
+import { AFTER_SALE_REASONS, afterSaleTypeFor, orderActions, reorderSummary, validateAfterSale, validateReturnShipment } from './order-actions';
 
 describe('after-sale type rules', () => {
   it('offers 仅退款 before shipping and 退货退款 after', () => {
@@ -34,5 +34,47 @@ describe('orderActions', () => {
     expect(orderActions('completed')).toEqual(['afterSale']);
     expect(orderActions('cancelled')).toEqual([]);
     expect(orderActions('refunded')).toEqual([]);
+  });
+});
+
+describe('orderActions on the detail page', () => {
+  it('adds 再来一单 past payment and 提醒发货 while waiting to ship', () => {
+    expect(orderActions('pending_payment', 'detail')).toEqual(['cancel', 'pay']);
+    expect(orderActions('paid', 'detail')).toEqual(['reorder', 'afterSale', 'remindShip']);
+    expect(orderActions('shipped', 'detail')).toEqual(['reorder', 'afterSale', 'confirmReceipt']);
+    expect(orderActions('cancelled', 'detail')).toEqual(['reorder']);
+    expect(orderActions('refunded', 'detail')).toEqual(['reorder']);
+  });
+});
+
+describe('reorderSummary', () => {
+  const line = { skuId: 1, title: '西湖龙井', specValues: ['250g'], orderedQuantity: 2 };
+  it('toasts when every line went into the cart', () => {
+    expect(reorderSummary({ added: [{ ...line, quantity: 2 }], skipped: [] })).toEqual({ toast: '已加入购物车' });
+  });
+
+  it('names the lines left out and why, and the ones cut to the stock', () => {
+    const summary = reorderSummary({
+      added: [{ ...line, quantity: 1 }],
+      skipped: [{ ...line, skuId: 2, title: '桂花乌龙', specValues: [], reason: 'sold_out' }],
+    });
+    expect(summary).toEqual({ title: '已加入 1 种商品，以下未加入', content: '桂花乌龙：已售罄\n西湖龙井：库存不足，已加入 1 件', toCart: true });
+  });
+
+  it('stays on the order when nothing could be added', () => {
+    expect(reorderSummary({ added: [], skipped: [{ ...line, reason: 'off_shelf' }] })).toEqual({
+      title: '商品暂时买不到了',
+      content: '西湖龙井（250g）：已下架',
+      toCart: false,
+    });
+  });
+});
+
+describe('validateReturnShipment', () => {
+  it('asks for a carrier and a tracking number the server takes', () => {
+    expect(validateReturnShipment({ carrierCode: '', trackingNo: 'SF123456' })).toBe('请选择快递公司');
+    expect(validateReturnShipment({ carrierCode: 'SF', trackingNo: '' })).toBe('请填写快递单号');
+    expect(validateReturnShipment({ carrierCode: 'SF', trackingNo: 'SF 1234-56' })).toBe('快递单号应为 5–32 位字母或数字');
+    expect(validateReturnShipment({ carrierCode: 'SF', trackingNo: 'SF1234567890' })).toBeNull();
   });
 });

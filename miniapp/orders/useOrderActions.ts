@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import type { OrderDetail } from '@shared/api/orders';
-import { cancelOrder, confirmReceipt } from '@/services/orders';
+import type { OrderDetail, ReorderResult } from '@shared/api/orders';
+import { cancelOrder, confirmReceipt, remindToShip, reorder } from '@/services/orders';
 import { ApiRequestError } from '@/services/request';
 import { askForSubscriptions, payOrder } from '@/services/pay-order';
 import { orderDetailUrl, routes } from '@/routes';
-import type { OrderAction } from './order-actions';
+import { reorderSummary, type OrderAction } from './order-actions';
 
 /**
  * What the order buttons do, shared by the list and the detail. `onChanged` gets the order's new state
- * (cancel, confirm receipt); `onPaid` runs after WeChat's payment sheet reports success (the order turns paid
+ * (cancel, confirm receipt, 提醒发货); `onPaid` runs after WeChat's payment sheet reports success (the order turns paid
  * only when the server hears from WeChat Pay, so the caller polls).
  */
 export function useOrderActions({ onChanged, onPaid }: { onChanged(order: OrderDetail): void; onPaid(orderNo: string): void }) {
@@ -18,7 +18,7 @@ export function useOrderActions({ onChanged, onPaid }: { onChanged(order: OrderD
   const run = async (action: OrderAction, orderNo: string) => {
     if (busy) return;
     if (action === 'afterSale') {
-      Taro.navigateTo({ url: `${routes.afterSale}?orderNo=${encodeURIComponent(orderNo)}` });
+      openAfterSale(orderNo);
       return;
     }
     if (action === 'cancel' || action === 'confirmReceipt') {
@@ -37,6 +37,11 @@ export function useOrderActions({ onChanged, onPaid }: { onChanged(order: OrderD
       } else if (action === 'confirmReceipt') {
         onChanged(await confirmReceipt(orderNo));
         Taro.showToast({ title: '已确认收货', icon: 'success' });
+      } else if (action === 'remindShip') {
+        onChanged(await remindToShip(orderNo));
+        Taro.showToast({ title: '已提醒商家尽快发货', icon: 'none' });
+      } else if (action === 'reorder') {
+        await showReorderResult(await reorder(orderNo));
       } else {
         await askForSubscriptions();
         const outcome = await payOrder(orderNo);
@@ -52,6 +57,23 @@ export function useOrderActions({ onChanged, onPaid }: { onChanged(order: OrderD
   };
 
   return { run, busy };
+}
+
+/** 再来一单's outcome: straight to the cart when everything went in, else say first what did not and why. */
+async function showReorderResult(result: ReorderResult) {
+  const summary = reorderSummary(result);
+  if ('toast' in summary) {
+    Taro.showToast({ title: summary.toast, icon: 'success' });
+  } else {
+    await Taro.showModal({ title: summary.title, content: summary.content, showCancel: false, confirmText: summary.toCart ? '去购物车' : '知道了' });
+    if (!summary.toCart) return;
+  }
+  Taro.switchTab({ url: routes.cart });
+}
+
+/** The after-sale page: the form to apply, or the open case's progress and return parcel. */
+export function openAfterSale(orderNo: string) {
+  Taro.navigateTo({ url: `${routes.afterSale}?orderNo=${encodeURIComponent(orderNo)}` });
 }
 
 export function openOrder(orderNo: string) {

@@ -7,7 +7,15 @@ import { CHINA_MOBILE_PATTERN } from '@shared/phone';
 import { fetchPlatformInfo } from '@/services/platform-info';
 import type { StartPaymentResponse, SubscribeTemplate } from '@shared/api/payments';
 import { orderDetailUrl } from '@/routes';
-import type { AvatarChooserProps, NicknameInputProps, PhoneCodeButtonProps, PayOutcome, PlatformAdapter } from './types';
+import type {
+  AvatarChooserProps,
+  NicknameInputProps,
+  PayOutcome,
+  PhoneCodeButtonProps,
+  PlatformAdapter,
+  PrivacyAgreeButtonProps,
+  PrivacyGuard,
+} from './types';
 import { NICKNAME_MAX_LENGTH } from './types';
 import './platform.scss';
 
@@ -47,8 +55,33 @@ function getLoginCode(): Promise<string> {
   return fakeWechatCode('/fake/login-code', { identity: testIdentity() });
 }
 
+/** A browser has no WeChat privacy check: the same guard (our dialog) is asked before each privacy feature. */
+let privacyGuard: PrivacyGuard | null = null;
+
+function installPrivacyGuard(guard: PrivacyGuard) {
+  privacyGuard = guard;
+}
+
+async function requirePrivacyAuthorize(): Promise<boolean> {
+  if (!privacyGuard || (await privacyGuard.hasAgreed())) return true;
+  return privacyGuard.ask();
+}
+
+function PrivacyAgreeButton({ className, onAgree, children }: PrivacyAgreeButtonProps) {
+  return (
+    <Button className={className} type="primary" onClick={onAgree}>
+      {children}
+    </Button>
+  );
+}
+
+async function makePhoneCall(phoneNumber: string) {
+  await Taro.makePhoneCall({ phoneNumber });
+}
+
 function AvatarChooser({ onChosen, children }: AvatarChooserProps) {
   const choose = async () => {
+    if (!(await requirePrivacyAuthorize())) return;
     try {
       const { tempFilePaths } = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album'] });
       if (tempFilePaths[0]) onChosen(tempFilePaths[0]);
@@ -71,6 +104,8 @@ function NicknameInput({ value, onChange }: NicknameInputProps) {
       value={value}
       maxlength={NICKNAME_MAX_LENGTH}
       placeholder="请输入昵称"
+      // As WeChat does for its nickname input: the consent dialog comes first if the shopper has not agreed.
+      onFocus={() => requirePrivacyAuthorize()}
       onInput={(event) => onChange(event.detail.value)}
     />
   );
@@ -101,7 +136,14 @@ function PhoneCodeButton({ onCode, children }: PhoneCodeButtonProps) {
 
   return (
     <>
-      <Button className="bind-phone-button" type="primary" size="small" onClick={() => setOpen(true)}>
+      <Button
+        className="bind-phone-button"
+        type="primary"
+        size="small"
+        onClick={async () => {
+          if (await requirePrivacyAuthorize()) setOpen(true);
+        }}
+      >
         {children}
       </Button>
       <Popup visible={open} position="bottom" round title="授权手机号" onClose={() => setOpen(false)}>
@@ -164,5 +206,10 @@ const platform: PlatformAdapter = {
   askSubscriptions,
   pay,
   takeReturnedPayOutcome,
+  installPrivacyGuard,
+  requirePrivacyAuthorize,
+  PrivacyAgreeButton,
+  ContactButton: null,
+  makePhoneCall,
 };
 export default platform;

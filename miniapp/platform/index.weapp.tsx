@@ -1,8 +1,17 @@
 import Taro from '@tarojs/taro';
-import { Input } from '@tarojs/components';
+import { Button as NativeButton, Input } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { StartPaymentResponse, SubscribeTemplate } from '@shared/api/payments';
-import type { AvatarChooserProps, NicknameInputProps, PhoneCodeButtonProps, PayOutcome, PlatformAdapter } from './types';
+import type {
+  AvatarChooserProps,
+  ContactButtonProps,
+  NicknameInputProps,
+  PayOutcome,
+  PhoneCodeButtonProps,
+  PlatformAdapter,
+  PrivacyAgreeButtonProps,
+  PrivacyGuard,
+} from './types';
 import { NICKNAME_MAX_LENGTH } from './types';
 import './platform.scss';
 
@@ -77,6 +86,58 @@ async function pay({ params }: StartPaymentResponse): Promise<PayOutcome> {
   }
 }
 
+/** WeChat checks that the button with this id was tapped before it accepts an 'agree'. */
+const PRIVACY_AGREE_BUTTON_ID = 'privacy-agree-button';
+
+function installPrivacyGuard(guard: PrivacyGuard) {
+  // Base library 2.32.3 and later; older clients have no privacy check to answer.
+  if (!Taro.onNeedPrivacyAuthorization) return;
+  Taro.onNeedPrivacyAuthorization((resolve) => {
+    resolve({ event: 'exposureAuthorization' });
+    guard.ask().then((agreed) => resolve(agreed ? { event: 'agree', buttonId: PRIVACY_AGREE_BUTTON_ID } : { event: 'disagree' }));
+  });
+}
+
+/** Runs WeChat's own check ahead of a privacy call: onNeedPrivacyAuthorization (our dialog) fires if needed. */
+function requirePrivacyAuthorize(): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (!Taro.requirePrivacyAuthorize) {
+      resolve(true);
+      return;
+    }
+    Taro.requirePrivacyAuthorize({ success: () => resolve(true), fail: () => resolve(false) });
+  });
+}
+
+function PrivacyAgreeButton({ className, onAgree, children }: PrivacyAgreeButtonProps) {
+  return (
+    <NativeButton
+      id={PRIVACY_AGREE_BUTTON_ID}
+      className={className}
+      openType="agreePrivacyAuthorization"
+      onAgreePrivacyAuthorization={onAgree}
+    >
+      {children}
+    </NativeButton>
+  );
+}
+
+function ContactButton({ className, children }: ContactButtonProps) {
+  return (
+    <NativeButton className={className} openType="contact">
+      {children}
+    </NativeButton>
+  );
+}
+
+async function makePhoneCall(phoneNumber: string) {
+  try {
+    await Taro.makePhoneCall({ phoneNumber });
+  } catch {
+    // The shopper closed the call sheet.
+  }
+}
+
 const platform: PlatformAdapter = {
   getLoginCode,
   AvatarChooser,
@@ -86,5 +147,10 @@ const platform: PlatformAdapter = {
   pay,
   // The payment sheet answers in place (pay's result); nothing comes back through the URL.
   takeReturnedPayOutcome: () => null,
+  installPrivacyGuard,
+  requirePrivacyAuthorize,
+  PrivacyAgreeButton,
+  ContactButton,
+  makePhoneCall,
 };
 export default platform;

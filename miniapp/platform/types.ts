@@ -24,6 +24,38 @@ export interface PlatformAdapter {
   pay(payment: StartPaymentResponse): Promise<PayOutcome>;
   /** The outcome a payment page reported when it sent the shopper back here, once; null when there is none. */
   takeReturnedPayOutcome(): PayOutcome | null;
+  /**
+   * Puts our consent dialog in front of every privacy feature; called once at launch. weapp: WeChat holds a
+   * privacy API or component (photos, camera, phone, nickname, avatar, clipboard…) pending and asks the guard
+   * (wx.onNeedPrivacyAuthorization); H5: requirePrivacyAuthorize asks it.
+   */
+  installPrivacyGuard(guard: PrivacyGuard): void;
+  /** Before a privacy feature the page starts itself: true once the shopper has agreed (asked if needed). */
+  requirePrivacyAuthorize(): Promise<boolean>;
+  /** The consent dialog's agree button (weapp: open-type="agreePrivacyAuthorization", which also tells WeChat). */
+  PrivacyAgreeButton: ComponentType<PrivacyAgreeButtonProps>;
+  /** WeChat's customer service chat (open-type="contact"); null where there is none (H5). */
+  ContactButton: ComponentType<ContactButtonProps> | null;
+  /** Dials a number: the phone's call sheet (weapp), a tel: link (H5). */
+  makePhoneCall(phoneNumber: string): Promise<void>;
+}
+
+export interface PrivacyGuard {
+  /** Shows the consent dialog; true when the shopper agreed. */
+  ask(): Promise<boolean>;
+  /** True when this device's shopper already agreed to the policy in force. */
+  hasAgreed(): Promise<boolean>;
+}
+
+export interface PrivacyAgreeButtonProps {
+  className?: string;
+  onAgree(): void;
+  children: ReactNode;
+}
+
+export interface ContactButtonProps {
+  className?: string;
+  children: ReactNode;
 }
 
 export type PayOutcome = 'paid' | 'cancelled' | 'left';

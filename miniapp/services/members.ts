@@ -2,12 +2,15 @@ import type {
   BindPhoneRequest,
   MemberProfile,
   UpdateProfileRequest,
+  WechatLoginRequest,
   WechatLoginResponse,
 } from '@shared/api/members';
 import { request, uploadFile } from './request';
 
-export function wechatLogin(code: string): Promise<WechatLoginResponse> {
-  return request<WechatLoginResponse>('/auth/wechat-login', { method: 'POST', body: { code } });
+/** `privacyConsentVersion`: the 隐私政策 the shopper just agreed to, recorded with the login. */
+export function wechatLogin(code: string, privacyConsentVersion: string): Promise<WechatLoginResponse> {
+  const body: WechatLoginRequest = { code, privacyConsentVersion };
+  return request<WechatLoginResponse>('/auth/wechat-login', { method: 'POST', body });
 }
 
 export function fetchMe(): Promise<MemberProfile> {

@@ -1,5 +1,5 @@
 import type { Paginated } from '@shared/api/common';
-import type { ApplyAfterSaleRequest } from '@shared/api/after-sales';
+import type { ApplyAfterSaleRequest, ReturnShipmentRequest } from '@shared/api/after-sales';
 import type {
   CheckoutPreview,
   CheckoutPreviewRequest,
@@ -7,6 +7,7 @@ import type {
   OrderDetail,
   OrderListQuery,
   OrderSummary,
+  ReorderResult,
 } from '@shared/api/orders';
 import type { StartPaymentResponse } from '@shared/api/payments';
 import type { UploadResponse } from '@shared/api/admin';
@@ -42,6 +43,21 @@ export function startPayment(orderNo: string): Promise<StartPaymentResponse> {
 
 export function applyAfterSale(orderNo: string, body: ApplyAfterSaleRequest): Promise<OrderDetail> {
   return request<OrderDetail>(`/orders/${encodeURIComponent(orderNo)}/after-sales`, { method: 'POST', body });
+}
+
+/** The parcel of an approved 退货退款 back to the shop (changeable until the shop confirms receipt). */
+export function setReturnShipment(orderNo: string, body: ReturnShipmentRequest): Promise<OrderDetail> {
+  return request<OrderDetail>(`/orders/${encodeURIComponent(orderNo)}/return-shipment`, { method: 'PUT', body });
+}
+
+/** 提醒发货: at most once a day per order (the server answers when it may be tried again). */
+export function remindToShip(orderNo: string): Promise<OrderDetail> {
+  return request<OrderDetail>(`/orders/${encodeURIComponent(orderNo)}/ship-reminder`, { method: 'POST' });
+}
+
+/** 再来一单: the order's lines that can still be bought go into the cart. */
+export function reorder(orderNo: string): Promise<ReorderResult> {
+  return request<ReorderResult>(`/orders/${encodeURIComponent(orderNo)}/reorder`, { method: 'POST' });
 }
 
 /** Uploads a photo for an after-sale case; answers the URL to send in `images`. */

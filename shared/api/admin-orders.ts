@@ -21,6 +21,8 @@ export interface AdminOrderListQuery {
   product?: string;
   /** Orders of this member only (the member detail's order history). */
   memberId?: number;
+  /** true: paid orders not shipped yet whose buyer pressed 提醒发货 (the 待办 count's list). */
+  reminded?: boolean;
   page?: number;
   pageSize?: number;
 }
@@ -40,6 +42,8 @@ export interface AdminOrderRow {
   createdAt: string;
   paidAt: string | null;
   shipment: Shipment | null;
+  /** The buyer's last 提醒发货, while the order still waits to ship (status paid); else null. */
+  shipRemindedAt: string | null;
 }
 
 /** A subscribe message the server tried to send for this order. */

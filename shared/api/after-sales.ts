@@ -1,4 +1,6 @@
 import type { Fen } from '../money';
+import type { Shipment } from './orders';
+import type { ReturnAddress } from './shop';
 
 /** 仅退款 (before shipping) or 退货退款 (after shipping). */
 export const AFTER_SALE_TYPES = ['refund_only', 'return_refund'] as const;
@@ -10,15 +12,18 @@ export const AFTER_SALE_TYPE_LABELS: Record<AfterSaleType, string> = {
 };
 
 /**
- * An after-sale case: applied → approved → refunding → refunded, or applied → rejected (the order returns to
- * the state it had). One open case per order.
+ * An after-sale case. 仅退款: applied → refunding → refunded (approving starts the refund). 退货退款: applied →
+ * approved (the shopper sends the goods back to the shop's return address and enters the tracking number) →
+ * return_received (staff confirm the goods arrived) → refunding → refunded. Either may go applied → rejected
+ * (the order returns to the state it had). One open case per order.
  */
-export const AFTER_SALE_STATUSES = ['applied', 'approved', 'rejected', 'refunding', 'refunded'] as const;
+export const AFTER_SALE_STATUSES = ['applied', 'approved', 'return_received', 'rejected', 'refunding', 'refunded'] as const;
 export type AfterSaleStatus = (typeof AFTER_SALE_STATUSES)[number];
 
 export const AFTER_SALE_STATUS_LABELS: Record<AfterSaleStatus, string> = {
   applied: '待处理',
-  approved: '已同意',
+  approved: '待退货',
+  return_received: '已收到退货',
   rejected: '已拒绝',
   refunding: '退款中',
   refunded: '已退款',
@@ -49,17 +54,37 @@ export interface AfterSale {
   images: string[];
   refundFen: Fen;
   rejectReason: string | null;
+  /** 退货退款 once approved: where the goods go back (the shop's return address when it was approved). */
+  returnAddress: ReturnAddress | null;
+  /** The shopper's parcel back to the shop (shippedAt: when they last entered it); null until entered. */
+  returnShipment: Shipment | null;
+  /** When staff confirmed the returned goods arrived. */
+  returnReceivedAt: string | null;
   createdAt: string;
   handledAt: string | null;
   refundedAt: string | null;
 }
 
-/** `GET /api/v1/admin/after-sales?status=&type=&page=&pageSize=` → Paginated<AfterSale> (AFTER_SALE_ROLES).
+/** `GET /api/v1/admin/after-sales?status=&type=&page=&pageSize=` → Paginated<AfterSale> (RETURN_RECEIPT_ROLES).
  * `POST /api/v1/admin/after-sales/:id/approve` (refund_only: starts the refund at once; return_refund: waits
- * for the goods), `POST …/:id/reject` with RejectAfterSaleRequest, `POST …/:id/refund` (return_refund after
- * the goods came back). Every action answers the AfterSale; repeating an action that already happened
- * answers it unchanged, and a conflicting one is 409 AFTER_SALE_STATE_CONFLICT. */
+ * for the goods, 409 RETURN_ADDRESS_MISSING while the shop has no return address), `POST …/:id/reject` with
+ * RejectAfterSaleRequest, `POST …/:id/receive` (return_refund: the goods arrived; RETURN_RECEIPT_ROLES, the
+ * warehouse too), `POST …/:id/refund` (return_refund once received). Approve, reject and refund need
+ * AFTER_SALE_ROLES. Every action answers the AfterSale; repeating an action that already happened answers it
+ * unchanged, and a conflicting one is 409 AFTER_SALE_STATE_CONFLICT. */
 export interface RejectAfterSaleRequest {
   /** 1..100 characters, shown to the shopper. */
   reason: string;
+}
+
+/**
+ * `PUT /api/v1/orders/:orderNo/return-shipment` → OrderDetail: the shopper's parcel back to the shop for the
+ * order's approved 退货退款. May be changed until staff confirm receipt; afterwards (or before approval)
+ * 409 AFTER_SALE_STATE_CONFLICT; an order without such a case 404 AFTER_SALE_NOT_FOUND.
+ */
+export interface ReturnShipmentRequest {
+  /** A code of EXPRESS_COMPANIES. */
+  carrierCode: string;
+  /** 5..32 of [A-Za-z0-9]. */
+  trackingNo: string;
 }

@@ -1,6 +1,14 @@
+import type { PrivacyConsent } from '../privacy';
+
 /** `POST /api/v1/auth/wechat-login` body. */
 export interface WechatLoginRequest {
   code: string;
+  /**
+   * The 隐私政策 version the shopper agreed to just before this login (the storefront asks before the first
+   * login). Must be the current version (400 PRIVACY_VERSION_MISMATCH otherwise); recorded with the login,
+   * for a new member at creation.
+   */
+  privacyConsentVersion?: string;
 }
 
 export interface WechatLoginResponse {
@@ -18,6 +26,8 @@ export interface MemberProfile {
   /** Masked: 138****0000. */
   phoneMasked: string | null;
   createdAt: string;
+  /** The 隐私政策 version the member last accepted, or null; compare with `GET /privacy/current`. */
+  privacyConsent: PrivacyConsent | null;
 }
 
 /** `PATCH /api/v1/me` body (nickname 1..20 chars). Avatar: `POST /api/v1/me/avatar` multipart field `file`. */

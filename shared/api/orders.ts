@@ -1,7 +1,7 @@
 import type { Fen } from '../money';
 import type { Address } from './addresses';
 import type { AfterSale } from './after-sales';
-import type { CartUnavailableReason } from './cart';
+import { CART_UNAVAILABLE_REASON_LABELS, type CartUnavailableReason } from './cart';
 import type { CouponOption } from './coupons';
 
 /**
@@ -260,6 +260,8 @@ export interface OrderDetail extends OrderSummary {
   autoConfirmAt: string | null;
   /** The order's after-sale case (the latest one), if any. */
   afterSale: AfterSale | null;
+  /** The shopper's last 提醒发货 and when the next one is accepted; null when never reminded. */
+  shipReminder: ShipReminder | null;
   /** What happened to the order, oldest first (订单时间线). */
   timeline: OrderTimelineEntry[];
 }
@@ -292,8 +294,11 @@ export const ORDER_TIMELINE_EVENTS = [
   'completed',
   'cancelled',
   'after_sale_applied',
+  'ship_reminded',
   'after_sale_approved',
   'after_sale_rejected',
+  'return_shipped',
+  'return_received',
   'refund_started',
   'refunded',
 ] as const;
@@ -304,6 +309,47 @@ export interface OrderTimelineEntry {
   at: string;
   /** Chinese text for the shopper, e.g. "商家已发货：顺丰速运 SF1234567890". */
   text: string;
+}
+
+/** Hours between two 提醒发货 of one order. */
+export const SHIP_REMINDER_INTERVAL_HOURS = 24;
+
+/**
+ * `POST /api/v1/orders/:orderNo/ship-reminder` → OrderDetail: the shopper asks the shop to ship a paid order.
+ * At most once per SHIP_REMINDER_INTERVAL_HOURS per order (parallel taps count once): sooner is 429
+ * SHIP_REMINDER_TOO_SOON (details.nextAllowedAt); an order that is not waiting to ship is 409 ORDER_STATE_CONFLICT.
+ */
+export interface ShipReminder {
+  remindedAt: string;
+  nextAllowedAt: string;
+}
+
+/** Why an order line could not go back into the cart (再来一单): the cart's reasons, or no room for another line. */
+export type ReorderSkipReason = Exclude<CartUnavailableReason, 'insufficient_stock'> | 'cart_full';
+
+export const REORDER_SKIP_REASON_LABELS: Record<ReorderSkipReason, string> = {
+  off_shelf: CART_UNAVAILABLE_REASON_LABELS.off_shelf,
+  sold_out: CART_UNAVAILABLE_REASON_LABELS.sold_out,
+  sku_deleted: CART_UNAVAILABLE_REASON_LABELS.sku_deleted,
+  cart_full: '购物车已满',
+};
+
+export interface ReorderLine {
+  skuId: number;
+  title: string;
+  specValues: string[];
+  /** Units the order had. */
+  orderedQuantity: number;
+}
+
+/**
+ * `POST /api/v1/orders/:orderNo/reorder` (再来一单) → ReorderResult: every line of the order that can still be
+ * bought goes into the cart with the order's quantity (fewer when the stock is short, added to a line of the
+ * same SKU, at most CART_MAX_QUANTITY). Nothing is reserved or priced: the cart shows today's prices.
+ */
+export interface ReorderResult {
+  added: (ReorderLine & { quantity: number })[];
+  skipped: (ReorderLine & { reason: ReorderSkipReason })[];
 }
 
 /** `GET /api/v1/admin/settings/shop`, `PUT /api/v1/admin/settings/shop` (SHOP_SETTINGS_ROLES). */
@@ -317,3 +363,18 @@ export interface ShopSettings {
   /** Shipped orders are confirmed as received this many days after shipping (1..30, default 10). */
   autoConfirmDays: number;
 }
+
+/** The 我的 page's order shortcuts and the states each shortcut's badge counts. */
+export const ORDER_BADGE_TABS = ['pending_payment', 'paid', 'shipped', 'after_sale'] as const;
+export type OrderBadgeTab = (typeof ORDER_BADGE_TABS)[number];
+
+/** 售后 counts the cases still open (售后中, 退款中); a finished refund no longer waits on anyone. */
+export const ORDER_BADGE_STATUSES: Record<OrderBadgeTab, readonly OrderStatus[]> = {
+  pending_payment: ['pending_payment'],
+  paid: ['paid'],
+  shipped: ['shipped'],
+  after_sale: ['after_sale', 'refunding'],
+};
+
+/** `GET /api/v1/me/order-counts`: the caller's orders per shortcut. */
+export type OrderCounts = Record<OrderBadgeTab, number>;

@@ -14,6 +14,7 @@ describe(`after-sales and refunds (${TEST_DB})`, () => {
   let aliceAddress: number;
   let service: string;
   let warehouse: string;
+  let owner: string;
   let tokenCount = 0;
 
   beforeAll(async () => {
@@ -24,6 +25,7 @@ describe(`after-sales and refunds (${TEST_DB})`, () => {
     aliceAddress = await shop.address(alice);
     service = await staffToken(t, 'service');
     warehouse = await staffToken(t, 'warehouse');
+    owner = await staffToken(t, 'owner');
   });
   afterAll(() => t.close());
 
@@ -37,7 +39,7 @@ describe(`after-sales and refunds (${TEST_DB})`, () => {
     return { order, skuId };
   }
   const apply = (orderNo: string, body: object, token = alice) => t.api().post(`${API}/orders/${orderNo}/after-sales`).set(bearer(token)).send(body);
-  const act = (id: number, action: 'approve' | 'reject' | 'refund', body: object = {}, token = service) =>
+  const act = (id: number, action: 'approve' | 'reject' | 'receive' | 'refund', body: object = {}, token = service) =>
     t.api().post(`${API}/admin/after-sales/${id}/${action}`).set(bearer(token)).send(body);
   const refundsOf = async (orderNo: string) =>
     t.dataSource.getRepository(RefundRow).findBy({ orderId: (await t.dataSource.getRepository(OrderRow).findOneByOrFail({ orderNo })).id });
@@ -98,21 +100,79 @@ describe(`after-sales and refunds (${TEST_DB})`, () => {
     expect(again.afterSale!.id).not.toBe(id);
   });
 
-  it('return and refund after shipping: approve waits for the goods, refund (double-submitted) refunds once', async () => {
+  it('return and refund: approve (needs a return address), the shopper sends the parcel, staff confirm receipt, refund once', async () => {
     const { order, skuId } = await paidOrder();
     await t.api().post(`${API}/admin/orders/${order.orderNo}/ship`).set(bearer(warehouse)).send({ carrierCode: 'SF', trackingNo: 'SF5550001111' }).expect(200);
     expectApiError((await apply(order.orderNo, { type: 'refund_only', reason: '不想要了' }).expect(409)).body, 'AFTER_SALE_NOT_ALLOWED');
     const id = (await apply(order.orderNo, { type: 'return_refund', reason: '商品破损' }).expect(201)).body.afterSale.id;
+    const parcel = { carrierCode: 'YTO', trackingNo: 'YT7770001234' };
+    const sendBack = (body: object, token = alice) => t.api().put(`${API}/orders/${order.orderNo}/return-shipment`).set(bearer(token)).send(body);
+    // Nothing to send back before staff agree; no refund and no receipt before the goods.
+    expectApiError((await sendBack(parcel).expect(409)).body, 'AFTER_SALE_STATE_CONFLICT');
     expectApiError((await act(id, 'refund').expect(409)).body, 'AFTER_SALE_STATE_CONFLICT');
-    expect((await act(id, 'approve').expect(200)).body.status).toBe('approved');
+    expectApiError((await act(id, 'receive').expect(409)).body, 'AFTER_SALE_STATE_CONFLICT');
+
+    // Approving a return without a return address tells staff to fill it in; the case stays applied.
+    const profile = (await t.api().get(`${API}/admin/settings/profile`).set(bearer(owner)).expect(200)).body;
+    expect(profile.returnAddress).not.toBeNull();
+    await t.api().put(`${API}/admin/settings/profile`).set(bearer(owner)).send({ ...profile, returnAddress: null }).expect(200);
+    const missing = (await act(id, 'approve').expect(409)).body;
+    expectApiError(missing, 'RETURN_ADDRESS_MISSING');
+    expect(missing.message).toContain('店铺设置');
+    expect((await orderStatus(t, alice, order.orderNo)).afterSale!.status).toBe('applied');
+    await t.api().put(`${API}/admin/settings/profile`).set(bearer(owner)).send(profile).expect(200);
+
+    const approved: AfterSale = (await act(id, 'approve').expect(200)).body;
+    expect(approved).toEqual(expect.objectContaining({ status: 'approved', returnAddress: profile.returnAddress, returnShipment: null }));
     expect(await refundsOf(order.orderNo)).toEqual([]);
+    // The shopper sees where to send it.
+    expect((await orderStatus(t, alice, order.orderNo)).afterSale!.returnAddress).toEqual(profile.returnAddress);
+
+    // Bad parcels are 400, another member's order is 404.
+    for (const body of [{}, { carrierCode: 'NOPE', trackingNo: 'YT7770001234' }, { carrierCode: 'YTO', trackingNo: '12' }, { carrierCode: 'YTO', trackingNo: 'YT 777-0001' }, { ...parcel, extra: 1 }]) {
+      expectApiError((await sendBack(body).expect(400)).body, 'VALIDATION_FAILED');
+    }
+    const bob = await memberToken(t, 'after-sale-return-bob');
+    expectApiError((await sendBack(parcel, bob).expect(404)).body, 'ORDER_NOT_FOUND');
+    expect((await orderStatus(t, alice, order.orderNo)).afterSale!.returnShipment).toBeNull();
+
+    // Entered, then corrected: the case keeps the last one.
+    await sendBack({ carrierCode: 'ZTO', trackingNo: '7300001111' }).expect(200);
+    const sent: OrderDetail = (await sendBack(parcel).expect(200)).body;
+    expect(sent.afterSale).toEqual(expect.objectContaining({ status: 'approved', returnShipment: expect.objectContaining({ ...parcel, carrierName: '圆通速递' }) }));
+    const staffView: AfterSale = (await t.api().get(`${API}/admin/orders/${order.orderNo}`).set(bearer(service)).expect(200)).body.afterSale;
+    expect(staffView.returnShipment).toEqual(expect.objectContaining(parcel));
+
+    // The warehouse may confirm receipt (parallel double submits move it once), but not refund.
+    const receipts = await Promise.all(Array.from({ length: 4 }, () => act(id, 'receive', {}, warehouse)));
+    expect(receipts.map((answer) => answer.status)).toEqual(Array(4).fill(200));
+    expect(receipts[0].body).toEqual(expect.objectContaining({ status: 'return_received', returnReceivedAt: expect.any(String) }));
+    expectApiError((await act(id, 'refund', {}, warehouse).expect(403)).body, 'FORBIDDEN');
+    // Once received, the parcel is settled.
+    expectApiError((await sendBack({ carrierCode: 'SF', trackingNo: 'SF0000000001' }).expect(409)).body, 'AFTER_SALE_STATE_CONFLICT');
+
     const answers = await Promise.all(Array.from({ length: 6 }, () => act(id, 'refund')));
     expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(200));
     expect(await refundsOf(order.orderNo)).toHaveLength(1);
     const refunded = await eventually(() => orderStatus(t, alice, order.orderNo), (o) => o.status === 'refunded');
-    expect(refunded.timeline.map((entry) => entry.event)).toEqual(['created', 'paid', 'shipped', 'after_sale_applied', 'after_sale_approved', 'refund_started', 'refunded']);
+    expect(refunded.afterSale).toEqual(expect.objectContaining({ status: 'refunded', returnShipment: expect.objectContaining(parcel) }));
+    expect(refunded.timeline.map((entry) => entry.event)).toEqual([
+      'created', 'paid', 'shipped', 'after_sale_applied', 'after_sale_approved', 'return_shipped', 'return_received', 'refund_started', 'refunded',
+    ]);
+    expect(refunded.timeline.find((entry) => entry.event === 'return_shipped')!.text).toBe('已寄回商品：圆通速递 YT7770001234');
+    expect(refunded.timeline.find((entry) => entry.event === 'return_received')!.text).toBe('商家已收到退货');
+    expect(t.fake.state.pay.order(order.orderNo)).toBeDefined();
     // Returned goods are checked by the warehouse before they are sold again: stock stays as it was.
     expect(await shop.stockOf(skuId)).toBe(8);
+    expect((await act(id, 'receive').expect(200)).body.status).toBe('refunded');
+  });
+
+  it('a 仅退款 has nothing to send back or receive', async () => {
+    const { order } = await paidOrder();
+    const id = (await apply(order.orderNo, { type: 'refund_only', reason: '不想要了' }).expect(201)).body.afterSale.id;
+    const send = await t.api().put(`${API}/orders/${order.orderNo}/return-shipment`).set(bearer(alice)).send({ carrierCode: 'SF', trackingNo: 'SF1234567' }).expect(404);
+    expectApiError(send.body, 'AFTER_SALE_NOT_FOUND');
+    expectApiError((await act(id, 'receive').expect(409)).body, 'AFTER_SALE_STATE_CONFLICT');
   });
 
   it('answers bad input, wrong states, other members and roles with a code', async () => {
@@ -139,6 +199,9 @@ describe(`after-sales and refunds (${TEST_DB})`, () => {
     expectApiError((await t.api().post(`${API}/admin/after-sales/abc/approve`).set(bearer(service)).expect(400)).body, 'VALIDATION_FAILED');
     expectApiError((await t.api().get(`${API}/admin/after-sales?status=nope`).set(bearer(service)).expect(400)).body, 'VALIDATION_FAILED');
     expectApiError((await act(1, 'approve', {}, warehouse).expect(403)).body, 'FORBIDDEN');
+    expectApiError((await act(1, 'reject', { reason: '不行' }, warehouse).expect(403)).body, 'FORBIDDEN');
+    // The warehouse reads the queue to confirm returned parcels.
+    await t.api().get(`${API}/admin/after-sales?status=approved`).set(bearer(warehouse)).expect(200);
     await t.api().post(`${API}/me/uploads`).attach('file', PNG_1X1, 'a.png').expect(401);
     expectApiError((await t.api().post(`${API}/me/uploads`).set(bearer(alice)).expect(400)).body, 'FILE_MISSING');
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');

@@ -61,6 +61,8 @@ describe(`member levels and points (${TEST_DB})`, () => {
     const applied: OrderDetail = (await t.api().post(`${API}/orders/${orderNo}/after-sales`).set(bearer(token)).send({ type: 'return_refund', reason: '商品破损' }).expect(201)).body;
     const id = applied.afterSale!.id;
     await t.api().post(`${API}/admin/after-sales/${id}/approve`).set(bearer(service)).send({}).expect(200);
+    // The goods came back: receipt confirmed, then the refund.
+    await t.api().post(`${API}/admin/after-sales/${id}/receive`).set(bearer(service)).send({}).expect(200);
     await t.api().post(`${API}/admin/after-sales/${id}/refund`).set(bearer(service)).send({}).expect(200);
     await eventually(() => orderStatus(t, token, orderNo), (order) => order.status === 'refunded');
   }

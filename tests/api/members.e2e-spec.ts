@@ -21,7 +21,7 @@ describe(`shopper WeChat login and profile (${TEST_DB})`, () => {
     expect(first.body).toEqual({
       token: expect.any(String),
       isNew: true,
-      member: { id: expect.any(Number), nickname: null, avatarUrl: null, phoneMasked: null, createdAt: expect.any(String) },
+      member: { id: expect.any(Number), nickname: null, avatarUrl: null, phoneMasked: null, createdAt: expect.any(String), privacyConsent: null },
     });
     const second = await login(loginCode(t, 'alice')).expect(200);
     expect(second.body.isNew).toBe(false);

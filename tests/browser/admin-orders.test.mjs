@@ -3,77 +3,16 @@
 // log in with a fake wx.login code, order one unit, pay at the fake WeChat Pay, wait for the notification.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { useAppAndBrowser } from './support/session.mjs';
+import { callApi, placePaidOrder, waitForOrderStatus } from './support/shopper-api.mjs';
 import { withPage } from './support/browser.mjs';
 
 const session = useAppAndBrowser();
 const desktop = { viewport: { width: 1440, height: 900 } };
 
-async function call(method, path, { token, body, base = `${session.app.baseUrl}/api/v1` } = {}) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const payload = text ? JSON.parse(text) : undefined;
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-  return payload;
-}
-
-/** A shopper with a paid order of one unit of the first SKU in stock; answers the order number and the shopper token. */
-async function paidOrder() {
-  const { fakeWechatBaseUrl } = await call('GET', '/platform');
-  const { code } = await call('POST', '/fake/login-code', { base: fakeWechatBaseUrl, body: { identity: `shopper-${randomUUID()}` } });
-  const { token } = await call('POST', '/auth/wechat-login', { body: { code } });
-
-  const products = await call('GET', '/products?page=1&pageSize=20');
-  let sku;
-  for (const product of products.items) {
-    const detail = await call('GET', `/products/${product.id}`);
-    sku = detail.skus.find((candidate) => candidate.stock > 0);
-    if (sku) break;
-  }
-  assert.ok(sku, 'the demo shop has a SKU in stock');
-
-  const address = await call('POST', '/addresses', {
-    token,
-    body: {
-      recipientName: '林晓',
-      phone: '13800001234',
-      provinceName: '浙江省',
-      cityName: '杭州市',
-      districtName: '西湖区',
-      regionCode: '330106',
-      detail: '文三路 1 号',
-    },
-  });
-  const order = await call('POST', '/orders', {
-    token,
-    body: { clientToken: randomUUID().replace(/-/g, ''), items: [{ skuId: sku.id, quantity: 1 }], addressId: address.id },
-  });
-  const payment = await call('POST', `/orders/${order.orderNo}/payment`, { token });
-  await call('POST', '/fake/pay/confirm', { base: fakeWechatBaseUrl, body: { prepayId: payment.prepayId } });
-
-  // The fake notifies the server asynchronously; the order is paid once the signed notification is processed.
-  await orderReaches(order.orderNo, token, 'paid');
-  return { orderNo: order.orderNo, token };
-}
-
-/** Polls the shopper's view of the order until it has the status (WeChat Pay notifications arrive asynchronously). */
-async function orderReaches(orderNo, token, status) {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const current = await call('GET', `/orders/${orderNo}`, { token });
-    if (current.status === status) return current;
-    if (Date.now() > deadline) throw new Error(`order ${orderNo} is ${current.status}, expected ${status}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const call = (method, path, options) => callApi(session.app.baseUrl, method, path, options);
+const paidOrder = () => placePaidOrder(session.app.baseUrl);
+const orderReaches = (orderNo, token, status) => waitForOrderStatus(session.app.baseUrl, orderNo, token, status);
 
 async function logIn(page, username, password = 'demo1234') {
   await page.goto(`${session.app.baseUrl}/admin/`);
@@ -124,17 +63,15 @@ test('the warehouse ships a paid order from the console and the shopper sees it 
   assert.equal(shopperView.shipment.trackingNo, trackingNo);
 });
 
-test('a warehouse account sees no 售后处理 or 店铺设置, typed URLs show 无权限访问, and the server refuses it', async () => {
+test('a warehouse account sees 售后处理 (to confirm returns) but no 店铺设置; typed URLs show 无权限访问, and the server refuses it', async () => {
   await withPage(
     session.browser,
     'admin-warehouse-orders-menu',
     async (page) => {
       await logIn(page, 'warehouse');
       await page.getByRole('link', { name: '批量发货' }).waitFor();
-      assert.equal(await page.getByRole('link', { name: '售后处理' }).count(), 0);
+      await page.getByRole('link', { name: '售后处理' }).waitFor();
       assert.equal(await page.getByRole('link', { name: '店铺设置' }).count(), 0);
-      await page.goto(`${session.app.baseUrl}/admin/after-sales`);
-      await page.getByText('无权限访问').first().waitFor();
       await page.goto(`${session.app.baseUrl}/admin/settings/shop`);
       await page.getByText('无权限访问').first().waitFor();
     },
@@ -142,10 +79,11 @@ test('a warehouse account sees no 售后处理 or 店铺设置, typed URLs show 
   );
 
   const { token } = await call('POST', '/admin/auth/login', { body: { username: 'warehouse', password: 'demo1234' } });
-  for (const path of ['/admin/after-sales', '/admin/settings/shop']) {
-    const response = await fetch(`${session.app.baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
-    assert.equal(response.status, 403, path);
-  }
+  const headers = { authorization: `Bearer ${token}` };
+  assert.equal((await fetch(`${session.app.baseUrl}/api/v1/admin/settings/shop`, { headers })).status, 403);
+  // The warehouse confirms returned parcels; approving and refunding stay with customer service.
+  assert.equal((await fetch(`${session.app.baseUrl}/api/v1/admin/after-sales`, { headers })).status, 200);
+  assert.equal((await fetch(`${session.app.baseUrl}/api/v1/admin/after-sales/1/approve`, { method: 'POST', headers })).status, 403);
 });
 
 test('customer service approves a refund-only after-sale in the console and the shopper is refunded', async () => {

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useAppAndBrowser } from './support/session.mjs';
 import { screenshot, withPage } from './support/browser.mjs';
-import { addFirstAddressAtCheckout, openStorefront, submitAndPay } from './support/storefront.mjs';
+import { addFirstAddressAtCheckout, openStorefront, submitAndPay, loginAsNewShopper } from './support/storefront.mjs';
 import { logInToAdmin } from './support/admin.mjs';
 
 const desktop = { viewport: { width: 1440, height: 900 } };
@@ -65,8 +65,7 @@ test('a shopper buys two SKUs, pays at the cashier, receives the shipment, and g
   await withPage(session.browser, 'checkout-shopper', async (page) => {
     const storefront = await openStorefront(page, session.app.baseUrl);
     await storefront.mine();
-    await page.locator('.login-button').click();
-    await page.locator('.member-card').waitFor();
+    await loginAsNewShopper(page);
     await page.locator('.order-shortcut--paid').waitFor();
     await screenshot(page, 'checkout-mine');
     // Taro's H5 storage wraps each value as {"data": …}.

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAppAndBrowser, staffToken } from './support/session.mjs';
 import { screenshot, withPage } from './support/browser.mjs';
-import { addFirstAddressAtCheckout, openStorefront, submitAndPay } from './support/storefront.mjs';
+import { addFirstAddressAtCheckout, openStorefront, submitAndPay, loginAsNewShopper } from './support/storefront.mjs';
 import { logInToAdmin } from './support/admin.mjs';
 
 const desktop = { viewport: { width: 1440, height: 900 } };
@@ -54,8 +54,7 @@ test('a new member gets the 新人券, claims another, checks out with the best 
   await withPage(session.browser, 'members-coupons-shopper', async (page) => {
     const storefront = await openStorefront(page, session.app.baseUrl);
     await storefront.mine();
-    await page.locator('.login-button').click();
-    await page.locator('.member-card').waitFor();
+    await loginAsNewShopper(page);
     const token = await page.evaluate(() => JSON.parse(localStorage.getItem('storefront.token')).data);
     const shopper = { authorization: `Bearer ${token}` };
     const memberId = (await api('/me', { headers: shopper })).body.id;

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { staffToken, useAppAndBrowser } from './support/session.mjs';
 import { screenshot, withPage } from './support/browser.mjs';
-import { openStorefront } from './support/storefront.mjs';
+import { openStorefront, loginAsNewShopper } from './support/storefront.mjs';
 
 const session = useAppAndBrowser();
 
@@ -51,8 +51,7 @@ test('a shopper browses, searches, picks a SKU, logs in with WeChat and sets a n
 
     // 我的: log in through the fake WeChat and set a nickname.
     await storefront.mine();
-    await page.locator('.login-button').click();
-    await page.locator('.member-card').waitFor();
+    await loginAsNewShopper(page);
     await page.locator('.edit-profile-entry').click();
     await page.locator('.nickname-input input').fill('茶友小王');
     await page.locator('.save-profile-button').click();

@@ -9,6 +9,7 @@ import platform from '@/platform';
 import { NICKNAME_MAX_LENGTH } from '@/platform/types';
 import { routes } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
+import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import './index.scss';
 
 export default function ProfileEditPage() {
@@ -107,6 +108,8 @@ export default function ProfileEditPage() {
       <Button className="save-profile-button" type="primary" block loading={saving} onClick={save}>
         保存
       </Button>
+      {/* WeChat's avatar and nickname pickers are privacy features: the consent dialog answers them. */}
+      <PrivacyConsentDialog />
     </View>
   );
 }

@@ -16,6 +16,8 @@ import {
   type AddressForm,
 } from '../address-form';
 import { regionNames, regionOptions, regionPath } from '../region';
+import platform from '@/platform';
+import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import './index.scss';
 
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
@@ -60,6 +62,8 @@ export default function AddressEditPage() {
       Taro.showToast({ title: problem, icon: 'none' });
       return;
     }
+    // A saved address is personal information: the shopper agrees to the 隐私政策 first.
+    if (!(await platform.requirePrivacyAuthorize())) return;
     setSaving(true);
     try {
       const body = toSaveRequest(form);
@@ -141,6 +145,7 @@ export default function AddressEditPage() {
           if (names) change({ ...names, regionCode: districtCode });
         }}
       />
+      <PrivacyConsentDialog />
     </View>
   );
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useMemberActions } from '@/hooks/useMemberActions';
+import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import './login-prompt.scss';
 
 /** Shown in place of a page that needs the shopper's account (cart, orders, addresses). */
@@ -12,6 +13,7 @@ export function LoginPrompt({ text }: { text: string }) {
       <Button className="login-button" type="primary" loading={loggingIn} onClick={login}>
         微信一键登录
       </Button>
+      <PrivacyConsentDialog />
     </View>
   );
 }

@@ -14,6 +14,7 @@ import { PageState } from '@/components/page-state/PageState';
 import { PriceText } from '@/components/price-text/PriceText';
 import { SkuPicker, type SkuChoice } from './SkuPicker';
 import { ProductCoupons } from './ProductCoupons';
+import { CustomerService } from '@/components/customer-service/CustomerService';
 import { choiceSummary } from './sku-selection';
 import './index.scss';
 
@@ -143,6 +144,8 @@ export default function ProductDetailPage() {
           ),
         )}
       </View>
+
+      <CustomerService />
 
       <View className="detail-page__bar">
         <Button className="cart-entry" fill="none" onClick={() => Taro.switchTab({ url: routes.cart })}>

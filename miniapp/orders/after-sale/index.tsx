@@ -16,9 +16,16 @@ import {
   afterSaleTypeFor,
   validateAfterSale,
 } from '../order-actions';
+import platform from '@/platform';
+import { CustomerService } from '@/components/customer-service/CustomerService';
+import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
+import { AfterSaleProgress } from './AfterSaleProgress';
 import './index.scss';
 
-/** 申请售后: 仅退款 before shipping, 退货退款 after; reason, description and up to 6 photos. */
+/**
+ * 申请售后: 仅退款 before shipping, 退货退款 after; reason, description and up to 6 photos. An order whose case is
+ * open shows its progress instead (and, for an approved 退货退款, the return address and the parcel form).
+ */
 export default function AfterSalePage() {
   const orderNo = useRouter().params.orderNo ?? '';
   const [reason, setReason] = useState('');
@@ -28,13 +35,15 @@ export default function AfterSalePage() {
   const [submitting, setSubmitting] = useState(false);
 
   const fetchThisOrder = useCallback(() => fetchOrder(orderNo), [orderNo]);
-  const { state, reload, retry } = useLoadable(fetchThisOrder, { keepDataOnError: false });
+  const { state, setState, reload, retry } = useLoadable(fetchThisOrder, { keepDataOnError: false });
 
   useEffect(() => {
     reload();
   }, [reload]);
 
   const addPhotos = async () => {
+    // Photos and the camera are privacy features: the shopper agrees first (our dialog below).
+    if (!(await platform.requirePrivacyAuthorize())) return;
     let paths: string[];
     try {
       const picked = await Taro.chooseImage({ count: AFTER_SALE_MAX_IMAGES - images.length, sizeType: ['compressed'] });
@@ -59,7 +68,10 @@ export default function AfterSalePage() {
 
   const order = state.data;
   const type = afterSaleTypeFor(order.status);
-  if (!type) return <PageState status="empty" text="该订单当前不能申请售后" />;
+  if (!type) {
+    if (order.afterSale) return <AfterSaleProgress order={order} onChanged={(changed) => setState({ status: 'ready', data: changed })} />;
+    return <PageState status="empty" text="该订单当前不能申请售后" />;
+  }
 
   const submit = async () => {
     const problem = validateAfterSale({ reason, description, images });
@@ -149,6 +161,8 @@ export default function AfterSalePage() {
       >
         提交申请
       </Button>
+      <CustomerService />
+      <PrivacyConsentDialog />
     </View>
   );
 }

@@ -3,14 +3,15 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { OrderStatus } from '@shared/api/orders';
 import { ORDER_ACTION_LABELS, orderActions, type OrderAction } from '../order-actions';
 
-/** The buttons of an order for its state (取消订单 / 去支付 / 申请售后 / 确认收货). */
+/** The buttons of an order for its state (取消订单 / 去支付 / 申请售后 / 确认收货; on the detail also 再来一单 / 提醒发货). */
 export function OrderActionBar(props: {
   status: OrderStatus;
+  place?: 'list' | 'detail';
   busy: OrderAction | null;
   onAction(action: OrderAction): void;
   className?: string;
 }) {
-  const actions = orderActions(props.status);
+  const actions = orderActions(props.status, props.place);
   if (actions.length === 0) return null;
   return (
     <View className={`order-action-bar ${props.className ?? ''}`}>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { Cell } from '@nutui/nutui-react-taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
 import { AFTER_SALE_STATUS_LABELS, AFTER_SALE_TYPE_LABELS } from '@shared/api/after-sales';
 import { ORDER_CANCEL_REASON_LABELS, ORDER_STATUS_LABELS, type OrderDetail } from '@shared/api/orders';
 import { formatYuan } from '@shared/money';
@@ -18,7 +18,11 @@ import { usePullDownReload, useReloadOnReturn } from '@/hooks/usePageReload';
 import { PricingRows } from '@/components/pricing-rows/PricingRows';
 import { OrderLines } from '../components/OrderLines';
 import { OrderActionBar } from '../components/OrderActionBar';
-import { useOrderActions } from '../useOrderActions';
+import { CustomerService } from '@/components/customer-service/CustomerService';
+import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
+import { CopyRow } from '../components/CopyRow';
+import { ReturnInfo } from '../components/ReturnInfo';
+import { openAfterSale, useOrderActions } from '../useOrderActions';
 import './index.scss';
 
 /** 订单详情. Opened with `paying=1` (or back from H5's cashier) it waits for the payment to be confirmed. */
@@ -80,7 +84,9 @@ export default function OrderDetailPage() {
         <View className="order-section order-shipment">
           <Text className="order-section__title">物流信息</Text>
           <Text className="order-shipment__carrier">{order.shipment.carrierName}</Text>
-          <Text className="order-shipment__tracking tracking-no">运单号 {order.shipment.trackingNo}</Text>
+          <CopyRow text={order.shipment.trackingNo}>
+            <Text className="order-shipment__tracking tracking-no">运单号 {order.shipment.trackingNo}</Text>
+          </CopyRow>
           <Text className="order-section__muted">发货时间 {formatDateTime(order.shipment.shippedAt)}</Text>
         </View>
       )}
@@ -110,6 +116,12 @@ export default function OrderDetailPage() {
           {order.afterSale.rejectReason && (
             <Text className="order-after-sale__reject">商家拒绝：{order.afterSale.rejectReason}</Text>
           )}
+          <ReturnInfo afterSale={order.afterSale} />
+          {order.afterSale.type === 'return_refund' && order.afterSale.status === 'approved' && (
+            <Button className="return-shipment-button" size="small" type="primary" onClick={() => openAfterSale(order.orderNo)}>
+              {order.afterSale.returnShipment ? '修改退货物流' : '填写退货物流'}
+            </Button>
+          )}
           {order.afterSale.images.length > 0 && (
             <View className="order-after-sale__images">
               {order.afterSale.images.map((url) => (
@@ -129,7 +141,9 @@ export default function OrderDetailPage() {
       </Cell.Group>
 
       <View className="order-section order-info">
-        <Text className="order-section__muted">订单号：{order.orderNo}</Text>
+        <CopyRow text={order.orderNo}>
+          <Text className="order-section__muted order-no">订单号：{order.orderNo}</Text>
+        </CopyRow>
         <Text className="order-section__muted">下单时间：{formatDateTime(order.createdAt)}</Text>
         {order.paidAt && <Text className="order-section__muted">付款时间：{formatDateTime(order.paidAt)}</Text>}
         <Text className="order-section__muted">订单备注：{order.remark || '无'}</Text>
@@ -147,9 +161,14 @@ export default function OrderDetailPage() {
         </View>
       )}
 
+      <CustomerService />
+      {/* The order's copy and photo features are privacy features on weapp: the consent dialog answers them. */}
+      <PrivacyConsentDialog />
+
       <OrderActionBar
         className="order-detail-page__bar"
         status={order.status}
+        place="detail"
         busy={actions.busy}
         onAction={(action) => actions.run(action, order.orderNo)}
       />
@@ -162,7 +181,7 @@ function bannerHint(order: OrderDetail, countdown: string | null): string {
     case 'pending_payment':
       return countdown ? `请在 ${countdown} 内付款，超时订单将自动取消` : '支付时间已到，订单即将取消';
     case 'paid':
-      return '商家正在备货，请耐心等待';
+      return order.shipReminder ? '已提醒商家尽快发货，请耐心等待' : '商家正在备货，请耐心等待';
     case 'shipped':
       return order.autoConfirmAt ? `${formatDateTime(order.autoConfirmAt)} 将自动确认收货` : '商品正在路上';
     case 'completed':
@@ -170,12 +189,21 @@ function bannerHint(order: OrderDetail, countdown: string | null): string {
     case 'cancelled':
       return order.cancelReason ? ORDER_CANCEL_REASON_LABELS[order.cancelReason] : '订单已取消';
     case 'after_sale':
-      return '售后处理中，商家会尽快处理';
+      return afterSaleHint(order);
     case 'refunding':
       return '退款处理中，将原路退回';
     case 'refunded':
       return '退款已原路退回';
   }
+}
+
+function afterSaleHint(order: OrderDetail): string {
+  const sale = order.afterSale;
+  if (sale?.status === 'approved' && sale.type === 'return_refund') {
+    return sale.returnShipment ? '退货已寄出，等待商家收货' : '商家已同意退货，请寄回商品并填写快递单号';
+  }
+  if (sale?.status === 'return_received') return '商家已收到退货，即将原路退款';
+  return '售后处理中，商家会尽快处理';
 }
 
 /** Ticks the pay countdown every second; when it runs out the order is re-read (the sweep cancels it). */

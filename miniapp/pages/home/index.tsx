@@ -13,6 +13,7 @@ import { useLoadable } from '@/hooks/useLoadable';
 import { usePullDownReload } from '@/hooks/usePageReload';
 import { ProductGrid } from '@/components/product-card/ProductCard';
 import { FeedFooter } from '@/components/product-card/FeedFooter';
+import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import './index.scss';
 import { useCartBadge } from '@/store/cart-badge';
 
@@ -105,6 +106,8 @@ export default function HomePage() {
             />
           </>
         ))}
+      {/* A signed-in member is asked here on launch when the 隐私政策 changed since they agreed. */}
+      <PrivacyConsentDialog />
     </View>
   );
 }

@@ -1,67 +1,92 @@
-import { useCallback, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect } from 'react';
+import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
+import { Setting } from '@nutui/icons-react-taro';
 import { fetchMe } from '@/services/members';
+import { fetchMineSummary } from '@/services/mine';
+import { confirmMemberConsent } from '@/services/privacy-consent';
+import { useShopProfile } from '@/services/shop';
 import { assetUrl } from '@/services/api-origin';
 import { session, useSession } from '@/store/session';
 import platform from '@/platform';
-import { orderListUrl, routes } from '@/routes';
-import { ORDER_TAB_LABELS } from '@shared/api/orders';
-import { SHOP_NAME } from '@/shop';
+import { routes } from '@/routes';
 import { useMemberActions } from '@/hooks/useMemberActions';
+import { useLoadable } from '@/hooks/useLoadable';
+import { usePullDownReload, useReloadOnReturn } from '@/hooks/usePageReload';
 import { PageState } from '@/components/page-state/PageState';
+import { CustomerService } from '@/components/customer-service/CustomerService';
+import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import { MembershipEntry } from './MembershipEntry';
+import { OrderShortcuts } from './OrderShortcuts';
 import './index.scss';
 import { useCartBadge } from '@/store/cart-badge';
-
-/** The status shortcuts under 我的订单 (售后 sits with them, 已完成 lives under 全部订单). */
-const ORDER_SHORTCUTS = ['pending_payment', 'paid', 'shipped', 'after_sale'] as const;
 
 export default function MinePage() {
   useCartBadge();
   const { token, profile } = useSession();
   const { login, loggingIn, bindPhoneWithCode } = useMemberActions();
-  const [loadError, setLoadError] = useState<string | null>(null);
-
+  const { shopName } = useShopProfile();
   const loadProfile = useCallback(async () => {
-    if (!session.get().token) return;
-    setLoadError(null);
-    try {
-      session.setProfile(await fetchMe());
-    } catch (error) {
-      // A 401 has already signed the shopper out; anything else shows in place with a retry.
-      if (session.get().token) setLoadError((error as Error).message);
-    }
+    if (!session.get().token) return null;
+    const loaded = await fetchMe();
+    session.setProfile(loaded);
+    // A policy published since the member agreed is put to them again (the dialog below).
+    confirmMemberConsent();
+    return loaded;
   }, []);
+  const profileLoad = useLoadable(token ? loadProfile : null);
+  const summary = useLoadable(token ? fetchMineSummary : null);
+  const { reload: reloadProfile } = profileLoad;
+  const { reload: reloadSummary } = summary;
 
-  // Refresh on every visit: the profile may have been edited on the edit page.
-  useDidShow(() => {
-    loadProfile();
+  const reloadAll = useCallback(() => Promise.all([reloadProfile(), reloadSummary()]), [reloadProfile, reloadSummary]);
+
+  // On opening and on signing in here; then on every return: the profile may have been edited, orders paid
+  // or coupons used elsewhere.
+  useEffect(() => {
+    if (token) reloadAll();
+  }, [token, reloadAll]);
+  useReloadOnReturn(reloadAll);
+  usePullDownReload(async () => {
+    if (session.get().token) await reloadAll();
   });
 
   if (!token) {
     return (
       <View className="mine-page mine-page--guest">
         <View className="mine-page__welcome">
-          <Text className="mine-page__welcome-title">欢迎来到{SHOP_NAME}</Text>
+          <Text className="mine-page__welcome-title">欢迎来到{shopName}</Text>
           <Text className="mine-page__welcome-text">登录后可保存资料、绑定手机号，享受会员服务</Text>
         </View>
         <Button className="login-button" type="primary" block loading={loggingIn} onClick={login}>
           微信一键登录
         </Button>
+        <View className="mine-page__legal">
+          <Text>登录前请阅读</Text>
+          <Text className="mine-page__legal-link" onClick={() => Taro.navigateTo({ url: routes.userAgreement })}>
+            《用户协议》
+          </Text>
+          <Text>和</Text>
+          <Text className="mine-page__legal-link" onClick={() => Taro.navigateTo({ url: routes.privacyPolicy })}>
+            《隐私政策》
+          </Text>
+        </View>
+        <CustomerService />
+        <PrivacyConsentDialog />
       </View>
     );
   }
 
   if (!profile) {
-    return loadError ? (
-      <PageState status="error" text={loadError} onRetry={loadProfile} />
+    return profileLoad.state.status === 'error' ? (
+      <PageState status="error" text={profileLoad.state.message} onRetry={profileLoad.retry} />
     ) : (
       <PageState status="loading" />
     );
   }
 
+  const counts = summary.state.status === 'ready' ? summary.state.data : null;
   return (
     <View className="mine-page">
       <View className="mine-page__header member-card">
@@ -74,34 +99,25 @@ export default function MinePage() {
           <Text className="mine-page__nickname member-nickname">{profile.nickname || '微信用户'}</Text>
           <Text className="mine-page__phone member-phone">{profile.phoneMasked ?? '未绑定手机号'}</Text>
         </View>
+        <View className="mine-page__settings settings-entry" onClick={() => Taro.navigateTo({ url: routes.settings })}>
+          <Setting size={22} color="#fff" />
+        </View>
       </View>
 
       <MembershipEntry />
 
-      <View className="mine-page__orders">
-        <View className="mine-page__orders-head">
-          <Text className="mine-page__orders-title">我的订单</Text>
-          <Text className="all-orders-entry" onClick={() => Taro.navigateTo({ url: orderListUrl('all') })}>
-            全部订单 ›
-          </Text>
-        </View>
-        <View className="mine-page__order-shortcuts">
-          {ORDER_SHORTCUTS.map((tab) => (
-            <Text
-              key={tab}
-              className={`order-shortcut order-shortcut--${tab}`}
-              onClick={() => Taro.navigateTo({ url: orderListUrl(tab) })}
-            >
-              {ORDER_TAB_LABELS[tab]}
-            </Text>
-          ))}
-        </View>
-      </View>
+      <OrderShortcuts counts={counts?.orderCounts ?? null} />
+      {summary.state.status === 'error' && (
+        <Text className="mine-page__summary-error" onClick={summary.retry}>
+          订单和优惠券数量加载失败，点此重试
+        </Text>
+      )}
 
       <Cell.Group className="mine-page__actions">
         <Cell
           className="my-coupons-entry"
           title="我的优惠券"
+          description={counts ? `${counts.unusedCoupons} 张待使用` : undefined}
           clickable
           onClick={() => Taro.navigateTo({ url: routes.myCoupons })}
           extra={
@@ -140,9 +156,18 @@ export default function MinePage() {
         />
       </Cell.Group>
 
-      <Button className="logout-button" fill="none" block onClick={() => session.signOut()}>
-        退出登录
-      </Button>
+      <CustomerService />
+
+      <Cell.Group className="mine-page__actions">
+        <Cell
+          className="settings-cell"
+          title="设置"
+          description="用户协议、隐私政策、退出登录"
+          clickable
+          onClick={() => Taro.navigateTo({ url: routes.settings })}
+        />
+      </Cell.Group>
+      <PrivacyConsentDialog />
     </View>
   );
 }

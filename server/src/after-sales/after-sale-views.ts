@@ -1,4 +1,5 @@
-import type { AfterSale } from '../../../shared';
+import type { AfterSale, ReturnAddress, Shipment } from '../../../shared';
+import { shipmentOf } from '../orders/shipment-view';
 import type { AfterSaleRow } from './after-sale.entity';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -14,8 +15,20 @@ export function toAfterSale(row: AfterSaleRow, orderNo: string): AfterSale {
     images: row.images,
     refundFen: row.refundFen,
     rejectReason: row.rejectReason,
+    returnAddress: returnAddressOf(row),
+    returnShipment: returnShipmentOf(row),
+    returnReceivedAt: iso(row.returnReceivedAt),
     createdAt: row.createdAt.toISOString(),
     handledAt: iso(row.handledAt),
     refundedAt: iso(row.refundedAt),
   };
+}
+
+function returnAddressOf(row: AfterSaleRow): ReturnAddress | null {
+  if (!row.returnRecipientName || !row.returnPhone || !row.returnAddress) return null;
+  return { recipientName: row.returnRecipientName, phone: row.returnPhone, address: row.returnAddress };
+}
+
+export function returnShipmentOf(row: AfterSaleRow): Shipment | null {
+  return shipmentOf(row.returnCarrierCode, row.returnTrackingNo, row.returnShippedAt);
 }

@@ -1,12 +1,15 @@
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import {
   AFTER_SALE_STATUSES,
   AFTER_SALE_TYPES,
+  EXPRESS_COMPANIES,
   type AfterSaleStatus,
   type AfterSaleType,
   type ApplyAfterSaleRequest,
   type RejectAfterSaleRequest,
+  type ReturnShipmentRequest,
 } from '../../../shared';
+import { TRACKING_NO_PATTERN } from '../orders/shipping.service';
 import { IsAssetUrl } from '../platform/http/asset-url';
 import { PageQueryDto } from '../platform/http/page-query.dto';
 
@@ -46,4 +49,13 @@ export class AfterSaleListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(AFTER_SALE_TYPES)
   type?: AfterSaleType;
+}
+
+export class ReturnShipmentDto implements ReturnShipmentRequest {
+  @IsIn(EXPRESS_COMPANIES.map((company) => company.code), { message: '请选择快递公司' })
+  carrierCode: string;
+
+  @IsString()
+  @Matches(TRACKING_NO_PATTERN, { message: '快递单号应为 5–32 位字母或数字' })
+  trackingNo: string;
 }

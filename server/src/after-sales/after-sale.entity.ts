@@ -21,7 +21,7 @@ export class AfterSaleRow {
   @Column({ type: 'varchar', length: 16 })
   type: AfterSaleType;
 
-  @Column({ type: 'varchar', length: 12 })
+  @Column({ type: 'varchar', length: 16 })
   status: AfterSaleStatus;
 
   @Column({ type: 'varchar', length: 50 })
@@ -49,6 +49,31 @@ export class AfterSaleRow {
   /** Approved or rejected at. */
   @Column({ type: 'datetime', nullable: true })
   handledAt: Date | null;
+
+  // 退货退款: the shop's return address when the case was approved (later edits of the address do not move it).
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  returnRecipientName: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  returnPhone: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  returnAddress: string | null;
+
+  // The shopper's parcel back; changeable while the case is approved.
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  returnCarrierCode: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  returnTrackingNo: string | null;
+
+  /** When the shopper last entered the parcel. */
+  @Column({ type: 'datetime', nullable: true })
+  returnShippedAt: Date | null;
+
+  /** approved → return_received. */
+  @Column({ type: 'datetime', nullable: true })
+  returnReceivedAt: Date | null;
 
   @Column({ type: 'datetime', nullable: true })
   refundStartedAt: Date | null;

@@ -1,10 +1,10 @@
-import { Body, Controller, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Param, Post, Put, Req, UseGuards } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { OrderDetail, UploadResponse } from '../../../shared';
 import { CurrentMemberId, MemberAuthGuard } from '../platform/auth/member-auth.guard';
 import { FileStorage } from '../platform/storage/file-storage';
 import { readUploadedImage } from '../platform/storage/uploaded-image';
-import { ApplyAfterSaleDto } from './after-sale.dto';
+import { ApplyAfterSaleDto, ReturnShipmentDto } from './after-sale.dto';
 import { AfterSalesService } from './after-sales.service';
 
 /** Photos of an after-sale case: phone pictures, never SVG. */
@@ -22,6 +22,12 @@ export class AfterSalesController {
   @Post('orders/:orderNo/after-sales')
   apply(@CurrentMemberId() memberId: number, @Param('orderNo') orderNo: string, @Body() body: ApplyAfterSaleDto): Promise<OrderDetail> {
     return this.afterSales.apply(memberId, orderNo, body);
+  }
+
+  /** The parcel of an approved 退货退款 back to the shop; changeable until staff confirm receipt. */
+  @Put('orders/:orderNo/return-shipment')
+  setReturnShipment(@CurrentMemberId() memberId: number, @Param('orderNo') orderNo: string, @Body() body: ReturnShipmentDto): Promise<OrderDetail> {
+    return this.afterSales.setReturnShipment(memberId, orderNo, body);
   }
 
   /** Multipart field `file` → { url } for ApplyAfterSaleRequest.images. */

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { OrdersModule } from '../orders/orders.module';
 import { PaymentsModule } from '../payments/payments.module';
+import { SettingsModule } from '../settings/settings.module';
 import { StaffModule } from '../staff/staff.module';
 import { AdminAfterSalesController } from './admin-after-sales.controller';
 import { AfterSalesController } from './after-sales.controller';
 import { AfterSalesService } from './after-sales.service';
 
 @Module({
-  imports: [OrdersModule, PaymentsModule, StaffModule],
+  imports: [OrdersModule, PaymentsModule, SettingsModule, StaffModule],
   controllers: [AfterSalesController, AdminAfterSalesController],
   providers: [AfterSalesService],
   exports: [AfterSalesService],

@@ -20,9 +20,13 @@ import { RefundsService } from '../payments/refunds.service';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
-import type { AfterSaleListQueryDto, ApplyAfterSaleDto } from './after-sale.dto';
+import { ShopProfileService } from '../settings/shop-profile.service';
+import type { AfterSaleListQueryDto, ApplyAfterSaleDto, ReturnShipmentDto } from './after-sale.dto';
 import { AfterSaleRow } from './after-sale.entity';
 import { toAfterSale } from './after-sale-views';
+
+/** Where a 退货退款 goes once its goods are back. */
+const AFTER_RETURN_RECEIVED: AfterSaleStatus[] = ['return_received', 'refunding', 'refunded'];
 
 /** Which order states each after-sale type may be applied from. */
 const APPLICABLE_FROM: Record<AfterSaleRow['type'], OrderStatus[]> = {
@@ -32,7 +36,8 @@ const APPLICABLE_FROM: Record<AfterSaleRow['type'], OrderStatus[]> = {
 
 /**
  * After-sale cases: the shopper applies (the order moves to after_sale, so one case is open at a time),
- * staff approve, reject (the order returns to where it was) or refund. Every step is a conditional
+ * staff approve, reject (the order returns to where it was) or refund; a 退货退款 in between waits for the
+ * shopper's parcel (its tracking number) and for staff to confirm the goods arrived. Every step is a conditional
  * update of the case and of the order in one transaction; a repeated action answers the case unchanged.
  * The refund itself is sent after the commit (RefundsService), and REFUND.SUCCESS finishes both.
  */
@@ -43,6 +48,7 @@ export class AfterSalesService {
     private readonly transactions: TransactionRunner,
     private readonly orders: OrdersService,
     private readonly refunds: RefundsService,
+    private readonly shopProfile: ShopProfileService,
   ) {}
 
   async apply(memberId: number, orderNo: string, input: ApplyAfterSaleDto): Promise<OrderDetail> {
@@ -71,6 +77,13 @@ export class AfterSalesService {
         rejectReason: null,
         orderStatusBefore: order.status,
         handledAt: null,
+        returnRecipientName: null,
+        returnPhone: null,
+        returnAddress: null,
+        returnCarrierCode: null,
+        returnTrackingNo: null,
+        returnShippedAt: null,
+        returnReceivedAt: null,
         refundStartedAt: null,
         refundedAt: null,
       });
@@ -96,15 +109,27 @@ export class AfterSalesService {
 
   /**
    * refund_only: approved and refunding at once; the goods never left, so their stock returns now.
-   * return_refund: approved, waiting for the goods to come back.
+   * return_refund: approved with the shop's return address (409 while the shop has none), waiting for the goods.
    * `sendToWechat: false`: see RefundsService.startRefund (the demo history only).
    */
   async approve(id: number, refundOptions: { sendToWechat?: boolean } = {}): Promise<AfterSale> {
     const sale = await this.find(id);
     if (sale.type === 'refund_only') return this.startRefund(sale, 'applied', ['refunding', 'refunded'], refundOptions);
-    const now = new Date();
-    await this.transactions.run((manager) => this.moveCase(manager, id, 'applied', 'approved', { handledAt: now }));
-    return this.answer(id, ['approved', 'refunding', 'refunded'], '同意');
+    const address = await this.shopProfile.getReturnAddress();
+    if (!address && sale.status === 'applied') {
+      throw new ApiException('RETURN_ADDRESS_MISSING', HttpStatus.CONFLICT, '店铺还没有设置退货地址，请先到「店铺设置」填写退货地址，再同意退货退款');
+    }
+    if (address) {
+      await this.transactions.run((manager) =>
+        this.moveCase(manager, id, 'applied', 'approved', {
+          handledAt: new Date(),
+          returnRecipientName: address.recipientName,
+          returnPhone: address.phone,
+          returnAddress: address.address,
+        }),
+      );
+    }
+    return this.answer(id, ['approved', ...AFTER_RETURN_RECEIVED], '同意');
   }
 
   async reject(id: number, reason: string): Promise<AfterSale> {
@@ -116,11 +141,55 @@ export class AfterSalesService {
     return this.answer(id, ['rejected'], '拒绝');
   }
 
-  /** return_refund, once the goods came back: the refund starts. */
+  /**
+   * return_refund: staff confirm the returned goods arrived (whether or not the shopper entered the parcel).
+   * The stock does not change here: the warehouse checks the goods and adjusts it.
+   */
+  async receive(id: number): Promise<AfterSale> {
+    const sale = await this.find(id);
+    if (sale.type === 'return_refund') {
+      await this.transactions.run((manager) => this.moveCase(manager, id, 'approved', 'return_received', { returnReceivedAt: new Date() }));
+    }
+    return this.answer(id, AFTER_RETURN_RECEIVED, '确认收到退货');
+  }
+
+  /** return_refund, once the goods are confirmed received: the refund starts. */
   async refund(id: number): Promise<AfterSale> {
     const sale = await this.find(id);
     if (sale.type === 'refund_only') return this.answer(id, ['refunding', 'refunded'], '退款');
-    return this.startRefund(sale, 'approved', ['refunding', 'refunded']);
+    if (sale.status === 'approved') {
+      throw new ApiException('AFTER_SALE_STATE_CONFLICT', HttpStatus.CONFLICT, '还没有确认收到退货，请先确认收货再退款', { status: sale.status });
+    }
+    return this.startRefund(sale, 'return_received', ['refunding', 'refunded']);
+  }
+
+  /**
+   * The shopper's parcel back to the shop for the order's approved 退货退款: one conditional update on the case
+   * being approved, so it may be corrected until staff confirm receipt and never after.
+   */
+  async setReturnShipment(memberId: number, orderNo: string, input: ReturnShipmentDto): Promise<OrderDetail> {
+    const order = await this.orders.findOwned(memberId, orderNo);
+    const sale = await this.dataSource.getRepository(AfterSaleRow).findOne({ where: { orderId: order.id }, order: { id: 'DESC' } });
+    if (!sale || sale.type !== 'return_refund') {
+      throw new ApiException('AFTER_SALE_NOT_FOUND', HttpStatus.NOT_FOUND, '这个订单没有需要寄回商品的退货退款');
+    }
+    const saved = await this.transactions.run((manager) =>
+      this.moveCase(manager, sale.id, 'approved', 'approved', {
+        returnCarrierCode: input.carrierCode,
+        returnTrackingNo: input.trackingNo,
+        returnShippedAt: new Date(),
+      }),
+    );
+    if (!saved) {
+      const now = await this.find(sale.id);
+      throw new ApiException(
+        'AFTER_SALE_STATE_CONFLICT',
+        HttpStatus.CONFLICT,
+        now.status === 'applied' ? '商家还没有同意退货，请等待商家处理后再寄回' : `售后${AFTER_SALE_STATUS_LABELS[now.status]}，不能再修改退货物流`,
+        { status: now.status },
+      );
+    }
+    return this.orders.detailOf(order);
   }
 
   private async startRefund(
@@ -151,7 +220,7 @@ export class AfterSalesService {
     return this.answer(sale.id, done, sale.type === 'refund_only' ? '同意' : '退款');
   }
 
-  /** A conditional update of the case's status; true when this call moved it. */
+  /** A conditional update of the case from its expected status (`to` may equal `from` to change its own fields); true when this call did it. */
   private async moveCase(manager: EntityManager, id: number, from: AfterSaleStatus, to: AfterSaleStatus, changes: Partial<AfterSaleRow>): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()

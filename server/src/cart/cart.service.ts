@@ -50,6 +50,21 @@ export class CartService {
     if (!found) throw skuNotFound(skuId);
     if (!found.product.onShelf) throw productOffShelf(skuId, found.product.title);
     if (found.sku.stock <= 0) throw outOfStock(skuId, found.product.title);
+    await this.transactions.run(async (manager) => {
+      // One member's parallel adds take turns: parallel first inserts of one line deadlocked on MariaDB.
+      await lockMember(manager, memberId);
+      if (!(await this.putLine(manager, memberId, found, quantity))) {
+        throw new ApiException('CART_FULL', HttpStatus.CONFLICT, `购物车最多放 ${CART_MAX_ITEMS} 种商品，请先清理`);
+      }
+    });
+    return this.view(memberId);
+  }
+
+  /**
+   * Adds units of a sellable SKU to the member's cart, inside a transaction that holds lockMember: to the
+   * SKU's line when there is one, else as a new line. False when a new line would not fit (CART_MAX_ITEMS).
+   */
+  async putLine(manager: EntityManager, memberId: number, found: SellableSku, quantity: number): Promise<boolean> {
     const snapshot = snapshotOf(found);
     const line = {
       productId: snapshot.productId,
@@ -59,16 +74,11 @@ export class CartService {
       addedPriceFen: snapshot.priceFen,
       selected: true,
     };
-    await this.transactions.run(async (manager) => {
-      // One member's parallel adds take turns: parallel first inserts of one line deadlocked on MariaDB.
-      await lockMember(manager, memberId);
-      if (await this.addToExistingLine(manager, memberId, skuId, quantity, line)) return;
-      if ((await manager.countBy(CartItemRow, { memberId })) >= CART_MAX_ITEMS) {
-        throw new ApiException('CART_FULL', HttpStatus.CONFLICT, `购物车最多放 ${CART_MAX_ITEMS} 种商品，请先清理`);
-      }
-      await manager.insert(CartItemRow, { memberId, skuId, quantity, ...line });
-    });
-    return this.view(memberId);
+    const skuId = found.sku.id;
+    if (await this.addToExistingLine(manager, memberId, skuId, quantity, line)) return true;
+    if ((await manager.countBy(CartItemRow, { memberId })) >= CART_MAX_ITEMS) return false;
+    await manager.insert(CartItemRow, { memberId, skuId, quantity, ...line });
+    return true;
   }
 
   async update(memberId: number, itemId: number, changes: UpdateCartItemDto): Promise<CartResponse> {

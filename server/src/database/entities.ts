@@ -16,6 +16,7 @@ import { MemberLevelReviewRow } from '../loyalty/member-level-review.entity';
 import { MemberLevelRow } from '../loyalty/member-level.entity';
 import { PointsLedgerRow } from '../loyalty/points-ledger.entity';
 import { Member } from '../members/member.entity';
+import { MemberPrivacyConsentRow } from '../members/privacy-consent.entity';
 import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
 import { PaymentRow } from '../payments/payment.entity';
@@ -34,4 +35,4 @@ export const ENTITIES = [Member, Staff, StaffLoginThrottle, Category, Product, S
   PaymentRow, RefundRow, AfterSaleRow, SubscribeQuotaRow, SubscribeMessageLogRow,
   MemberLevelRow, LoyaltySettingsRow, MemberLevelChangeRow, MemberLevelReviewRow, PointsLedgerRow,
   CouponTemplateRow, MemberCouponRow, MemberCouponCountRow,
-  MemberPurchaseStatsRow];
+  MemberPurchaseStatsRow, MemberPrivacyConsentRow];

@@ -6,11 +6,13 @@ import { Member } from './member.entity';
 import { MembersController } from './members.controller';
 import { MemberEventPublisher } from './member-events';
 import { MembersService } from './members.service';
+import { PrivacyConsentService } from './privacy-consent.service';
+import { PrivacyController } from './privacy.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Member]), StaffModule],
-  controllers: [MembersController, AdminMembersController],
-  providers: [MembersService, MemberEventPublisher],
+  controllers: [MembersController, AdminMembersController, PrivacyController],
+  providers: [MembersService, MemberEventPublisher, PrivacyConsentService],
   exports: [MembersService],
 })
 export class MembersModule {}

@@ -8,6 +8,7 @@ import {
   type AdminMemberRow,
   type MemberProfile,
   type Paginated,
+  type PrivacyConsent,
   type StaffRole,
   type WechatLoginResponse,
 } from '../../../shared';
@@ -21,14 +22,16 @@ import { loginFailure, phoneFailure } from '../wechat/wechat-errors';
 import { AdminMemberQueryDto, UpdateProfileDto } from './dto/member.dto';
 import { MemberEventPublisher } from './member-events';
 import { Member } from './member.entity';
+import { PrivacyConsentService } from './privacy-consent.service';
 
-export function toMemberProfile(member: Member): MemberProfile {
+export function toMemberProfile(member: Member, privacyConsent: PrivacyConsent | null): MemberProfile {
   return {
     id: member.id,
     nickname: member.nickname,
     avatarUrl: member.avatarUrl,
     phoneMasked: maskPhone(member.phone),
     createdAt: member.createdAt.toISOString(),
+    privacyConsent,
   };
 }
 
@@ -40,26 +43,33 @@ export class MembersService {
     private readonly wechat: WechatClient,
     private readonly tokens: AuthTokenService,
     private readonly events: MemberEventPublisher,
+    private readonly privacyConsents: PrivacyConsentService,
   ) {}
 
-  /** wx.login code → jscode2session → the member of that openid (created on first login) → a member token. */
-  async wechatLogin(code: string): Promise<WechatLoginResponse> {
+  /**
+   * wx.login code → jscode2session → the member of that openid (created on first login) → a member token.
+   * `privacyConsentVersion`: the 隐私政策 the shopper agreed to before logging in, recorded with the login.
+   */
+  async wechatLogin(code: string, privacyConsentVersion?: string): Promise<WechatLoginResponse> {
+    // Checked before the code is spent, so the storefront can fetch the new policy and log in again.
+    if (privacyConsentVersion !== undefined) this.privacyConsents.assertCurrent(privacyConsentVersion);
     let session;
     try {
       session = await this.wechat.code2Session(code);
     } catch (error) {
       throw loginFailure(error);
     }
-    const { member, isNew } = await this.signIn(session.openid, session.unionid);
-    return { token: this.tokens.signMember(member.id), member: toMemberProfile(member), isNew };
+    const { member, isNew } = await this.signIn(session.openid, session.unionid, privacyConsentVersion);
+    const profile = toMemberProfile(member, await this.privacyConsents.latestOf(member.id));
+    return { token: this.tokens.signMember(member.id), member: profile, isNew };
   }
 
   /**
    * The member of an openid WeChat vouched for, created (and announced as registered: the newcomer coupon
    * follows) on the first sign-in. The demo history signs its members in here, without WeChat.
    */
-  async signIn(openid: string, unionid: string | null = null): Promise<{ member: Member; isNew: boolean }> {
-    const { member, isNew } = await this.findOrCreateByOpenid(openid, unionid);
+  async signIn(openid: string, unionid: string | null = null, privacyConsentVersion?: string): Promise<{ member: Member; isNew: boolean }> {
+    const { member, isNew } = await this.findOrCreateByOpenid(openid, unionid, privacyConsentVersion);
     if (isNew) await this.events.registered({ memberId: member.id });
     return { member, isNew };
   }
@@ -68,15 +78,22 @@ export class MembersService {
    * Race-safe on the unique openid: two first logins of one person at once both try the insert;
    * the loser's unique violation means the member exists, and it is read back.
    */
-  private async findOrCreateByOpenid(openid: string, unionid: string | null): Promise<{ member: Member; isNew: boolean }> {
+  private async findOrCreateByOpenid(
+    openid: string,
+    unionid: string | null,
+    privacyConsentVersion: string | undefined,
+  ): Promise<{ member: Member; isNew: boolean }> {
     const now = new Date();
     let isNew = false;
     const existing = await this.members.findOneBy({ openid });
     if (!existing) {
       try {
-        await this.transactions.run((manager) =>
-          manager.insert(Member, { openid, unionid, lastLoginAt: now }),
-        );
+        // A new member and the consent given before the first login are written together.
+        await this.transactions.run(async (manager) => {
+          const inserted = await manager.insert(Member, { openid, unionid, lastLoginAt: now });
+          const memberId = inserted.identifiers[0].id as number;
+          if (privacyConsentVersion) await this.privacyConsents.record(manager, memberId, privacyConsentVersion, now);
+        });
         isNew = true;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
@@ -84,15 +101,20 @@ export class MembersService {
     }
     if (!isNew) {
       // Keep the unionid once WeChat reports it (the app may be bound to an Open Platform account later).
-      await this.transactions.run((manager) =>
-        manager.update(Member, { openid }, unionid ? { unionid, lastLoginAt: now } : { lastLoginAt: now }),
-      );
+      await this.transactions.run(async (manager) => {
+        await manager.update(Member, { openid }, unionid ? { unionid, lastLoginAt: now } : { lastLoginAt: now });
+        if (privacyConsentVersion) {
+          const memberId = existing?.id ?? (await manager.findOneByOrFail(Member, { openid })).id;
+          await this.privacyConsents.record(manager, memberId, privacyConsentVersion, now);
+        }
+      });
     }
     return { member: await this.members.findOneByOrFail({ openid }), isNew };
   }
 
   async getProfile(memberId: number): Promise<MemberProfile> {
-    return toMemberProfile(await this.findMember(memberId));
+    const [member, consent] = await Promise.all([this.findMember(memberId), this.privacyConsents.latestOf(memberId)]);
+    return toMemberProfile(member, consent);
   }
 
   async updateProfile(memberId: number, changes: UpdateProfileDto): Promise<MemberProfile> {

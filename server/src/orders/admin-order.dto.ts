@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import {
   EXPRESS_COMPANIES,
   ORDER_STATUSES,
@@ -48,6 +48,11 @@ export class AdminOrderFilterDto extends PageQueryDto implements AdminOrderListQ
   @Min(1)
   @Max(MAX_ID)
   memberId?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'reminded 应为 true 或 false' })
+  reminded?: boolean;
 }
 
 export class ShipOrderDto implements ShipOrderRequest {

@@ -184,6 +184,8 @@ export class AdminOrdersService {
     }
     if (filter.orderNo) query.andWhere('o.orderNo = :orderNo', { orderNo: filter.orderNo });
     if (filter.memberId !== undefined) query.andWhere('o.memberId = :memberId', { memberId: filter.memberId });
+    // The 待办 list: still waiting to ship, and the buyer asked (the same orders countOpenShipReminders counts).
+    if (filter.reminded === true) query.andWhere("o.status = 'paid' AND o.shipRemindedAt IS NOT NULL");
     if (filter.phone) {
       const members = this.dataSource.getRepository(Member).createQueryBuilder('m').select('m.id');
       if (filter.phone.length === 4) {
@@ -227,6 +229,7 @@ export class AdminOrdersService {
       createdAt: order.createdAt.toISOString(),
       paidAt: order.paidAt ? order.paidAt.toISOString() : null,
       shipment: toShipment(order),
+      shipRemindedAt: order.status === 'paid' && order.shipRemindedAt ? order.shipRemindedAt.toISOString() : null,
     }));
   }
 }

@@ -175,6 +175,7 @@ export class CheckoutService {
       cancelReason: null,
       cancelNote: null,
       refundedAt: null,
+      shipRemindedAt: null,
       prepayId: null,
       prepayExpiresAt: null,
       paymentAttemptAt: null,

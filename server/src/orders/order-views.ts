@@ -1,8 +1,8 @@
 import {
   AFTER_SALE_TYPE_LABELS,
-  EXPRESS_COMPANIES,
   formatYuan,
   ORDER_CANCEL_REASON_LABELS,
+  SHIP_REMINDER_INTERVAL_HOURS,
   type OrderDetail,
   type OrderLine,
   type OrderSummary,
@@ -10,9 +10,10 @@ import {
   type Shipment,
 } from '../../../shared';
 import type { AfterSaleRow } from '../after-sales/after-sale.entity';
-import { toAfterSale } from '../after-sales/after-sale-views';
+import { returnShipmentOf, toAfterSale } from '../after-sales/after-sale-views';
 import type { OrderLineRow } from './order-line.entity';
 import type { OrderRow } from './order.entity';
+import { carrierName, shipmentOf } from './shipment-view';
 
 /** Entities → API shapes of shared/api/orders.ts. */
 
@@ -46,18 +47,8 @@ export function toOrderSummary(order: OrderRow, lines: OrderLineFields[]): Order
   };
 }
 
-export function carrierName(code: string): string {
-  return EXPRESS_COMPANIES.find((company) => company.code === code)?.name ?? code;
-}
-
 export function toShipment(order: OrderRow): Shipment | null {
-  if (!order.carrierCode || !order.trackingNo || !order.shippedAt) return null;
-  return {
-    carrierCode: order.carrierCode,
-    carrierName: carrierName(order.carrierCode),
-    trackingNo: order.trackingNo,
-    shippedAt: order.shippedAt.toISOString(),
-  };
+  return shipmentOf(order.carrierCode, order.trackingNo, order.shippedAt);
 }
 
 /**
@@ -68,6 +59,7 @@ export function orderTimeline(order: OrderRow, afterSales: AfterSaleRow[]): Orde
   const entries: (OrderTimelineEntry | null)[] = [
     { event: 'created', at: order.createdAt.toISOString(), text: '订单已提交' },
     order.paidAt && { event: 'paid', at: order.paidAt.toISOString(), text: `已付款 ${formatYuan(order.payableFen)}` },
+    order.shipRemindedAt && { event: 'ship_reminded', at: order.shipRemindedAt.toISOString(), text: '已提醒商家尽快发货' },
     order.shippedAt && {
       event: 'shipped',
       at: order.shippedAt.toISOString(),
@@ -92,6 +84,11 @@ export function orderTimeline(order: OrderRow, afterSales: AfterSaleRow[]): Orde
         text: sale.type === 'return_refund' ? '商家已同意退货退款，请寄回商品' : '商家已同意退款',
       });
     }
+    const parcel = returnShipmentOf(sale);
+    if (parcel) {
+      entries.push({ event: 'return_shipped', at: parcel.shippedAt, text: `已寄回商品：${parcel.carrierName} ${parcel.trackingNo}` });
+    }
+    if (sale.returnReceivedAt) entries.push({ event: 'return_received', at: sale.returnReceivedAt.toISOString(), text: '商家已收到退货' });
     if (sale.refundStartedAt) {
       entries.push({ event: 'refund_started', at: sale.refundStartedAt.toISOString(), text: `退款处理中：${formatYuan(sale.refundFen)}，原路退回` });
     }
@@ -146,6 +143,14 @@ export function toOrderDetail(order: OrderRow, lines: OrderLineFields[], afterSa
     shipment: toShipment(order),
     autoConfirmAt: order.status === 'shipped' ? iso(order.autoConfirmAt) : null,
     afterSale: latest ? toAfterSale(latest, order.orderNo) : null,
+    shipReminder: order.shipRemindedAt
+      ? { remindedAt: order.shipRemindedAt.toISOString(), nextAllowedAt: nextShipReminderAt(order.shipRemindedAt).toISOString() }
+      : null,
     timeline: orderTimeline(order, afterSales),
   };
+}
+
+/** The earliest moment the buyer may press 提醒发货 again. */
+export function nextShipReminderAt(remindedAt: Date): Date {
+  return new Date(remindedAt.getTime() + SHIP_REMINDER_INTERVAL_HOURS * 3600_000);
 }

@@ -18,6 +18,8 @@ import type { OrderCancelReason, OrderStatus } from '../../../shared';
 // Purchase stats and repeat-purchase metrics read orders by when they were paid or refunded (a sweep every minute).
 @Index('IDX_orders_paid_at', ['paidAt'])
 @Index('IDX_orders_refunded_at', ['refundedAt'])
+// The admin's 待办 counts and lists paid orders the buyer asked to ship.
+@Index('IDX_orders_status_ship_reminded', ['status', 'shipRemindedAt'])
 export class OrderRow {
   @PrimaryGeneratedColumn()
   id: number;
@@ -146,6 +148,10 @@ export class OrderRow {
 
   @Column({ type: 'datetime', nullable: true })
   refundedAt: Date | null;
+
+  /** The buyer's last 提醒发货 (one per SHIP_REMINDER_INTERVAL_HOURS, by a conditional update on this column). */
+  @Column({ type: 'datetime', nullable: true })
+  shipRemindedAt: Date | null;
 
   // WeChat Pay: the JSAPI order placed for this order, re-used while its prepay id is valid.
   @Column({ type: 'varchar', length: 64, nullable: true })

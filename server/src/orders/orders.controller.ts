@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { CheckoutPreview, OrderDetail, OrderSummary, Paginated } from '../../../shared';
+import type { CheckoutPreview, OrderCounts, OrderDetail, OrderSummary, Paginated } from '../../../shared';
 import { CurrentMemberId, MemberAuthGuard } from '../platform/auth/member-auth.guard';
 import { CheckoutService } from './checkout.service';
 import { CheckoutPreviewDto, CreateOrderDto, OrderListQueryDto } from './order.dto';
 import { orderSourceFromHeaders } from './order-source';
 import { OrdersService } from './orders.service';
 import { ShippingService } from './shipping.service';
+import { ShipRemindersService } from './ship-reminders.service';
 
 /** The shopper's checkout and orders. */
 @Controller()
@@ -16,6 +17,7 @@ export class OrdersController {
     private readonly checkout: CheckoutService,
     private readonly orders: OrdersService,
     private readonly shipping: ShippingService,
+    private readonly shipReminders: ShipRemindersService,
   ) {}
 
   @Post('checkout/preview')
@@ -42,6 +44,12 @@ export class OrdersController {
     return this.orders.list(memberId, query);
   }
 
+  /** The badges of 我的's order shortcuts (the caller's orders only). */
+  @Get('me/order-counts')
+  counts(@CurrentMemberId() memberId: number): Promise<OrderCounts> {
+    return this.orders.counts(memberId);
+  }
+
   @Get('orders/:orderNo')
   detail(@CurrentMemberId() memberId: number, @Param('orderNo') orderNo: string): Promise<OrderDetail> {
     return this.orders.detail(memberId, orderNo);
@@ -57,5 +65,12 @@ export class OrdersController {
   @HttpCode(200)
   confirmReceipt(@CurrentMemberId() memberId: number, @Param('orderNo') orderNo: string): Promise<OrderDetail> {
     return this.shipping.confirmReceipt(memberId, orderNo);
+  }
+
+  /** 提醒发货: once per order per SHIP_REMINDER_INTERVAL_HOURS (429 sooner). */
+  @Post('orders/:orderNo/ship-reminder')
+  @HttpCode(200)
+  remindToShip(@CurrentMemberId() memberId: number, @Param('orderNo') orderNo: string): Promise<OrderDetail> {
+    return this.shipReminders.remind(memberId, orderNo);
   }
 }

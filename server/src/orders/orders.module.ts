@@ -12,12 +12,13 @@ import { OrderEventPublisher } from './order-events';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
 import { ShippingService } from './shipping.service';
+import { ShipRemindersService } from './ship-reminders.service';
 import { UnpaidOrderSweeper } from './unpaid-order-sweeper';
 
 @Module({
   imports: [AddressesModule, SettingsModule, StaffModule, CouponsModule, LoyaltyModule],
   controllers: [OrdersController, AdminOrdersController],
-  providers: [CheckoutService, OrdersService, OrderEventPublisher, UnpaidOrderSweeper, ShippingService, AutoConfirmSweeper, AdminOrdersService],
-  exports: [OrdersService, OrderEventPublisher, CheckoutService, ShippingService],
+  providers: [CheckoutService, OrdersService, OrderEventPublisher, UnpaidOrderSweeper, ShippingService, AutoConfirmSweeper, AdminOrdersService, ShipRemindersService],
+  exports: [OrdersService, OrderEventPublisher, ShipRemindersService, CheckoutService, ShippingService],
 })
 export class OrdersModule {}

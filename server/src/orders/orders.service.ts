@@ -2,9 +2,12 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
+  ORDER_BADGE_STATUSES,
+  ORDER_BADGE_TABS,
   ORDER_STATUS_LABELS,
   ORDER_TAB_STATUSES,
   type OrderCancelReason,
+  type OrderCounts,
   type OrderDetail,
   type OrderSummary,
   type Paginated,
@@ -49,6 +52,25 @@ export class OrdersService {
       total,
       query,
     );
+  }
+
+  /** How many of the member's orders each 我的 shortcut holds: one grouped count on (memberId, status). */
+  async counts(memberId: number): Promise<OrderCounts> {
+    const statuses = ORDER_BADGE_TABS.flatMap((tab) => ORDER_BADGE_STATUSES[tab]);
+    const rows: { status: string; count: string | number }[] = await this.dataSource
+      .getRepository(OrderRow)
+      .createQueryBuilder('o')
+      .select('o.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('o.memberId = :memberId AND o.status IN (:...statuses)', { memberId, statuses })
+      .groupBy('o.status')
+      .getRawMany();
+    const byStatus = new Map(rows.map((row) => [row.status, Number(row.count)]));
+    const counts = {} as OrderCounts;
+    for (const tab of ORDER_BADGE_TABS) {
+      counts[tab] = ORDER_BADGE_STATUSES[tab].reduce((sum, status) => sum + (byStatus.get(status) ?? 0), 0);
+    }
+    return counts;
   }
 
   /** The member's order; another member's order is a 404, exactly like a missing one. */

@@ -13,7 +13,7 @@ import {
 import { Member } from '../members/member.entity';
 import { OrderEvents, type OrderChangedEvent } from '../orders/order-events';
 import { OrderLineRow } from '../orders/order-line.entity';
-import { carrierName } from '../orders/order-views';
+import { carrierName } from '../orders/shipment-view';
 import { OrderRow } from '../orders/order.entity';
 import { RefundRow } from '../payments/refund.entity';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';

@@ -47,5 +47,6 @@ export async function startAppServer() {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { baseUrl, stop, output: text };
+  // dataDir: tests that stage a state no API offers write to the SQLite file there.
+  return { baseUrl, dataDir, stop, output: text };
 }

@@ -20,6 +20,19 @@ export async function openStorefront(page, baseUrl) {
   };
 }
 
+/**
+ * 微信一键登录 as a new shopper (on 我的 or a login prompt): the consent dialog (用户协议 + 隐私政策) comes
+ * first and is agreed to; the first login of a new member in the demo shop then announces the 新人券, which
+ * is closed with 知道了.
+ */
+export async function loginAsNewShopper(page) {
+  await page.locator('.login-button:visible').click();
+  await page.locator('.privacy-dialog:visible .privacy-dialog__agree').click();
+  await page.locator('.taro-modal__content', { hasText: '新人专享' }).waitFor();
+  await page.locator('.taro-modal__foot').getByText('知道了', { exact: true }).click();
+  await page.locator('.member-card').waitFor();
+}
+
 /** On a checkout page without an address: 新增收货地址 through the region picker, saved and chosen. */
 export async function addFirstAddressAtCheckout(page, { name, phone, detail }) {
   await page.locator('.add-first-address').click();

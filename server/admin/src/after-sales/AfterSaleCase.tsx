@@ -46,6 +46,7 @@ export function AfterSaleCase({
         )}
         <Descriptions.Item label="申请时间">{formatTime(afterSale.createdAt)}</Descriptions.Item>
         <Descriptions.Item label="处理时间">{formatOptionalTime(afterSale.handledAt)}</Descriptions.Item>
+        {afterSale.type === 'return_refund' && returnItems(afterSale)}
         <Descriptions.Item label="退款时间" span={2}>
           {formatOptionalTime(afterSale.refundedAt)}
         </Descriptions.Item>
@@ -69,4 +70,33 @@ export function AfterSaleCase({
       <AfterSaleActions afterSale={afterSale} onChanged={onChanged} onStale={onStale} />
     </Space>
   );
+}
+
+/**
+ * 退货退款: where the goods go back, the shopper's parcel, and when staff confirmed it arrived. Plain items rather
+ * than a component, because Descriptions reads its items' props directly.
+ */
+function returnItems(afterSale: AfterSale) {
+  const parcel = afterSale.returnShipment;
+  return [
+    <Descriptions.Item key="address" label="退货地址" span={2}>
+      {afterSale.returnAddress
+        ? `${afterSale.returnAddress.recipientName} ${afterSale.returnAddress.phone} ${afterSale.returnAddress.address}`
+        : '同意后发给买家'}
+    </Descriptions.Item>,
+    <Descriptions.Item key="parcel" label="退货物流" span={2}>
+      {parcel ? (
+        <Space wrap data-testid="return-shipment">
+          {parcel.carrierName}
+          <Typography.Text copyable>{parcel.trackingNo}</Typography.Text>
+          <Typography.Text type="secondary">买家填写于 {formatTime(parcel.shippedAt)}</Typography.Text>
+        </Space>
+      ) : (
+        <Typography.Text type="secondary">{afterSale.status === 'applied' ? '—' : '买家尚未填写退货单号'}</Typography.Text>
+      )}
+    </Descriptions.Item>,
+    <Descriptions.Item key="received" label="收到退货" span={2}>
+      {formatOptionalTime(afterSale.returnReceivedAt)}
+    </Descriptions.Item>,
+  ];
 }

@@ -12,8 +12,11 @@ import { formatYuan } from '@shared/money';
 import { Button, Drawer, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { canHandleAfterSales } from '@/auth/access';
+import { useCurrentStaff } from '@/auth/AuthProvider';
 import { tableRows } from '@/common/table-rows';
 import { formatOptionalTime, formatTime } from '@/common/time';
+import { ShipmentCell } from '@/orders/ShipmentCell';
 import { AfterSaleStatusTag } from '@/orders/StatusTags';
 import { AfterSaleCase } from './AfterSaleCase';
 import { fetchAfterSales } from './after-sales-api';
@@ -26,9 +29,9 @@ const TABS: { key: StatusTab; label: string }[] = [
   { key: 'all', label: '全部' },
 ];
 
-/** The tab the address asks for; the queue of cases waiting for staff by default. */
-function statusTab(value: string | null): StatusTab {
-  return TABS.some((tab) => tab.key === value) ? (value as StatusTab) : 'applied';
+/** The tab the address asks for, else `fallback`. */
+function statusTab(value: string | null, fallback: StatusTab): StatusTab {
+  return TABS.some((tab) => tab.key === value) ? (value as StatusTab) : fallback;
 }
 
 function afterSaleType(value: string | null): AfterSaleType | null {
@@ -37,9 +40,12 @@ function afterSaleType(value: string | null): AfterSaleType | null {
 
 export default function AfterSaleListPage() {
   const tableRef = useRef<ActionType>();
+  const staff = useCurrentStaff();
   // The tab and a type filter live in the address: 经营概览's 退货待收货 opens ?status=approved&type=return_refund.
+  // Without them the queue opens on the role's work: cases waiting for staff, or (the warehouse, which only
+  // confirms returned parcels) the returns waiting for theirs.
   const [searchParams, setSearchParams] = useSearchParams();
-  const tab = statusTab(searchParams.get('status'));
+  const tab = statusTab(searchParams.get('status'), canHandleAfterSales(staff.role) ? 'applied' : 'approved');
   const type = afterSaleType(searchParams.get('type'));
   const setTab = (next: StatusTab) => setSearchParams({ status: next, ...(type ? { type } : {}) });
   const [open, setOpen] = useState<AfterSale | null>(null);
@@ -51,6 +57,11 @@ export default function AfterSaleListPage() {
     { title: '原因', dataIndex: 'reason', ellipsis: true },
     { title: '退款金额', dataIndex: 'refundFen', align: 'right', render: (_, row) => formatYuan(row.refundFen) },
     { title: '状态', dataIndex: 'status', render: (_, row) => <AfterSaleStatusTag status={row.status} /> },
+    {
+      title: '退货物流',
+      dataIndex: 'returnShipment',
+      render: (_, row) => <ShipmentCell shipment={row.returnShipment} />,
+    },
     { title: '申请时间', dataIndex: 'createdAt', render: (_, row) => formatTime(row.createdAt) },
     { title: '处理时间', dataIndex: 'handledAt', render: (_, row) => formatOptionalTime(row.handledAt) },
     {
@@ -58,7 +69,7 @@ export default function AfterSaleListPage() {
       valueType: 'option',
       render: (_, row) => [
         <Button key="handle" type="link" size="small" onClick={() => setOpen(row)} aria-label={`处理售后 ${row.id}`}>
-          {row.status === 'applied' || row.status === 'approved' ? '处理' : '查看'}
+          {row.status === 'applied' || row.status === 'approved' || row.status === 'return_received' ? '处理' : '查看'}
         </Button>,
       ],
     },

@@ -8,13 +8,16 @@ describe('afterSaleActions', () => {
     }
   });
 
-  it('gives the warehouse no after-sale action', () => {
+  it('lets the warehouse only confirm that a returned parcel arrived', () => {
     expect(afterSaleActions({ type: 'refund_only', status: 'applied' }, 'warehouse')).toEqual([]);
-    expect(afterSaleActions({ type: 'return_refund', status: 'approved' }, 'warehouse')).toEqual([]);
+    expect(afterSaleActions({ type: 'return_refund', status: 'applied' }, 'warehouse')).toEqual([]);
+    expect(afterSaleActions({ type: 'return_refund', status: 'approved' }, 'warehouse')).toEqual(['receive']);
+    expect(afterSaleActions({ type: 'return_refund', status: 'return_received' }, 'warehouse')).toEqual([]);
   });
 
-  it('asks for 确认退款 only for an approved return, once the goods are back', () => {
-    expect(afterSaleActions({ type: 'return_refund', status: 'approved' }, 'customer_service')).toEqual(['refund']);
+  it('asks for 确认收到退货 on an approved return, and 确认退款 only once the goods are back', () => {
+    expect(afterSaleActions({ type: 'return_refund', status: 'approved' }, 'customer_service')).toEqual(['receive']);
+    expect(afterSaleActions({ type: 'return_refund', status: 'return_received' }, 'customer_service')).toEqual(['refund']);
     // Approving 仅退款 already started the refund.
     expect(afterSaleActions({ type: 'refund_only', status: 'approved' }, 'customer_service')).toEqual([]);
   });

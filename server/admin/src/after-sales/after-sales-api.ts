@@ -14,6 +14,11 @@ export function rejectAfterSale(id: number, body: RejectAfterSaleRequest): Promi
   return http.post<AfterSale>(`/after-sales/${id}/reject`, body);
 }
 
+/** For 退货退款: the returned goods arrived. */
+export function receiveAfterSale(id: number): Promise<AfterSale> {
+  return http.post<AfterSale>(`/after-sales/${id}/receive`);
+}
+
 /** For 退货退款 once the goods came back. */
 export function refundAfterSale(id: number): Promise<AfterSale> {
   return http.post<AfterSale>(`/after-sales/${id}/refund`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAdjustPoints, canAdjustStock, canCancelOrders, canEditCatalog, canHandleAfterSales, canOpen, canShipOrders, homePathFor, menuFor } from './access';
+import { canAdjustPoints, canAdjustStock, canCancelOrders, canConfirmReturnReceipt, canEditCatalog, canHandleAfterSales, canOpen, canShipOrders, homePathFor, menuFor } from './access';
 
 const menuNames = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((entry) => entry.name);
 
@@ -16,8 +16,8 @@ describe('menuFor', () => {
     expect(menuNames('customer_service')).toEqual(['商品管理', '订单管理', '售后处理', '会员管理', '优惠券', '待复购会员']);
   });
 
-  it('gives the warehouse products, orders and shipping but not after-sales', () => {
-    expect(menuNames('warehouse')).toEqual(['商品管理', '订单管理', '批量发货']);
+  it('gives the warehouse products, orders, shipping and the after-sale queue (to confirm returned parcels)', () => {
+    expect(menuNames('warehouse')).toEqual(['商品管理', '订单管理', '批量发货', '售后处理']);
   });
 });
 
@@ -49,7 +49,8 @@ describe('actions', () => {
     expect(canCancelOrders('warehouse')).toBe(false);
     expect(canHandleAfterSales('customer_service')).toBe(true);
     expect(canHandleAfterSales('warehouse')).toBe(false);
-    expect(canOpen('warehouse', 'afterSales')).toBe(false);
+    expect(canConfirmReturnReceipt('warehouse')).toBe(true);
+    expect(canOpen('warehouse', 'afterSales')).toBe(true);
     expect(canOpen('customer_service', 'shopSettings')).toBe(false);
   });
 

@@ -12,6 +12,7 @@ import {
   ORDER_READ_ROLES,
   POINTS_ADJUST_ROLES,
   REPURCHASE_OUTREACH_ROLES,
+  RETURN_RECEIPT_ROLES,
   SHIPPING_ROLES,
   SHOP_SETTINGS_ROLES,
   STAFF_ADMIN_ROLES,
@@ -48,7 +49,8 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   categories: CATALOG_ROLES,
   orders: ORDER_READ_ROLES,
   batchShip: SHIPPING_ROLES,
-  afterSales: AFTER_SALE_ROLES,
+  // The warehouse opens the queue to confirm returned parcels; approving and refunding stay with AFTER_SALE_ROLES.
+  afterSales: RETURN_RECEIPT_ROLES,
   members: MEMBER_READ_ROLES,
   memberLevels: LOYALTY_SETTINGS_ROLES,
   coupons: COUPON_READ_ROLES,
@@ -113,6 +115,14 @@ export function canCancelOrders(role: StaffRole): boolean {
 
 export function canHandleAfterSales(role: StaffRole): boolean {
   return AFTER_SALE_ROLES.includes(role);
+}
+
+export function canConfirmReturnReceipt(role: StaffRole): boolean {
+  return RETURN_RECEIPT_ROLES.includes(role);
+}
+
+export function canEditShopSettings(role: StaffRole): boolean {
+  return SHOP_SETTINGS_ROLES.includes(role);
 }
 
 export function canAdjustPoints(role: StaffRole): boolean {

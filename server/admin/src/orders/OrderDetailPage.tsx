@@ -61,6 +61,12 @@ export default function OrderDetailPage() {
             {order.status === 'pending_payment' && (
               <Descriptions.Item label="支付截止">{formatOptionalTime(order.payDeadlineAt)}</Descriptions.Item>
             )}
+            {order.shipReminder && (
+              <Descriptions.Item label="提醒发货">
+                {order.status === 'paid' ? <Tag color="red">买家已提醒发货</Tag> : '买家曾提醒发货'}
+                {formatTime(order.shipReminder.remindedAt)}
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label="发货时间">{formatOptionalTime(order.shippedAt)}</Descriptions.Item>
             {order.autoConfirmAt && <Descriptions.Item label="自动确认收货">{formatTime(order.autoConfirmAt)}</Descriptions.Item>}
             <Descriptions.Item label="完成时间">{formatOptionalTime(order.completedAt)}</Descriptions.Item>

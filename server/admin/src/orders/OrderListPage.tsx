@@ -2,7 +2,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import type { AdminOrderRow, OrderStatusCounts } from '@shared/api/admin-orders';
 import { formatYuan } from '@shared/money';
-import { Button, Space, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -14,13 +14,15 @@ import { formatTime } from '@/common/time';
 import { OrderActions } from './OrderActions';
 import { exportFilename, orderListFilters, ORDER_LIST_TABS, PHONE_FILTER_PATTERN, tabFromQuery, tabLabel, type OrderFilterValues, type OrderListTab } from './order-filters';
 import { exportOrders, fetchOrders, fetchOrderStatusCounts } from './orders-api';
+import { ShipmentCell } from './ShipmentCell';
 import { OrderStatusTag } from './StatusTags';
 
 export default function OrderListPage() {
   const staff = useCurrentStaff();
   const navigate = useNavigate();
   const tableRef = useRef<ActionType>();
-  // The tab (a status, or 全部) lives in the address: 经营概览's 待发货 opens /orders?status=paid.
+  // The tab (a status, or 全部) lives in the address: 经营概览's 待发货 opens /orders?status=paid; /orders?reminded=true
+  // (the 提醒发货 to-do) opens the list on the orders whose buyer asked to ship.
   const [searchParams, setSearchParams] = useSearchParams();
   const tab = tabFromQuery(searchParams.get('status'));
   const [counts, setCounts] = useState<OrderStatusCounts | null>(null);
@@ -52,6 +54,14 @@ export default function OrderListPage() {
       hideInTable: true,
       fieldProps: { placeholder: '11 位手机号或后 4 位' },
       formItemProps: { rules: [{ pattern: PHONE_FILTER_PATTERN, message: '请输入 11 位手机号或后 4 位' }] },
+    },
+    {
+      title: '提醒发货',
+      dataIndex: 'reminded',
+      hideInTable: true,
+      valueType: 'select',
+      valueEnum: { true: { text: '买家已提醒，待发货' } },
+      initialValue: searchParams.get('reminded') === 'true' ? 'true' : undefined,
     },
     {
       title: '下单日期',
@@ -92,7 +102,17 @@ export default function OrderListPage() {
       dataIndex: 'status',
       // The tabs above the table choose the status.
       search: false,
-      render: (_, order) => <OrderStatusTag status={order.status} />,
+      render: (_, order) => (
+        <Space direction="vertical" size={2}>
+          <OrderStatusTag status={order.status} />
+          {order.shipRemindedAt && (
+            <>
+              <Tag color="red">买家已提醒发货</Tag>
+              <Typography.Text type="secondary">{dayjs(order.shipRemindedAt).format('MM-DD HH:mm')}</Typography.Text>
+            </>
+          )}
+        </Space>
+      ),
     },
     {
       title: '下单 / 支付时间',
@@ -110,15 +130,7 @@ export default function OrderListPage() {
       dataIndex: 'shipment',
       search: false,
       width: 170,
-      render: (_, order) =>
-        order.shipment ? (
-          <Space direction="vertical" size={0}>
-            {order.shipment.carrierName}
-            <Typography.Text copyable>{order.shipment.trackingNo}</Typography.Text>
-          </Space>
-        ) : (
-          '—'
-        ),
+      render: (_, order) => <ShipmentCell shipment={order.shipment} />,
     },
     {
       title: '操作',

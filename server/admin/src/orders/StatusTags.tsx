@@ -16,6 +16,7 @@ const ORDER_STATUS_COLORS: Record<OrderStatus, string> = {
 const AFTER_SALE_STATUS_COLORS: Record<AfterSaleStatus, string> = {
   applied: 'orange',
   approved: 'blue',
+  return_received: 'cyan',
   rejected: 'default',
   refunding: 'purple',
   refunded: 'green',

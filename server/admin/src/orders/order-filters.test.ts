@@ -15,6 +15,12 @@ describe('orderListFilters', () => {
     ).toEqual({ status: 'paid', from: '2026-11-01', to: '2026-11-22', orderNo: '202611221234567890', phone: '0000', product: '龙井' });
   });
 
+  it('asks for the orders whose buyer pressed 提醒发货 only when the filter says so', () => {
+    expect(orderListFilters({ reminded: 'true' })).toEqual({ reminded: true });
+    expect(buildUrl('/orders', orderListFilters({ reminded: 'true' }))).toBe('/api/v1/admin/orders?reminded=true');
+    expect(orderListFilters({ reminded: '' })).toEqual({});
+  });
+
   it('leaves out blank fields and statuses the server does not know', () => {
     expect(orderListFilters({ status: 'lost', orderNo: '  ', phone: '', product: undefined, createdRange: [] })).toEqual({});
   });

@@ -8,6 +8,8 @@ export interface OrderFilterValues {
   orderNo?: string;
   phone?: string;
   product?: string;
+  /** 'true': only paid orders whose buyer pressed 提醒发货 (the 待办 link opens the list with ?reminded=true). */
+  reminded?: string;
 }
 
 /** Full 11-digit mobile number or its last 4 digits: what the server accepts for the phone filter. */
@@ -31,6 +33,7 @@ export function orderListFilters(values: OrderFilterValues): Omit<AdminOrderList
   if (phone) query.phone = phone;
   const product = values.product?.trim();
   if (product) query.product = product;
+  if (values.reminded === 'true') query.reminded = true;
   return query;
 }
 

@@ -1,5 +1,5 @@
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type { BindPhoneRequest, UpdateProfileRequest, WechatLoginRequest } from '../../../../shared';
+import { PRIVACY_VERSION_MAX_LENGTH, type BindPhoneRequest, type PrivacyConsentRequest, type UpdateProfileRequest, type WechatLoginRequest } from '../../../../shared';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
 
 export class WechatLoginDto implements WechatLoginRequest {
@@ -7,6 +7,19 @@ export class WechatLoginDto implements WechatLoginRequest {
   @IsNotEmpty()
   @MaxLength(128)
   code: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PRIVACY_VERSION_MAX_LENGTH)
+  privacyConsentVersion?: string;
+}
+
+export class PrivacyConsentDto implements PrivacyConsentRequest {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PRIVACY_VERSION_MAX_LENGTH)
+  version: string;
 }
 
 export class UpdateProfileDto implements UpdateProfileRequest {

@@ -14,6 +14,7 @@ import { MemberLevelChangeRow } from '../../loyalty/member-level-change.entity';
 import { MemberLevelReviewRow } from '../../loyalty/member-level-review.entity';
 import { PointsLedgerRow } from '../../loyalty/points-ledger.entity';
 import { Member } from '../../members/member.entity';
+import { MemberPrivacyConsentRow } from '../../members/privacy-consent.entity';
 import { OrderLineRow } from '../../orders/order-line.entity';
 import { OrderRow } from '../../orders/order.entity';
 import { PaymentRow } from '../../payments/payment.entity';
@@ -72,6 +73,7 @@ export class DemoHistoryRemoval {
         SubscribeQuotaRow,
         AddressRow,
         CartItemRow,
+        MemberPrivacyConsentRow,
       ] as EntityTarget<ObjectLiteral>[]) {
         await this.deleteIn(manager, target, 'memberId', memberIds);
       }

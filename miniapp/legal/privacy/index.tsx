@@ -1,0 +1,6 @@
+import { LegalDocumentView } from '../LegalDocumentView';
+import { privacyPolicy } from '../documents';
+
+export default function PrivacyPolicyPage() {
+  return <LegalDocumentView document={privacyPolicy} />;
+}
