@@ -19,6 +19,8 @@ export * from './api/loyalty';
 export * from './api/coupons';
 export * from './api/analytics';
 export * from './api/shop';
+export * from './api/overview';
+export * from './api/demo-history';
 export * from './privacy';
 export * from './storefront-pages';
 export * from './api/banners';

@@ -80,3 +80,7 @@ export const COUPON_ISSUE_ROLES: StaffRole[] = ['owner', 'operator', 'customer_s
 export const ANALYTICS_ROLES: StaffRole[] = ['owner', 'operator'];
 /** Roles that read and export the due-for-repurchase list (phones follow FULL_PHONE_ROLES). */
 export const REPURCHASE_OUTREACH_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
+/** Roles that land on 经营概览 (the shop's figures and to-dos) after signing in. */
+export const OVERVIEW_ROLES: StaffRole[] = ['owner', 'operator'];
+/** Roles that remove the demo history a fresh install writes (members, orders, payments of the demo shop). */
+export const DEMO_DATA_ROLES: StaffRole[] = ['owner'];

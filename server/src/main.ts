@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config/app-config';
+import { DemoHistorySeeder } from './seed/demo-history/demo-history.seeder';
 import { DEMO_STAFF } from './seed/demo-staff';
 import { FakeWechatServer } from './wechat-fake/fake-wechat-server';
 
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
   });
   await app.listen(config.port, '0.0.0.0');
   printBanner(config, fakeUrl);
+  // After listening, so the shop opens at once; it writes once per database and logs its progress.
+  if (config.seedDemoHistory) app.get(DemoHistorySeeder).seedInBackground();
 
   const shutdown = async () => {
     await app.close();

@@ -126,3 +126,33 @@ export interface PickingListLine {
   specValues: string[];
   quantity: number;
 }
+
+/**
+ * `GET /api/v1/admin/orders/status-counts?…` (ORDER_READ_ROLES; the list's filters except status) →
+ * OrderStatusCounts: how many orders of each status match, for the list's tabs. One GROUP BY status query.
+ */
+export interface OrderStatusCounts {
+  total: number;
+  byStatus: Partial<Record<OrderStatus, number>>;
+}
+
+/** A newly paid order, as the console's 新订单 notice shows it. */
+export interface PaidOrderNotice {
+  orderNo: string;
+  payableFen: Fen;
+  paidAt: string;
+  memberNickname: string | null;
+  itemsText: string;
+}
+
+/**
+ * `GET /api/v1/admin/orders/paid-since?after=<ISO>` (ORDER_READ_ROLES) → PaidOrdersSince: orders whose payment
+ * the server recorded after `after` and up to `until`, newest first (at most 5 listed, all counted). The console
+ * polls it every 20 s with the previous answer's `until` (which lags the clock by a few seconds, so a payment
+ * still committing is not skipped); without `after` it answers 0 and the `until` to start from.
+ */
+export interface PaidOrdersSince {
+  count: number;
+  latest: PaidOrderNotice[];
+  until: string;
+}

@@ -65,7 +65,7 @@ export interface AfterSale {
   refundedAt: string | null;
 }
 
-/** `GET /api/v1/admin/after-sales?status=&page=&pageSize=` → Paginated<AfterSale> (RETURN_RECEIPT_ROLES).
+/** `GET /api/v1/admin/after-sales?status=&type=&page=&pageSize=` → Paginated<AfterSale> (RETURN_RECEIPT_ROLES).
  * `POST /api/v1/admin/after-sales/:id/approve` (refund_only: starts the refund at once; return_refund: waits
  * for the goods, 409 RETURN_ADDRESS_MISSING while the shop has no return address), `POST …/:id/reject` with
  * RejectAfterSaleRequest, `POST …/:id/receive` (return_refund: the goods arrived; RETURN_RECEIPT_ROLES, the

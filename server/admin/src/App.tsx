@@ -1,13 +1,15 @@
 import { Button, Result } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { useAuth } from '@/auth/AuthProvider';
+import { homePathFor } from '@/auth/access';
+import { useAuth, useCurrentStaff } from '@/auth/AuthProvider';
 import { RequirePage } from '@/auth/RequirePage';
 import { PageSpinner } from '@/common/PageSpinner';
 
 // Pages load on demand so the login screen does not wait for every table and form.
 const LoginPage = lazy(() => import('@/auth/LoginPage'));
 const AdminLayout = lazy(() => import('@/layout/AdminLayout'));
+const OverviewPage = lazy(() => import('@/overview/OverviewPage'));
 const ProductListPage = lazy(() => import('@/products/ProductListPage'));
 const ProductEditPage = lazy(() => import('@/products/ProductEditPage'));
 const CategoryPage = lazy(() => import('@/categories/CategoryPage'));
@@ -54,7 +56,8 @@ export function AppRoutes() {
               </RequireSignIn>
             }
           >
-            <Route index element={<Navigate to="/products" replace />} />
+            <Route index element={<HomeRedirect />} />
+            <Route path="overview" element={<RequirePage page="overview"><OverviewPage /></RequirePage>} />
             <Route path="products" element={<RequirePage page="products"><ProductListPage /></RequirePage>} />
             <Route path="products/new" element={<RequirePage page="productEdit"><ProductEditPage /></RequirePage>} />
             <Route path="products/:id/edit" element={<RequirePage page="productEdit"><ProductEditPage /></RequirePage>} />
@@ -79,6 +82,11 @@ export function AppRoutes() {
       </Suspense>
     </BrowserRouter>
   );
+}
+
+/** The console's home: 经营概览 or the product list, by role. */
+function HomeRedirect() {
+  return <Navigate to={homePathFor(useCurrentStaff().role)} replace />;
 }
 
 function RequireSignIn({ children }: { children: ReactNode }) {

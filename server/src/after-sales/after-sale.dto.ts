@@ -46,6 +46,10 @@ export class AfterSaleListQueryDto extends PageQueryDto {
   @OptionalField()
   @IsIn(AFTER_SALE_STATUSES)
   status?: AfterSaleStatus;
+
+  @OptionalField()
+  @IsIn(AFTER_SALE_TYPES)
+  type?: AfterSaleType;
 }
 
 export class ReturnShipmentDto implements ReturnShipmentRequest {

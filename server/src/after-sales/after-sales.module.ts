@@ -11,5 +11,6 @@ import { AfterSalesService } from './after-sales.service';
   imports: [OrdersModule, PaymentsModule, SettingsModule, StaffModule],
   controllers: [AfterSalesController, AdminAfterSalesController],
   providers: [AfterSalesService],
+  exports: [AfterSalesService],
 })
 export class AfterSalesModule {}

@@ -95,7 +95,7 @@ export class AfterSalesService {
 
   async list(query: AfterSaleListQueryDto): Promise<Paginated<AfterSale>> {
     const [rows, total] = await this.dataSource.getRepository(AfterSaleRow).findAndCount({
-      where: query.status ? { status: query.status } : {},
+      where: { ...(query.status ? { status: query.status } : {}), ...(query.type ? { type: query.type } : {}) },
       order: { id: 'DESC' },
       skip: query.offset,
       take: query.pageSize,
@@ -110,10 +110,11 @@ export class AfterSalesService {
   /**
    * refund_only: approved and refunding at once; the goods never left, so their stock returns now.
    * return_refund: approved with the shop's return address (409 while the shop has none), waiting for the goods.
+   * `sendToWechat: false`: see RefundsService.startRefund (the demo history only).
    */
-  async approve(id: number): Promise<AfterSale> {
+  async approve(id: number, refundOptions: { sendToWechat?: boolean } = {}): Promise<AfterSale> {
     const sale = await this.find(id);
-    if (sale.type === 'refund_only') return this.startRefund(sale, 'applied', ['refunding', 'refunded']);
+    if (sale.type === 'refund_only') return this.startRefund(sale, 'applied', ['refunding', 'refunded'], refundOptions);
     const address = await this.shopProfile.getReturnAddress();
     if (!address && sale.status === 'applied') {
       throw new ApiException('RETURN_ADDRESS_MISSING', HttpStatus.CONFLICT, '店铺还没有设置退货地址，请先到「店铺设置」填写退货地址，再同意退货退款');
@@ -191,7 +192,12 @@ export class AfterSalesService {
     return this.orders.detailOf(order);
   }
 
-  private async startRefund(sale: AfterSaleRow, from: AfterSaleStatus, done: AfterSaleStatus[]): Promise<AfterSale> {
+  private async startRefund(
+    sale: AfterSaleRow,
+    from: AfterSaleStatus,
+    done: AfterSaleStatus[],
+    refundOptions: { sendToWechat?: boolean } = {},
+  ): Promise<AfterSale> {
     const now = new Date();
     const started = await this.transactions.run(async (manager) => {
       const changes = from === 'applied' ? { handledAt: now, refundStartedAt: now } : { refundStartedAt: now };
@@ -209,7 +215,7 @@ export class AfterSalesService {
         amountFen: sale.refundFen,
         paymentTotalFen: order.payableFen,
         reason: `${AFTER_SALE_TYPE_LABELS[sale.type]}：${sale.reason}`.slice(0, 80),
-      });
+      }, refundOptions);
     }
     return this.answer(sale.id, done, sale.type === 'refund_only' ? '同意' : '退款');
   }

@@ -125,20 +125,20 @@ export class PurchaseFacts {
     return facts.sort((a, b) => a.paidAt.getTime() - b.paidAt.getTime() || a.orderId - b.orderId);
   }
 
-  /** A date as the driver stores a datetime column (SQLite: UTC text; MySQL: a Date it converts). */
   private bindDate(date: Date): unknown {
-    return this.dataSource.driver.preparePersistentValue(date, this.paidAtColumn());
+    return bindDateTime(this.dataSource, date);
   }
+}
 
-  private paidAtColumn() {
-    return this.dataSource.getMetadata(OrderRow).findColumnWithPropertyName('paidAt')!;
-  }
+/** A date as the driver stores a datetime column (SQLite: UTC text; MySQL: a Date it converts), for plain SQL. */
+export function bindDateTime(dataSource: DataSource, date: Date): unknown {
+  return dataSource.driver.preparePersistentValue(date, dataSource.getMetadata(OrderRow).findColumnWithPropertyName('paidAt')!);
 }
 
 /**
  * A datetime as the drivers answer it: mysql2 gives a Date (the connection is UTC); better-sqlite3 the text
  * TypeORM stored, 'YYYY-MM-DD HH:MM:SS.SSS' in UTC. Parsed here because the metrics read 100 000s of them.
  */
-function readDate(value: unknown): Date {
+export function readDate(value: unknown): Date {
   return value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`);
 }

@@ -24,6 +24,6 @@ import { PointsService } from './points.service';
     LevelReviewSweeper,
     PointsExpirySweeper,
   ],
-  exports: [LoyaltyCheckoutService],
+  exports: [LoyaltyCheckoutService, PointsService, MemberLevelsService, LoyaltySettingsService],
 })
 export class LoyaltyModule {}

@@ -34,6 +34,8 @@ export class Member {
   @Column({ type: 'int', default: 0 })
   pointsBalance: number;
 
+  /** 经营概览 counts new members by it. */
+  @Index('IDX_members_created_at')
   @CreateDateColumn()
   createdAt: Date;
 

@@ -13,5 +13,6 @@ import { PrivacyController } from './privacy.controller';
   imports: [TypeOrmModule.forFeature([Member]), StaffModule],
   controllers: [MembersController, AdminMembersController, PrivacyController],
   providers: [MembersService, MemberEventPublisher, PrivacyConsentService],
+  exports: [MembersService],
 })
 export class MembersModule {}

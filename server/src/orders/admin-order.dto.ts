@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import {
   EXPRESS_COMPANIES,
   ORDER_STATUSES,
@@ -80,4 +80,11 @@ export class PickingListQueryDto {
   @ArrayMaxSize(PICKING_LIST_MAX_ORDERS, { message: `一次最多打印 ${PICKING_LIST_MAX_ORDERS} 个订单` })
   @Matches(/^[0-9A-Za-z]{1,24}$/, { each: true, message: 'orderNos 应为逗号分隔的订单号' })
   orderNos: string[];
+}
+
+/** `?after=` of the new-payment notice: the previous answer's `until`. */
+export class PaidSinceQueryDto {
+  @OptionalField()
+  @IsISO8601({ strict: true }, { message: 'after 应为 ISO 8601 时间' })
+  after?: string;
 }

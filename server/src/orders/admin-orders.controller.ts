@@ -7,12 +7,14 @@ import {
   type AdminOrderDetail,
   type AdminOrderRow,
   type BatchShipResult,
+  type OrderStatusCounts,
   type Paginated,
+  type PaidOrdersSince,
 } from '../../../shared';
 import { readUploadedFile } from '../platform/storage/uploaded-image';
 import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
 import type { Staff } from '../staff/staff.entity';
-import { AdminOrderFilterDto, ShipOrderDto, StaffCancelOrderDto } from './admin-order.dto';
+import { AdminOrderFilterDto, PaidSinceQueryDto, ShipOrderDto, StaffCancelOrderDto } from './admin-order.dto';
 import { AdminOrdersService } from './admin-orders.service';
 import { ShippingService } from './shipping.service';
 import { CsvDownload } from '../platform/http/csv-document';
@@ -20,7 +22,7 @@ import { CsvDownload } from '../platform/http/csv-document';
 /** A batch file of 1 000 rows is far below this. */
 const BATCH_CSV_MAX_BYTES = 512 * 1024;
 
-/** Orders in the admin console: list, export, detail, ship (single or CSV batch), cancel. */
+/** Orders in the admin console: list (with counts per status), export, new-payment notices, detail, ship (single or CSV batch), cancel. */
 @Controller('admin/orders')
 export class AdminOrdersController {
   constructor(
@@ -39,6 +41,18 @@ export class AdminOrdersController {
   @CsvDownload('orders.csv', '订单导出.csv')
   export(@Query() query: AdminOrderFilterDto, @CurrentStaff() staff: Staff): Promise<string> {
     return this.admin.exportCsv(query, staff.role);
+  }
+
+  @Get('status-counts')
+  @Roles(...ORDER_READ_ROLES)
+  statusCounts(@Query() query: AdminOrderFilterDto): Promise<OrderStatusCounts> {
+    return this.admin.statusCounts(query);
+  }
+
+  @Get('paid-since')
+  @Roles(...ORDER_READ_ROLES)
+  paidSince(@Query() query: PaidSinceQueryDto): Promise<PaidOrdersSince> {
+    return this.admin.paidSince(query.after ? new Date(query.after) : null);
   }
 
   @Post('ship-batch')

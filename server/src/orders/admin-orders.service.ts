@@ -5,12 +5,17 @@ import {
   formatFen,
   ORDER_STATUS_LABELS,
   type AdminOrderDetail,
+  type AdminOrderListQuery,
   type AdminOrderRow,
+  type OrderStatus,
+  type OrderStatusCounts,
   type Paginated,
   type PickingListLine,
+  type PaidOrdersSince,
   type StaffRole,
 } from '../../../shared';
 import { Member } from '../members/member.entity';
+import { bindDateTime } from '../analytics/purchase-facts';
 import { PaymentRow } from '../payments/payment.entity';
 import { RefundRow } from '../payments/refund.entity';
 import { toRefundRecord } from '../payments/refund-views';
@@ -30,6 +35,13 @@ import { csvDocument } from '../platform/http/csv-document';
 /** The export is one file a person opens in Excel; beyond this they should narrow the filters. */
 export const EXPORT_MAX_ROWS = 10_000;
 const CHINA_OFFSET = '+08:00';
+/** The new-order notice lists this many of the orders paid since the last poll (and counts all). */
+const PAID_NOTICE_LISTED = 5;
+/**
+ * The notice's window ends this long before now: a payment recorded a moment ago may still be committing, and
+ * the next poll (from this `until`) sees it instead of skipping it.
+ */
+const PAYMENT_COMMIT_LAG_MS = 3_000;
 
 /** The staff's view of orders: list with filters, CSV export, detail, cancel. */
 @Injectable()
@@ -43,6 +55,48 @@ export class AdminOrdersService {
   async list(filter: AdminOrderFilterDto, role: StaffRole): Promise<Paginated<AdminOrderRow>> {
     const [orders, total] = await this.filtered(filter).skip(filter.offset).take(filter.pageSize).getManyAndCount();
     return paginated(await this.rows(orders, role), total, filter);
+  }
+
+  /** How many orders of each status match the list's filters (its status aside): the tabs' counts, one GROUP BY. */
+  async statusCounts(filter: AdminOrderListQuery): Promise<OrderStatusCounts> {
+    const rows: { status: OrderStatus; count: number | string }[] = await this.filtered({ ...filter, status: undefined })
+      .select('o.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('o.status')
+      .orderBy()
+      .getRawMany();
+    const byStatus: OrderStatusCounts['byStatus'] = {};
+    for (const row of rows) byStatus[row.status] = Number(row.count);
+    return { total: Object.values(byStatus).reduce((sum, count) => sum + count, 0), byStatus };
+  }
+
+  /** Orders whose payment the server recorded in (after, until]: the console's 新订单 notice polls this. */
+  async paidSince(after: Date | null, now: Date = new Date()): Promise<PaidOrdersSince> {
+    const until = new Date(Math.floor((now.getTime() - PAYMENT_COMMIT_LAG_MS) / 1000) * 1000);
+    if (!after || after >= until) return { count: 0, latest: [], until: (after && after > until ? after : until).toISOString() };
+    const window = `FROM payments p INNER JOIN orders o ON o.id = p.orderId
+      WHERE p.createdAt > ? AND p.createdAt <= ? AND p.outcome = 'matched' AND o.paidAt IS NOT NULL`;
+    const bounds = [bindDateTime(this.dataSource, after), bindDateTime(this.dataSource, until)];
+    const [[counted], newest] = await Promise.all([
+      this.dataSource.query(`SELECT COUNT(*) AS n ${window}`, bounds) as Promise<{ n: number | string }[]>,
+      this.dataSource.query(`SELECT o.id AS id ${window} ORDER BY p.id DESC LIMIT ${PAID_NOTICE_LISTED}`, bounds) as Promise<{ id: number | string }[]>,
+    ]);
+    const ids = newest.map((row) => Number(row.id));
+    const orders = ids.length > 0 ? await this.dataSource.getRepository(OrderRow).findBy({ id: In(ids) }) : [];
+    orders.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+    // The notice shows no phone, so the role that masks it does not matter here.
+    const rows = await this.rows(orders, 'owner');
+    return {
+      count: Number(counted.n),
+      latest: rows.map((row) => ({
+        orderNo: row.orderNo,
+        payableFen: row.payableFen,
+        paidAt: row.paidAt!,
+        memberNickname: row.memberNickname,
+        itemsText: row.itemsText,
+      })),
+      until: until.toISOString(),
+    };
   }
 
   /** UTF-8 with a BOM so Excel reads the Chinese; one line per order, newest first. */
@@ -122,7 +176,7 @@ export class AdminOrdersService {
     return this.detail(orderNo, role);
   }
 
-  private filtered(filter: AdminOrderFilterDto): SelectQueryBuilder<OrderRow> {
+  private filtered(filter: AdminOrderListQuery): SelectQueryBuilder<OrderRow> {
     const query = this.dataSource.getRepository(OrderRow).createQueryBuilder('o').orderBy('o.id', 'DESC');
     if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
     if (filter.from) query.andWhere('o.createdAt >= :from', { from: new Date(`${filter.from}T00:00:00${CHINA_OFFSET}`) });

@@ -21,6 +21,6 @@ import { UnpaidOrderSweeper } from './unpaid-order-sweeper';
   imports: [AddressesModule, SettingsModule, StaffModule, CouponsModule, LoyaltyModule],
   controllers: [OrdersController, AdminOrdersController, AdminPickingController],
   providers: [CheckoutService, OrdersService, OrderEventPublisher, UnpaidOrderSweeper, ShippingService, AutoConfirmSweeper, AdminOrdersService, PickingListService, ShipRemindersService],
-  exports: [OrdersService, OrderEventPublisher, ShipRemindersService],
+  exports: [OrdersService, OrderEventPublisher, ShipRemindersService, CheckoutService, ShippingService],
 })
 export class OrdersModule {}

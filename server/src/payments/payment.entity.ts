@@ -30,6 +30,8 @@ export class PaymentRow {
   @Column({ type: 'varchar', length: 20 })
   outcome: PaymentRecord['outcome'];
 
+  /** When the server recorded the payment: the console's new-order notice reads payments after a moment by it. */
+  @Index('IDX_payments_created_at')
   @CreateDateColumn()
   createdAt: Date;
 }

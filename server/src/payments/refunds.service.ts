@@ -42,14 +42,17 @@ export class RefundsService {
     private readonly events: OrderEventPublisher,
   ) {}
 
-  /** Records the refund (once) and sends it to WeChat; a failed send is retried by the refund sweep. */
-  async startRefund(input: StartRefundInput): Promise<void> {
+  /**
+   * Records the refund (once) and sends it to WeChat; a failed send is retried by the refund sweep.
+   * `sendToWechat: false` only records it, for payments WeChat Pay never saw (the demo history settles those itself).
+   */
+  async startRefund(input: StartRefundInput, { sendToWechat = true } = {}): Promise<void> {
     try {
       await this.transactions.run((manager) => manager.insert(RefundRow, { ...input, status: 'processing', acceptedAt: null, wechatRefundId: null, succeededAt: null }));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
-    await this.send(input.outRefundNo);
+    if (sendToWechat) await this.send(input.outRefundNo);
   }
 
   /** Sends a processing refund that WeChat has not accepted yet. */

@@ -8,7 +8,7 @@ import { Category } from '../catalog/category.entity';
 import { Product } from '../catalog/product.entity';
 import { ProductsAdminService } from '../catalog/products-admin.service';
 import { CouponTemplatesService } from '../coupons/coupon-templates.service';
-import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
+import { TransactionRunner } from '../platform/database/transaction-runner';
 import { FileStorage } from '../platform/storage/file-storage';
 import { ShopProfileService } from '../settings/shop-profile.service';
 import { Staff } from '../staff/staff.entity';
@@ -16,7 +16,7 @@ import { StaffService } from '../staff/staff.service';
 import { BRAND, DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PROFILE, type DemoCategory, type DemoProduct } from './demo-catalog';
 import { DEMO_COUPONS } from './demo-coupons';
 import { DEMO_STAFF } from './demo-staff';
-import { SeedRun } from './seed-run.entity';
+import { claimSeed } from './seed-claim';
 import { bannerArt, categoryIconArt, productArt } from './svg-art';
 
 const CATALOG_SEED = 'demo-catalog-v1';
@@ -59,7 +59,7 @@ export class DemoStoreSeeder {
 
   /** The demo coupons, once per database (also into a store seeded before coupons existed). */
   async seedCoupons(): Promise<void> {
-    if (!(await this.claim(COUPONS_SEED))) return;
+    if (!(await claimSeed(this.transactions, COUPONS_SEED))) return;
     for (const coupon of DEMO_COUPONS) await this.coupons.create(coupon);
   }
 
@@ -73,7 +73,7 @@ export class DemoStoreSeeder {
   private async seedCatalog(): Promise<void> {
     const hasCatalog =
       (await this.dataSource.getRepository(Category).count()) > 0 || (await this.dataSource.getRepository(Product).count()) > 0;
-    if (hasCatalog || !(await this.claim(CATALOG_SEED))) return;
+    if (hasCatalog || !(await claimSeed(this.transactions, CATALOG_SEED))) return;
 
     const productIds = new Map<string, number>();
     const topCategoryIds: number[] = [];
@@ -146,17 +146,6 @@ export class DemoStoreSeeder {
       specs,
       skus,
     };
-  }
-
-  /** Inserts the seed's marker row; false when another instance (or an earlier run) already did. */
-  private async claim(name: string): Promise<boolean> {
-    try {
-      await this.transactions.run((manager) => manager.insert(SeedRun, { name }));
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
   }
 }
 

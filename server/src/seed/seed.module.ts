@@ -1,8 +1,18 @@
 import { DynamicModule, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { AddressesModule } from '../addresses/addresses.module';
+import { AfterSalesModule } from '../after-sales/after-sales.module';
+import { AnalyticsModule } from '../analytics/analytics.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { CouponsModule } from '../coupons/coupons.module';
+import { LoyaltyModule } from '../loyalty/loyalty.module';
+import { MembersModule } from '../members/members.module';
+import { OrdersModule } from '../orders/orders.module';
+import { PaymentsModule } from '../payments/payments.module';
 import { SettingsModule } from '../settings/settings.module';
 import { StaffModule } from '../staff/staff.module';
+import { DemoHistoryController } from './demo-history/demo-history.controller';
+import { DemoHistoryRemoval } from './demo-history/demo-history-removal';
+import { DemoHistorySeeder } from './demo-history/demo-history.seeder';
 import { DemoStoreSeeder } from './demo-store.seeder';
 
 const SEED_DEMO = Symbol('SEED_DEMO');
@@ -13,7 +23,10 @@ export interface SeedChoice {
   coupons: boolean;
 }
 
-/** Seeds the demo store at boot (after migrations) when SEED_DEMO is on, its coupons when SEED_DEMO_COUPONS is. */
+/**
+ * Seeds the demo store at boot (after migrations) when SEED_DEMO is on, its coupons when SEED_DEMO_COUPONS is.
+ * The demo history (SEED_DEMO_HISTORY) is started by main.ts once the server listens; its removal is here too.
+ */
 @Module({})
 export class SeedModule implements OnApplicationBootstrap {
   constructor(
@@ -24,9 +37,22 @@ export class SeedModule implements OnApplicationBootstrap {
   static forRoot(choice: SeedChoice): DynamicModule {
     return {
       module: SeedModule,
-      imports: [StaffModule, CatalogModule, CouponsModule, SettingsModule],
-      providers: [{ provide: SEED_DEMO, useValue: choice }, DemoStoreSeeder],
-      exports: [DemoStoreSeeder],
+      imports: [
+        StaffModule,
+        CatalogModule,
+        CouponsModule,
+        SettingsModule,
+        MembersModule,
+        AddressesModule,
+        OrdersModule,
+        PaymentsModule,
+        AfterSalesModule,
+        LoyaltyModule,
+        AnalyticsModule,
+      ],
+      controllers: [DemoHistoryController],
+      providers: [{ provide: SEED_DEMO, useValue: choice }, DemoStoreSeeder, DemoHistorySeeder, DemoHistoryRemoval],
+      exports: [DemoStoreSeeder, DemoHistorySeeder],
     };
   }
 

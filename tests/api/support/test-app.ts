@@ -72,6 +72,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SEED_DEMO: String(options.seedDemo ?? true),
     // The demo 新人券 would price every new member's checkout; suites that want coupons make their own.
     SEED_DEMO_COUPONS: 'false',
+    // Suites count their own orders and members; the demo history has its own suite.
+    SEED_DEMO_HISTORY: 'false',
     LOG_LEVEL: 'silent',
     H5_DIST_DIR: join(dataDir, 'no-h5-build'),
     ADMIN_DIST_DIR: join(dataDir, 'no-admin-build'),

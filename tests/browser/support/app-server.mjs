@@ -1,5 +1,5 @@
 // Starts the built server (API + H5 storefront + admin console + fake WeChat) on free ports with a
-// throwaway data folder, as `npm start` would, and stops it afterwards.
+// throwaway data folder, as `npm start` would (demo store and demo history included), and stops it afterwards.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,20 +30,23 @@ export async function startAppServer() {
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 60_000;
+  // A fresh data folder: the server also writes the demo history (SEED_DEMO_HISTORY), after it listens. The tests
+  // start once it is written, so they see the shop a first `npm start` shows and no figure moves under them.
+  const deadline = Date.now() + 180_000;
+  const text = () => Buffer.concat(output).toString();
   for (;;) {
     try {
       const response = await fetch(`${baseUrl}/api/v1/health`);
-      if (response.ok) break;
+      if (response.ok && (text().includes('[演示历史] 已写入') || process.env.SEED_DEMO_HISTORY === 'false')) break;
     } catch {
       // not listening yet
     }
-    if (child.exitCode !== null || Date.now() > deadline) {
+    if (child.exitCode !== null || Date.now() > deadline || text().includes('[演示历史] 写入失败')) {
       await stop();
-      throw new Error(`server did not become healthy:\n${Buffer.concat(output).toString()}`);
+      throw new Error(`server did not become ready:\n${text()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   // dataDir: tests that stage a state no API offers write to the SQLite file there.
-  return { baseUrl, dataDir, stop, output: () => Buffer.concat(output).toString() };
+  return { baseUrl, dataDir, stop, output: text };
 }

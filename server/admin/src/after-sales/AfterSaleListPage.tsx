@@ -3,13 +3,15 @@ import {
   AFTER_SALE_STATUS_LABELS,
   AFTER_SALE_STATUSES,
   AFTER_SALE_TYPE_LABELS,
+  AFTER_SALE_TYPES,
   type AfterSale,
   type AfterSaleStatus,
+  type AfterSaleType,
 } from '@shared/api/after-sales';
 import { formatYuan } from '@shared/money';
-import { Button, Drawer } from 'antd';
+import { Button, Drawer, Tag } from 'antd';
 import { useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { canHandleAfterSales } from '@/auth/access';
 import { useCurrentStaff } from '@/auth/AuthProvider';
 import { tableRows } from '@/common/table-rows';
@@ -27,11 +29,25 @@ const TABS: { key: StatusTab; label: string }[] = [
   { key: 'all', label: '全部' },
 ];
 
+/** The tab the address asks for, else `fallback`. */
+function statusTab(value: string | null, fallback: StatusTab): StatusTab {
+  return TABS.some((tab) => tab.key === value) ? (value as StatusTab) : fallback;
+}
+
+function afterSaleType(value: string | null): AfterSaleType | null {
+  return (AFTER_SALE_TYPES as readonly (string | null)[]).includes(value) ? (value as AfterSaleType) : null;
+}
+
 export default function AfterSaleListPage() {
   const tableRef = useRef<ActionType>();
   const staff = useCurrentStaff();
-  // The warehouse only confirms returned parcels: it opens on the returns waiting for them.
-  const [tab, setTab] = useState<StatusTab>(canHandleAfterSales(staff.role) ? 'applied' : 'approved');
+  // The tab and a type filter live in the address: 经营概览's 退货待收货 opens ?status=approved&type=return_refund.
+  // Without them the queue opens on the role's work: cases waiting for staff, or (the warehouse, which only
+  // confirms returned parcels) the returns waiting for theirs.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab = statusTab(searchParams.get('status'), canHandleAfterSales(staff.role) ? 'applied' : 'approved');
+  const type = afterSaleType(searchParams.get('type'));
+  const setTab = (next: StatusTab) => setSearchParams({ status: next, ...(type ? { type } : {}) });
   const [open, setOpen] = useState<AfterSale | null>(null);
 
   const columns: ProColumns<AfterSale>[] = [
@@ -61,12 +77,12 @@ export default function AfterSaleListPage() {
 
   return (
     <PageContainer title="售后处理">
-      <ProTable<AfterSale, { current?: number; pageSize?: number; tab: StatusTab }>
+      <ProTable<AfterSale, { current?: number; pageSize?: number; tab: StatusTab; type: AfterSaleType | null }>
         rowKey="id"
         actionRef={tableRef}
         columns={columns}
         search={false}
-        params={{ tab }}
+        params={{ tab, type }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         toolbar={{
           menu: {
@@ -76,8 +92,15 @@ export default function AfterSaleListPage() {
             onChange: (key) => setTab((key as StatusTab) ?? 'applied'),
           },
         }}
-        request={({ current = 1, pageSize = 20, tab: shown }) =>
-          tableRows(fetchAfterSales({ status: shown === 'all' ? undefined : shown, page: current, pageSize }))
+        request={({ current = 1, pageSize = 20, tab: shown, type: shownType }) =>
+          tableRows(fetchAfterSales({ status: shown === 'all' ? undefined : shown, type: shownType ?? undefined, page: current, pageSize }))
+        }
+        headerTitle={
+          type && (
+            <Tag closable onClose={() => setSearchParams({ status: tab })} data-testid="after-sale-type-filter">
+              只看{AFTER_SALE_TYPE_LABELS[type]}
+            </Tag>
+          )
         }
         locale={{ emptyText: tab === 'applied' ? '没有待处理的售后申请' : '暂无售后记录' }}
       />

@@ -1,8 +1,8 @@
-import type { AfterSale, AfterSaleStatus, RejectAfterSaleRequest } from '@shared/api/after-sales';
+import type { AfterSale, AfterSaleStatus, AfterSaleType, RejectAfterSaleRequest } from '@shared/api/after-sales';
 import type { Paginated } from '@shared/api/common';
 import { http } from '@/api/client';
 
-export function fetchAfterSales(query: { status?: AfterSaleStatus; page: number; pageSize: number }): Promise<Paginated<AfterSale>> {
+export function fetchAfterSales(query: { status?: AfterSaleStatus; type?: AfterSaleType; page: number; pageSize: number }): Promise<Paginated<AfterSale>> {
   return http.get<Paginated<AfterSale>>('/after-sales', query);
 }
 

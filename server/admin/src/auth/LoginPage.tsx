@@ -19,7 +19,8 @@ export default function LoginPage() {
 
   if (session.status === 'signedIn') {
     const from = (location.state as { from?: string } | null)?.from;
-    return <Navigate to={from && from !== '/login' ? from : '/products'} replace />;
+    // The home page decides by role where to land (经营概览 or the product list).
+    return <Navigate to={from && from !== '/login' ? from : '/'} replace />;
   }
 
   const submit = async (values: LoginValues) => {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { canAdjustPoints, canAdjustStock, canCancelOrders, canConfirmReturnReceipt, canEditCatalog, canHandleAfterSales, canOpen, canShipOrders, menuFor } from './access';
+import { canAdjustPoints, canAdjustStock, canCancelOrders, canConfirmReturnReceipt, canEditCatalog, canHandleAfterSales, canOpen, canShipOrders, homePathFor, menuFor } from './access';
 
 const menuNames = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((entry) => entry.name);
 
 describe('menuFor', () => {
   it('gives the owner every page', () => {
-    expect(menuNames('owner')).toEqual(['商品管理', '分类管理', '订单管理', '批量发货', '售后处理', '会员管理', '会员等级', '优惠券', '复购分析', '待复购会员', '店铺设置', '员工管理']);
+    expect(menuNames('owner')).toEqual(['经营概览', '商品管理', '分类管理', '订单管理', '批量发货', '售后处理', '会员管理', '会员等级', '优惠券', '复购分析', '待复购会员', '店铺设置', '员工管理']);
   });
 
   it('gives an operator the catalog, orders, members, member levels, coupons and settings but not staff', () => {
-    expect(menuNames('operator')).toEqual(['商品管理', '分类管理', '订单管理', '批量发货', '售后处理', '会员管理', '会员等级', '优惠券', '复购分析', '待复购会员', '店铺设置']);
+    expect(menuNames('operator')).toEqual(['经营概览', '商品管理', '分类管理', '订单管理', '批量发货', '售后处理', '会员管理', '会员等级', '优惠券', '复购分析', '待复购会员', '店铺设置']);
   });
 
   it('gives customer service orders and after-sales but not shipping or settings', () => {
@@ -18,6 +18,15 @@ describe('menuFor', () => {
 
   it('gives the warehouse products, orders, shipping and the after-sale queue (to confirm returned parcels)', () => {
     expect(menuNames('warehouse')).toEqual(['商品管理', '订单管理', '批量发货', '售后处理']);
+  });
+});
+
+describe('homePathFor', () => {
+  it('lands owners and operators on 经营概览, the other roles where they always did', () => {
+    expect(homePathFor('owner')).toBe('/overview');
+    expect(homePathFor('operator')).toBe('/overview');
+    expect(homePathFor('customer_service')).toBe('/products');
+    expect(homePathFor('warehouse')).toBe('/products');
   });
 });
 

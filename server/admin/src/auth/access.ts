@@ -7,6 +7,7 @@ import {
   COUPON_ADMIN_ROLES,
   COUPON_READ_ROLES,
   MEMBER_READ_ROLES,
+  OVERVIEW_ROLES,
   ORDER_CANCEL_ROLES,
   ORDER_READ_ROLES,
   POINTS_ADJUST_ROLES,
@@ -24,6 +25,7 @@ import {
  * this only keeps the console from offering what the role cannot do.
  */
 export type PageKey =
+  | 'overview'
   | 'products'
   | 'productEdit'
   | 'categories'
@@ -41,6 +43,7 @@ export type PageKey =
   | 'staff';
 
 export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
+  overview: OVERVIEW_ROLES,
   // Every role reads the product list; only catalog roles see the edit actions on it.
   products: ALL_STAFF_ROLES,
   productEdit: CATALOG_ROLES,
@@ -68,6 +71,7 @@ export interface MenuEntry {
 
 /** The menu in display order; entries a role cannot open are left out by menuFor. */
 const MENU: MenuEntry[] = [
+  { key: 'overview', path: '/overview', name: '经营概览' },
   { key: 'products', path: '/products', name: '商品管理' },
   { key: 'categories', path: '/categories', name: '分类管理' },
   { key: 'orders', path: '/orders', name: '订单管理' },
@@ -88,6 +92,11 @@ export function canOpen(role: StaffRole, page: PageKey): boolean {
 
 export function menuFor(role: StaffRole): MenuEntry[] {
   return MENU.filter((entry) => canOpen(role, entry.key));
+}
+
+/** Where staff land after signing in: 经营概览 for the roles that see it, the product list for the others. */
+export function homePathFor(role: StaffRole): string {
+  return canOpen(role, 'overview') ? '/overview' : '/products';
 }
 
 export function canEditCatalog(role: StaffRole): boolean {

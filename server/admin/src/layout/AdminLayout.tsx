@@ -3,6 +3,7 @@ import {
   CarOutlined,
   CrownOutlined,
   CustomerServiceOutlined,
+  DashboardOutlined,
   FieldTimeOutlined,
   IdcardOutlined,
   LineChartOutlined,
@@ -18,11 +19,13 @@ import { STAFF_ROLE_LABELS } from '@shared/roles';
 import { Button, Space, Tag, Typography } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { menuFor, type PageKey } from '@/auth/access';
+import { canOpen, menuFor, type PageKey } from '@/auth/access';
 import { useAuth, useCurrentStaff } from '@/auth/AuthProvider';
 import { PageSpinner } from '@/common/PageSpinner';
+import { NewOrderNotices } from '@/orders/NewOrderNotices';
 
 const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
+  overview: <DashboardOutlined />,
   products: <ShoppingOutlined />,
   categories: <AppstoreOutlined />,
   orders: <ProfileOutlined />,
@@ -93,6 +96,7 @@ export default function AdminLayout() {
         </Button>,
       ]}
     >
+      {canOpen(staff.role, 'orders') && <NewOrderNotices />}
       <Suspense fallback={<PageSpinner />}>
         <Outlet />
       </Suspense>

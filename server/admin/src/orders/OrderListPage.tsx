@@ -1,7 +1,6 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import type { AdminOrderRow } from '@shared/api/admin-orders';
-import { ORDER_STATUS_LABELS, ORDER_STATUSES } from '@shared/api/orders';
+import type { AdminOrderRow, OrderStatusCounts } from '@shared/api/admin-orders';
 import { formatYuan } from '@shared/money';
 import { Button, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -14,19 +13,20 @@ import { useFileExport } from '@/common/useFileExport';
 import { formatTime } from '@/common/time';
 import { OrderActions } from './OrderActions';
 import { ExportToShipButton, PrintPickingListButton } from './picking/PickingListButtons';
-import { exportFilename, orderListFilters, PHONE_FILTER_PATTERN, type OrderFilterValues } from './order-filters';
-import { exportOrders, fetchOrders } from './orders-api';
+import { exportFilename, orderListFilters, ORDER_LIST_TABS, PHONE_FILTER_PATTERN, tabFromQuery, tabLabel, type OrderFilterValues, type OrderListTab } from './order-filters';
+import { exportOrders, fetchOrders, fetchOrderStatusCounts } from './orders-api';
 import { ShipmentCell } from './ShipmentCell';
 import { OrderStatusTag } from './StatusTags';
-
-const STATUS_OPTIONS = Object.fromEntries(ORDER_STATUSES.map((status) => [status, { text: ORDER_STATUS_LABELS[status] }]));
 
 export default function OrderListPage() {
   const staff = useCurrentStaff();
   const navigate = useNavigate();
-  // /orders?reminded=true (the 待办 link) opens the list on the orders whose buyer asked to ship.
-  const [searchParams] = useSearchParams();
   const tableRef = useRef<ActionType>();
+  // The tab (a status, or 全部) lives in the address: 经营概览's 待发货 opens /orders?status=paid; /orders?reminded=true
+  // (the 提醒发货 to-do) opens the list on the orders whose buyer asked to ship.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab = tabFromQuery(searchParams.get('status'));
+  const [counts, setCounts] = useState<OrderStatusCounts | null>(null);
   // Orders ticked for the picking list (kept across pages of the list).
   const [selectedOrderNos, setSelectedOrderNos] = useState<string[]>([]);
   // The filters of the list on screen: the export downloads exactly those orders.
@@ -103,8 +103,8 @@ export default function OrderListPage() {
     {
       title: '状态',
       dataIndex: 'status',
-      valueType: 'select',
-      valueEnum: STATUS_OPTIONS,
+      // The tabs above the table choose the status.
+      search: false,
       render: (_, order) => (
         <Space direction="vertical" size={2}>
           <OrderStatusTag status={order.status} />
@@ -151,10 +151,19 @@ export default function OrderListPage() {
 
   return (
     <PageContainer title="订单管理">
-      <ProTable<AdminOrderRow, OrderFilterValues & { current?: number; pageSize?: number }>
+      <ProTable<AdminOrderRow, OrderFilterValues & { current?: number; pageSize?: number; tab: OrderListTab }>
         rowKey="orderNo"
         actionRef={tableRef}
         columns={columns}
+        params={{ tab }}
+        toolbar={{
+          menu: {
+            type: 'tab',
+            activeKey: tab,
+            items: ORDER_LIST_TABS.map((key) => ({ key, label: <span data-testid={`order-tab-${key}`}>{tabLabel(key, counts)}</span> })),
+            onChange: (key) => setSearchParams(key && key !== 'all' ? { status: String(key) } : {}),
+          },
+        }}
         scroll={{ x: 1300 }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
@@ -184,9 +193,12 @@ export default function OrderListPage() {
             导出 CSV
           </Button>,
         ]}
-        request={({ current = 1, pageSize = 20, ...filters }) => {
-          shownFilters.current = filters;
-          return tableRows(fetchOrders({ ...orderListFilters(filters), page: current, pageSize }));
+        request={({ current = 1, pageSize = 20, tab: shown, ...filters }) => {
+          const withStatus = { ...filters, status: shown === 'all' ? undefined : shown };
+          shownFilters.current = withStatus;
+          // The tabs count what the other filters match, in one GROUP BY beside the page itself.
+          fetchOrderStatusCounts(orderListFilters(filters)).then(setCounts, () => setCounts(null));
+          return tableRows(fetchOrders({ ...orderListFilters(withStatus), page: current, pageSize }));
         }}
         locale={{ emptyText: '没有符合条件的订单' }}
       />

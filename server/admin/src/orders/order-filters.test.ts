@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildUrl } from '@/api/client';
-import { exportFilename, orderListFilters, PHONE_FILTER_PATTERN } from './order-filters';
+import { exportFilename, orderListFilters, PHONE_FILTER_PATTERN, tabFromQuery, tabLabel } from './order-filters';
 
 describe('orderListFilters', () => {
   it('turns a filled form into the server filters, text trimmed', () => {
@@ -48,5 +48,21 @@ describe('PHONE_FILTER_PATTERN', () => {
 describe('exportFilename', () => {
   it('names the file by day', () => {
     expect(exportFilename('20261122')).toBe('订单导出-20261122.csv');
+  });
+});
+
+describe('the status tabs', () => {
+  it('take the tab from the address, 全部 for none or an unknown status', () => {
+    expect(tabFromQuery('paid')).toBe('paid');
+    expect(tabFromQuery(null)).toBe('all');
+    expect(tabFromQuery('lost')).toBe('all');
+  });
+
+  it('name each tab with its count, 0 for a status no order has', () => {
+    const counts = { total: 12, byStatus: { paid: 3, completed: 9 } };
+    expect(tabLabel('all', counts)).toBe('全部（12）');
+    expect(tabLabel('paid', counts)).toBe('待发货（3）');
+    expect(tabLabel('after_sale', counts)).toBe('售后中（0）');
+    expect(tabLabel('paid', null)).toBe('待发货');
   });
 });

@@ -1,5 +1,5 @@
-import type { AdminOrderListQuery } from '@shared/api/admin-orders';
-import { ORDER_STATUSES, type OrderStatus } from '@shared/api/orders';
+import type { AdminOrderListQuery, OrderStatusCounts } from '@shared/api/admin-orders';
+import { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from '@shared/api/orders';
 
 /** The order list's filter form as ProTable hands it over (the date range arrives as YYYY-MM-DD strings). */
 export interface OrderFilterValues {
@@ -40,4 +40,20 @@ export function orderListFilters(values: OrderFilterValues): Omit<AdminOrderList
 /** Name of the exported CSV when the server does not name it: 订单导出-<today>.csv. */
 export function exportFilename(today: string): string {
   return `订单导出-${today}.csv`;
+}
+
+/** The order list's tabs: 全部, then one per status in the order staff work through them, 已取消 last. */
+export type OrderListTab = OrderStatus | 'all';
+export const ORDER_LIST_TABS: OrderListTab[] = ['all', 'pending_payment', 'paid', 'shipped', 'completed', 'after_sale', 'refunding', 'refunded', 'cancelled'];
+
+/** The tab the address asks for (?status=paid); 全部 for none or an unknown one. */
+export function tabFromQuery(status: string | null): OrderListTab {
+  return status && (ORDER_STATUSES as readonly string[]).includes(status) ? (status as OrderStatus) : 'all';
+}
+
+/** 待发货（3）: the tab's name and how many orders it holds under the other filters; the bare name until counted. */
+export function tabLabel(tab: OrderListTab, counts: OrderStatusCounts | null): string {
+  const name = tab === 'all' ? '全部' : ORDER_STATUS_LABELS[tab];
+  if (!counts) return name;
+  return `${name}（${tab === 'all' ? counts.total : (counts.byStatus[tab] ?? 0)}）`;
 }

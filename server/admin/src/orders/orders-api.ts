@@ -3,6 +3,8 @@ import type {
   AdminOrderListQuery,
   AdminOrderRow,
   BatchShipResult,
+  OrderStatusCounts,
+  PaidOrdersSince,
   ShipOrderRequest,
   StaffCancelOrderRequest,
 } from '@shared/api/admin-orders';
@@ -13,6 +15,16 @@ const orderPath = (orderNo: string) => `/orders/${encodeURIComponent(orderNo)}`;
 
 export function fetchOrders(query: AdminOrderListQuery): Promise<Paginated<AdminOrderRow>> {
   return http.get<Paginated<AdminOrderRow>>('/orders', { ...query });
+}
+
+/** How many orders of each status the filters (status aside) match: the list's tab counts. */
+export function fetchOrderStatusCounts(filters: Omit<AdminOrderListQuery, 'page' | 'pageSize' | 'status'>): Promise<OrderStatusCounts> {
+  return http.get<OrderStatusCounts>('/orders/status-counts', { ...filters });
+}
+
+/** Orders paid since the last poll's `until` (none given: just the moment to start from). */
+export function fetchPaidSince(after: string | null): Promise<PaidOrdersSince> {
+  return http.get<PaidOrdersSince>('/orders/paid-since', after ? { after } : {});
 }
 
 /** The CSV of every order matching the filters (the server caps it at 10 000 rows). */

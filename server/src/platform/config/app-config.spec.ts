@@ -75,6 +75,14 @@ describe('loadConfig', () => {
     };
   };
 
+  it('writes the demo history with the demo store in fake WeChat mode only', () => {
+    expect(load().seedDemoHistory).toBe(true);
+    expect(load({ SEED_DEMO: 'false' }).seedDemoHistory).toBe(false);
+    expect(load({ SEED_DEMO_HISTORY: 'false' })).toEqual(expect.objectContaining({ seedDemo: true, seedDemoHistory: false }));
+    // Its payments are made up: never beside a real merchant, even when asked.
+    expect(load({ ...realEnv(), SEED_DEMO_HISTORY: 'true' }).seedDemoHistory).toBe(false);
+  });
+
   it('reads MySQL and MariaDB URLs and real WeChat and WeChat Pay credentials', () => {
     expect(load({ DATABASE_URL: 'mysql://u:p@db:3306/shop' }).database).toEqual({ dialect: 'mysql', url: 'mysql://u:p@db:3306/shop' });
     expect(load({ DATABASE_URL: 'mariadb://u:p@db:3306/shop' }).database.dialect).toBe('mariadb');

@@ -54,6 +54,11 @@ export interface AppConfig {
   seedDemo: boolean;
   /** The demo store's coupons (a 新人券 and two in 领券中心); follows seedDemo unless set. */
   seedDemoCoupons: boolean;
+  /**
+   * Six months of demo members and orders (written once per database after the server listens, removable in
+   * the console); follows seedDemo in fake WeChat mode unless set, never with real WeChat.
+   */
+  seedDemoHistory: boolean;
   logLevel: string;
   /**
    * Fastify's trustProxy: which proxies' X-Forwarded-For is believed for the client address (request.ip, which
@@ -283,6 +288,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminDistDir: resolve(env.ADMIN_DIST_DIR || join(repoRoot, 'server', 'admin', 'dist')),
     seedDemo,
     seedDemoCoupons: parseBoolean('SEED_DEMO_COUPONS', env.SEED_DEMO_COUPONS, seedDemo),
+    // Its payments are made up: never beside a real merchant account.
+    seedDemoHistory: rawMode === 'fake' && parseBoolean('SEED_DEMO_HISTORY', env.SEED_DEMO_HISTORY, seedDemo),
     logLevel,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
