@@ -115,6 +115,8 @@ test('the operator edits the shop profile and the carousel; the storefront home 
 
       // Or dragged by its handle: 领券再下单 from the last place to the second.
       const handle = editor.locator('tr', { hasText: '领券再下单' }).locator('.ant-pro-table-drag-icon');
+      // The mouse works in viewport coordinates: the whole table must be on screen.
+      await editor.locator('tbody').evaluate((element) => element.scrollIntoView({ block: 'center' }));
       const target = await editor.locator('tbody tr').nth(1).boundingBox();
       const from = await handle.boundingBox();
       await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
