@@ -28,7 +28,7 @@ import { toOrderDetail, type OrderLineFields } from './order-views';
 import { readOrderInputs } from './order-inputs';
 import { OrdersService } from './orders.service';
 import { insertRow, insertRows } from './plain-sql';
-import { memberPricedAmounts, memberUnitPrice, priceOrder, type PricedItem } from './pricing';
+import { memberPricedAmounts, memberUnitPrice, priceOrder, type PricedItem } from '../pricing/pricing';
 import {
   findSellableSkus,
   moveStock,
