@@ -193,14 +193,7 @@ export default function CheckoutPage() {
       </Cell.Group>
 
       <Cell.Group className="checkout-pricing">
-        <PricingRows
-          pricing={preview.pricing}
-          details={{
-            levelName: preview.member.levelName,
-            couponName: preview.coupons.find((coupon) => coupon.memberCouponId === preview.selectedMemberCouponId)?.name,
-            pointsUsed: preview.points.used,
-          }}
-        />
+        <PricingRows pricing={preview.pricing} options={{ adjustments: preview.adjustments }} />
       </Cell.Group>
 
       <View className="checkout-remark">
