@@ -153,6 +153,7 @@ export default function CheckoutPage() {
               )}
             </View>
             <View className="checkout-line__numbers">
+              {line.priceLabel && <Text className="checkout-line__price-label">{line.priceLabel}</Text>}
               <PriceText fen={line.unitPriceFen} />
               {line.memberUnitPriceFen < line.unitPriceFen && (
                 <Text className="checkout-line__member-price">会员价 {formatYuan(line.memberUnitPriceFen)}</Text>

@@ -7,7 +7,7 @@ export function PricingRows({ pricing, options }: { pricing: OrderPricing; optio
   return (
     <>
       {pricingRows(pricing, options).map((row) => (
-        <Cell key={row.key} className={`pricing-row pricing-row--${row.key} pricing-row--${row.kind}`} title={row.label} extra={row.amountText} />
+        <Cell key={row.key} className={`pricing-row pricing-row--${row.key}`} title={row.label} extra={row.amountText} />
       ))}
     </>
   );

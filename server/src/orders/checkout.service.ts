@@ -88,14 +88,7 @@ export class CheckoutService {
       const recorded = cartPrice.get(sku.sku.id);
       const quoted = quotedItem(entry, price);
       const line: CheckoutLine = {
-        skuId: sku.sku.id,
-        productId: snapshot.productId,
-        title: snapshot.title,
-        specValues: snapshot.specValues,
-        imageUrl: snapshot.imageUrl,
-        unitPriceFen: price.unitPriceFen,
-        quantity,
-        lineTotalFen: price.unitPriceFen * quantity,
+        ...orderLine(entry, price),
         priceLabel: price.sourceName === LIST_PRICE_SOURCE ? null : price.label,
         memberUnitPriceFen: memberUnitPrice(quoted, loyalty.memberPricePercent),
         cartPriceFen: recorded !== undefined && recorded !== snapshot.priceFen ? recorded : null,
