@@ -72,4 +72,12 @@ describe('shareOut', () => {
     expect(shareOut(7, [1, 1, 1])).toEqual([3, 2, 2]);
     expect(shareOut(500, [0, 0])).toEqual([0, 0]);
   });
+
+  it('stays exact past 2^53: ¥1 000 000.01 over two lines of ¥10 000 000 and ¥30 000 000.01', () => {
+    // 100000001 × 1000000000 / 4000000001 = 25000000.24…, 100000001 × 3000000001 / 4000000001 = 75000000.76…:
+    // 25000000 + 75000000 leaves 1 fen, which goes to the larger remainder, the second line.
+    const shares = shareOut(100_000_001, [1_000_000_000, 3_000_000_001]);
+    expect(shares).toEqual([25_000_000, 75_000_001]);
+    expect(shares[0] + shares[1]).toBe(100_000_001);
+  });
 });

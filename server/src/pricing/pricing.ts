@@ -117,10 +117,12 @@ export function priceOrder(items: PricedItem[], options: PricingOptions): OrderP
 export function shareOut(totalFen: Fen, weights: Fen[]): Fen[] {
   const weightTotal = sum(weights);
   if (weightTotal <= 0 || totalFen <= 0) return weights.map(() => 0);
-  const shares = weights.map((weight) => Math.floor((totalFen * weight) / weightTotal));
-  const byRemainder = weights
-    .map((weight, index) => ({ index, remainder: (totalFen * weight) % weightTotal }))
-    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  // In BigInt: a large coupon times a large line can pass 2^53, where doubles stop counting every fen.
+  const parts = weights.map((weight) => BigInt(totalFen) * BigInt(weight));
+  const shares = parts.map((part) => Number(part / BigInt(weightTotal)));
+  const byRemainder = parts
+    .map((part, index) => ({ index, remainder: part % BigInt(weightTotal) }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
   for (let left = totalFen - sum(shares), next = 0; left > 0; left--, next++) shares[byRemainder[next].index] += 1;
   return shares;
 }
