@@ -59,7 +59,7 @@ export default function JobsPage() {
               rowKey="name"
               dataSource={data.jobs}
               pagination={false}
-              scroll={{ x: 1100 }}
+              scroll={{ x: 1120 }}
               columns={columns(data.instanceId, runningName, run)}
               locale={{ emptyText: '没有注册的任务' }}
             />
@@ -75,6 +75,7 @@ function columns(instanceId: string, runningName: string | null, run: (job: Admi
     {
       title: '名称',
       key: 'name',
+      width: 180,
       render: (_, job) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{job.label}</Typography.Text>
@@ -84,10 +85,11 @@ function columns(instanceId: string, runningName: string | null, run: (job: Admi
         </Space>
       ),
     },
-    { title: '间隔', key: 'interval', render: (_, job) => formatInterval(job.intervalMs) },
+    { title: '间隔', key: 'interval', width: 90, render: (_, job) => formatInterval(job.intervalMs) },
     {
       title: '上次运行',
       key: 'lastRun',
+      width: 180,
       render: (_, job) =>
         job.lastRunAt ? (
           <Space direction="vertical" size={0}>
@@ -100,17 +102,17 @@ function columns(instanceId: string, runningName: string | null, run: (job: Admi
           <Typography.Text type="secondary">尚未运行</Typography.Text>
         ),
     },
-    { title: '改动行数', key: 'rows', align: 'right', render: (_, job) => (job.lastRowsChanged === null ? '—' : job.lastRowsChanged) },
+    { title: '改动行数', key: 'rows', align: 'right', width: 96, render: (_, job) => (job.lastRowsChanged === null ? '—' : job.lastRowsChanged) },
     {
       title: '上次错误',
       key: 'error',
-      width: 240,
+      width: 134,
       render: (_, job) => {
         const state = errorState(job);
         if (state === 'none') return <Typography.Text type="secondary">无</Typography.Text>;
         return (
           <Space direction="vertical" size={0}>
-            <Typography.Text type={state === 'latest' ? 'danger' : 'secondary'} ellipsis={{ tooltip: job.lastError }} style={{ maxWidth: 220 }}>
+            <Typography.Text type={state === 'latest' ? 'danger' : 'secondary'} ellipsis={{ tooltip: job.lastError }} style={{ maxWidth: 124 }}>
               {job.lastError}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -124,17 +126,29 @@ function columns(instanceId: string, runningName: string | null, run: (job: Admi
     {
       title: '下次运行',
       key: 'next',
+      width: 160,
       render: (_, job) => (job.running ? <Tag color="processing">运行中</Tag> : job.nextRunAt ? formatOptionalTime(job.nextRunAt) : <Typography.Text type="secondary">未排期</Typography.Text>),
     },
     {
       title: '租约',
       key: 'lease',
-      render: (_, job) => <Tag color={job.usesWechat ? (job.leaseHolder ? 'blue' : 'default') : 'green'}>{leaseText(job, instanceId)}</Tag>,
+      width: 190,
+      render: (_, job) => {
+        const lease = leaseText(job, instanceId);
+        return (
+          <Space direction="vertical" size={2}>
+            <Tag color={job.usesWechat ? 'blue' : 'green'}>{lease.tag}</Tag>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {lease.detail}
+            </Typography.Text>
+          </Space>
+        );
+      },
     },
     {
       title: '操作',
       key: 'action',
-      fixed: 'right',
+      width: 90,
       render: (_, job) => {
         const button = (
           <Button size="small" type="link" loading={runningName === job.name} disabled={runningName !== null && runningName !== job.name} aria-label={`立即执行 ${job.label}`} onClick={job.usesWechat ? undefined : () => run(job)}>

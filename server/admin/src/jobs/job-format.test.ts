@@ -33,10 +33,10 @@ describe('errorState', () => {
 
 describe('leaseText', () => {
   it('says every server runs a database sweep, and who holds a WeChat job’s lease', () => {
-    expect(leaseText({ usesWechat: false, leaseHolder: null }, 'a:1:ff')).toBe('无需租约（每台服务器都运行）');
-    expect(leaseText({ usesWechat: true, leaseHolder: null }, 'a:1:ff')).toBe('需要租约 · 当前空闲');
-    expect(leaseText({ usesWechat: true, leaseHolder: 'a:1:ff' }, 'a:1:ff')).toBe('需要租约 · a:1:ff（本实例）');
-    expect(leaseText({ usesWechat: true, leaseHolder: 'b:2:ee' }, 'a:1:ff')).toBe('需要租约 · b:2:ee');
+    expect(leaseText({ usesWechat: false, leaseHolder: null }, 'a:1:ff')).toEqual({ tag: '无需租约', detail: '每台服务器都运行' });
+    expect(leaseText({ usesWechat: true, leaseHolder: null }, 'a:1:ff')).toEqual({ tag: '需要租约', detail: '当前空闲' });
+    expect(leaseText({ usesWechat: true, leaseHolder: 'a:1:ff' }, 'a:1:ff')).toEqual({ tag: '需要租约', detail: 'a:1:ff（本实例）' });
+    expect(leaseText({ usesWechat: true, leaseHolder: 'b:2:ee' }, 'a:1:ff')).toEqual({ tag: '需要租约', detail: 'b:2:ee' });
   });
 });
 

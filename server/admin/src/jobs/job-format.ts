@@ -24,10 +24,10 @@ export function errorState(job: Pick<AdminJob, 'lastError' | 'lastErrorAt' | 'la
 }
 
 /** Who runs a job: every server, or the lease holder (named, and marked when it is the server that answered). */
-export function leaseText(job: Pick<AdminJob, 'usesWechat' | 'leaseHolder'>, answeringInstance: string): string {
-  if (!job.usesWechat) return '无需租约（每台服务器都运行）';
-  if (!job.leaseHolder) return '需要租约 · 当前空闲';
-  return `需要租约 · ${job.leaseHolder}${job.leaseHolder === answeringInstance ? '（本实例）' : ''}`;
+export function leaseText(job: Pick<AdminJob, 'usesWechat' | 'leaseHolder'>, answeringInstance: string): { tag: string; detail: string } {
+  if (!job.usesWechat) return { tag: '无需租约', detail: '每台服务器都运行' };
+  if (!job.leaseHolder) return { tag: '需要租约', detail: '当前空闲' };
+  return { tag: '需要租约', detail: `${job.leaseHolder}${job.leaseHolder === answeringInstance ? '（本实例）' : ''}` };
 }
 
 /** What 立即执行 tells the owner afterwards. */
