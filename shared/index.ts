@@ -25,3 +25,4 @@ export * from './api/demo-history';
 export * from './privacy';
 export * from './storefront-pages';
 export * from './api/banners';
+export * from './api/jobs';
