@@ -24,3 +24,4 @@ export * from './api/demo-history';
 export * from './privacy';
 export * from './storefront-pages';
 export * from './api/banners';
+export * from './api/inventory';

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { AdminProductDetail, AdminProductRow, BulkProductAction, BulkProductResult, Paginated, StockAdjustmentResponse } from '../../../shared';
+import { adjustSkuStock, recordInitialStock, setSkuStocks } from '../inventory/stock-ledger';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
@@ -13,7 +14,6 @@ import { AdminProductQueryDto, SaveProductDto, SaveSkuDto } from './dto/admin-ca
 import { Product } from './product.entity';
 import { Sku } from './sku.entity';
 import { assertValidSkuMatrix } from './sku-matrix-rules';
-import { StockAdjustment } from './stock-adjustment.entity';
 
 const productNotFound = () => new ApiException('PRODUCT_NOT_FOUND', HttpStatus.NOT_FOUND, '商品不存在');
 const skuCodeTaken = (code?: string) =>
@@ -82,7 +82,8 @@ export class ProductsAdminService {
     return toAdminProductDetail(product, await this.skus.find({ where: { productId: id }, order: { id: 'ASC' } }));
   }
 
-  async create(input: SaveProductDto): Promise<AdminProductDetail> {
+  /** `staffId`: who created it, for the SKUs' `initial` stock movements (null for the demo seed). */
+  async create(input: SaveProductDto, staffId: number | null = null): Promise<AdminProductDetail> {
     await this.assertSavable(input);
     const id = await this.saving(input, async (manager) => {
       const result = await manager.insert(Product, {
@@ -92,14 +93,14 @@ export class ProductsAdminService {
         ...skuSummary(input.skus),
       });
       const productId = result.identifiers[0].id as number;
-      await this.insertSkus(manager, productId, input.skus);
+      await this.insertSkus(manager, productId, input.skus, staffId);
       return productId;
     });
     return this.detail(id);
   }
 
   /** Replaces the product and its SKU matrix: SKUs with an id are updated, new ones added, missing ones removed. */
-  async replace(id: number, input: SaveProductDto): Promise<AdminProductDetail> {
+  async replace(id: number, input: SaveProductDto, staffId: number | null = null): Promise<AdminProductDetail> {
     if (!(await this.products.existsBy({ id }))) throw productNotFound();
     await this.assertSavable(input);
     const existingIds = new Set((await this.skus.find({ select: { id: true }, where: { productId: id } })).map((s) => s.id));
@@ -116,10 +117,13 @@ export class ProductsAdminService {
       const keptIds = input.skus.flatMap((sku) => (sku.id === undefined ? [] : [sku.id]));
       const removed = [...existingIds].filter((skuId) => !keptIds.includes(skuId));
       if (removed.length > 0) await manager.delete(Sku, { id: In(removed) });
-      for (const sku of input.skus.filter((s) => s.id !== undefined)) {
+      const kept = input.skus.filter((s) => s.id !== undefined);
+      // Stock first: it locks the kept SKU rows in id order, as orders do, and writes the ledger.
+      await setSkuStocks(manager, kept.map((sku) => ({ skuId: sku.id!, stock: sku.stock })), staffId);
+      for (const sku of kept) {
         await manager.update(Sku, { id: sku.id, productId: id }, this.skuFields(sku));
       }
-      await this.insertSkus(manager, id, input.skus.filter((s) => s.id === undefined));
+      await this.insertSkus(manager, id, input.skus.filter((s) => s.id === undefined), staffId);
       await manager.update(Product, { id, deletedAt: IsNull() }, {
         ...this.productFields(input),
         ...(input.onShelf === undefined ? {} : { onShelf: input.onShelf }),
@@ -164,38 +168,10 @@ export class ProductsAdminService {
     return result;
   }
 
-  /**
-   * Adds delta to a SKU's stock with ONE conditional UPDATE, so parallel adjustments can never take
-   * stock below zero (no read-then-write). Zero rows changed: the SKU is missing or stock is too low.
-   */
-  async adjustStock(skuId: number, delta: number, reason: string, staffId: number): Promise<StockAdjustmentResponse> {
-    return this.transactions.run(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(Sku)
-        .set({ stock: () => 'stock + :delta' })
-        .where('id = :skuId AND stock + :delta >= 0')
-        .setParameters({ skuId, delta })
-        .execute();
-      if (!result.affected) {
-        if (!(await manager.existsBy(Sku, { id: skuId }))) {
-          throw new ApiException('SKU_NOT_FOUND', HttpStatus.NOT_FOUND, 'SKU 不存在');
-        }
-        throw new ApiException('STOCK_WOULD_GO_NEGATIVE', HttpStatus.CONFLICT, '库存不足，调整后库存不能小于 0');
-      }
-      const sku = await manager.findOneByOrFail(Sku, { id: skuId });
-      await manager.insert(StockAdjustment, { skuId, delta, stockAfter: sku.stock, reason: reason.trim(), staffId });
-      // The same delta on the product's copy: exact because the SKU update above succeeded, and it locks
-      // SKU then product in the same order for every adjustment (no reads of sibling SKUs, no deadlocks).
-      await manager
-        .createQueryBuilder()
-        .update(Product)
-        .set({ totalStock: () => 'totalStock + :delta' })
-        .where('id = :productId')
-        .setParameters({ productId: sku.productId, delta })
-        .execute();
-      return { skuId, stock: sku.stock };
-    });
+  /** A staff member's stock change of one SKU: conditional (never below zero), kept in the stock ledger. */
+  async adjustStock(skuId: number, delta: number, reason: string, staffId: number | null): Promise<StockAdjustmentResponse> {
+    const stock = await this.transactions.run((manager) => adjustSkuStock(manager, { skuId, delta, staffId, note: reason.trim() }));
+    return { skuId, stock };
   }
 
   private async assertSavable(input: SaveProductDto): Promise<void> {
@@ -235,21 +211,22 @@ export class ProductsAdminService {
     };
   }
 
+  /** A SKU's fields but its stock, which only the stock ledger writes. */
   private skuFields(sku: SaveSkuDto) {
     return {
       specValues: sku.specValues,
       priceFen: sku.priceFen,
       originalPriceFen: sku.originalPriceFen ?? null,
-      stock: sku.stock,
       ...(sku.skuCode ? { skuCode: sku.skuCode } : {}),
     };
   }
 
-  private async insertSkus(manager: EntityManager, productId: number, skus: SaveSkuDto[]): Promise<void> {
+  /** Adds SKUs with their `initial` stock movements (found again by their unique codes). */
+  private async insertSkus(manager: EntityManager, productId: number, skus: SaveSkuDto[], staffId: number | null): Promise<void> {
     if (skus.length === 0) return;
-    await manager.insert(
-      Sku,
-      skus.map((sku) => ({ ...this.skuFields(sku), productId, skuCode: sku.skuCode || generateSkuCode() })),
-    );
+    const rows = skus.map((sku) => ({ ...this.skuFields(sku), stock: sku.stock, productId, skuCode: sku.skuCode || generateSkuCode() }));
+    await manager.insert(Sku, rows);
+    const saved = await manager.find(Sku, { select: { id: true, productId: true, stock: true }, where: { skuCode: In(rows.map((row) => row.skuCode)) }, order: { id: 'ASC' } });
+    await recordInitialStock(manager, saved, staffId);
   }
 }
