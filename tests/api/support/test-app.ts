@@ -31,7 +31,7 @@ export interface TestApp {
 export const API = '/api/v1';
 export const TEST_DB = (process.env.TEST_DB || 'sqlite') as 'sqlite' | 'mariadb';
 
-async function createMariadbDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createMariadbDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const base = process.env.TEST_MARIADB_URL;
   if (!base) throw new Error('TEST_DB=mariadb needs TEST_MARIADB_URL=mysql://root@127.0.0.1:PORT/');
   const name = `storefront_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
