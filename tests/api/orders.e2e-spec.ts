@@ -7,7 +7,7 @@ import { OrderEvents, type OrderCancelledEvent, type OrderCreatedEvent } from '.
 import { UnpaidOrderSweeper } from '../../server/src/orders/unpaid-order-sweeper';
 import { ADDRESS, ShopFixtures } from './support/shop-fixtures';
 import { expectStockLedgerBalanced, movementsOfSku } from './support/stock-ledger';
-import { API, bearer, expectApiError, memberToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+import { API, bearer, expectApiError, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
 describe(`checkout and orders (${TEST_DB})`, () => {
   let t: TestApp;
@@ -440,6 +440,35 @@ describe(`checkout and orders (${TEST_DB})`, () => {
       expect(movements.filter((m) => m.reason === 'sale')).toHaveLength(50);
       expect(movements.reduce((sum, m) => sum + m.delta, 0)).toBe(0);
       await expectStockLedgerBalanced(t);
+    });
+
+    it('staff saving the product (stock set to 60, then 80) while 40 orders come in: every unit is in the ledger', async () => {
+      const product = await shop.product([{ priceFen: 500, stock: 50 }, { priceFen: 700, stock: 50 }]);
+      const [first, second] = product.skus.map((sku) => sku.id);
+      const operator = await staffToken(t, 'operator');
+      const save = (stock: number) =>
+        http().put(`${API}/admin/products/${product.id}`).set(bearer(operator)).send({
+          categoryId: product.categoryId,
+          title: product.title,
+          images: product.images,
+          specs: product.specs,
+          skus: product.skus.map((sku) => ({ id: sku.id, specValues: sku.specValues, priceFen: sku.priceFen, stock })),
+        });
+      const orders = Array.from({ length: 40 }, (_, i) =>
+        place(alice, { clientToken: clientToken(), items: [{ skuId: first, quantity: 1 }, { skuId: second, quantity: 1 }], addressId: aliceAddress }).then((r) => r.status),
+      );
+      const [statuses, ...saves] = await Promise.all([Promise.all(orders), save(60), save(80)]);
+      expect(saves.map((response) => response.status)).toEqual([200, 200]);
+      expect(statuses.every((status) => status === 201)).toBe(true);
+      // Whatever order they ran in, each SKU's movements sum to its stock: a save records the difference from
+      // the stock it found (after the orders before it), never from a stale read.
+      await expectStockLedgerBalanced(t);
+      for (const skuId of [first, second]) {
+        const movements = await movementsOfSku(t, skuId);
+        expect(movements.filter((m) => m.reason === 'sale')).toHaveLength(40);
+        expect(movements.filter((m) => m.reason === 'product_edit').length).toBeGreaterThanOrEqual(1);
+      }
+      expect(await shop.productTotalStock(product.id)).toBe((await shop.stockOf(first)) + (await shop.stockOf(second)));
     });
 
     it('the same clientToken fired 20 times at once: one order, stock taken once', async () => {

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { AdminProductDetail, AdminProductRow, BulkProductAction, BulkProductResult, Paginated, StockAdjustmentResponse } from '../../../shared';
 import { adjustSkuStock, recordInitialStock, setSkuStocks } from '../inventory/stock-ledger';
+import { lockedForUpdate } from '../platform/database/locking-read';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
@@ -116,9 +117,11 @@ export class ProductsAdminService {
     await this.saving(input, async (manager) => {
       const keptIds = input.skus.flatMap((sku) => (sku.id === undefined ? [] : [sku.id]));
       const removed = [...existingIds].filter((skuId) => !keptIds.includes(skuId));
+      // The product's SKU rows are locked in id order first, as orders lock them, so an edit and an order
+      // never wait on each other in opposite orders (the deletes and updates below hold no other SKU rows).
+      await lockedForUpdate(manager.createQueryBuilder(Sku, 's').select('s.id').where({ productId: id }).orderBy('s.id', 'ASC')).getMany();
       if (removed.length > 0) await manager.delete(Sku, { id: In(removed) });
       const kept = input.skus.filter((s) => s.id !== undefined);
-      // Stock first: it locks the kept SKU rows in id order, as orders do, and writes the ledger.
       await setSkuStocks(manager, kept.map((sku) => ({ skuId: sku.id!, stock: sku.stock })), staffId);
       for (const sku of kept) {
         await manager.update(Sku, { id: sku.id, productId: id }, this.skuFields(sku));
