@@ -293,6 +293,38 @@ describe(`catalog (${TEST_DB})`, () => {
       await t.dataSource.query('UPDATE skus SET stock = stock - 1 WHERE id = ?', [small.id]);
     });
 
+    it('a save that leaves the stock as the form loaded it keeps what was sold meanwhile; a changed stock is set as typed', async () => {
+      const product = await createProduct(twoSkuProduct({ title: '表单库存' }));
+      const [small, large] = product.skus;
+      const save = (stock: number, stockBefore: number) =>
+        t.api().put(`${API}/admin/products/${product.id}`).set(bearer(operator)).send(
+          twoSkuProduct({ title: '表单库存（改名）', skus: [
+            { id: small.id, specValues: ['100g'], priceFen: 3900, stock, stockBefore },
+            { id: large.id, specValues: ['250g'], priceFen: 8900, stock: 0, stockBefore: 0 },
+          ] }),
+        ).expect(200);
+      // The form loaded stock 10; 3 units went out while it was open.
+      await adjust(warehouse, small.id, -3).expect(200);
+      const renamed: AdminProductDetail = (await save(10, 10)).body;
+      expect(renamed.title).toBe('表单库存（改名）');
+      expect(renamed.skus[0].stock).toBe(7);
+      // Staff typed a new number: that is the stock.
+      expect((await save(25, 10)).body.skus[0].stock).toBe(25);
+      expect(await movementsOfSku(t, small.id)).toEqual([
+        { reason: 'initial', delta: 10 },
+        { reason: 'adjustment', delta: -3 },
+        { reason: 'product_edit', delta: 18 },
+      ]);
+      expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: product.id })).totalStock).toBe(25);
+      expectApiError((await t.api().put(`${API}/admin/products/${product.id}`).set(bearer(operator)).send(
+        twoSkuProduct({ skus: [
+          { id: small.id, specValues: ['100g'], priceFen: 3900, stock: 1, stockBefore: -1 },
+          { id: large.id, specValues: ['250g'], priceFen: 8900, stock: 0 },
+        ] }),
+      ).expect(400)).body, 'VALIDATION_FAILED');
+      await expectStockLedgerBalanced(t);
+    });
+
     it('never goes below zero when adjustments race: exactly the stock on hand is taken', async () => {
       const product = await createProduct(twoSkuProduct({ skus: [
         { specValues: ['100g'], priceFen: 100, stock: 5 },

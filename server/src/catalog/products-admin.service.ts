@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { AdminProductDetail, AdminProductRow, BulkProductAction, BulkProductResult, Paginated, StockAdjustmentResponse } from '../../../shared';
-import { adjustSkuStock, recordInitialStock, setSkuStocks } from '../inventory/stock-ledger';
+import { adjustSkuStock, recordInitialStock, recountProductStock, setSkuStocks } from '../inventory/stock-ledger';
 import { lockedForUpdate } from '../platform/database/locking-read';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
@@ -25,14 +25,10 @@ function generateSkuCode(): string {
   return `SKU${Date.now().toString(36).toUpperCase()}${randomBytes(3).toString('hex').toUpperCase()}`;
 }
 
-/** The product's copies of SKU facts (cheapest price and its original price, total stock). */
-function skuSummary(skus: { priceFen: number; originalPriceFen?: number | null; stock: number }[]) {
+/** The product's copies of SKU prices (cheapest price and its original price). */
+function skuPriceSummary(skus: { priceFen: number; originalPriceFen?: number | null }[]) {
   const cheapest = skus.reduce((min, sku) => (sku.priceFen < min.priceFen ? sku : min), skus[0]);
-  return {
-    minPriceFen: cheapest.priceFen,
-    minPriceOriginalFen: cheapest.originalPriceFen ?? null,
-    totalStock: skus.reduce((sum, sku) => sum + sku.stock, 0),
-  };
+  return { minPriceFen: cheapest.priceFen, minPriceOriginalFen: cheapest.originalPriceFen ?? null };
 }
 
 /** Staff-side product management: lists, the product with its SKU matrix, shelf, stock. */
@@ -91,7 +87,8 @@ export class ProductsAdminService {
         ...this.productFields(input),
         onShelf: input.onShelf ?? false,
         memberPriceEnabled: input.memberPriceEnabled ?? true,
-        ...skuSummary(input.skus),
+        ...skuPriceSummary(input.skus),
+        totalStock: input.skus.reduce((sum, sku) => sum + sku.stock, 0),
       });
       const productId = result.identifiers[0].id as number;
       await this.insertSkus(manager, productId, input.skus, staffId);
@@ -122,7 +119,9 @@ export class ProductsAdminService {
       await lockedForUpdate(manager.createQueryBuilder(Sku, 's').select('s.id').where({ productId: id }).orderBy('s.id', 'ASC')).getMany();
       if (removed.length > 0) await manager.delete(Sku, { id: In(removed) });
       const kept = input.skus.filter((s) => s.id !== undefined);
-      await setSkuStocks(manager, kept.map((sku) => ({ skuId: sku.id!, stock: sku.stock })), staffId);
+      // Only the stock staff changed in the form is written; the rest keeps what orders left of it.
+      const restocked = kept.filter((sku) => sku.stockBefore === undefined || sku.stock !== sku.stockBefore);
+      await setSkuStocks(manager, restocked.map((sku) => ({ skuId: sku.id!, stock: sku.stock })), staffId);
       for (const sku of kept) {
         await manager.update(Sku, { id: sku.id, productId: id }, this.skuFields(sku));
       }
@@ -131,8 +130,9 @@ export class ProductsAdminService {
         ...this.productFields(input),
         ...(input.onShelf === undefined ? {} : { onShelf: input.onShelf }),
         ...(input.memberPriceEnabled === undefined ? {} : { memberPriceEnabled: input.memberPriceEnabled }),
-        ...skuSummary(input.skus),
+        ...skuPriceSummary(input.skus),
       });
+      await recountProductStock(manager, id);
     });
     return this.detail(id);
   }

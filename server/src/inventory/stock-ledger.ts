@@ -116,7 +116,7 @@ export async function adjustSkuStock(
 /**
  * A product save sets its SKUs' stock to the numbers in the form: each SKU row is read locked (the latest
  * stock, which orders may have changed meanwhile), and a SKU whose stock differs gets the difference as
- * arithmetic and a `product_edit` movement. The product's total is left to the caller (it rewrites it).
+ * arithmetic and a `product_edit` movement. The product's total is left to the caller (recountProductStock).
  */
 export async function setSkuStocks(manager: EntityManager, targets: { skuId: number; stock: number }[], staffId: number | null): Promise<void> {
   if (targets.length === 0) return;
@@ -132,6 +132,11 @@ export async function setSkuStocks(manager: EntityManager, targets: { skuId: num
     movements.push({ skuId: sku.id, productId: sku.productId, delta, reason: 'product_edit', staffId, note: '编辑商品时修改库存' });
   }
   await insertRows(manager, StockMovementRow, movements);
+}
+
+/** Sets a product's stock total to the sum of its SKUs (after a save changed some of them, under their row locks). */
+export async function recountProductStock(manager: EntityManager, productId: number): Promise<void> {
+  await execute(manager, RECOUNT_PRODUCT_STOCK, [productId, productId]);
 }
 
 /** The first stock of SKUs just created: an `initial` movement each (none for a SKU starting at zero). */
@@ -172,4 +177,6 @@ async function changeSkuStock(manager: EntityManager, lines: (Omit<StockLine, 't
 const TAKE_SKU_STOCK = 'UPDATE skus SET stock = stock - ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ? AND stock >= ?';
 const ADD_SKU_STOCK = 'UPDATE skus SET stock = stock + ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ?';
 const ADJUST_SKU_STOCK = 'UPDATE skus SET stock = stock + ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ? AND stock + ? >= 0';
+const RECOUNT_PRODUCT_STOCK =
+  'UPDATE products SET totalStock = (SELECT COALESCE(SUM(stock), 0) FROM skus WHERE productId = ?), updatedAt = CURRENT_TIMESTAMP WHERE id = ?';
 const ADD_PRODUCT_TOTAL_STOCK = 'UPDATE products SET totalStock = totalStock + ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ?';
