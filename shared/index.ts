@@ -26,3 +26,4 @@ export * from './privacy';
 export * from './storefront-pages';
 export * from './api/banners';
 export * from './api/jobs';
+export * from './api/inventory';

@@ -42,6 +42,8 @@ export function receiverContactAccess(role: StaffRole, orderStatus: string): { f
 export const STAFF_ADMIN_ROLES: StaffRole[] = ['owner'];
 /** Roles that may adjust stock (the warehouse counts it, operators sell it). */
 export const STOCK_ROLES: StaffRole[] = ['owner', 'operator', 'warehouse'];
+/** Roles that run the stock ledger check (every SKU's stock against the sum of its movements). */
+export const STOCK_AUDIT_ROLES: StaffRole[] = ['owner', 'operator'];
 /** Roles that change the shop's settings (shipping fee rule, order timeouts). */
 export const SHOP_SETTINGS_ROLES: StaffRole[] = ['owner', 'operator'];
 /** Roles that read the order list and details (every role: each needs orders for its own work). */

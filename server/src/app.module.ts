@@ -6,6 +6,7 @@ import { AfterSalesModule } from './after-sales/after-sales.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { InventoryModule } from './inventory/inventory.module';
 import { LoyaltyModule } from './loyalty/loyalty.module';
 import { CouponsModule } from './coupons/coupons.module';
 import { MembersModule } from './members/members.module';
@@ -55,6 +56,7 @@ export class AppModule {
         StaffModule,
         MembersModule,
         CatalogModule,
+        InventoryModule,
         EventEmitterModule.forRoot(),
         SettingsModule,
         CartModule,

@@ -75,6 +75,12 @@ export interface SaveSkuRequest {
   priceFen: Fen;
   originalPriceFen?: Fen | null;
   stock: number;
+  /**
+   * Editing an existing SKU: the stock the form showed when it loaded. When `stock` still equals it, staff did
+   * not touch the stock and the SKU keeps what it has now (orders placed while the form was open stay counted);
+   * otherwise the SKU is set to `stock`. Without it, the SKU is set to `stock`.
+   */
+  stockBefore?: number;
   /** Unique across the shop; generated when empty. */
   skuCode?: string;
 }

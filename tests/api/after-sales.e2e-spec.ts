@@ -2,9 +2,13 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { AfterSale, OrderDetail, Paginated } from '../../shared';
 import { OrderEvents } from '../../server/src/orders/order-events';
 import { OrderRow } from '../../server/src/orders/order.entity';
+import { StockMovementRow } from '../../server/src/inventory/stock-movement.entity';
+import { OrderLineRow } from '../../server/src/orders/order-line.entity';
 import { RefundRow } from '../../server/src/payments/refund.entity';
+import { Staff } from '../../server/src/staff/staff.entity';
 import { eventually, orderStatus, payAtFake, startPayment } from './support/pay-helpers';
 import { ShopFixtures } from './support/shop-fixtures';
+import { expectStockLedgerBalanced, movementsOfSku } from './support/stock-ledger';
 import { API, bearer, expectApiError, memberToken, PNG_1X1, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
 describe(`after-sales and refunds (${TEST_DB})`, () => {
@@ -79,6 +83,13 @@ describe(`after-sales and refunds (${TEST_DB})`, () => {
     const answers = await Promise.all(Array.from({ length: 8 }, () => act(id, 'approve')));
     expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(200));
     expect(await shop.stockOf(skuId)).toBe(10);
+    expect(await movementsOfSku(t, skuId)).toEqual([
+      { reason: 'initial', delta: 10 },
+      { reason: 'sale', delta: -4 },
+      { reason: 'refund_return', delta: 4 },
+    ]);
+    expect((await t.dataSource.getRepository(StockMovementRow).findOneByOrFail({ skuId, reason: 'refund_return' })).afterSaleId).toBe(id);
+    await expectStockLedgerBalanced(t);
     expect(await refundsOf(order.orderNo)).toHaveLength(1);
     await eventually(() => orderStatus(t, alice, order.orderNo), (o) => o.status === 'refunded');
   });
@@ -144,9 +155,21 @@ describe(`after-sales and refunds (${TEST_DB})`, () => {
     expect(staffView.returnShipment).toEqual(expect.objectContaining(parcel));
 
     // The warehouse may confirm receipt (parallel double submits move it once), but not refund.
+    expect(await shop.stockOf(skuId)).toBe(8);
     const receipts = await Promise.all(Array.from({ length: 4 }, () => act(id, 'receive', {}, warehouse)));
     expect(receipts.map((answer) => answer.status)).toEqual(Array(4).fill(200));
     expect(receipts[0].body).toEqual(expect.objectContaining({ status: 'return_received', returnReceivedAt: expect.any(String) }));
+    // The goods are back in stock, once, with a movement naming the case, the order line and the warehouse clerk.
+    expect(await shop.stockOf(skuId)).toBe(10);
+    expect(await movementsOfSku(t, skuId)).toEqual([
+      { reason: 'initial', delta: 10 },
+      { reason: 'sale', delta: -2 },
+      { reason: 'return_receipt', delta: 2 },
+    ]);
+    const [receipt] = await t.dataSource.getRepository(StockMovementRow).findBy({ skuId, reason: 'return_receipt' });
+    const [line] = await t.dataSource.getRepository(OrderLineRow).findBy({ skuId });
+    const warehouseId = (await t.dataSource.getRepository(Staff).findOneByOrFail({ username: 'warehouse' })).id;
+    expect(receipt).toEqual(expect.objectContaining({ afterSaleId: id, orderId: line.orderId, orderLineId: line.id, staffId: warehouseId }));
     expectApiError((await act(id, 'refund', {}, warehouse).expect(403)).body, 'FORBIDDEN');
     // Once received, the parcel is settled.
     expectApiError((await sendBack({ carrierCode: 'SF', trackingNo: 'SF0000000001' }).expect(409)).body, 'AFTER_SALE_STATE_CONFLICT');
@@ -162,9 +185,10 @@ describe(`after-sales and refunds (${TEST_DB})`, () => {
     expect(refunded.timeline.find((entry) => entry.event === 'return_shipped')!.text).toBe('已寄回商品：圆通速递 YT7770001234');
     expect(refunded.timeline.find((entry) => entry.event === 'return_received')!.text).toBe('商家已收到退货');
     expect(t.fake.state.pay.order(order.orderNo)).toBeDefined();
-    // Returned goods are checked by the warehouse before they are sold again: stock stays as it was.
-    expect(await shop.stockOf(skuId)).toBe(8);
+    // The refund and a late receipt change the stock no more.
     expect((await act(id, 'receive').expect(200)).body.status).toBe('refunded');
+    expect(await shop.stockOf(skuId)).toBe(10);
+    await expectStockLedgerBalanced(t);
   });
 
   it('a 仅退款 has nothing to send back or receive', async () => {

@@ -1,8 +1,9 @@
 import type { AdminProductDetail, SaveProductRequest } from '../../shared';
 import { Product } from '../../server/src/catalog/product.entity';
 import { Sku } from '../../server/src/catalog/sku.entity';
-import { StockAdjustment } from '../../server/src/catalog/stock-adjustment.entity';
+import { StockMovementRow } from '../../server/src/inventory/stock-movement.entity';
 import { API, bearer, expectApiError, PNG_1X1, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+import { expectStockLedgerBalanced, movementsOfSku } from './support/stock-ledger';
 
 describe(`catalog (${TEST_DB})`, () => {
   let t: TestApp;
@@ -252,6 +253,78 @@ describe(`catalog (${TEST_DB})`, () => {
       expect(stored.totalStock).toBe(12);
     });
 
+    it('keeps every stock change in the SKU ledger: initial stock, adjustments, product edits (not edits that keep the stock)', async () => {
+      const product = await createProduct(twoSkuProduct({ title: '流水测试' }));
+      const [small, large] = product.skus;
+      await adjust(warehouse, small.id, 4).expect(200);
+      const edit = (stock: number) =>
+        t.api().put(`${API}/admin/products/${product.id}`).set(bearer(operator)).send(
+          twoSkuProduct({ title: '流水测试', skus: [
+            { id: small.id, specValues: ['100g'], priceFen: 3900, stock },
+            { id: large.id, specValues: ['250g'], priceFen: 8900, stock: 0 },
+          ] }),
+        ).expect(200);
+      await edit(20);
+      await edit(20); // the same stock again: no movement
+      expect(await movementsOfSku(t, small.id)).toEqual([
+        { reason: 'initial', delta: 10 },
+        { reason: 'adjustment', delta: 4 },
+        { reason: 'product_edit', delta: 6 },
+      ]);
+      expect(await movementsOfSku(t, large.id)).toEqual([]);
+
+      const listed = (await t.api().get(`${API}/admin/skus/${small.id}/stock-movements`).set(bearer(service)).expect(200)).body;
+      expect(listed.map((m: { reason: string; delta: number; staffName: string | null; note: string | null }) => [m.reason, m.delta, m.staffName !== null, m.note])).toEqual([
+        ['product_edit', 6, true, '编辑商品时修改库存'],
+        ['adjustment', 4, true, '盘点'],
+        ['initial', 10, true, null],
+      ]);
+      expectApiError((await t.api().get(`${API}/admin/skus/999999/stock-movements`).set(bearer(service)).expect(404)).body, 'SKU_NOT_FOUND');
+      expectApiError((await t.api().get(`${API}/admin/skus/${small.id}/stock-movements?limit=0`).set(bearer(service)).expect(400)).body, 'VALIDATION_FAILED');
+
+      const check = (await t.api().get(`${API}/admin/inventory/ledger-check`).set(bearer(owner)).expect(200)).body;
+      expect(check.mismatches).toEqual([]);
+      expect(check.skusChecked).toBeGreaterThan(2);
+      expectApiError((await t.api().get(`${API}/admin/inventory/ledger-check`).set(bearer(warehouse)).expect(403)).body, 'FORBIDDEN');
+      // A write around the ledger is what the check is for: it names the SKU.
+      await t.dataSource.query('UPDATE skus SET stock = stock + 1 WHERE id = ?', [small.id]);
+      const broken = (await t.api().get(`${API}/admin/inventory/ledger-check`).set(bearer(operator)).expect(200)).body;
+      expect(broken.mismatches).toEqual([{ skuId: small.id, stock: 21, movementSum: 20 }]);
+      await t.dataSource.query('UPDATE skus SET stock = stock - 1 WHERE id = ?', [small.id]);
+    });
+
+    it('a save that leaves the stock as the form loaded it keeps what was sold meanwhile; a changed stock is set as typed', async () => {
+      const product = await createProduct(twoSkuProduct({ title: '表单库存' }));
+      const [small, large] = product.skus;
+      const save = (stock: number, stockBefore: number) =>
+        t.api().put(`${API}/admin/products/${product.id}`).set(bearer(operator)).send(
+          twoSkuProduct({ title: '表单库存（改名）', skus: [
+            { id: small.id, specValues: ['100g'], priceFen: 3900, stock, stockBefore },
+            { id: large.id, specValues: ['250g'], priceFen: 8900, stock: 0, stockBefore: 0 },
+          ] }),
+        ).expect(200);
+      // The form loaded stock 10; 3 units went out while it was open.
+      await adjust(warehouse, small.id, -3).expect(200);
+      const renamed: AdminProductDetail = (await save(10, 10)).body;
+      expect(renamed.title).toBe('表单库存（改名）');
+      expect(renamed.skus[0].stock).toBe(7);
+      // Staff typed a new number: that is the stock.
+      expect((await save(25, 10)).body.skus[0].stock).toBe(25);
+      expect(await movementsOfSku(t, small.id)).toEqual([
+        { reason: 'initial', delta: 10 },
+        { reason: 'adjustment', delta: -3 },
+        { reason: 'product_edit', delta: 18 },
+      ]);
+      expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: product.id })).totalStock).toBe(25);
+      expectApiError((await t.api().put(`${API}/admin/products/${product.id}`).set(bearer(operator)).send(
+        twoSkuProduct({ skus: [
+          { id: small.id, specValues: ['100g'], priceFen: 3900, stock: 1, stockBefore: -1 },
+          { id: large.id, specValues: ['250g'], priceFen: 8900, stock: 0 },
+        ] }),
+      ).expect(400)).body, 'VALIDATION_FAILED');
+      await expectStockLedgerBalanced(t);
+    });
+
     it('never goes below zero when adjustments race: exactly the stock on hand is taken', async () => {
       const product = await createProduct(twoSkuProduct({ skus: [
         { specValues: ['100g'], priceFen: 100, stock: 5 },
@@ -262,7 +335,8 @@ describe(`catalog (${TEST_DB})`, () => {
       expect(results.filter((r) => r.status === 200)).toHaveLength(5);
       expect(results.filter((r) => r.status === 409)).toHaveLength(7);
       expect((await t.dataSource.getRepository(Sku).findOneByOrFail({ id: skuId })).stock).toBe(0);
-      expect(await t.dataSource.getRepository(StockAdjustment).countBy({ skuId })).toBe(5);
+      expect(await t.dataSource.getRepository(StockMovementRow).countBy({ skuId, reason: 'adjustment' })).toBe(5);
+      await expectStockLedgerBalanced(t);
       expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: product.id })).totalStock).toBe(0);
       expect((await t.api().get(`${API}/products/${product.id}`).expect(200)).body.inStock).toBe(false);
     });

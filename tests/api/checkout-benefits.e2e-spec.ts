@@ -7,6 +7,7 @@ import { OrderRow } from '../../server/src/orders/order.entity';
 import { claim, createTemplate } from './support/coupon-fixtures';
 import { ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, expectApiError, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+import { expectStockLedgerBalanced } from './support/stock-ledger';
 
 /**
  * Checkout with the member's benefits: member price, coupons and points priced in the order the shopper
@@ -240,5 +241,9 @@ describe(`checkout with member price, coupons and points (${TEST_DB})`, () => {
     expect(spent.map((row) => -row.delta).sort()).toEqual(used.filter((points) => points > 0).sort());
     // Every order that was placed, with or without points, took its unit; the refused ones took none.
     expect(await shop.stockOf(skuId)).toBe(50 - created.length);
+  });
+
+  it('leaves the stock ledger balanced: the movements of every SKU sum to its stock, one sale per order line', async () => {
+    await expectStockLedgerBalanced(t);
   });
 });

@@ -16,6 +16,7 @@ import { DemoStoreSeeder } from '../../server/src/seed/demo-store.seeder';
 import { WechatPayClient } from '../../server/src/wechat/pay/wechat-pay.client';
 import { ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, expectApiError, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+import { expectStockLedgerBalanced } from './support/stock-ledger';
 
 /**
  * The demo history a fresh install writes: through the real services, once per database, with figures on every
@@ -139,6 +140,8 @@ describe(`demo history (${TEST_DB})`, () => {
   it('leaves every SKU with the stock it had: nothing of the demo catalog sold out by the history', async () => {
     const after = await snapshot();
     expect(after.stock).toEqual(before.stock);
+    // Sold through checkout, put back as the owner's adjustment: all of it in the stock ledger.
+    await expectStockLedgerBalanced(t);
   });
 
   it('runs once per database', async () => {
@@ -170,6 +173,7 @@ describe(`demo history (${TEST_DB})`, () => {
     expect(after.sales).toEqual(before.sales);
     expect(after.coupons).toEqual(before.coupons);
     expect(after.stock).toEqual(before.stock);
+    await expectStockLedgerBalanced(t);
     const overview: StoreOverview = (await get('overview?period=today', owner).expect(200)).body;
     expect(overview.current.figures).toEqual(expect.objectContaining({ paidOrders: 1, payingMembers: 1, newMembers: 1 }));
     // Removing again finds nothing.

@@ -6,7 +6,8 @@ import { OrderRow } from '../../server/src/orders/order.entity';
 import { OrderEvents, type OrderCancelledEvent, type OrderCreatedEvent } from '../../server/src/orders/order-events';
 import { UnpaidOrderSweeper } from '../../server/src/orders/unpaid-order-sweeper';
 import { ADDRESS, ShopFixtures } from './support/shop-fixtures';
-import { API, bearer, expectApiError, memberToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+import { expectStockLedgerBalanced, movementsOfSku } from './support/stock-ledger';
+import { API, bearer, expectApiError, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
 describe(`checkout and orders (${TEST_DB})`, () => {
   let t: TestApp;
@@ -197,6 +198,8 @@ describe(`checkout and orders (${TEST_DB})`, () => {
       expect(await orderRows().count()).toBe(ordersBefore);
       expect(await shop.stockOf(plenty)).toBe(10);
       expect(await shop.stockOf(scarce.skus[0].id)).toBe(1);
+      // The sale movements went in before the refused decrement and were rolled back with it.
+      expect(await movementsOfSku(t, plenty)).toEqual([{ reason: 'initial', delta: 10 }]);
     });
 
     it('never accepts prices or totals from the client', async () => {
@@ -314,6 +317,11 @@ describe(`checkout and orders (${TEST_DB})`, () => {
       const again: OrderDetail = (await http().post(`${API}/orders/${order.orderNo}/cancel`).set(bearer(alice)).expect(200)).body;
       expect(again).toEqual(cancelled);
       expect(await shop.stockOf(skuId)).toBe(10);
+      expect(await movementsOfSku(t, skuId)).toEqual([
+        { reason: 'initial', delta: 10 },
+        { reason: 'sale', delta: -3 },
+        { reason: 'cancel_return', delta: 3 },
+      ]);
     });
 
     it('refuses to cancel an order that has left pending_payment', async () => {
@@ -344,6 +352,12 @@ describe(`checkout and orders (${TEST_DB})`, () => {
       // Running it again (or on another instance) changes nothing.
       await sweeper().sweep();
       expect(await shop.stockOf(skuId)).toBe(9);
+      expect(await movementsOfSku(t, skuId)).toEqual([
+        { reason: 'initial', delta: 10 },
+        { reason: 'sale', delta: -2 },
+        { reason: 'sale', delta: -1 },
+        { reason: 'cancel_return', delta: 2 },
+      ]);
     });
 
     it('uses the unpaid timeout from the shop settings', async () => {
@@ -421,6 +435,40 @@ describe(`checkout and orders (${TEST_DB})`, () => {
       expect(lines).toHaveLength(50);
       expect(lines.reduce((sum, line) => sum + line.quantity, 0)).toBe(50);
       expect(new Set(responses.filter((r) => r.status === 201).map((r) => r.body.orderNo)).size).toBe(50);
+      // One sale movement per order line, none for the refused orders: the ledger says 50 − 50 = 0.
+      const movements = await movementsOfSku(t, skuId);
+      expect(movements.filter((m) => m.reason === 'sale')).toHaveLength(50);
+      expect(movements.reduce((sum, m) => sum + m.delta, 0)).toBe(0);
+      await expectStockLedgerBalanced(t);
+    });
+
+    it('staff saving the product (stock set to 60, then 80) while 40 orders come in: every unit is in the ledger', async () => {
+      const product = await shop.product([{ priceFen: 500, stock: 50 }, { priceFen: 700, stock: 50 }]);
+      const [first, second] = product.skus.map((sku) => sku.id);
+      const operator = await staffToken(t, 'operator');
+      const save = (stock: number) =>
+        http().put(`${API}/admin/products/${product.id}`).set(bearer(operator)).send({
+          categoryId: product.categoryId,
+          title: product.title,
+          images: product.images,
+          specs: product.specs,
+          skus: product.skus.map((sku) => ({ id: sku.id, specValues: sku.specValues, priceFen: sku.priceFen, stock })),
+        });
+      const orders = Array.from({ length: 40 }, (_, i) =>
+        place(alice, { clientToken: clientToken(), items: [{ skuId: first, quantity: 1 }, { skuId: second, quantity: 1 }], addressId: aliceAddress }).then((r) => r.status),
+      );
+      const [statuses, ...saves] = await Promise.all([Promise.all(orders), save(60), save(80)]);
+      expect(saves.map((response) => response.status)).toEqual([200, 200]);
+      expect(statuses.every((status) => status === 201)).toBe(true);
+      // Whatever order they ran in, each SKU's movements sum to its stock: a save records the difference from
+      // the stock it found (after the orders before it), never from a stale read.
+      await expectStockLedgerBalanced(t);
+      for (const skuId of [first, second]) {
+        const movements = await movementsOfSku(t, skuId);
+        expect(movements.filter((m) => m.reason === 'sale')).toHaveLength(40);
+        expect(movements.filter((m) => m.reason === 'product_edit').length).toBeGreaterThanOrEqual(1);
+      }
+      expect(await shop.productTotalStock(product.id)).toBe((await shop.stockOf(first)) + (await shop.stockOf(second)));
     });
 
     it('the same clientToken fired 20 times at once: one order, stock taken once', async () => {
@@ -432,6 +480,7 @@ describe(`checkout and orders (${TEST_DB})`, () => {
       expect(new Set(responses.map((response) => response.body.orderNo)).size).toBe(1);
       expect(await orderRows().countBy({ clientToken: body.clientToken })).toBe(1);
       expect(await shop.stockOf(skuId)).toBe(97);
+      expect(await movementsOfSku(t, skuId)).toEqual([{ reason: 'initial', delta: 100 }, { reason: 'sale', delta: -3 }]);
     });
 
     it('a shopper cancel racing the timeout sweep (twice over) cancels once and returns the stock once', async () => {
@@ -454,6 +503,8 @@ describe(`checkout and orders (${TEST_DB})`, () => {
       // Every order was cancelled by exactly one of the racers.
       expect(byShopper + sweptA + sweptB).toBe(orders.length);
       expect(await shop.stockOf(skuId)).toBe(100);
+      expect((await movementsOfSku(t, skuId)).filter((m) => m.reason === 'cancel_return')).toHaveLength(orders.length);
+      await expectStockLedgerBalanced(t);
     });
   });
 });

@@ -4,6 +4,7 @@ import { UnpaidOrderSweeper } from '../../server/src/orders/unpaid-order-sweeper
 import { eventually, payAtFake } from './support/pay-helpers';
 import { ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, expectApiError, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+import { expectStockLedgerBalanced } from './support/stock-ledger';
 
 /**
  * Payment starts racing a cancel (shopper, staff, timeout sweep), fired in parallel: whoever wins, a cancelled
@@ -82,4 +83,8 @@ describe(`payment start racing a cancel (${TEST_DB})`, () => {
     // The sweep runs as if the deadline had passed; the starts still see a deadline in the future.
     await race(4, () => t.app.get(UnpaidOrderSweeper).sweep(new Date(Date.now() + 24 * 60 * 60_000)));
   }, 90_000);
+
+  it('leaves the stock ledger balanced: the movements of every SKU sum to its stock, one sale per order line', async () => {
+    await expectStockLedgerBalanced(t);
+  });
 });

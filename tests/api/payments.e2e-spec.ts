@@ -18,6 +18,7 @@ import {
 } from './support/pay-helpers';
 import { ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, expectApiError, memberToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+import { expectStockLedgerBalanced } from './support/stock-ledger';
 
 describe(`WeChat Pay for orders (${TEST_DB})`, () => {
   let t: TestApp;
@@ -233,5 +234,9 @@ describe(`WeChat Pay for orders (${TEST_DB})`, () => {
       await t.api().post(`${API}/orders/${placed.orderNo}/cancel`).set(bearer(alice)).expect(200);
       await eventually(async () => t.fake.state.pay.order(placed.orderNo)!.state, (state) => state === 'CLOSED');
     });
+  });
+
+  it('leaves the stock ledger balanced: the movements of every SKU sum to its stock, one sale per order line', async () => {
+    await expectStockLedgerBalanced(t);
   });
 });

@@ -6,6 +6,7 @@ import { AutoConfirmSweeper } from '../../server/src/orders/auto-confirm-sweeper
 import { eventually, orderStatus, payAtFake, startPayment } from './support/pay-helpers';
 import { ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, expectApiError, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+import { expectStockLedgerBalanced } from './support/stock-ledger';
 
 describe(`shipping, receipt and the admin order API (${TEST_DB})`, () => {
   let t: TestApp;
@@ -198,5 +199,9 @@ describe(`shipping, receipt and the admin order API (${TEST_DB})`, () => {
       const row = await t.dataSource.getRepository(OrderRow).findOneByOrFail({ orderNo: placed.orderNo });
       expect(row.cancelNote).toBe('客户电话要求取消');
     });
+  });
+
+  it('leaves the stock ledger balanced: the movements of every SKU sum to its stock, one sale per order line', async () => {
+    await expectStockLedgerBalanced(t);
   });
 });

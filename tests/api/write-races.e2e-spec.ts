@@ -13,6 +13,7 @@ import { retryLockConflicts } from '../../server/src/platform/database/transacti
 import { SubscribeQuotaRow } from '../../server/src/subscribe-messages/subscribe-quota.entity';
 import { createTemplate, claim } from './support/coupon-fixtures';
 import { ShopFixtures } from './support/shop-fixtures';
+import { expectStockLedgerBalanced, movementsOfSku } from './support/stock-ledger';
 import { API, bearer, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
 /**
@@ -90,6 +91,8 @@ describe(`first writes of many members at once (${TEST_DB})`, () => {
     expect(statuses(responses)).toEqual({ 201: 30, 409: MEMBERS - 30 });
     expect(responses.filter((response) => response.status === 409).every((response) => response.body.code === 'OUT_OF_STOCK')).toBe(true);
     expect(await shop.stockOf(skuId)).toBe(0);
+    expect((await movementsOfSku(t, skuId)).filter((m) => m.reason === 'sale')).toHaveLength(30);
+    await expectStockLedgerBalanced(t);
   }, 90_000);
 
   it('holds the cart at CART_MAX_ITEMS lines when one member adds 110 different SKUs at once', async () => {

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { AFTER_SALE_ROLES, RETURN_RECEIPT_ROLES, type AfterSale, type Paginated } from '../../../shared';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
-import { Roles } from '../staff/staff-auth.guard';
+import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
+import { Staff } from '../staff/staff.entity';
 import { AfterSaleListQueryDto, RejectAfterSaleDto } from './after-sale.dto';
 import { AfterSalesService } from './after-sales.service';
 
@@ -30,12 +31,12 @@ export class AdminAfterSalesController {
     return this.afterSales.reject(id, body.reason);
   }
 
-  /** 退货退款: the returned goods arrived. */
+  /** 退货退款: the returned goods arrived (and go back into stock). */
   @Post(':id/receive')
   @Roles(...RETURN_RECEIPT_ROLES)
   @HttpCode(200)
-  receive(@Param('id', ParseIdPipe) id: number): Promise<AfterSale> {
-    return this.afterSales.receive(id);
+  receive(@Param('id', ParseIdPipe) id: number, @CurrentStaff() staff: Staff): Promise<AfterSale> {
+    return this.afterSales.receive(id, staff.id);
   }
 
   @Post(':id/refund')

@@ -11,11 +11,11 @@ import {
   type OrderStatus,
   type Paginated,
 } from '../../../shared';
+import { returnForOrder } from '../inventory/stock-ledger';
 import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
 import { transitionOrder } from '../orders/order-transition';
 import { OrdersService } from '../orders/orders.service';
-import { moveStock } from '../orders/sellable-skus';
 import { RefundsService } from '../payments/refunds.service';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
@@ -143,12 +143,16 @@ export class AfterSalesService {
 
   /**
    * return_refund: staff confirm the returned goods arrived (whether or not the shopper entered the parcel).
-   * The stock does not change here: the warehouse checks the goods and adjusts it.
+   * The goods go back into stock here, once: only the call whose conditional update moved the case returns them
+   * (a `return_receipt` movement per order line, naming the after-sale and the staff member).
    */
-  async receive(id: number): Promise<AfterSale> {
+  async receive(id: number, staffId: number | null = null): Promise<AfterSale> {
     const sale = await this.find(id);
     if (sale.type === 'return_refund') {
-      await this.transactions.run((manager) => this.moveCase(manager, id, 'approved', 'return_received', { returnReceivedAt: new Date() }));
+      await this.transactions.run(async (manager) => {
+        if (!(await this.moveCase(manager, id, 'approved', 'return_received', { returnReceivedAt: new Date() }))) return;
+        await returnForOrder(manager, await manager.findBy(OrderLineRow, { orderId: sale.orderId }), 'return_receipt', { afterSaleId: id, staffId });
+      });
     }
     return this.answer(id, AFTER_RETURN_RECEIVED, '确认收到退货');
   }
@@ -203,7 +207,7 @@ export class AfterSalesService {
       const changes = from === 'applied' ? { handledAt: now, refundStartedAt: now } : { refundStartedAt: now };
       if (!(await this.moveCase(manager, sale.id, from, 'refunding', changes))) return false;
       if (!(await transitionOrder(manager, sale.orderId, 'after_sale', 'refunding'))) throw new Error(`order ${sale.orderId} of after-sale ${sale.id} is not in after_sale`);
-      if (sale.type === 'refund_only') await moveStock(manager, 'return', await manager.findBy(OrderLineRow, { orderId: sale.orderId }));
+      if (sale.type === 'refund_only') await returnForOrder(manager, await manager.findBy(OrderLineRow, { orderId: sale.orderId }), 'refund_return', { afterSaleId: sale.id });
       return true;
     });
     if (started) {

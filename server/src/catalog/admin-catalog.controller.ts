@@ -81,14 +81,14 @@ export class AdminCatalogController {
 
   @Post('products')
   @Roles(...CATALOG_ROLES)
-  createProduct(@Body() body: SaveProductDto): Promise<AdminProductDetail> {
-    return this.products.create(body);
+  createProduct(@Body() body: SaveProductDto, @CurrentStaff() staff: Staff): Promise<AdminProductDetail> {
+    return this.products.create(body, staff.id);
   }
 
   @Put('products/:id')
   @Roles(...CATALOG_ROLES)
-  replaceProduct(@Param('id', ParseIdPipe) id: number, @Body() body: SaveProductDto): Promise<AdminProductDetail> {
-    return this.products.replace(id, body);
+  replaceProduct(@Param('id', ParseIdPipe) id: number, @Body() body: SaveProductDto, @CurrentStaff() staff: Staff): Promise<AdminProductDetail> {
+    return this.products.replace(id, body, staff.id);
   }
 
   @Patch('products/:id/shelf')

@@ -12,10 +12,9 @@ import { Product } from './product.entity';
 import { ProductsAdminService } from './products-admin.service';
 import { ShopCatalogController } from './shop-catalog.controller';
 import { Sku } from './sku.entity';
-import { StockAdjustment } from './stock-adjustment.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Category, Product, Sku, StockAdjustment, Banner]), StaffModule],
+  imports: [TypeOrmModule.forFeature([Category, Product, Sku, Banner]), StaffModule],
   controllers: [ShopCatalogController, AdminCatalogController, AdminBannersController],
   providers: [CatalogService, CategoriesAdminService, ProductsAdminService, BannersService],
   exports: [CategoriesAdminService, ProductsAdminService],

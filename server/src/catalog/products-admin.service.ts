@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { AdminProductDetail, AdminProductRow, BulkProductAction, BulkProductResult, Paginated, StockAdjustmentResponse } from '../../../shared';
+import { adjustSkuStock, recordInitialStock, recountProductStock, setSkuStocks } from '../inventory/stock-ledger';
+import { lockedForUpdate } from '../platform/database/locking-read';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
@@ -13,7 +15,6 @@ import { AdminProductQueryDto, SaveProductDto, SaveSkuDto } from './dto/admin-ca
 import { Product } from './product.entity';
 import { Sku } from './sku.entity';
 import { assertValidSkuMatrix } from './sku-matrix-rules';
-import { StockAdjustment } from './stock-adjustment.entity';
 
 const productNotFound = () => new ApiException('PRODUCT_NOT_FOUND', HttpStatus.NOT_FOUND, '商品不存在');
 const skuCodeTaken = (code?: string) =>
@@ -24,14 +25,10 @@ function generateSkuCode(): string {
   return `SKU${Date.now().toString(36).toUpperCase()}${randomBytes(3).toString('hex').toUpperCase()}`;
 }
 
-/** The product's copies of SKU facts (cheapest price and its original price, total stock). */
-function skuSummary(skus: { priceFen: number; originalPriceFen?: number | null; stock: number }[]) {
+/** The product's copies of SKU prices (cheapest price and its original price). */
+function skuPriceSummary(skus: { priceFen: number; originalPriceFen?: number | null }[]) {
   const cheapest = skus.reduce((min, sku) => (sku.priceFen < min.priceFen ? sku : min), skus[0]);
-  return {
-    minPriceFen: cheapest.priceFen,
-    minPriceOriginalFen: cheapest.originalPriceFen ?? null,
-    totalStock: skus.reduce((sum, sku) => sum + sku.stock, 0),
-  };
+  return { minPriceFen: cheapest.priceFen, minPriceOriginalFen: cheapest.originalPriceFen ?? null };
 }
 
 /** Staff-side product management: lists, the product with its SKU matrix, shelf, stock. */
@@ -82,24 +79,26 @@ export class ProductsAdminService {
     return toAdminProductDetail(product, await this.skus.find({ where: { productId: id }, order: { id: 'ASC' } }));
   }
 
-  async create(input: SaveProductDto): Promise<AdminProductDetail> {
+  /** `staffId`: who created it, for the SKUs' `initial` stock movements (null for the demo seed). */
+  async create(input: SaveProductDto, staffId: number | null = null): Promise<AdminProductDetail> {
     await this.assertSavable(input);
     const id = await this.saving(input, async (manager) => {
       const result = await manager.insert(Product, {
         ...this.productFields(input),
         onShelf: input.onShelf ?? false,
         memberPriceEnabled: input.memberPriceEnabled ?? true,
-        ...skuSummary(input.skus),
+        ...skuPriceSummary(input.skus),
+        totalStock: input.skus.reduce((sum, sku) => sum + sku.stock, 0),
       });
       const productId = result.identifiers[0].id as number;
-      await this.insertSkus(manager, productId, input.skus);
+      await this.insertSkus(manager, productId, input.skus, staffId);
       return productId;
     });
     return this.detail(id);
   }
 
   /** Replaces the product and its SKU matrix: SKUs with an id are updated, new ones added, missing ones removed. */
-  async replace(id: number, input: SaveProductDto): Promise<AdminProductDetail> {
+  async replace(id: number, input: SaveProductDto, staffId: number | null = null): Promise<AdminProductDetail> {
     if (!(await this.products.existsBy({ id }))) throw productNotFound();
     await this.assertSavable(input);
     const existingIds = new Set((await this.skus.find({ select: { id: true }, where: { productId: id } })).map((s) => s.id));
@@ -115,17 +114,25 @@ export class ProductsAdminService {
     await this.saving(input, async (manager) => {
       const keptIds = input.skus.flatMap((sku) => (sku.id === undefined ? [] : [sku.id]));
       const removed = [...existingIds].filter((skuId) => !keptIds.includes(skuId));
+      // The product's SKU rows are locked in id order first, as orders lock them, so an edit and an order
+      // never wait on each other in opposite orders (the deletes and updates below hold no other SKU rows).
+      await lockedForUpdate(manager.createQueryBuilder(Sku, 's').select('s.id').where({ productId: id }).orderBy('s.id', 'ASC')).getMany();
       if (removed.length > 0) await manager.delete(Sku, { id: In(removed) });
-      for (const sku of input.skus.filter((s) => s.id !== undefined)) {
+      const kept = input.skus.filter((s) => s.id !== undefined);
+      // Only the stock staff changed in the form is written; the rest keeps what orders left of it.
+      const restocked = kept.filter((sku) => sku.stockBefore === undefined || sku.stock !== sku.stockBefore);
+      await setSkuStocks(manager, restocked.map((sku) => ({ skuId: sku.id!, stock: sku.stock })), staffId);
+      for (const sku of kept) {
         await manager.update(Sku, { id: sku.id, productId: id }, this.skuFields(sku));
       }
-      await this.insertSkus(manager, id, input.skus.filter((s) => s.id === undefined));
+      await this.insertSkus(manager, id, input.skus.filter((s) => s.id === undefined), staffId);
       await manager.update(Product, { id, deletedAt: IsNull() }, {
         ...this.productFields(input),
         ...(input.onShelf === undefined ? {} : { onShelf: input.onShelf }),
         ...(input.memberPriceEnabled === undefined ? {} : { memberPriceEnabled: input.memberPriceEnabled }),
-        ...skuSummary(input.skus),
+        ...skuPriceSummary(input.skus),
       });
+      await recountProductStock(manager, id);
     });
     return this.detail(id);
   }
@@ -164,38 +171,10 @@ export class ProductsAdminService {
     return result;
   }
 
-  /**
-   * Adds delta to a SKU's stock with ONE conditional UPDATE, so parallel adjustments can never take
-   * stock below zero (no read-then-write). Zero rows changed: the SKU is missing or stock is too low.
-   */
-  async adjustStock(skuId: number, delta: number, reason: string, staffId: number): Promise<StockAdjustmentResponse> {
-    return this.transactions.run(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(Sku)
-        .set({ stock: () => 'stock + :delta' })
-        .where('id = :skuId AND stock + :delta >= 0')
-        .setParameters({ skuId, delta })
-        .execute();
-      if (!result.affected) {
-        if (!(await manager.existsBy(Sku, { id: skuId }))) {
-          throw new ApiException('SKU_NOT_FOUND', HttpStatus.NOT_FOUND, 'SKU 不存在');
-        }
-        throw new ApiException('STOCK_WOULD_GO_NEGATIVE', HttpStatus.CONFLICT, '库存不足，调整后库存不能小于 0');
-      }
-      const sku = await manager.findOneByOrFail(Sku, { id: skuId });
-      await manager.insert(StockAdjustment, { skuId, delta, stockAfter: sku.stock, reason: reason.trim(), staffId });
-      // The same delta on the product's copy: exact because the SKU update above succeeded, and it locks
-      // SKU then product in the same order for every adjustment (no reads of sibling SKUs, no deadlocks).
-      await manager
-        .createQueryBuilder()
-        .update(Product)
-        .set({ totalStock: () => 'totalStock + :delta' })
-        .where('id = :productId')
-        .setParameters({ productId: sku.productId, delta })
-        .execute();
-      return { skuId, stock: sku.stock };
-    });
+  /** A staff member's stock change of one SKU: conditional (never below zero), kept in the stock ledger. */
+  async adjustStock(skuId: number, delta: number, reason: string, staffId: number | null): Promise<StockAdjustmentResponse> {
+    const stock = await this.transactions.run((manager) => adjustSkuStock(manager, { skuId, delta, staffId, note: reason.trim() }));
+    return { skuId, stock };
   }
 
   private async assertSavable(input: SaveProductDto): Promise<void> {
@@ -235,21 +214,22 @@ export class ProductsAdminService {
     };
   }
 
+  /** A SKU's fields but its stock, which only the stock ledger writes. */
   private skuFields(sku: SaveSkuDto) {
     return {
       specValues: sku.specValues,
       priceFen: sku.priceFen,
       originalPriceFen: sku.originalPriceFen ?? null,
-      stock: sku.stock,
       ...(sku.skuCode ? { skuCode: sku.skuCode } : {}),
     };
   }
 
-  private async insertSkus(manager: EntityManager, productId: number, skus: SaveSkuDto[]): Promise<void> {
+  /** Adds SKUs with their `initial` stock movements (found again by their unique codes). */
+  private async insertSkus(manager: EntityManager, productId: number, skus: SaveSkuDto[], staffId: number | null): Promise<void> {
     if (skus.length === 0) return;
-    await manager.insert(
-      Sku,
-      skus.map((sku) => ({ ...this.skuFields(sku), productId, skuCode: sku.skuCode || generateSkuCode() })),
-    );
+    const rows = skus.map((sku) => ({ ...this.skuFields(sku), stock: sku.stock, productId, skuCode: sku.skuCode || generateSkuCode() }));
+    await manager.insert(Sku, rows);
+    const saved = await manager.find(Sku, { select: { id: true, productId: true, stock: true }, where: { skuCode: In(rows.map((row) => row.skuCode)) }, order: { id: 'ASC' } });
+    await recordInitialStock(manager, saved, staffId);
   }
 }

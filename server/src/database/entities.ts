@@ -9,7 +9,6 @@ import { MemberCouponCountRow } from '../coupons/member-coupon-count.entity';
 import { MemberCouponRow } from '../coupons/member-coupon.entity';
 import { Product } from '../catalog/product.entity';
 import { Sku } from '../catalog/sku.entity';
-import { StockAdjustment } from '../catalog/stock-adjustment.entity';
 import { LoyaltySettingsRow } from '../loyalty/loyalty-settings.entity';
 import { MemberLevelChangeRow } from '../loyalty/member-level-change.entity';
 import { MemberLevelReviewRow } from '../loyalty/member-level-review.entity';
@@ -22,6 +21,7 @@ import { OrderRow } from '../orders/order.entity';
 import { PaymentRow } from '../payments/payment.entity';
 import { JobRow } from '../platform/jobs/job.entity';
 import { RefundRow } from '../payments/refund.entity';
+import { StockMovementRow } from '../inventory/stock-movement.entity';
 import { SeedRun } from '../seed/seed-run.entity';
 import { ShopProfileRow } from '../settings/shop-profile.entity';
 import { ShopSettingsRow } from '../settings/shop-settings.entity';
@@ -31,7 +31,7 @@ import { StaffLoginAttempts } from '../staff/login-attempts.entity';
 import { Staff } from '../staff/staff.entity';
 
 /** Every entity of the schema; migrations of both dialects must match these. */
-export const ENTITIES = [Member, Staff, StaffLoginAttempts, Category, Product, Sku, StockAdjustment, Banner, SeedRun,
+export const ENTITIES = [Member, Staff, StaffLoginAttempts, Category, Product, Sku, StockMovementRow, Banner, SeedRun,
   ShopSettingsRow, ShopProfileRow, CartItemRow, AddressRow, OrderRow, OrderLineRow,
   PaymentRow, RefundRow, AfterSaleRow, SubscribeQuotaRow, SubscribeMessageLogRow,
   MemberLevelRow, LoyaltySettingsRow, MemberLevelChangeRow, MemberLevelReviewRow, PointsLedgerRow,

@@ -22,6 +22,7 @@ import { ShopSettingsService } from '../settings/shop-settings.service';
 import { OrderEventPublisher } from './order-events';
 import { OrderLineRow } from './order-line.entity';
 import { newOrderNo } from './order-number';
+import { takeForOrder } from '../inventory/stock-ledger';
 import { OrderRow } from './order.entity';
 import type { CheckoutPreviewDto, CreateOrderDto, OrderItemDto } from './order.dto';
 import { toOrderDetail, type OrderLineFields } from './order-views';
@@ -34,7 +35,6 @@ import { PriceSourceRegistry, type PricedLine } from '../pricing/price-sources';
 import { memberPricedAmounts, memberUnitPrice, priceOrder, type PricedItem } from '../pricing/pricing';
 import {
   findSellableSkus,
-  moveStock,
   outOfStock,
   productOffShelf,
   skuNotFound,
@@ -208,7 +208,7 @@ export class CheckoutService {
             if (redeemed.discountFen !== pricing.couponDiscountFen) throw couponChanged(coupon.memberCouponId);
           }
           if (pointsUsed > 0) await this.loyalty.spendPoints(manager, { memberId, orderId, orderNo, points: pointsUsed });
-          await moveStock(manager, 'take', lines);
+          await takeForOrder(manager, orderId, lines);
           return orderId;
         });
         this.events.created({ orderId, orderNo, memberId, payableFen: pricing.payableFen });

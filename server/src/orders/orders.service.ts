@@ -16,6 +16,7 @@ import {
 import { AfterSaleRow } from '../after-sales/after-sale.entity';
 import { Sku } from '../catalog/sku.entity';
 import { CouponCheckoutService } from '../coupons/coupon-checkout.service';
+import { returnForOrder } from '../inventory/stock-ledger';
 import { LoyaltyCheckoutService } from '../loyalty/loyalty-checkout.service';
 import { ApiException } from '../platform/errors/api-exception';
 import { TransactionRunner } from '../platform/database/transaction-runner';
@@ -27,7 +28,6 @@ import { ORDER_NO_PATTERN } from './order-number';
 import { toOrderDetail, toOrderSummary } from './order-views';
 import { OrderRow } from './order.entity';
 import { transitionOrder } from './order-transition';
-import { moveStock } from './sellable-skus';
 
 /** The shopper's orders, and the cancellation of unpaid orders (by the shopper or the timeout sweep). */
 @Injectable()
@@ -129,7 +129,7 @@ export class OrdersService {
           points: order.pointsUsed,
         });
       }
-      await moveStock(manager, 'return', await manager.findBy(OrderLineRow, { orderId }));
+      await returnForOrder(manager, await manager.findBy(OrderLineRow, { orderId }), 'cancel_return');
       return order;
     });
     if (!cancelled) return false;

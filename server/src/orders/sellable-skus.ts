@@ -4,7 +4,6 @@ import type { CartUnavailableReason, Fen } from '../../../shared';
 import { Product } from '../catalog/product.entity';
 import { Sku } from '../catalog/sku.entity';
 import { ApiException } from '../platform/errors/api-exception';
-import { execute } from './plain-sql';
 
 /** A SKU with the product facts a cart line or an order line needs. */
 export interface SellableSku {
@@ -102,39 +101,3 @@ export function productOffShelf(skuId: number, title: string): ApiException {
 export function outOfStock(skuId: number, title: string): ApiException {
   return new ApiException('OUT_OF_STOCK', HttpStatus.CONFLICT, `「${title}」库存不足`, { skuId });
 }
-
-/**
- * Takes or returns stock for order lines: one conditional UPDATE per SKU (never below zero), then the
- * products' stock totals by the same amounts. SKUs and products are touched in id order so concurrent
- * orders lock rows in the same order (no deadlocks). Call it as the LAST step of the transaction: the
- * SKU rows are the hot rows every order for that SKU waits on.
- * Taking stock throws OUT_OF_STOCK (rolling the transaction back) when a SKU does not have enough.
- */
-export async function moveStock(
-  manager: EntityManager,
-  direction: 'take' | 'return',
-  lines: { skuId: number; productId: number; quantity: number; title: string }[],
-): Promise<void> {
-  const byProduct = new Map<number, number>();
-  for (const line of [...lines].sort((a, b) => a.skuId - b.skuId)) {
-    const moved =
-      direction === 'take'
-        ? await execute(manager, TAKE_SKU_STOCK, [line.quantity, line.skuId, line.quantity])
-        : await execute(manager, RETURN_SKU_STOCK, [line.quantity, line.skuId]);
-    if (moved) {
-      byProduct.set(line.productId, (byProduct.get(line.productId) ?? 0) + line.quantity);
-    } else if (direction === 'take') {
-      throw outOfStock(line.skuId, line.title);
-    }
-    // A unit returned to a SKU deleted since has nowhere to go, and its product's total keeps out of it too.
-  }
-  for (const [productId, quantity] of [...byProduct].sort((a, b) => a[0] - b[0])) {
-    await execute(manager, ADD_PRODUCT_TOTAL_STOCK, [direction === 'take' ? -quantity : quantity, productId]);
-  }
-}
-
-// Plain SQL (see plain-sql.ts): valid as written on SQLite and MySQL/MariaDB. updatedAt is set as TypeORM
-// would set it (SQLite has no ON UPDATE clause).
-const TAKE_SKU_STOCK = 'UPDATE skus SET stock = stock - ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ? AND stock >= ?';
-const RETURN_SKU_STOCK = 'UPDATE skus SET stock = stock + ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ?';
-const ADD_PRODUCT_TOTAL_STOCK = 'UPDATE products SET totalStock = totalStock + ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ?';

@@ -89,8 +89,8 @@ export function AfterSaleActions({
           title="确认已收到买家寄回的商品？"
           description={
             afterSale.returnShipment
-              ? `${afterSale.returnShipment.carrierName} ${afterSale.returnShipment.trackingNo}。确认后买家不能再修改退货物流，之后可以退款。`
-              : '买家还没有填写退货单号。确认后买家不能再填写，之后可以退款。'
+              ? `${afterSale.returnShipment.carrierName} ${afterSale.returnShipment.trackingNo}。确认后退回的商品加回库存，买家不能再修改退货物流，之后可以退款。`
+              : '买家还没有填写退货单号。确认后退回的商品加回库存，买家不能再填写，之后可以退款。'
           }
           okText="确认收货"
           cancelText="再想想"

@@ -2,11 +2,12 @@ import { ModalForm, ProFormDigit, ProFormSelect, ProFormText } from '@ant-design
 import type { AdminProductDetail } from '@shared/api/admin';
 import { ErrorCode } from '@shared/errors';
 import { specLabel } from '@shared/sku-matrix';
-import { Alert, Form } from 'antd';
+import { Alert, Button, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiRequestError } from '@/api/client';
 import { notifyError, notifySuccess } from '@/common/feedback';
 import { adjustStock, fetchProduct } from './products-api';
+import { StockMovementsDrawer } from './StockMovementsDrawer';
 
 interface StockAdjustModalProps {
   productId: number;
@@ -27,6 +28,9 @@ export function StockAdjustModal({ productId, productTitle, onClose, onAdjusted 
   const [form] = Form.useForm<AdjustValues>();
   const [product, setProduct] = useState<AdminProductDetail | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
+  const [ledgerOpen, setLedgerOpen] = useState(false);
+  const selectedSkuId = Form.useWatch('skuId', form);
+  const selectedSku = product?.skus.find((sku) => sku.id === selectedSkuId);
 
   useEffect(() => {
     fetchProduct(productId)
@@ -77,6 +81,9 @@ export function StockAdjustModal({ productId, productTitle, onClose, onAdjusted 
         }))}
         rules={[{ required: true, message: '请选择规格' }]}
       />
+      <Button type="link" style={{ padding: 0, marginTop: -16, marginBottom: 8 }} disabled={!selectedSku} onClick={() => setLedgerOpen(true)}>
+        查看库存流水
+      </Button>
       <ProFormDigit
         name="delta"
         label="调整数量"
@@ -100,6 +107,10 @@ export function StockAdjustModal({ productId, productTitle, onClose, onAdjusted 
         placeholder="例如：盘点入库、破损出库"
         fieldProps={{ maxLength: 100, 'aria-label': '调整原因' }}
         rules={[{ required: true, whitespace: true, message: '请填写调整原因' }]}
+      />
+      <StockMovementsDrawer
+        sku={ledgerOpen && selectedSku ? { id: selectedSku.id, label: `${productTitle} ${specLabel(selectedSku.specValues)}` } : null}
+        onClose={() => setLedgerOpen(false)}
       />
     </ModalForm>
   );

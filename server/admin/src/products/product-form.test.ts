@@ -62,11 +62,21 @@ describe('product form round trip', () => {
       memberPriceEnabled: false,
       baseSalesCount: 300,
       specs: [{ name: '规格', values: ['100g', '250g'] }],
+      // stockBefore: the stock as loaded, so a save that leaves it alone does not undo the orders placed meanwhile.
       skus: [
-        { id: 51, specValues: ['100g'], priceFen: 9900, originalPriceFen: 12800, stock: 8, skuCode: 'LJ-100' },
-        { id: 52, specValues: ['250g'], priceFen: 21900, originalPriceFen: null, stock: 0, skuCode: 'LJ-250' },
+        { id: 51, specValues: ['100g'], priceFen: 9900, originalPriceFen: 12800, stock: 8, stockBefore: 8, skuCode: 'LJ-100' },
+        { id: 52, specValues: ['250g'], priceFen: 21900, originalPriceFen: null, stock: 0, stockBefore: 0, skuCode: 'LJ-250' },
       ],
     });
+  });
+
+  it('sends the typed stock beside the stock the form loaded', () => {
+    const values = productToFormValues(product, categories);
+    values.skus[0].stock = 20;
+    expect(formValuesToRequest(values).skus.map((sku) => [sku.stock, sku.stockBefore])).toEqual([
+      [20, 8],
+      [0, 0],
+    ]);
   });
 
   it('sends a new product without ids or empty SKU codes, and drops blank detail blocks and tags', () => {

@@ -61,6 +61,7 @@ export function productToFormValues(product: AdminProductDetail, categories: Cat
       price: fenToYuanText(sku.priceFen),
       originalPrice: fenToYuanText(sku.originalPriceFen),
       stock: sku.stock,
+      stockBefore: sku.stock,
       skuCode: sku.skuCode,
     })),
   };
@@ -90,6 +91,7 @@ export function formValuesToRequest(values: ProductFormValues): SaveProductReque
       priceFen: yuanTextToFen(row.price) ?? 0,
       originalPriceFen: yuanTextToFen(row.originalPrice),
       stock: row.stock ?? 0,
+      ...(row.id !== undefined && row.stockBefore !== undefined ? { stockBefore: row.stockBefore } : {}),
       ...(row.skuCode.trim() ? { skuCode: row.skuCode.trim() } : {}),
     })),
   };

@@ -9,6 +9,7 @@ import type {
   StockAdjustmentResponse,
 } from '@shared/api/admin';
 import type { Paginated } from '@shared/api/common';
+import type { StockMovement } from '@shared/api/inventory';
 import { http } from '@/api/client';
 import type { SearchOption } from '@/coupons/RemoteSearchSelect';
 
@@ -46,6 +47,11 @@ export function deleteProduct(id: number): Promise<void> {
 
 export function adjustStock(skuId: number, body: StockAdjustmentRequest): Promise<StockAdjustmentResponse> {
   return http.post<StockAdjustmentResponse>(`/skus/${skuId}/stock-adjustments`, body);
+}
+
+/** The SKU's latest stock movements, newest first. */
+export function fetchStockMovements(skuId: number): Promise<StockMovement[]> {
+  return http.get<StockMovement[]>(`/skus/${skuId}/stock-movements`, { limit: 100 });
 }
 
 /** Products matching a keyword as select options (the first 20; blank: the newest). */

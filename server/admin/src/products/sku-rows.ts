@@ -11,6 +11,8 @@ export interface SkuRowValues {
   price: string;
   originalPrice: string;
   stock: number | null;
+  /** The saved SKU's stock when the form loaded: unchanged stock is left to what orders made of it since. */
+  stockBefore?: number;
   skuCode: string;
 }
 

@@ -128,6 +128,12 @@ export class SaveSkuDto implements SaveSkuRequest {
   stock: number;
 
   @OptionalField()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_STOCK)
+  stockBefore?: number;
+
+  @OptionalField()
   @IsString()
   @MaxLength(40)
   @Matches(/^[A-Za-z0-9_-]*$/)
