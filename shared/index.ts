@@ -24,3 +24,5 @@ export * from './api/demo-history';
 export * from './privacy';
 export * from './storefront-pages';
 export * from './api/banners';
+export * from './api/attribution';
+export * from './scene';
