@@ -70,9 +70,13 @@ export function shortIdFromQuery(query: Record<string, string | undefined> | und
   return shortIdFromScene(query?.scene);
 }
 
-/** A share path for onShareAppMessage: the page path (leading `/`) with its query and `s=<shortId>` appended. */
-export function sharePath(page: string, query: Record<string, string | number>, shortId: string): string {
+/**
+ * A share path for onShareAppMessage: the page path (leading `/`) with its query and, when there is a share
+ * link, `s=<shortId>` appended.
+ */
+export function sharePath(page: string, query: Record<string, string | number>, shortId?: string): string {
   const pairs = Object.entries(query).map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-  pairs.push(`${SHARE_QUERY_PARAM}=${shortId}`);
-  return `/${page.replace(/^\//, '')}?${pairs.join('&')}`;
+  if (shortId) pairs.push(`${SHARE_QUERY_PARAM}=${shortId}`);
+  const path = `/${page.replace(/^\//, '')}`;
+  return pairs.length ? `${path}?${pairs.join('&')}` : path;
 }

@@ -70,5 +70,7 @@ describe('share short ids (the scene of a mini-program code)', () => {
     expect(sharePath('goods/detail/index', { id: 12 }, 'a1')).toBe('/goods/detail/index?id=12&s=a1');
     expect(sharePath('/pages/home/index', {}, 'aB')).toBe('/pages/home/index?s=aB');
     expect(sharePath('goods/detail/index', { q: '茶 & 壶' }, 'a1')).toBe('/goods/detail/index?q=%E8%8C%B6%20%26%20%E5%A3%B6&s=a1');
+    expect(sharePath('goods/detail/index', { id: 12 })).toBe('/goods/detail/index?id=12');
+    expect(sharePath('pages/home/index', {})).toBe('/pages/home/index');
   });
 });
