@@ -19,7 +19,8 @@ function capture(query: Record<string, string | undefined> | undefined) {
 function App({ children }: PropsWithChildren) {
   // A share link or channel code can open the app cold (launch) or bring it back from the background (show).
   useLaunch((options) => {
-    capture(options?.query);
+    // H5 also takes `/?s=…` before the hash route; the route's own query wins.
+    capture({ ...platform.addressBarQuery(), ...options?.query });
     // How long the attribution is kept is the server's setting (ATTRIBUTION_TTL_DAYS).
     fetchPlatformInfo()
       .then((info) => setAttributionTtlDays(info.attributionTtlDays))

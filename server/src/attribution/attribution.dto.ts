@@ -34,16 +34,18 @@ export class CreateShareLinkDto implements CreateShareLinkRequest {
   liveSessionId?: number;
 }
 
-export class RecordTouchDto implements RecordTouchRequest {
-  @IsString()
-  @Matches(DEVICE_ID_PATTERN, { message: 'deviceId must be 16..64 of letters, digits, _ and -' })
-  deviceId: string;
-
-  /** Any text up to a scene's length: an unknown short id is ignored, not refused. */
+/** A share link's short id: any text up to a scene's length (an unknown one is ignored, not refused). */
+class ShortIdDto {
   @OptionalField()
   @IsString()
   @MaxLength(SCENE_MAX_LENGTH)
   shortId?: string;
+}
+
+export class RecordTouchDto extends ShortIdDto implements RecordTouchRequest {
+  @IsString()
+  @Matches(DEVICE_ID_PATTERN, { message: 'deviceId must be 16..64 of letters, digits, _ and -' })
+  deviceId: string;
 
   @OptionalField()
   @IsString()
@@ -52,16 +54,11 @@ export class RecordTouchDto implements RecordTouchRequest {
 }
 
 /** Sent with the login; values that are not plausible are ignored by the service, not refused. */
-export class LoginAttributionDto implements LoginAttribution {
+export class LoginAttributionDto extends ShortIdDto implements LoginAttribution {
   @OptionalField()
   @IsString()
   @MaxLength(64)
   deviceId?: string;
-
-  @OptionalField()
-  @IsString()
-  @MaxLength(SCENE_MAX_LENGTH)
-  shortId?: string;
 
   @OptionalField()
   @IsString()
