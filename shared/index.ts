@@ -10,6 +10,7 @@ export * from './api/wechat-fake';
 export * from './api/cart';
 export * from './api/addresses';
 export * from './api/orders';
+export * from './pricing-rows';
 export * from './sku-matrix';
 export * from './urls';
 export * from './api/payments';

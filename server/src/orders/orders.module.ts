@@ -3,6 +3,7 @@ import { AddressesModule } from '../addresses/addresses.module';
 import { AttributionModule } from '../attribution/attribution.module';
 import { CouponsModule } from '../coupons/coupons.module';
 import { LoyaltyModule } from '../loyalty/loyalty.module';
+import { PricingModule } from '../pricing/pricing.module';
 import { SettingsModule } from '../settings/settings.module';
 import { StaffModule } from '../staff/staff.module';
 import { AdminOrdersController } from './admin-orders.controller';
@@ -19,7 +20,7 @@ import { ShipRemindersService } from './ship-reminders.service';
 import { UnpaidOrderSweeper } from './unpaid-order-sweeper';
 
 @Module({
-  imports: [AddressesModule, SettingsModule, StaffModule, CouponsModule, LoyaltyModule, AttributionModule],
+  imports: [AddressesModule, SettingsModule, StaffModule, CouponsModule, LoyaltyModule, PricingModule, AttributionModule],
   controllers: [OrdersController, AdminOrdersController, AdminPickingController],
   providers: [CheckoutService, OrdersService, OrderEventPublisher, UnpaidOrderSweeper, ShippingService, AutoConfirmSweeper, AdminOrdersService, PickingListService, ShipRemindersService],
   exports: [OrdersService, OrderEventPublisher, ShipRemindersService, CheckoutService, ShippingService],

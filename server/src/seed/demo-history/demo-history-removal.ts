@@ -87,7 +87,10 @@ export class DemoHistoryRemoval {
     return members.map((member) => member.id);
   }
 
-  /** What the demo's paid orders added to the products' sales counts, taken off again (never below 0). */
+  /**
+   * What the demo's paid orders still add to the products' sales counts, taken off again (never below 0). A refunded
+   * order took its units off when its refund succeeded (product-sales.ts), so only the others count here.
+   */
   private async takeBackSales(manager: EntityManager, memberIds: number[]): Promise<void> {
     const sold = new Map<number, number>();
     for (const ids of chunks(memberIds)) {
@@ -96,7 +99,7 @@ export class DemoHistoryRemoval {
         .innerJoin(OrderRow, 'o', 'o.id = l.orderId')
         .select('l.productId', 'productId')
         .addSelect('SUM(l.quantity)', 'quantity')
-        .where('o.memberId IN (:...ids) AND o.paidAt IS NOT NULL', { ids })
+        .where("o.memberId IN (:...ids) AND o.paidAt IS NOT NULL AND o.status <> 'refunded'", { ids })
         .groupBy('l.productId')
         .getRawMany();
       for (const row of rows) sold.set(Number(row.productId), (sold.get(Number(row.productId)) ?? 0) + Number(row.quantity));
