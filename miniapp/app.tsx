@@ -1,17 +1,30 @@
 import type { PropsWithChildren } from 'react';
 import { useDidShow, useLaunch } from '@tarojs/taro';
-import { captureAttribution } from '@/services/attribution';
+import { captureAttribution, setAttributionTtlDays } from '@/services/attribution';
 import { fetchCart } from '@/services/cart';
 import { fetchMe } from '@/services/members';
+import { fetchPlatformInfo } from '@/services/platform-info';
 import { confirmMemberConsent, privacyGuard } from '@/services/privacy-consent';
 import platform from '@/platform';
 import { session } from '@/store/session';
+import { recordTouch } from '@/services/touches';
 import './app.scss';
+
+/** Keeps the share link (`?s=`, a code's `scene`) or channel a launch or show carries and reports it as a touch. */
+function capture(query: Record<string, string | undefined> | undefined) {
+  const captured = captureAttribution(query);
+  if (captured) recordTouch(captured);
+}
 
 function App({ children }: PropsWithChildren) {
   // A share link or channel code can open the app cold (launch) or bring it back from the background (show).
   useLaunch((options) => {
-    captureAttribution(options?.query);
+    // H5 also takes `/?s=…` before the hash route; the route's own query wins.
+    capture({ ...platform.addressBarQuery(), ...options?.query });
+    // How long the attribution is kept is the server's setting (ATTRIBUTION_TTL_DAYS).
+    fetchPlatformInfo()
+      .then((info) => setAttributionTtlDays(info.attributionTtlDays))
+      .catch(() => {});
     platform.installPrivacyGuard(privacyGuard);
     // A member signed in from an earlier launch is asked again if the 隐私政策 changed since they agreed.
     if (session.get().token) {
@@ -24,7 +37,7 @@ function App({ children }: PropsWithChildren) {
     }
   });
   useDidShow((options) => {
-    captureAttribution(options?.query);
+    capture(options?.query);
     // The cart badge starts from the server's count (the cart may have changed on another device).
     if (session.get().token) fetchCart().catch(() => {});
   });

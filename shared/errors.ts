@@ -72,6 +72,7 @@ export const ErrorCode = {
   JOB_NOT_FOUND: 'JOB_NOT_FOUND',
   JOB_LEASE_HELD: 'JOB_LEASE_HELD',
   JOB_RUNNING: 'JOB_RUNNING',
+  SHARE_LINK_NOT_FOUND: 'SHARE_LINK_NOT_FOUND',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -27,3 +27,5 @@ export * from './storefront-pages';
 export * from './api/banners';
 export * from './api/jobs';
 export * from './api/inventory';
+export * from './api/attribution';
+export * from './scene';

@@ -198,6 +198,10 @@ function takeReturnedPayOutcome(): PayOutcome | null {
   return result === 'success' ? 'paid' : 'cancelled';
 }
 
+function addressBarQuery(): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(window.location.search));
+}
+
 const platform: PlatformAdapter = {
   getLoginCode,
   AvatarChooser,
@@ -213,5 +217,6 @@ const platform: PlatformAdapter = {
   PrivacyAgreeButton,
   ContactButton: null,
   makePhoneCall,
+  addressBarQuery,
 };
 export default platform;

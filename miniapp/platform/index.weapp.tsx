@@ -175,5 +175,6 @@ const platform: PlatformAdapter = {
   PrivacyAgreeButton,
   ContactButton,
   makePhoneCall,
+  addressBarQuery: () => ({}),
 };
 export default platform;

@@ -44,6 +44,11 @@ export interface PlatformAdapter {
   ContactButton: ComponentType<ContactButtonProps> | null;
   /** Dials a number: the phone's call sheet (weapp), a tel: link (H5). */
   makePhoneCall(phoneNumber: string): Promise<void>;
+  /**
+   * The query of the page address before the hash route (H5: `/?s=a3D#/pages/home/index`, which Taro's launch
+   * options leave out); weapp: none, the launch options carry everything.
+   */
+  addressBarQuery(): Record<string, string>;
 }
 
 /** What wx.chooseAddress answers (the fields we use). */

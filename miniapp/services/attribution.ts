@@ -1,55 +1,119 @@
 import Taro from '@tarojs/taro';
 import { ATTRIBUTION_HEADERS } from '@shared/api/common';
+import { CHANNEL_CODE_PATTERN, DEFAULT_ATTRIBUTION_TTL_DAYS, type LoginAttribution } from '@shared/api/attribution';
+import { shortIdFromQuery } from '@shared/scene';
+import { deviceId } from './device-id';
 
-type AttributionField = keyof typeof ATTRIBUTION_HEADERS;
-export type Attribution = Partial<Record<AttributionField, string>>;
+/**
+ * Where the shopper came from: the share link (`?s=` of a share path or H5 URL, `scene` of a scanned code),
+ * the channel code and the live room the storefront was last opened with, kept for a number of days the
+ * server sets (GET /platform `attributionTtlDays`). The server resolves the share link; the storefront only
+ * carries its short id.
+ */
+export interface Attribution {
+  shortId?: string;
+  channel?: string;
+  liveRoom?: string;
+  /** When it was captured (ms since epoch): it expires ttlDays later. */
+  capturedAt: number;
+}
 
 const STORAGE_KEY = 'storefront.attribution';
-const FIELDS = Object.keys(ATTRIBUTION_HEADERS) as AttributionField[];
-const MAX_VALUE_LENGTH = 64;
+const LIVE_ROOM_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The attribution a launch query carries: `?referrer=…&channel=…&liveRoom=…` (other parameters ignored). */
-export function attributionFromQuery(query: Record<string, string | undefined> | undefined): Attribution {
-  const found: Attribution = {};
-  for (const field of FIELDS) {
-    const raw = query?.[field]?.trim();
-    if (!raw) continue;
-    let value = raw;
-    try {
-      value = decodeURIComponent(raw);
-    } catch {
-      // Not percent-encoded after all: keep it as it came.
-    }
-    found[field] = value.slice(0, MAX_VALUE_LENGTH);
-  }
-  return found;
+let ttlDays = DEFAULT_ATTRIBUTION_TTL_DAYS;
+
+/** The server's setting, once GET /platform answered (until then the default). */
+export function setAttributionTtlDays(days: number): void {
+  if (Number.isInteger(days) && days > 0) ttlDays = days;
 }
 
-/** The request headers for a stored attribution. */
-export function attributionToHeaders(attribution: Attribution): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const field of FIELDS) {
-    const value = attribution[field];
-    if (value) headers[ATTRIBUTION_HEADERS[field]] = value;
+function decoded(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    return decodeURIComponent(value).trim();
+  } catch {
+    return value.trim();
   }
-  return headers;
-}
-
-function readStored(): Attribution {
-  const stored = Taro.getStorageSync(STORAGE_KEY);
-  return stored && typeof stored === 'object' ? (stored as Attribution) : {};
 }
 
 /**
- * Remembers who brought the shopper here, so every later request carries it. A newer link replaces
- * an older one field by field.
+ * The attribution a launch or page query carries: `s` or `scene` (share link), `channel`, `liveRoom`; other
+ * parameters and values that are not plausible codes are ignored. Null when there is none.
  */
-export function captureAttribution(query: Record<string, string | undefined> | undefined): void {
-  const incoming = attributionFromQuery(query);
-  if (Object.keys(incoming).length === 0) return;
-  Taro.setStorageSync(STORAGE_KEY, { ...readStored(), ...incoming });
+export function attributionFromQuery(query: Record<string, string | undefined> | undefined, now: number): Attribution | null {
+  const shortId = shortIdFromQuery(query) ?? undefined;
+  const channel = decoded(query?.channel);
+  const liveRoom = decoded(query?.liveRoom);
+  const found: Attribution = {
+    capturedAt: now,
+    ...(shortId ? { shortId } : {}),
+    ...(channel && CHANNEL_CODE_PATTERN.test(channel) ? { channel } : {}),
+    ...(liveRoom && LIVE_ROOM_PATTERN.test(liveRoom) ? { liveRoom } : {}),
+  };
+  return found.shortId || found.channel || found.liveRoom ? found : null;
 }
 
+/** The stored attribution while it is younger than ttlDays (an expired one is dropped). */
+export function activeAttribution(stored: unknown, now: number, days: number): Attribution | null {
+  if (!stored || typeof stored !== 'object') return null;
+  const attribution = stored as Attribution;
+  if (typeof attribution.capturedAt !== 'number' || now - attribution.capturedAt >= days * DAY_MS || now < attribution.capturedAt) return null;
+  return attribution;
+}
+
+/** The request headers of an attribution. */
+export function attributionToHeaders(attribution: Attribution | null): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (attribution?.shortId) headers[ATTRIBUTION_HEADERS.shareLink] = attribution.shortId;
+  if (attribution?.channel) headers[ATTRIBUTION_HEADERS.channel] = attribution.channel;
+  if (attribution?.liveRoom) headers[ATTRIBUTION_HEADERS.liveRoom] = attribution.liveRoom;
+  return headers;
+}
+
+function current(): Attribution | null {
+  const attribution = activeAttribution(Taro.getStorageSync(STORAGE_KEY), Date.now(), ttlDays);
+  if (!attribution) Taro.removeStorageSync(STORAGE_KEY);
+  return attribution;
+}
+
+/** A cold start reports its query twice (launch, then show): the same attribution within a minute is one touch. */
+const REPEAT_WINDOW_MS = 60_000;
+
+export function isRepeat(previous: Attribution | null, incoming: Attribution): boolean {
+  return (
+    previous !== null &&
+    previous.shortId === incoming.shortId &&
+    previous.channel === incoming.channel &&
+    previous.liveRoom === incoming.liveRoom &&
+    incoming.capturedAt - previous.capturedAt < REPEAT_WINDOW_MS
+  );
+}
+
+/**
+ * Keeps the attribution of a launch or show query (cold start, a share opened from the background, an H5
+ * URL); a newer link replaces the older one as a whole. Answers what was captured (to report as a touch), or
+ * null when the query carries none or repeats the one just captured.
+ */
+export function captureAttribution(query: Record<string, string | undefined> | undefined): Attribution | null {
+  const incoming = attributionFromQuery(query, Date.now());
+  if (!incoming || isRepeat(current(), incoming)) return null;
+  Taro.setStorageSync(STORAGE_KEY, incoming);
+  return incoming;
+}
+
+/** Headers of every API request (orders take their source from them). */
 export function attributionHeaders(): Record<string, string> {
-  return attributionToHeaders(readStored());
+  return attributionToHeaders(current());
+}
+
+/** Sent with the login: the device id always, the share link and channel while they last. */
+export function loginAttribution(): LoginAttribution {
+  const attribution = current();
+  return {
+    deviceId: deviceId(),
+    ...(attribution?.shortId ? { shortId: attribution.shortId } : {}),
+    ...(attribution?.channel ? { channel: attribution.channel } : {}),
+  };
 }

@@ -5,11 +5,15 @@ import type {
   WechatLoginRequest,
   WechatLoginResponse,
 } from '@shared/api/members';
+import { loginAttribution } from './attribution';
 import { request, uploadFile } from './request';
 
-/** `privacyConsentVersion`: the 隐私政策 the shopper just agreed to, recorded with the login. */
+/**
+ * `privacyConsentVersion`: the 隐私政策 the shopper just agreed to, recorded with the login. The device id and
+ * the share link or channel the storefront holds go along, so the device's visits become the member's.
+ */
 export function wechatLogin(code: string, privacyConsentVersion: string): Promise<WechatLoginResponse> {
-  const body: WechatLoginRequest = { code, privacyConsentVersion };
+  const body: WechatLoginRequest = { code, privacyConsentVersion, attribution: loginAttribution() };
   return request<WechatLoginResponse>('/auth/wechat-login', { method: 'POST', body });
 }
 

@@ -4,6 +4,7 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AddressesModule } from './addresses/addresses.module';
 import { AfterSalesModule } from './after-sales/after-sales.module';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { AttributionModule } from './attribution/attribution.module';
 import { CartModule } from './cart/cart.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { InventoryModule } from './inventory/inventory.module';
@@ -69,6 +70,7 @@ export class AppModule {
         CouponsModule,
         AnalyticsModule,
         JobsModule,
+        AttributionModule,
         SeedModule.forRoot({ store: config.seedDemo, coupons: config.seedDemoCoupons }),
       ],
       controllers: [HealthController],

@@ -26,11 +26,16 @@ export interface PlatformInfo {
   wechatMode: 'fake' | 'real';
   /** The fake WeChat server's base URL (fake mode only): the H5 storefront gets login and phone codes there. */
   fakeWechatBaseUrl?: string;
+  /** Days the storefront keeps a share link or channel it was opened with (ATTRIBUTION_TTL_DAYS, default 7). */
+  attributionTtlDays: number;
 }
 
-/** Attribution headers the storefront sends with every request (filled from share links, live rooms, channel codes). */
+/**
+ * Attribution headers the storefront sends with every request (filled from share links, live rooms, channel
+ * codes). The share link is resolved by the server; channel and live room are plain codes.
+ */
 export const ATTRIBUTION_HEADERS = {
-  referrer: 'x-referrer-code',
+  shareLink: 'x-share-link',
   channel: 'x-channel-code',
   liveRoom: 'x-live-room-id',
 } as const;

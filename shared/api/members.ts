@@ -1,4 +1,5 @@
 import type { PrivacyConsent } from '../privacy';
+import type { LoginAttribution } from './attribution';
 
 /** `POST /api/v1/auth/wechat-login` body. */
 export interface WechatLoginRequest {
@@ -9,6 +10,11 @@ export interface WechatLoginRequest {
    * for a new member at creation.
    */
   privacyConsentVersion?: string;
+  /**
+   * The share link or channel the storefront was opened with (kept for ATTRIBUTION_TTL_DAYS) and its device
+   * id: the device's touches and the device become the member's. Invalid values are ignored, never an error.
+   */
+  attribution?: LoginAttribution;
 }
 
 export interface WechatLoginResponse {

@@ -232,10 +232,18 @@ export interface OrderLine {
   lineTotalFen: Fen;
 }
 
-/** Where the order came from: the storefront's attribution headers (ATTRIBUTION_HEADERS) at submission. */
+/**
+ * Where the order came from, from the storefront's attribution headers (ATTRIBUTION_HEADERS) at submission.
+ * The referrer is only ever a share link the server knows (its short id, resolved server-side: the sharer is
+ * who created it); an unknown or forged short id leaves it null and never blocks the order. The link's channel
+ * and live session win over the plain channel and live-room headers.
+ */
 export interface OrderSource {
   channelCode: string | null;
+  /** The share link's short id. */
   referrerCode: string | null;
+  /** The member who created the share link (null for the buyer's own link). */
+  sharerMemberId: number | null;
   liveRoomId: string | null;
   groupBuyTeamId: number | null;
 }

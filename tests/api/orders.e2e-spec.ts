@@ -103,7 +103,7 @@ describe(`checkout and orders (${TEST_DB})`, () => {
       const response = await place(
         alice,
         { clientToken: clientToken(), items: [{ skuId: a, quantity: 2 }, { skuId: b, quantity: 1 }], addressId: aliceAddress, remark: ' 请尽快发货 ' },
-        { 'x-channel-code': 'spring-poster', 'x-referrer-code': 'REF123', 'x-live-room-id': 'room-9' },
+        { 'x-channel-code': 'spring-poster', 'x-live-room-id': 'room-9' },
       ).expect(201);
       const order: OrderDetail = response.body;
       expect(order.orderNo).toMatch(/^\d{18}$/);
@@ -118,7 +118,7 @@ describe(`checkout and orders (${TEST_DB})`, () => {
       const { isDefault: _d, ...addressFields } = { ...ADDRESS, isDefault: true };
       expect(order.address).toEqual(addressFields);
       expect(order.remark).toBe('请尽快发货');
-      expect(order.source).toEqual({ channelCode: 'spring-poster', referrerCode: 'REF123', liveRoomId: 'room-9', groupBuyTeamId: null });
+      expect(order.source).toEqual({ channelCode: 'spring-poster', referrerCode: null, sharerMemberId: null, liveRoomId: 'room-9', groupBuyTeamId: null });
       const deadline = Date.parse(order.payDeadlineAt!);
       expect(deadline - before).toBeGreaterThanOrEqual(30 * 60_000 - 2000);
       expect(deadline - Date.now()).toBeLessThanOrEqual(30 * 60_000 + 1000);
@@ -139,9 +139,9 @@ describe(`checkout and orders (${TEST_DB})`, () => {
     it('drops attribution headers that are not plausible codes instead of refusing the order', async () => {
       const skuId = await shop.sku(100, 5);
       const order: OrderDetail = (
-        await place(alice, { clientToken: clientToken(), items: [{ skuId, quantity: 1 }], addressId: aliceAddress }, { 'x-channel-code': 'x'.repeat(65), 'x-referrer-code': '<script>' }).expect(201)
+        await place(alice, { clientToken: clientToken(), items: [{ skuId, quantity: 1 }], addressId: aliceAddress }, { 'x-channel-code': 'x'.repeat(65), 'x-share-link': '<script>' }).expect(201)
       ).body;
-      expect(order.source).toEqual({ channelCode: null, referrerCode: null, liveRoomId: null, groupBuyTeamId: null });
+      expect(order.source).toEqual({ channelCode: null, referrerCode: null, sharerMemberId: null, liveRoomId: null, groupBuyTeamId: null });
     });
 
     it('takes ordered SKUs out of the cart when placed from the cart, and only those', async () => {

@@ -44,7 +44,7 @@ describe(`platform (${TEST_DB})`, () => {
 
   it('tells the storefront where the fake WeChat is, on the host the browser used', async () => {
     const response = await t.api().get(`${API}/platform`).set('host', 'shop.example.test:3000').expect(200);
-    expect(response.body).toEqual({ wechatMode: 'fake', fakeWechatBaseUrl: `http://shop.example.test:${t.fake.port}` });
+    expect(response.body).toEqual({ wechatMode: 'fake', fakeWechatBaseUrl: `http://shop.example.test:${t.fake.port}`, attributionTtlDays: 7 });
   });
 
   it('seeds a demo store that looks real, and seeding again changes nothing', async () => {

@@ -5,11 +5,13 @@ import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
 import type { ProductDetail } from '@shared/api/catalog';
 import { ErrorCode } from '@shared/errors';
 import { fetchProduct } from '@/services/catalog';
+import { productIdOfPage } from '@/services/share-links';
 import { assetUrl } from '@/services/api-origin';
 import { ApiRequestError } from '@/services/request';
 import { addCartItem } from '@/services/cart';
 import { session } from '@/store/session';
 import { useMemberActions } from '@/hooks/useMemberActions';
+import { useProductShare } from '@/hooks/useProductShare';
 import { checkoutUrl, routes } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
 import { PriceText } from '@/components/price-text/PriceText';
@@ -27,7 +29,8 @@ type DetailState =
   | { status: 'ready'; product: ProductDetail };
 
 export default function ProductDetailPage() {
-  const productId = Number(useRouter().params.id);
+  // A scanned mini-program code opens this page with only a scene (the share link of the product).
+  const { id, scene } = useRouter().params;
   const [state, setState] = useState<DetailState>({ status: 'loading' });
   // The picker opens for 加入购物车 or 立即购买; its 确定 then does that.
   const [pickerPurpose, setPickerPurpose] = useState<'cart' | 'buy' | null>(null);
@@ -57,12 +60,13 @@ export default function ProductDetailPage() {
   };
 
   const load = useCallback(async () => {
-    if (!Number.isInteger(productId) || productId <= 0) {
-      setState({ status: 'gone' });
-      return;
-    }
     setState({ status: 'loading' });
     try {
+      const productId = await productIdOfPage(id, scene);
+      if (productId === null) {
+        setState({ status: 'gone' });
+        return;
+      }
       const product = await fetchProduct(productId);
       setState({ status: 'ready', product });
       Taro.setNavigationBarTitle({ title: product.title });
@@ -70,11 +74,13 @@ export default function ProductDetailPage() {
       const notFound = error instanceof ApiRequestError && (error.status === 404 || error.code === ErrorCode.PRODUCT_NOT_FOUND);
       setState(notFound ? { status: 'gone' } : { status: 'error', message: (error as Error).message });
     }
-  }, [productId]);
+  }, [id, scene]);
 
   useEffect(() => {
     load();
   }, [load]);
+
+  useProductShare(state.status === 'ready' ? state.product : null);
 
   if (state.status === 'loading') return <PageState status="loading" />;
   if (state.status === 'error') return <PageState status="error" text={state.message} onRetry={load} />;

@@ -1,4 +1,7 @@
 import { AfterSaleRow } from '../after-sales/after-sale.entity';
+import { MemberIdentityRow } from '../attribution/member-identity.entity';
+import { ShareLinkRow } from '../attribution/share-link.entity';
+import { VisitorTouchRow } from '../attribution/visitor-touch.entity';
 import { AddressRow } from '../addresses/address.entity';
 import { MemberPurchaseStatsRow } from '../analytics/member-purchase-stats.entity';
 import { Banner } from '../catalog/banner.entity';
@@ -36,4 +39,5 @@ export const ENTITIES = [Member, Staff, StaffLoginAttempts, Category, Product, S
   PaymentRow, RefundRow, AfterSaleRow, SubscribeQuotaRow, SubscribeMessageLogRow,
   MemberLevelRow, LoyaltySettingsRow, MemberLevelChangeRow, MemberLevelReviewRow, PointsLedgerRow,
   CouponTemplateRow, MemberCouponRow, MemberCouponCountRow,
-  MemberPurchaseStatsRow, MemberPrivacyConsentRow, JobRow];
+  MemberPurchaseStatsRow, MemberPrivacyConsentRow, JobRow,
+  ShareLinkRow, VisitorTouchRow, MemberIdentityRow];

@@ -20,7 +20,7 @@ export class MembersController {
   @Post('auth/wechat-login')
   @HttpCode(200)
   login(@Body() body: WechatLoginDto): Promise<WechatLoginResponse> {
-    return this.members.wechatLogin(body.code, body.privacyConsentVersion);
+    return this.members.wechatLogin(body.code, body.privacyConsentVersion, body.attribution);
   }
 
   @Get('me')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttributionModule } from '../attribution/attribution.module';
 import { StaffModule } from '../staff/staff.module';
 import { AdminMembersController } from './admin-members.controller';
 import { Member } from './member.entity';
@@ -10,7 +11,7 @@ import { PrivacyConsentService } from './privacy-consent.service';
 import { PrivacyController } from './privacy.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Member]), StaffModule],
+  imports: [TypeOrmModule.forFeature([Member]), StaffModule, AttributionModule],
   controllers: [MembersController, AdminMembersController, PrivacyController],
   providers: [MembersService, MemberEventPublisher, PrivacyConsentService],
   exports: [MembersService],

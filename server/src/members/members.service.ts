@@ -8,10 +8,12 @@ import {
   type AdminMemberRow,
   type MemberProfile,
   type Paginated,
+  type LoginAttribution,
   type PrivacyConsent,
   type StaffRole,
   type WechatLoginResponse,
 } from '../../../shared';
+import { AttributionService } from '../attribution/attribution.service';
 import { AuthTokenService } from '../platform/auth/auth-token.service';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
@@ -44,13 +46,15 @@ export class MembersService {
     private readonly tokens: AuthTokenService,
     private readonly events: MemberEventPublisher,
     private readonly privacyConsents: PrivacyConsentService,
+    private readonly attribution: AttributionService,
   ) {}
 
   /**
    * wx.login code → jscode2session → the member of that openid (created on first login) → a member token.
    * `privacyConsentVersion`: the 隐私政策 the shopper agreed to before logging in, recorded with the login.
+   * `attribution`: the storefront's device id and the share link or channel it holds (AttributionService).
    */
-  async wechatLogin(code: string, privacyConsentVersion?: string): Promise<WechatLoginResponse> {
+  async wechatLogin(code: string, privacyConsentVersion?: string, attribution?: LoginAttribution): Promise<WechatLoginResponse> {
     // Checked before the code is spent, so the storefront can fetch the new policy and log in again.
     if (privacyConsentVersion !== undefined) this.privacyConsents.assertCurrent(privacyConsentVersion);
     let session;
@@ -60,6 +64,7 @@ export class MembersService {
       throw loginFailure(error);
     }
     const { member, isNew } = await this.signIn(session.openid, session.unionid, privacyConsentVersion);
+    await this.attribution.recordLogin(member.id, attribution);
     const profile = toMemberProfile(member, await this.privacyConsents.latestOf(member.id));
     return { token: this.tokens.signMember(member.id), member: profile, isNew };
   }
@@ -70,6 +75,7 @@ export class MembersService {
    */
   async signIn(openid: string, unionid: string | null = null, privacyConsentVersion?: string): Promise<{ member: Member; isNew: boolean }> {
     const { member, isNew } = await this.findOrCreateByOpenid(openid, unionid, privacyConsentVersion);
+    await this.attribution.recordSignIn(member.id, openid, unionid);
     if (isNew) await this.events.registered({ memberId: member.id });
     return { member, isNew };
   }
@@ -137,6 +143,7 @@ export class MembersService {
       throw phoneFailure(error);
     }
     await this.transactions.run((manager) => manager.update(Member, { id: memberId }, { phone: phone.purePhoneNumber }));
+    await this.attribution.recordPhone(memberId, phone.purePhoneNumber);
     return this.getProfile(memberId);
   }
 

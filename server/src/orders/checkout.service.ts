@@ -168,6 +168,7 @@ export class CheckoutService {
       remark: input.remark?.trim() ?? '',
       sourceChannelCode: source.channelCode,
       sourceReferrerCode: source.referrerCode,
+      sourceSharerMemberId: source.sharerMemberId,
       sourceLiveRoomId: source.liveRoomId,
       groupBuyTeamId: source.groupBuyTeamId,
       // Set here rather than by the column default, so the answer carries exactly what the row holds.

@@ -1,25 +1,23 @@
-import { orderSourceFromHeaders } from './order-source';
+import { orderAttributionHeaders } from './order-source';
 
-describe('orderSourceFromHeaders', () => {
-  it('reads the channel, referrer and live room codes', () => {
-    expect(orderSourceFromHeaders({ 'x-channel-code': 'poster_2026', 'x-referrer-code': 'R-8842', 'x-live-room-id': 'live:77' })).toEqual({
+describe('orderAttributionHeaders', () => {
+  it('reads the share link, channel and live room codes', () => {
+    expect(orderAttributionHeaders({ 'x-channel-code': 'poster_2026', 'x-share-link': 'a8K', 'x-live-room-id': 'live:77' })).toEqual({
+      shortId: 'a8K',
       channelCode: 'poster_2026',
-      referrerCode: 'R-8842',
       liveRoomId: 'live:77',
-      groupBuyTeamId: null,
     });
   });
 
   it('drops missing, empty, overlong and non-code values instead of failing the order', () => {
-    expect(orderSourceFromHeaders({ 'x-channel-code': '', 'x-referrer-code': 'a'.repeat(65), 'x-live-room-id': "1' OR 1=1" })).toEqual({
+    expect(orderAttributionHeaders({ 'x-channel-code': '', 'x-share-link': 'a'.repeat(65), 'x-live-room-id': "1' OR 1=1" })).toEqual({
+      shortId: null,
       channelCode: null,
-      referrerCode: null,
       liveRoomId: null,
-      groupBuyTeamId: null,
     });
   });
 
   it('takes the first of a repeated header', () => {
-    expect(orderSourceFromHeaders({ 'x-channel-code': ['first', 'second'] }).channelCode).toBe('first');
+    expect(orderAttributionHeaders({ 'x-channel-code': ['first', 'second'] }).channelCode).toBe('first');
   });
 });

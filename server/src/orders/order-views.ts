@@ -134,6 +134,7 @@ export function toOrderDetail(order: OrderRow, lines: OrderLineFields[], afterSa
     source: {
       channelCode: order.sourceChannelCode,
       referrerCode: order.sourceReferrerCode,
+      sharerMemberId: order.sourceSharerMemberId,
       liveRoomId: order.sourceLiveRoomId,
       groupBuyTeamId: order.groupBuyTeamId,
     },

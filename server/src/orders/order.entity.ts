@@ -114,12 +114,17 @@ export class OrderRow {
   @Column({ type: 'varchar', length: 200, default: '' })
   remark: string;
 
-  // Source: the attribution headers at submission.
+  // Source: the attribution headers at submission, the share link resolved by AttributionService.
   @Column({ type: 'varchar', length: 64, nullable: true })
   sourceChannelCode: string | null;
 
+  /** The share link's short id (a link the server resolved, never a client's free text). */
   @Column({ type: 'varchar', length: 64, nullable: true })
   sourceReferrerCode: string | null;
+
+  /** Who created that share link (null for the buyer's own link). */
+  @Column({ type: 'int', nullable: true })
+  sourceSharerMemberId: number | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   sourceLiveRoomId: string | null;

@@ -4,7 +4,8 @@ import type { CheckoutPreview, OrderCounts, OrderDetail, OrderSummary, Paginated
 import { CurrentMemberId, MemberAuthGuard } from '../platform/auth/member-auth.guard';
 import { CheckoutService } from './checkout.service';
 import { CheckoutPreviewDto, CreateOrderDto, OrderListQueryDto } from './order.dto';
-import { orderSourceFromHeaders } from './order-source';
+import { AttributionService } from '../attribution/attribution.service';
+import { orderAttributionHeaders } from './order-source';
 import { OrdersService } from './orders.service';
 import { ShippingService } from './shipping.service';
 import { ShipRemindersService } from './ship-reminders.service';
@@ -18,16 +19,17 @@ export class OrdersController {
     private readonly orders: OrdersService,
     private readonly shipping: ShippingService,
     private readonly shipReminders: ShipRemindersService,
+    private readonly attribution: AttributionService,
   ) {}
 
   @Post('checkout/preview')
   @HttpCode(200)
-  preview(
+  async preview(
     @CurrentMemberId() memberId: number,
     @Body() body: CheckoutPreviewDto,
     @Headers() headers: Record<string, string | undefined>,
   ): Promise<CheckoutPreview> {
-    return this.checkout.preview(memberId, body, orderSourceFromHeaders(headers));
+    return this.checkout.preview(memberId, body, await this.attribution.orderSource(orderAttributionHeaders(headers), memberId));
   }
 
   /** 201 with the new order; 200 with the same order when the clientToken was already used. */
@@ -38,7 +40,8 @@ export class OrdersController {
     @Headers() headers: Record<string, string | undefined>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderDetail> {
-    const { order, created } = await this.checkout.place(memberId, body, orderSourceFromHeaders(headers));
+    const source = await this.attribution.orderSource(orderAttributionHeaders(headers), memberId);
+    const { order, created } = await this.checkout.place(memberId, body, source);
     reply.status(created ? 201 : 200);
     return order;
   }

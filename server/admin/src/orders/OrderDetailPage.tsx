@@ -101,7 +101,15 @@ export default function OrderDetailPage() {
               {order.address.provinceName} {order.address.cityName} {order.address.districtName} {order.address.detail}
             </Descriptions.Item>
             <Descriptions.Item label="渠道">{order.source.channelCode ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="推荐人">{order.source.referrerCode ?? '—'}</Descriptions.Item>
+            {/* The sharer of the share link the order came through, resolved by the server (never the client's word). */}
+            <Descriptions.Item label="分享人">
+              {order.source.sharerMemberId !== null ? (
+                <Typography.Link onClick={() => navigate(`/members/${order.source.sharerMemberId}`)}>会员 #{order.source.sharerMemberId}</Typography.Link>
+              ) : (
+                '—'
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label="分享链接">{order.source.referrerCode ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="直播间">{order.source.liveRoomId ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="拼团">{order.source.groupBuyTeamId ?? '—'}</Descriptions.Item>
           </Descriptions>

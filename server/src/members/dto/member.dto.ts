@@ -1,5 +1,7 @@
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PRIVACY_VERSION_MAX_LENGTH, type BindPhoneRequest, type PrivacyConsentRequest, type UpdateProfileRequest, type WechatLoginRequest } from '../../../../shared';
+import { LoginAttributionDto } from '../../attribution/attribution.dto';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { OptionalField } from '../../platform/http/optional-field';
 
@@ -14,6 +16,12 @@ export class WechatLoginDto implements WechatLoginRequest {
   @IsNotEmpty()
   @MaxLength(PRIVACY_VERSION_MAX_LENGTH)
   privacyConsentVersion?: string;
+
+  @OptionalField()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LoginAttributionDto)
+  attribution?: LoginAttributionDto;
 }
 
 export class PrivacyConsentDto implements PrivacyConsentRequest {

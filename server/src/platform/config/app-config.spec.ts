@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, FAKE_WECHAT_APPID, findRepoRoot, loadConfig, parseJobIntervals, parseTrustProxy } from './app-config';
+import { ConfigError, FAKE_WECHAT_APPID, findRepoRoot, loadConfig, parseAttributionTtlDays, parseJobIntervals, parseTrustProxy } from './app-config';
 
 describe('loadConfig', () => {
   let dataDir: string;
@@ -174,5 +174,19 @@ describe('parseJobIntervals', () => {
       expect(() => parseJobIntervals(raw)).toThrow(ConfigError);
       expect(() => parseJobIntervals(raw)).toThrow(/JOB_INTERVALS/);
     }
+  });
+});
+
+describe('ATTRIBUTION_TTL_DAYS', () => {
+  it('defaults to 7 days and takes 1..90', () => {
+    expect(parseAttributionTtlDays(undefined)).toBe(7);
+    expect(parseAttributionTtlDays('')).toBe(7);
+    expect(parseAttributionTtlDays('1')).toBe(1);
+    expect(parseAttributionTtlDays('30')).toBe(30);
+    expect(parseAttributionTtlDays('90')).toBe(90);
+  });
+
+  it('refuses other values, naming the variable', () => {
+    for (const raw of ['0', '91', '7.5', '-3', 'week']) expect(() => parseAttributionTtlDays(raw)).toThrow(/ATTRIBUTION_TTL_DAYS/);
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
-import type { SubscribeTemplateKind } from '../../../../shared';
+import { DEFAULT_ATTRIBUTION_TTL_DAYS, type SubscribeTemplateKind } from '../../../../shared';
 import { FAKE_SUBSCRIBE_TEMPLATE_IDS, SUBSCRIBE_TEMPLATE_ENV } from '../../subscribe-messages/subscribe-templates';
 import { loadOrCreateTestMerchant, type TestMerchant } from '../../wechat/pay/test-merchant';
 
@@ -71,6 +71,8 @@ export interface AppConfig {
    * `payments.reconcile=30s,orders.unpaid-timeout=2m`. Names are checked against the registered jobs at start.
    */
   jobIntervals: Record<string, number>;
+  /** Days the storefront keeps the share link or channel it was opened with (ATTRIBUTION_TTL_DAYS, 1..90, default 7). */
+  attributionTtlDays: number;
 }
 
 /** A bad environment value; the message names the variable so the operator knows what to fix. */
@@ -298,6 +300,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     jobIntervals: parseJobIntervals(env.JOB_INTERVALS),
+    attributionTtlDays: parseAttributionTtlDays(env.ATTRIBUTION_TTL_DAYS),
   };
 }
 
@@ -323,6 +326,16 @@ export function parseJobIntervals(raw: string | undefined): Record<string, numbe
     intervals[name] = ms;
   }
   return intervals;
+
+}
+
+export function parseAttributionTtlDays(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_ATTRIBUTION_TTL_DAYS;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || value < 1 || value > 90) {
+    throw new ConfigError(`环境变量 ATTRIBUTION_TTL_DAYS 必须是 1-90 之间的整数（天），当前为 "${raw}"`);
+  }
+  return value;
 }
 
 /** TRUST_PROXY: unset or false; true (every proxy: only when nothing but the proxy can reach the server); hops; addresses. */

@@ -1,0 +1,59 @@
+jest.mock('@tarojs/taro', () => ({}));
+const requests: string[] = [];
+const answers = new Map<string, unknown>();
+jest.mock('./request', () => {
+  class ApiRequestError extends Error {
+    constructor(
+      message: string,
+      readonly code: string,
+      readonly status: number,
+    ) {
+      super(message);
+    }
+  }
+  return {
+    ApiRequestError,
+    request: async (path: string) => {
+      requests.push(path);
+      const answer = answers.get(path);
+      if (answer instanceof Error) throw answer;
+      if (answer === undefined) throw new ApiRequestError('分享链接不存在或已失效', 'SHARE_LINK_NOT_FOUND', 404);
+      return answer;
+    },
+  };
+});
+
+import { encodeShortId } from '@shared/scene';
+import { productIdOfPage } from './share-links';
+import { ApiRequestError } from './request';
+
+describe('the product of a product page', () => {
+  beforeEach(() => {
+    requests.length = 0;
+    answers.clear();
+  });
+
+  it('is the id parameter when there is one, without asking the server', async () => {
+    expect(await productIdOfPage('12', encodeShortId(5))).toBe(12);
+    expect(requests).toEqual([]);
+  });
+
+  it('is the product of the share link a scanned code names', async () => {
+    const shortId = encodeShortId(5);
+    answers.set(`/share-links/${shortId}`, { kind: 'product', targetId: 31 });
+    expect(await productIdOfPage(undefined, encodeURIComponent(shortId))).toBe(31);
+  });
+
+  it('is none for a link to something else, an unknown link or no scene at all', async () => {
+    answers.set(`/share-links/${encodeShortId(6)}`, { kind: 'page', targetId: null });
+    expect(await productIdOfPage(undefined, encodeShortId(6))).toBeNull();
+    expect(await productIdOfPage(undefined, encodeShortId(7))).toBeNull();
+    expect(await productIdOfPage('abc', 'goods,12')).toBeNull();
+    expect(await productIdOfPage(undefined, undefined)).toBeNull();
+  });
+
+  it('lets a network failure through, so the page offers a retry', async () => {
+    answers.set(`/share-links/${encodeShortId(8)}`, new ApiRequestError('网络连接失败，请检查网络后重试', 'NETWORK_ERROR', 0));
+    await expect(productIdOfPage(undefined, encodeShortId(8))).rejects.toThrow('网络连接失败');
+  });
+});

@@ -1,0 +1,32 @@
+import type { CreateShareLinkRequest, ShareLink } from '@shared/api/attribution';
+import { shortIdFromScene } from '@shared/scene';
+import { ApiRequestError, request } from './request';
+
+/** The signed-in member's link for this target and channel (the same one every time). */
+export function createShareLink(input: CreateShareLinkRequest): Promise<ShareLink> {
+  return request<ShareLink>('/share-links', { method: 'POST', body: input, toast: false });
+}
+
+/** What a short id opens (a scanned code's page has only the scene). */
+export function fetchShareLink(shortId: string): Promise<ShareLink> {
+  return request<ShareLink>(`/share-links/${encodeURIComponent(shortId)}`, { toast: false });
+}
+
+/**
+ * The product a product page is for: its `id` parameter, or, for a scanned mini-program code (which opens the
+ * page with only a `scene`), the product of the share link the scene names. Null when there is none (an
+ * unknown link included); a network failure throws.
+ */
+export async function productIdOfPage(id: string | undefined, scene: string | undefined): Promise<number | null> {
+  const fromId = Number(id);
+  if (Number.isInteger(fromId) && fromId > 0) return fromId;
+  const shortId = shortIdFromScene(scene);
+  if (!shortId) return null;
+  try {
+    const link = await fetchShareLink(shortId);
+    return link.kind === 'product' ? link.targetId : null;
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 404) return null;
+    throw error;
+  }
+}

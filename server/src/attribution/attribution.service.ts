@@ -1,0 +1,90 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CHANNEL_CODE_PATTERN, DEVICE_ID_PATTERN, type LoginAttribution, type OrderSource } from '../../../shared';
+import { TransactionRunner } from '../platform/database/transaction-runner';
+import { MemberIdentitiesService } from './member-identities.service';
+import { ShareLinksService } from './share-links.service';
+import { TouchesService, touchOf } from './touches.service';
+import type { RecordTouchDto } from './attribution.dto';
+
+/** Attribution headers of an order request, already checked as plausible codes (orders/order-source.ts). */
+export interface OrderAttributionHeaders {
+  shortId: string | null;
+  channelCode: string | null;
+  liveRoomId: string | null;
+}
+
+/**
+ * Where visitors and orders came from, and who a member is: the one place logins, touches and orders go
+ * through, so referral binding, channel reports and live reports read the same rows.
+ */
+@Injectable()
+export class AttributionService {
+  private readonly logger = new Logger('Attribution');
+
+  constructor(
+    private readonly shareLinks: ShareLinksService,
+    private readonly touches: TouchesService,
+    private readonly identities: MemberIdentitiesService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /** `POST /touches`: an unknown short id without a channel records nothing (a stale link is no error). */
+  async recordDeviceTouch(input: RecordTouchDto): Promise<void> {
+    const link = await this.shareLinks.find(input.shortId);
+    const channel = input.channel ?? null;
+    if (!link && !channel) return;
+    await this.touches.recordForDevice(input.deviceId, touchOf(link, channel, new Date()));
+  }
+
+  /** Every sign-in: the member's openid and unionid (when WeChat sends one) are the member's identities. */
+  recordSignIn(memberId: number, openid: string, unionid: string | null): Promise<void> {
+    return this.transactions.run(async (manager) => {
+      await this.identities.attach(manager, memberId, 'openid', openid);
+      await this.identities.attach(manager, memberId, 'unionid', unionid);
+    });
+  }
+
+  /** A bound phone number becomes one of the member's identities. */
+  recordPhone(memberId: number, phone: string): Promise<void> {
+    return this.transactions.run((manager) => this.identities.attach(manager, memberId, 'phone', phone));
+  }
+
+  /**
+   * What the storefront sent with a WeChat login: the device becomes the member's (identity and touches) and
+   * the share link or channel it holds is the member's latest touch. Invalid values are skipped; a failure
+   * here is logged and never fails the login.
+   */
+  async recordLogin(memberId: number, attribution: LoginAttribution | undefined): Promise<void> {
+    if (!attribution) return;
+    const deviceId = attribution.deviceId && DEVICE_ID_PATTERN.test(attribution.deviceId) ? attribution.deviceId : null;
+    const channel = attribution.channel && CHANNEL_CODE_PATTERN.test(attribution.channel) ? attribution.channel : null;
+    try {
+      const link = await this.shareLinks.find(attribution.shortId);
+      await this.transactions.run(async (manager) => {
+        if (deviceId) {
+          await this.identities.attach(manager, memberId, 'device', deviceId);
+          await this.touches.attachDevice(manager, deviceId, memberId);
+        }
+        if (link || channel) await this.touches.recordForMember(manager, memberId, touchOf(link, channel, new Date()));
+      });
+    } catch (error) {
+      this.logger.error(`login attribution of member ${memberId} not recorded: ${String(error)}`);
+    }
+  }
+
+  /**
+   * The order's source. The referrer is a share link resolved here (its short id and its sharer; the buyer's
+   * own link names no sharer); a malformed or unknown short id is dropped, never an error. The link's channel
+   * and live session win over the plain headers.
+   */
+  async orderSource(headers: OrderAttributionHeaders, buyerMemberId: number): Promise<OrderSource> {
+    const link = await this.shareLinks.find(headers.shortId);
+    return {
+      channelCode: link?.channel || headers.channelCode,
+      referrerCode: link ? headers.shortId : null,
+      sharerMemberId: link && link.sharerMemberId !== buyerMemberId ? link.sharerMemberId : null,
+      liveRoomId: link?.liveSessionId != null ? String(link.liveSessionId) : headers.liveRoomId,
+      groupBuyTeamId: null,
+    };
+  }
+}
