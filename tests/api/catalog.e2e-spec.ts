@@ -293,7 +293,7 @@ describe(`catalog (${TEST_DB})`, () => {
       await t.dataSource.query('UPDATE skus SET stock = stock - 1 WHERE id = ?', [small.id]);
     });
 
-    it('a save that leaves the stock as the form loaded it keeps what was sold meanwhile; a changed stock is set as typed', async () => {
+    it('a save keeps what was sold while the form was open: an unchanged stock stays, a changed one adds the change', async () => {
       const product = await createProduct(twoSkuProduct({ title: '表单库存' }));
       const [small, large] = product.skus;
       const save = (stock: number, stockBefore: number) =>
@@ -308,14 +308,24 @@ describe(`catalog (${TEST_DB})`, () => {
       const renamed: AdminProductDetail = (await save(10, 10)).body;
       expect(renamed.title).toBe('表单库存（改名）');
       expect(renamed.skus[0].stock).toBe(7);
-      // Staff typed a new number: that is the stock.
-      expect((await save(25, 10)).body.skus[0].stock).toBe(25);
+      // Staff typed 25 over the 10 the form loaded (15 units received): the 3 sold meanwhile stay sold.
+      expect((await save(25, 10)).body.skus[0].stock).toBe(22);
       expect(await movementsOfSku(t, small.id)).toEqual([
         { reason: 'initial', delta: 10 },
         { reason: 'adjustment', delta: -3 },
-        { reason: 'product_edit', delta: 18 },
+        { reason: 'product_edit', delta: 15 },
       ]);
-      expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: product.id })).totalStock).toBe(25);
+      expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: product.id })).totalStock).toBe(22);
+      // A form that loaded 25 and takes all of them off would go below zero now that 22 are left: refused, nothing written.
+      const refused = (await t.api().put(`${API}/admin/products/${product.id}`).set(bearer(operator)).send(
+        twoSkuProduct({ title: '不会保存', skus: [
+          { id: small.id, specValues: ['100g'], priceFen: 3900, stock: 0, stockBefore: 25 },
+          { id: large.id, specValues: ['250g'], priceFen: 8900, stock: 0, stockBefore: 0 },
+        ] }),
+      ).expect(409)).body;
+      expectApiError(refused, 'STOCK_WOULD_GO_NEGATIVE');
+      expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: product.id })).title).toBe('表单库存（改名）');
+      expect((await movementsOfSku(t, small.id)).length).toBe(3);
       expectApiError((await t.api().put(`${API}/admin/products/${product.id}`).set(bearer(operator)).send(
         twoSkuProduct({ skus: [
           { id: small.id, specValues: ['100g'], priceFen: 3900, stock: 1, stockBefore: -1 },

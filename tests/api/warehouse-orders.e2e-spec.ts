@@ -137,4 +137,10 @@ describe(`warehouse: receiver contact, picking list, to-ship CSV (${TEST_DB})`, 
     expect(exportRow[6]).toBe('13912345678');
     expectApiError((await t.api().get(`${API}/admin/orders/to-ship.csv`).set(bearer(service)).expect(403)).body, 'FORBIDDEN');
   });
+
+  it('writes a remark that looks like a formula as text, so a spreadsheet does not run it', async () => {
+    const order = await pay(await placeOrder([{ skuId: await shop.sku(990, 5), quantity: 1 }], '=1+2 请尽快发货'));
+    const [, ...rows] = csvRows((await t.api().get(`${API}/admin/orders/to-ship.csv`).set(bearer(warehouse)).expect(200)).text);
+    expect(rows.find((line) => line[0] === order.orderNo)![8]).toBe("'=1+2 请尽快发货");
+  });
 });

@@ -119,9 +119,9 @@ export class ProductsAdminService {
       await lockedForUpdate(manager.createQueryBuilder(Sku, 's').select('s.id').where({ productId: id }).orderBy('s.id', 'ASC')).getMany();
       if (removed.length > 0) await manager.delete(Sku, { id: In(removed) });
       const kept = input.skus.filter((s) => s.id !== undefined);
-      // Only the stock staff changed in the form is written; the rest keeps what orders left of it.
+      // Only the change staff made in the form is applied; units sold while it was open stay sold.
       const restocked = kept.filter((sku) => sku.stockBefore === undefined || sku.stock !== sku.stockBefore);
-      await setSkuStocks(manager, restocked.map((sku) => ({ skuId: sku.id!, stock: sku.stock })), staffId);
+      await setSkuStocks(manager, restocked.map((sku) => ({ skuId: sku.id!, stock: sku.stock, stockBefore: sku.stockBefore })), staffId);
       for (const sku of kept) {
         await manager.update(Sku, { id: sku.id, productId: id }, this.skuFields(sku));
       }

@@ -114,20 +114,32 @@ export async function adjustSkuStock(
 }
 
 /**
- * A product save sets its SKUs' stock to the numbers in the form: each SKU row is read locked (the latest
- * stock, which orders may have changed meanwhile), and a SKU whose stock differs gets the difference as
- * arithmetic and a `product_edit` movement. The product's total is left to the caller (recountProductStock).
+ * A product save applies the stock staff typed in the form: each SKU row is read locked (the latest stock,
+ * which orders may have changed while the form was open). When the form says what it loaded (`stockBefore`),
+ * the change staff made (stock − stockBefore) is added to the latest stock, so units sold meanwhile stay sold;
+ * without it the stock is set to the number. Each change is arithmetic with a `product_edit` movement; a change
+ * that would go below zero is refused. The product's total is left to the caller (recountProductStock).
  */
-export async function setSkuStocks(manager: EntityManager, targets: { skuId: number; stock: number }[], staffId: number | null): Promise<void> {
+export async function setSkuStocks(
+  manager: EntityManager,
+  targets: { skuId: number; stock: number; stockBefore?: number }[],
+  staffId: number | null,
+): Promise<void> {
   if (targets.length === 0) return;
   const current = await lockedForUpdate(
     manager.createQueryBuilder(Sku, 's').select(['s.id', 's.productId', 's.stock']).where({ id: In(targets.map((t) => t.skuId)) }).orderBy('s.id', 'ASC'),
   ).getMany();
-  const wanted = new Map(targets.map((t) => [t.skuId, t.stock]));
+  const wanted = new Map(targets.map((t) => [t.skuId, t]));
   const movements: Partial<StockMovementRow>[] = [];
   for (const sku of current) {
-    const delta = wanted.get(sku.id)! - sku.stock;
+    const target = wanted.get(sku.id)!;
+    const delta = target.stockBefore === undefined ? target.stock - sku.stock : target.stock - target.stockBefore;
     if (delta === 0) continue;
+    if (sku.stock + delta < 0) {
+      throw new ApiException('STOCK_WOULD_GO_NEGATIVE', HttpStatus.CONFLICT, `库存已变化（现有 ${sku.stock} 件），减少 ${-delta} 件后会小于 0，请刷新后重试`, {
+        skuId: sku.id,
+      });
+    }
     await execute(manager, ADD_SKU_STOCK, [delta, sku.id]);
     movements.push({ skuId: sku.id, productId: sku.productId, delta, reason: 'product_edit', staffId, note: '编辑商品时修改库存' });
   }

@@ -1,9 +1,10 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { SHIPPING_ROLES, type PickingListOrder } from '../../../shared';
 import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
 import type { Staff } from '../staff/staff.entity';
 import { PickingListQueryDto } from './admin-order.dto';
 import { PickingListService } from './picking-list.service';
+import { CsvDownload } from '../platform/http/csv-document';
 
 /** The warehouse's paperwork: the printed 配货单 / 发货单 and the CSV of orders to ship. */
 @Controller('admin/orders')
@@ -17,8 +18,7 @@ export class AdminPickingController {
   }
 
   @Get('to-ship.csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', `attachment; filename="to-ship.csv"; filename*=UTF-8''${encodeURIComponent('待发货订单.csv')}`)
+  @CsvDownload('to-ship.csv', '待发货订单.csv')
   toShipCsv(@CurrentStaff() staff: Staff): Promise<string> {
     return this.picking.toShipCsv(staff.role);
   }

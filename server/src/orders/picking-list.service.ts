@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource, In } from 'typeorm';
 import type { PickingListOrder, StaffRole } from '../../../shared';
 import { ApiException } from '../platform/errors/api-exception';
@@ -9,6 +8,7 @@ import { toShipment } from './order-views';
 import { OrderRow } from './order.entity';
 import { OrdersService } from './orders.service';
 import { addressLine, receiverFor } from './receiver-contact';
+import { csvDocument } from '../platform/http/csv-document';
 
 /** The batch-ship header first, so the filled-in file goes straight back to 批量发货. */
 const TO_SHIP_HEADER = ['订单号', '快递公司', '快递单号', '收货人', '手机号', '收货地址', 'SKU 明细', '件数', '买家备注', '付款时间'];
@@ -69,6 +69,6 @@ export class PickingListService {
         order.paidAt ? chinaTime(order.paidAt) : '',
       ];
     });
-    return '\uFEFF' + stringify([TO_SHIP_HEADER, ...rows]);
+    return csvDocument(TO_SHIP_HEADER, rows);
   }
 }
