@@ -197,6 +197,11 @@ describe(`after-sales and refunds (${TEST_DB})`, () => {
     const send = await t.api().put(`${API}/orders/${order.orderNo}/return-shipment`).set(bearer(alice)).send({ carrierCode: 'SF', trackingNo: 'SF1234567' }).expect(404);
     expectApiError(send.body, 'AFTER_SALE_NOT_FOUND');
     expectApiError((await act(id, 'receive').expect(409)).body, 'AFTER_SALE_STATE_CONFLICT');
+    // Approved (the refund under way or done), a receipt still has nothing to confirm: never a 200 "received".
+    await act(id, 'approve').expect(200);
+    const receipt = await act(id, 'receive').expect(409);
+    expectApiError(receipt.body, 'AFTER_SALE_STATE_CONFLICT');
+    expect(receipt.body.message).toContain('仅退款');
   });
 
   it('answers bad input, wrong states, other members and roles with a code', async () => {

@@ -148,12 +148,13 @@ export class AfterSalesService {
    */
   async receive(id: number, staffId: number | null = null): Promise<AfterSale> {
     const sale = await this.find(id);
-    if (sale.type === 'return_refund') {
-      await this.transactions.run(async (manager) => {
-        if (!(await this.moveCase(manager, id, 'approved', 'return_received', { returnReceivedAt: new Date() }))) return;
-        await returnForOrder(manager, await manager.findBy(OrderLineRow, { orderId: sale.orderId }), 'return_receipt', { afterSaleId: id, staffId });
-      });
+    if (sale.type !== 'return_refund') {
+      throw new ApiException('AFTER_SALE_STATE_CONFLICT', HttpStatus.CONFLICT, '仅退款的售后没有退货，不需要确认收货', { status: sale.status });
     }
+    await this.transactions.run(async (manager) => {
+      if (!(await this.moveCase(manager, id, 'approved', 'return_received', { returnReceivedAt: new Date() }))) return;
+      await returnForOrder(manager, await manager.findBy(OrderLineRow, { orderId: sale.orderId }), 'return_receipt', { afterSaleId: id, staffId });
+    });
     return this.answer(id, AFTER_RETURN_RECEIVED, '确认收到退货');
   }
 
