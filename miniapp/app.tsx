@@ -7,13 +7,17 @@ import { fetchPlatformInfo } from '@/services/platform-info';
 import { confirmMemberConsent, privacyGuard } from '@/services/privacy-consent';
 import platform from '@/platform';
 import { session } from '@/store/session';
-import { recordTouch } from '@/services/touches';
+import { holdTouch, recordTouch } from '@/services/touches';
 import './app.scss';
 
-/** Keeps the share link (`?s=`, a code's `scene`) or channel a launch or show carries and reports it as a touch. */
+/**
+ * Keeps the share link (`?s=`, a code's `scene`) or channel a launch or show carries, and reports it as a touch
+ * once the shopper has agreed to the 隐私政策 (until then it waits on the device: see holdTouch).
+ */
 function capture(query: Record<string, string | undefined> | undefined) {
   const captured = captureAttribution(query);
-  if (captured) recordTouch(captured);
+  if (!captured) return;
+  privacyGuard.hasAgreed().then((agreed) => (agreed ? recordTouch(captured) : holdTouch(captured)));
 }
 
 function App({ children }: PropsWithChildren) {

@@ -4,6 +4,7 @@ import type { PrivacyGuard } from '@/platform/types';
 import { privacyDialog } from '@/store/privacy-dialog';
 import { session } from '@/store/session';
 import { acceptPrivacyConsent, fetchCurrentPrivacyVersion } from './privacy';
+import { releaseHeldTouch } from './touches';
 
 /** The version this device's shopper agreed to in our dialog (before logging in, or on a privacy feature). */
 const ACCEPTED_KEY = 'storefront.privacyAcceptedVersion';
@@ -14,6 +15,7 @@ function acceptedOnDevice(): string | null {
 
 function rememberAccepted(version: string) {
   Taro.setStorageSync(ACCEPTED_KEY, version);
+  releaseHeldTouch();
 }
 
 async function agreedToCurrent(): Promise<boolean> {
