@@ -34,7 +34,7 @@ import { Staff } from '../../staff/staff.entity';
 import { SubscribeMessageLogRow } from '../../subscribe-messages/subscribe-message-log.entity';
 import { WechatPayClient } from '../../wechat/pay/wechat-pay.client';
 import { claimSeed } from '../seed-claim';
-import { planDemoHistory, type PlannedMember, type PlannedOrder } from './demo-history-plan';
+import { DEMO_OPENID_PREFIX, planDemoHistory, type PlannedMember, type PlannedOrder } from './demo-history-plan';
 
 export const DEMO_HISTORY_SEED = 'demo-history-v1';
 const NO_SOURCE = { channelCode: null, referrerCode: null, sharerMemberId: null, liveRoomId: null, groupBuyTeamId: null };
@@ -121,7 +121,6 @@ export class DemoHistorySeeder {
     const plan = planDemoHistory(now);
     log(`[演示历史] 正在写入 ${plan.members.length} 位演示会员的半年订单（只在首次启动时写入一次）…`);
     const skus = await this.sellableSkus();
-    const originalStock = new Map(skus.map((sku) => [sku.id, sku.stock]));
     // Members join, and orders are placed, in the order of the plan's dates: ids then follow time, as in a real shop.
     const joined: { planned: PlannedMember; signedUp: SignedUp }[] = [];
     for (const planned of [...plan.members].sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime())) {
@@ -144,7 +143,7 @@ export class DemoHistorySeeder {
     const memberIds = joined.map(({ signedUp }) => signedUp.memberId);
     const orderCount = orders.length;
     await this.settle(memberIds);
-    await this.restock(originalStock);
+    await this.restock();
     log(`[演示历史] 已写入：${plan.members.length} 位会员、${orderCount} 笔订单，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒（可在管理后台「经营概览」一键清除）`);
   }
 
@@ -409,13 +408,21 @@ export class DemoHistorySeeder {
     });
   }
 
-  /** Puts back what the history sold (a stock adjustment in the owner's name), so the catalog is as the demo store made it. */
-  private async restock(originalStock: Map<number, number>): Promise<void> {
+  /**
+   * Puts back what the demo orders still hold (their own stock movements: sales less what cancels and refunds
+   * returned), as a stock adjustment in the owner's name, so the catalog is as the demo store made it. Real orders
+   * and staff adjustments made while the history was being written are not touched.
+   */
+  private async restock(): Promise<void> {
     const owner = await this.dataSource.getRepository(Staff).findOne({ where: { role: 'owner' }, order: { id: 'ASC' } });
-    const now = await this.dataSource.getRepository(Sku).findBy({ id: In([...originalStock.keys()]) });
-    for (const sku of now) {
-      const missing = originalStock.get(sku.id)! - sku.stock;
-      if (missing > 0) await this.products.adjustStock(sku.id, missing, RESTOCK_REASON, owner?.id ?? 0);
+    const held: { skuId: number | string; net: number | string }[] = await this.dataSource.query(
+      `SELECT m.skuId AS skuId, SUM(m.delta) AS net FROM stock_movements m
+         JOIN orders o ON o.id = m.orderId JOIN members b ON b.id = o.memberId
+        WHERE b.openid LIKE ? GROUP BY m.skuId`,
+      [`${DEMO_OPENID_PREFIX}%`],
+    );
+    for (const { skuId, net } of held) {
+      if (Number(net) < 0) await this.products.adjustStock(Number(skuId), -Number(net), RESTOCK_REASON, owner?.id ?? 0);
     }
   }
 }
