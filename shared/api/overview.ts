@@ -75,14 +75,15 @@ export interface StoreOverview {
 }
 
 /** The 待办 strip's counters (each links to the filtered list in the console). */
-export const OVERVIEW_TODO_KEYS = ['awaitingShipment', 'shipReminders', 'afterSalesAwaitingStaff', 'returnsAwaitingGoods'] as const;
+export const OVERVIEW_TODO_KEYS = ['awaitingShipment', 'shipReminders', 'afterSalesAwaitingStaff', 'returnsAwaitingGoods', 'returnsAwaitingRefund'] as const;
 export type OverviewTodoKey = (typeof OVERVIEW_TODO_KEYS)[number];
 
 /**
  * `GET /api/v1/admin/overview/todos` (OVERVIEW_ROLES) → OverviewTodos.
  * awaitingShipment: orders paid and not shipped (status paid); shipReminders: those of them whose buyer tapped
  * 提醒发货; afterSalesAwaitingStaff: after-sale cases
- * applied and not yet handled; returnsAwaitingGoods: approved 退货退款 cases waiting for the goods to come back.
+ * applied and not yet handled; returnsAwaitingGoods: approved 退货退款 cases waiting for the goods to come back;
+ * returnsAwaitingRefund: 退货退款 cases whose goods staff received, waiting for the refund.
  */
 export interface OverviewTodos {
   counts: { key: OverviewTodoKey; count: number }[];

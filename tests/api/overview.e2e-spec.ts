@@ -202,6 +202,7 @@ describe(`经营概览, its to-dos, the order tabs' counts and the new-order not
       { key: 'shipReminders', count: 1 },
       { key: 'afterSalesAwaitingStaff', count: 1 },
       { key: 'returnsAwaitingGoods', count: 1 },
+      { key: 'returnsAwaitingRefund', count: 0 },
     ]);
     expect((await get('orders?status=paid', owner).expect(200)).body.total).toBe(2);
     const reminded = (await get('orders?reminded=true', owner).expect(200)).body;
@@ -210,6 +211,18 @@ describe(`经营概览, its to-dos, the order tabs' counts and the new-order not
     const returns = (await get('after-sales?status=approved&type=return_refund', owner).expect(200)).body;
     expect(returns.items.map((row: { orderNo: string }) => row.orderNo)).toEqual(['900000000000000005']);
     expectApiError((await get('after-sales?type=exchange', owner).expect(400)).body, 'VALIDATION_FAILED');
+
+    // Once the warehouse confirms order 5's parcel, the case moves from 退货待收货 to 退货待退款.
+    const returnCase = await t.dataSource.getRepository(AfterSaleRow).findOneByOrFail({ status: 'approved', type: 'return_refund' });
+    await t.dataSource.getRepository(AfterSaleRow).update({ id: returnCase.id }, { status: 'return_received', returnReceivedAt: new Date() });
+    const received: OverviewTodos = (await get('overview/todos', operator).expect(200)).body;
+    expect(received.counts.filter(({ key }) => key.startsWith('returns'))).toEqual([
+      { key: 'returnsAwaitingGoods', count: 0 },
+      { key: 'returnsAwaitingRefund', count: 1 },
+    ]);
+    const awaitingRefund = (await get('after-sales?status=return_received', owner).expect(200)).body;
+    expect(awaitingRefund.items.map((row: { orderNo: string }) => row.orderNo)).toEqual(['900000000000000005']);
+    await t.dataSource.getRepository(AfterSaleRow).update({ id: returnCase.id }, { status: 'approved', returnReceivedAt: null });
   });
 
   it("the order list's tabs: one count per status, under the list's other filters", async () => {

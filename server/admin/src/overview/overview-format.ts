@@ -59,4 +59,5 @@ export const TODOS: { key: OverviewTodoKey; label: string; hint: string; link: s
   { key: 'shipReminders', label: '提醒发货', hint: '买家已提醒、仍待发货的订单', link: '/orders?reminded=true' },
   { key: 'afterSalesAwaitingStaff', label: '售后待处理', hint: '买家已申请、等待处理的售后', link: '/after-sales?status=applied' },
   { key: 'returnsAwaitingGoods', label: '退货待收货', hint: '已同意退货退款、等待买家寄回的售后', link: '/after-sales?status=approved&type=return_refund' },
+  { key: 'returnsAwaitingRefund', label: '退货待退款', hint: '已收到退货、等待退款的售后', link: '/after-sales?status=return_received' },
 ];

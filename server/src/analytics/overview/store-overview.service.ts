@@ -66,6 +66,8 @@ export class StoreOverviewService {
         key: 'returnsAwaitingGoods',
         count: () => this.count('SELECT COUNT(*) AS n FROM after_sales WHERE status = ? AND type = ?', ['approved', 'return_refund']),
       },
+      // The goods are back; the refund waits for staff.
+      { key: 'returnsAwaitingRefund', count: () => this.count('SELECT COUNT(*) AS n FROM after_sales WHERE status = ?', ['return_received']) },
     ];
   }
 
