@@ -242,7 +242,7 @@ export interface OrderSource {
   channelCode: string | null;
   /** The share link's short id. */
   referrerCode: string | null;
-  /** The member who created the share link (null for the buyer's own link). */
+  /** The member who created the share link (null for the buyer's own link); staff only: null in the shopper's view. */
   sharerMemberId: number | null;
   liveRoomId: string | null;
   groupBuyTeamId: number | null;

@@ -229,12 +229,13 @@ describe(`attribution: share links, touches, identities (${TEST_DB})`, () => {
       const link: ShareLink = (await share(sharer.token, { kind: 'product', targetId: productId, channel: 'moments', liveSessionId: 42 }).expect(200)).body;
       const buyer = await memberOf('order-buyer');
       const order = await placeOrder(buyer.token, { 'x-share-link': link.shortId, 'x-channel-code': 'claimed', 'x-live-room-id': 'room-1' });
-      expect(order.source).toEqual({ channelCode: 'moments', referrerCode: link.shortId, sharerMemberId: sharer.id, liveRoomId: '42', groupBuyTeamId: null });
+      // The buyer is not shown another member's id.
+      expect(order.source).toEqual({ channelCode: 'moments', referrerCode: link.shortId, sharerMemberId: null, liveRoomId: '42', groupBuyTeamId: null });
       const row = await t.dataSource.getRepository(OrderRow).findOneByOrFail({ orderNo: order.orderNo });
       expect(row.sourceSharerMemberId).toBe(sharer.id);
       // Staff see the same source.
       const owner = (await http().post(`${API}/admin/auth/login`).send({ username: 'owner', password: 'demo1234' }).expect(200)).body.token;
-      expect((await http().get(`${API}/admin/orders/${order.orderNo}`).set(bearer(owner)).expect(200)).body.source).toEqual(order.source);
+      expect((await http().get(`${API}/admin/orders/${order.orderNo}`).set(bearer(owner)).expect(200)).body.source).toEqual({ ...order.source, sharerMemberId: sharer.id });
     });
 
     it('ignores a forged or unknown short id without refusing the order, and names no sharer for the buyer own link', async () => {

@@ -140,6 +140,7 @@ export class AdminOrdersService {
     ]);
     return {
       ...detail,
+      source: { ...detail.source, sharerMemberId: order.sourceSharerMemberId },
       address: receiverFor(role, order),
       memberId: order.memberId,
       memberNickname: member?.nickname ?? null,

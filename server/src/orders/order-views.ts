@@ -134,7 +134,8 @@ export function toOrderDetail(order: OrderRow, lines: OrderLineFields[], afterSa
     source: {
       channelCode: order.sourceChannelCode,
       referrerCode: order.sourceReferrerCode,
-      sharerMemberId: order.sourceSharerMemberId,
+      // Another member's id is for staff only (AdminOrdersService.detail fills it in).
+      sharerMemberId: null,
       liveRoomId: order.sourceLiveRoomId,
       groupBuyTeamId: order.groupBuyTeamId,
     },
