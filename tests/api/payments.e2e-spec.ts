@@ -1,4 +1,3 @@
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { OrderDetail } from '../../shared';
 import { Product } from '../../server/src/catalog/product.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
@@ -18,6 +17,7 @@ import {
 } from './support/pay-helpers';
 import { ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, expectApiError, memberToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+import { orderEventsOf } from './support/domain-events';
 
 describe(`WeChat Pay for orders (${TEST_DB})`, () => {
   let t: TestApp;
@@ -95,8 +95,6 @@ describe(`WeChat Pay for orders (${TEST_DB})`, () => {
     it('pays the order once the fake WeChat Pay notifies: payment record, sales count, order.paid', async () => {
       const skuId = await shop.sku(1800, 10);
       const placed = await order(skuId, 3);
-      const paidEvents: unknown[] = [];
-      t.app.get(EventEmitter2).on(OrderEvents.paid, (event) => paidEvents.push(event));
       const productId = placed.lines[0].productId;
       const salesBefore = (await t.dataSource.getRepository(Product).findOneByOrFail({ id: productId })).salesCount;
 
@@ -108,7 +106,9 @@ describe(`WeChat Pay for orders (${TEST_DB})`, () => {
         expect.objectContaining({ transactionId, amountFen: placed.payableFen, outcome: 'matched' }),
       ]);
       expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: productId })).salesCount).toBe(salesBefore + 3);
-      await eventually(async () => paidEvents, (events) => events.some((e) => (e as { orderNo: string }).orderNo === placed.orderNo));
+      expect(await orderEventsOf(t, OrderEvents.paid, placed.orderNo)).toEqual([
+        expect.objectContaining({ orderNo: placed.orderNo, status: 'paid', payableFen: placed.payableFen, paidAt: expect.any(String), source: expect.objectContaining({ channelCode: null }) }),
+      ]);
       expect(await shop.stockOf(skuId)).toBe(7);
     });
 

@@ -27,6 +27,8 @@ import { ShopSettingsRow } from '../settings/shop-settings.entity';
 import { SubscribeMessageLogRow } from '../subscribe-messages/subscribe-message-log.entity';
 import { SubscribeQuotaRow } from '../subscribe-messages/subscribe-quota.entity';
 import { StaffLoginAttempts } from '../staff/login-attempts.entity';
+import { DomainEventDeliveryRow } from '../platform/events/domain-event-delivery.entity';
+import { DomainEventRow } from '../platform/events/domain-event.entity';
 import { Staff } from '../staff/staff.entity';
 
 /** Every entity of the schema; migrations of both dialects must match these. */
@@ -35,4 +37,5 @@ export const ENTITIES = [Member, Staff, StaffLoginAttempts, Category, Product, S
   PaymentRow, RefundRow, AfterSaleRow, SubscribeQuotaRow, SubscribeMessageLogRow,
   MemberLevelRow, LoyaltySettingsRow, MemberLevelChangeRow, MemberLevelReviewRow, PointsLedgerRow,
   CouponTemplateRow, MemberCouponRow, MemberCouponCountRow,
-  MemberPurchaseStatsRow, MemberPrivacyConsentRow];
+  MemberPurchaseStatsRow, MemberPrivacyConsentRow,
+  DomainEventRow, DomainEventDeliveryRow];
