@@ -14,6 +14,7 @@ import { AutoConfirmSweeper } from '../../../server/src/orders/auto-confirm-swee
 import { UnpaidOrderSweeper } from '../../../server/src/orders/unpaid-order-sweeper';
 import { PaymentSweeper } from '../../../server/src/payments/payment-sweeper';
 import { PurchaseStatsBackfill, PurchaseStatsSweeper } from '../../../server/src/analytics/purchase-stats-sweeper';
+import { DomainEventSweeper } from '../../../server/src/platform/events/domain-event-sweeper';
 
 /**
  * One suite's world: the real Nest app on a fresh database (TEST_DB=sqlite: a temp file; TEST_DB=mariadb:
@@ -25,7 +26,17 @@ export interface TestApp {
   fake: FakeWechatServer;
   dataSource: DataSource;
   config: AppConfig;
-  close(): Promise<void>;
+  /** Where this app's data lives: another startTestApp({ database }) opens the same (a restart). */
+  database: TestDatabase;
+  /** `keepDatabase`: stop the app but leave its database for a restart. */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
+}
+
+export interface TestDatabase {
+  dataDir: string;
+  /** '' for SQLite (a file in dataDir). */
+  databaseUrl: string;
+  drop(): Promise<void>;
 }
 
 export const API = '/api/v1';
@@ -60,14 +71,16 @@ export interface TestAppOptions {
    * deliver notifications to it; notification retries and refund settling are shortened for tests.
    */
   payNotifications?: boolean;
+  /** Opens the database of an earlier app (closed with keepDatabase) instead of a fresh one. */
+  database?: TestDatabase;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'storefront-e2e-'));
-  const mariadb = TEST_DB === 'mariadb' ? await createMariadbDatabase() : null;
+  const database = options.database ?? (await createTestDatabase());
+  const { dataDir } = database;
   const config = loadConfig({
     DATA_DIR: dataDir,
-    DATABASE_URL: mariadb?.url ?? '',
+    DATABASE_URL: database.databaseUrl,
     JWT_SECRET: randomBytes(24).toString('hex'),
     SEED_DEMO: String(options.seedDemo ?? true),
     // The demo 新人券 would price every new member's checkout; suites that want coupons make their own.
@@ -102,16 +115,29 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   }
   await app.getHttpAdapter().getInstance().ready();
   // Suites run each sweep themselves, at the moment they choose; a timer firing mid-test would race them.
-  for (const sweeper of [UnpaidOrderSweeper, PaymentSweeper, AutoConfirmSweeper, PurchaseStatsSweeper, PurchaseStatsBackfill]) app.get(sweeper).stop();
+  for (const sweeper of [UnpaidOrderSweeper, PaymentSweeper, AutoConfirmSweeper, PurchaseStatsSweeper, PurchaseStatsBackfill, DomainEventSweeper]) app.get(sweeper).stop();
   return {
     app,
     api: () => request(app.getHttpServer()),
     fake,
     dataSource: app.get(DataSource),
     config,
-    async close() {
+    database,
+    async close({ keepDatabase = false } = {}) {
       await app.close();
       await fake.stop();
+      if (!keepDatabase) await database.drop();
+    },
+  };
+}
+
+async function createTestDatabase(): Promise<TestDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'storefront-e2e-'));
+  const mariadb = TEST_DB === 'mariadb' ? await createMariadbDatabase() : null;
+  return {
+    dataDir,
+    databaseUrl: mariadb?.url ?? '',
+    async drop() {
       await mariadb?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
