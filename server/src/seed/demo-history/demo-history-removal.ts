@@ -97,7 +97,7 @@ export class DemoHistoryRemoval {
     return members.map((member) => member.id);
   }
 
-  /** What the demo's paid orders added to the products' sales counts, taken off again (never below 0). */
+  /** What the demo's paid orders added to the products' sales counts, taken off again (never below 0); a refunded order took its units off itself. */
   private async takeBackSales(manager: EntityManager, memberIds: number[]): Promise<void> {
     const sold = new Map<number, number>();
     for (const ids of chunks(memberIds)) {
@@ -106,7 +106,7 @@ export class DemoHistoryRemoval {
         .innerJoin(OrderRow, 'o', 'o.id = l.orderId')
         .select('l.productId', 'productId')
         .addSelect('SUM(l.quantity)', 'quantity')
-        .where('o.memberId IN (:...ids) AND o.paidAt IS NOT NULL', { ids })
+        .where("o.memberId IN (:...ids) AND o.paidAt IS NOT NULL AND o.status <> 'refunded'", { ids })
         .groupBy('l.productId')
         .getRawMany();
       for (const row of rows) sold.set(Number(row.productId), (sold.get(Number(row.productId)) ?? 0) + Number(row.quantity));
