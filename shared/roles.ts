@@ -84,3 +84,5 @@ export const REPURCHASE_OUTREACH_ROLES: StaffRole[] = ['owner', 'operator', 'cus
 export const OVERVIEW_ROLES: StaffRole[] = ['owner', 'operator'];
 /** Roles that remove the demo history a fresh install writes (members, orders, payments of the demo shop). */
 export const DEMO_DATA_ROLES: StaffRole[] = ['owner'];
+/** Roles that see the periodic jobs (任务) and run one at once. */
+export const JOB_ADMIN_ROLES: StaffRole[] = ['owner'];

@@ -153,6 +153,7 @@ export default function CheckoutPage() {
               )}
             </View>
             <View className="checkout-line__numbers">
+              {line.priceLabel && <Text className="checkout-line__price-label">{line.priceLabel}</Text>}
               <PriceText fen={line.unitPriceFen} />
               {line.memberUnitPriceFen < line.unitPriceFen && (
                 <Text className="checkout-line__member-price">会员价 {formatYuan(line.memberUnitPriceFen)}</Text>
@@ -193,14 +194,7 @@ export default function CheckoutPage() {
       </Cell.Group>
 
       <Cell.Group className="checkout-pricing">
-        <PricingRows
-          pricing={preview.pricing}
-          details={{
-            levelName: preview.member.levelName,
-            couponName: preview.coupons.find((coupon) => coupon.memberCouponId === preview.selectedMemberCouponId)?.name,
-            pointsUsed: preview.points.used,
-          }}
-        />
+        <PricingRows pricing={preview.pricing} options={{ adjustments: preview.adjustments }} />
       </Cell.Group>
 
       <View className="checkout-remark">

@@ -108,6 +108,25 @@ export interface OrderPricing {
   payableFen: Fen;
 }
 
+/**
+ * One step between the list total and the payable amount, as the order keeps it: a new promotion adds
+ * an adjustment with its own code, not a column. Adjustments come in the order they apply
+ * (member price → promotions → coupon → points → shipping); listTotalFen + Σ amountFen = payableFen.
+ */
+export interface PricingAdjustment {
+  /** member_price | promotion | coupon | points | shipping; a new kind of discount brings its own code. */
+  code: string;
+  /** The row's label as the shopper saw it when ordering (with the level, the coupon's name, the points spent). */
+  label: string;
+  /** Signed fen: a discount is negative, a charge (shipping) positive; never 0. */
+  amountFen: Fen;
+  /**
+   * The SKUs of the lines it concerns (member price: the lines it lowered; coupon: the lines it was judged on;
+   * points: the lines they could pay for); null: the whole order (shipping, and orders placed before adjustments were kept).
+   */
+  skuIds: number[] | null;
+}
+
 /** `POST /api/v1/checkout/preview`: what the order would be, priced by the server. Nothing is reserved. */
 export interface CheckoutPreviewRequest {
   /** 1..ORDER_MAX_LINES distinct SKUs. 404 SKU_NOT_FOUND for an id that never existed or was deleted. */
@@ -129,6 +148,8 @@ export interface CheckoutLine {
   unitPriceFen: Fen;
   quantity: number;
   lineTotalFen: Fen;
+  /** The price's name when not the list price (拼团价, 直播价…: see the server's price sources); null: the list price. */
+  priceLabel: string | null;
   /** The unit price at the member's level (equal to unitPriceFen without a member price). */
   memberUnitPriceFen: Fen;
   /** The price the cart recorded for this SKU when it differs from today's price (shown, never applied). */
@@ -142,6 +163,8 @@ export interface CheckoutPreview {
   lines: CheckoutLine[];
   /** Over the orderable lines only. */
   pricing: OrderPricing;
+  /** The same breakdown as the rows the order would keep. */
+  adjustments: PricingAdjustment[];
   /** The address the order would ship to; null when the member has none. */
   address: Address | null;
   /** True when every line is orderable and there is an address. */
@@ -242,6 +265,8 @@ export interface OrderSummary {
  * cancelled order answers it unchanged). */
 export interface OrderDetail extends OrderSummary {
   pricing: OrderPricing;
+  /** The breakdown as labelled rows, snapshotted when the order was placed. */
+  adjustments: PricingAdjustment[];
   /** The coupon the order used (its name as it was then); null: none. */
   coupon: { memberCouponId: number; templateId: number; name: string } | null;
   /** Points redeemed for pricing.pointsDiscountFen (given back if the order is cancelled unpaid). */

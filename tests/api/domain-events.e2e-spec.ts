@@ -110,7 +110,7 @@ describe(`domain events (${TEST_DB})`, () => {
     /** Runs the step in a server process that kills itself right after the step's commit. */
     function crashAfterCommit(step: 'pay' | 'complete'): void {
       const server = join(__dirname, '../../server');
-      const child = spawnSync(process.execPath, ['-r', join(__dirname, 'support/swc-register.js'), join(__dirname, 'support/crash-after-commit.ts'), step, orderNo], {
+      const child = spawnSync(process.execPath, ['-r', join(__dirname, 'support/ts-register.cjs'), join(__dirname, 'support/crash-after-commit.ts'), step, orderNo], {
         cwd: server,
         env: { ...process.env, NODE_PATH: join(server, 'node_modules'), DATA_DIR: database.dataDir, DATABASE_URL: database.databaseUrl },
         encoding: 'utf8',

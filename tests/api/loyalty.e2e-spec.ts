@@ -24,7 +24,6 @@ describe(`member levels and points (${TEST_DB})`, () => {
 
   beforeAll(async () => {
     t = await startTestApp({ payNotifications: true });
-    for (const sweeper of [LevelReviewSweeper, PointsExpirySweeper]) t.app.get(sweeper).stop();
     shop = new ShopFixtures(t);
     await shop.init();
     owner = await staffToken(t, 'owner');

@@ -115,13 +115,19 @@ test('the operator edits the shop profile and the carousel; the storefront home 
 
       // Or dragged by its handle: 领券再下单 from the last place to the second.
       const handle = editor.locator('tr', { hasText: '领券再下单' }).locator('.ant-pro-table-drag-icon');
+      // The mouse works in viewport coordinates: the whole table must be on screen.
+      await editor.locator('tbody').evaluate((element) => element.scrollIntoView({ block: 'center' }));
       const target = await editor.locator('tbody tr').nth(1).boundingBox();
       const from = await handle.boundingBox();
       await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
       await page.mouse.down();
-      for (let step = 1; step <= 10; step++) {
-        await page.mouse.move(from.x + from.width / 2, from.y + ((target.y + target.height / 3 - from.y) * step) / 10);
+      // Small steps with a pause each: the sortable list starts dragging after a few pixels and follows the pointer
+      // frame by frame, so a busy machine must not see the pointer jump.
+      for (let step = 1; step <= 20; step++) {
+        await page.mouse.move(from.x + from.width / 2, from.y + ((target.y + target.height / 3 - from.y) * step) / 20);
+        await page.waitForTimeout(25);
       }
+      await page.waitForTimeout(100);
       await page.mouse.up();
       await editor.locator('tbody tr').nth(1).getByText('领券再下单').waitFor();
 

@@ -137,7 +137,7 @@ export default function OrderDetailPage() {
       </View>
 
       <Cell.Group className="order-pricing">
-        <PricingRows pricing={order.pricing} details={{ couponName: order.coupon?.name, pointsUsed: order.pointsUsed }} />
+        <PricingRows pricing={order.pricing} options={{ adjustments: order.adjustments, paid: order.paidAt !== null }} />
       </Cell.Group>
 
       <View className="order-section order-info">

@@ -28,6 +28,7 @@ const RepeatPurchaseDashboardPage = lazy(() => import('@/analytics/RepeatPurchas
 const DueForRepurchasePage = lazy(() => import('@/analytics/DueForRepurchasePage'));
 const ShopSettingsPage = lazy(() => import('@/settings/ShopSettingsPage'));
 const StaffPage = lazy(() => import('@/staff/StaffPage'));
+const JobsPage = lazy(() => import('@/jobs/JobsPage'));
 
 /** The server serves the console under /admin and answers index.html for every path below it. */
 export const ROUTER_BASENAME = '/admin';
@@ -76,6 +77,7 @@ export function AppRoutes() {
             <Route path="analytics/due-for-repurchase" element={<RequirePage page="dueForRepurchase"><DueForRepurchasePage /></RequirePage>} />
             <Route path="settings/shop" element={<RequirePage page="shopSettings"><ShopSettingsPage /></RequirePage>} />
             <Route path="staff" element={<RequirePage page="staff"><StaffPage /></RequirePage>} />
+            <Route path="jobs" element={<RequirePage page="jobs"><JobsPage /></RequirePage>} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

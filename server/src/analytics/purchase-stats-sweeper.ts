@@ -24,7 +24,7 @@ export class PurchaseStatsSweeper extends PeriodicSweep {
     private readonly facts: PurchaseFacts,
     private readonly stats: MemberPurchaseStatsService,
   ) {
-    super(60_000);
+    super({ name: 'analytics.purchase-stats', label: '复购统计补算', everyMs: 60_000 });
   }
 
   async sweep(now: Date = new Date()): Promise<number> {
@@ -79,7 +79,7 @@ export class PurchaseStatsBackfill extends PeriodicSweep {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly stats: MemberPurchaseStatsService,
   ) {
-    super(30 * 60_000);
+    super({ name: 'analytics.purchase-stats-backfill', label: '复购统计回填', everyMs: 30 * 60_000 });
   }
 
   async sweep(now: Date = new Date()): Promise<number> {

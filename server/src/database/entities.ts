@@ -20,6 +20,7 @@ import { MemberPrivacyConsentRow } from '../members/privacy-consent.entity';
 import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
 import { PaymentRow } from '../payments/payment.entity';
+import { JobRow } from '../platform/jobs/job.entity';
 import { RefundRow } from '../payments/refund.entity';
 import { SeedRun } from '../seed/seed-run.entity';
 import { ShopProfileRow } from '../settings/shop-profile.entity';
@@ -37,5 +38,5 @@ export const ENTITIES = [Member, Staff, StaffLoginAttempts, Category, Product, S
   PaymentRow, RefundRow, AfterSaleRow, SubscribeQuotaRow, SubscribeMessageLogRow,
   MemberLevelRow, LoyaltySettingsRow, MemberLevelChangeRow, MemberLevelReviewRow, PointsLedgerRow,
   CouponTemplateRow, MemberCouponRow, MemberCouponCountRow,
-  MemberPurchaseStatsRow, MemberPrivacyConsentRow,
+  MemberPurchaseStatsRow, MemberPrivacyConsentRow, JobRow,
   DomainEventRow, DomainEventDeliveryRow];

@@ -11,7 +11,7 @@ import { PointsService } from './points.service';
 @Injectable()
 export class LevelReviewSweeper extends PeriodicSweep {
   constructor(private readonly levels: MemberLevelsService) {
-    super(60_000);
+    super({ name: 'loyalty.level-review', label: '会员等级复核', everyMs: 60_000 });
   }
 
   sweep(now: Date = new Date()): Promise<number> {
@@ -23,7 +23,7 @@ export class LevelReviewSweeper extends PeriodicSweep {
 @Injectable()
 export class PointsExpirySweeper extends PeriodicSweep {
   constructor(private readonly points: PointsService) {
-    super(60_000);
+    super({ name: 'loyalty.points-expiry', label: '积分过期', everyMs: 60_000 });
   }
 
   sweep(now: Date = new Date()): Promise<number> {

@@ -15,6 +15,7 @@ import { MemberLevelChangeRow, type LevelChangeReason } from './member-level-cha
 import { MemberLevelReviewRow } from './member-level-review.entity';
 import { MemberLevelRow } from './member-level.entity';
 import { incoming, upsertRow } from '../platform/database/upsert';
+import { drainInBatches } from '../platform/jobs/drain';
 
 const REVIEW_BATCH = 100;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -152,18 +153,20 @@ export class MemberLevelsService {
 
   /** Recomputes every member whose review is due by `now`; answers how many were recomputed. */
   async reviewDue(now: Date = new Date()): Promise<number> {
-    let reviewed = 0;
-    for (;;) {
-      const due = await this.dataSource.getRepository(MemberLevelReviewRow).find({
-        where: { reviewAt: LessThanOrEqual(now) },
-        order: { reviewAt: 'ASC' },
-        take: REVIEW_BATCH,
-      });
-      for (const { memberId } of due) await this.recompute(memberId, 'sweep', now);
-      reviewed += due.length;
-      // Each recompute moves its row's reviewAt past `now` (or clears it), so the loop ends.
-      if (due.length < REVIEW_BATCH) return reviewed;
-    }
+    // Each recompute moves its row's reviewAt past `now` (or clears it), so every review counts and the loop ends.
+    return drainInBatches(
+      REVIEW_BATCH,
+      () =>
+        this.dataSource.getRepository(MemberLevelReviewRow).find({
+          where: { reviewAt: LessThanOrEqual(now) },
+          order: { reviewAt: 'ASC' },
+          take: REVIEW_BATCH,
+        }),
+      async ({ memberId }) => {
+        await this.recompute(memberId, 'sweep', now);
+        return true;
+      },
+    );
   }
 
   private async markAllForReview(manager: EntityManager): Promise<void> {

@@ -10,6 +10,7 @@ import { ApiException } from '../platform/errors/api-exception';
 import { paginated, PageQueryDto } from '../platform/http/page-query.dto';
 import { Staff } from '../staff/staff.entity';
 import { lockedForUpdate } from '../platform/database/locking-read';
+import { drainInBatches } from '../platform/jobs/drain';
 import { LoyaltySettingsService } from './loyalty-settings.service';
 import { PointsLedgerRow } from './points-ledger.entity';
 import { PointsEvents, type PointsChangedPayload } from './points-events';
@@ -137,22 +138,17 @@ export class PointsService {
 
   /** Expires what is left of every lot due by `now`; answers how many lots this run expired. */
   async expireDue(now: Date = new Date()): Promise<number> {
-    let expired = 0;
-    for (;;) {
-      const due = await this.dataSource.getRepository(PointsLedgerRow).find({
-        select: { id: true, memberId: true },
-        where: { openLotExpiresAt: LessThanOrEqual(now) },
-        order: { openLotExpiresAt: 'ASC', id: 'ASC' },
-        take: EXPIRY_BATCH,
-      });
-      let progressed = 0;
-      for (const lot of due) {
-        if (await this.transactions.run((manager) => this.expireLot(manager, lot.id, lot.memberId, now))) progressed++;
-      }
-      expired += progressed;
-      // A short batch was the last; a batch another sweep emptied first ends this one too.
-      if (due.length < EXPIRY_BATCH || progressed === 0) return expired;
-    }
+    return drainInBatches(
+      EXPIRY_BATCH,
+      () =>
+        this.dataSource.getRepository(PointsLedgerRow).find({
+          select: { id: true, memberId: true },
+          where: { openLotExpiresAt: LessThanOrEqual(now) },
+          order: { openLotExpiresAt: 'ASC', id: 'ASC' },
+          take: EXPIRY_BATCH,
+        }),
+      (lot) => this.transactions.run((manager) => this.expireLot(manager, lot.id, lot.memberId, now)),
+    );
   }
 
   async ledger(memberId: number, query: PageQueryDto): Promise<Paginated<PointsLedgerEntry>> {

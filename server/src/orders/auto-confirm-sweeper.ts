@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThanOrEqual } from 'typeorm';
+import { drainInBatches } from '../platform/jobs/drain';
 import { PeriodicSweep } from '../platform/jobs/periodic-sweep';
 import { OrderRow } from './order.entity';
 import { ShippingService } from './shipping.service';
@@ -14,22 +15,20 @@ export class AutoConfirmSweeper extends PeriodicSweep {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly shipping: ShippingService,
   ) {
-    super(60_000);
+    super({ name: 'orders.auto-confirm', label: '自动确认收货', everyMs: 60_000 });
   }
 
   async sweep(now: Date = new Date()): Promise<number> {
-    let completed = 0;
-    for (;;) {
-      const due = await this.dataSource.getRepository(OrderRow).find({
-        select: { id: true },
-        where: { status: 'shipped', autoConfirmAt: LessThanOrEqual(now) },
-        order: { autoConfirmAt: 'ASC' },
-        take: SWEEP_BATCH,
-      });
-      let progressed = 0;
-      for (const { id } of due) if (await this.shipping.complete(id)) progressed++;
-      completed += progressed;
-      if (due.length < SWEEP_BATCH || progressed === 0) return completed;
-    }
+    return drainInBatches(
+      SWEEP_BATCH,
+      () =>
+        this.dataSource.getRepository(OrderRow).find({
+          select: { id: true },
+          where: { status: 'shipped', autoConfirmAt: LessThanOrEqual(now) },
+          order: { autoConfirmAt: 'ASC' },
+          take: SWEEP_BATCH,
+        }),
+      ({ id }) => this.shipping.complete(id),
+    );
   }
 }

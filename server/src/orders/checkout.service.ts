@@ -28,7 +28,10 @@ import { toOrderDetail, type OrderLineFields } from './order-views';
 import { readOrderInputs } from './order-inputs';
 import { OrdersService } from './orders.service';
 import { insertRow, insertRows } from './plain-sql';
-import { memberPricedAmounts, memberUnitPrice, priceOrder, type PricedItem } from './pricing';
+import { LIST_PRICE_SOURCE } from '../pricing/list-price.source';
+import { orderAdjustments } from '../pricing/order-adjustments';
+import { PriceSourceRegistry, type PricedLine } from '../pricing/price-sources';
+import { memberPricedAmounts, memberUnitPrice, priceOrder, type PricedItem } from '../pricing/pricing';
 import {
   findSellableSkus,
   moveStock,
@@ -56,13 +59,14 @@ export class CheckoutService {
     private readonly events: OrderEventPublisher,
     private readonly coupons: CouponCheckoutService,
     private readonly loyalty: LoyaltyCheckoutService,
+    private readonly prices: PriceSourceRegistry,
   ) {}
 
   /**
    * Prices the items as an order would, flags what cannot be ordered and prices changed since the cart,
    * and shows the member's coupons (the best usable one selected unless the request chose) and points.
    */
-  async preview(memberId: number, input: CheckoutPreviewDto): Promise<CheckoutPreview> {
+  async preview(memberId: number, input: CheckoutPreviewDto, source: OrderSource): Promise<CheckoutPreview> {
     const skuIds = input.items.map((item) => item.skuId);
     const [skus, settings, address, cartRows, loyalty] = await Promise.all([
       findSellableSkus(this.dataSource.manager, skuIds),
@@ -72,26 +76,25 @@ export class CheckoutService {
       this.loyalty.forCheckout(memberId),
     ]);
     const cartPrice = new Map(cartRows.map((row) => [row.skuId, row.addedPriceFen]));
-    const priced: { line: CheckoutLine; item: QuotedItem }[] = input.items.map((item) => {
-      const found = skus.get(item.skuId);
-      if (!found) throw skuNotFound(item.skuId);
-      const snapshot = snapshotOf(found);
-      const recorded = cartPrice.get(item.skuId);
-      const quoted = quotedItem(snapshot, item.quantity);
+    const found = input.items.map((item) => {
+      const sku = skus.get(item.skuId);
+      if (!sku) throw skuNotFound(item.skuId);
+      return { sku, snapshot: snapshotOf(sku), quantity: item.quantity } satisfies SkuAndQuantity;
+    });
+    const linePrices = await this.linePrices(memberId, source, found);
+    const priced: { line: CheckoutLine; item: QuotedItem }[] = found.map((entry, index) => {
+      const { sku, snapshot, quantity } = entry;
+      const price = linePrices[index];
+      const recorded = cartPrice.get(sku.sku.id);
+      const quoted = quotedItem(entry, price);
       const line: CheckoutLine = {
-        skuId: item.skuId,
-        productId: snapshot.productId,
-        title: snapshot.title,
-        specValues: snapshot.specValues,
-        imageUrl: snapshot.imageUrl,
-        unitPriceFen: snapshot.priceFen,
-        quantity: item.quantity,
-        lineTotalFen: snapshot.priceFen * item.quantity,
+        ...orderLine(entry, price),
+        priceLabel: price.sourceName === LIST_PRICE_SOURCE ? null : price.label,
         memberUnitPriceFen: memberUnitPrice(quoted, loyalty.memberPricePercent),
         cartPriceFen: recorded !== undefined && recorded !== snapshot.priceFen ? recorded : null,
-        stock: found.sku.stock,
+        stock: sku.sku.stock,
         // The SKU exists here, so the reason is never sku_deleted.
-        unavailableReason: unavailableReason(found, item.quantity) as CheckoutLine['unavailableReason'],
+        unavailableReason: unavailableReason(sku, quantity) as CheckoutLine['unavailableReason'],
       };
       return { line, item: quoted };
     });
@@ -104,6 +107,7 @@ export class CheckoutService {
     return {
       lines: priced.map(({ line }) => line),
       pricing: quote.pricing,
+      adjustments: quote.adjustments,
       address,
       canSubmit: address !== null && orderable.length === priced.length,
       member: { levelName: loyalty.level.name, memberPricePercent: loyalty.memberPricePercent },
@@ -138,11 +142,12 @@ export class CheckoutService {
       readOrderInputs(this.dataSource.manager, memberId, input.addressId, input.items.map((item) => item.skuId)),
       this.settings.get(),
     ]);
-    const loyalty = await this.loyalty.forStanding(buyer);
-    const items = input.items.map((item) => this.orderItem(item, skus));
-    const lines = items.map((item) => item.line);
+    const orderable = input.items.map((item) => orderableSku(item, skus));
+    const [loyalty, linePrices] = await Promise.all([this.loyalty.forStanding(buyer), this.linePrices(memberId, source, orderable)]);
+    const items = orderable.map((entry, index) => quotedItem(entry, linePrices[index]));
+    const lines = orderable.map((entry, index) => orderLine(entry, linePrices[index]));
     // What the shopper chose, exactly: no coupon and no points unless the request asks for them.
-    const { pricing, pointsUsed, coupon, couponLines } = await this.quote(memberId, items, settings, loyalty, {
+    const { pricing, adjustments, pointsUsed, coupon, couponLines } = await this.quote(memberId, items, settings, loyalty, {
       forPreview: false,
       memberCouponId: input.memberCouponId ?? null,
       usePoints: input.usePoints ?? false,
@@ -154,6 +159,7 @@ export class CheckoutService {
       status: 'pending_payment',
       itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
       ...pricing,
+      adjustments,
       memberCouponId: coupon?.memberCouponId ?? null,
       couponTemplateId: coupon?.templateId ?? null,
       couponName: coupon?.name ?? null,
@@ -218,26 +224,17 @@ export class CheckoutService {
     }
   }
 
-  /** The line as the order records it, and its pricing facts; refuses deleted, off-shelf and (as far as can be seen now) short SKUs. */
-  private orderItem(item: OrderItemDto, skus: Map<number, SellableSku>): QuotedItem & { line: OrderLineFields } {
-    const found = skus.get(item.skuId);
-    if (!found) throw skuNotFound(item.skuId);
-    const snapshot = snapshotOf(found);
-    const reason = unavailableReason(found, item.quantity);
-    if (reason === 'off_shelf') throw productOffShelf(item.skuId, snapshot.title);
-    // A quick refusal; the conditional decrement in the transaction is what actually guards the stock.
-    if (reason !== null) throw outOfStock(item.skuId, snapshot.title);
-    const line: OrderLineFields = {
-      skuId: item.skuId,
+  /** Each line's unit price and what stacks on it, from the registered price sources. */
+  private linePrices(memberId: number, source: OrderSource, skus: SkuAndQuantity[]): Promise<PricedLine[]> {
+    const lines = skus.map(({ sku, snapshot, quantity }) => ({
+      skuId: sku.sku.id,
       productId: snapshot.productId,
-      title: snapshot.title,
-      specValues: snapshot.specValues,
-      imageUrl: snapshot.imageUrl,
-      unitPriceFen: snapshot.priceFen,
-      quantity: item.quantity,
-      lineTotalFen: snapshot.priceFen * item.quantity,
-    };
-    return { ...quotedItem(snapshot, item.quantity), line };
+      categoryId: snapshot.categoryId,
+      listPriceFen: snapshot.priceFen,
+      memberPriceEnabled: snapshot.memberPriceEnabled,
+      quantity,
+    }));
+    return this.prices.resolve(lines, { memberId, source, now: new Date() });
   }
 
   /**
@@ -246,11 +243,11 @@ export class CheckoutService {
    * An explicitly chosen coupon the member does not have is a 400, one that does not apply a 409.
    */
   private async quote(memberId: number, items: QuotedItem[], settings: ShippingRule, loyalty: CheckoutLoyalty, choice: CheckoutChoice) {
-    const couponLines: CouponLine[] = memberPricedAmounts(items, loyalty.memberPricePercent).map((amountFen, index) => ({
-      productId: items[index].productId,
-      categoryId: items[index].categoryId,
-      amountFen,
-    }));
+    // Coupons are judged on the member-priced lines whose price source lets a coupon take from them.
+    const memberAmounts = memberPricedAmounts(items, loyalty.memberPricePercent);
+    const couponLines: CouponLine[] = items.flatMap((item, index) =>
+      item.couponEnabled === false ? [] : [{ productId: item.productId, categoryId: item.categoryId, amountFen: memberAmounts[index] }],
+    );
     // A preview lists the member's coupons to choose from; an order judges them only when it names one.
     const judgeCoupons = items.length > 0 && (choice.forPreview || choice.memberCouponId !== null);
     const coupons = judgeCoupons ? await this.coupons.optionsFor(memberId, couponLines, new Date()) : [];
@@ -273,7 +270,13 @@ export class CheckoutService {
       availableDiscountFen: withPoints.pointsDiscountFen,
       applied: choice.usePoints && withPoints.pointsUsed > 0,
     };
-    return { pricing, pointsUsed, coupons, coupon, couponLines, points };
+    const adjustments = orderAdjustments(items, pricing, {
+      memberPricePercent: loyalty.memberPricePercent,
+      levelName: loyalty.level.name,
+      couponName: coupon?.name ?? null,
+      pointsUsed,
+    });
+    return { pricing, adjustments, pointsUsed, coupons, coupon, couponLines, points };
   }
 
   /** The coupon to apply: the best usable one when none was named, none for null, else the named one if it applies. */
@@ -299,16 +302,52 @@ interface CheckoutChoice {
   usePoints: boolean;
 }
 
-/** An item as pricing sees it: the unit price, and what member prices and coupon scopes look at. */
-type QuotedItem = PricedItem & { productId: number; categoryId: number };
+/** An item as pricing sees it: the unit price and what stacks on it, and what coupon scopes look at. */
+type QuotedItem = PricedItem & { skuId: number; productId: number; categoryId: number };
 
-function quotedItem(snapshot: SkuSnapshot, quantity: number): QuotedItem {
+/** A SKU found for a line of the request, as it is now, and how many. */
+interface SkuAndQuantity {
+  sku: SellableSku;
+  snapshot: SkuSnapshot;
+  quantity: number;
+}
+
+function quotedItem({ sku, snapshot, quantity }: SkuAndQuantity, price: PricedLine): QuotedItem {
   return {
-    unitPriceFen: snapshot.priceFen,
+    skuId: sku.sku.id,
+    unitPriceFen: price.unitPriceFen,
     quantity,
-    memberPriceEnabled: snapshot.memberPriceEnabled,
+    memberPriceEnabled: price.stacking.memberPrice,
+    couponEnabled: price.stacking.coupon,
+    pointsEnabled: price.stacking.points,
     productId: snapshot.productId,
     categoryId: snapshot.categoryId,
+  };
+}
+
+/** The SKU of an order item; refuses deleted, off-shelf and (as far as can be seen now) short SKUs. */
+function orderableSku(item: OrderItemDto, skus: Map<number, SellableSku>): SkuAndQuantity {
+  const found = skus.get(item.skuId);
+  if (!found) throw skuNotFound(item.skuId);
+  const snapshot = snapshotOf(found);
+  const reason = unavailableReason(found, item.quantity);
+  if (reason === 'off_shelf') throw productOffShelf(item.skuId, snapshot.title);
+  // A quick refusal; the conditional decrement in the transaction is what actually guards the stock.
+  if (reason !== null) throw outOfStock(item.skuId, snapshot.title);
+  return { sku: found, snapshot, quantity: item.quantity };
+}
+
+/** The line as the order records it, at the unit price its price source gave. */
+function orderLine({ sku, snapshot, quantity }: SkuAndQuantity, price: PricedLine): OrderLineFields {
+  return {
+    skuId: sku.sku.id,
+    productId: snapshot.productId,
+    title: snapshot.title,
+    specValues: snapshot.specValues,
+    imageUrl: snapshot.imageUrl,
+    unitPriceFen: price.unitPriceFen,
+    quantity,
+    lineTotalFen: price.unitPriceFen * quantity,
   };
 }
 

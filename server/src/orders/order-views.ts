@@ -1,4 +1,5 @@
 import {
+  adjustmentsOf,
   AFTER_SALE_TYPE_LABELS,
   formatYuan,
   ORDER_CANCEL_REASON_LABELS,
@@ -114,6 +115,7 @@ export function toOrderDetail(order: OrderRow, lines: OrderLineFields[], afterSa
       shippingFeeFen: order.shippingFeeFen,
       payableFen: order.payableFen,
     },
+    adjustments: order.adjustments ?? adjustmentsOf(order, { couponName: order.couponName, pointsUsed: order.pointsUsed }),
     coupon:
       order.memberCouponId !== null && order.couponTemplateId !== null
         ? { memberCouponId: order.memberCouponId, templateId: order.couponTemplateId, name: order.couponName ?? '' }

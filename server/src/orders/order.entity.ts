@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { OrderCancelReason, OrderStatus } from '../../../shared';
+import type { OrderCancelReason, OrderStatus, PricingAdjustment } from '../../../shared';
 
 /**
  * An order. Status changes only through conditional updates from the expected state (OrderTransitions).
@@ -80,6 +80,14 @@ export class OrderRow {
 
   @Column({ type: 'int' })
   payableFen: number;
+
+  /**
+   * The steps above as labelled rows (member price, coupon, points, shipping, and whatever promotion comes
+   * next), as shown when the order was placed. Kept on the order row: written with it, never changed, always
+   * read with it. NULL for orders placed before they were kept; those are derived from the columns above.
+   */
+  @Column({ type: 'simple-json', nullable: true })
+  adjustments: PricingAdjustment[] | null;
 
   // Address snapshot.
   @Column({ type: 'varchar', length: 20 })

@@ -22,8 +22,12 @@ export class OrdersController {
 
   @Post('checkout/preview')
   @HttpCode(200)
-  preview(@CurrentMemberId() memberId: number, @Body() body: CheckoutPreviewDto): Promise<CheckoutPreview> {
-    return this.checkout.preview(memberId, body);
+  preview(
+    @CurrentMemberId() memberId: number,
+    @Body() body: CheckoutPreviewDto,
+    @Headers() headers: Record<string, string | undefined>,
+  ): Promise<CheckoutPreview> {
+    return this.checkout.preview(memberId, body, orderSourceFromHeaders(headers));
   }
 
   /** 201 with the new order; 200 with the same order when the clientToken was already used. */

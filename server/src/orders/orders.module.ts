@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AddressesModule } from '../addresses/addresses.module';
 import { CouponsModule } from '../coupons/coupons.module';
 import { LoyaltyModule } from '../loyalty/loyalty.module';
+import { PricingModule } from '../pricing/pricing.module';
 import { SettingsModule } from '../settings/settings.module';
 import { StaffModule } from '../staff/staff.module';
 import { AdminOrdersController } from './admin-orders.controller';
@@ -18,7 +19,7 @@ import { ShipRemindersService } from './ship-reminders.service';
 import { UnpaidOrderSweeper } from './unpaid-order-sweeper';
 
 @Module({
-  imports: [AddressesModule, SettingsModule, StaffModule, CouponsModule, LoyaltyModule],
+  imports: [AddressesModule, SettingsModule, StaffModule, CouponsModule, LoyaltyModule, PricingModule],
   controllers: [OrdersController, AdminOrdersController, AdminPickingController],
   providers: [CheckoutService, OrdersService, OrderEventPublisher, UnpaidOrderSweeper, ShippingService, AutoConfirmSweeper, AdminOrdersService, PickingListService, ShipRemindersService],
   exports: [OrdersService, OrderEventPublisher, ShipRemindersService, CheckoutService, ShippingService],

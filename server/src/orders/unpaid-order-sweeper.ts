@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThanOrEqual } from 'typeorm';
+import { drainInBatches } from '../platform/jobs/drain';
 import { PeriodicSweep } from '../platform/jobs/periodic-sweep';
 import { OrderRow } from './order.entity';
 import { OrdersService } from './orders.service';
@@ -18,26 +19,21 @@ export class UnpaidOrderSweeper extends PeriodicSweep {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly orders: OrdersService,
   ) {
-    super(60_000);
+    super({ name: 'orders.unpaid-timeout', label: '超时未付款订单取消', everyMs: 60_000 });
   }
 
   /** Cancels every order due by `now`; answers how many this call cancelled (others may have won some). */
   async sweep(now: Date = new Date()): Promise<number> {
-    let cancelled = 0;
-    for (;;) {
-      const due = await this.dataSource.getRepository(OrderRow).find({
-        select: { id: true },
-        where: { status: 'pending_payment', payDeadlineAt: LessThanOrEqual(now) },
-        order: { payDeadlineAt: 'ASC' },
-        take: SWEEP_BATCH,
-      });
-      let progressed = 0;
-      for (const { id } of due) {
-        if (await this.orders.cancelUnpaid(id, 'timeout')) progressed++;
-      }
-      cancelled += progressed;
-      // A short batch was the last; a batch another sweep emptied first ends this one too.
-      if (due.length < SWEEP_BATCH || progressed === 0) return cancelled;
-    }
+    return drainInBatches(
+      SWEEP_BATCH,
+      () =>
+        this.dataSource.getRepository(OrderRow).find({
+          select: { id: true },
+          where: { status: 'pending_payment', payDeadlineAt: LessThanOrEqual(now) },
+          order: { payDeadlineAt: 'ASC' },
+          take: SWEEP_BATCH,
+        }),
+      ({ id }) => this.orders.cancelUnpaid(id, 'timeout'),
+    );
   }
 }

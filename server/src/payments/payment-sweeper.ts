@@ -14,19 +14,19 @@ const BATCH = 100;
 
 /**
  * Reconciles with WeChat Pay every minute: orders still unpaid some minutes after a payment attempt are
- * queried, and a SUCCESS goes through the same path as a notification (deduplicated by transaction id);
- * refunds WeChat never accepted are sent again with the same out_refund_no.
+ * queried, and a SUCCESS goes through the same path as a notification (deduplicated by transaction id).
+ * It calls WeChat, so one instance at a time runs it (the registry's lease).
  */
 @Injectable()
 export class PaymentSweeper extends PeriodicSweep {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly payments: PaymentsService,
-    private readonly refunds: RefundsService,
   ) {
-    super(60_000);
+    super({ name: 'payments.reconcile', label: '支付对账（向微信查单）', everyMs: 60_000, usesWechat: true });
   }
 
+  /** Answers how many orders the queries found paid. */
   async sweep(now: Date = new Date()): Promise<number> {
     const due = await this.dataSource.getRepository(OrderRow).find({
       select: { id: true, orderNo: true },
@@ -43,7 +43,19 @@ export class PaymentSweeper extends PeriodicSweep {
         this.logger.warn(`reconciling order ${order.orderNo} failed: ${String(error)}`);
       }
     }
-    await this.refunds.resendUnaccepted(new Date(now.getTime() - REFUND_RESEND_AFTER_MS));
     return paid;
+  }
+}
+
+/** Every minute, refunds WeChat never accepted are sent again with the same out_refund_no (under the lease too). */
+@Injectable()
+export class RefundResendSweeper extends PeriodicSweep {
+  constructor(private readonly refunds: RefundsService) {
+    super({ name: 'payments.refund-resend', label: '退款重发（向微信重新申请）', everyMs: 60_000, usesWechat: true });
+  }
+
+  /** Answers how many refunds were sent again. */
+  sweep(now: Date = new Date()): Promise<number> {
+    return this.refunds.resendUnaccepted(new Date(now.getTime() - REFUND_RESEND_AFTER_MS));
   }
 }

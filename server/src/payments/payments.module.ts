@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrdersModule } from '../orders/orders.module';
-import { PaymentSweeper } from './payment-sweeper';
+import { PaymentSweeper, RefundResendSweeper } from './payment-sweeper';
 import { PaymentsController } from './payments.controller';
 import { PaymentsService } from './payments.service';
 import { RefundsService } from './refunds.service';
@@ -10,7 +10,7 @@ import { WechatPayNotifyController } from './wechat-pay-notify.controller';
 @Module({
   imports: [OrdersModule],
   controllers: [PaymentsController, WechatPayNotifyController],
-  providers: [PaymentsService, RefundsService, PaymentSweeper],
+  providers: [PaymentsService, RefundsService, PaymentSweeper, RefundResendSweeper],
   exports: [PaymentsService, RefundsService],
 })
 export class PaymentsModule {}

@@ -67,6 +67,7 @@ export class FakeWechatServer {
     }
     try {
       const url = new URL(req.url ?? '/', 'http://fake.local');
+      this.state.recordCall(req.method ?? 'GET', url.pathname);
       const found = findRoute(this.routes, req.method ?? 'GET', url.pathname);
       if (!found) return send(res, { status: 404, body: { errcode: 404, errmsg: `no such api: ${req.method} ${url.pathname}` } });
       const rawBody = await readBody(req);

@@ -27,6 +27,17 @@ export interface FakeSubscribeMessage {
   data: Record<string, { value: string }>;
 }
 
+/** A call the fake answered, kept so tests can count what the server asked WeChat (e.g. order queries). */
+export interface FakeCallRecord {
+  method: string;
+  path: string;
+  /** When it arrived (the fake's clock). */
+  at: number;
+}
+
+/** The call log keeps the latest calls only, so a long-running demo server's fake does not grow without end. */
+const CALL_LOG_MAX = 10_000;
+
 export interface LoginIdentity {
   identity: string;
   withUnionid: boolean;
@@ -48,6 +59,7 @@ export class FakeWechatState {
   readonly subscribeTemplateIds = new Set(Object.values(FAKE_SUBSCRIBE_TEMPLATE_IDS));
   readonly shippingReports: FakeShippingReport[] = [];
   readonly subscribeMessages: FakeSubscribeMessage[] = [];
+  readonly calls: FakeCallRecord[] = [];
   private readonly issuedOpenids = new Set<string>();
   private readonly tokens = new Map<string, number>();
   private currentToken: { token: string; expiresAt: number } | null = null;
@@ -59,6 +71,11 @@ export class FakeWechatState {
     this.loginCodes = new SingleUseCodes(this.now);
     this.phoneCodes = new SingleUseCodes(this.now);
     this.pay = new FakeWechatPay(this.appid, options.pay ?? { merchant: generateTestMerchant() }, this.now);
+  }
+
+  recordCall(method: string, path: string): void {
+    this.calls.push({ method, path, at: this.now() });
+    if (this.calls.length > CALL_LOG_MAX) this.calls.splice(0, this.calls.length - CALL_LOG_MAX);
   }
 
   /** The same identity always gets the same openid under this appid (28 chars, like WeChat's). */

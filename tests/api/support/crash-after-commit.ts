@@ -1,7 +1,7 @@
 /**
  * A server process that dies (SIGKILL, as `kill -9` would) right after committing a change and before any follower
  * of its events ran: the crash the outbox exists for. Run by tests/api/domain-events.e2e-spec.ts as
- * `node -r swc-register.js crash-after-commit.ts <pay|complete> <orderNo>` with DATA_DIR and DATABASE_URL of a
+ * `node -r ts-register.cjs crash-after-commit.ts <pay|complete> <orderNo>` with DATA_DIR and DATABASE_URL of a
  * test database the suite closed for it. It exits 3 if it was NOT killed (the change did not commit).
  */
 import 'reflect-metadata';

@@ -10,11 +10,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../../server/src/app';
 import { loadConfig, type AppConfig } from '../../../server/src/platform/config/app-config';
 import { FakeWechatServer } from '../../../server/src/wechat-fake/fake-wechat-server';
-import { AutoConfirmSweeper } from '../../../server/src/orders/auto-confirm-sweeper';
-import { UnpaidOrderSweeper } from '../../../server/src/orders/unpaid-order-sweeper';
-import { PaymentSweeper } from '../../../server/src/payments/payment-sweeper';
-import { PurchaseStatsBackfill, PurchaseStatsSweeper } from '../../../server/src/analytics/purchase-stats-sweeper';
-import { DomainEventSweeper } from '../../../server/src/platform/events/domain-event-sweeper';
+import { JobRegistry } from '../../../server/src/platform/jobs/job-registry';
 
 /**
  * One suite's world: the real Nest app on a fresh database (TEST_DB=sqlite: a temp file; TEST_DB=mariadb:
@@ -42,7 +38,7 @@ export interface TestDatabase {
 export const API = '/api/v1';
 export const TEST_DB = (process.env.TEST_DB || 'sqlite') as 'sqlite' | 'mariadb';
 
-async function createMariadbDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createMariadbDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const base = process.env.TEST_MARIADB_URL;
   if (!base) throw new Error('TEST_DB=mariadb needs TEST_MARIADB_URL=mysql://root@127.0.0.1:PORT/');
   const name = `storefront_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
@@ -115,7 +111,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   }
   await app.getHttpAdapter().getInstance().ready();
   // Suites run each sweep themselves, at the moment they choose; a timer firing mid-test would race them.
-  for (const sweeper of [UnpaidOrderSweeper, PaymentSweeper, AutoConfirmSweeper, PurchaseStatsSweeper, PurchaseStatsBackfill, DomainEventSweeper]) app.get(sweeper).stop();
+  app.get(JobRegistry).stopAll();
   return {
     app,
     api: () => request(app.getHttpServer()),

@@ -2,6 +2,7 @@ import {
   AFTER_SALE_ROLES,
   ALL_STAFF_ROLES,
   ANALYTICS_ROLES,
+  JOB_ADMIN_ROLES,
   CATALOG_ROLES,
   LOYALTY_SETTINGS_ROLES,
   COUPON_ADMIN_ROLES,
@@ -40,7 +41,8 @@ export type PageKey =
   | 'repeatPurchase'
   | 'dueForRepurchase'
   | 'shopSettings'
-  | 'staff';
+  | 'staff'
+  | 'jobs';
 
 export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   overview: OVERVIEW_ROLES,
@@ -61,6 +63,7 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   dueForRepurchase: REPURCHASE_OUTREACH_ROLES,
   shopSettings: SHOP_SETTINGS_ROLES,
   staff: STAFF_ADMIN_ROLES,
+  jobs: JOB_ADMIN_ROLES,
 };
 
 export interface MenuEntry {
@@ -84,6 +87,7 @@ const MENU: MenuEntry[] = [
   { key: 'dueForRepurchase', path: '/analytics/due-for-repurchase', name: '待复购会员' },
   { key: 'shopSettings', path: '/settings/shop', name: '店铺设置' },
   { key: 'staff', path: '/staff', name: '员工管理' },
+  { key: 'jobs', path: '/jobs', name: '任务' },
 ];
 
 export function canOpen(role: StaffRole, page: PageKey): boolean {

@@ -8,6 +8,7 @@ import {
   IdcardOutlined,
   LineChartOutlined,
   LogoutOutlined,
+  ScheduleOutlined,
   ProfileOutlined,
   SettingOutlined,
   ShoppingOutlined,
@@ -38,6 +39,7 @@ const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
   dueForRepurchase: <FieldTimeOutlined />,
   shopSettings: <SettingOutlined />,
   staff: <TeamOutlined />,
+  jobs: <ScheduleOutlined />,
 };
 
 /** Pages reached from a menu entry but not listed in the menu; they keep their parent entry highlighted. */

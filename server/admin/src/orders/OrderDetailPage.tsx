@@ -3,6 +3,7 @@ import type { AdminOrderDetail, SubscribeMessageLog } from '@shared/api/admin-or
 import { ORDER_CANCEL_REASON_LABELS, type OrderLine } from '@shared/api/orders';
 import { SUBSCRIBE_TEMPLATE_LABELS, type PaymentRecord, type RefundRecord } from '@shared/api/payments';
 import { formatYuan } from '@shared/money';
+import { pricingRows } from '@shared/pricing-rows';
 import { Card, Descriptions, Image, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
 import { useCallback } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -189,29 +190,19 @@ const LINE_COLUMNS: TableColumnsType<OrderLine> = [
 
 /** Every step from the list total to the payable amount, in the order they apply; discounts only when there are any. */
 function PricingBreakdown({ order }: { order: AdminOrderDetail }) {
-  const { pricing } = order;
-  const discounts: [string, number][] = [
-    ['会员优惠', pricing.memberDiscountFen],
-    ['活动优惠', pricing.promotionDiscountFen],
-    [order.coupon ? `优惠券（${order.coupon.name}）` : '优惠券', pricing.couponDiscountFen],
-    [order.pointsUsed > 0 ? `积分抵扣（${order.pointsUsed} 积分）` : '积分抵扣', pricing.pointsDiscountFen],
-  ];
   return (
     <Descriptions column={1} size="small" style={{ marginTop: 16, maxWidth: 420, marginLeft: 'auto' }} styles={{ label: { width: 180 } }}>
-      <Descriptions.Item label="商品总额">{formatYuan(pricing.listTotalFen)}</Descriptions.Item>
-      {discounts
-        .filter(([, fen]) => fen > 0)
-        .map(([label, fen]) => (
-          <Descriptions.Item key={label} label={label}>
-            -{formatYuan(fen)}
-          </Descriptions.Item>
-        ))}
-      <Descriptions.Item label="运费">{pricing.shippingFeeFen === 0 ? '包邮' : formatYuan(pricing.shippingFeeFen)}</Descriptions.Item>
-      <Descriptions.Item label="实付金额">
-        <Typography.Text strong type="danger">
-          {formatYuan(pricing.payableFen)}
-        </Typography.Text>
-      </Descriptions.Item>
+      {pricingRows(order.pricing, { adjustments: order.adjustments, paid: order.paidAt !== null }).map((row) => (
+        <Descriptions.Item key={row.key} label={row.label}>
+          {row.kind === 'payable' ? (
+            <Typography.Text strong type="danger">
+              {row.amountText}
+            </Typography.Text>
+          ) : (
+            row.amountText
+          )}
+        </Descriptions.Item>
+      ))}
     </Descriptions>
   );
 }

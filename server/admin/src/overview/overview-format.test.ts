@@ -23,7 +23,7 @@ describe('changeAgainst', () => {
 
 describe('the 待办 strip', () => {
   it('each to-do opens its filtered list', () => {
-    expect(TODOS.map((todo) => todo.link)).toEqual(['/orders?status=paid', '/after-sales?status=applied', '/after-sales?status=approved&type=return_refund']);
+    expect(TODOS.map((todo) => todo.link)).toEqual(['/orders?status=paid', '/orders?reminded=true', '/after-sales?status=applied', '/after-sales?status=approved&type=return_refund']);
   });
 
   it('names a span of days', () => {

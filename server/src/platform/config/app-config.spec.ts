@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, FAKE_WECHAT_APPID, findRepoRoot, loadConfig, parseTrustProxy } from './app-config';
+import { ConfigError, FAKE_WECHAT_APPID, findRepoRoot, loadConfig, parseJobIntervals, parseTrustProxy } from './app-config';
 
 describe('loadConfig', () => {
   let dataDir: string;
@@ -154,5 +154,25 @@ describe('TRUST_PROXY', () => {
 
   it('names the variable when the value is neither', () => {
     expect(() => parseTrustProxy('nginx')).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe('parseJobIntervals', () => {
+  it('reads name=duration pairs with ms, s, m or h; unset means every job at its default', () => {
+    expect(parseJobIntervals(undefined)).toEqual({});
+    expect(parseJobIntervals('')).toEqual({});
+    expect(parseJobIntervals('payments.reconcile=30s, orders.unpaid-timeout = 2m,analytics.purchase-stats-backfill=1h,loyalty.points-expiry=500ms')).toEqual({
+      'payments.reconcile': 30_000,
+      'orders.unpaid-timeout': 120_000,
+      'analytics.purchase-stats-backfill': 3_600_000,
+      'loyalty.points-expiry': 500,
+    });
+  });
+
+  it('refuses a missing unit, a bad name, a twice-named job and intervals outside 100ms-24h, naming the variable', () => {
+    for (const raw of ['payments.reconcile=30', 'payments.reconcile', 'Payments=1s', 'a=1s,a=2s', 'a=50ms', 'a=25h', 'a=-1s']) {
+      expect(() => parseJobIntervals(raw)).toThrow(ConfigError);
+      expect(() => parseJobIntervals(raw)).toThrow(/JOB_INTERVALS/);
+    }
   });
 });

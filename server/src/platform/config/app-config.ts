@@ -66,6 +66,11 @@ export interface AppConfig {
    * proxy hops; text: the proxies' addresses or CIDR ranges.
    */
   trustProxy: boolean | number | string;
+  /**
+   * JOB_INTERVALS: intervals (ms) of the periodic jobs that do not run at their default, by job name, e.g.
+   * `payments.reconcile=30s,orders.unpaid-timeout=2m`. Names are checked against the registered jobs at start.
+   */
+  jobIntervals: Record<string, number>;
 }
 
 /** A bad environment value; the message names the variable so the operator knows what to fix. */
@@ -292,7 +297,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemoHistory: rawMode === 'fake' && parseBoolean('SEED_DEMO_HISTORY', env.SEED_DEMO_HISTORY, seedDemo),
     logLevel,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    jobIntervals: parseJobIntervals(env.JOB_INTERVALS),
   };
+}
+
+const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** A job runs at most every 100 ms (tests) and at least once a day. */
+const JOB_INTERVAL_MIN_MS = 100;
+const JOB_INTERVAL_MAX_MS = 24 * 3_600_000;
+
+/** JOB_INTERVALS: `name=duration` pairs, comma separated; a duration is a number with ms, s, m or h. */
+export function parseJobIntervals(raw: string | undefined): Record<string, number> {
+  const intervals: Record<string, number> = {};
+  for (const entry of (raw ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+    const match = /^([a-z0-9][a-z0-9.-]{0,63})\s*=\s*(\d+)\s*(ms|s|m|h)$/.exec(entry);
+    if (!match) {
+      throw new ConfigError(`环境变量 JOB_INTERVALS 的 "${entry}" 格式不对，应为 任务名=时长（时长带单位 ms、s、m 或 h），例如 payments.reconcile=30s`);
+    }
+    const [, name, amount, unit] = match;
+    const ms = Number(amount) * DURATION_UNITS_MS[unit];
+    if (ms < JOB_INTERVAL_MIN_MS || ms > JOB_INTERVAL_MAX_MS) {
+      throw new ConfigError(`环境变量 JOB_INTERVALS 中 ${name} 的间隔必须在 100ms 到 24h 之间，当前为 "${amount}${unit}"`);
+    }
+    if (name in intervals) throw new ConfigError(`环境变量 JOB_INTERVALS 中任务 ${name} 出现了两次`);
+    intervals[name] = ms;
+  }
+  return intervals;
 }
 
 /** TRUST_PROXY: unset or false; true (every proxy: only when nothing but the proxy can reach the server); hops; addresses. */

@@ -97,7 +97,10 @@ export class DemoHistoryRemoval {
     return members.map((member) => member.id);
   }
 
-  /** What the demo's paid orders added to the products' sales counts, taken off again (never below 0); a refunded order took its units off itself. */
+  /**
+   * What the demo's paid orders still add to the products' sales counts, taken off again (never below 0). A refunded
+   * order took its units off when its refund succeeded (product-sales.ts), so only the others count here.
+   */
   private async takeBackSales(manager: EntityManager, memberIds: number[]): Promise<void> {
     const sold = new Map<number, number>();
     for (const ids of chunks(memberIds)) {

@@ -10,8 +10,12 @@ import type { Fen, OrderPricing, ShippingRule } from '../../../shared';
 export interface PricedItem {
   unitPriceFen: Fen;
   quantity: number;
-  /** The product takes part in member prices (products.memberPriceEnabled); true when omitted. */
+  /** The member price applies to the line (the product takes part and its price source allows it); true when omitted. */
   memberPriceEnabled?: boolean;
+  /** A coupon may take from the line (its price source allows it); true when omitted. */
+  couponEnabled?: boolean;
+  /** Points may pay for the line (its price source allows it); true when omitted. */
+  pointsEnabled?: boolean;
 }
 
 /** How points may pay: `pointsPerYuan` points are worth 1 元, and they pay at most `maxSharePercent` of the goods. */
@@ -27,7 +31,7 @@ export interface PricingOptions {
   memberPricePercent?: number;
   /** The member level's own free-shipping threshold; the lower of it and the shop's applies. */
   levelFreeShippingThresholdFen?: Fen | null;
-  /** The chosen coupon's saving, judged on the member-priced goods (see memberPricedAmounts). */
+  /** The chosen coupon's saving, judged on the member-priced goods of the lines a coupon may take from (see memberPricedAmounts). */
   couponDiscountFen?: Fen;
   /** Points to redeem: the member's balance and the rule; null or omitted = no points. */
   points?: (PointsRule & { balance: number }) | null;
@@ -74,14 +78,21 @@ export function shippingFeeFor(goodsFen: Fen, rule: ShippingRule, nothingToShip 
 /**
  * Prices an order from the server's own unit prices. The free-shipping threshold is measured on the goods
  * after member price and coupon (what the goods cost), before points (a way of paying for them).
+ * Each line's flags say what stacks on it: the coupon takes only from lines that allow coupons, points pay
+ * only for lines that allow points (their goods after their share of the coupon). With every line allowing
+ * everything this is the whole order's goods, as it always was.
  */
 export function priceOrder(items: PricedItem[], options: PricingOptions): OrderPricingWithPoints {
   const listTotalFen = items.reduce((sum, item) => sum + item.unitPriceFen * item.quantity, 0);
-  const memberTotalFen = memberPricedAmounts(items, options.memberPricePercent).reduce((sum, fen) => sum + fen, 0);
+  const memberAmounts = memberPricedAmounts(items, options.memberPricePercent);
+  const memberTotalFen = sum(memberAmounts);
   const memberDiscountFen = listTotalFen - memberTotalFen;
-  const couponDiscountFen = Math.min(Math.max(0, options.couponDiscountFen ?? 0), memberTotalFen);
+  const couponBases = memberAmounts.map((fen, index) => (items[index].couponEnabled === false ? 0 : fen));
+  const couponDiscountFen = Math.min(Math.max(0, options.couponDiscountFen ?? 0), sum(couponBases));
   const goodsFen = memberTotalFen - couponDiscountFen;
-  const { pointsUsed, pointsDiscountFen } = options.points ? redeemPoints(goodsFen, options.points) : { pointsUsed: 0, pointsDiscountFen: 0 };
+  const couponShares = shareOut(couponDiscountFen, couponBases);
+  const pointsBaseFen = sum(memberAmounts.map((fen, index) => (items[index].pointsEnabled === false ? 0 : fen - couponShares[index])));
+  const { pointsUsed, pointsDiscountFen } = options.points ? redeemPoints(pointsBaseFen, options.points) : { pointsUsed: 0, pointsDiscountFen: 0 };
   const shippingRule = {
     shippingFeeFen: options.shipping.shippingFeeFen,
     freeShippingThresholdFen: lowerThreshold(options.shipping.freeShippingThresholdFen, options.levelFreeShippingThresholdFen ?? null),
@@ -97,6 +108,27 @@ export function priceOrder(items: PricedItem[], options: PricingOptions): OrderP
     payableFen: goodsFen - pointsDiscountFen + shippingFeeFen,
     pointsUsed,
   };
+}
+
+/**
+ * Splits `totalFen` over the weights in proportion, in whole fen that add up to exactly `totalFen`: each
+ * part rounded down, the fen left over going one by one to the largest remainders (the earlier line on a tie).
+ */
+export function shareOut(totalFen: Fen, weights: Fen[]): Fen[] {
+  const weightTotal = sum(weights);
+  if (weightTotal <= 0 || totalFen <= 0) return weights.map(() => 0);
+  // In BigInt: a large coupon times a large line can pass 2^53, where doubles stop counting every fen.
+  const parts = weights.map((weight) => BigInt(totalFen) * BigInt(weight));
+  const shares = parts.map((part) => Number(part / BigInt(weightTotal)));
+  const byRemainder = parts
+    .map((part, index) => ({ index, remainder: part % BigInt(weightTotal) }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
+  for (let left = totalFen - sum(shares), next = 0; left > 0; left--, next++) shares[byRemainder[next].index] += 1;
+  return shares;
+}
+
+function sum(amounts: Fen[]): Fen {
+  return amounts.reduce((total, fen) => total + fen, 0);
 }
 
 function lowerThreshold(a: Fen | null, b: Fen | null): Fen | null {

@@ -1,0 +1,208 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource, In } from 'typeorm';
+import { OrderRow } from '../../server/src/orders/order.entity';
+import { loadConfig } from '../../server/src/platform/config/app-config';
+import { buildDataSourceOptions } from '../../server/src/platform/database/data-source-options';
+import { JobRow } from '../../server/src/platform/jobs/job.entity';
+import { FakeWechatServer } from '../../server/src/wechat-fake/fake-wechat-server';
+import { ADDRESS } from './support/shop-fixtures';
+import { createMariadbDatabase, TEST_DB } from './support/test-app';
+
+/**
+ * Two real server processes on ONE database, both talking to one fake WeChat (this test's): the WeChat-calling
+ * payment reconciliation runs on one of them at a time (the lease), so each due order is queried once per run
+ * and not once per instance; when the holder is killed (no graceful release) the other takes over once the
+ * lease lapses. The processes run the TypeScript sources through swc (support/ts-register.cjs).
+ */
+const REPO_ROOT = join(__dirname, '..', '..');
+const INTERVAL_MS = 2_000;
+/** The registry's lease is two intervals. */
+const LEASE_MS = 2 * INTERVAL_MS;
+const DUE_ORDERS = 3;
+const QUERY_PATH = /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)$/;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface ServerProcess {
+  child: ChildProcess;
+  baseUrl: string;
+  output(): string;
+}
+
+async function waitFor<T>(what: string, read: () => Promise<T | null>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read().catch(() => null);
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+describe('one instance at a time runs a WeChat-calling sweep (two server processes, one database)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'storefront-lease-'));
+  const processes: ServerProcess[] = [];
+  let fake: FakeWechatServer;
+  let dataSource: DataSource;
+  let dropDatabase: (() => Promise<void>) | null = null;
+  let env: NodeJS.ProcessEnv;
+
+  async function startServer(): Promise<ServerProcess> {
+    const port = await freePort();
+    const output: Buffer[] = [];
+    const child = spawn(process.execPath, ['-r', join(__dirname, 'support', 'ts-register.cjs'), join(REPO_ROOT, 'server', 'src', 'main.ts')], {
+      cwd: REPO_ROOT,
+      env: { ...env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk));
+    const server = { child, baseUrl: `http://127.0.0.1:${port}`, output: () => Buffer.concat(output).toString() };
+    processes.push(server);
+    await waitFor(
+      `server on port ${port} to answer health`,
+      async () => {
+        if (child.exitCode !== null) throw new Error(`server exited:\n${server.output()}`);
+        return (await fetch(`${server.baseUrl}/api/v1/health`)).ok ? true : null;
+      },
+      90_000,
+    ).catch((error) => {
+      throw new Error(`${(error as Error).message}\n${server.output()}`);
+    });
+    return server;
+  }
+
+  async function call<T>(server: ServerProcess, method: string, path: string, body?: object, token?: string): Promise<T> {
+    const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
+      method,
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
+    return JSON.parse(text) as T;
+  }
+
+  /** An order in 待付款 whose payment was started (the fake holds it as NOTPAY) more than 5 minutes ago. */
+  async function orderNeedingReconciliation(server: ServerProcess, index: number): Promise<string> {
+    const code = fake.state.loginCodes.issue({ identity: `lease-shopper-${index}`, withUnionid: true });
+    const { token } = await call<{ token: string }>(server, 'POST', '/auth/wechat-login', { code });
+    const [{ id: skuId }] = await dataSource.query('SELECT id FROM skus WHERE stock >= 1 ORDER BY id LIMIT 1');
+    const { id: addressId } = await call<{ id: number }>(server, 'POST', '/addresses', ADDRESS, token);
+    const { orderNo } = await call<{ orderNo: string }>(server, 'POST', '/orders', { clientToken: `lease-order-${index}`, items: [{ skuId, quantity: 1 }], addressId }, token);
+    await call(server, 'POST', `/orders/${orderNo}/payment`, {}, token);
+    return orderNo;
+  }
+
+  const queriesOf = (orderNos: string[], since: number) =>
+    fake.state.calls.filter((entry) => entry.at >= since && entry.method === 'GET' && orderNos.includes(QUERY_PATH.exec(entry.path)?.[1] ?? ''));
+
+  const leaseRow = () => dataSource.getRepository(JobRow).findOneByOrFail({ name: 'payments.reconcile' });
+  const holderOf = (holder: string | null) => processes.find((server) => holder?.includes(`:${server.child.pid}:`)) ?? null;
+
+  beforeAll(async () => {
+    const mariadb = TEST_DB === 'mariadb' ? await createMariadbDatabase() : null;
+    dropDatabase = mariadb ? () => mariadb.drop() : null;
+    env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      // SQLite: both processes open the same file (WAL), as two workers on one host would.
+      DATABASE_URL: mariadb?.url ?? `sqlite:${join(dataDir, 'shared.sqlite')}`,
+      JWT_SECRET: 'job-lease-test-secret-0123456789',
+      SEED_DEMO: 'true',
+      SEED_DEMO_COUPONS: 'false',
+      SEED_DEMO_HISTORY: 'false',
+      LOG_LEVEL: 'warn',
+      WECHAT_MODE: 'fake',
+      WECHAT_FAKE_PORT: '0',
+      JOB_INTERVALS: `payments.reconcile=${INTERVAL_MS}ms`,
+    };
+    // The configuration both processes will load: it makes the fake merchant under DATA_DIR, which this test's
+    // fake WeChat then knows; both processes are pointed at this fake instead of their own.
+    const config = loadConfig(env);
+    fake = new FakeWechatServer({ appid: config.wechat.appid, secret: config.wechat.secret, pay: config.wechatPay.fake! });
+    await fake.start(0);
+    env.WECHAT_API_BASE = fake.url;
+    env.WECHAT_PAY_API_BASE = fake.url;
+
+    // One after the other: the first runs the migrations and seeds the demo store.
+    await startServer();
+    await startServer();
+    dataSource = new DataSource({ ...buildDataSourceOptions(config.database), migrationsRun: false });
+    await dataSource.initialize();
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const { child } of processes) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
+    }
+    await dataSource?.destroy();
+    await fake?.stop();
+    await dropDatabase?.();
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('queries each due order once per run on one instance, and the other takes over after the killed holder’s lease lapses', async () => {
+    const orderNos: string[] = [];
+    for (let index = 0; index < DUE_ORDERS; index++) orderNos.push(await orderNeedingReconciliation(processes[index % 2], index));
+    // The payment attempts were made 10 minutes ago, as far as the sweep can tell.
+    await dataSource.getRepository(OrderRow).update({ orderNo: In(orderNos) }, { paymentAttemptAt: new Date(Date.now() - 10 * 60_000) });
+
+    const windowStart = Date.now();
+    await sleep(4 * INTERVAL_MS);
+    const windowEnd = Date.now();
+    const seen = queriesOf(orderNos, windowStart);
+    for (const orderNo of orderNos) {
+      const times = seen.filter((entry) => entry.path.endsWith(`/${orderNo}`)).map((entry) => entry.at);
+      // Both instances tick every interval: with no lease each order would be queried about twice per interval.
+      expect(times.length).toBeGreaterThanOrEqual(1);
+      expect(times.length).toBeLessThanOrEqual(Math.floor((windowEnd - windowStart) / INTERVAL_MS) + 1);
+      // Runs follow each other one interval apart at least: never two instances' runs close together.
+      for (let index = 1; index < times.length; index++) expect(times[index] - times[index - 1]).toBeGreaterThanOrEqual(INTERVAL_MS * 0.75);
+    }
+    // Still unpaid at WeChat: nothing changed, and both processes are alive.
+    expect(await dataSource.getRepository(OrderRow).countBy({ orderNo: In(orderNos), status: 'pending_payment' })).toBe(DUE_ORDERS);
+
+    // Kill the holder outright (no shutdown, so no release): the lease has to lapse before the other runs it.
+    const before = await leaseRow();
+    const holder = holderOf(before.leaseHolder);
+    expect(holder).not.toBeNull();
+    const survivor = processes.find((server) => server !== holder)!;
+    holder!.child.kill('SIGKILL');
+    await new Promise((resolve) => holder!.child.once('exit', resolve));
+    const killedAt = Date.now();
+    const lapsesAt = before.leaseUntil!.getTime();
+
+    // The survivor holds the lease and has recorded a run of its own (the run is recorded when it ends).
+    await waitFor(
+      'the surviving instance to take the lease and run',
+      async () => {
+        const row = await leaseRow();
+        return holderOf(row.leaseHolder) === survivor && row.lastRunBy?.includes(`:${survivor.child.pid}:`) ? row : null;
+      },
+      LEASE_MS + 4 * INTERVAL_MS,
+    );
+    const afterKill = queriesOf(orderNos, killedAt);
+    expect(afterKill.length).toBeGreaterThanOrEqual(1);
+    // Nobody queried between the kill and the lapse of the lease (1 s slack: MariaDB keeps whole seconds).
+    expect(afterKill[0].at).toBeGreaterThanOrEqual(Math.min(lapsesAt, killedAt + LEASE_MS) - 1_000);
+  }, 120_000);
+});
