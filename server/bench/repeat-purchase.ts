@@ -24,6 +24,7 @@ import { OrderLineRow } from '../src/orders/order-line.entity';
 import { OrderRow } from '../src/orders/order.entity';
 import { parseDatabase } from '../src/platform/config/app-config';
 import { buildDataSourceOptions } from '../src/platform/database/data-source-options';
+import { EventFollowers } from '../src/platform/events/event-followers';
 import { TransactionRunner } from '../src/platform/database/transaction-runner';
 import { RefundRow } from '../src/payments/refund.entity';
 import { sqliteDatabase, startMariaDb, type BenchDatabase } from './orders/bench-database';
@@ -146,7 +147,7 @@ async function measure(database: BenchDatabase): Promise<void> {
     await fill(dataSource);
     console.log(`${database.label}: ${ORDERS} orders of ${MEMBERS} members written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const facts = new PurchaseFacts(dataSource);
-    const stats = new MemberPurchaseStatsService(dataSource, facts, new TransactionRunner(dataSource));
+    const stats = new MemberPurchaseStatsService(dataSource, facts, new TransactionRunner(dataSource), new EventFollowers());
     const sweeper = new PurchaseStatsSweeper(dataSource, facts, stats);
     const backfill = new PurchaseStatsBackfill(dataSource, stats);
     const metrics = new RepeatPurchaseService(facts);

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { EventEmitterModule } from '@nestjs/event-emitter';
+import { DomainEventsModule } from './platform/events/domain-events.module';
 import { AddressesModule } from './addresses/addresses.module';
 import { AfterSalesModule } from './after-sales/after-sales.module';
 import { AnalyticsModule } from './analytics/analytics.module';
@@ -58,7 +58,7 @@ export class AppModule {
         MembersModule,
         CatalogModule,
         InventoryModule,
-        EventEmitterModule.forRoot(),
+        DomainEventsModule,
         SettingsModule,
         CartModule,
         AddressesModule,

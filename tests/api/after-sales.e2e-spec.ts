@@ -1,4 +1,3 @@
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { AfterSale, OrderDetail, Paginated } from '../../shared';
 import { OrderEvents } from '../../server/src/orders/order-events';
 import { OrderRow } from '../../server/src/orders/order.entity';
@@ -10,6 +9,7 @@ import { eventually, orderStatus, payAtFake, startPayment } from './support/pay-
 import { ShopFixtures } from './support/shop-fixtures';
 import { expectStockLedgerBalanced, movementsOfSku } from './support/stock-ledger';
 import { API, bearer, expectApiError, memberToken, PNG_1X1, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+import { orderEventsOf } from './support/domain-events';
 
 describe(`after-sales and refunds (${TEST_DB})`, () => {
   let t: TestApp;
@@ -51,8 +51,6 @@ describe(`after-sales and refunds (${TEST_DB})`, () => {
   it('refund only: apply with photos, approve, stock back at once, refunded on the refund notification', async () => {
     const { order, skuId } = await paidOrder(3);
     expect(await shop.stockOf(skuId)).toBe(7);
-    const refundedEvents: string[] = [];
-    t.app.get(EventEmitter2).on(OrderEvents.refunded, (event: { orderNo: string }) => refundedEvents.push(event.orderNo));
 
     const photo = (await t.api().post(`${API}/me/uploads`).set(bearer(alice)).attach('file', PNG_1X1, 'broken.png').expect(201)).body.url;
     const applied: OrderDetail = (await apply(order.orderNo, { type: 'refund_only', reason: '不想要了', description: '拍错了规格', images: [photo] }).expect(201)).body;
@@ -71,7 +69,7 @@ describe(`after-sales and refunds (${TEST_DB})`, () => {
     expect(refunded.timeline.map((entry) => entry.event)).toEqual(['created', 'paid', 'after_sale_applied', 'after_sale_approved', 'refund_started', 'refunded']);
     expect(await refundsOf(order.orderNo)).toEqual([expect.objectContaining({ status: 'succeeded', amountFen: order.payableFen })]);
     expect(t.fake.state.pay.order(order.orderNo)).toBeDefined();
-    await eventually(async () => refundedEvents, (events) => events.includes(order.orderNo));
+    expect(await orderEventsOf(t, OrderEvents.refunded, order.orderNo)).toEqual([expect.objectContaining({ orderNo: order.orderNo, refundFen: order.payableFen })]);
     // Repeating the approval answers the case unchanged; stock is not returned twice.
     expect((await act(applied.afterSale!.id, 'approve').expect(200)).body.status).toBe('refunded');
     expect(await shop.stockOf(skuId)).toBe(10);

@@ -1,6 +1,7 @@
 import type { AdminOrderRow, MemberPurchaseStats, OrderDetail, Paginated } from '../../shared';
 import { MemberPurchaseStatsRow } from '../../server/src/analytics/member-purchase-stats.entity';
-import { MemberPurchaseStatsService } from '../../server/src/analytics/member-purchase-stats.service';
+import { OrderEvents } from '../../server/src/orders/order-events';
+import { EventFollowers } from '../../server/src/platform/events/event-followers';
 import { PurchaseStatsSweeper } from '../../server/src/analytics/purchase-stats-sweeper';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { eventually, orderStatus, payAtFake, startPayment } from './support/pay-helpers';
@@ -96,8 +97,10 @@ describe(`member purchase stats through pay and refund (${TEST_DB})`, () => {
     // The refunded order's order.paid delivered again, twice, after its refund: the member is recomputed from the facts.
     const refunded = await t.dataSource.getRepository(OrderRow).findOneByOrFail({ orderNo: refundedOrderNo });
     const late = { orderId: refunded.id, orderNo: refunded.orderNo, memberId: carolId };
-    await t.app.get(MemberPurchaseStatsService).onOrderPaid(late);
-    await t.app.get(MemberPurchaseStatsService).onOrderPaid(late);
+    const follower = t.app.get(EventFollowers).named('analytics.purchase-stats')!;
+    const redelivered = { id: 'late', type: OrderEvents.paid, aggregateKey: `order:${refunded.orderNo}`, memberId: carolId, payload: late, createdAt: new Date() };
+    await follower.handle(redelivered);
+    await follower.handle(redelivered);
     expect(await row()).toEqual({ ...settled, computedAt: expect.any(Date) });
 
     // A lost event: the row is gone; the sweep finds a member with paid orders and no row, and rebuilds it.

@@ -1,3 +1,6 @@
+import { Not } from 'typeorm';
+import { DomainEventDeliveryRow } from '../../server/src/platform/events/domain-event-delivery.entity';
+import { DomainEventRow } from '../../server/src/platform/events/domain-event.entity';
 import type { DemoHistoryStatus, DueForRepurchaseRow, MemberPurchaseStats, Paginated, RepeatPurchaseMetrics, StoreOverview } from '../../shared';
 import { addDays, chinaDay } from '../../server/src/analytics/china-calendar';
 import { Product } from '../../server/src/catalog/product.entity';
@@ -162,6 +165,12 @@ describe(`demo history (${TEST_DB})`, () => {
     expect(await t.dataSource.getRepository(OrderRow).count()).toBe(1);
     expect(await t.dataSource.getRepository(PaymentRow).count()).toBe(1);
     expect(await t.dataSource.getRepository(RefundRow).count()).toBe(0);
+    // The real shopper's events stay (registered, order placed and paid); the demo members' went with them.
+    expect(await t.dataSource.getRepository(DomainEventRow).count({ where: { memberId: Not(realMemberId) } })).toBe(0);
+    expect(await t.dataSource.getRepository(DomainEventRow).countBy({ memberId: realMemberId })).toBeGreaterThanOrEqual(3);
+    expect(await t.dataSource.getRepository(DomainEventDeliveryRow).count()).toBe(
+      await t.dataSource.getRepository(DomainEventDeliveryRow).createQueryBuilder('d').innerJoin(DomainEventRow, 'e', 'e.id = d.eventId').getCount(),
+    );
     expect(await t.dataSource.getRepository(MemberCouponRow).countBy({ memberId: realMemberId })).toBe(1);
     expect(await t.dataSource.getRepository(MemberCouponRow).count()).toBe(1);
     const real: { orderNo: string; status: string } = (await get(`orders/${realOrderNo}`, owner).expect(200)).body;

@@ -1,13 +1,15 @@
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import request from 'supertest';
 import type { CheckoutPreview, OrderDetail, OrderSummary, Paginated } from '../../shared';
 import { OrderLineRow } from '../../server/src/orders/order-line.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
-import { OrderEvents, type OrderCancelledEvent, type OrderCreatedEvent } from '../../server/src/orders/order-events';
+import { OrderEvents, type OrderCancelledPayload, type OrderCreatedPayload } from '../../server/src/orders/order-events';
+import { EventFollowers } from '../../server/src/platform/events/event-followers';
+import { deliveriesOf, orderEventsOf } from './support/domain-events';
 import { UnpaidOrderSweeper } from '../../server/src/orders/unpaid-order-sweeper';
 import { ADDRESS, ShopFixtures } from './support/shop-fixtures';
 import { expectStockLedgerBalanced, movementsOfSku } from './support/stock-ledger';
 import { API, bearer, expectApiError, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+import { eventually } from './support/pay-helpers';
 
 describe(`checkout and orders (${TEST_DB})`, () => {
   let t: TestApp;
@@ -375,35 +377,43 @@ describe(`checkout and orders (${TEST_DB})`, () => {
       }
     });
 
-    it('publishes order.created and order.cancelled after commit; a failing follower changes nothing', async () => {
-      const emitter = t.app.get(EventEmitter2);
-      const created: OrderCreatedEvent[] = [];
-      const cancelled: OrderCancelledEvent[] = [];
-      const record = (event: OrderCreatedEvent) => created.push(event);
-      const recordCancel = (event: OrderCancelledEvent) => cancelled.push(event);
-      const failSync = () => {
-        throw new Error('follower broke');
-      };
-      const failAsync = async () => {
-        throw new Error('follower broke later');
-      };
-      emitter.on(OrderEvents.created, record);
-      emitter.on(OrderEvents.cancelled, recordCancel);
-      emitter.on(OrderEvents.created, failSync);
-      emitter.on(OrderEvents.cancelled, failAsync);
+    it('records order.created and order.cancelled with the change and delivers them after commit; a failing follower changes nothing', async () => {
+      const followers = t.app.get(EventFollowers);
+      const created: OrderCreatedPayload[] = [];
+      const cancelled: OrderCancelledPayload[] = [];
+      let listening = true;
+      followers.register<OrderCreatedPayload>({ name: 'test.record-created', on: [OrderEvents.created], handle: async ({ payload }) => void (listening && created.push(payload)) });
+      followers.register<OrderCancelledPayload>({ name: 'test.record-cancelled', on: [OrderEvents.cancelled], handle: async ({ payload }) => void (listening && cancelled.push(payload)) });
+      followers.register({
+        name: 'test.fails-at-once',
+        on: [OrderEvents.created],
+        handle: (() => {
+          if (listening) throw new Error('follower broke');
+        }) as () => Promise<void>,
+      });
+      followers.register({
+        name: 'test.fails-later',
+        on: [OrderEvents.cancelled],
+        handle: async () => {
+          if (listening) throw new Error('follower broke later');
+        },
+      });
       try {
         const skuId = await shop.sku(4200, 10);
         const order: OrderDetail = (await place(alice, { clientToken: clientToken(), items: [{ skuId, quantity: 1 }], addressId: aliceAddress }).expect(201)).body;
+        // The row is written with the order; its followers run right after the commit (the answer does not wait for them).
+        expect(await orderEventsOf(t, OrderEvents.created, order.orderNo)).toEqual([expect.objectContaining({ orderNo: order.orderNo, payableFen: 5000, status: 'pending_payment' })]);
+        await eventually(async () => created, (events) => events.length === 1);
         expect(created).toEqual([expect.objectContaining({ orderNo: order.orderNo, payableFen: 5000, orderId: expect.any(Number), memberId: expect.any(Number) })]);
         await http().post(`${API}/orders/${order.orderNo}/cancel`).set(bearer(alice)).expect(200);
-        expect(cancelled).toEqual([expect.objectContaining({ orderNo: order.orderNo, reason: 'shopper' })]);
+        await eventually(async () => cancelled, (events) => events.length === 1);
+        expect(cancelled).toEqual([expect.objectContaining({ orderNo: order.orderNo, reason: 'shopper', status: 'cancelled' })]);
+        const failed = await eventually(() => deliveriesOf(t, 'test.fails-later'), (rows) => rows[0]?.attempts === 1);
+        expect(failed).toEqual([expect.objectContaining({ status: 'pending', attempts: 1, lastError: 'follower broke later' })]);
         expect((await orderRows().findOneByOrFail({ orderNo: order.orderNo })).status).toBe('cancelled');
         expect(await shop.stockOf(skuId)).toBe(10);
       } finally {
-        emitter.off(OrderEvents.created, record);
-        emitter.off(OrderEvents.cancelled, recordCancel);
-        emitter.off(OrderEvents.created, failSync);
-        emitter.off(OrderEvents.cancelled, failAsync);
+        listening = false;
       }
     });
   });

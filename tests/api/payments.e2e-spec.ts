@@ -1,4 +1,3 @@
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { OrderDetail } from '../../shared';
 import { Product } from '../../server/src/catalog/product.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
@@ -19,6 +18,7 @@ import {
 import { ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, expectApiError, memberToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 import { expectStockLedgerBalanced } from './support/stock-ledger';
+import { orderEventsOf } from './support/domain-events';
 
 describe(`WeChat Pay for orders (${TEST_DB})`, () => {
   let t: TestApp;
@@ -96,8 +96,6 @@ describe(`WeChat Pay for orders (${TEST_DB})`, () => {
     it('pays the order once the fake WeChat Pay notifies: payment record, sales count, order.paid', async () => {
       const skuId = await shop.sku(1800, 10);
       const placed = await order(skuId, 3);
-      const paidEvents: unknown[] = [];
-      t.app.get(EventEmitter2).on(OrderEvents.paid, (event) => paidEvents.push(event));
       const productId = placed.lines[0].productId;
       const salesBefore = (await t.dataSource.getRepository(Product).findOneByOrFail({ id: productId })).salesCount;
 
@@ -109,7 +107,9 @@ describe(`WeChat Pay for orders (${TEST_DB})`, () => {
         expect.objectContaining({ transactionId, amountFen: placed.payableFen, outcome: 'matched' }),
       ]);
       expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: productId })).salesCount).toBe(salesBefore + 3);
-      await eventually(async () => paidEvents, (events) => events.some((e) => (e as { orderNo: string }).orderNo === placed.orderNo));
+      expect(await orderEventsOf(t, OrderEvents.paid, placed.orderNo)).toEqual([
+        expect.objectContaining({ orderNo: placed.orderNo, status: 'paid', payableFen: placed.payableFen, paidAt: expect.any(String), source: expect.objectContaining({ channelCode: null }) }),
+      ]);
       expect(await shop.stockOf(skuId)).toBe(7);
     });
 

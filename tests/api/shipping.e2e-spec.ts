@@ -1,4 +1,3 @@
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { AdminOrderDetail, AdminOrderRow, BatchShipResult, OrderDetail, Paginated } from '../../shared';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { OrderEvents } from '../../server/src/orders/order-events';
@@ -7,6 +6,7 @@ import { eventually, orderStatus, payAtFake, startPayment } from './support/pay-
 import { ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, expectApiError, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 import { expectStockLedgerBalanced } from './support/stock-ledger';
+import { orderEventsOf } from './support/domain-events';
 
 describe(`shipping, receipt and the admin order API (${TEST_DB})`, () => {
   let t: TestApp;
@@ -80,12 +80,10 @@ describe(`shipping, receipt and the admin order API (${TEST_DB})`, () => {
 
   it('staff double-submitting the same shipment in parallel: one shipment, one report, one event', async () => {
     const paid = await paidOrder();
-    const shippedEvents: string[] = [];
-    t.app.get(EventEmitter2).on(OrderEvents.shipped, (event: { orderNo: string }) => shippedEvents.push(event.orderNo));
     const answers = await Promise.all(Array.from({ length: 8 }, () => ship(paid.orderNo, { carrierCode: 'ZTO', trackingNo: 'ZT998877665' })));
     expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(200));
     expect(t.fake.state.shippingReports.filter((entry) => entry.outTradeNo === paid.orderNo)).toHaveLength(1);
-    await eventually(async () => shippedEvents.filter((no) => no === paid.orderNo).length, (count) => count === 1);
+    expect(await orderEventsOf(t, OrderEvents.shipped, paid.orderNo)).toEqual([expect.objectContaining({ carrierCode: 'ZTO', trackingNo: 'ZT998877665' })]);
     // Another shipment for a shipped order is a conflict.
     expectApiError((await ship(paid.orderNo, { carrierCode: 'ZTO', trackingNo: 'ZT000000001' }).expect(409)).body, 'ORDER_STATE_CONFLICT');
   });

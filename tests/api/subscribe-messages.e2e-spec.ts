@@ -91,7 +91,7 @@ describe(`subscribe messages (${TEST_DB})`, () => {
     await logsOf(order.orderNo);
     const row = await t.dataSource.getRepository(OrderRow).findOneByOrFail({ orderNo: order.orderNo });
     const service = t.app.get(SubscribeMessagesService);
-    await Promise.all(Array.from({ length: 10 }, () => service.onPaid({ orderId: row.id, orderNo: row.orderNo, memberId: row.memberId })));
+    await Promise.all(Array.from({ length: 10 }, () => service.onPaid(row.id)));
     const logs = await t.dataSource.getRepository(SubscribeMessageLogRow).findBy({ orderId: row.id });
     expect(logs.filter((log) => log.result === 'sent')).toHaveLength(2);
     expect(logs.filter((log) => log.result === 'no_quota')).toHaveLength(9);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findRepoRoot } from '../../src/platform/config/app-config';
 import { newOrderNo } from '../../src/orders/order-number';
+import { newEventId } from '../../src/platform/events/domain-event';
 import { isUniqueViolation } from '../../src/platform/database/transaction-runner';
 import { processCpuMs } from '../support/process-cpu';
 
@@ -41,8 +42,8 @@ export interface BenchDatabase {
   appDatabaseUrl: string;
   checkStock(skuId: number, initialStock: number): Promise<StockCheck>;
   /**
-   * The raw rate of the order transaction the app runs, written with the plain driver: insert the order
-   * and its line, conditionally decrement the SKU's stock (the hot row, last), update the product's total.
+   * The raw rate of the order transaction the app runs, written with the plain driver: insert the order,
+   * its line and its order.created event, conditionally decrement the SKU's stock (the hot row, last), update the product's total.
    */
   rawOrderRate(options: RawRateOptions): Promise<RawRate>;
   /** CPU time the database server process has used so far (ms); null when it runs inside the app (SQLite). */
@@ -80,6 +81,19 @@ function lineValues(orderId: number, options: RawRateOptions): unknown[] {
 
 const placeholders = (count: number) => Array(count).fill('?').join(', ');
 
+/** The order.created row the app writes with each order (its followers' deliveries too, but it has none). */
+const EVENT_COLUMNS = ['id', 'type', 'aggregateKey', 'memberId', 'payload', 'createdAt'];
+const INSERT_EVENT = `INSERT INTO domain_events (${EVENT_COLUMNS.join(', ')}) VALUES (${placeholders(EVENT_COLUMNS.length)})`;
+
+function eventValues(orderId: number, order: unknown[], createdAt: Date | string): unknown[] {
+  const [orderNo, memberId] = order as [string, number];
+  const payload = {
+    orderId, orderNo, memberId, status: 'pending_payment', payableFen: PRICE_FEN, itemCount: 1, memberCouponId: null, pointsUsed: 0,
+    source: { channelCode: null, referrerCode: null, liveRoomId: null, groupBuyTeamId: null },
+  };
+  return [newEventId(), 'order.created', `order:${orderNo}`, memberId, JSON.stringify(payload), createdAt];
+}
+
 /** A temp SQLite file for the app; the bench opens it with the app's pragmas. */
 export function sqliteDatabase(): BenchDatabase {
   const dir = mkdtempSync(join(tmpdir(), 'storefront-bench-sqlite-'));
@@ -113,9 +127,12 @@ export function sqliteDatabase(): BenchDatabase {
         const insertLine = db.prepare(`INSERT INTO order_lines (${LINE_COLUMNS.join(', ')}) VALUES (${placeholders(LINE_COLUMNS.length)})`);
         const takeStock = db.prepare('UPDATE skus SET stock = stock - 1 WHERE id = ? AND stock >= 1');
         const takeTotal = db.prepare('UPDATE products SET totalStock = totalStock - 1 WHERE id = ?');
+        const insertEvent = db.prepare(INSERT_EVENT);
         const place = db.transaction((index: number) => {
-          const orderId = Number(insertOrder.run(...orderValues(index, options.memberCount, sqliteDatetime(payDeadline()))).lastInsertRowid);
+          const order = orderValues(index, options.memberCount, sqliteDatetime(payDeadline()));
+          const orderId = Number(insertOrder.run(...order).lastInsertRowid);
           insertLine.run(...lineValues(orderId, options));
+          insertEvent.run(...eventValues(orderId, order, sqliteDatetime(new Date())));
           if (takeStock.run(options.skuId).changes === 0) throw new OutOfStock();
           takeTotal.run(options.productId);
         });
@@ -181,8 +198,10 @@ export async function startMariaDb(): Promise<BenchDatabase | null> {
             // Plain query() like TypeORM's driver (no server-side prepared statements), same statements, same order.
             await connection.query('START TRANSACTION');
             try {
-              const [order] = await connection.query<ResultSetHeader>(insertOrder, orderValues(index, options.memberCount, payDeadline()));
+              const values = orderValues(index, options.memberCount, payDeadline());
+              const [order] = await connection.query<ResultSetHeader>(insertOrder, values);
               await connection.query(insertLine, lineValues(order.insertId, options));
+              await connection.query(INSERT_EVENT, eventValues(order.insertId, values, new Date()));
               const [taken] = await connection.query<ResultSetHeader>('UPDATE skus SET stock = stock - 1 WHERE id = ? AND stock >= 1', [
                 options.skuId,
               ]);

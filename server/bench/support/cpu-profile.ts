@@ -96,7 +96,7 @@ const PACKAGE_AREAS: [RegExp, string][] = [
   [/^(jsonwebtoken|jws|jwa|@nestjs\/jwt|buffer-equal-constant-time|ecdsa-sig-formatter|semver|ms|safe-buffer)$/, 'JWT (jsonwebtoken)'],
   [/^(class-validator|class-transformer|validator|libphonenumber-js)$/, 'validation (class-validator, class-transformer)'],
   [/^(pino|pino-std-serializers|sonic-boom|fast-redact|thread-stream|on-exit-leak-free|safe-stable-stringify|quick-format-unescaped|atomic-sleep|real-require)$/, 'request log (pino)'],
-  [/^(@nestjs\/core|@nestjs\/common|@nestjs\/platform-fastify|@nestjs\/event-emitter|rxjs|path-to-regexp|iterare|eventemitter2|tslib)$/, 'Nest (routing, guards, pipes, interceptors)'],
+  [/^(@nestjs\/core|@nestjs\/common|@nestjs\/platform-fastify|rxjs|path-to-regexp|iterare|tslib)$/, 'Nest (routing, guards, pipes, interceptors)'],
   [/^(fastify|@fastify\/.*|find-my-way|light-my-request|avvio|fast-json-stringify|secure-json-parse|content-type|fast-querystring|process-warning|toad-cache|abstract-logging|rfdc|fast-decode-uri-component|ret|safe-regex2)$/, 'Fastify (HTTP parsing, serialization)'],
 ];
 

@@ -1,10 +1,10 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DEFAULT_REPURCHASE_INTERVAL_DAYS, type MemberPurchaseStats } from '../../../shared';
 import { Member } from '../members/member.entity';
-import { OrderEvents, type OrderChangedEvent } from '../orders/order-events';
+import { OrderEvents, type OrderEventPayload } from '../orders/order-events';
+import { EventFollowers } from '../platform/events/event-followers';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { upsertRow, type UpsertSet } from '../platform/database/upsert';
 import { ApiException } from '../platform/errors/api-exception';
@@ -22,23 +22,22 @@ const SHOP_INTERVAL_CACHE_MS = 10 * 60_000;
  * end with the same row.
  */
 @Injectable()
-export class MemberPurchaseStatsService {
+export class MemberPurchaseStatsService implements OnModuleInit {
   private shopInterval: { days: number; readAt: number } | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly facts: PurchaseFacts,
     private readonly transactions: TransactionRunner,
+    private readonly followers: EventFollowers,
   ) {}
 
-  @OnEvent(OrderEvents.paid)
-  async onOrderPaid(event: OrderChangedEvent): Promise<void> {
-    await this.recompute(event.memberId);
-  }
-
-  @OnEvent(OrderEvents.refunded)
-  async onOrderRefunded(event: OrderChangedEvent): Promise<void> {
-    await this.recompute(event.memberId);
+  onModuleInit(): void {
+    this.followers.register<OrderEventPayload>({
+      name: 'analytics.purchase-stats',
+      on: [OrderEvents.paid, OrderEvents.refunded],
+      handle: ({ payload }) => this.recompute(payload.memberId),
+    });
   }
 
   /**

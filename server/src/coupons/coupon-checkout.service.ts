@@ -7,6 +7,8 @@ import { CategoryParentsCache } from './category-parents';
 import { judgeCoupon, ruleText, type CouponLine } from './coupon-rules';
 import { CouponTemplateRow } from './coupon-template.entity';
 import { MemberCouponRow } from './member-coupon.entity';
+import { DomainEvents } from '../platform/events/domain-events.service';
+import { CouponEvents, type CouponRedeemedPayload } from './coupon-events';
 
 export type { CouponLine } from './coupon-rules';
 
@@ -22,6 +24,7 @@ export class CouponCheckoutService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly categoryParents: CategoryParentsCache,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Every unused coupon of the member judged against the lines: usable ones by discount (largest first), then the unusable ones with their reason. */
@@ -92,6 +95,8 @@ export class CouponCheckoutService {
       .set({ usedCount: () => 'usedCount + 1' })
       .where('id = :id', { id: template.id })
       .execute();
+    const payload: CouponRedeemedPayload = { memberCouponId: coupon.id, templateId: template.id, memberId: p.memberId, orderId: p.orderId, discountFen: judgement.discountFen };
+    this.events.record(manager, { type: CouponEvents.redeemed, aggregateKey: `member-coupon:${coupon.id}`, memberId: p.memberId, payload });
     return { templateId: template.id, discountFen: judgement.discountFen };
   }
 

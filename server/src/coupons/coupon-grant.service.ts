@@ -1,10 +1,10 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { CouponIssueLine, CouponIssueSkipReason, CouponTemplateStatus, IssueCouponsResponse, MemberCouponSource, MyCoupon } from '../../../shared';
 import { Member } from '../members/member.entity';
-import { MemberEvents, type MemberRegisteredEvent } from '../members/member-events';
+import { MemberEvents, type MemberRegisteredPayload } from '../members/member-events';
+import { EventFollowers } from '../platform/events/event-followers';
 import { ApiException, fieldError } from '../platform/errors/api-exception';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { upsertRow } from '../platform/database/upsert';
@@ -32,13 +32,22 @@ export class GrantRefused extends Error {
  * `grant`, which enforces the total quantity and the per-member limit with conditional increments.
  */
 @Injectable()
-export class CouponGrantService {
+export class CouponGrantService implements OnModuleInit {
   private readonly logger = new Logger('Coupons');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
+    private readonly followers: EventFollowers,
   ) {}
+
+  onModuleInit(): void {
+    this.followers.register<MemberRegisteredPayload>({
+      name: 'coupons.newcomer-grant',
+      on: [MemberEvents.registered],
+      handle: ({ payload }) => this.grantNewcomerCoupons(payload.memberId),
+    });
+  }
 
   /** `POST /coupons/:templateId/claim`: public templates only, not newcomer ones. */
   async claim(memberId: number, templateId: number, now = new Date()): Promise<MyCoupon> {
@@ -64,20 +73,25 @@ export class CouponGrantService {
     }
   }
 
-  /** Every active newcomer template gives a new member one coupon; a repeated event gives nothing more. */
-  @OnEvent(MemberEvents.registered)
-  async onMemberRegistered(event: MemberRegisteredEvent): Promise<void> {
+  /**
+   * Every active newcomer template gives a new member one coupon; a repeated event gives nothing more (one per
+   * member and newcomer template). A template that fails is retried with the event; the others are kept.
+   */
+  private async grantNewcomerCoupons(memberId: number): Promise<void> {
     const now = new Date();
     const templates = await this.dataSource.getRepository(CouponTemplateRow).findBy({ type: 'newcomer', status: 'active' });
+    let failed: unknown = null;
     for (const template of templates) {
       if (template.validTo && template.validTo.getTime() < now.getTime()) continue;
       try {
-        await this.transactions.run((manager) => this.grant(manager, template, event.memberId, 'newcomer', now));
+        await this.transactions.run((manager) => this.grant(manager, template, memberId, 'newcomer', now));
       } catch (error) {
         if (error instanceof GrantRefused) continue;
-        this.logger.error(`newcomer coupon ${template.id} for member ${event.memberId} failed: ${String(error)}`);
+        failed = error;
+        this.logger.error(`newcomer coupon ${template.id} for member ${memberId} failed: ${String(error)}`);
       }
     }
+    if (failed) throw failed;
   }
 
   /** Staff issue one coupon to each listed member, each in its own transaction; every entry answers issued or skipped. */

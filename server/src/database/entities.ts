@@ -31,6 +31,8 @@ import { ShopSettingsRow } from '../settings/shop-settings.entity';
 import { SubscribeMessageLogRow } from '../subscribe-messages/subscribe-message-log.entity';
 import { SubscribeQuotaRow } from '../subscribe-messages/subscribe-quota.entity';
 import { StaffLoginAttempts } from '../staff/login-attempts.entity';
+import { DomainEventDeliveryRow } from '../platform/events/domain-event-delivery.entity';
+import { DomainEventRow } from '../platform/events/domain-event.entity';
 import { Staff } from '../staff/staff.entity';
 
 /** Every entity of the schema; migrations of both dialects must match these. */
@@ -40,4 +42,5 @@ export const ENTITIES = [Member, Staff, StaffLoginAttempts, Category, Product, S
   MemberLevelRow, LoyaltySettingsRow, MemberLevelChangeRow, MemberLevelReviewRow, PointsLedgerRow,
   CouponTemplateRow, MemberCouponRow, MemberCouponCountRow,
   MemberPurchaseStatsRow, MemberPrivacyConsentRow, JobRow,
-  ShareLinkRow, VisitorTouchRow, MemberIdentityRow];
+  ShareLinkRow, VisitorTouchRow, MemberIdentityRow,
+  DomainEventRow, DomainEventDeliveryRow];

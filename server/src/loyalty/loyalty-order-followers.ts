@@ -1,30 +1,39 @@
-import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
-import { OrderEvents, type OrderChangedEvent } from '../orders/order-events';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { OrderEvents, type OrderEventPayload } from '../orders/order-events';
+import { EventFollowers } from '../platform/events/event-followers';
 import { MemberLevelsService } from './member-levels.service';
 import { PointsService } from './points.service';
 
-/** Levels and points follow the orders (after commit; a failure here never touches the order). */
+/**
+ * Levels and points follow the orders (after commit; a failure here never touches the order, and is retried).
+ * Each step is idempotent: a level recompute reads the facts, points are one ledger row per (order, reason).
+ */
 @Injectable()
-export class LoyaltyOrderFollowers {
+export class LoyaltyOrderFollowers implements OnModuleInit {
   constructor(
+    private readonly followers: EventFollowers,
     private readonly levels: MemberLevelsService,
     private readonly points: PointsService,
   ) {}
 
-  @OnEvent(OrderEvents.paid)
-  async onPaid(event: OrderChangedEvent): Promise<void> {
-    await this.levels.recompute(event.memberId, 'order_paid');
-  }
-
-  @OnEvent(OrderEvents.completed)
-  async onCompleted(event: OrderChangedEvent): Promise<void> {
-    await this.points.earnForCompletedOrder(event.orderId);
-  }
-
-  @OnEvent(OrderEvents.refunded)
-  async onRefunded(event: OrderChangedEvent): Promise<void> {
-    await this.points.settleRefundedOrder(event.orderId);
-    await this.levels.recompute(event.memberId, 'order_refunded');
+  onModuleInit(): void {
+    this.followers.register<OrderEventPayload>({
+      name: 'loyalty.level-on-paid',
+      on: [OrderEvents.paid],
+      handle: ({ payload }) => this.levels.recompute(payload.memberId, 'order_paid'),
+    });
+    this.followers.register<OrderEventPayload>({
+      name: 'loyalty.points-on-completed',
+      on: [OrderEvents.completed],
+      handle: ({ payload }) => this.points.earnForCompletedOrder(payload.orderId),
+    });
+    this.followers.register<OrderEventPayload>({
+      name: 'loyalty.points-and-level-on-refunded',
+      on: [OrderEvents.refunded],
+      handle: async ({ payload }) => {
+        await this.points.settleRefundedOrder(payload.orderId);
+        await this.levels.recompute(payload.memberId, 'order_refunded');
+      },
+    });
   }
 }

@@ -13,6 +13,8 @@ import { lockedForUpdate } from '../platform/database/locking-read';
 import { drainInBatches } from '../platform/jobs/drain';
 import { LoyaltySettingsService } from './loyalty-settings.service';
 import { PointsLedgerRow } from './points-ledger.entity';
+import { PointsEvents, type PointsChangedPayload } from './points-events';
+import { DomainEvents } from '../platform/events/domain-events.service';
 import { addMonths, planDebit, pointsEarned } from './points-lots';
 
 const EXPIRY_BATCH = 100;
@@ -37,6 +39,7 @@ export class PointsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly settings: LoyaltySettingsService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Redeems points for an order; 409 POINTS_INSUFFICIENT when the balance is short. */
@@ -269,10 +272,11 @@ export class PointsService {
     entry: Entry,
     lot: { expiresAt: Date | null; remaining?: number; openLotExpiresAt?: Date | null },
   ): Promise<number> {
+    const balanceAfter = await this.balanceOf(manager, memberId);
     const result = await manager.insert(PointsLedgerRow, {
       memberId,
       delta,
-      balanceAfter: await this.balanceOf(manager, memberId),
+      balanceAfter,
       reason: entry.reason,
       orderId: entry.orderId ?? null,
       orderNo: entry.orderNo ?? null,
@@ -282,7 +286,10 @@ export class PointsService {
       remaining: lot.remaining ?? 0,
       openLotExpiresAt: lot.openLotExpiresAt ?? null,
     });
-    return result.identifiers[0].id as number;
+    const ledgerId = result.identifiers[0].id as number;
+    const payload: PointsChangedPayload = { ledgerId, memberId, delta, balanceAfter, reason: entry.reason, orderId: entry.orderId ?? null, orderNo: entry.orderNo ?? null };
+    this.events.record(manager, { type: PointsEvents.changed, aggregateKey: `member:${memberId}`, memberId, payload });
+    return ledgerId;
   }
 }
 

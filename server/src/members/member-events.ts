@@ -1,31 +1,25 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainEvents, type RecordedEvent } from '../platform/events/domain-events.service';
 
-/** Domain events of members, published after the member's row is committed. */
+/** Domain events of members, recorded in the transaction that creates or changes the member. */
 export const MemberEvents = {
   /** A member's first login created the member (followers: the new-member coupon). */
   registered: 'member.registered',
 } as const;
 
-export interface MemberRegisteredEvent {
+export interface MemberRegisteredPayload {
   memberId: number;
+  openid: string;
+  /** The 隐私政策 version agreed to with the first login, if any. */
+  privacyConsentVersion: string | null;
 }
 
 @Injectable()
 export class MemberEventPublisher {
-  private readonly logger = new Logger('MemberEvents');
+  constructor(private readonly events: DomainEvents) {}
 
-  constructor(private readonly emitter: EventEmitter2) {}
-
-  /**
-   * Waits for the followers, so what they give a new member (a coupon) is there when the login answers;
-   * a follower that fails is logged and never fails the login.
-   */
-  async registered(event: MemberRegisteredEvent): Promise<void> {
-    try {
-      await this.emitter.emitAsync(MemberEvents.registered, event);
-    } catch (error) {
-      this.logger.error(`${MemberEvents.registered} follower failed: ${String(error)}`);
-    }
+  registered(manager: EntityManager, payload: MemberRegisteredPayload): RecordedEvent {
+    return this.events.record(manager, { type: MemberEvents.registered, aggregateKey: `member:${payload.memberId}`, memberId: payload.memberId, payload });
   }
 }

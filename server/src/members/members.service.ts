@@ -22,6 +22,7 @@ import { escapeLike } from '../platform/database/like';
 import { WechatClient } from '../wechat/wechat.client';
 import { loginFailure, phoneFailure } from '../wechat/wechat-errors';
 import { AdminMemberQueryDto, UpdateProfileDto } from './dto/member.dto';
+import type { RecordedEvent } from '../platform/events/domain-events.service';
 import { MemberEventPublisher } from './member-events';
 import { Member } from './member.entity';
 import { PrivacyConsentService } from './privacy-consent.service';
@@ -74,10 +75,12 @@ export class MembersService {
    * follows) on the first sign-in. The demo history signs its members in here, without WeChat.
    */
   async signIn(openid: string, unionid: string | null = null, privacyConsentVersion?: string): Promise<{ member: Member; isNew: boolean }> {
-    const { member, isNew } = await this.findOrCreateByOpenid(openid, unionid, privacyConsentVersion);
+    const { member, registered } = await this.findOrCreateByOpenid(openid, unionid, privacyConsentVersion);
     await this.attribution.recordSignIn(member.id, openid, unionid);
-    if (isNew) await this.events.registered({ memberId: member.id });
-    return { member, isNew };
+    // The login answers once what the followers give a new member (the 新人券) is there, or they failed (then the
+    // redelivery sweep gives it later); a failing follower never fails the login.
+    if (registered) await registered.delivered;
+    return { member, isNew: registered !== null };
   }
 
   /**
@@ -88,24 +91,24 @@ export class MembersService {
     openid: string,
     unionid: string | null,
     privacyConsentVersion: string | undefined,
-  ): Promise<{ member: Member; isNew: boolean }> {
+  ): Promise<{ member: Member; registered: RecordedEvent | null }> {
     const now = new Date();
-    let isNew = false;
+    let registered: RecordedEvent | null = null;
     const existing = await this.members.findOneBy({ openid });
     if (!existing) {
       try {
-        // A new member and the consent given before the first login are written together.
-        await this.transactions.run(async (manager) => {
+        // A new member, the consent given before the first login and the member.registered event are written together.
+        registered = await this.transactions.run(async (manager) => {
           const inserted = await manager.insert(Member, { openid, unionid, lastLoginAt: now });
           const memberId = inserted.identifiers[0].id as number;
           if (privacyConsentVersion) await this.privacyConsents.record(manager, memberId, privacyConsentVersion, now);
+          return this.events.registered(manager, { memberId, openid, privacyConsentVersion: privacyConsentVersion ?? null });
         });
-        isNew = true;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
       }
     }
-    if (!isNew) {
+    if (!registered) {
       // Keep the unionid once WeChat reports it (the app may be bound to an Open Platform account later).
       await this.transactions.run(async (manager) => {
         await manager.update(Member, { openid }, unionid ? { unionid, lastLoginAt: now } : { lastLoginAt: now });
@@ -115,7 +118,7 @@ export class MembersService {
         }
       });
     }
-    return { member: await this.members.findOneByOrFail({ openid }), isNew };
+    return { member: await this.members.findOneByOrFail({ openid }), registered };
   }
 
   async getProfile(memberId: number): Promise<MemberProfile> {

@@ -209,10 +209,12 @@ export class CheckoutService {
             if (redeemed.discountFen !== pricing.couponDiscountFen) throw couponChanged(coupon.memberCouponId);
           }
           if (pointsUsed > 0) await this.loyalty.spendPoints(manager, { memberId, orderId, orderNo, points: pointsUsed });
+          this.events.created(manager, { ...order, id: orderId, orderNo });
+          // The events (order, coupon, points) in one INSERT now, so the stock decrement stays the last write.
+          await this.events.flush(manager);
           await takeForOrder(manager, orderId, lines);
           return orderId;
         });
-        this.events.created({ orderId, orderNo, memberId, payableFen: pricing.payableFen });
         return toOrderDetail({ ...order, id: orderId, orderNo, updatedAt: now }, lines, []);
       } catch (error) {
         // A unique index refused the order: the clientToken's (the caller answers that order) or, when the

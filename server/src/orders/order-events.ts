@@ -1,10 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { Fen, OrderCancelReason } from '../../../shared';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Fen, OrderCancelReason, OrderSource, OrderStatus } from '../../../shared';
+import { DomainEvents, type RecordedEvent } from '../platform/events/domain-events.service';
+import type { OrderRow } from './order.entity';
 
 /**
- * Domain events of orders, published after the transaction commits. Followers (member stats,
- * commissions, messages) subscribe with `@OnEvent(OrderEvents.created)`.
+ * Domain events of orders, recorded in the transaction that makes the change and delivered to their followers
+ * after it commits (and again until each follower succeeded: see src/platform/events/). Followers register with
+ * EventFollowers, e.g. `on: [OrderEvents.paid]`.
  */
 export const OrderEvents = {
   created: 'order.created',
@@ -15,67 +18,85 @@ export const OrderEvents = {
   refunded: 'order.refunded',
 } as const;
 
-/** The order a paid / shipped / completed / refunded event is about. */
-export interface OrderChangedEvent {
+/** What every order event carries: the order, its member, what it cost and where it came from. */
+export interface OrderEventPayload {
   orderId: number;
   orderNo: string;
   memberId: number;
-}
-
-export interface OrderCreatedEvent {
-  orderId: number;
-  orderNo: string;
-  memberId: number;
+  /** The status the change left the order in. */
+  status: OrderStatus;
   payableFen: Fen;
+  itemCount: number;
+  memberCouponId: number | null;
+  pointsUsed: number;
+  source: OrderSource;
 }
 
-export interface OrderCancelledEvent {
-  orderId: number;
-  orderNo: string;
-  memberId: number;
-  reason: OrderCancelReason;
-}
+export type OrderCreatedPayload = OrderEventPayload;
+export type OrderCancelledPayload = OrderEventPayload & { reason: OrderCancelReason };
+export type OrderPaidPayload = OrderEventPayload & { paidAt: string };
+export type OrderShippedPayload = OrderEventPayload & { carrierCode: string; trackingNo: string };
+export type OrderCompletedPayload = OrderEventPayload;
+export type OrderRefundedPayload = OrderEventPayload & { refundFen: Fen };
 
+/** The order columns an event is built from. */
+export type OrderFacts = Pick<
+  OrderRow,
+  'id' | 'orderNo' | 'memberId' | 'payableFen' | 'itemCount' | 'memberCouponId' | 'pointsUsed' | 'sourceChannelCode' | 'sourceReferrerCode' | 'sourceSharerMemberId' | 'sourceLiveRoomId' | 'groupBuyTeamId'
+>;
+
+/** Records order events in the caller's transaction (`manager` of TransactionRunner.run). */
 @Injectable()
 export class OrderEventPublisher {
-  private readonly logger = new Logger('OrderEvents');
+  constructor(private readonly events: DomainEvents) {}
 
-  constructor(private readonly emitter: EventEmitter2) {}
-
-  created(event: OrderCreatedEvent): void {
-    this.publish(OrderEvents.created, event);
+  created(manager: EntityManager, order: OrderFacts): RecordedEvent {
+    return this.record(manager, OrderEvents.created, order, 'pending_payment', {});
   }
 
-  cancelled(event: OrderCancelledEvent): void {
-    this.publish(OrderEvents.cancelled, event);
+  cancelled(manager: EntityManager, order: OrderFacts, reason: OrderCancelReason): RecordedEvent {
+    return this.record(manager, OrderEvents.cancelled, order, 'cancelled', { reason });
   }
 
-  paid(event: OrderChangedEvent & { payableFen: Fen }): void {
-    this.publish(OrderEvents.paid, event);
+  paid(manager: EntityManager, order: OrderFacts, paidAt: Date): RecordedEvent {
+    return this.record(manager, OrderEvents.paid, order, 'paid', { paidAt: paidAt.toISOString() });
   }
 
-  shipped(event: OrderChangedEvent): void {
-    this.publish(OrderEvents.shipped, event);
+  shipped(manager: EntityManager, order: OrderFacts, shipment: { carrierCode: string; trackingNo: string }): RecordedEvent {
+    return this.record(manager, OrderEvents.shipped, order, 'shipped', shipment);
   }
 
-  completed(event: OrderChangedEvent): void {
-    this.publish(OrderEvents.completed, event);
+  completed(manager: EntityManager, order: OrderFacts): RecordedEvent {
+    return this.record(manager, OrderEvents.completed, order, 'completed', {});
   }
 
-  refunded(event: OrderChangedEvent & { refundFen: Fen }): void {
-    this.publish(OrderEvents.refunded, event);
+  refunded(manager: EntityManager, order: OrderFacts, refundFen: Fen): RecordedEvent {
+    return this.record(manager, OrderEvents.refunded, order, 'refunded', { refundFen });
   }
 
-  /**
-   * The change is already committed: a follower that throws (at once or later) is logged and never
-   * reaches the caller, so it cannot turn a placed or cancelled order into an error answer.
-   */
-  private publish(name: string, event: object): void {
-    const report = (error: unknown) => this.logger.error(`${name} follower failed: ${String(error)}`);
-    try {
-      this.emitter.emitAsync(name, event).catch(report);
-    } catch (error) {
-      report(error);
-    }
+  /** Writes the events recorded so far in this transaction now (one INSERT), so a hot row's update can stay the last write. */
+  flush(manager: EntityManager): Promise<void> {
+    return this.events.flush(manager);
+  }
+
+  private record(manager: EntityManager, type: string, order: OrderFacts, status: OrderStatus, extra: object): RecordedEvent {
+    const payload: OrderEventPayload = {
+      orderId: order.id,
+      orderNo: order.orderNo,
+      memberId: order.memberId,
+      status,
+      payableFen: order.payableFen,
+      itemCount: order.itemCount,
+      memberCouponId: order.memberCouponId,
+      pointsUsed: order.pointsUsed,
+      source: {
+        channelCode: order.sourceChannelCode,
+        referrerCode: order.sourceReferrerCode,
+        sharerMemberId: order.sourceSharerMemberId,
+        liveRoomId: order.sourceLiveRoomId,
+        groupBuyTeamId: order.groupBuyTeamId,
+      },
+    };
+    return this.events.record(manager, { type, aggregateKey: `order:${order.orderNo}`, memberId: order.memberId, payload: { ...payload, ...extra } });
   }
 }

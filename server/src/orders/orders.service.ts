@@ -129,12 +129,11 @@ export class OrdersService {
           points: order.pointsUsed,
         });
       }
+      this.events.cancelled(manager, order, reason);
       await returnForOrder(manager, await manager.findBy(OrderLineRow, { orderId }), 'cancel_return');
       return order;
     });
-    if (!cancelled) return false;
-    this.events.cancelled({ orderId, orderNo: cancelled.orderNo, memberId: cancelled.memberId, reason });
-    return true;
+    return cancelled !== null;
   }
 
   /** The member's order row; another member's order is a 404, exactly like a missing one. */

@@ -50,14 +50,16 @@ export class ShippingService {
     const order = await this.findByNo(orderNo);
     const now = new Date();
     const { autoConfirmDays } = await this.settings.get();
-    const shipped = await this.transactions.run((manager) =>
-      transitionOrder(manager, order.id, 'paid', 'shipped', {
+    const shipped = await this.transactions.run(async (manager) => {
+      const changed = await transitionOrder(manager, order.id, 'paid', 'shipped', {
         shippedAt: now,
         carrierCode: input.carrierCode,
         trackingNo: input.trackingNo,
         autoConfirmAt: new Date(now.getTime() + autoConfirmDays * 86_400_000),
-      }),
-    );
+      });
+      if (changed) this.events.shipped(manager, order, input);
+      return changed;
+    });
     let current = await this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: order.id });
     if (!shipped) {
       const same = current.carrierCode === input.carrierCode && current.trackingNo === input.trackingNo;
@@ -74,7 +76,6 @@ export class ShippingService {
       return { order: current, result: 'unchanged' };
     }
     if (reportToWechat) current = await this.reportToWechat(current);
-    this.events.shipped({ orderId: current.id, orderNo: current.orderNo, memberId: current.memberId });
     return { order: current, result: 'shipped' };
   }
 
@@ -119,14 +120,11 @@ export class ShippingService {
 
   /** shipped → completed; true when this call completed it (the shopper and the sweep may race). */
   async complete(orderId: number): Promise<boolean> {
-    const completed = await this.transactions.run((manager) =>
-      transitionOrder(manager, orderId, 'shipped', 'completed', { completedAt: new Date(), autoConfirmAt: null }),
-    );
-    if (completed) {
-      const order = await this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: orderId });
-      this.events.completed({ orderId, orderNo: order.orderNo, memberId: order.memberId });
-    }
-    return completed;
+    return this.transactions.run(async (manager) => {
+      if (!(await transitionOrder(manager, orderId, 'shipped', 'completed', { completedAt: new Date(), autoConfirmAt: null }))) return false;
+      this.events.completed(manager, await manager.findOneByOrFail(OrderRow, { id: orderId }));
+      return true;
+    });
   }
 
   async findByNo(orderNo: string): Promise<OrderRow> {

@@ -1,11 +1,11 @@
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { HttpStatus, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { StartPaymentResponse } from '../../../shared';
 import { countOrderAsSold } from '../catalog/product-sales';
 import { Member } from '../members/member.entity';
-import { OrderEventPublisher, OrderEvents, type OrderCancelledEvent } from '../orders/order-events';
+import { OrderEventPublisher, OrderEvents, type OrderCancelledPayload } from '../orders/order-events';
+import { EventFollowers } from '../platform/events/event-followers';
 import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
 import { transitionOrder } from '../orders/order-transition';
@@ -31,7 +31,7 @@ export type TransactionOutcome = 'paid' | 'duplicate' | 'amount_mismatch' | 'ref
  * transaction takes (notification or reconciliation query) to mark the order paid exactly once.
  */
 @Injectable()
-export class PaymentsService {
+export class PaymentsService implements OnModuleInit {
   private readonly logger = new Logger('Payments');
 
   constructor(
@@ -42,7 +42,16 @@ export class PaymentsService {
     private readonly events: OrderEventPublisher,
     private readonly pay: WechatPayClient,
     private readonly refunds: RefundsService,
+    private readonly followers: EventFollowers,
   ) {}
+
+  onModuleInit(): void {
+    this.followers.register<OrderCancelledPayload>({
+      name: 'payments.close-cancelled-order',
+      on: [OrderEvents.cancelled],
+      handle: ({ payload }) => this.closeAtWechat(payload.orderId),
+    });
+  }
 
   /**
    * Places (or re-uses) the JSAPI order of the member's unpaid order and signs the requestPayment params.
@@ -140,6 +149,8 @@ export class PaymentsService {
       }
       if (!matches) return 'amount_mismatch';
       if (await transitionOrder(manager, order.id, 'pending_payment', 'paid', { paidAt: successAt, payDeadlineAt: null })) {
+        this.events.paid(manager, order, successAt);
+        await this.events.flush(manager);
         await countOrderAsSold(manager, order.id);
         return 'paid';
       }
@@ -149,9 +160,7 @@ export class PaymentsService {
       return 'refunded_late';
     });
 
-    if (outcome === 'paid') {
-      this.events.paid({ orderId: order.id, orderNo: order.orderNo, memberId: order.memberId, payableFen: order.payableFen });
-    } else if (outcome === 'amount_mismatch') {
+    if (outcome === 'amount_mismatch') {
       this.logger.error(`payment ${transactionId} of order ${order.orderNo} does not match it (amount ${amountFen}, expected ${order.payableFen}): flagged, order unchanged`);
     } else if (outcome === 'refunded_late') {
       await this.refunds.startRefund({
@@ -181,9 +190,8 @@ export class PaymentsService {
    * attempt is recorded before WeChat is asked, so a start racing this cancel is either seen here or closes
    * the WeChat order itself).
    */
-  @OnEvent(OrderEvents.cancelled)
-  async closeAtWechat(event: OrderCancelledEvent): Promise<void> {
-    const order = await this.dataSource.getRepository(OrderRow).findOneBy({ id: event.orderId });
+  private async closeAtWechat(orderId: number): Promise<void> {
+    const order = await this.dataSource.getRepository(OrderRow).findOneBy({ id: orderId });
     if (order?.paymentAttemptAt) await this.closeJsapiOrder(order.orderNo);
   }
 

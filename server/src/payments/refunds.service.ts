@@ -96,28 +96,26 @@ export class RefundsService {
     }
     const succeeded = notice.refund_status === 'SUCCESS';
     const at = notice.success_time ? new Date(notice.success_time) : new Date();
-    const refunded = await this.transactions.run(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const changed = await manager
         .createQueryBuilder()
         .update(RefundRow)
         .set(succeeded ? { status: 'succeeded', succeededAt: at } : { status: 'failed' })
         .where('id = :id AND status = :from', { id: refund.id, from: 'processing' })
         .execute();
-      if (changed.affected !== 1 || !succeeded || refund.afterSaleId === null) return null;
+      if (changed.affected !== 1 || !succeeded || refund.afterSaleId === null) return;
       await manager
         .createQueryBuilder()
         .update(AfterSaleRow)
         .set({ status: 'refunded', refundedAt: at })
         .where('id = :id AND status = :from', { id: refund.afterSaleId, from: 'refunding' })
         .execute();
-      if (!(await transitionOrder(manager, refund.orderId, 'refunding', 'refunded', { refundedAt: at }))) return null;
+      if (!(await transitionOrder(manager, refund.orderId, 'refunding', 'refunded', { refundedAt: at }))) return;
+      this.events.refunded(manager, await manager.findOneByOrFail(OrderRow, { id: refund.orderId }), refund.amountFen);
+      await this.events.flush(manager);
       await uncountRefundedOrder(manager, refund.orderId);
-      return manager.findOneByOrFail(OrderRow, { id: refund.orderId });
     });
     if (!succeeded) this.logger.error(`refund ${notice.out_refund_no} ended ${notice.refund_status}: staff must handle it`);
-    if (refunded) {
-      this.events.refunded({ orderId: refunded.id, orderNo: refunded.orderNo, memberId: refunded.memberId, refundFen: refund.amountFen });
-    }
   }
 
   async listForOrder(orderId: number): Promise<RefundRecord[]> {

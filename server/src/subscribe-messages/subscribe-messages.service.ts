@@ -1,5 +1,4 @@
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { HttpStatus, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -11,7 +10,8 @@ import {
   type SubscribeTemplateKind,
 } from '../../../shared';
 import { Member } from '../members/member.entity';
-import { OrderEvents, type OrderChangedEvent } from '../orders/order-events';
+import { OrderEvents, type OrderEventPayload } from '../orders/order-events';
+import { EventFollowers } from '../platform/events/event-followers';
 import { OrderLineRow } from '../orders/order-line.entity';
 import { carrierName } from '../orders/shipment-view';
 import { OrderRow } from '../orders/order.entity';
@@ -34,7 +34,7 @@ const NO_QUOTA_ERRCODE = 43101;
  * order events (after commit) and is logged per order; it never fails the transition that caused it.
  */
 @Injectable()
-export class SubscribeMessagesService {
+export class SubscribeMessagesService implements OnModuleInit {
   private readonly logger = new Logger('SubscribeMessages');
 
   constructor(
@@ -42,7 +42,23 @@ export class SubscribeMessagesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly wechat: WechatClient,
     private readonly transactions: TransactionRunner,
+    private readonly followers: EventFollowers,
   ) {}
+
+  onModuleInit(): void {
+    const follow = (name: string, type: string, kind: SubscribeTemplateKind, send: (orderId: number) => Promise<void>) =>
+      this.followers.register<OrderEventPayload>({
+        name,
+        on: [type],
+        // Once per order and kind: an event redelivered after the process died mid-way sends nothing more.
+        handle: async ({ payload }) => {
+          if (!(await this.dataSource.getRepository(SubscribeMessageLogRow).existsBy({ orderId: payload.orderId, kind }))) await send(payload.orderId);
+        },
+      });
+    follow('subscribe-messages.order-paid', OrderEvents.paid, 'order_paid', (orderId) => this.onPaid(orderId));
+    follow('subscribe-messages.order-shipped', OrderEvents.shipped, 'order_shipped', (orderId) => this.onShipped(orderId));
+    follow('subscribe-messages.refund-result', OrderEvents.refunded, 'refund_result', (orderId) => this.onRefunded(orderId));
+  }
 
   templates(): SubscribeTemplate[] {
     return SUBSCRIBE_TEMPLATE_KINDS.flatMap((kind) => {
@@ -71,9 +87,8 @@ export class SubscribeMessagesService {
     });
   }
 
-  @OnEvent(OrderEvents.paid)
-  async onPaid(event: OrderChangedEvent): Promise<void> {
-    await this.notify('order_paid', event.orderId, (order, lines) => ({
+  async onPaid(orderId: number): Promise<void> {
+    await this.notify('order_paid', orderId, (order, lines) => ({
       character_string1: order.orderNo,
       amount2: formatYuan(order.payableFen),
       thing3: clip(lines[0]?.title ?? '商品', lines.length > 1 ? `等${lines.length}件` : ''),
@@ -81,9 +96,8 @@ export class SubscribeMessagesService {
     }));
   }
 
-  @OnEvent(OrderEvents.shipped)
-  async onShipped(event: OrderChangedEvent): Promise<void> {
-    await this.notify('order_shipped', event.orderId, (order) => ({
+  async onShipped(orderId: number): Promise<void> {
+    await this.notify('order_shipped', orderId, (order) => ({
       character_string1: order.orderNo,
       thing2: clip(carrierName(order.carrierCode ?? ''), ''),
       character_string3: order.trackingNo ?? '',
@@ -91,10 +105,9 @@ export class SubscribeMessagesService {
     }));
   }
 
-  @OnEvent(OrderEvents.refunded)
-  async onRefunded(event: OrderChangedEvent): Promise<void> {
-    const refund = await this.dataSource.getRepository(RefundRow).findOne({ where: { orderId: event.orderId, status: 'succeeded' }, order: { id: 'DESC' } });
-    await this.notify('refund_result', event.orderId, (order) => ({
+  async onRefunded(orderId: number): Promise<void> {
+    const refund = await this.dataSource.getRepository(RefundRow).findOne({ where: { orderId, status: 'succeeded' }, order: { id: 'DESC' } });
+    await this.notify('refund_result', orderId, (order) => ({
       character_string1: order.orderNo,
       amount2: formatYuan(refund?.amountFen ?? order.payableFen),
       phrase3: '退款成功',

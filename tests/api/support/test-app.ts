@@ -22,7 +22,17 @@ export interface TestApp {
   fake: FakeWechatServer;
   dataSource: DataSource;
   config: AppConfig;
-  close(): Promise<void>;
+  /** Where this app's data lives: another startTestApp({ database }) opens the same (a restart). */
+  database: TestDatabase;
+  /** `keepDatabase`: stop the app but leave its database for a restart. */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
+}
+
+export interface TestDatabase {
+  dataDir: string;
+  /** '' for SQLite (a file in dataDir). */
+  databaseUrl: string;
+  drop(): Promise<void>;
 }
 
 export const API = '/api/v1';
@@ -57,14 +67,16 @@ export interface TestAppOptions {
    * deliver notifications to it; notification retries and refund settling are shortened for tests.
    */
   payNotifications?: boolean;
+  /** Opens the database of an earlier app (closed with keepDatabase) instead of a fresh one. */
+  database?: TestDatabase;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'storefront-e2e-'));
-  const mariadb = TEST_DB === 'mariadb' ? await createMariadbDatabase() : null;
+  const database = options.database ?? (await createTestDatabase());
+  const { dataDir } = database;
   const config = loadConfig({
     DATA_DIR: dataDir,
-    DATABASE_URL: mariadb?.url ?? '',
+    DATABASE_URL: database.databaseUrl,
     JWT_SECRET: randomBytes(24).toString('hex'),
     SEED_DEMO: String(options.seedDemo ?? true),
     // The demo 新人券 would price every new member's checkout; suites that want coupons make their own.
@@ -106,9 +118,22 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     fake,
     dataSource: app.get(DataSource),
     config,
-    async close() {
+    database,
+    async close({ keepDatabase = false } = {}) {
       await app.close();
       await fake.stop();
+      if (!keepDatabase) await database.drop();
+    },
+  };
+}
+
+async function createTestDatabase(): Promise<TestDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'storefront-e2e-'));
+  const mariadb = TEST_DB === 'mariadb' ? await createMariadbDatabase() : null;
+  return {
+    dataDir,
+    databaseUrl: mariadb?.url ?? '',
+    async drop() {
       await mariadb?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

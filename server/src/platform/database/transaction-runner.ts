@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { TransactionHooks, withTransactionHooks } from './transaction-hooks';
 
 /**
  * Runs database writes in a transaction. Every write of the app goes through here.
@@ -21,10 +22,21 @@ export class TransactionRunner {
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.serialize) return retryLockConflicts(() => this.dataSource.transaction(work));
-    const result = this.queue.then(() => this.dataSource.transaction(work));
+    if (!this.serialize) return retryLockConflicts(() => this.once(work));
+    const result = this.queue.then(() => this.once(work));
     // The queue continues whether this transaction succeeded or failed.
     this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /**
+   * One attempt: the work, then what it asked to write last (before-commit hooks, e.g. buffered domain events),
+   * the commit, then what it asked to run once committed (after-commit hooks: a rolled-back attempt runs none).
+   */
+  private async once<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const hooks = new TransactionHooks();
+    const result = await this.dataSource.transaction((manager) => withTransactionHooks(manager, hooks, work));
+    hooks.committed();
     return result;
   }
 }

@@ -20,6 +20,8 @@ import { OrderRow } from '../../orders/order.entity';
 import { PaymentRow } from '../../payments/payment.entity';
 import { RefundRow } from '../../payments/refund.entity';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { DomainEventDeliveryRow } from '../../platform/events/domain-event-delivery.entity';
+import { DomainEventRow } from '../../platform/events/domain-event.entity';
 import { ApiException } from '../../platform/errors/api-exception';
 import { SubscribeMessageLogRow } from '../../subscribe-messages/subscribe-message-log.entity';
 import { SubscribeQuotaRow } from '../../subscribe-messages/subscribe-quota.entity';
@@ -77,9 +79,17 @@ export class DemoHistoryRemoval {
       ] as EntityTarget<ObjectLiteral>[]) {
         await this.deleteIn(manager, target, 'memberId', memberIds);
       }
+      await this.deleteEvents(manager, memberIds);
       await this.deleteIn(manager, Member, 'id', memberIds);
       return { members: memberIds.length, orders: orderIds.length };
     });
+  }
+
+  /** The demo members' domain events and their deliveries (a pending one would otherwise look for a removed order). */
+  private async deleteEvents(manager: EntityManager, memberIds: number[]): Promise<void> {
+    const eventIds = (await this.findIn(manager, DomainEventRow, 'memberId', memberIds, { id: true })).map((event) => event.id);
+    for (const ids of chunks(eventIds)) await manager.delete(DomainEventDeliveryRow, { eventId: In(ids) });
+    await this.deleteIn(manager, DomainEventRow, 'memberId', memberIds);
   }
 
   private async demoMemberIds(manager: EntityManager): Promise<number[]> {
@@ -155,8 +165,8 @@ export class DemoHistoryRemoval {
   }
 }
 
-function chunks(ids: number[]): number[][] {
-  const parts: number[][] = [];
+function chunks<T>(ids: T[]): T[][] {
+  const parts: T[][] = [];
   for (let index = 0; index < ids.length; index += CHUNK) parts.push(ids.slice(index, index + CHUNK));
   return parts;
 }

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+
+/** An event as followers receive it. */
+export interface DomainEvent<P = unknown> {
+  id: string;
+  type: string;
+  aggregateKey: string;
+  memberId: number | null;
+  payload: P;
+  createdAt: Date;
+}
+
+/** An event as a change records it. */
+export type NewDomainEvent<P = unknown> = Pick<DomainEvent<P>, 'type' | 'aggregateKey' | 'memberId' | 'payload'>;
+
+/**
+ * A follower: runs after the commit of each event of the types it is `on`, until it has succeeded once per event.
+ * It may run more than once for an event (the process died after its work and before `done` was recorded), so its
+ * writes must be idempotent on the event (a unique key, a conditional update, a full recompute).
+ */
+export interface EventFollower<P = any> {
+  /** Stable: deliveries are keyed by (event id, name). `<module>.<what it does>`. */
+  name: string;
+  on: readonly string[];
+  handle(event: DomainEvent<P>): Promise<void>;
+}
+
+/** 12 hex digits of milliseconds then 20 random ones: sorts by creation time, unique across instances. */
+export function newEventId(now: number = Date.now()): string {
+  return now.toString(16).padStart(12, '0') + randomBytes(10).toString('hex');
+}
