@@ -24,7 +24,7 @@ test('the owner opens 任务, runs a sweep now and confirms before running one t
       await unpaidRow.getByText('每台服务器都运行').waitFor();
       const reconcileRow = page.locator('tr', { hasText: 'payments.reconcile' });
       await reconcileRow.getByText('需要租约').waitFor();
-      assert.equal(await page.locator('tbody tr.ant-table-row').count(), 8);
+      assert.equal(await page.locator('tbody tr.ant-table-row').count(), 9);
 
       await unpaidRow.getByRole('button', { name: '立即执行 超时未付款订单取消' }).click();
       await page.getByText(/「超时未付款订单取消」已执行，改动 \d+ 行/).waitFor();
