@@ -24,7 +24,8 @@ export function toAfterSale(row: AfterSaleRow, orderNo: string): AfterSale {
   };
 }
 
-function returnAddressOf(row: AfterSaleRow): ReturnAddress | null {
+/** A return address kept as three nullable columns (on an after-sale case, and on the shop profile): all three, or none. */
+export function returnAddressOf(row: { returnRecipientName: string | null; returnPhone: string | null; returnAddress: string | null }): ReturnAddress | null {
   if (!row.returnRecipientName || !row.returnPhone || !row.returnAddress) return null;
   return { recipientName: row.returnRecipientName, phone: row.returnPhone, address: row.returnAddress };
 }

@@ -11,15 +11,27 @@ export function countOrderAsSold(manager: EntityManager, orderId: number): Promi
   return changeSalesCounts(manager, orderId, 'salesCount + :quantity');
 }
 
+const TAKE_OFF = 'CASE WHEN salesCount >= :quantity THEN salesCount - :quantity ELSE 0 END';
+
 /** The refunded order's units leave the count (never below 0, e.g. for an order paid before counting began). */
 export function uncountRefundedOrder(manager: EntityManager, orderId: number): Promise<void> {
-  return changeSalesCounts(manager, orderId, 'CASE WHEN salesCount >= :quantity THEN salesCount - :quantity ELSE 0 END');
+  return changeSalesCounts(manager, orderId, TAKE_OFF);
+}
+
+/** Units (by product id) leave the products' real sales, never below 0: e.g. the demo history's orders when it is removed. */
+export function takeOffSales(manager: EntityManager, byProduct: Map<number, number>): Promise<void> {
+  return changeProductSales(manager, byProduct, TAKE_OFF);
 }
 
 async function changeSalesCounts(manager: EntityManager, orderId: number, newCount: string): Promise<void> {
   const lines = await manager.findBy(OrderLineRow, { orderId });
   const byProduct = new Map<number, number>();
   for (const line of lines) byProduct.set(line.productId, (byProduct.get(line.productId) ?? 0) + line.quantity);
+  await changeProductSales(manager, byProduct, newCount);
+}
+
+/** Products in id order, as every writer of these rows takes them, so two transactions never wait on each other in a cycle. */
+async function changeProductSales(manager: EntityManager, byProduct: Map<number, number>, newCount: string): Promise<void> {
   for (const [productId, quantity] of [...byProduct].sort(([a], [b]) => a - b)) {
     await manager
       .createQueryBuilder()

@@ -224,12 +224,12 @@ export class ProductsAdminService {
     };
   }
 
-  /** Adds SKUs with their `initial` stock movements (found again by their unique codes). */
+  /** Adds SKUs with their `initial` stock movements (the insert answers the new ids, in the rows' order). */
   private async insertSkus(manager: EntityManager, productId: number, skus: SaveSkuDto[], staffId: number | null): Promise<void> {
     if (skus.length === 0) return;
     const rows = skus.map((sku) => ({ ...this.skuFields(sku), stock: sku.stock, productId, skuCode: sku.skuCode || generateSkuCode() }));
-    await manager.insert(Sku, rows);
-    const saved = await manager.find(Sku, { select: { id: true, productId: true, stock: true }, where: { skuCode: In(rows.map((row) => row.skuCode)) }, order: { id: 'ASC' } });
+    const { identifiers } = await manager.insert(Sku, rows);
+    const saved = rows.map((row, index) => ({ id: identifiers[index].id as number, productId, stock: row.stock }));
     await recordInitialStock(manager, saved, staffId);
   }
 }

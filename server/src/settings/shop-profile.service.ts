@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AdminShopProfile, ReturnAddress, ShopProfile } from '../../../shared';
+import { returnAddressOf } from '../after-sales/after-sale-views';
 import { ShortLivedValue } from '../platform/cache/short-lived-value';
 import { SINGLE_ROW_ID, writeSingleRow } from '../platform/database/single-row';
 import { TransactionRunner } from '../platform/database/transaction-runner';
@@ -71,15 +72,12 @@ function blankToNull(value: string | null | undefined): string | null {
 }
 
 function toProfile(row: ShopProfileRow): AdminShopProfile {
-  const hasReturnAddress = row.returnRecipientName && row.returnPhone && row.returnAddress;
   return {
     shopName: row.shopName,
     logoUrl: row.logoUrl,
     servicePhone: row.servicePhone,
     serviceHours: row.serviceHours,
     announcement: row.announcement,
-    returnAddress: hasReturnAddress
-      ? { recipientName: row.returnRecipientName!, phone: row.returnPhone!, address: row.returnAddress! }
-      : null,
+    returnAddress: returnAddressOf(row),
   };
 }

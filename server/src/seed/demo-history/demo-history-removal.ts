@@ -6,7 +6,6 @@ import { AddressRow } from '../../addresses/address.entity';
 import { AfterSaleRow } from '../../after-sales/after-sale.entity';
 import { MemberPurchaseStatsRow } from '../../analytics/member-purchase-stats.entity';
 import { CartItemRow } from '../../cart/cart-item.entity';
-import { Product } from '../../catalog/product.entity';
 import { CouponTemplateRow } from '../../coupons/coupon-template.entity';
 import { MemberCouponCountRow } from '../../coupons/member-coupon-count.entity';
 import { MemberCouponRow } from '../../coupons/member-coupon.entity';
@@ -27,6 +26,7 @@ import { SubscribeMessageLogRow } from '../../subscribe-messages/subscribe-messa
 import { SubscribeQuotaRow } from '../../subscribe-messages/subscribe-quota.entity';
 import { DEMO_OPENID_PREFIX } from './demo-history-plan';
 import { DemoHistorySeeder } from './demo-history.seeder';
+import { takeOffSales } from '../../catalog/product-sales';
 
 /** IN lists stay well below every driver's parameter limit. */
 const CHUNK = 500;
@@ -114,15 +114,7 @@ export class DemoHistoryRemoval {
         .getRawMany();
       for (const row of rows) sold.set(Number(row.productId), (sold.get(Number(row.productId)) ?? 0) + Number(row.quantity));
     }
-    for (const [productId, quantity] of sold) {
-      await manager
-        .createQueryBuilder()
-        .update(Product)
-        .set({ salesCount: () => 'CASE WHEN salesCount > :quantity THEN salesCount - :quantity ELSE 0 END' })
-        .where('id = :productId')
-        .setParameters({ productId, quantity })
-        .execute();
-    }
+    await takeOffSales(manager, sold);
   }
 
   /** The demo members' coupons off their templates' received and used counts. */
