@@ -3,7 +3,7 @@
  * version covers; change both together and bump the version when what is collected or why changes: every
  * member is then asked again (their accepted version no longer equals this one).
  */
-export const PRIVACY_POLICY_VERSION = '2026-12-01';
+export const PRIVACY_POLICY_VERSION = '2026-12-06';
 
 /** Longest version string a client may send. */
 export const PRIVACY_VERSION_MAX_LENGTH = 32;

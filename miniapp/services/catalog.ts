@@ -7,18 +7,12 @@ import type {
   ProductListQuery,
   ProductSummary,
 } from '@shared/api/catalog';
-import type { ShopProfile } from '@shared/api/shop';
 import { request } from './request';
 
 // Pages show catalog errors in place with a retry button, so these calls do not toast.
 
 export function fetchHome(): Promise<HomeResponse> {
   return request<HomeResponse>('/home', { toast: false });
-}
-
-/** The shop's public profile (name, service, the home page's announcement). */
-export function fetchShopProfile(): Promise<ShopProfile> {
-  return request<ShopProfile>('/shop/profile', { toast: false });
 }
 
 export function fetchCategoryTree(): Promise<CategoryTreeResponse> {

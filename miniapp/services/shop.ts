@@ -4,8 +4,13 @@ import { SHOP_NAME } from '@/shop';
 import { oncePerLaunch } from './once-per-launch';
 import { request } from './request';
 
-/** The shop's name and customer service, asked once per launch. */
-export const fetchShopProfile = oncePerLaunch(() => request<ShopProfile>('/shop/profile', { toast: false }));
+/** The shop's public profile (name, service, the home page's announcement), read now. */
+export function readShopProfile(): Promise<ShopProfile> {
+  return request<ShopProfile>('/shop/profile', { toast: false });
+}
+
+/** The same, asked once per launch: the name and customer service in copy. */
+export const fetchShopProfile = oncePerLaunch(readShopProfile);
 
 /** The profile once loaded, null before (and after a failed load); `shopName` is never empty. */
 export function useShopProfile(): { profile: ShopProfile | null; shopName: string } {

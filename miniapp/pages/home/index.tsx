@@ -3,7 +3,8 @@ import Taro, { useReachBottom } from '@tarojs/taro';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import { Grid, NoticeBar, SearchBar } from '@nutui/nutui-react-taro';
 import type { Banner } from '@shared/api/catalog';
-import { fetchHome, fetchShopProfile } from '@/services/catalog';
+import { fetchHome } from '@/services/catalog';
+import { readShopProfile } from '@/services/shop';
 import { assetUrl } from '@/services/api-origin';
 import { openCategoryTab, routes, searchUrl } from '@/routes';
 import { useProductFeed, type FeedQuery } from '@/hooks/useProductFeed';
@@ -35,8 +36,9 @@ function openBanner(banner: Banner) {
 export default function HomePage() {
   useCartBadge();
   const { state: homeState, reload: loadHome, retry: retryHome } = useLoadable(fetchHome);
-  // The announcement is an extra: while it cannot be read the bar is simply not shown.
-  const { state: profileState, reload: loadProfile } = useLoadable(fetchShopProfile);
+  // The announcement is an extra: while it cannot be read the bar is simply not shown. Read afresh (not the
+  // once-per-launch copy) so pull-to-refresh shows a changed announcement.
+  const { state: profileState, reload: loadProfile } = useLoadable(readShopProfile);
   const feed = useProductFeed(FEED_QUERY);
   const announcement = profileState.status === 'ready' ? profileState.data.announcement?.trim() : null;
 
