@@ -102,10 +102,12 @@ export class AdminOrdersService {
   /** UTF-8 with a BOM so Excel reads the Chinese; one line per order, newest first. */
   async exportCsv(filter: AdminOrderFilterDto, role: StaffRole): Promise<string> {
     const orders = await this.filtered(filter).take(EXPORT_MAX_ROWS).getMany();
-    const rows = await this.rows(orders, role);
+    // Up to EXPORT_MAX_ROWS orders: their lines are read once, for the rows and for the SKU column.
+    const orderLines = await this.orders.linesOf(orders.map((order) => order.id));
+    const rows = await this.rows(orders, role, orderLines);
     const byNo = new Map(orders.map((order) => [order.orderNo, order]));
     const header = ['订单号', '状态', '下单时间', '付款时间', '会员', '收货人', '手机号', '收货地址', '商品', '件数', '应付金额（元）', '快递公司', '快递单号', 'SKU 明细', '买家备注'];
-    const skuLines = await this.orders.skuLinesOf(orders.map((order) => order.id));
+    const skuLines = await this.orders.withSkuCodes(orderLines);
     const lines = rows.map((row) => {
       const order = byNo.get(row.orderNo)!;
       return [
@@ -212,11 +214,11 @@ export class AdminOrdersService {
     return query;
   }
 
-  private async rows(orders: OrderRow[], role: StaffRole): Promise<AdminOrderRow[]> {
+  private async rows(orders: OrderRow[], role: StaffRole, loadedLines?: Map<number, OrderLineRow[]>): Promise<AdminOrderRow[]> {
     if (orders.length === 0) return [];
     const ids = orders.map((order) => order.id);
     const [lines, members] = await Promise.all([
-      this.orders.linesOf(ids),
+      loadedLines ?? this.orders.linesOf(ids),
       this.dataSource.getRepository(Member).findBy({ id: In([...new Set(orders.map((order) => order.memberId))]) }),
     ]);
     const nicknames = new Map(members.map((member) => [member.id, member.nickname]));

@@ -155,7 +155,11 @@ export class OrdersService {
 
   /** The orders' lines with each SKU's current code ('' for a SKU removed from its product since). */
   async skuLinesOf(orderIds: number[]): Promise<Map<number, PickingListLine[]>> {
-    const lines = await this.linesOf(orderIds);
+    return this.withSkuCodes(await this.linesOf(orderIds));
+  }
+
+  /** Lines already read (linesOf), with their SKU codes: one more query. */
+  async withSkuCodes(lines: Map<number, OrderLineRow[]>): Promise<Map<number, PickingListLine[]>> {
     const skuIds = [...new Set([...lines.values()].flat().map((line) => line.skuId))];
     const skus = skuIds.length ? await this.dataSource.getRepository(Sku).find({ select: { id: true, skuCode: true }, where: { id: In(skuIds) } }) : [];
     const codes = new Map(skus.map((sku) => [sku.id, sku.skuCode]));
