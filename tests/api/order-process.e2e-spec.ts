@@ -40,6 +40,8 @@ describe(`order guards and hooks plugged in by registration (${TEST_DB})`, () =>
     const process = t.app.get(OrderProcess, { strict: false });
     process.registerGuard({
       name: 'test.no-shipping-on-sundays',
+      // Only shipping itself: an after-sale case rejected on a Sunday still puts a shipped order back to shipped.
+      from: 'paid',
       to: 'shipped',
       check: async (manager, { orderId }) => {
         guardSaw.push((await manager.findOneByOrFail(OrderRow, { id: orderId })).status);
