@@ -27,6 +27,8 @@ describe(`order guards and hooks plugged in by registration (${TEST_DB})`, () =>
   /** What the toy hook does on its next run. */
   let hookFails = false;
   const hookSaw: string[] = [];
+  /** The orders the toy hook ran for, one entry per run. */
+  const hookRuns: number[] = [];
   const guardSaw: string[] = [];
 
   beforeAll(async () => {
@@ -55,6 +57,7 @@ describe(`order guards and hooks plugged in by registration (${TEST_DB})`, () =>
       run: async (manager, { orderId }) => {
         // Inside the transaction, after the conditional update won: the order already reads as shipped here.
         hookSaw.push((await manager.findOneByOrFail(OrderRow, { id: orderId })).status);
+        hookRuns.push(orderId);
         if (hookFails) throw new Error('the toy hook failed');
       },
     });
@@ -123,5 +126,24 @@ describe(`order guards and hooks plugged in by registration (${TEST_DB})`, () =>
     expect((await ship(order.orderNo, 'SF5550002').expect(200)).body.status).toBe('shipped');
     expect(hookSaw).toEqual(['shipped', 'shipped']);
     expect(await orderEventsOf(t, OrderEvents.shipped, order.orderNo)).toHaveLength(1);
+  });
+
+  it('shipments of one order fired in parallel move it once: one hook run, one event, the others answer it unchanged', async () => {
+    today = '2026-12-14';
+    const order = await paidOrder();
+    const { id } = await rowOf(order.orderNo);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => ship(order.orderNo, 'SF5550003')));
+    expect(answers.map((answer) => [answer.status, answer.body.status])).toEqual(Array.from({ length: 8 }, () => [200, 'shipped']));
+    expect(hookRuns.filter((orderId) => orderId === id)).toHaveLength(1);
+    expect(await orderEventsOf(t, OrderEvents.shipped, order.orderNo)).toHaveLength(1);
+    expect(t.fake.state.shippingReports.filter((report) => report.outTradeNo === order.orderNo)).toHaveLength(1);
+
+    // On a Sunday every one of them is vetoed and the order stays paid.
+    today = '2026-12-20';
+    const vetoed = await paidOrder();
+    const refusals = await Promise.all(Array.from({ length: 8 }, () => ship(vetoed.orderNo, 'SF5550004')));
+    expect(refusals.map((answer) => [answer.status, answer.body.code])).toEqual(Array.from({ length: 8 }, () => [409, 'ORDER_TRANSITION_BLOCKED']));
+    expect((await rowOf(vetoed.orderNo)).status).toBe('paid');
+    expect(await orderEventsOf(t, OrderEvents.shipped, vetoed.orderNo)).toEqual([]);
   });
 });
