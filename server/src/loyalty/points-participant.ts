@@ -31,7 +31,6 @@ export class PointsParticipant implements CheckoutParticipant<number>, OnModuleI
     const priced = choice.usePoints ? withPoints : price();
     return {
       pricing: choice.usePoints ? { points: rule } : {},
-      order: { pointsUsed: priced.pointsUsed },
       preview: {
         points: {
           balance: buyer.pointsBalance,

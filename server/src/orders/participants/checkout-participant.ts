@@ -99,8 +99,8 @@ export interface ParticipantRefusal {
   lineReason?: Extract<CartUnavailableReason, 'sold_out' | 'insufficient_stock'>;
 }
 
-/** Order columns a participant fills from its quote. */
-export type ParticipantOrderFields = Pick<OrderRow, 'memberCouponId' | 'couponTemplateId' | 'couponName' | 'pointsUsed'>;
+/** Order columns a participant fills from its quote (the points used come out of the pricing itself). */
+export type ParticipantOrderFields = Pick<OrderRow, 'memberCouponId' | 'couponTemplateId' | 'couponName'>;
 
 /** The preview's fields that belong to a participant. */
 export type ParticipantPreviewParts = Pick<CheckoutPreview, 'coupons' | 'selectedMemberCouponId' | 'points'>;

@@ -83,16 +83,19 @@ describe('CheckoutParticipants', () => {
     participants.register(participant('stock', 100, calls, () => ({ refusals: [{ error: limitReached(2), skuIds: [2], lineReason: 'sold_out' }] }), true));
     participants.register(participant('limit', 200, calls, () => ({ refusals: [{ error: limitReached(3), skuIds: [3] }] })));
     participants.register(participant('coupons', 300, calls, () => ({ pricing: { couponDiscountFen: 500 }, order: { couponName: '券' }, hold: 'c9' })));
-    participants.register(participant('points', 400, calls, (input) => ({ order: { pointsUsed: input.price().couponDiscountFen } })));
+    participants.register(participant('points', 400, calls, (input) => ({ hold: input.price().couponDiscountFen })));
 
     const quote = await participants.quote(quoteInput(true));
     expect(calls).toEqual(['quote stock [1,2,3]', 'quote limit [1,3]', 'quote coupons [1]', 'quote points [1]']);
     expect(quote.lines.map((l) => l.skuId)).toEqual([1]);
     expect(quote.refusals.map((refusal) => refusal.skuIds)).toEqual([[2], [3]]);
-    // The points saw the coupon's saving in the pricing so far.
-    expect(quote.order).toEqual({ couponName: '券', pointsUsed: 500 });
+    expect(quote.order).toEqual({ couponName: '券' });
     expect(quote.pricing.couponDiscountFen).toBe(500);
-    expect([...quote.holds]).toEqual([['coupons', 'c9']]);
+    // The points saw the coupon's saving in the pricing so far.
+    expect([...quote.holds]).toEqual([
+      ['coupons', 'c9'],
+      ['points', 500],
+    ]);
   });
 
   it('placing an order stops at the first refusal with its 409, asking no participant after it', async () => {
