@@ -11,6 +11,7 @@ import { CheckoutParticipants } from '../../server/src/orders/participants/check
 import { isUniqueViolation } from '../../server/src/platform/database/transaction-runner';
 import { ApiException } from '../../server/src/platform/errors/api-exception';
 import { claim, createTemplate } from './support/coupon-fixtures';
+import { eventually, orderStatus, payAtFake, startPayment } from './support/pay-helpers';
 import { ShopFixtures } from './support/shop-fixtures';
 import { expectStockLedgerBalanced, movementsOfSku } from './support/stock-ledger';
 import { API, bearer, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
@@ -30,6 +31,8 @@ class PurchaseLimitParticipant implements CheckoutParticipant {
   refusedInReserve = 0;
   /** Off: the quote lets everything through, so only the reserve stands between a member and a second unit. */
   quoteLooksUp = true;
+  /** The causes of every release, in order. */
+  releases: ReleaseInput['cause'][] = [];
 
   constructor(
     /** Ranked after the coupon and the points on purpose: a refused order has spent both in its transaction, and the rollback must give them back. */
@@ -59,7 +62,8 @@ class PurchaseLimitParticipant implements CheckoutParticipant {
     }
   }
 
-  async release(manager: EntityManager, { order }: ReleaseInput): Promise<void> {
+  async release(manager: EntityManager, { order, cause }: ReleaseInput): Promise<void> {
+    this.releases.push(cause);
     await manager.query(`DELETE FROM ${LIMIT_TABLE} WHERE orderId = ?`, [order.id]);
   }
 }
@@ -89,7 +93,7 @@ describe(`checkout participants plugged in by registration (${TEST_DB})`, () => 
   let limit: PurchaseLimitParticipant;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ payNotifications: true });
     shop = new ShopFixtures(t);
     await shop.init();
     operator = await staffToken(t, 'operator');
@@ -198,6 +202,32 @@ describe(`checkout participants plugged in by registration (${TEST_DB})`, () => 
     expect(answer.refusals).toBeUndefined();
     const again: OrderDetail = (await place('limit-after-cancel', couponIds[RACERS]).expect(201)).body;
     expect(await t.dataSource.query(`SELECT orderId FROM ${LIMIT_TABLE}`)).toEqual([{ orderId: (await t.dataSource.getRepository(OrderRow).findOneByOrFail({ orderNo: again.orderNo })).id }]);
+    expect(limit.releases).toEqual([{ kind: 'cancel', reason: 'shopper' }]);
+    await expectStockLedgerBalanced(t);
+  });
+
+  it('a paid order refunded before shipping (仅退款) releases through the participants as before: stock back at approval, the coupon stays spent, the points come back with the money', async () => {
+    const order = await t.dataSource.getRepository(OrderRow).findOneByOrFail({ memberId, clientToken: 'limit-after-cancel' });
+    await payAtFake(t, (await startPayment(t, token, order.orderNo)).prepayId);
+    await eventually(() => orderStatus(t, token, order.orderNo), (o) => o.status === 'paid');
+    const stockPaid = await shop.stockOf(limitedSku);
+    const afterSaleId = (await t.api().post(`${API}/orders/${order.orderNo}/after-sales`).set(bearer(token)).send({ type: 'refund_only', reason: '不想要了' }).expect(201)).body.afterSale.id;
+    const service = await staffToken(t, 'service');
+    await t.api().post(`${API}/admin/after-sales/${afterSaleId}/approve`).set(bearer(service)).send({}).expect(200);
+
+    expect(await shop.stockOf(limitedSku)).toBe(stockPaid + 1);
+    expect((await movementsOfSku(t, limitedSku)).at(-1)).toEqual({ reason: 'refund_return', delta: 1 });
+    expect(limit.releases.at(-1)).toEqual({ kind: 'refund_before_shipping', afterSaleId });
+    expect(await t.dataSource.query(`SELECT orderId FROM ${LIMIT_TABLE}`)).toEqual([]);
+    expect((await t.dataSource.getRepository(MemberCouponRow).findOneByOrFail({ id: order.memberCouponId! })).status).toBe('used');
+
+    await eventually(() => orderStatus(t, token, order.orderNo), (o) => o.status === 'refunded');
+    const returned = await eventually(
+      () => t.dataSource.getRepository(PointsLedgerRow).findBy({ memberId, orderId: order.id, reason: 'order_refunded_return' }),
+      (rows) => rows.length > 0,
+    );
+    expect(returned.map((entry) => entry.delta)).toEqual([order.pointsUsed]);
+    expect((await t.dataSource.getRepository(MemberCouponRow).findOneByOrFail({ id: order.memberCouponId! })).status).toBe('used');
     await expectStockLedgerBalanced(t);
   });
 });
