@@ -41,6 +41,8 @@ export const ErrorCode = {
   MULTIPART_INVALID: 'MULTIPART_INVALID',
   PRODUCT_OFF_SHELF: 'PRODUCT_OFF_SHELF',
   OUT_OF_STOCK: 'OUT_OF_STOCK',
+  /** A checkout participant's purchase limit (限购): the member may not buy more of it. */
+  PURCHASE_LIMIT_REACHED: 'PURCHASE_LIMIT_REACHED',
   CART_FULL: 'CART_FULL',
   CART_ITEM_NOT_FOUND: 'CART_ITEM_NOT_FOUND',
   ADDRESS_NOT_FOUND: 'ADDRESS_NOT_FOUND',

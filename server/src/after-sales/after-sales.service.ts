@@ -16,6 +16,7 @@ import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
 import { OrderProcess } from '../orders/process/order-process';
 import { OrdersService } from '../orders/orders.service';
+import { CheckoutParticipants } from '../orders/participants/checkout-participants';
 import { RefundsService } from '../payments/refunds.service';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
@@ -50,6 +51,7 @@ export class AfterSalesService {
     private readonly refunds: RefundsService,
     private readonly shopProfile: ShopProfileService,
     private readonly process: OrderProcess,
+    private readonly participants: CheckoutParticipants,
   ) {}
 
   async apply(memberId: number, orderNo: string, input: ApplyAfterSaleDto): Promise<OrderDetail> {
@@ -205,15 +207,19 @@ export class AfterSalesService {
     refundOptions: { sendToWechat?: boolean } = {},
   ): Promise<AfterSale> {
     const now = new Date();
-    const started = await this.transactions.run(async (manager) => {
+    const order = await this.transactions.run(async (manager) => {
       const changes = from === 'applied' ? { handledAt: now, refundStartedAt: now } : { refundStartedAt: now };
-      if (!(await this.moveCase(manager, sale.id, from, 'refunding', changes))) return false;
+      if (!(await this.moveCase(manager, sale.id, from, 'refunding', changes))) return null;
       if (!(await this.process.transition(manager, { orderId: sale.orderId, from: 'after_sale', to: 'refunding' }))) throw new Error(`order ${sale.orderId} of after-sale ${sale.id} is not in after_sale`);
-      if (sale.type === 'refund_only') await returnForOrder(manager, await manager.findBy(OrderLineRow, { orderId: sale.orderId }), 'refund_return', { afterSaleId: sale.id });
-      return true;
+      const refunded = await manager.findOneByOrFail(OrderRow, { id: sale.orderId });
+      // Refunded before shipping: the checkout participants give back what they give back on a refund (the stock).
+      if (sale.type === 'refund_only') {
+        const cause = { kind: 'refund_before_shipping' as const, afterSaleId: sale.id };
+        await this.participants.release(manager, { order: refunded, lines: await manager.findBy(OrderLineRow, { orderId: sale.orderId }), cause });
+      }
+      return refunded;
     });
-    if (started) {
-      const order = await this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: sale.orderId });
+    if (order) {
       await this.refunds.startRefund({
         orderId: order.id,
         afterSaleId: sale.id,
