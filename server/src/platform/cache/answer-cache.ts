@@ -1,0 +1,128 @@
+/**
+ * This instance's copies of the shoppers' hot answers, kept SERIALIZED (the JSON bytes sent as they are), by
+ * request URL. Each answer carries tags naming what it was made from (`catalog`, `product:12`, …); a change drops
+ * every answer carrying one of its tags (cache-changes.ts says which change drops which tags). Least recently used
+ * answers leave first once the bytes held pass `maxBytes`; none is served older than `maxAgeMs`, which bounds how
+ * stale a figure without its own invalidation may get on other instances (已售, a coupon's 剩余).
+ *
+ * An answer computed while a change to one of its tags was dropped (it may hold the figures from before) is not
+ * kept: `startFill` notes each tag's drop count when the computation starts, `store` compares.
+ */
+export interface AnswerCacheOptions {
+  maxBytes: number;
+  maxAgeMs: number;
+  now?: () => number;
+}
+
+/** Who may be served a stored answer: every caller, or only callers without a member token (visitors). */
+export type AnswerAudience = 'everyone' | 'visitors';
+
+interface Entry {
+  body: Buffer;
+  tags: readonly string[];
+  audience: AnswerAudience;
+  storedAt: number;
+}
+
+/** What a computation started from: the drop counts of its tags at its start. */
+export interface FillTicket {
+  tags: readonly string[];
+  dropsAtStart: number[];
+  everythingDropsAtStart: number;
+}
+
+export interface AnswerCacheStats {
+  /** Answers served from the cache. */
+  hits: number;
+  /** Cacheable answers computed (not found, too old, or dropped). */
+  misses: number;
+  entries: number;
+  bytes: number;
+}
+
+export class AnswerCache {
+  /** Insertion order is recency: a hit moves its entry to the end, eviction takes from the front. */
+  private readonly entries = new Map<string, Entry>();
+  private readonly keysByTag = new Map<string, Set<string>>();
+  private readonly dropsByTag = new Map<string, number>();
+  private everythingDrops = 0;
+  private bytes = 0;
+  private hits = 0;
+  private misses = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly options: AnswerCacheOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The stored answer for this URL, if it is fresh and may go to this caller (counted as a hit). */
+  lookup(key: string, hasMemberToken: boolean): Buffer | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || (hasMemberToken && entry.audience === 'visitors')) return undefined;
+    if (this.now() - entry.storedAt > this.options.maxAgeMs) {
+      this.remove(key, entry);
+      return undefined;
+    }
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    this.hits++;
+    return entry.body;
+  }
+
+  /** A cacheable answer is being computed (counted as a miss). */
+  startFill(tags: readonly string[]): FillTicket {
+    this.misses++;
+    return { tags, dropsAtStart: tags.map((tag) => this.dropsByTag.get(tag) ?? 0), everythingDropsAtStart: this.everythingDrops };
+  }
+
+  /** Keeps the answer unless one of its tags was dropped since its computation started; answers whether it was kept. */
+  store(key: string, body: Buffer, ticket: FillTicket, audience: AnswerAudience = 'everyone'): boolean {
+    const stale =
+      ticket.everythingDropsAtStart !== this.everythingDrops || ticket.tags.some((tag, index) => (this.dropsByTag.get(tag) ?? 0) !== ticket.dropsAtStart[index]);
+    if (stale || body.length > this.options.maxBytes) return false;
+    const previous = this.entries.get(key);
+    if (previous) this.remove(key, previous);
+    this.entries.set(key, { body, tags: ticket.tags, audience, storedAt: this.now() });
+    this.bytes += body.length;
+    for (const tag of ticket.tags) {
+      let keys = this.keysByTag.get(tag);
+      if (!keys) this.keysByTag.set(tag, (keys = new Set()));
+      keys.add(key);
+    }
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= this.options.maxBytes) break;
+      this.remove(oldest, entry);
+    }
+    return true;
+  }
+
+  /** Drops every answer carrying one of the tags (and keeps computations under way from storing theirs). */
+  drop(tags: Iterable<string>): void {
+    for (const tag of tags) {
+      this.dropsByTag.set(tag, (this.dropsByTag.get(tag) ?? 0) + 1);
+      for (const key of this.keysByTag.get(tag) ?? []) {
+        const entry = this.entries.get(key);
+        if (entry) this.remove(key, entry);
+      }
+    }
+  }
+
+  dropEverything(): void {
+    this.everythingDrops++;
+    for (const [key, entry] of this.entries) this.remove(key, entry);
+  }
+
+  stats(): AnswerCacheStats {
+    return { hits: this.hits, misses: this.misses, entries: this.entries.size, bytes: this.bytes };
+  }
+
+  private remove(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.bytes -= entry.body.length;
+    for (const tag of entry.tags) {
+      const keys = this.keysByTag.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) this.keysByTag.delete(tag);
+    }
+  }
+}
