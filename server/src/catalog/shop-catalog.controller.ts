@@ -8,6 +8,12 @@ import { ProductListQueryDto } from './dto/shop-catalog.dto';
 
 const PRODUCT_LIST_TAGS = [AnswerTags.catalog, AnswerTags.productLists];
 
+/** Searches are many and rarely repeated: computed each time, so they do not push the pages out of the cache. */
+function isKeywordSearch(query: unknown): boolean {
+  const keyword = (query as Record<string, unknown>).keyword;
+  return keyword !== undefined && (typeof keyword !== 'string' || keyword.trim() !== '');
+}
+
 /**
  * Public catalog endpoints of the storefront (no login needed to browse). Their answers are the same for every
  * shopper and are served from the answer cache (platform/cache); a keyword search is computed each time.
@@ -35,7 +41,7 @@ export class ShopCatalogController {
   }
 
   @Get('products')
-  @CachedAnswer((request) => ((request.query as { keyword?: string }).keyword?.trim() ? null : PRODUCT_LIST_TAGS))
+  @CachedAnswer((request) => (isKeywordSearch(request.query) ? null : PRODUCT_LIST_TAGS))
   products(@Query() query: ProductListQueryDto): Promise<Paginated<ProductSummary>> {
     return this.catalog.listProducts(query);
   }
