@@ -74,3 +74,19 @@ describe('AnswerCache', () => {
     expect(answers.lookup('/coupons/center', false)?.toString()).toBe('[]');
   });
 });
+
+describe('AnswerCache computations', () => {
+  it('lets requests for the same URL share one computation until it settles', async () => {
+    const answers = new AnswerCache({ maxBytes: 1000, maxAgeMs: 10_000 });
+    expect(answers.joinComputation('/a')).toBeUndefined();
+    let finish: (body: Buffer) => void = () => undefined;
+    const computation = new Promise<Buffer>((resolve) => (finish = resolve));
+    answers.shareComputation('/a', computation);
+    expect(answers.joinComputation('/a')).toBe(computation);
+    expect(answers.stats().hits).toBe(1);
+    finish(Buffer.from('x'));
+    await computation;
+    await Promise.resolve();
+    expect(answers.joinComputation('/a')).toBeUndefined();
+  });
+});

@@ -32,7 +32,7 @@ export interface FillTicket {
 }
 
 export interface AnswerCacheStats {
-  /** Answers served from the cache. */
+  /** Answers served from the cache (or from a computation another request started). */
   hits: number;
   /** Cacheable answers computed (not found, too old, or dropped). */
   misses: number;
@@ -44,6 +44,8 @@ export class AnswerCache {
   /** Insertion order is recency: a hit moves its entry to the end, eviction takes from the front. */
   private readonly entries = new Map<string, Entry>();
   private readonly keysByTag = new Map<string, Set<string>>();
+  /** Answers being computed, by URL: requests arriving meanwhile share the computation instead of repeating it. */
+  private readonly computing = new Map<string, Promise<Buffer>>();
   private readonly dropsByTag = new Map<string, number>();
   private everythingDrops = 0;
   private bytes = 0;
@@ -67,6 +69,22 @@ export class AnswerCache {
     this.entries.set(key, entry);
     this.hits++;
     return entry.body;
+  }
+
+  /** The computation of this URL's answer under way, if any, for this request to share (counted as a hit). */
+  joinComputation(key: string): Promise<Buffer> | undefined {
+    const computation = this.computing.get(key);
+    if (computation) this.hits++;
+    return computation;
+  }
+
+  /** Lets requests for this URL share the computation until it settles. */
+  shareComputation(key: string, computation: Promise<Buffer>): void {
+    this.computing.set(key, computation);
+    const forget = () => {
+      if (this.computing.get(key) === computation) this.computing.delete(key);
+    };
+    computation.then(forget, forget);
   }
 
   /** A cacheable answer is being computed (counted as a miss). */

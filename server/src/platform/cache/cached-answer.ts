@@ -1,7 +1,7 @@
 import { applyDecorators, Injectable, SetMetadata, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { map, type Observable } from 'rxjs';
+import { from, lastValueFrom, type Observable } from 'rxjs';
 import { AnswerCache, type AnswerAudience } from './answer-cache';
 
 /** What Fastify sends for a JSON answer. */
@@ -25,7 +25,11 @@ export function CachedAnswer(tagsOf: CachedAnswerRule['tagsOf'], audience: Answe
   return applyDecorators(SetMetadata(CACHED_ANSWER, { tagsOf, audience } satisfies CachedAnswerRule), UseInterceptors(CachedAnswerInterceptor));
 }
 
-/** On a miss: runs the handler, keeps its answer serialized and sends those same bytes. */
+/**
+ * On a miss: runs the handler, keeps its answer serialized and sends those same bytes. Requests for the same URL
+ * arriving while it runs wait for it instead of running the handler too (after a drop, 50 shoppers on a page
+ * cost one computation, not 50).
+ */
 @Injectable()
 export class CachedAnswerInterceptor implements NestInterceptor {
   constructor(
@@ -38,11 +42,18 @@ export class CachedAnswerInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const tags = rule.tagsOf(request);
     if (!tags || (rule.audience === 'visitors' && request.headers.authorization)) return next.handle();
-    const ticket = this.cache.startFill(tags);
-    return next.handle().pipe(
-      map((answer) => {
+    let computation = this.cache.joinComputation(request.url);
+    if (!computation) {
+      const ticket = this.cache.startFill(tags);
+      computation = lastValueFrom(next.handle()).then((answer) => {
         const body = Buffer.from(JSON.stringify(answer));
         this.cache.store(request.url, body, ticket, rule.audience);
+        return body;
+      });
+      this.cache.shareComputation(request.url, computation);
+    }
+    return from(
+      computation.then((body) => {
         context.switchToHttp().getResponse<FastifyReply>().header('content-type', JSON_CONTENT_TYPE);
         return body;
       }),
