@@ -69,6 +69,9 @@ describe(`catalog answer cache (${TEST_DB})`, () => {
         expect(cache().stats().hits).toBe(before.hits + 1);
         expect([second.status, second.headers['content-type'], second.text]).toEqual([200, 'application/json; charset=utf-8', first.text]);
       }
+      // A hit carries what every answer carries: the request id and, for a browser on another origin, CORS.
+      const hit = await t.api().get(`${API}/products/${product.id}`).set('origin', 'http://h5.example');
+      expect([hit.headers['access-control-allow-origin'], typeof hit.headers['x-request-id']]).toEqual(['http://h5.example', 'string']);
     });
 
     it('computes keyword searches each time, and keeps no error answer', async () => {

@@ -28,7 +28,6 @@ interface Entry {
 export interface FillTicket {
   tags: readonly string[];
   dropsAtStart: number[];
-  everythingDropsAtStart: number;
 }
 
 export interface AnswerCacheStats {
@@ -47,7 +46,6 @@ export class AnswerCache {
   /** Answers being computed, by URL: requests arriving meanwhile share the computation instead of repeating it. */
   private readonly computing = new Map<string, Promise<Buffer>>();
   private readonly dropsByTag = new Map<string, number>();
-  private everythingDrops = 0;
   private bytes = 0;
   private hits = 0;
   private misses = 0;
@@ -90,13 +88,12 @@ export class AnswerCache {
   /** A cacheable answer is being computed (counted as a miss). */
   startFill(tags: readonly string[]): FillTicket {
     this.misses++;
-    return { tags, dropsAtStart: tags.map((tag) => this.dropsByTag.get(tag) ?? 0), everythingDropsAtStart: this.everythingDrops };
+    return { tags, dropsAtStart: tags.map((tag) => this.dropsByTag.get(tag) ?? 0) };
   }
 
   /** Keeps the answer unless one of its tags was dropped since its computation started; answers whether it was kept. */
   store(key: string, body: Buffer, ticket: FillTicket, audience: AnswerAudience = 'everyone'): boolean {
-    const stale =
-      ticket.everythingDropsAtStart !== this.everythingDrops || ticket.tags.some((tag, index) => (this.dropsByTag.get(tag) ?? 0) !== ticket.dropsAtStart[index]);
+    const stale = ticket.tags.some((tag, index) => (this.dropsByTag.get(tag) ?? 0) !== ticket.dropsAtStart[index]);
     if (stale || body.length > this.options.maxBytes) return false;
     const previous = this.entries.get(key);
     if (previous) this.remove(key, previous);
@@ -123,11 +120,6 @@ export class AnswerCache {
         if (entry) this.remove(key, entry);
       }
     }
-  }
-
-  dropEverything(): void {
-    this.everythingDrops++;
-    for (const [key, entry] of this.entries) this.remove(key, entry);
   }
 
   stats(): AnswerCacheStats {
