@@ -78,9 +78,12 @@ describe('AnswerCache computations', () => {
     expect(answers.joinComputation('/a')).toBeUndefined();
     let finish: (body: Buffer) => void = () => undefined;
     const computation = new Promise<Buffer>((resolve) => (finish = resolve));
-    answers.shareComputation('/a', computation);
+    answers.shareComputation('/a', computation, answers.startFill(['catalog']));
     expect(answers.joinComputation('/a')).toBe(computation);
     expect(answers.stats().hits).toBe(1);
+    // A request arriving after a change to one of its tags computes afresh.
+    answers.drop(['catalog']);
+    expect(answers.joinComputation('/a')).toBeUndefined();
     finish(Buffer.from('x'));
     await computation;
     await Promise.resolve();

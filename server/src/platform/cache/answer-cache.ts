@@ -44,7 +44,7 @@ export class AnswerCache {
   private readonly entries = new Map<string, Entry>();
   private readonly keysByTag = new Map<string, Set<string>>();
   /** Answers being computed, by URL: requests arriving meanwhile share the computation instead of repeating it. */
-  private readonly computing = new Map<string, Promise<Buffer>>();
+  private readonly computing = new Map<string, { computation: Promise<Buffer>; ticket: FillTicket }>();
   private readonly dropsByTag = new Map<string, number>();
   private bytes = 0;
   private hits = 0;
@@ -69,18 +69,23 @@ export class AnswerCache {
     return entry.body;
   }
 
-  /** The computation of this URL's answer under way, if any, for this request to share (counted as a hit). */
+  /**
+   * The computation of this URL's answer under way, for this request to share (counted as a hit); none when a tag of
+   * it was dropped since it started (it may answer the figures from before that change).
+   */
   joinComputation(key: string): Promise<Buffer> | undefined {
-    const computation = this.computing.get(key);
-    if (computation) this.hits++;
-    return computation;
+    const shared = this.computing.get(key);
+    if (!shared || this.droppedSince(shared.ticket)) return undefined;
+    this.hits++;
+    return shared.computation;
   }
 
-  /** Lets requests for this URL share the computation until it settles. */
-  shareComputation(key: string, computation: Promise<Buffer>): void {
-    this.computing.set(key, computation);
+  /** Lets requests for this URL share the computation started with this ticket until it settles. */
+  shareComputation(key: string, computation: Promise<Buffer>, ticket: FillTicket): void {
+    const shared = { computation, ticket };
+    this.computing.set(key, shared);
     const forget = () => {
-      if (this.computing.get(key) === computation) this.computing.delete(key);
+      if (this.computing.get(key) === shared) this.computing.delete(key);
     };
     computation.then(forget, forget);
   }
@@ -93,8 +98,7 @@ export class AnswerCache {
 
   /** Keeps the answer unless one of its tags was dropped since its computation started; answers whether it was kept. */
   store(key: string, body: Buffer, ticket: FillTicket, audience: AnswerAudience = 'everyone'): boolean {
-    const stale = ticket.tags.some((tag, index) => (this.dropsByTag.get(tag) ?? 0) !== ticket.dropsAtStart[index]);
-    if (stale || body.length > this.options.maxBytes) return false;
+    if (this.droppedSince(ticket) || body.length > this.options.maxBytes) return false;
     const previous = this.entries.get(key);
     if (previous) this.remove(key, previous);
     this.entries.set(key, { body, tags: ticket.tags, audience, storedAt: this.now() });
@@ -124,6 +128,10 @@ export class AnswerCache {
 
   stats(): AnswerCacheStats {
     return { hits: this.hits, misses: this.misses, entries: this.entries.size, bytes: this.bytes };
+  }
+
+  private droppedSince(ticket: FillTicket): boolean {
+    return ticket.tags.some((tag, index) => (this.dropsByTag.get(tag) ?? 0) !== ticket.dropsAtStart[index]);
   }
 
   private remove(key: string, entry: Entry): void {

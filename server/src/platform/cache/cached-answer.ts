@@ -50,7 +50,7 @@ export class CachedAnswerInterceptor implements NestInterceptor {
         this.cache.store(request.url, body, ticket, rule.audience);
         return body;
       });
-      this.cache.shareComputation(request.url, computation);
+      this.cache.shareComputation(request.url, computation, ticket);
     }
     return from(
       computation.then((body) => {
