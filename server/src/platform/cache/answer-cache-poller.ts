@@ -37,8 +37,10 @@ export class AnswerCachePoller implements OnApplicationBootstrap, OnModuleDestro
     private readonly cache: AnswerCache,
   ) {}
 
-  onApplicationBootstrap(): void {
+  /** The first poll (which notes the versions and the last movement) runs before the app serves anything. */
+  async onApplicationBootstrap(): Promise<void> {
     if (this.dataSource.options.type === 'better-sqlite3') return;
+    await this.poll();
     this.timer = setInterval(() => void this.poll(), ANSWER_CACHE_POLL_MS);
     this.timer.unref();
   }
