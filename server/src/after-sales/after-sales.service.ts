@@ -14,7 +14,7 @@ import {
 import { returnForOrder } from '../inventory/stock-ledger';
 import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
-import { transitionOrder } from '../orders/order-transition';
+import { OrderProcess } from '../orders/process/order-process';
 import { OrdersService } from '../orders/orders.service';
 import { RefundsService } from '../payments/refunds.service';
 import { TransactionRunner } from '../platform/database/transaction-runner';
@@ -49,6 +49,7 @@ export class AfterSalesService {
     private readonly orders: OrdersService,
     private readonly refunds: RefundsService,
     private readonly shopProfile: ShopProfileService,
+    private readonly process: OrderProcess,
   ) {}
 
   async apply(memberId: number, orderNo: string, input: ApplyAfterSaleDto): Promise<OrderDetail> {
@@ -64,7 +65,7 @@ export class AfterSalesService {
       );
     if (!APPLICABLE_FROM[input.type].includes(order.status)) throw notAllowed();
     const applied = await this.transactions.run(async (manager) => {
-      if (!(await transitionOrder(manager, order.id, order.status, 'after_sale'))) return false;
+      if (!(await this.process.transition(manager, { orderId: order.id, from: order.status, to: 'after_sale' }))) return false;
       await manager.insert(AfterSaleRow, {
         orderId: order.id,
         memberId,
@@ -136,7 +137,7 @@ export class AfterSalesService {
     const sale = await this.find(id);
     await this.transactions.run(async (manager) => {
       if (!(await this.moveCase(manager, id, 'applied', 'rejected', { handledAt: new Date(), rejectReason: reason.trim() }))) return;
-      await transitionOrder(manager, sale.orderId, 'after_sale', sale.orderStatusBefore);
+      await this.process.transition(manager, { orderId: sale.orderId, from: 'after_sale', to: sale.orderStatusBefore });
     });
     return this.answer(id, ['rejected'], '拒绝');
   }
@@ -207,7 +208,7 @@ export class AfterSalesService {
     const started = await this.transactions.run(async (manager) => {
       const changes = from === 'applied' ? { handledAt: now, refundStartedAt: now } : { refundStartedAt: now };
       if (!(await this.moveCase(manager, sale.id, from, 'refunding', changes))) return false;
-      if (!(await transitionOrder(manager, sale.orderId, 'after_sale', 'refunding'))) throw new Error(`order ${sale.orderId} of after-sale ${sale.id} is not in after_sale`);
+      if (!(await this.process.transition(manager, { orderId: sale.orderId, from: 'after_sale', to: 'refunding' }))) throw new Error(`order ${sale.orderId} of after-sale ${sale.id} is not in after_sale`);
       if (sale.type === 'refund_only') await returnForOrder(manager, await manager.findBy(OrderLineRow, { orderId: sale.orderId }), 'refund_return', { afterSaleId: sale.id });
       return true;
     });

@@ -15,12 +15,13 @@ import { OrderEventPublisher } from './order-events';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
 import { PickingListService } from './picking-list.service';
+import { OrderProcessModule } from './process/order-process.module';
 import { ShippingService } from './shipping.service';
 import { ShipRemindersService } from './ship-reminders.service';
 import { UnpaidOrderSweeper } from './unpaid-order-sweeper';
 
 @Module({
-  imports: [AddressesModule, SettingsModule, StaffModule, CouponsModule, LoyaltyModule, PricingModule, AttributionModule],
+  imports: [AddressesModule, SettingsModule, StaffModule, CouponsModule, LoyaltyModule, PricingModule, AttributionModule, OrderProcessModule],
   controllers: [OrdersController, AdminOrdersController, AdminPickingController],
   providers: [CheckoutService, OrdersService, OrderEventPublisher, UnpaidOrderSweeper, ShippingService, AutoConfirmSweeper, AdminOrdersService, PickingListService, ShipRemindersService],
   exports: [OrdersService, OrderEventPublisher, ShipRemindersService, CheckoutService, ShippingService],

@@ -27,7 +27,7 @@ import { OrderLineRow } from './order-line.entity';
 import { ORDER_NO_PATTERN } from './order-number';
 import { toOrderDetail, toOrderSummary } from './order-views';
 import { OrderRow } from './order.entity';
-import { transitionOrder } from './order-transition';
+import { OrderProcess } from './process/order-process';
 
 /** The shopper's orders, and the cancellation of unpaid orders (by the shopper or the timeout sweep). */
 @Injectable()
@@ -38,6 +38,7 @@ export class OrdersService {
     private readonly events: OrderEventPublisher,
     private readonly coupons: CouponCheckoutService,
     private readonly loyalty: LoyaltyCheckoutService,
+    private readonly process: OrderProcess,
   ) {}
 
   async list(memberId: number, query: OrderListQueryDto): Promise<Paginated<OrderSummary>> {
@@ -118,7 +119,7 @@ export class OrdersService {
   async cancelUnpaid(orderId: number, reason: OrderCancelReason, note: string | null = null): Promise<boolean> {
     const cancelled = await this.transactions.run(async (manager) => {
       const changes = { cancelledAt: new Date(), cancelReason: reason, cancelNote: note, payDeadlineAt: null };
-      if (!(await transitionOrder(manager, orderId, 'pending_payment', 'cancelled', changes))) return null;
+      if (!(await this.process.transition(manager, { orderId, from: 'pending_payment', to: 'cancelled', changes }))) return null;
       const order = await manager.findOneByOrFail(OrderRow, { id: orderId });
       if (order.memberCouponId !== null) await this.coupons.releaseForCancelledOrder(manager, { orderId });
       if (order.pointsUsed > 0) {

@@ -6,8 +6,7 @@ import { toRefundRecord } from './refund-views';
 import { AfterSaleRow } from '../after-sales/after-sale.entity';
 import { OrderEventPublisher } from '../orders/order-events';
 import { OrderRow } from '../orders/order.entity';
-import { uncountRefundedOrder } from '../catalog/product-sales';
-import { transitionOrder } from '../orders/order-transition';
+import { OrderProcess } from '../orders/process/order-process';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { TransactionRunner, isUniqueViolation } from '../platform/database/transaction-runner';
 import { WechatPayClient } from '../wechat/pay/wechat-pay.client';
@@ -40,6 +39,7 @@ export class RefundsService {
     private readonly transactions: TransactionRunner,
     private readonly pay: WechatPayClient,
     private readonly events: OrderEventPublisher,
+    private readonly process: OrderProcess,
   ) {}
 
   /**
@@ -110,10 +110,13 @@ export class RefundsService {
         .set({ status: 'refunded', refundedAt: at })
         .where('id = :id AND status = :from', { id: refund.afterSaleId, from: 'refunding' })
         .execute();
-      if (!(await transitionOrder(manager, refund.orderId, 'refunding', 'refunded', { refundedAt: at }))) return;
-      this.events.refunded(manager, await manager.findOneByOrFail(OrderRow, { id: refund.orderId }), refund.amountFen);
-      await this.events.flush(manager);
-      await uncountRefundedOrder(manager, refund.orderId);
+      await this.process.transition(manager, {
+        orderId: refund.orderId,
+        from: 'refunding',
+        to: 'refunded',
+        changes: { refundedAt: at },
+        event: async () => this.events.refunded(manager, await manager.findOneByOrFail(OrderRow, { id: refund.orderId }), refund.amountFen),
+      });
     });
     if (!succeeded) this.logger.error(`refund ${notice.out_refund_no} ended ${notice.refund_status}: staff must handle it`);
   }
