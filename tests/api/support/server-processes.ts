@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { loadConfig } from '../../../server/src/platform/config/app-config';
+import { FakeWechatServer } from '../../../server/src/wechat-fake/fake-wechat-server';
 
 /**
  * Real server processes for the tests that need more than one instance on one database: each runs
@@ -12,6 +14,33 @@ export interface ServerProcess {
   child: ChildProcess;
   baseUrl: string;
   output(): string;
+}
+
+/**
+ * The environment of server processes sharing one database, and the fake WeChat they all talk to (started here,
+ * the test's own): the demo store without coupons or history, logs at warn; `extra` adds to it.
+ */
+export async function sharedServerEnv(options: { dataDir: string; databaseUrl: string; jwtSecret: string; extra?: NodeJS.ProcessEnv }) {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: options.dataDir,
+    DATABASE_URL: options.databaseUrl,
+    JWT_SECRET: options.jwtSecret,
+    SEED_DEMO: 'true',
+    SEED_DEMO_COUPONS: 'false',
+    SEED_DEMO_HISTORY: 'false',
+    LOG_LEVEL: 'warn',
+    WECHAT_MODE: 'fake',
+    WECHAT_FAKE_PORT: '0',
+    ...options.extra,
+  };
+  // The configuration every process will load makes the fake merchant under DATA_DIR, which this fake then knows.
+  const config = loadConfig(env);
+  const fake = new FakeWechatServer({ appid: config.wechat.appid, secret: config.wechat.secret, pay: config.wechatPay.fake! });
+  await fake.start(0);
+  env.WECHAT_API_BASE = fake.url;
+  env.WECHAT_PAY_API_BASE = fake.url;
+  return { env, fake, config };
 }
 
 export function freePort(): Promise<number> {

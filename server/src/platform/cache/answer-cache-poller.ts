@@ -28,7 +28,7 @@ interface PollRow {
 export class AnswerCachePoller implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('AnswerCachePoller');
   private timer: NodeJS.Timeout | null = null;
-  private polling = false;
+  private polling: Promise<void> | null = null;
   private cursor: IdCursor | null = null;
   private versions: Map<string, number> | null = null;
 
@@ -50,10 +50,16 @@ export class AnswerCachePoller implements OnApplicationBootstrap, OnModuleDestro
     this.timer = null;
   }
 
-  /** One poll; a failed one is logged and the next tries again (answers are never older than the cache's max age). */
-  async poll(): Promise<void> {
-    if (this.polling) return;
-    this.polling = true;
+  /**
+   * One poll (a call while one runs shares it); a failed one is logged and the next tries again (answers are never
+   * older than the cache's max age). The instance's own changes are seen here too: dropped twice, harmlessly.
+   */
+  poll(): Promise<void> {
+    this.polling ??= this.pollOnce().finally(() => (this.polling = null));
+    return this.polling;
+  }
+
+  private async pollOnce(): Promise<void> {
     try {
       this.cursor ??= await this.startCursor();
       const { after, gaps } = this.cursor.position();
@@ -70,8 +76,6 @@ export class AnswerCachePoller implements OnApplicationBootstrap, OnModuleDestro
       this.takeMovements(rows.filter((row) => row.tag === null));
     } catch (error) {
       this.logger.warn(`polling for changes failed (tried again in ${ANSWER_CACHE_POLL_MS} ms): ${String(error)}`);
-    } finally {
-      this.polling = false;
     }
   }
 
