@@ -46,7 +46,8 @@ export class CouponParticipant implements CheckoutParticipant<CouponHold>, OnMod
     // A preview lists the member's coupons to choose from; an order judges them only when it names one.
     const judge = lines.length > 0 && (forPreview || choice.memberCouponId !== null);
     const options = judge ? await this.coupons.optionsFor(memberId, couponLines, now) : [];
-    const coupon = await this.chosen(memberId, options, choice.memberCouponId);
+    // Nothing left to order (a preview whose lines all sold out): no coupon applies, whichever was chosen.
+    const coupon = lines.length === 0 ? null : await this.chosen(memberId, options, choice.memberCouponId);
     return {
       pricing: { couponDiscountFen: coupon?.discountFen ?? 0 },
       order: { memberCouponId: coupon?.memberCouponId ?? null, couponTemplateId: coupon?.templateId ?? null, couponName: coupon?.name ?? null },
