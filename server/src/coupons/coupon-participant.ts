@@ -8,10 +8,12 @@ import { ApiException } from '../platform/errors/api-exception';
 import { memberPricedAmounts } from '../pricing/pricing';
 import { CouponCheckoutService, type CouponLine } from './coupon-checkout.service';
 
-/** What the coupon's reserve spends: the chosen coupon, judged again on the same lines. */
+/** What the coupon's reserve spends: the chosen coupon, judged again on the same lines to the same saving. */
 interface CouponHold {
   memberCouponId: number;
   lines: CouponLine[];
+  /** The saving the quote judged (the order may apply less of it: pricing keeps 1 fen to pay). */
+  discountFen: number;
 }
 
 /**
@@ -44,20 +46,21 @@ export class CouponParticipant implements CheckoutParticipant<CouponHold>, OnMod
     // A preview lists the member's coupons to choose from; an order judges them only when it names one.
     const judge = lines.length > 0 && (forPreview || choice.memberCouponId !== null);
     const options = judge ? await this.coupons.optionsFor(memberId, couponLines, now) : [];
-    const coupon = await this.chosen(memberId, options, choice.memberCouponId);
+    // Nothing left to order (a preview whose lines all sold out): no coupon applies, whichever was chosen.
+    const coupon = lines.length === 0 ? null : await this.chosen(memberId, options, choice.memberCouponId);
     return {
       pricing: { couponDiscountFen: coupon?.discountFen ?? 0 },
       order: { memberCouponId: coupon?.memberCouponId ?? null, couponTemplateId: coupon?.templateId ?? null, couponName: coupon?.name ?? null },
       preview: { coupons: options, selectedMemberCouponId: coupon?.memberCouponId ?? null },
-      hold: coupon ? { memberCouponId: coupon.memberCouponId, lines: couponLines } : undefined,
+      hold: coupon ? { memberCouponId: coupon.memberCouponId, lines: couponLines, discountFen: coupon.discountFen } : undefined,
     };
   }
 
   /** Spent with the order, or not at all: a parallel checkout that used it first makes this one fail. */
-  async reserve(manager: EntityManager, { hold, memberId, orderId, pricing, now }: ReserveInput<CouponHold>): Promise<void> {
+  async reserve(manager: EntityManager, { hold, memberId, orderId, now }: ReserveInput<CouponHold>): Promise<void> {
     if (!hold) return;
     const redeemed = await this.coupons.redeem(manager, { memberId, memberCouponId: hold.memberCouponId, orderId, lines: hold.lines, now });
-    if (redeemed.discountFen !== pricing.couponDiscountFen) throw couponChanged(hold.memberCouponId);
+    if (redeemed.discountFen !== hold.discountFen) throw couponChanged(hold.memberCouponId);
   }
 
   async release(manager: EntityManager, { order, cause }: ReleaseInput): Promise<void> {

@@ -18,6 +18,9 @@ import { OrderProcess } from './process/order-process';
 
 export const TRACKING_NO_PATTERN = /^[A-Za-z0-9]{5,32}$/;
 
+/** A shipment this old without any report outcome lost its report (the WeChat call times out within seconds). */
+const REPORT_ABANDONED_MS = 60_000;
+
 export interface ShipmentInput {
   carrierCode: string;
   trackingNo: string;
@@ -26,7 +29,7 @@ export interface ShipmentInput {
 /**
  * Shipping (paid → shipped) and receipt (shipped → completed). Shipping sets the auto-confirm due time
  * and reports the shipment to WeChat's shipping-info API after the commit; the report's result is kept
- * on the order, and a failed report is retried whenever the same shipment is submitted again.
+ * on the order, and a failed or lost report is sent again whenever the same shipment is submitted again.
  */
 @Injectable()
 export class ShippingService {
@@ -76,8 +79,10 @@ export class ShippingService {
           { status: current.status },
         );
       }
-      // A report still under way (null) belongs to the call that shipped; only a failed one is sent again.
-      if (current.shippingReportStatus === 'failed') current = await this.reportToWechat(current);
+      // A report still under way (null) belongs to the call that shipped; a failed one is sent again, and so is one
+      // still missing long after that call must have ended (its process died between the commit and the report).
+      const abandoned = current.shippingReportStatus === null && current.shippedAt !== null && now.getTime() - current.shippedAt.getTime() > REPORT_ABANDONED_MS;
+      if (current.shippingReportStatus === 'failed' || abandoned) current = await this.reportToWechat(current);
       return { order: current, result: 'unchanged' };
     }
     if (reportToWechat) current = await this.reportToWechat(current);

@@ -155,4 +155,20 @@ describe('the whole pipeline: list → member price → coupon → points → sh
     expect(pricing.shippingFeeFen).toBe(800);
     expect(pricing.payableFen).toBe(800);
   });
+
+  it('keeps 1 fen to pay when the order ships free (WeChat Pay takes no less): the coupon gives way, then the points', () => {
+    const free = { shippingFeeFen: 0, freeShippingThresholdFen: null };
+    // ¥10 无门槛 on ¥5 goods: ¥4.99 off, ¥0.01 to pay; points find no room left.
+    const coupon = priceOrder([{ unitPriceFen: 500, quantity: 1 }], { shipping: free, couponDiscountFen: 1000, points: { ...points, balance: 10_000 } });
+    expect([coupon.couponDiscountFen, coupon.pointsDiscountFen, coupon.pointsUsed, coupon.shippingFeeFen, coupon.payableFen]).toEqual([499, 0, 0, 0, 1]);
+    // Points that may pay 100% of ¥5 goods pay ¥4.99 (100 points = ¥1: 499 points).
+    const allPoints = priceOrder([{ unitPriceFen: 500, quantity: 1 }], { shipping: free, points: { pointsPerYuan: 100, maxSharePercent: 100, balance: 10_000 } });
+    expect([allPoints.pointsDiscountFen, allPoints.pointsUsed, allPoints.payableFen]).toEqual([499, 499, 1]);
+    // A zero threshold ships free too.
+    expect(priceOrder([{ unitPriceFen: 500, quantity: 1 }], { shipping: { shippingFeeFen: 800, freeShippingThresholdFen: 0 }, couponDiscountFen: 500 }).payableFen).toBe(1);
+    // Nothing changes where something is left to pay anyway, or for no goods at all.
+    expect(priceOrder([{ unitPriceFen: 500, quantity: 1 }], { shipping: rule, couponDiscountFen: 1000 }).payableFen).toBe(800);
+    expect(priceOrder([], { shipping: free, couponDiscountFen: 1000 }).payableFen).toBe(0);
+  });
 });
+

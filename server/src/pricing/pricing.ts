@@ -4,8 +4,11 @@ import type { Fen, OrderPricing, ShippingRule } from '../../../shared';
  * The pricing pipeline of an order, in this order and shown line by line to the shopper:
  *   list price → member price → coupon → points → shipping → payable.
  * Pure integer-fen arithmetic; every percentage result rounds DOWN to the fen (a member unit price, a
- * points value) and no step takes an amount below zero.
+ * points value) and no step takes an amount below zero. A non-empty order keeps MIN_PAYABLE_FEN to pay.
  */
+
+/** The least a non-empty order costs: WeChat Pay refuses an amount below 1 fen. */
+export const MIN_PAYABLE_FEN = 1;
 
 export interface PricedItem {
   unitPriceFen: Fen;
@@ -55,12 +58,16 @@ export function memberPricedAmounts(items: PricedItem[], memberPricePercent = 10
 
 /**
  * The points that pay for part of `goodsFen`: as many as the balance allows, at most maxSharePercent of the
- * goods (rounded down), and only whole fen of them: no point is spent for less than a fen.
+ * goods (rounded down) and at most `roomFen`, and only whole fen of them: no point is spent for less than a fen.
  */
-export function redeemPoints(goodsFen: Fen, points: PointsRule & { balance: number }): { pointsUsed: number; pointsDiscountFen: Fen } {
+export function redeemPoints(
+  goodsFen: Fen,
+  points: PointsRule & { balance: number },
+  roomFen: Fen = Number.MAX_SAFE_INTEGER,
+): { pointsUsed: number; pointsDiscountFen: Fen } {
   const capFen = Math.floor((Math.max(0, goodsFen) * points.maxSharePercent) / 100);
   const balanceWorthFen = Math.floor((Math.max(0, points.balance) * 100) / points.pointsPerYuan);
-  const pointsDiscountFen = Math.min(capFen, balanceWorthFen);
+  const pointsDiscountFen = Math.min(capFen, balanceWorthFen, Math.max(0, roomFen));
   // The fewest points worth that many fen (never more than the balance, since the balance is worth at least that).
   return { pointsUsed: Math.ceil((pointsDiscountFen * points.pointsPerYuan) / 100), pointsDiscountFen };
 }
@@ -87,17 +94,24 @@ export function priceOrder(items: PricedItem[], options: PricingOptions): OrderP
   const memberAmounts = memberPricedAmounts(items, options.memberPricePercent);
   const memberTotalFen = sum(memberAmounts);
   const memberDiscountFen = listTotalFen - memberTotalFen;
-  const couponBases = memberAmounts.map((fen, index) => (items[index].couponEnabled === false ? 0 : fen));
-  const couponDiscountFen = Math.min(Math.max(0, options.couponDiscountFen ?? 0), sum(couponBases));
-  const goodsFen = memberTotalFen - couponDiscountFen;
-  const couponShares = shareOut(couponDiscountFen, couponBases);
-  const pointsBaseFen = sum(memberAmounts.map((fen, index) => (items[index].pointsEnabled === false ? 0 : fen - couponShares[index])));
-  const { pointsUsed, pointsDiscountFen } = options.points ? redeemPoints(pointsBaseFen, options.points) : { pointsUsed: 0, pointsDiscountFen: 0 };
   const shippingRule = {
     shippingFeeFen: options.shipping.shippingFeeFen,
     freeShippingThresholdFen: lowerThreshold(options.shipping.freeShippingThresholdFen, options.levelFreeShippingThresholdFen ?? null),
   };
+  // WeChat Pay takes at least 1 fen: the discounts leave an order with goods that much to pay (points give way first, then the coupon).
+  const leastFen = items.length > 0 ? MIN_PAYABLE_FEN : 0;
+  const couponBases = memberAmounts.map((fen, index) => (items[index].couponEnabled === false ? 0 : fen));
+  let couponDiscountFen = Math.min(Math.max(0, options.couponDiscountFen ?? 0), sum(couponBases));
+  if (memberTotalFen - couponDiscountFen + shippingFeeFor(memberTotalFen - couponDiscountFen, shippingRule, items.length === 0) < leastFen) {
+    couponDiscountFen = Math.max(0, Math.min(couponDiscountFen, memberTotalFen - leastFen));
+  }
+  const goodsFen = memberTotalFen - couponDiscountFen;
   const shippingFeeFen = shippingFeeFor(goodsFen, shippingRule, items.length === 0);
+  const couponShares = shareOut(couponDiscountFen, couponBases);
+  const pointsBaseFen = sum(memberAmounts.map((fen, index) => (items[index].pointsEnabled === false ? 0 : fen - couponShares[index])));
+  const { pointsUsed, pointsDiscountFen } = options.points
+    ? redeemPoints(pointsBaseFen, options.points, goodsFen + shippingFeeFen - leastFen)
+    : { pointsUsed: 0, pointsDiscountFen: 0 };
   return {
     listTotalFen,
     memberDiscountFen,

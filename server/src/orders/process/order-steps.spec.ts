@@ -46,4 +46,14 @@ describe('OrderSteps', () => {
     expect(() => steps.addGuard(guard('a.one', { to: 'completed' }))).toThrow('a.one is registered twice');
     expect(() => steps.addHook(hook('a.one', { to: 'completed' }))).toThrow('registered twice');
   });
+
+  it('refuses a guard on a move that records money WeChat Pay already moved (paid, refunded); hooks may run there', () => {
+    const steps = new OrderSteps();
+    expect(() => steps.addGuard(guard('x.no-late-payments', { to: 'paid' }))).toThrow('pending_payment → paid records what WeChat Pay already did');
+    expect(() => steps.addGuard(guard('x.hold-refunds', { from: 'refunding', to: 'refunded' }))).toThrow('refunding → refunded records what WeChat Pay already did');
+    // Naming `from` keeps the moves a guard may veto: an after-sale case rejected back to paid.
+    expect(() => steps.addGuard(guard('x.no-late-payments', { from: 'after_sale', to: 'paid' }))).not.toThrow();
+    expect(names(steps.guardsOf('pending_payment', 'paid'))).toEqual([]);
+    expect(() => steps.addHook(hook('y.team-seat-on-paid', { from: 'pending_payment', to: 'paid' }))).not.toThrow();
+  });
 });

@@ -51,7 +51,7 @@ export class OrderSteps {
   private readonly hooks = new Map<string, OrderHook[]>();
 
   addGuard(guard: OrderGuard): void {
-    this.add(guard, this.guards);
+    this.add(guard, this.guards, (from, to) => VETO_PROOF.has(key(from, to)));
   }
 
   addHook(hook: OrderHook): void {
@@ -66,7 +66,7 @@ export class OrderSteps {
     return this.hooks.get(key(from, to)) ?? [];
   }
 
-  private add<T extends TransitionMatch>(step: T, byMove: Map<string, T[]>): void {
+  private add<T extends TransitionMatch>(step: T, byMove: Map<string, T[]>, refused: (from: OrderStatus, to: OrderStatus) => boolean = () => false): void {
     if (this.names.has(step.name)) throw new Error(`order guard or hook ${step.name} is registered twice`);
     const moves = asList(step.to).flatMap((to) =>
       asList(step.from ?? ORDER_STATUSES)
@@ -76,9 +76,19 @@ export class OrderSteps {
     const impossible = moves.find(({ from, to }) => !ORDER_TRANSITIONS[from].includes(to));
     if (impossible) throw new Error(`${step.name}: an order cannot go from ${impossible.from} to ${impossible.to}`);
     if (moves.length === 0) throw new Error(`${step.name}: no order can go into ${asList(step.to).join(', ')}`);
+    const proof = moves.find(({ from, to }) => refused(from, to));
+    if (proof) throw new Error(`${step.name}: ${proof.from} → ${proof.to} records what WeChat Pay already did and cannot be vetoed (name \`from\`, or guard the step that starts it)`);
     this.names.add(step.name);
     for (const { from, to } of moves) byMove.set(key(from, to), [...(byMove.get(key(from, to)) ?? []), step]);
   }
 }
 
 const key = (from: OrderStatus, to: OrderStatus) => `${from}>${to}`;
+
+/**
+ * Moves no guard may veto: they record money that already moved at WeChat Pay (the payment came in, the refund
+ * went out). A veto would not undo it; it would fail the notification on every delivery and leave the order
+ * behind the money (a paid order cancelled by the timeout, a refund never settled). A feature that must say no
+ * guards the step that starts the payment or refund instead, or refunds after the fact.
+ */
+const VETO_PROOF: ReadonlySet<string> = new Set([key('pending_payment', 'paid'), key('refunding', 'refunded')]);

@@ -37,4 +37,22 @@ describe('drainInBatches', () => {
     expect(await drainInBatches(5, async () => [], handle)).toBe(0);
     expect(handle).not.toHaveBeenCalled();
   });
+
+  it('handles the rows after one that throws (it would be read first on every run), then throws its error', async () => {
+    let due = ['stuck', 'a', 'b', 'c', 'd'];
+    const handled: string[] = [];
+    const run = drainInBatches(
+      3,
+      async () => due.slice(0, 3),
+      async (row) => {
+        handled.push(row);
+        if (row === 'stuck') throw new Error('vetoed');
+        due = due.filter((other) => other !== row);
+        return true;
+      },
+    );
+    await expect(run).rejects.toThrow('vetoed');
+    expect(handled).toEqual(['stuck', 'a', 'b', 'stuck', 'c', 'd', 'stuck']);
+    expect(due).toEqual(['stuck']);
+  });
 });
