@@ -13,6 +13,7 @@ import { TRACKING_NO_PATTERN } from '../orders/shipping.service';
 import { IsAssetUrl } from '../platform/http/asset-url';
 import { PageQueryDto } from '../platform/http/page-query.dto';
 import { OptionalField } from '../platform/http/optional-field';
+import { RefundItemDto, RefundItems } from '../payments/refund.dto';
 
 export class ApplyAfterSaleDto implements ApplyAfterSaleRequest {
   @IsIn(AFTER_SALE_TYPES)
@@ -33,6 +34,9 @@ export class ApplyAfterSaleDto implements ApplyAfterSaleRequest {
   @ArrayMaxSize(6)
   @IsAssetUrl({ each: true })
   images?: string[];
+
+  @RefundItems()
+  items?: RefundItemDto[];
 }
 
 export class RejectAfterSaleDto implements RejectAfterSaleRequest {

@@ -164,6 +164,7 @@ export class CheckoutService {
       couponTemplateId: coupon?.templateId ?? null,
       couponName: coupon?.name ?? null,
       pointsUsed,
+      refundedFen: 0,
       ...addressSnapshot(address),
       remark: input.remark?.trim() ?? '',
       sourceChannelCode: source.channelCode,
@@ -349,6 +350,7 @@ function orderLine({ sku, snapshot, quantity }: SkuAndQuantity, price: PricedLin
     unitPriceFen: price.unitPriceFen,
     quantity,
     lineTotalFen: price.unitPriceFen * quantity,
+    refundedQuantity: 0,
   };
 }
 

@@ -39,7 +39,7 @@ describe('planRefund', () => {
   it('refunds line 2, then one unit of line 3, then the rest with the shipping (worked by hand)', () => {
     const first = planRefund(ORDER, LINES, [{ lineId: 2, quantity: 1 }]);
     // B's whole share 3775, no shipping (goods are left); its 167 points go back
-    expect(first).toMatchObject({ amountFen: 3775, shippingFen: 0, pointsReturned: 167, couponFen: 333, completesOrder: false });
+    expect(first).toMatchObject({ amountFen: 3775, shippingFen: 0, pointsReturned: 167, couponFen: 333, closesOrder: false });
 
     const afterFirst = LINES.map((line) => (line.lineId === 2 ? { ...line, refundedQuantity: 1 } : line));
     const second = planRefund({ ...ORDER, refundedFen: 3775 }, afterFirst, [{ lineId: 3, quantity: 1 }]);
@@ -49,7 +49,7 @@ describe('planRefund', () => {
     const afterSecond = afterFirst.map((line) => (line.lineId === 3 ? { ...line, refundedQuantity: 1 } : line));
     const last = planRefund({ ...ORDER, refundedFen: 3775 + 839 }, afterSecond, remainingUnits(afterSecond));
     // A 5033 + C's other two units 2517 − 839 = 1678 + shipping 800 = 7511; points 222 + 111 − 37 = 296
-    expect(last).toMatchObject({ amountFen: 7511, shippingFen: 800, pointsReturned: 296, completesOrder: true });
+    expect(last).toMatchObject({ amountFen: 7511, shippingFen: 800, pointsReturned: 296, closesOrder: true });
     expect(first.amountFen + second.amountFen + last.amountFen).toBe(ORDER.payableFen);
     expect(first.pointsReturned + second.pointsReturned + last.pointsReturned).toBe(ORDER.pointsUsed);
   });

@@ -90,7 +90,7 @@ export interface RefundPlan {
   /** The refunded units' share of the coupon discount (coupon statistics leave it out). */
   couponFen: Fen;
   /** After this refund every unit of the order is refunded. */
-  completesOrder: boolean;
+  closesOrder: boolean;
 }
 
 export interface RefundOrderFacts {
@@ -130,18 +130,18 @@ export function planRefund(order: RefundOrderFacts, lines: readonly ShareLine[],
     couponFen += unitsShare(shares[index].couponFen, line.quantity, before, request.quantity);
     refundedAfter.set(line.lineId, before + request.quantity);
   }
-  const completesOrder = lines.every((line) => refundedAfter.get(line.lineId) === line.quantity);
+  const closesOrder = lines.every((line) => refundedAfter.get(line.lineId) === line.quantity);
   const goodsFen = parts.reduce((total, part) => total + part.amountFen, 0);
-  const shippingFen = completesOrder ? order.shippingFeeFen : 0;
+  const shippingFen = closesOrder ? order.shippingFeeFen : 0;
   const leftFen = Math.max(0, order.payableFen - order.refundedFen);
   return {
     lines: parts,
     shippingFen,
     // The last refund takes exactly what is left, so an order's refunds add up to its payable to the fen.
-    amountFen: completesOrder ? leftFen : Math.min(goodsFen + shippingFen, leftFen),
+    amountFen: closesOrder ? leftFen : Math.min(goodsFen + shippingFen, leftFen),
     pointsReturned,
     couponFen,
-    completesOrder,
+    closesOrder,
   };
 }
 
