@@ -44,7 +44,7 @@ export interface RefundItem {
  */
 export interface ApplyAfterSaleRequest {
   type: AfterSaleType;
-  /** The units asked about (仅退款 / 退货退款 of some lines); omitted: all that is left. 400 REFUND_ITEMS_INVALID for a SKU not in the order or more units than are left. */
+  /** The units asked about (仅退款 / 退货退款 of some lines); omitted: all that is left. 400 REFUND_ITEMS_INVALID for a SKU not in the order or more units than it has; 409 REFUND_NOT_ALLOWED for units refunded already. */
   items?: RefundItem[];
   /** 1..50 characters, e.g. 不想要了 / 商品破损. */
   reason: string;

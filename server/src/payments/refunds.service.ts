@@ -302,13 +302,18 @@ export class RefundsService {
       ? items.map((item) => {
           const line = lines.find((candidate) => candidate.skuId === item.skuId);
           const left = line ? line.quantity - line.refundedQuantity : 0;
-          if (!line || item.quantity > left) {
-            throw new ApiException(
-              'REFUND_ITEMS_INVALID',
-              HttpStatus.BAD_REQUEST,
-              !line ? '订单里没有这个商品' : left === 0 ? `「${line.title}」已经全部退款` : `「${line.title}」最多还能退 ${left} 件`,
-              { skuId: item.skuId, refundableQuantity: left },
-            );
+          if (!line || item.quantity > line.quantity) {
+            throw new ApiException('REFUND_ITEMS_INVALID', HttpStatus.BAD_REQUEST, !line ? '订单里没有这个商品' : `「${line.title}」只买了 ${line.quantity} 件`, {
+              skuId: item.skuId,
+              refundableQuantity: left,
+            });
+          }
+          // Refunded meanwhile (another refund won): a conflict with the order's state, not a bad request.
+          if (item.quantity > left) {
+            throw new ApiException('REFUND_NOT_ALLOWED', HttpStatus.CONFLICT, left === 0 ? `「${line.title}」已经全部退款` : `「${line.title}」最多还能退 ${left} 件`, {
+              skuId: item.skuId,
+              refundableQuantity: left,
+            });
           }
           return { lineId: line.id, quantity: item.quantity };
         })
