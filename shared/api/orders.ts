@@ -54,6 +54,11 @@ export function isPartiallyRefunded(order: { status: OrderStatus; refundedFen: F
   return order.refundedFen > 0 && order.status !== 'refunded' && order.status !== 'refunding';
 }
 
+/** The status as shoppers and staff read it: 待收货 · 部分退款 while part of the order was refunded. */
+export function orderStatusText(order: { status: OrderStatus; refundedFen: Fen }): string {
+  return isPartiallyRefunded(order) ? `${ORDER_STATUS_LABELS[order.status]} · ${PARTIAL_REFUND_LABEL}` : ORDER_STATUS_LABELS[order.status];
+}
+
 /** Tabs of the shopper's order list (全部/待付款/待发货/待收货/已完成/售后) and the states each shows. */
 export const ORDER_TABS = ['all', 'pending_payment', 'paid', 'shipped', 'completed', 'after_sale'] as const;
 export type OrderTab = (typeof ORDER_TABS)[number];

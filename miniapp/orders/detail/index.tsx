@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { AFTER_SALE_STATUS_LABELS, AFTER_SALE_TYPE_LABELS } from '@shared/api/after-sales';
-import { ORDER_CANCEL_REASON_LABELS, ORDER_STATUS_LABELS, type OrderDetail } from '@shared/api/orders';
+import { ORDER_CANCEL_REASON_LABELS, orderStatusText, type OrderDetail } from '@shared/api/orders';
 import { formatYuan } from '@shared/money';
 import { fetchOrder } from '@/services/orders';
 import { waitForPayment } from '@/services/pay-order';
@@ -76,7 +76,7 @@ export default function OrderDetailPage() {
   return (
     <View className="order-detail-page">
       <View className="order-banner">
-        <Text className="order-banner__status order-status">{ORDER_STATUS_LABELS[order.status]}</Text>
+        <Text className="order-banner__status order-status">{orderStatusText(order)}</Text>
         <Text className="order-banner__hint">{bannerHint(order, countdown)}</Text>
       </View>
 

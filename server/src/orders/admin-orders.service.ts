@@ -232,6 +232,7 @@ export class AdminOrdersService {
       itemsText: (lines.get(order.id) ?? []).map((line) => `${line.title} ×${line.quantity}`).join('，'),
       itemCount: order.itemCount,
       payableFen: order.payableFen,
+      refundedFen: order.refundedFen,
       createdAt: order.createdAt.toISOString(),
       paidAt: order.paidAt ? order.paidAt.toISOString() : null,
       shipment: toShipment(order),

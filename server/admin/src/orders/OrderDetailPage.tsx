@@ -1,6 +1,6 @@
 import { PageContainer } from '@ant-design/pro-components';
 import type { AdminOrderDetail, SubscribeMessageLog } from '@shared/api/admin-orders';
-import { isPartiallyRefunded, ORDER_CANCEL_REASON_LABELS, PARTIAL_REFUND_LABEL, type OrderLine, type OrderStatus } from '@shared/api/orders';
+import { ORDER_CANCEL_REASON_LABELS, type OrderLine, type OrderStatus } from '@shared/api/orders';
 import { REFUND_KIND_LABELS, SUBSCRIBE_TEMPLATE_LABELS, type PaymentRecord, type RefundRecord } from '@shared/api/payments';
 import { STAFF_REFUND_ROLES } from '@shared/roles';
 import { formatYuan } from '@shared/money';
@@ -47,12 +47,7 @@ export default function OrderDetailPage() {
   return (
     <PageContainer
       title={`订单 ${order.orderNo}`}
-      tags={
-        <>
-          <OrderStatusTag status={order.status} />
-          {isPartiallyRefunded(order) && <Tag color="magenta">{PARTIAL_REFUND_LABEL}</Tag>}
-        </>
-      }
+      tags={<OrderStatusTag status={order.status} refundedFen={order.refundedFen} />}
       onBack={() => navigate('/orders')}
       extra={[
         <PrintPickingListButton key="print" orderNos={[order.orderNo]} />,
@@ -72,7 +67,7 @@ export default function OrderDetailPage() {
               <Typography.Text copyable>{order.orderNo}</Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label="状态">
-              <OrderStatusTag status={order.status} />
+              <OrderStatusTag status={order.status} refundedFen={order.refundedFen} />
             </Descriptions.Item>
             <Descriptions.Item label="会员">
               {order.memberNickname ?? '未设置昵称'}（ID {order.memberId}）
