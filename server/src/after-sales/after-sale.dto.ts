@@ -13,7 +13,8 @@ import { TRACKING_NO_PATTERN } from '../orders/shipping.service';
 import { IsAssetUrl } from '../platform/http/asset-url';
 import { PageQueryDto } from '../platform/http/page-query.dto';
 import { OptionalField } from '../platform/http/optional-field';
-import { RefundItemDto, RefundItems } from '../payments/refund.dto';
+import { RefundItems } from '../payments/refund.dto';
+import type { OrderItemDto } from '../orders/order.dto';
 
 export class ApplyAfterSaleDto implements ApplyAfterSaleRequest {
   @IsIn(AFTER_SALE_TYPES)
@@ -36,7 +37,7 @@ export class ApplyAfterSaleDto implements ApplyAfterSaleRequest {
   images?: string[];
 
   @RefundItems()
-  items?: RefundItemDto[];
+  items?: OrderItemDto[];
 }
 
 export class RejectAfterSaleDto implements RejectAfterSaleRequest {

@@ -1,38 +1,20 @@
 import { applyDecorators } from '@nestjs/common';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { ORDER_MAX_LINES, type RefundItem, type RefundPreviewRequest } from '../../../shared';
-import { MAX_ID } from '../platform/http/id-param.pipe';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import type { RefundPreviewRequest } from '../../../shared';
+import { OrderItemDto, OrderItems } from '../orders/order.dto';
 import { OptionalField } from '../platform/http/optional-field';
 
-export class RefundItemDto implements RefundItem {
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
-  skuId: number;
-
-  @IsInt()
-  @Min(1)
-  @Max(999)
-  quantity: number;
-}
-
-/** Optional units of an order, each SKU once (SKUs are distinct within an order, so a SKU names a line). */
+/**
+ * Optional units of an order, as an order names them (1..ORDER_MAX_LINES SKUs, each once): SKUs are distinct
+ * within an order, so a SKU names a line. Omitted: every unit not refunded yet.
+ */
 export function RefundItems() {
-  return applyDecorators(
-    OptionalField(),
-    IsArray(),
-    ArrayMinSize(1),
-    ArrayMaxSize(ORDER_MAX_LINES),
-    ArrayUnique((item: RefundItemDto) => item?.skuId),
-    ValidateNested({ each: true }),
-    Type(() => RefundItemDto),
-  );
+  return applyDecorators(OptionalField(), OrderItems());
 }
 
 export class RefundItemsDto implements RefundPreviewRequest {
   @RefundItems()
-  items?: RefundItemDto[];
+  items?: OrderItemDto[];
 }
 
 /** `POST /api/v1/admin/orders/:orderNo/refunds`: staff refund units of a paid order (or all that is left) with a reason. */
