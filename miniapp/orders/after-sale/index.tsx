@@ -108,7 +108,7 @@ export default function AfterSalePage() {
           <Text>售后类型</Text>
           <Text className="after-sale-type">{AFTER_SALE_TYPE_LABELS[type]}</Text>
         </View>
-        <Text className="after-sale-section__title">退哪些商品</Text>
+        <Text className="after-sale-section__title refund-items__title">退哪些商品</Text>
         <RefundItemsPicker orderNo={order.orderNo} lines={order.lines} chosen={units} onChange={setChosen} />
         <Text className="after-sale-page__note">
           {type === 'refund_only' ? '商品尚未发货，商家同意后原路退款' : '商家同意后请按提示寄回商品，收到后原路退款'}

@@ -270,7 +270,7 @@ function canRefund(order: AdminOrderDetail, role: string): boolean {
 
 const REFUND_COLUMNS: TableColumnsType<RefundRecord> = [
   { title: '退款单号', dataIndex: 'outRefundNo' },
-  { title: '类型', dataIndex: 'kind', render: (kind: RefundRecord['kind']) => REFUND_KIND_LABELS[kind] },
+  { title: '类型', dataIndex: 'kind', render: (kind: RefundRecord['kind']) => <Tag>{REFUND_KIND_LABELS[kind]}</Tag> },
   { title: '金额', dataIndex: 'amountFen', align: 'right', render: (fen: number) => formatYuan(fen) },
   {
     title: '退款商品',
@@ -284,7 +284,7 @@ const REFUND_COLUMNS: TableColumnsType<RefundRecord> = [
           ].join('；'),
   },
   { title: '原因', dataIndex: 'reason' },
-  { title: '发起人', dataIndex: 'staff', render: (staff: RefundRecord['staff']) => staff?.displayName ?? '—' },
+  { title: '发起人', dataIndex: 'staff', render: (staff: RefundRecord['staff']) => <span style={{ whiteSpace: 'nowrap' }}>{staff?.displayName ?? '—'}</span> },
   {
     title: '状态',
     dataIndex: 'status',
