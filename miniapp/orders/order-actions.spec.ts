@@ -90,7 +90,7 @@ describe('choosing the units of a partial refund', () => {
     unitPriceFen: 1000,
     quantity,
     lineTotalFen: 1000 * quantity,
-    refundedQuantity,
+    ...(refundedQuantity ? { refundedQuantity } : {}),
   });
   const lines = [line(1, 2, 0), line(2, 1, 1), line(3, 3, 1)];
 

@@ -1,5 +1,5 @@
 import type { AfterSaleType, RefundItem, ReturnShipmentRequest } from '@shared/api/after-sales';
-import { REORDER_SKIP_REASON_LABELS, type OrderLine, type OrderStatus, type ReorderResult } from '@shared/api/orders';
+import { refundableQuantity, REORDER_SKIP_REASON_LABELS, type OrderLine, type OrderStatus, type ReorderResult } from '@shared/api/orders';
 
 /**
  * Which after-sale a shopper may apply for: 仅退款 while the goods have not left (paid), 退货退款 once shipped
@@ -78,7 +78,7 @@ export function validateReturnShipment(form: ReturnShipmentRequest): string | nu
 
 /** The units still refundable on each line: the picker starts with all of them. */
 export function refundableUnits(lines: OrderLine[]): Record<number, number> {
-  return Object.fromEntries(lines.filter((line) => line.quantity > line.refundedQuantity).map((line) => [line.skuId, line.quantity - line.refundedQuantity]));
+  return Object.fromEntries(lines.filter((line) => refundableQuantity(line) > 0).map((line) => [line.skuId, refundableQuantity(line)]));
 }
 
 /** The request's items: omitted (the rest of the order) when every refundable unit is chosen. */

@@ -244,8 +244,13 @@ export interface OrderLine {
   unitPriceFen: Fen;
   quantity: number;
   lineTotalFen: Fen;
-  /** Units refunded or being refunded (partial refunds); 0..quantity. */
-  refundedQuantity: number;
+  /** Units refunded or being refunded (partial refunds), 1..quantity; absent while none are. */
+  refundedQuantity?: number;
+}
+
+/** Units of the line not refunded (nor being refunded) yet. */
+export function refundableQuantity(line: Pick<OrderLine, 'quantity' | 'refundedQuantity'>): number {
+  return line.quantity - (line.refundedQuantity ?? 0);
 }
 
 /**

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import { InputNumber } from '@nutui/nutui-react-taro';
 import type { RefundPreview } from '@shared/api/after-sales';
-import type { OrderLine } from '@shared/api/orders';
+import { refundableQuantity, type OrderLine } from '@shared/api/orders';
 import { formatYuan } from '@shared/money';
 import { assetUrl } from '@/services/api-origin';
 import { previewAfterSale } from '@/services/orders';
@@ -44,11 +44,11 @@ export function RefundItemsPicker({
     // `key` stands for the chosen items.
   }, [orderNo, key, nothing]);
 
-  const refundable = lines.filter((line) => line.quantity > line.refundedQuantity);
+  const refundable = lines.filter((line) => refundableQuantity(line) > 0);
   return (
     <View className="refund-items">
       {refundable.map((line) => {
-        const left = line.quantity - line.refundedQuantity;
+        const left = refundableQuantity(line);
         const part = preview.data?.items.find((item) => item.skuId === line.skuId);
         return (
           <View key={line.skuId} className="refund-item">
@@ -56,7 +56,7 @@ export function RefundItemsPicker({
             <View className="refund-item__info">
               <Text className="refund-item__title">{line.title}</Text>
               <Text className="refund-item__spec">
-                {line.specValues.join(' / ') || '默认规格'} · 可退 {left} 件{line.refundedQuantity > 0 ? `（已退 ${line.refundedQuantity} 件）` : ''}
+                {line.specValues.join(' / ') || '默认规格'} · 可退 {left} 件{line.refundedQuantity ? `（已退 ${line.refundedQuantity} 件）` : ''}
               </Text>
               <Text className="refund-item__amount">{part ? `退 ${formatYuan(part.amountFen)}` : '不退'}</Text>
             </View>

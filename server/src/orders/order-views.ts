@@ -35,7 +35,7 @@ export function toOrderLine(row: OrderLineFields): OrderLine {
     unitPriceFen: row.unitPriceFen,
     quantity: row.quantity,
     lineTotalFen: row.lineTotalFen,
-    refundedQuantity: row.refundedQuantity,
+    ...(row.refundedQuantity > 0 ? { refundedQuantity: row.refundedQuantity } : {}),
   };
 }
 

@@ -204,7 +204,7 @@ const LINE_COLUMNS: TableColumnsType<OrderLine> = [
   },
   { title: '单价', dataIndex: 'unitPriceFen', align: 'right', render: (fen: number) => formatYuan(fen) },
   { title: '数量', dataIndex: 'quantity', align: 'right' },
-  { title: '已退款', dataIndex: 'refundedQuantity', align: 'right', render: (units: number) => (units > 0 ? <Tag color="magenta">{units} 件</Tag> : '—') },
+  { title: '已退款', dataIndex: 'refundedQuantity', align: 'right', render: (units?: number) => (units ? <Tag color="magenta">{units} 件</Tag> : '—') },
   { title: '小计', dataIndex: 'lineTotalFen', align: 'right', render: (fen: number) => formatYuan(fen) },
 ];
 

@@ -1,6 +1,6 @@
 import { ModalForm, ProFormTextArea } from '@ant-design/pro-components';
 import type { RefundItem, RefundPreview } from '@shared/api/after-sales';
-import type { OrderLine } from '@shared/api/orders';
+import { refundableQuantity, type OrderLine } from '@shared/api/orders';
 import { formatYuan } from '@shared/money';
 import { Alert, InputNumber, Spin, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -22,9 +22,9 @@ export function StaffRefundModal({
   onClose: () => void;
   onChanged: () => void;
 }) {
-  const refundable = lines.filter((line) => line.quantity > line.refundedQuantity);
+  const refundable = lines.filter((line) => refundableQuantity(line) > 0);
   const [quantities, setQuantities] = useState<Record<number, number>>(() =>
-    Object.fromEntries(refundable.map((line) => [line.skuId, line.quantity - line.refundedQuantity])),
+    Object.fromEntries(refundable.map((line) => [line.skuId, refundableQuantity(line)])),
   );
   const [preview, setPreview] = useState<{ loading: boolean; data: RefundPreview | null; error: string | null }>({ loading: true, data: null, error: null });
   const items: RefundItem[] = refundable.filter((line) => (quantities[line.skuId] ?? 0) > 0).map((line) => ({ skuId: line.skuId, quantity: quantities[line.skuId] }));
@@ -71,13 +71,13 @@ export function StaffRefundModal({
         dataSource={refundable}
         columns={[
           { title: '商品', render: (_, line) => `${line.title}${line.specValues.length ? `（${line.specValues.join(' / ')}）` : ''}` },
-          { title: '可退件数', align: 'right', render: (_, line) => line.quantity - line.refundedQuantity },
+          { title: '可退件数', align: 'right', render: (_, line) => refundableQuantity(line) },
           {
             title: '退款件数',
             render: (_, line) => (
               <InputNumber
                 min={0}
-                max={line.quantity - line.refundedQuantity}
+                max={refundableQuantity(line)}
                 precision={0}
                 value={quantities[line.skuId] ?? 0}
                 aria-label={`退款件数 ${line.title}`}
