@@ -36,6 +36,18 @@ export interface RefundItem {
   quantity: number;
 }
 
+/** Units of one line named by an after-sale case. */
+export interface AfterSaleItem extends RefundItem {
+  title: string;
+  specValues: string[];
+}
+
+/** The units of a case in words: 雨前龙井（一级）× 1；… (null: the whole order, as it was when applied). */
+export function afterSaleItemsText(items: AfterSaleItem[] | null): string {
+  if (!items) return '整单';
+  return items.map((item) => `${item.title}${item.specValues.length ? `（${item.specValues.join(' / ')}）` : ''} × ${item.quantity}`).join('；');
+}
+
 /**
  * `POST /api/v1/orders/:orderNo/after-sales` → OrderDetail. refund_only only while paid (not shipped);
  * return_refund once shipped or completed. 409 AFTER_SALE_NOT_ALLOWED otherwise. The refund is the chosen units'
@@ -63,8 +75,8 @@ export interface AfterSale {
   description: string;
   images: string[];
   refundFen: Fen;
-  /** The units the case is about; null: every unit that was left when it was applied. */
-  items: RefundItem[] | null;
+  /** The units the case is about (with the line's title and spec as ordered); null: every unit not refunded when it was applied. */
+  items: AfterSaleItem[] | null;
   rejectReason: string | null;
   /** 退货退款 once approved: where the goods go back (the shop's return address when it was approved). */
   returnAddress: ReturnAddress | null;

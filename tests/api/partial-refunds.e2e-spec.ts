@@ -166,7 +166,7 @@ describe(`partial refunds (${TEST_DB})`, () => {
       expect(after.refundedFen).toBe(3810);
       expect(isPartiallyRefunded(after)).toBe(true);
       expect(after.lines.map((line) => line.refundedQuantity ?? 0)).toEqual([0, 1, 0]);
-      expect(after.afterSale).toMatchObject({ refundFen: 3810, items: [{ skuId: cup, quantity: 1 }] });
+      expect(after.afterSale).toMatchObject({ refundFen: 3810, items: [{ skuId: cup, quantity: 1, title: expect.any(String), specValues: ['规格1'] }] });
       // Only the cup came back to stock (at receipt), and only the cup's sale left the product's real sales.
       expect((await movementsOfSku(t, cup)).filter((m) => m.reason === 'return_receipt').map((m) => m.delta)).toEqual([1]);
       expect((await movementsOfSku(t, tea)).filter((m) => m.reason === 'return_receipt')).toEqual([]);

@@ -182,7 +182,7 @@ test('a partial 仅退款: the shopper picks one line of three and sees its amou
     await page.locator('.after-sale-status', { hasText: '待处理' }).waitFor();
   });
   const applied = await call('GET', `/orders/${orderNo}`, { token });
-  assert.deepEqual(applied.afterSale.items, [{ skuId: second.skuId, quantity: 1 }]);
+  assert.deepEqual(applied.afterSale.items, [{ skuId: second.skuId, quantity: 1, title: second.title, specValues: second.specValues }]);
 
   // Customer service approves; the refund of line 2 alone goes out and the order stays 待发货 for the rest.
   const service = await staffToken(session.app.baseUrl, 'service');

@@ -66,8 +66,12 @@ export class AfterSalesService {
       );
     if (!APPLICABLE_FROM[input.type].includes(order.status)) throw notAllowed();
     // 400 for units the order does not have (any more); the amount is settled again when the refund starts.
-    const items = input.items?.map(({ skuId, quantity }) => ({ skuId, quantity })) ?? null;
-    const { refundFen } = await this.refunds.preview(order.id, items);
+    const { refundFen } = await this.refunds.preview(order.id, input.items?.map(({ skuId, quantity }) => ({ skuId, quantity })) ?? null);
+    const lines = input.items ? ((await this.orders.linesOf([order.id])).get(order.id) ?? []) : [];
+    const items = input.items?.map(({ skuId, quantity }) => {
+      const line = lines.find((candidate) => candidate.skuId === skuId);
+      return { skuId, quantity, title: line?.title ?? '', specValues: line?.specValues ?? [] };
+    }) ?? null;
     const applied = await this.transactions.run(async (manager) => {
       if (!(await transitionOrder(manager, order.id, order.status, 'after_sale'))) return false;
       await manager.insert(AfterSaleRow, {

@@ -93,16 +93,17 @@ export class RefundsService {
     if (sendToWechat) await this.send(input.outRefundNo);
   }
 
-  /** What refunding `items` (null: all that is left) of the order would give back, as things stand. */
+  /** What refunding `items` (null: all that is left) of a paid, shipped or completed order would give back, as things stand. */
   async preview(orderId: number, items: RefundItem[] | null): Promise<RefundPreview> {
-    const { order, lines, plan } = await this.plan(this.dataSource.manager, orderId, items, false);
+    const { order, plan } = await this.plan(this.dataSource.manager, orderId, items, false);
+    if (!SYSTEM_REFUNDABLE.includes(order.status)) throw notRefundable(order.status);
     return {
       items: plan.lines.map((part) => ({ skuId: part.skuId, quantity: part.quantity, amountFen: part.amountFen })),
       shippingFen: plan.shippingFen,
       refundFen: plan.amountFen,
       pointsReturned: plan.pointsReturned,
       refundableFen: Math.max(0, order.payableFen - order.refundedFen),
-      closesOrder: plan.closesOrder && lines.length > 0,
+      closesOrder: plan.closesOrder,
     };
   }
 
@@ -160,14 +161,7 @@ export class RefundsService {
   async startSystemRefund(request: Omit<RefundOfUnits, 'outRefundNo'>): Promise<RefundRow> {
     const refund = await this.transactions.run(async (manager) => {
       const order = await this.lockOrder(manager, request.orderId);
-      if (!SYSTEM_REFUNDABLE.includes(order.status)) {
-        throw new ApiException(
-          'REFUND_NOT_ALLOWED',
-          HttpStatus.CONFLICT,
-          order.status === 'after_sale' ? '订单有进行中的售后，请先在售后处理中处理' : `订单${ORDER_STATUS_LABELS[order.status]}，不能退款`,
-          { status: order.status },
-        );
-      }
+      if (!SYSTEM_REFUNDABLE.includes(order.status)) throw notRefundable(order.status);
       // The order's n-th system refund: counted under the order's lock, so two at once get different numbers.
       const earlier = await manager.countBy(RefundRow, { orderId: order.id, afterSaleId: IsNull(), kind: request.kind });
       const recorded = await this.recordUnits(manager, { ...request, outRefundNo: `${order.orderNo}${request.kind === 'staff' ? 'S' : 'G'}${earlier + 1}` });
@@ -332,6 +326,15 @@ export class RefundsService {
   private lockOrder(manager: EntityManager, orderId: number): Promise<OrderRow> {
     return lockedForUpdate(manager.createQueryBuilder(OrderRow, 'o').where('o.id = :orderId', { orderId })).getOneOrFail();
   }
+}
+
+function notRefundable(status: OrderStatus): ApiException {
+  return new ApiException(
+    'REFUND_NOT_ALLOWED',
+    HttpStatus.CONFLICT,
+    status === 'after_sale' ? '订单有进行中的售后，请先在售后处理中处理' : `订单${ORDER_STATUS_LABELS[status]}，不能退款`,
+    { status },
+  );
 }
 
 /** The order lines with the refund's quantities (for stock returned), in the shape the stock ledger takes. */

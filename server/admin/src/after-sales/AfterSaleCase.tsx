@@ -1,5 +1,4 @@
-import { AFTER_SALE_TYPE_LABELS, type AfterSale } from '@shared/api/after-sales';
-import type { OrderLine } from '@shared/api/orders';
+import { AFTER_SALE_TYPE_LABELS, afterSaleItemsText, type AfterSale } from '@shared/api/after-sales';
 import { formatYuan } from '@shared/money';
 import { Descriptions, Image, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
@@ -13,15 +12,12 @@ export function AfterSaleCase({
   onChanged,
   onStale,
   showOrderLink = false,
-  orderLines,
 }: {
   afterSale: AfterSale;
   onChanged: (afterSale: AfterSale) => void;
   /** Someone else changed the case first (409): re-read it. */
   onStale: () => void;
   showOrderLink?: boolean;
-  /** The order's lines, to name the units a partial case is about (without them: by SKU id). */
-  orderLines?: OrderLine[];
 }) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid={`after-sale-${afterSale.id}`}>
@@ -38,7 +34,7 @@ export function AfterSaleCase({
         <Descriptions.Item label="类型">{AFTER_SALE_TYPE_LABELS[afterSale.type]}</Descriptions.Item>
         <Descriptions.Item label="退款金额">{formatYuan(afterSale.refundFen)}</Descriptions.Item>
         <Descriptions.Item label="退款商品" span={2}>
-          <span data-testid="after-sale-items">{caseItemsText(afterSale, orderLines)}</span>
+          <span data-testid="after-sale-items">{afterSale.items ? afterSaleItemsText(afterSale.items) : '整单（申请时尚未退款的全部商品）'}</span>
         </Descriptions.Item>
         <Descriptions.Item label="原因" span={2}>
           {afterSale.reason}
@@ -106,16 +102,4 @@ function returnItems(afterSale: AfterSale) {
       {formatOptionalTime(afterSale.returnReceivedAt)}
     </Descriptions.Item>,
   ];
-}
-
-/** 整单 for a case about the whole order, else each chosen line with its units (部分退款). */
-function caseItemsText(afterSale: AfterSale, orderLines: OrderLine[] = []): string {
-  if (!afterSale.items) return '整单（申请时尚未退款的全部商品）';
-  return afterSale.items
-    .map((item) => {
-      const line = orderLines.find((candidate) => candidate.skuId === item.skuId);
-      const name = line ? `${line.title}${line.specValues.length ? `（${line.specValues.join(' / ')}）` : ''}` : `SKU ${item.skuId}`;
-      return `${name} × ${item.quantity}`;
-    })
-    .join('；');
 }

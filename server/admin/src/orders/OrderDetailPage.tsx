@@ -155,7 +155,7 @@ export default function OrderDetailPage() {
 
         {order.afterSale && (
           <Card title="售后" size="small">
-            <AfterSaleCase afterSale={order.afterSale} orderLines={order.lines} onChanged={refresh} onStale={refresh} />
+            <AfterSaleCase afterSale={order.afterSale} onChanged={refresh} onStale={refresh} />
           </Card>
         )}
 
