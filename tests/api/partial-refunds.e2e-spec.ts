@@ -8,7 +8,7 @@ import { Product } from '../../server/src/catalog/product.entity';
 import { Member } from '../../server/src/members/member.entity';
 import { Staff } from '../../server/src/staff/staff.entity';
 import { claim, createTemplate } from './support/coupon-fixtures';
-import { eventually, orderStatus, payAtFake, startPayment } from './support/pay-helpers';
+import { deliver, eventually, orderStatus, payAtFake, signedHeaders, startPayment } from './support/pay-helpers';
 import { ShopFixtures } from './support/shop-fixtures';
 import { expectStockLedgerBalanced, movementsOfSku } from './support/stock-ledger';
 import { API, bearer, expectApiError, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
@@ -188,15 +188,15 @@ describe(`partial refunds (${TEST_DB})`, () => {
       expectApiError((await staffRefund(order.orderNo, { reason: '', items: [{ skuId: tea, quantity: 2 }] }).expect(400)).body, 'VALIDATION_FAILED');
       const refund: RefundRecord = (await staffRefund(order.orderNo, { reason: '茶叶受潮', items: [{ skuId: tea, quantity: 2 }] }).expect(201)).body;
       const operatorId = (await t.dataSource.getRepository(Staff).findOneByOrFail({ username: 'operator' })).id;
-      expect(refund).toMatchObject({ kind: 'staff', amountFen: 4826, shippingFen: 0, reason: '商家退款：茶叶受潮', staff: { id: operatorId } });
+      expect(refund).toMatchObject({ kind: 'staff', amountFen: 4826, shippingFen: 0, reason: '茶叶受潮', staff: { id: operatorId } });
       expect(refund.lines).toEqual([expect.objectContaining({ skuId: tea, quantity: 2, amountFen: 4826 })]);
       await allSucceeded(order.orderNo);
       const after = await eventually(() => orderStatus(t, buyer.token, order.orderNo), (o) => o.timeline.some((entry) => entry.event === 'system_refunded'));
       expect(after.status).toBe('completed');
       expect(after.refundedFen).toBe(3810 + 4826);
       expect(after.timeline.filter((entry) => entry.event.startsWith('system_refund')).map((entry) => entry.text)).toEqual([
-        '商家退款 ¥48.26处理中，原路退回：商家退款：茶叶受潮',
-        '商家退款 ¥48.26已退回',
+        '商家退款处理中：¥48.26，原路退回（茶叶受潮）',
+        '商家退款成功：¥48.26',
       ]);
       // Kept 11850 − 8636 = 3214, goods 2414 → 24 points; 72 − 24 = 48 go back; the tea's 437 return: 417 − 48 + 437 = 806.
       await eventually(ledger, (rows) => rows.length === 6);
@@ -306,5 +306,31 @@ describe(`partial refunds (${TEST_DB})`, () => {
       expect(order2.status).toBe('paid');
       await expectStockLedgerBalanced(t);
     });
+  });
+
+  it('a payment that arrives after the order was cancelled is refunded as 取消后到账退款, shown in the timeline', async () => {
+    const buyer = await shopper('partial-refunds-late');
+    const placed: OrderDetail = (
+      await t.api().post(`${API}/orders`).set(bearer(buyer.token)).send({ clientToken: `pr-late-${++tokens}`, items: [{ skuId: await shop.sku(1500, 5), quantity: 1 }], addressId: buyer.addressId }).expect(201)
+    ).body;
+    // Paid in WeChat while the notification is lost (its address unreachable), cancelled meanwhile, then delivered.
+    const realBase = t.config.wechatPay.publicBaseUrl;
+    t.config.wechatPay.publicBaseUrl = 'http://127.0.0.1:9';
+    await payAtFake(t, (await startPayment(t, buyer.token, placed.orderNo)).prepayId).finally(() => (t.config.wechatPay.publicBaseUrl = realBase));
+    await t.api().post(`${API}/orders/${placed.orderNo}/cancel`).set(bearer(buyer.token)).expect(200);
+    const body = JSON.stringify(t.fake.state.pay.order(placed.orderNo)!.notification);
+    expect((await deliver(t, body, signedHeaders(t, body))).status).toBe(204);
+    await allSucceeded(placed.orderNo);
+    expect((await refundRows(placed.orderNo)).map((row) => [row.kind, row.amountFen, row.staffId, row.lines])).toEqual([['late_payment', placed.payableFen, null, null]]);
+    const after = await orderStatus(t, buyer.token, placed.orderNo);
+    expect(after.status).toBe('cancelled');
+    expect(after.refundedFen).toBe(0);
+    expect(after.timeline.filter((entry) => entry.event.startsWith('system_refund')).map((entry) => entry.text)).toEqual([
+      // 15.00 + shipping 8.00
+      '取消后到账退款处理中：¥23.00，原路退回（订单已取消，退回支付款）',
+      '取消后到账退款成功：¥23.00',
+    ]);
+    const detail = (await t.api().get(`${API}/admin/orders/${placed.orderNo}`).set(bearer(operator)).expect(200)).body;
+    expect(detail.refunds).toEqual([expect.objectContaining({ kind: 'late_payment', amountFen: placed.payableFen, staff: null, lines: [], shippingFen: 0 })]);
   });
 });

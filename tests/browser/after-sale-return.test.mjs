@@ -225,7 +225,7 @@ test('a partial 仅退款: the shopper picks one line of three and sees its amou
       await screenshot(admin, 'admin-staff-refund-dialog');
       await dialog.getByRole('button', { name: `确认退款 ¥${(expected.refundFen / 100).toFixed(2)}` }).click();
       await admin.getByText('已发起退款，款项原路退回').waitFor();
-      await admin.locator('tr', { hasText: '商家退款：缺货，与买家协商退款' }).locator('.ant-tag', { hasText: '商家退款' }).waitFor();
+      await admin.locator('tr', { hasText: '缺货，与买家协商退款' }).locator('.ant-tag', { hasText: '商家退款' }).waitFor();
       await admin.getByText('退款记录', { exact: true }).scrollIntoViewIfNeeded();
       await screenshot(admin, 'admin-partial-refunds');
     },

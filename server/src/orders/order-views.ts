@@ -59,7 +59,7 @@ export function toShipment(order: OrderRow): Shipment | null {
 /**
  * What happened to the order, oldest first. Derived from the transition timestamps of the order, its
  * after-sale cases and its system refunds (each written by its own conditional update), so the timeline cannot
- * disagree with them. `systemRefunds`: the order's refunds without an after-sale case (商家退款, 拼团失败退款).
+ * disagree with them. `systemRefunds`: the order's refunds without an after-sale case (商家退款, 拼团失败退款, 取消后到账退款).
  */
 export function orderTimeline(order: OrderRow, afterSales: AfterSaleRow[], systemRefunds: RefundRow[] = []): OrderTimelineEntry[] {
   const entries: (OrderTimelineEntry | null)[] = [
@@ -101,10 +101,10 @@ export function orderTimeline(order: OrderRow, afterSales: AfterSaleRow[], syste
     if (sale.refundedAt) entries.push({ event: 'refunded', at: sale.refundedAt.toISOString(), text: `退款成功：${formatYuan(sale.refundFen)}` });
   }
   for (const refund of systemRefunds) {
-    if (refund.kind === 'after_sale' || refund.kind === 'late_payment') continue;
-    const what = `${REFUND_KIND_LABELS[refund.kind]} ${formatYuan(refund.amountFen)}`;
-    entries.push({ event: 'system_refund_started', at: refund.createdAt.toISOString(), text: `${what}处理中，原路退回：${refund.reason}` });
-    if (refund.succeededAt) entries.push({ event: 'system_refunded', at: refund.succeededAt.toISOString(), text: `${what}已退回` });
+    if (refund.kind === 'after_sale') continue;
+    const kind = REFUND_KIND_LABELS[refund.kind];
+    entries.push({ event: 'system_refund_started', at: refund.createdAt.toISOString(), text: `${kind}处理中：${formatYuan(refund.amountFen)}，原路退回（${refund.reason}）` });
+    if (refund.succeededAt) entries.push({ event: 'system_refunded', at: refund.succeededAt.toISOString(), text: `${kind}成功：${formatYuan(refund.amountFen)}` });
   }
   // Whole seconds: transition columns keep seconds only (MySQL DATETIME), createdAt keeps milliseconds.
   // Entries are built in the order things happen, and the sort is stable, so ties keep that order.

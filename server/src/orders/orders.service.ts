@@ -81,12 +81,15 @@ export class OrdersService {
     return this.detailOf(await this.findOwned(memberId, orderNo));
   }
 
-  /** The full detail of an order row: lines, after-sale cases, system refunds (only read once something was refunded), timeline. */
+  /**
+   * The full detail of an order row: lines, after-sale cases, refunds without a case (only read when there can be any:
+   * something was refunded, or a payment was started for an order now cancelled, which a late payment refunds), timeline.
+   */
   async detailOf(order: OrderRow): Promise<OrderDetail> {
     const [lines, afterSales, systemRefunds] = await Promise.all([
       this.linesOf([order.id]),
       this.dataSource.getRepository(AfterSaleRow).find({ where: { orderId: order.id }, order: { id: 'ASC' } }),
-      order.refundedFen > 0 ? this.dataSource.getRepository(RefundRow).find({ where: { orderId: order.id, afterSaleId: IsNull() }, order: { id: 'ASC' } }) : [],
+      order.refundedFen > 0 || (order.status === 'cancelled' && order.paymentAttemptAt) ? this.dataSource.getRepository(RefundRow).find({ where: { orderId: order.id, afterSaleId: IsNull() }, order: { id: 'ASC' } }) : [],
     ]);
     return toOrderDetail(order, lines.get(order.id) ?? [], afterSales, systemRefunds);
   }

@@ -34,7 +34,7 @@ export class AdminRefundsController {
     const refund = await this.refunds.startSystemRefund({
       orderId: order.id,
       kind: 'staff',
-      reason: `商家退款：${body.reason.trim()}`,
+      reason: body.reason.trim(),
       staffId: staff.id,
       items: body.items?.map(({ skuId, quantity }) => ({ skuId, quantity })) ?? null,
     });
