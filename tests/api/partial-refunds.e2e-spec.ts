@@ -1,6 +1,7 @@
 import type { AdminMemberLoyalty, CouponTemplateStats, MemberPurchaseStats, OrderDetail, RefundPreview, RefundRecord } from '../../shared';
 import { isPartiallyRefunded } from '../../shared';
 import { PointsLedgerRow } from '../../server/src/loyalty/points-ledger.entity';
+import { OrderEvents, type OrderRefundedPayload } from '../../server/src/orders/order-events';
 import { OrderLineRow } from '../../server/src/orders/order-line.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { RefundRow } from '../../server/src/payments/refund.entity';
@@ -8,6 +9,7 @@ import { Product } from '../../server/src/catalog/product.entity';
 import { Member } from '../../server/src/members/member.entity';
 import { Staff } from '../../server/src/staff/staff.entity';
 import { claim, createTemplate } from './support/coupon-fixtures';
+import { orderEventsOf } from './support/domain-events';
 import { deliver, eventually, orderStatus, payAtFake, signedHeaders, startPayment } from './support/pay-helpers';
 import { ShopFixtures } from './support/shop-fixtures';
 import { expectStockLedgerBalanced, movementsOfSku } from './support/stock-ledger';
@@ -226,6 +228,19 @@ describe(`partial refunds (${TEST_DB})`, () => {
       expect(await balanceOf(buyer.memberId)).toBe(1000);
       expect(await eventually(purchaseStats, (stats) => stats.paidOrderCount === 0)).toMatchObject({ totalNetPaidFen: 0 });
       expect(await couponStats()).toMatchObject({ usedCount: 1, orderCount: 0, gmvFen: 0, discountFen: 0 });
+      // Each refund's event carries what followers need to apply its share without reading the order's history.
+      const events = await orderEventsOf<OrderRefundedPayload>(t, OrderEvents.refunded, order.orderNo);
+      expect(events.map((event) => [event.status, event.kind, event.refundFen, event.shippingFen, event.pointsReturned, event.couponFen, event.closesOrder, event.orderRefundedFen])).toEqual([
+        ['completed', 'after_sale', 3810, 0, 345, 345, false, 3810],
+        ['completed', 'staff', 4826, 0, 437, 437, false, 8636],
+        ['refunded', 'after_sale', 3214, 800, 218, 218, true, 11850],
+      ]);
+      expect(events.map((event) => event.items)).toEqual([
+        [{ skuId: cup, quantity: 1, amountFen: 3810 }],
+        [{ skuId: tea, quantity: 2, amountFen: 4826 }],
+        [{ skuId: snack, quantity: 3, amountFen: 2414 }],
+      ]);
+      expect(events.every((event) => event.paidAt === after.paidAt)).toBe(true);
       // Only the snacks came back this time (the rest had been refunded).
       expect((await movementsOfSku(t, snack)).filter((m) => m.reason === 'return_receipt').map((m) => m.delta)).toEqual([3]);
       expect((await movementsOfSku(t, tea)).filter((m) => m.reason === 'return_receipt')).toEqual([]);

@@ -59,6 +59,8 @@ export interface OrderRefund {
   closesOrder: boolean;
   /** The order's succeeded refunds, this one included: the order's net paid is payableFen − orderRefundedFen. */
   orderRefundedFen: Fen;
+  /** When the order was paid (a level window or a day of purchase stats counts the refund against that payment). */
+  paidAt: string | null;
 }
 
 export type OrderRefundedPayload = OrderEventPayload & OrderRefund;

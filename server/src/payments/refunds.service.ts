@@ -250,6 +250,7 @@ export class RefundsService {
         couponFen: refund.couponFen,
         closesOrder: refund.closesOrder,
         orderRefundedFen: Number(refundedTotal ?? 0),
+        paidAt: order.paidAt?.toISOString() ?? null,
       });
       await this.events.flush(manager);
       // Products in id order, the hot rows last.
