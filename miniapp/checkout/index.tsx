@@ -105,6 +105,9 @@ export default function CheckoutPage() {
   const { address } = preview;
   const unavailableCount = preview.lines.filter((line) => line.unavailableReason !== null).length;
   const priceChanged = preview.lines.some((line) => line.cartPriceFen !== null);
+  // Refusals of the server's checkout participants (a purchase limit…), with their own messages.
+  const refusals = preview.refusals ?? [];
+  const refusedSkuIds = new Set(refusals.flatMap((refusal) => refusal.skuIds ?? []));
 
   return (
     <View className="checkout-page">
@@ -131,13 +134,18 @@ export default function CheckoutPage() {
           {unavailableCount} 件商品暂时无法购买，请返回修改后再提交
         </View>
       )}
+      {refusals.map((refusal) => (
+        <View key={`${refusal.code}:${refusal.skuIds?.join(',') ?? 'all'}`} className="checkout-notice checkout-notice--error">
+          {refusal.message}
+        </View>
+      ))}
       {priceChanged && <View className="checkout-notice">部分商品价格有变动，以下为最新价格</View>}
 
       <View className="checkout-lines">
         {preview.lines.map((line) => (
           <View
             key={line.skuId}
-            className={`checkout-line${line.unavailableReason ? ' checkout-line--unavailable' : ''}`}
+            className={`checkout-line${line.unavailableReason || refusedSkuIds.has(line.skuId) ? ' checkout-line--unavailable' : ''}`}
           >
             <Image className="checkout-line__image" src={assetUrl(line.imageUrl)} mode="aspectFill" />
             <View className="checkout-line__body">

@@ -46,3 +46,40 @@ export interface JobRunResult {
   durationMs: number;
   error: string | null;
 }
+
+/**
+ * A follower's delivery of a domain event that needs the owner's eye: `failed` (it gave up after its runs, or the
+ * follower is gone), or `pending` past its next attempt by more than a sweep interval (nothing is running it).
+ */
+export interface AdminEventDelivery {
+  eventId: string;
+  /** e.g. `order.paid` */
+  eventType: string;
+  /** What the event is about, e.g. `order:2026…` */
+  aggregateKey: string;
+  follower: string;
+  status: 'pending' | 'failed' | 'done';
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+  eventCreatedAt: string;
+}
+
+/** `GET /api/v1/admin/event-deliveries` → the deliveries that need a look (newest events first, at most 50). */
+export interface AdminEventDeliveryList {
+  /** All failed deliveries (not only the listed ones). */
+  failed: number;
+  /** All pending deliveries overdue by more than EVENT_DELIVERY_OVERDUE_MS. */
+  overdue: number;
+  items: AdminEventDelivery[];
+}
+
+/** A pending delivery this late (past its next attempt) is listed as stuck: the redelivery sweep runs every 30 s. */
+export const EVENT_DELIVERY_OVERDUE_MS = 5 * 60_000;
+
+/**
+ * `POST /api/v1/admin/event-deliveries/:eventId/:follower/retry` → AdminEventDelivery: runs the follower on the event
+ * now, on the answering instance, and answers the delivery afterwards (`done`, or the new error). 404
+ * EVENT_DELIVERY_NOT_FOUND; 409 EVENT_DELIVERY_DONE when it has already succeeded; 409 EVENT_DELIVERY_BUSY when a
+ * run of it is in progress elsewhere.
+ */

@@ -1,4 +1,5 @@
 import type { Fen } from '../money';
+import type { ErrorCode } from '../errors';
 import type { Address } from './addresses';
 import type { AfterSale } from './after-sales';
 import { CART_UNAVAILABLE_REASON_LABELS, type CartUnavailableReason } from './cart';
@@ -190,6 +191,22 @@ export interface CheckoutPreview {
   /** The coupon the pricing applies (the request's, or the best usable one); null: none. */
   selectedMemberCouponId: number | null;
   points: CheckoutPoints;
+  /**
+   * Present only when a checkout participant (a purchase limit, a group-buy seat…) refuses lines or the whole
+   * selection for a reason the lines' unavailableReason does not name; canSubmit is then false. Refused lines
+   * are left out of the pricing; placing the order anyway answers the first refusal's 409.
+   */
+  refusals?: CheckoutRefusal[];
+}
+
+/** Why a checkout participant refuses part of a selection. */
+export interface CheckoutRefusal {
+  /** What placing the order would answer (409), e.g. PURCHASE_LIMIT_REACHED. */
+  code: ErrorCode;
+  /** For the shopper, e.g. 「龙井」每人限购 1 件. */
+  message: string;
+  /** The lines it concerns; null: the whole selection. */
+  skuIds: number[] | null;
 }
 
 /** Points at checkout: what the member has, what this order may take, and whether the pricing applies them. */

@@ -29,6 +29,7 @@ describe('periodic jobs (任务)', () => {
     expect(body.jobs.map((entry) => entry.name).sort()).toEqual([
       'analytics.purchase-stats',
       'analytics.purchase-stats-backfill',
+      'events.prune',
       'events.redeliver',
       'loyalty.level-review',
       'loyalty.points-expiry',

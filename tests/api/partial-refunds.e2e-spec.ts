@@ -6,6 +6,7 @@ import { OrderLineRow } from '../../server/src/orders/order-line.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { RefundRow } from '../../server/src/payments/refund.entity';
 import { Product } from '../../server/src/catalog/product.entity';
+import { Sku } from '../../server/src/catalog/sku.entity';
 import { Member } from '../../server/src/members/member.entity';
 import { Staff } from '../../server/src/staff/staff.entity';
 import { claim, createTemplate } from './support/coupon-fixtures';
@@ -241,6 +242,11 @@ describe(`partial refunds (${TEST_DB})`, () => {
         [{ skuId: snack, quantity: 3, amountFen: 2414 }],
       ]);
       expect(events.every((event) => event.paidAt === after.paidAt)).toBe(true);
+      // Each refund took its own units off the products' real sales (the last one through the refunded hook): none counts now.
+      for (const skuId of [tea, cup, snack]) {
+        const { productId } = await t.dataSource.getRepository(Sku).findOneByOrFail({ id: skuId });
+        expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: productId })).salesCount).toBe(0);
+      }
       // Only the snacks came back this time (the rest had been refunded).
       expect((await movementsOfSku(t, snack)).filter((m) => m.reason === 'return_receipt').map((m) => m.delta)).toEqual([3]);
       expect((await movementsOfSku(t, tea)).filter((m) => m.reason === 'return_receipt')).toEqual([]);

@@ -1,5 +1,6 @@
 // 任务 in the admin console: the owner sees every periodic job with its interval and lease, runs the unpaid-order
 // sweep at once (its row then shows the run), and confirms before running the WeChat-calling reconciliation.
+// Below the jobs, the event deliveries that need a look (none in a fresh shop).
 // Other roles have no 任务 entry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,7 +25,10 @@ test('the owner opens 任务, runs a sweep now and confirms before running one t
       await unpaidRow.getByText('每台服务器都运行').waitFor();
       const reconcileRow = page.locator('tr', { hasText: 'payments.reconcile' });
       await reconcileRow.getByText('需要租约').waitFor();
-      assert.equal(await page.locator('tbody tr.ant-table-row').count(), 9);
+      assert.equal(await page.locator('tbody tr.ant-table-row').count(), 10);
+      // Below the jobs: the event deliveries, all delivered in a fresh shop.
+      await page.getByText('事件投递').waitFor();
+      await page.getByText('所有事件都已送达，或正在按计划重试').waitFor();
 
       await unpaidRow.getByRole('button', { name: '立即执行 超时未付款订单取消' }).click();
       await page.getByText(/「超时未付款订单取消」已执行，改动 \d+ 行/).waitFor();

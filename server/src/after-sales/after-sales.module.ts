@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrdersModule } from '../orders/orders.module';
+import { CheckoutParticipantsModule } from '../orders/participants/checkout-participants.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { SettingsModule } from '../settings/settings.module';
 import { StaffModule } from '../staff/staff.module';
@@ -8,7 +9,7 @@ import { AfterSalesController } from './after-sales.controller';
 import { AfterSalesService } from './after-sales.service';
 
 @Module({
-  imports: [OrdersModule, PaymentsModule, SettingsModule, StaffModule],
+  imports: [OrdersModule, PaymentsModule, SettingsModule, StaffModule, CheckoutParticipantsModule],
   controllers: [AfterSalesController, AdminAfterSalesController],
   providers: [AfterSalesService],
   exports: [AfterSalesService],

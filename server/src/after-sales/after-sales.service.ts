@@ -16,8 +16,9 @@ import {
 import { returnForOrder } from '../inventory/stock-ledger';
 import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
-import { transitionOrder } from '../orders/order-transition';
+import { OrderProcess } from '../orders/process/order-process';
 import { OrdersService } from '../orders/orders.service';
+import { CheckoutParticipants } from '../orders/participants/checkout-participants';
 import { refundedUnits, RefundsService } from '../payments/refunds.service';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
@@ -51,6 +52,8 @@ export class AfterSalesService {
     private readonly orders: OrdersService,
     private readonly refunds: RefundsService,
     private readonly shopProfile: ShopProfileService,
+    private readonly process: OrderProcess,
+    private readonly participants: CheckoutParticipants,
   ) {}
 
   async apply(memberId: number, orderNo: string, input: ApplyAfterSaleDto): Promise<OrderDetail> {
@@ -73,7 +76,7 @@ export class AfterSalesService {
       return { skuId, quantity, title: line?.title ?? '', specValues: line?.specValues ?? [] };
     }) ?? null;
     const applied = await this.transactions.run(async (manager) => {
-      if (!(await transitionOrder(manager, order.id, order.status, 'after_sale'))) return false;
+      if (!(await this.process.transition(manager, { orderId: order.id, from: order.status, to: 'after_sale' }))) return false;
       await manager.insert(AfterSaleRow, {
         orderId: order.id,
         memberId,
@@ -152,7 +155,7 @@ export class AfterSalesService {
     const sale = await this.find(id);
     await this.transactions.run(async (manager) => {
       if (!(await this.moveCase(manager, id, 'applied', 'rejected', { handledAt: new Date(), rejectReason: reason.trim() }))) return;
-      await transitionOrder(manager, sale.orderId, 'after_sale', sale.orderStatusBefore);
+      await this.process.transition(manager, { orderId: sale.orderId, from: 'after_sale', to: sale.orderStatusBefore });
     });
     return this.answer(id, ['rejected'], '拒绝');
   }
@@ -229,7 +232,7 @@ export class AfterSalesService {
     const started = await this.transactions.run(async (manager) => {
       const changes = from === 'applied' ? { handledAt: now, refundStartedAt: now } : { refundStartedAt: now };
       if (!(await this.moveCase(manager, sale.id, from, 'refunding', changes))) return null;
-      const { refund, lines } = await this.refunds.recordUnits(manager, {
+      const { refund, order, lines } = await this.refunds.recordUnits(manager, {
         orderId: sale.orderId,
         kind: 'after_sale',
         afterSaleId: sale.id,
@@ -239,8 +242,12 @@ export class AfterSalesService {
       });
       await manager.update(AfterSaleRow, { id: sale.id }, { refundFen: refund.amountFen });
       const to = refund.closesOrder ? 'refunding' : sale.orderStatusBefore;
-      if (!(await transitionOrder(manager, sale.orderId, 'after_sale', to))) throw new Error(`order ${sale.orderId} of after-sale ${sale.id} is not in after_sale`);
-      if (sale.type === 'refund_only') await returnForOrder(manager, refundedUnits(lines, refund), 'refund_return', { afterSaleId: sale.id });
+      if (!(await this.process.transition(manager, { orderId: sale.orderId, from: 'after_sale', to }))) throw new Error(`order ${sale.orderId} of after-sale ${sale.id} is not in after_sale`);
+      // Refunded before shipping: the checkout participants give back what they give back on a refund (the stock), for these units.
+      if (sale.type === 'refund_only') {
+        const cause = { kind: 'refund_before_shipping' as const, afterSaleId: sale.id };
+        await this.participants.release(manager, { order, lines: refundedUnits(lines, refund), cause });
+      }
       return refund.outRefundNo;
     });
     if (started && sendToWechat) await this.refunds.send(started);

@@ -10,13 +10,14 @@ import { CategoriesAdminService } from './categories-admin.service';
 import { Category } from './category.entity';
 import { Product } from './product.entity';
 import { ProductsAdminService } from './products-admin.service';
+import { SalesCountHooks } from './sales-count-hooks';
 import { ShopCatalogController } from './shop-catalog.controller';
 import { Sku } from './sku.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Category, Product, Sku, Banner]), StaffModule],
   controllers: [ShopCatalogController, AdminCatalogController, AdminBannersController],
-  providers: [CatalogService, CategoriesAdminService, ProductsAdminService, BannersService],
+  providers: [CatalogService, CategoriesAdminService, ProductsAdminService, BannersService, SalesCountHooks],
   exports: [CategoriesAdminService, ProductsAdminService],
 })
 export class CatalogModule {}

@@ -1,5 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import { Not, type EntityManager } from 'typeorm';
 import { OrderLineRow } from '../orders/order-line.entity';
+import { RefundRow } from '../payments/refund.entity';
 import { Product } from './product.entity';
 
 /**
@@ -13,9 +14,20 @@ export function countOrderAsSold(manager: EntityManager, orderId: number): Promi
 
 const TAKE_OFF = 'CASE WHEN salesCount >= :quantity THEN salesCount - :quantity ELSE 0 END';
 
-/** The refunded order's units leave the count (never below 0, e.g. for an order paid before counting began). */
-export function uncountRefundedOrder(manager: EntityManager, orderId: number): Promise<void> {
-  return changeSalesCounts(manager, orderId, TAKE_OFF);
+/**
+ * The refunded order's units leave the count (never below 0, e.g. for an order paid before counting began), except
+ * those its partial refunds take off themselves when they succeed (the refunds that did not close the order).
+ */
+export async function uncountRefundedOrder(manager: EntityManager, orderId: number): Promise<void> {
+  const partial = await manager.find(RefundRow, { select: { id: true, lines: true }, where: { orderId, closesOrder: false, status: Not('failed') } });
+  const takenOff = new Map<number, number>();
+  for (const part of partial.flatMap((refund) => refund.lines ?? [])) takenOff.set(part.lineId, (takenOff.get(part.lineId) ?? 0) + part.quantity);
+  const byProduct = new Map<number, number>();
+  for (const line of await manager.findBy(OrderLineRow, { orderId })) {
+    const units = line.quantity - (takenOff.get(line.id) ?? 0);
+    if (units > 0) byProduct.set(line.productId, (byProduct.get(line.productId) ?? 0) + units);
+  }
+  await changeProductSales(manager, byProduct, TAKE_OFF);
 }
 
 /** Units (by product id) leave the products' real sales, never below 0: e.g. the demo history's orders when it is removed. */

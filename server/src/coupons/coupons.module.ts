@@ -1,18 +1,20 @@
 import { Module } from '@nestjs/common';
+import { CheckoutParticipantsModule } from '../orders/participants/checkout-participants.module';
 import { StaffModule } from '../staff/staff.module';
 import { AdminCouponTemplatesController } from './admin-coupon-templates.controller';
 import { CategoryParentsCache } from './category-parents';
 import { CouponCheckoutService } from './coupon-checkout.service';
 import { CouponGrantService } from './coupon-grant.service';
+import { CouponParticipant } from './coupon-participant';
 import { CouponTemplatesService } from './coupon-templates.service';
 import { CouponsController } from './coupons.controller';
 import { ShopperCouponsService } from './shopper-coupons.service';
 
-/** Coupon templates, members' coupons, and what checkout needs of them (CouponCheckoutService). */
+/** Coupon templates, members' coupons, and their part in checkout (CouponParticipant, over CouponCheckoutService). */
 @Module({
-  imports: [StaffModule],
+  imports: [StaffModule, CheckoutParticipantsModule],
   controllers: [CouponsController, AdminCouponTemplatesController],
-  providers: [CategoryParentsCache, CouponTemplatesService, CouponGrantService, ShopperCouponsService, CouponCheckoutService],
+  providers: [CategoryParentsCache, CouponTemplatesService, CouponGrantService, ShopperCouponsService, CouponCheckoutService, CouponParticipant],
   exports: [CouponCheckoutService, CouponTemplatesService],
 })
 export class CouponsModule {}

@@ -1,13 +1,18 @@
 import { Module } from '@nestjs/common';
+import { CheckoutParticipantsModule } from '../orders/participants/checkout-participants.module';
 import { StaffModule } from '../staff/staff.module';
 import { AdminInventoryController } from './admin-inventory.controller';
 import { InventoryService } from './inventory.service';
+import { StockParticipant } from './stock-participant';
 
-/** Stock and its ledger. The writes are plain functions (stock-ledger.ts) run inside the callers' transactions. */
+/**
+ * Stock and its ledger. The writes are plain functions (stock-ledger.ts) run inside the callers' transactions;
+ * checkout takes and gives back stock through the stock's checkout participant (stock-participant.ts).
+ */
 @Module({
-  imports: [StaffModule],
+  imports: [StaffModule, CheckoutParticipantsModule],
   controllers: [AdminInventoryController],
-  providers: [InventoryService],
+  providers: [InventoryService, StockParticipant],
   exports: [InventoryService],
 })
 export class InventoryModule {}

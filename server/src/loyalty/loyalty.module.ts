@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CheckoutParticipantsModule } from '../orders/participants/checkout-participants.module';
 import { StaffModule } from '../staff/staff.module';
 import { AdminLoyaltyController } from './admin-loyalty.controller';
 import { LoyaltyCheckoutService } from './loyalty-checkout.service';
@@ -8,11 +9,12 @@ import { LevelReviewSweeper, PointsExpirySweeper } from './loyalty-sweepers';
 import { MemberLevelsService } from './member-levels.service';
 import { MembershipController } from './membership.controller';
 import { MembershipService } from './membership.service';
+import { PointsParticipant } from './points-participant';
 import { PointsService } from './points.service';
 
-/** Member levels and points: tiers and settings, level recomputation, the points ledger, and checkout's side of them. */
+/** Member levels and points: tiers and settings, level recomputation, the points ledger, and their part in checkout (PointsParticipant). */
 @Module({
-  imports: [StaffModule],
+  imports: [StaffModule, CheckoutParticipantsModule],
   controllers: [MembershipController, AdminLoyaltyController],
   providers: [
     LoyaltySettingsService,
@@ -20,6 +22,7 @@ import { PointsService } from './points.service';
     PointsService,
     MembershipService,
     LoyaltyCheckoutService,
+    PointsParticipant,
     LoyaltyOrderFollowers,
     LevelReviewSweeper,
     PointsExpirySweeper,

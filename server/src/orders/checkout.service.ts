@@ -1,28 +1,23 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
-  COUPON_UNUSABLE_REASON_LABELS,
   type Address,
   type CheckoutLine,
   type CheckoutPoints,
   type CheckoutPreview,
-  type CouponOption,
   type OrderDetail,
   type OrderSource,
   type ShippingRule,
 } from '../../../shared';
 import { AddressesService } from '../addresses/addresses.service';
 import { CartItemRow } from '../cart/cart-item.entity';
-import { CouponCheckoutService, type CouponLine } from '../coupons/coupon-checkout.service';
 import { LoyaltyCheckoutService, type CheckoutLoyalty } from '../loyalty/loyalty-checkout.service';
-import { ApiException } from '../platform/errors/api-exception';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { ShopSettingsService } from '../settings/shop-settings.service';
 import { OrderEventPublisher } from './order-events';
 import { OrderLineRow } from './order-line.entity';
 import { newOrderNo } from './order-number';
-import { takeForOrder } from '../inventory/stock-ledger';
 import { OrderRow } from './order.entity';
 import type { CheckoutPreviewDto, CreateOrderDto, OrderItemDto } from './order.dto';
 import { toOrderDetail, type OrderLineFields } from './order-views';
@@ -32,22 +27,19 @@ import { insertRow, insertRows } from './plain-sql';
 import { LIST_PRICE_SOURCE } from '../pricing/list-price.source';
 import { orderAdjustments } from '../pricing/order-adjustments';
 import { PriceSourceRegistry, type PricedLine } from '../pricing/price-sources';
-import { memberPricedAmounts, memberUnitPrice, priceOrder, type PricedItem } from '../pricing/pricing';
-import {
-  findSellableSkus,
-  outOfStock,
-  productOffShelf,
-  skuNotFound,
-  snapshotOf,
-  unavailableReason,
-  type SellableSku,
-  type SkuSnapshot,
-} from './sellable-skus';
+import { memberUnitPrice, priceOrder } from '../pricing/pricing';
+import type { CheckoutChoice, ParticipantLine } from './participants/checkout-participant';
+import { CheckoutParticipants } from './participants/checkout-participants';
+import { findSellableSkus, productOffShelf, skuNotFound, snapshotOf, type SellableSku, type SkuSnapshot } from './sellable-skus';
 
 /** An order number collision (1 in 10^10 per day) is retried with a fresh number. */
 const ORDER_NO_ATTEMPTS = 3;
 
-/** Checkout: pricing a selection, and placing it as an order that holds its stock until paid or cancelled. */
+/**
+ * Checkout: pricing a selection, and placing it as an order that holds its stock until paid or cancelled.
+ * What an order takes besides its rows (stock, a coupon, points, and what later features add) is the checkout
+ * participants' business (participants/): they quote the selection, and reserve inside the order's transaction.
+ */
 @Injectable()
 export class CheckoutService {
   constructor(
@@ -57,14 +49,15 @@ export class CheckoutService {
     private readonly addresses: AddressesService,
     private readonly orders: OrdersService,
     private readonly events: OrderEventPublisher,
-    private readonly coupons: CouponCheckoutService,
     private readonly loyalty: LoyaltyCheckoutService,
     private readonly prices: PriceSourceRegistry,
+    private readonly participants: CheckoutParticipants,
   ) {}
 
   /**
-   * Prices the items as an order would, flags what cannot be ordered and prices changed since the cart,
-   * and shows the member's coupons (the best usable one selected unless the request chose) and points.
+   * Prices the items as an order would, flags what cannot be ordered (off the shelf, or refused by a
+   * participant: short of stock, a purchase limit…) and prices changed since the cart, and shows the
+   * member's coupons (the best usable one selected unless the request chose) and points.
    */
   async preview(memberId: number, input: CheckoutPreviewDto, source: OrderSource): Promise<CheckoutPreview> {
     const skuIds = input.items.map((item) => item.skuId);
@@ -82,46 +75,47 @@ export class CheckoutService {
       return { sku, snapshot: snapshotOf(sku), quantity: item.quantity } satisfies SkuAndQuantity;
     });
     const linePrices = await this.linePrices(memberId, source, found);
-    const priced: { line: CheckoutLine; item: QuotedItem }[] = found.map((entry, index) => {
-      const { sku, snapshot, quantity } = entry;
-      const price = linePrices[index];
-      const recorded = cartPrice.get(sku.sku.id);
-      const quoted = quotedItem(entry, price);
-      const line: CheckoutLine = {
-        ...orderLine(entry, price),
-        priceLabel: price.sourceName === LIST_PRICE_SOURCE ? null : price.label,
-        memberUnitPriceFen: memberUnitPrice(quoted, loyalty.memberPricePercent),
-        cartPriceFen: recorded !== undefined && recorded !== snapshot.priceFen ? recorded : null,
-        stock: sku.sku.stock,
-        // The SKU exists here, so the reason is never sku_deleted.
-        unavailableReason: unavailableReason(sku, quantity) as CheckoutLine['unavailableReason'],
-      };
-      return { line, item: quoted };
-    });
-    const orderable = priced.filter(({ line }) => line.unavailableReason === null).map(({ item }) => item);
-    const quote = await this.quote(memberId, orderable, settings, loyalty, {
-      forPreview: true,
+    const quoted = found.map((entry, index) => participantLine(entry, linePrices[index]));
+    const onShelf = quoted.filter((_, index) => found[index].sku.product.onShelf);
+    const { quote, pricing, adjustments } = await this.quote(memberId, source, onShelf, settings, loyalty, true, {
       memberCouponId: input.memberCouponId,
       usePoints: input.usePoints ?? true,
     });
+    const lineReasons = new Map(quote.refusals.flatMap((refusal) => (refusal.lineReason ? (refusal.skuIds ?? []).map((skuId) => [skuId, refusal.lineReason!] as const) : [])));
+    const lines = found.map((entry, index): CheckoutLine => {
+      const { sku, snapshot } = entry;
+      const price = linePrices[index];
+      const recorded = cartPrice.get(sku.sku.id);
+      return {
+        ...orderLine(entry, price),
+        priceLabel: price.sourceName === LIST_PRICE_SOURCE ? null : price.label,
+        memberUnitPriceFen: memberUnitPrice(quoted[index], loyalty.memberPricePercent),
+        cartPriceFen: recorded !== undefined && recorded !== snapshot.priceFen ? recorded : null,
+        stock: sku.sku.stock,
+        unavailableReason: sku.product.onShelf ? (lineReasons.get(sku.sku.id) ?? null) : 'off_shelf',
+      };
+    });
+    // Refusals the lines do not show (a purchase limit, a group-buy seat…) are listed with their messages.
+    const refusals = quote.refusals.filter((refusal) => !refusal.lineReason).map(({ error, skuIds }) => ({ code: error.code, message: error.message, skuIds }));
     return {
-      lines: priced.map(({ line }) => line),
-      pricing: quote.pricing,
-      adjustments: quote.adjustments,
+      lines,
+      pricing,
+      adjustments,
       address,
-      canSubmit: address !== null && orderable.length === priced.length,
+      canSubmit: address !== null && onShelf.length === found.length && quote.refusals.length === 0,
       member: { levelName: loyalty.level.name, memberPricePercent: loyalty.memberPricePercent },
-      coupons: quote.coupons,
-      selectedMemberCouponId: quote.coupon?.memberCouponId ?? null,
-      points: quote.points,
+      coupons: quote.preview.coupons ?? [],
+      selectedMemberCouponId: quote.preview.selectedMemberCouponId ?? null,
+      points: quote.preview.points ?? noPoints(loyalty),
+      ...(refusals.length > 0 ? { refusals } : {}),
     };
   }
 
   /**
-   * Places an order in pending_payment. The order rows, the cart clean-up, spending the coupon and the points,
-   * and the stock decrements are one transaction with the stock last; a SKU short of stock (409 OUT_OF_STOCK),
-   * a coupon spent meanwhile (409 COUPON_UNAVAILABLE) or points spent meanwhile (409 POINTS_INSUFFICIENT) roll
-   * everything back.
+   * Places an order in pending_payment. The order rows, the cart clean-up and every participant's reserve
+   * (the coupon, the points, then the stock decrements last) are one transaction; a SKU short of stock (409
+   * OUT_OF_STOCK), a coupon spent meanwhile (409 COUPON_UNAVAILABLE), points spent meanwhile (409
+   * POINTS_INSUFFICIENT) or any participant's refusal roll everything back.
    * Idempotent on (member, clientToken): a repeat, even a parallel one, answers the first order.
    */
   async place(memberId: number, input: CreateOrderDto, source: OrderSource): Promise<{ order: OrderDetail; created: boolean }> {
@@ -144,11 +138,10 @@ export class CheckoutService {
     ]);
     const orderable = input.items.map((item) => orderableSku(item, skus));
     const [loyalty, linePrices] = await Promise.all([this.loyalty.forStanding(buyer), this.linePrices(memberId, source, orderable)]);
-    const items = orderable.map((entry, index) => quotedItem(entry, linePrices[index]));
+    const items = orderable.map((entry, index) => participantLine(entry, linePrices[index]));
     const lines = orderable.map((entry, index) => orderLine(entry, linePrices[index]));
-    // What the shopper chose, exactly: no coupon and no points unless the request asks for them.
-    const { pricing, adjustments, pointsUsed, coupon, couponLines } = await this.quote(memberId, items, settings, loyalty, {
-      forPreview: false,
+    // What the shopper chose, exactly: no coupon and no points unless the request asks for them. A refusal is its 409.
+    const { quote, pricing, adjustments, pointsUsed } = await this.quote(memberId, source, items, settings, loyalty, false, {
       memberCouponId: input.memberCouponId ?? null,
       usePoints: input.usePoints ?? false,
     });
@@ -160,9 +153,9 @@ export class CheckoutService {
       itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
       ...pricing,
       adjustments,
-      memberCouponId: coupon?.memberCouponId ?? null,
-      couponTemplateId: coupon?.templateId ?? null,
-      couponName: coupon?.name ?? null,
+      memberCouponId: quote.order.memberCouponId ?? null,
+      couponTemplateId: quote.order.couponTemplateId ?? null,
+      couponName: quote.order.couponName ?? null,
       pointsUsed,
       refundedFen: 0,
       ...addressSnapshot(address),
@@ -204,16 +197,10 @@ export class CheckoutService {
           if (input.fromCart) {
             await manager.delete(CartItemRow, { memberId, skuId: In(lines.map((line) => line.skuId)) });
           }
-          if (coupon) {
-            // Spent with the order, or not at all: a parallel checkout that used it first makes this one fail.
-            const redeemed = await this.coupons.redeem(manager, { memberId, memberCouponId: coupon.memberCouponId, orderId, lines: couponLines, now });
-            if (redeemed.discountFen !== pricing.couponDiscountFen) throw couponChanged(coupon.memberCouponId);
-          }
-          if (pointsUsed > 0) await this.loyalty.spendPoints(manager, { memberId, orderId, orderNo, points: pointsUsed });
           this.events.created(manager, { ...order, id: orderId, orderNo });
-          // The events (order, coupon, points) in one INSERT now, so the stock decrement stays the last write.
-          await this.events.flush(manager);
-          await takeForOrder(manager, orderId, lines);
+          // Coupon, points, then the stock last; the registry writes the events (order, coupon, points) in one
+          // INSERT before the stock, so the stock decrement stays the last write.
+          await this.participants.reserve(manager, { memberId, orderId, orderNo, lines, pricing, now }, quote.holds);
           return orderId;
         });
         return toOrderDetail({ ...order, id: orderId, orderNo, updatedAt: now }, lines, []);
@@ -240,72 +227,39 @@ export class CheckoutService {
   }
 
   /**
-   * Prices the items for the member: member price, then the chosen coupon (undefined = the best usable
-   * one, null = none) judged on the member-priced goods, then points if asked, then shipping.
-   * An explicitly chosen coupon the member does not have is a 400, one that does not apply a 409.
+   * Asks the participants about the lines (member price first, then each participant's price effect: the
+   * coupon judged on the member-priced goods, points if asked), then prices what they left orderable.
+   * Placing an order (forPreview false) stops at the first refusal with its 409.
    */
-  private async quote(memberId: number, items: QuotedItem[], settings: ShippingRule, loyalty: CheckoutLoyalty, choice: CheckoutChoice) {
-    // Coupons are judged on the member-priced lines whose price source lets a coupon take from them.
-    const memberAmounts = memberPricedAmounts(items, loyalty.memberPricePercent);
-    const couponLines: CouponLine[] = items.flatMap((item, index) =>
-      item.couponEnabled === false ? [] : [{ productId: item.productId, categoryId: item.categoryId, amountFen: memberAmounts[index] }],
-    );
-    // A preview lists the member's coupons to choose from; an order judges them only when it names one.
-    const judgeCoupons = items.length > 0 && (choice.forPreview || choice.memberCouponId !== null);
-    const coupons = judgeCoupons ? await this.coupons.optionsFor(memberId, couponLines, new Date()) : [];
-    const coupon = await this.chosenCoupon(memberId, coupons, choice.memberCouponId);
-    const options = {
-      shipping: settings,
-      memberPricePercent: loyalty.memberPricePercent,
-      levelFreeShippingThresholdFen: loyalty.freeShippingThresholdFen,
-      couponDiscountFen: coupon?.discountFen ?? 0,
-    };
-    const pointsRule = { pointsPerYuan: loyalty.pointsPerYuan, maxSharePercent: loyalty.pointsMaxSharePercent, balance: loyalty.pointsBalance };
-    const withPoints = priceOrder(items, { ...options, points: pointsRule });
-    const { pointsUsed, ...pricing } = choice.usePoints ? withPoints : priceOrder(items, options);
-    const points: CheckoutPoints = {
-      balance: loyalty.pointsBalance,
-      pointsPerYuan: loyalty.pointsPerYuan,
-      maxSharePercent: loyalty.pointsMaxSharePercent,
-      used: pointsUsed,
-      discountFen: pricing.pointsDiscountFen,
-      availableDiscountFen: withPoints.pointsDiscountFen,
-      applied: choice.usePoints && withPoints.pointsUsed > 0,
-    };
-    const adjustments = orderAdjustments(items, pricing, {
+  private async quote(
+    memberId: number,
+    source: OrderSource,
+    lines: ParticipantLine[],
+    settings: ShippingRule,
+    loyalty: CheckoutLoyalty,
+    forPreview: boolean,
+    choice: CheckoutChoice,
+  ) {
+    const quote = await this.participants.quote({
+      memberId,
+      source,
+      now: new Date(),
+      forPreview,
+      choice,
+      buyer: loyalty,
+      lines,
+      pricing: { shipping: settings, memberPricePercent: loyalty.memberPricePercent, levelFreeShippingThresholdFen: loyalty.freeShippingThresholdFen },
+    });
+    const { pointsUsed, ...pricing } = priceOrder(quote.lines, quote.pricing);
+    const adjustments = orderAdjustments(quote.lines, pricing, {
       memberPricePercent: loyalty.memberPricePercent,
       levelName: loyalty.level.name,
-      couponName: coupon?.name ?? null,
+      couponName: quote.order.couponName ?? null,
       pointsUsed,
     });
-    return { pricing, adjustments, pointsUsed, coupons, coupon, couponLines, points };
-  }
-
-  /** The coupon to apply: the best usable one when none was named, none for null, else the named one if it applies. */
-  private async chosenCoupon(memberId: number, coupons: CouponOption[], memberCouponId: number | null | undefined): Promise<CouponOption | null> {
-    if (memberCouponId === undefined) return coupons.find((option) => option.usable) ?? null;
-    if (memberCouponId === null) return null;
-    const named = coupons.find((option) => option.memberCouponId === memberCouponId);
-    if (!named) {
-      // Not among the member's unused coupons: say whether it is unknown or already spent.
-      await this.coupons.unusedCoupon(this.dataSource.manager, memberId, memberCouponId);
-      throw couponNotApplicable(memberCouponId, '优惠券已过期', 'expired');
-    }
-    if (!named.usable) {
-      throw couponNotApplicable(memberCouponId, `「${named.name}」${COUPON_UNUSABLE_REASON_LABELS[named.reason ?? 'out_of_scope']}`, named.reason);
-    }
-    return named;
+    return { quote, pricing, adjustments, pointsUsed };
   }
 }
-
-interface CheckoutChoice {
-  forPreview: boolean;
-  memberCouponId: number | null | undefined;
-  usePoints: boolean;
-}
-
-/** An item as pricing sees it: the unit price and what stacks on it, and what coupon scopes look at. */
-type QuotedItem = PricedItem & { skuId: number; productId: number; categoryId: number };
 
 /** A SKU found for a line of the request, as it is now, and how many. */
 interface SkuAndQuantity {
@@ -314,7 +268,8 @@ interface SkuAndQuantity {
   quantity: number;
 }
 
-function quotedItem({ sku, snapshot, quantity }: SkuAndQuantity, price: PricedLine): QuotedItem {
+/** A line as the participants and pricing see it: its unit price and what stacks on it, what coupon scopes look at, the stock seen. */
+function participantLine({ sku, snapshot, quantity }: SkuAndQuantity, price: PricedLine): ParticipantLine {
   return {
     skuId: sku.sku.id,
     unitPriceFen: price.unitPriceFen,
@@ -324,18 +279,17 @@ function quotedItem({ sku, snapshot, quantity }: SkuAndQuantity, price: PricedLi
     pointsEnabled: price.stacking.points,
     productId: snapshot.productId,
     categoryId: snapshot.categoryId,
+    title: snapshot.title,
+    stock: sku.sku.stock,
   };
 }
 
-/** The SKU of an order item; refuses deleted, off-shelf and (as far as can be seen now) short SKUs. */
+/** The SKU of an order item; refuses deleted and off-shelf SKUs (the stock's participant refuses short ones). */
 function orderableSku(item: OrderItemDto, skus: Map<number, SellableSku>): SkuAndQuantity {
   const found = skus.get(item.skuId);
   if (!found) throw skuNotFound(item.skuId);
   const snapshot = snapshotOf(found);
-  const reason = unavailableReason(found, item.quantity);
-  if (reason === 'off_shelf') throw productOffShelf(item.skuId, snapshot.title);
-  // A quick refusal; the conditional decrement in the transaction is what actually guards the stock.
-  if (reason !== null) throw outOfStock(item.skuId, snapshot.title);
+  if (!found.product.onShelf) throw productOffShelf(item.skuId, snapshot.title);
   return { sku: found, snapshot, quantity: item.quantity };
 }
 
@@ -354,13 +308,17 @@ function orderLine({ sku, snapshot, quantity }: SkuAndQuantity, price: PricedLin
   };
 }
 
-function couponNotApplicable(memberCouponId: number, message: string, reason: string | null): ApiException {
-  return new ApiException('COUPON_NOT_APPLICABLE', HttpStatus.CONFLICT, message, { memberCouponId, reason });
-}
-
-/** The coupon judged differently inside the transaction than a moment before (its template changed meanwhile). */
-function couponChanged(memberCouponId: number): ApiException {
-  return couponNotApplicable(memberCouponId, '优惠券规则已变更，请重新确认订单', null);
+/** The preview's points when no participant speaks for points: none used, none to use. */
+function noPoints(loyalty: CheckoutLoyalty): CheckoutPoints {
+  return {
+    balance: loyalty.pointsBalance,
+    pointsPerYuan: loyalty.pointsPerYuan,
+    maxSharePercent: loyalty.pointsMaxSharePercent,
+    used: 0,
+    discountFen: 0,
+    availableDiscountFen: 0,
+    applied: false,
+  };
 }
 
 function wholeSeconds(epochMs: number): Date {

@@ -6,7 +6,7 @@ import { OrderRow } from './order.entity';
  * Moves an order from `from` to `to` with ONE conditional UPDATE on the expected state, setting the
  * transition's own columns (its timestamp, …) in the same statement. True when this call made the
  * change; false when the order was not in `from` any more (someone else won: re-read and answer).
- * Every status change of an order goes through here, so none can skip the state machine.
+ * Only OrderProcess (src/orders/process/) calls it, so no status change skips the state machine, its guards or its hooks.
  */
 export async function transitionOrder(
   manager: EntityManager,

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 import type { OrderCancelReason, OrderStatus, PricingAdjustment } from '../../../shared';
 
 /**
- * An order. Status changes only through conditional updates from the expected state (OrderTransitions).
+ * An order. Status changes only through conditional updates from the expected state (OrderProcess, src/orders/process/).
  * Prices, the address and the source are copies from the moment of placement; later edits of the
  * catalog or the address book never change them.
  */

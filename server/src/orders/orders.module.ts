@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AddressesModule } from '../addresses/addresses.module';
 import { AttributionModule } from '../attribution/attribution.module';
-import { CouponsModule } from '../coupons/coupons.module';
 import { LoyaltyModule } from '../loyalty/loyalty.module';
 import { PricingModule } from '../pricing/pricing.module';
 import { SettingsModule } from '../settings/settings.module';
@@ -14,13 +13,15 @@ import { CheckoutService } from './checkout.service';
 import { OrderEventPublisher } from './order-events';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
+import { CheckoutParticipantsModule } from './participants/checkout-participants.module';
 import { PickingListService } from './picking-list.service';
+import { OrderProcessModule } from './process/order-process.module';
 import { ShippingService } from './shipping.service';
 import { ShipRemindersService } from './ship-reminders.service';
 import { UnpaidOrderSweeper } from './unpaid-order-sweeper';
 
 @Module({
-  imports: [AddressesModule, SettingsModule, StaffModule, CouponsModule, LoyaltyModule, PricingModule, AttributionModule],
+  imports: [AddressesModule, SettingsModule, StaffModule, LoyaltyModule, PricingModule, AttributionModule, OrderProcessModule, CheckoutParticipantsModule],
   controllers: [OrdersController, AdminOrdersController, AdminPickingController],
   providers: [CheckoutService, OrdersService, OrderEventPublisher, UnpaidOrderSweeper, ShippingService, AutoConfirmSweeper, AdminOrdersService, PickingListService, ShipRemindersService],
   exports: [OrdersService, OrderEventPublisher, ShipRemindersService, CheckoutService, ShippingService],

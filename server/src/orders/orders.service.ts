@@ -16,9 +16,6 @@ import {
 import { AfterSaleRow } from '../after-sales/after-sale.entity';
 import { RefundRow } from '../payments/refund.entity';
 import { Sku } from '../catalog/sku.entity';
-import { CouponCheckoutService } from '../coupons/coupon-checkout.service';
-import { returnForOrder } from '../inventory/stock-ledger';
-import { LoyaltyCheckoutService } from '../loyalty/loyalty-checkout.service';
 import { ApiException } from '../platform/errors/api-exception';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { paginated } from '../platform/http/page-query.dto';
@@ -28,7 +25,8 @@ import { OrderLineRow } from './order-line.entity';
 import { ORDER_NO_PATTERN } from './order-number';
 import { toOrderDetail, toOrderSummary } from './order-views';
 import { OrderRow } from './order.entity';
-import { transitionOrder } from './order-transition';
+import { OrderProcess } from './process/order-process';
+import { CheckoutParticipants } from './participants/checkout-participants';
 
 /** The shopper's orders, and the cancellation of unpaid orders (by the shopper or the timeout sweep). */
 @Injectable()
@@ -37,8 +35,8 @@ export class OrdersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly events: OrderEventPublisher,
-    private readonly coupons: CouponCheckoutService,
-    private readonly loyalty: LoyaltyCheckoutService,
+    private readonly participants: CheckoutParticipants,
+    private readonly process: OrderProcess,
   ) {}
 
   async list(memberId: number, query: OrderListQueryDto): Promise<Paginated<OrderSummary>> {
@@ -116,26 +114,18 @@ export class OrdersService {
   }
 
   /**
-   * pending_payment → cancelled (one conditional UPDATE); only the caller that changed the row returns
-   * the stock, the coupon and the points, so a shopper, the sweep on any number of instances, and staff
-   * racing on one order return them exactly once. True when this call cancelled the order.
+   * pending_payment → cancelled (one conditional UPDATE); only the caller that changed the row has the checkout
+   * participants give back what the order took (the coupon, the points, the stock last), so a shopper, the sweep
+   * on any number of instances, and staff racing on one order give them back exactly once. True when this call
+   * cancelled the order.
    */
   async cancelUnpaid(orderId: number, reason: OrderCancelReason, note: string | null = null): Promise<boolean> {
     const cancelled = await this.transactions.run(async (manager) => {
       const changes = { cancelledAt: new Date(), cancelReason: reason, cancelNote: note, payDeadlineAt: null };
-      if (!(await transitionOrder(manager, orderId, 'pending_payment', 'cancelled', changes))) return null;
+      if (!(await this.process.transition(manager, { orderId, from: 'pending_payment', to: 'cancelled', changes }))) return null;
       const order = await manager.findOneByOrFail(OrderRow, { id: orderId });
-      if (order.memberCouponId !== null) await this.coupons.releaseForCancelledOrder(manager, { orderId });
-      if (order.pointsUsed > 0) {
-        await this.loyalty.returnPointsOfCancelledOrder(manager, {
-          memberId: order.memberId,
-          orderId,
-          orderNo: order.orderNo,
-          points: order.pointsUsed,
-        });
-      }
       this.events.cancelled(manager, order, reason);
-      await returnForOrder(manager, await manager.findBy(OrderLineRow, { orderId }), 'cancel_return');
+      await this.participants.release(manager, { order, lines: await manager.findBy(OrderLineRow, { orderId }), cause: { kind: 'cancel', reason } });
       return order;
     });
     return cancelled !== null;

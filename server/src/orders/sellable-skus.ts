@@ -85,8 +85,13 @@ export function snapshotOf({ sku, product }: SellableSku): SkuSnapshot {
 export function unavailableReason(found: SellableSku | undefined, quantity: number): CartUnavailableReason | null {
   if (!found) return 'sku_deleted';
   if (!found.product.onShelf) return 'off_shelf';
-  if (found.sku.stock <= 0) return 'sold_out';
-  if (found.sku.stock < quantity) return 'insufficient_stock';
+  return stockShortfall(found.sku.stock, quantity);
+}
+
+/** Why the stock cannot cover `quantity` units, or null when it can. */
+export function stockShortfall(stock: number, quantity: number): 'sold_out' | 'insufficient_stock' | null {
+  if (stock <= 0) return 'sold_out';
+  if (stock < quantity) return 'insufficient_stock';
   return null;
 }
 

@@ -13,8 +13,8 @@ import { WechatPayClient } from '../wechat/pay/wechat-pay.client';
 import { OrderEventPublisher } from './order-events';
 import { ORDER_NO_PATTERN } from './order-number';
 import { OrderRow } from './order.entity';
-import { transitionOrder } from './order-transition';
 import { OrdersService } from './orders.service';
+import { OrderProcess } from './process/order-process';
 
 export const TRACKING_NO_PATTERN = /^[A-Za-z0-9]{5,32}$/;
 
@@ -40,6 +40,7 @@ export class ShippingService {
     private readonly events: OrderEventPublisher,
     private readonly wechat: WechatClient,
     private readonly pay: WechatPayClient,
+    private readonly process: OrderProcess,
   ) {}
 
   /**
@@ -50,16 +51,20 @@ export class ShippingService {
     const order = await this.findByNo(orderNo);
     const now = new Date();
     const { autoConfirmDays } = await this.settings.get();
-    const shipped = await this.transactions.run(async (manager) => {
-      const changed = await transitionOrder(manager, order.id, 'paid', 'shipped', {
-        shippedAt: now,
-        carrierCode: input.carrierCode,
-        trackingNo: input.trackingNo,
-        autoConfirmAt: new Date(now.getTime() + autoConfirmDays * 86_400_000),
-      });
-      if (changed) this.events.shipped(manager, order, input);
-      return changed;
-    });
+    const shipped = await this.transactions.run((manager) =>
+      this.process.transition(manager, {
+        orderId: order.id,
+        from: 'paid',
+        to: 'shipped',
+        changes: {
+          shippedAt: now,
+          carrierCode: input.carrierCode,
+          trackingNo: input.trackingNo,
+          autoConfirmAt: new Date(now.getTime() + autoConfirmDays * 86_400_000),
+        },
+        event: () => this.events.shipped(manager, order, input),
+      }),
+    );
     let current = await this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: order.id });
     if (!shipped) {
       const same = current.carrierCode === input.carrierCode && current.trackingNo === input.trackingNo;
@@ -120,11 +125,15 @@ export class ShippingService {
 
   /** shipped → completed; true when this call completed it (the shopper and the sweep may race). */
   async complete(orderId: number): Promise<boolean> {
-    return this.transactions.run(async (manager) => {
-      if (!(await transitionOrder(manager, orderId, 'shipped', 'completed', { completedAt: new Date(), autoConfirmAt: null }))) return false;
-      this.events.completed(manager, await manager.findOneByOrFail(OrderRow, { id: orderId }));
-      return true;
-    });
+    return this.transactions.run((manager) =>
+      this.process.transition(manager, {
+        orderId,
+        from: 'shipped',
+        to: 'completed',
+        changes: { completedAt: new Date(), autoConfirmAt: null },
+        event: async () => this.events.completed(manager, await manager.findOneByOrFail(OrderRow, { id: orderId })),
+      }),
+    );
   }
 
   async findByNo(orderNo: string): Promise<OrderRow> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrdersModule } from '../orders/orders.module';
+import { CheckoutParticipantsModule } from '../orders/participants/checkout-participants.module';
 import { StaffModule } from '../staff/staff.module';
 import { AdminRefundsController } from './admin-refunds.controller';
 import { PaymentSweeper, RefundResendSweeper } from './payment-sweeper';
@@ -10,7 +11,7 @@ import { WechatPayNotifyController } from './wechat-pay-notify.controller';
 
 /** WeChat Pay for orders: starting a payment, notifications, reconciliation, refunds. */
 @Module({
-  imports: [OrdersModule, StaffModule],
+  imports: [OrdersModule, StaffModule, CheckoutParticipantsModule],
   controllers: [PaymentsController, WechatPayNotifyController, AdminRefundsController],
   providers: [PaymentsService, RefundsService, PaymentSweeper, RefundResendSweeper],
   exports: [PaymentsService, RefundsService],

@@ -2,13 +2,12 @@ import { HttpStatus, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/co
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { StartPaymentResponse } from '../../../shared';
-import { countOrderAsSold } from '../catalog/product-sales';
 import { Member } from '../members/member.entity';
 import { OrderEventPublisher, OrderEvents, type OrderCancelledPayload } from '../orders/order-events';
 import { EventFollowers } from '../platform/events/event-followers';
 import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
-import { transitionOrder } from '../orders/order-transition';
+import { OrderProcess } from '../orders/process/order-process';
 import { OrdersService } from '../orders/orders.service';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
@@ -43,6 +42,7 @@ export class PaymentsService implements OnModuleInit {
     private readonly pay: WechatPayClient,
     private readonly refunds: RefundsService,
     private readonly followers: EventFollowers,
+    private readonly process: OrderProcess,
   ) {}
 
   onModuleInit(): void {
@@ -148,12 +148,14 @@ export class PaymentsService implements OnModuleInit {
         throw error;
       }
       if (!matches) return 'amount_mismatch';
-      if (await transitionOrder(manager, order.id, 'pending_payment', 'paid', { paidAt: successAt, payDeadlineAt: null })) {
-        this.events.paid(manager, order, successAt);
-        await this.events.flush(manager);
-        await countOrderAsSold(manager, order.id);
-        return 'paid';
-      }
+      const paid = await this.process.transition(manager, {
+        orderId: order.id,
+        from: 'pending_payment',
+        to: 'paid',
+        changes: { paidAt: successAt, payDeadlineAt: null },
+        event: () => this.events.paid(manager, order, successAt),
+      });
+      if (paid) return 'paid';
       const now = await manager.findOneByOrFail(OrderRow, { id: order.id });
       if (now.status !== 'cancelled') return 'already_paid';
       await manager.update(PaymentRow, { transactionId }, { outcome: 'refunded_late' });

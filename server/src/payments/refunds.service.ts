@@ -15,10 +15,10 @@ import { AfterSaleRow } from '../after-sales/after-sale.entity';
 import { OrderEventPublisher } from '../orders/order-events';
 import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
-import { takeOffSales, uncountRefundedOrder } from '../catalog/product-sales';
-import { transitionOrder } from '../orders/order-transition';
+import { takeOffSales } from '../catalog/product-sales';
+import { CheckoutParticipants } from '../orders/participants/checkout-participants';
 import { execute } from '../orders/plain-sql';
-import { returnForOrder } from '../inventory/stock-ledger';
+import { OrderProcess } from '../orders/process/order-process';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { lockedForUpdate } from '../platform/database/locking-read';
 import { TransactionRunner, isUniqueViolation } from '../platform/database/transaction-runner';
@@ -76,6 +76,8 @@ export class RefundsService {
     private readonly transactions: TransactionRunner,
     private readonly pay: WechatPayClient,
     private readonly events: OrderEventPublisher,
+    private readonly process: OrderProcess,
+    private readonly participants: CheckoutParticipants,
   ) {}
 
   /**
@@ -165,11 +167,13 @@ export class RefundsService {
       // The order's n-th system refund: counted under the order's lock, so two at once get different numbers.
       const earlier = await manager.countBy(RefundRow, { orderId: order.id, afterSaleId: IsNull(), kind: request.kind });
       const recorded = await this.recordUnits(manager, { ...request, outRefundNo: `${order.orderNo}${request.kind === 'staff' ? 'S' : 'G'}${earlier + 1}` });
-      if (recorded.refund.closesOrder && !(await transitionOrder(manager, order.id, order.status, 'refunding'))) {
+      if (recorded.refund.closesOrder && !(await this.process.transition(manager, { orderId: order.id, from: order.status, to: 'refunding' }))) {
         throw new Error(`order ${order.id} changed under its lock`);
       }
+      // Refunded before shipping: the checkout participants give back what they give back on a refund (the stock), for these units.
       if (order.status === 'paid') {
-        await returnForOrder(manager, refundedUnits(recorded.lines, recorded.refund), 'refund_return', { staffId: request.staffId ?? null });
+        const cause = { kind: 'refund_before_shipping' as const, afterSaleId: null, staffId: request.staffId ?? null };
+        await this.participants.release(manager, { order, lines: refundedUnits(recorded.lines, recorded.refund), cause });
       }
       return recorded.refund;
     });
@@ -237,25 +241,31 @@ export class RefundsService {
           .where('id = :id AND status = :from', { id: refund.afterSaleId, from: 'refunding' })
           .execute();
       }
-      if (refund.closesOrder && !(await transitionOrder(manager, refund.orderId, 'refunding', 'refunded', { refundedAt: at }))) return;
-      const order = await manager.findOneByOrFail(OrderRow, { id: refund.orderId });
-      const refundedTotal = await manager.sum(RefundRow, 'amountFen', { orderId: order.id, status: 'succeeded' });
-      this.events.refunded(manager, order, {
-        refundId: refund.id,
-        kind: refund.kind,
-        refundFen: refund.amountFen,
-        items: (refund.lines ?? []).map(({ skuId, quantity, amountFen }) => ({ skuId, quantity, amountFen })),
-        shippingFen: shippingOf(refund),
-        pointsReturned: refund.pointsReturned,
-        couponFen: refund.couponFen,
-        closesOrder: refund.closesOrder,
-        orderRefundedFen: Number(refundedTotal ?? 0),
-        paidAt: order.paidAt?.toISOString() ?? null,
-      });
+      const recordEvent = async () => {
+        const order = await manager.findOneByOrFail(OrderRow, { id: refund.orderId });
+        const refundedTotal = await manager.sum(RefundRow, 'amountFen', { orderId: order.id, status: 'succeeded' });
+        this.events.refunded(manager, order, {
+          refundId: refund.id,
+          kind: refund.kind,
+          refundFen: refund.amountFen,
+          items: (refund.lines ?? []).map(({ skuId, quantity, amountFen }) => ({ skuId, quantity, amountFen })),
+          shippingFen: shippingOf(refund),
+          pointsReturned: refund.pointsReturned,
+          couponFen: refund.couponFen,
+          closesOrder: refund.closesOrder,
+          orderRefundedFen: Number(refundedTotal ?? 0),
+          paidAt: order.paidAt?.toISOString() ?? null,
+        });
+      };
+      // The last goods: the order moves refunding → refunded (its hooks take the rest of its units off the sales).
+      if (refund.closesOrder) {
+        await this.process.transition(manager, { orderId: refund.orderId, from: 'refunding', to: 'refunded', changes: { refundedAt: at }, event: recordEvent });
+        return;
+      }
+      // A partial refund leaves the order where it is: its units leave the sales here, products in id order, the hot rows last.
+      await recordEvent();
       await this.events.flush(manager);
-      // Products in id order, the hot rows last.
-      if (refund.lines) await takeOffSales(manager, unitsByProduct(await manager.findBy(OrderLineRow, { orderId: order.id }), refund.lines));
-      else await uncountRefundedOrder(manager, refund.orderId);
+      await takeOffSales(manager, unitsByProduct(await manager.findBy(OrderLineRow, { orderId: refund.orderId }), refund.lines ?? []));
     });
     if (!succeeded) this.logger.error(`refund ${notice.out_refund_no} ended ${notice.refund_status}: staff must handle it`);
   }

@@ -8,6 +8,7 @@ import { RemoteContent } from '@/common/RemoteContent';
 import { formatOptionalTime } from '@/common/time';
 import { useRemoteData } from '@/common/useRemoteData';
 import { isConflict } from '@/api/client';
+import { EventDeliveriesPanel } from './EventDeliveriesPanel';
 import { errorState, formatDuration, formatInterval, leaseText, runResultText } from './job-format';
 import { fetchJobs, runJobNow } from './jobs-api';
 
@@ -66,6 +67,7 @@ export default function JobsPage() {
           </>
         )}
       </RemoteContent>
+      <EventDeliveriesPanel />
     </PageContainer>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorState, formatDuration, formatInterval, leaseText, runResultText } from './job-format';
+import { deliveriesSummary, errorState, formatDuration, formatInterval, leaseText, runResultText } from './job-format';
 
 describe('formatInterval', () => {
   it('uses the largest whole unit', () => {
@@ -50,5 +50,18 @@ describe('runResultText', () => {
       ok: false,
       text: '「积分过期」执行失败：数据库连接中断',
     });
+  });
+});
+
+describe('deliveriesSummary', () => {
+  const item = { eventId: 'e', eventType: 'order.paid', aggregateKey: 'order:1', follower: 'f', status: 'failed' as const, attempts: 20, lastError: 'x', nextAttemptAt: '', eventCreatedAt: '' };
+  it('says all clear when nothing failed or is stuck', () => {
+    expect(deliveriesSummary({ failed: 0, overdue: 0, items: [] })).toEqual({ type: 'success', text: '所有事件都已送达，或正在按计划重试' });
+  });
+
+  it('counts what gave up and what is stuck, and says when only the latest are listed', () => {
+    expect(deliveriesSummary({ failed: 1, overdue: 0, items: [item] })).toEqual({ type: 'error', text: '1 条已放弃重试。排除原因后点“重新投递”。' });
+    expect(deliveriesSummary({ failed: 0, overdue: 3, items: [item, item, item] }).type).toBe('warning');
+    expect(deliveriesSummary({ failed: 60, overdue: 2, items: Array(50).fill(item) }).text).toBe('60 条已放弃重试，2 条积压超过 5 分钟（下面列出最近的 50 条）。排除原因后点“重新投递”。');
   });
 });

@@ -1,4 +1,4 @@
-import type { AdminJob, JobRunResult } from '@shared/api/jobs';
+import type { AdminEventDelivery, AdminEventDeliveryList, AdminJob, JobRunResult } from '@shared/api/jobs';
 
 const UNITS: [ms: number, name: string][] = [
   [3_600_000, '小时'],
@@ -34,4 +34,17 @@ export function leaseText(job: Pick<AdminJob, 'usesWechat' | 'leaseHolder'>, ans
 export function runResultText(label: string, result: JobRunResult): { ok: boolean; text: string } {
   if (result.error !== null) return { ok: false, text: `「${label}」执行失败：${result.error}` };
   return { ok: true, text: `「${label}」已执行，改动 ${result.rowsChanged ?? 0} 行，用时 ${formatDuration(result.durationMs)}` };
+}
+
+/** The row key of an event delivery: the event and its follower. */
+export function deliveryKey(delivery: Pick<AdminEventDelivery, 'eventId' | 'follower'>): string {
+  return `${delivery.eventId}/${delivery.follower}`;
+}
+
+/** The line above the deliveries that need a look: all clear, or how many gave up and how many are stuck. */
+export function deliveriesSummary(list: Pick<AdminEventDeliveryList, 'failed' | 'overdue' | 'items'>): { type: 'success' | 'warning' | 'error'; text: string } {
+  if (list.failed === 0 && list.overdue === 0) return { type: 'success', text: '所有事件都已送达，或正在按计划重试' };
+  const parts = [list.failed > 0 ? `${list.failed} 条已放弃重试` : null, list.overdue > 0 ? `${list.overdue} 条积压超过 5 分钟` : null].filter(Boolean);
+  const shown = list.items.length < list.failed + list.overdue ? `（下面列出最近的 ${list.items.length} 条）` : '';
+  return { type: list.failed > 0 ? 'error' : 'warning', text: `${parts.join('，')}${shown}。排除原因后点“重新投递”。` };
 }

@@ -24,6 +24,12 @@ describe('loadConfig', () => {
     expect(config.adminDistDir).toBe(join(findRepoRoot(), 'server', 'admin', 'dist'));
   });
 
+  it('keeps settled domain events 30 days unless EVENT_RETENTION_DAYS says otherwise (1..3650)', () => {
+    expect(load().eventRetentionDays).toBe(30);
+    expect(load({ EVENT_RETENTION_DAYS: '365' }).eventRetentionDays).toBe(365);
+    for (const raw of ['0', '3651', '1.5', 'month']) expect(() => load({ EVENT_RETENTION_DAYS: raw })).toThrow(/EVENT_RETENTION_DAYS/);
+  });
+
   it('seeds the demo coupons with the demo store unless told otherwise', () => {
     expect(load({ SEED_DEMO: 'false' }).seedDemoCoupons).toBe(false);
     expect(load({ SEED_DEMO_COUPONS: 'false' })).toEqual(expect.objectContaining({ seedDemo: true, seedDemoCoupons: false }));

@@ -73,6 +73,8 @@ export interface AppConfig {
   jobIntervals: Record<string, number>;
   /** Days the storefront keeps the share link or channel it was opened with (ATTRIBUTION_TTL_DAYS, 1..90, default 7). */
   attributionTtlDays: number;
+  /** Days settled domain events are kept before the prune job removes them (EVENT_RETENTION_DAYS, 1..3650, default 30). */
+  eventRetentionDays: number;
 }
 
 /** A bad environment value; the message names the variable so the operator knows what to fix. */
@@ -301,6 +303,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     jobIntervals: parseJobIntervals(env.JOB_INTERVALS),
     attributionTtlDays: parseAttributionTtlDays(env.ATTRIBUTION_TTL_DAYS),
+    eventRetentionDays: parseDays('EVENT_RETENTION_DAYS', env.EVENT_RETENTION_DAYS, { min: 1, max: 3650, fallback: 30 }),
   };
 }
 
@@ -330,10 +333,15 @@ export function parseJobIntervals(raw: string | undefined): Record<string, numbe
 }
 
 export function parseAttributionTtlDays(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === '') return DEFAULT_ATTRIBUTION_TTL_DAYS;
+  return parseDays('ATTRIBUTION_TTL_DAYS', raw, { min: 1, max: 90, fallback: DEFAULT_ATTRIBUTION_TTL_DAYS });
+}
+
+/** A whole number of days within [min, max]; the fallback when unset. */
+function parseDays(name: string, raw: string | undefined, { min, max, fallback }: { min: number; max: number; fallback: number }): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || value < 1 || value > 90) {
-    throw new ConfigError(`环境变量 ATTRIBUTION_TTL_DAYS 必须是 1-90 之间的整数（天），当前为 "${raw}"`);
+  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+    throw new ConfigError(`环境变量 ${name} 必须是 ${min}-${max} 之间的整数（天），当前为 "${raw}"`);
   }
   return value;
 }

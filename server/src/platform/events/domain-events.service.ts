@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { HttpStatus, } from '@nestjs/common';
+import { DataSource, In, LessThan, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { EVENT_DELIVERY_OVERDUE_MS, type AdminEventDelivery, type AdminEventDeliveryList } from '../../../../shared';
+import { ApiException } from '../errors/api-exception';
 import { insertRows } from '../../orders/plain-sql';
 import { TransactionRunner } from '../database/transaction-runner';
 import { transactionHooks } from '../database/transaction-hooks';
@@ -25,6 +28,10 @@ interface Pending {
 
 /** The sweep redelivers at most this many deliveries per run. */
 const SWEEP_BATCH = 100;
+/** The owner's list of deliveries that need a look shows at most this many. */
+const LISTED_DELIVERIES = 50;
+/** The prune sweep removes settled events this many at a time (one transaction each). */
+const PRUNE_BATCH = 500;
 
 /**
  * The outbox. `record(manager, event)` inside a TransactionRunner transaction buffers the event; its row and one
@@ -111,17 +118,21 @@ export class DomainEvents {
     return succeeded;
   }
 
+  /**
+   * Runs one delivery (pending, or failed when the owner asks again) after claiming it by a conditional update on
+   * the status and attempts it was read with; false when someone else claimed it first or the run failed.
+   */
   private async redeliver(delivery: DomainEventDeliveryRow, now: Date): Promise<boolean> {
     const attempts = delivery.attempts + 1;
     const claimed = await this.transactions.run((manager) =>
       manager
         .createQueryBuilder()
         .update(DomainEventDeliveryRow)
-        .set({ attempts, nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
-        .where('eventId = :eventId AND follower = :follower AND status = :pending AND attempts = :seen', {
+        .set({ status: 'pending', attempts, nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
+        .where('eventId = :eventId AND follower = :follower AND status = :status AND attempts = :seen', {
           eventId: delivery.eventId,
           follower: delivery.follower,
-          pending: 'pending',
+          status: delivery.status,
           seen: delivery.attempts,
         })
         .execute(),
@@ -174,4 +185,80 @@ export class DomainEvents {
         .execute(),
     );
   }
+
+  /** The failed deliveries and the pending ones nothing is running (overdue), for the owner's 任务 page. */
+  async needingLook(now: Date = new Date()): Promise<AdminEventDeliveryList> {
+    const deliveries = this.dataSource.getRepository(DomainEventDeliveryRow);
+    const overdue = { status: 'pending' as const, nextAttemptAt: LessThan(new Date(now.getTime() - EVENT_DELIVERY_OVERDUE_MS)) };
+    const [failedCount, overdueCount, rows] = await Promise.all([
+      deliveries.countBy({ status: 'failed' }),
+      deliveries.countBy(overdue),
+      deliveries.find({ where: [{ status: 'failed' }, overdue], order: { eventId: 'DESC' }, take: LISTED_DELIVERIES }),
+    ]);
+    const events = await this.eventsById(rows.map((row) => row.eventId));
+    return { failed: failedCount, overdue: overdueCount, items: rows.map((row) => toAdminDelivery(row, events.get(row.eventId))) };
+  }
+
+  /** Runs a delivery now at the owner's request (a failed one gets another run); answers it afterwards. */
+  async retryNow(eventId: string, follower: string, now: Date = new Date()): Promise<AdminEventDelivery> {
+    const repository = this.dataSource.getRepository(DomainEventDeliveryRow);
+    const delivery = await repository.findOneBy({ eventId: eventId.slice(0, 32), follower: follower.slice(0, 64) });
+    if (!delivery) throw new ApiException('EVENT_DELIVERY_NOT_FOUND', HttpStatus.NOT_FOUND, '没有这条事件投递');
+    if (delivery.status === 'done') throw new ApiException('EVENT_DELIVERY_DONE', HttpStatus.CONFLICT, '这条事件投递已经成功，不需要重投');
+    const before = delivery.attempts;
+    await this.redeliver(delivery, now);
+    const after = await repository.findOneByOrFail({ eventId: delivery.eventId, follower: delivery.follower });
+    if (after.attempts === before) {
+      throw new ApiException('EVENT_DELIVERY_BUSY', HttpStatus.CONFLICT, '这条事件投递刚被另一处处理，请刷新后再看');
+    }
+    return toAdminDelivery(after, (await this.eventsById([after.eventId])).get(after.eventId));
+  }
+
+  private async eventsById(ids: string[]): Promise<Map<string, DomainEventRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(DomainEventRow).find({ select: { id: true, type: true, aggregateKey: true, createdAt: true }, where: { id: In(ids) } });
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /**
+   * Removes the events older than `cutoff` whose deliveries have all succeeded (with their deliveries): they are
+   * history nobody reads. Failed and pending ones stay until they are settled. Answers how many events went.
+   */
+  async prune(cutoff: Date): Promise<number> {
+    // Event ids begin with their creation time in hex, so "older than" is a primary-key range.
+    const olderThan = newEventId(cutoff.getTime()).slice(0, 12);
+    let removed = 0;
+    for (;;) {
+      const rows: { id: string }[] = await this.dataSource
+        .getRepository(DomainEventRow)
+        .createQueryBuilder('e')
+        .select('e.id', 'id')
+        .where('e.id < :olderThan', { olderThan })
+        .andWhere("NOT EXISTS (SELECT 1 FROM domain_event_deliveries d WHERE d.eventId = e.id AND d.status <> 'done')")
+        .orderBy('e.id', 'ASC')
+        .limit(PRUNE_BATCH)
+        .getRawMany();
+      if (rows.length === 0) return removed;
+      const ids = rows.map((row) => row.id);
+      removed += await this.transactions.run(async (manager) => {
+        await manager.delete(DomainEventDeliveryRow, { eventId: In(ids), status: 'done' });
+        return (await manager.delete(DomainEventRow, { id: In(ids) })).affected ?? 0;
+      });
+      if (rows.length < PRUNE_BATCH) return removed;
+    }
+  }
+}
+
+function toAdminDelivery(delivery: DomainEventDeliveryRow, event: Pick<DomainEventRow, 'type' | 'aggregateKey' | 'createdAt'> | undefined): AdminEventDelivery {
+  return {
+    eventId: delivery.eventId,
+    eventType: event?.type ?? '',
+    aggregateKey: event?.aggregateKey ?? '',
+    follower: delivery.follower,
+    status: delivery.status,
+    attempts: delivery.attempts,
+    lastError: delivery.lastError,
+    nextAttemptAt: delivery.nextAttemptAt.toISOString(),
+    eventCreatedAt: (event?.createdAt ?? delivery.nextAttemptAt).toISOString(),
+  };
 }

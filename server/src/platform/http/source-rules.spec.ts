@@ -28,4 +28,8 @@ describe('server source rules', () => {
     expect(offenders(/csv-stringify/, ['platform/http/csv-document.ts'])).toEqual([]);
     expect(offenders(/['"]text\/csv/, ['platform/http/csv-document.ts'])).toEqual([]);
   });
+
+  it('order statuses change only through OrderProcess (a bare conditional update would skip the guards and hooks other domains registered)', () => {
+    expect(offenders(/from '[^']*\/order-transition'/, ['orders/process/order-process.ts'])).toEqual([]);
+  });
 });
