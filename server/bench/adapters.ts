@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Product } from '../src/catalog/product.entity';
+import { Sku } from '../src/catalog/sku.entity';
 import { forkServer, reportReady } from './support/child-server';
 import { runLoad } from './support/load';
 
@@ -37,7 +38,7 @@ class BenchCatalogController {
       .getRepository(Product)
       .createQueryBuilder('p')
       .where('p.onShelf = :onShelf AND p.categoryId = :categoryId', { onShelf: true, categoryId: Number(categoryId) })
-      .orderBy('p.salesCount', 'DESC')
+      .orderBy('p.carriedSalesCount', 'DESC')
       .addOrderBy('p.id', 'DESC')
       .skip((Number(page) - 1) * pageSize)
       .take(pageSize)
@@ -67,7 +68,7 @@ function benchModule(file: string) {
       TypeOrmModule.forRoot({
         type: 'better-sqlite3',
         database: file,
-        entities: [Product],
+        entities: [Product, Sku],
         prepareDatabase: (db: { pragma(sql: string): unknown }) => {
           db.pragma('journal_mode = WAL');
         },
@@ -80,7 +81,7 @@ function benchModule(file: string) {
 }
 
 async function seed(file: string): Promise<void> {
-  const dataSource = new DataSource({ type: 'better-sqlite3', database: file, entities: [Product], synchronize: true });
+  const dataSource = new DataSource({ type: 'better-sqlite3', database: file, entities: [Product, Sku], synchronize: true });
   await dataSource.initialize();
   const rows = Array.from({ length: PRODUCTS }, (_, i) => ({
     categoryId: (i % CATEGORIES) + 1,
@@ -92,10 +93,9 @@ async function seed(file: string): Promise<void> {
     specs: [],
     onShelf: i % 7 !== 0,
     sortOrder: i % 50,
-    salesCount: (i * 7919) % 5000,
+    carriedSalesCount: (i * 7919) % 5000,
     minPriceFen: 990 + ((i * 31) % 20000),
     minPriceOriginalFen: null,
-    totalStock: i % 13 === 0 ? 0 : 100,
   }));
   for (let i = 0; i < rows.length; i += 200) await dataSource.getRepository(Product).insert(rows.slice(i, i + 200));
   await dataSource.destroy();

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AnswerCacheModule } from './platform/cache/answer-cache.module';
 import { DomainEventsModule } from './platform/events/domain-events.module';
 import { AddressesModule } from './addresses/addresses.module';
 import { AfterSalesModule } from './after-sales/after-sales.module';
@@ -54,6 +55,7 @@ export class AppModule {
           appid: config.wechat.appid,
           fakeApiBase: wechatRuntime.mode === 'fake' ? wechatApiBase : null,
         }),
+        AnswerCacheModule,
         StaffModule,
         MembersModule,
         CatalogModule,

@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { AnswerCache } from './platform/cache/answer-cache';
+import { serveCachedAnswers } from './platform/cache/serve-cached-answers';
 import { createValidationPipe } from './platform/errors/validation';
 import { loggerOptions, registerRequestLogging } from './platform/logging/request-logging';
 import { registerStaticSites } from './platform/http/static-sites';
@@ -50,6 +52,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, parts: 11 } });
   app.setGlobalPrefix(API_PREFIX);
   app.enableCors({ origin: true, exposedHeaders: ['x-request-id', 'retry-after'] });
+  await app.register(serveCachedAnswers(app.get(AnswerCache)));
   app.useGlobalPipes(createValidationPipe());
   await registerStaticSites(app, options.config);
   return app;

@@ -78,9 +78,10 @@ describe(`catalog (${TEST_DB})`, () => {
       const a = await make('甲茶', 3000, 2, sortCategory);
       const b = await make('乙茶', 1000, 0, sortChild);
       const c = await make('丙茶', 2000, 1, sortChild);
-      await t.dataSource.getRepository(Product).update({ id: a.id }, { salesCount: 50 });
-      await t.dataSource.getRepository(Product).update({ id: b.id }, { salesCount: 10 });
-      await t.dataSource.getRepository(Product).update({ id: c.id }, { salesCount: 30 });
+      // Real sales the product holds apart from its SKUs' (as sales counted before they were kept per SKU).
+      await t.dataSource.getRepository(Product).update({ id: a.id }, { carriedSalesCount: 50 });
+      await t.dataSource.getRepository(Product).update({ id: b.id }, { carriedSalesCount: 10 });
+      await t.dataSource.getRepository(Product).update({ id: c.id }, { carriedSalesCount: 30 });
 
       const ids = async (sort: string) => (await shopList(`categoryId=${sortCategory}&sort=${sort}`)).items.map((p: { id: number }) => p.id);
       expect(await ids('default')).toEqual([b.id, c.id, a.id]);

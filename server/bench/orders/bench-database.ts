@@ -43,7 +43,7 @@ export interface BenchDatabase {
   checkStock(skuId: number, initialStock: number): Promise<StockCheck>;
   /**
    * The raw rate of the order transaction the app runs, written with the plain driver: insert the order,
-   * its line and its order.created event, conditionally decrement the SKU's stock (the hot row, last), update the product's total.
+   * its line and its order.created event, conditionally decrement the SKU's stock (the hot row, last).
    */
   rawOrderRate(options: RawRateOptions): Promise<RawRate>;
   /** CPU time the database server process has used so far (ms); null when it runs inside the app (SQLite). */
@@ -126,7 +126,6 @@ export function sqliteDatabase(): BenchDatabase {
         const insertOrder = db.prepare(`INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${placeholders(ORDER_COLUMNS.length)})`);
         const insertLine = db.prepare(`INSERT INTO order_lines (${LINE_COLUMNS.join(', ')}) VALUES (${placeholders(LINE_COLUMNS.length)})`);
         const takeStock = db.prepare('UPDATE skus SET stock = stock - 1 WHERE id = ? AND stock >= 1');
-        const takeTotal = db.prepare('UPDATE products SET totalStock = totalStock - 1 WHERE id = ?');
         const insertEvent = db.prepare(INSERT_EVENT);
         const place = db.transaction((index: number) => {
           const order = orderValues(index, options.memberCount, sqliteDatetime(payDeadline()));
@@ -134,7 +133,6 @@ export function sqliteDatabase(): BenchDatabase {
           insertLine.run(...lineValues(orderId, options));
           insertEvent.run(...eventValues(orderId, order, sqliteDatetime(new Date())));
           if (takeStock.run(options.skuId).changes === 0) throw new OutOfStock();
-          takeTotal.run(options.productId);
         });
         // SQLite has one writer at a time: concurrency does not apply, transactions simply follow each other.
         return await timeLoop(options, 1, async (index) => place(index));
@@ -206,7 +204,6 @@ export async function startMariaDb(): Promise<BenchDatabase | null> {
                 options.skuId,
               ]);
               if (taken.affectedRows === 0) throw new OutOfStock();
-              await connection.query('UPDATE products SET totalStock = totalStock - 1 WHERE id = ?', [options.productId]);
               await connection.query('COMMIT');
             } catch (error) {
               await connection.query('ROLLBACK');

@@ -10,6 +10,7 @@ import {
   type BannerLinkType,
 } from '../../../shared';
 import { lockedForUpdate } from '../platform/database/locking-read';
+import { AnswerTags, answersEdited, answersEditedBy } from '../platform/cache/cache-changes';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { Banner } from './banner.entity';
@@ -57,6 +58,7 @@ export class BannersService {
       }
       const last = await manager.findOne(Banner, { select: { id: true, sortOrder: true }, where: {}, order: { sortOrder: 'DESC', id: 'DESC' } });
       const result = await manager.insert(Banner, { ...values, sortOrder: last ? last.sortOrder + 1 : 0 });
+      await answersEdited(manager, AnswerTags.catalog);
       return result.identifiers[0].id as number;
     });
     return this.one(id);
@@ -64,13 +66,13 @@ export class BannersService {
 
   async update(id: number, input: SaveBannerDto): Promise<AdminBanner> {
     const values = await this.checkedValues(input);
-    const result = await this.repository().update({ id }, values);
+    const result = await this.transactions.run((manager) => answersEditedBy(manager, AnswerTags.catalog, manager.update(Banner, { id }, values)));
     if (!result.affected) throw bannerNotFound();
     return this.one(id);
   }
 
   async remove(id: number): Promise<void> {
-    const result = await this.repository().delete({ id });
+    const result = await this.transactions.run((manager) => answersEditedBy(manager, AnswerTags.catalog, manager.delete(Banner, { id })));
     if (!result.affected) throw bannerNotFound();
   }
 
@@ -82,6 +84,7 @@ export class BannersService {
         throw new ApiException('BANNER_ORDER_INVALID', HttpStatus.BAD_REQUEST, '轮播图已被他人修改，请刷新后重新排序', { current });
       }
       for (const [sortOrder, id] of ids.entries()) await manager.update(Banner, { id }, { sortOrder });
+      await answersEdited(manager, AnswerTags.catalog);
     });
     return this.list();
   }

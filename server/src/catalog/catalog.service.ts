@@ -12,8 +12,8 @@ import { ProductListQueryDto } from './dto/shop-catalog.dto';
 import { Product } from './product.entity';
 import { Sku } from './sku.entity';
 
-/** 已售 as shown (shownSalesCount in SQL). */
-const SHOWN_SALES = '(p.baseSalesCount + p.salesCount)';
+/** 已售 as shown (shownSalesCount in SQL): real sales are kept per SKU (product-sales.ts). */
+const SHOWN_SALES = '(p.baseSalesCount + p.carriedSalesCount + (SELECT COALESCE(SUM(s.salesCount), 0) FROM skus s WHERE s.productId = p.id))';
 /**
  * The headline price in SQL (priceHeadline): the cheapest SKU in stock, else the cheapest SKU. Computed per
  * product at read time because stock moves with every order; skus(productId) is indexed.

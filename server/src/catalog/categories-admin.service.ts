@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { CategoryNode } from '../../../shared';
+import { AnswerTags, answersEdited } from '../platform/cache/cache-changes';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { categoryTree } from './catalog-views';
@@ -31,6 +32,7 @@ export class CategoriesAdminService {
         icon: input.icon ?? null,
         sortOrder: input.sortOrder ?? 0,
       });
+      await answersEdited(manager, AnswerTags.catalog);
       return result.identifiers[0].id as number;
     });
     return this.node(id);
@@ -50,7 +52,10 @@ export class CategoriesAdminService {
     if (changes.icon !== undefined) update.icon = changes.icon;
     if (changes.sortOrder !== undefined) update.sortOrder = changes.sortOrder;
     if (Object.keys(update).length > 0) {
-      await this.transactions.run((manager) => manager.update(Category, { id }, update));
+      await this.transactions.run(async (manager) => {
+        await manager.update(Category, { id }, update);
+        await answersEdited(manager, AnswerTags.catalog);
+      });
     }
     return this.node(id);
   }
@@ -60,7 +65,10 @@ export class CategoriesAdminService {
     if ((await this.categories.existsBy({ parentId: id })) || (await this.products.existsBy({ categoryId: id }))) {
       throw new ApiException('CATEGORY_NOT_EMPTY', HttpStatus.CONFLICT, '分类下还有子分类或商品，不能删除');
     }
-    await this.transactions.run((manager) => manager.delete(Category, { id }));
+    await this.transactions.run(async (manager) => {
+      await manager.delete(Category, { id });
+      await answersEdited(manager, AnswerTags.catalog);
+    });
   }
 
   private async assertCanBeParent(parentId: number): Promise<void> {

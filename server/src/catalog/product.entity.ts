@@ -1,14 +1,18 @@
-import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VirtualColumn } from 'typeorm';
 import type { DetailBlock, SpecDimension } from '../../../shared';
 
+/** SUM() answers a decimal string on MySQL/MariaDB. */
+const wholeNumber = { from: (value: unknown) => Number(value ?? 0), to: (value: unknown) => value };
+
 /**
- * A product. minPriceFen, minPriceOriginalFen and totalStock are copies of SKU facts, refreshed whenever
- * SKUs change, so lists can sort and filter on them without joining SKUs.
+ * A product. minPriceFen and minPriceOriginalFen are copies of SKU prices, refreshed when staff save the SKUs.
+ * Stock and real sales live on the SKUs only (the row every order of a SKU already writes), so an order or a
+ * payment never writes its product's row: totalStock and salesCount are summed from the SKUs when the product
+ * is read (shoppers read through the answer cache, so the sums run once per change, not once per view).
  * JSON-ish fields are `simple-json` (text): MariaDB's json type is unsafe with TypeORM.
  */
 @Entity('products')
 @Index('IDX_products_shelf_category', ['onShelf', 'categoryId'])
-@Index('IDX_products_shelf_sales', ['onShelf', 'salesCount'])
 @Index('IDX_products_shelf_price', ['onShelf', 'minPriceFen'])
 export class Product {
   @PrimaryGeneratedColumn()
@@ -46,9 +50,19 @@ export class Product {
   @Column({ type: 'int', default: 0 })
   sortOrder: number;
 
-  /** Units sold through this shop: + on payment, − on refund (src/catalog/product-sales.ts). Never set by hand. */
-  @Column({ type: 'int', default: 0 })
+  /**
+   * Units sold through this shop (read only): the SKUs' sales (+ on payment, − on refund: src/catalog/product-sales.ts)
+   * plus carriedSalesCount. Never set by hand.
+   */
+  @VirtualColumn({ type: 'int', transformer: wholeNumber, query: (alias) => `SELECT ${alias}.carriedSalesCount + COALESCE(SUM(s.salesCount), 0) FROM skus s WHERE s.productId = ${alias}.id` })
   salesCount: number;
+
+  /**
+   * Real sales no current SKU holds: those counted before sales were kept per SKU, and those of SKUs staff removed
+   * since (so 已售 does not drop when a SKU goes). A refund of such units takes them off here.
+   */
+  @Column({ type: 'int', default: 0 })
+  carriedSalesCount: number;
 
   /** 基础销量: a starting figure the owner enters (sales made before or outside this shop), kept apart from salesCount. */
   @Column({ type: 'int', default: 0 })
@@ -61,7 +75,8 @@ export class Product {
   @Column({ type: 'int', nullable: true })
   minPriceOriginalFen: number | null;
 
-  @Column({ type: 'int', default: 0 })
+  /** The SKUs' stock together (read only). */
+  @VirtualColumn({ type: 'int', transformer: wholeNumber, query: (alias) => `SELECT COALESCE(SUM(s.stock), 0) FROM skus s WHERE s.productId = ${alias}.id` })
   totalStock: number;
 
   @CreateDateColumn()

@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { AdminProductDetail, AdminProductRow, BulkProductAction, BulkProductResult, Paginated, StockAdjustmentResponse } from '../../../shared';
-import { adjustSkuStock, recordInitialStock, recountProductStock, setSkuStocks } from '../inventory/stock-ledger';
+import { adjustSkuStock, recordInitialStock, setSkuStocks } from '../inventory/stock-ledger';
+import { AnswerTags, answersEdited, answersEditedBy } from '../platform/cache/cache-changes';
 import { lockedForUpdate } from '../platform/database/locking-read';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
@@ -12,6 +13,7 @@ import { applyKeyword, CatalogService } from './catalog.service';
 import { toAdminProductDetail } from './catalog-views';
 import { Category } from './category.entity';
 import { AdminProductQueryDto, SaveProductDto, SaveSkuDto } from './dto/admin-catalog.dto';
+import { carrySalesOfRemovedSkus } from './product-sales';
 import { Product } from './product.entity';
 import { Sku } from './sku.entity';
 import { assertValidSkuMatrix } from './sku-matrix-rules';
@@ -88,10 +90,10 @@ export class ProductsAdminService {
         onShelf: input.onShelf ?? false,
         memberPriceEnabled: input.memberPriceEnabled ?? true,
         ...skuPriceSummary(input.skus),
-        totalStock: input.skus.reduce((sum, sku) => sum + sku.stock, 0),
       });
       const productId = result.identifiers[0].id as number;
       await this.insertSkus(manager, productId, input.skus, staffId);
+      await answersEdited(manager, AnswerTags.catalog);
       return productId;
     });
     return this.detail(id);
@@ -117,7 +119,10 @@ export class ProductsAdminService {
       // The product's SKU rows are locked in id order first, as orders lock them, so an edit and an order
       // never wait on each other in opposite orders (the deletes and updates below hold no other SKU rows).
       await lockedForUpdate(manager.createQueryBuilder(Sku, 's').select('s.id').where({ productId: id }).orderBy('s.id', 'ASC')).getMany();
-      if (removed.length > 0) await manager.delete(Sku, { id: In(removed) });
+      if (removed.length > 0) {
+        await carrySalesOfRemovedSkus(manager, id, removed);
+        await manager.delete(Sku, { id: In(removed) });
+      }
       const kept = input.skus.filter((s) => s.id !== undefined);
       // Only the change staff made in the form is applied; units sold while it was open stay sold.
       const restocked = kept.filter((sku) => sku.stockBefore === undefined || sku.stock !== sku.stockBefore);
@@ -132,13 +137,13 @@ export class ProductsAdminService {
         ...(input.memberPriceEnabled === undefined ? {} : { memberPriceEnabled: input.memberPriceEnabled }),
         ...skuPriceSummary(input.skus),
       });
-      await recountProductStock(manager, id);
+      await answersEdited(manager, AnswerTags.catalog);
     });
     return this.detail(id);
   }
 
   async setShelf(id: number, onShelf: boolean): Promise<AdminProductDetail> {
-    const result = await this.transactions.run((manager) => manager.update(Product, { id, deletedAt: IsNull() }, { onShelf }));
+    const result = await this.transactions.run((manager) => answersEditedBy(manager, AnswerTags.catalog, manager.update(Product, { id, deletedAt: IsNull() }, { onShelf })));
     if (!result.affected) throw productNotFound();
     return this.detail(id);
   }
@@ -146,7 +151,7 @@ export class ProductsAdminService {
   /** Deletes a product: it leaves the shop and the console at once; orders keep their snapshots of it. */
   async remove(id: number): Promise<void> {
     const result = await this.transactions.run((manager) =>
-      manager.update(Product, { id, deletedAt: IsNull() }, { onShelf: false, deletedAt: new Date() }),
+      answersEditedBy(manager, AnswerTags.catalog, manager.update(Product, { id, deletedAt: IsNull() }, { onShelf: false, deletedAt: new Date() })),
     );
     if (!result.affected) throw productNotFound();
   }
@@ -160,9 +165,13 @@ export class ProductsAdminService {
     for (const id of ids) {
       const live = { id, deletedAt: IsNull() };
       const changed = await this.transactions.run((manager) =>
-        action === 'delete'
-          ? manager.update(Product, live, { onShelf: false, deletedAt: new Date() })
-          : manager.update(Product, { ...live, onShelf: action === 'off_shelf' }, { onShelf: action === 'on_shelf' }),
+        answersEditedBy(
+          manager,
+          AnswerTags.catalog,
+          action === 'delete'
+            ? manager.update(Product, live, { onShelf: false, deletedAt: new Date() })
+            : manager.update(Product, { ...live, onShelf: action === 'off_shelf' }, { onShelf: action === 'on_shelf' }),
+        ),
       );
       if (changed.affected) result.succeeded.push(id);
       else if (action !== 'delete' && (await this.products.existsBy({ id }))) result.unchanged.push(id);

@@ -23,6 +23,10 @@ export class Sku {
   @Column({ type: 'int', default: 0 })
   stock: number;
 
+  /** Units of this SKU sold through this shop: + on payment, − on refund (src/catalog/product-sales.ts). */
+  @Column({ type: 'int', default: 0 })
+  salesCount: number;
+
   @Index('UQ_skus_code', { unique: true })
   @Column({ type: 'varchar', length: 40 })
   skuCode: string;

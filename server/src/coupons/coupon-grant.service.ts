@@ -1,3 +1,4 @@
+import { AnswerTags, answersChanged } from '../platform/cache/cache-changes';
 import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -158,6 +159,8 @@ export class CouponGrantService implements OnModuleInit {
       const latest = await manager.findOneByOrFail(CouponTemplateRow, { id: template.id });
       throw new GrantRefused(latest.status === 'active' ? 'sold_out' : 'not_active', latest.status);
     }
+    // The coupon center's 剩余 changed: dropped here after the commit, on other instances by the cache's max age.
+    answersChanged(manager, [AnswerTags.coupons]);
 
     // A new member gets one of each newcomer template however often the event arrives.
     const limit = source === 'newcomer' ? 1 : template.perMemberLimit;

@@ -7,6 +7,7 @@ import { Product } from '../catalog/product.entity';
 import { OrderRow } from '../orders/order.entity';
 import { ApiException, fieldError } from '../platform/errors/api-exception';
 import { escapeLike } from '../platform/database/like';
+import { AnswerTags, answersEdited } from '../platform/cache/cache-changes';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { paginated } from '../platform/http/page-query.dto';
 import { changedFields, normalizeTemplate, RULE_FIELDS, toWholeSecond, type CouponTemplateFields } from './coupon-template-rules';
@@ -70,6 +71,7 @@ export class CouponTemplatesService {
     await this.checkScopeIds(fields);
     const id = await this.transactions.run(async (manager) => {
       const result = await manager.insert(CouponTemplateRow, { ...fields, status: 'active', claimedCount: 0, usedCount: 0 });
+      await answersEdited(manager, AnswerTags.coupons);
       return result.identifiers[0].id as number;
     });
     return this.get(id);
@@ -120,7 +122,9 @@ export class CouponTemplatesService {
         .set(after)
         .where(`id = :id AND status <> 'ended' AND claimedCount <= :totalQuantity`, { id, totalQuantity: after.totalQuantity });
       if (locked.length > 0) builder.andWhere('claimedCount = 0');
-      return (await builder.execute()).affected === 1;
+      const updated = (await builder.execute()).affected === 1;
+      if (updated) await answersEdited(manager, AnswerTags.coupons);
+      return updated;
     });
     if (!changed) {
       const latest = await this.find(id);
@@ -140,6 +144,7 @@ export class CouponTemplatesService {
         .set({ status: to })
         .where('id = :id AND status IN (:...from)', { id, from })
         .execute();
+      if (result.affected === 1) await answersEdited(manager, AnswerTags.coupons);
       return result.affected === 1;
     });
     if (!changed) {

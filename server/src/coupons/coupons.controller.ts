@@ -3,6 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import type { CouponCenterItem, MyCoupon, Paginated } from '../../../shared';
 import { AuthTokenService } from '../platform/auth/auth-token.service';
 import { CurrentMemberId, MemberAuthGuard } from '../platform/auth/member-auth.guard';
+import { CachedAnswer } from '../platform/cache/cached-answer';
+import { AnswerTags } from '../platform/cache/cache-changes';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
 import { CouponGrantService } from './coupon-grant.service';
 import { MyCouponQueryDto } from './coupon-template.dto';
@@ -17,7 +19,9 @@ export class CouponsController {
     private readonly tokens: AuthTokenService,
   ) {}
 
+  // Visitors' answer only: a member's says what they claimed, and is computed for them each time.
   @Get('coupons/center')
+  @CachedAnswer(() => [AnswerTags.coupons], 'visitors')
   center(@Req() request: FastifyRequest): Promise<CouponCenterItem[]> {
     return this.shopper.center(this.optionalMemberId(request));
   }
@@ -29,6 +33,7 @@ export class CouponsController {
   }
 
   @Get('products/:productId/coupons')
+  @CachedAnswer(() => [AnswerTags.coupons, AnswerTags.catalog], 'visitors')
   forProduct(@Req() request: FastifyRequest, @Param('productId', ParseIdPipe) productId: number): Promise<CouponCenterItem[]> {
     return this.shopper.forProduct(productId, this.optionalMemberId(request));
   }

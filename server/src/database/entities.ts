@@ -23,6 +23,7 @@ import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
 import { PaymentRow } from '../payments/payment.entity';
 import { JobRow } from '../platform/jobs/job.entity';
+import { CacheVersionRow } from '../platform/cache/cache-version.entity';
 import { RefundRow } from '../payments/refund.entity';
 import { StockMovementRow } from '../inventory/stock-movement.entity';
 import { SeedRun } from '../seed/seed-run.entity';
@@ -43,4 +44,4 @@ export const ENTITIES = [Member, Staff, StaffLoginAttempts, Category, Product, S
   CouponTemplateRow, MemberCouponRow, MemberCouponCountRow,
   MemberPurchaseStatsRow, MemberPrivacyConsentRow, JobRow,
   ShareLinkRow, VisitorTouchRow, MemberIdentityRow,
-  DomainEventRow, DomainEventDeliveryRow];
+  DomainEventRow, DomainEventDeliveryRow, CacheVersionRow];

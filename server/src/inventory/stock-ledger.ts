@@ -6,13 +6,15 @@ import { lockedForUpdate } from '../platform/database/locking-read';
 import { ApiException } from '../platform/errors/api-exception';
 import { execute, insertRows } from '../orders/plain-sql';
 import { outOfStock } from '../orders/sellable-skus';
+import { productsChanged } from '../platform/cache/cache-changes';
 import { StockMovementRow } from './stock-movement.entity';
 
 /*
  * Every write of a SKU's stock goes through this file, and each one writes its stock movement in the same
  * transaction, so the ledger (stock_movements) always sums to the stock. All functions take the caller's
- * transaction manager. Stock is changed only by conditional arithmetic (never below zero); SKUs, then their
- * products' stock totals, are touched in id order so concurrent writers lock rows in the same order.
+ * transaction manager. Stock is changed only by conditional arithmetic (never below zero); SKUs are touched in id
+ * order so concurrent writers lock rows in the same order. A product's stock is the sum of its SKUs' (read when
+ * the product is read), so no stock change writes the product's row.
  */
 
 /** An order line as far as its stock goes. */
@@ -61,7 +63,7 @@ export function orderLineMovements(
  * ONE insert, then decrements each SKU conditionally. Call it as the LAST step of the order transaction:
  * the SKU rows are the hot rows every order for that SKU waits on, so the movements go in before them. A SKU
  * short of stock throws OUT_OF_STOCK, and the rollback takes the movements with it.
- * Statements: 1 SELECT + 1 INSERT + one UPDATE per SKU + one UPDATE per product.
+ * Statements: 1 SELECT + 1 INSERT + one UPDATE per SKU.
  */
 export async function takeForOrder(manager: EntityManager, orderId: number, lines: StockLine[]): Promise<void> {
   const saved: SavedStockLine[] = (await manager.query('SELECT id, orderId, skuId, productId, quantity FROM order_lines WHERE orderId = ?', [orderId])).map(
@@ -73,7 +75,7 @@ export async function takeForOrder(manager: EntityManager, orderId: number, line
       quantity: Number(row.quantity),
     }),
   );
-  await insertRows(manager, StockMovementRow, orderLineMovements(saved, 'sale'));
+  await writeMovements(manager, orderLineMovements(saved, 'sale'));
   await changeSkuStock(manager, lines, -1);
 }
 
@@ -88,7 +90,7 @@ export async function returnForOrder(
   reason: Exclude<OrderStockReason, 'sale'>,
   refs: { afterSaleId?: number | null; staffId?: number | null } = {},
 ): Promise<void> {
-  await insertRows(manager, StockMovementRow, orderLineMovements(lines, reason, refs));
+  await writeMovements(manager, orderLineMovements(lines, reason, refs));
   await changeSkuStock(manager, lines, 1);
 }
 
@@ -106,10 +108,9 @@ export async function adjustSkuStock(
     throw new ApiException('STOCK_WOULD_GO_NEGATIVE', HttpStatus.CONFLICT, '库存不足，调整后库存不能小于 0');
   }
   const sku = await manager.findOneByOrFail(Sku, { id: skuId });
-  await insertRows(manager, StockMovementRow, [
+  await writeMovements(manager, [
     { skuId, productId: sku.productId, delta, reason: input.reason ?? 'adjustment', staffId: input.staffId, note: input.note },
   ]);
-  await execute(manager, ADD_PRODUCT_TOTAL_STOCK, [delta, sku.productId]);
   return sku.stock;
 }
 
@@ -118,7 +119,7 @@ export async function adjustSkuStock(
  * which orders may have changed while the form was open). When the form says what it loaded (`stockBefore`),
  * the change staff made (stock − stockBefore) is added to the latest stock, so units sold meanwhile stay sold;
  * without it the stock is set to the number. Each change is arithmetic with a `product_edit` movement; a change
- * that would go below zero is refused. The product's total is left to the caller (recountProductStock).
+ * that would go below zero is refused.
  */
 export async function setSkuStocks(
   manager: EntityManager,
@@ -143,12 +144,7 @@ export async function setSkuStocks(
     await execute(manager, ADD_SKU_STOCK, [delta, sku.id]);
     movements.push({ skuId: sku.id, productId: sku.productId, delta, reason: 'product_edit', staffId, note: '编辑商品时修改库存' });
   }
-  await insertRows(manager, StockMovementRow, movements);
-}
-
-/** Sets a product's stock total to the sum of its SKUs (after a save changed some of them, under their row locks). */
-export async function recountProductStock(manager: EntityManager, productId: number): Promise<void> {
-  await execute(manager, RECOUNT_PRODUCT_STOCK, [productId, productId]);
+  await writeMovements(manager, movements);
 }
 
 /** The first stock of SKUs just created: an `initial` movement each (none for a SKU starting at zero). */
@@ -157,30 +153,30 @@ export async function recordInitialStock(
   skus: { id: number; productId: number; stock: number }[],
   staffId: number | null,
 ): Promise<void> {
-  await insertRows(
+  await writeMovements(
     manager,
-    StockMovementRow,
     skus.filter((sku) => sku.stock !== 0).map((sku) => ({ skuId: sku.id, productId: sku.productId, delta: sku.stock, reason: 'initial' as const, staffId })),
   );
 }
 
-/** Conditional per-SKU arithmetic for order lines, then the products' totals; taking throws OUT_OF_STOCK. */
+/**
+ * The movements of a stock change, in one INSERT. Their rows are also how other instances learn that these
+ * products' stock changed (platform/cache/answer-cache-poller.ts); this instance drops its cached answers after the commit.
+ */
+async function writeMovements(manager: EntityManager, movements: Partial<StockMovementRow>[]): Promise<void> {
+  await insertRows(manager, StockMovementRow, movements);
+  productsChanged(manager, movements.map((movement) => movement.productId!));
+}
+
+/** Conditional per-SKU arithmetic for order lines; taking throws OUT_OF_STOCK. */
 async function changeSkuStock(manager: EntityManager, lines: (Omit<StockLine, 'title'> & { title?: string })[], sign: 1 | -1): Promise<void> {
-  const byProduct = new Map<number, number>();
   for (const line of [...lines].sort((a, b) => a.skuId - b.skuId)) {
     const moved =
       sign < 0
         ? await execute(manager, TAKE_SKU_STOCK, [line.quantity, line.skuId, line.quantity])
         : await execute(manager, ADD_SKU_STOCK, [line.quantity, line.skuId]);
-    if (moved) {
-      byProduct.set(line.productId, (byProduct.get(line.productId) ?? 0) + line.quantity);
-    } else if (sign < 0) {
-      throw outOfStock(line.skuId, line.title ?? '');
-    }
-    // A unit returned to a SKU deleted since has nowhere to go, and its product's total keeps out of it too.
-  }
-  for (const [productId, quantity] of [...byProduct].sort((a, b) => a[0] - b[0])) {
-    await execute(manager, ADD_PRODUCT_TOTAL_STOCK, [sign * quantity, productId]);
+    // A unit returned to a SKU deleted since has nowhere to go.
+    if (!moved && sign < 0) throw outOfStock(line.skuId, line.title ?? '');
   }
 }
 
@@ -189,6 +185,3 @@ async function changeSkuStock(manager: EntityManager, lines: (Omit<StockLine, 't
 const TAKE_SKU_STOCK = 'UPDATE skus SET stock = stock - ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ? AND stock >= ?';
 const ADD_SKU_STOCK = 'UPDATE skus SET stock = stock + ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ?';
 const ADJUST_SKU_STOCK = 'UPDATE skus SET stock = stock + ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ? AND stock + ? >= 0';
-const RECOUNT_PRODUCT_STOCK =
-  'UPDATE products SET totalStock = (SELECT COALESCE(SUM(stock), 0) FROM skus WHERE productId = ?), updatedAt = CURRENT_TIMESTAMP WHERE id = ?';
-const ADD_PRODUCT_TOTAL_STOCK = 'UPDATE products SET totalStock = totalStock + ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ?';

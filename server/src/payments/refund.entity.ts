@@ -82,6 +82,7 @@ export class RefundRow {
 export interface RefundedLine {
   lineId: number;
   skuId: number;
+  productId: number;
   quantity: number;
   amountFen: number;
 }

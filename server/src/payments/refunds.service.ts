@@ -141,7 +141,7 @@ export class RefundsService {
       amountFen: plan.amountFen,
       paymentTotalFen: order.payableFen,
       reason: request.reason.slice(0, 80),
-      lines: plan.lines,
+      lines: plan.lines.map((part) => ({ ...part, productId: lines.find((line) => line.id === part.lineId)!.productId })),
       pointsReturned: plan.pointsReturned,
       couponFen: plan.couponFen,
       closesOrder: plan.closesOrder,
@@ -262,10 +262,10 @@ export class RefundsService {
         await this.process.transition(manager, { orderId: refund.orderId, from: 'refunding', to: 'refunded', changes: { refundedAt: at }, event: recordEvent });
         return;
       }
-      // A partial refund leaves the order where it is: its units leave the sales here, products in id order, the hot rows last.
+      // A partial refund leaves the order where it is: its units leave the sales here, the hot rows last.
       await recordEvent();
       await this.events.flush(manager);
-      await takeOffSales(manager, unitsByProduct(await manager.findBy(OrderLineRow, { orderId: refund.orderId }), refund.lines ?? []));
+      await takeOffSales(manager, refundedUnitsBySku(refund));
     });
     if (!succeeded) this.logger.error(`refund ${notice.out_refund_no} ended ${notice.refund_status}: staff must handle it`);
   }
@@ -354,11 +354,11 @@ export function refundedUnits(lines: OrderLineRow[], refund: Pick<RefundRow, 'li
   return refund.lines.map((part) => ({ ...lines.find((line) => line.id === part.lineId)!, quantity: part.quantity }));
 }
 
-function unitsByProduct(lines: OrderLineRow[], parts: { lineId: number; quantity: number }[]): Map<number, number> {
-  const byProduct = new Map<number, number>();
-  for (const part of parts) {
-    const line = lines.find((candidate) => candidate.id === part.lineId);
-    if (line) byProduct.set(line.productId, (byProduct.get(line.productId) ?? 0) + part.quantity);
+/** A partial refund's units by SKU (in SKU id order, as every writer of the SKU rows takes them), with each SKU's product. */
+function refundedUnitsBySku(refund: Pick<RefundRow, 'lines'>): Map<number, { productId: number; quantity: number }> {
+  const bySku = new Map<number, { productId: number; quantity: number }>();
+  for (const part of [...(refund.lines ?? [])].sort((a, b) => a.skuId - b.skuId)) {
+    bySku.set(part.skuId, { productId: part.productId, quantity: part.quantity });
   }
-  return byProduct;
+  return bySku;
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AdminShopProfile, ReturnAddress, ShopProfile } from '../../../shared';
 import { returnAddressOf } from '../after-sales/after-sale-views';
+import { AnswerTags, answersEdited } from '../platform/cache/cache-changes';
 import { ShortLivedValue } from '../platform/cache/short-lived-value';
 import { SINGLE_ROW_ID, writeSingleRow } from '../platform/database/single-row';
 import { TransactionRunner } from '../platform/database/transaction-runner';
@@ -55,7 +56,10 @@ export class ShopProfileService {
       returnPhone: profile.returnAddress?.phone.trim() ?? null,
       returnAddress: profile.returnAddress?.address.trim() ?? null,
     };
-    await this.transactions.run((manager) => writeSingleRow(manager, ShopProfileRow, values));
+    await this.transactions.run(async (manager) => {
+      await writeSingleRow(manager, ShopProfileRow, values);
+      await answersEdited(manager, AnswerTags.shop);
+    });
     this.current.forget();
     return this.get();
   }

@@ -38,7 +38,12 @@ export async function withTransactionHooks<T>(manager: EntityManager, hooks: Tra
 
 /** The hooks of the transaction this manager belongs to; only transactions of TransactionRunner have them. */
 export function transactionHooks(manager: EntityManager): TransactionHooks {
-  const hooks = hooksOfManager.get(manager);
+  const hooks = findTransactionHooks(manager);
   if (!hooks) throw new Error('this write needs a transaction of TransactionRunner.run');
   return hooks;
+}
+
+/** The hooks of the manager's transaction, or undefined outside a transaction of TransactionRunner. */
+export function findTransactionHooks(manager: EntityManager): TransactionHooks | undefined {
+  return hooksOfManager.get(manager);
 }

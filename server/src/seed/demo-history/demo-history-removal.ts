@@ -102,17 +102,22 @@ export class DemoHistoryRemoval {
    * order took its units off when its refund succeeded (product-sales.ts), so only the others count here.
    */
   private async takeBackSales(manager: EntityManager, memberIds: number[]): Promise<void> {
-    const sold = new Map<number, number>();
+    const sold = new Map<number, { productId: number; quantity: number }>();
     for (const ids of chunks(memberIds)) {
-      const rows: { productId: number | string; quantity: number | string }[] = await manager
+      const rows: { skuId: number | string; productId: number | string; quantity: number | string }[] = await manager
         .createQueryBuilder(OrderLineRow, 'l')
         .innerJoin(OrderRow, 'o', 'o.id = l.orderId')
-        .select('l.productId', 'productId')
+        .select('l.skuId', 'skuId')
+        .addSelect('MIN(l.productId)', 'productId')
         .addSelect('SUM(l.quantity)', 'quantity')
         .where("o.memberId IN (:...ids) AND o.paidAt IS NOT NULL AND o.status <> 'refunded'", { ids })
-        .groupBy('l.productId')
+        .groupBy('l.skuId')
         .getRawMany();
-      for (const row of rows) sold.set(Number(row.productId), (sold.get(Number(row.productId)) ?? 0) + Number(row.quantity));
+      for (const row of rows) {
+        const units = sold.get(Number(row.skuId)) ?? { productId: Number(row.productId), quantity: 0 };
+        units.quantity += Number(row.quantity);
+        sold.set(Number(row.skuId), units);
+      }
     }
     await takeOffSales(manager, sold);
   }
