@@ -57,6 +57,8 @@ export const AFTER_SALE_ROLES: StaffRole[] = ['owner', 'operator', 'customer_ser
  * warehouse, who unpacks the parcel (the refund itself stays with AFTER_SALE_ROLES).
  */
 export const RETURN_RECEIPT_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service', 'warehouse'];
+/** Staff who refund (part of) a paid order themselves, without an after-sale case (商家退款). */
+export const STAFF_REFUND_ROLES: StaffRole[] = ['owner', 'operator'];
 /** Roles that cancel an unpaid order on the shopper's behalf. */
 export const ORDER_CANCEL_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
 /** Roles that configure member levels and the points rule. */

@@ -1,4 +1,5 @@
-import { AFTER_SALE_REASONS, afterSaleTypeFor, orderActions, reorderSummary, validateAfterSale, validateReturnShipment } from './order-actions';
+import type { OrderLine } from '@shared/api/orders';
+import { AFTER_SALE_REASONS, afterSaleTypeFor, chosenItems, orderActions, refundableUnits, reorderSummary, validateAfterSale, validateReturnShipment } from './order-actions';
 
 describe('after-sale type rules', () => {
   it('offers 仅退款 before shipping and 退货退款 after', () => {
@@ -76,5 +77,30 @@ describe('validateReturnShipment', () => {
     expect(validateReturnShipment({ carrierCode: 'SF', trackingNo: '' })).toBe('请填写快递单号');
     expect(validateReturnShipment({ carrierCode: 'SF', trackingNo: 'SF 1234-56' })).toBe('快递单号应为 5–32 位字母或数字');
     expect(validateReturnShipment({ carrierCode: 'SF', trackingNo: 'SF1234567890' })).toBeNull();
+  });
+});
+
+describe('choosing the units of a partial refund', () => {
+  const line = (skuId: number, quantity: number, refundedQuantity: number): OrderLine => ({
+    skuId,
+    productId: skuId,
+    title: `商品${skuId}`,
+    specValues: [],
+    imageUrl: '',
+    unitPriceFen: 1000,
+    quantity,
+    lineTotalFen: 1000 * quantity,
+    ...(refundedQuantity ? { refundedQuantity } : {}),
+  });
+  const lines = [line(1, 2, 0), line(2, 1, 1), line(3, 3, 1)];
+
+  it('starts with every unit not refunded yet (fully refunded lines left out)', () => {
+    expect(refundableUnits(lines)).toEqual({ 1: 2, 3: 2 });
+  });
+
+  it('sends no items for all that is left, and the chosen units otherwise', () => {
+    expect(chosenItems(lines, { 1: 2, 3: 2 })).toBeUndefined();
+    expect(chosenItems(lines, { 1: 0, 3: 1 })).toEqual([{ skuId: 3, quantity: 1 }]);
+    expect(chosenItems(lines, { 1: 0, 3: 0 })).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import type { AfterSaleType, ReturnShipmentRequest } from '@shared/api/after-sales';
-import { REORDER_SKIP_REASON_LABELS, type OrderStatus, type ReorderResult } from '@shared/api/orders';
+import type { AfterSaleType, RefundItem, ReturnShipmentRequest } from '@shared/api/after-sales';
+import { refundableQuantity, REORDER_SKIP_REASON_LABELS, type OrderLine, type OrderStatus, type ReorderResult } from '@shared/api/orders';
 
 /**
  * Which after-sale a shopper may apply for: 仅退款 while the goods have not left (paid), 退货退款 once shipped
@@ -74,4 +74,19 @@ export function validateReturnShipment(form: ReturnShipmentRequest): string | nu
   if (!form.trackingNo) return '请填写快递单号';
   if (!TRACKING_NO_PATTERN.test(form.trackingNo)) return '快递单号应为 5–32 位字母或数字';
   return null;
+}
+
+/** The units still refundable on each line: the picker starts with all of them. */
+export function refundableUnits(lines: OrderLine[]): Record<number, number> {
+  return Object.fromEntries(lines.filter((line) => refundableQuantity(line) > 0).map((line) => [line.skuId, refundableQuantity(line)]));
+}
+
+/** The request's items: omitted (the rest of the order) when every refundable unit is chosen. */
+export function chosenItems(lines: OrderLine[], chosen: Record<number, number>): RefundItem[] | undefined {
+  const all = refundableUnits(lines);
+  const items = Object.entries(chosen)
+    .filter(([, quantity]) => quantity > 0)
+    .map(([skuId, quantity]) => ({ skuId: Number(skuId), quantity }));
+  const everything = Object.entries(all).every(([skuId, quantity]) => chosen[Number(skuId)] === quantity);
+  return everything ? undefined : items;
 }

@@ -1,5 +1,5 @@
 import type { Paginated } from '@shared/api/common';
-import type { ApplyAfterSaleRequest, ReturnShipmentRequest } from '@shared/api/after-sales';
+import type { ApplyAfterSaleRequest, RefundPreview, RefundPreviewRequest, ReturnShipmentRequest } from '@shared/api/after-sales';
 import type {
   CheckoutPreview,
   CheckoutPreviewRequest,
@@ -43,6 +43,11 @@ export function startPayment(orderNo: string): Promise<StartPaymentResponse> {
 
 export function applyAfterSale(orderNo: string, body: ApplyAfterSaleRequest): Promise<OrderDetail> {
   return request<OrderDetail>(`/orders/${encodeURIComponent(orderNo)}/after-sales`, { method: 'POST', body });
+}
+
+/** What a case for these units would refund (the page shows the error in place). */
+export function previewAfterSale(orderNo: string, body: RefundPreviewRequest): Promise<RefundPreview> {
+  return request<RefundPreview>(`/orders/${encodeURIComponent(orderNo)}/after-sales/preview`, { method: 'POST', body, toast: false });
 }
 
 /** The parcel of an approved 退货退款 back to the shop (changeable until the shop confirms receipt). */

@@ -39,6 +39,8 @@ export interface AdminOrderRow {
   itemsText: string;
   itemCount: number;
   payableFen: Fen;
+  /** Refunds started on the order; above 0 while not refunded: 部分退款. */
+  refundedFen: Fen;
   createdAt: string;
   paidAt: string | null;
   shipment: Shipment | null;

@@ -29,13 +29,35 @@ export const AFTER_SALE_STATUS_LABELS: Record<AfterSaleStatus, string> = {
   refunded: '已退款',
 };
 
+/** Units of one order line (SKUs are distinct within an order). */
+export interface RefundItem {
+  skuId: number;
+  /** 1..the line's units not refunded yet. */
+  quantity: number;
+}
+
+/** Units of one line named by an after-sale case. */
+export interface AfterSaleItem extends RefundItem {
+  title: string;
+  specValues: string[];
+}
+
+/** The units of a case in words: 雨前龙井（一级）× 1；… (null: the whole order, as it was when applied). */
+export function afterSaleItemsText(items: AfterSaleItem[] | null): string {
+  if (!items) return '整单';
+  return items.map((item) => `${item.title}${item.specValues.length ? `（${item.specValues.join(' / ')}）` : ''} × ${item.quantity}`).join('；');
+}
+
 /**
  * `POST /api/v1/orders/:orderNo/after-sales` → OrderDetail. refund_only only while paid (not shipped);
- * return_refund once shipped or completed. 409 AFTER_SALE_NOT_ALLOWED otherwise. The refund is the whole
- * payable amount. Photos: URLs from `POST /api/v1/me/uploads` (multipart `file`, png/jpeg/webp/gif) → 201 UploadResponse.
+ * return_refund once shipped or completed. 409 AFTER_SALE_NOT_ALLOWED otherwise. The refund is the chosen units'
+ * share of what was paid (see RefundPreview); without `items`, every unit not refunded yet (the whole payable of
+ * an order never refunded). Photos: URLs from `POST /api/v1/me/uploads` (multipart `file`, png/jpeg/webp/gif) → 201 UploadResponse.
  */
 export interface ApplyAfterSaleRequest {
   type: AfterSaleType;
+  /** The units asked about (仅退款 / 退货退款 of some lines); omitted: all that is left. 400 REFUND_ITEMS_INVALID for a SKU not in the order or more units than it has; 409 REFUND_NOT_ALLOWED for units refunded already. */
+  items?: RefundItem[];
   /** 1..50 characters, e.g. 不想要了 / 商品破损. */
   reason: string;
   /** 0..500 characters. */
@@ -53,6 +75,8 @@ export interface AfterSale {
   description: string;
   images: string[];
   refundFen: Fen;
+  /** The units the case is about (with the line's title and spec as ordered); null: every unit not refunded when it was applied. */
+  items: AfterSaleItem[] | null;
   rejectReason: string | null;
   /** 退货退款 once approved: where the goods go back (the shop's return address when it was approved). */
   returnAddress: ReturnAddress | null;
@@ -87,4 +111,28 @@ export interface ReturnShipmentRequest {
   carrierCode: string;
   /** 5..32 of [A-Za-z0-9]. */
   trackingNo: string;
+}
+
+/**
+ * What refunding some units would give back: `POST /api/v1/orders/:orderNo/after-sales/preview` (the shopper, their
+ * own order) and `POST /api/v1/admin/orders/:orderNo/refunds/preview` (staff), body RefundPreviewRequest.
+ * Each line's part is its share of what was actually paid (member price, coupon and points spread over the lines in
+ * whole fen); the order's shipping goes back only with its last goods; never more than is left refundable.
+ */
+export interface RefundPreviewRequest {
+  /** Omitted: every unit not refunded yet. */
+  items?: RefundItem[];
+}
+
+export interface RefundPreview {
+  items: (RefundItem & { amountFen: Fen })[];
+  /** Shipping given back (only with the last goods). */
+  shippingFen: Fen;
+  refundFen: Fen;
+  /** Points redeemed on the order that go back with these units. */
+  pointsReturned: number;
+  /** What is left refundable before this refund. */
+  refundableFen: Fen;
+  /** The whole rest of the order: the order becomes 已退款 once it succeeds. */
+  closesOrder: boolean;
 }

@@ -37,14 +37,28 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
 /** Which states each state may move to (the state machine of the order). */
 export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   pending_payment: ['paid', 'cancelled'],
-  paid: ['shipped', 'after_sale'],
-  shipped: ['completed', 'after_sale'],
-  completed: ['after_sale'],
+  // → refunding without an after-sale case: a system refund of the whole remaining order (staff, a failed group-buy team).
+  paid: ['shipped', 'after_sale', 'refunding'],
+  shipped: ['completed', 'after_sale', 'refunding'],
+  completed: ['after_sale', 'refunding'],
   cancelled: [],
   after_sale: ['paid', 'shipped', 'completed', 'refunding'],
   refunding: ['refunded'],
   refunded: [],
 };
+
+/** Label shown beside the status of an order some of whose units were refunded while the rest stays in its flow. */
+export const PARTIAL_REFUND_LABEL = '部分退款';
+
+/** Part of the order was refunded (or is being refunded) and the rest goes on (shipping, completing, more refunds). */
+export function isPartiallyRefunded(order: { status: OrderStatus; refundedFen: Fen }): boolean {
+  return order.refundedFen > 0 && order.status !== 'refunded' && order.status !== 'refunding';
+}
+
+/** The status as shoppers and staff read it: 待收货 · 部分退款 while part of the order was refunded. */
+export function orderStatusText(order: { status: OrderStatus; refundedFen: Fen }): string {
+  return isPartiallyRefunded(order) ? `${ORDER_STATUS_LABELS[order.status]} · ${PARTIAL_REFUND_LABEL}` : ORDER_STATUS_LABELS[order.status];
+}
 
 /** Tabs of the shopper's order list (全部/待付款/待发货/待收货/已完成/售后) and the states each shows. */
 export const ORDER_TABS = ['all', 'pending_payment', 'paid', 'shipped', 'completed', 'after_sale'] as const;
@@ -247,6 +261,13 @@ export interface OrderLine {
   unitPriceFen: Fen;
   quantity: number;
   lineTotalFen: Fen;
+  /** Units refunded or being refunded (partial refunds), 1..quantity; absent while none are. */
+  refundedQuantity?: number;
+}
+
+/** Units of the line not refunded (nor being refunded) yet. */
+export function refundableQuantity(line: Pick<OrderLine, 'quantity' | 'refundedQuantity'>): number {
+  return line.quantity - (line.refundedQuantity ?? 0);
 }
 
 /**
@@ -280,6 +301,8 @@ export interface OrderSummary {
   /** Units over all lines. */
   itemCount: number;
   payableFen: Fen;
+  /** Refunds started on the order (processing or succeeded); above 0 while not refunded: 部分退款 (isPartiallyRefunded). */
+  refundedFen: Fen;
   createdAt: string;
   /** While pending_payment: when the unpaid order will be cancelled (for the countdown). */
   payDeadlineAt: string | null;
@@ -351,6 +374,8 @@ export const ORDER_TIMELINE_EVENTS = [
   'return_received',
   'refund_started',
   'refunded',
+  'system_refund_started',
+  'system_refunded',
 ] as const;
 export type OrderTimelineEvent = (typeof ORDER_TIMELINE_EVENTS)[number];
 

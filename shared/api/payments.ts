@@ -34,11 +34,42 @@ export interface PaymentRecord {
   outcome: 'matched' | 'amount_mismatch' | 'refunded_late';
 }
 
-/** A refund sent to WeChat Pay for an order (after-sale or a late payment on a cancelled order). */
+/**
+ * Why a refund was made: a shopper's after-sale case, a payment that arrived after the order was cancelled, a
+ * group-buy team that failed, or staff refunding (part of) an order themselves.
+ */
+export const REFUND_KINDS = ['after_sale', 'late_payment', 'group_failed', 'staff'] as const;
+export type RefundKind = (typeof REFUND_KINDS)[number];
+
+export const REFUND_KIND_LABELS: Record<RefundKind, string> = {
+  after_sale: '售后退款',
+  late_payment: '取消后到账退款',
+  group_failed: '拼团失败退款',
+  staff: '商家退款',
+};
+
+/** Units of one order line refunded, with their part of the refund. */
+export interface RefundedLineRecord {
+  lineId: number;
+  skuId: number;
+  title: string;
+  specValues: string[];
+  quantity: number;
+  amountFen: Fen;
+}
+
+/** A refund sent to WeChat Pay for an order (after-sale, late payment, failed team or staff). */
 export interface RefundRecord {
   outRefundNo: string;
+  kind: RefundKind;
   amountFen: Fen;
   reason: string;
+  /** The staff member who started it (staff refunds); null otherwise. */
+  staff: { id: number; displayName: string } | null;
+  /** The units refunded; empty when the refund is not of goods (a late payment) or predates kept lines (a whole order). */
+  lines: RefundedLineRecord[];
+  /** The order's shipping fee given back with its last goods; 0 otherwise. */
+  shippingFen: Fen;
   status: 'processing' | 'succeeded' | 'failed';
   createdAt: string;
   succeededAt: string | null;

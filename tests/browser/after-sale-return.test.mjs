@@ -156,3 +156,82 @@ test('order detail: 复制 the order number, 提醒发货 once a day, 再来一�
     desktop,
   );
 });
+
+test('a partial 仅退款: the shopper picks one line of three and sees its amount; staff refund another line from the order detail', async () => {
+  const { orderNo, token } = await placePaidOrder(session.app.baseUrl, { lineCount: 3 });
+  const order = await call('GET', `/orders/${orderNo}`, { token });
+  const [first, second, third] = order.lines;
+
+  // The shopper keeps lines 1 and 3 (set to 0) and asks for line 2 only; the amount comes from the server's preview.
+  await withPage(session.browser, 'after-sale-partial-shopper', async (page) => {
+    await signInStorefront(page, token);
+    await page.goto(`${session.app.baseUrl}/#/orders/after-sale/index?orderNo=${orderNo}`);
+    await page.locator('.after-sale-type', { hasText: '仅退款' }).waitFor();
+    const items = page.locator('.after-sale-page .refund-item');
+    await items.nth(2).waitFor();
+    assert.equal(await items.count(), 3);
+    await page.locator('.after-sale-page .after-sale-page__amount', { hasText: `¥${(order.payableFen / 100).toFixed(2)}` }).waitFor();
+    for (const index of [0, 2]) await items.nth(index).locator('input').fill('0');
+    const expected = await call('POST', `/orders/${orderNo}/after-sales/preview`, { token, body: { items: [{ skuId: second.skuId, quantity: 1 }] } });
+    await page.locator('.after-sale-page .after-sale-page__amount', { hasText: `¥${(expected.refundFen / 100).toFixed(2)}` }).waitFor();
+    await items.nth(1).locator('.refund-item__amount', { hasText: `退 ¥${(expected.refundFen / 100).toFixed(2)}` }).waitFor();
+    assert.equal((await items.nth(0).locator('.refund-item__amount').innerText()).trim(), '不退');
+    await page.locator('.after-sale-reason', { hasText: '拍错了' }).click();
+    await screenshot(page, 'after-sale-partial-choose');
+    await page.locator('.submit-after-sale-button').click();
+    await page.locator('.after-sale-status', { hasText: '待处理' }).waitFor();
+  });
+  const applied = await call('GET', `/orders/${orderNo}`, { token });
+  assert.deepEqual(applied.afterSale.items, [{ skuId: second.skuId, quantity: 1, title: second.title, specValues: second.specValues }]);
+
+  // Customer service approves; the refund of line 2 alone goes out and the order stays 待发货 for the rest.
+  const service = await staffToken(session.app.baseUrl, 'service');
+  await call('POST', `/admin/after-sales/${applied.afterSale.id}/approve`, { token: service, body: {} });
+  const deadline = Date.now() + 10_000;
+  let afterFirst = await call('GET', `/orders/${orderNo}`, { token });
+  while (afterFirst.afterSale.status !== 'refunded' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    afterFirst = await call('GET', `/orders/${orderNo}`, { token });
+  }
+  assert.equal(afterFirst.afterSale.status, 'refunded');
+  assert.equal(afterFirst.status, 'paid');
+  assert.equal(afterFirst.refundedFen, afterFirst.afterSale.refundFen);
+
+  await withPage(session.browser, 'after-sale-partial-order', async (page) => {
+    await signInStorefront(page, token);
+    await page.goto(`${session.app.baseUrl}/#/orders/detail/index?orderNo=${orderNo}`);
+    await page.locator('.order-banner .order-status', { hasText: '待发货 · 部分退款' }).waitFor();
+    await page.locator('.order-line__refunded', { hasText: '已退 1 件' }).waitFor();
+    await screenshot(page, 'after-sale-partial-order-detail');
+  });
+
+  // The operator refunds line 3 from the order detail: a dialog with the units, the amount and a reason.
+  await withPage(
+    session.browser,
+    'after-sale-partial-staff-refund',
+    async (admin) => {
+      await logInToAdmin(admin, session.app.baseUrl, 'operator');
+      await admin.goto(`${session.app.baseUrl}/admin/orders/${orderNo}`);
+      await admin.getByText('部分退款').first().waitFor();
+      await admin.getByRole('button', { name: '退款' }).click();
+      const dialog = admin.locator('.ant-modal', { hasText: `商家退款 ${orderNo}` });
+      await dialog.getByLabel(`退款件数 ${first.title}`).fill('0');
+      const expected = await call('POST', `/admin/orders/${orderNo}/refunds/preview`, {
+        token: await staffToken(session.app.baseUrl, 'operator'),
+        body: { items: [{ skuId: third.skuId, quantity: 1 }] },
+      });
+      await dialog.getByTestId('staff-refund-amount').getByText(`¥${(expected.refundFen / 100).toFixed(2)}`).waitFor();
+      await dialog.getByLabel('退款原因').fill('缺货，与买家协商退款');
+      await screenshot(admin, 'admin-staff-refund-dialog');
+      await dialog.getByRole('button', { name: `确认退款 ¥${(expected.refundFen / 100).toFixed(2)}` }).click();
+      await admin.getByText('已发起退款，款项原路退回').waitFor();
+      await admin.locator('tr', { hasText: '缺货，与买家协商退款' }).locator('.ant-tag', { hasText: '商家退款' }).waitFor();
+      await admin.getByText('退款记录', { exact: true }).scrollIntoViewIfNeeded();
+      await screenshot(admin, 'admin-partial-refunds');
+    },
+    desktop,
+  );
+  const afterStaff = await call('GET', `/orders/${orderNo}`, { token });
+  assert.equal(afterStaff.status, 'paid');
+  assert.deepEqual(afterStaff.lines.map((line) => line.refundedQuantity ?? 0), [0, 1, 1]);
+});

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { AFTER_SALE_STATUS_LABELS, AFTER_SALE_TYPE_LABELS, type AfterSale } from '@shared/api/after-sales';
+import { AFTER_SALE_STATUS_LABELS, AFTER_SALE_TYPE_LABELS, afterSaleItemsText, type AfterSale } from '@shared/api/after-sales';
 import { EXPRESS_COMPANIES, type OrderDetail } from '@shared/api/orders';
 import { formatYuan } from '@shared/money';
 import { setReturnShipment } from '@/services/orders';
@@ -32,6 +32,7 @@ export function AfterSaleProgress({ order, onChanged }: { order: OrderDetail; on
           <Text>退款金额</Text>
           <Text className="after-sale-page__amount">{formatYuan(sale.refundFen)}</Text>
         </View>
+        {sale.items && <Text className="after-sale-page__note after-sale-items">退款商品：{afterSaleItemsText(sale.items)}</Text>}
         <Text className="after-sale-page__note">{progressNote(sale)}</Text>
         <ReturnInfo afterSale={sale} />
       </View>

@@ -3,7 +3,6 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { AFTER_SALE_TYPE_LABELS } from '@shared/api/after-sales';
-import { formatYuan } from '@shared/money';
 import { applyAfterSale, fetchOrder, uploadImage } from '@/services/orders';
 import { assetUrl } from '@/services/api-origin';
 import { PageState } from '@/components/page-state/PageState';
@@ -14,12 +13,15 @@ import {
   AFTER_SALE_MAX_IMAGES,
   AFTER_SALE_REASONS,
   afterSaleTypeFor,
+  chosenItems,
+  refundableUnits,
   validateAfterSale,
 } from '../order-actions';
 import platform from '@/platform';
 import { CustomerService } from '@/components/customer-service/CustomerService';
 import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import { AfterSaleProgress } from './AfterSaleProgress';
+import { RefundItemsPicker } from './RefundItemsPicker';
 import './index.scss';
 
 /**
@@ -33,6 +35,8 @@ export default function AfterSalePage() {
   const [images, setImages] = useState<string[]>([]);
   const [uploading, setUploading] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  /** Units chosen per SKU; null until the order is read (then every unit left). */
+  const [chosen, setChosen] = useState<Record<number, number> | null>(null);
 
   const fetchThisOrder = useCallback(() => fetchOrder(orderNo), [orderNo]);
   const { state, setState, reload, retry } = useLoadable(fetchThisOrder, { keepDataOnError: false });
@@ -67,6 +71,7 @@ export default function AfterSalePage() {
   if (state.status !== 'ready') return <PendingState state={state} onRetry={retry} />;
 
   const order = state.data;
+  const units = chosen ?? refundableUnits(order.lines);
   const type = afterSaleTypeFor(order.status);
   if (!type) {
     if (order.afterSale) return <AfterSaleProgress order={order} onChanged={(changed) => setState({ status: 'ready', data: changed })} />;
@@ -81,7 +86,12 @@ export default function AfterSalePage() {
     }
     setSubmitting(true);
     try {
-      await applyAfterSale(order.orderNo, { type, reason, description: description.trim(), images });
+      const items = chosenItems(order.lines, units);
+      if (items && items.length === 0) {
+        Taro.showToast({ title: '请至少选择 1 件商品', icon: 'none' });
+        return;
+      }
+      await applyAfterSale(order.orderNo, { type, reason, description: description.trim(), images, ...(items ? { items } : {}) });
       Taro.showToast({ title: '已提交，请等待商家处理', icon: 'none' });
       Taro.navigateBack();
     } catch {
@@ -98,10 +108,8 @@ export default function AfterSalePage() {
           <Text>售后类型</Text>
           <Text className="after-sale-type">{AFTER_SALE_TYPE_LABELS[type]}</Text>
         </View>
-        <View className="after-sale-row">
-          <Text>退款金额</Text>
-          <Text className="after-sale-page__amount">{formatYuan(order.pricing.payableFen)}</Text>
-        </View>
+        <Text className="after-sale-section__title refund-items__title">退哪些商品</Text>
+        <RefundItemsPicker orderNo={order.orderNo} lines={order.lines} chosen={units} onChange={setChosen} />
         <Text className="after-sale-page__note">
           {type === 'refund_only' ? '商品尚未发货，商家同意后原路退款' : '商家同意后请按提示寄回商品，收到后原路退款'}
         </Text>

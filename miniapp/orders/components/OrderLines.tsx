@@ -18,6 +18,7 @@ export function OrderLines({ lines }: { lines: OrderLine[] }) {
           <View className="order-line__numbers">
             <PriceText fen={line.unitPriceFen} />
             <Text className="order-line__quantity">×{line.quantity}</Text>
+            {!!line.refundedQuantity && <Text className="order-line__refunded">已退 {line.refundedQuantity} 件</Text>}
           </View>
         </View>
       ))}

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
-import { AFTER_SALE_STATUS_LABELS, AFTER_SALE_TYPE_LABELS } from '@shared/api/after-sales';
-import { ORDER_CANCEL_REASON_LABELS, ORDER_STATUS_LABELS, type OrderDetail } from '@shared/api/orders';
+import { AFTER_SALE_STATUS_LABELS, AFTER_SALE_TYPE_LABELS, afterSaleItemsText } from '@shared/api/after-sales';
+import { ORDER_CANCEL_REASON_LABELS, orderStatusText, type OrderDetail } from '@shared/api/orders';
 import { formatYuan } from '@shared/money';
 import { fetchOrder } from '@/services/orders';
 import { waitForPayment } from '@/services/pay-order';
@@ -76,7 +76,7 @@ export default function OrderDetailPage() {
   return (
     <View className="order-detail-page">
       <View className="order-banner">
-        <Text className="order-banner__status order-status">{ORDER_STATUS_LABELS[order.status]}</Text>
+        <Text className="order-banner__status order-status">{orderStatusText(order)}</Text>
         <Text className="order-banner__hint">{bannerHint(order, countdown)}</Text>
       </View>
 
@@ -109,6 +109,7 @@ export default function OrderDetailPage() {
             </Text>
           </Text>
           <Text className="order-section__muted">原因：{order.afterSale.reason}</Text>
+          {order.afterSale.items && <Text className="order-section__muted after-sale-items">退款商品：{afterSaleItemsText(order.afterSale.items)}</Text>}
           {order.afterSale.description && <Text className="order-section__muted">描述：{order.afterSale.description}</Text>}
           <Text className="order-after-sale__refund refund-amount">
             {order.afterSale.status === 'refunded' ? '已退款' : '退款金额'} {formatYuan(order.afterSale.refundFen)}

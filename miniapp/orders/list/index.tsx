@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ORDER_STATUS_LABELS, ORDER_TAB_LABELS, ORDER_TABS, type OrderTab } from '@shared/api/orders';
+import { orderStatusText, ORDER_TAB_LABELS, ORDER_TABS, type OrderTab } from '@shared/api/orders';
 import { listOrders } from '@/services/orders';
 import { useSession } from '@/store/session';
 import { usePagedList } from '@/hooks/usePagedList';
@@ -68,7 +68,7 @@ export default function OrderListPage() {
           <View key={order.orderNo} className="order-card" data-order-no={order.orderNo} onClick={() => openOrder(order.orderNo)}>
             <View className="order-card__head">
               <Text className="order-card__no">订单号 {order.orderNo}</Text>
-              <Text className="order-card__status order-status">{ORDER_STATUS_LABELS[order.status]}</Text>
+              <Text className="order-card__status order-status">{orderStatusText(order)}</Text>
             </View>
             <OrderLines lines={order.lines} />
             <View className="order-card__total">

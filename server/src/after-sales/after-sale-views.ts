@@ -14,6 +14,7 @@ export function toAfterSale(row: AfterSaleRow, orderNo: string): AfterSale {
     description: row.description,
     images: row.images,
     refundFen: row.refundFen,
+    items: row.lines,
     rejectReason: row.rejectReason,
     returnAddress: returnAddressOf(row),
     returnShipment: returnShipmentOf(row),

@@ -13,6 +13,8 @@ import { TRACKING_NO_PATTERN } from '../orders/shipping.service';
 import { IsAssetUrl } from '../platform/http/asset-url';
 import { PageQueryDto } from '../platform/http/page-query.dto';
 import { OptionalField } from '../platform/http/optional-field';
+import { RefundItems } from '../payments/refund.dto';
+import type { OrderItemDto } from '../orders/order.dto';
 
 export class ApplyAfterSaleDto implements ApplyAfterSaleRequest {
   @IsIn(AFTER_SALE_TYPES)
@@ -33,6 +35,9 @@ export class ApplyAfterSaleDto implements ApplyAfterSaleRequest {
   @ArrayMaxSize(6)
   @IsAssetUrl({ each: true })
   images?: string[];
+
+  @RefundItems()
+  items?: OrderItemDto[];
 }
 
 export class RejectAfterSaleDto implements RejectAfterSaleRequest {

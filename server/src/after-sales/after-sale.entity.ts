@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { AfterSaleStatus, AfterSaleType, OrderStatus } from '../../../shared';
+import type { AfterSaleItem, AfterSaleStatus, AfterSaleType, OrderStatus } from '../../../shared';
 
 /**
  * An after-sale case of an order. Only one is open at a time because applying moves the order to
@@ -35,6 +35,10 @@ export class AfterSaleRow {
 
   @Column({ type: 'int' })
   refundFen: number;
+
+  /** The units the case is about (仅退款 / 退货退款 of some lines), with each line's title and spec; null: every unit still unrefunded. */
+  @Column({ type: 'simple-json', nullable: true })
+  lines: AfterSaleItem[] | null;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   rejectReason: string | null;

@@ -1,9 +1,10 @@
-import { Body, Controller, Param, Post, Put, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Put, Req, UseGuards } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { OrderDetail, UploadResponse } from '../../../shared';
+import type { OrderDetail, RefundPreview, UploadResponse } from '../../../shared';
 import { CurrentMemberId, MemberAuthGuard } from '../platform/auth/member-auth.guard';
 import { FileStorage } from '../platform/storage/file-storage';
 import { readUploadedImage } from '../platform/storage/uploaded-image';
+import { RefundItemsDto } from '../payments/refund.dto';
 import { ApplyAfterSaleDto, ReturnShipmentDto } from './after-sale.dto';
 import { AfterSalesService } from './after-sales.service';
 
@@ -22,6 +23,13 @@ export class AfterSalesController {
   @Post('orders/:orderNo/after-sales')
   apply(@CurrentMemberId() memberId: number, @Param('orderNo') orderNo: string, @Body() body: ApplyAfterSaleDto): Promise<OrderDetail> {
     return this.afterSales.apply(memberId, orderNo, body);
+  }
+
+  /** What a case for these units would refund (nothing is written). */
+  @Post('orders/:orderNo/after-sales/preview')
+  @HttpCode(200)
+  preview(@CurrentMemberId() memberId: number, @Param('orderNo') orderNo: string, @Body() body: RefundItemsDto): Promise<RefundPreview> {
+    return this.afterSales.preview(memberId, orderNo, body.items ?? null);
   }
 
   /** The parcel of an approved 退货退款 back to the shop; changeable until staff confirm receipt. */

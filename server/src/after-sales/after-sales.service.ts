@@ -10,6 +10,8 @@ import {
   type OrderDetail,
   type OrderStatus,
   type Paginated,
+  type RefundItem,
+  type RefundPreview,
 } from '../../../shared';
 import { returnForOrder } from '../inventory/stock-ledger';
 import { OrderLineRow } from '../orders/order-line.entity';
@@ -17,7 +19,7 @@ import { OrderRow } from '../orders/order.entity';
 import { OrderProcess } from '../orders/process/order-process';
 import { OrdersService } from '../orders/orders.service';
 import { CheckoutParticipants } from '../orders/participants/checkout-participants';
-import { RefundsService } from '../payments/refunds.service';
+import { refundedUnits, RefundsService } from '../payments/refunds.service';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
@@ -66,6 +68,13 @@ export class AfterSalesService {
         { status: order.status },
       );
     if (!APPLICABLE_FROM[input.type].includes(order.status)) throw notAllowed();
+    // 400 for units the order does not have (any more); the amount is settled again when the refund starts.
+    const { refundFen } = await this.refunds.preview(order.id, input.items?.map(({ skuId, quantity }) => ({ skuId, quantity })) ?? null);
+    const lines = input.items ? ((await this.orders.linesOf([order.id])).get(order.id) ?? []) : [];
+    const items = input.items?.map(({ skuId, quantity }) => {
+      const line = lines.find((candidate) => candidate.skuId === skuId);
+      return { skuId, quantity, title: line?.title ?? '', specValues: line?.specValues ?? [] };
+    }) ?? null;
     const applied = await this.transactions.run(async (manager) => {
       if (!(await this.process.transition(manager, { orderId: order.id, from: order.status, to: 'after_sale' }))) return false;
       await manager.insert(AfterSaleRow, {
@@ -76,7 +85,8 @@ export class AfterSalesService {
         reason: input.reason.trim(),
         description: input.description?.trim() ?? '',
         images: input.images ?? [],
-        refundFen: order.payableFen,
+        refundFen,
+        lines: items,
         rejectReason: null,
         orderStatusBefore: order.status,
         handledAt: null,
@@ -94,6 +104,12 @@ export class AfterSalesService {
     });
     if (!applied) throw notAllowed();
     return this.orders.detail(memberId, orderNo);
+  }
+
+  /** What the shopper's case would refund (the apply page shows it before they submit). */
+  async preview(memberId: number, orderNo: string, items: RefundItem[] | null): Promise<RefundPreview> {
+    const order = await this.orders.findOwned(memberId, orderNo);
+    return this.refunds.preview(order.id, items?.map(({ skuId, quantity }) => ({ skuId, quantity })) ?? null);
   }
 
   async list(query: AfterSaleListQueryDto): Promise<Paginated<AfterSale>> {
@@ -156,7 +172,7 @@ export class AfterSalesService {
     }
     await this.transactions.run(async (manager) => {
       if (!(await this.moveCase(manager, id, 'approved', 'return_received', { returnReceivedAt: new Date() }))) return;
-      await returnForOrder(manager, await manager.findBy(OrderLineRow, { orderId: sale.orderId }), 'return_receipt', { afterSaleId: id, staffId });
+      await returnForOrder(manager, returnedUnits(await manager.findBy(OrderLineRow, { orderId: sale.orderId }), sale.lines), 'return_receipt', { afterSaleId: id, staffId });
     });
     return this.answer(id, AFTER_RETURN_RECEIVED, '确认收到退货');
   }
@@ -200,35 +216,41 @@ export class AfterSalesService {
     return this.orders.detailOf(order);
   }
 
+  /**
+   * The case's refund: the case moves to refunding, the refund of its units is planned and reserved under the order's
+   * lock (RefundsService.recordUnits), and the order goes to refunding when these are its last goods, else back to
+   * where it was (a partial refund leaves the rest in its flow). 仅退款 goods never left: their stock returns now.
+   */
   private async startRefund(
     sale: AfterSaleRow,
     from: AfterSaleStatus,
     done: AfterSaleStatus[],
-    refundOptions: { sendToWechat?: boolean } = {},
+    { sendToWechat = true }: { sendToWechat?: boolean } = {},
   ): Promise<AfterSale> {
     const now = new Date();
-    const order = await this.transactions.run(async (manager) => {
+    const { orderNo } = await this.dataSource.getRepository(OrderRow).findOneOrFail({ select: { id: true, orderNo: true }, where: { id: sale.orderId } });
+    const started = await this.transactions.run(async (manager) => {
       const changes = from === 'applied' ? { handledAt: now, refundStartedAt: now } : { refundStartedAt: now };
       if (!(await this.moveCase(manager, sale.id, from, 'refunding', changes))) return null;
-      if (!(await this.process.transition(manager, { orderId: sale.orderId, from: 'after_sale', to: 'refunding' }))) throw new Error(`order ${sale.orderId} of after-sale ${sale.id} is not in after_sale`);
-      const refunded = await manager.findOneByOrFail(OrderRow, { id: sale.orderId });
-      // Refunded before shipping: the checkout participants give back what they give back on a refund (the stock).
+      const { refund, order, lines } = await this.refunds.recordUnits(manager, {
+        orderId: sale.orderId,
+        kind: 'after_sale',
+        afterSaleId: sale.id,
+        items: sale.lines,
+        outRefundNo: `${orderNo}R${sale.id}`,
+        reason: `${AFTER_SALE_TYPE_LABELS[sale.type]}：${sale.reason}`,
+      });
+      await manager.update(AfterSaleRow, { id: sale.id }, { refundFen: refund.amountFen });
+      const to = refund.closesOrder ? 'refunding' : sale.orderStatusBefore;
+      if (!(await this.process.transition(manager, { orderId: sale.orderId, from: 'after_sale', to }))) throw new Error(`order ${sale.orderId} of after-sale ${sale.id} is not in after_sale`);
+      // Refunded before shipping: the checkout participants give back what they give back on a refund (the stock), for these units.
       if (sale.type === 'refund_only') {
         const cause = { kind: 'refund_before_shipping' as const, afterSaleId: sale.id };
-        await this.participants.release(manager, { order: refunded, lines: await manager.findBy(OrderLineRow, { orderId: sale.orderId }), cause });
+        await this.participants.release(manager, { order, lines: refundedUnits(lines, refund), cause });
       }
-      return refunded;
+      return refund.outRefundNo;
     });
-    if (order) {
-      await this.refunds.startRefund({
-        orderId: order.id,
-        afterSaleId: sale.id,
-        outRefundNo: `${order.orderNo}R${sale.id}`,
-        amountFen: sale.refundFen,
-        paymentTotalFen: order.payableFen,
-        reason: `${AFTER_SALE_TYPE_LABELS[sale.type]}：${sale.reason}`.slice(0, 80),
-      }, refundOptions);
-    }
+    if (started && sendToWechat) await this.refunds.send(started);
     return this.answer(sale.id, done, sale.type === 'refund_only' ? '同意' : '退款');
   }
 
@@ -260,4 +282,10 @@ export class AfterSalesService {
     if (!sale) throw new ApiException('AFTER_SALE_NOT_FOUND', HttpStatus.NOT_FOUND, '售后申请不存在');
     return sale;
   }
+}
+
+/** The units a 退货退款 sends back: the case's, or every unit not refunded yet (the order's rest). */
+function returnedUnits(lines: OrderLineRow[], items: RefundItem[] | null): OrderLineRow[] {
+  if (!items) return lines.filter((line) => line.quantity > line.refundedQuantity).map((line) => ({ ...line, quantity: line.quantity - line.refundedQuantity }));
+  return items.flatMap((item) => lines.filter((line) => line.skuId === item.skuId).map((line) => ({ ...line, quantity: item.quantity })));
 }

@@ -1,6 +1,7 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, Not, type EntityManager } from 'typeorm';
 import { OrderLineRow } from '../orders/order-line.entity';
 import { execute } from '../orders/plain-sql';
+import { RefundRow } from '../payments/refund.entity';
 import { lockedForUpdate } from '../platform/database/locking-read';
 import { productsChanged } from '../platform/cache/cache-changes';
 import { Sku } from './sku.entity';
@@ -18,9 +19,19 @@ export async function countOrderAsSold(manager: EntityManager, orderId: number):
   productsChanged(manager, [...bySku.values()].map((units) => units.productId));
 }
 
-/** The refunded order's units leave the count (never below 0, e.g. for an order paid before counting began). */
+/**
+ * The refunded order's units leave the count (never below 0, e.g. for an order paid before counting began), except
+ * those its partial refunds take off themselves when they succeed (the refunds that did not close the order).
+ */
 export async function uncountRefundedOrder(manager: EntityManager, orderId: number): Promise<void> {
-  await takeOffSales(manager, await unitsBySku(manager, orderId));
+  const bySku = await unitsBySku(manager, orderId);
+  const partial = await manager.find(RefundRow, { select: { id: true, lines: true }, where: { orderId, closesOrder: false, status: Not('failed') } });
+  for (const part of partial.flatMap((refund) => refund.lines ?? [])) {
+    const units = bySku.get(part.skuId);
+    if (units) units.quantity -= part.quantity;
+  }
+  for (const [skuId, units] of bySku) if (units.quantity <= 0) bySku.delete(skuId);
+  await takeOffSales(manager, bySku);
 }
 
 /**

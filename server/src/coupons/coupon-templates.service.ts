@@ -18,7 +18,7 @@ import { MemberCouponRow } from './member-coupon.entity';
 
 export const templateNotFound = () => new ApiException('COUPON_TEMPLATE_NOT_FOUND', HttpStatus.NOT_FOUND, '优惠券不存在');
 
-/** Orders that count for a template's figures: paid, and neither refunded nor being refunded. */
+/** Orders that count for a template's figures: paid, and neither refunded nor being refunded (partly refunded ones count for what was kept). */
 const DRIVEN_ORDER_STATUSES: OrderStatus[] = ['paid', 'shipped', 'completed', 'after_sale'];
 
 /** Status moves staff make; each is one conditional update from the states it may start in. */
@@ -165,8 +165,12 @@ export class CouponTemplatesService {
         .getRepository(OrderRow)
         .createQueryBuilder('o')
         .select('COUNT(*)', 'orderCount')
-        .addSelect('COALESCE(SUM(o.payableFen), 0)', 'gmvFen')
-        .addSelect('COALESCE(SUM(o.couponDiscountFen), 0)', 'discountFen')
+        // A partial refund takes its units out of the figures: their share of the payable and of the coupon discount.
+        .addSelect('COALESCE(SUM(o.payableFen - o.refundedFen), 0)', 'gmvFen')
+        .addSelect(
+          "COALESCE(SUM(o.couponDiscountFen - COALESCE((SELECT SUM(r.couponFen) FROM refunds r WHERE r.orderId = o.id AND r.status <> 'failed'), 0)), 0)",
+          'discountFen',
+        )
         .where('o.couponTemplateId = :id AND o.paidAt IS NOT NULL AND o.status IN (:...statuses)', { id, statuses: DRIVEN_ORDER_STATUSES })
         .getRawOne<{ orderCount: string | number; gmvFen: string | number; discountFen: string | number }>(),
     ]);

@@ -38,6 +38,6 @@ export class StockParticipant implements CheckoutParticipant, OnModuleInit {
   release(manager: EntityManager, { lines, cause }: ReleaseInput): Promise<void> {
     return cause.kind === 'cancel'
       ? returnForOrder(manager, lines, 'cancel_return')
-      : returnForOrder(manager, lines, 'refund_return', { afterSaleId: cause.afterSaleId });
+      : returnForOrder(manager, lines, 'refund_return', { afterSaleId: cause.afterSaleId, staffId: cause.staffId ?? null });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { OrderEvents, type OrderEventPayload } from '../orders/order-events';
+import { OrderEvents, type OrderEventPayload, type OrderRefundedPayload } from '../orders/order-events';
 import { EventFollowers } from '../platform/events/event-followers';
 import { MemberLevelsService } from './member-levels.service';
 import { PointsService } from './points.service';
@@ -27,11 +27,18 @@ export class LoyaltyOrderFollowers implements OnModuleInit {
       on: [OrderEvents.completed],
       handle: ({ payload }) => this.points.earnForCompletedOrder(payload.orderId),
     });
-    this.followers.register<OrderEventPayload>({
+    this.followers.register<Partial<OrderRefundedPayload> & OrderEventPayload>({
       name: 'loyalty.points-and-level-on-refunded',
       on: [OrderEvents.refunded],
       handle: async ({ payload }) => {
-        await this.points.settleRefundedOrder(payload.orderId);
+        // Events recorded before refunds carried their facts were whole-order refunds (refund 0 closes the order).
+        await this.points.settleRefund({
+          orderId: payload.orderId,
+          refundId: payload.refundId ?? 0,
+          pointsReturned: payload.pointsReturned ?? 0,
+          closesOrder: payload.closesOrder ?? true,
+          orderRefundedFen: payload.orderRefundedFen ?? payload.payableFen,
+        });
         await this.levels.recompute(payload.memberId, 'order_refunded');
       },
     });

@@ -5,10 +5,11 @@ import type { PointsReason } from '../../../shared';
  * One change of a member's points balance, written in the same transaction as the conditional update of
  * members.pointsBalance. A credit is also a lot: `remaining` is what is left of it, and debits consume
  * the lots that expire first, so members.pointsBalance = the sum of `remaining` over the member's lots.
- * (orderId, reason) is unique: each order earns, redeems, returns and takes back at most once.
+ * (orderId, reason, refundId) is unique: each order earns and redeems at most once, and each of its refunds
+ * returns and takes back at most once.
  */
 @Entity('points_ledger')
-@Index('UQ_points_ledger_order_reason', ['orderId', 'reason'], { unique: true })
+@Index('UQ_points_ledger_order_reason_refund', ['orderId', 'reason', 'refundId'], { unique: true })
 @Index('IDX_points_ledger_member', ['memberId', 'id'])
 // Debits read the member's open lots, the one that expires first first.
 @Index('IDX_points_ledger_member_open_lots', ['memberId', 'openLotExpiresAt'])
@@ -31,6 +32,10 @@ export class PointsLedgerRow {
 
   @Column({ type: 'int', nullable: true })
   orderId: number | null;
+
+  /** The refund a return or take-back belongs to (an order may have several partial refunds); 0 for every other row. */
+  @Column({ type: 'int', default: 0 })
+  refundId: number;
 
   @Column({ type: 'varchar', length: 24, nullable: true })
   orderNo: string | null;

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { pointsAdjustLimitFor, type AdminPointsLedgerEntry, type Paginated, type PointsLedgerEntry, type PointsReason } from '../../../shared';
 import { Member } from '../members/member.entity';
 import { OrderRow } from '../orders/order.entity';
+import { RefundRow } from '../payments/refund.entity';
 import { execute } from '../orders/plain-sql';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
@@ -23,6 +24,8 @@ const EXPIRING_SOON_DAYS = 30;
 interface Entry {
   reason: PointsReason;
   orderId?: number | null;
+  /** The refund a return or take-back belongs to. */
+  refundId?: number;
   orderNo?: string | null;
   note?: string | null;
   staffId?: number | null;
@@ -60,7 +63,10 @@ export class PointsService {
     await this.credit(manager, p.memberId, -redeemed.delta, expiresAt, { reason: 'order_cancelled_return', orderId: p.orderId, orderNo: p.orderNo });
   }
 
-  /** Credits what a completed order earns, once; expires after the configured months. */
+  /**
+   * Credits what a completed order earns, once; expires after the configured months. Earned on what the shopper
+   * kept: the payable minus the order's refunds that already succeeded (a later refund takes its share back).
+   */
   async earnForCompletedOrder(orderId: number): Promise<void> {
     const settings = await this.settings.get();
     await this.transactions.run(async (manager) => {
@@ -70,7 +76,8 @@ export class PointsService {
       // Read under the order's lock: a refund that lands meanwhile either sees these points (and takes them back) or stops them here.
       const order = await lockedForUpdate(manager.createQueryBuilder(OrderRow, 'o').where('o.id = :orderId', { orderId })).getOneOrFail();
       if (!order.completedAt || order.status === 'refunding' || order.status === 'refunded') return;
-      const points = pointsEarned(order.payableFen, order.shippingFeeFen, settings.pointsEarnedPerYuan);
+      const refundedFen = Number((await manager.sum(RefundRow, 'amountFen', { orderId, status: 'succeeded' })) ?? 0);
+      const points = pointsEarned(order.payableFen - refundedFen, order.shippingFeeFen, settings.pointsEarnedPerYuan);
       if (points === 0 || (await this.entryOf(manager, orderId, 'order_completed'))) return;
       await this.credit(manager, memberId, points, addMonths(order.completedAt, settings.pointsExpiryMonths), {
         reason: 'order_completed',
@@ -81,28 +88,46 @@ export class PointsService {
   }
 
   /**
-   * After an order's refund: takes back what the order earned (up to the balance; the row's note says
-   * what could not be taken back) and gives back what it redeemed. Each happens once.
+   * After one refund of an order succeeded (full or partial), once per refund:
+   * - earned points: what the order earned beyond what its kept goods earn (payable − its succeeded refunds, at
+   *   today's rule) is taken back, up to the balance (the row's note says what could not be taken back);
+   * - redeemed points: the refund's share goes back (`pointsReturned`); the refund of the last goods returns
+   *   whatever is left of them, so the returns add up to what was redeemed.
+   * Needs only the refund's facts (OrderRefund in the event) and the order's own ledger rows.
    */
-  async settleRefundedOrder(orderId: number): Promise<void> {
+  async settleRefund(refund: { orderId: number; refundId: number; pointsReturned: number; closesOrder: boolean; orderRefundedFen: number }): Promise<void> {
+    const settings = await this.settings.get();
     await this.transactions.run(async (manager) => {
-      const order = await manager.findOne(OrderRow, { select: { id: true, memberId: true, orderNo: true }, where: { id: orderId } });
+      const { orderId, refundId } = refund;
+      const order = await manager.findOne(OrderRow, {
+        select: { id: true, memberId: true, orderNo: true, payableFen: true, shippingFeeFen: true },
+        where: { id: orderId },
+      });
       if (!order) return;
       const balance = await this.lockBalance(manager, order.memberId);
-      const orderRef = { orderId, orderNo: order.orderNo };
+      const orderRef = { orderId, orderNo: order.orderNo, refundId };
+      const rows = await manager.find(PointsLedgerRow, { where: { orderId } });
+      const total = (reason: PointsReason) => rows.filter((row) => row.reason === reason).reduce((sum, row) => sum + row.delta, 0);
+      const done = (reason: PointsReason) => rows.some((row) => row.reason === reason && row.refundId === refundId);
 
-      const earned = await this.entryOf(manager, orderId, 'order_completed');
-      if (earned && !(await this.entryOf(manager, orderId, 'order_refunded_takeback'))) {
-        const takeBack = Math.min(earned.delta, balance);
-        const note = takeBack < earned.delta ? `应扣回 ${earned.delta} 积分，余额不足，实扣 ${takeBack}，${earned.delta - takeBack} 积分未能扣回` : null;
-        await this.debit(manager, order.memberId, takeBack, { reason: 'order_refunded_takeback', ...orderRef, note }, earned.id);
+      const earned = rows.find((row) => row.reason === 'order_completed');
+      if (earned && !done('order_refunded_takeback')) {
+        const held = earned.delta + total('order_refunded_takeback');
+        const keeps = refund.closesOrder ? 0 : pointsEarned(order.payableFen - refund.orderRefundedFen, order.shippingFeeFen, settings.pointsEarnedPerYuan);
+        const owed = Math.max(0, held - keeps);
+        const takeBack = Math.min(owed, balance);
+        const note = takeBack < owed ? `应扣回 ${owed} 积分，余额不足，实扣 ${takeBack}，${owed - takeBack} 积分未能扣回` : null;
+        if (owed > 0) await this.debit(manager, order.memberId, takeBack, { reason: 'order_refunded_takeback', ...orderRef, note }, earned.id);
       }
 
-      const redeemed = await this.entryOf(manager, orderId, 'order_redeemed');
-      const returned = (await this.entryOf(manager, orderId, 'order_refunded_return')) ?? (await this.entryOf(manager, orderId, 'order_cancelled_return'));
-      if (redeemed && !returned) {
-        const expiresAt = redeemed.expiresAt ?? addMonths(new Date(), (await this.settings.get()).pointsExpiryMonths);
-        await this.credit(manager, order.memberId, -redeemed.delta, expiresAt, { reason: 'order_refunded_return', ...orderRef });
+      const redeemed = rows.find((row) => row.reason === 'order_redeemed');
+      if (redeemed && !done('order_refunded_return') && !rows.some((row) => row.reason === 'order_cancelled_return')) {
+        const left = -redeemed.delta - total('order_refunded_return');
+        const points = refund.closesOrder ? left : Math.min(refund.pointsReturned, left);
+        if (points > 0) {
+          const expiresAt = redeemed.expiresAt ?? addMonths(new Date(), settings.pointsExpiryMonths);
+          await this.credit(manager, order.memberId, points, expiresAt, { reason: 'order_refunded_return', ...orderRef });
+        }
       }
     });
   }
@@ -207,7 +232,7 @@ export class PointsService {
   }
 
   private entryOf(manager: EntityManager, orderId: number, reason: PointsReason): Promise<PointsLedgerRow | null> {
-    return manager.findOne(PointsLedgerRow, { where: { orderId, reason } });
+    return manager.findOne(PointsLedgerRow, { where: { orderId, reason, refundId: 0 } });
   }
 
   /** Adds a lot of `amount` points expiring at `expiresAt`; answers the ledger row's id. */
@@ -279,6 +304,7 @@ export class PointsService {
       balanceAfter,
       reason: entry.reason,
       orderId: entry.orderId ?? null,
+      refundId: entry.refundId ?? 0,
       orderNo: entry.orderNo ?? null,
       note: entry.note ?? null,
       staffId: entry.staffId ?? null,

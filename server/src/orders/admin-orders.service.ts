@@ -18,7 +18,7 @@ import { Member } from '../members/member.entity';
 import { bindDateTime } from '../analytics/purchase-facts';
 import { PaymentRow } from '../payments/payment.entity';
 import { RefundRow } from '../payments/refund.entity';
-import { toRefundRecord } from '../payments/refund-views';
+import { refundRecords } from '../payments/refund-views';
 import { escapeLike } from '../platform/database/like';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
@@ -153,7 +153,7 @@ export class AdminOrdersService {
         successAt: payment.successAt.toISOString(),
         outcome: payment.outcome,
       })),
-      refunds: refunds.map(toRefundRecord),
+      refunds: await refundRecords(this.dataSource.manager, refunds),
       subscribeMessages: messages.map((message) => ({
         kind: message.kind,
         templateId: message.templateId,
@@ -232,6 +232,7 @@ export class AdminOrdersService {
       itemsText: (lines.get(order.id) ?? []).map((line) => `${line.title} ×${line.quantity}`).join('，'),
       itemCount: order.itemCount,
       payableFen: order.payableFen,
+      refundedFen: order.refundedFen,
       createdAt: order.createdAt.toISOString(),
       paidAt: order.paidAt ? order.paidAt.toISOString() : null,
       shipment: toShipment(order),

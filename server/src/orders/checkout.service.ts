@@ -157,6 +157,7 @@ export class CheckoutService {
       couponTemplateId: quote.order.couponTemplateId ?? null,
       couponName: quote.order.couponName ?? null,
       pointsUsed,
+      refundedFen: 0,
       ...addressSnapshot(address),
       remark: input.remark?.trim() ?? '',
       sourceChannelCode: source.channelCode,
@@ -303,6 +304,7 @@ function orderLine({ sku, snapshot, quantity }: SkuAndQuantity, price: PricedLin
     unitPriceFen: price.unitPriceFen,
     quantity,
     lineTotalFen: price.unitPriceFen * quantity,
+    refundedQuantity: 0,
   };
 }
 

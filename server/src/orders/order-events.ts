@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Fen, OrderCancelReason, OrderSource, OrderStatus } from '../../../shared';
+import type { Fen, OrderCancelReason, OrderSource, OrderStatus, RefundItem, RefundKind } from '../../../shared';
 import { DomainEvents, type RecordedEvent } from '../platform/events/domain-events.service';
 import type { OrderRow } from './order.entity';
 
@@ -37,7 +37,33 @@ export type OrderCancelledPayload = OrderEventPayload & { reason: OrderCancelRea
 export type OrderPaidPayload = OrderEventPayload & { paidAt: string };
 export type OrderShippedPayload = OrderEventPayload & { carrierCode: string; trackingNo: string };
 export type OrderCompletedPayload = OrderEventPayload;
-export type OrderRefundedPayload = OrderEventPayload & { refundFen: Fen };
+/**
+ * One refund that succeeded, full or partial, with what followers need to apply its share without re-reading
+ * history: the amount, the units, the shipping, the redeemed points that go back, the coupon's share, and the
+ * order's refunded total after it. `status` is the order's status after it: refunded when `closesOrder`, else
+ * where the order stays (paid, shipped, completed: 部分退款).
+ */
+export interface OrderRefund {
+  refundId: number;
+  kind: RefundKind;
+  refundFen: Fen;
+  /** The units refunded and each line's part; empty for a refund recorded before lines were kept (a whole order). */
+  items: (RefundItem & { amountFen: Fen })[];
+  /** The order's shipping, given back with its last goods; 0 otherwise. */
+  shippingFen: Fen;
+  /** Redeemed points that go back with these units. */
+  pointsReturned: number;
+  /** The refunded units' share of the coupon discount. */
+  couponFen: Fen;
+  /** The last goods of the order: it is refunded now (earned points all go back, every redeemed point returns). */
+  closesOrder: boolean;
+  /** The order's succeeded refunds, this one included: the order's net paid is payableFen − orderRefundedFen. */
+  orderRefundedFen: Fen;
+  /** When the order was paid (a level window or a day of purchase stats counts the refund against that payment). */
+  paidAt: string | null;
+}
+
+export type OrderRefundedPayload = OrderEventPayload & OrderRefund;
 
 /** The order columns an event is built from. */
 export type OrderFacts = Pick<
@@ -70,8 +96,9 @@ export class OrderEventPublisher {
     return this.record(manager, OrderEvents.completed, order, 'completed', {});
   }
 
-  refunded(manager: EntityManager, order: OrderFacts, refundFen: Fen): RecordedEvent {
-    return this.record(manager, OrderEvents.refunded, order, 'refunded', { refundFen });
+  /** `order` as it is after the refund (its status: refunded, or where a partial refund leaves it). */
+  refunded(manager: EntityManager, order: OrderFacts & Pick<OrderRow, 'status'>, refund: OrderRefund): RecordedEvent {
+    return this.record(manager, OrderEvents.refunded, order, order.status, refund);
   }
 
   /** Writes the events recorded so far in this transaction now (one INSERT), so a hot row's update can stay the last write. */

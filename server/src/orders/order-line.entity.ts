@@ -33,4 +33,8 @@ export class OrderLineRow {
 
   @Column({ type: 'int' })
   lineTotalFen: number;
+
+  /** Units refunded or being refunded (conditional arithmetic, never above quantity). */
+  @Column({ type: 'int', default: 0 })
+  refundedQuantity: number;
 }

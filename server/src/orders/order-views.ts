@@ -2,6 +2,7 @@ import {
   adjustmentsOf,
   AFTER_SALE_TYPE_LABELS,
   formatYuan,
+  REFUND_KIND_LABELS,
   ORDER_CANCEL_REASON_LABELS,
   SHIP_REMINDER_INTERVAL_HOURS,
   type OrderDetail,
@@ -12,6 +13,7 @@ import {
 } from '../../../shared';
 import type { AfterSaleRow } from '../after-sales/after-sale.entity';
 import { returnShipmentOf, toAfterSale } from '../after-sales/after-sale-views';
+import type { RefundRow } from '../payments/refund.entity';
 import type { OrderLineRow } from './order-line.entity';
 import type { OrderRow } from './order.entity';
 import { carrierName, shipmentOf } from './shipment-view';
@@ -33,6 +35,7 @@ export function toOrderLine(row: OrderLineFields): OrderLine {
     unitPriceFen: row.unitPriceFen,
     quantity: row.quantity,
     lineTotalFen: row.lineTotalFen,
+    ...(row.refundedQuantity > 0 ? { refundedQuantity: row.refundedQuantity } : {}),
   };
 }
 
@@ -43,6 +46,7 @@ export function toOrderSummary(order: OrderRow, lines: OrderLineFields[]): Order
     lines: lines.map(toOrderLine),
     itemCount: order.itemCount,
     payableFen: order.payableFen,
+    refundedFen: order.refundedFen,
     createdAt: order.createdAt.toISOString(),
     payDeadlineAt: order.status === 'pending_payment' ? iso(order.payDeadlineAt) : null,
   };
@@ -53,10 +57,11 @@ export function toShipment(order: OrderRow): Shipment | null {
 }
 
 /**
- * What happened to the order, oldest first. Derived from the transition timestamps of the order and its
- * after-sale cases (each written by its own conditional update), so the timeline cannot disagree with them.
+ * What happened to the order, oldest first. Derived from the transition timestamps of the order, its
+ * after-sale cases and its system refunds (each written by its own conditional update), so the timeline cannot
+ * disagree with them. `systemRefunds`: the order's refunds without an after-sale case (商家退款, 拼团失败退款, 取消后到账退款).
  */
-export function orderTimeline(order: OrderRow, afterSales: AfterSaleRow[]): OrderTimelineEntry[] {
+export function orderTimeline(order: OrderRow, afterSales: AfterSaleRow[], systemRefunds: RefundRow[] = []): OrderTimelineEntry[] {
   const entries: (OrderTimelineEntry | null)[] = [
     { event: 'created', at: order.createdAt.toISOString(), text: '订单已提交' },
     order.paidAt && { event: 'paid', at: order.paidAt.toISOString(), text: `已付款 ${formatYuan(order.payableFen)}` },
@@ -95,14 +100,20 @@ export function orderTimeline(order: OrderRow, afterSales: AfterSaleRow[]): Orde
     }
     if (sale.refundedAt) entries.push({ event: 'refunded', at: sale.refundedAt.toISOString(), text: `退款成功：${formatYuan(sale.refundFen)}` });
   }
+  for (const refund of systemRefunds) {
+    if (refund.kind === 'after_sale') continue;
+    const kind = REFUND_KIND_LABELS[refund.kind];
+    entries.push({ event: 'system_refund_started', at: refund.createdAt.toISOString(), text: `${kind}处理中：${formatYuan(refund.amountFen)}，原路退回（${refund.reason}）` });
+    if (refund.succeededAt) entries.push({ event: 'system_refunded', at: refund.succeededAt.toISOString(), text: `${kind}成功：${formatYuan(refund.amountFen)}` });
+  }
   // Whole seconds: transition columns keep seconds only (MySQL DATETIME), createdAt keeps milliseconds.
   // Entries are built in the order things happen, and the sort is stable, so ties keep that order.
   const second = (entry: OrderTimelineEntry) => Math.floor(Date.parse(entry.at) / 1000);
   return entries.filter((entry): entry is OrderTimelineEntry => !!entry).sort((a, b) => second(a) - second(b));
 }
 
-/** `afterSales` are the order's after-sale cases, oldest first. */
-export function toOrderDetail(order: OrderRow, lines: OrderLineFields[], afterSales: AfterSaleRow[]): OrderDetail {
+/** `afterSales` are the order's after-sale cases, oldest first; `systemRefunds` its refunds without a case. */
+export function toOrderDetail(order: OrderRow, lines: OrderLineFields[], afterSales: AfterSaleRow[], systemRefunds: RefundRow[] = []): OrderDetail {
   const latest = afterSales.at(-1);
   return {
     ...toOrderSummary(order, lines),
@@ -150,7 +161,7 @@ export function toOrderDetail(order: OrderRow, lines: OrderLineFields[], afterSa
     shipReminder: order.shipRemindedAt
       ? { remindedAt: order.shipRemindedAt.toISOString(), nextAllowedAt: nextShipReminderAt(order.shipRemindedAt).toISOString() }
       : null,
-    timeline: orderTimeline(order, afterSales),
+    timeline: orderTimeline(order, afterSales, systemRefunds),
   };
 }
 

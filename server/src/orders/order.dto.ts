@@ -33,7 +33,7 @@ function MemberCouponId() {
 }
 
 /** 1..ORDER_MAX_LINES items, each SKU once. */
-function OrderItems() {
+export function OrderItems() {
   return applyDecorators(
     IsArray(),
     ArrayMinSize(1),

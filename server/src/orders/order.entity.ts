@@ -82,6 +82,13 @@ export class OrderRow {
   payableFen: number;
 
   /**
+   * Refunds started on the order (processing or succeeded), moved by conditional arithmetic that never passes
+   * payableFen; above 0 and not refunded: 部分退款.
+   */
+  @Column({ type: 'int', default: 0 })
+  refundedFen: number;
+
+  /**
    * The steps above as labelled rows (member price, coupon, points, shipping, and whatever promotion comes
    * next), as shown when the order was placed. Kept on the order row: written with it, never changed, always
    * read with it. NULL for orders placed before they were kept; those are derived from the columns above.

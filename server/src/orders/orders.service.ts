@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import {
   ORDER_BADGE_STATUSES,
   ORDER_BADGE_TABS,
@@ -14,6 +14,7 @@ import {
   type PickingListLine,
 } from '../../../shared';
 import { AfterSaleRow } from '../after-sales/after-sale.entity';
+import { RefundRow } from '../payments/refund.entity';
 import { Sku } from '../catalog/sku.entity';
 import { ApiException } from '../platform/errors/api-exception';
 import { TransactionRunner } from '../platform/database/transaction-runner';
@@ -78,13 +79,17 @@ export class OrdersService {
     return this.detailOf(await this.findOwned(memberId, orderNo));
   }
 
-  /** The full detail of an order row: lines, after-sale cases, timeline. */
+  /**
+   * The full detail of an order row: lines, after-sale cases, refunds without a case (only read when there can be any:
+   * something was refunded, or a payment was started for an order now cancelled, which a late payment refunds), timeline.
+   */
   async detailOf(order: OrderRow): Promise<OrderDetail> {
-    const [lines, afterSales] = await Promise.all([
+    const [lines, afterSales, systemRefunds] = await Promise.all([
       this.linesOf([order.id]),
       this.dataSource.getRepository(AfterSaleRow).find({ where: { orderId: order.id }, order: { id: 'ASC' } }),
+      order.refundedFen > 0 || (order.status === 'cancelled' && order.paymentAttemptAt) ? this.dataSource.getRepository(RefundRow).find({ where: { orderId: order.id, afterSaleId: IsNull() }, order: { id: 'ASC' } }) : [],
     ]);
-    return toOrderDetail(order, lines.get(order.id) ?? [], afterSales);
+    return toOrderDetail(order, lines.get(order.id) ?? [], afterSales, systemRefunds);
   }
 
   async findByClientToken(memberId: number, clientToken: string): Promise<OrderDetail | null> {

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { OrdersModule } from '../orders/orders.module';
+import { CheckoutParticipantsModule } from '../orders/participants/checkout-participants.module';
+import { StaffModule } from '../staff/staff.module';
+import { AdminRefundsController } from './admin-refunds.controller';
 import { PaymentSweeper, RefundResendSweeper } from './payment-sweeper';
 import { PaymentsController } from './payments.controller';
 import { PaymentsService } from './payments.service';
@@ -8,8 +11,8 @@ import { WechatPayNotifyController } from './wechat-pay-notify.controller';
 
 /** WeChat Pay for orders: starting a payment, notifications, reconciliation, refunds. */
 @Module({
-  imports: [OrdersModule],
-  controllers: [PaymentsController, WechatPayNotifyController],
+  imports: [OrdersModule, StaffModule, CheckoutParticipantsModule],
+  controllers: [PaymentsController, WechatPayNotifyController, AdminRefundsController],
   providers: [PaymentsService, RefundsService, PaymentSweeper, RefundResendSweeper],
   exports: [PaymentsService, RefundsService],
 })

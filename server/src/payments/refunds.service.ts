@@ -1,19 +1,35 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
-import type { RefundRecord } from '../../../shared';
-import { toRefundRecord } from './refund-views';
+import { DataSource, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
+import {
+  adjustmentsOf,
+  ORDER_STATUS_LABELS,
+  type OrderStatus,
+  type RefundItem,
+  type RefundKind,
+  type RefundPreview,
+  type RefundRecord,
+} from '../../../shared';
+import { refundRecords, shippingOf } from './refund-views';
 import { AfterSaleRow } from '../after-sales/after-sale.entity';
 import { OrderEventPublisher } from '../orders/order-events';
+import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
+import { takeOffSales } from '../catalog/product-sales';
+import { CheckoutParticipants } from '../orders/participants/checkout-participants';
+import { execute } from '../orders/plain-sql';
 import { OrderProcess } from '../orders/process/order-process';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import { lockedForUpdate } from '../platform/database/locking-read';
 import { TransactionRunner, isUniqueViolation } from '../platform/database/transaction-runner';
+import { ApiException } from '../platform/errors/api-exception';
+import { planRefund, remainingUnits, type RefundPlan, type ShareLine } from '../pricing/refund-shares';
 import { WechatPayClient } from '../wechat/pay/wechat-pay.client';
 import type { WechatPayRefundNotice } from '../wechat/pay/wechat-pay.types';
 import { wechatPayNotifyUrl } from './notify-url';
 import { RefundRow } from './refund.entity';
 
+/** A refund of a payment without goods to give back (a late payment on a cancelled order). */
 export interface StartRefundInput {
   orderId: number;
   afterSaleId: number | null;
@@ -22,12 +38,33 @@ export interface StartRefundInput {
   amountFen: number;
   paymentTotalFen: number;
   reason: string;
+  kind?: RefundKind;
 }
+
+/** A refund of units of a paid order (after-sale case or system refund). */
+export interface RefundOfUnits {
+  orderId: number;
+  kind: RefundKind;
+  /** Shown to the shopper by WeChat (at most 80 characters). */
+  reason: string;
+  afterSaleId?: number | null;
+  staffId?: number | null;
+  /** null: every unit not refunded yet. */
+  items: RefundItem[] | null;
+  outRefundNo: string;
+}
+
+/** Order states a system refund may start from (an open after-sale case is handled there). */
+const SYSTEM_REFUNDABLE: OrderStatus[] = ['paid', 'shipped', 'completed'];
 
 /**
  * Refunds through WeChat Pay. A refund row is written first (unique out_refund_no), then sent; sending
  * again with the same out_refund_no is WeChat's own idempotent retry, so a lost answer or a second
  * caller never refunds twice. REFUND.SUCCESS settles the row, then the after-sale case and the order.
+ *
+ * A refund of units (partial or the rest of the order) is planned under the order's row lock from the stored
+ * breakdown (pricing/refund-shares.ts) and reserved by conditional arithmetic (orders.refundedFen never above the
+ * payable, order_lines.refundedQuantity never above the quantity), so parallel refunds never give back more than was paid.
  */
 @Injectable()
 export class RefundsService {
@@ -40,19 +77,108 @@ export class RefundsService {
     private readonly pay: WechatPayClient,
     private readonly events: OrderEventPublisher,
     private readonly process: OrderProcess,
+    private readonly participants: CheckoutParticipants,
   ) {}
 
   /**
-   * Records the refund (once) and sends it to WeChat; a failed send is retried by the refund sweep.
+   * Records a refund of a whole payment (once) and sends it to WeChat; a failed send is retried by the refund sweep.
    * `sendToWechat: false` only records it, for payments WeChat Pay never saw (the demo history settles those itself).
    */
   async startRefund(input: StartRefundInput, { sendToWechat = true } = {}): Promise<void> {
     try {
-      await this.transactions.run((manager) => manager.insert(RefundRow, { ...input, status: 'processing', acceptedAt: null, wechatRefundId: null, succeededAt: null }));
+      await this.transactions.run((manager) =>
+        manager.insert(RefundRow, { kind: 'late_payment', ...input, staffId: null, lines: null, status: 'processing', acceptedAt: null, wechatRefundId: null, succeededAt: null }),
+      );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
     if (sendToWechat) await this.send(input.outRefundNo);
+  }
+
+  /** What refunding `items` (null: all that is left) of a paid, shipped or completed order would give back, as things stand. */
+  async preview(orderId: number, items: RefundItem[] | null): Promise<RefundPreview> {
+    const { order, plan } = await this.plan(this.dataSource.manager, orderId, items, false);
+    if (!SYSTEM_REFUNDABLE.includes(order.status)) throw notRefundable(order.status);
+    return {
+      items: plan.lines.map((part) => ({ skuId: part.skuId, quantity: part.quantity, amountFen: part.amountFen })),
+      shippingFen: plan.shippingFen,
+      refundFen: plan.amountFen,
+      pointsReturned: plan.pointsReturned,
+      refundableFen: Math.max(0, order.payableFen - order.refundedFen),
+      closesOrder: plan.closesOrder,
+    };
+  }
+
+  /**
+   * In the caller's transaction: locks the order, plans the refund of the units, reserves them and the amount
+   * (conditional arithmetic; a lost race is 409 REFUND_NOT_ALLOWED and nothing is written) and writes the
+   * processing refund row. The caller moves the order (and the case) and sends the refund after commit.
+   */
+  async recordUnits(manager: EntityManager, request: RefundOfUnits): Promise<{ refund: RefundRow; order: OrderRow; lines: OrderLineRow[] }> {
+    const { order, lines, plan } = await this.plan(manager, request.orderId, request.items, true);
+    const taken = () => new ApiException('REFUND_NOT_ALLOWED', HttpStatus.CONFLICT, '这些商品已经退款或正在退款，请刷新后再试');
+    if (plan.amountFen <= 0 && !plan.closesOrder) throw taken();
+    const reserved = await execute(manager, 'UPDATE orders SET refundedFen = refundedFen + ? WHERE id = ? AND refundedFen + ? <= payableFen', [
+      plan.amountFen,
+      order.id,
+      plan.amountFen,
+    ]);
+    if (!reserved) throw taken();
+    for (const part of plan.lines) {
+      const units = await execute(manager, 'UPDATE order_lines SET refundedQuantity = refundedQuantity + ? WHERE id = ? AND refundedQuantity + ? <= quantity', [
+        part.quantity,
+        part.lineId,
+        part.quantity,
+      ]);
+      if (!units) throw taken();
+    }
+    const values = {
+      orderId: order.id,
+      afterSaleId: request.afterSaleId ?? null,
+      kind: request.kind,
+      staffId: request.staffId ?? null,
+      outRefundNo: request.outRefundNo,
+      amountFen: plan.amountFen,
+      paymentTotalFen: order.payableFen,
+      reason: request.reason.slice(0, 80),
+      lines: plan.lines.map((part) => ({ ...part, productId: lines.find((line) => line.id === part.lineId)!.productId })),
+      pointsReturned: plan.pointsReturned,
+      couponFen: plan.couponFen,
+      closesOrder: plan.closesOrder,
+      status: 'processing' as const,
+      acceptedAt: null,
+      wechatRefundId: null,
+      succeededAt: null,
+    };
+    const inserted = await manager.insert(RefundRow, values);
+    const refund = await manager.findOneByOrFail(RefundRow, { id: inserted.identifiers[0].id as number });
+    return { refund, order, lines };
+  }
+
+  /**
+   * A refund without an after-sale case (商家退款, and later a failed group-buy team): units of a paid, shipped or
+   * completed order, or all that is left (the order then goes to refunding, and to refunded when WeChat confirms).
+   * Goods that never left (the order is still paid) go back into stock. Answers the refund row.
+   */
+  async startSystemRefund(request: Omit<RefundOfUnits, 'outRefundNo'>): Promise<RefundRow> {
+    const refund = await this.transactions.run(async (manager) => {
+      const order = await this.lockOrder(manager, request.orderId);
+      if (!SYSTEM_REFUNDABLE.includes(order.status)) throw notRefundable(order.status);
+      // The order's n-th system refund: counted under the order's lock, so two at once get different numbers.
+      const earlier = await manager.countBy(RefundRow, { orderId: order.id, afterSaleId: IsNull(), kind: request.kind });
+      const recorded = await this.recordUnits(manager, { ...request, outRefundNo: `${order.orderNo}${request.kind === 'staff' ? 'S' : 'G'}${earlier + 1}` });
+      if (recorded.refund.closesOrder && !(await this.process.transition(manager, { orderId: order.id, from: order.status, to: 'refunding' }))) {
+        throw new Error(`order ${order.id} changed under its lock`);
+      }
+      // Refunded before shipping: the checkout participants give back what they give back on a refund (the stock), for these units.
+      if (order.status === 'paid') {
+        const cause = { kind: 'refund_before_shipping' as const, afterSaleId: null, staffId: request.staffId ?? null };
+        await this.participants.release(manager, { order, lines: refundedUnits(recorded.lines, recorded.refund), cause });
+      }
+      return recorded.refund;
+    });
+    await this.send(refund.outRefundNo);
+    return refund;
   }
 
   /** Sends a processing refund that WeChat has not accepted yet. */
@@ -82,7 +208,9 @@ export class RefundsService {
 
   /**
    * REFUND.SUCCESS / ABNORMAL / CLOSED. processing → succeeded is conditional, so a repeated notification
-   * changes nothing; the after-sale case and the order move refunding → refunded in the same transaction.
+   * changes nothing; in the same transaction the after-sale case moves refunding → refunded, the order
+   * refunding → refunded when this refund gave back its last goods (a partial refund leaves it where it is),
+   * the refunded units leave the products' sales and `order.refunded` is recorded with what was refunded.
    */
   async applyRefundNotice(notice: WechatPayRefundNotice): Promise<void> {
     const refund = await this.dataSource.getRepository(RefundRow).findOneBy({ outRefundNo: notice.out_refund_no });
@@ -103,27 +231,53 @@ export class RefundsService {
         .set(succeeded ? { status: 'succeeded', succeededAt: at } : { status: 'failed' })
         .where('id = :id AND status = :from', { id: refund.id, from: 'processing' })
         .execute();
-      if (changed.affected !== 1 || !succeeded || refund.afterSaleId === null) return;
-      await manager
-        .createQueryBuilder()
-        .update(AfterSaleRow)
-        .set({ status: 'refunded', refundedAt: at })
-        .where('id = :id AND status = :from', { id: refund.afterSaleId, from: 'refunding' })
-        .execute();
-      await this.process.transition(manager, {
-        orderId: refund.orderId,
-        from: 'refunding',
-        to: 'refunded',
-        changes: { refundedAt: at },
-        event: async () => this.events.refunded(manager, await manager.findOneByOrFail(OrderRow, { id: refund.orderId }), refund.amountFen),
-      });
+      // A late payment's order was cancelled and never counted: nothing else follows its refund.
+      if (changed.affected !== 1 || !succeeded || refund.kind === 'late_payment') return;
+      if (refund.afterSaleId !== null) {
+        await manager
+          .createQueryBuilder()
+          .update(AfterSaleRow)
+          .set({ status: 'refunded', refundedAt: at })
+          .where('id = :id AND status = :from', { id: refund.afterSaleId, from: 'refunding' })
+          .execute();
+      }
+      const recordEvent = async () => {
+        const order = await manager.findOneByOrFail(OrderRow, { id: refund.orderId });
+        const refundedTotal = await manager.sum(RefundRow, 'amountFen', { orderId: order.id, status: 'succeeded' });
+        this.events.refunded(manager, order, {
+          refundId: refund.id,
+          kind: refund.kind,
+          refundFen: refund.amountFen,
+          items: (refund.lines ?? []).map(({ skuId, quantity, amountFen }) => ({ skuId, quantity, amountFen })),
+          shippingFen: shippingOf(refund),
+          pointsReturned: refund.pointsReturned,
+          couponFen: refund.couponFen,
+          closesOrder: refund.closesOrder,
+          orderRefundedFen: Number(refundedTotal ?? 0),
+          paidAt: order.paidAt?.toISOString() ?? null,
+        });
+      };
+      // The last goods: the order moves refunding → refunded (its hooks take the rest of its units off the sales).
+      if (refund.closesOrder) {
+        await this.process.transition(manager, { orderId: refund.orderId, from: 'refunding', to: 'refunded', changes: { refundedAt: at }, event: recordEvent });
+        return;
+      }
+      // A partial refund leaves the order where it is: its units leave the sales here, the hot rows last.
+      await recordEvent();
+      await this.events.flush(manager);
+      await takeOffSales(manager, refundedUnitsBySku(refund));
     });
     if (!succeeded) this.logger.error(`refund ${notice.out_refund_no} ended ${notice.refund_status}: staff must handle it`);
   }
 
   async listForOrder(orderId: number): Promise<RefundRecord[]> {
     const rows = await this.dataSource.getRepository(RefundRow).find({ where: { orderId }, order: { id: 'ASC' } });
-    return rows.map(toRefundRecord);
+    return this.records(rows);
+  }
+
+  /** Refund rows as staff see them (refundRecords). */
+  records(rows: RefundRow[]): Promise<RefundRecord[]> {
+    return refundRecords(this.dataSource.manager, rows);
   }
 
   /** Refunds recorded but never accepted by WeChat (it was unreachable): sent again. */
@@ -137,4 +291,74 @@ export class RefundsService {
     for (const row of due) await this.send(row.outRefundNo);
     return due.length;
   }
+
+  /** The order (locked when `lock`), its lines and the plan of refunding `items` of it (null: all that is left). */
+  private async plan(manager: EntityManager, orderId: number, items: RefundItem[] | null, lock: boolean): Promise<{ order: OrderRow; lines: OrderLineRow[]; plan: RefundPlan }> {
+    const order = lock ? await this.lockOrder(manager, orderId) : await manager.findOneByOrFail(OrderRow, { id: orderId });
+    const lines = await manager.find(OrderLineRow, { where: { orderId }, order: { id: 'ASC' } });
+    const shareLines: ShareLine[] = lines.map((line) => ({
+      lineId: line.id,
+      skuId: line.skuId,
+      quantity: line.quantity,
+      lineTotalFen: line.lineTotalFen,
+      refundedQuantity: line.refundedQuantity,
+    }));
+    const requested = items
+      ? items.map((item) => {
+          const line = lines.find((candidate) => candidate.skuId === item.skuId);
+          const left = line ? line.quantity - line.refundedQuantity : 0;
+          if (!line || item.quantity > line.quantity) {
+            throw new ApiException('REFUND_ITEMS_INVALID', HttpStatus.BAD_REQUEST, !line ? '订单里没有这个商品' : `「${line.title}」只买了 ${line.quantity} 件`, {
+              skuId: item.skuId,
+              refundableQuantity: left,
+            });
+          }
+          // Refunded meanwhile (another refund won): a conflict with the order's state, not a bad request.
+          if (item.quantity > left) {
+            throw new ApiException('REFUND_NOT_ALLOWED', HttpStatus.CONFLICT, left === 0 ? `「${line.title}」已经全部退款` : `「${line.title}」最多还能退 ${left} 件`, {
+              skuId: item.skuId,
+              refundableQuantity: left,
+            });
+          }
+          return { lineId: line.id, quantity: item.quantity };
+        })
+      : remainingUnits(shareLines);
+    if (requested.length === 0) throw new ApiException('REFUND_NOT_ALLOWED', HttpStatus.CONFLICT, '订单的商品已经全部退款');
+    const adjustments = order.adjustments ?? adjustmentsOf(order);
+    const plan = planRefund(
+      { payableFen: order.payableFen, shippingFeeFen: order.shippingFeeFen, pointsUsed: order.pointsUsed, adjustments, refundedFen: order.refundedFen },
+      shareLines,
+      requested,
+    );
+    return { order, lines, plan };
+  }
+
+  /** The order's row, locked for the rest of the transaction (SQLite's write transactions already run one at a time). */
+  private lockOrder(manager: EntityManager, orderId: number): Promise<OrderRow> {
+    return lockedForUpdate(manager.createQueryBuilder(OrderRow, 'o').where('o.id = :orderId', { orderId })).getOneOrFail();
+  }
+}
+
+function notRefundable(status: OrderStatus): ApiException {
+  return new ApiException(
+    'REFUND_NOT_ALLOWED',
+    HttpStatus.CONFLICT,
+    status === 'after_sale' ? '订单有进行中的售后，请先在售后处理中处理' : `订单${ORDER_STATUS_LABELS[status]}，不能退款`,
+    { status },
+  );
+}
+
+/** The order lines with the refund's quantities (for stock returned), in the shape the stock ledger takes. */
+export function refundedUnits(lines: OrderLineRow[], refund: Pick<RefundRow, 'lines'>): OrderLineRow[] {
+  if (!refund.lines) return lines;
+  return refund.lines.map((part) => ({ ...lines.find((line) => line.id === part.lineId)!, quantity: part.quantity }));
+}
+
+/** A partial refund's units by SKU (in SKU id order, as every writer of the SKU rows takes them), with each SKU's product. */
+function refundedUnitsBySku(refund: Pick<RefundRow, 'lines'>): Map<number, { productId: number; quantity: number }> {
+  const bySku = new Map<number, { productId: number; quantity: number }>();
+  for (const part of [...(refund.lines ?? [])].sort((a, b) => a.skuId - b.skuId)) {
+    bySku.set(part.skuId, { productId: part.productId, quantity: part.quantity });
+  }
+  return bySku;
 }

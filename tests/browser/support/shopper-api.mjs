@@ -33,7 +33,7 @@ export const SHOPPER_ADDRESS = {
  * A new shopper with a paid order of `quantity` units of the first SKU in stock (at the given address, with
  * the given remark); answers the order number, the shopper token and the SKU code.
  */
-export async function placePaidOrder(baseUrl, { address = SHOPPER_ADDRESS, remark = '', quantity = 1 } = {}) {
+export async function placePaidOrder(baseUrl, { address = SHOPPER_ADDRESS, remark = '', quantity = 1, lineCount = 1 } = {}) {
   const call = (method, path, options) => callApi(baseUrl, method, path, options);
   const { fakeWechatBaseUrl } = await call('GET', '/platform');
   const { code } = await call('POST', '/fake/login-code', { base: fakeWechatBaseUrl, body: { identity: `shopper-${randomUUID()}` } });
@@ -42,18 +42,21 @@ export async function placePaidOrder(baseUrl, { address = SHOPPER_ADDRESS, remar
   const { token } = await call('POST', '/auth/wechat-login', { body: { code, privacyConsentVersion: version } });
 
   const products = await call('GET', '/products?page=1&pageSize=20');
-  let sku;
+  // `lineCount` SKUs in stock, one per product.
+  const skus = [];
   for (const product of products.items) {
     const detail = await call('GET', `/products/${product.id}`);
-    sku = detail.skus.find((candidate) => candidate.stock >= quantity);
-    if (sku) break;
+    const found = detail.skus.find((candidate) => candidate.stock >= quantity);
+    if (found) skus.push(found);
+    if (skus.length === lineCount) break;
   }
-  assert.ok(sku, 'the demo shop has a SKU in stock');
+  assert.equal(skus.length, lineCount, 'the demo shop has enough SKUs in stock');
+  const sku = skus[0];
 
   const saved = await call('POST', '/addresses', { token, body: address });
   const order = await call('POST', '/orders', {
     token,
-    body: { clientToken: randomUUID().replace(/-/g, ''), items: [{ skuId: sku.id, quantity }], addressId: saved.id, remark },
+    body: { clientToken: randomUUID().replace(/-/g, ''), items: skus.map((candidate) => ({ skuId: candidate.id, quantity })), addressId: saved.id, remark },
   });
   const payment = await call('POST', `/orders/${order.orderNo}/payment`, { token });
   await call('POST', '/fake/pay/confirm', { base: fakeWechatBaseUrl, body: { prepayId: payment.prepayId } });

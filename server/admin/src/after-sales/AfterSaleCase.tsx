@@ -1,4 +1,4 @@
-import { AFTER_SALE_TYPE_LABELS, type AfterSale } from '@shared/api/after-sales';
+import { AFTER_SALE_TYPE_LABELS, afterSaleItemsText, type AfterSale } from '@shared/api/after-sales';
 import { formatYuan } from '@shared/money';
 import { Descriptions, Image, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
@@ -33,6 +33,9 @@ export function AfterSaleCase({
         )}
         <Descriptions.Item label="类型">{AFTER_SALE_TYPE_LABELS[afterSale.type]}</Descriptions.Item>
         <Descriptions.Item label="退款金额">{formatYuan(afterSale.refundFen)}</Descriptions.Item>
+        <Descriptions.Item label="退款商品" span={2}>
+          <span data-testid="after-sale-items">{afterSale.items ? afterSaleItemsText(afterSale.items) : '整单（申请时尚未退款的全部商品）'}</span>
+        </Descriptions.Item>
         <Descriptions.Item label="原因" span={2}>
           {afterSale.reason}
         </Descriptions.Item>

@@ -1,11 +1,12 @@
 import { PageContainer } from '@ant-design/pro-components';
 import type { AdminOrderDetail, SubscribeMessageLog } from '@shared/api/admin-orders';
-import { ORDER_CANCEL_REASON_LABELS, type OrderLine } from '@shared/api/orders';
-import { SUBSCRIBE_TEMPLATE_LABELS, type PaymentRecord, type RefundRecord } from '@shared/api/payments';
+import { ORDER_CANCEL_REASON_LABELS, type OrderLine, type OrderStatus } from '@shared/api/orders';
+import { REFUND_KIND_LABELS, SUBSCRIBE_TEMPLATE_LABELS, type PaymentRecord, type RefundRecord } from '@shared/api/payments';
+import { STAFF_REFUND_ROLES } from '@shared/roles';
 import { formatYuan } from '@shared/money';
 import { pricingRows } from '@shared/pricing-rows';
-import { Card, Descriptions, Image, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
-import { useCallback } from 'react';
+import { Button, Card, Descriptions, Image, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
+import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { AfterSaleCase } from '@/after-sales/AfterSaleCase';
 import { DetailLoadFailed } from '@/common/DetailLoadFailed';
@@ -15,6 +16,8 @@ import { formatOptionalTime, formatTime } from '@/common/time';
 import { OrderActions } from './OrderActions';
 import { fetchOrder } from './orders-api';
 import { OrderStatusTag } from './StatusTags';
+import { StaffRefundModal } from './StaffRefundModal';
+import { useCurrentStaff } from '@/auth/AuthProvider';
 import { PrintPickingListButton } from './picking/PickingListButtons';
 
 export default function OrderDetailPage() {
@@ -23,6 +26,8 @@ export default function OrderDetailPage() {
   const fetchThisOrder = useCallback(() => fetchOrder(orderNo), [orderNo]);
   // After a retry or an action the page stays as it is until the order is read again.
   const { state, refresh } = useRemoteData(fetchThisOrder);
+  const staffRole = useCurrentStaff().role;
+  const [refunding, setRefunding] = useState(false);
 
   if (state.status === 'loading') return <PageSpinner tip="正在加载订单…" />;
   if (state.status === 'failed') {
@@ -42,13 +47,19 @@ export default function OrderDetailPage() {
   return (
     <PageContainer
       title={`订单 ${order.orderNo}`}
-      tags={<OrderStatusTag status={order.status} />}
+      tags={<OrderStatusTag status={order.status} refundedFen={order.refundedFen} />}
       onBack={() => navigate('/orders')}
       extra={[
         <PrintPickingListButton key="print" orderNos={[order.orderNo]} />,
         <OrderActions key="actions" orderNo={order.orderNo} status={order.status} onChanged={refresh} />,
+        canRefund(order, staffRole) && (
+          <Button key="refund" danger onClick={() => setRefunding(true)}>
+            退款
+          </Button>
+        ),
       ]}
     >
+      {refunding && <StaffRefundModal orderNo={order.orderNo} lines={order.lines} onClose={() => setRefunding(false)} onChanged={refresh} />}
       <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="order-detail">
         <Card title="订单信息" size="small">
           <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
@@ -56,7 +67,7 @@ export default function OrderDetailPage() {
               <Typography.Text copyable>{order.orderNo}</Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label="状态">
-              <OrderStatusTag status={order.status} />
+              <OrderStatusTag status={order.status} refundedFen={order.refundedFen} />
             </Descriptions.Item>
             <Descriptions.Item label="会员">
               {order.memberNickname ?? '未设置昵称'}（ID {order.memberId}）
@@ -193,6 +204,7 @@ const LINE_COLUMNS: TableColumnsType<OrderLine> = [
   },
   { title: '单价', dataIndex: 'unitPriceFen', align: 'right', render: (fen: number) => formatYuan(fen) },
   { title: '数量', dataIndex: 'quantity', align: 'right' },
+  { title: '已退款', dataIndex: 'refundedQuantity', align: 'right', render: (units?: number) => (units ? <Tag color="magenta">{units} 件</Tag> : '—') },
   { title: '小计', dataIndex: 'lineTotalFen', align: 'right', render: (fen: number) => formatYuan(fen) },
 ];
 
@@ -249,10 +261,30 @@ const REFUND_STATUSES: Record<RefundRecord['status'], { color: string; text: str
   failed: { color: 'red', text: '退款失败' },
 };
 
+/** 商家退款 is offered while something is left to refund and no after-sale case is open (the server checks the same). */
+const STAFF_REFUNDABLE: OrderStatus[] = ['paid', 'shipped', 'completed'];
+
+function canRefund(order: AdminOrderDetail, role: string): boolean {
+  return STAFF_REFUND_ROLES.some((allowed) => allowed === role) && STAFF_REFUNDABLE.includes(order.status) && order.refundedFen < order.payableFen;
+}
+
 const REFUND_COLUMNS: TableColumnsType<RefundRecord> = [
   { title: '退款单号', dataIndex: 'outRefundNo' },
+  { title: '类型', dataIndex: 'kind', render: (kind: RefundRecord['kind']) => <Tag>{REFUND_KIND_LABELS[kind]}</Tag> },
   { title: '金额', dataIndex: 'amountFen', align: 'right', render: (fen: number) => formatYuan(fen) },
+  {
+    title: '退款商品',
+    dataIndex: 'lines',
+    render: (_, refund) =>
+      refund.lines.length === 0
+        ? '整单'
+        : [
+            ...refund.lines.map((line) => `${line.title} × ${line.quantity}（${formatYuan(line.amountFen)}）`),
+            ...(refund.shippingFen > 0 ? [`运费 ${formatYuan(refund.shippingFen)}`] : []),
+          ].join('；'),
+  },
   { title: '原因', dataIndex: 'reason' },
+  { title: '发起人', dataIndex: 'staff', render: (staff: RefundRecord['staff']) => <span style={{ whiteSpace: 'nowrap' }}>{staff?.displayName ?? '—'}</span> },
   {
     title: '状态',
     dataIndex: 'status',

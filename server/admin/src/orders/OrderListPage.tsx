@@ -107,7 +107,7 @@ export default function OrderListPage() {
       search: false,
       render: (_, order) => (
         <Space direction="vertical" size={2}>
-          <OrderStatusTag status={order.status} />
+          <OrderStatusTag status={order.status} refundedFen={order.refundedFen} />
           {order.shipRemindedAt && (
             <>
               <Tag color="red">买家已提醒发货</Tag>

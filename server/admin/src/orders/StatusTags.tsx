@@ -1,5 +1,5 @@
 import { AFTER_SALE_STATUS_LABELS, type AfterSaleStatus } from '@shared/api/after-sales';
-import { ORDER_STATUS_LABELS, type OrderStatus } from '@shared/api/orders';
+import { isPartiallyRefunded, ORDER_STATUS_LABELS, PARTIAL_REFUND_LABEL, type OrderStatus } from '@shared/api/orders';
 import { Tag } from 'antd';
 
 const ORDER_STATUS_COLORS: Record<OrderStatus, string> = {
@@ -22,8 +22,14 @@ const AFTER_SALE_STATUS_COLORS: Record<AfterSaleStatus, string> = {
   refunded: 'green',
 };
 
-export function OrderStatusTag({ status }: { status: OrderStatus }) {
-  return <Tag color={ORDER_STATUS_COLORS[status]}>{ORDER_STATUS_LABELS[status]}</Tag>;
+/** The order's status; with `refundedFen`, a 部分退款 tag beside it while part of the order was refunded. */
+export function OrderStatusTag({ status, refundedFen = 0 }: { status: OrderStatus; refundedFen?: number }) {
+  return (
+    <>
+      <Tag color={ORDER_STATUS_COLORS[status]}>{ORDER_STATUS_LABELS[status]}</Tag>
+      {isPartiallyRefunded({ status, refundedFen }) && <Tag color="magenta">{PARTIAL_REFUND_LABEL}</Tag>}
+    </>
+  );
 }
 
 export function AfterSaleStatusTag({ status }: { status: AfterSaleStatus }) {

@@ -8,7 +8,9 @@ import type {
   ShipOrderRequest,
   StaffCancelOrderRequest,
 } from '@shared/api/admin-orders';
+import type { RefundPreview, RefundPreviewRequest } from '@shared/api/after-sales';
 import type { Paginated } from '@shared/api/common';
+import type { RefundRecord } from '@shared/api/payments';
 import { http, requestFile } from '@/api/client';
 
 const orderPath = (orderNo: string) => `/orders/${encodeURIComponent(orderNo)}`;
@@ -48,4 +50,14 @@ export function shipBatch(file: File): Promise<BatchShipResult> {
   const form = new FormData();
   form.append('file', file);
   return http.post<BatchShipResult>('/orders/ship-batch', form);
+}
+
+/** What refunding these units (none given: all that is left) would give back (商家退款). */
+export function previewStaffRefund(orderNo: string, body: RefundPreviewRequest): Promise<RefundPreview> {
+  return http.post<RefundPreview>(`${orderPath(orderNo)}/refunds/preview`, body);
+}
+
+/** 商家退款: refunds units of a paid, shipped or completed order without an after-sale case. */
+export function startStaffRefund(orderNo: string, body: RefundPreviewRequest & { reason: string }): Promise<RefundRecord> {
+  return http.post<RefundRecord>(`${orderPath(orderNo)}/refunds`, body);
 }

@@ -153,8 +153,11 @@ export interface ReleasedLine {
 export type ReleaseCause =
   /** Cancelled unpaid: by the shopper, staff or the timeout sweep. */
   | { kind: 'cancel'; reason: OrderCancelReason }
-  /** Paid and refunded before it shipped (a 仅退款 approved): the after-sale case it came from. */
-  | { kind: 'refund_before_shipping'; afterSaleId: number };
+  /**
+   * Paid and (partly) refunded before it shipped: a 仅退款 approved (the after-sale case it came from), or a staff
+   * refund without a case (the staff member who started it). `lines` carry the refunded units only.
+   */
+  | { kind: 'refund_before_shipping'; afterSaleId: number | null; staffId?: number | null };
 
 export interface ReleaseInput {
   order: ReleasedOrder;

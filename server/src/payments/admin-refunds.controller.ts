@@ -1,0 +1,50 @@
+import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { STAFF_REFUND_ROLES, type RefundPreview, type RefundRecord } from '../../../shared';
+import { OrderRow } from '../orders/order.entity';
+import { ApiException } from '../platform/errors/api-exception';
+import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
+import { Staff } from '../staff/staff.entity';
+import { RefundItemsDto, StaffRefundDto } from './refund.dto';
+import { RefundsService } from './refunds.service';
+
+/**
+ * 商家退款: staff refund units of a paid, shipped or completed order (or all that is left) without an after-sale
+ * case. STAFF_REFUND_ROLES (owner, operator). The refund goes to WeChat at once; the order detail shows it.
+ */
+@Controller('admin/orders/:orderNo/refunds')
+export class AdminRefundsController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly refunds: RefundsService,
+  ) {}
+
+  @Post('preview')
+  @Roles(...STAFF_REFUND_ROLES)
+  @HttpCode(200)
+  async preview(@Param('orderNo') orderNo: string, @Body() body: RefundItemsDto): Promise<RefundPreview> {
+    return this.refunds.preview((await this.findOrder(orderNo)).id, body.items ?? null);
+  }
+
+  @Post()
+  @Roles(...STAFF_REFUND_ROLES)
+  async refund(@Param('orderNo') orderNo: string, @Body() body: StaffRefundDto, @CurrentStaff() staff: Staff): Promise<RefundRecord> {
+    const order = await this.findOrder(orderNo);
+    const refund = await this.refunds.startSystemRefund({
+      orderId: order.id,
+      kind: 'staff',
+      reason: body.reason.trim(),
+      staffId: staff.id,
+      items: body.items?.map(({ skuId, quantity }) => ({ skuId, quantity })) ?? null,
+    });
+    const [record] = await this.refunds.records([refund]);
+    return record;
+  }
+
+  private async findOrder(orderNo: string): Promise<OrderRow> {
+    const order = await this.dataSource.getRepository(OrderRow).findOne({ select: { id: true, orderNo: true }, where: { orderNo } });
+    if (!order) throw new ApiException('ORDER_NOT_FOUND', HttpStatus.NOT_FOUND, '订单不存在');
+    return order;
+  }
+}
