@@ -1,10 +1,12 @@
+import { EntityManager } from 'typeorm';
 import type { OrderDetail } from '../../shared';
 import { Product } from '../../server/src/catalog/product.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { OrderEvents } from '../../server/src/orders/order-events';
 import { UnpaidOrderSweeper } from '../../server/src/orders/unpaid-order-sweeper';
 import { PaymentRow } from '../../server/src/payments/payment.entity';
-import { PaymentSweeper, RECONCILE_AFTER_MS } from '../../server/src/payments/payment-sweeper';
+import { PaymentSweeper, RECONCILE_AFTER_MS, RefundResendSweeper } from '../../server/src/payments/payment-sweeper';
+import { RefundsService } from '../../server/src/payments/refunds.service';
 import { RefundRow } from '../../server/src/payments/refund.entity';
 import {
   deliver,
@@ -171,6 +173,45 @@ describe(`WeChat Pay for orders (${TEST_DB})`, () => {
       // The refund is sent at once and settles by REFUND.SUCCESS.
       const refunds = await eventually(() => refundsOf(placed.orderNo), (rows) => rows[0]?.status === 'succeeded');
       expect(refunds).toEqual([expect.objectContaining({ amountFen: placed.payableFen, afterSaleId: null })]);
+    });
+
+    it('loses no refund of a late payment: recording it fails with the payment flag, and one never sent is sent by the sweep', async () => {
+      const placed = await order(await shop.sku(2100, 5));
+      const body = await payWithLostNotification(placed.orderNo);
+      // Cancelled meanwhile, staged in the database so that closing the WeChat order does not find the payment first.
+      await t.dataSource.getRepository(OrderRow).update({ orderNo: placed.orderNo }, { status: 'cancelled', cancelledAt: new Date(), cancelReason: 'timeout' });
+
+      // Writing the refund fails once: the payment is not recorded either, so WeChat's next delivery does both.
+      const insert = EntityManager.prototype.insert;
+      const failing = jest.spyOn(EntityManager.prototype, 'insert').mockImplementation(function (this: EntityManager, target, values) {
+        if (target === RefundRow) {
+          failing.mockRestore();
+          return Promise.reject(new Error('connection lost'));
+        }
+        return insert.call(this, target, values);
+      });
+      try {
+        expect((await deliver(t, body, signedHeaders(t, body))).status).toBeGreaterThanOrEqual(500);
+      } finally {
+        failing.mockRestore();
+      }
+      expect(await paymentsOf(placed.orderNo)).toEqual([]);
+
+      // The next delivery records both; the process "dies" before the refund reaches WeChat.
+      const send = jest.spyOn(t.app.get(RefundsService), 'send').mockRejectedValueOnce(new Error('process died'));
+      try {
+        await deliver(t, body, signedHeaders(t, body));
+      } finally {
+        send.mockRestore();
+      }
+      expect((await paymentsOf(placed.orderNo)).map((p) => p.outcome)).toEqual(['refunded_late']);
+      // A further delivery is a duplicate; the refund row is already there, waiting to be sent.
+      expect((await deliver(t, body, signedHeaders(t, body))).status).toBe(204);
+      const [waiting] = await refundsOf(placed.orderNo);
+      expect(waiting).toEqual(expect.objectContaining({ kind: 'late_payment', status: 'processing', acceptedAt: null, amountFen: placed.payableFen }));
+      expect(await t.app.get(RefundResendSweeper).sweep(new Date(Date.now() + 60 * 60_000))).toBe(1);
+      const refunds = await eventually(() => refundsOf(placed.orderNo), (rows) => rows[0]?.status === 'succeeded');
+      expect(refunds).toHaveLength(1);
     });
   });
 

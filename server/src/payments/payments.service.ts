@@ -159,20 +159,22 @@ export class PaymentsService implements OnModuleInit {
       const now = await manager.findOneByOrFail(OrderRow, { id: order.id });
       if (now.status !== 'cancelled') return 'already_paid';
       await manager.update(PaymentRow, { transactionId }, { outcome: 'refunded_late' });
+      // The refund is recorded with the flag: a crash before it is sent leaves it to the refund sweep, never lost.
+      await this.refunds.recordPaymentRefund(manager, {
+        orderId: order.id,
+        afterSaleId: null,
+        outRefundNo: lateRefundNo(order.orderNo, transactionId),
+        amountFen,
+        paymentTotalFen: amountFen,
+        reason: '订单已取消，退回支付款',
+      });
       return 'refunded_late';
     });
 
     if (outcome === 'amount_mismatch') {
       this.logger.error(`payment ${transactionId} of order ${order.orderNo} does not match it (amount ${amountFen}, expected ${order.payableFen}): flagged, order unchanged`);
     } else if (outcome === 'refunded_late') {
-      await this.refunds.startRefund({
-        orderId: order.id,
-        afterSaleId: null,
-        outRefundNo: `${order.orderNo}L${transactionId.slice(-8)}`,
-        amountFen,
-        paymentTotalFen: amountFen,
-        reason: '订单已取消，退回支付款',
-      });
+      await this.refunds.send(lateRefundNo(order.orderNo, transactionId));
     }
     return outcome;
   }
@@ -225,4 +227,9 @@ function billDescription(lines: OrderLineRow[]): string {
   const first = lines[0]?.title ?? '商品';
   const text = lines.length > 1 ? `${first} 等${lines.length}件商品` : first;
   return text.slice(0, 127);
+}
+
+/** The refund of a payment that arrived after its order was cancelled: one per payment. */
+function lateRefundNo(orderNo: string, transactionId: string): string {
+  return `${orderNo}L${transactionId.slice(-8)}`;
 }

@@ -21,7 +21,7 @@ import { execute } from '../orders/plain-sql';
 import { OrderProcess } from '../orders/process/order-process';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { lockedForUpdate } from '../platform/database/locking-read';
-import { TransactionRunner, isUniqueViolation } from '../platform/database/transaction-runner';
+import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { planRefund, remainingUnits, type RefundPlan, type ShareLine } from '../pricing/refund-shares';
 import { WechatPayClient } from '../wechat/pay/wechat-pay.client';
@@ -81,18 +81,11 @@ export class RefundsService {
   ) {}
 
   /**
-   * Records a refund of a whole payment (once) and sends it to WeChat; a failed send is retried by the refund sweep.
-   * `sendToWechat: false` only records it, for payments WeChat Pay never saw (the demo history settles those itself).
+   * Records the refund of a whole payment inside the caller's transaction (the one that flags the payment), so a
+   * process that dies before sending it leaves a processing row the refund sweep sends; send it after the commit.
    */
-  async startRefund(input: StartRefundInput, { sendToWechat = true } = {}): Promise<void> {
-    try {
-      await this.transactions.run((manager) =>
-        manager.insert(RefundRow, { kind: 'late_payment', ...input, staffId: null, lines: null, status: 'processing', acceptedAt: null, wechatRefundId: null, succeededAt: null }),
-      );
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
-    if (sendToWechat) await this.send(input.outRefundNo);
+  async recordPaymentRefund(manager: EntityManager, input: StartRefundInput): Promise<void> {
+    await manager.insert(RefundRow, { kind: 'late_payment', ...input, staffId: null, lines: null, status: 'processing', acceptedAt: null, wechatRefundId: null, succeededAt: null });
   }
 
   /** What refunding `items` (null: all that is left) of a paid, shipped or completed order would give back, as things stand. */
