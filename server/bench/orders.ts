@@ -65,7 +65,7 @@ const TARGET_FRACTION_OF_RAW = 0.5;
 /** Shoppers buying at once in the whole-purchase run. */
 const PURCHASE_SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? CONNECTIONS);
 /** Purchases made one at a time for the statements of each step. */
-const PURCHASE_SAMPLES = 15;
+const PURCHASE_SAMPLES = Number(process.env.BENCH_SAMPLES ?? 15);
 /** How long the after-commit followers of a notification are given to finish before counters are read. */
 const FOLLOWERS_SETTLE_MS = 1_000;
 /** BENCH_ONLY=placement or BENCH_ONLY=purchase measures that part alone (and skips the bare-framework ceiling with placement). */

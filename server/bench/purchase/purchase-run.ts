@@ -132,6 +132,7 @@ export async function statementsPerStep(
         if (step === 'confirm + notification' || step === 'place') await sleep(settleMs);
         const now = await readQuestions();
         perStep.get(step)!.push(now - last - 1);
+        if (process.env.SQL_TRACE) process.stderr.write(`STEP ${step} ${now - last - 1}\n`);
         last = now;
       },
     });
