@@ -28,7 +28,7 @@ import type { CheckoutPreviewDto, CreateOrderDto, OrderItemDto } from './order.d
 import { toOrderDetail, type OrderLineFields } from './order-views';
 import { readOrderInputs } from './order-inputs';
 import { OrdersService } from './orders.service';
-import { insertRow, insertRows } from './plain-sql';
+import { insertRow, insertRowsReturningIds } from './plain-sql';
 import { LIST_PRICE_SOURCE } from '../pricing/list-price.source';
 import { orderAdjustments } from '../pricing/order-adjustments';
 import { PriceSourceRegistry, type PricedLine } from '../pricing/price-sources';
@@ -199,7 +199,7 @@ export class CheckoutService {
       try {
         const orderId = await this.transactions.run(async (manager) => {
           const orderId = await insertRow(manager, OrderRow, { ...order, orderNo });
-          await insertRows(manager, OrderLineRow, lines.map((line) => ({ ...line, orderId })));
+          const lineIds = await insertRowsReturningIds(manager, OrderLineRow, lines.map((line) => ({ ...line, orderId })));
           if (input.fromCart) {
             await manager.delete(CartItemRow, { memberId, skuId: In(lines.map((line) => line.skuId)) });
           }
@@ -212,7 +212,7 @@ export class CheckoutService {
           this.events.created(manager, { ...order, id: orderId, orderNo });
           // The events (order, coupon, points) in one INSERT now, so the stock decrement stays the last write.
           await this.events.flush(manager);
-          await takeForOrder(manager, orderId, lines);
+          await takeForOrder(manager, lines.map((line, index) => ({ ...line, id: lineIds[index], orderId })));
           return orderId;
         });
         return toOrderDetail({ ...order, id: orderId, orderNo, updatedAt: now }, lines, []);
