@@ -41,6 +41,14 @@ export class MemberPurchaseStatsRow {
   @Column({ type: 'datetime' })
   lastPaidAt: Date;
 
+  /**
+   * The newest paid order counted (with lastPaidAt, the order's place in time): an order.paid newer than it is
+   * added to the row as it stands; an older one, which the row may already count, recomputes the row. Null on
+   * rows written before the column existed (they are recomputed the same way).
+   */
+  @Column({ type: 'int', nullable: true })
+  lastPaidOrderId: number | null;
+
   /** Days added to the last paid date (China) to get expectedNextDate. */
   @Column({ type: 'int' })
   expectedIntervalDays: number;

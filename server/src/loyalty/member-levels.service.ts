@@ -118,36 +118,75 @@ export class MemberLevelsService {
 
   /** Recomputes the member's level from the facts as of `now`; records a change when there is one. */
   async recompute(memberId: number, reason: LevelChangeReason, now: Date = new Date()): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      // The member's row lock orders parallel recomputes; the tiers and facts are read after it, so the last one sees them all.
-      const member = await lockedForUpdate(
-        manager.createQueryBuilder(Member, 'm').select(['m.id', 'm.levelId']).where('m.id = :memberId', { memberId }),
-      ).getOne();
-      if (!member) {
-        await manager.delete(MemberLevelReviewRow, { memberId });
-        return;
-      }
-      const [levels, settings] = [await this.list(manager), await this.settings.get(manager)];
-      const { netPaidFen, reviewAt } = await this.netPaid(memberId, settings.levelWindowDays, now, manager);
-      // One upsert: update-then-insert on the member's key deadlocked between different members on MariaDB.
-      await upsertRow(manager, MemberLevelReviewRow, { memberId, reviewAt }, ['memberId'], { reviewAt: incoming('reviewAt') });
+    await this.transactions.run((manager) => this.recomputeIn(manager, memberId, reason, now));
+  }
 
-      const target = levelFor(levels, netPaidFen);
-      if (target.id === member.levelId) return;
-      // Never computed (or its tier since removed): the member held the entry level.
-      const from = levels.find((level) => level.id === member.levelId) ?? levels[0];
-      // Never computed and at the entry level: store it, but it is no change worth a history row.
-      const changed = await manager.update(Member, { id: memberId, levelId: member.levelId ?? IsNull() }, { levelId: target.id });
-      if (!changed.affected || (member.levelId === null && target.rank === 0)) return;
-      await manager.insert(MemberLevelChangeRow, {
-        memberId,
-        fromLevelId: from.id,
-        fromLevelName: from.name,
-        toLevelId: target.id,
-        toLevelName: target.name,
-        reason,
-        netPaidFen,
-      });
+  /** recompute, in the caller's transaction. */
+  async recomputeIn(manager: EntityManager, memberId: number, reason: LevelChangeReason, now: Date = new Date()): Promise<void> {
+    // The member's row lock orders parallel recomputes; the facts are read after it, so the last one sees them all.
+    const member = await lockedForUpdate(
+      manager.createQueryBuilder(Member, 'm').select(['m.id', 'm.levelId']).where('m.id = :memberId', { memberId }),
+    ).getOne();
+    if (!member) {
+      await manager.delete(MemberLevelReviewRow, { memberId });
+      return;
+    }
+    const [levels, settings] = await Promise.all([this.current(), this.settings.current()]);
+    const { netPaidFen, reviewAt } = await this.netPaid(memberId, settings.levelWindowDays, now, manager);
+    // One upsert: update-then-insert on the member's key deadlocked between different members on MariaDB.
+    const set = { reviewAt: incoming('reviewAt'), windowNetPaidFen: incoming('windowNetPaidFen') };
+    await upsertRow(manager, MemberLevelReviewRow, { memberId, reviewAt, windowNetPaidFen: netPaidFen }, ['memberId'], set);
+    await this.moveTo(manager, member, levels, netPaidFen, reason);
+  }
+
+  /**
+   * An order.paid, inside its delivery's transaction (so once): while nothing has left the member's window since
+   * the last recompute (its reviewAt has not passed), the payment is added to the window's stored net paid and
+   * the level follows from it, whatever the member's history; otherwise the member is recomputed from the facts.
+   */
+  async addPayment(manager: EntityManager, memberId: number, payment: { payableFen: number; paidAt: Date }, now: Date = new Date()): Promise<void> {
+    // The member's row lock and the review row, in one statement.
+    const found = await lockedForUpdate(
+      manager
+        .createQueryBuilder(Member, 'm')
+        .select(['m.id AS id', 'm.levelId AS levelId', 'r.reviewAt AS reviewAt', 'r.windowNetPaidFen AS windowNetPaidFen'])
+        .leftJoin(MemberLevelReviewRow, 'r', 'r.memberId = m.id')
+        .where('m.id = :memberId', { memberId }),
+    ).getRawOne<{ id: number; levelId: number | null; reviewAt: unknown; windowNetPaidFen: number | null }>();
+    if (!found) return;
+    const reviewColumn = manager.connection.getMetadata(MemberLevelReviewRow).findColumnWithPropertyName('reviewAt')!;
+    const reviewAt: Date | null = found.reviewAt === null ? null : manager.connection.driver.prepareHydratedValue(found.reviewAt, reviewColumn);
+    const [levels, settings] = await Promise.all([this.current(), this.settings.current()]);
+    const windowMs = settings.levelWindowDays * DAY_MS;
+    const paidAt = payment.paidAt.getTime();
+    const stored = found.windowNetPaidFen;
+    if (stored === null || (reviewAt !== null && reviewAt <= now) || paidAt > now.getTime() || paidAt < now.getTime() - windowMs) {
+      return this.recomputeIn(manager, memberId, 'order_paid', now);
+    }
+    const netPaidFen = Number(stored) + payment.payableFen;
+    // The oldest paid order of the window leaves it first.
+    const leaves = new Date(paidAt + windowMs);
+    await manager.update(MemberLevelReviewRow, { memberId }, { windowNetPaidFen: netPaidFen, reviewAt: reviewAt && reviewAt < leaves ? reviewAt : leaves });
+    await this.moveTo(manager, { id: memberId, levelId: found.levelId === null ? null : Number(found.levelId) }, levels, netPaidFen, 'order_paid');
+  }
+
+  /** Stores the level `netPaidFen` reaches, when it differs from the member's, with a history row. */
+  private async moveTo(manager: EntityManager, member: Pick<Member, 'id' | 'levelId'>, levels: MemberLevel[], netPaidFen: number, reason: LevelChangeReason) {
+    const target = levelFor(levels, netPaidFen);
+    if (target.id === member.levelId) return;
+    // Never computed (or its tier since removed): the member held the entry level.
+    const from = levels.find((level) => level.id === member.levelId) ?? levels[0];
+    // Never computed and at the entry level: store it, but it is no change worth a history row.
+    const changed = await manager.update(Member, { id: member.id, levelId: member.levelId ?? IsNull() }, { levelId: target.id });
+    if (!changed.affected || (member.levelId === null && target.rank === 0)) return;
+    await manager.insert(MemberLevelChangeRow, {
+      memberId: member.id,
+      fromLevelId: from.id,
+      fromLevelName: from.name,
+      toLevelId: target.id,
+      toLevelName: target.name,
+      reason,
+      netPaidFen,
     });
   }
 
