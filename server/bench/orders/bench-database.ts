@@ -46,6 +46,8 @@ export interface BenchDatabase {
    * its line and its order.created event, conditionally decrement the SKU's stock (the hot row, last), update the product's total.
    */
   rawOrderRate(options: RawRateOptions): Promise<RawRate>;
+  /** How many of these orders are paid. */
+  paidAmong(orderNos: string[]): Promise<number>;
   /** CPU time the database server process has used so far (ms); null when it runs inside the app (SQLite). */
   cpuMs(): number | null;
   /** Statements the server has executed so far, by kind (MariaDB's status counters); null on SQLite. */
@@ -142,6 +144,15 @@ export function sqliteDatabase(): BenchDatabase {
         db.close();
       }
     },
+    async paidAmong(orderNos) {
+      const db = open();
+      try {
+        const paid = db.prepare("SELECT COUNT(*) AS paid FROM orders WHERE orderNo = ? AND status = 'paid'");
+        return orderNos.reduce((sum, orderNo) => sum + (paid.get(orderNo) as { paid: number }).paid, 0);
+      } finally {
+        db.close();
+      }
+    },
     cpuMs: () => null,
     async statementCounters() {
       return null;
@@ -227,6 +238,23 @@ export async function startMariaDb(): Promise<BenchDatabase | null> {
           "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_select', 'Com_insert', 'Com_update', 'Com_delete', 'Com_begin', 'Com_commit', 'Com_rollback')",
         );
         return Object.fromEntries(rows.map((row) => [String(row.Variable_name), Number(row.Value)]));
+      } finally {
+        await connection.end();
+      }
+    },
+    async paidAmong(orderNos) {
+      const connection = await connect();
+      try {
+        let paid = 0;
+        for (let start = 0; start < orderNos.length; start += 500) {
+          const chunk = orderNos.slice(start, start + 500);
+          const [rows] = await connection.query<RowDataPacket[]>(
+            `SELECT COUNT(*) AS paid FROM orders WHERE status = 'paid' AND orderNo IN (${placeholders(chunk.length)})`,
+            chunk,
+          );
+          paid += Number(rows[0].paid);
+        }
+        return paid;
       } finally {
         await connection.end();
       }
