@@ -447,7 +447,10 @@ const cpuFigures = (cpu: MeasuredRun['cpu']) => [cpu.server, cpu.load, cpu.datab
 
 function statementFigures(statements: Record<string, number> | null): string {
   if (!statements) return '–';
-  const kinds = ['Com_select', 'Com_insert', 'Com_update', 'Com_commit'].map((name) => `${name.replace('Com_', '')} ${statements[name].toFixed(1)}`);
+  const kinds = ['Com_select', 'Com_insert', 'Com_update', 'Com_commit', 'Com_rollback']
+    .filter((name) => statements[name] !== undefined)
+    .map((name) => `${name.replace('Com_', '')} ${statements[name].toFixed(1)}`);
+  if (statements.Innodb_deadlocks) kinds.push(`deadlocks ${statements.Innodb_deadlocks.toFixed(2)}`);
   return `${statements.Questions.toFixed(1)} (${kinds.join(', ')})`;
 }
 

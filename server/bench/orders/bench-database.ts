@@ -235,7 +235,7 @@ export async function startMariaDb(): Promise<BenchDatabase | null> {
       const connection = await connect();
       try {
         const [rows] = await connection.query<RowDataPacket[]>(
-          "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_select', 'Com_insert', 'Com_update', 'Com_delete', 'Com_begin', 'Com_commit', 'Com_rollback')",
+          "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_select', 'Com_insert', 'Com_update', 'Com_delete', 'Com_begin', 'Com_commit', 'Com_rollback', 'Innodb_deadlocks')",
         );
         return Object.fromEntries(rows.map((row) => [String(row.Variable_name), Number(row.Value)]));
       } finally {

@@ -145,29 +145,32 @@ export class MemberLevelsService {
    * the level follows from it, whatever the member's history; otherwise the member is recomputed from the facts.
    */
   async addPayment(manager: EntityManager, memberId: number, payment: { payableFen: number; paidAt: Date }, now: Date = new Date()): Promise<void> {
-    // The member's row lock and the review row, in one statement.
-    const found = await lockedForUpdate(
-      manager
-        .createQueryBuilder(Member, 'm')
-        .select(['m.id AS id', 'm.levelId AS levelId', 'r.reviewAt AS reviewAt', 'r.windowNetPaidFen AS windowNetPaidFen'])
-        .leftJoin(MemberLevelReviewRow, 'r', 'r.memberId = m.id')
-        .where('m.id = :memberId', { memberId }),
-    ).getRawOne<{ id: number; levelId: number | null; reviewAt: unknown; windowNetPaidFen: number | null }>();
-    if (!found) return;
-    const reviewColumn = manager.connection.getMetadata(MemberLevelReviewRow).findColumnWithPropertyName('reviewAt')!;
-    const reviewAt: Date | null = found.reviewAt === null ? null : manager.connection.driver.prepareHydratedValue(found.reviewAt, reviewColumn);
+    // The member's row lock first: the review row read after it is what the last holder left (a locking read of
+    // a missing review row would lock the gap, and first buyers' inserts would deadlock in it).
+    const member = await lockedForUpdate(
+      manager.createQueryBuilder(Member, 'm').select(['m.id', 'm.levelId']).where('m.id = :memberId', { memberId }),
+    ).getOne();
+    if (!member) return;
+    const review = await manager.findOneBy(MemberLevelReviewRow, { memberId });
     const [levels, settings] = await Promise.all([this.current(), this.settings.current()]);
     const windowMs = settings.levelWindowDays * DAY_MS;
     const paidAt = payment.paidAt.getTime();
-    const stored = found.windowNetPaidFen;
+    const stored = review?.windowNetPaidFen ?? null;
+    const reviewAt = review?.reviewAt ?? null;
     if (stored === null || (reviewAt !== null && reviewAt <= now) || paidAt > now.getTime() || paidAt < now.getTime() - windowMs) {
       return this.recomputeIn(manager, memberId, 'order_paid', now);
     }
-    const netPaidFen = Number(stored) + payment.payableFen;
+    const netPaidFen = stored + payment.payableFen;
     // The oldest paid order of the window leaves it first.
     const leaves = new Date(paidAt + windowMs);
-    await manager.update(MemberLevelReviewRow, { memberId }, { windowNetPaidFen: netPaidFen, reviewAt: reviewAt && reviewAt < leaves ? reviewAt : leaves });
-    await this.moveTo(manager, { id: memberId, levelId: found.levelId === null ? null : Number(found.levelId) }, levels, netPaidFen, 'order_paid');
+    // On what was read: a save of the tiers or the window (which marks every review due) in between recomputes.
+    const added = await manager.update(
+      MemberLevelReviewRow,
+      { memberId, reviewAt: reviewAt ?? IsNull(), windowNetPaidFen: stored },
+      { windowNetPaidFen: netPaidFen, reviewAt: reviewAt && reviewAt < leaves ? reviewAt : leaves },
+    );
+    if (!added.affected) return this.recomputeIn(manager, memberId, 'order_paid', now);
+    await this.moveTo(manager, member, levels, netPaidFen, 'order_paid');
   }
 
   /** Stores the level `netPaidFen` reaches, when it differs from the member's, with a history row. */
