@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
@@ -9,6 +7,7 @@ import { loadConfig } from '../../server/src/platform/config/app-config';
 import { buildDataSourceOptions } from '../../server/src/platform/database/data-source-options';
 import { JobRow } from '../../server/src/platform/jobs/job.entity';
 import { FakeWechatServer } from '../../server/src/wechat-fake/fake-wechat-server';
+import { sleep, startServerProcess, stopServerProcesses, waitFor, type ServerProcess } from './support/server-processes';
 import { ADDRESS } from './support/shop-fixtures';
 import { createMariadbDatabase, TEST_DB } from './support/test-app';
 
@@ -18,41 +17,11 @@ import { createMariadbDatabase, TEST_DB } from './support/test-app';
  * and not once per instance; when the holder is killed (no graceful release) the other takes over once the
  * lease lapses. The processes run the TypeScript sources through swc (support/ts-register.cjs).
  */
-const REPO_ROOT = join(__dirname, '..', '..');
 const INTERVAL_MS = 2_000;
 /** The registry's lease is two intervals. */
 const LEASE_MS = 2 * INTERVAL_MS;
 const DUE_ORDERS = 3;
 const QUERY_PATH = /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)$/;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface ServerProcess {
-  child: ChildProcess;
-  baseUrl: string;
-  output(): string;
-}
-
-async function waitFor<T>(what: string, read: () => Promise<T | null>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read().catch(() => null);
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 describe('one instance at a time runs a WeChat-calling sweep (two server processes, one database)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'storefront-lease-'));
@@ -63,27 +32,8 @@ describe('one instance at a time runs a WeChat-calling sweep (two server process
   let env: NodeJS.ProcessEnv;
 
   async function startServer(): Promise<ServerProcess> {
-    const port = await freePort();
-    const output: Buffer[] = [];
-    const child = spawn(process.execPath, ['-r', join(__dirname, 'support', 'ts-register.cjs'), join(REPO_ROOT, 'server', 'src', 'main.ts')], {
-      cwd: REPO_ROOT,
-      env: { ...env, PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (chunk: Buffer) => output.push(chunk));
-    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk));
-    const server = { child, baseUrl: `http://127.0.0.1:${port}`, output: () => Buffer.concat(output).toString() };
+    const server = await startServerProcess(env);
     processes.push(server);
-    await waitFor(
-      `server on port ${port} to answer health`,
-      async () => {
-        if (child.exitCode !== null) throw new Error(`server exited:\n${server.output()}`);
-        return (await fetch(`${server.baseUrl}/api/v1/health`)).ok ? true : null;
-      },
-      90_000,
-    ).catch((error) => {
-      throw new Error(`${(error as Error).message}\n${server.output()}`);
-    });
     return server;
   }
 
@@ -148,12 +98,7 @@ describe('one instance at a time runs a WeChat-calling sweep (two server process
   }, 240_000);
 
   afterAll(async () => {
-    for (const { child } of processes) {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((resolve) => child.once('exit', resolve));
-      }
-    }
+    await stopServerProcesses(processes);
     await dataSource?.destroy();
     await fake?.stop();
     await dropDatabase?.();
