@@ -30,7 +30,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { API_PREFIX, createApp } from '../src/app';
 import { loadConfig } from '../src/platform/config/app-config';
@@ -39,6 +38,7 @@ import { FakeWechatServer } from '../src/wechat-fake/fake-wechat-server';
 import { sqliteDatabase, startMariaDb, type BenchDatabase, type RawRate, type StockCheck } from './orders/bench-database';
 import { giveBenefits, setUpShop, type BenchShop, type BenchSku } from './orders/shop-setup';
 import { forkServer, reportReady, type ChildServer } from './support/child-server';
+import { freePort } from './support/free-port';
 import { profilerCommands, summarizeCpuProfile, type CpuProfile, type CpuSummary } from './support/cpu-profile';
 import { runLoad, type LoadResult } from './support/load';
 import { PURCHASE_STEPS, runPurchases, statementsPerStep, type PurchaseRunResult, type PurchaseStep } from './purchase/purchase-run';
@@ -218,17 +218,6 @@ async function startServers(database: BenchDatabase, dataDir: string): Promise<B
     await fake.stop();
     throw error;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
 import { OrderRow } from '../../server/src/orders/order.entity';
-import { loadConfig } from '../../server/src/platform/config/app-config';
 import { buildDataSourceOptions } from '../../server/src/platform/database/data-source-options';
 import { JobRow } from '../../server/src/platform/jobs/job.entity';
 import { FakeWechatServer } from '../../server/src/wechat-fake/fake-wechat-server';
-import { sleep, startServerProcess, stopServerProcesses, waitFor, type ServerProcess } from './support/server-processes';
+import { sharedServerSetup, sleep, startServerProcess, stopServerProcesses, waitFor, type ServerProcess } from './support/server-processes';
 import { ADDRESS } from './support/shop-fixtures';
 import { createMariadbDatabase, TEST_DB } from './support/test-app';
 
@@ -68,32 +67,16 @@ describe('one instance at a time runs a WeChat-calling sweep (two server process
   beforeAll(async () => {
     const mariadb = TEST_DB === 'mariadb' ? await createMariadbDatabase() : null;
     dropDatabase = mariadb ? () => mariadb.drop() : null;
-    env = {
-      ...process.env,
-      DATA_DIR: dataDir,
-      // SQLite: both processes open the same file (WAL), as two workers on one host would.
-      DATABASE_URL: mariadb?.url ?? `sqlite:${join(dataDir, 'shared.sqlite')}`,
+    const setup = await sharedServerSetup(dataDir, mariadb?.url ?? null, {
       JWT_SECRET: 'job-lease-test-secret-0123456789',
-      SEED_DEMO: 'true',
-      SEED_DEMO_COUPONS: 'false',
-      SEED_DEMO_HISTORY: 'false',
-      LOG_LEVEL: 'warn',
-      WECHAT_MODE: 'fake',
-      WECHAT_FAKE_PORT: '0',
       JOB_INTERVALS: `payments.reconcile=${INTERVAL_MS}ms`,
-    };
-    // The configuration both processes will load: it makes the fake merchant under DATA_DIR, which this test's
-    // fake WeChat then knows; both processes are pointed at this fake instead of their own.
-    const config = loadConfig(env);
-    fake = new FakeWechatServer({ appid: config.wechat.appid, secret: config.wechat.secret, pay: config.wechatPay.fake! });
-    await fake.start(0);
-    env.WECHAT_API_BASE = fake.url;
-    env.WECHAT_PAY_API_BASE = fake.url;
+    });
+    ({ env, fake } = setup);
 
     // One after the other: the first runs the migrations and seeds the demo store.
     await startServer();
     await startServer();
-    dataSource = new DataSource({ ...buildDataSourceOptions(config.database), migrationsRun: false });
+    dataSource = new DataSource({ ...buildDataSourceOptions(setup.config.database), migrationsRun: false });
     await dataSource.initialize();
   }, 240_000);
 

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { setUpShop, type BenchShop } from '../../server/bench/orders/shop-setup';
-import { loadConfig, type AppConfig } from '../../server/src/platform/config/app-config';
+import type { AppConfig } from '../../server/src/platform/config/app-config';
 import { buildDataSourceOptions } from '../../server/src/platform/database/data-source-options';
 import { FakeWechatServer } from '../../server/src/wechat-fake/fake-wechat-server';
 import { NO_THRESHOLD_10 } from './support/coupon-fixtures';
 import { eventually, NOTIFY_PATH, signedHeaders, transactionNotification } from './support/pay-helpers';
-import { startServerProcess, stopServerProcesses, type ServerProcess } from './support/server-processes';
+import { sharedServerSetup, startServerProcess, stopServerProcesses, type ServerProcess } from './support/server-processes';
 import { API, createMariadbDatabase, TEST_DB, type TestApp } from './support/test-app';
 
 /**
@@ -82,26 +82,10 @@ describe(`order races across two server processes on one database (${TEST_DB})`,
   beforeAll(async () => {
     const mariadb = TEST_DB === 'mariadb' ? await createMariadbDatabase() : null;
     dropDatabase = mariadb ? () => mariadb.drop() : null;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATA_DIR: dataDir,
-      // SQLite: both processes open the same file (WAL), as two workers on one host would.
-      DATABASE_URL: mariadb?.url ?? `sqlite:${join(dataDir, 'shared.sqlite')}`,
-      JWT_SECRET: 'two-instances-test-secret-0123456789',
-      SEED_DEMO: 'true',
-      SEED_DEMO_COUPONS: 'false',
-      SEED_DEMO_HISTORY: 'false',
-      LOG_LEVEL: 'warn',
-      WECHAT_MODE: 'fake',
-      WECHAT_FAKE_PORT: '0',
-    };
-    // Both processes load this configuration (the fake merchant lives under DATA_DIR) and use this fake WeChat.
-    config = loadConfig(env);
+    let env: NodeJS.ProcessEnv;
+    ({ env, config, fake } = await sharedServerSetup(dataDir, mariadb?.url ?? null, { JWT_SECRET: 'two-instances-test-secret-0123456789' }));
+    // The pay helpers sign notifications with the fake merchant of this configuration.
     signer = { config } as TestApp;
-    fake = new FakeWechatServer({ appid: config.wechat.appid, secret: config.wechat.secret, pay: config.wechatPay.fake! });
-    await fake.start(0);
-    env.WECHAT_API_BASE = fake.url;
-    env.WECHAT_PAY_API_BASE = fake.url;
     // One after the other: the first runs the migrations and seeds the demo store.
     servers.push(await startServerProcess(env));
     servers.push(await startServerProcess(env));

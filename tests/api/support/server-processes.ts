@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../../server/bench/support/free-port';
+import { loadConfig, type AppConfig } from '../../../server/src/platform/config/app-config';
+import { FakeWechatServer } from '../../../server/src/wechat-fake/fake-wechat-server';
 
 /**
  * Real server processes for the tests that need more than one instance on one database: each runs
@@ -15,15 +17,35 @@ export interface ServerProcess {
   output(): string;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+/**
+ * What server processes sharing one database need: their environment (the demo store seeded by the first one,
+ * no demo coupons or history, `extra` on top), the configuration they will load (it makes the fake merchant
+ * under dataDir) and one fake WeChat started here that all of them talk to instead of their own.
+ * `databaseUrl` null: one SQLite file under dataDir (WAL), as two workers on one host would share.
+ */
+export async function sharedServerSetup(
+  dataDir: string,
+  databaseUrl: string | null,
+  extra: NodeJS.ProcessEnv,
+): Promise<{ env: NodeJS.ProcessEnv; config: AppConfig; fake: FakeWechatServer }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl ?? `sqlite:${join(dataDir, 'shared.sqlite')}`,
+    SEED_DEMO: 'true',
+    SEED_DEMO_COUPONS: 'false',
+    SEED_DEMO_HISTORY: 'false',
+    LOG_LEVEL: 'warn',
+    WECHAT_MODE: 'fake',
+    WECHAT_FAKE_PORT: '0',
+    ...extra,
+  };
+  const config = loadConfig(env);
+  const fake = new FakeWechatServer({ appid: config.wechat.appid, secret: config.wechat.secret, pay: config.wechatPay.fake! });
+  await fake.start(0);
+  env.WECHAT_API_BASE = fake.url;
+  env.WECHAT_PAY_API_BASE = fake.url;
+  return { env, config, fake };
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
