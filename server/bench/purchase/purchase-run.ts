@@ -113,7 +113,7 @@ export async function runPurchases(target: PurchaseTarget, shoppers: number, sec
 /**
  * Statements per step: `samples` purchases one after the other on an otherwise idle server, the database's
  * statement counter read after each step (`settle` lets the after-commit followers of a step finish first).
- * Answers the median per step, less the one statement each counter read costs.
+ * Answers the median per step, less what a counter read itself counts (two reads in a row tell).
  */
 export async function statementsPerStep(
   target: PurchaseTarget,
@@ -122,6 +122,7 @@ export async function statementsPerStep(
   settleMs: number,
 ): Promise<Record<PurchaseStep, number>> {
   const perStep = new Map<PurchaseStep, number[]>(PURCHASE_STEPS.map((step) => [step, []]));
+  const ownCost = -(await readQuestions()) + (await readQuestions());
   for (let sample = 0; sample < samples; sample++) {
     const member = target.shop.members[sample % target.shop.members.length];
     let last = await readQuestions();
@@ -129,7 +130,7 @@ export async function statementsPerStep(
       after: async (step) => {
         if (step === 'confirm + notification') await sleep(settleMs);
         const now = await readQuestions();
-        perStep.get(step)!.push(now - last - 1);
+        perStep.get(step)!.push(now - last - ownCost);
         if (process.env.SQL_TRACE) process.stderr.write(`STEP ${step} ${now - last - 1}\n`);
         last = now;
       },
