@@ -73,7 +73,7 @@ export class MemberPurchaseStatsService implements OnModuleInit {
       (order.paidAt > row.lastPaidAt || (order.paidAt.getTime() === row.lastPaidAt.getTime() && order.orderId > row.lastPaidOrderId));
     if (!row || !newer || row.purchaseDayCount === 0) return this.recomputeIn(manager, order.memberId, now, false);
     const fact = { orderId: order.orderId, memberId: order.memberId, paidAt: order.paidAt, paidDay: chinaDay(order.paidAt), netPaidFen: order.payableFen };
-    const summary = addNewestPaidOrder(row, fact, await this.shopIntervalDays(now));
+    const summary = addNewestPaidOrder(row, fact, await this.shopIntervalDays(now, false, manager));
     // The row counts the facts up to this payment: the sweep has nothing to redo for it.
     const computedAt = new Date(Math.max(wholeSeconds(now).getTime(), wholeSeconds(order.paidAt).getTime() + 1000));
     await manager.update(MemberPurchaseStatsRow, { memberId: order.memberId }, { ...summary, lastPaidOrderId: order.orderId, computedAt });
@@ -96,7 +96,7 @@ export class MemberPurchaseStatsService implements OnModuleInit {
     if (lock) await lockMember(manager, memberId);
     const startedAt = wholeSeconds(now);
     const history = await this.facts.memberPaidOrders(memberId, manager);
-    const summary = summarizePurchases(history, await this.shopIntervalDays(now));
+    const summary = summarizePurchases(history, await this.shopIntervalDays(now, false, manager));
     if (!summary) {
       await manager.delete(MemberPurchaseStatsRow, { memberId });
       return;
@@ -113,9 +113,10 @@ export class MemberPurchaseStatsService implements OnModuleInit {
    * days), which one-day buyers are expected back after; DEFAULT_REPURCHASE_INTERVAL_DAYS while nobody has
    * come back on a later day.
    */
-  async shopIntervalDays(now: Date = new Date(), fresh = false): Promise<number> {
+  async shopIntervalDays(now: Date = new Date(), fresh = false, manager: EntityManager = this.dataSource.manager): Promise<number> {
     if (!fresh && this.shopInterval && now.getTime() - this.shopInterval.readAt < SHOP_INTERVAL_CACHE_MS) return this.shopInterval.days;
-    const intervals = () => this.dataSource.getRepository(MemberPurchaseStatsRow).createQueryBuilder('s').where('s.firstToSecondDays IS NOT NULL');
+    // In the caller's transaction when it gives one: a transaction never waits for a second pooled connection.
+    const intervals = () => manager.getRepository(MemberPurchaseStatsRow).createQueryBuilder('s').where('s.firstToSecondDays IS NOT NULL');
     const count = await intervals().getCount();
     let days = DEFAULT_REPURCHASE_INTERVAL_DAYS;
     if (count > 0) {

@@ -36,9 +36,9 @@ export class MemberLevelsService {
     private readonly settings: LoyaltySettingsService,
   ) {}
 
-  /** The tiers as checkout applies them: up to LOYALTY_TERMS_CACHE_MS old. */
-  current(): Promise<MemberLevel[]> {
-    return this.cached.get();
+  /** The tiers as checkout applies them: up to LOYALTY_TERMS_CACHE_MS old (read in `manager`'s transaction when stale). */
+  current(manager?: EntityManager): Promise<MemberLevel[]> {
+    return this.cached.get(manager && (() => this.list(manager)));
   }
 
   async list(manager: EntityManager = this.dataSource.manager): Promise<MemberLevel[]> {
@@ -131,7 +131,7 @@ export class MemberLevelsService {
       await manager.delete(MemberLevelReviewRow, { memberId });
       return;
     }
-    const [levels, settings] = await Promise.all([this.current(), this.settings.current()]);
+    const [levels, settings] = [await this.current(manager), await this.settings.current(manager)];
     const { netPaidFen, reviewAt } = await this.netPaid(memberId, settings.levelWindowDays, now, manager);
     // One upsert: update-then-insert on the member's key deadlocked between different members on MariaDB.
     const set = { reviewAt: incoming('reviewAt'), windowNetPaidFen: incoming('windowNetPaidFen') };
@@ -152,7 +152,7 @@ export class MemberLevelsService {
     ).getOne();
     if (!member) return;
     const review = await manager.findOneBy(MemberLevelReviewRow, { memberId });
-    const [levels, settings] = await Promise.all([this.current(), this.settings.current()]);
+    const [levels, settings] = [await this.current(manager), await this.settings.current(manager)];
     const windowMs = settings.levelWindowDays * DAY_MS;
     const paidAt = payment.paidAt.getTime();
     const stored = review?.windowNetPaidFen ?? null;

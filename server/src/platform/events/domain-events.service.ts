@@ -23,6 +23,8 @@ interface Pending {
   settle: () => void;
 }
 
+class NotAllPending extends Error {}
+
 /** The sweep redelivers at most this many deliveries per run. */
 const SWEEP_BATCH = 100;
 
@@ -112,7 +114,8 @@ export class DomainEvents {
     if (followers.length > 1) {
       const together = await this.transactions
         .run(async (manager) => {
-          if ((await this.recordDone(manager, event.id, followers.map((follower) => follower.name), 1)) !== followers.length) return false;
+          // Not all still pending (a sweep ran one meanwhile): roll back what this marked done, and go one by one.
+          if ((await this.recordDone(manager, event.id, followers.map((follower) => follower.name), 1)) !== followers.length) throw new NotAllPending();
           for (const follower of followers) await follower.apply!(manager, event);
           return true;
         })
