@@ -8,7 +8,7 @@ import { AnswerCache } from '../../server/src/platform/cache/answer-cache';
 import { AnswerCachePoller } from '../../server/src/platform/cache/answer-cache-poller';
 import { FakeWechatServer } from '../../server/src/wechat-fake/fake-wechat-server';
 import { claim, createTemplate } from './support/coupon-fixtures';
-import { callServer, sharedServerEnv, startServerProcess, stopServerProcesses, type ServerProcess } from './support/server-processes';
+import { callServer, sharedServerSetup, startServerProcess, stopServerProcesses, type ServerProcess } from './support/server-processes';
 import { ADDRESS, ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, createMariadbDatabase, memberToken, PNG_1X1, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
@@ -167,7 +167,7 @@ describe(`catalog answer cache (${TEST_DB})`, () => {
       const mariadb = await createMariadbDatabase();
       dropDatabase = () => mariadb.drop();
       let env: NodeJS.ProcessEnv;
-      ({ env, fake } = await sharedServerEnv({ dataDir, databaseUrl: mariadb.url, jwtSecret: 'catalog-cache-test-secret-0123456789' }));
+      ({ env, fake } = await sharedServerSetup(dataDir, mariadb.url, { JWT_SECRET: 'catalog-cache-test-secret-0123456789' }));
       // One after the other: the first runs the migrations and seeds the demo store.
       processes.push((writer = await startServerProcess(env)));
       processes.push((reader = await startServerProcess(env)));

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
 import { OrderRow } from '../../server/src/orders/order.entity';
-import type { AppConfig } from '../../server/src/platform/config/app-config';
 import { buildDataSourceOptions } from '../../server/src/platform/database/data-source-options';
 import { JobRow } from '../../server/src/platform/jobs/job.entity';
 import { FakeWechatServer } from '../../server/src/wechat-fake/fake-wechat-server';
-import { callServer as call, sharedServerEnv, sleep, startServerProcess, stopServerProcesses, waitFor, type ServerProcess } from './support/server-processes';
+import { sharedServerSetup, sleep, startServerProcess, stopServerProcesses, waitFor, type ServerProcess } from './support/server-processes';
 import { ADDRESS } from './support/shop-fixtures';
 import { createMariadbDatabase, TEST_DB } from './support/test-app';
 
@@ -37,6 +36,17 @@ describe('one instance at a time runs a WeChat-calling sweep (two server process
     return server;
   }
 
+  async function call<T>(server: ServerProcess, method: string, path: string, body?: object, token?: string): Promise<T> {
+    const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
+      method,
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
+    return JSON.parse(text) as T;
+  }
+
   /** An order in 待付款 whose payment was started (the fake holds it as NOTPAY) more than 5 minutes ago. */
   async function orderNeedingReconciliation(server: ServerProcess, index: number): Promise<string> {
     const code = fake.state.loginCodes.issue({ identity: `lease-shopper-${index}`, withUnionid: true });
@@ -57,19 +67,16 @@ describe('one instance at a time runs a WeChat-calling sweep (two server process
   beforeAll(async () => {
     const mariadb = TEST_DB === 'mariadb' ? await createMariadbDatabase() : null;
     dropDatabase = mariadb ? () => mariadb.drop() : null;
-    let config: AppConfig;
-    ({ env, fake, config } = await sharedServerEnv({
-      dataDir,
-      // SQLite: both processes open the same file (WAL), as two workers on one host would.
-      databaseUrl: mariadb?.url ?? `sqlite:${join(dataDir, 'shared.sqlite')}`,
-      jwtSecret: 'job-lease-test-secret-0123456789',
-      extra: { JOB_INTERVALS: `payments.reconcile=${INTERVAL_MS}ms` },
-    }));
+    const setup = await sharedServerSetup(dataDir, mariadb?.url ?? null, {
+      JWT_SECRET: 'job-lease-test-secret-0123456789',
+      JOB_INTERVALS: `payments.reconcile=${INTERVAL_MS}ms`,
+    });
+    ({ env, fake } = setup);
 
     // One after the other: the first runs the migrations and seeds the demo store.
     await startServer();
     await startServer();
-    dataSource = new DataSource({ ...buildDataSourceOptions(config.database), migrationsRun: false });
+    dataSource = new DataSource({ ...buildDataSourceOptions(setup.config.database), migrationsRun: false });
     await dataSource.initialize();
   }, 240_000);
 

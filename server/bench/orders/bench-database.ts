@@ -46,6 +46,8 @@ export interface BenchDatabase {
    * its line and its order.created event, conditionally decrement the SKU's stock (the hot row, last).
    */
   rawOrderRate(options: RawRateOptions): Promise<RawRate>;
+  /** How many of these orders are paid. */
+  paidAmong(orderNos: string[]): Promise<number>;
   /** CPU time the database server process has used so far (ms); null when it runs inside the app (SQLite). */
   cpuMs(): number | null;
   /** Statements the server has executed so far, by kind (MariaDB's status counters); null on SQLite. */
@@ -140,6 +142,15 @@ export function sqliteDatabase(): BenchDatabase {
         db.close();
       }
     },
+    async paidAmong(orderNos) {
+      const db = open();
+      try {
+        const paid = db.prepare("SELECT COUNT(*) AS paid FROM orders WHERE orderNo = ? AND status = 'paid'");
+        return orderNos.reduce((sum, orderNo) => sum + (paid.get(orderNo) as { paid: number }).paid, 0);
+      } finally {
+        db.close();
+      }
+    },
     cpuMs: () => null,
     async statementCounters() {
       return null;
@@ -221,9 +232,26 @@ export async function startMariaDb(): Promise<BenchDatabase | null> {
       const connection = await connect();
       try {
         const [rows] = await connection.query<RowDataPacket[]>(
-          "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_select', 'Com_insert', 'Com_update', 'Com_delete', 'Com_begin', 'Com_commit', 'Com_rollback')",
+          "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_select', 'Com_insert', 'Com_update', 'Com_delete', 'Com_begin', 'Com_commit', 'Com_rollback', 'Innodb_deadlocks')",
         );
         return Object.fromEntries(rows.map((row) => [String(row.Variable_name), Number(row.Value)]));
+      } finally {
+        await connection.end();
+      }
+    },
+    async paidAmong(orderNos) {
+      const connection = await connect();
+      try {
+        let paid = 0;
+        for (let start = 0; start < orderNos.length; start += 500) {
+          const chunk = orderNos.slice(start, start + 500);
+          const [rows] = await connection.query<RowDataPacket[]>(
+            `SELECT COUNT(*) AS paid FROM orders WHERE status = 'paid' AND orderNo IN (${placeholders(chunk.length)})`,
+            chunk,
+          );
+          paid += Number(rows[0].paid);
+        }
+        return paid;
       } finally {
         await connection.end();
       }

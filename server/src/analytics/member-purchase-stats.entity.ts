@@ -2,9 +2,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { ExpectedNextBasis } from '../../../shared';
 
 /**
- * One row per member with at least one paid order: their purchase history condensed, recomputed from the
- * orders and refunds tables whenever it may have changed (order events, the purchase-stats sweep).
- * Never incremented: a recompute writes the whole row, so a repeated or reordered event is harmless.
+ * One row per member with at least one paid order: their purchase history condensed. An order.paid newer than
+ * every order it counts, and a partial refund, are applied to it once (in their delivery's transaction); anything
+ * else recomputes it from the orders and refunds tables (MemberPurchaseStatsService).
  */
 @Entity('member_purchase_stats')
 // The due-for-repurchase list reads members by expected date; the sweep re-dates one-day buyers by
@@ -41,6 +41,14 @@ export class MemberPurchaseStatsRow {
   @Column({ type: 'datetime' })
   lastPaidAt: Date;
 
+  /**
+   * The newest paid order counted (with lastPaidAt, the order's place in time): an order.paid newer than it is
+   * added to the row as it stands; an older one, which the row may already count, recomputes the row. Null on
+   * rows written before the column existed (they are recomputed the same way).
+   */
+  @Column({ type: 'int', nullable: true })
+  lastPaidOrderId: number | null;
+
   /** Days added to the last paid date (China) to get expectedNextDate. */
   @Column({ type: 'int' })
   expectedIntervalDays: number;
@@ -52,7 +60,10 @@ export class MemberPurchaseStatsRow {
   @Column({ type: 'varchar', length: 10 })
   expectedNextDate: string;
 
-  /** When the recompute that wrote this row started reading (whole seconds); later facts mean a recompute is due. */
+  /**
+   * When the recompute that wrote this row started reading (whole seconds), or, after an order.paid was added,
+   * the second after that payment: later facts mean a recompute is due.
+   */
   @Column({ type: 'datetime' })
   computedAt: Date;
 }

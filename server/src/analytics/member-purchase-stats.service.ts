@@ -1,25 +1,27 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DEFAULT_REPURCHASE_INTERVAL_DAYS, type MemberPurchaseStats } from '../../../shared';
 import { Member } from '../members/member.entity';
 import { OrderEvents, type OrderEventPayload } from '../orders/order-events';
 import { EventFollowers } from '../platform/events/event-followers';
 import { TransactionRunner } from '../platform/database/transaction-runner';
-import { upsertRow, type UpsertSet } from '../platform/database/upsert';
+import { incoming, upsertRow } from '../platform/database/upsert';
 import { ApiException } from '../platform/errors/api-exception';
 import { chinaDay, daysBetween } from './china-calendar';
 import { MemberPurchaseStatsRow } from './member-purchase-stats.entity';
 import { PurchaseFacts } from './purchase-facts';
-import { averageDaysBetween, median, summarizePurchases } from './purchase-history';
+import { addNewestPaidOrder, averageDaysBetween, median, summarizePurchases } from './purchase-history';
+import { lockMember } from '../members/member-lock';
 
 /** How long an instance reuses the shop's median first-to-second interval before reading it again. */
 const SHOP_INTERVAL_CACHE_MS = 10 * 60_000;
 
 /**
- * Keeps member_purchase_stats current. Every change rewrites the member's whole row from the orders and
- * refunds tables, so the same event twice, two events out of order or an event and the sweep at once all
- * end with the same row.
+ * Keeps member_purchase_stats current. An order.paid newer than the row's newest order, and a partial refund,
+ * are applied to the row as it stands, once (in the transaction that records their delivery); anything else
+ * (an older payment, a whole refund, the sweep, a replay by hand) rewrites the member's whole row from the
+ * orders and refunds tables. All of it under the member's row lock, so they take turns.
  */
 @Injectable()
 export class MemberPurchaseStatsService implements OnModuleInit {
@@ -33,41 +35,77 @@ export class MemberPurchaseStatsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.followers.register<OrderEventPayload>({
+    this.followers.register<OrderEventPayload & { paidAt?: string; refundFen?: number }>({
       name: 'analytics.purchase-stats',
       on: [OrderEvents.paid, OrderEvents.refunded],
       handle: ({ payload }) => this.recompute(payload.memberId),
+      // Delivered once, in its delivery's transaction: what the event says is applied to the row as it stands.
+      apply: (manager, event) => {
+        const { payload } = event;
+        if (event.type === OrderEvents.paid && payload.paidAt) {
+          return this.addPaidOrder(manager, { orderId: payload.orderId, memberId: payload.memberId, paidAt: new Date(payload.paidAt), payableFen: payload.payableFen });
+        }
+        // A refund takes what the event says was refunded (the whole payable when it does not say).
+        return this.takeRefund(manager, payload.memberId, { orderStillPaid: payload.status !== 'refunded', refundFen: payload.refundFen ?? payload.payableFen, at: event.createdAt });
+      },
     });
   }
 
   /**
-   * Rewrites the member's row from their paid orders (deletes it when they have none). The row records
-   * when this recompute started reading; a write only replaces a row read no later than that, so a slow
-   * recompute cannot overwrite a newer one, and the sweep redoes any recompute that started before a change.
+   * Rewrites the member's row from their paid orders (deletes it when they have none), under the member's row
+   * lock so it takes turns with the followers that add to the row.
    */
   async recompute(memberId: number, now: Date = new Date()): Promise<void> {
-    const startedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
-    const summary = summarizePurchases(await this.facts.memberPaidOrders(memberId), await this.shopIntervalDays(now));
+    await this.transactions.run((manager) => this.recomputeIn(manager, memberId, now));
+  }
+
+  /**
+   * An order.paid: a payment newer than every order the row counts (paid time, then order id) is added to the
+   * row as it stands, whatever the member's history; an older one (the row may count it already), a first one
+   * and a row without its newest order (written before that was kept) recompute the row from the facts.
+   */
+  private async addPaidOrder(manager: EntityManager, order: { orderId: number; memberId: number; paidAt: Date; payableFen: number }): Promise<void> {
+    const now = new Date();
+    await lockMember(manager, order.memberId);
+    const row = await manager.findOneBy(MemberPurchaseStatsRow, { memberId: order.memberId });
+    const newer =
+      row?.lastPaidOrderId != null &&
+      (order.paidAt > row.lastPaidAt || (order.paidAt.getTime() === row.lastPaidAt.getTime() && order.orderId > row.lastPaidOrderId));
+    if (!row || !newer || row.purchaseDayCount === 0) return this.recomputeIn(manager, order.memberId, now, false);
+    const fact = { orderId: order.orderId, memberId: order.memberId, paidAt: order.paidAt, paidDay: chinaDay(order.paidAt), netPaidFen: order.payableFen };
+    const summary = addNewestPaidOrder(row, fact, await this.shopIntervalDays(now, false, manager));
+    // The row counts the facts up to this payment: the sweep has nothing to redo for it.
+    const computedAt = new Date(Math.max(wholeSeconds(now).getTime(), wholeSeconds(order.paidAt).getTime() + 1000));
+    await manager.update(MemberPurchaseStatsRow, { memberId: order.memberId }, { ...summary, lastPaidOrderId: order.orderId, computedAt });
+  }
+
+  /**
+   * An order.refunded: while the order stays paid (a partial refund), the refunded amount comes off the net paid
+   * of a row last recomputed in an earlier second than the refund (so it cannot count it yet); a wholly
+   * refunded order leaves the paid orders, and any other row is recomputed from the facts.
+   */
+  private async takeRefund(manager: EntityManager, memberId: number, refund: { orderStillPaid: boolean; refundFen: number; at: Date }): Promise<void> {
+    await lockMember(manager, memberId);
+    const row = await manager.findOneBy(MemberPurchaseStatsRow, { memberId });
+    if (!refund.orderStillPaid || !row || row.computedAt >= wholeSeconds(refund.at)) return this.recomputeIn(manager, memberId, new Date(), false);
+    await manager.update(MemberPurchaseStatsRow, { memberId }, { totalNetPaidFen: Math.max(0, row.totalNetPaidFen - refund.refundFen) });
+  }
+
+  /** recompute, in the caller's transaction (`lock`: take the member's row lock first, unless the caller holds it). */
+  private async recomputeIn(manager: EntityManager, memberId: number, now: Date, lock = true): Promise<void> {
+    if (lock) await lockMember(manager, memberId);
+    const startedAt = wholeSeconds(now);
+    const history = await this.facts.memberPaidOrders(memberId, manager);
+    const summary = summarizePurchases(history, await this.shopIntervalDays(now, false, manager));
     if (!summary) {
-      await this.transactions.run((manager) =>
-        manager
-          .createQueryBuilder()
-          .delete()
-          .from(MemberPurchaseStatsRow)
-          .where('memberId = :memberId AND computedAt <= :startedAt', { memberId, startedAt })
-          .execute(),
-      );
+      await manager.delete(MemberPurchaseStatsRow, { memberId });
       return;
     }
-    // One upsert (no update-then-insert on the member's key, which deadlocks on MariaDB): a new row is
-    // written; an existing one is replaced only when it was read no later than us. computedAt comes last,
-    // so MySQL's left-to-right assignments still compare against the old computedAt for every column.
-    const newer = (property: string): UpsertSet => ({ column, incoming }) =>
-      `CASE WHEN ${column('computedAt')} <= ${incoming('computedAt')} THEN ${incoming(property)} ELSE ${column(property)} END`;
-    const set = Object.fromEntries([...Object.keys(summary), 'computedAt'].map((property) => [property, newer(property)]));
-    await this.transactions.run((manager) =>
-      upsertRow(manager, MemberPurchaseStatsRow, { memberId, ...summary, computedAt: startedAt }, ['memberId'], set),
-    );
+    // The facts were read under the member's lock, so they are the newest: the row is written as they say (one
+    // upsert: update-then-insert on the member's key deadlocks on MariaDB).
+    const values = { ...summary, lastPaidOrderId: history[history.length - 1].orderId, computedAt: startedAt };
+    const set = Object.fromEntries(Object.keys(values).map((property) => [property, incoming(property)]));
+    await upsertRow(manager, MemberPurchaseStatsRow, { memberId, ...values }, ['memberId'], set);
   }
 
   /**
@@ -75,9 +113,10 @@ export class MemberPurchaseStatsService implements OnModuleInit {
    * days), which one-day buyers are expected back after; DEFAULT_REPURCHASE_INTERVAL_DAYS while nobody has
    * come back on a later day.
    */
-  async shopIntervalDays(now: Date = new Date(), fresh = false): Promise<number> {
+  async shopIntervalDays(now: Date = new Date(), fresh = false, manager: EntityManager = this.dataSource.manager): Promise<number> {
     if (!fresh && this.shopInterval && now.getTime() - this.shopInterval.readAt < SHOP_INTERVAL_CACHE_MS) return this.shopInterval.days;
-    const intervals = () => this.dataSource.getRepository(MemberPurchaseStatsRow).createQueryBuilder('s').where('s.firstToSecondDays IS NOT NULL');
+    // In the caller's transaction when it gives one: a transaction never waits for a second pooled connection.
+    const intervals = () => manager.getRepository(MemberPurchaseStatsRow).createQueryBuilder('s').where('s.firstToSecondDays IS NOT NULL');
     const count = await intervals().getCount();
     let days = DEFAULT_REPURCHASE_INTERVAL_DAYS;
     if (count > 0) {
@@ -132,4 +171,9 @@ export class MemberPurchaseStatsService implements OnModuleInit {
       computedAt: row.computedAt.toISOString(),
     };
   }
+}
+
+/** Datetime columns keep whole seconds. */
+function wholeSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }

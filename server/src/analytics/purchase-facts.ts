@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { OrderRow } from '../orders/order.entity';
 import { chinaDay } from './china-calendar';
 import type { PaidOrderFact } from './purchase-history';
@@ -27,9 +27,9 @@ export interface RepurchasePair {
 export class PurchaseFacts {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The member's paid orders, oldest first. */
-  memberPaidOrders(memberId: number): Promise<PaidOrderFact[]> {
-    return this.paidOrders('o.memberId = ?', [memberId]);
+  /** The member's paid orders, oldest first (read in `manager`'s transaction when given). */
+  memberPaidOrders(memberId: number, manager?: EntityManager): Promise<PaidOrderFact[]> {
+    return this.paidOrders('o.memberId = ?', [memberId], manager);
   }
 
   /** Every paid order paid before `before`, oldest first (the store metrics need each member's whole history). */
@@ -94,15 +94,16 @@ export class PurchaseFacts {
     return latest;
   }
 
-  private async paidOrders(condition: string, parameters: unknown[]): Promise<PaidOrderFact[]> {
+  private async paidOrders(condition: string, parameters: unknown[], manager?: EntityManager): Promise<PaidOrderFact[]> {
+    const source = manager ?? this.dataSource;
     // Refunds are few next to orders: summed once per query rather than once per order.
     const [rows, refunds] = await Promise.all([
-      this.dataSource.query(
+      source.query(
         `SELECT o.id AS orderId, o.memberId AS memberId, o.paidAt AS paidAt, o.payableFen AS payableFen
          FROM orders o WHERE o.paidAt IS NOT NULL AND o.status <> 'refunded' AND ${condition}`,
         parameters,
       ) as Promise<{ orderId: number | string; memberId: number | string; paidAt: unknown; payableFen: number | string }[]>,
-      this.dataSource.query(
+      source.query(
         `SELECT r.orderId AS orderId, SUM(r.amountFen) AS refundedFen FROM refunds r
          INNER JOIN orders o ON o.id = r.orderId
          WHERE r.status = 'succeeded' AND o.paidAt IS NOT NULL AND o.status <> 'refunded' AND ${condition}

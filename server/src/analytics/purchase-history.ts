@@ -64,6 +64,30 @@ export function summarizePurchases(orders: PaidOrderFact[], shopIntervalDays: nu
 }
 
 /**
+ * `summary` with one more paid order that is NEWER than every order it counts (by paid time, then order id): the
+ * same as summarizePurchases over the whole history with that order, at the cost of one order.
+ */
+export function addNewestPaidOrder(summary: MemberPurchaseSummary, order: PaidOrderFact, shopIntervalDays: number): MemberPurchaseSummary {
+  const firstDay = chinaDay(summary.firstPaidAt);
+  const laterDay = order.paidDay > chinaDay(summary.lastPaidAt);
+  const purchaseDayCount = summary.purchaseDayCount + (laterDay ? 1 : 0);
+  const average = averageDaysBetween(summary.firstPaidAt, order.paidAt, purchaseDayCount);
+  const interval = average === null ? shopIntervalDays : Math.round(average);
+  return {
+    paidOrderCount: summary.paidOrderCount + 1,
+    purchaseDayCount,
+    totalNetPaidFen: summary.totalNetPaidFen + order.netPaidFen,
+    firstPaidAt: summary.firstPaidAt,
+    // The second purchase is the first order on a later day than the first: this one, if none came before it.
+    firstToSecondDays: summary.firstToSecondDays ?? (order.paidDay > firstDay ? daysBetween(firstDay, order.paidDay) : null),
+    lastPaidAt: order.paidAt,
+    expectedIntervalDays: interval,
+    expectedNextBasis: average === null ? 'shop_median' : 'own_average',
+    expectedNextDate: addDays(order.paidDay, interval),
+  };
+}
+
+/**
  * The mean of the days between consecutive purchase days (China days with a paid order), one decimal: the
  * gaps add up to last − first, so it is (last date − first date) / (purchase days − 1). Null below two days.
  */

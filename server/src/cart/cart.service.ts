@@ -28,12 +28,15 @@ export class CartService {
     private readonly settings: ShopSettingsService,
   ) {}
 
-  async view(memberId: number): Promise<CartResponse> {
+  /** `known`: SKUs the caller has just read (an add), not read again. */
+  async view(memberId: number, known: ReadonlyMap<number, SellableSku> = new Map()): Promise<CartResponse> {
     const [rows, { shippingFeeFen, freeShippingThresholdFen }] = await Promise.all([
       this.dataSource.getRepository(CartItemRow).find({ where: { memberId }, order: { id: 'DESC' } }),
       this.settings.get(),
     ]);
-    const skus = await findSellableSkus(this.dataSource.manager, rows.map((row) => row.skuId));
+    const skus = new Map(known);
+    const unknown = rows.map((row) => row.skuId).filter((skuId) => !known.has(skuId));
+    if (unknown.length > 0) for (const [skuId, found] of await findSellableSkus(this.dataSource.manager, unknown)) skus.set(skuId, found);
     const items = rows.map((row) => toCartItem(row, skus.get(row.skuId)));
     const buyable = items.filter((item) => item.selected && item.unavailableReason === null);
     return {
@@ -58,7 +61,8 @@ export class CartService {
         throw new ApiException('CART_FULL', HttpStatus.CONFLICT, `购物车最多放 ${CART_MAX_ITEMS} 种商品，请先清理`);
       }
     });
-    return this.view(memberId);
+    // The SKU was read just now, before the transaction: the cart shows it as read then.
+    return this.view(memberId, new Map([[skuId, found]]));
   }
 
   /**

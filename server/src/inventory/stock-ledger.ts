@@ -58,24 +58,14 @@ export function orderLineMovements(
 }
 
 /**
- * Takes the stock of a new order's lines (already inserted in this transaction): reads back the lines' ids
- * (a plain read of this transaction's own rows: no locks on MySQL/MariaDB), writes their sale movements in
- * ONE insert, then decrements each SKU conditionally. Call it as the LAST step of the order transaction:
- * the SKU rows are the hot rows every order for that SKU waits on, so the movements go in before them. A SKU
- * short of stock throws OUT_OF_STOCK, and the rollback takes the movements with it.
- * Statements: 1 SELECT + 1 INSERT + one UPDATE per SKU.
+ * Takes the stock of a new order's lines (already inserted in this transaction, with their ids): writes their
+ * sale movements in ONE insert, then decrements each SKU conditionally. Call it as the LAST step of the order
+ * transaction: the SKU rows are the hot rows every order for that SKU waits on, so the movements go in before
+ * them. A SKU short of stock throws OUT_OF_STOCK, and the rollback takes the movements with it.
+ * Statements: 1 INSERT + one UPDATE per SKU.
  */
-export async function takeForOrder(manager: EntityManager, orderId: number, lines: StockLine[]): Promise<void> {
-  const saved: SavedStockLine[] = (await manager.query('SELECT id, orderId, skuId, productId, quantity FROM order_lines WHERE orderId = ?', [orderId])).map(
-    (row: Record<string, unknown>) => ({
-      id: Number(row.id),
-      orderId: Number(row.orderId),
-      skuId: Number(row.skuId),
-      productId: Number(row.productId),
-      quantity: Number(row.quantity),
-    }),
-  );
-  await writeMovements(manager, orderLineMovements(saved, 'sale'));
+export async function takeForOrder(manager: EntityManager, lines: (StockLine & SavedStockLine)[]): Promise<void> {
+  await writeMovements(manager, orderLineMovements(lines, 'sale'));
   await changeSkuStock(manager, lines, -1);
 }
 

@@ -31,8 +31,8 @@ export class StockParticipant implements CheckoutParticipant, OnModuleInit {
   }
 
   /** A SKU short of stock by now throws 409 OUT_OF_STOCK, and the order rolls back. */
-  reserve(manager: EntityManager, { orderId, lines }: ReserveInput): Promise<void> {
-    return takeForOrder(manager, orderId, lines);
+  reserve(manager: EntityManager, { lines }: ReserveInput): Promise<void> {
+    return takeForOrder(manager, lines);
   }
 
   release(manager: EntityManager, { lines, cause }: ReleaseInput): Promise<void> {

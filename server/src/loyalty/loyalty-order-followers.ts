@@ -1,12 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { OrderEvents, type OrderEventPayload, type OrderRefundedPayload } from '../orders/order-events';
+import { OrderEvents, type OrderEventPayload, type OrderPaidPayload, type OrderRefundedPayload } from '../orders/order-events';
 import { EventFollowers } from '../platform/events/event-followers';
 import { MemberLevelsService } from './member-levels.service';
 import { PointsService } from './points.service';
 
 /**
  * Levels and points follow the orders (after commit; a failure here never touches the order, and is retried).
- * Each step is idempotent: a level recompute reads the facts, points are one ledger row per (order, reason).
+ * Each step is idempotent: a level recompute reads the facts, points are one ledger row per (order, reason);
+ * a payment added to the level's window runs once, in the transaction that records its delivery.
  */
 @Injectable()
 export class LoyaltyOrderFollowers implements OnModuleInit {
@@ -17,10 +18,12 @@ export class LoyaltyOrderFollowers implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.followers.register<OrderEventPayload>({
+    this.followers.register<OrderPaidPayload>({
       name: 'loyalty.level-on-paid',
       on: [OrderEvents.paid],
       handle: ({ payload }) => this.levels.recompute(payload.memberId, 'order_paid'),
+      // Delivered once, in its delivery's transaction: the payment is added to the window's net paid.
+      apply: (manager, { payload }) => this.levels.addPayment(manager, payload.memberId, { payableFen: payload.payableFen, paidAt: new Date(payload.paidAt) }),
     });
     this.followers.register<OrderEventPayload>({
       name: 'loyalty.points-on-completed',

@@ -37,9 +37,9 @@ export class LoyaltySettingsService {
     return row ? toSettings(row) : DEFAULT_LOYALTY_SETTINGS;
   }
 
-  /** The settings as checkout applies them: up to LOYALTY_TERMS_CACHE_MS old. */
-  current(): Promise<LoyaltySettings> {
-    return this.cached.get();
+  /** The settings as checkout applies them: up to LOYALTY_TERMS_CACHE_MS old (read in `manager`'s transaction when stale). */
+  current(manager?: EntityManager): Promise<LoyaltySettings> {
+    return this.cached.get(manager && (() => this.get(manager)));
   }
 
   /** Saves the settings; answers them and the window they replaced (a new window re-evaluates levels). */

@@ -14,4 +14,11 @@ export class MemberLevelReviewRow {
   @Index('IDX_member_level_reviews_due')
   @Column({ type: 'datetime', nullable: true })
   reviewAt: Date | null;
+
+  /**
+   * Net paid over the window as the last recompute counted it, plus the payments added since (each order.paid
+   * adds its amount while reviewAt has not passed, so nothing has left the window); null: not known, recompute.
+   */
+  @Column({ type: 'int', nullable: true })
+  windowNetPaidFen: number | null;
 }

@@ -36,9 +36,9 @@ export class MemberLevelsService {
     private readonly settings: LoyaltySettingsService,
   ) {}
 
-  /** The tiers as checkout applies them: up to LOYALTY_TERMS_CACHE_MS old. */
-  current(): Promise<MemberLevel[]> {
-    return this.cached.get();
+  /** The tiers as checkout applies them: up to LOYALTY_TERMS_CACHE_MS old (read in `manager`'s transaction when stale). */
+  current(manager?: EntityManager): Promise<MemberLevel[]> {
+    return this.cached.get(manager && (() => this.list(manager)));
   }
 
   async list(manager: EntityManager = this.dataSource.manager): Promise<MemberLevel[]> {
@@ -118,36 +118,78 @@ export class MemberLevelsService {
 
   /** Recomputes the member's level from the facts as of `now`; records a change when there is one. */
   async recompute(memberId: number, reason: LevelChangeReason, now: Date = new Date()): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      // The member's row lock orders parallel recomputes; the tiers and facts are read after it, so the last one sees them all.
-      const member = await lockedForUpdate(
-        manager.createQueryBuilder(Member, 'm').select(['m.id', 'm.levelId']).where('m.id = :memberId', { memberId }),
-      ).getOne();
-      if (!member) {
-        await manager.delete(MemberLevelReviewRow, { memberId });
-        return;
-      }
-      const [levels, settings] = [await this.list(manager), await this.settings.get(manager)];
-      const { netPaidFen, reviewAt } = await this.netPaid(memberId, settings.levelWindowDays, now, manager);
-      // One upsert: update-then-insert on the member's key deadlocked between different members on MariaDB.
-      await upsertRow(manager, MemberLevelReviewRow, { memberId, reviewAt }, ['memberId'], { reviewAt: incoming('reviewAt') });
+    await this.transactions.run((manager) => this.recomputeIn(manager, memberId, reason, now));
+  }
 
-      const target = levelFor(levels, netPaidFen);
-      if (target.id === member.levelId) return;
-      // Never computed (or its tier since removed): the member held the entry level.
-      const from = levels.find((level) => level.id === member.levelId) ?? levels[0];
-      // Never computed and at the entry level: store it, but it is no change worth a history row.
-      const changed = await manager.update(Member, { id: memberId, levelId: member.levelId ?? IsNull() }, { levelId: target.id });
-      if (!changed.affected || (member.levelId === null && target.rank === 0)) return;
-      await manager.insert(MemberLevelChangeRow, {
-        memberId,
-        fromLevelId: from.id,
-        fromLevelName: from.name,
-        toLevelId: target.id,
-        toLevelName: target.name,
-        reason,
-        netPaidFen,
-      });
+  /** recompute, in the caller's transaction. */
+  async recomputeIn(manager: EntityManager, memberId: number, reason: LevelChangeReason, now: Date = new Date()): Promise<void> {
+    // The member's row lock orders parallel recomputes; the facts are read after it, so the last one sees them all.
+    const member = await lockedForUpdate(
+      manager.createQueryBuilder(Member, 'm').select(['m.id', 'm.levelId']).where('m.id = :memberId', { memberId }),
+    ).getOne();
+    if (!member) {
+      await manager.delete(MemberLevelReviewRow, { memberId });
+      return;
+    }
+    const [levels, settings] = [await this.current(manager), await this.settings.current(manager)];
+    const { netPaidFen, reviewAt } = await this.netPaid(memberId, settings.levelWindowDays, now, manager);
+    // One upsert: update-then-insert on the member's key deadlocked between different members on MariaDB.
+    const set = { reviewAt: incoming('reviewAt'), windowNetPaidFen: incoming('windowNetPaidFen') };
+    await upsertRow(manager, MemberLevelReviewRow, { memberId, reviewAt, windowNetPaidFen: netPaidFen }, ['memberId'], set);
+    await this.moveTo(manager, member, levels, netPaidFen, reason);
+  }
+
+  /**
+   * An order.paid, inside its delivery's transaction (so once): while nothing has left the member's window since
+   * the last recompute (its reviewAt has not passed), the payment is added to the window's stored net paid and
+   * the level follows from it, whatever the member's history; otherwise the member is recomputed from the facts.
+   */
+  async addPayment(manager: EntityManager, memberId: number, payment: { payableFen: number; paidAt: Date }, now: Date = new Date()): Promise<void> {
+    // The member's row lock first: the review row read after it is what the last holder left (a locking read of
+    // a missing review row would lock the gap, and first buyers' inserts would deadlock in it).
+    const member = await lockedForUpdate(
+      manager.createQueryBuilder(Member, 'm').select(['m.id', 'm.levelId']).where('m.id = :memberId', { memberId }),
+    ).getOne();
+    if (!member) return;
+    const review = await manager.findOneBy(MemberLevelReviewRow, { memberId });
+    const [levels, settings] = [await this.current(manager), await this.settings.current(manager)];
+    const windowMs = settings.levelWindowDays * DAY_MS;
+    const paidAt = payment.paidAt.getTime();
+    const stored = review?.windowNetPaidFen ?? null;
+    const reviewAt = review?.reviewAt ?? null;
+    if (stored === null || (reviewAt !== null && reviewAt <= now) || paidAt > now.getTime() || paidAt < now.getTime() - windowMs) {
+      return this.recomputeIn(manager, memberId, 'order_paid', now);
+    }
+    const netPaidFen = stored + payment.payableFen;
+    // The oldest paid order of the window leaves it first.
+    const leaves = new Date(paidAt + windowMs);
+    // On what was read: a save of the tiers or the window (which marks every review due) in between recomputes.
+    const added = await manager.update(
+      MemberLevelReviewRow,
+      { memberId, reviewAt: reviewAt ?? IsNull(), windowNetPaidFen: stored },
+      { windowNetPaidFen: netPaidFen, reviewAt: reviewAt && reviewAt < leaves ? reviewAt : leaves },
+    );
+    if (!added.affected) return this.recomputeIn(manager, memberId, 'order_paid', now);
+    await this.moveTo(manager, member, levels, netPaidFen, 'order_paid');
+  }
+
+  /** Stores the level `netPaidFen` reaches, when it differs from the member's, with a history row. */
+  private async moveTo(manager: EntityManager, member: Pick<Member, 'id' | 'levelId'>, levels: MemberLevel[], netPaidFen: number, reason: LevelChangeReason) {
+    const target = levelFor(levels, netPaidFen);
+    if (target.id === member.levelId) return;
+    // Never computed (or its tier since removed): the member held the entry level.
+    const from = levels.find((level) => level.id === member.levelId) ?? levels[0];
+    // Never computed and at the entry level: store it, but it is no change worth a history row.
+    const changed = await manager.update(Member, { id: member.id, levelId: member.levelId ?? IsNull() }, { levelId: target.id });
+    if (!changed.affected || (member.levelId === null && target.rank === 0)) return;
+    await manager.insert(MemberLevelChangeRow, {
+      memberId: member.id,
+      fromLevelId: from.id,
+      fromLevelName: from.name,
+      toLevelId: target.id,
+      toLevelName: target.name,
+      reason,
+      netPaidFen,
     });
   }
 

@@ -23,7 +23,7 @@ import type { CheckoutPreviewDto, CreateOrderDto, OrderItemDto } from './order.d
 import { toOrderDetail, type OrderLineFields } from './order-views';
 import { readOrderInputs } from './order-inputs';
 import { OrdersService } from './orders.service';
-import { insertRow, insertRows } from './plain-sql';
+import { insertRow, insertRowsReturningIds } from './plain-sql';
 import { LIST_PRICE_SOURCE } from '../pricing/list-price.source';
 import { orderAdjustments } from '../pricing/order-adjustments';
 import { PriceSourceRegistry, type PricedLine } from '../pricing/price-sources';
@@ -193,14 +193,14 @@ export class CheckoutService {
       try {
         const orderId = await this.transactions.run(async (manager) => {
           const orderId = await insertRow(manager, OrderRow, { ...order, orderNo });
-          await insertRows(manager, OrderLineRow, lines.map((line) => ({ ...line, orderId })));
+          const lineIds = await insertRowsReturningIds(manager, OrderLineRow, lines.map((line) => ({ ...line, orderId })));
           if (input.fromCart) {
             await manager.delete(CartItemRow, { memberId, skuId: In(lines.map((line) => line.skuId)) });
           }
           this.events.created(manager, { ...order, id: orderId, orderNo });
           // Coupon, points, then the stock last; the registry writes the events (order, coupon, points) in one
           // INSERT before the stock, so the stock decrement stays the last write.
-          await this.participants.reserve(manager, { memberId, orderId, orderNo, lines, pricing, now }, quote.holds);
+          await this.participants.reserve(manager, { memberId, orderId, orderNo, lines: lines.map((line, index) => ({ ...line, id: lineIds[index], orderId })), pricing, now }, quote.holds);
           return orderId;
         });
         return toOrderDetail({ ...order, id: orderId, orderNo, updatedAt: now }, lines, []);

@@ -15,6 +15,20 @@ export async function insertRow<T extends ObjectLiteral>(manager: EntityManager,
   return Number(typeof raw === 'object' ? raw.insertId : raw);
 }
 
+/**
+ * Inserts rows of the same shape in one statement and answers their generated ids, in row order, without a
+ * read back: one multi-row INSERT takes consecutive ids (InnoDB's auto-increment with its default step of 1;
+ * SQLite's rowids), and the drivers name one end of them: mysql2's insertId is the FIRST row's id,
+ * better-sqlite3's lastInsertRowid the LAST row's.
+ */
+export async function insertRowsReturningIds<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: Partial<T>[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const result = await runInsert(manager, entity, rows);
+  const raw = result.raw as { insertId?: number } | number | bigint;
+  const first = typeof raw === 'object' ? Number(raw.insertId) : Number(raw) - rows.length + 1;
+  return rows.map((_, index) => first + index);
+}
+
 /** Inserts rows of the same shape in one statement. */
 export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
   if (rows.length > 0) await runInsert(manager, entity, rows);

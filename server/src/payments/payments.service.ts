@@ -6,9 +6,9 @@ import { Member } from '../members/member.entity';
 import { OrderEventPublisher, OrderEvents, type OrderCancelledPayload } from '../orders/order-events';
 import { EventFollowers } from '../platform/events/event-followers';
 import { OrderLineRow } from '../orders/order-line.entity';
+import { ORDER_NO_PATTERN } from '../orders/order-number';
 import { OrderRow } from '../orders/order.entity';
 import { OrderProcess } from '../orders/process/order-process';
-import { OrdersService } from '../orders/orders.service';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
@@ -37,7 +37,6 @@ export class PaymentsService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
-    private readonly orders: OrdersService,
     private readonly events: OrderEventPublisher,
     private readonly pay: WechatPayClient,
     private readonly refunds: RefundsService,
@@ -63,10 +62,11 @@ export class PaymentsService implements OnModuleInit {
    * closes the WeChat order it may have just created, which a cancel that ran in between could not close yet.
    */
   async start(memberId: number, orderNo: string): Promise<StartPaymentResponse> {
-    const order = await this.orders.findOwned(memberId, orderNo);
+    const order = await this.payableOrder(memberId, orderNo);
     const now = new Date();
+    // One conditional UPDATE each, atomic on its own: no transaction around it.
     const stillPayable = (changes: Partial<OrderRow>) =>
-      this.transactions.run((manager) =>
+      this.transactions.single((manager) =>
         manager
           .createQueryBuilder()
           .update(OrderRow)
@@ -74,19 +74,18 @@ export class PaymentsService implements OnModuleInit {
           .where('id = :id AND status = :status AND payDeadlineAt > :now', { id: order.id, status: 'pending_payment', now })
           .execute(),
       );
-    if (order.status !== 'pending_payment' || !order.payDeadlineAt || order.payDeadlineAt <= now || !(await stillPayable({ paymentAttemptAt: now })).affected) {
-      throw await this.notPayable(order.id);
-    }
-    let prepayId = order.prepayId && order.prepayExpiresAt && order.prepayExpiresAt > now ? order.prepayId : null;
+    if (order.status !== 'pending_payment' || !order.payDeadlineAt || order.payDeadlineAt <= now) throw await this.notPayable(order.id);
+    const reusable = order.prepayId && order.prepayExpiresAt && order.prepayExpiresAt > now ? { prepayId: order.prepayId, expiresAt: order.prepayExpiresAt } : null;
+    let prepayId = reusable?.prepayId ?? null;
     if (!prepayId) {
-      const member = await this.dataSource.getRepository(Member).findOneByOrFail({ id: memberId });
-      const lines = await this.dataSource.getRepository(OrderLineRow).find({ where: { orderId: order.id }, order: { id: 'ASC' } });
+      // The attempt is recorded before WeChat is asked (a valid prepay id re-used asks WeChat nothing).
+      if (!(await stillPayable({ paymentAttemptAt: now })).affected) throw await this.notPayable(order.id);
       try {
         ({ prepayId } = await this.pay.createJsapiOrder({
           outTradeNo: order.orderNo,
-          description: billDescription(lines),
+          description: billDescription(order.firstLineTitle, order.lineCount),
           amountFen: order.payableFen,
-          payerOpenid: member.openid,
+          payerOpenid: order.payerOpenid,
           notifyUrl: wechatPayNotifyUrl(this.config),
           timeExpire: order.payDeadlineAt,
         }));
@@ -97,8 +96,10 @@ export class PaymentsService implements OnModuleInit {
         throw wechatPayUnavailable(error);
       }
     }
-    // Kept only while the order is still unpaid; the attempt time lets the reconciliation sweep find it.
-    if (!(await stillPayable({ prepayId, prepayExpiresAt: new Date(now.getTime() + PREPAY_REUSE_MS), paymentAttemptAt: now })).affected) {
+    // Kept only while the order is still unpaid; the attempt time lets the reconciliation sweep find it. A re-used
+    // prepay id keeps the expiry it was given when WeChat made it.
+    const expiresAt = reusable?.expiresAt ?? new Date(now.getTime() + PREPAY_REUSE_MS);
+    if (!(await stillPayable({ prepayId, prepayExpiresAt: expiresAt, paymentAttemptAt: now })).affected) {
       // Cancelled (or paid) while WeChat was asked: the JSAPI order must not stay open for a cancelled order.
       const latest = await this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: order.id });
       if (latest.status === 'cancelled') await this.closeJsapiOrder(latest.orderNo);
@@ -106,6 +107,31 @@ export class PaymentsService implements OnModuleInit {
     }
     const { appId: _appId, ...params } = this.pay.requestPaymentParams(prepayId);
     return { orderNo: order.orderNo, payableFen: order.payableFen, prepayId, params };
+  }
+
+  /**
+   * What a payment start needs, in one statement: the member's order (404 ORDER_NOT_FOUND for another member's
+   * or a missing one), the payer's openid and the bill line (the first line's title, how many lines).
+   */
+  private async payableOrder(memberId: number, orderNo: string) {
+    const found = ORDER_NO_PATTERN.test(orderNo)
+      ? await this.dataSource
+          .getRepository(OrderRow)
+          .createQueryBuilder('o')
+          .select(['o.id', 'o.orderNo', 'o.status', 'o.payableFen', 'o.payDeadlineAt', 'o.prepayId', 'o.prepayExpiresAt'])
+          .addSelect((query) => query.select('m.openid').from(Member, 'm').where('m.id = o.memberId'), 'payerOpenid')
+          .addSelect((query) => query.select('COUNT(*)').from(OrderLineRow, 'l').where('l.orderId = o.id'), 'lineCount')
+          .addSelect(
+            (query) => query.select('f.title').from(OrderLineRow, 'f').where('f.orderId = o.id').orderBy('f.id', 'ASC').limit(1),
+            'firstLineTitle',
+          )
+          .where('o.orderNo = :orderNo AND o.memberId = :memberId', { orderNo, memberId })
+          .getRawAndEntities<{ payerOpenid: string; lineCount: number | string; firstLineTitle: string | null }>()
+      : null;
+    const [order] = found?.entities ?? [];
+    if (!order) throw new ApiException('ORDER_NOT_FOUND', HttpStatus.NOT_FOUND, '订单不存在');
+    const [extra] = found!.raw;
+    return Object.assign(order, { payerOpenid: extra.payerOpenid, lineCount: Number(extra.lineCount), firstLineTitle: extra.firstLineTitle });
   }
 
   private async notPayable(orderId: number): Promise<ApiException> {
@@ -223,9 +249,9 @@ export class PaymentsService implements OnModuleInit {
 }
 
 /** The payer's bill line: the first product, and how many more (WeChat allows 127 characters). */
-function billDescription(lines: OrderLineRow[]): string {
-  const first = lines[0]?.title ?? '商品';
-  const text = lines.length > 1 ? `${first} 等${lines.length}件商品` : first;
+function billDescription(firstLineTitle: string | null, lineCount: number): string {
+  const first = firstLineTitle ?? '商品';
+  const text = lineCount > 1 ? `${first} 等${lineCount}件商品` : first;
   return text.slice(0, 127);
 }
 

@@ -46,18 +46,18 @@ export class SubscribeMessagesService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const follow = (name: string, type: string, kind: SubscribeTemplateKind, send: (orderId: number) => Promise<void>) =>
+    const follow = (name: string, type: string, kind: SubscribeTemplateKind, send: (orderId: number, memberId: number) => Promise<void>) =>
       this.followers.register<OrderEventPayload>({
         name,
         on: [type],
         // Once per order and kind: an event redelivered after the process died mid-way sends nothing more.
         handle: async ({ payload }) => {
-          if (!(await this.dataSource.getRepository(SubscribeMessageLogRow).existsBy({ orderId: payload.orderId, kind }))) await send(payload.orderId);
+          if (!(await this.dataSource.getRepository(SubscribeMessageLogRow).existsBy({ orderId: payload.orderId, kind }))) await send(payload.orderId, payload.memberId);
         },
       });
-    follow('subscribe-messages.order-paid', OrderEvents.paid, 'order_paid', (orderId) => this.onPaid(orderId));
-    follow('subscribe-messages.order-shipped', OrderEvents.shipped, 'order_shipped', (orderId) => this.onShipped(orderId));
-    follow('subscribe-messages.refund-result', OrderEvents.refunded, 'refund_result', (orderId) => this.onRefunded(orderId));
+    follow('subscribe-messages.order-paid', OrderEvents.paid, 'order_paid', (orderId, memberId) => this.onPaid(orderId, memberId));
+    follow('subscribe-messages.order-shipped', OrderEvents.shipped, 'order_shipped', (orderId, memberId) => this.onShipped(orderId, memberId));
+    follow('subscribe-messages.refund-result', OrderEvents.refunded, 'refund_result', (orderId, memberId) => this.onRefunded(orderId, memberId));
   }
 
   templates(): SubscribeTemplate[] {
@@ -87,8 +87,8 @@ export class SubscribeMessagesService implements OnModuleInit {
     });
   }
 
-  async onPaid(orderId: number): Promise<void> {
-    await this.notify('order_paid', orderId, (order, lines) => ({
+  async onPaid(orderId: number, memberId?: number): Promise<void> {
+    await this.notify('order_paid', orderId, memberId, (order, lines) => ({
       character_string1: order.orderNo,
       amount2: formatYuan(order.payableFen),
       thing3: clip(lines[0]?.title ?? '商品', lines.length > 1 ? `等${lines.length}件` : ''),
@@ -96,8 +96,8 @@ export class SubscribeMessagesService implements OnModuleInit {
     }));
   }
 
-  async onShipped(orderId: number): Promise<void> {
-    await this.notify('order_shipped', orderId, (order) => ({
+  async onShipped(orderId: number, memberId?: number): Promise<void> {
+    await this.notify('order_shipped', orderId, memberId, (order) => ({
       character_string1: order.orderNo,
       thing2: clip(carrierName(order.carrierCode ?? ''), ''),
       character_string3: order.trackingNo ?? '',
@@ -105,9 +105,9 @@ export class SubscribeMessagesService implements OnModuleInit {
     }));
   }
 
-  async onRefunded(orderId: number): Promise<void> {
+  async onRefunded(orderId: number, memberId?: number): Promise<void> {
     const refund = await this.dataSource.getRepository(RefundRow).findOne({ where: { orderId, status: 'succeeded' }, order: { id: 'DESC' } });
-    await this.notify('refund_result', orderId, (order) => ({
+    await this.notify('refund_result', orderId, memberId, (order) => ({
       character_string1: order.orderNo,
       amount2: formatYuan(refund?.amountFen ?? order.payableFen),
       phrase3: '退款成功',
@@ -115,16 +115,24 @@ export class SubscribeMessagesService implements OnModuleInit {
     }));
   }
 
-  /** Sends one message about the order if the member has quota; logs the outcome; never throws. */
-  private async notify(kind: SubscribeTemplateKind, orderId: number, data: (order: OrderRow, lines: OrderLineRow[]) => Record<string, string>): Promise<void> {
+  /**
+   * Sends one message about the member's order if they have quota (taken first: without it nothing more is
+   * read); logs the outcome; never throws.
+   */
+  private async notify(
+    kind: SubscribeTemplateKind,
+    orderId: number,
+    /** The order's member (from the event); read from the order when not given. */
+    memberId: number | undefined,
+    data: (order: OrderRow, lines: OrderLineRow[]) => Record<string, string>,
+  ): Promise<void> {
     const templateId = this.config.subscribeTemplates[kind];
     if (!templateId) return;
     try {
-      const order = await this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: orderId });
-      const quota = { memberId: order.memberId, templateId };
-      // Writes go through the transaction runner like every write (on SQLite a write beside it could land inside
-      // another request's open transaction and be rolled back with it).
-      const taken = await this.transactions.run((manager) =>
+      const quota = { memberId: memberId ?? (await this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: orderId })).memberId, templateId };
+      // Single statements through the transaction runner, like every write (on SQLite a write beside it could
+      // land inside another request's open transaction and be rolled back with it).
+      const taken = await this.transactions.single((manager) =>
         manager
           .createQueryBuilder()
           .update(SubscribeQuotaRow)
@@ -136,8 +144,9 @@ export class SubscribeMessagesService implements OnModuleInit {
         await this.log(orderId, kind, templateId, 'no_quota', null);
         return;
       }
-      const [member, lines] = await Promise.all([
-        this.dataSource.getRepository(Member).findOneByOrFail({ id: order.memberId }),
+      const [order, member, lines] = await Promise.all([
+        this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: orderId }),
+        this.dataSource.getRepository(Member).findOneByOrFail({ id: quota.memberId }),
         this.dataSource.getRepository(OrderLineRow).find({ where: { orderId }, order: { id: 'ASC' } }),
       ]);
       try {
@@ -151,7 +160,7 @@ export class SubscribeMessagesService implements OnModuleInit {
       } catch (error) {
         const errcode = error instanceof WechatApiError ? error.errcode : null;
         // Only WeChat's "no quota" means the shopper's permission was used up; otherwise it is still there.
-        if (errcode !== NO_QUOTA_ERRCODE) await this.transactions.run((manager) => manager.increment(SubscribeQuotaRow, quota, 'remaining', 1));
+        if (errcode !== NO_QUOTA_ERRCODE) await this.transactions.single((manager) => manager.increment(SubscribeQuotaRow, quota, 'remaining', 1));
         await this.log(orderId, kind, templateId, errcode === NO_QUOTA_ERRCODE ? 'no_quota' : 'failed', errcode);
         this.logger.warn(`subscribe message ${kind} for order ${order.orderNo} failed: ${String(error)}`);
       }
@@ -161,7 +170,7 @@ export class SubscribeMessagesService implements OnModuleInit {
   }
 
   private async log(orderId: number, kind: SubscribeTemplateKind, templateId: string, result: SubscribeMessageLogRow['result'], errcode: number | null): Promise<void> {
-    await this.transactions.run((manager) => manager.insert(SubscribeMessageLogRow, { orderId, kind, templateId, result, errcode }));
+    await this.transactions.single((manager) => manager.insert(SubscribeMessageLogRow, { orderId, kind, templateId, result, errcode }));
   }
 }
 

@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { loadConfig } from '../../../server/src/platform/config/app-config';
+import { freePort } from '../../../server/bench/support/free-port';
+import { loadConfig, type AppConfig } from '../../../server/src/platform/config/app-config';
 import { FakeWechatServer } from '../../../server/src/wechat-fake/fake-wechat-server';
 
 /**
  * Real server processes for the tests that need more than one instance on one database: each runs
- * server/src/main.ts from its TypeScript sources (compiled on load by swc: ts-register.cjs).
+ * server/src/main.ts from the TypeScript sources through swc (ts-register.cjs), on a free port, with the
+ * environment given (DATABASE_URL, WECHAT_API_BASE …).
  */
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 
@@ -17,57 +18,50 @@ export interface ServerProcess {
 }
 
 /**
- * The environment of server processes sharing one database, and the fake WeChat they all talk to (started here,
- * the test's own): the demo store without coupons or history, logs at warn; `extra` adds to it.
+ * What server processes sharing one database need: their environment (the demo store seeded by the first one,
+ * no demo coupons or history, `extra` on top), the configuration they will load (it makes the fake merchant
+ * under dataDir) and one fake WeChat started here that all of them talk to instead of their own.
+ * `databaseUrl` null: one SQLite file under dataDir (WAL), as two workers on one host would share.
  */
-export async function sharedServerEnv(options: { dataDir: string; databaseUrl: string; jwtSecret: string; extra?: NodeJS.ProcessEnv }) {
+export async function sharedServerSetup(
+  dataDir: string,
+  databaseUrl: string | null,
+  extra: NodeJS.ProcessEnv,
+): Promise<{ env: NodeJS.ProcessEnv; config: AppConfig; fake: FakeWechatServer }> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATA_DIR: options.dataDir,
-    DATABASE_URL: options.databaseUrl,
-    JWT_SECRET: options.jwtSecret,
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl ?? `sqlite:${join(dataDir, 'shared.sqlite')}`,
     SEED_DEMO: 'true',
     SEED_DEMO_COUPONS: 'false',
     SEED_DEMO_HISTORY: 'false',
     LOG_LEVEL: 'warn',
     WECHAT_MODE: 'fake',
     WECHAT_FAKE_PORT: '0',
-    ...options.extra,
+    ...extra,
   };
-  // The configuration every process will load makes the fake merchant under DATA_DIR, which this fake then knows.
   const config = loadConfig(env);
   const fake = new FakeWechatServer({ appid: config.wechat.appid, secret: config.wechat.secret, pay: config.wechatPay.fake! });
   await fake.start(0);
   env.WECHAT_API_BASE = fake.url;
   env.WECHAT_PAY_API_BASE = fake.url;
-  return { env, fake, config };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+  return { env, config, fake };
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Reads until the answer is not null (a read that throws counts as null), or throws after `timeoutMs`. */
-export async function waitFor<T>(what: string, read: () => Promise<T | null>, timeoutMs: number, everyMs = 100): Promise<T> {
+/** Polls `read` until it answers something other than null (errors count as null). */
+export async function waitFor<T>(what: string, read: () => Promise<T | null>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read().catch(() => null);
     if (value !== null) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(everyMs);
+    await sleep(100);
   }
 }
 
-/** Starts the server on a free port with this environment and waits until it answers its health check. */
+/** Starts one server process and waits until it answers its health check. */
 export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const port = await freePort();
   const output: Buffer[] = [];
@@ -87,12 +81,13 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
     },
     90_000,
   ).catch((error) => {
+    child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${server.output()}`);
   });
   return server;
 }
 
-/** SIGTERM to each process still running, and waits for it to exit. */
+/** SIGTERM to each process still running, and waits for them to exit. */
 export async function stopServerProcesses(processes: ServerProcess[]): Promise<void> {
   for (const { child } of processes) {
     if (child.exitCode === null && child.signalCode === null) {
@@ -102,7 +97,7 @@ export async function stopServerProcesses(processes: ServerProcess[]): Promise<v
   }
 }
 
-/** One API call; a status other than 2xx throws with the answer. */
+/** One API call to a server process; a status other than 2xx throws with the answer. */
 export async function callServer<T>(server: ServerProcess, method: string, path: string, body?: object, token?: string): Promise<T> {
   const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
     method,

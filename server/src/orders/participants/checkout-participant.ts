@@ -117,8 +117,10 @@ export interface ParticipantQuote<Hold = unknown> {
   hold?: Hold;
 }
 
-/** A line of the order being placed, as reserve sees it. */
+/** A line of the order being placed, as reserve sees it (already inserted: its id names it in ledgers). */
 export interface ReservedLine {
+  id: number;
+  orderId: number;
   skuId: number;
   productId: number;
   title: string;

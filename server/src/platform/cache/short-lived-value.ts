@@ -11,10 +11,15 @@ export class ShortLivedValue<T> {
     private readonly read: () => Promise<T>,
   ) {}
 
-  get(): Promise<T> {
+  /**
+   * `read`, when given, is how a stale value is read this time: inside a transaction, with the transaction's
+   * manager, so the transaction never waits for a second pooled connection (with every connection held by
+   * transactions waiting so, the pool would wait forever).
+   */
+  get(read: () => Promise<T> = this.read): Promise<T> {
     const now = Date.now();
     if (this.cached && now - this.cached.readAt < this.ttlMs) return this.cached.value;
-    const entry = { value: this.read(), readAt: now };
+    const entry = { value: read(), readAt: now };
     this.cached = entry;
     entry.value.catch(() => {
       if (this.cached === entry) this.cached = null;

@@ -30,6 +30,17 @@ export class TransactionRunner {
   }
 
   /**
+   * One write that is atomic on its own (a single conditional UPDATE, INSERT or upsert, and nothing to run
+   * after a commit): on MySQL/MariaDB it runs in autocommit on a pooled connection, without the two extra
+   * round trips of START TRANSACTION and COMMIT; on SQLite it still takes its turn in the queue, so it never
+   * lands inside another request's open transaction on the one shared connection.
+   */
+  single<T>(statement: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.serialize) return this.run(statement);
+    return retryLockConflicts(() => statement(this.dataSource.manager));
+  }
+
+  /**
    * One attempt: the work, then what it asked to write last (before-commit hooks, e.g. buffered domain events),
    * the commit, then what it asked to run once committed (after-commit hooks: a rolled-back attempt runs none).
    */
