@@ -8,7 +8,7 @@ import { EventFollowers } from '../platform/events/event-followers';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { upsertRow, type UpsertSet } from '../platform/database/upsert';
 import { ApiException } from '../platform/errors/api-exception';
-import { chinaDay, daysBetween } from './china-calendar';
+import { chinaDay, daysBetween } from '../../../shared/china-time';
 import { MemberPurchaseStatsRow } from './member-purchase-stats.entity';
 import { PurchaseFacts } from './purchase-facts';
 import { averageDaysBetween, median, summarizePurchases } from './purchase-history';

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { CategoryNode, HomeResponse, HotWordsResponse, Paginated, ProductDetail, ProductSummary } from '../../../shared';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
 import { CatalogService } from './catalog.service';
-import { ProductListQueryDto } from './dto/shop-catalog.dto';
+import { ProductListQueryDto } from './shop-catalog.dto';
 
 /** Public catalog endpoints of the storefront (no login needed to browse). */
 @Controller()

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { pointsAdjustLimitFor, type AdminPointsLedgerEntry, type Paginated, type PointsLedgerEntry, type PointsReason } from '../../../shared';
 import { Member } from '../members/member.entity';
 import { OrderRow } from '../orders/order.entity';
-import { execute } from '../orders/plain-sql';
+import { execute } from '../platform/database/plain-sql';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated, PageQueryDto } from '../platform/http/page-query.dto';

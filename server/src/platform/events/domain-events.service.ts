@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
-import { insertRows } from '../../orders/plain-sql';
+import { insertRows } from '../database/plain-sql';
 import { TransactionRunner } from '../database/transaction-runner';
 import { transactionHooks } from '../database/transaction-hooks';
 import { newEventId, type DomainEvent, type EventFollower, type NewDomainEvent } from './domain-event';
