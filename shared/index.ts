@@ -1,4 +1,5 @@
 export * from './money';
+export * from './china-time';
 export * from './phone';
 export * from './errors';
 export * from './roles';

@@ -26,3 +26,14 @@ export function parseYuanToFen(text: string): Fen | null {
   const cents = (match[2] ?? '').padEnd(2, '0');
   return Number(match[1]) * 100 + Number(cents);
 }
+
+/** Yuan without trailing zeros, as coupon rules and names print it: 3000 → "30", 3050 → "30.5", 3005 → "30.05". */
+export function compactYuan(fen: Fen): string {
+  return formatFen(fen).replace(/\.00$/, '').replace(/(\.\d)0$/, '$1');
+}
+
+/** Whole amounts without ".00" (¥99, ¥1000), others with both cents (¥12.30, ¥12.34): the member center's amounts. */
+export function roundYuan(fen: Fen): string {
+  const text = formatFen(fen);
+  return `¥${text.endsWith('.00') ? text.slice(0, -3) : text}`;
+}

@@ -10,7 +10,6 @@ import {
   pointsDeltaText,
   pointsRuleLines,
   pointsWorthFen,
-  shortYuan,
   upgradeHint,
 } from './membership-text';
 
@@ -21,15 +20,6 @@ function level(rank: number, name: string, minPaidFen: number, memberPricePercen
 const silver = level(1, '银卡', 100_000, 98);
 const gold = level(2, '金卡', 300_000, 95, 9900);
 const black = level(3, '黑金', 1_000_000, 88, 0);
-
-describe('shortYuan', () => {
-  it('drops .00 from whole yuan and keeps cents otherwise', () => {
-    expect(shortYuan(99_00)).toBe('¥99');
-    expect(shortYuan(1234)).toBe('¥12.34');
-    expect(shortYuan(5)).toBe('¥0.05');
-    expect(shortYuan(0)).toBe('¥0');
-  });
-});
 
 describe('level benefits', () => {
   it('says the member price the way Chinese shops do', () => {

@@ -1,12 +1,6 @@
 import type { MemberLevel, MembershipCard, PointsLedgerEntry, PointsRule } from '@shared/api/loyalty';
 import { POINTS_REASON_LABELS } from '@shared/api/loyalty';
-import { formatFen, type Fen } from '@shared/money';
-
-/** Yuan as the member center writes it: whole amounts without ".00" (¥99, ¥1000), others with cents (¥12.34). */
-export function shortYuan(fen: Fen): string {
-  const text = formatFen(fen);
-  return `¥${text.endsWith('.00') ? text.slice(0, -3) : text}`;
-}
+import { roundYuan, type Fen } from '@shared/money';
 
 /** The member price as Chinese shops say it: 95 → 95折, 90 → 9折, 5 → 0.5折; 100 (no discount) → null. */
 export function discountText(percent: number): string | null {
@@ -18,7 +12,7 @@ export function discountText(percent: number): string | null {
 /** A level's free-shipping benefit: 满99包邮, or 全场包邮 for a zero threshold; null when the level has none. */
 export function freeShippingText(thresholdFen: Fen | null): string | null {
   if (thresholdFen === null) return null;
-  return thresholdFen === 0 ? '全场包邮' : `满${shortYuan(thresholdFen).slice(1)}包邮`;
+  return thresholdFen === 0 ? '全场包邮' : `满${roundYuan(thresholdFen).slice(1)}包邮`;
 }
 
 /** What a level gives, as short tags; an entry level without benefits still earns points. */
@@ -33,7 +27,7 @@ export function levelBenefits(level: Pick<MemberLevel, 'memberPricePercent' | 'f
 
 /** How to reach a level: 注册即享 for the entry level, otherwise the net paid it needs. */
 export function levelRequirement(level: Pick<MemberLevel, 'minPaidFen'>, windowDays: number): string {
-  return level.minPaidFen === 0 ? '注册即享' : `近${windowDays}天消费满${shortYuan(level.minPaidFen)}`;
+  return level.minPaidFen === 0 ? '注册即享' : `近${windowDays}天消费满${roundYuan(level.minPaidFen)}`;
 }
 
 /**
@@ -51,7 +45,7 @@ export function levelProgressPercent(card: Pick<MembershipCard, 'level' | 'nextL
 /** The line under the progress bar: 再消费 ¥x 升级为金卡, or the top-level message. */
 export function upgradeHint(card: Pick<MembershipCard, 'level' | 'nextLevel' | 'fenToNextLevel'>): string {
   if (!card.nextLevel) return `您已是最高等级「${card.level.name}」，尊享全部会员权益`;
-  return `再消费 ${shortYuan(card.fenToNextLevel)} 升级为${card.nextLevel.name}`;
+  return `再消费 ${roundYuan(card.fenToNextLevel)} 升级为${card.nextLevel.name}`;
 }
 
 /** What points are worth at checkout, rounded down to the fen (100 points at 100 per yuan = ¥1.00). */

@@ -2,7 +2,7 @@ import { Not } from 'typeorm';
 import { DomainEventDeliveryRow } from '../../server/src/platform/events/domain-event-delivery.entity';
 import { DomainEventRow } from '../../server/src/platform/events/domain-event.entity';
 import type { DemoHistoryStatus, DueForRepurchaseRow, MemberPurchaseStats, Paginated, RepeatPurchaseMetrics, StoreOverview } from '../../shared';
-import { addDays, chinaDay } from '../../server/src/analytics/china-calendar';
+import { addDays, chinaDay } from '../../shared/china-time';
 import { Product } from '../../server/src/catalog/product.entity';
 import { Sku } from '../../server/src/catalog/sku.entity';
 import { CouponTemplateRow } from '../../server/src/coupons/coupon-template.entity';

@@ -1,5 +1,5 @@
 import type { AfterSaleStatus, AfterSaleType, OrderStatus, OrderStatusCounts, OverviewFigures, OverviewTodos, StoreOverview } from '../../shared';
-import { addDays, chinaDay, startOfChinaDay } from '../../server/src/analytics/china-calendar';
+import { addDays, chinaDay, startOfChinaDay } from '../../shared/china-time';
 import { AfterSaleRow } from '../../server/src/after-sales/after-sale.entity';
 import { Member } from '../../server/src/members/member.entity';
 import { AdminOrdersService } from '../../server/src/orders/admin-orders.service';

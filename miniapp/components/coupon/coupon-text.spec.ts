@@ -5,7 +5,6 @@ import {
   isExpiringSoon,
   isNotYetValid,
   myCouponValidity,
-  shortYuan,
 } from './coupon-text';
 import { foldToPayPercent, payPercentToFold } from '@shared/discount-fold';
 
@@ -17,10 +16,6 @@ const now = new Date(2026, 10, 22, 10, 0, 0);
 const local = (month: number, day: number, hour = 0, minute = 0, year = 2026) => new Date(year, month - 1, day, hour, minute).toISOString();
 
 describe('coupon face and rule', () => {
-  it('prints yuan without trailing zeros', () => {
-    expect([3000, 3050, 3005, 99, 0].map(shortYuan)).toEqual(['30', '30.5', '30.05', '0.99', '0']);
-  });
-
   it('prints the share paid as 折', () => {
     expect([88, 80, 95, 5, 99].map(payPercentToFold)).toEqual(['8.8', '8', '9.5', '0.5', '9.9']);
   });

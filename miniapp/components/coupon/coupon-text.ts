@@ -1,6 +1,6 @@
 import type { CouponCenterItem, CouponType, MyCoupon } from '@shared/api/coupons';
 import { payPercentToFold } from '@shared/discount-fold';
-import { formatFen, type Fen } from '@shared/money';
+import { compactYuan, type Fen } from '@shared/money';
 import { monthDay } from '@/format/date-time';
 
 /** The money terms of a coupon, as both the coupon center and 我的优惠券 carry them. */
@@ -9,29 +9,24 @@ export type CouponTerms = Pick<CouponCenterItem, 'type' | 'thresholdFen' | 'amou
 /** The big figure on the left of a coupon card: ¥30 or 8.8折. */
 export type CouponFace = { kind: 'amount'; value: string } | { kind: 'percent'; value: string };
 
-/** Yuan without trailing zeros, as coupons print it: 3000 → "30", 3050 → "30.5", 3005 → "30.05". */
-export function shortYuan(fen: Fen): string {
-  return formatFen(fen).replace(/\.00$/, '').replace(/(\.\d)0$/, '$1');
-}
-
 export function couponFace(terms: CouponTerms): CouponFace {
   if (terms.type === 'percent_off' && terms.payPercent !== null) return { kind: 'percent', value: payPercentToFold(terms.payPercent) };
-  return { kind: 'amount', value: shortYuan(terms.amountOffFen ?? 0) };
+  return { kind: 'amount', value: compactYuan(terms.amountOffFen ?? 0) };
 }
 
 /** The face of a discount already worked out in fen (a checkout's coupon option). */
 export function amountFace(fen: Fen): CouponFace {
-  return { kind: 'amount', value: shortYuan(fen) };
+  return { kind: 'amount', value: compactYuan(fen) };
 }
 
 /** Under the figure: 满200可用 or 无门槛. */
 export function couponCondition(terms: Pick<CouponTerms, 'thresholdFen'>): string {
-  return terms.thresholdFen > 0 ? `满${shortYuan(terms.thresholdFen)}可用` : '无门槛';
+  return terms.thresholdFen > 0 ? `满${compactYuan(terms.thresholdFen)}可用` : '无门槛';
 }
 
 /** The cap of a percent coupon (最多减50); null for the others. */
 export function couponCap(terms: CouponTerms): string | null {
-  return terms.type === 'percent_off' && terms.maxDiscountFen !== null ? `最多减${shortYuan(terms.maxDiscountFen)}` : null;
+  return terms.type === 'percent_off' && terms.maxDiscountFen !== null ? `最多减${compactYuan(terms.maxDiscountFen)}` : null;
 }
 
 const TYPE_BADGES: Record<CouponType, string> = {

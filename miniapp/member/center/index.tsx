@@ -18,9 +18,9 @@ import {
   levelRequirement,
   pointsRuleLines,
   pointsWorthFen,
-  shortYuan,
   upgradeHint,
 } from '../membership-text';
+import { roundYuan } from '@shared/money';
 import './index.scss';
 
 /** 会员中心: the level card with progress, the points summary, every level's benefits and the points rule. */
@@ -85,7 +85,7 @@ function LevelCard({ card }: { card: MembershipCard }) {
         <Text className="level-card__rank">V{card.level.rank}</Text>
       </View>
       <Text className="level-card__paid">
-        近{card.levelWindowDays}天消费 <Text className="level-card__paid-amount net-paid">{shortYuan(card.netPaidFen)}</Text>
+        近{card.levelWindowDays}天消费 <Text className="level-card__paid-amount net-paid">{roundYuan(card.netPaidFen)}</Text>
       </Text>
       <Progress
         className="level-card__progress level-progress"
@@ -117,7 +117,7 @@ function PointsSummary({ card }: { card: MembershipCard }) {
         </View>
         <View className="points-summary__side">
           {card.pointsRule.pointsMaxSharePercent > 0 && worthFen > 0 && (
-            <Text className="points-summary__worth points-worth">可抵 {shortYuan(worthFen)}</Text>
+            <Text className="points-summary__worth points-worth">可抵 {roundYuan(worthFen)}</Text>
           )}
           <Text className="points-summary__more">明细 ›</Text>
         </View>

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { MAX_ADDRESSES, type Address } from '../../../shared';
-import { lockMember } from '../members/member-lock';
+import { lockMember } from '../platform/database/member-lock';
 import { ApiException } from '../platform/errors/api-exception';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { AddressRow } from './address.entity';

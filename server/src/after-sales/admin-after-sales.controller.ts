@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { AFTER_SALE_ROLES, RETURN_RECEIPT_ROLES, type AfterSale, type Paginated } from '../../../shared';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
-import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
+import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
 import { Staff } from '../staff/staff.entity';
 import { AfterSaleListQueryDto, RejectAfterSaleDto } from './after-sale.dto';
 import { AfterSalesService } from './after-sales.service';

@@ -9,7 +9,7 @@ import {
   type RepeatPurchaseMetrics,
 } from '../../../shared';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
-import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
+import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
 import type { Staff } from '../staff/staff.entity';
 import { DueForRepurchaseQueryDto, RepeatPurchaseQueryDto } from './analytics.dto';
 import { DueForRepurchaseService } from './due-for-repurchase.service';

@@ -3,7 +3,7 @@ import { IsInt, Matches, Max, Min, Validate, ValidatorConstraint, type Validator
 import type { DueForRepurchaseQuery, RepeatPurchaseQuery } from '../../../shared';
 import { MAX_ID } from '../platform/http/id-param.pipe';
 import { PageQueryDto } from '../platform/http/page-query.dto';
-import { isCalendarDay } from './china-calendar';
+import { isCalendarDay } from '../../../shared/china-time';
 import { OptionalField } from '../platform/http/optional-field';
 
 const DAY_FORMAT = /^\d{4}-\d{2}-\d{2}$/;

@@ -7,7 +7,7 @@ import { EXPORT_MAX_ROWS } from '../orders/admin-orders.service';
 import { fieldError } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
 import type { DueForRepurchaseQueryDto } from './analytics.dto';
-import { chinaDay, daysBetween } from './china-calendar';
+import { chinaDay, daysBetween } from '../../../shared/china-time';
 import { MemberPurchaseStatsRow } from './member-purchase-stats.entity';
 import { csvDocument } from '../platform/http/csv-document';
 

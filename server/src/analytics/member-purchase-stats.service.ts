@@ -8,11 +8,11 @@ import { EventFollowers } from '../platform/events/event-followers';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { incoming, upsertRow } from '../platform/database/upsert';
 import { ApiException } from '../platform/errors/api-exception';
-import { chinaDay, daysBetween } from './china-calendar';
+import { chinaDay, daysBetween } from '../../../shared/china-time';
 import { MemberPurchaseStatsRow } from './member-purchase-stats.entity';
 import { PurchaseFacts } from './purchase-facts';
 import { addNewestPaidOrder, averageDaysBetween, median, summarizePurchases } from './purchase-history';
-import { lockMember } from '../members/member-lock';
+import { lockMember } from '../platform/database/member-lock';
 
 /** How long an instance reuses the shop's median first-to-second interval before reading it again. */
 const SHOP_INTERVAL_CACHE_MS = 10 * 60_000;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OrderRow } from '../orders/order.entity';
-import { chinaDay } from './china-calendar';
+import { chinaDay } from '../../../shared/china-time';
 import type { PaidOrderFact } from './purchase-history';
 
 /** A product one member bought in two or more distinct paid orders of a range. */

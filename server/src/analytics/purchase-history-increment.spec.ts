@@ -1,4 +1,4 @@
-import { chinaDay } from './china-calendar';
+import { chinaDay } from '../../../shared/china-time';
 import { addNewestPaidOrder, summarizePurchases, type PaidOrderFact } from './purchase-history';
 
 /** A repeatable pseudo-random sequence. */

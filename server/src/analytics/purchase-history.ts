@@ -1,5 +1,5 @@
 import type { ExpectedNextBasis } from '../../../shared';
-import { addDays, chinaDay, daysBetween } from './china-calendar';
+import { addDays, chinaDay, daysBetween } from '../../../shared/china-time';
 
 /** A paid order as the repeat-purchase figures see it (see shared/api/analytics.ts for the definitions). */
 export interface PaidOrderFact {

@@ -4,7 +4,7 @@ import {
   type RepeatPurchaseMetrics,
   type RepurchasedProduct,
 } from '../../../shared';
-import { addMonths, chinaDay, daysBetween, monthOf, monthsThrough, startOfChinaDay } from './china-calendar';
+import { addMonths, chinaDay, daysBetween, monthOf, monthsThrough, startOfChinaDay } from '../../../shared/china-time';
 import type { RepurchasePair } from './purchase-facts';
 import { median, secondPurchase, type PaidOrderFact } from './purchase-history';
 

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { MAX_ANALYTICS_RANGE_DAYS, type RepeatPurchaseMetrics } from '../../../shared';
 import { ApiException } from '../platform/errors/api-exception';
-import { addDays, chinaDay, daysBetween, startOfChinaDay } from './china-calendar';
+import { addDays, chinaDay, daysBetween, startOfChinaDay } from '../../../shared/china-time';
 import { PurchaseFacts } from './purchase-facts';
 import { computeRepeatPurchaseMetrics, factsNeededBefore, rankRepurchasedProducts } from './repeat-purchase-metrics';
 

@@ -9,7 +9,7 @@ import {
   type RecordTouchRequest,
   type ShareLinkKind,
 } from '../../../shared';
-import { MAX_INT_ID } from '../catalog/dto/shop-catalog.dto';
+import { MAX_INT_ID } from '../catalog/shop-catalog.dto';
 import { OptionalField } from '../platform/http/optional-field';
 
 export class CreateShareLinkDto implements CreateShareLinkRequest {

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CART_MAX_ITEMS, CART_MAX_QUANTITY, type CartItem, type CartResponse } from '../../../shared';
-import { lockMember } from '../members/member-lock';
+import { lockMember } from '../platform/database/member-lock';
 import { fieldError, ApiException } from '../platform/errors/api-exception';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { incoming, upsertRow, type UpsertSet } from '../platform/database/upsert';

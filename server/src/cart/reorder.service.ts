@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ReorderResult, ReorderSkipReason } from '../../../shared';
-import { lockMember } from '../members/member-lock';
+import { lockMember } from '../platform/database/member-lock';
 import { OrdersService } from '../orders/orders.service';
 import { findSellableSkus } from '../orders/sellable-skus';
 import { TransactionRunner } from '../platform/database/transaction-runner';

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { SHOP_SETTINGS_ROLES, type AdminBanner } from '../../../shared';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
-import { Roles } from '../staff/staff-auth.guard';
+import { Roles } from '../platform/auth/staff-auth.guard';
 import { BannersService } from './banners.service';
-import { ReorderBannersDto, SaveBannerDto } from './dto/banner.dto';
+import { ReorderBannersDto, SaveBannerDto } from './banner.dto';
 
 /** The home carousel in 店铺设置 (the roles that edit the shop's settings). */
 @Controller('admin/banners')

@@ -15,7 +15,7 @@ import {
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
 import { FileStorage } from '../platform/storage/file-storage';
 import { readUploadedImage } from '../platform/storage/uploaded-image';
-import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
+import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
 import { Staff } from '../staff/staff.entity';
 import { CatalogService } from './catalog.service';
 import { CategoriesAdminService } from './categories-admin.service';
@@ -27,7 +27,7 @@ import {
   SetShelfDto,
   StockAdjustmentDto,
   UpdateCategoryDto,
-} from './dto/admin-catalog.dto';
+} from './admin-catalog.dto';
 import { ProductsAdminService } from './products-admin.service';
 
 const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;

@@ -16,7 +16,7 @@ import { ApiException } from '../platform/errors/api-exception';
 import { Banner } from './banner.entity';
 import { toBannerView } from './catalog-views';
 import { Category } from './category.entity';
-import type { SaveBannerDto } from './dto/banner.dto';
+import type { SaveBannerDto } from './banner.dto';
 import { Product } from './product.entity';
 
 const bannerNotFound = () => new ApiException('BANNER_NOT_FOUND', HttpStatus.NOT_FOUND, '轮播图不存在');

@@ -8,7 +8,7 @@ import { paginated } from '../platform/http/page-query.dto';
 import { BannersService } from './banners.service';
 import { categoryTree, shownSalesCount, toProductDetail, toProductSummary } from './catalog-views';
 import { Category } from './category.entity';
-import { ProductListQueryDto } from './dto/shop-catalog.dto';
+import { ProductListQueryDto } from './shop-catalog.dto';
 import { Product } from './product.entity';
 import { Sku } from './sku.entity';
 

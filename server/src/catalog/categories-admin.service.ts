@@ -7,7 +7,7 @@ import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { categoryTree } from './catalog-views';
 import { Category } from './category.entity';
-import { CreateCategoryDto, UpdateCategoryDto } from './dto/admin-catalog.dto';
+import { CreateCategoryDto, UpdateCategoryDto } from './admin-catalog.dto';
 import { Product } from './product.entity';
 
 const notFound = () => new ApiException('CATEGORY_NOT_FOUND', HttpStatus.NOT_FOUND, '分类不存在');

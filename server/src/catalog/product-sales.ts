@@ -1,6 +1,6 @@
 import { In, Not, type EntityManager } from 'typeorm';
 import { OrderLineRow } from '../orders/order-line.entity';
-import { execute } from '../orders/plain-sql';
+import { execute } from '../platform/database/plain-sql';
 import { RefundRow } from '../payments/refund.entity';
 import { lockedForUpdate } from '../platform/database/locking-read';
 import { productsChanged } from '../platform/cache/cache-changes';

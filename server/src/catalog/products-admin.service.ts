@@ -12,7 +12,7 @@ import { paginated } from '../platform/http/page-query.dto';
 import { applyKeyword, CatalogService } from './catalog.service';
 import { toAdminProductDetail } from './catalog-views';
 import { Category } from './category.entity';
-import { AdminProductQueryDto, SaveProductDto, SaveSkuDto } from './dto/admin-catalog.dto';
+import { AdminProductQueryDto, SaveProductDto, SaveSkuDto } from './admin-catalog.dto';
 import { carrySalesOfRemovedSkus } from './product-sales';
 import { Product } from './product.entity';
 import { Sku } from './sku.entity';

@@ -4,7 +4,7 @@ import { CachedAnswer } from '../platform/cache/cached-answer';
 import { AnswerTags } from '../platform/cache/cache-changes';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
 import { CatalogService } from './catalog.service';
-import { ProductListQueryDto } from './dto/shop-catalog.dto';
+import { ProductListQueryDto } from './shop-catalog.dto';
 
 const PRODUCT_LIST_TAGS = [AnswerTags.catalog, AnswerTags.productLists];
 

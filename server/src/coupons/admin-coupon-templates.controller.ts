@@ -9,7 +9,7 @@ import {
   type Paginated,
 } from '../../../shared';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
-import { Roles } from '../staff/staff-auth.guard';
+import { Roles } from '../platform/auth/staff-auth.guard';
 import { CouponGrantService } from './coupon-grant.service';
 import { AdminCouponTemplateQueryDto, CreateCouponTemplateDto, IssueCouponsDto, UpdateCouponTemplateDto } from './coupon-template.dto';
 import { CouponTemplatesService } from './coupon-templates.service';

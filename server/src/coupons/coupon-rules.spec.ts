@@ -1,4 +1,4 @@
-import { coversProduct, discountOn, judgeCoupon, ruleText, shortYuan, validityOnReceipt, type CouponLine, type CouponRule } from './coupon-rules';
+import { coversProduct, discountOn, judgeCoupon, ruleText, validityOnReceipt, type CouponLine, type CouponRule } from './coupon-rules';
 
 const amountOff = (thresholdFen: number, amountOffFen: number, extra: Partial<CouponRule> = {}): CouponRule => ({
   type: 'amount_off', thresholdFen, amountOffFen, payPercent: null, maxDiscountFen: null, scope: 'all', scopeIds: [], ...extra,
@@ -90,8 +90,6 @@ describe('texts', () => {
     expect(ruleText({ ...amountOff(0, 1050), type: 'no_threshold' })).toBe('无门槛减10.5');
     expect(ruleText(percentOff(88, 5000))).toBe('8.8折 最多减50');
     expect(ruleText(percentOff(80, 2000, 10000))).toBe('满100打8折 最多减20');
-    expect(shortYuan(1)).toBe('0.01');
-    expect(shortYuan(2950)).toBe('29.5');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { CouponScope, CouponType, CouponUnusableReason, Fen } from '../../../shared';
+import { chinaDay, compactYuan, type CouponScope, type CouponType, type CouponUnusableReason, type Fen } from '../../../shared';
 
 /**
  * The pure rules of coupons: which lines a coupon covers, what it takes off, and why it cannot be used.
@@ -80,14 +80,6 @@ export function judgeCoupon(
   return { usable: true, reason: null, discountFen: discountOn(rule, eligibleFen) };
 }
 
-/** Yuan without trailing zeros, for rule texts: 3000 → "30", 2950 → "29.5", 1 → "0.01". */
-export function shortYuan(fen: Fen): string {
-  const yuan = Math.floor(fen / 100);
-  const cents = fen % 100;
-  if (cents === 0) return String(yuan);
-  return `${yuan}.${String(cents).padStart(2, '0').replace(/0$/, '')}`;
-}
-
 /** 88 → "8.8折", 80 → "8折", 75 → "7.5折". */
 export function zheText(payPercent: number): string {
   return payPercent % 10 === 0 ? `${payPercent / 10}折` : `${Math.floor(payPercent / 10)}.${payPercent % 10}折`;
@@ -95,28 +87,21 @@ export function zheText(payPercent: number): string {
 
 /** 满200减30 / 8.8折 最多减50 / 满100打8.8折 最多减50 / 无门槛减10. */
 export function ruleText(rule: CouponRule): string {
-  const threshold = rule.thresholdFen > 0 ? `满${shortYuan(rule.thresholdFen)}` : '';
+  const threshold = rule.thresholdFen > 0 ? `满${compactYuan(rule.thresholdFen)}` : '';
   if (rule.type === 'percent_off') {
-    const cap = rule.maxDiscountFen !== null ? ` 最多减${shortYuan(rule.maxDiscountFen)}` : '';
+    const cap = rule.maxDiscountFen !== null ? ` 最多减${compactYuan(rule.maxDiscountFen)}` : '';
     return `${threshold ? `${threshold}打` : ''}${zheText(rule.payPercent ?? 100)}${cap}`;
   }
-  return `${threshold || '无门槛'}减${shortYuan(rule.amountOffFen ?? 0)}`;
+  return `${threshold || '无门槛'}减${compactYuan(rule.amountOffFen ?? 0)}`;
 }
 
 export function scopeText(scope: CouponScope): string {
   return { all: '全部商品可用', categories: '指定分类可用', products: '指定商品可用' }[scope];
 }
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
-
-/** The China calendar date of a moment, e.g. 2026-11-30. */
-export function chinaDate(date: Date): string {
-  return new Date(date.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 export function validityText(template: { validityKind: string; validFrom: Date | null; validTo: Date | null; validDays: number | null }): string {
   if (template.validityKind === 'days_after_claim') return `领取后 ${template.validDays} 天内有效`;
-  return `${chinaDate(template.validFrom!)} 至 ${chinaDate(template.validTo!)}`;
+  return `${chinaDay(template.validFrom!)} 至 ${chinaDay(template.validTo!)}`;
 }
 
 const DAY_MS = 24 * 3600_000;

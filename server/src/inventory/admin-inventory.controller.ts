@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { ALL_STAFF_ROLES, STOCK_AUDIT_ROLES, type StockLedgerCheck, type StockMovement } from '../../../shared';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
 import { OptionalField } from '../platform/http/optional-field';
-import { Roles } from '../staff/staff-auth.guard';
+import { Roles } from '../platform/auth/staff-auth.guard';
 import { InventoryService } from './inventory.service';
 
 export class StockMovementQueryDto {

@@ -4,7 +4,7 @@ import type { StockMovementReason } from '../../../shared';
 import { Sku } from '../catalog/sku.entity';
 import { lockedForUpdate } from '../platform/database/locking-read';
 import { ApiException } from '../platform/errors/api-exception';
-import { execute, insertRows } from '../orders/plain-sql';
+import { execute, insertRows } from '../platform/database/plain-sql';
 import { outOfStock } from '../orders/sellable-skus';
 import { productsChanged } from '../platform/cache/cache-changes';
 import { StockMovementRow } from './stock-movement.entity';

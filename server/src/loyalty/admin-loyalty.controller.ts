@@ -11,7 +11,7 @@ import {
 } from '../../../shared';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
 import { PageQueryDto } from '../platform/http/page-query.dto';
-import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
+import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
 import type { Staff } from '../staff/staff.entity';
 import { LoyaltySettingsService } from './loyalty-settings.service';
 import { AdjustPointsDto, LoyaltySettingsDto, SaveMemberLevelsDto } from './loyalty.dto';

@@ -5,7 +5,7 @@ import { pointsAdjustLimitFor, type AdminPointsLedgerEntry, type Paginated, type
 import { Member } from '../members/member.entity';
 import { OrderRow } from '../orders/order.entity';
 import { RefundRow } from '../payments/refund.entity';
-import { execute } from '../orders/plain-sql';
+import { execute } from '../platform/database/plain-sql';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated, PageQueryDto } from '../platform/http/page-query.dto';

@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { MEMBER_READ_ROLES, type AdminMemberDetail, type AdminMemberRow, type Paginated } from '../../../shared';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
-import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
+import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
 import { Staff } from '../staff/staff.entity';
-import { AdminMemberQueryDto } from './dto/member.dto';
+import { AdminMemberQueryDto } from './member.dto';
 import { MembersService } from './members.service';
 
 @Controller('admin/members')

@@ -4,7 +4,7 @@ import type { MemberProfile, WechatLoginResponse } from '../../../shared';
 import { CurrentMemberId, MemberAuthGuard } from '../platform/auth/member-auth.guard';
 import { FileStorage } from '../platform/storage/file-storage';
 import { readUploadedImage } from '../platform/storage/uploaded-image';
-import { BindPhoneDto, UpdateProfileDto, WechatLoginDto } from './dto/member.dto';
+import { BindPhoneDto, UpdateProfileDto, WechatLoginDto } from './member.dto';
 import { MembersService } from './members.service';
 
 const AVATAR_MAX_BYTES = 2 * 1024 * 1024;

@@ -21,7 +21,7 @@ import { paginated } from '../platform/http/page-query.dto';
 import { escapeLike } from '../platform/database/like';
 import { WechatClient } from '../wechat/wechat.client';
 import { loginFailure, phoneFailure } from '../wechat/wechat-errors';
-import { AdminMemberQueryDto, UpdateProfileDto } from './dto/member.dto';
+import { AdminMemberQueryDto, UpdateProfileDto } from './member.dto';
 import type { RecordedEvent } from '../platform/events/domain-events.service';
 import { MemberEventPublisher } from './member-events';
 import { Member } from './member.entity';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common
 import type { MemberProfile, PrivacyPolicyCurrent } from '../../../shared';
 import { CurrentMemberId, MemberAuthGuard } from '../platform/auth/member-auth.guard';
 import { TransactionRunner } from '../platform/database/transaction-runner';
-import { PrivacyConsentDto } from './dto/member.dto';
+import { PrivacyConsentDto } from './member.dto';
 import { MembersService } from './members.service';
 import { PrivacyConsentService } from './privacy-consent.service';
 

@@ -12,7 +12,7 @@ import {
   type PaidOrdersSince,
 } from '../../../shared';
 import { readUploadedFile } from '../platform/storage/uploaded-image';
-import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
+import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
 import type { Staff } from '../staff/staff.entity';
 import { AdminOrderFilterDto, PaidSinceQueryDto, ShipOrderDto, StaffCancelOrderDto } from './admin-order.dto';
 import { AdminOrdersService } from './admin-orders.service';

@@ -2,6 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import {
+  addDays,
+  chinaDateTime,
   formatFen,
   ORDER_STATUS_LABELS,
   type AdminOrderDetail,
@@ -12,6 +14,7 @@ import {
   type Paginated,
   type PickingListLine,
   type PaidOrdersSince,
+  startOfChinaDay,
   type StaffRole,
 } from '../../../shared';
 import { Member } from '../members/member.entity';
@@ -34,7 +37,6 @@ import { csvDocument } from '../platform/http/csv-document';
 
 /** The export is one file a person opens in Excel; beyond this they should narrow the filters. */
 export const EXPORT_MAX_ROWS = 10_000;
-const CHINA_OFFSET = '+08:00';
 /** The new-order notice lists this many of the orders paid since the last poll (and counts all). */
 const PAID_NOTICE_LISTED = 5;
 /**
@@ -113,8 +115,8 @@ export class AdminOrdersService {
       return [
         row.orderNo,
         ORDER_STATUS_LABELS[row.status],
-        chinaTime(order.createdAt),
-        order.paidAt ? chinaTime(order.paidAt) : '',
+        chinaDateTime(order.createdAt),
+        order.paidAt ? chinaDateTime(order.paidAt) : '',
         row.memberNickname ?? `会员${row.memberId}`,
         row.receiverName,
         row.receiverPhone,
@@ -182,11 +184,9 @@ export class AdminOrdersService {
   private filtered(filter: AdminOrderListQuery): SelectQueryBuilder<OrderRow> {
     const query = this.dataSource.getRepository(OrderRow).createQueryBuilder('o').orderBy('o.id', 'DESC');
     if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
-    if (filter.from) query.andWhere('o.createdAt >= :from', { from: new Date(`${filter.from}T00:00:00${CHINA_OFFSET}`) });
+    if (filter.from) query.andWhere('o.createdAt >= :from', { from: startOfChinaDay(filter.from) });
     if (filter.to) {
-      const end = new Date(`${filter.to}T00:00:00${CHINA_OFFSET}`);
-      end.setUTCDate(end.getUTCDate() + 1);
-      query.andWhere('o.createdAt < :to', { to: end });
+      query.andWhere('o.createdAt < :to', { to: startOfChinaDay(addDays(filter.to, 1)) });
     }
     if (filter.orderNo) query.andWhere('o.orderNo = :orderNo', { orderNo: filter.orderNo });
     if (filter.memberId !== undefined) query.andWhere('o.memberId = :memberId', { memberId: filter.memberId });
@@ -246,7 +246,3 @@ export function skuLinesText(lines: PickingListLine[]): string {
   return lines.map((line) => `${line.skuCode} ${[line.title, ...line.specValues].join(' ')} ×${line.quantity}`).join('；');
 }
 
-/** 2026-11-22 15:30:00 in China time, as staff read it. */
-export function chinaTime(date: Date): string {
-  return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-}

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { SHIPPING_ROLES, type PickingListOrder } from '../../../shared';
-import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
+import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
 import type { Staff } from '../staff/staff.entity';
 import { PickingListQueryDto } from './admin-order.dto';
 import { PickingListService } from './picking-list.service';

@@ -23,7 +23,7 @@ import type { CheckoutPreviewDto, CreateOrderDto, OrderItemDto } from './order.d
 import { toOrderDetail, type OrderLineFields } from './order-views';
 import { readOrderInputs } from './order-inputs';
 import { OrdersService } from './orders.service';
-import { insertRow, insertRowsReturningIds } from './plain-sql';
+import { insertRow, insertRowsReturningIds } from '../platform/database/plain-sql';
 import { LIST_PRICE_SOURCE } from '../pricing/list-price.source';
 import { orderAdjustments } from '../pricing/order-adjustments';
 import { PriceSourceRegistry, type PricedLine } from '../pricing/price-sources';

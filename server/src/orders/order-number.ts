@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
-
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+import { chinaDay } from '../../../shared';
 
 /**
  * An order number: the placement date in China (8 digits, handy for staff and customer service) and 10
@@ -8,8 +7,7 @@ const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
  * from one another. Uniqueness is the database's unique index (a collision is retried).
  */
 export function newOrderNo(now: Date = new Date()): string {
-  const chinaDate = new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
-  return chinaDate + String(randomInt(0, 10_000_000_000)).padStart(10, '0');
+  return chinaDay(now).replace(/-/g, '') + String(randomInt(0, 10_000_000_000)).padStart(10, '0');
 }
 
 export const ORDER_NO_PATTERN = /^\d{18}$/;

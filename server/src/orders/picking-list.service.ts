@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { PickingListOrder, StaffRole } from '../../../shared';
+import { chinaDateTime, type PickingListOrder, type StaffRole } from '../../../shared';
 import { ApiException } from '../platform/errors/api-exception';
-import { chinaTime, EXPORT_MAX_ROWS, skuLinesText } from './admin-orders.service';
+import { EXPORT_MAX_ROWS, skuLinesText } from './admin-orders.service';
 import { toShipment } from './order-views';
 import { OrderRow } from './order.entity';
 import { OrdersService } from './orders.service';
@@ -66,7 +66,7 @@ export class PickingListService {
         skuLinesText(lines.get(order.id) ?? []),
         order.itemCount,
         order.remark,
-        order.paidAt ? chinaTime(order.paidAt) : '',
+        order.paidAt ? chinaDateTime(order.paidAt) : '',
       ];
     });
     return csvDocument(TO_SHIP_HEADER, rows);

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
-import { ORDER_STATUS_LABELS, SHIP_REMINDER_INTERVAL_HOURS, type OrderDetail } from '../../../shared';
+import { chinaClock, ORDER_STATUS_LABELS, SHIP_REMINDER_INTERVAL_HOURS, type OrderDetail } from '../../../shared';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { nextShipReminderAt } from './order-views';
@@ -62,7 +62,6 @@ export class ShipRemindersService {
 
 /** 12月7日 10:30, China time, as the shopper reads it. */
 function chinaMinute(date: Date): string {
-  const china = new Date(date.getTime() + 8 * 3600_000);
-  const minutes = String(china.getUTCMinutes()).padStart(2, '0');
-  return `${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${china.getUTCHours()}:${minutes}`;
+  const { month, day, hour, minute } = chinaClock(date);
+  return `${month}月${day}日 ${hour}:${String(minute).padStart(2, '0')}`;
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { STAFF_REFUND_ROLES, type RefundPreview, type RefundRecord } from '../../../shared';
 import { OrderRow } from '../orders/order.entity';
 import { ApiException } from '../platform/errors/api-exception';
-import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
+import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
 import { Staff } from '../staff/staff.entity';
 import { RefundItemsDto, StaffRefundDto } from './refund.dto';
 import { RefundsService } from './refunds.service';

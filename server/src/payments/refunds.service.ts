@@ -17,7 +17,7 @@ import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
 import { takeOffSales } from '../catalog/product-sales';
 import { CheckoutParticipants } from '../orders/participants/checkout-participants';
-import { execute } from '../orders/plain-sql';
+import { execute } from '../platform/database/plain-sql';
 import { OrderProcess } from '../orders/process/order-process';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { lockedForUpdate } from '../platform/database/locking-read';

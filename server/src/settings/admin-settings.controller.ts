@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { SHOP_SETTINGS_ROLES, type AdminShopProfile, type ShopSettings } from '../../../shared';
-import { Roles } from '../staff/staff-auth.guard';
+import { Roles } from '../platform/auth/staff-auth.guard';
 import { ShopProfileDto } from './shop-profile.dto';
 import { ShopProfileService } from './shop-profile.service';
 import { ShopSettingsDto } from './shop-settings.dto';

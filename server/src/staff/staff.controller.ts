@@ -9,8 +9,8 @@ import {
 } from '../../../shared';
 import { PageQueryDto } from '../platform/http/page-query.dto';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
-import { CreateStaffDto, StaffLoginDto, UpdateStaffDto } from './dto/staff.dto';
-import { CurrentStaff, Roles } from './staff-auth.guard';
+import { CreateStaffDto, StaffLoginDto, UpdateStaffDto } from './staff.dto';
+import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
 import { Staff } from './staff.entity';
 import { StaffService, toStaffProfile } from './staff.service';
 

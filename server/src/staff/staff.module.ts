@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { StaffLoginAttempts } from './login-attempts.entity';
 import { LoginThrottleService } from './login-throttle.service';
-import { StaffAuthGuard } from './staff-auth.guard';
+import { StaffAuthGuard } from '../platform/auth/staff-auth.guard';
 import { StaffController } from './staff.controller';
 import { Staff } from './staff.entity';
 import { StaffService } from './staff.service';

@@ -6,7 +6,7 @@ import { AuthTokenService } from '../platform/auth/auth-token.service';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { PageQueryDto, paginated } from '../platform/http/page-query.dto';
-import { CreateStaffDto, UpdateStaffDto } from './dto/staff.dto';
+import { CreateStaffDto, UpdateStaffDto } from './staff.dto';
 import { LoginThrottleService } from './login-throttle.service';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { Staff } from './staff.entity';

@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/co
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
+  chinaClock,
   formatYuan,
   SUBSCRIBE_TEMPLATE_KINDS,
   SUBSCRIBE_TEMPLATE_LABELS,
@@ -181,7 +182,7 @@ function clip(text: string, suffix: string): string {
 
 /** "2026年11月22日 15:30" in China time, the time keyword's format. */
 function chinaMinute(date: Date): string {
-  const china = new Date(date.getTime() + 8 * 3600_000);
+  const { year, month, day, hour, minute } = chinaClock(date);
   const pad = (value: number) => String(value).padStart(2, '0');
-  return `${china.getUTCFullYear()}年${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${pad(china.getUTCHours())}:${pad(china.getUTCMinutes())}`;
+  return `${year}年${month}月${day}日 ${pad(hour)}:${pad(minute)}`;
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { chinaRfc3339 } from '../../../shared';
 import { WechatApiError, WechatUnreachableError } from './wechat-errors';
 
 export interface WechatClientOptions {
@@ -32,11 +33,6 @@ export interface SubscribeMessageInput {
   page: string;
   /** Template keyword → value, e.g. { character_string1: '2026…' }. */
   data: Record<string, string>;
-}
-
-/** RFC 3339 in China time, e.g. 2026-11-22T15:30:00.000+08:00, as upload_shipping_info expects. */
-function rfc3339Beijing(date: Date): string {
-  return new Date(date.getTime() + 8 * 3600_000).toISOString().replace('Z', '+08:00');
 }
 
 export const WECHAT_CLIENT_OPTIONS = Symbol('WECHAT_CLIENT_OPTIONS');
@@ -117,7 +113,8 @@ export class WechatClient {
             ...(input.receiverContact ? { contact: { receiver_contact: input.receiverContact } } : {}),
           },
         ],
-        upload_time: rfc3339Beijing(new Date(this.now())),
+        // RFC 3339 with milliseconds, as upload_shipping_info's documentation writes it.
+        upload_time: chinaRfc3339(new Date(this.now()), true),
         payer: { openid: input.payerOpenid },
       }),
     );

@@ -1,8 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
-import type { OrderDetail, StartPaymentResponse } from '../../../shared';
+import { chinaRfc3339, type OrderDetail, type StartPaymentResponse } from '../../../shared';
 import {
   encryptResource,
-  formatBeijingTime,
   newNonce,
   responseSigningMessage,
   SIGNATURE_TYPE,
@@ -62,13 +61,13 @@ export function transactionNotification(
     trade_state: 'SUCCESS',
     trade_state_desc: '支付成功',
     bank_type: 'OTHERS',
-    success_time: formatBeijingTime(new Date()),
+    success_time: chinaRfc3339(new Date()),
     payer: { openid: input.openid ?? 'o-test-payer' },
     amount: { total: input.amountFen, payer_total: input.amountFen, currency: 'CNY', payer_currency: 'CNY' },
   };
   return JSON.stringify({
     id: randomUUID(),
-    create_time: formatBeijingTime(new Date()),
+    create_time: chinaRfc3339(new Date()),
     resource_type: 'encrypt-resource',
     event_type: 'TRANSACTION.SUCCESS',
     summary: '支付成功',

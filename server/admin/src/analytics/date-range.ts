@@ -1,4 +1,5 @@
 import { MAX_ANALYTICS_RANGE_DAYS } from '@shared/api/analytics';
+import { chinaDay } from '@shared/china-time';
 import dayjs, { type Dayjs } from 'dayjs';
 
 /** A day range as the analytics endpoints take it: both ends included, YYYY-MM-DD (China time). */
@@ -29,7 +30,7 @@ export const RANGE_PRESETS: RangePreset[] = [
  * laptop on UTC) would otherwise leave out the orders paid since midnight in China.
  */
 export function chinaToday(now: Date = new Date()): Dayjs {
-  return dayjs(new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10));
+  return dayjs(chinaDay(now));
 }
 
 /** The dashboard opens on the last 6 months: long enough for the cohort table to have a few filled columns. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { couponNameFigures, couponNameMismatches, nameYuan, ruleFromFormValues, suggestedCouponName, type CouponRule } from './coupon-name';
+import { couponNameFigures, couponNameMismatches, ruleFromFormValues, suggestedCouponName, type CouponRule } from './coupon-name';
 
 const amountOff = (thresholdFen: number, amountOffFen: number): CouponRule => ({ type: 'amount_off', thresholdFen, amountOffFen, payPercent: null, maxDiscountFen: null });
 const percentOff = (thresholdFen: number, payPercent: number, maxDiscountFen: number): CouponRule => ({ type: 'percent_off', thresholdFen, amountOffFen: null, payPercent, maxDiscountFen });
@@ -59,10 +59,6 @@ describe('suggestedCouponName', () => {
       expect(suggestedCouponName(rule)).toBe(name);
       expect(couponNameMismatches(name, rule)).toEqual([]);
     }
-  });
-
-  it('writes yuan as names do', () => {
-    expect([nameYuan(10000), nameYuan(1990), nameYuan(1999), nameYuan(5)]).toEqual(['100', '19.9', '19.99', '0.05']);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { AdminCouponTemplate } from '@shared/api/coupons';
 import { foldToPayPercent, payPercentToFold } from '@shared/discount-fold';
-import { parseYuanToFen, type Fen } from '@shared/money';
+import { compactYuan, parseYuanToFen, type Fen } from '@shared/money';
 import { typeFields, type CouponFormValues } from './coupon-form';
 
 /** The figures that decide what a coupon gives (a template's amounts, in fen and percent paid). */
@@ -53,14 +53,6 @@ function foldInName(text: string): number | null {
   return CHINESE_DIGITS.indexOf(chinese[1]) * 10 + (chinese[2] ? CHINESE_DIGITS.indexOf(chinese[2]) : 0);
 }
 
-/** 10000 → "100", 1990 → "19.9", 1999 → "19.99": amounts as a coupon's name writes them. */
-export function nameYuan(fen: Fen): string {
-  const yuan = Math.floor(fen / 100);
-  const cents = fen % 100;
-  if (cents === 0) return String(yuan);
-  return `${yuan}.${String(cents).padStart(2, '0').replace(/0$/, '')}`;
-}
-
 /**
  * Where the name's figures say something other than the rule (「满100减200」 on a 满100减20 coupon, 「8折」 on
  * an 8.8折 one), as warnings a person can act on; empty when the name agrees or states no figures.
@@ -71,40 +63,40 @@ export function couponNameMismatches(name: string, rule: CouponRule): string[] {
   if (stated.thresholdFen !== undefined && stated.thresholdFen !== rule.thresholdFen) {
     warnings.push(
       rule.thresholdFen > 0
-        ? `名称写「满${nameYuan(stated.thresholdFen)}」，规则的使用门槛是满 ${nameYuan(rule.thresholdFen)} 元`
-        : `名称写「满${nameYuan(stated.thresholdFen)}」，规则没有使用门槛`,
+        ? `名称写「满${compactYuan(stated.thresholdFen)}」，规则的使用门槛是满 ${compactYuan(rule.thresholdFen)} 元`
+        : `名称写「满${compactYuan(stated.thresholdFen)}」，规则没有使用门槛`,
     );
   }
-  if (stated.noThreshold && rule.thresholdFen > 0) warnings.push(`名称写「无门槛」，规则要求满 ${nameYuan(rule.thresholdFen)} 元才能用`);
+  if (stated.noThreshold && rule.thresholdFen > 0) warnings.push(`名称写「无门槛」，规则要求满 ${compactYuan(rule.thresholdFen)} 元才能用`);
   if (stated.amountOffFen !== undefined) {
-    if (rule.amountOffFen === null) warnings.push(`名称写减 ${nameYuan(stated.amountOffFen)} 元，规则是折扣券，不是减固定金额`);
-    else if (stated.amountOffFen !== rule.amountOffFen) warnings.push(`名称写减 ${nameYuan(stated.amountOffFen)} 元，规则减 ${nameYuan(rule.amountOffFen)} 元`);
+    if (rule.amountOffFen === null) warnings.push(`名称写减 ${compactYuan(stated.amountOffFen)} 元，规则是折扣券，不是减固定金额`);
+    else if (stated.amountOffFen !== rule.amountOffFen) warnings.push(`名称写减 ${compactYuan(stated.amountOffFen)} 元，规则减 ${compactYuan(rule.amountOffFen)} 元`);
   }
   if (stated.payPercent !== undefined) {
     if (rule.payPercent === null) warnings.push(`名称写「${payPercentToFold(stated.payPercent)}折」，规则是减固定金额，不是折扣券`);
     else if (stated.payPercent !== rule.payPercent) warnings.push(`名称写「${payPercentToFold(stated.payPercent)}折」，规则是 ${payPercentToFold(rule.payPercent)} 折`);
   }
   if (stated.maxDiscountFen !== undefined && rule.maxDiscountFen !== null && stated.maxDiscountFen !== rule.maxDiscountFen) {
-    warnings.push(`名称写最高减 ${nameYuan(stated.maxDiscountFen)} 元，规则最高减 ${nameYuan(rule.maxDiscountFen)} 元`);
+    warnings.push(`名称写最高减 ${compactYuan(stated.maxDiscountFen)} 元，规则最高减 ${compactYuan(rule.maxDiscountFen)} 元`);
   }
   return warnings;
 }
 
 /** A name that says exactly what the rule gives: 满100减20, 满200享8.8折 最高减50, 无门槛10元券, 新人专享10元券. */
 export function suggestedCouponName(rule: CouponRule): string {
-  const threshold = rule.thresholdFen > 0 ? `满${nameYuan(rule.thresholdFen)}` : '';
+  const threshold = rule.thresholdFen > 0 ? `满${compactYuan(rule.thresholdFen)}` : '';
   switch (rule.type) {
     case 'amount_off':
-      return `${threshold}减${nameYuan(rule.amountOffFen ?? 0)}`;
+      return `${threshold}减${compactYuan(rule.amountOffFen ?? 0)}`;
     case 'percent_off': {
       const fold = `${payPercentToFold(rule.payPercent ?? 0)}折`;
-      const cap = rule.maxDiscountFen ? ` 最高减${nameYuan(rule.maxDiscountFen)}` : '';
+      const cap = rule.maxDiscountFen ? ` 最高减${compactYuan(rule.maxDiscountFen)}` : '';
       return `${threshold ? `${threshold}享${fold}` : `${fold}券`}${cap}`;
     }
     case 'no_threshold':
-      return `无门槛${nameYuan(rule.amountOffFen ?? 0)}元券`;
+      return `无门槛${compactYuan(rule.amountOffFen ?? 0)}元券`;
     case 'newcomer':
-      return threshold ? `新人专享${threshold}减${nameYuan(rule.amountOffFen ?? 0)}` : `新人专享${nameYuan(rule.amountOffFen ?? 0)}元券`;
+      return threshold ? `新人专享${threshold}减${compactYuan(rule.amountOffFen ?? 0)}` : `新人专享${compactYuan(rule.amountOffFen ?? 0)}元券`;
   }
 }
 

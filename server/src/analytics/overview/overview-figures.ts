@@ -6,7 +6,7 @@ import {
   type OverviewTrendDay,
   type StoreOverview,
 } from '../../../../shared';
-import { addDays, chinaDay } from '../china-calendar';
+import { addDays, chinaDay } from '../../../../shared/china-time';
 
 /** The facts the overview is worked out from, read for the trend's days (which hold every period compared). */
 export interface OverviewFacts {

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { OVERVIEW_ROLES, type OverviewTodos, type StoreOverview } from '../../../../shared';
-import { Roles } from '../../staff/staff-auth.guard';
+import { Roles } from '../../platform/auth/staff-auth.guard';
 import { OverviewQueryDto } from './overview.dto';
 import { StoreOverviewService } from './store-overview.service';
 

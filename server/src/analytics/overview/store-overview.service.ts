@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { OverviewPeriod, OverviewTodoKey, OverviewTodos, StoreOverview } from '../../../../shared';
 import { ShipRemindersService } from '../../orders/ship-reminders.service';
-import { addDays, chinaDay, startOfChinaDay } from '../china-calendar';
+import { addDays, chinaDay, startOfChinaDay } from '../../../../shared/china-time';
 import { bindDateTime, readDate } from '../purchase-facts';
 import { storeOverview, trendStart, type OverviewFacts } from './overview-figures';
 

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { execute } from '../../orders/plain-sql';
+import { execute } from '../database/plain-sql';
 import { findTransactionHooks } from '../database/transaction-hooks';
 
 /**

@@ -1,10 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { HttpStatus, } from '@nestjs/common';
 import { DataSource, In, LessThan, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { EVENT_DELIVERY_OVERDUE_MS, type AdminEventDelivery, type AdminEventDeliveryList } from '../../../../shared';
 import { ApiException } from '../errors/api-exception';
-import { insertRows } from '../../orders/plain-sql';
+import { insertRows } from '../database/plain-sql';
 import { TransactionRunner } from '../database/transaction-runner';
 import { transactionHooks } from '../database/transaction-hooks';
 import { newEventId, type DomainEvent, type EventFollower, type NewDomainEvent } from './domain-event';

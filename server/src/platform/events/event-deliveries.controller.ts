@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { JOB_ADMIN_ROLES, type AdminEventDelivery, type AdminEventDeliveryList } from '../../../../shared';
-import { Roles } from '../../staff/staff-auth.guard';
+import { Roles } from '../auth/staff-auth.guard';
 import { DomainEvents } from './domain-events.service';
 
 /** 任务 in the console, second part: the event deliveries that failed or are stuck, and running one again (the owner). */

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { JOB_ADMIN_ROLES, type AdminJobList, type JobRunResult } from '../../../../shared';
-import { Roles } from '../../staff/staff-auth.guard';
+import { Roles } from '../auth/staff-auth.guard';
 import { ApiException } from '../errors/api-exception';
 import { JobRegistry } from './job-registry';
 

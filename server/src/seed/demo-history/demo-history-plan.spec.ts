@@ -1,4 +1,4 @@
-import { chinaDay } from '../../analytics/china-calendar';
+import { chinaDay } from '../../../../shared/china-time';
 import { DEMO_HISTORY_DAYS, DEMO_OPENID_PREFIX, planDemoHistory } from './demo-history-plan';
 
 describe('planDemoHistory', () => {

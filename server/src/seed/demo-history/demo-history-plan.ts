@@ -1,4 +1,4 @@
-import { chinaDay, startOfChinaDay } from '../../analytics/china-calendar';
+import { chinaDay, startOfChinaDay } from '../../../../shared/china-time';
 
 /**
  * The demo history as a plan: who joins when, and what each of their orders goes through, ending at `now`.

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get } from '@nestjs/common';
 import { DEMO_DATA_ROLES, type DemoHistoryRemoved, type DemoHistoryStatus } from '../../../../shared';
-import { Roles } from '../../staff/staff-auth.guard';
+import { Roles } from '../../platform/auth/staff-auth.guard';
 import { DemoHistoryRemoval } from './demo-history-removal';
 
 /** The owner sees whether the demo history is there and removes it in one go (the console asks for confirmation first). */

@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { chinaRfc3339 } from '../../../../shared';
 import {
   encryptResource,
-  formatBeijingTime,
   isTimestampFresh,
   MAX_CLOCK_SKEW_S,
   newNonce,
@@ -163,7 +163,7 @@ export class FakeWechatPay {
     order.state = 'SUCCESS';
     // 28 digits like WeChat's: 4200, the date, a random tail.
     order.transactionId = `4200${formatCompactTime(this.now()).slice(0, 8)}${randomBytes(8).readBigUInt64BE().toString().padStart(20, '0').slice(0, 16)}`;
-    order.successTime = formatBeijingTime(new Date(this.now()));
+    order.successTime = chinaRfc3339(new Date(this.now()));
     order.notification = this.notification('TRANSACTION.SUCCESS', '支付成功', 'transaction', this.transaction(order));
     this.notifications.send(order.notifyUrl, order.notification as { id: string; event_type: string });
     return { ok: true, order };
@@ -232,7 +232,7 @@ export class FakeWechatPay {
       out_trade_no: order.outTradeNo,
       channel: 'ORIGINAL',
       user_received_account: '支付用户零钱',
-      create_time: formatBeijingTime(new Date(this.now())),
+      create_time: chinaRfc3339(new Date(this.now())),
       status: 'PROCESSING',
       amount: { total: order.amountFen, refund: input.refundFen, payer_total: order.amountFen, payer_refund: input.refundFen, currency: 'CNY' },
     };
@@ -269,7 +269,7 @@ export class FakeWechatPay {
   private settleRefund(record: FakeRefund): void {
     const { refund } = record;
     refund.status = 'SUCCESS';
-    refund.success_time = formatBeijingTime(new Date(this.now()));
+    refund.success_time = chinaRfc3339(new Date(this.now()));
     const notice: WechatPayRefundNotice = {
       mchid: this.merchant.mchid,
       transaction_id: refund.transaction_id,
@@ -289,7 +289,7 @@ export class FakeWechatPay {
   private notification(eventType: string, summary: string, originalType: string, plaintext: object): Record<string, unknown> {
     return {
       id: randomUUID(),
-      create_time: formatBeijingTime(new Date(this.now())),
+      create_time: chinaRfc3339(new Date(this.now())),
       resource_type: 'encrypt-resource',
       event_type: eventType,
       summary,
@@ -317,5 +317,5 @@ export class FakeWechatPay {
 
 /** yyyyMMddHHmmss in Beijing time, the prefix WeChat's ids carry. */
 function formatCompactTime(nowMs: number): string {
-  return formatBeijingTime(new Date(nowMs)).slice(0, 19).replace(/\D/g, '');
+  return chinaRfc3339(new Date(nowMs)).slice(0, 19).replace(/\D/g, '');
 }

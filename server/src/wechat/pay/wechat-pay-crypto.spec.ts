@@ -3,7 +3,6 @@ import {
   decryptResource,
   encryptResource,
   formatAuthorization,
-  formatBeijingTime,
   isTimestampFresh,
   parseAuthorization,
   paySignMessage,
@@ -109,13 +108,6 @@ describe('AEAD_AES_256_GCM resources', () => {
     expect(() => decryptResource({ ...resource, associated_data: 'refund' }, key)).toThrow();
     expect(() => decryptResource(resource, Buffer.from(randomBytes(16).toString('hex')))).toThrow();
     expect(() => decryptResource({ ...resource, ciphertext: 'AAAA' }, key)).toThrow('shorter');
-  });
-});
-
-describe('formatBeijingTime', () => {
-  it('writes RFC 3339 in +08:00', () => {
-    expect(formatBeijingTime(new Date(Date.UTC(2018, 5, 8, 2, 34, 56, 789)))).toBe('2018-06-08T10:34:56+08:00');
-    expect(formatBeijingTime(new Date(Date.UTC(2026, 11, 31, 20, 0, 0)))).toBe('2027-01-01T04:00:00+08:00');
   });
 });
 

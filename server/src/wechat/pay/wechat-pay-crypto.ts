@@ -111,12 +111,6 @@ export function decryptResource(resource: Pick<EncryptedResource, 'ciphertext' |
   return Buffer.concat([decipher.update(data.subarray(0, data.length - GCM_TAG_BYTES)), decipher.final()]).toString('utf8');
 }
 
-/** RFC 3339 in Beijing time (+08:00), the form WeChat uses for time_expire and success_time. */
-export function formatBeijingTime(date: Date): string {
-  const beijing = new Date(date.getTime() + 8 * 3600 * 1000);
-  return `${beijing.toISOString().slice(0, 19)}+08:00`;
-}
-
 function toBuffer(body: Buffer | string): Buffer {
   return typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
 }

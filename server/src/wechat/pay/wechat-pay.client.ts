@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { chinaRfc3339 } from '../../../../shared';
 import {
   formatAuthorization,
-  formatBeijingTime,
   newNonce,
   paySignMessage,
   requestSigningMessage,
@@ -85,7 +85,7 @@ export class WechatPayClient {
       mchid: this.options.mchid,
       description: input.description,
       out_trade_no: input.outTradeNo,
-      time_expire: formatBeijingTime(input.timeExpire),
+      time_expire: chinaRfc3339(input.timeExpire),
       ...(input.attach === undefined ? {} : { attach: input.attach }),
       notify_url: input.notifyUrl,
       amount: { total: input.amountFen, currency: 'CNY' },

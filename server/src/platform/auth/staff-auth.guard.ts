@@ -3,10 +3,10 @@ import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { Repository } from 'typeorm';
-import type { StaffRole } from '../../../shared';
-import { AuthTokenService } from '../platform/auth/auth-token.service';
-import { ApiException } from '../platform/errors/api-exception';
-import { Staff } from './staff.entity';
+import type { StaffRole } from '../../../../shared';
+import { AuthTokenService } from './auth-token.service';
+import { ApiException } from '../errors/api-exception';
+import { Staff } from '../../staff/staff.entity';
 
 const ROLES_KEY = 'staffRoles';
 

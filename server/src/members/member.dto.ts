@@ -1,9 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { PRIVACY_VERSION_MAX_LENGTH, type BindPhoneRequest, type PrivacyConsentRequest, type UpdateProfileRequest, type WechatLoginRequest } from '../../../../shared';
-import { LoginAttributionDto } from '../../attribution/attribution.dto';
-import { PageQueryDto } from '../../platform/http/page-query.dto';
-import { OptionalField } from '../../platform/http/optional-field';
+import { PRIVACY_VERSION_MAX_LENGTH, type BindPhoneRequest, type PrivacyConsentRequest, type UpdateProfileRequest, type WechatLoginRequest } from '../../../shared';
+import { LoginAttributionDto } from '../attribution/attribution.dto';
+import { PageQueryDto } from '../platform/http/page-query.dto';
+import { OptionalField } from '../platform/http/optional-field';
 
 export class WechatLoginDto implements WechatLoginRequest {
   @IsString()

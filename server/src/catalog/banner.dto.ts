@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { BANNER_LINK_TYPES, MAX_BANNERS, type BannerLinkType, type ReorderBannersRequest, type SaveBannerRequest } from '../../../../shared';
-import { IsAssetUrl } from '../../platform/http/asset-url';
+import { BANNER_LINK_TYPES, MAX_BANNERS, type BannerLinkType, type ReorderBannersRequest, type SaveBannerRequest } from '../../../shared';
+import { IsAssetUrl } from '../platform/http/asset-url';
 import { MAX_INT_ID } from './shop-catalog.dto';
 
 export class SaveBannerDto implements SaveBannerRequest {

@@ -1,8 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
-import { PRODUCT_SORTS, type ProductListQuery, type ProductSort } from '../../../../shared';
-import { PageQueryDto } from '../../platform/http/page-query.dto';
-import { OptionalField } from '../../platform/http/optional-field';
+import { PRODUCT_SORTS, type ProductListQuery, type ProductSort } from '../../../shared';
+import { PageQueryDto } from '../platform/http/page-query.dto';
+import { OptionalField } from '../platform/http/optional-field';
 
 export const MAX_INT_ID = 2_147_483_647;
 

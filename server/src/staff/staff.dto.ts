@@ -5,8 +5,8 @@ import {
   type StaffLoginRequest,
   type StaffRole,
   type UpdateStaffRequest,
-} from '../../../../shared';
-import { OptionalField } from '../../platform/http/optional-field';
+} from '../../../shared';
+import { OptionalField } from '../platform/http/optional-field';
 
 export class StaffLoginDto implements StaffLoginRequest {
   @IsString()

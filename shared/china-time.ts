@@ -1,10 +1,48 @@
 /**
- * China calendar (UTC+8, no daylight saving) arithmetic on plain strings: days are `YYYY-MM-DD`, months
- * `YYYY-MM`. Repeat-purchase figures count days and months as the shop and its staff live them, on both
- * databases alike, so the arithmetic happens here rather than in SQL date functions.
+ * China time (UTC+8, no daylight saving), the one place that knows the offset. Days are `YYYY-MM-DD`, months
+ * `YYYY-MM`: figures count days and months as the shop and its staff live them, on both databases alike and
+ * wherever the server or the browser runs, so the arithmetic happens here rather than in SQL date functions
+ * or the machine's time zone.
  */
-const CHINA_OFFSET_MS = 8 * 3600_000;
+export const CHINA_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
+
+/** An instant's wall clock in China. */
+export interface ChinaClock {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export function chinaClock(instant: Date): ChinaClock {
+  const china = new Date(instant.getTime() + CHINA_OFFSET_MS);
+  return {
+    year: china.getUTCFullYear(),
+    month: china.getUTCMonth() + 1,
+    day: china.getUTCDate(),
+    hour: china.getUTCHours(),
+    minute: china.getUTCMinutes(),
+    second: china.getUTCSeconds(),
+  };
+}
+
+/** 2026-11-22 15:30:05 in China, as exports and the console write a moment. */
+export function chinaDateTime(instant: Date): string {
+  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/**
+ * RFC 3339 in China time, the form WeChat reads and writes: 2026-11-22T15:30:05+08:00, or with milliseconds
+ * (2026-11-22T15:30:05.000+08:00) where an API documents them.
+ */
+export function chinaRfc3339(instant: Date, withMillis = false): string {
+  const text = new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString();
+  return `${withMillis ? text.slice(0, 23) : text.slice(0, 19)}+08:00`;
+}
 
 /** The China date of an instant. */
 export function chinaDay(instant: Date): string {

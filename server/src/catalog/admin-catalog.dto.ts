@@ -29,12 +29,12 @@ import {
   type SetShelfRequest,
   type SpecDimension,
   type StockAdjustmentRequest,
-} from '../../../../shared';
-import { BASE_SALES_COUNT_MAX } from '../../../../shared';
-import { IsAssetUrl } from '../../platform/http/asset-url';
-import { PageQueryDto } from '../../platform/http/page-query.dto';
+} from '../../../shared';
+import { BASE_SALES_COUNT_MAX } from '../../../shared';
+import { IsAssetUrl } from '../platform/http/asset-url';
+import { PageQueryDto } from '../platform/http/page-query.dto';
 import { MAX_INT_ID } from './shop-catalog.dto';
-import { OptionalField } from '../../platform/http/optional-field';
+import { OptionalField } from '../platform/http/optional-field';
 
 export const MAX_PRICE_FEN = 99_999_999;
 export const MAX_STOCK = 9_999_999;
