@@ -41,6 +41,8 @@ export const ErrorCode = {
   MULTIPART_INVALID: 'MULTIPART_INVALID',
   PRODUCT_OFF_SHELF: 'PRODUCT_OFF_SHELF',
   OUT_OF_STOCK: 'OUT_OF_STOCK',
+  /** The order would cost another amount than the checkout page showed (a price or a discount changed meanwhile). */
+  PRICE_CHANGED: 'PRICE_CHANGED',
   /** A checkout participant's purchase limit (限购): the member may not buy more of it. */
   PURCHASE_LIMIT_REACHED: 'PURCHASE_LIMIT_REACHED',
   CART_FULL: 'CART_FULL',

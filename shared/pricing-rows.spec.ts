@@ -57,6 +57,16 @@ describe('pricingRows from an order’s adjustments', () => {
     ]);
   });
 
+  it('adds what was refunded under 实付金额 once part of the order was refunded, nothing before', () => {
+    const paid = pricingRows(pricing, { paid: true, refundedFen: 0 });
+    expect(paid.map((row) => row.key)).not.toContain('refundedFen');
+    const refunded = pricingRows(pricing, { paid: true, refundedFen: 4826 });
+    expect(refunded.slice(-2).map((row) => [row.key, row.label, row.amountText, row.kind])).toEqual([
+      ['payableFen', '实付金额', '¥136.55', 'payable'],
+      ['refundedFen', '已退款', '-¥48.26', 'refund'],
+    ]);
+  });
+
   it('shows a kind of discount without a column under its own code, before shipping', () => {
     const rows = pricingRows(
       { ...base, listTotalFen: 10000, shippingFeeFen: 800, payableFen: 9800 },

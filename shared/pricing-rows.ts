@@ -62,7 +62,7 @@ export interface PricingRow {
   sign: '-' | '+' | '';
   /** What the row shows: -¥5.00, +¥8.00, ¥59.80, or 包邮. */
   amountText: string;
-  kind: 'goods' | 'discount' | 'charge' | 'payable';
+  kind: 'goods' | 'discount' | 'charge' | 'payable' | 'refund';
 }
 
 export interface PricingRowsOptions extends PricingDetails {
@@ -70,11 +70,17 @@ export interface PricingRowsOptions extends PricingDetails {
   adjustments?: PricingAdjustment[] | null;
   /** The order is paid: the last row is 实付金额 rather than 应付金额. */
   paid?: boolean;
+  /**
+   * What was refunded so far (OrderDetail.refundedFen): above 0, a 已退款 row follows 实付金额, so the total of
+   * several partial refunds shows even when the after-sale card only tells the latest case.
+   */
+  refundedFen?: Fen;
 }
 
 /**
  * The rows of a pricing breakdown in the order the server applies them (list → member price → coupon →
- * points → shipping → payable). Discounts that are 0 are left out; shipping always shows, as 包邮 when free.
+ * points → shipping → payable), then what was refunded if any. Discounts that are 0 are left out; shipping always
+ * shows, as 包邮 when free.
  */
 export function pricingRows(pricing: OrderPricing, options: PricingRowsOptions = {}): PricingRow[] {
   const adjustments = options.adjustments ?? adjustmentsOf(pricing, options);
@@ -100,5 +106,8 @@ export function pricingRows(pricing: OrderPricing, options: PricingRowsOptions =
       kind: 'charge',
     },
     { key: 'payableFen', label: options.paid ? '实付金额' : '应付金额', fen: pricing.payableFen, sign: '', amountText: formatYuan(pricing.payableFen), kind: 'payable' },
+    ...(options.refundedFen
+      ? [{ key: 'refundedFen', label: '已退款', fen: options.refundedFen, sign: '-', amountText: `-${formatYuan(options.refundedFen)}`, kind: 'refund' } satisfies PricingRow]
+      : []),
   ];
 }

@@ -82,6 +82,8 @@ export default function CheckoutPage() {
         // Exactly what the shopper saw: the selected coupon and the points switch.
         memberCouponId: preview.selectedMemberCouponId,
         usePoints: preview.points.applied,
+        // The amount shown: a price changed meanwhile is a 409 PRICE_CHANGED (toasted, the page then shows the new one).
+        expectedPayableFen: preview.pricing.payableFen,
       });
       // The order exists from here on: whatever happens with payment, the shopper continues on its page.
       const outcome = await payOrder(order.orderNo).catch((error: Error) => {

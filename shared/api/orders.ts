@@ -246,6 +246,12 @@ export interface CreateOrderRequest {
   memberCouponId?: number | null;
   /** Redeem points as the preview showed (as many as the rule allows). Omitted: false. */
   usePoints?: boolean;
+  /**
+   * The 应付金额 the checkout page showed (the preview's pricing.payableFen). When the order would cost another
+   * amount (a price, a discount or the shipping changed since), 409 PRICE_CHANGED and nothing is written, so the
+   * shopper is never asked to pay an amount they did not see. Omitted: not checked.
+   */
+  expectedPayableFen?: Fen;
 }
 
 /** The address as it was when the order was placed. */

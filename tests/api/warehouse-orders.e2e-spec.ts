@@ -138,6 +138,22 @@ describe(`warehouse: receiver contact, picking list, to-ship CSV (${TEST_DB})`, 
     expectApiError((await t.api().get(`${API}/admin/orders/to-ship.csv`).set(bearer(service)).expect(403)).body, 'FORBIDDEN');
   });
 
+  it('leaves units refunded before shipping off the picking list and the to-ship CSV', async () => {
+    const product = await shop.product([{ priceFen: 1200, stock: 20 }, { priceFen: 2400, stock: 20 }]);
+    const [kept, dropped] = product.skus;
+    const order = await pay(await placeOrder([{ skuId: kept.id, quantity: 3 }, { skuId: dropped.id, quantity: 2 }]));
+    // A staff refund of 1 unit of the first line and the whole second line; the order stays 待发货 for the rest.
+    await t.api().post(`${API}/admin/orders/${order.orderNo}/refunds`).set(bearer(owner))
+      .send({ reason: '缺货', items: [{ skuId: kept.id, quantity: 1 }, { skuId: dropped.id, quantity: 2 }] }).expect(201);
+    expect((await orderStatus(t, buyer, order.orderNo)).status).toBe('paid');
+
+    const [listed]: PickingListOrder[] = (await t.api().get(`${API}/admin/orders/picking-list?orderNos=${order.orderNo}`).set(bearer(warehouse)).expect(200)).body;
+    expect(listed.lines).toEqual([{ skuCode: kept.skuCode, title: product.title, specValues: ['规格1'], quantity: 2 }]);
+    expect(listed.itemCount).toBe(2);
+    const [, ...rows] = csvRows((await t.api().get(`${API}/admin/orders/to-ship.csv`).set(bearer(warehouse)).expect(200)).text);
+    expect(rows.find((line) => line[0] === order.orderNo)!.slice(6, 8)).toEqual([`${kept.skuCode} ${product.title} 规格1 ×2`, '2']);
+  });
+
   it('writes a remark that looks like a formula as text, so a spreadsheet does not run it', async () => {
     const order = await pay(await placeOrder([{ skuId: await shop.sku(990, 5), quantity: 1 }], '=1+2 请尽快发货'));
     const [, ...rows] = csvRows((await t.api().get(`${API}/admin/orders/to-ship.csv`).set(bearer(warehouse)).expect(200)).text);

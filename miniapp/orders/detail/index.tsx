@@ -138,7 +138,7 @@ export default function OrderDetailPage() {
       </View>
 
       <Cell.Group className="order-pricing">
-        <PricingRows pricing={order.pricing} options={{ adjustments: order.adjustments, paid: order.paidAt !== null }} />
+        <PricingRows pricing={order.pricing} options={{ adjustments: order.adjustments, paid: order.paidAt !== null, refundedFen: order.refundedFen }} />
       </Cell.Group>
 
       <View className="order-section order-info">

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
@@ -14,6 +14,7 @@ import { AddressesService } from '../addresses/addresses.service';
 import { CartItemRow } from '../cart/cart-item.entity';
 import { LoyaltyCheckoutService, type CheckoutLoyalty } from '../loyalty/loyalty-checkout.service';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
+import { ApiException } from '../platform/errors/api-exception';
 import { ShopSettingsService } from '../settings/shop-settings.service';
 import { OrderEventPublisher } from './order-events';
 import { OrderLineRow } from './order-line.entity';
@@ -145,6 +146,12 @@ export class CheckoutService {
       memberCouponId: input.memberCouponId ?? null,
       usePoints: input.usePoints ?? false,
     });
+    if (input.expectedPayableFen !== undefined && input.expectedPayableFen !== pricing.payableFen) {
+      throw new ApiException('PRICE_CHANGED', HttpStatus.CONFLICT, '商品价格或优惠有变动，请确认最新金额后再提交', {
+        expectedPayableFen: input.expectedPayableFen,
+        payableFen: pricing.payableFen,
+      });
+    }
     const now = new Date();
     const order: Omit<OrderRow, 'id' | 'orderNo' | 'updatedAt'> = {
       memberId,

@@ -62,6 +62,9 @@ export class CheckoutPreviewDto implements CheckoutPreviewRequest {
   usePoints?: boolean;
 }
 
+/** Amounts of an order are INT columns. */
+const MAX_ORDER_FEN = 2_147_483_647;
+
 export class CreateOrderDto implements CreateOrderRequest {
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{8,64}$/)
@@ -90,6 +93,12 @@ export class CreateOrderDto implements CreateOrderRequest {
   @OptionalField()
   @IsBoolean()
   usePoints?: boolean;
+
+  @OptionalField()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_ORDER_FEN)
+  expectedPayableFen?: number;
 }
 
 export class OrderListQueryDto extends PageQueryDto {

@@ -148,13 +148,24 @@ export class OrdersService {
     return byOrder;
   }
 
-  /** The orders' lines with each SKU's current code ('' for a SKU removed from its product since). */
+  /**
+   * What the warehouse packs for the orders: each line's units not refunded (nor being refunded), lines refunded
+   * in full left out, with each SKU's current code ('' for a SKU removed from its product since). A line partly
+   * refunded before shipping must not be packed whole.
+   */
   async skuLinesOf(orderIds: number[]): Promise<Map<number, PickingListLine[]>> {
-    return this.withSkuCodes(await this.linesOf(orderIds));
+    const lines = await this.linesOf(orderIds);
+    const toPack = new Map(
+      [...lines].map(([orderId, orderLines]) => [
+        orderId,
+        orderLines.filter((line) => line.quantity > line.refundedQuantity).map((line) => ({ ...line, quantity: line.quantity - line.refundedQuantity })),
+      ]),
+    );
+    return this.withSkuCodes(toPack);
   }
 
   /** Lines already read (linesOf), with their SKU codes: one more query. */
-  async withSkuCodes(lines: Map<number, OrderLineRow[]>): Promise<Map<number, PickingListLine[]>> {
+  async withSkuCodes(lines: Map<number, Pick<OrderLineRow, 'skuId' | 'title' | 'specValues' | 'quantity'>[]>): Promise<Map<number, PickingListLine[]>> {
     const skuIds = [...new Set([...lines.values()].flat().map((line) => line.skuId))];
     const skus = skuIds.length ? await this.dataSource.getRepository(Sku).find({ select: { id: true, skuCode: true }, where: { id: In(skuIds) } }) : [];
     const codes = new Map(skus.map((sku) => [sku.id, sku.skuCode]));

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { chinaDateTime, type PickingListOrder, type StaffRole } from '../../../shared';
+import { chinaDateTime, type PickingListLine, type PickingListOrder, type StaffRole } from '../../../shared';
 import { ApiException } from '../platform/errors/api-exception';
 import { EXPORT_MAX_ROWS, skuLinesText } from './admin-orders.service';
 import { toShipment } from './order-views';
@@ -12,6 +12,11 @@ import { csvDocument } from '../platform/http/csv-document';
 
 /** The batch-ship header first, so the filled-in file goes straight back to 批量发货. */
 const TO_SHIP_HEADER = ['订单号', '快递公司', '快递单号', '收货人', '手机号', '收货地址', 'SKU 明细', '件数', '买家备注', '付款时间'];
+
+/** Units to pack: a partial refund before shipping takes its units off the order's item count. */
+function unitsOf(lines: PickingListLine[]): number {
+  return lines.reduce((sum, line) => sum + line.quantity, 0);
+}
 
 /** What the warehouse prints and exports to pack and label parcels. */
 @Injectable()
@@ -39,7 +44,7 @@ export class PickingListService {
         receiverPhone: receiver.phone,
         receiverAddress: addressLine(receiver),
         remark: order.remark,
-        itemCount: order.itemCount,
+        itemCount: unitsOf(lines.get(order.id) ?? []),
         lines: lines.get(order.id) ?? [],
         shipment: toShipment(order),
       };
@@ -64,7 +69,7 @@ export class PickingListService {
         receiver.phone,
         addressLine(receiver),
         skuLinesText(lines.get(order.id) ?? []),
-        order.itemCount,
+        unitsOf(lines.get(order.id) ?? []),
         order.remark,
         order.paidAt ? chinaDateTime(order.paidAt) : '',
       ];

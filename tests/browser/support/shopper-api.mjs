@@ -36,10 +36,7 @@ export const SHOPPER_ADDRESS = {
 export async function placePaidOrder(baseUrl, { address = SHOPPER_ADDRESS, remark = '', quantity = 1, lineCount = 1 } = {}) {
   const call = (method, path, options) => callApi(baseUrl, method, path, options);
   const { fakeWechatBaseUrl } = await call('GET', '/platform');
-  const { code } = await call('POST', '/fake/login-code', { base: fakeWechatBaseUrl, body: { identity: `shopper-${randomUUID()}` } });
-  // The shopper agreed to the current 隐私政策 with this login, as the storefront's consent step does.
-  const { version } = await call('GET', '/privacy/current');
-  const { token } = await call('POST', '/auth/wechat-login', { body: { code, privacyConsentVersion: version } });
+  const token = await newShopperToken(baseUrl);
 
   const products = await call('GET', '/products?page=1&pageSize=20');
   // `lineCount` SKUs in stock, one per product.
@@ -64,6 +61,16 @@ export async function placePaidOrder(baseUrl, { address = SHOPPER_ADDRESS, remar
   // The fake notifies the server asynchronously; the order is paid once the signed notification is processed.
   await waitForOrderStatus(baseUrl, order.orderNo, token, 'paid');
   return { orderNo: order.orderNo, token, skuCode: sku.skuCode };
+}
+
+/** A new shopper logged in with a fake wx.login code; answers the token. */
+export async function newShopperToken(baseUrl) {
+  const call = (method, path, options) => callApi(baseUrl, method, path, options);
+  const { fakeWechatBaseUrl } = await call('GET', '/platform');
+  const { code } = await call('POST', '/fake/login-code', { base: fakeWechatBaseUrl, body: { identity: `shopper-${randomUUID()}` } });
+  // The shopper agreed to the current 隐私政策 with this login, as the storefront's consent step does.
+  const { version } = await call('GET', '/privacy/current');
+  return (await call('POST', '/auth/wechat-login', { body: { code, privacyConsentVersion: version } })).token;
 }
 
 /** Polls the shopper's view of the order until it has the status (WeChat Pay notifications arrive asynchronously). */

@@ -212,7 +212,7 @@ const LINE_COLUMNS: TableColumnsType<OrderLine> = [
 function PricingBreakdown({ order }: { order: AdminOrderDetail }) {
   return (
     <Descriptions column={1} size="small" style={{ marginTop: 16, maxWidth: 420, marginLeft: 'auto' }} styles={{ label: { width: 180 } }}>
-      {pricingRows(order.pricing, { adjustments: order.adjustments, paid: order.paidAt !== null }).map((row) => (
+      {pricingRows(order.pricing, { adjustments: order.adjustments, paid: order.paidAt !== null, refundedFen: order.refundedFen }).map((row) => (
         <Descriptions.Item key={row.key} label={row.label}>
           {row.kind === 'payable' ? (
             <Typography.Text strong type="danger">
