@@ -1,5 +1,5 @@
 import type { CartItem } from '@shared/api/cart';
-import { checkoutButtonText, checkoutItems, isAllSelected, priceChangeNote, shippingHint } from './cart-view';
+import { checkoutButtonText, checkoutItems, hasBuyableLine, isAllSelected, priceChangeNote, shippingHint } from './cart-view';
 
 function line(overrides: Partial<CartItem>): CartItem {
   return {
@@ -27,6 +27,11 @@ describe('cart selection', () => {
     expect(isAllSelected([])).toBe(false);
   });
 
+  it('offers 全选 only when some line can be bought', () => {
+    expect(hasBuyableLine([line({ unavailableReason: 'off_shelf' }), line({ id: 2, unavailableReason: 'sold_out' })])).toBe(false);
+    expect(hasBuyableLine([line({ unavailableReason: 'off_shelf' }), line({ id: 2 })])).toBe(true);
+  });
+
   it('checks out the selected available lines only', () => {
     const items = [
       line({ id: 1, skuId: 10, quantity: 2 }),
@@ -49,6 +54,8 @@ describe('cart totals display', () => {
     expect(shippingHint(9900, rule)).toBe('已满足包邮');
     expect(shippingHint(100, { shippingFeeFen: 0, freeShippingThresholdFen: 9900 })).toBeNull();
     expect(shippingHint(100, { shippingFeeFen: 800, freeShippingThresholdFen: null })).toBeNull();
+    // Nothing selected (or nothing left to buy): no nudge to spend ¥99.00.
+    expect(shippingHint(0, rule)).toBeNull();
   });
 
   it('notes a price that moved since the line was added', () => {

@@ -8,6 +8,11 @@ export function isAllSelected(items: CartItem[]): boolean {
   return available.length > 0 && available.every((item) => item.selected);
 }
 
+/** Whether any line can be bought at all (every one off the shelf or sold out: 全选 has nothing to select). */
+export function hasBuyableLine(items: CartItem[]): boolean {
+  return items.some((item) => item.unavailableReason === null);
+}
+
 /** What 去结算 orders: the selected lines that can be bought. */
 export function checkoutItems(items: CartItem[]): OrderItemInput[] {
   return items
@@ -19,9 +24,9 @@ export function checkoutButtonText(cart: Pick<CartResponse, 'selectedQuantity'>)
   return cart.selectedQuantity > 0 ? `去结算(${cart.selectedQuantity})` : '去结算';
 }
 
-/** The free-shipping hint under the total; null when the shop has no threshold or ships free anyway. */
+/** The free-shipping hint under the total; null when nothing is selected, or the shop has no threshold or ships free anyway. */
 export function shippingHint(selectedSubtotalFen: Fen, rule: ShippingRule): string | null {
-  if (rule.shippingFeeFen === 0 || rule.freeShippingThresholdFen === null) return null;
+  if (selectedSubtotalFen === 0 || rule.shippingFeeFen === 0 || rule.freeShippingThresholdFen === null) return null;
   if (selectedSubtotalFen >= rule.freeShippingThresholdFen) return '已满足包邮';
   return `再买 ${formatYuan(rule.freeShippingThresholdFen - selectedSubtotalFen)} 包邮`;
 }

@@ -12,7 +12,7 @@ import { useLoadable } from '@/hooks/useLoadable';
 import { usePullDownReload } from '@/hooks/usePageReload';
 import { PriceText } from '@/components/price-text/PriceText';
 import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
-import { checkoutButtonText, checkoutItems, isAllSelected, priceChangeNote, shippingHint } from './cart-view';
+import { checkoutButtonText, checkoutItems, hasBuyableLine, isAllSelected, priceChangeNote, shippingHint } from './cart-view';
 import './index.scss';
 import { useCartBadge } from '@/store/cart-badge';
 
@@ -113,7 +113,7 @@ export default function CartPage() {
       })}
 
       <View className={`cart-bar${process.env.TARO_ENV === 'h5' ? ' cart-bar--above-h5-tabbar' : ''}`}>
-        <Checkbox className="cart-bar__all select-all" checked={allSelected} onChange={(checked) => change(selectAllCartItems(checked))}>
+        <Checkbox className="cart-bar__all select-all" checked={allSelected} disabled={!hasBuyableLine(cart.items)} onChange={(checked) => change(selectAllCartItems(checked))}>
           全选
         </Checkbox>
         <View className="cart-bar__total">
