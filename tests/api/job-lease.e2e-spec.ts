@@ -6,7 +6,7 @@ import { OrderRow } from '../../server/src/orders/order.entity';
 import { buildDataSourceOptions } from '../../server/src/platform/database/data-source-options';
 import { JobRow } from '../../server/src/platform/jobs/job.entity';
 import { FakeWechatServer } from '../../server/src/wechat-fake/fake-wechat-server';
-import { sharedServerSetup, sleep, startServerProcess, stopServerProcesses, waitFor, type ServerProcess } from './support/server-processes';
+import { callServer, sharedServerSetup, sleep, startServerProcess, stopServerProcesses, waitFor, type ServerProcess } from './support/server-processes';
 import { ADDRESS } from './support/shop-fixtures';
 import { createMariadbDatabase, TEST_DB } from './support/test-app';
 
@@ -36,25 +36,14 @@ describe('one instance at a time runs a WeChat-calling sweep (two server process
     return server;
   }
 
-  async function call<T>(server: ServerProcess, method: string, path: string, body?: object, token?: string): Promise<T> {
-    const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-    return JSON.parse(text) as T;
-  }
-
   /** An order in 待付款 whose payment was started (the fake holds it as NOTPAY) more than 5 minutes ago. */
   async function orderNeedingReconciliation(server: ServerProcess, index: number): Promise<string> {
     const code = fake.state.loginCodes.issue({ identity: `lease-shopper-${index}`, withUnionid: true });
-    const { token } = await call<{ token: string }>(server, 'POST', '/auth/wechat-login', { code });
+    const { token } = await callServer<{ token: string }>(server, 'POST', '/auth/wechat-login', { code });
     const [{ id: skuId }] = await dataSource.query('SELECT id FROM skus WHERE stock >= 1 ORDER BY id LIMIT 1');
-    const { id: addressId } = await call<{ id: number }>(server, 'POST', '/addresses', ADDRESS, token);
-    const { orderNo } = await call<{ orderNo: string }>(server, 'POST', '/orders', { clientToken: `lease-order-${index}`, items: [{ skuId, quantity: 1 }], addressId }, token);
-    await call(server, 'POST', `/orders/${orderNo}/payment`, {}, token);
+    const { id: addressId } = await callServer<{ id: number }>(server, 'POST', '/addresses', ADDRESS, token);
+    const { orderNo } = await callServer<{ orderNo: string }>(server, 'POST', '/orders', { clientToken: `lease-order-${index}`, items: [{ skuId, quantity: 1 }], addressId }, token);
+    await callServer(server, 'POST', `/orders/${orderNo}/payment`, {}, token);
     return orderNo;
   }
 
