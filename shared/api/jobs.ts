@@ -55,9 +55,13 @@ export interface AdminEventDelivery {
   eventId: string;
   /** e.g. `order.paid` */
   eventType: string;
+  /** The event in Chinese (DOMAIN_EVENT_LABELS), or its type when it has no label. */
+  eventLabel: string;
   /** What the event is about, e.g. `order:2026…` */
   aggregateKey: string;
   follower: string;
+  /** What the follower does, in Chinese (its registration's label); its name when no follower of that name runs any more. */
+  followerLabel: string;
   status: 'pending' | 'failed' | 'done';
   attempts: number;
   lastError: string | null;
@@ -73,6 +77,19 @@ export interface AdminEventDeliveryList {
   overdue: number;
   items: AdminEventDelivery[];
 }
+
+/** The domain events in Chinese, for the owner. A new event type adds its label here (a test checks every type has one). */
+export const DOMAIN_EVENT_LABELS: Record<string, string> = {
+  'order.created': '下单',
+  'order.paid': '订单付款',
+  'order.shipped': '订单发货',
+  'order.completed': '订单完成',
+  'order.cancelled': '订单取消',
+  'order.refunded': '订单退款',
+  'member.registered': '新会员注册',
+  'coupon.redeemed': '用券下单',
+  'points.changed': '积分变动',
+};
 
 /** A pending delivery this late (past its next attempt) is listed as stuck: the redelivery sweep runs every 30 s. */
 export const EVENT_DELIVERY_OVERDUE_MS = 5 * 60_000;

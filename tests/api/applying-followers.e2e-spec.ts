@@ -32,6 +32,7 @@ describe(`followers applied in their delivery's transaction (${TEST_DB})`, () =>
     let handled = 0;
     t.app.get(EventFollowers).register<OrderPaidPayload>({
       name: 'test.flaky-apply-on-paid',
+      label: '测试跟随者',
       on: [OrderEvents.paid],
       handle: async () => {
         handled++;

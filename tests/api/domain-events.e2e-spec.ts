@@ -35,6 +35,7 @@ describe(`domain events (${TEST_DB})`, () => {
       const effects: string[] = [];
       t.app.get(EventFollowers).register<OrderPaidPayload>({
         name: 'test.flaky-on-paid',
+        label: '测试跟随者',
         on: [OrderEvents.paid],
         handle: async ({ payload }) => {
           runs++;

@@ -24,6 +24,7 @@ describe(`event deliveries in 任务 (${TEST_DB})`, () => {
     operator = await staffToken(t, 'operator');
     t.app.get(EventFollowers).register<{ note: string }>({
       name: 'test.ping-follower',
+      label: '测试跟随者',
       on: ['test.ping'],
       handle: async ({ payload }) => {
         if (failing) throw new Error(`下游不可用: ${payload.note}`);
@@ -54,7 +55,7 @@ describe(`event deliveries in 任务 (${TEST_DB})`, () => {
     const before = await list();
     expect(before.failed).toBe(1);
     expect(before.items).toEqual([
-      expect.objectContaining({ eventId, eventType: 'test.ping', aggregateKey: 'ping:a', follower: 'test.ping-follower', status: 'failed', attempts: 20, lastError: '下游不可用: a' }),
+      expect.objectContaining({ eventId, eventType: 'test.ping', eventLabel: 'test.ping', aggregateKey: 'ping:a', follower: 'test.ping-follower', followerLabel: '测试跟随者', status: 'failed', attempts: 20, lastError: '下游不可用: a' }),
     ]);
 
     // Still failing: the run is recorded, the delivery stays failed with the new error.

@@ -382,10 +382,11 @@ describe(`checkout and orders (${TEST_DB})`, () => {
       const created: OrderCreatedPayload[] = [];
       const cancelled: OrderCancelledPayload[] = [];
       let listening = true;
-      followers.register<OrderCreatedPayload>({ name: 'test.record-created', on: [OrderEvents.created], handle: async ({ payload }) => void (listening && created.push(payload)) });
-      followers.register<OrderCancelledPayload>({ name: 'test.record-cancelled', on: [OrderEvents.cancelled], handle: async ({ payload }) => void (listening && cancelled.push(payload)) });
+      followers.register<OrderCreatedPayload>({ name: 'test.record-created', label: '测试跟随者', on: [OrderEvents.created], handle: async ({ payload }) => void (listening && created.push(payload)) });
+      followers.register<OrderCancelledPayload>({ name: 'test.record-cancelled', label: '测试跟随者', on: [OrderEvents.cancelled], handle: async ({ payload }) => void (listening && cancelled.push(payload)) });
       followers.register({
         name: 'test.fails-at-once',
+        label: '测试跟随者',
         on: [OrderEvents.created],
         handle: (() => {
           if (listening) throw new Error('follower broke');
@@ -393,6 +394,7 @@ describe(`checkout and orders (${TEST_DB})`, () => {
       });
       followers.register({
         name: 'test.fails-later',
+        label: '测试跟随者',
         on: [OrderEvents.cancelled],
         handle: async () => {
           if (listening) throw new Error('follower broke later');

@@ -37,6 +37,7 @@ export class MemberPurchaseStatsService implements OnModuleInit {
   onModuleInit(): void {
     this.followers.register<OrderEventPayload & { paidAt?: string; refundFen?: number }>({
       name: 'analytics.purchase-stats',
+      label: '付款、退款后更新会员购买统计',
       on: [OrderEvents.paid, OrderEvents.refunded],
       handle: ({ payload }) => this.recompute(payload.memberId),
       // Delivered once, in its delivery's transaction: what the event says is applied to the row as it stands.

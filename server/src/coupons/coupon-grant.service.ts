@@ -45,6 +45,7 @@ export class CouponGrantService implements OnModuleInit {
   onModuleInit(): void {
     this.followers.register<MemberRegisteredPayload>({
       name: 'coupons.newcomer-grant',
+      label: '新会员注册后发放新人券',
       on: [MemberEvents.registered],
       handle: ({ payload }) => this.grantNewcomerCoupons(payload.memberId),
     });

@@ -20,6 +20,7 @@ export class LoyaltyOrderFollowers implements OnModuleInit {
   onModuleInit(): void {
     this.followers.register<OrderPaidPayload>({
       name: 'loyalty.level-on-paid',
+      label: '付款后更新会员等级',
       on: [OrderEvents.paid],
       handle: ({ payload }) => this.levels.recompute(payload.memberId, 'order_paid'),
       // Delivered once, in its delivery's transaction: the payment is added to the window's net paid.
@@ -27,11 +28,13 @@ export class LoyaltyOrderFollowers implements OnModuleInit {
     });
     this.followers.register<OrderEventPayload>({
       name: 'loyalty.points-on-completed',
+      label: '确认收货后发放积分',
       on: [OrderEvents.completed],
       handle: ({ payload }) => this.points.earnForCompletedOrder(payload.orderId),
     });
     this.followers.register<Partial<OrderRefundedPayload> & OrderEventPayload>({
       name: 'loyalty.points-and-level-on-refunded',
+      label: '退款后收回、退还积分并更新等级',
       on: [OrderEvents.refunded],
       handle: async ({ payload }) => {
         // Events recorded before refunds carried their facts were whole-order refunds (refund 0 closes the order).

@@ -47,6 +47,7 @@ export class PaymentsService implements OnModuleInit {
   onModuleInit(): void {
     this.followers.register<OrderCancelledPayload>({
       name: 'payments.close-cancelled-order',
+      label: '订单取消后关闭微信支付订单',
       on: [OrderEvents.cancelled],
       handle: ({ payload }) => this.closeAtWechat(payload.orderId),
     });

@@ -50,6 +50,7 @@ export class SubscribeMessagesService implements OnModuleInit {
     const follow = (name: string, type: string, kind: SubscribeTemplateKind, send: (orderId: number, memberId: number) => Promise<void>) =>
       this.followers.register<OrderEventPayload>({
         name,
+        label: `发送订阅消息「${SUBSCRIBE_TEMPLATE_LABELS[kind]}」`,
         on: [type],
         // Once per order and kind: an event redelivered after the process died mid-way sends nothing more.
         handle: async ({ payload }) => {

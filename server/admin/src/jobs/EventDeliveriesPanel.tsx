@@ -78,14 +78,26 @@ function columns(retrying: string | null, retry: (delivery: AdminEventDelivery) 
       width: 220,
       render: (_, delivery) => (
         <Space direction="vertical" size={0}>
-          <Typography.Text>{delivery.eventType}</Typography.Text>
+          <Typography.Text>{delivery.eventLabel}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {delivery.aggregateKey} · {formatOptionalTime(delivery.eventCreatedAt)}
           </Typography.Text>
         </Space>
       ),
     },
-    { title: '跟随者', dataIndex: 'follower', width: 200 },
+    {
+      title: '处理',
+      key: 'follower',
+      width: 220,
+      render: (_, delivery) => (
+        <Space direction="vertical" size={0}>
+          <Typography.Text>{delivery.followerLabel}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {delivery.follower}
+          </Typography.Text>
+        </Space>
+      ),
+    },
     {
       title: '状态',
       key: 'status',
@@ -115,7 +127,7 @@ function columns(retrying: string | null, retry: (delivery: AdminEventDelivery) 
           type="link"
           loading={retrying === deliveryKey(delivery)}
           disabled={retrying !== null && retrying !== deliveryKey(delivery)}
-          aria-label={`重新投递 ${delivery.follower}`}
+          aria-label={`重新投递 ${delivery.followerLabel}`}
           onClick={() => retry(delivery)}
         >
           重新投递

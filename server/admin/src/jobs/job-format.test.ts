@@ -54,7 +54,7 @@ describe('runResultText', () => {
 });
 
 describe('deliveriesSummary', () => {
-  const item = { eventId: 'e', eventType: 'order.paid', aggregateKey: 'order:1', follower: 'f', status: 'failed' as const, attempts: 20, lastError: 'x', nextAttemptAt: '', eventCreatedAt: '' };
+  const item = { eventId: 'e', eventType: 'order.paid', eventLabel: '订单付款', aggregateKey: 'order:1', follower: 'f', followerLabel: '付款后更新会员等级', status: 'failed' as const, attempts: 20, lastError: 'x', nextAttemptAt: '', eventCreatedAt: '' };
   it('says all clear when nothing failed or is stuck', () => {
     expect(deliveriesSummary({ failed: 0, overdue: 0, items: [] })).toEqual({ type: 'success', text: '所有事件都已送达，或正在按计划重试' });
   });

@@ -26,6 +26,8 @@ export type NewDomainEvent<P = unknown> = Pick<DomainEvent<P>, 'type' | 'aggrega
 export interface EventFollower<P = any> {
   /** Stable: deliveries are keyed by (event id, name). `<module>.<what it does>`. */
   name: string;
+  /** What it does, in Chinese, for the owner's 任务 page (e.g. 付款后更新会员等级). */
+  label: string;
   on: readonly string[];
   handle(event: DomainEvent<P>): Promise<void>;
   apply?(manager: EntityManager, event: DomainEvent<P>): Promise<void>;

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, LessThan, LessThanOrEqual, type EntityManager } from 'typeorm';
-import { EVENT_DELIVERY_OVERDUE_MS, type AdminEventDelivery, type AdminEventDeliveryList } from '../../../../shared';
+import { DOMAIN_EVENT_LABELS, EVENT_DELIVERY_OVERDUE_MS, type AdminEventDelivery, type AdminEventDeliveryList } from '../../../../shared';
 import { ApiException } from '../errors/api-exception';
 import { insertRows } from '../database/plain-sql';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -240,7 +240,7 @@ export class DomainEvents {
       deliveries.find({ where: [{ status: 'failed' }, overdue], order: { eventId: 'DESC' }, take: LISTED_DELIVERIES }),
     ]);
     const events = await this.eventsById(rows.map((row) => row.eventId));
-    return { failed: failedCount, overdue: overdueCount, items: rows.map((row) => toAdminDelivery(row, events.get(row.eventId))) };
+    return { failed: failedCount, overdue: overdueCount, items: rows.map((row) => this.toAdminDelivery(row, events.get(row.eventId))) };
   }
 
   /** Runs a delivery now at the owner's request (a failed one gets another run); answers it afterwards. */
@@ -255,7 +255,24 @@ export class DomainEvents {
     if (after.attempts === before) {
       throw new ApiException('EVENT_DELIVERY_BUSY', HttpStatus.CONFLICT, '这条事件投递刚被另一处处理，请刷新后再看');
     }
-    return toAdminDelivery(after, (await this.eventsById([after.eventId])).get(after.eventId));
+    return this.toAdminDelivery(after, (await this.eventsById([after.eventId])).get(after.eventId));
+  }
+
+  private toAdminDelivery(delivery: DomainEventDeliveryRow, event: Pick<DomainEventRow, 'type' | 'aggregateKey' | 'createdAt'> | undefined): AdminEventDelivery {
+    const eventType = event?.type ?? '';
+    return {
+      eventId: delivery.eventId,
+      eventType,
+      eventLabel: DOMAIN_EVENT_LABELS[eventType] ?? eventType,
+      aggregateKey: event?.aggregateKey ?? '',
+      follower: delivery.follower,
+      followerLabel: this.followers.named(delivery.follower)?.label ?? delivery.follower,
+      status: delivery.status,
+      attempts: delivery.attempts,
+      lastError: delivery.lastError,
+      nextAttemptAt: delivery.nextAttemptAt.toISOString(),
+      eventCreatedAt: (event?.createdAt ?? delivery.nextAttemptAt).toISOString(),
+    };
   }
 
   private async eventsById(ids: string[]): Promise<Map<string, DomainEventRow>> {
@@ -291,18 +308,4 @@ export class DomainEvents {
       if (rows.length < PRUNE_BATCH) return removed;
     }
   }
-}
-
-function toAdminDelivery(delivery: DomainEventDeliveryRow, event: Pick<DomainEventRow, 'type' | 'aggregateKey' | 'createdAt'> | undefined): AdminEventDelivery {
-  return {
-    eventId: delivery.eventId,
-    eventType: event?.type ?? '',
-    aggregateKey: event?.aggregateKey ?? '',
-    follower: delivery.follower,
-    status: delivery.status,
-    attempts: delivery.attempts,
-    lastError: delivery.lastError,
-    nextAttemptAt: delivery.nextAttemptAt.toISOString(),
-    eventCreatedAt: (event?.createdAt ?? delivery.nextAttemptAt).toISOString(),
-  };
 }

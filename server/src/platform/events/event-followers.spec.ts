@@ -7,8 +7,8 @@ describe('EventFollowers', () => {
 
   it('finds followers by event type and by name', () => {
     const followers = new EventFollowers();
-    followers.register({ name: 'a.on-paid', on: ['order.paid'], handle });
-    followers.register({ name: 'b.on-paid-and-refunded', on: ['order.paid', 'order.refunded'], handle });
+    followers.register({ name: 'a.on-paid', label: '测试跟随者', on: ['order.paid'], handle });
+    followers.register({ name: 'b.on-paid-and-refunded', label: '测试跟随者', on: ['order.paid', 'order.refunded'], handle });
     expect(followers.of('order.paid').map((f) => f.name)).toEqual(['a.on-paid', 'b.on-paid-and-refunded']);
     expect(followers.of('order.refunded').map((f) => f.name)).toEqual(['b.on-paid-and-refunded']);
     expect(followers.of('order.created')).toEqual([]);
@@ -18,8 +18,8 @@ describe('EventFollowers', () => {
 
   it('refuses a second follower of the same name (the name keys its deliveries)', () => {
     const followers = new EventFollowers();
-    followers.register({ name: 'a.on-paid', on: ['order.paid'], handle });
-    expect(() => followers.register({ name: 'a.on-paid', on: ['order.shipped'], handle })).toThrow('registered twice');
+    followers.register({ name: 'a.on-paid', label: '测试跟随者', on: ['order.paid'], handle });
+    expect(() => followers.register({ name: 'a.on-paid', label: '测试跟随者', on: ['order.shipped'], handle })).toThrow('registered twice');
   });
 });
 

@@ -3,7 +3,7 @@ import type { EventFollower } from './domain-event';
 
 /**
  * Who follows which event. Each follower registers itself once, in its module's onModuleInit:
- * `followers.register({ name: 'loyalty.points-on-completed', on: [OrderEvents.completed], handle })`.
+ * `followers.register({ name: 'loyalty.points-on-completed', label: '确认收货后发放积分', on: [OrderEvents.completed], handle })`.
  */
 @Injectable()
 export class EventFollowers {
