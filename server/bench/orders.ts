@@ -75,7 +75,7 @@ const PARTS = { placement: process.env.BENCH_ONLY !== 'purchase', purchase: proc
 const PURCHASE_TARGET = { serverCpuMs: 6, statements: 30 };
 /** BENCH_DATABASES=mariadb skips SQLite (a quicker run while working on MariaDB's figures). */
 const SQLITE_TOO = process.env.BENCH_DATABASES !== 'mariadb';
-/** BENCH_PROFILE=1 profiles the server on MariaDB whatever the figures. */
+/** BENCH_PROFILE=1 profiles the server on MariaDB whatever the figures (placing orders, and the whole purchase after its measured run). */
 const ALWAYS_PROFILE = process.env.BENCH_PROFILE === '1';
 
 type AppServerInfo = { url: string; fakeWechatUrl: string };
@@ -117,6 +117,8 @@ interface PurchaseFigures {
   statementsPerPaidOrder: Record<string, number> | null;
   /** Median statements of each step over purchases made one at a time; null on SQLite. */
   steps: Record<PurchaseStep, number> | null;
+  /** Where the server's CPU went during purchases (BENCH_PROFILE=1, MariaDB). */
+  profile: CpuSummary | null;
 }
 
 interface DatabaseFigures {
@@ -394,6 +396,12 @@ async function measurePurchase(database: BenchDatabase, servers: BenchServers, s
   const steps = statementsBefore
     ? await statementsPerStep(target, PURCHASE_SAMPLES, async () => (await database.statementCounters())!.Questions, FOLLOWERS_SETTLE_MS / 2)
     : null;
+  let profile: CpuSummary | null = null;
+  if (ALWAYS_PROFILE && database.label === 'MariaDB') {
+    await servers.app.command('start-profile');
+    await runPurchases(target, PURCHASE_SHOPPERS, PROFILE_SECONDS);
+    profile = summarizeCpuProfile((await servers.app.command('stop-profile')) as CpuProfile);
+  }
   return {
     run,
     cpu: {
@@ -403,6 +411,7 @@ async function measurePurchase(database: BenchDatabase, servers: BenchServers, s
     },
     statementsPerPaidOrder: statementsBefore && statementsAfter ? perOrder(statementsBefore, statementsAfter, run.paid) : null,
     steps,
+    profile,
   };
 }
 
@@ -510,19 +519,21 @@ function printPlacement(bare: LoadResult, figures: Placed[]): void {
       `Target (orders/s on MariaDB ≥ ${TARGET_FRACTION_OF_RAW * 100}% of the raw database rate): ` +
         `${share >= TARGET_FRACTION_OF_RAW ? 'MET' : 'NOT MET'} (${(share * 100).toFixed(0)}%)`,
     );
-    if (mariaDb.profile) {
-      log('');
-      log(`Where the server's CPU went while placing orders on MariaDB (self time, Node built-ins counted to their caller; the server was idle ${mariaDb.profile.idlePercent.toFixed(0)}% of the time):`);
-      log('');
-      log('| area | share of busy time |');
-      log('|---|---|');
-      for (const share of mariaDb.profile.busyAreas.filter((a) => a.percent >= 0.5)) log(`| ${share.name} | ${share.percent.toFixed(1)}% |`);
-      log('');
-      log('| function (self time) | share of busy time |');
-      log('|---|---|');
-      for (const share of mariaDb.profile.topFunctions) log(`| ${share.name} | ${share.percent.toFixed(1)}% |`);
-    }
+    if (mariaDb.profile) printProfile('placing orders', mariaDb.profile);
   }
+}
+
+function printProfile(what: string, profile: CpuSummary): void {
+  log('');
+  log(`Where the server's CPU went while ${what} on MariaDB (self time, Node built-ins counted to their caller; the server was idle ${profile.idlePercent.toFixed(0)}% of the time):`);
+  log('');
+  log('| area | share of busy time |');
+  log('|---|---|');
+  for (const share of profile.busyAreas.filter((a) => a.percent >= 0.5)) log(`| ${share.name} | ${share.percent.toFixed(1)}% |`);
+  log('');
+  log('| function (self time) | share of busy time |');
+  log('|---|---|');
+  for (const share of profile.topFunctions) log(`| ${share.name} | ${share.percent.toFixed(1)}% |`);
 }
 
 type Bought = PurchaseFigures & { label: string; stock: StockCheck };
@@ -560,6 +571,7 @@ function printPurchase(figures: Bought[]): void {
       `Target (on MariaDB ≤ ${PURCHASE_TARGET.serverCpuMs} ms server CPU and ≤ ${PURCHASE_TARGET.statements} statements per paid order, 0 failures): ` +
         `${met ? 'MET' : 'NOT MET'} (${mariaDb.cpu.server.toFixed(1)} ms, ${statements.toFixed(1)} statements, ${failures} failures)`,
     );
+    if (mariaDb.profile) printProfile('buying (every step of the purchase)', mariaDb.profile);
   }
 }
 

@@ -27,13 +27,6 @@ export class AddressesService {
     return rows.map(toAddress).sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
   }
 
-  /** The member's address, or their default one when no id is given (null when they have none). */
-  async findForOrder(memberId: number, addressId: number | undefined): Promise<Address | null> {
-    if (addressId !== undefined) return this.get(memberId, addressId);
-    const row = await this.dataSource.getRepository(AddressRow).findOneBy({ memberId, defaultMark: true });
-    return row ? toAddress(row) : null;
-  }
-
   async create(memberId: number, input: SaveAddressDto): Promise<Address> {
     const id = await this.transactions.run(async (manager) => {
       await lockMember(manager, memberId);

@@ -10,6 +10,7 @@ import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { levelFor, levelListProblem } from './level-rules';
 import { lockedForUpdate } from '../platform/database/locking-read';
+import { noteMemberLocked } from '../platform/database/member-lock';
 import { LOYALTY_TERMS_CACHE_MS, LoyaltySettingsService } from './loyalty-settings.service';
 import { MemberLevelChangeRow, type LevelChangeReason } from './member-level-change.entity';
 import { MemberLevelReviewRow } from './member-level-review.entity';
@@ -124,9 +125,7 @@ export class MemberLevelsService {
   /** recompute, in the caller's transaction. */
   async recomputeIn(manager: EntityManager, memberId: number, reason: LevelChangeReason, now: Date = new Date()): Promise<void> {
     // The member's row lock orders parallel recomputes; the facts are read after it, so the last one sees them all.
-    const member = await lockedForUpdate(
-      manager.createQueryBuilder(Member, 'm').select(['m.id', 'm.levelId']).where('m.id = :memberId', { memberId }),
-    ).getOne();
+    const member = await lockedMember(manager, memberId);
     if (!member) {
       await manager.delete(MemberLevelReviewRow, { memberId });
       return;
@@ -147,9 +146,7 @@ export class MemberLevelsService {
   async addPayment(manager: EntityManager, memberId: number, payment: { payableFen: number; paidAt: Date }, now: Date = new Date()): Promise<void> {
     // The member's row lock first: the review row read after it is what the last holder left (a locking read of
     // a missing review row would lock the gap, and first buyers' inserts would deadlock in it).
-    const member = await lockedForUpdate(
-      manager.createQueryBuilder(Member, 'm').select(['m.id', 'm.levelId']).where('m.id = :memberId', { memberId }),
-    ).getOne();
+    const member = await lockedMember(manager, memberId);
     if (!member) return;
     const review = await manager.findOneBy(MemberLevelReviewRow, { memberId });
     const [levels, settings] = [await this.current(manager), await this.settings.current(manager)];
@@ -229,4 +226,16 @@ export function toMemberLevel(row: MemberLevelRow): MemberLevel {
     memberPricePercent: row.memberPricePercent,
     freeShippingThresholdFen: row.freeShippingThresholdFen,
   };
+}
+
+/**
+ * The member's level, read with the member's row lock (recorded for the transaction: a purchase-stats follower
+ * applied in the same transaction then takes no second lock).
+ */
+async function lockedMember(manager: EntityManager, memberId: number): Promise<Pick<Member, 'id' | 'levelId'> | null> {
+  const member = await lockedForUpdate(
+    manager.createQueryBuilder(Member, 'm').select(['m.id', 'm.levelId']).where('m.id = :memberId', { memberId }),
+  ).getOne();
+  if (member) noteMemberLocked(manager, memberId);
+  return member;
 }

@@ -10,7 +10,6 @@ import {
   type OrderSource,
   type ShippingRule,
 } from '../../../shared';
-import { AddressesService } from '../addresses/addresses.service';
 import { CartItemRow } from '../cart/cart-item.entity';
 import { LoyaltyCheckoutService, type CheckoutLoyalty } from '../loyalty/loyalty-checkout.service';
 import { isUniqueViolation, TransactionRunner } from '../platform/database/transaction-runner';
@@ -22,7 +21,7 @@ import { newOrderNo } from './order-number';
 import { OrderRow } from './order.entity';
 import type { CheckoutPreviewDto, CreateOrderDto, OrderItemDto } from './order.dto';
 import { toOrderDetail, type OrderLineFields } from './order-views';
-import { readOrderInputs } from './order-inputs';
+import { readOrderInputs, readPreviewInputs } from './order-inputs';
 import { OrdersService } from './orders.service';
 import { insertRow, insertRowsReturningIds } from '../platform/database/plain-sql';
 import { LIST_PRICE_SOURCE } from '../pricing/list-price.source';
@@ -31,7 +30,7 @@ import { PriceSourceRegistry, type PricedLine } from '../pricing/price-sources';
 import { memberUnitPrice, priceOrder } from '../pricing/pricing';
 import type { CheckoutChoice, ParticipantLine } from './participants/checkout-participant';
 import { CheckoutParticipants } from './participants/checkout-participants';
-import { findSellableSkus, productOffShelf, skuNotFound, snapshotOf, type SellableSku, type SkuSnapshot } from './sellable-skus';
+import { productOffShelf, skuNotFound, snapshotOf, type SellableSku, type SkuSnapshot } from './sellable-skus';
 
 /** An order number collision (1 in 10^10 per day) is retried with a fresh number. */
 const ORDER_NO_ATTEMPTS = 3;
@@ -47,7 +46,6 @@ export class CheckoutService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly settings: ShopSettingsService,
-    private readonly addresses: AddressesService,
     private readonly orders: OrdersService,
     private readonly events: OrderEventPublisher,
     private readonly loyalty: LoyaltyCheckoutService,
@@ -62,14 +60,11 @@ export class CheckoutService {
    */
   async preview(memberId: number, input: CheckoutPreviewDto, source: OrderSource): Promise<CheckoutPreview> {
     const skuIds = input.items.map((item) => item.skuId);
-    const [skus, settings, address, cartRows, loyalty] = await Promise.all([
-      findSellableSkus(this.dataSource.manager, skuIds),
+    const [{ skus, address, buyer, cartPrices: cartPrice }, settings] = await Promise.all([
+      readPreviewInputs(this.dataSource.manager, memberId, input.addressId, skuIds),
       this.settings.get(),
-      this.addresses.findForOrder(memberId, input.addressId),
-      this.dataSource.getRepository(CartItemRow).findBy({ memberId, skuId: In(skuIds) }),
-      this.loyalty.forCheckout(memberId),
     ]);
-    const cartPrice = new Map(cartRows.map((row) => [row.skuId, row.addedPriceFen]));
+    const loyalty = await this.loyalty.forStanding(buyer);
     const found = input.items.map((item) => {
       const sku = skus.get(item.skuId);
       if (!sku) throw skuNotFound(item.skuId);

@@ -33,13 +33,53 @@ export async function readOrderInputs(manager: EntityManager, memberId: number, 
     [addressId, ...skuIds, memberId],
   );
   if (rows.length === 0) throw addressNotFound();
-  const skus = new Map<number, SellableSku>();
-  // A SKU whose product is deleted comes back without product columns: it is not for sale.
-  for (const row of rows) if (row.id != null && row.title != null) skus.set(Number(row.id), sellableSkuFromRow(row as SellableSkuRow));
-  const { levelId, pointsBalance } = rows[0];
+  return { address: addressFromPlainRow(rows[0]), buyer: standingOf(rows[0]), skus: skusOf(rows) };
+}
+
+export interface PreviewInputs extends Omit<OrderInputs, 'address'> {
+  /** The address asked for, else the member's default one; null when they have none. */
+  address: Address | null;
+  /** The unit price each SKU was added to the member's cart at, by SKU id (absent: not in the cart). */
+  cartPrices: Map<number, number>;
+}
+
+/**
+ * What the checkout preview reads, in ONE plain SELECT like readOrderInputs: the member's level and points, the
+ * address asked for (404 ADDRESS_NOT_FOUND when it is not the member's) or else their default one, the SKUs with
+ * their products, and the price each was added to the cart at. The one-row table `q` keeps a row when the member
+ * has no address and none of the SKUs exists.
+ */
+export async function readPreviewInputs(manager: EntityManager, memberId: number, addressId: number | undefined, skuIds: number[]): Promise<PreviewInputs> {
+  const rows: (Partial<BuyerStanding> & Partial<PlainAddressRow> & Partial<SellableSkuRow> & { cartPriceFen: number | null })[] = await manager.query(
+    `SELECT m.levelId, m.pointsBalance, ${PLAIN_ADDRESS_COLUMNS}, ${SELLABLE_SKU_COLUMNS}, c.addedPriceFen AS cartPriceFen
+     FROM (SELECT ? AS memberId) q
+     LEFT JOIN members m ON m.id = q.memberId
+     LEFT JOIN addresses a ON a.memberId = q.memberId AND ${addressId === undefined ? 'a.defaultMark = 1' : 'a.id = ?'}
+     LEFT JOIN skus s ON s.id IN (${skuIds.length > 0 ? skuIds.map(() => '?').join(', ') : 'NULL'})
+     LEFT JOIN products p ON p.id = s.productId AND p.deletedAt IS NULL
+     LEFT JOIN cart_items c ON c.memberId = q.memberId AND c.skuId = s.id`,
+    [memberId, ...(addressId === undefined ? [] : [addressId]), ...skuIds],
+  );
+  const first = rows[0];
+  if (addressId !== undefined && first.addressId == null) throw addressNotFound();
+  const cartPrices = new Map<number, number>();
+  for (const row of rows) if (row.id != null && row.cartPriceFen != null) cartPrices.set(Number(row.id), Number(row.cartPriceFen));
   return {
-    address: addressFromPlainRow(rows[0]),
-    buyer: { levelId: levelId === null ? null : Number(levelId), pointsBalance: Number(pointsBalance) },
-    skus,
+    address: first.addressId == null ? null : addressFromPlainRow(first as PlainAddressRow),
+    buyer: standingOf(first),
+    skus: skusOf(rows),
+    cartPrices,
   };
+}
+
+/** The member's standing from a row's members columns (no member row: no level, no points). */
+function standingOf(row: Partial<BuyerStanding>): BuyerStanding {
+  return { levelId: row.levelId == null ? null : Number(row.levelId), pointsBalance: Number(row.pointsBalance ?? 0) };
+}
+
+/** The SKUs found, by id; a SKU whose product is deleted comes back without product columns: it is not for sale. */
+function skusOf(rows: Partial<SellableSkuRow>[]): Map<number, SellableSku> {
+  const skus = new Map<number, SellableSku>();
+  for (const row of rows) if (row.id != null && row.title != null) skus.set(Number(row.id), sellableSkuFromRow(row as SellableSkuRow));
+  return skus;
 }

@@ -47,19 +47,35 @@ export class SubscribeMessagesService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const follow = (name: string, type: string, kind: SubscribeTemplateKind, send: (orderId: number, memberId: number) => Promise<void>) =>
+    const follow = (name: string, type: string, kind: SubscribeTemplateKind, send: (orderId: number, memberId: number, quotaLeft: number) => Promise<void>) =>
       this.followers.register<OrderEventPayload>({
         name,
         label: `发送订阅消息「${SUBSCRIBE_TEMPLATE_LABELS[kind]}」`,
         on: [type],
         // Once per order and kind: an event redelivered after the process died mid-way sends nothing more.
         handle: async ({ payload }) => {
-          if (!(await this.dataSource.getRepository(SubscribeMessageLogRow).existsBy({ orderId: payload.orderId, kind }))) await send(payload.orderId, payload.memberId);
+          const templateId = this.config.subscribeTemplates[kind];
+          if (!templateId) return;
+          const { logged, quotaLeft } = await this.standing(payload.orderId, kind, payload.memberId, templateId);
+          if (!logged) await send(payload.orderId, payload.memberId, quotaLeft);
         },
       });
-    follow('subscribe-messages.order-paid', OrderEvents.paid, 'order_paid', (orderId, memberId) => this.onPaid(orderId, memberId));
-    follow('subscribe-messages.order-shipped', OrderEvents.shipped, 'order_shipped', (orderId, memberId) => this.onShipped(orderId, memberId));
-    follow('subscribe-messages.refund-result', OrderEvents.refunded, 'refund_result', (orderId, memberId) => this.onRefunded(orderId, memberId));
+    follow('subscribe-messages.order-paid', OrderEvents.paid, 'order_paid', (orderId, memberId, quotaLeft) => this.onPaid(orderId, memberId, quotaLeft));
+    follow('subscribe-messages.order-shipped', OrderEvents.shipped, 'order_shipped', (orderId, memberId, quotaLeft) => this.onShipped(orderId, memberId, quotaLeft));
+    follow('subscribe-messages.refund-result', OrderEvents.refunded, 'refund_result', (orderId, memberId, quotaLeft) => this.onRefunded(orderId, memberId, quotaLeft));
+  }
+
+  /**
+   * In one read: whether a message of this kind was logged for the order already, and the member's quota left
+   * (a hint: taking one is still the conditional decrement; with none left there is nothing to take).
+   */
+  private async standing(orderId: number, kind: SubscribeTemplateKind, memberId: number, templateId: string): Promise<{ logged: boolean; quotaLeft: number }> {
+    const [row]: { logged: number | string; quotaLeft: number | string | null }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM subscribe_message_logs WHERE orderId = ? AND kind = ?) AS logged,
+              (SELECT remaining FROM subscribe_quotas WHERE memberId = ? AND templateId = ?) AS quotaLeft`,
+      [orderId, kind, memberId, templateId],
+    );
+    return { logged: Number(row.logged) === 1, quotaLeft: Number(row.quotaLeft ?? 0) };
   }
 
   templates(): SubscribeTemplate[] {
@@ -89,8 +105,8 @@ export class SubscribeMessagesService implements OnModuleInit {
     });
   }
 
-  async onPaid(orderId: number, memberId?: number): Promise<void> {
-    await this.notify('order_paid', orderId, memberId, (order, lines) => ({
+  async onPaid(orderId: number, memberId?: number, quotaLeft?: number): Promise<void> {
+    await this.notify('order_paid', orderId, memberId, quotaLeft, (order, lines) => ({
       character_string1: order.orderNo,
       amount2: formatYuan(order.payableFen),
       thing3: clip(lines[0]?.title ?? '商品', lines.length > 1 ? `等${lines.length}件` : ''),
@@ -98,8 +114,8 @@ export class SubscribeMessagesService implements OnModuleInit {
     }));
   }
 
-  async onShipped(orderId: number, memberId?: number): Promise<void> {
-    await this.notify('order_shipped', orderId, memberId, (order) => ({
+  async onShipped(orderId: number, memberId?: number, quotaLeft?: number): Promise<void> {
+    await this.notify('order_shipped', orderId, memberId, quotaLeft, (order) => ({
       character_string1: order.orderNo,
       thing2: clip(carrierName(order.carrierCode ?? ''), ''),
       character_string3: order.trackingNo ?? '',
@@ -107,9 +123,9 @@ export class SubscribeMessagesService implements OnModuleInit {
     }));
   }
 
-  async onRefunded(orderId: number, memberId?: number): Promise<void> {
+  async onRefunded(orderId: number, memberId?: number, quotaLeft?: number): Promise<void> {
     const refund = await this.dataSource.getRepository(RefundRow).findOne({ where: { orderId, status: 'succeeded' }, order: { id: 'DESC' } });
-    await this.notify('refund_result', orderId, memberId, (order) => ({
+    await this.notify('refund_result', orderId, memberId, quotaLeft, (order) => ({
       character_string1: order.orderNo,
       amount2: formatYuan(refund?.amountFen ?? order.payableFen),
       phrase3: '退款成功',
@@ -126,6 +142,8 @@ export class SubscribeMessagesService implements OnModuleInit {
     orderId: number,
     /** The order's member (from the event); read from the order when not given. */
     memberId: number | undefined,
+    /** The member's quota as just read (0: none to take, so no decrement is tried); undefined when not read. */
+    quotaLeft: number | undefined,
     data: (order: OrderRow, lines: OrderLineRow[]) => Record<string, string>,
   ): Promise<void> {
     const templateId = this.config.subscribeTemplates[kind];
@@ -134,7 +152,7 @@ export class SubscribeMessagesService implements OnModuleInit {
       const quota = { memberId: memberId ?? (await this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: orderId })).memberId, templateId };
       // Single statements through the transaction runner, like every write (on SQLite a write beside it could
       // land inside another request's open transaction and be rolled back with it).
-      const taken = await this.transactions.single((manager) =>
+      const taken = quotaLeft === 0 ? { affected: 0 } : await this.transactions.single((manager) =>
         manager
           .createQueryBuilder()
           .update(SubscribeQuotaRow)
