@@ -17,8 +17,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Product } from '../src/catalog/product.entity';
-import { Sku } from '../src/catalog/sku.entity';
+import { ProductRow } from '../src/catalog/product.entity';
+import { SkuRow } from '../src/catalog/sku.entity';
 import { forkServer, reportReady } from './support/child-server';
 import { runLoad } from './support/load';
 
@@ -35,7 +35,7 @@ class BenchCatalogController {
   async list(@Query('categoryId') categoryId = '1', @Query('page') page = '1') {
     const pageSize = 20;
     const [rows, total] = await this.dataSource
-      .getRepository(Product)
+      .getRepository(ProductRow)
       .createQueryBuilder('p')
       .where('p.onShelf = :onShelf AND p.categoryId = :categoryId', { onShelf: true, categoryId: Number(categoryId) })
       .orderBy('p.carriedSalesCount', 'DESC')
@@ -68,7 +68,7 @@ function benchModule(file: string) {
       TypeOrmModule.forRoot({
         type: 'better-sqlite3',
         database: file,
-        entities: [Product, Sku],
+        entities: [ProductRow, SkuRow],
         prepareDatabase: (db: { pragma(sql: string): unknown }) => {
           db.pragma('journal_mode = WAL');
         },
@@ -81,7 +81,7 @@ function benchModule(file: string) {
 }
 
 async function seed(file: string): Promise<void> {
-  const dataSource = new DataSource({ type: 'better-sqlite3', database: file, entities: [Product, Sku], synchronize: true });
+  const dataSource = new DataSource({ type: 'better-sqlite3', database: file, entities: [ProductRow, SkuRow], synchronize: true });
   await dataSource.initialize();
   const rows = Array.from({ length: PRODUCTS }, (_, i) => ({
     categoryId: (i % CATEGORIES) + 1,
@@ -97,7 +97,7 @@ async function seed(file: string): Promise<void> {
     minPriceFen: 990 + ((i * 31) % 20000),
     minPriceOriginalFen: null,
   }));
-  for (let i = 0; i < rows.length; i += 200) await dataSource.getRepository(Product).insert(rows.slice(i, i + 200));
+  for (let i = 0; i < rows.length; i += 200) await dataSource.getRepository(ProductRow).insert(rows.slice(i, i + 200));
   await dataSource.destroy();
 }
 

@@ -19,7 +19,7 @@ import { PurchaseFacts } from '../src/analytics/purchase-facts';
 import { median, summarizePurchases } from '../src/analytics/purchase-history';
 import { PurchaseStatsBackfill, PurchaseStatsSweeper } from '../src/analytics/purchase-stats-sweeper';
 import { RepeatPurchaseService } from '../src/analytics/repeat-purchase.service';
-import { Member } from '../src/members/member.entity';
+import { MemberRow } from '../src/members/member.entity';
 import { OrderLineRow } from '../src/orders/order-line.entity';
 import { OrderRow } from '../src/orders/order.entity';
 import { parseDatabase } from '../src/platform/config/app-config';
@@ -55,7 +55,7 @@ export async function fill(dataSource: DataSource): Promise<void> {
       phone: `138${String(start + index).padStart(8, '0')}`,
       levelId: (start + index) % 4 || null,
     }));
-    await dataSource.getRepository(Member).insert(members);
+    await dataSource.getRepository(MemberRow).insert(members);
   }
   for (let start = 0; start < ORDERS; start += CHUNK) {
     const count = Math.min(CHUNK, ORDERS - start);

@@ -4,7 +4,7 @@ import { OrderRow } from '../../server/src/orders/order.entity';
 import { StockMovementRow } from '../../server/src/inventory/stock-movement.entity';
 import { OrderLineRow } from '../../server/src/orders/order-line.entity';
 import { RefundRow } from '../../server/src/payments/refund.entity';
-import { Staff } from '../../server/src/staff/staff.entity';
+import { StaffRow } from '../../server/src/staff/staff.entity';
 import { eventually, orderStatus, payAtFake, startPayment } from './support/pay-helpers';
 import { ShopFixtures } from './support/shop-fixtures';
 import { expectStockLedgerBalanced, movementsOfSku } from './support/stock-ledger';
@@ -166,7 +166,7 @@ describe(`after-sales and refunds (${TEST_DB})`, () => {
     ]);
     const [receipt] = await t.dataSource.getRepository(StockMovementRow).findBy({ skuId, reason: 'return_receipt' });
     const [line] = await t.dataSource.getRepository(OrderLineRow).findBy({ skuId });
-    const warehouseId = (await t.dataSource.getRepository(Staff).findOneByOrFail({ username: 'warehouse' })).id;
+    const warehouseId = (await t.dataSource.getRepository(StaffRow).findOneByOrFail({ username: 'warehouse' })).id;
     expect(receipt).toEqual(expect.objectContaining({ afterSaleId: id, orderId: line.orderId, orderLineId: line.id, staffId: warehouseId }));
     expectApiError((await act(id, 'refund', {}, warehouse).expect(403)).body, 'FORBIDDEN');
     // Once received, the parcel is settled.

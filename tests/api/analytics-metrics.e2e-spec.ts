@@ -2,7 +2,7 @@ import { MemberPurchaseStatsRow } from '../../server/src/analytics/member-purcha
 import type { DueForRepurchaseRow, MemberPurchaseStats, Paginated, RepeatPurchaseMetrics } from '../../shared';
 import { PurchaseStatsBackfill, PurchaseStatsSweeper } from '../../server/src/analytics/purchase-stats-sweeper';
 import { chinaTime, FIXTURE_MEMBERS, FIXTURE_ORDERS, type FixtureMember } from '../../server/src/analytics/repeat-purchase.fixture';
-import { Member } from '../../server/src/members/member.entity';
+import { MemberRow } from '../../server/src/members/member.entity';
 import { OrderLineRow } from '../../server/src/orders/order-line.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { RefundRow } from '../../server/src/payments/refund.entity';
@@ -35,7 +35,7 @@ describe(`repeat-purchase metrics and the due list (${TEST_DB})`, () => {
   async function seedFixture(): Promise<void> {
     for (const [index, name] of FIXTURE_MEMBERS.entries()) {
       const number = index + 1;
-      const { identifiers } = await t.dataSource.getRepository(Member).insert({
+      const { identifiers } = await t.dataSource.getRepository(MemberRow).insert({
         openid: `fixture-openid-${name}`,
         nickname: `会员${name}`,
         phone: `1380000000${number}`,

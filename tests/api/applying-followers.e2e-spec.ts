@@ -1,6 +1,6 @@
 import type { OrderDetail } from '../../shared';
 import { MemberPurchaseStatsRow } from '../../server/src/analytics/member-purchase-stats.entity';
-import { Member } from '../../server/src/members/member.entity';
+import { MemberRow } from '../../server/src/members/member.entity';
 import { OrderEvents, type OrderPaidPayload } from '../../server/src/orders/order-events';
 import { DomainEventSweeper } from '../../server/src/platform/events/domain-event-sweeper';
 import { EventFollowers } from '../../server/src/platform/events/event-followers';
@@ -46,7 +46,7 @@ describe(`followers applied in their delivery's transaction (${TEST_DB})`, () =>
     });
     const member = await memberToken(t, 'applying-flaky');
     const memberId = (await t.api().get(`${API}/me`).set(bearer(member)).expect(200)).body.id;
-    const balance = async () => (await t.dataSource.getRepository(Member).findOneByOrFail({ id: memberId })).pointsBalance;
+    const balance = async () => (await t.dataSource.getRepository(MemberRow).findOneByOrFail({ id: memberId })).pointsBalance;
     const before = await balance();
     const addressId = await shop.address(member);
     const skuId = await shop.sku(2500, 5);

@@ -1,5 +1,5 @@
 import type { AdminBanner, HomeResponse, SaveBannerRequest } from '../../shared';
-import { Banner } from '../../server/src/catalog/banner.entity';
+import { BannerRow } from '../../server/src/catalog/banner.entity';
 import { ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, expectApiError, PNG_1X1, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
@@ -89,7 +89,7 @@ describe(`banners: admin CRUD and the shoppers' home (${TEST_DB})`, () => {
   it('refuses links to unknown or deleted products, unknown categories and pages with 400 BANNER_LINK_INVALID', async () => {
     const deleted = await shop.product([{ priceFen: 1000, stock: 5 }]);
     await t.api().delete(`${API}/admin/products/${deleted.id}`).set(bearer(operator)).expect(204);
-    const before = await t.dataSource.getRepository(Banner).count();
+    const before = await t.dataSource.getRepository(BannerRow).count();
     for (const link of [
       { linkType: 'product', linkTarget: String(deleted.id) },
       { linkType: 'product', linkTarget: '999999' },
@@ -108,7 +108,7 @@ describe(`banners: admin CRUD and the shoppers' home (${TEST_DB})`, () => {
     for (const bad of [{ title: '' }, { title: '长'.repeat(41) }, { imageUrl: 'javascript:alert(1)' }, { linkType: 'url' }, { enabled: 'yes' }, { extra: 1 }]) {
       expectApiError((await admin().create(bad as Partial<SaveBannerRequest>).expect(400)).body, 'VALIDATION_FAILED');
     }
-    expect(await t.dataSource.getRepository(Banner).count()).toBe(before);
+    expect(await t.dataSource.getRepository(BannerRow).count()).toBe(before);
   });
 
   it('reorders only the full current list, caps the carousel, and is for the shop-settings roles', async () => {
@@ -121,7 +121,7 @@ describe(`banners: admin CRUD and the shoppers' home (${TEST_DB})`, () => {
     const raced = await Promise.all(Array.from({ length: 5 }, (_, index) => admin().create({ title: `并发${index}` })));
     expect(raced.map((response) => response.status).sort()).toEqual([201, 201, 409, 409, 409]);
     for (const response of raced.filter((answer) => answer.status === 409)) expectApiError(response.body, 'BANNER_LIMIT_REACHED');
-    expect(await t.dataSource.getRepository(Banner).count()).toBe(10);
+    expect(await t.dataSource.getRepository(BannerRow).count()).toBe(10);
     expectApiError((await admin().create({ title: '第十一张' }).expect(409)).body, 'BANNER_LIMIT_REACHED');
 
     for (const role of ['service', 'warehouse']) {

@@ -1,5 +1,5 @@
 import type { AdminProductDetail, BulkProductResult } from '../../shared';
-import { Product } from '../../server/src/catalog/product.entity';
+import { ProductRow } from '../../server/src/catalog/product.entity';
 import { ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, expectApiError, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
@@ -18,7 +18,7 @@ describe(`bulk product actions (${TEST_DB})`, () => {
   afterAll(() => t.close());
 
   const bulk = (body: object, token = operator) => t.api().post(`${API}/admin/products/bulk`).set(bearer(token)).send(body);
-  const row = (id: number) => t.dataSource.getRepository(Product).findOne({ where: { id }, withDeleted: true });
+  const row = (id: number) => t.dataSource.getRepository(ProductRow).findOne({ where: { id }, withDeleted: true });
   const products = async (count: number, onShelf: boolean): Promise<AdminProductDetail[]> => {
     const made: AdminProductDetail[] = [];
     for (let i = 0; i < count; i++) made.push(await shop.product([{ priceFen: 1000, stock: 3 }], { onShelf }));

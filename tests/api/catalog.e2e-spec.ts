@@ -1,6 +1,6 @@
 import type { AdminProductDetail, SaveProductRequest } from '../../shared';
-import { Product } from '../../server/src/catalog/product.entity';
-import { Sku } from '../../server/src/catalog/sku.entity';
+import { ProductRow } from '../../server/src/catalog/product.entity';
+import { SkuRow } from '../../server/src/catalog/sku.entity';
 import { StockMovementRow } from '../../server/src/inventory/stock-movement.entity';
 import { API, bearer, expectApiError, PNG_1X1, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 import { expectStockLedgerBalanced, movementsOfSku } from './support/stock-ledger';
@@ -79,9 +79,9 @@ describe(`catalog (${TEST_DB})`, () => {
       const b = await make('乙茶', 1000, 0, sortChild);
       const c = await make('丙茶', 2000, 1, sortChild);
       // Real sales the product holds apart from its SKUs' (as sales counted before they were kept per SKU).
-      await t.dataSource.getRepository(Product).update({ id: a.id }, { carriedSalesCount: 50 });
-      await t.dataSource.getRepository(Product).update({ id: b.id }, { carriedSalesCount: 10 });
-      await t.dataSource.getRepository(Product).update({ id: c.id }, { carriedSalesCount: 30 });
+      await t.dataSource.getRepository(ProductRow).update({ id: a.id }, { carriedSalesCount: 50 });
+      await t.dataSource.getRepository(ProductRow).update({ id: b.id }, { carriedSalesCount: 10 });
+      await t.dataSource.getRepository(ProductRow).update({ id: c.id }, { carriedSalesCount: 30 });
 
       const ids = async (sort: string) => (await shopList(`categoryId=${sortCategory}&sort=${sort}`)).items.map((p: { id: number }) => p.id);
       expect(await ids('default')).toEqual([b.id, c.id, a.id]);
@@ -170,8 +170,8 @@ describe(`catalog (${TEST_DB})`, () => {
         [false, ['500g'], 15900, 3],
       ]);
       expect(replaced.skus[0].skuCode).toBe(small.skuCode);
-      expect(await t.dataSource.getRepository(Sku).countBy({ productId: created.id })).toBe(2);
-      const product = await t.dataSource.getRepository(Product).findOneByOrFail({ id: created.id });
+      expect(await t.dataSource.getRepository(SkuRow).countBy({ productId: created.id })).toBe(2);
+      const product = await t.dataSource.getRepository(ProductRow).findOneByOrFail({ id: created.id });
       expect([product.minPriceFen, product.totalStock]).toEqual([3500, 10]);
     });
 
@@ -218,7 +218,7 @@ describe(`catalog (${TEST_DB})`, () => {
       await t.api().put(`${API}/admin/products/${product.id}`).set(bearer(operator)).send(twoSkuProduct()).expect(404);
       expectApiError((await t.api().delete(`${API}/admin/products/${product.id}`).set(bearer(operator)).expect(404)).body, 'PRODUCT_NOT_FOUND');
       // The row stays for the orders that reference it.
-      const row = await t.dataSource.getRepository(Product).findOne({ where: { id: product.id }, withDeleted: true });
+      const row = await t.dataSource.getRepository(ProductRow).findOne({ where: { id: product.id }, withDeleted: true });
       expect(row).toEqual(expect.objectContaining({ onShelf: false, deletedAt: expect.any(Date) }));
 
       await t.api().delete(`${API}/admin/categories/${category.id}`).set(bearer(operator)).expect(204);
@@ -250,7 +250,7 @@ describe(`catalog (${TEST_DB})`, () => {
       expect((await adjust(owner, skuId, -3).expect(200)).body).toEqual({ skuId, stock: 12 });
       expectApiError((await adjust(service, skuId, 1).expect(403)).body, 'FORBIDDEN');
       expectApiError((await adjust(operator, skuId, -13).expect(409)).body, 'STOCK_WOULD_GO_NEGATIVE');
-      const stored = await t.dataSource.getRepository(Product).findOneByOrFail({ id: product.id });
+      const stored = await t.dataSource.getRepository(ProductRow).findOneByOrFail({ id: product.id });
       expect(stored.totalStock).toBe(12);
     });
 
@@ -316,7 +316,7 @@ describe(`catalog (${TEST_DB})`, () => {
         { reason: 'adjustment', delta: -3 },
         { reason: 'product_edit', delta: 15 },
       ]);
-      expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: product.id })).totalStock).toBe(22);
+      expect((await t.dataSource.getRepository(ProductRow).findOneByOrFail({ id: product.id })).totalStock).toBe(22);
       // A form that loaded 25 and takes all of them off would go below zero now that 22 are left: refused, nothing written.
       const refused = (await t.api().put(`${API}/admin/products/${product.id}`).set(bearer(operator)).send(
         twoSkuProduct({ title: '不会保存', skus: [
@@ -325,7 +325,7 @@ describe(`catalog (${TEST_DB})`, () => {
         ] }),
       ).expect(409)).body;
       expectApiError(refused, 'STOCK_WOULD_GO_NEGATIVE');
-      expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: product.id })).title).toBe('表单库存（改名）');
+      expect((await t.dataSource.getRepository(ProductRow).findOneByOrFail({ id: product.id })).title).toBe('表单库存（改名）');
       expect((await movementsOfSku(t, small.id)).length).toBe(3);
       expectApiError((await t.api().put(`${API}/admin/products/${product.id}`).set(bearer(operator)).send(
         twoSkuProduct({ skus: [
@@ -345,10 +345,10 @@ describe(`catalog (${TEST_DB})`, () => {
       const results = await Promise.all(Array.from({ length: 12 }, () => adjust(warehouse, skuId, -1)));
       expect(results.filter((r) => r.status === 200)).toHaveLength(5);
       expect(results.filter((r) => r.status === 409)).toHaveLength(7);
-      expect((await t.dataSource.getRepository(Sku).findOneByOrFail({ id: skuId })).stock).toBe(0);
+      expect((await t.dataSource.getRepository(SkuRow).findOneByOrFail({ id: skuId })).stock).toBe(0);
       expect(await t.dataSource.getRepository(StockMovementRow).countBy({ skuId, reason: 'adjustment' })).toBe(5);
       await expectStockLedgerBalanced(t);
-      expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: product.id })).totalStock).toBe(0);
+      expect((await t.dataSource.getRepository(ProductRow).findOneByOrFail({ id: product.id })).totalStock).toBe(0);
       expect((await t.api().get(`${API}/products/${product.id}`).expect(200)).body.inStock).toBe(false);
     });
   });

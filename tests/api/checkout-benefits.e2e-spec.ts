@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { CheckoutPreview, MemberLevel, OrderDetail } from '../../shared';
 import { MemberCouponRow } from '../../server/src/coupons/member-coupon.entity';
 import { PointsLedgerRow } from '../../server/src/loyalty/points-ledger.entity';
-import { Member } from '../../server/src/members/member.entity';
+import { MemberRow } from '../../server/src/members/member.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { claim, createTemplate } from './support/coupon-fixtures';
 import { ShopFixtures } from './support/shop-fixtures';
@@ -51,11 +51,11 @@ describe(`checkout with member price, coupons and points (${TEST_DB})`, () => {
 
   const givePoints = (memberId: number, delta: number) =>
     t.api().post(`${API}/admin/members/${memberId}/points-adjustments`).set(bearer(operator)).send({ delta, reason: '测试赠送' }).expect(201);
-  const balanceOf = async (memberId: number) => (await t.dataSource.getRepository(Member).findOneByOrFail({ id: memberId })).pointsBalance;
+  const balanceOf = async (memberId: number) => (await t.dataSource.getRepository(MemberRow).findOneByOrFail({ id: memberId })).pointsBalance;
   const couponRow = (id: number) => t.dataSource.getRepository(MemberCouponRow).findOneByOrFail({ id });
   /** The member holds a level as if it had been computed from their orders. */
   const setLevel = (memberId: number, name: string) =>
-    t.dataSource.getRepository(Member).update({ id: memberId }, { levelId: levels.find((level) => level.name === name)!.id });
+    t.dataSource.getRepository(MemberRow).update({ id: memberId }, { levelId: levels.find((level) => level.name === name)!.id });
 
   describe('a gold member with coupons and points', () => {
     let buyer: Awaited<ReturnType<typeof shopper>>;

@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { CheckoutPreview, OrderDetail } from '../../shared';
 import { MemberCouponRow } from '../../server/src/coupons/member-coupon.entity';
 import { PointsLedgerRow } from '../../server/src/loyalty/points-ledger.entity';
-import { Member } from '../../server/src/members/member.entity';
+import { MemberRow } from '../../server/src/members/member.entity';
 import { OrderLineRow } from '../../server/src/orders/order-line.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import type { CheckoutParticipant, ParticipantQuote, QuoteInput, ReleaseInput, ReserveInput } from '../../server/src/orders/participants/checkout-participant';
@@ -169,7 +169,7 @@ describe(`checkout participants plugged in by registration (${TEST_DB})`, () => 
     const redeemed = await t.dataSource.getRepository(PointsLedgerRow).findBy({ memberId, reason: 'order_redeemed' });
     expect(redeemed.map((entry) => [entry.orderId, entry.delta])).toEqual([[orders[0].id, -winner.pointsUsed]]);
     expect(winner.pointsUsed).toBeGreaterThan(0);
-    expect((await t.dataSource.getRepository(Member).findOneByOrFail({ id: memberId })).pointsBalance).toBe(20000 - winner.pointsUsed);
+    expect((await t.dataSource.getRepository(MemberRow).findOneByOrFail({ id: memberId })).pointsBalance).toBe(20000 - winner.pointsUsed);
     expect(await t.dataSource.query(`SELECT memberId, productId, orderId FROM ${LIMIT_TABLE}`)).toEqual([
       { memberId, productId: limitedProductId, orderId: orders[0].id },
     ]);
@@ -195,7 +195,7 @@ describe(`checkout participants plugged in by registration (${TEST_DB})`, () => 
     await t.api().post(`${API}/orders/${order.orderNo}/cancel`).set(bearer(token)).expect(200);
     expect(await t.dataSource.query(`SELECT orderId FROM ${LIMIT_TABLE}`)).toEqual([]);
     expect((await t.dataSource.getRepository(MemberCouponRow).findOneByOrFail({ id: order.memberCouponId! })).status).toBe('unused');
-    expect((await t.dataSource.getRepository(Member).findOneByOrFail({ id: memberId })).pointsBalance).toBe(20000);
+    expect((await t.dataSource.getRepository(MemberRow).findOneByOrFail({ id: memberId })).pointsBalance).toBe(20000);
 
     const answer = await preview([{ skuId: limitedSku, quantity: 1 }]);
     expect(answer.canSubmit).toBe(true);

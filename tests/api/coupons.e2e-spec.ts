@@ -2,7 +2,7 @@ import type { AdminCouponTemplate, CouponCenterItem, MyCoupon } from '../../shar
 import { CouponCheckoutService } from '../../server/src/coupons/coupon-checkout.service';
 import { CouponTemplateRow } from '../../server/src/coupons/coupon-template.entity';
 import { MemberCouponRow } from '../../server/src/coupons/member-coupon.entity';
-import { Member } from '../../server/src/members/member.entity';
+import { MemberRow } from '../../server/src/members/member.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { TransactionRunner } from '../../server/src/platform/database/transaction-runner';
 import { claim, createTemplate, NO_THRESHOLD_10 } from './support/coupon-fixtures';
@@ -258,8 +258,8 @@ describe(`coupons (${TEST_DB})`, () => {
       const template = await createTemplate(t, operator, { name: '客服补偿', channel: 'staff', totalQuantity: 4, perMemberLimit: 1 });
       const tokens = await Promise.all(['issue-a', 'issue-b', 'issue-c', 'issue-d'].map((identity) => memberToken(t, identity)));
       const [a, b, c, d] = await Promise.all(tokens.map(memberIdOf));
-      await t.dataSource.getRepository(Member).update({ id: b }, { phone: '13800000001' });
-      await t.dataSource.getRepository(Member).update({ id: c }, { phone: '13800000002' });
+      await t.dataSource.getRepository(MemberRow).update({ id: b }, { phone: '13800000001' });
+      await t.dataSource.getRepository(MemberRow).update({ id: c }, { phone: '13800000002' });
 
       const service = await staffToken(t, 'service');
       const text = `手机号,备注\n13800000001,老客\n13900000009\n${c}\n13800000002\n\nabc\n${d}`;

@@ -3,12 +3,12 @@ import { DomainEventDeliveryRow } from '../../server/src/platform/events/domain-
 import { DomainEventRow } from '../../server/src/platform/events/domain-event.entity';
 import type { DemoHistoryStatus, DueForRepurchaseRow, MemberPurchaseStats, Paginated, RepeatPurchaseMetrics, StoreOverview } from '../../shared';
 import { addDays, chinaDay } from '../../shared/china-time';
-import { Product } from '../../server/src/catalog/product.entity';
-import { Sku } from '../../server/src/catalog/sku.entity';
+import { ProductRow } from '../../server/src/catalog/product.entity';
+import { SkuRow } from '../../server/src/catalog/sku.entity';
 import { CouponTemplateRow } from '../../server/src/coupons/coupon-template.entity';
 import { MemberCouponRow } from '../../server/src/coupons/member-coupon.entity';
 import { PointsLedgerRow } from '../../server/src/loyalty/points-ledger.entity';
-import { Member } from '../../server/src/members/member.entity';
+import { MemberRow } from '../../server/src/members/member.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { PaymentRow } from '../../server/src/payments/payment.entity';
 import { PaymentsService } from '../../server/src/payments/payments.service';
@@ -37,8 +37,8 @@ describe(`demo history (${TEST_DB})`, () => {
   let seconds = 0;
 
   const snapshot = async () => ({
-    stock: new Map((await t.dataSource.getRepository(Sku).find()).map((sku) => [sku.id, sku.stock])),
-    sales: new Map((await t.dataSource.getRepository(Product).find()).map((product) => [product.id, product.salesCount])),
+    stock: new Map((await t.dataSource.getRepository(SkuRow).find()).map((sku) => [sku.id, sku.stock])),
+    sales: new Map((await t.dataSource.getRepository(ProductRow).find()).map((product) => [product.id, product.salesCount])),
     coupons: new Map((await t.dataSource.getRepository(CouponTemplateRow).find()).map((c) => [c.id, [c.claimedCount, c.usedCount] as [number, number]])),
   });
 
@@ -52,7 +52,7 @@ describe(`demo history (${TEST_DB})`, () => {
     await shop.init();
     const shopper = await memberToken(t, 'real-shopper');
     const addressId = await shop.address(shopper);
-    const sku = await t.dataSource.getRepository(Sku).createQueryBuilder('s').where('s.stock > 50').orderBy('s.id').getOneOrFail();
+    const sku = await t.dataSource.getRepository(SkuRow).createQueryBuilder('s').where('s.stock > 50').orderBy('s.id').getOneOrFail();
     const coupon = await t.dataSource.getRepository(MemberCouponRow).findOneByOrFail({ source: 'newcomer' });
     const placed = await t.api().post(`${API}/orders`).set(bearer(shopper))
       .send({ clientToken: 'real-order-1', addressId, items: [{ skuId: sku.id, quantity: 1 }], memberCouponId: coupon.id }).expect(201);
@@ -104,7 +104,7 @@ describe(`demo history (${TEST_DB})`, () => {
   });
 
   it('the demo timelines are dated in the past, consistently, and their members look like members', async () => {
-    const demo = await t.dataSource.getRepository(Member).createQueryBuilder('m').where('m.openid LIKE :prefix', { prefix: `${DEMO_OPENID_PREFIX}%` }).getMany();
+    const demo = await t.dataSource.getRepository(MemberRow).createQueryBuilder('m').where('m.openid LIKE :prefix', { prefix: `${DEMO_OPENID_PREFIX}%` }).getMany();
     expect(new Set(demo.map((member) => chinaDay(member.createdAt))).size).toBeGreaterThan(100);
     expect(demo.every((member) => member.nickname && member.phone)).toBe(true);
     const all = await t.dataSource.getRepository(OrderRow).createQueryBuilder('o').where('o.memberId IN (:...ids)', { ids: demo.map((m) => m.id) }).getMany();
@@ -161,7 +161,7 @@ describe(`demo history (${TEST_DB})`, () => {
     expect(removed.orders).toBeGreaterThan(400);
     expect((await get('demo-history', owner).expect(200)).body).toEqual({ members: 0, orders: 0, seeding: false });
 
-    expect(await t.dataSource.getRepository(Member).count()).toBe(1);
+    expect(await t.dataSource.getRepository(MemberRow).count()).toBe(1);
     expect(await t.dataSource.getRepository(OrderRow).count()).toBe(1);
     expect(await t.dataSource.getRepository(PaymentRow).count()).toBe(1);
     expect(await t.dataSource.getRepository(RefundRow).count()).toBe(0);

@@ -1,6 +1,6 @@
 import { JSON_BODY_LIMITS, JSON_MAX_DEPTH } from '../../server/src/platform/http/json-body';
 import { OrderRow } from '../../server/src/orders/order.entity';
-import { Member } from '../../server/src/members/member.entity';
+import { MemberRow } from '../../server/src/members/member.entity';
 import { ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, expectApiError, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
@@ -145,7 +145,7 @@ describe(`hostile input (${TEST_DB})`, () => {
       expect(csv).not.toMatch(/(^|,)=1\+2/m);
       const order = await t.dataSource.getRepository(OrderRow).findOneByOrFail({ clientToken: 'formula-order-1' });
       expect(order.recipientName).toBe('@SUM(A1)');
-      const stored = await t.dataSource.getRepository(Member).findOneByOrFail({ id: order.memberId });
+      const stored = await t.dataSource.getRepository(MemberRow).findOneByOrFail({ id: order.memberId });
       expect(stored.nickname).toBe('=1+2');
     });
   });

@@ -1,4 +1,4 @@
-import { StaffLoginAttempts } from '../../server/src/staff/login-attempts.entity';
+import { StaffLoginAttemptsRow } from '../../server/src/staff/login-attempts.entity';
 import { MAX_ATTEMPTS_PER_ADDRESS, MAX_ATTEMPTS_PER_USERNAME } from '../../server/src/staff/login-throttle.service';
 import { API, bearer, expectApiError, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
@@ -20,7 +20,7 @@ describe(`staff login throttle under parallel attempts (${TEST_DB})`, () => {
     t.app.getHttpAdapter().getInstance().inject({ method: 'POST', url: `${API}/admin/auth/login`, payload: { username, password }, remoteAddress });
 
   const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((count, status) => ({ ...count, [status]: (count[status] ?? 0) + 1 }), {});
-  const attemptsOf = async (throttleKey: string) => (await t.dataSource.getRepository(StaffLoginAttempts).findOneBy({ throttleKey }))?.attempts;
+  const attemptsOf = async (throttleKey: string) => (await t.dataSource.getRepository(StaffLoginAttemptsRow).findOneBy({ throttleKey }))?.attempts;
 
   it('checks at most 5 passwords of 300 parallel wrong logins from one address; the rest get 429 with Retry-After', async () => {
     const answers = await Promise.all(Array.from({ length: 300 }, () => login('owner', 'wrong-password', '203.0.113.7')));
@@ -76,7 +76,7 @@ describe(`staff login throttle under parallel attempts (${TEST_DB})`, () => {
   }, 90_000);
 
   it('starts a window that ended afresh', async () => {
-    const repo = t.dataSource.getRepository(StaffLoginAttempts);
+    const repo = t.dataSource.getRepository(StaffLoginAttemptsRow);
     const long_ago = new Date(Date.now() - 16 * 60_000);
     await repo.update({ throttleKey: 'addr:203.0.113.7:owner' }, { windowStartedAt: long_ago });
     await repo.update({ throttleKey: 'user:owner' }, { windowStartedAt: long_ago });

@@ -4,7 +4,7 @@ import { LevelReviewSweeper, PointsExpirySweeper } from '../../server/src/loyalt
 import { MemberLevelChangeRow } from '../../server/src/loyalty/member-level-change.entity';
 import { MemberLevelReviewRow } from '../../server/src/loyalty/member-level-review.entity';
 import { PointsLedgerRow } from '../../server/src/loyalty/points-ledger.entity';
-import { Member } from '../../server/src/members/member.entity';
+import { MemberRow } from '../../server/src/members/member.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { TransactionRunner } from '../../server/src/platform/database/transaction-runner';
 import { eventually, orderStatus, payAtFake, startPayment } from './support/pay-helpers';
@@ -67,7 +67,7 @@ describe(`member levels and points (${TEST_DB})`, () => {
   }
 
   const card = async (token: string): Promise<MembershipCard> => (await t.api().get(`${API}/me/membership`).set(bearer(token)).expect(200)).body;
-  const balanceOf = async (memberId: number) => (await t.dataSource.getRepository(Member).findOneByOrFail({ id: memberId })).pointsBalance;
+  const balanceOf = async (memberId: number) => (await t.dataSource.getRepository(MemberRow).findOneByOrFail({ id: memberId })).pointsBalance;
   const ledgerOf = (memberId: number) => t.dataSource.getRepository(PointsLedgerRow).find({ where: { memberId }, order: { id: 'ASC' } });
   const adjust = (memberId: number, delta: number, reason = '活动补偿') =>
     t.api().post(`${API}/admin/members/${memberId}/points-adjustments`).set(bearer(service)).send({ delta, reason });

@@ -1,4 +1,4 @@
-import { Member } from '../../server/src/members/member.entity';
+import { MemberRow } from '../../server/src/members/member.entity';
 import { API, bearer, expectApiError, loginCode, memberToken, PNG_1X1, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
 describe(`shopper WeChat login and profile (${TEST_DB})`, () => {
@@ -27,7 +27,7 @@ describe(`shopper WeChat login and profile (${TEST_DB})`, () => {
     expect(second.body.isNew).toBe(false);
     expect(second.body.member.id).toBe(first.body.member.id);
 
-    const stored = await t.dataSource.getRepository(Member).findOneByOrFail({ id: first.body.member.id });
+    const stored = await t.dataSource.getRepository(MemberRow).findOneByOrFail({ id: first.body.member.id });
     expect(stored.openid).toBe(t.fake.state.openidFor('alice'));
     expect(stored.unionid).toBe(t.fake.state.unionidFor('alice'));
     expect(stored.lastLoginAt).toBeInstanceOf(Date);
@@ -38,7 +38,7 @@ describe(`shopper WeChat login and profile (${TEST_DB})`, () => {
 
   it('stores no unionid when WeChat sends none', async () => {
     const response = await login(loginCode(t, 'no-union', false)).expect(200);
-    const stored = await t.dataSource.getRepository(Member).findOneByOrFail({ id: response.body.member.id });
+    const stored = await t.dataSource.getRepository(MemberRow).findOneByOrFail({ id: response.body.member.id });
     expect(stored.unionid).toBeNull();
   });
 
@@ -59,7 +59,7 @@ describe(`shopper WeChat login and profile (${TEST_DB})`, () => {
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
     expect(new Set(responses.map((r) => r.body.member.id)).size).toBe(1);
     expect(responses.filter((r) => r.body.isNew)).toHaveLength(1);
-    expect(await t.dataSource.getRepository(Member).countBy({ openid: t.fake.state.openidFor('racer') })).toBe(1);
+    expect(await t.dataSource.getRepository(MemberRow).countBy({ openid: t.fake.state.openidFor('racer') })).toBe(1);
   });
 
   it('answers 502 WECHAT_UNAVAILABLE when WeChat cannot be reached', async () => {

@@ -1,7 +1,7 @@
 import type { AfterSaleStatus, AfterSaleType, OrderStatus, OrderStatusCounts, OverviewFigures, OverviewTodos, StoreOverview } from '../../shared';
 import { addDays, chinaDay, startOfChinaDay } from '../../shared/china-time';
 import { AfterSaleRow } from '../../server/src/after-sales/after-sale.entity';
-import { Member } from '../../server/src/members/member.entity';
+import { MemberRow } from '../../server/src/members/member.entity';
 import { AdminOrdersService } from '../../server/src/orders/admin-orders.service';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { PaymentRow } from '../../server/src/payments/payment.entity';
@@ -39,7 +39,7 @@ describe(`经营概览, its to-dos, the order tabs' counts and the new-order not
       ['F', at(-6, '00:00:00')],
     ];
     for (const [name, createdAt] of joined) {
-      const { identifiers } = await t.dataSource.getRepository(Member).insert({ openid: `overview-${name}`, nickname: `会员${name}`, createdAt });
+      const { identifiers } = await t.dataSource.getRepository(MemberRow).insert({ openid: `overview-${name}`, nickname: `会员${name}`, createdAt });
       members[name] = identifiers[0].id;
     }
     // [member, paid at (null: unpaid), payable, status]

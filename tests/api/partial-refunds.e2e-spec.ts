@@ -5,10 +5,10 @@ import { OrderEvents, type OrderRefundedPayload } from '../../server/src/orders/
 import { OrderLineRow } from '../../server/src/orders/order-line.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { RefundRow } from '../../server/src/payments/refund.entity';
-import { Product } from '../../server/src/catalog/product.entity';
-import { Sku } from '../../server/src/catalog/sku.entity';
-import { Member } from '../../server/src/members/member.entity';
-import { Staff } from '../../server/src/staff/staff.entity';
+import { ProductRow } from '../../server/src/catalog/product.entity';
+import { SkuRow } from '../../server/src/catalog/sku.entity';
+import { MemberRow } from '../../server/src/members/member.entity';
+import { StaffRow } from '../../server/src/staff/staff.entity';
 import { claim, createTemplate } from './support/coupon-fixtures';
 import { orderEventsOf } from './support/domain-events';
 import { deliver, eventually, orderStatus, payAtFake, signedHeaders, startPayment } from './support/pay-helpers';
@@ -68,7 +68,7 @@ describe(`partial refunds (${TEST_DB})`, () => {
   const staffRefund = (orderNo: string, body: object, token = operator) => t.api().post(`${API}/admin/orders/${orderNo}/refunds`).set(bearer(token)).send(body);
   const orderRow = (orderNo: string) => t.dataSource.getRepository(OrderRow).findOneByOrFail({ orderNo });
   const refundRows = async (orderNo: string) => t.dataSource.getRepository(RefundRow).find({ where: { orderId: (await orderRow(orderNo)).id }, order: { id: 'ASC' } });
-  const balanceOf = async (memberId: number) => (await t.dataSource.getRepository(Member).findOneByOrFail({ id: memberId })).pointsBalance;
+  const balanceOf = async (memberId: number) => (await t.dataSource.getRepository(MemberRow).findOneByOrFail({ id: memberId })).pointsBalance;
   const allSucceeded = (orderNo: string) => eventually(() => refundRows(orderNo), (rows) => rows.length > 0 && rows.every((row) => row.status === 'succeeded'));
   /** What the fake WeChat Pay holds for each refund row (its own books). */
   const fakeRefundFen = (outRefundNo: string): number => {
@@ -108,7 +108,7 @@ describe(`partial refunds (${TEST_DB})`, () => {
       buyer = await shopper('partial-refunds-buyer');
       // The buyer holds 银卡 (as if earned before) and 1000 points.
       const levels = (await t.api().get(`${API}/admin/member-levels`).set(bearer(operator)).expect(200)).body as { id: number; name: string }[];
-      await t.dataSource.getRepository(Member).update({ id: buyer.memberId }, { levelId: levels.find((level) => level.name === '银卡')!.id });
+      await t.dataSource.getRepository(MemberRow).update({ id: buyer.memberId }, { levelId: levels.find((level) => level.name === '银卡')!.id });
       await t.api().post(`${API}/admin/members/${buyer.memberId}/points-adjustments`).set(bearer(operator)).send({ delta: 1000, reason: '测试赠送' }).expect(201);
       tea = await shop.sku(3000, 50);
       const cupDetail = await shop.product([{ priceFen: 4500, stock: 50 }], { memberPriceEnabled: false });
@@ -173,7 +173,7 @@ describe(`partial refunds (${TEST_DB})`, () => {
       // Only the cup came back to stock (at receipt), and only the cup's sale left the product's real sales.
       expect((await movementsOfSku(t, cup)).filter((m) => m.reason === 'return_receipt').map((m) => m.delta)).toEqual([1]);
       expect((await movementsOfSku(t, tea)).filter((m) => m.reason === 'return_receipt')).toEqual([]);
-      expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: cupProduct })).salesCount).toBe(0);
+      expect((await t.dataSource.getRepository(ProductRow).findOneByOrFail({ id: cupProduct })).salesCount).toBe(0);
       // Points: the goods kept earn floor((11850 − 3810 − 800) / 100) = 72, so 110 − 72 = 38 go back; the cup's 345 redeemed points return.
       // 110 − 38 + 345 = 417.
       await eventually(ledger, (rows) => rows.length === 4);
@@ -190,7 +190,7 @@ describe(`partial refunds (${TEST_DB})`, () => {
       expectApiError((await staffRefund(order.orderNo, { reason: '缺货补偿', items: [{ skuId: tea, quantity: 2 }] }, service).expect(403)).body, 'FORBIDDEN');
       expectApiError((await staffRefund(order.orderNo, { reason: '', items: [{ skuId: tea, quantity: 2 }] }).expect(400)).body, 'VALIDATION_FAILED');
       const refund: RefundRecord = (await staffRefund(order.orderNo, { reason: '茶叶受潮', items: [{ skuId: tea, quantity: 2 }] }).expect(201)).body;
-      const operatorId = (await t.dataSource.getRepository(Staff).findOneByOrFail({ username: 'operator' })).id;
+      const operatorId = (await t.dataSource.getRepository(StaffRow).findOneByOrFail({ username: 'operator' })).id;
       expect(refund).toMatchObject({ kind: 'staff', amountFen: 4826, shippingFen: 0, reason: '茶叶受潮', staff: { id: operatorId } });
       expect(refund.lines).toEqual([expect.objectContaining({ skuId: tea, quantity: 2, amountFen: 4826 })]);
       await allSucceeded(order.orderNo);
@@ -244,8 +244,8 @@ describe(`partial refunds (${TEST_DB})`, () => {
       expect(events.every((event) => event.paidAt === after.paidAt)).toBe(true);
       // Each refund took its own units off the products' real sales (the last one through the refunded hook): none counts now.
       for (const skuId of [tea, cup, snack]) {
-        const { productId } = await t.dataSource.getRepository(Sku).findOneByOrFail({ id: skuId });
-        expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: productId })).salesCount).toBe(0);
+        const { productId } = await t.dataSource.getRepository(SkuRow).findOneByOrFail({ id: skuId });
+        expect((await t.dataSource.getRepository(ProductRow).findOneByOrFail({ id: productId })).salesCount).toBe(0);
       }
       // Only the snacks came back this time (the rest had been refunded).
       expect((await movementsOfSku(t, snack)).filter((m) => m.reason === 'return_receipt').map((m) => m.delta)).toEqual([3]);

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { OrderDetail } from '../../shared';
-import { Product } from '../../server/src/catalog/product.entity';
+import { ProductRow } from '../../server/src/catalog/product.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { OrderEvents } from '../../server/src/orders/order-events';
 import { UnpaidOrderSweeper } from '../../server/src/orders/unpaid-order-sweeper';
@@ -99,7 +99,7 @@ describe(`WeChat Pay for orders (${TEST_DB})`, () => {
       const skuId = await shop.sku(1800, 10);
       const placed = await order(skuId, 3);
       const productId = placed.lines[0].productId;
-      const salesBefore = (await t.dataSource.getRepository(Product).findOneByOrFail({ id: productId })).salesCount;
+      const salesBefore = (await t.dataSource.getRepository(ProductRow).findOneByOrFail({ id: productId })).salesCount;
 
       const { transactionId } = await payAtFake(t, (await startPayment(t, alice, placed.orderNo)).prepayId);
       const paid = await eventually(() => orderStatus(t, alice, placed.orderNo), (o) => o.status === 'paid');
@@ -108,7 +108,7 @@ describe(`WeChat Pay for orders (${TEST_DB})`, () => {
       expect(await paymentsOf(placed.orderNo)).toEqual([
         expect.objectContaining({ transactionId, amountFen: placed.payableFen, outcome: 'matched' }),
       ]);
-      expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: productId })).salesCount).toBe(salesBefore + 3);
+      expect((await t.dataSource.getRepository(ProductRow).findOneByOrFail({ id: productId })).salesCount).toBe(salesBefore + 3);
       expect(await orderEventsOf(t, OrderEvents.paid, placed.orderNo)).toEqual([
         expect.objectContaining({ orderNo: placed.orderNo, status: 'paid', payableFen: placed.payableFen, paidAt: expect.any(String), source: expect.objectContaining({ channelCode: null }) }),
       ]);
@@ -123,7 +123,7 @@ describe(`WeChat Pay for orders (${TEST_DB})`, () => {
       expect(await paymentsOf(placed.orderNo)).toHaveLength(1);
       const row = await orderRow(placed.orderNo);
       expect(row.status).toBe('paid');
-      const sales = (await t.dataSource.getRepository(Product).findOneByOrFail({ id: placed.lines[0].productId })).salesCount;
+      const sales = (await t.dataSource.getRepository(ProductRow).findOneByOrFail({ id: placed.lines[0].productId })).salesCount;
       expect(sales).toBe(2);
     });
 

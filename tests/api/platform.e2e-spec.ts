@@ -2,12 +2,12 @@ import type { RawBodyRequest } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Banner } from '../../server/src/catalog/banner.entity';
-import { Category } from '../../server/src/catalog/category.entity';
-import { Product } from '../../server/src/catalog/product.entity';
-import { Sku } from '../../server/src/catalog/sku.entity';
+import { BannerRow } from '../../server/src/catalog/banner.entity';
+import { CategoryRow } from '../../server/src/catalog/category.entity';
+import { ProductRow } from '../../server/src/catalog/product.entity';
+import { SkuRow } from '../../server/src/catalog/sku.entity';
 import { DemoStoreSeeder } from '../../server/src/seed/demo-store.seeder';
-import { Staff } from '../../server/src/staff/staff.entity';
+import { StaffRow } from '../../server/src/staff/staff.entity';
 import { API, expectApiError, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
 describe(`platform (${TEST_DB})`, () => {
@@ -49,12 +49,12 @@ describe(`platform (${TEST_DB})`, () => {
 
   it('seeds a demo store that looks real, and seeding again changes nothing', async () => {
     const counts = async () => ({
-      categories: await t.dataSource.getRepository(Category).count(),
-      topCategories: await t.dataSource.getRepository(Category).countBy({ parentId: null as unknown as number }),
-      products: await t.dataSource.getRepository(Product).count(),
-      skus: await t.dataSource.getRepository(Sku).count(),
-      banners: await t.dataSource.getRepository(Banner).count(),
-      staff: await t.dataSource.getRepository(Staff).count(),
+      categories: await t.dataSource.getRepository(CategoryRow).count(),
+      topCategories: await t.dataSource.getRepository(CategoryRow).countBy({ parentId: null as unknown as number }),
+      products: await t.dataSource.getRepository(ProductRow).count(),
+      skus: await t.dataSource.getRepository(SkuRow).count(),
+      banners: await t.dataSource.getRepository(BannerRow).count(),
+      staff: await t.dataSource.getRepository(StaffRow).count(),
     });
     const before = await counts();
     expect(before.topCategories).toBeGreaterThanOrEqual(5);

@@ -1,7 +1,7 @@
 import { STAFF_POINTS_ADJUST_LIMIT, type AdminPointsLedgerEntry, type Paginated } from '../../shared';
-import { Member } from '../../server/src/members/member.entity';
+import { MemberRow } from '../../server/src/members/member.entity';
 import { PointsLedgerRow } from '../../server/src/loyalty/points-ledger.entity';
-import { Staff } from '../../server/src/staff/staff.entity';
+import { StaffRow } from '../../server/src/staff/staff.entity';
 import { API, bearer, expectApiError, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
 /** Customer service adjusts points within ±STAFF_POINTS_ADJUST_LIMIT per adjustment; every adjustment names its staff member. */
@@ -22,8 +22,8 @@ describe(`points adjustment limit and the staff on the ledger (${TEST_DB})`, () 
 
   const adjust = (delta: number, token: string) =>
     t.api().post(`${API}/admin/members/${memberId}/points-adjustments`).set(bearer(token)).send({ delta, reason: '客诉补偿' });
-  const balance = async () => (await t.dataSource.getRepository(Member).findOneByOrFail({ id: memberId })).pointsBalance;
-  const staffId = async (username: string) => (await t.dataSource.getRepository(Staff).findOneByOrFail({ username })).id;
+  const balance = async () => (await t.dataSource.getRepository(MemberRow).findOneByOrFail({ id: memberId })).pointsBalance;
+  const staffId = async (username: string) => (await t.dataSource.getRepository(StaffRow).findOneByOrFail({ username })).id;
 
   it("tells staff the points rule's rate with the member's points", async () => {
     expect((await t.api().get(`${API}/admin/members/${memberId}/loyalty`).set(bearer(service)).expect(200)).body).toEqual(

@@ -1,5 +1,5 @@
 import type { CheckoutPreview, MemberLevel, OrderDetail, PricingAdjustment } from '../../shared';
-import { Member } from '../../server/src/members/member.entity';
+import { MemberRow } from '../../server/src/members/member.entity';
 import { OrderLineRow } from '../../server/src/orders/order-line.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { PriceSourceRegistry, type LinePrice, type LineStacking, type PriceLine, type PriceSource } from '../../server/src/pricing/price-sources';
@@ -68,7 +68,7 @@ describe(`price sources plugged in by registration (${TEST_DB})`, () => {
     token = await memberToken(t, 'price-sources');
     memberId = (await t.api().get(`${API}/me`).set(bearer(token)).expect(200)).body.id;
     addressId = await shop.address(token);
-    await t.dataSource.getRepository(Member).update({ id: memberId }, { levelId: levels.find((level) => level.name === '金卡')!.id });
+    await t.dataSource.getRepository(MemberRow).update({ id: memberId }, { levelId: levels.find((level) => level.name === '金卡')!.id });
     await t.api().post(`${API}/admin/members/${memberId}/points-adjustments`).set(bearer(operator)).send({ delta: 20000, reason: '测试赠送' }).expect(201);
     const [ten, over150] = await Promise.all([
       createTemplate(t, operator, { name: '无门槛10元' }),
@@ -139,7 +139,7 @@ describe(`price sources plugged in by registration (${TEST_DB})`, () => {
     expect(row.listTotalFen + row.adjustments!.reduce((sum, adjustment) => sum + adjustment.amountFen, 0)).toBe(row.payableFen);
     const lines = await t.dataSource.getRepository(OrderLineRow).find({ where: { orderId: row.id }, order: { id: 'ASC' } });
     expect(lines.map((line) => line.lineTotalFen)).toEqual([12800, 1980, 4500]);
-    expect((await t.dataSource.getRepository(Member).findOneByOrFail({ id: memberId })).pointsBalance).toBe(20000 - 6570);
+    expect((await t.dataSource.getRepository(MemberRow).findOneByOrFail({ id: memberId })).pointsBalance).toBe(20000 - 6570);
 
     // The shopper's detail and the admin console's say the same.
     expect((await t.api().get(`${API}/orders/${order.orderNo}`).set(bearer(token)).expect(200)).body).toEqual(order);

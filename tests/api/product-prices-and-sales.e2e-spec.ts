@@ -2,7 +2,7 @@
 // when nothing is left), 已售 = the owner's 基础销量 + real sales (paid units, minus refunded ones), and the
 // 热门搜索 words drawn from those sales.
 import type { AdminProductDetail, AdminProductRow, OrderDetail, Paginated, ProductDetail, ProductSummary } from '../../shared';
-import { Product } from '../../server/src/catalog/product.entity';
+import { ProductRow } from '../../server/src/catalog/product.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { RefundRow } from '../../server/src/payments/refund.entity';
 import { RefundsService } from '../../server/src/payments/refunds.service';
@@ -113,7 +113,7 @@ describe(`product prices and sales counts (${TEST_DB})`, () => {
         amount: { total: refund.paymentTotalFen, refund: refund.amountFen, payer_total: refund.paymentTotalFen, payer_refund: refund.amountFen },
       };
       await Promise.all(Array.from({ length: 6 }, () => t.app.get(RefundsService).applyRefundNotice(notice)));
-      expect((await t.dataSource.getRepository(Product).findOneByOrFail({ id: product.id })).salesCount).toBe(0);
+      expect((await t.dataSource.getRepository(ProductRow).findOneByOrFail({ id: product.id })).salesCount).toBe(0);
       expect((await search('销测乌龙'))[0].salesCount).toBe(100);
     });
 

@@ -1,4 +1,4 @@
-import { Staff } from '../../server/src/staff/staff.entity';
+import { StaffRow } from '../../server/src/staff/staff.entity';
 import { API, bearer, expectApiError, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
 describe(`staff accounts and roles (${TEST_DB})`, () => {
@@ -20,7 +20,7 @@ describe(`staff accounts and roles (${TEST_DB})`, () => {
       const me = await t.api().get(`${API}/admin/me`).set(bearer(response.body.token)).expect(200);
       expect(me.body.role).toBe(role);
     }
-    const stored = await t.dataSource.getRepository(Staff).findOneByOrFail({ username: 'owner' });
+    const stored = await t.dataSource.getRepository(StaffRow).findOneByOrFail({ username: 'owner' });
     expect(stored.passwordHash).toMatch(/^scrypt\$16384\$8\$1\$/);
     expect(stored.passwordHash).not.toContain('demo1234');
   });

@@ -1,5 +1,5 @@
 import type { AdminOrderDetail, AdminOrderRow, OrderDetail, Paginated, PickingListOrder } from '../../shared';
-import { Sku } from '../../server/src/catalog/sku.entity';
+import { SkuRow } from '../../server/src/catalog/sku.entity';
 import { eventually, orderStatus, payAtFake, startPayment } from './support/pay-helpers';
 import { ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, expectApiError, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
@@ -46,7 +46,7 @@ describe(`warehouse: receiver contact, picking list, to-ship CSV (${TEST_DB})`, 
     ((await t.api().get(`${API}/admin/orders?orderNo=${orderNo}`).set(bearer(token)).expect(200)).body as Paginated<AdminOrderRow>).items[0];
   /** The CSV's rows and cells (none of the cells here holds a comma, a quote or a line break). */
   const csvRows = (text: string): string[][] => text.replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((line) => line.split(','));
-  const skuCode = async (skuId: number) => (await t.dataSource.getRepository(Sku).findOneByOrFail({ id: skuId })).skuCode;
+  const skuCode = async (skuId: number) => (await t.dataSource.getRepository(SkuRow).findOneByOrFail({ id: skuId })).skuCode;
 
   it('shows the warehouse the full phone and address only while the order is to ship or on its way', async () => {
     const unpaid = await placeOrder([{ skuId: await shop.sku(1000, 5), quantity: 1 }]);

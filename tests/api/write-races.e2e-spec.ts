@@ -8,7 +8,7 @@ import { MemberPurchaseStatsRow } from '../../server/src/analytics/member-purcha
 import { CartItemRow } from '../../server/src/cart/cart-item.entity';
 import { MemberCouponCountRow } from '../../server/src/coupons/member-coupon-count.entity';
 import { MemberCouponRow } from '../../server/src/coupons/member-coupon.entity';
-import { Member } from '../../server/src/members/member.entity';
+import { MemberRow } from '../../server/src/members/member.entity';
 import { retryLockConflicts } from '../../server/src/platform/database/transaction-runner';
 import { SubscribeQuotaRow } from '../../server/src/subscribe-messages/subscribe-quota.entity';
 import { createTemplate, claim } from './support/coupon-fixtures';
@@ -141,7 +141,7 @@ describe(`first writes of many members at once (${TEST_DB})`, () => {
 
   it('recomputes purchase stats for 100 members in parallel, twice each, without a failure', async () => {
     const stats = t.app.get(MemberPurchaseStatsService);
-    const [someone] = await t.dataSource.getRepository(Member).find({ take: 1 });
+    const [someone] = await t.dataSource.getRepository(MemberRow).find({ take: 1 });
     expect(someone).toBeDefined();
     // Members without paid orders have no row: the recompute deletes; one with a stale row is replaced.
     await expect(Promise.all(members.flatMap(({ id }) => [stats.recompute(id), stats.recompute(id)]))).resolves.toBeDefined();

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { AFTER_SALE_ROLES, RETURN_RECEIPT_ROLES, type AfterSale, type Paginated } from '../../../shared';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
 import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
-import { Staff } from '../staff/staff.entity';
+import { StaffRow } from '../staff/staff.entity';
 import { AfterSaleListQueryDto, RejectAfterSaleDto } from './after-sale.dto';
 import { AfterSalesService } from './after-sales.service';
 
@@ -35,7 +35,7 @@ export class AdminAfterSalesController {
   @Post(':id/receive')
   @Roles(...RETURN_RECEIPT_ROLES)
   @HttpCode(200)
-  receive(@Param('id', ParseIdPipe) id: number, @CurrentStaff() staff: Staff): Promise<AfterSale> {
+  receive(@Param('id', ParseIdPipe) id: number, @CurrentStaff() staff: StaffRow): Promise<AfterSale> {
     return this.afterSales.receive(id, staff.id);
   }
 

@@ -7,9 +7,11 @@ import { StaffModule } from '../staff/staff.module';
 import { AdminAfterSalesController } from './admin-after-sales.controller';
 import { AfterSalesController } from './after-sales.controller';
 import { AfterSalesService } from './after-sales.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AfterSaleRow } from './after-sale.entity';
 
 @Module({
-  imports: [OrdersModule, PaymentsModule, SettingsModule, StaffModule, CheckoutParticipantsModule],
+  imports: [TypeOrmModule.forFeature([AfterSaleRow]), OrdersModule, PaymentsModule, SettingsModule, StaffModule, CheckoutParticipantsModule],
   controllers: [AfterSalesController, AdminAfterSalesController],
   providers: [AfterSalesService],
   exports: [AfterSalesService],

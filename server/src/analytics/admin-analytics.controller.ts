@@ -10,7 +10,7 @@ import {
 } from '../../../shared';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
 import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
-import type { Staff } from '../staff/staff.entity';
+import type { StaffRow } from '../staff/staff.entity';
 import { DueForRepurchaseQueryDto, RepeatPurchaseQueryDto } from './analytics.dto';
 import { DueForRepurchaseService } from './due-for-repurchase.service';
 import { MemberPurchaseStatsService } from './member-purchase-stats.service';
@@ -40,14 +40,14 @@ export class AdminAnalyticsController {
 
   @Get('analytics/due-for-repurchase')
   @Roles(...REPURCHASE_OUTREACH_ROLES)
-  dueList(@Query() query: DueForRepurchaseQueryDto, @CurrentStaff() staff: Staff): Promise<Paginated<DueForRepurchaseRow>> {
+  dueList(@Query() query: DueForRepurchaseQueryDto, @CurrentStaff() staff: StaffRow): Promise<Paginated<DueForRepurchaseRow>> {
     return this.due.list(query, staff.role);
   }
 
   @Get('analytics/due-for-repurchase.csv')
   @Roles(...REPURCHASE_OUTREACH_ROLES)
   @CsvDownload('due-for-repurchase.csv', '待复购会员.csv')
-  dueCsv(@Query() query: DueForRepurchaseQueryDto, @CurrentStaff() staff: Staff): Promise<string> {
+  dueCsv(@Query() query: DueForRepurchaseQueryDto, @CurrentStaff() staff: StaffRow): Promise<string> {
     return this.due.exportCsv(query, staff.role);
   }
 }

@@ -9,10 +9,12 @@ import { StoreOverviewService } from './overview/store-overview.service';
 import { PurchaseFacts } from './purchase-facts';
 import { PurchaseStatsBackfill, PurchaseStatsSweeper } from './purchase-stats-sweeper';
 import { RepeatPurchaseService } from './repeat-purchase.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MemberPurchaseStatsRow } from './member-purchase-stats.entity';
 
 /** Repeat-purchase tracking (per-member purchase stats kept current from order events, store metrics, the due list) and 经营概览. */
 @Module({
-  imports: [StaffModule, OrdersModule],
+  imports: [TypeOrmModule.forFeature([MemberPurchaseStatsRow]), StaffModule, OrdersModule],
   controllers: [AdminAnalyticsController, OverviewController],
   providers: [PurchaseFacts, StoreOverviewService, MemberPurchaseStatsService, PurchaseStatsSweeper, PurchaseStatsBackfill, RepeatPurchaseService, DueForRepurchaseService],
   exports: [MemberPurchaseStatsService, PurchaseStatsSweeper],

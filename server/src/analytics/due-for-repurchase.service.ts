@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { FULL_PHONE_ROLES, formatFen, maskPhone, type DueForRepurchaseRow, type Paginated, type StaffRole } from '../../../shared';
-import { Member } from '../members/member.entity';
+import { MemberRow } from '../members/member.entity';
 import { EXPORT_MAX_ROWS } from '../orders/admin-orders.service';
 import { fieldError } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
@@ -51,7 +51,7 @@ export class DueForRepurchaseService {
       .orderBy('s.expectedNextDate', 'ASC')
       .addOrderBy('s.memberId', 'ASC');
     if (filter.levelId !== undefined) {
-      query.innerJoin(Member, 'm', 'm.id = s.memberId').andWhere('m.levelId = :levelId', { levelId: filter.levelId });
+      query.innerJoin(MemberRow, 'm', 'm.id = s.memberId').andWhere('m.levelId = :levelId', { levelId: filter.levelId });
     }
     if (filter.minSpentFen !== undefined) query.andWhere('s.totalNetPaidFen >= :minSpent', { minSpent: filter.minSpentFen });
     if (filter.maxSpentFen !== undefined) query.andWhere('s.totalNetPaidFen <= :maxSpent', { maxSpent: filter.maxSpentFen });
@@ -60,7 +60,7 @@ export class DueForRepurchaseService {
 
   private async rows(stats: MemberPurchaseStatsRow[], role: StaffRole, now: Date): Promise<DueForRepurchaseRow[]> {
     if (stats.length === 0) return [];
-    const members = await this.dataSource.getRepository(Member).find({
+    const members = await this.dataSource.getRepository(MemberRow).find({
       select: { id: true, nickname: true, phone: true, levelId: true },
       where: { id: In(stats.map((row) => row.memberId)) },
     });

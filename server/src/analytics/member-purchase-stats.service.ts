@@ -2,7 +2,7 @@ import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DEFAULT_REPURCHASE_INTERVAL_DAYS, type MemberPurchaseStats } from '../../../shared';
-import { Member } from '../members/member.entity';
+import { MemberRow } from '../members/member.entity';
 import { OrderEvents, type OrderEventPayload } from '../orders/order-events';
 import { EventFollowers } from '../platform/events/event-followers';
 import { TransactionRunner } from '../platform/database/transaction-runner';
@@ -137,7 +137,7 @@ export class MemberPurchaseStatsService implements OnModuleInit {
   /** `GET /admin/members/:id/purchase-stats`; days since the last purchase are counted as of `now`. */
   async forStaff(memberId: number, now: Date = new Date()): Promise<MemberPurchaseStats> {
     const [member, row] = await Promise.all([
-      this.dataSource.getRepository(Member).findOne({ select: { id: true }, where: { id: memberId } }),
+      this.dataSource.getRepository(MemberRow).findOne({ select: { id: true }, where: { id: memberId } }),
       this.dataSource.getRepository(MemberPurchaseStatsRow).findOneBy({ memberId }),
     ]);
     if (!member) throw new ApiException('MEMBER_NOT_FOUND', HttpStatus.NOT_FOUND, '会员不存在');

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeShortId, encodeShortId, SHARE_LINK_PAGES, sharePath, type ShareLink } from '../../../shared';
-import { Product } from '../catalog/product.entity';
+import { ProductRow } from '../catalog/product.entity';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { upsertRow } from '../platform/database/upsert';
 import { ApiException, fieldError } from '../platform/errors/api-exception';
@@ -29,7 +29,7 @@ export class ShareLinksService {
       throw fieldError('targetId', '分享商品、拼团或直播时必须指定');
     }
     if (input.kind === 'product' && targetId !== null) {
-      const exists = await this.dataSource.getRepository(Product).existsBy({ id: targetId });
+      const exists = await this.dataSource.getRepository(ProductRow).existsBy({ id: targetId });
       if (!exists) throw new ApiException('PRODUCT_NOT_FOUND', HttpStatus.NOT_FOUND, '商品不存在或已删除');
     }
     const liveSessionId = input.liveSessionId ?? null;

@@ -5,9 +5,11 @@ import { CartController } from './cart.controller';
 import { CartService } from './cart.service';
 import { ReorderController } from './reorder.controller';
 import { ReorderService } from './reorder.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CartItemRow } from './cart-item.entity';
 
 @Module({
-  imports: [SettingsModule, OrdersModule],
+  imports: [TypeOrmModule.forFeature([CartItemRow]), SettingsModule, OrdersModule],
   controllers: [CartController, ReorderController],
   providers: [CartService, ReorderService],
 })

@@ -16,7 +16,7 @@ import { ParseIdPipe } from '../platform/http/id-param.pipe';
 import { FileStorage } from '../platform/storage/file-storage';
 import { readUploadedImage } from '../platform/storage/uploaded-image';
 import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
-import { Staff } from '../staff/staff.entity';
+import { StaffRow } from '../staff/staff.entity';
 import { CatalogService } from './catalog.service';
 import { CategoriesAdminService } from './categories-admin.service';
 import {
@@ -81,13 +81,13 @@ export class AdminCatalogController {
 
   @Post('products')
   @Roles(...CATALOG_ROLES)
-  createProduct(@Body() body: SaveProductDto, @CurrentStaff() staff: Staff): Promise<AdminProductDetail> {
+  createProduct(@Body() body: SaveProductDto, @CurrentStaff() staff: StaffRow): Promise<AdminProductDetail> {
     return this.products.create(body, staff.id);
   }
 
   @Put('products/:id')
   @Roles(...CATALOG_ROLES)
-  replaceProduct(@Param('id', ParseIdPipe) id: number, @Body() body: SaveProductDto, @CurrentStaff() staff: Staff): Promise<AdminProductDetail> {
+  replaceProduct(@Param('id', ParseIdPipe) id: number, @Body() body: SaveProductDto, @CurrentStaff() staff: StaffRow): Promise<AdminProductDetail> {
     return this.products.replace(id, body, staff.id);
   }
 
@@ -117,7 +117,7 @@ export class AdminCatalogController {
   adjustStock(
     @Param('skuId', ParseIdPipe) skuId: number,
     @Body() body: StockAdjustmentDto,
-    @CurrentStaff() staff: Staff,
+    @CurrentStaff() staff: StaffRow,
   ): Promise<StockAdjustmentResponse> {
     return this.products.adjustStock(skuId, body.delta, body.reason, staff.id);
   }

@@ -3,7 +3,7 @@ import type { BannerLinkType } from '../../../shared';
 
 /** A home-page banner; a tap opens what its link names (a product, a category or a storefront page). */
 @Entity('banners')
-export class Banner {
+export class BannerRow {
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -13,17 +13,17 @@ import { lockedForUpdate } from '../platform/database/locking-read';
 import { AnswerTags, answersEdited, answersEditedBy } from '../platform/cache/cache-changes';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
-import { Banner } from './banner.entity';
+import { BannerRow } from './banner.entity';
 import { toBannerView } from './catalog-views';
-import { Category } from './category.entity';
+import { CategoryRow } from './category.entity';
 import type { SaveBannerDto } from './banner.dto';
-import { Product } from './product.entity';
+import { ProductRow } from './product.entity';
 
 const bannerNotFound = () => new ApiException('BANNER_NOT_FOUND', HttpStatus.NOT_FOUND, '轮播图不存在');
 
 /** What the links of some banners point at: the live products (not deleted) and the categories. */
 interface LinkTargets {
-  products: Map<number, Pick<Product, 'id' | 'title' | 'onShelf'>>;
+  products: Map<number, Pick<ProductRow, 'id' | 'title' | 'onShelf'>>;
   categories: Map<number, string>;
 }
 
@@ -56,8 +56,8 @@ export class BannersService {
       if (count >= MAX_BANNERS) {
         throw new ApiException('BANNER_LIMIT_REACHED', HttpStatus.CONFLICT, `最多 ${MAX_BANNERS} 张轮播图，请先删除不用的`);
       }
-      const last = await manager.findOne(Banner, { select: { id: true, sortOrder: true }, where: {}, order: { sortOrder: 'DESC', id: 'DESC' } });
-      const result = await manager.insert(Banner, { ...values, sortOrder: last ? last.sortOrder + 1 : 0 });
+      const last = await manager.findOne(BannerRow, { select: { id: true, sortOrder: true }, where: {}, order: { sortOrder: 'DESC', id: 'DESC' } });
+      const result = await manager.insert(BannerRow, { ...values, sortOrder: last ? last.sortOrder + 1 : 0 });
       await answersEdited(manager, AnswerTags.catalog);
       return result.identifiers[0].id as number;
     });
@@ -66,13 +66,13 @@ export class BannersService {
 
   async update(id: number, input: SaveBannerDto): Promise<AdminBanner> {
     const values = await this.checkedValues(input);
-    const result = await this.transactions.run((manager) => answersEditedBy(manager, AnswerTags.catalog, manager.update(Banner, { id }, values)));
+    const result = await this.transactions.run((manager) => answersEditedBy(manager, AnswerTags.catalog, manager.update(BannerRow, { id }, values)));
     if (!result.affected) throw bannerNotFound();
     return this.one(id);
   }
 
   async remove(id: number): Promise<void> {
-    const result = await this.transactions.run((manager) => answersEditedBy(manager, AnswerTags.catalog, manager.delete(Banner, { id })));
+    const result = await this.transactions.run((manager) => answersEditedBy(manager, AnswerTags.catalog, manager.delete(BannerRow, { id })));
     if (!result.affected) throw bannerNotFound();
   }
 
@@ -83,7 +83,7 @@ export class BannersService {
       if (current.length !== ids.length || !current.every((id) => ids.includes(id))) {
         throw new ApiException('BANNER_ORDER_INVALID', HttpStatus.BAD_REQUEST, '轮播图已被他人修改，请刷新后重新排序', { current });
       }
-      for (const [sortOrder, id] of ids.entries()) await manager.update(Banner, { id }, { sortOrder });
+      for (const [sortOrder, id] of ids.entries()) await manager.update(BannerRow, { id }, { sortOrder });
       await answersEdited(manager, AnswerTags.catalog);
     });
     return this.list();
@@ -96,7 +96,7 @@ export class BannersService {
   }
 
   /** The stored values of a valid banner; a link to an unknown or deleted product, category or page is 400 BANNER_LINK_INVALID. */
-  private async checkedValues(input: SaveBannerDto): Promise<Pick<Banner, 'title' | 'imageUrl' | 'linkType' | 'linkTarget' | 'enabled'>> {
+  private async checkedValues(input: SaveBannerDto): Promise<Pick<BannerRow, 'title' | 'imageUrl' | 'linkType' | 'linkTarget' | 'enabled'>> {
     const target = input.linkType === 'none' ? null : (input.linkTarget?.trim() ?? '');
     const invalid = (message: string) =>
       new ApiException('BANNER_LINK_INVALID', HttpStatus.BAD_REQUEST, message, { linkType: input.linkType, linkTarget: input.linkTarget });
@@ -105,22 +105,22 @@ export class BannersService {
       const exists =
         id !== null &&
         (input.linkType === 'product'
-          ? await this.dataSource.getRepository(Product).existsBy({ id })
-          : await this.dataSource.getRepository(Category).existsBy({ id }));
+          ? await this.dataSource.getRepository(ProductRow).existsBy({ id })
+          : await this.dataSource.getRepository(CategoryRow).existsBy({ id }));
       if (!exists) throw invalid(input.linkType === 'product' ? '链接的商品不存在或已删除' : '链接的分类不存在');
     }
     if (input.linkType === 'page' && !isStorefrontPageKey(target)) throw invalid('链接的店铺页面不存在');
     return { title: input.title.trim(), imageUrl: input.imageUrl, linkType: input.linkType, linkTarget: target, enabled: input.enabled };
   }
 
-  private async linkTargets(banners: Banner[]): Promise<LinkTargets> {
+  private async linkTargets(banners: BannerRow[]): Promise<LinkTargets> {
     const idsOf = (type: BannerLinkType) => banners.filter((banner) => banner.linkType === type).map((banner) => Number(banner.linkTarget));
     const productIds = idsOf('product');
     const categoryIds = idsOf('category');
     const [products, categories] = await Promise.all([
       // Soft-deleted products are left out by find, so a deleted product reads as gone.
-      productIds.length ? this.dataSource.getRepository(Product).find({ select: { id: true, title: true, onShelf: true }, where: { id: In(productIds) } }) : [],
-      categoryIds.length ? this.dataSource.getRepository(Category).find({ select: { id: true, name: true }, where: { id: In(categoryIds) } }) : [],
+      productIds.length ? this.dataSource.getRepository(ProductRow).find({ select: { id: true, title: true, onShelf: true }, where: { id: In(productIds) } }) : [],
+      categoryIds.length ? this.dataSource.getRepository(CategoryRow).find({ select: { id: true, name: true }, where: { id: In(categoryIds) } }) : [],
     ]);
     return {
       products: new Map(products.map((product) => [product.id, product])),
@@ -129,23 +129,23 @@ export class BannersService {
   }
 
   private repository() {
-    return this.dataSource.getRepository(Banner);
+    return this.dataSource.getRepository(BannerRow);
   }
 }
 
 /** Every banner id, read FOR UPDATE (MySQL: the rows and the gap after them), so additions and reorders take turns. */
 async function lockedBannerIds(manager: EntityManager): Promise<number[]> {
-  return (await lockedForUpdate(manager.createQueryBuilder(Banner, 'b').select('b.id')).getMany()).map((banner) => banner.id);
+  return (await lockedForUpdate(manager.createQueryBuilder(BannerRow, 'b').select('b.id')).getMany()).map((banner) => banner.id);
 }
 
-function linkBroken(banner: Banner, targets: LinkTargets): boolean {
+function linkBroken(banner: BannerRow, targets: LinkTargets): boolean {
   if (banner.linkType === 'product') return !targets.products.get(Number(banner.linkTarget))?.onShelf;
   if (banner.linkType === 'category') return !targets.categories.has(Number(banner.linkTarget));
   if (banner.linkType === 'page') return !isStorefrontPageKey(banner.linkTarget);
   return false;
 }
 
-function linkLabel(banner: Banner, targets: LinkTargets): string | null {
+function linkLabel(banner: BannerRow, targets: LinkTargets): string | null {
   switch (banner.linkType) {
     case 'product':
       return targets.products.get(Number(banner.linkTarget))?.title ?? null;
@@ -158,7 +158,7 @@ function linkLabel(banner: Banner, targets: LinkTargets): string | null {
   }
 }
 
-function toAdminBanner(banner: Banner, targets: LinkTargets): AdminBanner {
+function toAdminBanner(banner: BannerRow, targets: LinkTargets): AdminBanner {
   return {
     ...toBannerView(banner),
     enabled: banner.enabled,

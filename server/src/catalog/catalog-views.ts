@@ -6,19 +6,19 @@ import type {
   ProductSummary,
   Sku as SkuView,
 } from '../../../shared';
-import type { Banner } from './banner.entity';
-import type { Category } from './category.entity';
-import type { Product } from './product.entity';
-import type { Sku } from './sku.entity';
+import type { BannerRow } from './banner.entity';
+import type { CategoryRow } from './category.entity';
+import type { ProductRow } from './product.entity';
+import type { SkuRow } from './sku.entity';
 import { priceHeadline } from './price-headline';
 
 /** Entities → API shapes of shared/api. */
 
-const byOrder = (a: Category, b: Category) => a.sortOrder - b.sortOrder || a.id - b.id;
+const byOrder = (a: CategoryRow, b: CategoryRow) => a.sortOrder - b.sortOrder || a.id - b.id;
 
 /** Top-level categories with their ordered children. */
-export function categoryTree(categories: Category[]): CategoryNode[] {
-  const node = (category: Category): CategoryNode => ({
+export function categoryTree(categories: CategoryRow[]): CategoryNode[] {
+  const node = (category: CategoryRow): CategoryNode => ({
     id: category.id,
     parentId: category.parentId,
     name: category.name,
@@ -34,7 +34,7 @@ export function categoryTree(categories: Category[]): CategoryNode[] {
   return [...roots.values()];
 }
 
-export function toBannerView(banner: Banner): BannerView {
+export function toBannerView(banner: BannerRow): BannerView {
   return {
     id: banner.id,
     title: banner.title,
@@ -45,12 +45,12 @@ export function toBannerView(banner: Banner): BannerView {
 }
 
 /** 已售 as shoppers see it: the owner's 基础销量 plus real sales (server/README.md, 销量). */
-export function shownSalesCount(product: Pick<Product, 'baseSalesCount' | 'salesCount'>): number {
+export function shownSalesCount(product: Pick<ProductRow, 'baseSalesCount' | 'salesCount'>): number {
   return product.baseSalesCount + product.salesCount;
 }
 
 /** The product as a card shows it; its price comes from its SKUs' current stock (priceHeadline). */
-export function toProductSummary(product: Product, skus: Sku[]): ProductSummary {
+export function toProductSummary(product: ProductRow, skus: SkuRow[]): ProductSummary {
   return {
     id: product.id,
     title: product.title,
@@ -62,7 +62,7 @@ export function toProductSummary(product: Product, skus: Sku[]): ProductSummary 
   };
 }
 
-export function toSkuView(sku: Sku): SkuView {
+export function toSkuView(sku: SkuRow): SkuView {
   return {
     id: sku.id,
     specValues: sku.specValues,
@@ -73,7 +73,7 @@ export function toSkuView(sku: Sku): SkuView {
   };
 }
 
-export function toProductDetail(product: Product, skus: Sku[]): ProductDetail {
+export function toProductDetail(product: ProductRow, skus: SkuRow[]): ProductDetail {
   return {
     ...toProductSummary(product, skus),
     categoryId: product.categoryId,
@@ -84,7 +84,7 @@ export function toProductDetail(product: Product, skus: Sku[]): ProductDetail {
   };
 }
 
-export function toAdminProductDetail(product: Product, skus: Sku[]): AdminProductDetail {
+export function toAdminProductDetail(product: ProductRow, skus: SkuRow[]): AdminProductDetail {
   return {
     id: product.id,
     categoryId: product.categoryId,

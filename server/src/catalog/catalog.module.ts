@@ -3,19 +3,19 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { StaffModule } from '../staff/staff.module';
 import { AdminBannersController } from './admin-banners.controller';
 import { AdminCatalogController } from './admin-catalog.controller';
-import { Banner } from './banner.entity';
+import { BannerRow } from './banner.entity';
 import { BannersService } from './banners.service';
 import { CatalogService } from './catalog.service';
 import { CategoriesAdminService } from './categories-admin.service';
-import { Category } from './category.entity';
-import { Product } from './product.entity';
+import { CategoryRow } from './category.entity';
+import { ProductRow } from './product.entity';
 import { ProductsAdminService } from './products-admin.service';
 import { SalesCountHooks } from './sales-count-hooks';
 import { ShopCatalogController } from './shop-catalog.controller';
-import { Sku } from './sku.entity';
+import { SkuRow } from './sku.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Category, Product, Sku, Banner]), StaffModule],
+  imports: [TypeOrmModule.forFeature([BannerRow, CategoryRow, ProductRow, SkuRow]), StaffModule],
   controllers: [ShopCatalogController, AdminCatalogController, AdminBannersController],
   providers: [CatalogService, CategoriesAdminService, ProductsAdminService, BannersService, SalesCountHooks],
   exports: [CategoriesAdminService, ProductsAdminService],

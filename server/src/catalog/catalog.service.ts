@@ -7,10 +7,10 @@ import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
 import { BannersService } from './banners.service';
 import { categoryTree, shownSalesCount, toProductDetail, toProductSummary } from './catalog-views';
-import { Category } from './category.entity';
+import { CategoryRow } from './category.entity';
 import { ProductListQueryDto } from './shop-catalog.dto';
-import { Product } from './product.entity';
-import { Sku } from './sku.entity';
+import { ProductRow } from './product.entity';
+import { SkuRow } from './sku.entity';
 
 /** 已售 as shown (shownSalesCount in SQL): real sales are kept per SKU (product-sales.ts). */
 const SHOWN_SALES = '(p.baseSalesCount + p.carriedSalesCount + (SELECT COALESCE(SUM(s.salesCount), 0) FROM skus s WHERE s.productId = p.id))';
@@ -36,9 +36,9 @@ const HOT_WORDS = 8;
 @Injectable()
 export class CatalogService {
   constructor(
-    @InjectRepository(Category) private readonly categories: Repository<Category>,
-    @InjectRepository(Product) private readonly products: Repository<Product>,
-    @InjectRepository(Sku) private readonly skus: Repository<Sku>,
+    @InjectRepository(CategoryRow) private readonly categories: Repository<CategoryRow>,
+    @InjectRepository(ProductRow) private readonly products: Repository<ProductRow>,
+    @InjectRepository(SkuRow) private readonly skus: Repository<SkuRow>,
     private readonly banners: BannersService,
   ) {}
 
@@ -106,7 +106,7 @@ export class CatalogService {
 }
 
 /** Keyword search over title, subtitle and tags; LIKE wildcards in the keyword match literally. */
-export function applyKeyword(builder: SelectQueryBuilder<Product>, keyword: string | undefined): void {
+export function applyKeyword(builder: SelectQueryBuilder<ProductRow>, keyword: string | undefined): void {
   const trimmed = keyword?.trim();
   if (!trimmed) return;
   builder.andWhere("(p.title LIKE :keyword ESCAPE '!' OR p.subtitle LIKE :keyword ESCAPE '!' OR p.tags LIKE :keyword ESCAPE '!')", {

@@ -6,9 +6,9 @@ import { AnswerTags, answersEdited } from '../platform/cache/cache-changes';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { categoryTree } from './catalog-views';
-import { Category } from './category.entity';
+import { CategoryRow } from './category.entity';
 import { CreateCategoryDto, UpdateCategoryDto } from './admin-catalog.dto';
-import { Product } from './product.entity';
+import { ProductRow } from './product.entity';
 
 const notFound = () => new ApiException('CATEGORY_NOT_FOUND', HttpStatus.NOT_FOUND, '分类不存在');
 const tooDeep = (message: string) => new ApiException('CATEGORY_TOO_DEEP', HttpStatus.BAD_REQUEST, message);
@@ -17,8 +17,8 @@ const tooDeep = (message: string) => new ApiException('CATEGORY_TOO_DEEP', HttpS
 @Injectable()
 export class CategoriesAdminService {
   constructor(
-    @InjectRepository(Category) private readonly categories: Repository<Category>,
-    @InjectRepository(Product) private readonly products: Repository<Product>,
+    @InjectRepository(CategoryRow) private readonly categories: Repository<CategoryRow>,
+    @InjectRepository(ProductRow) private readonly products: Repository<ProductRow>,
     private readonly transactions: TransactionRunner,
   ) {}
 
@@ -26,7 +26,7 @@ export class CategoriesAdminService {
     const parentId = input.parentId ?? null;
     if (parentId !== null) await this.assertCanBeParent(parentId);
     const id = await this.transactions.run(async (manager) => {
-      const result = await manager.insert(Category, {
+      const result = await manager.insert(CategoryRow, {
         name: input.name.trim(),
         parentId,
         icon: input.icon ?? null,
@@ -46,14 +46,14 @@ export class CategoriesAdminService {
       await this.assertCanBeParent(changes.parentId);
       if (await this.categories.existsBy({ parentId: id })) throw tooDeep('该分类下有子分类，不能再放到其他分类下（最多两级）');
     }
-    const update: Partial<Category> = {};
+    const update: Partial<CategoryRow> = {};
     if (changes.name !== undefined) update.name = changes.name.trim();
     if (changes.parentId !== undefined) update.parentId = changes.parentId;
     if (changes.icon !== undefined) update.icon = changes.icon;
     if (changes.sortOrder !== undefined) update.sortOrder = changes.sortOrder;
     if (Object.keys(update).length > 0) {
       await this.transactions.run(async (manager) => {
-        await manager.update(Category, { id }, update);
+        await manager.update(CategoryRow, { id }, update);
         await answersEdited(manager, AnswerTags.catalog);
       });
     }
@@ -66,7 +66,7 @@ export class CategoriesAdminService {
       throw new ApiException('CATEGORY_NOT_EMPTY', HttpStatus.CONFLICT, '分类下还有子分类或商品，不能删除');
     }
     await this.transactions.run(async (manager) => {
-      await manager.delete(Category, { id });
+      await manager.delete(CategoryRow, { id });
       await answersEdited(manager, AnswerTags.catalog);
     });
   }

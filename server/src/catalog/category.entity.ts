@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 
 /** A category: top-level (parentId null) or a child of a top-level one. Two levels at most. */
 @Entity('categories')
-export class Category {
+export class CategoryRow {
   @PrimaryGeneratedColumn()
   id: number;
 

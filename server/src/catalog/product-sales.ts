@@ -4,7 +4,7 @@ import { execute } from '../platform/database/plain-sql';
 import { RefundRow } from '../payments/refund.entity';
 import { lockedForUpdate } from '../platform/database/locking-read';
 import { productsChanged } from '../platform/cache/cache-changes';
-import { Sku } from './sku.entity';
+import { SkuRow } from './sku.entity';
 
 /**
  * Real sales follow the order: an order's units count when it is paid and stop counting when it is refunded.
@@ -42,7 +42,7 @@ export async function uncountRefundedOrder(manager: EntityManager, orderId: numb
 export async function takeOffSales(manager: EntityManager, bySku: Map<number, { productId: number; quantity: number }>): Promise<void> {
   if (bySku.size === 0) return;
   const held = await lockedForUpdate(
-    manager.createQueryBuilder(Sku, 's').select(['s.id', 's.salesCount']).where({ id: In([...bySku.keys()]) }).orderBy('s.id', 'ASC'),
+    manager.createQueryBuilder(SkuRow, 's').select(['s.id', 's.salesCount']).where({ id: In([...bySku.keys()]) }).orderBy('s.id', 'ASC'),
   ).getMany();
   const heldBySku = new Map(held.map((sku) => [sku.id, sku.salesCount]));
   const carried = new Map<number, number>();

@@ -14,7 +14,7 @@ const wholeNumber = { from: (value: unknown) => Number(value ?? 0), to: (value: 
 @Entity('products')
 @Index('IDX_products_shelf_category', ['onShelf', 'categoryId'])
 @Index('IDX_products_shelf_price', ['onShelf', 'minPriceFen'])
-export class Product {
+export class ProductRow {
   @PrimaryGeneratedColumn()
   id: number;
 

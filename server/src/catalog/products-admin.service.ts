@@ -11,11 +11,11 @@ import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
 import { applyKeyword, CatalogService } from './catalog.service';
 import { toAdminProductDetail } from './catalog-views';
-import { Category } from './category.entity';
+import { CategoryRow } from './category.entity';
 import { AdminProductQueryDto, SaveProductDto, SaveSkuDto } from './admin-catalog.dto';
 import { carrySalesOfRemovedSkus } from './product-sales';
-import { Product } from './product.entity';
-import { Sku } from './sku.entity';
+import { ProductRow } from './product.entity';
+import { SkuRow } from './sku.entity';
 import { assertValidSkuMatrix } from './sku-matrix-rules';
 
 const productNotFound = () => new ApiException('PRODUCT_NOT_FOUND', HttpStatus.NOT_FOUND, '商品不存在');
@@ -37,9 +37,9 @@ function skuPriceSummary(skus: { priceFen: number; originalPriceFen?: number | n
 @Injectable()
 export class ProductsAdminService {
   constructor(
-    @InjectRepository(Product) private readonly products: Repository<Product>,
-    @InjectRepository(Sku) private readonly skus: Repository<Sku>,
-    @InjectRepository(Category) private readonly categories: Repository<Category>,
+    @InjectRepository(ProductRow) private readonly products: Repository<ProductRow>,
+    @InjectRepository(SkuRow) private readonly skus: Repository<SkuRow>,
+    @InjectRepository(CategoryRow) private readonly categories: Repository<CategoryRow>,
     private readonly transactions: TransactionRunner,
     private readonly catalog: CatalogService,
   ) {}
@@ -85,7 +85,7 @@ export class ProductsAdminService {
   async create(input: SaveProductDto, staffId: number | null = null): Promise<AdminProductDetail> {
     await this.assertSavable(input);
     const id = await this.saving(input, async (manager) => {
-      const result = await manager.insert(Product, {
+      const result = await manager.insert(ProductRow, {
         ...this.productFields(input),
         onShelf: input.onShelf ?? false,
         memberPriceEnabled: input.memberPriceEnabled ?? true,
@@ -118,20 +118,20 @@ export class ProductsAdminService {
       const removed = [...existingIds].filter((skuId) => !keptIds.includes(skuId));
       // The product's SKU rows are locked in id order first, as orders lock them, so an edit and an order
       // never wait on each other in opposite orders (the deletes and updates below hold no other SKU rows).
-      await lockedForUpdate(manager.createQueryBuilder(Sku, 's').select('s.id').where({ productId: id }).orderBy('s.id', 'ASC')).getMany();
+      await lockedForUpdate(manager.createQueryBuilder(SkuRow, 's').select('s.id').where({ productId: id }).orderBy('s.id', 'ASC')).getMany();
       if (removed.length > 0) {
         await carrySalesOfRemovedSkus(manager, id, removed);
-        await manager.delete(Sku, { id: In(removed) });
+        await manager.delete(SkuRow, { id: In(removed) });
       }
       const kept = input.skus.filter((s) => s.id !== undefined);
       // Only the change staff made in the form is applied; units sold while it was open stay sold.
       const restocked = kept.filter((sku) => sku.stockBefore === undefined || sku.stock !== sku.stockBefore);
       await setSkuStocks(manager, restocked.map((sku) => ({ skuId: sku.id!, stock: sku.stock, stockBefore: sku.stockBefore })), staffId);
       for (const sku of kept) {
-        await manager.update(Sku, { id: sku.id, productId: id }, this.skuFields(sku));
+        await manager.update(SkuRow, { id: sku.id, productId: id }, this.skuFields(sku));
       }
       await this.insertSkus(manager, id, input.skus.filter((s) => s.id === undefined), staffId);
-      await manager.update(Product, { id, deletedAt: IsNull() }, {
+      await manager.update(ProductRow, { id, deletedAt: IsNull() }, {
         ...this.productFields(input),
         ...(input.onShelf === undefined ? {} : { onShelf: input.onShelf }),
         ...(input.memberPriceEnabled === undefined ? {} : { memberPriceEnabled: input.memberPriceEnabled }),
@@ -143,7 +143,7 @@ export class ProductsAdminService {
   }
 
   async setShelf(id: number, onShelf: boolean): Promise<AdminProductDetail> {
-    const result = await this.transactions.run((manager) => answersEditedBy(manager, AnswerTags.catalog, manager.update(Product, { id, deletedAt: IsNull() }, { onShelf })));
+    const result = await this.transactions.run((manager) => answersEditedBy(manager, AnswerTags.catalog, manager.update(ProductRow, { id, deletedAt: IsNull() }, { onShelf })));
     if (!result.affected) throw productNotFound();
     return this.detail(id);
   }
@@ -151,7 +151,7 @@ export class ProductsAdminService {
   /** Deletes a product: it leaves the shop and the console at once; orders keep their snapshots of it. */
   async remove(id: number): Promise<void> {
     const result = await this.transactions.run((manager) =>
-      answersEditedBy(manager, AnswerTags.catalog, manager.update(Product, { id, deletedAt: IsNull() }, { onShelf: false, deletedAt: new Date() })),
+      answersEditedBy(manager, AnswerTags.catalog, manager.update(ProductRow, { id, deletedAt: IsNull() }, { onShelf: false, deletedAt: new Date() })),
     );
     if (!result.affected) throw productNotFound();
   }
@@ -169,8 +169,8 @@ export class ProductsAdminService {
           manager,
           AnswerTags.catalog,
           action === 'delete'
-            ? manager.update(Product, live, { onShelf: false, deletedAt: new Date() })
-            : manager.update(Product, { ...live, onShelf: action === 'off_shelf' }, { onShelf: action === 'on_shelf' }),
+            ? manager.update(ProductRow, live, { onShelf: false, deletedAt: new Date() })
+            : manager.update(ProductRow, { ...live, onShelf: action === 'off_shelf' }, { onShelf: action === 'on_shelf' }),
         ),
       );
       if (changed.affected) result.succeeded.push(id);
@@ -237,7 +237,7 @@ export class ProductsAdminService {
   private async insertSkus(manager: EntityManager, productId: number, skus: SaveSkuDto[], staffId: number | null): Promise<void> {
     if (skus.length === 0) return;
     const rows = skus.map((sku) => ({ ...this.skuFields(sku), stock: sku.stock, productId, skuCode: sku.skuCode || generateSkuCode() }));
-    const { identifiers } = await manager.insert(Sku, rows);
+    const { identifiers } = await manager.insert(SkuRow, rows);
     const saved = rows.map((row, index) => ({ id: identifiers[index].id as number, productId, stock: row.stock }));
     await recordInitialStock(manager, saved, staffId);
   }

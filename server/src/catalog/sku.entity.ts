@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 
 /** One sellable combination of a product's spec values. Stock changes only through conditional updates. */
 @Entity('skus')
-export class Sku {
+export class SkuRow {
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
-import { Category } from '../catalog/category.entity';
+import { CategoryRow } from '../catalog/category.entity';
 import { ShortLivedValue } from '../platform/cache/short-lived-value';
 import type { CategoryParents } from './coupon-rules';
 
@@ -23,7 +23,7 @@ export class CategoryParentsCache {
   }
 
   private async load(): Promise<CategoryParents> {
-    const children = await this.dataSource.getRepository(Category).find({ select: { id: true, parentId: true }, where: { parentId: Not(IsNull()) } });
+    const children = await this.dataSource.getRepository(CategoryRow).find({ select: { id: true, parentId: true }, where: { parentId: Not(IsNull()) } });
     return new Map(children.map((category) => [category.id, category.parentId!]));
   }
 }

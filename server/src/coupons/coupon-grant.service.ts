@@ -3,7 +3,7 @@ import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { CouponIssueLine, CouponIssueSkipReason, CouponTemplateStatus, IssueCouponsResponse, MemberCouponSource, MyCoupon } from '../../../shared';
-import { Member } from '../members/member.entity';
+import { MemberRow } from '../members/member.entity';
 import { MemberEvents, type MemberRegisteredPayload } from '../members/member-events';
 import { EventFollowers } from '../platform/events/event-followers';
 import { ApiException, fieldError } from '../platform/errors/api-exception';
@@ -107,7 +107,7 @@ export class CouponGrantService implements OnModuleInit {
     if (entries.length === 0) throw fieldError('text', '请填写或上传会员 ID / 手机号');
     if (entries.length > MAX_ISSUE_LINES) throw fieldError('text', `一次最多发放 ${MAX_ISSUE_LINES} 行`);
 
-    const members = this.dataSource.getRepository(Member);
+    const members = this.dataSource.getRepository(MemberRow);
     const ids = entries.filter((entry) => entry.kind === 'memberId').map((entry) => Number(entry.input));
     const phones = entries.filter((entry) => entry.kind === 'phone').map((entry) => entry.input);
     const [byId, byPhone] = await Promise.all([

@@ -2,8 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { AdminCouponTemplate, CouponTemplateStats, CouponTemplateStatus, OrderStatus, Paginated } from '../../../shared';
-import { Category } from '../catalog/category.entity';
-import { Product } from '../catalog/product.entity';
+import { CategoryRow } from '../catalog/category.entity';
+import { ProductRow } from '../catalog/product.entity';
 import { OrderRow } from '../orders/order.entity';
 import { ApiException, fieldError } from '../platform/errors/api-exception';
 import { escapeLike } from '../platform/database/like';
@@ -196,7 +196,7 @@ export class CouponTemplatesService {
   /** 400 when a scope names a category or product that does not exist. */
   private async checkScopeIds(fields: CouponTemplateFields): Promise<void> {
     if (fields.scope === 'all') return;
-    const entity = fields.scope === 'categories' ? Category : Product;
+    const entity = fields.scope === 'categories' ? CategoryRow : ProductRow;
     const found = await this.dataSource.getRepository(entity).find({ select: { id: true }, where: { id: In(fields.scopeIds) } });
     const known = new Set(found.map((row) => row.id));
     const unknown = fields.scopeIds.filter((id) => !known.has(id));
@@ -210,8 +210,8 @@ export class CouponTemplatesService {
     const ids = (scope: string) => [...new Set(rows.filter((row) => row.scope === scope).flatMap((row) => row.scopeIds))];
     const [categoryIds, productIds] = [ids('categories'), ids('products')];
     const [categories, products] = await Promise.all([
-      categoryIds.length ? this.dataSource.getRepository(Category).find({ select: { id: true, name: true }, where: { id: In(categoryIds) } }) : [],
-      productIds.length ? this.dataSource.getRepository(Product).find({ select: { id: true, title: true }, where: { id: In(productIds) }, withDeleted: true }) : [],
+      categoryIds.length ? this.dataSource.getRepository(CategoryRow).find({ select: { id: true, name: true }, where: { id: In(categoryIds) } }) : [],
+      productIds.length ? this.dataSource.getRepository(ProductRow).find({ select: { id: true, title: true }, where: { id: In(productIds) }, withDeleted: true }) : [],
     ]);
     const names = {
       categories: new Map(categories.map((row) => [row.id, row.name])),

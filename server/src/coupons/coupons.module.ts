@@ -9,10 +9,14 @@ import { CouponParticipant } from './coupon-participant';
 import { CouponTemplatesService } from './coupon-templates.service';
 import { CouponsController } from './coupons.controller';
 import { ShopperCouponsService } from './shopper-coupons.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CouponTemplateRow } from './coupon-template.entity';
+import { MemberCouponCountRow } from './member-coupon-count.entity';
+import { MemberCouponRow } from './member-coupon.entity';
 
 /** Coupon templates, members' coupons, and their part in checkout (CouponParticipant, over CouponCheckoutService). */
 @Module({
-  imports: [StaffModule, CheckoutParticipantsModule],
+  imports: [TypeOrmModule.forFeature([CouponTemplateRow, MemberCouponCountRow, MemberCouponRow]), StaffModule, CheckoutParticipantsModule],
   controllers: [CouponsController, AdminCouponTemplatesController],
   providers: [CategoryParentsCache, CouponTemplatesService, CouponGrantService, ShopperCouponsService, CouponCheckoutService, CouponParticipant],
   exports: [CouponCheckoutService, CouponTemplatesService],

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { CouponCenterItem, MyCoupon, Paginated } from '../../../shared';
-import { Product } from '../catalog/product.entity';
+import { ProductRow } from '../catalog/product.entity';
 import { OrderRow } from '../orders/order.entity';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
@@ -29,7 +29,7 @@ export class ShopperCouponsService {
   }
 
   async forProduct(productId: number, memberId: number | null, now = new Date()): Promise<CouponCenterItem[]> {
-    const product = await this.dataSource.getRepository(Product).findOne({ select: { id: true, categoryId: true }, where: { id: productId } });
+    const product = await this.dataSource.getRepository(ProductRow).findOne({ select: { id: true, categoryId: true }, where: { id: productId } });
     if (!product) throw new ApiException('PRODUCT_NOT_FOUND', HttpStatus.NOT_FOUND, '商品不存在');
     const [templates, parents] = await Promise.all([this.claimableTemplates(now), this.categoryParents.current()]);
     return this.withMyCounts(

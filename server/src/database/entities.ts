@@ -4,20 +4,20 @@ import { ShareLinkRow } from '../attribution/share-link.entity';
 import { VisitorTouchRow } from '../attribution/visitor-touch.entity';
 import { AddressRow } from '../addresses/address.entity';
 import { MemberPurchaseStatsRow } from '../analytics/member-purchase-stats.entity';
-import { Banner } from '../catalog/banner.entity';
+import { BannerRow } from '../catalog/banner.entity';
 import { CartItemRow } from '../cart/cart-item.entity';
-import { Category } from '../catalog/category.entity';
+import { CategoryRow } from '../catalog/category.entity';
 import { CouponTemplateRow } from '../coupons/coupon-template.entity';
 import { MemberCouponCountRow } from '../coupons/member-coupon-count.entity';
 import { MemberCouponRow } from '../coupons/member-coupon.entity';
-import { Product } from '../catalog/product.entity';
-import { Sku } from '../catalog/sku.entity';
+import { ProductRow } from '../catalog/product.entity';
+import { SkuRow } from '../catalog/sku.entity';
 import { LoyaltySettingsRow } from '../loyalty/loyalty-settings.entity';
 import { MemberLevelChangeRow } from '../loyalty/member-level-change.entity';
 import { MemberLevelReviewRow } from '../loyalty/member-level-review.entity';
 import { MemberLevelRow } from '../loyalty/member-level.entity';
 import { PointsLedgerRow } from '../loyalty/points-ledger.entity';
-import { Member } from '../members/member.entity';
+import { MemberRow } from '../members/member.entity';
 import { MemberPrivacyConsentRow } from '../members/privacy-consent.entity';
 import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
@@ -26,18 +26,18 @@ import { JobRow } from '../platform/jobs/job.entity';
 import { CacheVersionRow } from '../platform/cache/cache-version.entity';
 import { RefundRow } from '../payments/refund.entity';
 import { StockMovementRow } from '../inventory/stock-movement.entity';
-import { SeedRun } from '../seed/seed-run.entity';
+import { SeedRunRow } from '../seed/seed-run.entity';
 import { ShopProfileRow } from '../settings/shop-profile.entity';
 import { ShopSettingsRow } from '../settings/shop-settings.entity';
 import { SubscribeMessageLogRow } from '../subscribe-messages/subscribe-message-log.entity';
 import { SubscribeQuotaRow } from '../subscribe-messages/subscribe-quota.entity';
-import { StaffLoginAttempts } from '../staff/login-attempts.entity';
+import { StaffLoginAttemptsRow } from '../staff/login-attempts.entity';
 import { DomainEventDeliveryRow } from '../platform/events/domain-event-delivery.entity';
 import { DomainEventRow } from '../platform/events/domain-event.entity';
-import { Staff } from '../staff/staff.entity';
+import { StaffRow } from '../staff/staff.entity';
 
 /** Every entity of the schema; migrations of both dialects must match these. */
-export const ENTITIES = [Member, Staff, StaffLoginAttempts, Category, Product, Sku, StockMovementRow, Banner, SeedRun,
+export const ENTITIES = [MemberRow, StaffRow, StaffLoginAttemptsRow, CategoryRow, ProductRow, SkuRow, StockMovementRow, BannerRow, SeedRunRow,
   ShopSettingsRow, ShopProfileRow, CartItemRow, AddressRow, OrderRow, OrderLineRow,
   PaymentRow, RefundRow, AfterSaleRow, SubscribeQuotaRow, SubscribeMessageLogRow,
   MemberLevelRow, LoyaltySettingsRow, MemberLevelChangeRow, MemberLevelReviewRow, PointsLedgerRow,

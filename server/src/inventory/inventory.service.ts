@@ -2,10 +2,10 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { StockLedgerCheck, StockMovement } from '../../../shared';
-import { Sku } from '../catalog/sku.entity';
+import { SkuRow } from '../catalog/sku.entity';
 import { OrderRow } from '../orders/order.entity';
 import { ApiException } from '../platform/errors/api-exception';
-import { Staff } from '../staff/staff.entity';
+import { StaffRow } from '../staff/staff.entity';
 import { StockMovementRow } from './stock-movement.entity';
 
 /** Reads of the stock ledger (its writes are the functions of stock-ledger.ts, inside other transactions). */
@@ -29,7 +29,7 @@ export class InventoryService {
 
   /** A SKU's movements, newest first, with the order number and the staff member's name. */
   async movementsOf(skuId: number, limit: number): Promise<StockMovement[]> {
-    if (!(await this.dataSource.getRepository(Sku).existsBy({ id: skuId }))) {
+    if (!(await this.dataSource.getRepository(SkuRow).existsBy({ id: skuId }))) {
       throw new ApiException('SKU_NOT_FOUND', HttpStatus.NOT_FOUND, 'SKU 不存在');
     }
     const rows = await this.dataSource.getRepository(StockMovementRow).find({ where: { skuId }, order: { id: 'DESC' }, take: limit });
@@ -41,7 +41,7 @@ export class InventoryService {
       ),
     );
     const staffNames = new Map(
-      (staffIds.length ? await this.dataSource.getRepository(Staff).find({ select: { id: true, displayName: true }, where: { id: In(staffIds) } }) : []).map(
+      (staffIds.length ? await this.dataSource.getRepository(StaffRow).find({ select: { id: true, displayName: true }, where: { id: In(staffIds) } }) : []).map(
         (staff) => [staff.id, staff.displayName],
       ),
     );

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import type { StockMovementReason } from '../../../shared';
-import { Sku } from '../catalog/sku.entity';
+import { SkuRow } from '../catalog/sku.entity';
 import { lockedForUpdate } from '../platform/database/locking-read';
 import { ApiException } from '../platform/errors/api-exception';
 import { execute, insertRows } from '../platform/database/plain-sql';
@@ -94,10 +94,10 @@ export async function adjustSkuStock(
 ): Promise<number> {
   const { skuId, delta } = input;
   if (!(await execute(manager, ADJUST_SKU_STOCK, [delta, skuId, delta]))) {
-    if (!(await manager.existsBy(Sku, { id: skuId }))) throw new ApiException('SKU_NOT_FOUND', HttpStatus.NOT_FOUND, 'SKU 不存在');
+    if (!(await manager.existsBy(SkuRow, { id: skuId }))) throw new ApiException('SKU_NOT_FOUND', HttpStatus.NOT_FOUND, 'SKU 不存在');
     throw new ApiException('STOCK_WOULD_GO_NEGATIVE', HttpStatus.CONFLICT, '库存不足，调整后库存不能小于 0');
   }
-  const sku = await manager.findOneByOrFail(Sku, { id: skuId });
+  const sku = await manager.findOneByOrFail(SkuRow, { id: skuId });
   await writeMovements(manager, [
     { skuId, productId: sku.productId, delta, reason: input.reason ?? 'adjustment', staffId: input.staffId, note: input.note },
   ]);
@@ -118,7 +118,7 @@ export async function setSkuStocks(
 ): Promise<void> {
   if (targets.length === 0) return;
   const current = await lockedForUpdate(
-    manager.createQueryBuilder(Sku, 's').select(['s.id', 's.productId', 's.stock']).where({ id: In(targets.map((t) => t.skuId)) }).orderBy('s.id', 'ASC'),
+    manager.createQueryBuilder(SkuRow, 's').select(['s.id', 's.productId', 's.stock']).where({ id: In(targets.map((t) => t.skuId)) }).orderBy('s.id', 'ASC'),
   ).getMany();
   const wanted = new Map(targets.map((t) => [t.skuId, t]));
   const movements: Partial<StockMovementRow>[] = [];

@@ -12,7 +12,7 @@ import {
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
 import { PageQueryDto } from '../platform/http/page-query.dto';
 import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
-import type { Staff } from '../staff/staff.entity';
+import type { StaffRow } from '../staff/staff.entity';
 import { LoyaltySettingsService } from './loyalty-settings.service';
 import { AdjustPointsDto, LoyaltySettingsDto, SaveMemberLevelsDto } from './loyalty.dto';
 import { MemberLevelsService } from './member-levels.service';
@@ -70,7 +70,7 @@ export class AdminLoyaltyController {
   @Post('members/:id/points-adjustments')
   @HttpCode(201)
   @Roles(...POINTS_ADJUST_ROLES)
-  adjustPoints(@Param('id', ParseIdPipe) id: number, @Body() body: AdjustPointsDto, @CurrentStaff() staff: Staff): Promise<AdminPointsLedgerEntry> {
+  adjustPoints(@Param('id', ParseIdPipe) id: number, @Body() body: AdjustPointsDto, @CurrentStaff() staff: StaffRow): Promise<AdminPointsLedgerEntry> {
     return this.points.adjust(id, body.delta, body.reason, staff);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Fen, MemberLevel } from '../../../shared';
-import { Member } from '../members/member.entity';
+import { MemberRow } from '../members/member.entity';
 import type { BuyerStanding } from '../orders/order-inputs';
 import { LoyaltySettingsService } from './loyalty-settings.service';
 import { MemberLevelsService } from './member-levels.service';
@@ -36,7 +36,7 @@ export class LoyaltyCheckoutService {
   /** The member's level and points benefits, reading the member's standing. */
   async forCheckout(memberId: number): Promise<CheckoutLoyalty> {
     const member = await this.dataSource
-      .getRepository(Member)
+      .getRepository(MemberRow)
       .findOne({ select: { id: true, levelId: true, pointsBalance: true }, where: { id: memberId } });
     return this.forStanding({ levelId: member?.levelId ?? null, pointsBalance: member?.pointsBalance ?? 0 });
   }

@@ -11,10 +11,16 @@ import { MembershipController } from './membership.controller';
 import { MembershipService } from './membership.service';
 import { PointsParticipant } from './points-participant';
 import { PointsService } from './points.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoyaltySettingsRow } from './loyalty-settings.entity';
+import { MemberLevelChangeRow } from './member-level-change.entity';
+import { MemberLevelReviewRow } from './member-level-review.entity';
+import { MemberLevelRow } from './member-level.entity';
+import { PointsLedgerRow } from './points-ledger.entity';
 
 /** Member levels and points: tiers and settings, level recomputation, the points ledger, and their part in checkout (PointsParticipant). */
 @Module({
-  imports: [StaffModule, CheckoutParticipantsModule],
+  imports: [TypeOrmModule.forFeature([LoyaltySettingsRow, MemberLevelChangeRow, MemberLevelReviewRow, MemberLevelRow, PointsLedgerRow]), StaffModule, CheckoutParticipantsModule],
   controllers: [MembershipController, AdminLoyaltyController],
   providers: [
     LoyaltySettingsService,

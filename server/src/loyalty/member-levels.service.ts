@@ -2,7 +2,7 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager, IsNull, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
 import type { MemberLevel, MemberLevelInput } from '../../../shared';
-import { Member } from '../members/member.entity';
+import { MemberRow } from '../members/member.entity';
 import { OrderRow } from '../orders/order.entity';
 import { RefundRow } from '../payments/refund.entity';
 import { ShortLivedValue } from '../platform/cache/short-lived-value';
@@ -171,13 +171,13 @@ export class MemberLevelsService {
   }
 
   /** Stores the level `netPaidFen` reaches, when it differs from the member's, with a history row. */
-  private async moveTo(manager: EntityManager, member: Pick<Member, 'id' | 'levelId'>, levels: MemberLevel[], netPaidFen: number, reason: LevelChangeReason) {
+  private async moveTo(manager: EntityManager, member: Pick<MemberRow, 'id' | 'levelId'>, levels: MemberLevel[], netPaidFen: number, reason: LevelChangeReason) {
     const target = levelFor(levels, netPaidFen);
     if (target.id === member.levelId) return;
     // Never computed (or its tier since removed): the member held the entry level.
     const from = levels.find((level) => level.id === member.levelId) ?? levels[0];
     // Never computed and at the entry level: store it, but it is no change worth a history row.
-    const changed = await manager.update(Member, { id: member.id, levelId: member.levelId ?? IsNull() }, { levelId: target.id });
+    const changed = await manager.update(MemberRow, { id: member.id, levelId: member.levelId ?? IsNull() }, { levelId: target.id });
     if (!changed.affected || (member.levelId === null && target.rank === 0)) return;
     await manager.insert(MemberLevelChangeRow, {
       memberId: member.id,
@@ -232,9 +232,9 @@ export function toMemberLevel(row: MemberLevelRow): MemberLevel {
  * The member's level, read with the member's row lock (recorded for the transaction: a purchase-stats follower
  * applied in the same transaction then takes no second lock).
  */
-async function lockedMember(manager: EntityManager, memberId: number): Promise<Pick<Member, 'id' | 'levelId'> | null> {
+async function lockedMember(manager: EntityManager, memberId: number): Promise<Pick<MemberRow, 'id' | 'levelId'> | null> {
   const member = await lockedForUpdate(
-    manager.createQueryBuilder(Member, 'm').select(['m.id', 'm.levelId']).where('m.id = :memberId', { memberId }),
+    manager.createQueryBuilder(MemberRow, 'm').select(['m.id', 'm.levelId']).where('m.id = :memberId', { memberId }),
   ).getOne();
   if (member) noteMemberLocked(manager, memberId);
   return member;

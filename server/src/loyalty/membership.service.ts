@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AdminMemberLoyalty, MembershipCard } from '../../../shared';
-import { Member } from '../members/member.entity';
+import { MemberRow } from '../members/member.entity';
 import { ApiException } from '../platform/errors/api-exception';
 import { nextLevelAfter } from './level-rules';
 import { LoyaltySettingsService } from './loyalty-settings.service';
@@ -72,8 +72,8 @@ export class MembershipService {
     };
   }
 
-  private async member(memberId: number): Promise<Member> {
-    const member = await this.dataSource.getRepository(Member).findOneBy({ id: memberId });
+  private async member(memberId: number): Promise<MemberRow> {
+    const member = await this.dataSource.getRepository(MemberRow).findOneBy({ id: memberId });
     if (!member) throw new ApiException('MEMBER_NOT_FOUND', HttpStatus.NOT_FOUND, '会员不存在');
     return member;
   }

@@ -2,14 +2,14 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { pointsAdjustLimitFor, type AdminPointsLedgerEntry, type Paginated, type PointsLedgerEntry, type PointsReason } from '../../../shared';
-import { Member } from '../members/member.entity';
+import { MemberRow } from '../members/member.entity';
 import { OrderRow } from '../orders/order.entity';
 import { RefundRow } from '../payments/refund.entity';
 import { execute } from '../platform/database/plain-sql';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated, PageQueryDto } from '../platform/http/page-query.dto';
-import { Staff } from '../staff/staff.entity';
+import { StaffRow } from '../staff/staff.entity';
 import { lockedForUpdate } from '../platform/database/locking-read';
 import { drainInBatches } from '../platform/jobs/drain';
 import { LoyaltySettingsService } from './loyalty-settings.service';
@@ -136,7 +136,7 @@ export class PointsService {
    * Staff adjustment with a reason, recorded with the staff member. Beyond the role's per-adjustment limit
    * (pointsAdjustLimitFor) it is 403 POINTS_ADJUST_LIMIT_EXCEEDED; a debit beyond the balance is 409 POINTS_INSUFFICIENT.
    */
-  async adjust(memberId: number, delta: number, reason: string, staff: Pick<Staff, 'id' | 'role'>): Promise<AdminPointsLedgerEntry> {
+  async adjust(memberId: number, delta: number, reason: string, staff: Pick<StaffRow, 'id' | 'role'>): Promise<AdminPointsLedgerEntry> {
     const limit = pointsAdjustLimitFor(staff.role);
     if (limit !== null && Math.abs(delta) > limit) {
       throw new ApiException(
@@ -148,7 +148,7 @@ export class PointsService {
     }
     const expiresAt = addMonths(new Date(), (await this.settings.get()).pointsExpiryMonths);
     const id = await this.transactions.run(async (manager) => {
-      if (!(await manager.existsBy(Member, { id: memberId }))) {
+      if (!(await manager.existsBy(MemberRow, { id: memberId }))) {
         throw new ApiException('MEMBER_NOT_FOUND', HttpStatus.NOT_FOUND, '会员不存在');
       }
       const entry: Entry = { reason: 'staff_adjustment', note: reason.trim(), staffId: staff.id };
@@ -199,7 +199,7 @@ export class PointsService {
   private async withStaff(rows: PointsLedgerRow[]): Promise<AdminPointsLedgerEntry[]> {
     const staffIds = [...new Set(rows.map((row) => row.staffId).filter((id): id is number => id !== null))];
     const staff = staffIds.length
-      ? await this.dataSource.getRepository(Staff).find({ select: { id: true, displayName: true }, where: { id: In(staffIds) } })
+      ? await this.dataSource.getRepository(StaffRow).find({ select: { id: true, displayName: true }, where: { id: In(staffIds) } })
       : [];
     const names = new Map(staff.map((member) => [member.id, member.displayName]));
     return rows.map((row) => ({
@@ -221,14 +221,14 @@ export class PointsService {
   /** Locks the member's row (ordering every points change of the member) and answers the balance. */
   private async lockBalance(manager: EntityManager, memberId: number): Promise<number> {
     const member = await lockedForUpdate(
-      manager.createQueryBuilder(Member, 'm').select(['m.id', 'm.pointsBalance']).where('m.id = :memberId', { memberId }),
+      manager.createQueryBuilder(MemberRow, 'm').select(['m.id', 'm.pointsBalance']).where('m.id = :memberId', { memberId }),
     ).getOne();
     if (!member) throw new ApiException('MEMBER_NOT_FOUND', HttpStatus.NOT_FOUND, '会员不存在');
     return member.pointsBalance;
   }
 
   private async balanceOf(manager: EntityManager, memberId: number): Promise<number> {
-    return (await manager.findOneOrFail(Member, { select: { id: true, pointsBalance: true }, where: { id: memberId } })).pointsBalance;
+    return (await manager.findOneOrFail(MemberRow, { select: { id: true, pointsBalance: true }, where: { id: memberId } })).pointsBalance;
   }
 
   private entryOf(manager: EntityManager, orderId: number, reason: PointsReason): Promise<PointsLedgerRow | null> {

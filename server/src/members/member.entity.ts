@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 
 /** A shopper, identified by the WeChat openid of this mini-program. */
 @Entity('members')
-export class Member {
+export class MemberRow {
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -3,15 +3,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttributionModule } from '../attribution/attribution.module';
 import { StaffModule } from '../staff/staff.module';
 import { AdminMembersController } from './admin-members.controller';
-import { Member } from './member.entity';
+import { MemberRow } from './member.entity';
 import { MembersController } from './members.controller';
 import { MemberEventPublisher } from './member-events';
 import { MembersService } from './members.service';
 import { PrivacyConsentService } from './privacy-consent.service';
 import { PrivacyController } from './privacy.controller';
+import { MemberPrivacyConsentRow } from './privacy-consent.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Member]), StaffModule, AttributionModule],
+  imports: [TypeOrmModule.forFeature([MemberRow, MemberPrivacyConsentRow]), StaffModule, AttributionModule],
   controllers: [MembersController, AdminMembersController, PrivacyController],
   providers: [MembersService, MemberEventPublisher, PrivacyConsentService],
   exports: [MembersService],

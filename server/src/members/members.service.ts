@@ -24,10 +24,10 @@ import { loginFailure, phoneFailure } from '../wechat/wechat-errors';
 import { AdminMemberQueryDto, UpdateProfileDto } from './member.dto';
 import type { RecordedEvent } from '../platform/events/domain-events.service';
 import { MemberEventPublisher } from './member-events';
-import { Member } from './member.entity';
+import { MemberRow } from './member.entity';
 import { PrivacyConsentService } from './privacy-consent.service';
 
-export function toMemberProfile(member: Member, privacyConsent: PrivacyConsent | null): MemberProfile {
+export function toMemberProfile(member: MemberRow, privacyConsent: PrivacyConsent | null): MemberProfile {
   return {
     id: member.id,
     nickname: member.nickname,
@@ -41,7 +41,7 @@ export function toMemberProfile(member: Member, privacyConsent: PrivacyConsent |
 @Injectable()
 export class MembersService {
   constructor(
-    @InjectRepository(Member) private readonly members: Repository<Member>,
+    @InjectRepository(MemberRow) private readonly members: Repository<MemberRow>,
     private readonly transactions: TransactionRunner,
     private readonly wechat: WechatClient,
     private readonly tokens: AuthTokenService,
@@ -74,7 +74,7 @@ export class MembersService {
    * The member of an openid WeChat vouched for, created (and announced as registered: the newcomer coupon
    * follows) on the first sign-in. The demo history signs its members in here, without WeChat.
    */
-  async signIn(openid: string, unionid: string | null = null, privacyConsentVersion?: string): Promise<{ member: Member; isNew: boolean }> {
+  async signIn(openid: string, unionid: string | null = null, privacyConsentVersion?: string): Promise<{ member: MemberRow; isNew: boolean }> {
     const { member, registered } = await this.findOrCreateByOpenid(openid, unionid, privacyConsentVersion);
     await this.attribution.recordSignIn(member.id, openid, unionid);
     // The login answers once what the followers give a new member (the 新人券) is there, or they failed (then the
@@ -91,7 +91,7 @@ export class MembersService {
     openid: string,
     unionid: string | null,
     privacyConsentVersion: string | undefined,
-  ): Promise<{ member: Member; registered: RecordedEvent | null }> {
+  ): Promise<{ member: MemberRow; registered: RecordedEvent | null }> {
     const now = new Date();
     let registered: RecordedEvent | null = null;
     const existing = await this.members.findOneBy({ openid });
@@ -99,7 +99,7 @@ export class MembersService {
       try {
         // A new member, the consent given before the first login and the member.registered event are written together.
         registered = await this.transactions.run(async (manager) => {
-          const inserted = await manager.insert(Member, { openid, unionid, lastLoginAt: now });
+          const inserted = await manager.insert(MemberRow, { openid, unionid, lastLoginAt: now });
           const memberId = inserted.identifiers[0].id as number;
           if (privacyConsentVersion) await this.privacyConsents.record(manager, memberId, privacyConsentVersion, now);
           return this.events.registered(manager, { memberId, openid, privacyConsentVersion: privacyConsentVersion ?? null });
@@ -111,9 +111,9 @@ export class MembersService {
     if (!registered) {
       // Keep the unionid once WeChat reports it (the app may be bound to an Open Platform account later).
       await this.transactions.run(async (manager) => {
-        await manager.update(Member, { openid }, unionid ? { unionid, lastLoginAt: now } : { lastLoginAt: now });
+        await manager.update(MemberRow, { openid }, unionid ? { unionid, lastLoginAt: now } : { lastLoginAt: now });
         if (privacyConsentVersion) {
-          const memberId = existing?.id ?? (await manager.findOneByOrFail(Member, { openid })).id;
+          const memberId = existing?.id ?? (await manager.findOneByOrFail(MemberRow, { openid })).id;
           await this.privacyConsents.record(manager, memberId, privacyConsentVersion, now);
         }
       });
@@ -128,11 +128,11 @@ export class MembersService {
 
   async updateProfile(memberId: number, changes: UpdateProfileDto): Promise<MemberProfile> {
     await this.findMember(memberId);
-    const update: Partial<Member> = {};
+    const update: Partial<MemberRow> = {};
     if (changes.nickname !== undefined) update.nickname = changes.nickname.trim();
     if (changes.avatarUrl !== undefined) update.avatarUrl = changes.avatarUrl;
     if (Object.keys(update).length > 0) {
-      await this.transactions.run((manager) => manager.update(Member, { id: memberId }, update));
+      await this.transactions.run((manager) => manager.update(MemberRow, { id: memberId }, update));
     }
     return this.getProfile(memberId);
   }
@@ -145,7 +145,7 @@ export class MembersService {
     } catch (error) {
       throw phoneFailure(error);
     }
-    await this.transactions.run((manager) => manager.update(Member, { id: memberId }, { phone: phone.purePhoneNumber }));
+    await this.transactions.run((manager) => manager.update(MemberRow, { id: memberId }, { phone: phone.purePhoneNumber }));
     await this.attribution.recordPhone(memberId, phone.purePhoneNumber);
     return this.getProfile(memberId);
   }
@@ -171,7 +171,7 @@ export class MembersService {
     return { ...this.toAdminRow(member, role), openid: member.openid, unionid: member.unionid };
   }
 
-  private toAdminRow(member: Member, role: StaffRole): AdminMemberRow {
+  private toAdminRow(member: MemberRow, role: StaffRole): AdminMemberRow {
     return {
       id: member.id,
       nickname: member.nickname,
@@ -182,7 +182,7 @@ export class MembersService {
     };
   }
 
-  private async findMember(id: number): Promise<Member> {
+  private async findMember(id: number): Promise<MemberRow> {
     const member = await this.members.findOneBy({ id });
     if (!member) throw new ApiException('MEMBER_NOT_FOUND', HttpStatus.NOT_FOUND, '会员不存在');
     return member;

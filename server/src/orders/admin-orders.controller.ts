@@ -13,7 +13,7 @@ import {
 } from '../../../shared';
 import { readUploadedFile } from '../platform/storage/uploaded-image';
 import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
-import type { Staff } from '../staff/staff.entity';
+import type { StaffRow } from '../staff/staff.entity';
 import { AdminOrderFilterDto, PaidSinceQueryDto, ShipOrderDto, StaffCancelOrderDto } from './admin-order.dto';
 import { AdminOrdersService } from './admin-orders.service';
 import { ShippingService } from './shipping.service';
@@ -32,14 +32,14 @@ export class AdminOrdersController {
 
   @Get()
   @Roles(...ORDER_READ_ROLES)
-  list(@Query() query: AdminOrderFilterDto, @CurrentStaff() staff: Staff): Promise<Paginated<AdminOrderRow>> {
+  list(@Query() query: AdminOrderFilterDto, @CurrentStaff() staff: StaffRow): Promise<Paginated<AdminOrderRow>> {
     return this.admin.list(query, staff.role);
   }
 
   @Get('export')
   @Roles(...ORDER_READ_ROLES)
   @CsvDownload('orders.csv', '订单导出.csv')
-  export(@Query() query: AdminOrderFilterDto, @CurrentStaff() staff: Staff): Promise<string> {
+  export(@Query() query: AdminOrderFilterDto, @CurrentStaff() staff: StaffRow): Promise<string> {
     return this.admin.exportCsv(query, staff.role);
   }
 
@@ -64,14 +64,14 @@ export class AdminOrdersController {
 
   @Get(':orderNo')
   @Roles(...ORDER_READ_ROLES)
-  detail(@Param('orderNo') orderNo: string, @CurrentStaff() staff: Staff): Promise<AdminOrderDetail> {
+  detail(@Param('orderNo') orderNo: string, @CurrentStaff() staff: StaffRow): Promise<AdminOrderDetail> {
     return this.admin.detail(orderNo, staff.role);
   }
 
   @Post(':orderNo/ship')
   @Roles(...SHIPPING_ROLES)
   @HttpCode(200)
-  async ship(@Param('orderNo') orderNo: string, @Body() body: ShipOrderDto, @CurrentStaff() staff: Staff): Promise<AdminOrderDetail> {
+  async ship(@Param('orderNo') orderNo: string, @Body() body: ShipOrderDto, @CurrentStaff() staff: StaffRow): Promise<AdminOrderDetail> {
     await this.shipping.ship(orderNo, body);
     return this.admin.detail(orderNo, staff.role);
   }
@@ -79,7 +79,7 @@ export class AdminOrdersController {
   @Post(':orderNo/cancel')
   @Roles(...ORDER_CANCEL_ROLES)
   @HttpCode(200)
-  cancel(@Param('orderNo') orderNo: string, @Body() body: StaffCancelOrderDto, @CurrentStaff() staff: Staff): Promise<AdminOrderDetail> {
+  cancel(@Param('orderNo') orderNo: string, @Body() body: StaffCancelOrderDto, @CurrentStaff() staff: StaffRow): Promise<AdminOrderDetail> {
     return this.admin.cancel(orderNo, body.reason, staff.role);
   }
 }

@@ -17,7 +17,7 @@ import {
   startOfChinaDay,
   type StaffRole,
 } from '../../../shared';
-import { Member } from '../members/member.entity';
+import { MemberRow } from '../members/member.entity';
 import { bindDateTime } from '../analytics/purchase-facts';
 import { PaymentRow } from '../payments/payment.entity';
 import { RefundRow } from '../payments/refund.entity';
@@ -137,7 +137,7 @@ export class AdminOrdersService {
     const order = await this.shipping.findByNo(orderNo);
     const [detail, member, payments, refunds, messages] = await Promise.all([
       this.orders.detailOf(order),
-      this.dataSource.getRepository(Member).findOneBy({ id: order.memberId }),
+      this.dataSource.getRepository(MemberRow).findOneBy({ id: order.memberId }),
       this.dataSource.getRepository(PaymentRow).find({ where: { orderId: order.id }, order: { id: 'ASC' } }),
       this.dataSource.getRepository(RefundRow).find({ where: { orderId: order.id }, order: { id: 'ASC' } }),
       this.dataSource.getRepository(SubscribeMessageLogRow).find({ where: { orderId: order.id }, order: { id: 'ASC' } }),
@@ -193,7 +193,7 @@ export class AdminOrdersService {
     // The 待办 list: still waiting to ship, and the buyer asked (the same orders countOpenShipReminders counts).
     if (filter.reminded === true) query.andWhere("o.status = 'paid' AND o.shipRemindedAt IS NOT NULL");
     if (filter.phone) {
-      const members = this.dataSource.getRepository(Member).createQueryBuilder('m').select('m.id');
+      const members = this.dataSource.getRepository(MemberRow).createQueryBuilder('m').select('m.id');
       if (filter.phone.length === 4) {
         const suffix = `%${filter.phone}`;
         members.where('m.phone LIKE :suffix', { suffix });
@@ -219,7 +219,7 @@ export class AdminOrdersService {
     const ids = orders.map((order) => order.id);
     const [lines, members] = await Promise.all([
       loadedLines ?? this.orders.linesOf(ids),
-      this.dataSource.getRepository(Member).findBy({ id: In([...new Set(orders.map((order) => order.memberId))]) }),
+      this.dataSource.getRepository(MemberRow).findBy({ id: In([...new Set(orders.map((order) => order.memberId))]) }),
     ]);
     const nicknames = new Map(members.map((member) => [member.id, member.nickname]));
     return orders.map((order) => ({

@@ -19,9 +19,12 @@ import { OrderProcessModule } from './process/order-process.module';
 import { ShippingService } from './shipping.service';
 import { ShipRemindersService } from './ship-reminders.service';
 import { UnpaidOrderSweeper } from './unpaid-order-sweeper';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrderLineRow } from './order-line.entity';
+import { OrderRow } from './order.entity';
 
 @Module({
-  imports: [AddressesModule, SettingsModule, StaffModule, LoyaltyModule, PricingModule, AttributionModule, OrderProcessModule, CheckoutParticipantsModule],
+  imports: [TypeOrmModule.forFeature([OrderLineRow, OrderRow]), AddressesModule, SettingsModule, StaffModule, LoyaltyModule, PricingModule, AttributionModule, OrderProcessModule, CheckoutParticipantsModule],
   controllers: [OrdersController, AdminOrdersController, AdminPickingController],
   providers: [CheckoutService, OrdersService, OrderEventPublisher, UnpaidOrderSweeper, ShippingService, AutoConfirmSweeper, AdminOrdersService, PickingListService, ShipRemindersService],
   exports: [OrdersService, OrderEventPublisher, ShipRemindersService, CheckoutService, ShippingService],

@@ -15,7 +15,7 @@ import {
 } from '../../../shared';
 import { AfterSaleRow } from '../after-sales/after-sale.entity';
 import { RefundRow } from '../payments/refund.entity';
-import { Sku } from '../catalog/sku.entity';
+import { SkuRow } from '../catalog/sku.entity';
 import { ApiException } from '../platform/errors/api-exception';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { paginated } from '../platform/http/page-query.dto';
@@ -167,7 +167,7 @@ export class OrdersService {
   /** Lines already read (linesOf), with their SKU codes: one more query. */
   async withSkuCodes(lines: Map<number, Pick<OrderLineRow, 'skuId' | 'title' | 'specValues' | 'quantity'>[]>): Promise<Map<number, PickingListLine[]>> {
     const skuIds = [...new Set([...lines.values()].flat().map((line) => line.skuId))];
-    const skus = skuIds.length ? await this.dataSource.getRepository(Sku).find({ select: { id: true, skuCode: true }, where: { id: In(skuIds) } }) : [];
+    const skus = skuIds.length ? await this.dataSource.getRepository(SkuRow).find({ select: { id: true, skuCode: true }, where: { id: In(skuIds) } }) : [];
     const codes = new Map(skus.map((sku) => [sku.id, sku.skuCode]));
     return new Map(
       [...lines].map(([orderId, orderLines]) => [

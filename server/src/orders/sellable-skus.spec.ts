@@ -1,8 +1,8 @@
-import type { Sku } from '../catalog/sku.entity';
+import type { SkuRow } from '../catalog/sku.entity';
 import { unavailableReason, type SellableSku } from './sellable-skus';
 
 const sellable = (stock: number, onShelf = true): SellableSku => ({
-  sku: { id: 1, productId: 2, specValues: ['100g'], priceFen: 1990, stock } as Sku,
+  sku: { id: 1, productId: 2, specValues: ['100g'], priceFen: 1990, stock } as SkuRow,
   product: { id: 2, categoryId: 3, title: '龙井', images: [], onShelf, memberPriceEnabled: true },
 });
 

@@ -1,14 +1,14 @@
 import { HttpStatus } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { CartUnavailableReason, Fen } from '../../../shared';
-import { Product } from '../catalog/product.entity';
-import { Sku } from '../catalog/sku.entity';
+import { ProductRow } from '../catalog/product.entity';
+import { SkuRow } from '../catalog/sku.entity';
 import { ApiException } from '../platform/errors/api-exception';
 
 /** A SKU with the product facts a cart line or an order line needs. */
 export interface SellableSku {
-  sku: Pick<Sku, 'id' | 'productId' | 'specValues' | 'priceFen' | 'stock'>;
-  product: Pick<Product, 'id' | 'categoryId' | 'title' | 'images' | 'onShelf' | 'memberPriceEnabled'>;
+  sku: Pick<SkuRow, 'id' | 'productId' | 'specValues' | 'priceFen' | 'stock'>;
+  product: Pick<ProductRow, 'id' | 'categoryId' | 'title' | 'images' | 'onShelf' | 'memberPriceEnabled'>;
 }
 
 /** What a line shows and an order copies: the product/SKU as it is now. */

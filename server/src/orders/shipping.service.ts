@@ -2,7 +2,7 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EXPRESS_COMPANIES, maskPhone, ORDER_STATUS_LABELS, type BatchShipResult, type OrderDetail } from '../../../shared';
-import { Member } from '../members/member.entity';
+import { MemberRow } from '../members/member.entity';
 import { PaymentRow } from '../payments/payment.entity';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
@@ -153,7 +153,7 @@ export class ShippingService {
     let message: string | null = null;
     try {
       const payment = await this.dataSource.getRepository(PaymentRow).findOneBy({ orderId: order.id, outcome: 'matched' });
-      const payerOpenid = payment?.payerOpenid || (await this.dataSource.getRepository(Member).findOneByOrFail({ id: order.memberId })).openid;
+      const payerOpenid = payment?.payerOpenid || (await this.dataSource.getRepository(MemberRow).findOneByOrFail({ id: order.memberId })).openid;
       const lines = (await this.orders.linesOf([order.id])).get(order.id) ?? [];
       await this.wechat.uploadShippingInfo({
         mchid: this.pay.mchid,

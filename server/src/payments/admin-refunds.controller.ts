@@ -5,7 +5,7 @@ import { STAFF_REFUND_ROLES, type RefundPreview, type RefundRecord } from '../..
 import { OrderRow } from '../orders/order.entity';
 import { ApiException } from '../platform/errors/api-exception';
 import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
-import { Staff } from '../staff/staff.entity';
+import { StaffRow } from '../staff/staff.entity';
 import { RefundItemsDto, StaffRefundDto } from './refund.dto';
 import { RefundsService } from './refunds.service';
 
@@ -29,7 +29,7 @@ export class AdminRefundsController {
 
   @Post()
   @Roles(...STAFF_REFUND_ROLES)
-  async refund(@Param('orderNo') orderNo: string, @Body() body: StaffRefundDto, @CurrentStaff() staff: Staff): Promise<RefundRecord> {
+  async refund(@Param('orderNo') orderNo: string, @Body() body: StaffRefundDto, @CurrentStaff() staff: StaffRow): Promise<RefundRecord> {
     const order = await this.findOrder(orderNo);
     const refund = await this.refunds.startSystemRefund({
       orderId: order.id,

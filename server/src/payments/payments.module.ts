@@ -8,10 +8,13 @@ import { PaymentsController } from './payments.controller';
 import { PaymentsService } from './payments.service';
 import { RefundsService } from './refunds.service';
 import { WechatPayNotifyController } from './wechat-pay-notify.controller';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PaymentRow } from './payment.entity';
+import { RefundRow } from './refund.entity';
 
 /** WeChat Pay for orders: starting a payment, notifications, reconciliation, refunds. */
 @Module({
-  imports: [OrdersModule, StaffModule, CheckoutParticipantsModule],
+  imports: [TypeOrmModule.forFeature([PaymentRow, RefundRow]), OrdersModule, StaffModule, CheckoutParticipantsModule],
   controllers: [PaymentsController, WechatPayNotifyController, AdminRefundsController],
   providers: [PaymentsService, RefundsService, PaymentSweeper, RefundResendSweeper],
   exports: [PaymentsService, RefundsService],

@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/co
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { StartPaymentResponse } from '../../../shared';
-import { Member } from '../members/member.entity';
+import { MemberRow } from '../members/member.entity';
 import { OrderEventPublisher, OrderEvents, type OrderCancelledPayload } from '../orders/order-events';
 import { EventFollowers } from '../platform/events/event-followers';
 import { OrderLineRow } from '../orders/order-line.entity';
@@ -120,7 +120,7 @@ export class PaymentsService implements OnModuleInit {
           .getRepository(OrderRow)
           .createQueryBuilder('o')
           .select(['o.id', 'o.orderNo', 'o.status', 'o.payableFen', 'o.payDeadlineAt', 'o.prepayId', 'o.prepayExpiresAt'])
-          .addSelect((query) => query.select('m.openid').from(Member, 'm').where('m.id = o.memberId'), 'payerOpenid')
+          .addSelect((query) => query.select('m.openid').from(MemberRow, 'm').where('m.id = o.memberId'), 'payerOpenid')
           .addSelect((query) => query.select('COUNT(*)').from(OrderLineRow, 'l').where('l.orderId = o.id'), 'lineCount')
           .addSelect(
             (query) => query.select('f.title').from(OrderLineRow, 'f').where('f.orderId = o.id').orderBy('f.id', 'ASC').limit(1),

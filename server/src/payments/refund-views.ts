@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import type { RefundRecord } from '../../../shared';
 import { OrderLineRow } from '../orders/order-line.entity';
-import { Staff } from '../staff/staff.entity';
+import { StaffRow } from '../staff/staff.entity';
 import type { RefundRow } from './refund.entity';
 
 /** Refund rows as staff see them: each line's title, and who started a staff refund (two reads for all rows). */
@@ -10,7 +10,7 @@ export async function refundRecords(manager: EntityManager, rows: RefundRow[]): 
   const staffIds = [...new Set(rows.map((row) => row.staffId).filter((id): id is number => id !== null))];
   const [lines, staff] = await Promise.all([
     manager.findBy(OrderLineRow, { orderId: In([...new Set(rows.map((row) => row.orderId))]) }),
-    staffIds.length ? manager.find(Staff, { select: { id: true, displayName: true }, where: { id: In(staffIds) } }) : [],
+    staffIds.length ? manager.find(StaffRow, { select: { id: true, displayName: true }, where: { id: In(staffIds) } }) : [],
   ]);
   const linesById = new Map(lines.map((line) => [line.id, line]));
   const names = new Map(staff.map((member) => [member.id, member.displayName]));

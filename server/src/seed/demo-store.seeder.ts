@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { specCombinations, type SaveProductRequest } from '../../../shared';
-import { Banner } from '../catalog/banner.entity';
+import { BannerRow } from '../catalog/banner.entity';
 import { CategoriesAdminService } from '../catalog/categories-admin.service';
-import { Category } from '../catalog/category.entity';
-import { Product } from '../catalog/product.entity';
+import { CategoryRow } from '../catalog/category.entity';
+import { ProductRow } from '../catalog/product.entity';
 import { ProductsAdminService } from '../catalog/products-admin.service';
 import { CouponTemplatesService } from '../coupons/coupon-templates.service';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { FileStorage } from '../platform/storage/file-storage';
 import { ShopProfileService } from '../settings/shop-profile.service';
-import { Staff } from '../staff/staff.entity';
+import { StaffRow } from '../staff/staff.entity';
 import { StaffService } from '../staff/staff.service';
 import { BRAND, DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PROFILE, type DemoCategory, type DemoProduct } from './demo-catalog';
 import { DEMO_COUPONS } from './demo-coupons';
@@ -64,7 +64,7 @@ export class DemoStoreSeeder {
   }
 
   private async seedStaff(): Promise<void> {
-    if ((await this.dataSource.getRepository(Staff).count()) > 0) return;
+    if ((await this.dataSource.getRepository(StaffRow).count()) > 0) return;
     for (const account of DEMO_STAFF) {
       await this.staff.ensure(account.username, account.displayName, account.password, account.role);
     }
@@ -72,7 +72,7 @@ export class DemoStoreSeeder {
 
   private async seedCatalog(): Promise<void> {
     const hasCatalog =
-      (await this.dataSource.getRepository(Category).count()) > 0 || (await this.dataSource.getRepository(Product).count()) > 0;
+      (await this.dataSource.getRepository(CategoryRow).count()) > 0 || (await this.dataSource.getRepository(ProductRow).count()) > 0;
     if (hasCatalog || !(await claimSeed(this.transactions, CATALOG_SEED))) return;
 
     const productIds = new Map<string, number>();
@@ -96,7 +96,7 @@ export class DemoStoreSeeder {
       const category = DEMO_CATEGORIES[banner.categoryIndex];
       const imageUrl = await this.storage.save('seed', Buffer.from(bannerArt(banner.title, banner.tagline, category.motif, category.palette)), 'svg');
       await this.transactions.run((manager) =>
-        manager.insert(Banner, {
+        manager.insert(BannerRow, {
           title: banner.title,
           imageUrl,
           ...demoBannerLink(banner, productIds, topCategoryIds),
@@ -153,7 +153,7 @@ function demoBannerLink(
   banner: (typeof DEMO_BANNERS)[number],
   productIds: Map<string, number>,
   topCategoryIds: number[],
-): Pick<Banner, 'linkType' | 'linkTarget'> {
+): Pick<BannerRow, 'linkType' | 'linkTarget'> {
   const productId = banner.productTitle ? productIds.get(banner.productTitle) : undefined;
   if (productId !== undefined) return { linkType: 'product', linkTarget: String(productId) };
   if (banner.page) return { linkType: 'page', linkTarget: banner.page };

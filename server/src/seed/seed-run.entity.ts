@@ -2,7 +2,7 @@ import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 /** One row per seed that ran; its primary key lets only one of several starting instances seed. */
 @Entity('seed_runs')
-export class SeedRun {
+export class SeedRunRow {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   name: string;
 

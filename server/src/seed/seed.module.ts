@@ -14,6 +14,8 @@ import { DemoHistoryController } from './demo-history/demo-history.controller';
 import { DemoHistoryRemoval } from './demo-history/demo-history-removal';
 import { DemoHistorySeeder } from './demo-history/demo-history.seeder';
 import { DemoStoreSeeder } from './demo-store.seeder';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SeedRunRow } from './seed-run.entity';
 
 const SEED_DEMO = Symbol('SEED_DEMO');
 
@@ -37,8 +39,7 @@ export class SeedModule implements OnApplicationBootstrap {
   static forRoot(choice: SeedChoice): DynamicModule {
     return {
       module: SeedModule,
-      imports: [
-        StaffModule,
+      imports: [TypeOrmModule.forFeature([SeedRunRow]), StaffModule,
         CatalogModule,
         CouponsModule,
         SettingsModule,

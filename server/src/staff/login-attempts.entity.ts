@@ -6,7 +6,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * attempts; changed only by upserts and conditional updates.
  */
 @Entity('staff_login_attempts')
-export class StaffLoginAttempts {
+export class StaffLoginAttemptsRow {
   @PrimaryColumn({ type: 'varchar', length: 191 })
   throttleKey: string;
 

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { upsertRow } from '../platform/database/upsert';
 import { ApiException } from '../platform/errors/api-exception';
-import { StaffLoginAttempts } from './login-attempts.entity';
+import { StaffLoginAttemptsRow } from './login-attempts.entity';
 
 export const WINDOW_MS = 15 * 60 * 1000;
 /** Password checks for one username from one client address per window. */
@@ -52,7 +52,7 @@ export class LoginThrottleService {
         // Always the username's row first, then the address's: parallel attempts lock them in the same order.
         await countUp(manager, usernameKey, now, windowCutoff);
         await countUp(manager, addressKey, now, windowCutoff);
-        const rows = await manager.findBy(StaffLoginAttempts, [{ throttleKey: usernameKey }, { throttleKey: addressKey }]);
+        const rows = await manager.findBy(StaffLoginAttemptsRow, [{ throttleKey: usernameKey }, { throttleKey: addressKey }]);
         for (const row of rows) {
           const max = row.throttleKey === usernameKey ? MAX_ATTEMPTS_PER_USERNAME : MAX_ATTEMPTS_PER_ADDRESS;
           if (row.attempts > max) {
@@ -79,11 +79,11 @@ export class LoginThrottleService {
     await this.transactions.run(async (manager) => {
       await manager
         .createQueryBuilder()
-        .update(StaffLoginAttempts)
+        .update(StaffLoginAttemptsRow)
         .set({ attempts: () => 'attempts - 1' })
         .where('throttleKey = :key AND attempts > 0', { key: attempt.usernameKey })
         .execute();
-      await manager.update(StaffLoginAttempts, { throttleKey: attempt.addressKey }, { attempts: 0 });
+      await manager.update(StaffLoginAttemptsRow, { throttleKey: attempt.addressKey }, { attempts: 0 });
     });
   }
 }
@@ -93,7 +93,7 @@ export class LoginThrottleService {
  * `attempts` is assigned before `windowStartedAt` so both dialects compare against the old window start.
  */
 function countUp(manager: EntityManager, throttleKey: string, now: Date, windowCutoff: Date): Promise<void> {
-  return upsertRow(manager, StaffLoginAttempts, { throttleKey, attempts: 1, windowStartedAt: now }, ['throttleKey'], {
+  return upsertRow(manager, StaffLoginAttemptsRow, { throttleKey, attempts: 1, windowStartedAt: now }, ['throttleKey'], {
     attempts: ({ column, value }) =>
       `CASE WHEN ${column('windowStartedAt')} <= ${value('windowStartedAt', windowCutoff)} THEN 1 ELSE ${column('attempts')} + 1 END`,
     windowStartedAt: ({ column, value, incoming }) =>

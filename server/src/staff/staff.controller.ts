@@ -11,7 +11,7 @@ import { PageQueryDto } from '../platform/http/page-query.dto';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
 import { CreateStaffDto, StaffLoginDto, UpdateStaffDto } from './staff.dto';
 import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
-import { Staff } from './staff.entity';
+import { StaffRow } from './staff.entity';
 import { StaffService, toStaffProfile } from './staff.service';
 
 @Controller('admin')
@@ -27,7 +27,7 @@ export class StaffController {
 
   @Get('me')
   @Roles(...ALL_STAFF_ROLES)
-  me(@CurrentStaff() staff: Staff): StaffProfile {
+  me(@CurrentStaff() staff: StaffRow): StaffProfile {
     return toStaffProfile(staff);
   }
 
@@ -48,7 +48,7 @@ export class StaffController {
   update(
     @Param('id', ParseIdPipe) id: number,
     @Body() body: UpdateStaffDto,
-    @CurrentStaff() actor: Staff,
+    @CurrentStaff() actor: StaffRow,
   ): Promise<StaffProfile> {
     return this.staffService.update(id, body, actor);
   }

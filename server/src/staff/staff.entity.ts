@@ -3,7 +3,7 @@ import type { StaffRole } from '../../../shared';
 
 /** A store staff account of the admin console. */
 @Entity('staff')
-export class Staff {
+export class StaffRow {
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { StaffLoginAttempts } from './login-attempts.entity';
+import { StaffLoginAttemptsRow } from './login-attempts.entity';
 import { LoginThrottleService } from './login-throttle.service';
 import { StaffAuthGuard } from '../platform/auth/staff-auth.guard';
 import { StaffController } from './staff.controller';
-import { Staff } from './staff.entity';
+import { StaffRow } from './staff.entity';
 import { StaffService } from './staff.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Staff, StaffLoginAttempts])],
+  imports: [TypeOrmModule.forFeature([StaffLoginAttemptsRow, StaffRow])],
   controllers: [StaffController],
   providers: [StaffService, LoginThrottleService, StaffAuthGuard],
   // Other domains guard their admin endpoints with @Roles, which needs the guard and the Staff repository.

@@ -9,9 +9,9 @@ import { PageQueryDto, paginated } from '../platform/http/page-query.dto';
 import { CreateStaffDto, UpdateStaffDto } from './staff.dto';
 import { LoginThrottleService } from './login-throttle.service';
 import { hashPassword, verifyPassword } from './password-hasher';
-import { Staff } from './staff.entity';
+import { StaffRow } from './staff.entity';
 
-export function toStaffProfile(staff: Staff): StaffProfile {
+export function toStaffProfile(staff: StaffRow): StaffProfile {
   return {
     id: staff.id,
     username: staff.username,
@@ -28,7 +28,7 @@ const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + 'A'.repeat(86)
 @Injectable()
 export class StaffService {
   constructor(
-    @InjectRepository(Staff) private readonly staffRepository: Repository<Staff>,
+    @InjectRepository(StaffRow) private readonly staffRepository: Repository<StaffRow>,
     private readonly transactions: TransactionRunner,
     private readonly throttle: LoginThrottleService,
     private readonly tokens: AuthTokenService,
@@ -61,7 +61,7 @@ export class StaffService {
     let id: number;
     try {
       id = await this.transactions.run(async (manager) => {
-        const result = await manager.insert(Staff, {
+        const result = await manager.insert(StaffRow, {
           username: input.username,
           displayName: input.displayName.trim(),
           passwordHash,
@@ -78,20 +78,20 @@ export class StaffService {
     return toStaffProfile(await this.staffRepository.findOneByOrFail({ id }));
   }
 
-  async update(id: number, changes: UpdateStaffDto, actor: Staff): Promise<StaffProfile> {
+  async update(id: number, changes: UpdateStaffDto, actor: StaffRow): Promise<StaffProfile> {
     const staff = await this.staffRepository.findOneBy({ id });
     if (!staff) throw new ApiException('STAFF_NOT_FOUND', HttpStatus.NOT_FOUND, '员工不存在');
     // An owner demoting or disabling themself could leave the shop without anyone to manage staff.
     if (staff.id === actor.id && ((changes.role && changes.role !== staff.role) || changes.disabled === true)) {
       throw new ApiException('CANNOT_CHANGE_OWN_ROLE', HttpStatus.BAD_REQUEST, '不能修改或停用自己的角色');
     }
-    const update: Partial<Staff> = {};
+    const update: Partial<StaffRow> = {};
     if (changes.displayName !== undefined) update.displayName = changes.displayName.trim();
     if (changes.role !== undefined) update.role = changes.role;
     if (changes.disabled !== undefined) update.disabled = changes.disabled;
     if (changes.password !== undefined) update.passwordHash = await hashPassword(changes.password);
     if (Object.keys(update).length > 0) {
-      await this.transactions.run((manager) => manager.update(Staff, { id }, update));
+      await this.transactions.run((manager) => manager.update(StaffRow, { id }, update));
     }
     return toStaffProfile(await this.staffRepository.findOneByOrFail({ id }));
   }

@@ -10,7 +10,7 @@ import {
   type SubscribeTemplate,
   type SubscribeTemplateKind,
 } from '../../../shared';
-import { Member } from '../members/member.entity';
+import { MemberRow } from '../members/member.entity';
 import { OrderEvents, type OrderEventPayload } from '../orders/order-events';
 import { EventFollowers } from '../platform/events/event-followers';
 import { OrderLineRow } from '../orders/order-line.entity';
@@ -166,7 +166,7 @@ export class SubscribeMessagesService implements OnModuleInit {
       }
       const [order, member, lines] = await Promise.all([
         this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: orderId }),
-        this.dataSource.getRepository(Member).findOneByOrFail({ id: quota.memberId }),
+        this.dataSource.getRepository(MemberRow).findOneByOrFail({ id: quota.memberId }),
         this.dataSource.getRepository(OrderLineRow).find({ where: { orderId }, order: { id: 'ASC' } }),
       ]);
       try {

@@ -1,6 +1,6 @@
 import type { AdminProductDetail, SaveAddressRequest, SaveProductRequest } from '../../../shared';
-import { Product } from '../../../server/src/catalog/product.entity';
-import { Sku } from '../../../server/src/catalog/sku.entity';
+import { ProductRow } from '../../../server/src/catalog/product.entity';
+import { SkuRow } from '../../../server/src/catalog/sku.entity';
 import { API, bearer, PNG_1X1, staffToken, type TestApp } from './test-app';
 
 /** Products made through the admin API, as staff would, for the cart and order suites. */
@@ -48,16 +48,16 @@ export class ShopFixtures {
   }
 
   async stockOf(skuId: number): Promise<number> {
-    return (await this.t.dataSource.getRepository(Sku).findOneByOrFail({ id: skuId })).stock;
+    return (await this.t.dataSource.getRepository(SkuRow).findOneByOrFail({ id: skuId })).stock;
   }
 
   async productTotalStock(productId: number): Promise<number> {
-    return (await this.t.dataSource.getRepository(Product).findOneByOrFail({ id: productId })).totalStock;
+    return (await this.t.dataSource.getRepository(ProductRow).findOneByOrFail({ id: productId })).totalStock;
   }
 
   /** Sets a SKU's price directly, as an edit in the console would. */
   async setPrice(skuId: number, priceFen: number): Promise<void> {
-    await this.t.dataSource.getRepository(Sku).update({ id: skuId }, { priceFen });
+    await this.t.dataSource.getRepository(SkuRow).update({ id: skuId }, { priceFen });
   }
 
   async address(token: string, overrides: Partial<SaveAddressRequest> = {}): Promise<number> {

@@ -6,13 +6,13 @@ import { Repository } from 'typeorm';
 import type { StaffRole } from '../../../../shared';
 import { AuthTokenService } from './auth-token.service';
 import { ApiException } from '../errors/api-exception';
-import { Staff } from '../../staff/staff.entity';
+import { StaffRow } from '../../staff/staff.entity';
 
 const ROLES_KEY = 'staffRoles';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    staff?: Staff;
+    staff?: StaffRow;
   }
 }
 
@@ -25,7 +25,7 @@ export class StaffAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AuthTokenService,
-    @InjectRepository(Staff) private readonly staffRepository: Repository<Staff>,
+    @InjectRepository(StaffRow) private readonly staffRepository: Repository<StaffRow>,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -49,6 +49,6 @@ export function Roles(...roles: StaffRole[]) {
 }
 
 /** The staff account authenticated by StaffAuthGuard. */
-export const CurrentStaff = createParamDecorator((_: unknown, context: ExecutionContext): Staff => {
+export const CurrentStaff = createParamDecorator((_: unknown, context: ExecutionContext): StaffRow => {
   return context.switchToHttp().getRequest<FastifyRequest>().staff!;
 });

@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { AnswerCache } from './answer-cache';
 import { AnswerCachePoller } from './answer-cache-poller';
 import { registerAnswerCache } from './cache-changes';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CacheVersionRow } from './cache-version.entity';
 
 /** Bytes of serialized answers one instance keeps at most (least recently used leave first). */
 const ANSWER_CACHE_MAX_BYTES = 32 * 1024 * 1024;
@@ -15,6 +17,7 @@ export const ANSWER_CACHE_MAX_AGE_MS = 10_000;
 /** The shoppers' answer cache of this instance (see answer-cache.ts and cache-changes.ts). */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature([CacheVersionRow])],
   providers: [
     {
       provide: AnswerCache,

@@ -12,7 +12,7 @@ import { MemberCouponRow } from '../../coupons/member-coupon.entity';
 import { MemberLevelChangeRow } from '../../loyalty/member-level-change.entity';
 import { MemberLevelReviewRow } from '../../loyalty/member-level-review.entity';
 import { PointsLedgerRow } from '../../loyalty/points-ledger.entity';
-import { Member } from '../../members/member.entity';
+import { MemberRow } from '../../members/member.entity';
 import { MemberPrivacyConsentRow } from '../../members/privacy-consent.entity';
 import { OrderLineRow } from '../../orders/order-line.entity';
 import { OrderRow } from '../../orders/order.entity';
@@ -80,7 +80,7 @@ export class DemoHistoryRemoval {
         await this.deleteIn(manager, target, 'memberId', memberIds);
       }
       await this.deleteEvents(manager, memberIds);
-      await this.deleteIn(manager, Member, 'id', memberIds);
+      await this.deleteIn(manager, MemberRow, 'id', memberIds);
       return { members: memberIds.length, orders: orderIds.length };
     });
   }
@@ -93,7 +93,7 @@ export class DemoHistoryRemoval {
   }
 
   private async demoMemberIds(manager: EntityManager): Promise<number[]> {
-    const members = await manager.find(Member, { select: { id: true }, where: { openid: Like(`${DEMO_OPENID_PREFIX}%`) } });
+    const members = await manager.find(MemberRow, { select: { id: true }, where: { openid: Like(`${DEMO_OPENID_PREFIX}%`) } });
     return members.map((member) => member.id);
   }
 

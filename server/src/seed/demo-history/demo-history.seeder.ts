@@ -8,16 +8,16 @@ import { AfterSaleRow } from '../../after-sales/after-sale.entity';
 import { AfterSalesService } from '../../after-sales/after-sales.service';
 import { MemberPurchaseStatsService } from '../../analytics/member-purchase-stats.service';
 import { PurchaseStatsSweeper } from '../../analytics/purchase-stats-sweeper';
-import { Product } from '../../catalog/product.entity';
+import { ProductRow } from '../../catalog/product.entity';
 import { ProductsAdminService } from '../../catalog/products-admin.service';
-import { Sku } from '../../catalog/sku.entity';
+import { SkuRow } from '../../catalog/sku.entity';
 import { MemberCouponRow } from '../../coupons/member-coupon.entity';
 import { LoyaltySettingsService } from '../../loyalty/loyalty-settings.service';
 import { MemberLevelChangeRow } from '../../loyalty/member-level-change.entity';
 import { MemberLevelsService } from '../../loyalty/member-levels.service';
 import { PointsLedgerRow } from '../../loyalty/points-ledger.entity';
 import { addMonths, pointsEarned } from '../../loyalty/points-lots';
-import { Member } from '../../members/member.entity';
+import { MemberRow } from '../../members/member.entity';
 import { MembersService } from '../../members/members.service';
 import { CheckoutService } from '../../orders/checkout.service';
 import type { CreateOrderDto } from '../../orders/order.dto';
@@ -30,7 +30,7 @@ import { RefundRow } from '../../payments/refund.entity';
 import { RefundsService } from '../../payments/refunds.service';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { ShopSettingsService } from '../../settings/shop-settings.service';
-import { Staff } from '../../staff/staff.entity';
+import { StaffRow } from '../../staff/staff.entity';
 import { SubscribeMessageLogRow } from '../../subscribe-messages/subscribe-message-log.entity';
 import { WechatPayClient } from '../../wechat/pay/wechat-pay.client';
 import { claimSeed } from '../seed-claim';
@@ -149,9 +149,9 @@ export class DemoHistorySeeder {
 
   private async sellableSkus(): Promise<SellableSku[]> {
     const rows = await this.dataSource
-      .getRepository(Sku)
+      .getRepository(SkuRow)
       .createQueryBuilder('s')
-      .innerJoin(Product, 'p', 'p.id = s.productId')
+      .innerJoin(ProductRow, 'p', 'p.id = s.productId')
       .select('s.id', 'id')
       .addSelect('s.stock', 'stock')
       .where('p.onShelf = 1 AND p.deletedAt IS NULL AND s.stock >= :floor', { floor: STOCK_FLOOR + 10 })
@@ -175,7 +175,7 @@ export class DemoHistorySeeder {
     const newcomer = newcomerCouponId ? await this.dataSource.getRepository(MemberCouponRow).findOneByOrFail({ id: newcomerCouponId }) : null;
     await this.transactions.run(async (manager) => {
       // Phones come from WeChat's phone-number button in real life; the demo members simply have one.
-      await manager.update(Member, { id: memberId }, { phone: planned.phone, createdAt: second(planned.joinedAt), lastLoginAt: second(lastSeen), updatedAt: second(lastSeen) });
+      await manager.update(MemberRow, { id: memberId }, { phone: planned.phone, createdAt: second(planned.joinedAt), lastLoginAt: second(lastSeen), updatedAt: second(lastSeen) });
       await manager.update(AddressRow, { memberId }, { createdAt: second(planned.joinedAt), updatedAt: second(planned.joinedAt) });
       if (newcomer) {
         // Received when the member joined, valid for the same number of days from then.
@@ -414,7 +414,7 @@ export class DemoHistorySeeder {
    * and staff adjustments made while the history was being written are not touched.
    */
   private async restock(): Promise<void> {
-    const owner = await this.dataSource.getRepository(Staff).findOne({ where: { role: 'owner' }, order: { id: 'ASC' } });
+    const owner = await this.dataSource.getRepository(StaffRow).findOne({ where: { role: 'owner' }, order: { id: 'ASC' } });
     const held: { skuId: number | string; net: number | string }[] = await this.dataSource.query(
       `SELECT m.skuId AS skuId, SUM(m.delta) AS net FROM stock_movements m
          JOIN orders o ON o.id = m.orderId JOIN members b ON b.id = o.memberId
