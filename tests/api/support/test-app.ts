@@ -120,6 +120,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     config,
     database,
     async close({ keepDatabase = false } = {}) {
+      // The fake's notifications stop, and connections the test's clients left open are cut, so closing never waits
+      // on a socket nobody will finish (Node would hold it until its 60 s headers timeout).
+      fake.state.pay.stop();
+      app.getHttpServer().closeAllConnections?.();
       await app.close();
       await fake.stop();
       if (!keepDatabase) await database.drop();
