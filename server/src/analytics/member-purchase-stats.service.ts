@@ -13,6 +13,7 @@ import { MemberPurchaseStatsRow } from './member-purchase-stats.entity';
 import { PurchaseFacts } from './purchase-facts';
 import { addNewestPaidOrder, averageDaysBetween, median, summarizePurchases } from './purchase-history';
 import { lockMember } from '../platform/database/member-lock';
+import { execute } from '../platform/database/plain-sql';
 
 /** How long an instance reuses the shop's median first-to-second interval before reading it again. */
 const SHOP_INTERVAL_CACHE_MS = 10 * 60_000;
@@ -72,7 +73,7 @@ export class MemberPurchaseStatsService implements OnModuleInit {
     const newer =
       row?.lastPaidOrderId != null &&
       (order.paidAt > row.lastPaidAt || (order.paidAt.getTime() === row.lastPaidAt.getTime() && order.orderId > row.lastPaidOrderId));
-    if (!row || !newer || row.purchaseDayCount === 0) return this.recomputeIn(manager, order.memberId, now, false);
+    if (!row || !newer || row.purchaseDayCount === 0) return this.recomputeIn(manager, order.memberId, now);
     const fact = { orderId: order.orderId, memberId: order.memberId, paidAt: order.paidAt, paidDay: chinaDay(order.paidAt), netPaidFen: order.payableFen };
     const summary = addNewestPaidOrder(row, fact, await this.shopIntervalDays(now, false, manager));
     // The row counts the facts up to this payment: the sweep has nothing to redo for it.
@@ -88,13 +89,18 @@ export class MemberPurchaseStatsService implements OnModuleInit {
   private async takeRefund(manager: EntityManager, memberId: number, refund: { orderStillPaid: boolean; refundFen: number; at: Date }): Promise<void> {
     await lockMember(manager, memberId);
     const row = await manager.findOneBy(MemberPurchaseStatsRow, { memberId });
-    if (!refund.orderStillPaid || !row || row.computedAt >= wholeSeconds(refund.at)) return this.recomputeIn(manager, memberId, new Date(), false);
-    await manager.update(MemberPurchaseStatsRow, { memberId }, { totalNetPaidFen: Math.max(0, row.totalNetPaidFen - refund.refundFen) });
+    if (!refund.orderStillPaid || !row || row.computedAt >= wholeSeconds(refund.at)) return this.recomputeIn(manager, memberId, new Date());
+    // Arithmetic in the statement, never below zero (DESIGN: no read-compute-write of a money figure).
+    await execute(manager, 'UPDATE member_purchase_stats SET totalNetPaidFen = CASE WHEN totalNetPaidFen >= ? THEN totalNetPaidFen - ? ELSE 0 END WHERE memberId = ?', [
+      refund.refundFen,
+      refund.refundFen,
+      memberId,
+    ]);
   }
 
-  /** recompute, in the caller's transaction (`lock`: take the member's row lock first, unless the caller holds it). */
-  private async recomputeIn(manager: EntityManager, memberId: number, now: Date, lock = true): Promise<void> {
-    if (lock) await lockMember(manager, memberId);
+  /** recompute, in the caller's transaction, under the member's row lock (lockMember costs nothing when the transaction holds it). */
+  private async recomputeIn(manager: EntityManager, memberId: number, now: Date): Promise<void> {
+    await lockMember(manager, memberId);
     const startedAt = wholeSeconds(now);
     const history = await this.facts.memberPaidOrders(memberId, manager);
     const summary = summarizePurchases(history, await this.shopIntervalDays(now, false, manager));

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { upsertRow, type UpsertSet } from '../platform/database/upsert';
 import type { ShareLinkRow } from './share-link.entity';
@@ -65,10 +64,7 @@ function touchColumns(end: 'first' | 'last', touch: Touch): Partial<VisitorTouch
  */
 @Injectable()
 export class TouchesService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly transactions: TransactionRunner,
-  ) {}
+  constructor(private readonly transactions: TransactionRunner) {}
 
   /** A device opened the storefront from a share link or channel (before or without login). */
   recordForDevice(deviceId: string, touch: Touch): Promise<void> {
@@ -97,10 +93,6 @@ export class TouchesService {
       liveSessionId: device[`${prefix}LiveSessionId`],
     });
     await this.write(manager, { visitorKey: memberVisitor(memberId), deviceId, memberId }, end('first'), end('last'));
-  }
-
-  find(visitorKey: string): Promise<VisitorTouchRow | null> {
-    return this.dataSource.getRepository(VisitorTouchRow).findOneBy({ visitorKey });
   }
 
   private write(

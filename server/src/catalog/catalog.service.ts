@@ -9,11 +9,11 @@ import { BannersService } from './banners.service';
 import { categoryTree, shownSalesCount, toProductDetail, toProductSummary } from './catalog-views';
 import { CategoryRow } from './category.entity';
 import { ProductListQueryDto } from './shop-catalog.dto';
-import { ProductRow } from './product.entity';
+import { ProductRow, realSalesSql } from './product.entity';
 import { SkuRow } from './sku.entity';
 
 /** 已售 as shown (shownSalesCount in SQL): real sales are kept per SKU (product-sales.ts). */
-const SHOWN_SALES = '(p.baseSalesCount + p.carriedSalesCount + (SELECT COALESCE(SUM(s.salesCount), 0) FROM skus s WHERE s.productId = p.id))';
+const SHOWN_SALES = `(p.baseSalesCount + (${realSalesSql('p')}))`;
 /**
  * The headline price in SQL (priceHeadline): the cheapest SKU in stock, else the cheapest SKU. Computed per
  * product at read time because stock moves with every order; skus(productId) is indexed.

@@ -78,7 +78,7 @@ async function unitsBySku(manager: EntityManager, orderId: number): Promise<Map<
   return bySku;
 }
 
-// Plain SQL (see orders/plain-sql.ts), valid as written on SQLite and MySQL/MariaDB.
+// Plain SQL (see platform/database/plain-sql.ts), valid as written on SQLite and MySQL/MariaDB.
 const ADD_SKU_SALES = 'UPDATE skus SET salesCount = salesCount + ? WHERE id = ?';
 const TAKE_SKU_SALES = 'UPDATE skus SET salesCount = salesCount - ? WHERE id = ? AND salesCount >= ?';
 const TAKE_CARRIED_SALES = 'UPDATE products SET carriedSalesCount = CASE WHEN carriedSalesCount >= ? THEN carriedSalesCount - ? ELSE 0 END WHERE id = ?';

@@ -1,6 +1,11 @@
 import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VirtualColumn } from 'typeorm';
 import type { DetailBlock, SpecDimension } from '../../../shared';
 
+/** Real sales of the product `alias` in SQL: what its SKUs sold plus the carried count (the one definition; catalog sorts use it too). */
+export function realSalesSql(alias: string): string {
+  return `SELECT ${alias}.carriedSalesCount + COALESCE(SUM(s.salesCount), 0) FROM skus s WHERE s.productId = ${alias}.id`;
+}
+
 /** SUM() answers a decimal string on MySQL/MariaDB. */
 const wholeNumber = { from: (value: unknown) => Number(value ?? 0), to: (value: unknown) => value };
 
@@ -54,7 +59,7 @@ export class ProductRow {
    * Units sold through this shop (read only): the SKUs' sales (+ on payment, − on refund: src/catalog/product-sales.ts)
    * plus carriedSalesCount. Never set by hand.
    */
-  @VirtualColumn({ type: 'int', transformer: wholeNumber, query: (alias) => `SELECT ${alias}.carriedSalesCount + COALESCE(SUM(s.salesCount), 0) FROM skus s WHERE s.productId = ${alias}.id` })
+  @VirtualColumn({ type: 'int', transformer: wholeNumber, query: realSalesSql })
   salesCount: number;
 
   /**

@@ -126,12 +126,12 @@ export async function setSkuStocks(
     const target = wanted.get(sku.id)!;
     const delta = target.stockBefore === undefined ? target.stock - sku.stock : target.stock - target.stockBefore;
     if (delta === 0) continue;
-    if (sku.stock + delta < 0) {
+    // The conditional update is what keeps stock at or above zero; the locked read only words the refusal.
+    if ((await execute(manager, ADJUST_SKU_STOCK, [delta, sku.id, delta])) === 0) {
       throw new ApiException('STOCK_WOULD_GO_NEGATIVE', HttpStatus.CONFLICT, `库存已变化（现有 ${sku.stock} 件），减少 ${-delta} 件后会小于 0，请刷新后重试`, {
         skuId: sku.id,
       });
     }
-    await execute(manager, ADD_SKU_STOCK, [delta, sku.id]);
     movements.push({ skuId: sku.id, productId: sku.productId, delta, reason: 'product_edit', staffId, note: '编辑商品时修改库存' });
   }
   await writeMovements(manager, movements);
@@ -170,7 +170,7 @@ async function changeSkuStock(manager: EntityManager, lines: (Omit<StockLine, 't
   }
 }
 
-// Plain SQL (see orders/plain-sql.ts): valid as written on SQLite and MySQL/MariaDB. updatedAt is set as
+// Plain SQL (see platform/database/plain-sql.ts): valid as written on SQLite and MySQL/MariaDB. updatedAt is set as
 // TypeORM would set it (SQLite has no ON UPDATE clause).
 const TAKE_SKU_STOCK = 'UPDATE skus SET stock = stock - ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ? AND stock >= ?';
 const ADD_SKU_STOCK = 'UPDATE skus SET stock = stock + ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ?';

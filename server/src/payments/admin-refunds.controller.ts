@@ -1,9 +1,6 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { STAFF_REFUND_ROLES, type RefundPreview, type RefundRecord } from '../../../shared';
-import { OrderRow } from '../orders/order.entity';
-import { ApiException } from '../platform/errors/api-exception';
+import { ShippingService } from '../orders/shipping.service';
 import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
 import { StaffRow } from '../staff/staff.entity';
 import { RefundItemsDto, StaffRefundDto } from './refund.dto';
@@ -16,7 +13,7 @@ import { RefundsService } from './refunds.service';
 @Controller('admin/orders/:orderNo/refunds')
 export class AdminRefundsController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orders: ShippingService,
     private readonly refunds: RefundsService,
   ) {}
 
@@ -24,13 +21,13 @@ export class AdminRefundsController {
   @Roles(...STAFF_REFUND_ROLES)
   @HttpCode(200)
   async preview(@Param('orderNo') orderNo: string, @Body() body: RefundItemsDto): Promise<RefundPreview> {
-    return this.refunds.preview((await this.findOrder(orderNo)).id, body.items ?? null);
+    return this.refunds.preview((await this.orders.findByNo(orderNo)).id, body.items ?? null);
   }
 
   @Post()
   @Roles(...STAFF_REFUND_ROLES)
   async refund(@Param('orderNo') orderNo: string, @Body() body: StaffRefundDto, @CurrentStaff() staff: StaffRow): Promise<RefundRecord> {
-    const order = await this.findOrder(orderNo);
+    const order = await this.orders.findByNo(orderNo);
     const refund = await this.refunds.startSystemRefund({
       orderId: order.id,
       kind: 'staff',
@@ -40,11 +37,5 @@ export class AdminRefundsController {
     });
     const [record] = await this.refunds.records([refund]);
     return record;
-  }
-
-  private async findOrder(orderNo: string): Promise<OrderRow> {
-    const order = await this.dataSource.getRepository(OrderRow).findOne({ select: { id: true, orderNo: true }, where: { orderNo } });
-    if (!order) throw new ApiException('ORDER_NOT_FOUND', HttpStatus.NOT_FOUND, '订单不存在');
-    return order;
   }
 }

@@ -31,8 +31,9 @@ export default function JobsPage() {
       if (outcome.ok) notifySuccess(outcome.text);
       else setRunFailure(outcome.text);
     } catch (error) {
-      notifyError(error);
+      // A refusal (lease held, already running) stays above the table; anything else is a passing notice.
       if (isConflict(error)) setRunFailure(errorText(error));
+      else notifyError(error);
     } finally {
       setRunningName(null);
       refresh();
