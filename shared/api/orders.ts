@@ -276,6 +276,11 @@ export function refundableQuantity(line: Pick<OrderLine, 'quantity' | 'refundedQ
   return line.quantity - (line.refundedQuantity ?? 0);
 }
 
+/** The lines with units not refunded yet, each with only those units as its quantity (what is left to pack or return). */
+export function unrefundedUnits<L extends Pick<OrderLine, 'quantity' | 'refundedQuantity'>>(lines: readonly L[]): L[] {
+  return lines.filter((line) => refundableQuantity(line) > 0).map((line) => ({ ...line, quantity: refundableQuantity(line) }));
+}
+
 /**
  * Where the order came from, from the storefront's attribution headers (ATTRIBUTION_HEADERS) at submission.
  * The referrer is only ever a share link the server knows (its short id, resolved server-side: the sharer is

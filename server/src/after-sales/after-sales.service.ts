@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import {
+  unrefundedUnits,
   AFTER_SALE_STATUS_LABELS,
   AFTER_SALE_TYPE_LABELS,
   ORDER_STATUS_LABELS,
@@ -286,6 +287,6 @@ export class AfterSalesService {
 
 /** The units a 退货退款 sends back: the case's, or every unit not refunded yet (the order's rest). */
 function returnedUnits(lines: OrderLineRow[], items: RefundItem[] | null): OrderLineRow[] {
-  if (!items) return lines.filter((line) => line.quantity > line.refundedQuantity).map((line) => ({ ...line, quantity: line.quantity - line.refundedQuantity }));
+  if (!items) return unrefundedUnits(lines);
   return items.flatMap((item) => lines.filter((line) => line.skuId === item.skuId).map((line) => ({ ...line, quantity: item.quantity })));
 }

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import {
+  unrefundedUnits,
   ORDER_BADGE_STATUSES,
   ORDER_BADGE_TABS,
   ORDER_STATUS_LABELS,
@@ -158,7 +159,7 @@ export class OrdersService {
     const toPack = new Map(
       [...lines].map(([orderId, orderLines]) => [
         orderId,
-        orderLines.filter((line) => line.quantity > line.refundedQuantity).map((line) => ({ ...line, quantity: line.quantity - line.refundedQuantity })),
+        unrefundedUnits(orderLines),
       ]),
     );
     return this.withSkuCodes(toPack);

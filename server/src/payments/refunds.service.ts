@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
 import {
+  refundableQuantity,
   adjustmentsOf,
   ORDER_STATUS_LABELS,
   type OrderStatus,
@@ -299,7 +300,7 @@ export class RefundsService {
     const requested = items
       ? items.map((item) => {
           const line = lines.find((candidate) => candidate.skuId === item.skuId);
-          const left = line ? line.quantity - line.refundedQuantity : 0;
+          const left = line ? refundableQuantity(line) : 0;
           if (!line || item.quantity > line.quantity) {
             throw new ApiException('REFUND_ITEMS_INVALID', HttpStatus.BAD_REQUEST, !line ? '订单里没有这个商品' : `「${line.title}」只买了 ${line.quantity} 件`, {
               skuId: item.skuId,

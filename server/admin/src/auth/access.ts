@@ -10,6 +10,7 @@ import {
   MEMBER_READ_ROLES,
   OVERVIEW_ROLES,
   ORDER_CANCEL_ROLES,
+  STAFF_REFUND_ROLES,
   ORDER_READ_ROLES,
   POINTS_ADJUST_ROLES,
   REPURCHASE_OUTREACH_ROLES,
@@ -117,6 +118,10 @@ export function canShipOrders(role: StaffRole): boolean {
 
 export function canCancelOrders(role: StaffRole): boolean {
   return ORDER_CANCEL_ROLES.includes(role);
+}
+
+export function canRefundOrders(role: StaffRole): boolean {
+  return STAFF_REFUND_ROLES.includes(role);
 }
 
 export function canHandleAfterSales(role: StaffRole): boolean {

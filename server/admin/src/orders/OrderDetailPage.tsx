@@ -2,7 +2,6 @@ import { PageContainer } from '@ant-design/pro-components';
 import type { AdminOrderDetail, SubscribeMessageLog } from '@shared/api/admin-orders';
 import { ORDER_CANCEL_REASON_LABELS, type OrderLine, type OrderStatus } from '@shared/api/orders';
 import { REFUND_KIND_LABELS, SUBSCRIBE_TEMPLATE_LABELS, type PaymentRecord, type RefundRecord } from '@shared/api/payments';
-import { STAFF_REFUND_ROLES } from '@shared/roles';
 import { formatYuan } from '@shared/money';
 import { pricingRows } from '@shared/pricing-rows';
 import { Button, Card, Descriptions, Image, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
@@ -18,6 +17,8 @@ import { fetchOrder } from './orders-api';
 import { OrderStatusTag } from './StatusTags';
 import { StaffRefundModal } from './StaffRefundModal';
 import { useCurrentStaff } from '@/auth/AuthProvider';
+import { canRefundOrders } from '@/auth/access';
+import type { StaffRole } from '@shared/roles';
 import { PrintPickingListButton } from './picking/PickingListButtons';
 
 export default function OrderDetailPage() {
@@ -264,8 +265,8 @@ const REFUND_STATUSES: Record<RefundRecord['status'], { color: string; text: str
 /** 商家退款 is offered while something is left to refund and no after-sale case is open (the server checks the same). */
 const STAFF_REFUNDABLE: OrderStatus[] = ['paid', 'shipped', 'completed'];
 
-function canRefund(order: AdminOrderDetail, role: string): boolean {
-  return STAFF_REFUND_ROLES.some((allowed) => allowed === role) && STAFF_REFUNDABLE.includes(order.status) && order.refundedFen < order.payableFen;
+function canRefund(order: AdminOrderDetail, role: StaffRole): boolean {
+  return canRefundOrders(role) && STAFF_REFUNDABLE.includes(order.status) && order.refundedFen < order.payableFen;
 }
 
 const REFUND_COLUMNS: TableColumnsType<RefundRecord> = [
