@@ -12,7 +12,8 @@
  * points, claimed and credited through the API); then races 400 submissions for the
  * last 100 units of a second SKU, and prints the oversold units of both (units in order lines that no
  * stock decrement paid for). Two ceilings are measured the same way: a minimal Nest + Fastify GET
- * endpoint, and the order transaction written with the plain driver at the same concurrency. When order
+ * endpoint, and the order transaction written with the plain driver at the same concurrency (the same
+ * writes as the app's: order, line, order.created event, stock ledger movement, conditional stock update). When order
  * placement on MariaDB stays under half of the raw database rate, a CPU profile of the server says where
  * the time goes.
  *
@@ -496,7 +497,7 @@ function printPlacement(bare: LoadResult, figures: Placed[]): void {
       ...figures.map((f) => `${answers(f.sellOut.outcomes)}; stock left ${f.sellOutStock.stockLeft}, units ordered ${f.sellOutStock.unitsInOrderLines}`),
     ],
     ['oversold units (both SKUs)', ...figures.map((f) => String(f.stock.oversold + f.sellOutStock.oversold))],
-    ['ceiling: raw DB order transactions/s (plain driver)', ...figures.map((f) => round(f.raw.perSecond))],
+    ['ceiling: raw DB order transactions/s (plain driver: order, line, event, stock movement, stock)', ...figures.map((f) => round(f.raw.perSecond))],
     ['CPU ms per raw transaction: driver client / database server', ...figures.map((f) => [f.rawCpu.client, f.rawCpu.database].map(cpuMs).join(' / '))],
     ['plain checkout orders/s as a share of the raw DB rate', ...figures.map((f) => percent(f.plain.orders.perSecond, f.raw.perSecond))],
     ['ceiling: bare Nest + Fastify GET req/s', ...figures.map(() => round(bare.perSecond))],

@@ -96,6 +96,10 @@ function eventValues(orderId: number, order: unknown[], createdAt: Date | string
   return [newEventId(), 'order.created', `order:${orderNo}`, memberId, JSON.stringify(payload), createdAt];
 }
 
+/** The stock ledger's movement the app writes with each line's stock taken (the inventory module's rule). */
+const INSERT_SALE_MOVEMENT = "INSERT INTO stock_movements (skuId, productId, delta, reason, orderId, orderLineId) VALUES (?, ?, -1, 'sale', ?, ?)";
+const saleMovementValues = (orderId: number, lineId: number, options: RawRateOptions) => [options.skuId, options.productId, orderId, lineId];
+
 /** A temp SQLite file for the app; the bench opens it with the app's pragmas. */
 export function sqliteDatabase(): BenchDatabase {
   const dir = mkdtempSync(join(tmpdir(), 'storefront-bench-sqlite-'));
@@ -129,11 +133,13 @@ export function sqliteDatabase(): BenchDatabase {
         const insertLine = db.prepare(`INSERT INTO order_lines (${LINE_COLUMNS.join(', ')}) VALUES (${placeholders(LINE_COLUMNS.length)})`);
         const takeStock = db.prepare('UPDATE skus SET stock = stock - 1 WHERE id = ? AND stock >= 1');
         const insertEvent = db.prepare(INSERT_EVENT);
+        const insertMovement = db.prepare(INSERT_SALE_MOVEMENT);
         const place = db.transaction((index: number) => {
           const order = orderValues(index, options.memberCount, sqliteDatetime(payDeadline()));
           const orderId = Number(insertOrder.run(...order).lastInsertRowid);
-          insertLine.run(...lineValues(orderId, options));
+          const lineId = Number(insertLine.run(...lineValues(orderId, options)).lastInsertRowid);
           insertEvent.run(...eventValues(orderId, order, sqliteDatetime(new Date())));
+          insertMovement.run(...saleMovementValues(orderId, lineId, options));
           if (takeStock.run(options.skuId).changes === 0) throw new OutOfStock();
         });
         // SQLite has one writer at a time: concurrency does not apply, transactions simply follow each other.
@@ -209,8 +215,9 @@ export async function startMariaDb(): Promise<BenchDatabase | null> {
             try {
               const values = orderValues(index, options.memberCount, payDeadline());
               const [order] = await connection.query<ResultSetHeader>(insertOrder, values);
-              await connection.query(insertLine, lineValues(order.insertId, options));
+              const [line] = await connection.query<ResultSetHeader>(insertLine, lineValues(order.insertId, options));
               await connection.query(INSERT_EVENT, eventValues(order.insertId, values, new Date()));
+              await connection.query(INSERT_SALE_MOVEMENT, saleMovementValues(order.insertId, line.insertId, options));
               const [taken] = await connection.query<ResultSetHeader>('UPDATE skus SET stock = stock - 1 WHERE id = ? AND stock >= 1', [
                 options.skuId,
               ]);

@@ -1,5 +1,6 @@
 import { In, Not, type EntityManager } from 'typeorm';
 import { OrderLineRow } from '../orders/order-line.entity';
+import type { OrderLineFacts } from '../orders/process/order-steps';
 import { execute } from '../platform/database/plain-sql';
 import { RefundRow } from '../payments/refund.entity';
 import { lockedForUpdate } from '../platform/database/locking-read';
@@ -13,8 +14,8 @@ import { SkuRow } from './sku.entity';
  * wrote, so a paid order on a hot product never writes the product's row; a product's 已售 is summed from its
  * SKUs when read (Product.salesCount). Conditional arithmetic, SKUs in id order like every writer of these rows.
  */
-export async function countOrderAsSold(manager: EntityManager, orderId: number): Promise<void> {
-  const bySku = await unitsBySku(manager, orderId);
+export async function countOrderAsSold(manager: EntityManager, orderId: number, lines?: readonly OrderLineFacts[]): Promise<void> {
+  const bySku = await unitsBySku(manager, orderId, lines);
   for (const [skuId, units] of bySku) await execute(manager, ADD_SKU_SALES, [units.quantity, skuId]);
   productsChanged(manager, [...bySku.values()].map((units) => units.productId));
 }
@@ -66,9 +67,9 @@ export async function carrySalesOfRemovedSkus(manager: EntityManager, productId:
   ]);
 }
 
-/** The order's units per SKU (in SKU id order), with the product of each. */
-async function unitsBySku(manager: EntityManager, orderId: number): Promise<Map<number, { productId: number; quantity: number }>> {
-  const lines = await manager.findBy(OrderLineRow, { orderId });
+/** The order's units per SKU (in SKU id order), with the product of each; from `known` lines when the caller has them. */
+async function unitsBySku(manager: EntityManager, orderId: number, known?: readonly OrderLineFacts[]): Promise<Map<number, { productId: number; quantity: number }>> {
+  const lines = known ?? (await manager.findBy(OrderLineRow, { orderId }));
   const bySku = new Map<number, { productId: number; quantity: number }>();
   for (const line of [...lines].sort((a, b) => a.skuId - b.skuId)) {
     const units = bySku.get(line.skuId) ?? { productId: line.productId, quantity: 0 };

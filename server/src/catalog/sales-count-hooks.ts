@@ -15,7 +15,7 @@ export class SalesCountHooks implements OnModuleInit {
       name: 'catalog.sales-on-paid',
       from: 'pending_payment',
       to: 'paid',
-      run: (manager, { orderId }) => countOrderAsSold(manager, orderId),
+      run: (manager, { orderId, lines }) => countOrderAsSold(manager, orderId, lines),
     });
     this.orders.registerHook({
       name: 'catalog.sales-off-on-refunded',

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { COUPON_UNUSABLE_REASON_LABELS, type CouponOption, type Fen } from '../../../shared';
 import { ApiException } from '../platform/errors/api-exception';
 import { CategoryParentsCache } from './category-parents';
@@ -29,19 +29,19 @@ export class CouponCheckoutService {
 
   /** Every unused coupon of the member judged against the lines: usable ones by discount (largest first), then the unusable ones with their reason. */
   async optionsFor(memberId: number, lines: CouponLine[], now: Date): Promise<CouponOption[]> {
-    const manager = this.dataSource.manager;
-    const coupons = await manager.find(MemberCouponRow, {
-      where: { memberId, status: 'unused', validTo: MoreThanOrEqual(new Date(now.getTime() - SHOW_EXPIRED_FOR_MS)) },
-      order: { validTo: 'ASC', id: 'ASC' },
-    });
+    // Each coupon with its template, in one read.
+    const coupons = (await this.dataSource
+      .getRepository(MemberCouponRow)
+      .createQueryBuilder('c')
+      .innerJoinAndMapOne('c.template', CouponTemplateRow, 't', 't.id = c.templateId')
+      .where("c.memberId = :memberId AND c.status = 'unused' AND c.validTo >= :shownFrom", { memberId, shownFrom: new Date(now.getTime() - SHOW_EXPIRED_FOR_MS) })
+      .orderBy('c.validTo', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getMany()) as (MemberCouponRow & { template: CouponTemplateRow })[];
     if (coupons.length === 0) return [];
-    const [templates, parents] = await Promise.all([
-      manager.findBy(CouponTemplateRow, { id: In([...new Set(coupons.map((coupon) => coupon.templateId))]) }),
-      this.categoryParents.current(),
-    ]);
-    const templateById = new Map(templates.map((template) => [template.id, template]));
+    const parents = await this.categoryParents.current();
     const options = coupons.map((coupon): CouponOption => {
-      const template = templateById.get(coupon.templateId)!;
+      const template = coupon.template;
       const judgement = judgeCoupon(template, coupon, lines, parents, now);
       return {
         memberCouponId: coupon.id,

@@ -150,7 +150,13 @@ export class PaymentsService implements OnModuleInit {
   async applyTransaction(transaction: WechatPayTransaction): Promise<TransactionOutcome> {
     if (transaction.trade_state !== 'SUCCESS' || !transaction.transaction_id) return 'not_paid';
     const transactionId = transaction.transaction_id;
-    const order = await this.dataSource.getRepository(OrderRow).findOneBy({ orderNo: transaction.out_trade_no });
+    // The order with its lines in one read: the paid transition's hooks (sales counts) take the lines from here.
+    const order = (await this.dataSource
+      .getRepository(OrderRow)
+      .createQueryBuilder('o')
+      .leftJoinAndMapMany('o.lines', OrderLineRow, 'l', 'l.orderId = o.id')
+      .where('o.orderNo = :orderNo', { orderNo: transaction.out_trade_no })
+      .getOne()) as (OrderRow & { lines: OrderLineRow[] }) | null;
     if (!order) {
       this.logger.warn(`payment ${transactionId} for unknown order ${transaction.out_trade_no}`);
       return 'unknown_order';
@@ -180,6 +186,7 @@ export class PaymentsService implements OnModuleInit {
         from: 'pending_payment',
         to: 'paid',
         changes: { paidAt: successAt, payDeadlineAt: null },
+        lines: order.lines,
         event: () => this.events.paid(manager, order, successAt),
       });
       if (paid) return 'paid';

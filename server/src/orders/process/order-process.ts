@@ -5,13 +5,15 @@ import { ApiException } from '../../platform/errors/api-exception';
 import { DomainEvents } from '../../platform/events/domain-events.service';
 import { OrderRow } from '../order.entity';
 import { transitionOrder } from '../order-transition';
-import { OrderSteps, type OrderChanges, type OrderGuard, type OrderHook, type OrderTransitionContext } from './order-steps';
+import { OrderSteps, type OrderChanges, type OrderGuard, type OrderHook, type OrderLineFacts, type OrderTransitionContext } from './order-steps';
 
 export interface OrderTransitionRequest {
   orderId: number;
   from: OrderStatus;
   to: OrderStatus;
   changes?: OrderChanges;
+  /** The order's lines, when the caller has just read them with the order: handed to the hooks. */
+  lines?: readonly OrderLineFacts[];
   /**
    * Records the transition's domain event (OrderEventPublisher) once the update won. It is written before the
    * hooks run, so the rows they change (sales counts, a team's seats: rows many orders share) are the last
@@ -55,7 +57,7 @@ export class OrderProcess {
    * costs exactly its one UPDATE.
    */
   async transition(manager: EntityManager, request: OrderTransitionRequest): Promise<boolean> {
-    const ctx: OrderTransitionContext = { orderId: request.orderId, from: request.from, to: request.to, changes: request.changes ?? {} };
+    const ctx: OrderTransitionContext = { orderId: request.orderId, from: request.from, to: request.to, changes: request.changes ?? {}, lines: request.lines };
     for (const guard of this.steps.guardsOf(ctx.from, ctx.to)) {
       const reason = await guard.check(manager, ctx);
       if (reason === null) continue;

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ORDER_STATUSES, ORDER_TRANSITIONS, type OrderStatus } from '../../../../shared';
+import type { OrderLineRow } from '../order-line.entity';
 import type { OrderRow } from '../order.entity';
 
 /** The columns a transition sets beside the status, in the same UPDATE (its timestamp, the tracking number, …). */
@@ -11,7 +12,12 @@ export interface OrderTransitionContext {
   from: OrderStatus;
   to: OrderStatus;
   changes: Readonly<OrderChanges>;
+  /** The order's lines when the caller read them with the order (a hook then need not read them again). */
+  lines?: readonly OrderLineFacts[];
 }
+
+/** What hooks may need of an order's lines. */
+export type OrderLineFacts = Pick<OrderLineRow, 'skuId' | 'productId' | 'quantity'>;
 
 /** Which transitions a guard or hook is for: every move into `to`, or only those out of `from`. */
 interface TransitionMatch {
