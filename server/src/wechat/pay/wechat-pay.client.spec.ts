@@ -1,48 +1,17 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '../../platform/config/app-config';
 import { FakeWechatServer } from '../../wechat-fake/fake-wechat-server';
+import { NotifyReceiver } from '../../wechat-fake/testing/notify-receiver';
 import { formatAuthorization, newNonce, paySignMessage, requestSigningMessage, signSha256WithRsa, unixSeconds, verifySha256WithRsa } from './wechat-pay-crypto';
 import { WechatPayApiError, WechatPayNotificationRejected, WechatPayResponseRejected, WechatPayUnreachableError } from './wechat-pay-errors';
 import { createWechatPay } from './wechat-pay.factory';
 import { WechatPayClient } from './wechat-pay.client';
 import { WechatPayNotificationVerifier } from './wechat-pay-notification.verifier';
-
-interface Received {
-  rawBody: Buffer;
-  headers: IncomingHttpHeaders;
-  status: number;
-}
-
-/** The shop's notify endpoint stand-in: records raw deliveries and answers the statuses it is told to. */
-class NotifyReceiver {
-  readonly received: Received[] = [];
-  /** Statuses for the next deliveries; 200 once they run out. */
-  statuses: number[] = [];
-  private server: Server | null = null;
-
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const status = this.statuses.shift() ?? 200;
-        this.received.push({ rawBody: Buffer.concat(chunks), headers: req.headers, status });
-        res.writeHead(status, { 'content-type': 'application/json' }).end(status < 300 ? '' : '{"code":"FAIL","message":"busy"}');
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server?.close(() => resolve()) ?? resolve());
-  }
-}
 
 async function waitFor<T>(probe: () => T | undefined, what: string): Promise<T> {
   const deadline = Date.now() + 5000;
