@@ -1,9 +1,6 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FakeTransferConfirmResponse } from '../../shared/api/wechat-fake';
-import { loadConfig, type AppConfig } from '../../server/src/platform/config/app-config';
+import type { AppConfig } from '../../server/src/platform/config/app-config';
 import { decryptSensitiveField, newNonce, responseSigningMessage, signSha256WithRsa, unixSeconds } from '../../server/src/wechat/pay/wechat-pay-crypto';
 import {
   WechatPayApiError,
@@ -16,8 +13,9 @@ import { createWechatPay } from '../../server/src/wechat/pay/wechat-pay.factory'
 import type { WechatPayNotificationVerifier } from '../../server/src/wechat/pay/wechat-pay-notification.verifier';
 import type { TransferBillInput, WechatTransferClient } from '../../server/src/wechat/pay/wechat-transfer.client';
 import { commissionSceneReport, TRANSFER_SCENE_COMMISSION } from '../../server/src/wechat/pay/wechat-transfer.types';
-import { FakeWechatServer } from '../../server/src/wechat-fake/fake-wechat-server';
-import { NotifyReceiver, type ReceivedNotification } from '../../server/src/wechat-fake/testing/notify-receiver';
+import type { FakeWechatServer } from '../../server/src/wechat-fake/fake-wechat-server';
+import { FakePayBench } from '../../server/src/wechat-fake/testing/fake-pay-bench';
+import type { ReceivedNotification } from '../../server/src/wechat-fake/testing/notify-receiver';
 import { eventually } from './support/pay-helpers';
 
 const HOUR_MS = 3600 * 1000;
@@ -28,37 +26,26 @@ const HOUR_MS = 3600 * 1000;
  * domain that stores bills builds on this), so the suite is the same under TEST_DB=sqlite and mariadb.
  */
 describe('WeChat Pay 商家转账 protocol: client ↔ fake over HTTP', () => {
-  let offsetMs = 0;
-  const clock = () => Date.now() + offsetMs;
-  let dataDir: string;
+  const bench = new FakePayBench({
+    name: 'mch-transfer-e2e',
+    pay: { notifyRetryFactor: 0.0001, transferSettleMs: 30, transferTimeoutDelayMs: 1500 },
+    timeoutMs: 400,
+    notifyPath: '/api/v1/withdrawals/wechat-transfer/notify',
+  });
+  const { clock, receiver } = bench;
   let config: AppConfig;
   let fake: FakeWechatServer;
   let transfers: WechatTransferClient;
   let verifier: WechatPayNotificationVerifier;
-  const receiver = new NotifyReceiver();
   let notifyUrl: string;
   let seq = 0;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'mch-transfer-e2e-'));
-    config = loadConfig({ DATA_DIR: dataDir });
-    fake = new FakeWechatServer({
-      appid: config.wechat.appid,
-      secret: config.wechat.secret,
-      now: clock,
-      pay: { merchant: config.wechatPay.fake!.merchant, notifyRetryFactor: 0.0001, transferSettleMs: 30, transferTimeoutDelayMs: 1500 },
-    });
-    await fake.start(0);
-    ({ transfers, verifier } = createWechatPay(config.wechatPay, { appid: config.wechat.appid, fakeApiBase: fake.url, now: clock, timeoutMs: 400 }));
-    notifyUrl = `${await receiver.start()}/api/v1/withdrawals/wechat-transfer/notify`;
+    ({ config, fake, transfers, verifier, notifyUrl } = await bench.start());
   });
-  afterAll(async () => {
-    await fake.stop();
-    await receiver.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => bench.stop());
   afterEach(() => {
-    offsetMs = 0;
+    bench.offsetMs = 0;
   });
 
   const openidOf = (identity: string) => fake.state.openidFor(identity);
@@ -262,9 +249,9 @@ describe('WeChat Pay 商家转账 protocol: client ↔ fake over HTTP', () => {
     it('24 hours on the fake clock without a confirmation: FAIL / OVERDUE_CLOSE with the notification', async () => {
       const input = billInput();
       const created = await transfers.createTransferBill(input);
-      offsetMs = 24 * HOUR_MS - 60_000;
+      bench.offsetMs = 24 * HOUR_MS - 60_000;
       expect((await transfers.queryTransferBillByOutNo(input.outBillNo))!.state).toBe('WAIT_USER_CONFIRM');
-      offsetMs = 24 * HOUR_MS + 1000;
+      bench.offsetMs = 24 * HOUR_MS + 1000;
       expect(await transfers.queryTransferBillByOutNo(input.outBillNo)).toMatchObject({ state: 'FAIL', fail_reason: 'OVERDUE_CLOSE' });
 
       const notification = await noticeFor(input.outBillNo);
