@@ -10,20 +10,21 @@ import {
   WechatTransferOutcomeUnknown,
 } from '../../server/src/wechat/pay/wechat-pay-errors';
 import { createWechatPay } from '../../server/src/wechat/pay/wechat-pay.factory';
-import type { WechatPayNotificationVerifier } from '../../server/src/wechat/pay/wechat-pay-notification.verifier';
-import type { TransferBillInput, WechatTransferClient } from '../../server/src/wechat/pay/wechat-transfer.client';
+import { WechatPayNotificationVerifier } from '../../server/src/wechat/pay/wechat-pay-notification.verifier';
+import { WechatTransferClient, type TransferBillInput } from '../../server/src/wechat/pay/wechat-transfer.client';
 import { commissionSceneReport, TRANSFER_SCENE_COMMISSION } from '../../server/src/wechat/pay/wechat-transfer.types';
 import type { FakeWechatServer } from '../../server/src/wechat-fake/fake-wechat-server';
 import { FakePayBench } from '../../server/src/wechat-fake/testing/fake-pay-bench';
 import type { ReceivedNotification } from '../../server/src/wechat-fake/testing/notify-receiver';
-import { eventually } from './support/pay-helpers';
+import { eventually, signedHeaders } from './support/pay-helpers';
+import { startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
 const HOUR_MS = 3600 * 1000;
 
 /**
  * 商家转账 at the protocol level: the server's WechatTransferClient and notification verifier against the fake
  * WeChat Pay over HTTP, with a notify receiver standing in for the shop. No database is involved (the withdrawal
- * domain that stores bills builds on this), so the suite is the same under TEST_DB=sqlite and mariadb.
+ * domain that stores bills builds on this); the last block checks the app's own wiring on the test database.
  */
 describe('WeChat Pay 商家转账 protocol: client ↔ fake over HTTP', () => {
   const bench = new FakePayBench({
@@ -357,5 +358,36 @@ describe('WeChat Pay 商家转账 protocol: client ↔ fake over HTTP', () => {
       const asPayment = Buffer.from(JSON.stringify({ ...envelope, event_type: 'TRANSACTION.SUCCESS' }));
       expect(rejection(asPayment, signedBy(asPayment, platformKey))).toBe('MALFORMED_BODY');
     });
+  });
+});
+
+describe(`the app provides the transfer client for its merchant (${TEST_DB})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seedDemo: false });
+  });
+  afterAll(() => t.close());
+
+  it('WechatTransferClient from the app creates a bill at the fake, and the app verifier reads the fake notification', async () => {
+    const transfers = t.app.get(WechatTransferClient);
+    const openid = t.fake.state.openidFor('app-promoter');
+    const outBillNo = `WAPP${Date.now()}`;
+    const created = await transfers.createTransferBill({
+      outBillNo,
+      openid,
+      amountFen: 3000,
+      remark: '推广佣金提现',
+      sceneId: TRANSFER_SCENE_COMMISSION,
+      sceneReportInfos: commissionSceneReport('推广员', '推广佣金提现'),
+      notifyUrl: 'http://127.0.0.1:9/api/v1/withdrawals/wechat-transfer/notify',
+    });
+    expect(created.state).toBe('WAIT_USER_CONFIRM');
+    expect(t.fake.state.pay.transfers.bill(outBillNo)).toMatchObject({ openid, amountFen: 3000 });
+
+    await fetch(`${t.fake.url}/fake/transfer/expire`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outBillNo }) });
+    const notification = t.fake.state.pay.transfers.bill(outBillNo)!.notification!;
+    const body = JSON.stringify(notification);
+    const verified = t.app.get(WechatPayNotificationVerifier).verifyTransfer(Buffer.from(body), signedHeaders(t, body));
+    expect(verified.transfer).toMatchObject({ out_bill_no: outBillNo, state: 'FAIL', fail_reason: 'OVERDUE_CLOSE', mchid: t.config.wechatPay.mchid });
   });
 });
