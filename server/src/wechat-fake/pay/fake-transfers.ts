@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { chinaRfc3339 } from '../../../../shared';
 import type { TransferState, WechatTransferBill, WechatTransferCreated, WechatTransferNotice } from '../../wechat/pay/wechat-transfer.types';
 import type { FakeResponse } from '../fake-router';
-import { formatCompactTime, payError, type FakeWechatPay } from './fake-wechat-pay';
+import type { FakeWechatPay } from './fake-wechat-pay';
+import { formatCompactTime, payError } from './pay-answers';
 
 /** What a create request asks for, already checked for shape by the route. */
 export interface FakeTransferRequest {

@@ -17,6 +17,7 @@ import type { TestMerchant } from '../../wechat/pay/test-merchant';
 import type { TradeState, WechatPayRefund, WechatPayRefundNotice, WechatPayTransaction } from '../../wechat/pay/wechat-pay.types';
 import type { FakeRequest, FakeResponse } from '../fake-router';
 import { FakeTransfers } from './fake-transfers';
+import { formatCompactTime, payError } from './pay-answers';
 import { NotificationSender } from './notification-sender';
 
 export interface FakeWechatPayOptions {
@@ -57,10 +58,6 @@ interface FakeRefund {
 /** A prepay_id is valid 2 hours. */
 const PREPAY_TTL_MS = 2 * 3600 * 1000;
 
-/** WeChat Pay's error answer: {code, message}. */
-export function payError(status: number, code: string, message: string): { status: number; body: { code: string; message: string } } {
-  return { status, body: { code, message } };
-}
 
 const TRADE_STATE_DESC: Record<TradeState, string> = {
   SUCCESS: '支付成功',
@@ -328,9 +325,4 @@ export class FakeWechatPay {
     const cutoff = this.now() - 2 * MAX_CLOCK_SKEW_S * 1000;
     for (const [nonce, seenAt] of this.seenNonces) if (seenAt < cutoff) this.seenNonces.delete(nonce);
   }
-}
-
-/** yyyyMMddHHmmss in Beijing time, the prefix WeChat's ids carry. */
-export function formatCompactTime(nowMs: number): string {
-  return chinaRfc3339(new Date(nowMs)).slice(0, 19).replace(/\D/g, '');
 }

@@ -1,6 +1,7 @@
 import type { FakeRequest, FakeResponse, FakeRoute } from '../fake-router';
 import type { FakeWechatState } from '../fake-wechat-state';
-import { payError, type FakeWechatPay } from '../pay/fake-wechat-pay';
+import type { FakeWechatPay } from '../pay/fake-wechat-pay';
+import { payError } from '../pay/pay-answers';
 
 const OUT_TRADE_NO = /^[0-9A-Za-z_\-|*]{6,32}$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

@@ -2,7 +2,8 @@ import { decryptSensitiveField } from '../../wechat/pay/wechat-pay-crypto';
 import { TRANSFER_USER_NAME_REQUIRED_FROM_FEN } from '../../wechat/pay/wechat-transfer.types';
 import type { FakeRequest, FakeRoute } from '../fake-router';
 import type { FakeWechatState } from '../fake-wechat-state';
-import { payError, type FakeWechatPay } from '../pay/fake-wechat-pay';
+import type { FakeWechatPay } from '../pay/fake-wechat-pay';
+import { payError } from '../pay/pay-answers';
 import type { FakeTransferRequest } from '../pay/fake-transfers';
 import { isNotifyUrl, v3Route } from './pay.routes';
 
