@@ -8,17 +8,28 @@ import { orderMessageRoutes } from './routes/order-messages.routes';
 import { payTesterRoutes } from './routes/pay-tester.routes';
 import { payRoutes } from './routes/pay.routes';
 import { phoneNumberRoutes } from './routes/phone-number.routes';
+import { transferTesterRoutes } from './routes/transfer-tester.routes';
+import { transferRoutes } from './routes/transfer.routes';
 
 /** Route modules of the fake; other protocols add theirs here. */
-const ROUTE_MODULES: FakeRoute[][] = [loginRoutes, accessTokenRoutes, phoneNumberRoutes, payRoutes, payTesterRoutes, orderMessageRoutes];
+const ROUTE_MODULES: FakeRoute[][] = [
+  loginRoutes,
+  accessTokenRoutes,
+  phoneNumberRoutes,
+  payRoutes,
+  payTesterRoutes,
+  transferRoutes,
+  transferTesterRoutes,
+  orderMessageRoutes,
+];
 
 const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * A real HTTP server speaking WeChat's server API (api.weixin.qq.com) for one mini-program and WeChat
- * Pay API v3 (api.mch.weixin.qq.com) for its merchant, plus the tester endpoints under /fake/ that play
- * the part of the WeChat app on a phone (login, phone number, the payment cashier). CORS is open so the
- * H5 storefront can call the tester endpoints from the browser.
+ * Pay API v3 (api.mch.weixin.qq.com) for its merchant (payments, refunds, 商家转账), plus the tester endpoints
+ * under /fake/ that play the part of the WeChat app on a phone (login, phone number, the payment cashier,
+ * confirming a transfer). CORS is open so the H5 storefront can call the tester endpoints from the browser.
  */
 export class FakeWechatServer {
   readonly state: FakeWechatState;

@@ -64,7 +64,7 @@ export interface TestAppOptions {
   beforeInit?: (app: NestFastifyApplication) => void;
   /**
    * The app listens on a free loopback port that is its PUBLIC_BASE_URL, so the fake WeChat Pay can
-   * deliver notifications to it; notification retries and refund settling are shortened for tests.
+   * deliver notifications to it; notification retries, refund and transfer settling are shortened for tests.
    */
   payNotifications?: boolean;
   /** Opens the database of an earlier app (closed with keepDatabase) instead of a fresh one. */
@@ -92,7 +92,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const fake = new FakeWechatServer({
     appid: config.wechat.appid,
     secret: config.wechat.secret,
-    pay: config.wechatPay.fake ? { ...config.wechatPay.fake, refundSettleMs: options.payNotifications ? 100 : undefined } : undefined,
+    pay: config.wechatPay.fake
+      ? { ...config.wechatPay.fake, ...(options.payNotifications ? { refundSettleMs: 100, transferSettleMs: 100 } : {}) }
+      : undefined,
   });
   await fake.start(0);
   const app = await createApp({

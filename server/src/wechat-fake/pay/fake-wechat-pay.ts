@@ -16,6 +16,8 @@ import {
 import type { TestMerchant } from '../../wechat/pay/test-merchant';
 import type { TradeState, WechatPayRefund, WechatPayRefundNotice, WechatPayTransaction } from '../../wechat/pay/wechat-pay.types';
 import type { FakeRequest, FakeResponse } from '../fake-router';
+import { FakeTransfers } from './fake-transfers';
+import { formatCompactTime, payError } from './pay-answers';
 import { NotificationSender } from './notification-sender';
 
 export interface FakeWechatPayOptions {
@@ -24,6 +26,10 @@ export interface FakeWechatPayOptions {
   notifyRetryFactor?: number;
   /** How long a refund stays PROCESSING before it succeeds and REFUND.SUCCESS is sent. */
   refundSettleMs?: number;
+  /** How long a transfer stays TRANSFERING (after the payee confirms) or CANCELING before it ends; 3 s by default. */
+  transferSettleMs?: number;
+  /** How long the transfer API holds an answer when a tester asked for a timeout; 15 s by default (the shop's client gives up at 10 s). */
+  transferTimeoutDelayMs?: number;
 }
 
 export interface FakePayOrder {
@@ -52,10 +58,6 @@ interface FakeRefund {
 /** A prepay_id is valid 2 hours. */
 const PREPAY_TTL_MS = 2 * 3600 * 1000;
 
-/** WeChat Pay's error answer: {code, message}. */
-export function payError(status: number, code: string, message: string): { status: number; body: { code: string; message: string } } {
-  return { status, body: { code, message } };
-}
 
 const TRADE_STATE_DESC: Record<TradeState, string> = {
   SUCCESS: '支付成功',
@@ -75,21 +77,24 @@ const TRADE_STATE_DESC: Record<TradeState, string> = {
 export class FakeWechatPay {
   readonly merchant: TestMerchant;
   readonly notifications: NotificationSender;
+  /** 商家转账 bills of this merchant. */
+  readonly transfers: FakeTransfers;
   private readonly merchantPublicKey: KeyObject;
-  private readonly platformPrivateKey: KeyObject;
+  /** Signs answers and notifications; also decrypts sensitive request fields (user_name) as WeChat does. */
+  readonly platformPrivateKey: KeyObject;
   private readonly apiV3Key: Buffer;
   private readonly orders = new Map<string, FakePayOrder>();
   private readonly prepays = new Map<string, { outTradeNo: string; expiresAt: number }>();
   private readonly refunds = new Map<string, FakeRefund>();
   /** Nonces seen within the replay window; a second request with one is refused. */
   private readonly seenNonces = new Map<string, number>();
-  private readonly refundTimers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Set<NodeJS.Timeout>();
   private readonly refundSettleMs: number;
 
   constructor(
     readonly appid: string,
     options: FakeWechatPayOptions,
-    private readonly now: () => number,
+    readonly now: () => number,
   ) {
     this.merchant = options.merchant;
     this.merchantPublicKey = createPublicKey(createPrivateKey(options.merchant.merchantPrivateKeyPem));
@@ -97,6 +102,7 @@ export class FakeWechatPay {
     this.apiV3Key = Buffer.from(options.merchant.apiV3Key, 'utf8');
     this.refundSettleMs = options.refundSettleMs ?? 3000;
     this.notifications = new NotificationSender((body) => this.signatureHeaders(body), options.notifyRetryFactor ?? 1);
+    this.transfers = new FakeTransfers(this, { settleMs: options.transferSettleMs ?? 3000, timeoutDelayMs: options.transferTimeoutDelayMs ?? 15_000 });
   }
 
   /** null when the Authorization header is valid; otherwise the 401 answer WeChat gives. */
@@ -238,12 +244,7 @@ export class FakeWechatPay {
     };
     const record: FakeRefund = { refund, notifyUrl: input.notifyUrl ?? order.notifyUrl, notification: null };
     this.refunds.set(input.outRefundNo, record);
-    const timer = setTimeout(() => {
-      this.refundTimers.delete(timer);
-      this.settleRefund(record);
-    }, this.refundSettleMs);
-    timer.unref();
-    this.refundTimers.add(timer);
+    this.later(this.refundSettleMs, () => this.settleRefund(record));
     return this.signed({ body: refund });
   }
 
@@ -260,9 +261,20 @@ export class FakeWechatPay {
     return true;
   }
 
+  /** Runs `task` after `ms` (WeChat finishing something on its side); stop() cancels what has not run. */
+  later(ms: number, task: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      task();
+    }, ms);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
   stop(): void {
-    for (const timer of this.refundTimers) clearTimeout(timer);
-    this.refundTimers.clear();
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.transfers.stop();
     this.notifications.stop();
   }
 
@@ -285,15 +297,15 @@ export class FakeWechatPay {
     this.notifications.send(record.notifyUrl, record.notification as { id: string; event_type: string });
   }
 
-  /** A notification body as WeChat sends it: the resource encrypted with the APIv3 key. */
-  private notification(eventType: string, summary: string, originalType: string, plaintext: object): Record<string, unknown> {
+  /** A notification body as WeChat sends it: the resource encrypted with the APIv3 key (AAD = original_type unless given). */
+  notification(eventType: string, summary: string, originalType: string, plaintext: object, associatedData = originalType): Record<string, unknown> {
     return {
       id: randomUUID(),
       create_time: chinaRfc3339(new Date(this.now())),
       resource_type: 'encrypt-resource',
       event_type: eventType,
       summary,
-      resource: { original_type: originalType, ...encryptResource(JSON.stringify(plaintext), this.apiV3Key, originalType) },
+      resource: { original_type: originalType, ...encryptResource(JSON.stringify(plaintext), this.apiV3Key, associatedData) },
     };
   }
 
@@ -313,9 +325,4 @@ export class FakeWechatPay {
     const cutoff = this.now() - 2 * MAX_CLOCK_SKEW_S * 1000;
     for (const [nonce, seenAt] of this.seenNonces) if (seenAt < cutoff) this.seenNonces.delete(nonce);
   }
-}
-
-/** yyyyMMddHHmmss in Beijing time, the prefix WeChat's ids carry. */
-function formatCompactTime(nowMs: number): string {
-  return chinaRfc3339(new Date(nowMs)).slice(0, 19).replace(/\D/g, '');
 }

@@ -1,5 +1,6 @@
 import type { FakeRoute } from '../fake-router';
-import { cashierErrorPage, cashierPage, safeRedirect } from '../pay/cashier-page';
+import { cashierErrorPage, cashierPage } from '../pay/cashier-page';
+import { safeRedirect } from '../pay/sheet-page';
 
 const HTML = { 'content-type': 'text/html; charset=utf-8' };
 

@@ -1,15 +1,16 @@
 import type { FakeRequest, FakeResponse, FakeRoute } from '../fake-router';
 import type { FakeWechatState } from '../fake-wechat-state';
-import { payError, type FakeWechatPay } from '../pay/fake-wechat-pay';
+import type { FakeWechatPay } from '../pay/fake-wechat-pay';
+import { payError } from '../pay/pay-answers';
 
 const OUT_TRADE_NO = /^[0-9A-Za-z_\-|*]{6,32}$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A v3 API endpoint: the merchant signature is checked first, every answer is signed. */
-function v3Route(
+export function v3Route(
   method: 'GET' | 'POST',
   path: string,
-  handle: (request: FakeRequest, pay: FakeWechatPay, state: FakeWechatState) => FakeResponse,
+  handle: (request: FakeRequest, pay: FakeWechatPay, state: FakeWechatState) => FakeResponse | Promise<FakeResponse>,
 ): FakeRoute {
   return {
     method,
@@ -21,7 +22,7 @@ function v3Route(
   };
 }
 
-function isNotifyUrl(value: unknown): value is string {
+export function isNotifyUrl(value: unknown): value is string {
   if (typeof value !== 'string' || value.length > 256) return false;
   try {
     const url = new URL(value);
@@ -31,7 +32,7 @@ function isNotifyUrl(value: unknown): value is string {
   }
 }
 
-const isAmount = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
+export const isAmount = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
 
 /** What is wrong with a JSAPI order body, in the words of a PARAM_ERROR; null when it is well formed. */
 function jsapiParamProblem(body: Record<string, unknown>): string | null {

@@ -1,7 +1,9 @@
 import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
   decryptResource,
+  decryptSensitiveField,
   encryptResource,
+  encryptSensitiveField,
   formatAuthorization,
   isTimestampFresh,
   parseAuthorization,
@@ -108,6 +110,15 @@ describe('AEAD_AES_256_GCM resources', () => {
     expect(() => decryptResource({ ...resource, associated_data: 'refund' }, key)).toThrow();
     expect(() => decryptResource(resource, Buffer.from(randomBytes(16).toString('hex')))).toThrow();
     expect(() => decryptResource({ ...resource, ciphertext: 'AAAA' }, key)).toThrow('shorter');
+  });
+});
+
+describe('sensitive fields (RSAES-OAEP)', () => {
+  it('encrypts with the public key so only the private key reads it, a fresh ciphertext each time', () => {
+    const first = encryptSensitiveField('张三', publicKey);
+    expect(decryptSensitiveField(first, privateKey)).toBe('张三');
+    expect(encryptSensitiveField('张三', publicKey)).not.toBe(first);
+    expect(() => decryptSensitiveField(first, other.privateKey)).toThrow();
   });
 });
 

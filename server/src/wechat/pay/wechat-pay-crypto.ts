@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createSign, createVerify, randomBytes, type KeyLike } from 'node:crypto';
+import { constants, createCipheriv, createDecipheriv, createSign, createVerify, privateDecrypt, publicEncrypt, randomBytes, type KeyLike } from 'node:crypto';
 
 /** The only signature scheme of API v3 (Authorization prefix and Wechatpay-Signature-Type). */
 export const SIGNATURE_TYPE = 'WECHATPAY2-SHA256-RSA2048';
@@ -109,6 +109,19 @@ export function decryptResource(resource: Pick<EncryptedResource, 'ciphertext' |
   decipher.setAAD(Buffer.from(resource.associated_data ?? ''));
   decipher.setAuthTag(data.subarray(data.length - GCM_TAG_BYTES));
   return Buffer.concat([decipher.update(data.subarray(0, data.length - GCM_TAG_BYTES)), decipher.final()]).toString('utf8');
+}
+
+/**
+ * A sensitive request field (e.g. user_name of a transfer) as WeChat Pay wants it: RSAES-OAEP (SHA-1, MGF1)
+ * with the WeChat Pay public key, base64. The request then names that key in its Wechatpay-Serial header.
+ */
+export function encryptSensitiveField(plaintext: string, platformPublicKey: KeyLike): string {
+  return publicEncrypt({ key: platformPublicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, Buffer.from(plaintext, 'utf8')).toString('base64');
+}
+
+/** WeChat's side of encryptSensitiveField (the fake holds the platform private key); throws on a wrong key. */
+export function decryptSensitiveField(ciphertextBase64: string, platformPrivateKey: KeyLike): string {
+  return privateDecrypt({ key: platformPrivateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, Buffer.from(ciphertextBase64, 'base64')).toString('utf8');
 }
 
 function toBuffer(body: Buffer | string): Buffer {

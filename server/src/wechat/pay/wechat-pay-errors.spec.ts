@@ -1,11 +1,19 @@
 import { HttpStatus } from '@nestjs/common';
-import { WechatPayApiError, WechatPayNotificationRejected, WechatPayResponseRejected, WechatPayUnreachableError, wechatPayUnavailable } from './wechat-pay-errors';
+import {
+  WechatPayApiError,
+  WechatPayNotificationRejected,
+  WechatPayResponseRejected,
+  WechatPayUnreachableError,
+  WechatTransferOutcomeUnknown,
+  wechatPayUnavailable,
+} from './wechat-pay-errors';
 
 describe('WeChat Pay errors', () => {
   it.each([
     new WechatPayApiError('jsapi', 500, 'SYSTEM_ERROR', '系统错误'),
     new WechatPayUnreachableError('jsapi: connect ECONNREFUSED'),
     new WechatPayResponseRejected('jsapi: BAD_SIGNATURE'),
+    new WechatTransferOutcomeUnknown('transfer create', new WechatPayUnreachableError('timeout')),
   ])('turns %p into 502 WECHAT_UNAVAILABLE', (error) => {
     const mapped = wechatPayUnavailable(error);
     expect(mapped.getStatus()).toBe(HttpStatus.BAD_GATEWAY);

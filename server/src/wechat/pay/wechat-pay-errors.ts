@@ -23,6 +23,25 @@ export class WechatPayUnreachableError extends Error {}
  */
 export class WechatPayResponseRejected extends Error {}
 
+/**
+ * A transfer call whose outcome cannot be known (timeout, lost connection, 5xx, an error code WeChat does
+ * not document for it, an answer that fails verification): the bill may or may not exist. Query it by
+ * out_bill_no before anything else, and never create a bill under a new out_bill_no until the query says
+ * FAIL ("否则会有重复转账的资金风险").
+ */
+export class WechatTransferOutcomeUnknown extends Error {
+  constructor(
+    readonly api: string,
+    /** What happened: a WechatPayApiError, WechatPayUnreachableError or WechatPayResponseRejected. */
+    readonly failure: Error,
+  ) {
+    super(`${api}: outcome unknown, query the bill first (${failure.message})`);
+  }
+}
+
+/** A transfer refused before anything was sent (e.g. no user_name at 2,000 元 or more): no bill exists. */
+export class WechatTransferInvalidInput extends Error {}
+
 /** Why a notification was refused; the notify endpoint answers it with 4xx {code:"FAIL", message}. */
 export type NotificationRejectionReason =
   | 'MISSING_HEADERS'
@@ -55,7 +74,12 @@ export class WechatPayNotificationRejected extends Error {
  * WeChat Pay failure becomes 502 WECHAT_UNAVAILABLE for the shopper, never a 500. Other errors are rethrown.
  */
 export function wechatPayUnavailable(error: unknown): ApiException {
-  if (error instanceof WechatPayApiError || error instanceof WechatPayUnreachableError || error instanceof WechatPayResponseRejected) {
+  if (
+    error instanceof WechatPayApiError ||
+    error instanceof WechatPayUnreachableError ||
+    error instanceof WechatPayResponseRejected ||
+    error instanceof WechatTransferOutcomeUnknown
+  ) {
     return new ApiException('WECHAT_UNAVAILABLE', HttpStatus.BAD_GATEWAY, '微信支付暂时不可用，请稍后重试');
   }
   throw error;

@@ -3,6 +3,7 @@ import { decryptResource } from './wechat-pay-crypto';
 import { WechatPayNotificationRejected } from './wechat-pay-errors';
 import { checkWechatpaySignature, type HeaderSource } from './wechat-pay-signature';
 import type { WechatPayRefundNotice, WechatPayTransaction } from './wechat-pay.types';
+import { isTransferState, type WechatTransferNotice } from './wechat-transfer.types';
 
 export interface WechatPayNotificationVerifierOptions {
   apiV3Key: string;
@@ -23,9 +24,12 @@ export type VerifiedNotification =
   | (NotificationEnvelope & { kind: 'transaction'; transaction: WechatPayTransaction })
   | (NotificationEnvelope & { kind: 'refund'; refund: WechatPayRefundNotice });
 
+export type VerifiedTransferNotification = NotificationEnvelope & { transfer: WechatTransferNotice };
+
 /**
  * Turns a notification POST (raw body bytes + headers) into its verified, decrypted content, or throws
  * WechatPayNotificationRejected, which the notify endpoint answers with its httpStatus and toResponseBody().
+ * Payments/refunds and transfers go through the same checks; each endpoint accepts only its own events.
  */
 export class WechatPayNotificationVerifier {
   private readonly apiV3Key: Buffer;
@@ -41,7 +45,32 @@ export class WechatPayNotificationVerifier {
     this.now = options.now ?? Date.now;
   }
 
+  /** A payment or refund notification (the payments notify endpoint). */
   verify(rawBody: Buffer, headers: HeaderSource): VerifiedNotification {
+    const { envelope, content } = this.open(rawBody, headers);
+    if (envelope.eventType.startsWith('TRANSACTION.')) {
+      return { ...envelope, kind: 'transaction', transaction: content as unknown as WechatPayTransaction };
+    }
+    if (envelope.eventType.startsWith('REFUND.')) {
+      return { ...envelope, kind: 'refund', refund: content as unknown as WechatPayRefundNotice };
+    }
+    throw new WechatPayNotificationRejected('MALFORMED_BODY', `未知的通知类型 ${envelope.eventType}`);
+  }
+
+  /** A 商家转账 MCHTRANSFER.BILL.FINISHED notification (the transfers notify endpoint): same checks, same decryption. */
+  verifyTransfer(rawBody: Buffer, headers: HeaderSource): VerifiedTransferNotification {
+    const { envelope, content } = this.open(rawBody, headers);
+    if (envelope.eventType !== 'MCHTRANSFER.BILL.FINISHED') {
+      throw new WechatPayNotificationRejected('MALFORMED_BODY', `不是转账通知：${envelope.eventType}`);
+    }
+    if (typeof content.out_bill_no !== 'string' || typeof content.transfer_bill_no !== 'string' || !isTransferState(content.state)) {
+      throw new WechatPayNotificationRejected('MALFORMED_BODY', '转账通知内容不完整');
+    }
+    return { ...envelope, transfer: content as unknown as WechatTransferNotice };
+  }
+
+  /** Signature over the raw bytes, then the envelope, then AEAD_AES_256_GCM decryption of the resource. */
+  private open(rawBody: Buffer, headers: HeaderSource): { envelope: NotificationEnvelope; content: Record<string, unknown> } {
     const check = checkWechatpaySignature(rawBody, headers, this.platformKeys, this.now());
     if (!check.ok) throw new WechatPayNotificationRejected(check.reason, check.message);
 
@@ -77,13 +106,7 @@ export class WechatPayNotificationVerifier {
       createTime: String(body.create_time ?? ''),
       summary: String(body.summary ?? ''),
     };
-    if (body.event_type.startsWith('TRANSACTION.')) {
-      return { ...envelope, kind: 'transaction', transaction: content as unknown as WechatPayTransaction };
-    }
-    if (body.event_type.startsWith('REFUND.')) {
-      return { ...envelope, kind: 'refund', refund: content as unknown as WechatPayRefundNotice };
-    }
-    throw new WechatPayNotificationRejected('MALFORMED_BODY', `未知的通知类型 ${body.event_type}`);
+    return { envelope, content };
   }
 }
 

@@ -1,48 +1,13 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig, type AppConfig } from '../../platform/config/app-config';
-import { FakeWechatServer } from '../../wechat-fake/fake-wechat-server';
+import type { AppConfig } from '../../platform/config/app-config';
+import type { FakeWechatServer } from '../../wechat-fake/fake-wechat-server';
+import { FakePayBench } from '../../wechat-fake/testing/fake-pay-bench';
 import { formatAuthorization, newNonce, paySignMessage, requestSigningMessage, signSha256WithRsa, unixSeconds, verifySha256WithRsa } from './wechat-pay-crypto';
 import { WechatPayApiError, WechatPayNotificationRejected, WechatPayResponseRejected, WechatPayUnreachableError } from './wechat-pay-errors';
-import { createWechatPay } from './wechat-pay.factory';
 import { WechatPayClient } from './wechat-pay.client';
 import { WechatPayNotificationVerifier } from './wechat-pay-notification.verifier';
-
-interface Received {
-  rawBody: Buffer;
-  headers: IncomingHttpHeaders;
-  status: number;
-}
-
-/** The shop's notify endpoint stand-in: records raw deliveries and answers the statuses it is told to. */
-class NotifyReceiver {
-  readonly received: Received[] = [];
-  /** Statuses for the next deliveries; 200 once they run out. */
-  statuses: number[] = [];
-  private server: Server | null = null;
-
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const status = this.statuses.shift() ?? 200;
-        this.received.push({ rawBody: Buffer.concat(chunks), headers: req.headers, status });
-        res.writeHead(status, { 'content-type': 'application/json' }).end(status < 300 ? '' : '{"code":"FAIL","message":"busy"}');
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server?.close(() => resolve()) ?? resolve());
-  }
-}
 
 async function waitFor<T>(probe: () => T | undefined, what: string): Promise<T> {
   const deadline = Date.now() + 5000;
@@ -55,38 +20,22 @@ async function waitFor<T>(probe: () => T | undefined, what: string): Promise<T> 
 }
 
 describe('WechatPayClient against the fake WeChat Pay over HTTP', () => {
-  let offsetMs = 0;
-  const clock = () => Date.now() + offsetMs;
-  let dataDir: string;
+  // 15 s becomes 1.5 ms: the whole retry schedule runs in well under a second.
+  const bench = new FakePayBench({ name: 'wechat-pay-spec', pay: { notifyRetryFactor: 0.0001, refundSettleMs: 20 }, notifyPath: '/api/v1/pay/notify' });
+  const { clock, receiver } = bench;
   let config: AppConfig;
   let fake: FakeWechatServer;
   let client: WechatPayClient;
   let verifier: WechatPayNotificationVerifier;
-  const receiver = new NotifyReceiver();
   let notifyUrl: string;
   let orderSeq = 0;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'wechat-pay-spec-'));
-    config = loadConfig({ DATA_DIR: dataDir });
-    fake = new FakeWechatServer({
-      appid: config.wechat.appid,
-      secret: config.wechat.secret,
-      now: clock,
-      // 15 s becomes 1.5 ms: the whole retry schedule runs in well under a second.
-      pay: { merchant: config.wechatPay.fake!.merchant, notifyRetryFactor: 0.0001, refundSettleMs: 20 },
-    });
-    await fake.start(0);
-    ({ client, verifier } = createWechatPay(config.wechatPay, { appid: config.wechat.appid, fakeApiBase: fake.url, now: clock }));
-    notifyUrl = `${await receiver.start()}/api/v1/pay/notify`;
+    ({ config, fake, client, verifier, notifyUrl } = await bench.start());
   });
-  afterAll(async () => {
-    await fake.stop();
-    await receiver.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => bench.stop());
   afterEach(() => {
-    offsetMs = 0;
+    bench.offsetMs = 0;
   });
 
   const newOrder = async (amountFen = 1990) => {
@@ -216,7 +165,7 @@ describe('WechatPayClient against the fake WeChat Pay over HTTP', () => {
       notifyUrl,
       timeExpire: new Date(clock() + 60_000),
     });
-    offsetMs = 61_000;
+    bench.offsetMs = 61_000;
     const late = await tester('/fake/pay/confirm', { prepayId });
     expect(late.status).toBe(409);
     expect(await late.json()).toEqual({ message: '订单已超过支付截止时间' });
@@ -292,12 +241,12 @@ describe('WechatPayClient against the fake WeChat Pay over HTTP', () => {
     expect(rejection(() => verifier.verify(delivery.rawBody, { ...delivery.headers, 'wechatpay-serial': 'PUB_KEY_ID_OTHER' }))).toMatchObject({
       reason: 'UNKNOWN_SERIAL',
     });
-    offsetMs = 300 * 1000;
+    bench.offsetMs = 300 * 1000;
     const stale = rejection(() => verifier.verify(delivery.rawBody, delivery.headers));
     expect(stale).toMatchObject({ reason: 'STALE_TIMESTAMP' });
     expect(stale.toResponseBody()).toEqual({ code: 'FAIL', message: stale.message });
     // Whole seconds on both sides: the exact 299/300 s edge is covered by the unit tests.
-    offsetMs = 290 * 1000;
+    bench.offsetMs = 290 * 1000;
     expect(verifier.verify(delivery.rawBody, delivery.headers).id).toBeTruthy();
 
     const wrongKey = new WechatPayNotificationVerifier({
@@ -431,7 +380,7 @@ describe('WechatPayClient against the fake WeChat Pay over HTTP', () => {
     const { prepayId } = await newOrder();
     expect((await fetch(`${fake.url}/fake/cashier?prepay_id=${prepayId}`)).status).toBe(200);
     expect((await fetch(`${fake.url}/fake/cashier?prepay_id=wx-unknown`)).status).toBe(404);
-    offsetMs = 2 * 3600 * 1000;
+    bench.offsetMs = 2 * 3600 * 1000;
     const expired = await fetch(`${fake.url}/fake/cashier?prepay_id=${prepayId}`);
     expect(expired.status).toBe(404);
     expect(await expired.text()).toContain('已过期');

@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { chinaRfc3339 } from '../../../../shared';
 import {
+  encryptSensitiveField,
   formatAuthorization,
   newNonce,
   paySignMessage,
@@ -140,8 +141,20 @@ export class WechatPayClient {
     return body;
   }
 
-  /** Signs, sends, verifies; returns the parsed body (null for 204) or throws a typed error. */
-  private async call<T>(api: string, method: 'GET' | 'POST', pathAndQuery: string, json?: unknown): Promise<T | null> {
+  /**
+   * A sensitive request field encrypted with the WeChat Pay public key (the first one configured), and the
+   * serial the request must name in its Wechatpay-Serial header.
+   */
+  encryptSensitive(plaintext: string): { serial: string; ciphertext: string } {
+    const [serial, key] = this.platformKeys.entries().next().value!;
+    return { serial, ciphertext: encryptSensitiveField(plaintext, key) };
+  }
+
+  /**
+   * Signs, sends, verifies; returns the parsed body (null for 204) or throws a typed error. Shared by the
+   * merchant's other API clients (transfers: wechat-transfer.client.ts), so every call is signed and checked alike.
+   */
+  async call<T>(api: string, method: 'GET' | 'POST', pathAndQuery: string, json?: unknown, extraHeaders?: Record<string, string>): Promise<T | null> {
     // Serialized once: the signature covers exactly the bytes sent.
     const requestBody = json === undefined ? '' : JSON.stringify(json);
     const timestamp = unixSeconds(this.now());
@@ -158,6 +171,7 @@ export class WechatPayClient {
       }),
     };
     if (json !== undefined) headers['content-type'] = 'application/json';
+    Object.assign(headers, extraHeaders);
 
     let response: Response;
     let raw: Buffer;

@@ -6,12 +6,13 @@ import { loadConfig } from '../../platform/config/app-config';
 import { WechatPayClient } from './wechat-pay.client';
 import { WechatPayModule } from './wechat-pay.module';
 import { WechatPayNotificationVerifier } from './wechat-pay-notification.verifier';
+import { WechatTransferClient } from './wechat-transfer.client';
 
 describe('WechatPayModule', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'wechat-pay-module-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('provides the client and the verifier for the configured merchant', async () => {
+  it('provides the payments and transfers clients and the verifier for the configured merchant', async () => {
     const config = loadConfig({ DATA_DIR: dataDir });
     const moduleRef = await Test.createTestingModule({
       imports: [WechatPayModule.forRoot(config.wechatPay, { appid: config.wechat.appid, fakeApiBase: 'http://127.0.0.1:3001' })],
@@ -19,6 +20,7 @@ describe('WechatPayModule', () => {
     const client = moduleRef.get(WechatPayClient);
     expect(client.requestPaymentParams('wx1').appId).toBe(config.wechat.appid);
     expect(moduleRef.get(WechatPayNotificationVerifier)).toBeInstanceOf(WechatPayNotificationVerifier);
+    expect(moduleRef.get(WechatTransferClient)).toBeInstanceOf(WechatTransferClient);
   });
 
   it('refuses to start without an API base', () => {
