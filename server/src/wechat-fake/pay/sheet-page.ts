@@ -20,7 +20,7 @@ main{max-width:420px;margin:0 auto;padding:48px 20px;text-align:center}
 .tag{font-size:13px;color:#888}.desc{margin:24px 0 8px;font-size:16px}.amount{font-size:40px;font-weight:600;margin-bottom:40px}
 button{display:block;width:100%;padding:14px;margin:12px 0;border:0;border-radius:8px;font-size:17px;cursor:pointer}
 #confirm{background:#07c160;color:#fff}#cancel{background:#fff;color:#07c160}
-button:disabled{opacity:.6;cursor:default}.error{color:#e64340;min-height:20px}`;
+button:disabled{opacity:.6;cursor:default}.error{color:#e64340;min-height:20px}.error.ok{color:#07c160}`;
 
 /** A button of the sheet: the tester endpoint it posts to (none: it only goes back), and what the page then says. */
 export interface SheetAction {
@@ -73,18 +73,18 @@ export function sheetPage(page: SheetPage): string {
 <script>
 const data = ${data};
 const buttons = document.querySelectorAll('button');
-const say = (text) => { document.getElementById('error').textContent = text; };
+const say = (text, ok = false) => { const line = document.getElementById('error'); line.textContent = text; line.classList.toggle('ok', ok); };
 async function finish(name) {
   const action = data[name];
   buttons.forEach((b) => (b.disabled = true));
-  say(action.busyText);
+  say(action.busyText, true);
   try {
     if (action.endpoint) {
       const response = await fetch(action.endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data.body) });
       const body = await response.json();
       if (!response.ok) throw new Error(body.message || '操作失败');
     }
-    if (!data.redirect) { say(action.doneText); return; }
+    if (!data.redirect) { say(action.doneText, true); return; }
     const back = new URL(data.redirect);
     back.searchParams.set(data.resultParam, name === 'confirm' ? 'success' : 'cancel');
     location.assign(back.toString());
