@@ -105,8 +105,8 @@ export class CommissionsService {
   /**
    * One refund that succeeded: each record of the refunded lines gives back the refunded units' part of its
    * commission, cumulatively (after j of Q units, floor(original × (j+k)/Q) − floor(original × j/Q)), so a line's
-   * reversals add up to exactly its commission. A frozen record is reduced (已扣回 at 0); a settled one is taken
-   * back from the balance through the ledger (debt for what the balance cannot cover). Once per (record, refund).
+   * reversals add up to exactly its commission. A frozen record is reduced; a settled one is taken
+   * back from the balance through the ledger (debt for what the balance cannot cover); either is 已扣回 at 0. Once per (record, refund).
    */
   async reverseForRefund(refund: Pick<OrderRefundedPayload, 'orderId' | 'refundId' | 'items' | 'closesOrder'>): Promise<number> {
     return this.transactions.run(async (manager) => {
@@ -132,7 +132,8 @@ export class CommissionsService {
     await manager.insert(CommissionReversalRow, { commissionId: record.id, refundId, quantity, amountFen, afterSettlement });
     const reversedQuantity = record.reversedQuantity + quantity;
     const reversedFen = record.reversedFen + amountFen;
-    const status: CommissionStatus = afterSettlement ? 'settled' : reversedFen >= record.originalFen ? 'reversed' : 'frozen';
+    // 已扣回 once nothing is left of it, before or after settlement (settled money came back through the ledger).
+    const status: CommissionStatus = reversedFen >= record.originalFen ? 'reversed' : record.status;
     const updated = await manager.update(
       CommissionRow,
       { id: record.id, status: record.status, reversedQuantity: record.reversedQuantity },
