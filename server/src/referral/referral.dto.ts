@@ -26,8 +26,22 @@ import { OptionalField } from '../platform/http/optional-field';
 /** The largest amount of money a setting takes (1,000,000 元). */
 const MAX_FEN = 100_000_000;
 
+/** The level-1 and level-2 rates (basis points) of the shop or of one product: two, and no field for a third. */
+export class ProductCommissionRateDto implements SaveProductCommissionRateRequest {
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COMMISSION_RATE_BP)
+  level1RateBp: number;
+
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COMMISSION_RATE_BP)
+  level2RateBp: number | null;
+}
+
 /** `PUT /admin/referral/settings`: every field, always (unknown fields such as a third level are refused by the whitelist). */
-export class ReferralSettingsDto implements ReferralSettings {
+export class ReferralSettingsDto extends ProductCommissionRateDto implements ReferralSettings {
   @IsBoolean()
   enabled: boolean;
 
@@ -51,17 +65,6 @@ export class ReferralSettingsDto implements ReferralSettings {
   @IsIn(REFERRAL_BIND_SCOPES)
   bindScope: ReferralBindScope;
 
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COMMISSION_RATE_BP)
-  level1RateBp: number;
-
-  @ValidateIf((_, value) => value !== null)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COMMISSION_RATE_BP)
-  level2RateBp: number | null;
-
   @IsBoolean()
   selfPurchaseCommission: boolean;
 
@@ -81,18 +84,6 @@ export class ReferralSettingsDto implements ReferralSettings {
   withdrawalDailyLimitFen: number;
 }
 
-export class ProductCommissionRateDto implements SaveProductCommissionRateRequest {
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COMMISSION_RATE_BP)
-  level1RateBp: number;
-
-  @ValidateIf((_, value) => value !== null)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COMMISSION_RATE_BP)
-  level2RateBp: number | null;
-}
 
 export class ApplyPromoterDto implements ApplyPromoterRequest {
   @OptionalField()
