@@ -139,13 +139,16 @@ describe(`referral settings and promoters (${TEST_DB})`, () => {
       expectApiError((await t.api().get(`${API}/admin/referral/promoters?status=boss`).set(bearer(service)).expect(400)).body, 'VALIDATION_FAILED');
     });
 
-    it('two staff approving at once: one wins, the other 409, one active row', async () => {
+    it('two staff deciding at once (approve, approve, reject): one wins, the others 409, the row says what the winner did', async () => {
       const bob = await loginWithLink(t, 'promoter-bob');
       await apply(bob.token).expect(200);
-      const answers = await Promise.all([decide(bob.memberId, 'approve'), decide(bob.memberId, 'approve', {}, owner), decide(bob.memberId, 'reject', { reason: '并发' })]);
+      const actions = ['approve', 'approve', 'reject'] as const;
+      const answers = await Promise.all(actions.map((action, index) => decide(bob.memberId, action, action === 'reject' ? { reason: '并发' } : {}, index === 1 ? owner : operator)));
       expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409, 409]);
-      expect(await t.dataSource.getRepository(PromoterRow).findOneByOrFail({ memberId: bob.memberId })).toMatchObject({ status: 'active', decidedByStaffId: expect.any(Number) });
-      expect((await list('status=active')).items.filter((row) => row.memberId === bob.memberId)).toHaveLength(1);
+      const winner = actions[answers.findIndex((answer) => answer.status === 200)];
+      const row = await t.dataSource.getRepository(PromoterRow).findOneByOrFail({ memberId: bob.memberId });
+      expect(row).toMatchObject({ status: winner === 'approve' ? 'active' : 'rejected', decidedByStaffId: expect.any(Number) });
+      for (const answer of answers.filter((answer) => answer.status === 409)) expectApiError(answer.body, 'PROMOTER_STATE_CONFLICT');
     });
 
     it('人人分销: every member is a promoter; with a minimum spend, not before it is reached; applying is not needed', async () => {
