@@ -270,6 +270,22 @@ describe(`referral commission (${TEST_DB})`, () => {
     });
   });
 
+  it('人人分销 with a minimum spend: a referrer earns only once their own paid orders reach it', async () => {
+    await saveReferralSettings(t, owner, { level1RateBp: 1000, level2RateBp: 500, everyoneMinSpendFen: 5000 });
+    const s = await loginWithLink(t, 'commission-min-spend-sharer');
+    const x = await loginWithLink(t, 'commission-min-spend-buyer', await shareLinkOf(t, s));
+    const before = await paidOrder(x, [{ skuId: tea, quantity: 1 }], { usePoints: false, memberCouponId: null });
+    expect(await recordsOf(before.orderNo)).toEqual([]);
+    expect(((await t.api().get(`${API}/referral/promoter`).set(bearer(s.token)).expect(200)).body as MyPromoterStatus)).toMatchObject({ status: null, spendToGoFen: 5000 });
+    // S buys 2 teas: 6000 + 800 shipping paid ≥ 5000.
+    await paidOrder(s, [{ skuId: tea, quantity: 2 }], { usePoints: false, memberCouponId: null });
+    const after = await paidOrder(x, [{ skuId: tea, quantity: 1 }], { usePoints: false, memberCouponId: null });
+    // X's tea: 3000 paid for goods, S 10% = 300.
+    expect((await recordsOf(after.orderNo)).map((row) => [row.promoter, row.level, row.original])).toEqual([[s.memberId, 1, 300]]);
+    expect(((await t.api().get(`${API}/admin/referral/promoters?status=active`).set(bearer(operator)).expect(200)).body as Paginated<{ memberId: number; source: string }>).items.find((row) => row.memberId === s.memberId)).toMatchObject({ source: 'auto' });
+    await saveReferralSettings(t, owner, { level1RateBp: 1000, level2RateBp: 500 });
+  });
+
   describe('races', () => {
     it('one refund delivered 10 times at once reverses once; 5 parallel sweeps settle each record once', async () => {
       const order = await paidOrder(b, [{ skuId: snack, quantity: 4 }], { usePoints: false, memberCouponId: null });

@@ -1,16 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { OrderEvents, type OrderEventPayload, type OrderPaidPayload, type OrderRefundedPayload } from '../orders/order-events';
+import { OrderEvents, type OrderRefundedPayload } from '../orders/order-events';
 import { OrderProcess } from '../orders/process/order-process';
 import { EventFollowers } from '../platform/events/event-followers';
 import { CommissionsService } from './commissions.service';
-import { PromotersService } from './promoters.service';
-import { ReferralSettingsService } from './referral-settings.service';
 
 /**
  * Where commission follows the order:
  * - paid (a hook in the paid transition's transaction): the frozen records, so no refund can ever come first;
- * - refunded (a follower, once per refund): the refunded units' share of each record is taken back;
- * - paid (a follower): 人人分销 with a minimum spend makes the buyer a promoter once they reach it.
+ * - refunded (a follower, once per refund): the refunded units' share of each record is taken back.
  */
 @Injectable()
 export class CommissionOrderSteps implements OnModuleInit {
@@ -18,8 +15,6 @@ export class CommissionOrderSteps implements OnModuleInit {
     private readonly orders: OrderProcess,
     private readonly followers: EventFollowers,
     private readonly commissions: CommissionsService,
-    private readonly promoters: PromotersService,
-    private readonly settings: ReferralSettingsService,
   ) {}
 
   onModuleInit(): void {
@@ -43,12 +38,6 @@ export class CommissionOrderSteps implements OnModuleInit {
           closesOrder: payload.closesOrder ?? true,
         });
       },
-    });
-    this.followers.register<OrderPaidPayload & OrderEventPayload>({
-      name: 'referral.promoter-on-paid',
-      label: '付款后达到消费门槛的会员成为推广员',
-      on: [OrderEvents.paid],
-      handle: async ({ payload }) => this.promoters.promoteIfQualified(payload.memberId, await this.settings.current()),
     });
   }
 }

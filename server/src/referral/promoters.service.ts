@@ -17,12 +17,25 @@ const promoterNotFound = () => new ApiException('PROMOTER_NOT_FOUND', HttpStatus
 const stateConflict = (status: PromoterStatus, message: string) => new ApiException('PROMOTER_STATE_CONFLICT', HttpStatus.CONFLICT, message, { status });
 
 /**
- * Whether a member may earn as a promoter, from their row's status (null: no row) and the settings: an active
- * row, or in 人人分销 without a minimum spend any member without a row (every member is one).
+ * What a member paid for orders still counted (paid, not cancelled or fully refunded), minus refunds, as a SQL
+ * expression over the member id expression `member` (人人分销's minimum spend).
  */
-export function isPromoter(status: PromoterStatus | null, settings: ReferralSettings): boolean {
+export const netSpentSql = (member: string) =>
+  `(SELECT COALESCE(SUM(o.payableFen - o.refundedFen), 0) FROM orders o WHERE o.memberId = ${member} AND o.paidAt IS NOT NULL AND o.status NOT IN ('cancelled', 'refunded'))`;
+
+/**
+ * Whether a member may earn as a promoter, from their row's status (null: no row), the settings and, for
+ * 人人分销 with a minimum, what they spent: an active row, or in 人人分销 any member without a row who has no
+ * minimum to reach or reached it (such a member is made a promoter when first seen: promoteIfQualified, checkout).
+ */
+export function isPromoter(status: PromoterStatus | null, settings: ReferralSettings, spentFen = 0): boolean {
   if (status !== null) return status === 'active';
-  return settings.programMode === 'everyone' && settings.everyoneMinSpendFen === null;
+  return settings.programMode === 'everyone' && (settings.everyoneMinSpendFen === null || spentFen >= settings.everyoneMinSpendFen);
+}
+
+/** 人人分销's promoter row: an insert that keeps an existing row, so it never revives a frozen promoter. */
+export async function insertAutoPromoter(manager: EntityManager, memberId: number, at: Date): Promise<void> {
+  await manager.createQueryBuilder().insert().into(PromoterRow).values({ memberId, status: 'active', source: 'auto', appliedAt: at, decidedAt: at }).orIgnore().execute();
 }
 
 /** The staff decisions on a promoter: each a conditional update from the status it expects. */
@@ -93,33 +106,18 @@ export class PromotersService {
 
   /**
    * 人人分销: makes the member a promoter when they qualify (no minimum, or their paid orders net of refunds
-   * reached it). An insert that keeps an existing row, so it never revives a frozen promoter.
+   * reached it). Runs when the member opens the promoter center; checkout does the same for the earners of an order.
    */
   async promoteIfQualified(memberId: number, settings: ReferralSettings): Promise<void> {
     if (!settings.enabled || settings.programMode !== 'everyone') return;
     if (await this.dataSource.getRepository(PromoterRow).existsBy({ memberId })) return;
-    if (settings.everyoneMinSpendFen !== null && (await this.netSpentFen(memberId)) < settings.everyoneMinSpendFen) return;
-    await this.transactions.run((manager) =>
-      manager
-        .createQueryBuilder()
-        .insert()
-        .into(PromoterRow)
-        .values({ memberId, status: 'active', source: 'auto', appliedAt: new Date(), decidedAt: new Date() })
-        .orIgnore()
-        .execute(),
-    );
+    if (!isPromoter(null, settings, settings.everyoneMinSpendFen === null ? 0 : await this.netSpentFen(memberId))) return;
+    await this.transactions.run((manager) => insertAutoPromoter(manager, memberId, new Date()));
   }
 
-  /** What the member paid for orders still counted (paid, not cancelled or fully refunded), minus refunds. */
   async netSpentFen(memberId: number): Promise<number> {
-    const row: { spent: string | number | null } | undefined = await this.dataSource
-      .createQueryBuilder()
-      .select('SUM(o.payableFen - o.refundedFen)', 'spent')
-      .from('orders', 'o')
-      .where('o.memberId = :memberId AND o.paidAt IS NOT NULL', { memberId })
-      .andWhere("o.status NOT IN ('cancelled', 'refunded')")
-      .getRawOne();
-    return Number(row?.spent ?? 0);
+    const rows: { spent: string | number }[] = await this.dataSource.query(`SELECT ${netSpentSql('?')} AS spent`, [memberId]);
+    return Number(rows[0]?.spent ?? 0);
   }
 
   /** Console list: by status (the apply queue is status=pending), nickname or phone; newest applications first. */
