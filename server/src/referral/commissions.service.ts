@@ -109,6 +109,9 @@ export class CommissionsService {
    * back from the balance through the ledger (debt for what the balance cannot cover); either is 已扣回 at 0. Once per (record, refund).
    */
   async reverseForRefund(refund: Pick<OrderRefundedPayload, 'orderId' | 'refundId' | 'items' | 'closesOrder'>): Promise<number> {
+    // Most refunded orders earned nobody anything: one plain read, no transaction. (Records are written when the
+    // order is paid, long before any refund, so none can appear after this read.)
+    if (!(await this.dataSource.getRepository(CommissionRow).existsBy({ orderId: refund.orderId }))) return 0;
     return this.transactions.run(async (manager) => {
       const records = await lockedForUpdate(manager.createQueryBuilder(CommissionRow, 'c').where('c.orderId = :orderId', { orderId: refund.orderId }).orderBy('c.id', 'ASC')).getMany();
       if (records.length === 0) return 0;
