@@ -1,4 +1,5 @@
 import type { MemberReferralBindings, MyPromoterStatus, OrderDetail, Paginated, PromoterTeamTree, TeamMember } from '../../shared';
+import { MemberRow } from '../../server/src/members/member.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { CurrentReferrerRow } from '../../server/src/referral/current-referrer.entity';
 import { OrderReferrersRow } from '../../server/src/referral/order-referrers.entity';
@@ -186,7 +187,8 @@ describe(`referral binding (${TEST_DB})`, () => {
     // A third level exists in the data but is nobody's team below two.
     const great = await loginWithLink(t, `binding-team-${++count}`, await shareLinkOf(t, grandchildren[0]));
     const team = async (level: number): Promise<Paginated<TeamMember>> => (await t.api().get(`${API}/referral/team?level=${level}`).set(bearer(top.token)).expect(200)).body;
-    expect((await team(1)).items.map((row) => row.memberId)).toEqual([child.memberId]);
+    await t.dataSource.getRepository(MemberRow).update({ id: child.memberId }, { phone: '13812345678', nickname: '小明' });
+    expect((await team(1)).items).toEqual([{ memberId: child.memberId, nickname: '小明', avatarUrl: '', phoneMasked: '138****5678', joinedAt: expect.any(String) }]);
     expect((await team(2)).items.map((row) => row.memberId).sort()).toEqual(grandchildren.map((g) => g.memberId).sort());
     expect((await team(2)).items.map((row) => row.memberId)).not.toContain(great.memberId);
     await t.api().get(`${API}/referral/team?level=3`).set(bearer(top.token)).expect(400);
@@ -194,7 +196,10 @@ describe(`referral binding (${TEST_DB})`, () => {
     const status: MyPromoterStatus = (await t.api().get(`${API}/referral/promoter`).set(bearer(top.token)).expect(200)).body;
     expect(status).toMatchObject({ teamLevel1Count: 1, teamLevel2Count: 2 });
     const tree: PromoterTeamTree = (await t.api().get(`${API}/admin/referral/promoters/${top.memberId}/team`).set(bearer(operator)).expect(200)).body;
-    expect(tree.level1.map((row) => row.memberId)).toEqual([child.memberId]);
+    expect(tree.level1.map((row) => [row.memberId, row.phone])).toEqual([[child.memberId, '138****5678']]);
+    // The owner sees full phones (FULL_PHONE_ROLES).
+    const ownerTree: PromoterTeamTree = (await t.api().get(`${API}/admin/referral/promoters/${top.memberId}/team`).set(bearer(owner)).expect(200)).body;
+    expect(ownerTree.level1[0].phone).toBe('13812345678');
     expect(tree.level1[0].level2.map((row) => row.memberId).sort()).toEqual(grandchildren.map((g) => g.memberId).sort());
     expect(JSON.stringify(tree)).not.toContain('level3');
     await t.api().get(`${API}/admin/referral/promoters/999999/team`).set(bearer(operator)).expect(404);
