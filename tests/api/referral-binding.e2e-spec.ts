@@ -58,6 +58,7 @@ describe(`referral binding (${TEST_DB})`, () => {
       expect(seen.current).toMatchObject({ referrerMemberId: a.memberId, expiresAt: null });
       expect(seen.history.map((row) => row.reasonText)).toEqual(['已有推荐人', '首次绑定']);
       expect((await t.api().get(`${API}/referral/promoter`).set(bearer(b.token)).expect(200)).body.referrer).toEqual({ memberId: a.memberId, nickname: '' });
+      await t.api().get(`${API}/admin/referral/members/999999/bindings`).set(bearer(operator)).expect(404);
     });
 
     it('never binds to oneself', async () => {

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -8,6 +8,8 @@ import {
   type ReferralBindingReason,
 } from '../../../shared';
 import { MemberArrivals, type MemberArrival } from '../attribution/member-arrivals';
+import { MemberRow } from '../members/member.entity';
+import { ApiException } from '../platform/errors/api-exception';
 import { lockedForUpdate } from '../platform/database/locking-read';
 import { lockMember } from '../platform/database/member-lock';
 import { TransactionRunner } from '../platform/database/transaction-runner';
@@ -143,8 +145,11 @@ export class BindingsService implements OnModuleInit {
     return bindingInForce(row, at) ? row : null;
   }
 
-  /** Console: the member's current referrer and every attempt, newest first. */
+  /** Console: the member's current referrer and every attempt, newest first; 404 MEMBER_NOT_FOUND for no such member. */
   async historyOf(memberId: number): Promise<MemberReferralBindings> {
+    if (!(await this.dataSource.getRepository(MemberRow).existsBy({ id: memberId }))) {
+      throw new ApiException('MEMBER_NOT_FOUND', HttpStatus.NOT_FOUND, '会员不存在');
+    }
     const [current, rows] = await Promise.all([
       this.currentReferrerOf(memberId),
       this.dataSource.getRepository(ReferralBindingRow).find({ where: { memberId }, order: { id: 'DESC' }, take: 200 }),

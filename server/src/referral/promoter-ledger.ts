@@ -84,6 +84,19 @@ export class PromoterLedger {
     });
   }
 
+  /**
+   * The account row, locked. An existing row is locked by the read itself; only a first change inserts it (an
+   * insert that ignores a parallel first insert) and reads it again. Inserting first every time would take a shared
+   * lock on the existing row, and two transactions upgrading theirs to write would deadlock on InnoDB.
+   */
+  private async lockAccount(manager: EntityManager, memberId: number): Promise<PromoterAccountRow> {
+    const read = () => lockedForUpdate(manager.createQueryBuilder(PromoterAccountRow, 'a').where('a.memberId = :memberId', { memberId })).getOne();
+    const existing = await read();
+    if (existing) return existing;
+    await manager.createQueryBuilder().insert().into(PromoterAccountRow).values({ memberId, balanceFen: 0, debtFen: 0 }).orIgnore().execute();
+    return (await read())!;
+  }
+
   /** `GET /referral/ledger`: my changes, newest first. */
   async page(memberId: number, query: PageQueryDto): Promise<Paginated<ReferralLedgerEntry>> {
     const [rows, total] = await this.dataSource.getRepository(LedgerEntryRow).findAndCount({ where: { memberId }, order: { id: 'DESC' }, skip: query.offset, take: query.pageSize });
@@ -114,8 +127,7 @@ export class PromoterLedger {
     change: LedgerChange,
     deltas: (account: AccountFigures) => { balanceDeltaFen: number; debtDeltaFen: number },
   ): Promise<boolean> {
-    await manager.createQueryBuilder().insert().into(PromoterAccountRow).values({ memberId: change.memberId, balanceFen: 0, debtFen: 0 }).orIgnore().execute();
-    const account = await lockedForUpdate(manager.createQueryBuilder(PromoterAccountRow, 'a').where('a.memberId = :memberId', { memberId: change.memberId })).getOneOrFail();
+    const account = await this.lockAccount(manager, change.memberId);
     if (await manager.existsBy(LedgerEntryRow, { entryKey: change.entryKey })) return false;
     const { balanceDeltaFen, debtDeltaFen } = deltas(account);
     const after = { balanceFen: account.balanceFen + balanceDeltaFen, debtFen: account.debtFen + debtDeltaFen };
