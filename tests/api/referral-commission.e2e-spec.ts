@@ -310,14 +310,39 @@ describe(`referral commission (${TEST_DB})`, () => {
       await expectAccountsEqualLedger();
     });
 
+    it('a refund delivery racing the settlement sweep: either order of the two ends with the same money (5 rounds)', async () => {
+      const service = t.app.get(CommissionsService);
+      for (let round = 0; round < 5; round++) {
+        const order = await paidOrder(b, [{ skuId: snack, quantity: 2 }], { usePoints: false, memberCouponId: null });
+        await complete(b, order.orderNo);
+        const record = await t.dataSource.getRepository(CommissionRow).findOneByOrFail({ orderNo: order.orderNo });
+        // 2 × 1000 paid for goods, A 20% = 400; one unit back: floor(400 / 2) = 200.
+        expect(record.originalFen).toBe(400);
+        const before = await account(a.memberId);
+        // The refund follower's work for a refund of one snack (a refund id no real refund has), at the same time as three sweeps.
+        await Promise.all([
+          service.reverseForRefund({ orderId: record.orderId, refundId: 900_000 + round, items: [{ skuId: snack, quantity: 1, amountFen: 1000 }], closesOrder: false }),
+          sweep(8),
+          sweep(8),
+          sweep(8),
+        ]);
+        const after = await t.dataSource.getRepository(CommissionRow).findOneByOrFail({ id: record.id });
+        expect(after).toMatchObject({ status: 'settled', reversedQuantity: 1, reversedFen: 200 });
+        // Settled then taken back (credit 400, reversal −200) or reduced then settled (credit 200): +200 either way.
+        expect(await account(a.memberId)).toEqual({ balance: before.balance + 200, debt: 0 });
+      }
+      await expectAccountsEqualLedger();
+    });
+
     it('20 parallel holds never take more than the balance', async () => {
       const { balance } = await account(a.memberId);
-      expect(balance).toBe(600);
-      // 600 covers 8 holds of 70 (560), not a ninth.
-      const results = await Promise.allSettled(Array.from({ length: 20 }, (_, index) => spend(a.memberId, `race-${index}`, 70)));
-      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(8);
+      // 600 from the first race, 5 × 200 from the second.
+      expect(balance).toBe(1600);
+      // 20 holds of 100 at once: 1600 covers 16 of them, not a 17th.
+      const results = await Promise.allSettled(Array.from({ length: 20 }, (_, index) => spend(a.memberId, `race-${index}`, 100)));
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(16);
       for (const result of results) if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'REFERRAL_BALANCE_INSUFFICIENT' });
-      expect(await account(a.memberId)).toEqual({ balance: 40, debt: 0 });
+      expect(await account(a.memberId)).toEqual({ balance: 0, debt: 0 });
       await expectAccountsEqualLedger();
     });
   });
