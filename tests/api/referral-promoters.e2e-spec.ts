@@ -66,6 +66,7 @@ describe(`referral settings and promoters (${TEST_DB})`, () => {
         [{ ...REFERRAL_ON, withdrawalMinFen: null }, 'VALIDATION_FAILED'],
         [{ ...REFERRAL_ON, enabled: 'yes' }, 'VALIDATION_FAILED'],
         [{ ...REFERRAL_ON, level1RateBp: 6000, level2RateBp: 4001 }, 'REFERRAL_SETTINGS_INVALID'],
+        [{ ...REFERRAL_ON, withdrawalMinFen: 1000, withdrawalDailyLimitFen: 999 }, 'REFERRAL_SETTINGS_INVALID'],
         [(({ selfPurchaseCommission: _s, ...rest }) => rest)(REFERRAL_ON), 'VALIDATION_FAILED'],
       ];
       for (const [body, code] of bad) expectApiError((await save(body).expect(400)).body, code);

@@ -59,6 +59,9 @@ export class ReferralSettingsService {
 
   async save(input: ReferralSettings): Promise<ReferralSettings> {
     assertRatesWithinLine(input.level1RateBp, input.level2RateBp);
+    if (input.withdrawalMinFen > input.withdrawalDailyLimitFen) {
+      throw settingsInvalid('单次最少提现金额不能超过每日提现上限', { withdrawalMinFen: input.withdrawalMinFen, withdrawalDailyLimitFen: input.withdrawalDailyLimitFen });
+    }
     const values = toSettings(input);
     await this.transactions.run((manager) => writeSingleRow(manager, ReferralSettingsRow, values));
     this.cached.forget();
