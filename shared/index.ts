@@ -30,3 +30,4 @@ export * from './api/jobs';
 export * from './api/inventory';
 export * from './api/attribution';
 export * from './scene';
+export * from './api/referral';

@@ -90,3 +90,9 @@ export const OVERVIEW_ROLES: StaffRole[] = ['owner', 'operator'];
 export const DEMO_DATA_ROLES: StaffRole[] = ['owner'];
 /** Roles that see the periodic jobs (任务) and run one at once. */
 export const JOB_ADMIN_ROLES: StaffRole[] = ['owner'];
+/** Roles that change the 分销 settings (program, binding rule, rates, windows, withdrawal limits) and product rates. */
+export const REFERRAL_SETTINGS_ROLES: StaffRole[] = ['owner'];
+/** Roles that read the 分销 settings, promoters, teams, bindings and commission records. */
+export const REFERRAL_READ_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
+/** Roles that approve, reject, freeze and unfreeze promoters. */
+export const PROMOTER_REVIEW_ROLES: StaffRole[] = ['owner', 'operator'];

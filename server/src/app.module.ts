@@ -21,6 +21,7 @@ import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter';
 import { HealthController } from './platform/http/health.controller';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { StorageModule } from './platform/storage/storage.module';
+import { ReferralModule } from './referral/referral.module';
 import { SeedModule } from './seed/seed.module';
 import { SettingsModule } from './settings/settings.module';
 import { StaffModule } from './staff/staff.module';
@@ -73,6 +74,7 @@ export class AppModule {
         AnalyticsModule,
         JobsModule,
         AttributionModule,
+        ReferralModule,
         SeedModule.forRoot({ store: config.seedDemo, coupons: config.seedDemoCoupons }),
       ],
       controllers: [HealthController],

@@ -37,6 +37,7 @@ describe('periodic jobs (任务)', () => {
       'orders.unpaid-timeout',
       'payments.reconcile',
       'payments.refund-resend',
+      'referral.settle-commission',
     ]);
     const byName = new Map(body.jobs.map((entry) => [entry.name, entry]));
     expect(byName.get('payments.reconcile')).toEqual(expect.objectContaining({ label: expect.any(String), intervalMs: 60_000, usesWechat: true }));

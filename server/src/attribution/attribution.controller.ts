@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import type { ShareLink } from '../../../shared';
+import { AuthTokenService } from '../platform/auth/auth-token.service';
 import { CurrentMemberId, MemberAuthGuard } from '../platform/auth/member-auth.guard';
 import { RateLimit } from '../platform/http/rate-limit.guard';
 import { CreateShareLinkDto, RecordTouchDto } from './attribution.dto';
@@ -20,6 +22,7 @@ export class AttributionController {
   constructor(
     private readonly shareLinks: ShareLinksService,
     private readonly attribution: AttributionService,
+    private readonly tokens: AuthTokenService,
   ) {}
 
   /** The caller's link for this target and channel (the same one every time). */
@@ -37,11 +40,25 @@ export class AttributionController {
     return this.shareLinks.resolve(shortId);
   }
 
-  /** Public: a device opened the storefront from a share link or channel. */
+  /**
+   * Public: a device opened the storefront from a share link or channel. With a member's token (a logged-in
+   * shopper opening a link) the touch is the member's as well; a stale or foreign token is ignored, never an error.
+   */
   @Post('touches')
   @HttpCode(204)
   @RateLimit(TOUCH_RATE)
-  async touch(@Body() body: RecordTouchDto): Promise<void> {
+  async touch(@Body() body: RecordTouchDto, @Req() request: FastifyRequest): Promise<void> {
     await this.attribution.recordDeviceTouch(body);
+    const memberId = this.memberOf(request);
+    if (memberId !== null) await this.attribution.recordMemberTouch(memberId, body);
+  }
+
+  private memberOf(request: FastifyRequest): number | null {
+    if (!request.headers.authorization) return null;
+    try {
+      return this.tokens.verifyRequest(request, 'member').sub;
+    } catch {
+      return null;
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AttributionController } from './attribution.controller';
 import { AttributionService } from './attribution.service';
+import { MemberArrivals } from './member-arrivals';
 import { MemberIdentitiesService } from './member-identities.service';
 import { ShareLinksService } from './share-links.service';
 import { TouchesService } from './touches.service';
@@ -13,7 +14,7 @@ import { VisitorTouchRow } from './visitor-touch.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([MemberIdentityRow, ShareLinkRow, VisitorTouchRow])],
   controllers: [AttributionController],
-  providers: [AttributionService, ShareLinksService, TouchesService, MemberIdentitiesService],
-  exports: [AttributionService],
+  providers: [AttributionService, ShareLinksService, TouchesService, MemberIdentitiesService, MemberArrivals],
+  exports: [AttributionService, MemberArrivals],
 })
 export class AttributionModule {}

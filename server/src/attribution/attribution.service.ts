@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CHANNEL_CODE_PATTERN, DEVICE_ID_PATTERN, type LoginAttribution, type OrderSource } from '../../../shared';
 import { TransactionRunner } from '../platform/database/transaction-runner';
+import { MemberArrivals } from './member-arrivals';
 import { MemberIdentitiesService } from './member-identities.service';
 import { ShareLinksService } from './share-links.service';
 import { TouchesService, touchOf } from './touches.service';
@@ -26,6 +27,7 @@ export class AttributionService {
     private readonly touches: TouchesService,
     private readonly identities: MemberIdentitiesService,
     private readonly transactions: TransactionRunner,
+    private readonly arrivals: MemberArrivals,
   ) {}
 
   /** `POST /touches`: an unknown short id without a channel records nothing (a stale link is no error). */
@@ -52,9 +54,10 @@ export class AttributionService {
   /**
    * What the storefront sent with a WeChat login: the device becomes the member's (identity and touches) and
    * the share link or channel it holds is the member's latest touch. Invalid values are skipped; a failure
-   * here is logged and never fails the login.
+   * here is logged and never fails the login. A share link is then announced to MemberArrivals (`registered`:
+   * this login created the member).
    */
-  async recordLogin(memberId: number, attribution: LoginAttribution | undefined): Promise<void> {
+  async recordLogin(memberId: number, attribution: LoginAttribution | undefined, registered = false): Promise<void> {
     if (!attribution) return;
     const deviceId = attribution.deviceId && DEVICE_ID_PATTERN.test(attribution.deviceId) ? attribution.deviceId : null;
     const channel = attribution.channel && CHANNEL_CODE_PATTERN.test(attribution.channel) ? attribution.channel : null;
@@ -67,9 +70,23 @@ export class AttributionService {
         }
         if (link || channel) await this.touches.recordForMember(manager, memberId, touchOf(link, channel, new Date()));
       });
+      if (link) await this.arrivals.notify({ memberId, link, registered, at: new Date() });
     } catch (error) {
       this.logger.error(`login attribution of member ${memberId} not recorded: ${String(error)}`);
     }
+  }
+
+  /**
+   * `POST /touches` from a logged-in member: the touch is the member's too (their latest), and a share link is
+   * announced to MemberArrivals like one that came with a login.
+   */
+  async recordMemberTouch(memberId: number, input: RecordTouchDto): Promise<void> {
+    const link = await this.shareLinks.find(input.shortId);
+    const channel = input.channel ?? null;
+    if (!link && !channel) return;
+    const at = new Date();
+    await this.transactions.run((manager) => this.touches.recordForMember(manager, memberId, touchOf(link, channel, at)));
+    if (link) await this.arrivals.notify({ memberId, link, registered: false, at });
   }
 
   /**

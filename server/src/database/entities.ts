@@ -35,6 +35,16 @@ import { StaffLoginAttemptsRow } from '../staff/login-attempts.entity';
 import { DomainEventDeliveryRow } from '../platform/events/domain-event-delivery.entity';
 import { DomainEventRow } from '../platform/events/domain-event.entity';
 import { StaffRow } from '../staff/staff.entity';
+import { CommissionReversalRow } from '../referral/commission-reversal.entity';
+import { CommissionRow } from '../referral/commission.entity';
+import { CurrentReferrerRow } from '../referral/current-referrer.entity';
+import { LedgerEntryRow } from '../referral/ledger-entry.entity';
+import { OrderReferrersRow } from '../referral/order-referrers.entity';
+import { ProductCommissionRateRow } from '../referral/product-commission-rate.entity';
+import { PromoterAccountRow } from '../referral/promoter-account.entity';
+import { PromoterRow } from '../referral/promoter.entity';
+import { ReferralBindingRow } from '../referral/referral-binding.entity';
+import { ReferralSettingsRow } from '../referral/referral-settings.entity';
 
 /** Every entity of the schema; migrations of both dialects must match these. */
 export const ENTITIES = [MemberRow, StaffRow, StaffLoginAttemptsRow, CategoryRow, ProductRow, SkuRow, StockMovementRow, BannerRow, SeedRunRow,
@@ -44,4 +54,6 @@ export const ENTITIES = [MemberRow, StaffRow, StaffLoginAttemptsRow, CategoryRow
   CouponTemplateRow, MemberCouponRow, MemberCouponCountRow,
   MemberPurchaseStatsRow, MemberPrivacyConsentRow, JobRow,
   ShareLinkRow, VisitorTouchRow, MemberIdentityRow,
-  DomainEventRow, DomainEventDeliveryRow, CacheVersionRow];
+  DomainEventRow, DomainEventDeliveryRow, CacheVersionRow,
+  ReferralSettingsRow, ProductCommissionRateRow, PromoterRow, CurrentReferrerRow, ReferralBindingRow, OrderReferrersRow,
+  CommissionRow, CommissionReversalRow, PromoterAccountRow, LedgerEntryRow];

@@ -65,7 +65,7 @@ export class MembersService {
       throw loginFailure(error);
     }
     const { member, isNew } = await this.signIn(session.openid, session.unionid, privacyConsentVersion);
-    await this.attribution.recordLogin(member.id, attribution);
+    await this.attribution.recordLogin(member.id, attribution, isNew);
     const profile = toMemberProfile(member, await this.privacyConsents.latestOf(member.id));
     return { token: this.tokens.signMember(member.id), member: profile, isNew };
   }

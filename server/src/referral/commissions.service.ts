@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { adjustmentsOf, type AdminCommissionRecord, type CommissionStatus, type Paginated, type ReferralSettings } from '../../../shared';
+import type { OrderRefundedPayload } from '../orders/order-events';
+import { OrderLineRow } from '../orders/order-line.entity';
+import { OrderRow } from '../orders/order.entity';
+import { lockedForUpdate } from '../platform/database/locking-read';
+import { TransactionRunner } from '../platform/database/transaction-runner';
+import { paginated, type PageQueryDto } from '../platform/http/page-query.dto';
+import { lineShares, unitsShare } from '../pricing/refund-shares';
+import { CommissionReversalRow } from './commission-reversal.entity';
+import { CommissionRow } from './commission.entity';
+import { OrderReferrersRow } from './order-referrers.entity';
+import { ProductCommissionRatesService } from './product-commission-rates.service';
+import { PromoterLedger } from './promoter-ledger';
+import { ReferralSettingsService } from './referral-settings.service';
+
+/** floor(base × rate / 10000): rounded down to the fen, never in the promoter's favour. */
+export function commissionOf(baseFen: number, rateBp: number): number {
+  return Math.floor((baseFen * rateBp) / 10_000);
+}
+
+/** The rate of a level for a product: its own rate when it has one, else the shop's (null: that level earns nothing). */
+function rateFor(level: 1 | 2, settings: ReferralSettings, own: { level1RateBp: number; level2RateBp: number | null } | undefined): number | null {
+  const source = own ?? settings;
+  return level === 1 ? source.level1RateBp : source.level2RateBp;
+}
+
+/** Filters of a commission list. */
+export interface CommissionFilter {
+  promoterMemberId?: number;
+  status?: CommissionStatus;
+}
+
+/**
+ * Commission records: created frozen when an order is paid (one per order line and level, on what the buyer
+ * paid for the line), reduced when refunds take units back (at the record's own rate), settled into the
+ * promoter's balance by the settlement sweep.
+ */
+@Injectable()
+export class CommissionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly settings: ReferralSettingsService,
+    private readonly productRates: ProductCommissionRatesService,
+    private readonly ledger: PromoterLedger,
+  ) {}
+
+  /**
+   * The paid order's records, frozen, written in the transaction that marks the order paid (so a refund can never
+   * come before them; answers how many it meant to write). The earners are the order's snapshot (placement time); the base of each line
+   * is its share of what was paid (refund-shares: list total after member price, coupon and points, no shipping),
+   * for all its units; the rate is the product's own or the shop's, kept on the record. Idempotent: records are
+   * unique per (order line, level), so running twice inserts nothing.
+   */
+  async createForPaidOrder(manager: EntityManager, orderId: number): Promise<number> {
+    const snapshot = await manager.findOneBy(OrderReferrersRow, { orderId });
+    if (!snapshot) return 0;
+    const settings = await this.settings.current(manager);
+    if (!settings.enabled) return 0;
+    const order = await manager.findOneByOrFail(OrderRow, { id: orderId });
+    const lines = await manager.find(OrderLineRow, { where: { orderId }, order: { id: 'ASC' } });
+    const shares = lineShares(
+      lines.map((line) => ({ lineId: line.id, skuId: line.skuId, quantity: line.quantity, lineTotalFen: line.lineTotalFen, refundedQuantity: 0 })),
+      order.adjustments ?? adjustmentsOf(order),
+      order.payableFen - order.shippingFeeFen,
+    );
+    const own = await this.productRates.ratesOf(manager, lines.map((line) => line.productId));
+    const earners: [1 | 2, number | null][] = [
+      [1, snapshot.level1MemberId],
+      [2, snapshot.level2MemberId],
+    ];
+    const records: Partial<CommissionRow>[] = [];
+    lines.forEach((line, index) => {
+      for (const [level, promoterMemberId] of earners) {
+        const rateBp = rateFor(level, settings, own.get(line.productId));
+        if (promoterMemberId === null || rateBp === null) continue;
+        const amount = commissionOf(shares[index].shareFen, rateBp);
+        if (amount <= 0) continue;
+        records.push({
+          orderId,
+          orderNo: order.orderNo,
+          orderLineId: line.id,
+          skuId: line.skuId,
+          productId: line.productId,
+          productTitle: line.title,
+          buyerMemberId: order.memberId,
+          promoterMemberId,
+          level,
+          quantity: line.quantity,
+          baseFen: shares[index].shareFen,
+          rateBp,
+          originalFen: amount,
+          status: 'frozen',
+        });
+      }
+    });
+    if (records.length === 0) return 0;
+    await manager.createQueryBuilder().insert().into(CommissionRow).values(records).orIgnore().execute();
+    return records.length;
+  }
+
+  /**
+   * One refund that succeeded: each record of the refunded lines gives back the refunded units' part of its
+   * commission, cumulatively (after j of Q units, floor(original × (j+k)/Q) − floor(original × j/Q)), so a line's
+   * reversals add up to exactly its commission. A frozen record is reduced; a settled one is taken
+   * back from the balance through the ledger (debt for what the balance cannot cover); either is 已扣回 at 0. Once per (record, refund).
+   */
+  async reverseForRefund(refund: Pick<OrderRefundedPayload, 'orderId' | 'refundId' | 'items' | 'closesOrder'>): Promise<number> {
+    // Most refunded orders earned nobody anything: one plain read, no transaction. (Records are written when the
+    // order is paid, long before any refund, so none can appear after this read.)
+    if (!(await this.dataSource.getRepository(CommissionRow).existsBy({ orderId: refund.orderId }))) return 0;
+    return this.transactions.run(async (manager) => {
+      const records = await lockedForUpdate(manager.createQueryBuilder(CommissionRow, 'c').where('c.orderId = :orderId', { orderId: refund.orderId }).orderBy('c.id', 'ASC')).getMany();
+      if (records.length === 0) return 0;
+      const unitsBySku = new Map(refund.items.map((item) => [item.skuId, item.quantity]));
+      let changed = 0;
+      for (const record of records) {
+        // A refund recorded before refunds named their units was of the whole order.
+        const quantity = refund.items.length === 0 && refund.closesOrder ? record.quantity - record.reversedQuantity : Math.min(unitsBySku.get(record.skuId) ?? 0, record.quantity - record.reversedQuantity);
+        if (quantity <= 0) continue;
+        if (await this.reverseOne(manager, record, refund.refundId, quantity)) changed++;
+      }
+      return changed;
+    });
+  }
+
+  private async reverseOne(manager: EntityManager, record: CommissionRow, refundId: number, quantity: number): Promise<boolean> {
+    const amountFen = unitsShare(record.originalFen, record.quantity, record.reversedQuantity, quantity);
+    const afterSettlement = record.status === 'settled';
+    // The record is locked: a repeated delivery of this refund waits here and then finds its reversal.
+    if (await manager.existsBy(CommissionReversalRow, { commissionId: record.id, refundId })) return false;
+    await manager.insert(CommissionReversalRow, { commissionId: record.id, refundId, quantity, amountFen, afterSettlement });
+    const reversedQuantity = record.reversedQuantity + quantity;
+    const reversedFen = record.reversedFen + amountFen;
+    // 已扣回 once nothing is left of it, before or after settlement (settled money came back through the ledger).
+    const status: CommissionStatus = reversedFen >= record.originalFen ? 'reversed' : record.status;
+    const updated = await manager.update(
+      CommissionRow,
+      { id: record.id, status: record.status, reversedQuantity: record.reversedQuantity },
+      { reversedQuantity, reversedFen, status },
+    );
+    if (!updated.affected) throw new Error(`commission ${record.id} changed under its lock`);
+    if (afterSettlement && amountFen > 0) {
+      await this.ledger.takeBack(manager, { memberId: record.promoterMemberId, kind: 'reversal', entryKey: `reverse:${record.id}:${refundId}`, commissionId: record.id, refundId, note: `订单 ${record.orderNo} 退款` }, amountFen);
+    }
+    return true;
+  }
+
+  /**
+   * Settles one frozen record: frozen → settled (conditional), and what is left of it credited through the ledger
+   * (debt first). Answers whether this call settled it.
+   */
+  settle(recordId: number, now: Date): Promise<boolean> {
+    return this.transactions.run(async (manager) => {
+      const record = await lockedForUpdate(manager.createQueryBuilder(CommissionRow, 'c').where('c.id = :recordId', { recordId })).getOne();
+      if (!record || record.status !== 'frozen') return false;
+      const updated = await manager.update(CommissionRow, { id: record.id, status: 'frozen' }, { status: 'settled', settledAt: now });
+      if (!updated.affected) return false;
+      const amountFen = record.originalFen - record.reversedFen;
+      if (amountFen > 0) {
+        await this.ledger.credit(manager, { memberId: record.promoterMemberId, kind: 'settlement', entryKey: `settle:${record.id}`, commissionId: record.id, note: `订单 ${record.orderNo} 佣金结算` }, amountFen);
+      }
+      return true;
+    });
+  }
+
+  /** Frozen records of orders completed before `completedBefore` (their after-sale window has passed), oldest order first. */
+  dueForSettlement(completedBefore: Date, limit: number): Promise<{ id: number }[]> {
+    return this.dataSource
+      .createQueryBuilder(CommissionRow, 'c')
+      .innerJoin(OrderRow, 'o', 'o.id = c.orderId')
+      .select(['c.id'])
+      .where("c.status = 'frozen' AND o.status = 'completed' AND o.completedAt <= :completedBefore", { completedBefore })
+      .orderBy('c.orderId', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Frozen and settled totals (what is left of each record) of a promoter. */
+  async totalsOf(promoterMemberId: number): Promise<{ frozenFen: number; settledFen: number }> {
+    const rows: { status: CommissionStatus; total: string | number }[] = await this.dataSource
+      .createQueryBuilder(CommissionRow, 'c')
+      .select('c.status', 'status')
+      .addSelect('SUM(c.originalFen - c.reversedFen)', 'total')
+      .where('c.promoterMemberId = :promoterMemberId', { promoterMemberId })
+      .groupBy('c.status')
+      .getRawMany();
+    const total = (status: CommissionStatus) => Number(rows.find((row) => row.status === status)?.total ?? 0);
+    return { frozenFen: total('frozen'), settledFen: total('settled') };
+  }
+
+  /** Records, newest first: a promoter's own (shopper) or any (console, with filters). */
+  async page(filter: CommissionFilter, query: PageQueryDto): Promise<Paginated<AdminCommissionRecord>> {
+    const where: Record<string, unknown> = {};
+    if (filter.promoterMemberId !== undefined) where.promoterMemberId = filter.promoterMemberId;
+    if (filter.status) where.status = filter.status;
+    const [rows, total] = await this.dataSource.getRepository(CommissionRow).findAndCount({ where, order: { id: 'DESC' }, skip: query.offset, take: query.pageSize });
+    return paginated(rows.map(toRecord), total, query);
+  }
+
+  /** The records of some orders (the commission a set of orders made). */
+  ofOrders(orderIds: number[]): Promise<CommissionRow[]> {
+    return orderIds.length ? this.dataSource.getRepository(CommissionRow).find({ where: { orderId: In(orderIds) }, order: { id: 'ASC' } }) : Promise.resolve([]);
+  }
+}
+
+export function toRecord(row: CommissionRow): AdminCommissionRecord {
+  return {
+    id: row.id,
+    orderNo: row.orderNo,
+    level: row.level,
+    productTitle: row.productTitle,
+    quantity: row.quantity,
+    baseFen: row.baseFen,
+    rateBp: row.rateBp,
+    originalFen: row.originalFen,
+    reversedFen: row.reversedFen,
+    amountFen: row.originalFen - row.reversedFen,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    settledAt: row.settledAt?.toISOString() ?? null,
+    promoterMemberId: row.promoterMemberId,
+    buyerMemberId: row.buyerMemberId,
+  };
+}
