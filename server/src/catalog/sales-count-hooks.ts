@@ -16,11 +16,13 @@ export class SalesCountHooks implements OnModuleInit {
       from: 'pending_payment',
       to: 'paid',
       run: (manager, { orderId, lines }) => countOrderAsSold(manager, orderId, lines),
+      sharedRows: true,
     });
     this.orders.registerHook({
       name: 'catalog.sales-off-on-refunded',
       to: 'refunded',
       run: (manager, { orderId }) => uncountRefundedOrder(manager, orderId),
+      sharedRows: true,
     });
   }
 }

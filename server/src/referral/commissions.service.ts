@@ -56,10 +56,11 @@ export class CommissionsService {
    * unique per (order line, level), so running twice inserts nothing.
    */
   async createForPaidOrder(manager: EntityManager, orderId: number): Promise<number> {
-    const snapshot = await manager.findOneBy(OrderReferrersRow, { orderId });
-    if (!snapshot) return 0;
+    // 分销 off (cached settings): no commission, and no read on every payment.
     const settings = await this.settings.current(manager);
     if (!settings.enabled) return 0;
+    const snapshot = await manager.findOneBy(OrderReferrersRow, { orderId });
+    if (!snapshot) return 0;
     const order = await manager.findOneByOrFail(OrderRow, { id: orderId });
     const lines = await manager.find(OrderLineRow, { where: { orderId }, order: { id: 'ASC' } });
     const shares = lineShares(

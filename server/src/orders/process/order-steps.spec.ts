@@ -30,6 +30,15 @@ describe('OrderSteps', () => {
     expect(names(steps.guardsOf('refunding', 'refunded'))).toEqual([]);
   });
 
+  it('runs hooks on shared rows after the others, whenever they were registered', () => {
+    const steps = new OrderSteps();
+    steps.addHook({ ...hook('catalog.sales', { from: 'pending_payment', to: 'paid' }), sharedRows: true });
+    steps.addHook(hook('referral.commission', { from: 'pending_payment', to: 'paid' }));
+    steps.addHook({ ...hook('group.seats', { from: 'pending_payment', to: 'paid' }), sharedRows: true });
+    steps.addHook(hook('loyalty.window', { from: 'pending_payment', to: 'paid' }));
+    expect(names(steps.hooksOf('pending_payment', 'paid'))).toEqual(['referral.commission', 'loyalty.window', 'catalog.sales', 'group.seats']);
+  });
+
   it('refuses a move the state machine does not have, and a state nothing moves into', () => {
     const steps = new OrderSteps();
     expect(() => steps.addGuard(guard('x.cancel-paid', { from: 'paid', to: 'cancelled' }))).toThrow('x.cancel-paid: an order cannot go from paid to cancelled');

@@ -43,6 +43,11 @@ export interface OrderGuard extends TransitionMatch {
  */
 export interface OrderHook extends TransitionMatch {
   run(manager: EntityManager, ctx: OrderTransitionContext): Promise<void>;
+  /**
+   * The hook writes rows many orders share (a SKU's sales count, a team's seats): such hooks run after the others,
+   * so those rows are the transaction's last writes and stay locked for the shortest time.
+   */
+  sharedRows?: boolean;
 }
 
 const asList = <T>(value: T | readonly T[]): readonly T[] => (Array.isArray(value) ? value : [value as T]);
@@ -62,6 +67,8 @@ export class OrderSteps {
 
   addHook(hook: OrderHook): void {
     this.add(hook, this.hooks);
+    // Registration order, except that hooks on shared rows come last (a stable sort).
+    for (const [move, hooks] of this.hooks) this.hooks.set(move, [...hooks].sort((a, b) => Number(a.sharedRows ?? false) - Number(b.sharedRows ?? false)));
   }
 
   guardsOf(from: OrderStatus, to: OrderStatus): readonly OrderGuard[] {
