@@ -89,6 +89,12 @@ export interface MyPromoterStatus {
   debtFen: Fen;
   frozenCommissionFen: Fen;
   settledCommissionFen: Fen;
+  /** What refunds took back of my commission, in total (已扣回). */
+  reversedCommissionFen: Fen;
+  /** Commission recorded today (China day), what is left of it after refunds. */
+  todayCommissionFen: Fen;
+  /** All commission ever recorded, what is left of it after refunds (待结算 + 已结算). */
+  totalCommissionFen: Fen;
 }
 
 /** `POST /api/v1/referral/promoter/apply` (指定分销, member): no fee, no purchase needed. */
@@ -214,6 +220,25 @@ export interface CommissionRecord {
 export interface AdminCommissionRecord extends CommissionRecord {
   promoterMemberId: number;
   buyerMemberId: number;
+}
+
+/**
+ * Console: `GET /api/v1/admin/referral/commissions?promoterId=&status=&from=&to=&orderNo=&page=` and its CSV
+ * (`…/commissions/export`, same filters). `from` / `to` are China days (YYYY-MM-DD, both included) of the record's creation.
+ */
+export interface AdminCommissionQuery {
+  promoterId?: number;
+  status?: CommissionStatus;
+  from?: string;
+  to?: string;
+  orderNo?: string;
+  page?: number;
+  pageSize?: number;
+}
+/** A console row: the record with who earned it and who bought. */
+export interface AdminCommissionRow extends AdminCommissionRecord {
+  promoterNickname: string;
+  buyerNickname: string;
 }
 
 /** Why the promoter's balance or debt changed (`referral_ledger`). */

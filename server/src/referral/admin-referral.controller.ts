@@ -3,7 +3,7 @@ import {
   PROMOTER_REVIEW_ROLES,
   REFERRAL_READ_ROLES,
   REFERRAL_SETTINGS_ROLES,
-  type AdminCommissionRecord,
+  type AdminCommissionRow,
   type AdminPromoter,
   type MemberReferralBindings,
   type Paginated,
@@ -13,10 +13,11 @@ import {
   type ReferralSettings,
 } from '../../../shared';
 import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
+import { CsvDownload } from '../platform/http/csv-document';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
 import type { StaffRow } from '../staff/staff.entity';
 import { BindingsService } from './bindings.service';
-import { CommissionsService } from './commissions.service';
+import { CommissionsService, type CommissionFilter } from './commissions.service';
 import { ProductCommissionRatesService } from './product-commission-rates.service';
 import { PromotersService, type PromoterDecision } from './promoters.service';
 import { AdminCommissionQueryDto, AdminPromoterQueryDto, ProductCommissionRateDto, PromoterReasonDto, ReferralSettingsDto } from './referral.dto';
@@ -114,12 +115,23 @@ export class AdminReferralController {
 
   @Get('commissions')
   @Roles(...REFERRAL_READ_ROLES)
-  listCommissions(@Query() query: AdminCommissionQueryDto): Promise<Paginated<AdminCommissionRecord>> {
-    return this.commissions.page({ promoterMemberId: query.promoterId, status: query.status }, query);
+  listCommissions(@Query() query: AdminCommissionQueryDto): Promise<Paginated<AdminCommissionRow>> {
+    return this.commissions.adminPage(commissionFilterOf(query), query);
+  }
+
+  @Get('commissions/export')
+  @Roles(...REFERRAL_READ_ROLES)
+  @CsvDownload('commissions.csv', '佣金明细.csv')
+  exportCommissions(@Query() query: AdminCommissionQueryDto): Promise<string> {
+    return this.commissions.exportCsv(commissionFilterOf(query));
   }
 
   private async decide(memberId: number, decision: PromoterDecision, staff: StaffRow, reason: string | null = null) {
     const row = await this.promoters.decide(memberId, decision, staff.id, reason);
     return { memberId: row.memberId, status: row.status };
   }
+}
+
+function commissionFilterOf(query: AdminCommissionQueryDto): CommissionFilter {
+  return { promoterMemberId: query.promoterId, status: query.status, orderNo: query.orderNo, from: query.from, to: query.to };
 }

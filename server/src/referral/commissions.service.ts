@@ -1,7 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { adjustmentsOf, type AdminCommissionRecord, type CommissionStatus, type Paginated, type ReferralSettings } from '../../../shared';
+import {
+  addDays,
+  adjustmentsOf,
+  chinaDateTime,
+  COMMISSION_STATUS_LABELS,
+  formatFen,
+  startOfChinaDay,
+  type AdminCommissionRecord,
+  type AdminCommissionRow,
+  type CommissionStatus,
+  type Paginated,
+  type ReferralSettings,
+} from '../../../shared';
+import { MemberRow } from '../members/member.entity';
+import { csvDocument } from '../platform/http/csv-document';
 import type { OrderRefundedPayload } from '../orders/order-events';
 import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
@@ -27,10 +41,21 @@ function rateFor(level: 1 | 2, settings: ReferralSettings, own: { level1RateBp: 
   return level === 1 ? source.level1RateBp : source.level2RateBp;
 }
 
-/** Filters of a commission list. */
+/** Filters of a commission list (`from` / `to`: China days, both included, of the record's creation). */
 export interface CommissionFilter {
   promoterMemberId?: number;
   status?: CommissionStatus;
+  orderNo?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The most rows one CSV export writes. */
+export const COMMISSION_EXPORT_MAX_ROWS = 10_000;
+
+/** 10.5% from basis points. */
+function formatRateBp(rateBp: number): string {
+  return `${rateBp / 100}%`;
 }
 
 /**
@@ -181,26 +206,83 @@ export class CommissionsService {
       .getMany();
   }
 
-  /** Frozen and settled totals (what is left of each record) of a promoter. */
-  async totalsOf(promoterMemberId: number): Promise<{ frozenFen: number; settledFen: number }> {
-    const rows: { status: CommissionStatus; total: string | number }[] = await this.dataSource
+  /**
+   * A promoter's figures, each what is left of the records after refunds: 待结算 and 已结算 totals, what refunds
+   * took back (已扣回, before or after settlement), and what was recorded since `todayStart` (the China day's start).
+   * One grouped read over the promoter's index.
+   */
+  async totalsOf(promoterMemberId: number, todayStart: Date): Promise<{ frozenFen: number; settledFen: number; reversedFen: number; todayFen: number }> {
+    const rows: { status: CommissionStatus; total: string | number; reversed: string | number; today: string | number | null }[] = await this.dataSource
       .createQueryBuilder(CommissionRow, 'c')
       .select('c.status', 'status')
       .addSelect('SUM(c.originalFen - c.reversedFen)', 'total')
-      .where('c.promoterMemberId = :promoterMemberId', { promoterMemberId })
+      .addSelect('SUM(c.reversedFen)', 'reversed')
+      .addSelect('SUM(CASE WHEN c.createdAt >= :todayStart THEN c.originalFen - c.reversedFen ELSE 0 END)', 'today')
+      .where('c.promoterMemberId = :promoterMemberId', { promoterMemberId, todayStart })
       .groupBy('c.status')
       .getRawMany();
     const total = (status: CommissionStatus) => Number(rows.find((row) => row.status === status)?.total ?? 0);
-    return { frozenFen: total('frozen'), settledFen: total('settled') };
+    const sum = (pick: (row: (typeof rows)[number]) => string | number | null) => rows.reduce((all, row) => all + Number(pick(row) ?? 0), 0);
+    return { frozenFen: total('frozen'), settledFen: total('settled'), reversedFen: sum((row) => row.reversed), todayFen: sum((row) => row.today) };
   }
 
   /** Records, newest first: a promoter's own (shopper) or any (console, with filters). */
   async page(filter: CommissionFilter, query: PageQueryDto): Promise<Paginated<AdminCommissionRecord>> {
-    const where: Record<string, unknown> = {};
-    if (filter.promoterMemberId !== undefined) where.promoterMemberId = filter.promoterMemberId;
-    if (filter.status) where.status = filter.status;
-    const [rows, total] = await this.dataSource.getRepository(CommissionRow).findAndCount({ where, order: { id: 'DESC' }, skip: query.offset, take: query.pageSize });
+    const [rows, total] = await this.filtered(filter).skip(query.offset).take(query.pageSize).getManyAndCount();
     return paginated(rows.map(toRecord), total, query);
+  }
+
+  /** The console's CSV: the filtered records, newest first, at most COMMISSION_EXPORT_MAX_ROWS. */
+  async exportCsv(filter: CommissionFilter): Promise<string> {
+    const rows = await this.filtered(filter).take(COMMISSION_EXPORT_MAX_ROWS).getMany();
+    const nicknames = await this.nicknamesOf(rows);
+    const header = ['记录号', '推广员', '推广员会员ID', '级别', '订单号', '买家', '商品', '件数', '计佣金额（元）', '比例', '佣金（元）', '已扣回（元）', '剩余佣金（元）', '状态', '产生时间', '结算时间'];
+    const lines = rows.map((row) => {
+      const record = toRecord(row);
+      return [
+        record.id,
+        nicknames.get(row.promoterMemberId) ?? '',
+        row.promoterMemberId,
+        `${record.level} 级`,
+        record.orderNo,
+        nicknames.get(row.buyerMemberId) ?? '',
+        record.productTitle,
+        record.quantity,
+        formatFen(record.baseFen),
+        formatRateBp(record.rateBp),
+        formatFen(record.originalFen),
+        formatFen(record.reversedFen),
+        formatFen(record.amountFen),
+        COMMISSION_STATUS_LABELS[record.status],
+        chinaDateTime(row.createdAt),
+        row.settledAt ? chinaDateTime(row.settledAt) : '',
+      ];
+    });
+    return csvDocument(header, lines);
+  }
+
+  /** The console list: the records with the promoter's and the buyer's nicknames. */
+  async adminPage(filter: CommissionFilter, query: PageQueryDto): Promise<Paginated<AdminCommissionRow>> {
+    const [rows, total] = await this.filtered(filter).skip(query.offset).take(query.pageSize).getManyAndCount();
+    const nicknames = await this.nicknamesOf(rows);
+    const items = rows.map((row) => ({ ...toRecord(row), promoterNickname: nicknames.get(row.promoterMemberId) ?? '', buyerNickname: nicknames.get(row.buyerMemberId) ?? '' }));
+    return paginated(items, total, query);
+  }
+
+  private filtered(filter: CommissionFilter) {
+    const query = this.dataSource.getRepository(CommissionRow).createQueryBuilder('c').orderBy('c.id', 'DESC');
+    if (filter.promoterMemberId !== undefined) query.andWhere('c.promoterMemberId = :promoterMemberId', { promoterMemberId: filter.promoterMemberId });
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.orderNo) query.andWhere('c.orderNo = :orderNo', { orderNo: filter.orderNo });
+    if (filter.from) query.andWhere('c.createdAt >= :from', { from: startOfChinaDay(filter.from) });
+    if (filter.to) query.andWhere('c.createdAt < :to', { to: startOfChinaDay(addDays(filter.to, 1)) });
+    return query;
+  }
+
+  private async nicknamesOf(rows: CommissionRow[]): Promise<Map<number, string>> {
+    const ids = [...new Set(rows.flatMap((row) => [row.promoterMemberId, row.buyerMemberId]))];
+    const members = ids.length ? await this.dataSource.getRepository(MemberRow).find({ select: { id: true, nickname: true }, where: { id: In(ids) } }) : [];
+    return new Map(members.map((member) => [member.id, member.nickname ?? '']));
   }
 
   /** The records of some orders (the commission a set of orders made). */

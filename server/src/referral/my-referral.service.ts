@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AdminCommissionRecord, MyPromoterStatus, Paginated, ReferralLedgerEntry, TeamMember } from '../../../shared';
+import { chinaDay, startOfChinaDay, type AdminCommissionRecord, type MyPromoterStatus, type Paginated, type ReferralLedgerEntry, type TeamMember } from '../../../shared';
 import { MemberRow } from '../members/member.entity';
 import type { PageQueryDto } from '../platform/http/page-query.dto';
 import { BindingsService } from './bindings.service';
@@ -33,7 +33,7 @@ export class MyReferralService {
       this.bindings.currentReferrerOf(memberId),
       this.teams.counts(memberId),
       this.promoterLedger.figures(memberId),
-      this.commissionRecords.totalsOf(memberId),
+      this.commissionRecords.totalsOf(memberId, startOfChinaDay(chinaDay(new Date()))),
     ]);
     const referrerMember = referrer ? await this.dataSource.getRepository(MemberRow).findOneBy({ id: referrer.referrerMemberId }) : null;
     const everyoneNoMinimum = settings.enabled && settings.programMode === 'everyone' && settings.everyoneMinSpendFen === null;
@@ -52,6 +52,9 @@ export class MyReferralService {
       debtFen: figures.debtFen,
       frozenCommissionFen: totals.frozenFen,
       settledCommissionFen: totals.settledFen,
+      reversedCommissionFen: totals.reversedFen,
+      todayCommissionFen: totals.todayFen,
+      totalCommissionFen: totals.frozenFen + totals.settledFen,
     };
   }
 

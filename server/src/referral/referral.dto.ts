@@ -9,6 +9,7 @@ import {
   PROMOTER_STATUSES,
   REFERRAL_BIND_SCOPES,
   REFERRAL_BINDING_MODES,
+  type AdminCommissionQuery,
   type ApplyPromoterRequest,
   type CommissionStatus,
   type FreezePromoterRequest,
@@ -20,6 +21,8 @@ import {
   type RejectPromoterRequest,
   type SaveProductCommissionRateRequest,
 } from '../../../shared';
+import { IsCalendarDay } from '../platform/http/calendar-day';
+import { MAX_ID } from '../platform/http/id-param.pipe';
 import { PageQueryDto } from '../platform/http/page-query.dto';
 import { OptionalField } from '../platform/http/optional-field';
 
@@ -112,12 +115,27 @@ export class CommissionQueryDto extends PageQueryDto {
   status?: CommissionStatus;
 }
 
-export class AdminCommissionQueryDto extends CommissionQueryDto {
+/** Filters of the console's commission list and its CSV export. */
+export class AdminCommissionQueryDto extends CommissionQueryDto implements AdminCommissionQuery {
   @OptionalField()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   promoterId?: number;
+
+  /** China days of the record's creation, both included. */
+  @OptionalField()
+  @IsCalendarDay()
+  from?: string;
+
+  @OptionalField()
+  @IsCalendarDay()
+  to?: string;
+
+  @OptionalField()
+  @Matches(/^[0-9A-Za-z]{1,24}$/, { message: 'orderNo 应为订单号' })
+  orderNo?: string;
 }
 
 export class AdminPromoterQueryDto extends PageQueryDto {
