@@ -19,6 +19,7 @@ import { CustomerService } from '@/components/customer-service/CustomerService';
 import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import { MembershipEntry } from './MembershipEntry';
 import { OrderShortcuts } from './OrderShortcuts';
+import { PromoterEntry } from './PromoterEntry';
 import './index.scss';
 import { useCartBadge } from '@/store/cart-badge';
 
@@ -155,6 +156,8 @@ export default function MinePage() {
           }
         />
       </Cell.Group>
+
+      <PromoterEntry />
 
       <CustomerService />
 

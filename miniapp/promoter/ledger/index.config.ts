@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '资金流水',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 80,
+});
