@@ -29,6 +29,9 @@ const DueForRepurchasePage = lazy(() => import('@/analytics/DueForRepurchasePage
 const ShopSettingsPage = lazy(() => import('@/settings/ShopSettingsPage'));
 const StaffPage = lazy(() => import('@/staff/StaffPage'));
 const JobsPage = lazy(() => import('@/jobs/JobsPage'));
+const PromotersPage = lazy(() => import('@/referral/PromotersPage'));
+const CommissionsPage = lazy(() => import('@/referral/CommissionsPage'));
+const ReferralSettingsPage = lazy(() => import('@/referral/ReferralSettingsPage'));
 
 /** The server serves the console under /admin and answers index.html for every path below it. */
 export const ROUTER_BASENAME = '/admin';
@@ -78,6 +81,9 @@ export function AppRoutes() {
             <Route path="settings/shop" element={<RequirePage page="shopSettings"><ShopSettingsPage /></RequirePage>} />
             <Route path="staff" element={<RequirePage page="staff"><StaffPage /></RequirePage>} />
             <Route path="jobs" element={<RequirePage page="jobs"><JobsPage /></RequirePage>} />
+            <Route path="referral/promoters" element={<RequirePage page="promoters"><PromotersPage /></RequirePage>} />
+            <Route path="referral/commissions" element={<RequirePage page="commissions"><CommissionsPage /></RequirePage>} />
+            <Route path="referral/settings" element={<RequirePage page="referralSettings"><ReferralSettingsPage /></RequirePage>} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

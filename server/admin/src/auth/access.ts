@@ -13,6 +13,7 @@ import {
   STAFF_REFUND_ROLES,
   ORDER_READ_ROLES,
   POINTS_ADJUST_ROLES,
+  REFERRAL_READ_ROLES,
   REPURCHASE_OUTREACH_ROLES,
   RETURN_RECEIPT_ROLES,
   SHIPPING_ROLES,
@@ -43,7 +44,10 @@ export type PageKey =
   | 'dueForRepurchase'
   | 'shopSettings'
   | 'staff'
-  | 'jobs';
+  | 'jobs'
+  | 'promoters'
+  | 'referralSettings'
+  | 'commissions';
 
 export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   overview: OVERVIEW_ROLES,
@@ -65,6 +69,10 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   shopSettings: SHOP_SETTINGS_ROLES,
   staff: STAFF_ADMIN_ROLES,
   jobs: JOB_ADMIN_ROLES,
+  // 分销: every read role opens them; decisions (PROMOTER_REVIEW_ROLES) and settings (REFERRAL_SETTINGS_ROLES) show to their roles only.
+  promoters: REFERRAL_READ_ROLES,
+  referralSettings: REFERRAL_READ_ROLES,
+  commissions: REFERRAL_READ_ROLES,
 };
 
 export interface MenuEntry {
@@ -84,6 +92,9 @@ const MENU: MenuEntry[] = [
   { key: 'members', path: '/members', name: '会员管理' },
   { key: 'memberLevels', path: '/member-levels', name: '会员等级' },
   { key: 'coupons', path: '/coupons', name: '优惠券' },
+  { key: 'promoters', path: '/referral/promoters', name: '推广员' },
+  { key: 'commissions', path: '/referral/commissions', name: '佣金明细' },
+  { key: 'referralSettings', path: '/referral/settings', name: '分销设置' },
   { key: 'repeatPurchase', path: '/analytics/repeat-purchase', name: '复购分析' },
   { key: 'dueForRepurchase', path: '/analytics/due-for-repurchase', name: '待复购会员' },
   { key: 'shopSettings', path: '/settings/shop', name: '店铺设置' },

@@ -1,5 +1,7 @@
 import {
+  AccountBookOutlined,
   AppstoreOutlined,
+  ApartmentOutlined,
   CarOutlined,
   CrownOutlined,
   CustomerServiceOutlined,
@@ -14,6 +16,7 @@ import {
   ShoppingOutlined,
   TagsOutlined,
   TeamOutlined,
+  ShareAltOutlined,
 } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { STAFF_ROLE_LABELS } from '@shared/roles';
@@ -40,6 +43,9 @@ const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
   shopSettings: <SettingOutlined />,
   staff: <TeamOutlined />,
   jobs: <ScheduleOutlined />,
+  promoters: <ApartmentOutlined />,
+  commissions: <AccountBookOutlined />,
+  referralSettings: <ShareAltOutlined />,
 };
 
 /** Pages reached from a menu entry but not listed in the menu; they keep their parent entry highlighted. */
