@@ -80,9 +80,10 @@ function ReferralSettingsForm({ saved, onSaved }: { saved: ReferralSettings; onS
         extra="人人分销：会员自动成为推广员（可设消费门槛）；指定分销：会员免费申请，员工在「推广员」里审核"
       />
       <ProFormDependency name={['programMode']}>
-        {({ programMode }) =>
-          programMode === 'everyone' && (
+        {({ programMode }) => (
+            // Hidden, not removed: a removed field would be left out of what is saved.
             <Form.Item
+              hidden={programMode !== 'everyone'}
               name="everyoneMinSpend"
               label="消费门槛"
               extra="会员已付款订单（扣除退款）累计达到此金额才成为推广员；留空表示不设门槛"
@@ -90,8 +91,7 @@ function ReferralSettingsForm({ saved, onSaved }: { saved: ReferralSettings; onS
             >
               <YuanInput aria-label="消费门槛" placeholder="留空则不设门槛" style={{ maxWidth: 200 }} />
             </Form.Item>
-          )
-        }
+          )}
       </ProFormDependency>
       <ProFormRadio.Group
         name="bindingMode"
@@ -100,9 +100,9 @@ function ReferralSettingsForm({ saved, onSaved }: { saved: ReferralSettings; onS
         extra="会员通过分享链接或海报进入时与分享者绑定；已有推荐人时，按此方式决定是否改绑"
       />
       <ProFormDependency name={['bindingMode']}>
-        {({ bindingMode }) =>
-          bindingMode === 'valid_days' && (
+        {({ bindingMode }) => (
             <ProFormDigit
+              hidden={bindingMode !== 'valid_days'}
               name="bindingValidDays"
               label="绑定有效期"
               min={1}
@@ -112,8 +112,7 @@ function ReferralSettingsForm({ saved, onSaved }: { saved: ReferralSettings; onS
               extra={`过期后新的分享者可以接手（1–${MAX_BINDING_VALID_DAYS} 天）`}
               rules={[{ required: true, message: '请填写绑定有效期' }]}
             />
-          )
-        }
+          )}
       </ProFormDependency>
       <ProFormRadio.Group name="bindScope" label="可被绑定的会员" options={options(REFERRAL_BIND_SCOPES, REFERRAL_BIND_SCOPE_LABELS)} extra="仅新会员：只有第一次登录（注册）时带着分享链接的会员会被绑定" />
       <ProFormDigit

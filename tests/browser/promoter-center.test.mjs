@@ -1,0 +1,197 @@
+// 分销 end to end, by hand on both sides: the owner sets 分销设置 (指定分销, two rates, a product's own rate) in the
+// console; a shopper, who saw no 推广中心 while 分销 was off, applies in the storefront; an operator approves the
+// application in the console; a friend arrives through the new promoter's share link and pays an order; the
+// promoter sees the active center (today's earnings, 待结算, the team, the record at the product's own rate),
+// and staff see the record in 佣金明细 and the friend in the promoter's team tree.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { useAppAndBrowser } from './support/session.mjs';
+import { screenshot, withPage } from './support/browser.mjs';
+import { loginAsNewShopper, openStorefront } from './support/storefront.mjs';
+import { logInToAdmin } from './support/admin.mjs';
+import { callApi, SHOPPER_ADDRESS, waitForOrderStatus } from './support/shopper-api.mjs';
+
+const desktop = { viewport: { width: 1440, height: 900 } };
+// The storefront at the narrowest common phone width.
+const phone = { viewport: { width: 375, height: 812 } };
+const session = useAppAndBrowser();
+
+const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`;
+
+/** A friend logs in through the promoter's share link, buys `quantity` of the SKU and pays; answers the order no. */
+async function friendBuysThroughLink(baseUrl, shortId, skuId, quantity) {
+  const call = (method, path, options) => callApi(baseUrl, method, path, options);
+  const { fakeWechatBaseUrl } = await call('GET', '/platform');
+  const { code } = await call('POST', '/fake/login-code', { base: fakeWechatBaseUrl, body: { identity: `friend-${randomUUID()}` } });
+  const { version } = await call('GET', '/privacy/current');
+  const { token } = await call('POST', '/auth/wechat-login', { body: { code, privacyConsentVersion: version, attribution: { shortId } } });
+  const address = await call('POST', '/addresses', { token, body: SHOPPER_ADDRESS });
+  const order = await call('POST', '/orders', { token, body: { clientToken: randomUUID().replace(/-/g, ''), items: [{ skuId, quantity }], addressId: address.id } });
+  const payment = await call('POST', `/orders/${order.orderNo}/payment`, { token });
+  await call('POST', '/fake/pay/confirm', { base: fakeWechatBaseUrl, body: { prepayId: payment.prepayId } });
+  await waitForOrderStatus(baseUrl, order.orderNo, token, 'paid');
+  return order.orderNo;
+}
+
+test('staff set 分销, a shopper applies, staff approve, and the promoter sees the active center with a friend’s order', async () => {
+  const baseUrl = session.app.baseUrl;
+  const call = (method, path, options) => callApi(baseUrl, method, path, options);
+  // The product that gets its own 20% rate, and a SKU of it in stock.
+  const products = await call('GET', '/products?page=1&pageSize=20');
+  let product = null;
+  let sku = null;
+  for (const summary of products.items) {
+    const detail = await call('GET', `/products/${summary.id}`);
+    sku = detail.skus.find((candidate) => candidate.stock >= 2);
+    if (sku) {
+      product = detail;
+      break;
+    }
+  }
+  assert.ok(product, 'the demo shop has a product in stock');
+
+  const shopperContext = await session.browser.newContext({ ...phone, locale: 'zh-CN' });
+  const shopper = await shopperContext.newPage();
+  try {
+    // 分销 is off in the demo shop: 我的 has no 推广中心, and the center says so.
+    const storefront = await openStorefront(shopper, baseUrl);
+    await storefront.mine();
+    await loginAsNewShopper(shopper);
+    await shopper.locator('.my-coupons-entry').waitFor();
+    assert.equal(await shopper.locator('.promoter-center-entry').count(), 0);
+    await shopper.goto(`${baseUrl}/#/promoter/center/index`);
+    await shopper.locator('.promoter-center-page[data-view="off"]', { hasText: '本店暂未开启分销' }).waitFor();
+    const token = await shopper.evaluate(() => JSON.parse(localStorage.getItem('storefront.token')).data);
+    const memberId = (await call('GET', '/me', { token })).id;
+
+    // The owner turns 分销 on: 指定分销, 10% and 5%, and the product's own 20% with no level 2.
+    await withPage(
+      session.browser,
+      'admin-referral-settings',
+      async (page) => {
+        await logInToAdmin(page, baseUrl, 'owner');
+        await page.getByRole('link', { name: '分销设置' }).click();
+        await page.getByRole('switch', { name: '开启分销' }).click();
+        await page.getByLabel('指定分销').check();
+        await page.getByLabel('一级佣金比例', { exact: true }).fill('10');
+        await page.getByLabel('二级佣金比例', { exact: true }).fill('95');
+        await page.getByRole('button', { name: '保存设置' }).click();
+        // The form refuses two levels above 100% before asking the server.
+        await page.getByText('一级与二级佣金比例之和不能超过 100%').waitFor();
+        await page.getByLabel('二级佣金比例', { exact: true }).fill('5');
+        await page.getByRole('button', { name: '保存设置' }).click();
+        await page.getByText('分销设置已保存').first().waitFor();
+        await page.getByText(/当前规则：指定分销.*一级 10%，二级 5%/).waitFor();
+
+        await page.getByRole('button', { name: '设置商品比例' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByLabel('商品', { exact: true }).click();
+        await dialog.getByLabel('商品', { exact: true }).fill(product.title.slice(0, 4));
+        await page.locator('.ant-select-item-option', { hasText: `ID ${product.id}` }).click();
+        await dialog.getByLabel('商品一级佣金比例').fill('20');
+        await dialog.getByRole('button', { name: /确\s?认/ }).click();
+        await page.locator('.product-rates-table tr', { hasText: product.title }).filter({ hasText: '20%' }).filter({ hasText: '不设二级' }).waitFor();
+        await page.mouse.wheel(0, 600);
+      },
+      desktop,
+    );
+    const settings = await call('GET', '/admin/referral/settings', { token: (await call('POST', '/admin/auth/login', { body: { username: 'owner', password: 'demo1234' } })).token });
+    assert.deepEqual([settings.enabled, settings.programMode, settings.level1RateBp, settings.level2RateBp], [true, 'approved', 1000, 500]);
+
+    // The shopper now finds 推广中心 on 我的 and applies (free, no purchase needed) with a note.
+    await storefront.mine();
+    await shopper.locator('.promoter-center-entry', { hasText: '申请成为推广员' }).click();
+    await shopper.locator('.apply-rules', { hasText: '不收任何费用' }).waitFor();
+    await shopper.locator('.apply-note textarea').fill('常给朋友推荐好茶');
+    await screenshot(shopper, 'promoter-apply');
+    await shopper.locator('.apply-submit').click();
+    await shopper.locator('.promoter-notice--pending', { hasText: '等待审核' }).waitFor();
+    await screenshot(shopper, 'promoter-pending');
+
+    // An operator approves it from the apply queue.
+    await withPage(
+      session.browser,
+      'admin-promoters',
+      async (page) => {
+        await logInToAdmin(page, baseUrl, 'operator');
+        await page.getByRole('link', { name: '推广员' }).click();
+        await page.getByTestId('promoter-tab-pending').click();
+        const row = page.locator('.ant-table-row', { hasText: `ID ${memberId}` });
+        await row.filter({ hasText: '常给朋友推荐好茶' }).waitFor();
+        await screenshot(page, 'admin-promoters-queue');
+        await row.getByText('通过', { exact: true }).click();
+        await page.locator('.ant-popconfirm').getByRole('button', { name: /通\s?过/ }).click();
+        await page.getByText(/已通过/).first().waitFor();
+        await page.getByTestId('promoter-tab-active').click();
+        await page.locator('.ant-table-row', { hasText: `ID ${memberId}` }).filter({ hasText: '推广员' }).waitFor();
+      },
+      desktop,
+    );
+
+    // Pull-to-refresh's work: the center re-reads the status and shows the active center.
+    await shopper.reload();
+    await shopper.locator('.promoter-center-page[data-view="active"] .today-earnings').waitFor();
+    assert.equal((await shopper.locator('.today-earnings').innerText()).trim(), '0.00');
+
+    // A friend arrives through the promoter's share link and buys 2 units: 20% (the product's own rate) of what they paid.
+    const link = await call('POST', '/share-links', { token, body: { kind: 'product', targetId: product.id, channel: 'chat' } });
+    const orderNo = await friendBuysThroughLink(baseUrl, link.shortId, sku.id, 2);
+    const commissionFen = Math.floor((sku.priceFen * 2 * 2000) / 10_000);
+
+    await shopper.reload();
+    await shopper.locator('.today-earnings', { hasText: (commissionFen / 100).toFixed(2) }).waitFor();
+    assert.equal((await shopper.locator('.frozen-total .earnings-card__status-amount').innerText()).trim(), yuan(commissionFen));
+    assert.match(await shopper.locator('.team-entry').innerText(), /一级 1 人 · 二级 0 人/);
+    assert.match(await shopper.locator('.debt-note').innerText(), /可申请提现/);
+    await screenshot(shopper, 'promoter-center-active');
+
+    await shopper.locator('.team-entry').click();
+    await shopper.locator('.team-member').first().waitFor();
+    assert.match(await shopper.locator('.team-member').first().innerText(), /138\*\*\*\*1234|未绑定手机号/);
+    await screenshot(shopper, 'promoter-team');
+    await shopper.goBack();
+
+    await shopper.locator('.frozen-total').click();
+    const record = shopper.locator('.commission-record').filter({ visible: true }).first();
+    await record.waitFor();
+    const recordText = await record.innerText();
+    for (const expected of [orderNo, yuan(commissionFen), '20%', '一级佣金', '待结算']) assert.ok(recordText.includes(expected), `${expected} in ${recordText}`);
+    await screenshot(shopper, 'promoter-commissions');
+    await shopper.goBack();
+
+    await shopper.locator('.ledger-entry').click();
+    await shopper.locator('.page-state--empty', { hasText: '还没有资金流水' }).filter({ visible: true }).waitFor();
+    await screenshot(shopper, 'promoter-ledger-empty');
+
+    // Staff find the record in 佣金明细 by order no, and the friend in the promoter's team tree.
+    await withPage(
+      session.browser,
+      'admin-commissions',
+      async (page) => {
+        await logInToAdmin(page, baseUrl, 'owner');
+        await page.getByRole('link', { name: '佣金明细' }).click();
+        await page.getByLabel('订单号').fill(orderNo);
+        await page.getByRole('button', { name: /查\s?询/ }).click();
+        const row = page.locator('.ant-table-row', { hasText: orderNo });
+        await row.filter({ hasText: yuan(commissionFen) }).filter({ hasText: '待结算' }).filter({ hasText: '20%' }).waitFor();
+        assert.equal(await page.locator('.ant-table-row').count(), 1);
+        await page.getByRole('button', { name: '导出 CSV' }).click();
+        await page.getByText('佣金明细已导出').first().waitFor();
+        await screenshot(page, 'admin-commissions');
+
+        await page.getByRole('link', { name: '推广员' }).click();
+        const promoterRow = page.locator('.ant-table-row', { hasText: `ID ${memberId}` });
+        await promoterRow.getByText('团队', { exact: true }).click();
+        await page.locator('.promoter-team-tree .ant-tree-treenode', { hasText: '一级' }).waitFor();
+        await screenshot(page, 'admin-promoter-team');
+      },
+      desktop,
+    );
+  } catch (error) {
+    await screenshot(shopper, 'promoter-center-failure').catch(() => {});
+    throw error;
+  } finally {
+    await shopperContext.close();
+  }
+});
