@@ -83,14 +83,15 @@ test('staff set 分销, a shopper applies, staff approve, and the promoter sees 
         await page.getByRole('button', { name: '保存设置' }).click();
         await page.getByText('分销设置已保存').first().waitFor();
         await page.getByText(/当前规则：指定分销.*一级 10%，二级 5%/).waitFor();
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await screenshot(page, 'admin-referral-settings-form');
 
         await page.getByRole('button', { name: '设置商品比例' }).click();
         const dialog = page.getByRole('dialog');
-        await dialog.getByLabel('商品', { exact: true }).click();
-        await dialog.getByLabel('商品', { exact: true }).fill(product.title.slice(0, 4));
+        await dialog.getByRole('combobox', { name: '商品' }).fill(product.title.slice(0, 4));
         await page.locator('.ant-select-item-option', { hasText: `ID ${product.id}` }).click();
         await dialog.getByLabel('商品一级佣金比例').fill('20');
-        await dialog.getByRole('button', { name: /确\s?认/ }).click();
+        await dialog.getByRole('button', { name: '保存比例' }).click();
         await page.locator('.product-rates-table tr', { hasText: product.title }).filter({ hasText: '20%' }).filter({ hasText: '不设二级' }).waitFor();
         await page.mouse.wheel(0, 600);
       },
@@ -178,7 +179,7 @@ test('staff set 分销, a shopper applies, staff approve, and the promoter sees 
         assert.equal(await page.locator('.ant-table-row').count(), 1);
         await page.getByRole('button', { name: '导出 CSV' }).click();
         await page.getByText('佣金明细已导出').first().waitFor();
-        await screenshot(page, 'admin-commissions');
+        await screenshot(page, 'admin-commissions-list');
 
         await page.getByRole('link', { name: '推广员' }).click();
         const promoterRow = page.locator('.ant-table-row', { hasText: `ID ${memberId}` });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Tabs, Tag } from '@nutui/nutui-react-taro';
+import { Tabs } from '@nutui/nutui-react-taro';
 import { COMMISSION_STATUS_LABELS, COMMISSION_STATUSES, type CommissionRecord, type CommissionStatus } from '@shared/api/referral';
 import { formatYuan } from '@shared/money';
 import { listMyCommissions } from '@/services/referral';
@@ -25,8 +25,6 @@ const EMPTY_TEXT: Record<Tab, string> = {
   settled: '没有已结算的佣金',
   reversed: '没有被扣回的佣金',
 };
-
-const TAG_TYPE: Record<CommissionStatus, 'warning' | 'success' | 'default'> = { frozen: 'warning', settled: 'success', reversed: 'default' };
 
 /** 佣金明细: one row per order line and level, by status (待结算 / 已结算 / 已扣回); `?status=` opens a tab. */
 export default function PromoterCommissionsPage() {
@@ -76,9 +74,7 @@ function CommissionRow({ record }: { record: CommissionRecord }) {
         <Text className={`commission-row__amount commission-row__amount--${record.status}`}>{formatYuan(record.amountFen)}</Text>
       </View>
       <View className="commission-row__tags">
-        <Tag type={TAG_TYPE[record.status]} plain>
-          {COMMISSION_STATUS_LABELS[record.status]}
-        </Tag>
+        <Text className={`commission-row__status commission-row__status--${record.status}`}>{COMMISSION_STATUS_LABELS[record.status]}</Text>
         <Text className="commission-row__level">{levelText(record.level)}佣金</Text>
       </View>
       <Text className="commission-row__line">

@@ -123,7 +123,6 @@ export default function CommissionsPage() {
       <ProTable<AdminCommissionRow, CommissionFilterValues & { current?: number; pageSize?: number }>
         rowKey="id"
         columns={columns}
-        scroll={{ x: 1300 }}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         // ProTable skips the rules of its filter form unless told otherwise; the id and order no have some.
         form={{ ignoreRules: false }}

@@ -110,6 +110,7 @@ function ProductRateModal({ editing, onClose, onSaved }: { editing: ProductCommi
       open
       width={520}
       modalProps={{ onCancel: onClose, destroyOnHidden: true }}
+      submitter={{ searchConfig: { submitText: '保存比例', resetText: '取消' } }}
       initialValues={existing ? { productId: existing.productId, level1Rate: bpToPercent(existing.level1RateBp), level2Rate: existing.level2RateBp === null ? null : bpToPercent(existing.level2RateBp) } : { level2Rate: null }}
       onFinish={async (values) => {
         try {
