@@ -11,6 +11,7 @@ import { PageState } from '@/components/page-state/PageState';
 import { FeedFooter } from '@/components/product-card/FeedFooter';
 import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
 import { ledgerTitle, pointsDeltaText } from '../membership-text';
+import '@/components/ledger-row/ledger-row.scss';
 import './index.scss';
 
 const PAGE_SIZE = 20;

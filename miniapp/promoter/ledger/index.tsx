@@ -11,6 +11,7 @@ import { PageState } from '@/components/page-state/PageState';
 import { FeedFooter } from '@/components/product-card/FeedFooter';
 import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
 import { ledgerAmounts } from '../promoter-text';
+import '@/components/ledger-row/ledger-row.scss';
 import '../promoter-list.scss';
 import './index.scss';
 
@@ -44,16 +45,16 @@ export default function PromoterLedgerPage() {
 function LedgerRow({ entry }: { entry: ReferralLedgerEntry }) {
   const amounts = ledgerAmounts(entry);
   return (
-    <View className="promoter-row referral-ledger-row" data-kind={entry.kind}>
-      <View className="referral-ledger-row__main">
-        <Text className="referral-ledger-row__title">{entry.kindText}</Text>
-        {entry.note && <Text className="referral-ledger-row__line">{entry.note}</Text>}
-        <Text className="referral-ledger-row__line">{formatDateTime(entry.createdAt)}</Text>
+    <View className="ledger-row referral-ledger-row" data-kind={entry.kind}>
+      <View className="ledger-row__main">
+        <Text className="ledger-row__title">{entry.kindText}</Text>
+        {entry.note && <Text className="ledger-row__note">{entry.note}</Text>}
+        <Text className="ledger-row__time">{formatDateTime(entry.createdAt)}</Text>
       </View>
-      <View className="referral-ledger-row__amounts">
-        <Text className={`referral-ledger-row__delta referral-ledger-row__delta--${entry.balanceDeltaFen >= 0 ? 'in' : 'out'}`}>{amounts.balance}</Text>
+      <View className="ledger-row__amounts">
+        <Text className={`ledger-row__delta ledger-row__delta--${entry.balanceDeltaFen >= 0 ? 'in' : 'out'}`}>{amounts.balance}</Text>
         {amounts.debt && <Text className="referral-ledger-row__debt">{amounts.debt}</Text>}
-        <Text className="referral-ledger-row__line">
+        <Text className="ledger-row__balance">
           余额 {formatYuan(entry.balanceAfterFen)}
           {entry.debtAfterFen > 0 ? ` · 欠款 ${formatYuan(entry.debtAfterFen)}` : ''}
         </Text>

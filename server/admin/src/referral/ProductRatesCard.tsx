@@ -1,13 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ModalForm, ProFormDigit, ProFormSelect } from '@ant-design/pro-components';
+import { ModalForm, ProFormSelect } from '@ant-design/pro-components';
 import type { ProductCommissionRate } from '@shared/api/referral';
-import { Button, Card, Popconfirm, Result, Space, Table, Typography, type FormInstance } from 'antd';
+import { Button, Card, Popconfirm, Result, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '@/common/feedback';
 import { useRemoteData } from '@/common/useRemoteData';
 import { searchProductOptions } from '@/products/products-api';
 import { fetchProductRates, removeProductRate, saveProductRate } from './referral-api';
-import { bpToPercent, productRateText, ratesProblem, ratesToRequest, rateText, refuseIf } from './referral-settings-form';
+import { CommissionRateFields } from './CommissionRateFields';
+import { bpToPercent, productRateText, ratesToRequest, rateText } from './referral-settings-form';
 
 interface RateFormValues {
   productId: number;
@@ -132,27 +133,7 @@ function ProductRateModal({ editing, onClose, onSaved }: { editing: ProductCommi
         fieldProps={{ filterOption: false, 'aria-label': '商品', placeholder: '输入商品名称搜索' }}
         rules={[{ required: true, message: '请选择商品' }]}
       />
-      <ProFormDigit
-        name="level1Rate"
-        label="一级佣金比例"
-        min={0}
-        max={100}
-        fieldProps={{ precision: 2, addonAfter: '%', 'aria-label': '商品一级佣金比例' }}
-        rules={[{ required: true, message: '请填写一级佣金比例' }]}
-      />
-      <ProFormDigit
-        name="level2Rate"
-        label="二级佣金比例"
-        min={0}
-        max={100}
-        dependencies={['level1Rate']}
-        fieldProps={{ precision: 2, addonAfter: '%', placeholder: '留空则这个商品不给二级', 'aria-label': '商品二级佣金比例' }}
-        rules={[
-          ({ getFieldValue }: FormInstance) => ({
-            validator: async (_: unknown, value?: number | null) => refuseIf(ratesProblem(getFieldValue('level1Rate'), value)),
-          }),
-        ]}
-      />
+      <CommissionRateFields ariaPrefix="商品" level2Placeholder="留空则这个商品不给二级" />
     </ModalForm>
   );
 }

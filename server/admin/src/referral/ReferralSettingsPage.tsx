@@ -11,17 +11,17 @@ import {
   type ReferralSettings,
 } from '@shared/api/referral';
 import { REFERRAL_SETTINGS_ROLES } from '@shared/roles';
-import { Alert, Card, Form, Space, type FormInstance } from 'antd';
+import { Alert, Card, Form, Space } from 'antd';
 import { useCurrentStaff } from '@/auth/AuthProvider';
 import { RemoteContent } from '@/common/RemoteContent';
 import { SettingsForm } from '@/common/SettingsForm';
 import { useRemoteData } from '@/common/useRemoteData';
 import { YuanInput, yuanRules } from '@/common/YuanInput';
+import { CommissionRateFields } from './CommissionRateFields';
 import { ProductRatesCard } from './ProductRatesCard';
 import { fetchReferralSettings, saveReferralSettings } from './referral-api';
 import {
   formToSettings,
-  ratesProblem,
   referralRuleText,
   refuseIf,
   settingAmountProblem,
@@ -115,30 +115,11 @@ function ReferralSettingsForm({ saved, onSaved }: { saved: ReferralSettings; onS
           )}
       </ProFormDependency>
       <ProFormRadio.Group name="bindScope" label="可被绑定的会员" options={options(REFERRAL_BIND_SCOPES, REFERRAL_BIND_SCOPE_LABELS)} extra="仅新会员：只有第一次登录（注册）时带着分享链接的会员会被绑定" />
-      <ProFormDigit
-        name="level1Rate"
-        label="一级佣金比例"
-        min={0}
-        max={100}
+      <CommissionRateFields
         width="sm"
-        fieldProps={{ precision: 2, addonAfter: '%', 'aria-label': '一级佣金比例' }}
-        extra="直接推荐买家的推广员所得，按买家实际付款金额（会员价、优惠券、积分抵扣后，不含运费）计算，向下取整到分"
-        rules={[{ required: true, message: '请填写一级佣金比例' }]}
-      />
-      <ProFormDigit
-        name="level2Rate"
-        label="二级佣金比例"
-        min={0}
-        max={100}
-        width="sm"
-        dependencies={['level1Rate']}
-        fieldProps={{ precision: 2, addonAfter: '%', placeholder: '留空则不设二级', 'aria-label': '二级佣金比例' }}
-        extra="推荐了一级推广员的人所得；留空表示不设二级。最多两级，两级之和不超过 100%"
-        rules={[
-          ({ getFieldValue }: FormInstance) => ({
-            validator: async (_: unknown, value?: number | null) => refuseIf(ratesProblem(getFieldValue('level1Rate'), value)),
-          }),
-        ]}
+        level2Placeholder="留空则不设二级"
+        level1Extra="直接推荐买家的推广员所得，按买家实际付款金额（会员价、优惠券、积分抵扣后，不含运费）计算，向下取整到分"
+        level2Extra="推荐了一级推广员的人所得；留空表示不设二级。最多两级，两级之和不超过 100%"
       />
       <ProFormSwitch name="selfPurchaseCommission" label="自购返佣" extra="开启后推广员自己下单也得一级佣金（其推荐人得二级）；关闭时自己的订单照常给推荐人" />
       <ProFormDigit
