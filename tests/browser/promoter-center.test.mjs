@@ -2,7 +2,7 @@
 // console; a shopper, who saw no 推广中心 while 分销 was off, applies in the storefront; an operator approves the
 // application in the console; a friend arrives through the new promoter's share link and pays an order; the
 // promoter sees the active center (today's earnings, 待结算, the team, the record at the product's own rate),
-// and staff see the record in 佣金明细 and the friend in the promoter's team tree.
+// and staff see the record in 佣金明细 and the friend in the promoter's team tree; frozen, the promoter reads why.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -102,6 +102,8 @@ test('staff set 分销, a shopper applies, staff approve, and the promoter sees 
 
     // The shopper now finds 推广中心 on 我的 and applies (free, no purchase needed) with a note.
     await storefront.mine();
+    await shopper.locator('.promoter-center-entry', { hasText: '申请成为推广员' }).scrollIntoViewIfNeeded();
+    await screenshot(shopper, 'mine-promoter-entry');
     await shopper.locator('.promoter-center-entry', { hasText: '申请成为推广员' }).click();
     await shopper.locator('.apply-rules', { hasText: '不收任何费用' }).waitFor();
     await shopper.locator('.apply-note textarea').fill('常给朋友推荐好茶');
@@ -189,6 +191,33 @@ test('staff set 分销, a shopper applies, staff approve, and the promoter sees 
       },
       desktop,
     );
+
+    // An operator freezes the promoter (a reason is required, and the dialog asks before it acts); the center says why.
+    await withPage(
+      session.browser,
+      'admin-promoter-freeze',
+      async (page) => {
+        await logInToAdmin(page, baseUrl, 'operator');
+        await page.getByRole('link', { name: '推广员' }).click();
+        const row = page.locator('.ant-table-row', { hasText: `ID ${memberId}` });
+        await row.getByText('冻结', { exact: true }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByRole('button', { name: '确认冻结' }).click();
+        await dialog.getByText('请填写原因').waitFor();
+        await dialog.getByLabel('原因').fill('推广内容夸大功效');
+        await screenshot(page, 'admin-promoter-freeze-dialog');
+        await dialog.getByRole('button', { name: '确认冻结' }).click();
+        await page.getByText(/已冻结/).first().waitFor();
+        await row.filter({ hasText: '原因：推广内容夸大功效' }).waitFor();
+        assert.equal(await row.getByText('解冻', { exact: true }).count(), 1);
+      },
+      desktop,
+    );
+    await shopper.goto(`${baseUrl}/#/promoter/center/index`);
+    await shopper.locator('.promoter-center-page[data-view="frozen"] .promoter-notice__reason', { hasText: '推广内容夸大功效' }).waitFor();
+    // What was earned stays: the balance card and the records are still there.
+    await shopper.locator('.promoter-center-page[data-view="frozen"] .team-entry').waitFor();
+    await screenshot(shopper, 'promoter-center-frozen');
   } catch (error) {
     await screenshot(shopper, 'promoter-center-failure').catch(() => {});
     throw error;

@@ -40,8 +40,8 @@ export function PromoterReasonModal({
       title={`${copy.title}：${name}`}
       open
       width={480}
-      modalProps={{ onCancel: onClose, destroyOnHidden: true, okButtonProps: { danger: true } }}
-      submitter={{ searchConfig: { submitText: copy.submit, resetText: '取消' } }}
+      modalProps={{ onCancel: onClose, destroyOnHidden: true }}
+      submitter={{ searchConfig: { submitText: copy.submit, resetText: '取消' }, submitButtonProps: { danger: true } }}
       onFinish={async ({ reason }) => {
         // Done here or decided elsewhere meanwhile (409): either way the list is re-read and the dialog closes.
         const refresh = () => {
