@@ -11,7 +11,7 @@ import {
   type ReferralSettings,
 } from '@shared/api/referral';
 import { REFERRAL_SETTINGS_ROLES } from '@shared/roles';
-import { Alert, Card, Form, Space } from 'antd';
+import { Alert, App, Card, Form, Space } from 'antd';
 import { useCurrentStaff } from '@/auth/AuthProvider';
 import { RemoteContent } from '@/common/RemoteContent';
 import { SettingsForm } from '@/common/SettingsForm';
@@ -57,6 +57,20 @@ export default function ReferralSettingsPage() {
 }
 
 function ReferralSettingsForm({ saved, onSaved }: { saved: ReferralSettings; onSaved: (settings: ReferralSettings) => void }) {
+  const { modal } = App.useApp();
+
+  /** Switching 分销 off stops commission on new payments for every promoter: asked first. */
+  const switchOffConfirmed = async (values: ReferralSettingsFormValues): Promise<boolean> => {
+    if (!saved.enabled || values.enabled) return true;
+    return modal.confirm({
+      title: '关闭分销？',
+      content: '关闭后会员看不到推广中心，之后付款的订单不再产生佣金；已产生的佣金照常结算，推广员的余额保留。',
+      okText: '确认关闭',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+    });
+  };
+
   const save = async (values: ReferralSettingsFormValues) => {
     const next = await saveReferralSettings(formToSettings(values));
     onSaved(next);
@@ -70,6 +84,7 @@ function ReferralSettingsForm({ saved, onSaved }: { saved: ReferralSettings; onS
       initialValues={settingsToForm(saved)}
       save={save}
       savedText="分销设置已保存"
+      confirm={switchOffConfirmed}
       wrapperSpan={12}
     >
       <ProFormSwitch name="enabled" label="开启分销" extra="关闭时会员看不到推广中心、不能申请推广员，新付款的订单不产生佣金；谁推荐了谁仍会记录" />
