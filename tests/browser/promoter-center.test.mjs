@@ -10,7 +10,7 @@ import { useAppAndBrowser } from './support/session.mjs';
 import { screenshot, withPage } from './support/browser.mjs';
 import { loginAsNewShopper, openStorefront } from './support/storefront.mjs';
 import { logInToAdmin } from './support/admin.mjs';
-import { callApi, SHOPPER_ADDRESS, waitForOrderStatus } from './support/shopper-api.mjs';
+import { callApi, newShopperToken, SHOPPER_ADDRESS, waitForOrderStatus } from './support/shopper-api.mjs';
 
 const desktop = { viewport: { width: 1440, height: 900 } };
 // The storefront at the narrowest common phone width.
@@ -57,8 +57,12 @@ test('staff set 分销, a shopper applies, staff approve, and the promoter sees 
     // 分销 is off in the demo shop: 我的 has no 推广中心, and the center says so.
     const storefront = await openStorefront(shopper, baseUrl);
     await storefront.mine();
+    const statusRead = shopper.waitForResponse((response) => response.url().includes('/api/v1/referral/promoter'));
     await loginAsNewShopper(shopper);
     await shopper.locator('.my-coupons-entry').waitFor();
+    // Once 我的 has read the status, the entry stays away.
+    assert.equal((await (await statusRead).json()).programEnabled, false);
+    await shopper.waitForTimeout(300);
     assert.equal(await shopper.locator('.promoter-center-entry').count(), 0);
     await shopper.goto(`${baseUrl}/#/promoter/center/index`);
     await shopper.locator('.promoter-center-page[data-view="off"]', { hasText: '本店暂未开启分销' }).waitFor();
@@ -224,4 +228,85 @@ test('staff set 分销, a shopper applies, staff approve, and the promoter sees 
   } finally {
     await shopperContext.close();
   }
+});
+
+test('a refused applicant reads the reason and applies again; switching 分销 off (after a confirmation) hides the center', async () => {
+  const baseUrl = session.app.baseUrl;
+  const call = (method, path, options) => callApi(baseUrl, method, path, options);
+  const owner = (await call('POST', '/admin/auth/login', { body: { username: 'owner', password: 'demo1234' } })).token;
+  const settings = await call('GET', '/admin/referral/settings', { token: owner });
+  await call('PUT', '/admin/referral/settings', { token: owner, body: { ...settings, enabled: true, programMode: 'approved' } });
+  // The applicant applied earlier (through the API here; the first test applies by hand).
+  const token = await newShopperToken(baseUrl);
+  const memberId = (await call('GET', '/me', { token })).id;
+  await call('POST', '/referral/promoter/apply', { token, body: { note: '想试试' } });
+
+  await withPage(
+    session.browser,
+    'admin-promoter-reject',
+    async (page) => {
+      await logInToAdmin(page, baseUrl, 'operator');
+      await page.getByRole('link', { name: '推广员' }).click();
+      await page.getByTestId('promoter-tab-pending').click();
+      const row = page.locator('.ant-table-row', { hasText: `ID ${memberId}` });
+      await row.getByText('拒绝', { exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('原因').fill('请先绑定手机号再申请');
+      await dialog.getByRole('button', { name: '确认拒绝' }).click();
+      await page.getByText(/已拒绝申请/).first().waitFor();
+      await page.getByTestId('promoter-tab-rejected').click();
+      await page.locator('.ant-table-row', { hasText: `ID ${memberId}` }).filter({ hasText: '原因：请先绑定手机号再申请' }).waitFor();
+    },
+    desktop,
+  );
+
+  await withPage(
+    session.browser,
+    'promoter-reapplied',
+    async (page) => {
+      // The storefront signed in as the applicant (the token the app keeps in storage).
+      await page.addInitScript((saved) => localStorage.setItem('storefront.token', JSON.stringify({ data: saved })), token);
+      await page.goto(`${baseUrl}/#/promoter/center/index`);
+      await page.locator('.promoter-center-page[data-view="rejected"] .promoter-notice__reason', { hasText: '请先绑定手机号再申请' }).waitFor();
+      await screenshot(page, 'promoter-rejected');
+      await page.locator('.apply-submit', { hasText: '重新申请' }).click();
+      await page.locator('.promoter-notice--pending').waitFor();
+    },
+    phone,
+  );
+  assert.equal((await call('GET', '/referral/promoter', { token })).status, 'pending');
+
+  // The owner switches 分销 off: the form asks first; then the center says so and 我的 has no entry.
+  await withPage(
+    session.browser,
+    'admin-referral-off',
+    async (page) => {
+      await logInToAdmin(page, baseUrl, 'owner');
+      await page.getByRole('link', { name: '分销设置' }).click();
+      await page.getByRole('switch', { name: '开启分销' }).click();
+      await page.getByRole('button', { name: '保存设置' }).click();
+      await page.locator('.ant-modal-confirm', { hasText: '关闭分销？' }).waitFor();
+      await screenshot(page, 'admin-referral-off-confirm');
+      await page.getByRole('button', { name: '确认关闭' }).click();
+      await page.getByText('分销设置已保存').first().waitFor();
+      await page.getByText(/当前规则：分销未开启/).waitFor();
+    },
+    desktop,
+  );
+  await withPage(
+    session.browser,
+    'promoter-center-off',
+    async (page) => {
+      await page.addInitScript((saved) => localStorage.setItem('storefront.token', JSON.stringify({ data: saved })), token);
+      const statusRead = page.waitForResponse((response) => response.url().includes('/api/v1/referral/promoter'));
+      await page.goto(`${baseUrl}/#/pages/mine/index`);
+      await page.locator('.my-coupons-entry').waitFor();
+      assert.equal((await (await statusRead).json()).programEnabled, false);
+      await page.waitForTimeout(300);
+      assert.equal(await page.locator('.promoter-center-entry').count(), 0);
+      await page.goto(`${baseUrl}/#/promoter/center/index`);
+      await page.locator('.promoter-center-page[data-view="off"]', { hasText: '本店暂未开启分销' }).waitFor();
+    },
+    phone,
+  );
 });

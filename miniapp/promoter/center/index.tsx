@@ -10,7 +10,6 @@ import { useLoadable } from '@/hooks/useLoadable';
 import { usePullDownReload, useReloadOnReturn } from '@/hooks/usePageReload';
 import { routes } from '@/routes';
 import { PendingState } from '@/components/page-state/PendingState';
-import { PageState } from '@/components/page-state/PageState';
 import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
 import { CustomerService } from '@/components/customer-service/CustomerService';
 import { promoterView } from '../promoter-text';
@@ -43,7 +42,10 @@ export default function PromoterCenterPage() {
     <View className="promoter-center-page" data-view={view}>
       {view === 'off' && (
         <>
-          <PageState status="empty" text="本店暂未开启分销" />
+          <View className="promoter-notice promoter-notice--off">
+            <Text className="promoter-notice__title">本店暂未开启分销</Text>
+            <Text className="promoter-notice__text">店铺开启分销后，你可以在这里成为推广员，查看收益和团队。</Text>
+          </View>
           {(status.balanceFen > 0 || status.debtFen > 0) && <BalanceCard status={status} />}
         </>
       )}
