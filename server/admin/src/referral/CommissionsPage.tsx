@@ -7,11 +7,11 @@ import dayjs from 'dayjs';
 import { useRef } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { tableRows } from '@/common/table-rows';
-import { formatTime } from '@/common/time';
 import { useFileExport } from '@/common/useFileExport';
 import { commissionExportFilename, commissionFilters, ORDER_NO_PATTERN, type CommissionFilterValues } from './commission-filters';
 import { exportCommissions, fetchCommissions } from './referral-api';
 import { rateText } from './referral-settings-form';
+import { TimesCell } from './TimesCell';
 
 const STATUS_COLORS: Record<CommissionStatus, string> = { frozen: 'orange', settled: 'green', reversed: 'default' };
 
@@ -109,12 +109,7 @@ export default function CommissionsPage() {
       title: '产生 / 结算时间',
       dataIndex: 'createdAt',
       search: false,
-      render: (_, record) => (
-        <Space direction="vertical" size={0}>
-          {formatTime(record.createdAt)}
-          <Typography.Text type="secondary">{record.settledAt ? formatTime(record.settledAt) : '未结算'}</Typography.Text>
-        </Space>
-      ),
+      render: (_, record) => <TimesCell started={record.createdAt} finished={record.settledAt} pendingText="未结算" />,
     },
   ];
 

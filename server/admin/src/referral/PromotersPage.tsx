@@ -8,10 +8,10 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useCurrentStaff } from '@/auth/AuthProvider';
 import { runStaffAction } from '@/common/feedback';
 import { tableRows } from '@/common/table-rows';
-import { formatOptionalTime, formatTime } from '@/common/time';
 import { DECISION_LABELS, decisionsFor, needsReason, PROMOTER_TABS, promoterTabFromQuery, promoterTabLabel, type PromoterTab } from './promoter-actions';
 import { PromoterReasonModal } from './PromoterReasonModal';
 import { PromoterTeamDrawer } from './PromoterTeamDrawer';
+import { TimesCell } from './TimesCell';
 import { decidePromoter, fetchPromoters, type PromoterDecision } from './referral-api';
 
 const STATUS_COLORS: Record<PromoterStatus, string> = { pending: 'orange', active: 'green', rejected: 'default', frozen: 'red' };
@@ -79,12 +79,7 @@ export default function PromotersPage() {
       title: '申请 / 处理时间',
       dataIndex: 'appliedAt',
       search: false,
-      render: (_, promoter) => (
-        <Space direction="vertical" size={0}>
-          {formatTime(promoter.appliedAt)}
-          <Typography.Text type="secondary">{promoter.decidedAt ? formatOptionalTime(promoter.decidedAt) : '未处理'}</Typography.Text>
-        </Space>
-      ),
+      render: (_, promoter) => <TimesCell started={promoter.appliedAt} finished={promoter.decidedAt} pendingText="未处理" />,
     },
     { title: '一级人数', dataIndex: 'teamLevel1Count', search: false, align: 'right' },
     { title: '余额', dataIndex: 'balanceFen', search: false, align: 'right', render: (_, promoter) => formatYuan(promoter.balanceFen) },
