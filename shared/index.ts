@@ -30,3 +30,5 @@ export * from './api/jobs';
 export * from './api/inventory';
 export * from './api/attribution';
 export * from './scene';
+export * from './miniprogram-pages';
+export * from './api/sharing';

@@ -23,6 +23,7 @@ import { JobsModule } from './platform/jobs/jobs.module';
 import { StorageModule } from './platform/storage/storage.module';
 import { SeedModule } from './seed/seed.module';
 import { SettingsModule } from './settings/settings.module';
+import { SharingModule } from './sharing/sharing.module';
 import { StaffModule } from './staff/staff.module';
 import { SubscribeMessagesModule } from './subscribe-messages/subscribe-messages.module';
 import { WechatPayModule } from './wechat/pay/wechat-pay.module';
@@ -73,6 +74,7 @@ export class AppModule {
         AnalyticsModule,
         JobsModule,
         AttributionModule,
+        SharingModule,
         SeedModule.forRoot({ store: config.seedDemo, coupons: config.seedDemoCoupons }),
       ],
       controllers: [HealthController],

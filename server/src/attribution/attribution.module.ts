@@ -14,6 +14,6 @@ import { VisitorTouchRow } from './visitor-touch.entity';
   imports: [TypeOrmModule.forFeature([MemberIdentityRow, ShareLinkRow, VisitorTouchRow])],
   controllers: [AttributionController],
   providers: [AttributionService, ShareLinksService, TouchesService, MemberIdentitiesService],
-  exports: [AttributionService],
+  exports: [AttributionService, ShareLinksService],
 })
 export class AttributionModule {}

@@ -8,9 +8,10 @@ import { orderMessageRoutes } from './routes/order-messages.routes';
 import { payTesterRoutes } from './routes/pay-tester.routes';
 import { payRoutes } from './routes/pay.routes';
 import { phoneNumberRoutes } from './routes/phone-number.routes';
+import { wxacodeRoutes } from './routes/wxacode.routes';
 
 /** Route modules of the fake; other protocols add theirs here. */
-const ROUTE_MODULES: FakeRoute[][] = [loginRoutes, accessTokenRoutes, phoneNumberRoutes, payRoutes, payTesterRoutes, orderMessageRoutes];
+const ROUTE_MODULES: FakeRoute[][] = [loginRoutes, accessTokenRoutes, phoneNumberRoutes, payRoutes, payTesterRoutes, orderMessageRoutes, wxacodeRoutes];
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -119,5 +120,5 @@ function parseJsonObject(raw: Buffer): Record<string, unknown> | null {
 
 function send(res: ServerResponse, response: FakeResponse): void {
   res.writeHead(response.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...response.headers });
-  res.end(response.text ?? JSON.stringify(response.body));
+  res.end(response.binary ?? response.text ?? JSON.stringify(response.body));
 }
