@@ -1,7 +1,6 @@
 import { MINIPROGRAM_PAGES } from '@shared/miniprogram-pages';
 
 (globalThis as unknown as { defineAppConfig: <T>(config: T) => T }).defineAppConfig = (config) => config;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const appConfig = require('./app.config').default as { pages: string[]; subPackages: { root: string; pages: string[] }[] };
 
 describe('the page list the server and the fake WeChat know', () => {

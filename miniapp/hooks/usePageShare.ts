@@ -28,21 +28,20 @@ export function usePageShare(share: PageShare | null) {
   const { token } = useSession();
   // Moments asks synchronously (no promise), so the member's link is fetched as soon as the page knows what it shares.
   const [momentsShortId, setMomentsShortId] = useState<string | undefined>();
-  const linkKey = share ? `${share.link.kind}:${share.link.targetId ?? ''}` : null;
+  const kind = share?.link.kind;
+  const targetId = share?.link.targetId;
 
   useEffect(() => {
     setMomentsShortId(undefined);
-    if (!share || !token) return;
+    if (!kind || !token) return;
     let alive = true;
-    memberShareLink({ ...share.link, channel: 'moments' })
+    memberShareLink({ kind, targetId, channel: 'moments' })
       ?.then((link) => alive && setMomentsShortId(link.shortId))
       .catch(() => {});
     return () => {
       alive = false;
     };
-    // The link depends on what is shared and who shares, not on the title or picture.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [linkKey, token]);
+  }, [kind, targetId, token]);
 
   useShareAppMessage(() => {
     if (!share) return {};

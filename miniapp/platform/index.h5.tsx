@@ -206,7 +206,7 @@ function addressBarQuery(): Record<string, string> {
 /** A browser has no album: the poster is a download (long-press on a phone also offers to save it). */
 function PosterSaveButton({ filePath, fileName }: PosterSaveButtonProps) {
   return (
-    <a className="poster-download-link nut-button nut-button--primary nut-button--block" href={filePath} download={fileName}>
+    <a className="poster-download-link" href={filePath} download={fileName}>
       下载海报
     </a>
   );
@@ -235,5 +235,6 @@ const platform: PlatformAdapter = {
   addressBarQuery,
   PosterSaveButton,
   shareableUrl,
+  isMomentsPreview: () => false,
 };
 export default platform;

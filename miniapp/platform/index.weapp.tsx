@@ -195,6 +195,13 @@ function PosterSaveButton({ filePath }: PosterSaveButtonProps) {
   );
 }
 
+/** WeChat's scene number of a page opened from Moments (朋友圈单页模式). */
+const MOMENTS_PREVIEW_SCENE = 1154;
+
+function isMomentsPreview(): boolean {
+  return Taro.getEnterOptionsSync().scene === MOMENTS_PREVIEW_SCENE;
+}
+
 const platform: PlatformAdapter = {
   getLoginCode,
   AvatarChooser,
@@ -213,5 +220,6 @@ const platform: PlatformAdapter = {
   addressBarQuery: () => ({}),
   PosterSaveButton,
   shareableUrl: () => null,
+  isMomentsPreview,
 };
 export default platform;

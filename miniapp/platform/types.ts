@@ -59,6 +59,11 @@ export interface PlatformAdapter {
    * address; weapp null (a mini-program page has no address outside WeChat: 转发 and the poster's code share it).
    */
   shareableUrl(path: string): string | null;
+  /**
+   * True when WeChat opened the page from Moments in 单页模式 (scene 1154): no login, no navigation, no tab bar;
+   * WeChat shows its own 前往小程序 bar, and pages show themselves read-only. H5: never.
+   */
+  isMomentsPreview(): boolean;
 }
 
 export interface PosterSaveButtonProps {

@@ -49,13 +49,15 @@ export function PosterSheet({ kind, productId, visible, onClose }: PosterSheetPr
   }, [visible, load]);
 
   return (
-    <Popup className="poster-sheet" visible={visible} position="bottom" round closeable title={kind === 'shop' ? '店铺海报' : '商品海报'} onClose={onClose}>
+    // Centered, not at the bottom: on H5 a tab page's tab bar would cover a bottom sheet.
+    <Popup className="poster-sheet" visible={visible} position="center" round closeable onClose={onClose}>
       <View className="poster-sheet__body">
+        <Text className="poster-sheet__title">{kind === 'shop' ? '店铺海报' : '商品海报'}</Text>
         {state.status === 'loading' && <PageState status="loading" text="海报生成中…" />}
         {state.status === 'error' && <PageState status="error" text={state.message} onRetry={load} />}
         {state.status === 'ready' && (
           <>
-            <Image className="poster-sheet__image poster-image" src={state.filePath} mode="widthFix" showMenuByLongpress />
+            <Image className="poster-sheet__image poster-image" src={state.filePath} mode="aspectFit" showMenuByLongpress />
             <Text className="poster-sheet__hint">保存海报发给朋友，朋友扫码即可打开{kind === 'shop' ? '店铺' : '这件商品'}</Text>
             <platform.PosterSaveButton filePath={state.filePath} fileName={kind === 'shop' ? 'shop-poster.png' : `product-${productId}-poster.png`} />
             {state.linkUrl && (

@@ -14,6 +14,7 @@ import { session } from '@/store/session';
 import { useMemberActions } from '@/hooks/useMemberActions';
 import { usePageShare } from '@/hooks/usePageShare';
 import { PosterSheet } from '@/components/poster/PosterSheet';
+import platform from '@/platform';
 import { checkoutUrl, routes } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
 import { PriceText } from '@/components/price-text/PriceText';
@@ -38,6 +39,8 @@ export default function ProductDetailPage() {
   const [pickerPurpose, setPickerPurpose] = useState<'cart' | 'buy' | null>(null);
   const [choice, setChoice] = useState<SkuChoice | null>(null);
   const [posterOpen, setPosterOpen] = useState(false);
+  // 朋友圈单页模式: read-only (no login there), WeChat offers 前往小程序.
+  const preview = platform.isMomentsPreview();
 
   const { login } = useMemberActions();
 
@@ -151,7 +154,7 @@ export default function ProductDetailPage() {
 
       <ProductCoupons productId={product.id} />
 
-      <Cell className="detail-page__share poster-entry" title="分享给朋友" extra="生成海报" clickable onClick={openPoster} />
+      {!preview && <Cell className="detail-page__share poster-entry" title="分享给朋友" extra="生成海报" clickable onClick={openPoster} />}
 
       <Cell
         className="detail-page__choice sku-choice"
@@ -177,17 +180,24 @@ export default function ProductDetailPage() {
 
       <CustomerService />
 
-      <View className="detail-page__bar">
-        <Button className="cart-entry" fill="none" onClick={() => Taro.switchTab({ url: routes.cart })}>
-          购物车
-        </Button>
-        <Button className="add-to-cart-button" type="warning" disabled={!product.inStock} onClick={() => setPickerPurpose('cart')}>
-          加入购物车
-        </Button>
-        <Button className="buy-now-button" type="primary" disabled={!product.inStock} onClick={() => setPickerPurpose('buy')}>
-          {product.inStock ? '立即购买' : '已售罄'}
-        </Button>
-      </View>
+      {preview ? (
+        // Opened from Moments: WeChat's own 前往小程序 bar is where buying starts.
+        <View className="detail-page__bar detail-page__bar--preview">
+          <Text className="detail-page__preview-hint">点击下方「前往小程序」即可购买</Text>
+        </View>
+      ) : (
+        <View className="detail-page__bar">
+          <Button className="cart-entry" fill="none" onClick={() => Taro.switchTab({ url: routes.cart })}>
+            购物车
+          </Button>
+          <Button className="add-to-cart-button" type="warning" disabled={!product.inStock} onClick={() => setPickerPurpose('cart')}>
+            加入购物车
+          </Button>
+          <Button className="buy-now-button" type="primary" disabled={!product.inStock} onClick={() => setPickerPurpose('buy')}>
+            {product.inStock ? '立即购买' : '已售罄'}
+          </Button>
+        </View>
+      )}
 
       <SkuPicker
         product={product}
