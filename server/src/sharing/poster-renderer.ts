@@ -68,25 +68,7 @@ function drawSharer(ctx: SKRSContext2D, sharer: PosterSharer, line: string) {
   const size = 88;
   const x = MARGIN;
   const y = 32;
-  ctx.save();
-  ctx.beginPath();
-  ctx.arc(x + size / 2, y + size / 2, size / 2, 0, Math.PI * 2);
-  ctx.clip();
-  if (sharer.avatar) {
-    drawCover(ctx, sharer.avatar, x, y, size, size);
-  } else {
-    // No avatar: a badge with the nickname's first character.
-    ctx.fillStyle = PRICE_RED;
-    ctx.fillRect(x, y, size, size);
-    ctx.fillStyle = '#ffffff';
-    ctx.font = `bold 40px ${FONT}`;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(Array.from(sharer.nickname)[0] ?? '友', x + size / 2, y + size / 2 + 2);
-    ctx.textAlign = 'left';
-    ctx.textBaseline = 'alphabetic';
-  }
-  ctx.restore();
+  drawRoundPicture(ctx, sharer.avatar, sharer.nickname, x, y, size);
   const textX = x + size + 24;
   ctx.fillStyle = INK;
   ctx.font = `bold 32px ${FONT}`;
@@ -144,25 +126,7 @@ function drawShop(ctx: SKRSContext2D, shop: ShopPosterContent) {
   const logoSize = 180;
   const logoX = (POSTER_WIDTH - logoSize) / 2;
   const logoY = PICTURE_Y + 80;
-  ctx.save();
-  ctx.beginPath();
-  ctx.arc(logoX + logoSize / 2, logoY + logoSize / 2, logoSize / 2, 0, Math.PI * 2);
-  ctx.clip();
-  if (shop.logo) {
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(logoX, logoY, logoSize, logoSize);
-    drawCover(ctx, shop.logo, logoX, logoY, logoSize, logoSize);
-  } else {
-    ctx.fillStyle = PRICE_RED;
-    ctx.fillRect(logoX, logoY, logoSize, logoSize);
-    ctx.fillStyle = '#ffffff';
-    ctx.font = `bold 88px ${FONT}`;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(Array.from(shop.shopName)[0] ?? '店', logoX + logoSize / 2, logoY + logoSize / 2 + 4);
-    ctx.textBaseline = 'alphabetic';
-  }
-  ctx.restore();
+  drawRoundPicture(ctx, shop.logo, shop.shopName, logoX, logoY, logoSize);
 
   ctx.textAlign = 'center';
   ctx.fillStyle = INK;
@@ -186,6 +150,26 @@ function drawShop(ctx: SKRSContext2D, shop: ShopPosterContent) {
   ctx.fillStyle = MUTED;
   ctx.font = `24px ${FONT}`;
   ctx.fillText('好物与会员优惠都在小程序里', MARGIN, textY + 50);
+}
+
+/** A round picture: the image cropped to a circle, or without one a badge with the name's first character. */
+function drawRoundPicture(ctx: SKRSContext2D, image: Image | null, name: string, x: number, y: number, size: number) {
+  ctx.save();
+  ctx.beginPath();
+  ctx.arc(x + size / 2, y + size / 2, size / 2, 0, Math.PI * 2);
+  ctx.clip();
+  ctx.fillStyle = image ? '#ffffff' : PRICE_RED;
+  ctx.fillRect(x, y, size, size);
+  if (image) {
+    drawCover(ctx, image, x, y, size, size);
+  } else {
+    ctx.fillStyle = '#ffffff';
+    ctx.font = `bold ${Math.round(size * 0.47)}px ${FONT}`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(Array.from(name)[0] ?? '', x + size / 2, y + size / 2 + 2);
+  }
+  ctx.restore();
 }
 
 /** Draws the image over the box, cropped to fill it (object-fit: cover). */
