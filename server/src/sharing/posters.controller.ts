@@ -14,8 +14,9 @@ export class PostersController {
   /** The signed-in member's product or shop poster, a PNG (errors are JSON, as everywhere). */
   @Get('poster')
   @Header('content-type', 'image/png')
-  // The member's own picture: private to their device, fine to keep there for a minute.
-  @Header('cache-control', 'private, max-age=60')
+  // The member's own picture: never in a shared cache; asked again each time (the server's cache answers repeats),
+  // so a new nickname or price shows at once.
+  @Header('cache-control', 'private, no-cache')
   @RateLimit(POSTER_RATE)
   @UseGuards(MemberAuthGuard)
   poster(@CurrentMemberId() memberId: number, @Query() query: PosterQueryDto): Promise<Buffer> {
