@@ -18,6 +18,16 @@ export interface PageShare {
   imageUrl?: string;
 }
 
+/** What onShareAppMessage answers: the page's path with its context and, for a member, their short id. */
+export function chatShare(share: PageShare, shortId?: string) {
+  return { title: share.title, path: sharePath(share.page, share.query, shortId), imageUrl: share.imageUrl };
+}
+
+/** What onShareTimeline answers: Moments opens the same page, so only the query (`id=12&s=a3D`) is given. */
+export function timelineShare(share: PageShare, shortId?: string) {
+  return { title: share.title, query: sharePath(share.page, share.query, shortId).split('?')[1] ?? '', imageUrl: share.imageUrl };
+}
+
 /**
  * 转发 (chat) and 分享到朋友圈 (Moments) of a page. A signed-in member's share carries their share link (`?s=`,
  * channel `chat` or `moments`), so whoever opens it is attributed to them; a guest's carries none. Sharing is
@@ -45,17 +55,15 @@ export function usePageShare(share: PageShare | null) {
 
   useShareAppMessage(() => {
     if (!share) return {};
-    const withoutSharer = { title: share.title, path: sharePath(share.page, share.query), imageUrl: share.imageUrl };
+    const withoutSharer = chatShare(share);
     const link = memberShareLink({ ...share.link, channel: 'chat' });
     if (!link) return withoutSharer;
     // WeChat waits up to 3 s for the promise; when the link cannot be made, the share goes without a sharer.
-    const promise = link.then((made) => ({ ...withoutSharer, path: sharePath(share.page, share.query, made.shortId) })).catch(() => withoutSharer);
+    const promise = link.then((made) => chatShare(share, made.shortId)).catch(() => withoutSharer);
     return { ...withoutSharer, promise };
   });
 
   useShareTimeline(() => {
-    if (!share) return {};
-    const path = sharePath(share.page, share.query, momentsShortId);
-    return { title: share.title, query: path.split('?')[1] ?? '', imageUrl: share.imageUrl };
+    return share ? timelineShare(share, momentsShortId) : {};
   });
 }
