@@ -11,6 +11,7 @@ import { useAppAndBrowser } from './support/session.mjs';
 import { screenshot, withPage } from './support/browser.mjs';
 import { agreeAndLoginAsNewShopper, loginAsNewShopper, openStorefront } from './support/storefront.mjs';
 import { callApi } from './support/shopper-api.mjs';
+import { assertTapTargets } from './support/layout.mjs';
 
 const session = useAppAndBrowser();
 const serverRequire = createRequire(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'server', 'package.json'));
@@ -89,6 +90,7 @@ test('a poster’s code and link bring a friend to the product, attributed to th
       assert.match(await page.locator('.poster-download-link').getAttribute('href'), /^blob:/);
       link = (await page.locator('.poster-link').innerText()).trim();
       assert.equal(link, `${session.app.baseUrl}/#/goods/detail/index?id=${product.id}&s=${scene}`);
+      await assertTapTargets(page, ['.poster-entry', '.poster-download-link', '.poster-sheet__copy']);
       // Nothing on the sheet promises anything for sharing.
       assert.doesNotMatch(await page.locator('.poster-sheet').innerText(), /奖励|返现|积分|佣金|领券/);
       await screenshot(page, 'poster-sheet');

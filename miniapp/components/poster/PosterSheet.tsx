@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { Button, Popup } from '@nutui/nutui-react-taro';
+import { Popup } from '@nutui/nutui-react-taro';
 import { POSTER_CHANNEL, type PosterKind } from '@shared/api/sharing';
 import platform from '@/platform';
 import { downloadPoster } from '@/services/posters';
@@ -65,14 +65,12 @@ export function PosterSheet({ kind, productId, visible, onClose }: PosterSheetPr
                 <Text className="poster-sheet__link-text poster-link" selectable>
                   {state.linkUrl}
                 </Text>
-                <Button
+                <Text
                   className="poster-sheet__copy"
-                  size="small"
-                  fill="outline"
                   onClick={() => Taro.setClipboardData({ data: state.linkUrl! }).catch(() => Taro.showToast({ title: '复制失败，请长按链接复制', icon: 'none' }))}
                 >
                   复制链接
-                </Button>
+                </Text>
               </View>
             )}
           </>
