@@ -2,6 +2,7 @@ import { loadImage } from '@napi-rs/canvas';
 import request from 'supertest';
 import { decodeShortId, POSTER_HEIGHT, POSTER_WIDTH, SCENE_MAX_LENGTH, type ShareLink } from '../../shared';
 import { ShareLinkRow } from '../../server/src/attribution/share-link.entity';
+import { PostersService } from '../../server/src/sharing/posters.service';
 import { WechatClient } from '../../server/src/wechat/wechat.client';
 import { readQrCode } from './support/qr-code';
 import { ShopFixtures } from './support/shop-fixtures';
@@ -83,12 +84,16 @@ describe(`posters and mini-program codes (${TEST_DB})`, () => {
     const carol = await member('poster-carol', '小卡');
     const query = `kind=product&productId=${productId}`;
     const callsBefore = codeCalls();
+    // Counts the drawings (a private method, watched from outside).
+    const draws = jest.spyOn(t.app.get(PostersService) as unknown as { draw(plan: unknown): Promise<Buffer> }, 'draw');
     // Taps racing each other: one code from WeChat, one picture.
     const first = await Promise.all(Array.from({ length: 5 }, () => poster(carol.token, query).expect(200)));
     expect(codeCalls()).toBe(callsBefore + 1);
+    expect(draws).toHaveBeenCalledTimes(1);
     const bytes = first[0].body as Buffer;
     for (const response of first) expect((response.body as Buffer).equals(bytes)).toBe(true);
     expect(((await poster(carol.token, query).expect(200)).body as Buffer).equals(bytes)).toBe(true);
+    expect(draws).toHaveBeenCalledTimes(1);
 
     // A new nickname or a new price is a new picture; the code (permanent) is not asked for again.
     await t.api().patch(`${API}/me`).set(bearer(carol.token)).send({ nickname: '卡卡' }).expect(200);
@@ -99,6 +104,8 @@ describe(`posters and mini-program codes (${TEST_DB})`, () => {
     await t.api().put(`${API}/admin/products/${productId}`).set(bearer(operator)).send({ ...editable(detail), skus: detail.skus.map((sku: { id: number; specValues: string[]; stock: number; priceFen: number }) => ({ id: sku.id, specValues: sku.specValues, stock: sku.stock, priceFen: sku.priceFen - 100 })) }).expect(200);
     const repriced = (await poster(carol.token, query).expect(200)).body as Buffer;
     expect(repriced.equals(renamed)).toBe(false);
+    expect(draws).toHaveBeenCalledTimes(3);
+    draws.mockRestore();
     expect(codeCalls()).toBe(callsBefore + 1);
     expect((await scan(repriced)).row.sharerMemberId).toBe(carol.id);
   });
