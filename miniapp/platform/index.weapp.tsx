@@ -173,6 +173,11 @@ function PosterSaveButton({ filePath }: PosterSaveButtonProps) {
     } catch (error) {
       const message = (error as { errMsg?: string }).errMsg ?? '';
       if (message.includes('cancel')) return;
+      // Declined in our consent dialog (WeChat's privacy check), not the album permission: settings would not help.
+      if (message.includes('privacy')) {
+        Taro.showToast({ title: '同意隐私政策后才能保存到相册', icon: 'none' });
+        return;
+      }
       if (/auth|deny|denied|permission/i.test(message)) {
         const { confirm } = await Taro.showModal({
           title: '无法保存到相册',
