@@ -15,6 +15,6 @@ import { VisitorTouchRow } from './visitor-touch.entity';
   imports: [TypeOrmModule.forFeature([MemberIdentityRow, ShareLinkRow, VisitorTouchRow])],
   controllers: [AttributionController],
   providers: [AttributionService, ShareLinksService, TouchesService, MemberIdentitiesService, MemberArrivals],
-  exports: [AttributionService, MemberArrivals],
+  exports: [AttributionService, ShareLinksService, MemberArrivals],
 })
 export class AttributionModule {}
