@@ -94,11 +94,11 @@ test('a promoter withdraws a settled commission: request on the storefront, appr
       await screenshot(page, 'withdrawal-before-request');
       // Too little first: the form says why before asking the server.
       await page.locator('.withdraw-form__input input').fill('0.5');
-      await page.getByText('申请提现').click();
+      await page.locator('.withdraw-form__submit').click();
       await page.getByText('单次最少提现 ¥1.00').waitFor();
       await page.getByText('全部提现').click();
       assert.equal(await page.locator('.withdraw-form__input input').inputValue(), (amountFen / 100).toFixed(2));
-      await page.getByText('申请提现').click();
+      await page.locator('.withdraw-form__submit').click();
       await page.locator('.withdrawal-row', { hasText: '待审核' }).waitFor();
       await page.getByTestId('withdrawable-balance').getByText('0.00').waitFor();
       await screenshot(page, 'withdrawal-requested');
@@ -139,7 +139,7 @@ test('a promoter withdraws a settled commission: request on the storefront, appr
       const row = page.locator('.withdrawal-row', { hasText: '待确认收款' });
       await row.waitFor();
       await screenshot(page, 'withdrawal-waiting');
-      await row.getByText('确认收款').click();
+      await row.locator('.withdrawal-row__confirm').click();
       await page.getByTestId('transfer-amount').getByText(yuan(amountFen)).waitFor();
       await screenshot(page, 'withdrawal-fake-confirm-page');
       await page.getByTestId('transfer-confirm').click();
