@@ -24,7 +24,7 @@ const SCENE_REPORT = commissionSceneReport('推广员', '推广佣金提现');
 /** States of the withdrawal in which its bill is still open and news from WeChat is applied. */
 const OPEN_STATUSES: readonly WithdrawalStatus[] = ['approved', 'waiting'];
 /** WeChat states in which the payee can still confirm with the package. */
-const CONFIRMABLE_STATES: readonly string[] = ['WAIT_USER_CONFIRM', 'TRANSFERING'];
+export const CONFIRMABLE_STATES: readonly string[] = ['WAIT_USER_CONFIRM', 'TRANSFERING'];
 
 /** What WeChat said about a bill: a create answer, a query, a cancel or a notification. */
 interface BillNews {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { DataSource, In, Not } from 'typeorm';
 import {
+  CHINA_OFFSET_MS,
   chinaDay,
   formatFen,
   FULL_PHONE_ROLES,
@@ -29,15 +30,14 @@ import { PromoterLedger } from '../promoter-ledger';
 import { PromotersService } from '../promoters.service';
 import { ReferralSettingsService } from '../referral-settings.service';
 import { WithdrawalRow } from './withdrawal.entity';
-import { failReasonText, notFound, stateConflict, WithdrawalTransfers } from './withdrawal-transfers';
+import { CONFIRMABLE_STATES, failReasonText, notFound, stateConflict, WithdrawalTransfers } from './withdrawal-transfers';
 
 /** Withdrawals that gave their amount back do not count against the day's limit. */
 const RETURNED: WithdrawalStatus[] = ['rejected', 'failed', 'cancelled'];
-const CONFIRMABLE_STATES = ['WAIT_USER_CONFIRM', 'TRANSFERING'];
 
 /** WD + the China date and time (14 digits) + 10 random digits: 26 letters and digits, unique by the table's index. */
 export function newOutBillNo(now: Date = new Date()): string {
-  const china = new Date(now.getTime() + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
+  const china = new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().replace(/\D/g, '').slice(0, 14);
   return `WD${china}${String(randomInt(0, 10_000_000_000)).padStart(10, '0')}`;
 }
 
