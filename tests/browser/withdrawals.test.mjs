@@ -167,3 +167,71 @@ test('a promoter withdraws a settled commission: request on the storefront, appr
   );
   assert.equal(mine.balanceFen, 0);
 });
+
+test('staff reject one withdrawal with a reason and cancel another still waiting: the promoter reads why and has the money back', async () => {
+  const owner = await staffToken(session.app.baseUrl, 'owner');
+  const promoter = await promoterWithSettledCommission(owner);
+  // Two withdrawals of 1.00 and 1.50 (the settled commission covers both).
+  assert.ok(promoter.balanceFen >= 250);
+  const first = await call('POST', '/referral/withdrawals', { token: promoter.token, body: { amountFen: 100 } });
+  const second = await call('POST', '/referral/withdrawals', { token: promoter.token, body: { amountFen: 150 } });
+  await call('POST', `/admin/referral/withdrawals/${second.id}/approve`, { token: owner });
+
+  await withPage(
+    session.browser,
+    'withdrawal-admin-reject-cancel',
+    async (page) => {
+      await logInToAdmin(page, session.app.baseUrl, 'operator');
+      await page.goto(`${session.app.baseUrl}/admin/referral/withdrawals?status=requested&memberId=${promoter.memberId}`);
+      await page.getByTestId('withdrawal-member-filter').getByText(`只看会员 ${promoter.memberId} 的提现`).waitFor();
+      const requested = page.locator('tr', { hasText: '¥1.00' });
+      await requested.getByRole('button', { name: `拒绝提现 ${first.id}` }).click();
+      // The reason is required: an empty one is refused in the dialog.
+      await page.getByRole('button', { name: '确认拒绝' }).click();
+      await page.getByText('请填写拒绝原因').waitFor();
+      await page.getByLabel('拒绝原因').fill('本月推广订单还在核对，请下月再申请');
+      await screenshot(page, 'withdrawal-admin-reject-dialog');
+      await page.getByRole('button', { name: '确认拒绝' }).click();
+      await page.getByText('已拒绝，金额已退回推广员余额').waitFor();
+
+      await page.getByRole('tab', { name: '待确认收款' }).click();
+      const waiting = page.locator('tr', { hasText: '¥1.50' });
+      await waiting.getByRole('button', { name: `撤销提现 ${second.id}` }).click();
+      await page.getByText('撤销这笔转账？').waitFor();
+      await screenshot(page, 'withdrawal-admin-cancel-confirm');
+      await page.getByRole('button', { name: '确认撤销' }).click();
+      await page.getByText('已申请撤销，微信撤销后金额退回余额').waitFor();
+      // WeChat cancels a moment later (CANCELING → CANCELLED and its notification): 刷新状态 shows it.
+      await page.getByRole('tab', { name: '全部' }).click();
+      for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
+        if (await page.getByTestId(`withdrawal-status-${second.id}`).getByText('已撤销').count()) break;
+        await page.waitForTimeout(500);
+        await page.locator('.anticon-reload').first().click();
+      }
+      await page.getByTestId(`withdrawal-status-${second.id}`).getByText('已撤销').waitFor();
+      await page.getByTestId(`withdrawal-status-${first.id}`).getByText('未通过').waitFor();
+      await screenshot(page, 'withdrawal-admin-after-reject-cancel');
+    },
+    desktop,
+  );
+
+  await withPage(
+    session.browser,
+    'withdrawal-returned',
+    async (page) => {
+      await signInStorefront(page, promoter.token);
+      await page.goto(`${session.app.baseUrl}/#/promoter/withdrawals/index`);
+      await page.locator('.withdrawal-row', { hasText: '未通过原因：本月推广订单还在核对，请下月再申请' }).waitFor();
+      await page.locator('.withdrawal-row', { hasText: '已撤销' }).waitFor();
+      await page.getByTestId('withdrawable-balance').getByText((promoter.balanceFen / 100).toFixed(2)).waitFor();
+      await screenshot(page, 'withdrawal-returned');
+    },
+    phone,
+  );
+  const mine = await call('GET', '/referral/withdrawals', { token: promoter.token });
+  assert.deepEqual(
+    mine.items.map((withdrawal) => withdrawal.status),
+    ['cancelled', 'rejected'],
+  );
+  assert.equal(mine.balanceFen, promoter.balanceFen);
+});

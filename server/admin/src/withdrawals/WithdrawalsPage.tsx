@@ -186,6 +186,11 @@ export default function WithdrawalsPage() {
           }
         />
       )}
+      {memberId && (
+        <Tag closable style={{ marginBottom: 12 }} onClose={() => setSearchParams({ status: tab })} data-testid="withdrawal-member-filter">
+          只看会员 {memberId} 的提现
+        </Tag>
+      )}
       <ProTable<AdminWithdrawal, { current?: number; pageSize?: number; tab: StatusTab; memberId: number | null }>
         rowKey="id"
         actionRef={tableRef}
@@ -202,13 +207,6 @@ export default function WithdrawalsPage() {
             onChange: (key) => setSearchParams({ status: String(key ?? 'requested'), ...(memberId ? { memberId: String(memberId) } : {}) }),
           },
         }}
-        headerTitle={
-          memberId && (
-            <Tag closable onClose={() => setSearchParams({ status: tab })}>
-              只看会员 {memberId}
-            </Tag>
-          )
-        }
         request={async ({ current = 1, pageSize = 20, tab: shown, memberId: member }) => {
           try {
             const page = await fetchWithdrawals({ status: shown === 'all' ? undefined : shown, memberId: member ?? undefined, page: current, pageSize });
