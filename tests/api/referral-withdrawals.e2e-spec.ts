@@ -291,6 +291,22 @@ describe(`referral withdrawals (${TEST_DB})`, () => {
       await expectLedgerConsistent(ned.memberId);
     });
 
+    it('24 hours pass and the notification is lost: the query sweep finds FAIL and gives the amount back once', async () => {
+      const una = await promoter(2000);
+      const bill = await waiting(una, 700);
+      // WeChat's notification never arrives (the fake has nowhere to send it).
+      t.fake.state.pay.transfers.bill(bill.outBillNo)!.notifyUrl = null;
+      expect((await tester('/fake/transfer/expire', { outBillNo: bill.outBillNo })).status).toBe(200);
+      // Not due yet: the bill was heard of a moment ago.
+      expect(await sweep(0)).toBe(0);
+      expect((await row(bill.id)).status).toBe('waiting');
+      expect(await sweep(10)).toBe(1);
+      expect(await row(bill.id)).toMatchObject({ status: 'failed', wechatState: 'FAIL', failReason: 'OVERDUE_CLOSE' });
+      expect(await sweep(20)).toBe(0);
+      expect(await account(una.memberId)).toEqual({ balance: 2000, debt: 0 });
+      await expectLedgerConsistent(una.memberId);
+    });
+
     it('staff cancel a bill still waiting: CANCELING, then cancelled and the amount back once; roles as the server says', async () => {
       const oli = await promoter(2000);
       const bill = await waiting(oli, 1200);
