@@ -33,3 +33,4 @@ export * from './scene';
 export * from './api/referral';
 export * from './miniprogram-pages';
 export * from './api/sharing';
+export * from './api/withdrawals';

@@ -135,6 +135,13 @@ export default function MinePage() {
           }
         />
         <Cell
+          className="withdrawals-entry"
+          title="佣金提现"
+          description="推广佣金提现到微信零钱"
+          clickable
+          onClick={() => Taro.navigateTo({ url: routes.promoterWithdrawals })}
+        />
+        <Cell
           className="address-book-entry"
           title="收货地址"
           clickable

@@ -19,6 +19,7 @@ import {
   SHOP_SETTINGS_ROLES,
   STAFF_ADMIN_ROLES,
   STOCK_ROLES,
+  WITHDRAWAL_REVIEW_ROLES,
   type StaffRole,
 } from '@shared/roles';
 
@@ -43,7 +44,8 @@ export type PageKey =
   | 'dueForRepurchase'
   | 'shopSettings'
   | 'staff'
-  | 'jobs';
+  | 'jobs'
+  | 'withdrawals';
 
 export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   overview: OVERVIEW_ROLES,
@@ -65,6 +67,7 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   shopSettings: SHOP_SETTINGS_ROLES,
   staff: STAFF_ADMIN_ROLES,
   jobs: JOB_ADMIN_ROLES,
+  withdrawals: WITHDRAWAL_REVIEW_ROLES,
 };
 
 export interface MenuEntry {
@@ -84,6 +87,7 @@ const MENU: MenuEntry[] = [
   { key: 'members', path: '/members', name: '会员管理' },
   { key: 'memberLevels', path: '/member-levels', name: '会员等级' },
   { key: 'coupons', path: '/coupons', name: '优惠券' },
+  { key: 'withdrawals', path: '/referral/withdrawals', name: '提现审核' },
   { key: 'repeatPurchase', path: '/analytics/repeat-purchase', name: '复购分析' },
   { key: 'dueForRepurchase', path: '/analytics/due-for-repurchase', name: '待复购会员' },
   { key: 'shopSettings', path: '/settings/shop', name: '店铺设置' },

@@ -14,6 +14,7 @@ import {
   ShoppingOutlined,
   TagsOutlined,
   TeamOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { STAFF_ROLE_LABELS } from '@shared/roles';
@@ -40,6 +41,7 @@ const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
   shopSettings: <SettingOutlined />,
   staff: <TeamOutlined />,
   jobs: <ScheduleOutlined />,
+  withdrawals: <WalletOutlined />,
 };
 
 /** Pages reached from a menu entry but not listed in the menu; they keep their parent entry highlighted. */
