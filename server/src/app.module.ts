@@ -22,6 +22,7 @@ import { HealthController } from './platform/http/health.controller';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { StorageModule } from './platform/storage/storage.module';
 import { ReferralModule } from './referral/referral.module';
+import { InviteRewardsModule } from './referral/invite-rewards/invite-rewards.module';
 import { SeedModule } from './seed/seed.module';
 import { SettingsModule } from './settings/settings.module';
 import { StaffModule } from './staff/staff.module';
@@ -75,6 +76,7 @@ export class AppModule {
         JobsModule,
         AttributionModule,
         ReferralModule,
+        InviteRewardsModule,
         SeedModule.forRoot({ store: config.seedDemo, coupons: config.seedDemoCoupons }),
       ],
       controllers: [HealthController],
