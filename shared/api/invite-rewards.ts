@@ -40,6 +40,22 @@ export interface InviteRuleView extends InviteRule {
   afterSaleWindowDays: number;
 }
 
+/** The reward in words: 「无门槛10元券」1 张, 200 积分 ('' when none is set or the coupon is gone). */
+export function rewardTextOf(rule: Pick<InviteRule, 'rewardKind' | 'points'>, couponName: string | null): string {
+  if (rule.rewardKind === 'points') return rule.points ? `${rule.points} 积分` : '';
+  return couponName ? `「${couponName}」1 张` : '';
+}
+
+/** The rule in plain words (storefront, console preview): what the friend must do, when the reward comes, that sharing alone earns nothing. */
+export function inviteSummary(enabled: boolean, rewardText: string, afterSaleWindowDays: number): string {
+  if (!enabled || !rewardText) return '邀请有礼活动暂未开启。';
+  const window = afterSaleWindowDays > 0 ? `并过了 ${afterSaleWindowDays} 天售后期` : '';
+  return (
+    `好友通过你分享的链接进店成为会员，首次下单付款后，订单确认收货${window}、没有全额退款，你将获得${rewardText}。` +
+    '每位好友只奖励一次；只分享或好友只注册不会获得奖励。'
+  );
+}
+
 /** One invitee's reward: waiting for the first order to complete and its window to pass, granted, void (refunded in full), failed (the coupon could not be granted). */
 export const INVITE_REWARD_STATUSES = ['waiting', 'granted', 'void', 'failed'] as const;
 export type InviteRewardStatus = (typeof INVITE_REWARD_STATUSES)[number];

@@ -5,6 +5,7 @@ import {
   CustomerServiceOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
+  GiftOutlined,
   IdcardOutlined,
   LineChartOutlined,
   LogoutOutlined,
@@ -40,6 +41,7 @@ const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
   shopSettings: <SettingOutlined />,
   staff: <TeamOutlined />,
   jobs: <ScheduleOutlined />,
+  inviteRewards: <GiftOutlined />,
 };
 
 /** Pages reached from a menu entry but not listed in the menu; they keep their parent entry highlighted. */

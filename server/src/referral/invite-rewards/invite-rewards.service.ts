@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { FULL_PHONE_ROLES, maskPhone, type AdminInviteReward, type InvitedFriend, type MyInvites, type Paginated, type StaffRole } from '../../../../shared';
+import { FULL_PHONE_ROLES, maskPhone, rewardTextOf, type AdminInviteReward, type InvitedFriend, type MyInvites, type Paginated, type StaffRole } from '../../../../shared';
 import { CouponGrantService, GrantRefused } from '../../coupons/coupon-grant.service';
 import { CouponTemplateRow } from '../../coupons/coupon-template.entity';
 import { PointsService } from '../../loyalty/points.service';
@@ -13,7 +13,7 @@ import { paginated, type PageQueryDto } from '../../platform/http/page-query.dto
 import { CurrentReferrerRow } from '../current-referrer.entity';
 import { InviteOrderInviterRow } from './invite-order-inviter.entity';
 import { InviteRewardRow } from './invite-reward.entity';
-import { InviteRuleService, rewardTextOf } from './invite-rule.service';
+import { InviteRuleService } from './invite-rule.service';
 
 const REFUNDED_NOTE = '首单已全额退款，不发放奖励';
 const GRANT_REFUSED_NOTES: Record<GrantRefused['reason'], string> = {

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { INVITE_RULE_FORBIDDEN_PHRASES, type InviteRule, type InviteRuleView } from '../../../../shared';
+import { INVITE_RULE_FORBIDDEN_PHRASES, inviteSummary, rewardTextOf, type InviteRule, type InviteRuleView } from '../../../../shared';
 import { CouponTemplateRow } from '../../coupons/coupon-template.entity';
 import { ShortLivedValue } from '../../platform/cache/short-lived-value';
 import { SINGLE_ROW_ID, writeSingleRow } from '../../platform/database/single-row';
@@ -17,22 +17,6 @@ export const DEFAULT_INVITE_RULE: InviteRule = { enabled: false, rewardKind: 'co
 const INVITE_RULE_CACHE_MS = 5_000;
 
 const ruleInvalid = (message: string, details: Record<string, unknown> = {}) => new ApiException('INVITE_RULE_INVALID', HttpStatus.BAD_REQUEST, message, details);
-
-/** The reward in words: 「无门槛10元券」1 张, 200 积分 ('' when none is set or the coupon is gone). */
-export function rewardTextOf(rule: Pick<InviteRule, 'rewardKind' | 'points'>, couponName: string | null): string {
-  if (rule.rewardKind === 'points') return rule.points ? `${rule.points} 积分` : '';
-  return couponName ? `「${couponName}」1 张` : '';
-}
-
-/** The rule in plain words: what the friend must do, when the reward comes, and that sharing alone earns nothing. */
-export function inviteSummary(enabled: boolean, rewardText: string, afterSaleWindowDays: number): string {
-  if (!enabled || !rewardText) return '邀请有礼活动暂未开启。';
-  const window = afterSaleWindowDays > 0 ? `并过了 ${afterSaleWindowDays} 天售后期` : '';
-  return (
-    `好友通过你分享的链接进店成为会员，首次下单付款后，订单确认收货${window}、没有全额退款，你将获得${rewardText}。` +
-    '每位好友只奖励一次；只分享或好友只注册不会获得奖励。'
-  );
-}
 
 /**
  * The 邀请有礼 rule (one row): on/off, the reward (a coupon template or N points) and the owner's words. A coupon
