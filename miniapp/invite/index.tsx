@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useReachBottom } from '@tarojs/taro';
-import { Button as ShareButton, Image, Text, View } from '@tarojs/components';
-import { Button, Tag } from '@nutui/nutui-react-taro';
+import { Button as TaroButton, Image, Text, View } from '@tarojs/components';
+import { Tag } from '@nutui/nutui-react-taro';
 import { INVITED_FRIEND_STATE_LABELS, type InvitedFriend, type MyInvites } from '@shared/api/invite-rewards';
 import { fetchMyInvites } from '@/services/invites';
 import { assetUrl } from '@/services/api-origin';
@@ -59,13 +59,13 @@ export default function InvitePage() {
         <Text className="invite-rule__summary">{rule.summary}</Text>
         {rule.ruleText && <Text className="invite-rule__text">{rule.ruleText}</Text>}
         {process.env.TARO_ENV === 'weapp' ? (
-          <ShareButton className="invite-rule__share" openType="share">
+          <TaroButton className="invite-rule__share" openType="share">
             邀请好友
-          </ShareButton>
+          </TaroButton>
         ) : (
-          <Button className="invite-rule__share invite-copy-link" type="primary" block onClick={share.copyLink}>
+          <TaroButton className="invite-rule__share invite-copy-link" onClick={share.copyLink}>
             复制邀请链接
-          </Button>
+          </TaroButton>
         )}
         <Text className="invite-rule__hint">分享本身没有奖励；好友通过你的链接进店，首单完成{rule.afterSaleWindowDays > 0 ? `并过了 ${rule.afterSaleWindowDays} 天售后期` : ''}后才发放。</Text>
       </View>

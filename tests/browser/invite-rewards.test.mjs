@@ -73,6 +73,8 @@ test('A sees the friends invited, their states and the coupon earned; staff see 
     await signInStorefront(page, inviter);
     const storefront = await openStorefront(page, baseUrl);
     await storefront.mine();
+    await page.locator('.invite-entry').scrollIntoViewIfNeeded();
+    await screenshot(page, 'invite-entry-on-mine');
     await page.locator('.invite-entry').click();
     await page.locator('.invite-friend').nth(2).waitFor();
     const text = await page.locator('.invite-page').innerText();
@@ -86,8 +88,10 @@ test('A sees the friends invited, their states and the coupon earned; staff see 
       ['好友小B', 'rewarded'],
     ]);
     assert.equal(await page.locator('.invite-earned__value').first().innerText(), '1');
-    await page.locator('.invite-copy-link').waitFor();
     await screenshot(page, 'invite-rewards');
+    // H5 has no WeChat share sheet: the button copies A's invite address.
+    await page.locator('.invite-copy-link').click();
+    await page.getByText('邀请链接已复制，发给好友吧').waitFor();
     // The coupon is in A's coupons.
     await page.goto(`${baseUrl}/#/coupons/mine/index`);
     await page.locator('.coupon-card', { hasText: '邀请礼10元券' }).waitFor();
@@ -103,6 +107,8 @@ test('A sees the friends invited, their states and the coupon earned; staff see 
       await page.locator('.ant-table-row', { hasText: bOrder }).waitFor();
       await page.locator('.ant-table-row', { hasText: '已发放' }).first().waitFor();
       await screenshot(page, 'admin-invite-rewards');
+      await page.locator('.ant-table-row', { hasText: bOrder }).scrollIntoViewIfNeeded();
+      await screenshot(page, 'admin-invite-reward-list');
     },
     desktop,
   );
