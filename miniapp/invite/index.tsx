@@ -34,7 +34,7 @@ export default function InvitePage() {
     return answer;
   }, []);
   const list = usePagedList(token ? 'invites' : null, fetchPage, (friend) => friend.memberId);
-  const share = useInviteShare(shopName);
+  const share = useInviteShare(shopName, Boolean(token));
 
   // Back from sharing or another page, a friend may have ordered meanwhile.
   useReloadOnReturn(list.refresh);

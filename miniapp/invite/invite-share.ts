@@ -13,18 +13,20 @@ export function h5InviteUrl(origin: string, shortId: string): string {
  * H5 copies. The share itself is only recorded (attribution), never rewarded: the reward comes from a friend's
  * completed first order.
  */
-export function useInviteShare(shopName: string) {
+export function useInviteShare(shopName: string, signedIn: boolean) {
   const [link, setLink] = useState<ShareLink | null>(null);
   const load = useCallback(() => createShareLink({ kind: 'page', channel: 'invite' }).then((made) => (setLink(made), made)), []);
 
+  // A guest has no link of their own (the page asks them to log in first).
   useEffect(() => {
-    load().catch(() => {});
-  }, [load]);
+    if (signedIn) load().catch(() => {});
+  }, [load, signedIn]);
 
   useShareAppMessage(() => {
     const title = `推荐你逛逛${shopName}`;
     const fallback = { title, path: '/pages/home/index' };
     if (link) return { title, path: link.path };
+    if (!signedIn) return fallback;
     return { ...fallback, promise: load().then((made) => ({ title, path: made.path })).catch(() => fallback) };
   });
 
