@@ -34,6 +34,8 @@ export interface InviteRule {
 export interface InviteRuleView extends InviteRule {
   /** E.g. 「无门槛10元券」1 张, 200 积分; '' when the rule has no reward set. */
   rewardText: string;
+  /** The chosen coupon template's name (null: none chosen, or it no longer exists). */
+  couponName: string | null;
   /** The rule in plain words, built by the server from the rule and 分销设置's after-sale window. */
   summary: string;
   /** The after-sale window (分销设置 afterSaleWindowDays) the reward waits for after the order completes. */

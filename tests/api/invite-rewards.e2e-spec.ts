@@ -1,5 +1,6 @@
 import type { InviteRuleView, MyInvites, OrderDetail, Paginated, AdminInviteReward } from '../../shared';
 import { MemberCouponRow } from '../../server/src/coupons/member-coupon.entity';
+import { MemberRow } from '../../server/src/members/member.entity';
 import { PointsLedgerRow } from '../../server/src/loyalty/points-ledger.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { RefundRow } from '../../server/src/payments/refund.entity';
@@ -234,6 +235,41 @@ describe(`invite rewards (${TEST_DB})`, () => {
     expect((await myInvites(x.token)).items.map((friend) => friend.memberId)).toEqual([h.memberId]);
     expect(await friendOf(a.token, h.memberId)).toMatchObject({ state: 'ordered' });
     await saveReferralSettings(t, owner, { enabled: false, afterSaleWindowDays: 7 });
+  });
+
+  it('a first order paid while the rule is off never counts, nor do the friend\'s later orders', async () => {
+    await saveRule(owner, { enabled: false, rewardKind: 'coupon', couponTemplateId: templateId, points: null, ruleText: '' }).expect(200);
+    const j = await loginWithLink(t, 'invite-j', link);
+    const first = await paidOrder(j);
+    await saveRule(owner, { enabled: true, rewardKind: 'coupon', couponTemplateId: templateId, points: null, ruleText: '' }).expect(200);
+    await complete(j, first);
+    const later = await paidOrder(j);
+    await complete(j, later);
+    expect(await sweep(30)).toBe(0);
+    expect((await rewards()).filter((row) => row.inviteeMemberId === j.memberId)).toEqual([]);
+    expect(await friendOf(a.token, j.memberId)).toMatchObject({ state: 'ordered', rewardText: null });
+  });
+
+  it('a member who had bought before being invited brings no reward', async () => {
+    const k = await loginWithLink(t, 'invite-k');
+    await paidOrder(k);
+    await openLink(t, k, link);
+    const after = await paidOrder(k);
+    await complete(k, after);
+    expect(await sweep(30)).toBe(0);
+    expect((await rewards()).filter((row) => row.inviteeMemberId === k.memberId)).toEqual([]);
+    expect(await friendOf(a.token, k.memberId)).toMatchObject({ state: 'ordered', note: expect.stringContaining('不计入') });
+  });
+
+  it('the console list is for the referral roles; phones are masked for roles without full phones', async () => {
+    await t.api().get(`${API}/admin/referral/invite-rewards`).set(bearer(warehouse)).expect(403);
+    expectApiError((await t.api().get(`${API}/admin/referral/invite-rewards?status=nope`).set(bearer(operator)).expect(400)).body, 'VALIDATION_FAILED');
+    await t.dataSource.getRepository(MemberRow).update({ id: a.memberId }, { phone: '13912345678' });
+    const list = async (token: string): Promise<Paginated<AdminInviteReward>> => (await t.api().get(`${API}/admin/referral/invite-rewards?pageSize=100`).set(bearer(token)).expect(200)).body;
+    const seenByOperator = await list(operator);
+    expect(seenByOperator.total).toBe((await rewards()).length);
+    expect(new Set(seenByOperator.items.map((row) => `${row.inviter.memberId} ${row.inviter.phone}`))).toEqual(new Set([`${a.memberId} 139****5678`]));
+    expect(new Set((await list(owner)).items.map((row) => row.inviter.phone))).toEqual(new Set(['13912345678']));
   });
 
   it('an ended reward coupon makes the reward failed, with why, and grants nothing', async () => {

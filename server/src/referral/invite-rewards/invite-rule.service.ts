@@ -49,7 +49,7 @@ export class InviteRuleService {
     const template = current.rewardKind === 'coupon' && current.couponTemplateId !== null ? await this.dataSource.getRepository(CouponTemplateRow).findOneBy({ id: current.couponTemplateId }) : null;
     const rewardText = rewardTextOf(current, template?.name ?? null);
     const { afterSaleWindowDays } = await this.referralSettings.current();
-    return { ...current, rewardText, afterSaleWindowDays, summary: inviteSummary(current.enabled, rewardText, afterSaleWindowDays) };
+    return { ...current, rewardText, couponName: template?.name ?? null, afterSaleWindowDays, summary: inviteSummary(current.enabled, rewardText, afterSaleWindowDays) };
   }
 
   async save(input: InviteRule, now = new Date()): Promise<InviteRuleView> {

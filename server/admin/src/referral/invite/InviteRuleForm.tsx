@@ -39,7 +39,12 @@ interface InviteRuleFormProps {
  */
 export function InviteRuleForm({ saved, onSaved, templates }: InviteRuleFormProps) {
   const { modal } = App.useApp();
-  const nameOf = (id: number | null) => templates.find((template) => template.id === id)?.name ?? (id === saved.couponTemplateId && saved.rewardKind === 'coupon' ? saved.rewardText.replace(/^「|」1 张$/g, '') : null);
+  const options = templates.map((template) => ({ value: template.id, label: templateLabel(template) }));
+  // The saved coupon may have been paused, ended or used up since: it stays listed, marked, so the owner sees why to change it.
+  if (saved.rewardKind === 'coupon' && saved.couponTemplateId !== null && !templates.some((template) => template.id === saved.couponTemplateId)) {
+    options.unshift({ value: saved.couponTemplateId, label: `${saved.couponName ?? `优惠券 ${saved.couponTemplateId}`}（已暂停、结束或发完，请换一张）` });
+  }
+  const nameOf = (id: number | null) => templates.find((template) => template.id === id)?.name ?? (id !== null && id === saved.couponTemplateId ? saved.couponName : null);
 
   const confirmTurningOff = async (values: InviteRule): Promise<boolean> => {
     if (!saved.enabled || values.enabled) return true;
@@ -92,7 +97,7 @@ export function InviteRuleForm({ saved, onSaved, templates }: InviteRuleFormProp
               name="couponTemplateId"
               label="奖励优惠券"
               placeholder="选择一张进行中的优惠券"
-              options={templates.map((template) => ({ value: template.id, label: templateLabel(template) }))}
+              options={options}
               fieldProps={{ 'aria-label': '奖励优惠券', showSearch: true, optionFilterProp: 'label' }}
               extra="每位好友首单完成后发一张给邀请人，不受这张券的每人限领限制；建议用「仅员工发放」的券，顾客在领券中心领不到"
             />
