@@ -97,6 +97,15 @@ test('A sees the friends invited, their states and the coupon earned; staff see 
     await page.locator('.coupon-card', { hasText: '邀请礼10元券' }).waitFor();
   });
 
+  // A member who invited nobody yet: the rule, the share button and the empty list.
+  await withPage(session.browser, 'invite-rewards-empty', async (page) => {
+    await signInStorefront(page, await newShopperToken(baseUrl));
+    await page.goto(`${baseUrl}/#/invite/index`);
+    await page.locator('.invite-friends .page-state--empty', { hasText: '还没有邀请好友' }).waitFor();
+    assert.equal(await page.locator('.invite-earned__value').first().innerText(), '0');
+    await screenshot(page, 'invite-rewards-empty');
+  });
+
   await withPage(
     session.browser,
     'invite-rewards-admin',
