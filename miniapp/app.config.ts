@@ -12,6 +12,7 @@ export default defineAppConfig({
     { root: 'coupons', pages: ['center/index', 'mine/index'] },
     { root: 'legal', pages: ['agreement/index', 'privacy/index'] },
     { root: 'promoter', pages: ['withdrawals/index'] },
+    { root: 'invite', pages: ['index'] },
   ],
   // WeChat's privacy checks (wx.onNeedPrivacyAuthorization) answer through our consent dialog (platform/).
   __usePrivacyCheck__: true,

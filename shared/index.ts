@@ -34,3 +34,4 @@ export * from './api/referral';
 export * from './miniprogram-pages';
 export * from './api/sharing';
 export * from './api/withdrawals';
+export * from './api/invite-rewards';

@@ -142,6 +142,13 @@ export default function MinePage() {
           onClick={() => Taro.navigateTo({ url: routes.promoterWithdrawals })}
         />
         <Cell
+          className="invite-entry"
+          title="邀请有礼"
+          description="好友首单完成后得奖励"
+          clickable
+          onClick={() => Taro.navigateTo({ url: routes.invite })}
+        />
+        <Cell
           className="address-book-entry"
           title="收货地址"
           clickable

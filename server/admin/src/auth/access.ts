@@ -13,6 +13,7 @@ import {
   STAFF_REFUND_ROLES,
   ORDER_READ_ROLES,
   POINTS_ADJUST_ROLES,
+  REFERRAL_READ_ROLES,
   REPURCHASE_OUTREACH_ROLES,
   RETURN_RECEIPT_ROLES,
   SHIPPING_ROLES,
@@ -45,7 +46,8 @@ export type PageKey =
   | 'shopSettings'
   | 'staff'
   | 'jobs'
-  | 'withdrawals';
+  | 'withdrawals'
+  | 'inviteRewards';
 
 export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   overview: OVERVIEW_ROLES,
@@ -68,6 +70,7 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   staff: STAFF_ADMIN_ROLES,
   jobs: JOB_ADMIN_ROLES,
   withdrawals: WITHDRAWAL_REVIEW_ROLES,
+  inviteRewards: REFERRAL_READ_ROLES,
 };
 
 export interface MenuEntry {
@@ -90,6 +93,7 @@ const MENU: MenuEntry[] = [
   { key: 'withdrawals', path: '/referral/withdrawals', name: '提现审核' },
   { key: 'repeatPurchase', path: '/analytics/repeat-purchase', name: '复购分析' },
   { key: 'dueForRepurchase', path: '/analytics/due-for-repurchase', name: '待复购会员' },
+  { key: 'inviteRewards', path: '/referral/invite-rewards', name: '邀请有礼' },
   { key: 'shopSettings', path: '/settings/shop', name: '店铺设置' },
   { key: 'staff', path: '/staff', name: '员工管理' },
   { key: 'jobs', path: '/jobs', name: '任务' },

@@ -5,6 +5,7 @@ import {
   CustomerServiceOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
+  GiftOutlined,
   IdcardOutlined,
   LineChartOutlined,
   LogoutOutlined,
@@ -42,6 +43,7 @@ const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
   staff: <TeamOutlined />,
   jobs: <ScheduleOutlined />,
   withdrawals: <WalletOutlined />,
+  inviteRewards: <GiftOutlined />,
 };
 
 /** Pages reached from a menu entry but not listed in the menu; they keep their parent entry highlighted. */
