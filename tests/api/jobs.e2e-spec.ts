@@ -37,6 +37,7 @@ describe('periodic jobs (任务)', () => {
       'orders.unpaid-timeout',
       'payments.reconcile',
       'payments.refund-resend',
+      'referral.invite-rewards',
       'referral.settle-commission',
       'referral.withdrawal-transfers',
     ]);
