@@ -31,3 +31,4 @@ export * from './api/inventory';
 export * from './api/attribution';
 export * from './scene';
 export * from './api/referral';
+export * from './api/referral-report';

@@ -6,11 +6,11 @@ import { PageQueryDto } from '../platform/http/page-query.dto';
 import { isCalendarDay } from '../../../shared/china-time';
 import { OptionalField } from '../platform/http/optional-field';
 
-const DAY_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
+export const DAY_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_FEN = 2_147_483_647;
 
 @ValidatorConstraint({ name: 'calendarDay' })
-class CalendarDay implements ValidatorConstraintInterface {
+export class CalendarDay implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
     return typeof value === 'string' && isCalendarDay(value);
   }
