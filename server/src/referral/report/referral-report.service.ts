@@ -18,9 +18,9 @@ import { paginated } from '../../platform/http/page-query.dto';
 import type { ReferralReportQueryDto } from './referral-report.dto';
 
 /**
- * How long after a member's registration the link they arrived with may be recorded: the login that creates the
- * member writes its share link a moment later (and a binding after that), while a link opened days later is a
- * visit of an existing member, not the one that brought them.
+ * How long after a member's registration their binding or first touch may be recorded and still count as what
+ * brought them: the login that creates the member writes its share link and binding a moment later, while a link
+ * opened days later is a visit of an existing member.
  */
 export const ARRIVAL_WINDOW_MS = 10 * 60_000;
 
@@ -149,9 +149,9 @@ export class ReferralReportService {
   }
 
   /**
-   * Members registered in the range and the sharer who brought them: the sharer of their first touch when it came
-   * by their registration (ARRIVAL_WINDOW_MS), else of their first binding made by then; with the China day of their
-   * first paid order (not fully refunded) when it was paid in the range.
+   * Members registered in the range and the sharer who brought them: the referrer of their first binding when it
+   * was made at their registration (within ARRIVAL_WINDOW_MS), else the sharer of their first touch when that came
+   * by then; with the China day of their first paid order (not fully refunded) when it was paid in the range.
    */
   private async newMembers(range: Range): Promise<{ sharer: number; day: string; firstOrderDay: string | null }[]> {
     const rows: Record<'memberId' | 'createdAt' | 'touchSharer' | 'touchAt' | 'boundSharer' | 'boundAt' | 'firstPaidAt', unknown>[] = await this.dataSource.query(
@@ -172,7 +172,7 @@ export class ReferralReportService {
       const createdAt = readDate(row.createdAt);
       const cameBy = (sharer: unknown, at: unknown): number | null =>
         sharer != null && Number(sharer) !== memberId && at != null && readDate(at).getTime() <= createdAt.getTime() + ARRIVAL_WINDOW_MS ? Number(sharer) : null;
-      const sharer = cameBy(row.touchSharer, row.touchAt) ?? cameBy(row.boundSharer, row.boundAt);
+      const sharer = cameBy(row.boundSharer, row.boundAt) ?? cameBy(row.touchSharer, row.touchAt);
       if (sharer === null || (range.sharer !== null && sharer !== range.sharer)) continue;
       const firstPaidAt = row.firstPaidAt != null ? readDate(row.firstPaidAt) : null;
       arrivals.push({ sharer, day: chinaDay(createdAt), firstOrderDay: firstPaidAt && firstPaidAt < end ? chinaDay(firstPaidAt) : null });
