@@ -24,7 +24,7 @@ jest.mock('./request', () => {
 });
 
 import { encodeShortId } from '@shared/scene';
-import { productIdOfPage } from './share-links';
+import { productIdOfPage, recordShareEvent } from './share-links';
 import { ApiRequestError } from './request';
 
 describe('the product of a product page', () => {
@@ -55,5 +55,15 @@ describe('the product of a product page', () => {
   it('lets a network failure through, so the page offers a retry', async () => {
     answers.set(`/share-links/${encodeShortId(8)}`, new ApiRequestError('网络连接失败，请检查网络后重试', 'NETWORK_ERROR', 0));
     await expect(productIdOfPage(undefined, encodeShortId(8))).rejects.toThrow('网络连接失败');
+  });
+});
+
+describe('recording a share', () => {
+  it('posts the share event and never lets a failure reach the share', async () => {
+    requests.length = 0;
+    // The mock answers 404 for it: ignored.
+    expect(() => recordShareEvent(encodeShortId(5), 'chat')).not.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(requests).toEqual(['/share-events']);
   });
 });

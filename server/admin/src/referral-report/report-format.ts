@@ -22,7 +22,7 @@ export function ratio(numerator: number, denominator: number): number | null {
 export const STEP_DEFINITIONS = {
   shares: '分享者点击转发、分享到朋友圈或保存海报的次数（只记录，不发任何奖励）。',
   visits: '打开过分享者链接或海报的不同访客（按设备计）；分享者本人登录后打开自己的链接不计。整段时间内同一访客只计一次，所以可能少于每日之和。',
-  newMembers: '在所选日期注册、注册时绑定的推荐人是该分享者的会员；没有绑定时看注册前后 10 分钟内的首次访问来源。',
+  newMembers: '在所选日期注册、注册时（10 分钟内）绑定的推荐人是该分享者的会员；注册时没有绑定的，看他第一次打开的是不是该分享者的链接。注册后才打开链接的老会员不算。',
   firstOrders: '上述新会员中，第一笔已支付订单（全额退款的不算）在所选日期内付款的人数。',
   gmvFen: '所选日期内付款、归属该分享者的订单实付减去已成功的退款（全额退款的订单不计）。订单通过谁的分享链接下单就归谁，没有分享链接时归下单时绑定的一级推荐人（自购不算）。',
 } as const;
@@ -88,7 +88,7 @@ export function dailyFunnelOption(daily: ReferralReportDay[]): ChartOption {
     ],
     series: [
       ...COUNT_SERIES.map(([key, name]) => ({ type: 'bar' as const, name, data: daily.map((day) => day[key]), barMaxWidth: 16 })),
-      { type: 'line' as const, name: 'GMV（元）', yAxisIndex: 1, data: daily.map((day) => day.gmvFen / 100), smooth: true, symbolSize: 6 },
+      { type: 'line' as const, name: 'GMV（元）', yAxisIndex: 1, data: daily.map((day) => day.gmvFen / 100), symbolSize: 6 },
     ],
   };
 }
