@@ -2,14 +2,13 @@ import { DownloadOutlined, QuestionCircleOutlined, ReloadOutlined, RightOutlined
 import { PageContainer } from '@ant-design/pro-components';
 import type { ReferralReport, ReferralSharerFigures } from '@shared/api/referral-report';
 import { formatYuan } from '@shared/money';
-import { Button, Card, Col, DatePicker, Empty, Result, Row, Space, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Chart } from '@/analytics/Chart';
-import { chinaToday, fromDayRange, last30Days, RANGE_PRESETS, rangeFromQuery, rangeProblem, toDayRange } from '@/analytics/date-range';
-import { notifyError } from '@/common/feedback';
-import { PageSpinner } from '@/common/PageSpinner';
+import { chinaToday, last30Days, rangeFromQuery } from '@/analytics/date-range';
+import { DayRangePicker } from '@/analytics/DayRangePicker';
+import { RemoteContent } from '@/common/RemoteContent';
 import { useFileExport } from '@/common/useFileExport';
 import { useRemoteData } from '@/common/useRemoteData';
 import { exportReferralReport, fetchReferralReport } from './referral-report-api';
@@ -34,13 +33,6 @@ export default function ReferralReportPage() {
     const next = { from: range.from, to: range.to, sharer: sharer ?? null, page: 1, ...changes };
     setSearchParams({ from: next.from, to: next.to, ...(next.sharer ? { sharer: String(next.sharer) } : {}), ...(next.page > 1 ? { page: String(next.page) } : {}) });
   };
-  const pickRange = (values: [Dayjs | null, Dayjs | null] | null) => {
-    if (!values?.[0] || !values[1]) return;
-    const picked = toDayRange([values[0], values[1]]);
-    const problem = rangeProblem(picked);
-    if (problem) notifyError(problem);
-    else navigate(picked);
-  };
 
   const { exporting, exportFile } = useFileExport(
     () => exportReferralReport({ from: range.from, to: range.to, sharer }),
@@ -54,14 +46,7 @@ export default function ReferralReportPage() {
       subTitle="分享 → 访客 → 新会员 → 首单 → GMV，日期为北京时间"
       extra={
         <Space wrap>
-          <DatePicker.RangePicker
-            aria-label="统计时间范围"
-            value={fromDayRange(range)}
-            allowClear={false}
-            presets={RANGE_PRESETS.map((preset) => ({ label: preset.label, value: preset.range(chinaToday()) }))}
-            disabledDate={(day) => day.isAfter(chinaToday(), 'day')}
-            onChange={pickRange}
-          />
+          <DayRangePicker range={range} onPick={(picked) => navigate(picked)} />
           <Button icon={<ReloadOutlined />} onClick={reload} aria-label="刷新数据" />
           <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportFile} disabled={state.status !== 'ready' || state.data.sharers.total === 0}>
             导出 CSV
@@ -74,22 +59,9 @@ export default function ReferralReportPage() {
           只看分享者 ID {sharer}
         </Tag>
       )}
-      {state.status === 'loading' && <PageSpinner tip="正在统计推广数据…" />}
-      {state.status === 'failed' && (
-        <Result
-          status="error"
-          title="推广报表加载失败"
-          subTitle={state.message}
-          extra={
-            <Button type="primary" onClick={reload}>
-              重试
-            </Button>
-          }
-        />
-      )}
-      {state.status === 'ready' && (
-        <ReportBody report={state.data} onPage={(next) => navigate({ page: next })} onSharer={(id) => navigate({ sharer: id })} />
-      )}
+      <RemoteContent state={state} loadingTip="正在统计推广数据…" failedTitle="推广报表加载失败" onRetry={reload}>
+        {(report) => <ReportBody report={report} onPage={(next) => navigate({ page: next })} onSharer={(id) => navigate({ sharer: id })} />}
+      </RemoteContent>
     </PageContainer>
   );
 }

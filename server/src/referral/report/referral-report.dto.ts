@@ -1,19 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsInt, Matches, Max, Min, Validate } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import type { ReferralReportQuery } from '../../../../shared';
-import { CalendarDay, DAY_FORMAT } from '../../analytics/analytics.dto';
+import { ReportDay } from '../../analytics/analytics.dto';
 import { MAX_ID } from '../../platform/http/id-param.pipe';
 import { OptionalField } from '../../platform/http/optional-field';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
 
 /** `?from=&to=&sharer=&page=&pageSize=` of the referral report and its CSV (the range itself is checked by the service). */
 export class ReferralReportQueryDto extends PageQueryDto implements ReferralReportQuery {
-  @Matches(DAY_FORMAT, { message: 'from 应为 YYYY-MM-DD' })
-  @Validate(CalendarDay)
+  @ReportDay('from')
   from: string;
 
-  @Matches(DAY_FORMAT, { message: 'to 应为 YYYY-MM-DD' })
-  @Validate(CalendarDay)
+  @ReportDay('to')
   to: string;
 
   /** One sharer's figures only (their member id). */
