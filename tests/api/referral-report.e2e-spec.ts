@@ -227,6 +227,23 @@ describe(`referral report (${TEST_DB})`, () => {
     });
   });
 
+  describe('parallel writes', () => {
+    it('ten parallel opens of one link on one device are one visit; ten parallel shares are ten', async () => {
+      const sharer = await login('report-race-sharer');
+      const link = await shareLinkOf(t, sharer);
+      const deviceId = 'report-device-race-0001';
+      const responses = await Promise.all(Array.from({ length: 10 }, () => t.api().post(`${API}/touches`).send({ deviceId, shortId: link })));
+      expect(responses.map((response) => response.status)).toEqual(Array(10).fill(204));
+      expect(await t.dataSource.getRepository(ShareVisitRow).findBy({ visitorKey: `device:${deviceId}` })).toEqual([
+        expect.objectContaining({ shareLinkId: decodeShortId(link), sharerMemberId: sharer.memberId, day: today }),
+      ]);
+      const shares = await Promise.all(Array.from({ length: 10 }, () => t.api().post(`${API}/share-events`).set(bearer(sharer.token)).send({ shortId: link, channel: 'poster' })));
+      expect(shares.map((response) => response.status)).toEqual(Array(10).fill(204));
+      expect(await t.dataSource.getRepository(ShareEventRow).countBy({ sharerMemberId: sharer.memberId })).toBe(10);
+      expect((await report(`from=${today}&to=${today}&sharer=${sharer.memberId}`)).totals).toMatchObject({ shares: 10, visits: 1 });
+    });
+  });
+
   describe('bad requests', () => {
     it('answers 400 with stable codes for bad ranges and 403 for other roles', async () => {
       const get = (query: string, token = operator) => t.api().get(`${API}/admin/referral/report?${query}`).set(bearer(token));
