@@ -31,4 +31,6 @@ export * from './api/inventory';
 export * from './api/attribution';
 export * from './scene';
 export * from './api/referral';
+export * from './miniprogram-pages';
+export * from './api/sharing';
 export * from './api/referral-report';

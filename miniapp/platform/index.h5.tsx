@@ -13,6 +13,7 @@ import type {
   PayOutcome,
   PhoneCodeButtonProps,
   PlatformAdapter,
+  PosterSaveButtonProps,
   PrivacyAgreeButtonProps,
   PrivacyGuard,
 } from './types';
@@ -202,6 +203,20 @@ function addressBarQuery(): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(window.location.search));
 }
 
+/** A browser has no album: the poster is a download (long-press on a phone also offers to save it). */
+function PosterSaveButton({ filePath, fileName }: PosterSaveButtonProps) {
+  return (
+    <a className="poster-download-link" href={filePath} download={fileName}>
+      下载海报
+    </a>
+  );
+}
+
+/** The storefront's address with the share path as its hash route (`/#/goods/detail/index?id=12&s=a3D`). */
+function shareableUrl(path: string): string {
+  return `${window.location.origin}${window.location.pathname}#${path}`;
+}
+
 const platform: PlatformAdapter = {
   getLoginCode,
   AvatarChooser,
@@ -218,5 +233,8 @@ const platform: PlatformAdapter = {
   ContactButton: null,
   makePhoneCall,
   addressBarQuery,
+  PosterSaveButton,
+  shareableUrl,
+  isMomentsPreview: () => false,
 };
 export default platform;

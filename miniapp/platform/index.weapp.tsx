@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button as NativeButton, Input } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -9,6 +10,7 @@ import type {
   PayOutcome,
   PhoneCodeButtonProps,
   PlatformAdapter,
+  PosterSaveButtonProps,
   PrivacyAgreeButtonProps,
   PrivacyGuard,
   WechatAddress,
@@ -160,6 +162,51 @@ async function makePhoneCall(phoneNumber: string) {
   }
 }
 
+/** 保存到相册; a refused album permission is only asked again from the settings page, so the dialog offers it. */
+function PosterSaveButton({ filePath }: PosterSaveButtonProps) {
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    setSaving(true);
+    try {
+      await Taro.saveImageToPhotosAlbum({ filePath });
+      Taro.showToast({ title: '已保存到相册', icon: 'success' });
+    } catch (error) {
+      const message = (error as { errMsg?: string }).errMsg ?? '';
+      if (message.includes('cancel')) return;
+      // Declined in our consent dialog (WeChat's privacy check), not the album permission: settings would not help.
+      if (message.includes('privacy')) {
+        Taro.showToast({ title: '同意隐私政策后才能保存到相册', icon: 'none' });
+        return;
+      }
+      if (/auth|deny|denied|permission/i.test(message)) {
+        const { confirm } = await Taro.showModal({
+          title: '无法保存到相册',
+          content: '保存海报需要允许「添加到相册」，请在设置中打开后再保存',
+          confirmText: '去设置',
+          cancelText: '暂不',
+        });
+        if (confirm) await Taro.openSetting().catch(() => {});
+        return;
+      }
+      Taro.showToast({ title: '保存失败，请稍后重试', icon: 'none' });
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Button className="poster-save-button" type="primary" block loading={saving} onClick={save}>
+      保存到相册
+    </Button>
+  );
+}
+
+/** WeChat's scene number of a page opened from Moments (朋友圈单页模式). */
+const MOMENTS_PREVIEW_SCENE = 1154;
+
+function isMomentsPreview(): boolean {
+  return Taro.getEnterOptionsSync().scene === MOMENTS_PREVIEW_SCENE;
+}
+
 const platform: PlatformAdapter = {
   getLoginCode,
   AvatarChooser,
@@ -176,5 +223,8 @@ const platform: PlatformAdapter = {
   ContactButton,
   makePhoneCall,
   addressBarQuery: () => ({}),
+  PosterSaveButton,
+  shareableUrl: () => null,
+  isMomentsPreview,
 };
 export default platform;

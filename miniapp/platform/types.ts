@@ -49,6 +49,28 @@ export interface PlatformAdapter {
    * options leave out); weapp: none, the launch options carry everything.
    */
   addressBarQuery(): Record<string, string>;
+  /**
+   * Keeps a poster (a local file from downloadFile) for the shopper: weapp 保存到相册 (asking again through the
+   * settings page when the album permission was refused); H5 a download link.
+   */
+  PosterSaveButton: ComponentType<PosterSaveButtonProps>;
+  /**
+   * A link a shopper can paste anywhere for a share path (`/goods/detail/index?id=12&s=a3D`): H5 the page's
+   * address; weapp null (a mini-program page has no address outside WeChat: 转发 and the poster's code share it).
+   */
+  shareableUrl(path: string): string | null;
+  /**
+   * True when WeChat opened the page from Moments in 单页模式 (scene 1154): no login, no navigation, no tab bar;
+   * WeChat shows its own 前往小程序 bar, and pages show themselves read-only. H5: never.
+   */
+  isMomentsPreview(): boolean;
+}
+
+export interface PosterSaveButtonProps {
+  /** The poster's local file: a temp path (weapp) or a blob URL (H5). */
+  filePath: string;
+  /** The name a download is saved under (H5). */
+  fileName: string;
 }
 
 /** What wx.chooseAddress answers (the fields we use). */

@@ -24,6 +24,7 @@ import { StorageModule } from './platform/storage/storage.module';
 import { ReferralModule } from './referral/referral.module';
 import { SeedModule } from './seed/seed.module';
 import { SettingsModule } from './settings/settings.module';
+import { SharingModule } from './sharing/sharing.module';
 import { StaffModule } from './staff/staff.module';
 import { SubscribeMessagesModule } from './subscribe-messages/subscribe-messages.module';
 import { WechatPayModule } from './wechat/pay/wechat-pay.module';
@@ -75,6 +76,7 @@ export class AppModule {
         JobsModule,
         AttributionModule,
         ReferralModule,
+        SharingModule,
         SeedModule.forRoot({ store: config.seedDemo, coupons: config.seedDemoCoupons }),
       ],
       controllers: [HealthController],

@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
@@ -17,6 +17,7 @@ import { usePullDownReload, useReloadOnReturn } from '@/hooks/usePageReload';
 import { PageState } from '@/components/page-state/PageState';
 import { CustomerService } from '@/components/customer-service/CustomerService';
 import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
+import { PosterSheet } from '@/components/poster/PosterSheet';
 import { MembershipEntry } from './MembershipEntry';
 import { OrderShortcuts } from './OrderShortcuts';
 import './index.scss';
@@ -27,6 +28,7 @@ export default function MinePage() {
   const { token, profile } = useSession();
   const { login, loggingIn, bindPhoneWithCode } = useMemberActions();
   const { shopName } = useShopProfile();
+  const [posterOpen, setPosterOpen] = useState(false);
   const loadProfile = useCallback(async () => {
     if (!session.get().token) return null;
     const loaded = await fetchMe();
@@ -156,6 +158,10 @@ export default function MinePage() {
         />
       </Cell.Group>
 
+      <Cell.Group className="mine-page__actions">
+        <Cell className="shop-poster-entry" title="店铺海报" description="把店铺推荐给朋友" clickable onClick={() => setPosterOpen(true)} />
+      </Cell.Group>
+
       <CustomerService />
 
       <Cell.Group className="mine-page__actions">
@@ -167,6 +173,7 @@ export default function MinePage() {
           onClick={() => Taro.navigateTo({ url: routes.settings })}
         />
       </Cell.Group>
+      <PosterSheet kind="shop" visible={posterOpen} onClose={() => setPosterOpen(false)} />
       <PrivacyConsentDialog />
     </View>
   );

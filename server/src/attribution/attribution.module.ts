@@ -18,6 +18,6 @@ import { ShareVisitRow } from './share-visit.entity';
   imports: [TypeOrmModule.forFeature([MemberIdentityRow, ShareLinkRow, VisitorTouchRow, ShareEventRow, ShareVisitRow])],
   controllers: [AttributionController],
   providers: [AttributionService, ShareLinksService, ShareActivityService, TouchesService, MemberIdentitiesService, MemberArrivals],
-  exports: [AttributionService, MemberArrivals],
+  exports: [AttributionService, ShareLinksService, MemberArrivals],
 })
 export class AttributionModule {}
