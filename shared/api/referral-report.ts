@@ -1,10 +1,11 @@
 import type { Paginated } from './common';
 
 /**
- * Where a share action happened: 转发到聊天 (onShareAppMessage), 分享到朋友圈 (onShareTimeline), 海报保存.
- * Share actions are counted for the referral report only: nothing is ever granted for them (WeChat 运营规范 §5.1).
+ * Where a share action happened, named like the share links' channels: 转发到聊天 (onShareAppMessage), 分享到朋友圈
+ * (onShareTimeline), 海报保存. Share actions are counted for the referral report only: nothing is ever granted for
+ * them (WeChat 运营规范 §5.1).
  */
-export const SHARE_EVENT_CHANNELS = ['chat', 'timeline', 'poster'] as const;
+export const SHARE_EVENT_CHANNELS = ['chat', 'moments', 'poster'] as const;
 export type ShareEventChannel = (typeof SHARE_EVENT_CHANNELS)[number];
 
 /**

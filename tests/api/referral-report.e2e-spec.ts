@@ -103,7 +103,7 @@ describe(`referral report (${TEST_DB})`, () => {
     it('records the caller sharing their own link and grants nothing for it', async () => {
       const rewardsBefore = await Promise.all([PointsLedgerRow, MemberCouponRow, LedgerEntryRow].map((entity) => t.dataSource.getRepository(entity).count()));
       await share(a, 'chat', D1);
-      await share(a, 'timeline', D2);
+      await share(a, 'moments', D2);
       await share(a, 'poster', D4); // outside the range
       await share(b, 'chat', D3);
       expect(await t.dataSource.getRepository(ShareEventRow).count()).toBe(4);
@@ -174,14 +174,14 @@ describe(`referral report (${TEST_DB})`, () => {
 
     it('totals, days and sharers of D1..D3', async () => {
       const seen = await report(`from=${D1}&to=${D3}`);
-      // Shares: A chat D1 + timeline D2, B chat D3 = 3. Visits: A {d1, d2, dE} = 3, B {d2, d3} = 2, all distinct
+      // Shares: A chat D1 + moments D2, B chat D3 = 3. Visits: A {d1, d2, dE} = 3, B {d2, d3} = 2, all distinct
       // {d1, d2, d3, dE} = 4. New members: N1 (A), N2 (B). First orders: O1 (D1), O4 (D3). Orders: A O1, O2, O6;
       // B O4, O5. GMV: A 100 + 50 + 150 = 300.00, B 50 + 50 = 100.00.
       expect(seen.totals).toEqual({ shares: 3, visits: 4, newMembers: 2, firstOrders: 2, orders: 5, gmvFen: 40000 });
       expect(seen.daily).toEqual([
         // D1: A's chat; d1; N1; O1 (its first order) at 23:59:59.
         { day: D1, shares: 1, visits: 1, newMembers: 1, firstOrders: 1, orders: 1, gmvFen: 10000 },
-        // D2: A's timeline; d1 and d2 (d2 opened two links: one visitor); N2; O2 (00:00:00, 50.00 after the refund) and O6.
+        // D2: A's moments share; d1 and d2 (d2 opened two links: one visitor); N2; O2 (00:00:00, 50.00 after the refund) and O6.
         { day: D2, shares: 1, visits: 2, newMembers: 1, firstOrders: 0, orders: 2, gmvFen: 20000 },
         // D3: B's chat; d3 and dE; O4 (N2's first) and O5.
         { day: D3, shares: 1, visits: 2, newMembers: 0, firstOrders: 1, orders: 2, gmvFen: 10000 },

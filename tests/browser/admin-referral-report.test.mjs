@@ -50,7 +50,7 @@ test('the owner reads the referral funnel, the daily chart and the sharer rankin
   await call('PATCH', '/me', { token: sharerToken, body: { nickname: '小林爱分享' } });
   const sharerId = (await call('GET', '/me', { token: sharerToken })).id;
   const link = await call('POST', '/share-links', { token: sharerToken, body: { kind: 'page' } });
-  for (const channel of ['chat', 'timeline', 'poster']) await call('POST', '/share-events', { token: sharerToken, body: { shortId: link.shortId, channel } });
+  for (const channel of ['chat', 'moments', 'poster']) await call('POST', '/share-events', { token: sharerToken, body: { shortId: link.shortId, channel } });
   const devices = [1, 2, 3].map((index) => `report-browser-device-${index}-${randomUUID().slice(0, 8)}`);
   for (const deviceId of devices) await call('POST', '/touches', { body: { deviceId, shortId: link.shortId } });
   const newcomer = await login({ shortId: link.shortId, deviceId: devices[0] });
