@@ -66,6 +66,6 @@ import { TeamsService } from './teams.service';
     MyReferralService,
     ReferralReportService,
   ],
-  exports: [ReferralSettingsService, PromoterLedger, BindingsService, CommissionsService],
+  exports: [ReferralSettingsService, PromoterLedger, PromotersService, BindingsService, CommissionsService],
 })
 export class ReferralModule {}
