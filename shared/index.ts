@@ -35,3 +35,4 @@ export * from './miniprogram-pages';
 export * from './api/sharing';
 export * from './api/withdrawals';
 export * from './api/invite-rewards';
+export * from './api/referral-report';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import type { ShareLinkKind } from '@shared/api/attribution';
 import { sharePath } from '@shared/scene';
-import { memberShareLink } from '@/services/share-links';
+import { memberShareLink, recordShareEvent } from '@/services/share-links';
 import { useSession } from '@/store/session';
 
 /** What a page shares: the page with its context, and the product's or the shop's title and picture. */
@@ -30,8 +30,8 @@ export function timelineShare(share: PageShare, shortId?: string) {
 
 /**
  * 转发 (chat) and 分享到朋友圈 (Moments) of a page. A signed-in member's share carries their share link (`?s=`,
- * channel `chat` or `moments`), so whoever opens it is attributed to them; a guest's carries none. Sharing is
- * only recorded, never rewarded (WeChat 运营规范 §5.1). The page config needs `enableShareAppMessage: true` and
+ * channel `chat` or `moments`), so whoever opens it is attributed to them; a guest's carries none. A member's
+ * share is counted for the 推广报表 (recordShareEvent). Sharing is only recorded, never rewarded (WeChat 运营规范 §5.1). The page config needs `enableShareAppMessage: true` and
  * `enableShareTimeline: true`. Pass null while the page has nothing to share yet.
  */
 export function usePageShare(share: PageShare | null) {
@@ -59,11 +59,18 @@ export function usePageShare(share: PageShare | null) {
     const link = memberShareLink({ ...share.link, channel: 'chat' });
     if (!link) return withoutSharer;
     // WeChat waits up to 3 s for the promise; when the link cannot be made, the share goes without a sharer.
-    const promise = link.then((made) => chatShare(share, made.shortId)).catch(() => withoutSharer);
+    const promise = link
+      .then((made) => {
+        recordShareEvent(made.shortId, 'chat');
+        return chatShare(share, made.shortId);
+      })
+      .catch(() => withoutSharer);
     return { ...withoutSharer, promise };
   });
 
   useShareTimeline(() => {
-    return share ? timelineShare(share, momentsShortId) : {};
+    if (!share) return {};
+    if (momentsShortId) recordShareEvent(momentsShortId, 'moments');
+    return timelineShare(share, momentsShortId);
   });
 }

@@ -228,9 +228,9 @@ function addressBarQuery(): Record<string, string> {
 }
 
 /** A browser has no album: the poster is a download (long-press on a phone also offers to save it). */
-function PosterSaveButton({ filePath, fileName }: PosterSaveButtonProps) {
+function PosterSaveButton({ filePath, fileName, onSaved }: PosterSaveButtonProps) {
   return (
-    <a className="poster-download-link" href={filePath} download={fileName}>
+    <a className="poster-download-link" href={filePath} download={fileName} onClick={() => onSaved?.()}>
       下载海报
     </a>
   );

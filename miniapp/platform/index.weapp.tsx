@@ -165,13 +165,14 @@ async function makePhoneCall(phoneNumber: string) {
 }
 
 /** 保存到相册; a refused album permission is only asked again from the settings page, so the dialog offers it. */
-function PosterSaveButton({ filePath }: PosterSaveButtonProps) {
+function PosterSaveButton({ filePath, onSaved }: PosterSaveButtonProps) {
   const [saving, setSaving] = useState(false);
   const save = async () => {
     setSaving(true);
     try {
       await Taro.saveImageToPhotosAlbum({ filePath });
       Taro.showToast({ title: '已保存到相册', icon: 'success' });
+      onSaved?.();
     } catch (error) {
       const message = (error as { errMsg?: string }).errMsg ?? '';
       if (message.includes('cancel')) return;

@@ -80,6 +80,8 @@ export interface PosterSaveButtonProps {
   filePath: string;
   /** The name a download is saved under (H5). */
   fileName: string;
+  /** The poster was saved to the album (weapp) or its download started (H5). */
+  onSaved?(): void;
 }
 
 /** What wx.chooseAddress answers (the fields we use). */

@@ -26,7 +26,7 @@ jest.mock('./request', () => {
 });
 
 import { encodeShortId } from '@shared/scene';
-import { memberShareLink, productIdOfPage } from './share-links';
+import { memberShareLink, productIdOfPage, recordShareEvent } from './share-links';
 import { ApiRequestError } from './request';
 
 describe('the product of a product page', () => {
@@ -89,5 +89,15 @@ describe("the member's share link of a target and channel", () => {
     await expect(memberShareLink({ kind: 'page', channel: 'chat' })).rejects.toThrow();
     answers.set('/share-links', { shortId: 'a7' });
     expect((await memberShareLink({ kind: 'page', channel: 'chat' }))?.shortId).toBe('a7');
+  });
+});
+
+describe('recording a share', () => {
+  it('posts the share event and never lets a failure reach the share', async () => {
+    requests.length = 0;
+    // The mock answers 404 for it: ignored.
+    expect(() => recordShareEvent('a5', 'chat')).not.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(requests).toEqual(['/share-events {"shortId":"a5","channel":"chat"}']);
   });
 });

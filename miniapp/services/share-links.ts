@@ -1,4 +1,5 @@
 import type { CreateShareLinkRequest, ShareLink } from '@shared/api/attribution';
+import type { ShareEventChannel } from '@shared/api/referral-report';
 import { shortIdFromScene } from '@shared/scene';
 import { session } from '@/store/session';
 import { ApiRequestError, request } from './request';
@@ -6,6 +7,14 @@ import { ApiRequestError, request } from './request';
 /** The signed-in member's link for this target and channel (the same one every time). */
 export function createShareLink(input: CreateShareLinkRequest): Promise<ShareLink> {
   return request<ShareLink>('/share-links', { method: 'POST', body: input, toast: false });
+}
+
+/**
+ * Tells the server the member shared their link (转发、朋友圈、海报保存) for the 推广报表. Counted only, never rewarded;
+ * a failure is ignored (the share itself goes on).
+ */
+export function recordShareEvent(shortId: string, channel: ShareEventChannel): void {
+  request<void>('/share-events', { method: 'POST', body: { shortId, channel }, toast: false }).catch(() => {});
 }
 
 /** What a short id opens (a scanned code's page has only the scene). */

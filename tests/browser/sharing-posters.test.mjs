@@ -54,6 +54,15 @@ function readDb(query, ...params) {
   }
 }
 
+/** Polls a check of what the server wrote (its requests finish after the page moves on). */
+async function until(check, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`not reached: ${check}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** The scene of the product poster's code, for the scanning test that follows. */
 let scene;
 
@@ -91,6 +100,9 @@ test('a poster’s code and link bring a friend to the product, attributed to th
       link = (await page.locator('.poster-link').innerText()).trim();
       assert.equal(link, `${session.app.baseUrl}/#/goods/detail/index?id=${product.id}&s=${scene}`);
       await assertTapTargets(page, ['.poster-entry', '.poster-download-link', '.poster-sheet__copy']);
+      // 下载海报 is a share of the 推广报表 (counted, never rewarded: see the friend's part below).
+      await Promise.all([page.waitForEvent('download'), page.locator('.poster-download-link').click()]);
+      await until(() => readDb(`SELECT COUNT(*) AS n FROM share_events WHERE sharerMemberId = ? AND channel = 'poster'`, sharerId).n === 1);
       // Nothing on the sheet promises anything for sharing.
       assert.doesNotMatch(await page.locator('.poster-sheet').innerText(), /奖励|返现|积分|佣金|领券/);
       await screenshot(page, 'poster-sheet');
@@ -121,6 +133,8 @@ test('a poster’s code and link bring a friend to the product, attributed to th
         `member:${friend.id}`,
       );
       assert.deepEqual(touch, { sharerMemberId: sharerId, targetId: product.id, channel: 'poster' });
+      // The friend's device is the sharer's visitor of the 推广报表.
+      assert.equal(readDb('SELECT COUNT(*) AS n FROM share_visits WHERE sharerMemberId = ?', sharerId).n, 1);
       // Sharing gave the sharer nothing: no points, no coupon beyond the newcomer's own.
       assert.equal(readDb('SELECT COUNT(*) AS n FROM points_ledger WHERE memberId = ?', sharerId).n, 0);
       assert.deepEqual(readDb(`SELECT COUNT(*) AS n FROM member_coupons WHERE memberId = ? AND source <> 'newcomer'`, sharerId), { n: 0 });

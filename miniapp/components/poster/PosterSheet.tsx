@@ -5,14 +5,14 @@ import { Popup } from '@nutui/nutui-react-taro';
 import { POSTER_CHANNEL, type PosterKind } from '@shared/api/sharing';
 import platform from '@/platform';
 import { downloadPoster } from '@/services/posters';
-import { memberShareLink } from '@/services/share-links';
+import { memberShareLink, recordShareEvent } from '@/services/share-links';
 import { PageState } from '@/components/page-state/PageState';
 import './poster-sheet.scss';
 
 type PosterState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; filePath: string; linkUrl: string | null };
+  | { status: 'ready'; filePath: string; link: { shortId: string; url: string | null } | null };
 
 export interface PosterSheetProps {
   kind: PosterKind;
@@ -38,7 +38,7 @@ export function PosterSheet({ kind, productId, visible, onClose }: PosterSheetPr
         // The code's link, as a link to paste where there is no mini-program (H5); null on weapp.
         memberShareLink({ kind: kind === 'shop' ? 'page' : 'product', targetId: productId, channel: POSTER_CHANNEL })?.catch(() => null) ?? null,
       ]);
-      setState({ status: 'ready', filePath, linkUrl: link ? platform.shareableUrl(link.path) : null });
+      setState({ status: 'ready', filePath, link: link ? { shortId: link.shortId, url: platform.shareableUrl(link.path) } : null });
     } catch (error) {
       setState({ status: 'error', message: (error as Error).message });
     }
@@ -47,6 +47,9 @@ export function PosterSheet({ kind, productId, visible, onClose }: PosterSheetPr
   useEffect(() => {
     if (visible) load();
   }, [visible, load]);
+
+  // The code's link as text to paste (H5 only).
+  const linkUrl = state.status === 'ready' ? (state.link?.url ?? null) : null;
 
   return (
     // Centered, not at the bottom: on H5 a tab page's tab bar would cover a bottom sheet.
@@ -59,15 +62,20 @@ export function PosterSheet({ kind, productId, visible, onClose }: PosterSheetPr
           <>
             <Image className="poster-sheet__image poster-image" src={state.filePath} mode="aspectFit" showMenuByLongpress />
             <Text className="poster-sheet__hint">保存海报发给朋友，朋友扫码即可打开{kind === 'shop' ? '店铺' : '这件商品'}</Text>
-            <platform.PosterSaveButton filePath={state.filePath} fileName={kind === 'shop' ? 'shop-poster.png' : `product-${productId}-poster.png`} />
-            {state.linkUrl && (
+            <platform.PosterSaveButton
+              filePath={state.filePath}
+              fileName={kind === 'shop' ? 'shop-poster.png' : `product-${productId}-poster.png`}
+              // A saved poster is a share of the 推广报表 (counted only, never rewarded).
+              onSaved={() => state.link && recordShareEvent(state.link.shortId, 'poster')}
+            />
+            {linkUrl && (
               <View className="poster-sheet__link">
                 <Text className="poster-sheet__link-text poster-link" selectable>
-                  {state.linkUrl}
+                  {linkUrl}
                 </Text>
                 <Text
                   className="poster-sheet__copy"
-                  onClick={() => Taro.setClipboardData({ data: state.linkUrl! }).catch(() => Taro.showToast({ title: '复制失败，请长按链接复制', icon: 'none' }))}
+                  onClick={() => Taro.setClipboardData({ data: linkUrl }).catch(() => Taro.showToast({ title: '复制失败，请长按链接复制', icon: 'none' }))}
                 >
                   复制链接
                 </Text>

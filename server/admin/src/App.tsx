@@ -26,6 +26,7 @@ const MemberDetailPage = lazy(() => import('@/members/MemberDetailPage'));
 // The dashboard carries the chart library: loaded only when opened, so the console's first load stays as it was.
 const RepeatPurchaseDashboardPage = lazy(() => import('@/analytics/RepeatPurchaseDashboardPage'));
 const DueForRepurchasePage = lazy(() => import('@/analytics/DueForRepurchasePage'));
+const ReferralReportPage = lazy(() => import('@/referral-report/ReferralReportPage'));
 const ShopSettingsPage = lazy(() => import('@/settings/ShopSettingsPage'));
 const StaffPage = lazy(() => import('@/staff/StaffPage'));
 const JobsPage = lazy(() => import('@/jobs/JobsPage'));
@@ -77,6 +78,7 @@ export function AppRoutes() {
             <Route path="members/:id" element={<RequirePage page="members"><MemberDetailPage /></RequirePage>} />
             <Route path="analytics/repeat-purchase" element={<RequirePage page="repeatPurchase"><RepeatPurchaseDashboardPage /></RequirePage>} />
             <Route path="analytics/due-for-repurchase" element={<RequirePage page="dueForRepurchase"><DueForRepurchasePage /></RequirePage>} />
+            <Route path="referral/report" element={<RequirePage page="referralReport"><ReferralReportPage /></RequirePage>} />
             <Route path="settings/shop" element={<RequirePage page="shopSettings"><ShopSettingsPage /></RequirePage>} />
             <Route path="staff" element={<RequirePage page="staff"><StaffPage /></RequirePage>} />
             <Route path="jobs" element={<RequirePage page="jobs"><JobsPage /></RequirePage>} />

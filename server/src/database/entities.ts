@@ -2,6 +2,8 @@ import { AfterSaleRow } from '../after-sales/after-sale.entity';
 import { MemberIdentityRow } from '../attribution/member-identity.entity';
 import { ShareLinkRow } from '../attribution/share-link.entity';
 import { VisitorTouchRow } from '../attribution/visitor-touch.entity';
+import { ShareEventRow } from '../attribution/share-event.entity';
+import { ShareVisitRow } from '../attribution/share-visit.entity';
 import { AddressRow } from '../addresses/address.entity';
 import { MemberPurchaseStatsRow } from '../analytics/member-purchase-stats.entity';
 import { BannerRow } from '../catalog/banner.entity';
@@ -57,7 +59,7 @@ export const ENTITIES = [MemberRow, StaffRow, StaffLoginAttemptsRow, CategoryRow
   MemberLevelRow, LoyaltySettingsRow, MemberLevelChangeRow, MemberLevelReviewRow, PointsLedgerRow,
   CouponTemplateRow, MemberCouponRow, MemberCouponCountRow,
   MemberPurchaseStatsRow, MemberPrivacyConsentRow, JobRow,
-  ShareLinkRow, VisitorTouchRow, MemberIdentityRow,
+  ShareLinkRow, VisitorTouchRow, MemberIdentityRow, ShareEventRow, ShareVisitRow,
   DomainEventRow, DomainEventDeliveryRow, CacheVersionRow,
   ReferralSettingsRow, ProductCommissionRateRow, PromoterRow, CurrentReferrerRow, ReferralBindingRow, OrderReferrersRow,
   CommissionRow, CommissionReversalRow, PromoterAccountRow, LedgerEntryRow, WithdrawalRow,

@@ -43,6 +43,7 @@ export type PageKey =
   | 'couponEdit'
   | 'repeatPurchase'
   | 'dueForRepurchase'
+  | 'referralReport'
   | 'shopSettings'
   | 'staff'
   | 'jobs'
@@ -66,6 +67,7 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   couponEdit: COUPON_ADMIN_ROLES,
   repeatPurchase: ANALYTICS_ROLES,
   dueForRepurchase: REPURCHASE_OUTREACH_ROLES,
+  referralReport: ANALYTICS_ROLES,
   shopSettings: SHOP_SETTINGS_ROLES,
   staff: STAFF_ADMIN_ROLES,
   jobs: JOB_ADMIN_ROLES,
@@ -94,6 +96,7 @@ const MENU: MenuEntry[] = [
   { key: 'repeatPurchase', path: '/analytics/repeat-purchase', name: '复购分析' },
   { key: 'dueForRepurchase', path: '/analytics/due-for-repurchase', name: '待复购会员' },
   { key: 'inviteRewards', path: '/referral/invite-rewards', name: '邀请有礼' },
+  { key: 'referralReport', path: '/referral/report', name: '推广报表' },
   { key: 'shopSettings', path: '/settings/shop', name: '店铺设置' },
   { key: 'staff', path: '/staff', name: '员工管理' },
   { key: 'jobs', path: '/jobs', name: '任务' },
