@@ -237,6 +237,24 @@ describe(`referral binding (${TEST_DB})`, () => {
       expect(await snapshot(second.orderNo)).toMatchObject({ level1MemberId: c.memberId, level2MemberId: null });
     });
 
+    it('level 2 only through a qualifying level 1: C→B lapsed or B frozen, B→A: A earns nothing on C', async () => {
+      await saveReferralSettings(t, owner, { bindingMode: 'valid_days', bindingValidDays: 30 });
+      const a = await sharer();
+      const b = await loginWithLink(t, `binding-order-${++count}`, a.link);
+      const c = await newcomer(await shareLinkOf(t, b));
+      expect(await current(c.memberId)).toMatchObject({ referrerMemberId: b.memberId });
+      // C's binding to B lapsed (its 30 days are over); B's to A is still in force.
+      await t.dataSource.getRepository(CurrentReferrerRow).update({ memberId: c.memberId }, { expiresAt: new Date(Date.now() - 86_400_000) });
+      expect(await snapshot((await place(c)).orderNo)).toBeNull();
+      // In force again, but B frozen: neither B nor A earns on C's order.
+      await t.dataSource.getRepository(CurrentReferrerRow).update({ memberId: c.memberId }, { expiresAt: new Date(Date.now() + 86_400_000) });
+      expect(await snapshot((await place(c)).orderNo)).toMatchObject({ level1MemberId: b.memberId, level2MemberId: a.memberId });
+      await t.api().get(`${API}/referral/promoter`).set(bearer(b.token)).expect(200);
+      await t.api().post(`${API}/admin/referral/promoters/${b.memberId}/freeze`).set(bearer(operator)).send({ reason: '暂停' }).expect(200);
+      expect(await snapshot((await place(c)).orderNo)).toBeNull();
+      await saveReferralSettings(t, owner);
+    });
+
     it('nobody earns when 分销 is off or the buyer has no referrer; a frozen referrer earns nothing on new orders', async () => {
       await saveReferralSettings(t, owner, { enabled: false });
       const a = await sharer();
