@@ -21,6 +21,18 @@ export function commissionOf(baseFen: number, rateBp: number): number {
   return Math.floor((baseFen * rateBp) / 10_000);
 }
 
+/**
+ * What a record has given back in all once `units` of its line's units are refunded: what it earned minus the
+ * commission on the share of the units still kept (the same unit shares as refunds: the refunded units' share is
+ * unitsShare of the line's share). So the commission kept is never more than its rate of what the buyer kept
+ * (reversing floor(original × units / quantity) would round the kept commission up), it only grows with units, it is
+ * 0 before any refund and the whole commission at the last unit.
+ */
+export function reversedAfterUnits(record: Pick<CommissionRow, 'baseFen' | 'rateBp' | 'quantity' | 'originalFen'>, units: number): number {
+  const keptShareFen = record.baseFen - unitsShare(record.baseFen, record.quantity, 0, units);
+  return Math.max(0, record.originalFen - commissionOf(keptShareFen, record.rateBp));
+}
+
 /** The rate of a level for a product: its own rate when it has one, else the shop's (null: that level earns nothing). */
 function rateFor(level: 1 | 2, settings: ReferralSettings, own: { level1RateBp: number; level2RateBp: number | null } | undefined): number | null {
   const source = own ?? settings;
@@ -104,9 +116,9 @@ export class CommissionsService {
   }
 
   /**
-   * One refund that succeeded: each record of the refunded lines gives back the refunded units' part of its
-   * commission, cumulatively (after j of Q units, floor(original × (j+k)/Q) − floor(original × j/Q)), so a line's
-   * reversals add up to exactly its commission. A frozen record is reduced; a settled one is taken
+   * One refund that succeeded: each record of the refunded lines gives back what brings it down to its rate of the
+   * share still kept (reversedAfterUnits: after j + k of Q units, original − ⌊kept share × rate⌋, minus what it gave
+   * back before), so the kept commission never exceeds rate × kept and a line's reversals add up to exactly its commission. A frozen record is reduced; a settled one is taken
    * back from the balance through the ledger (debt for what the balance cannot cover); either is 已扣回 at 0. Once per (record, refund).
    */
   async reverseForRefund(refund: Pick<OrderRefundedPayload, 'orderId' | 'refundId' | 'items' | 'closesOrder'>): Promise<number> {
@@ -129,7 +141,8 @@ export class CommissionsService {
   }
 
   private async reverseOne(manager: EntityManager, record: CommissionRow, refundId: number, quantity: number): Promise<boolean> {
-    const amountFen = unitsShare(record.originalFen, record.quantity, record.reversedQuantity, quantity);
+    // Records reversed before this rule may have given back a little less: never a negative step.
+    const amountFen = Math.max(0, reversedAfterUnits(record, record.reversedQuantity + quantity) - record.reversedFen);
     const afterSettlement = record.status === 'settled';
     // The record is locked: a repeated delivery of this refund waits here and then finds its reversal.
     if (await manager.existsBy(CommissionReversalRow, { commissionId: record.id, refundId })) return false;
