@@ -14,6 +14,7 @@ import { CommissionRow } from './commission.entity';
 import { OrderReferrersRow } from './order-referrers.entity';
 import { ProductCommissionRatesService } from './product-commission-rates.service';
 import { PromoterLedger } from './promoter-ledger';
+import { PromoterRow } from './promoter.entity';
 import { ReferralSettingsService } from './referral-settings.service';
 
 /** floor(base × rate / 10000): rounded down to the fen, never in the promoter's favour. */
@@ -62,7 +63,8 @@ export class CommissionsService {
 
   /**
    * The paid order's records, frozen, written in the transaction that marks the order paid (so a refund can never
-   * come before them; answers how many it meant to write). The earners are the order's snapshot (placement time); the base of each line
+   * come before them; answers how many it meant to write). The earners are the order's snapshot (placement time), each
+   * only while still an active promoter at payment (frozen in between: nothing); the base of each line
    * is its share of what was paid (refund-shares: list total after member price, coupon and points, no shipping),
    * for all its units; the rate is the product's own or the shop's, kept on the record. Idempotent: records are
    * unique per (order line, level), so running twice inserts nothing.
@@ -73,6 +75,10 @@ export class CommissionsService {
     if (!settings.enabled) return 0;
     const snapshot = await manager.findOneBy(OrderReferrersRow, { orderId });
     if (!snapshot) return 0;
+    // An earner frozen (or no longer a promoter) since the order was placed earns nothing on it: one read of both.
+    const named = [snapshot.level1MemberId, snapshot.level2MemberId].filter((id): id is number => id !== null);
+    const active = new Set((await manager.find(PromoterRow, { select: { memberId: true }, where: { memberId: In(named), status: 'active' } })).map((row) => row.memberId));
+    if (active.size === 0) return 0;
     const order = await manager.findOneByOrFail(OrderRow, { id: orderId });
     const lines = await manager.find(OrderLineRow, { where: { orderId }, order: { id: 'ASC' } });
     const shares = lineShares(
@@ -81,9 +87,10 @@ export class CommissionsService {
       order.payableFen - order.shippingFeeFen,
     );
     const own = await this.productRates.ratesOf(manager, lines.map((line) => line.productId));
+    const earning = (id: number | null) => (id !== null && active.has(id) ? id : null);
     const earners: [1 | 2, number | null][] = [
-      [1, snapshot.level1MemberId],
-      [2, snapshot.level2MemberId],
+      [1, earning(snapshot.level1MemberId)],
+      [2, earning(snapshot.level2MemberId)],
     ];
     const records: Partial<CommissionRow>[] = [];
     lines.forEach((line, index) => {
@@ -171,6 +178,10 @@ export class CommissionsService {
     return this.transactions.run(async (manager) => {
       const record = await lockedForUpdate(manager.createQueryBuilder(CommissionRow, 'c').where('c.id = :recordId', { recordId })).getOne();
       if (!record || record.status !== 'frozen') return false;
+      // A refund still in flight at WeChat has reserved units of the line that are not reversed yet: settle after it
+      // (a later sweep), so the promoter is not paid first and taken back after.
+      const line = await manager.findOneBy(OrderLineRow, { id: record.orderLineId });
+      if (line && line.refundedQuantity > record.reversedQuantity) return false;
       const updated = await manager.update(CommissionRow, { id: record.id, status: 'frozen' }, { status: 'settled', settledAt: now });
       if (!updated.affected) return false;
       const amountFen = record.originalFen - record.reversedFen;
@@ -181,13 +192,19 @@ export class CommissionsService {
     });
   }
 
-  /** Frozen records of orders completed before `completedBefore` (their after-sale window has passed), oldest order first. */
+  /**
+   * Frozen records of orders completed before `completedBefore` (their after-sale window has passed), oldest order
+   * first; not those whose line has units a refund in flight reserved and their reversal has not come yet (they
+   * would head every batch and settle nothing).
+   */
   dueForSettlement(completedBefore: Date, limit: number): Promise<{ id: number }[]> {
     return this.dataSource
       .createQueryBuilder(CommissionRow, 'c')
       .innerJoin(OrderRow, 'o', 'o.id = c.orderId')
+      .innerJoin(OrderLineRow, 'l', 'l.id = c.orderLineId')
       .select(['c.id'])
       .where("c.status = 'frozen' AND o.status = 'completed' AND o.completedAt <= :completedBefore", { completedBefore })
+      .andWhere('l.refundedQuantity <= c.reversedQuantity')
       .orderBy('c.orderId', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .limit(limit)
