@@ -1,5 +1,7 @@
 import type { MemberReferralBindings, MyPromoterStatus, OrderDetail, Paginated, PromoterTeamTree, TeamMember } from '../../shared';
 import { MemberRow } from '../../server/src/members/member.entity';
+import { TransactionRunner } from '../../server/src/platform/database/transaction-runner';
+import { BindingsService } from '../../server/src/referral/bindings.service';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { CurrentReferrerRow } from '../../server/src/referral/current-referrer.entity';
 import { OrderReferrersRow } from '../../server/src/referral/order-referrers.entity';
@@ -95,6 +97,17 @@ describe(`referral binding (${TEST_DB})`, () => {
       }
     });
 
+    it('three members closing a loop at the same moment (A→B, B→C, C→A; 5 triples in parallel): never all three bound', async () => {
+      const triples = await Promise.all(Array.from({ length: 5 }, async () => [await sharer(), await sharer(), await sharer()] as const));
+      await Promise.all(triples.flatMap(([u, v, w]) => [openLink(t, u, v.link), openLink(t, v, w.link), openLink(t, w, u.link)]));
+      for (const triple of triples) {
+        const rows = await Promise.all(triple.map((member) => current(member.memberId)));
+        expect(rows.filter(Boolean)).toHaveLength(2);
+        const refusals = (await Promise.all(triple.map((member) => attempts(member.memberId)))).flat().filter(([outcome]) => outcome === 'refused');
+        expect(refusals.map(([, reason]) => reason)).toEqual(['cycle']);
+      }
+    });
+
     it('parallel attempts for one member (8 links at once) end with one binding', async () => {
       const sharers = await Promise.all(Array.from({ length: 8 }, () => sharer()));
       const member = await newcomer();
@@ -104,6 +117,30 @@ describe(`referral binding (${TEST_DB})`, () => {
       expect(rows.filter(([outcome, reason]) => outcome === 'refused' && reason === 'already_bound')).toHaveLength(7);
       const winner = rows.find(([outcome]) => outcome === 'bound')![2];
       expect(await current(member.memberId)).toMatchObject({ referrerMemberId: winner });
+    });
+
+    it('30 new members binding at once, to 30 promoters and then 30 more to one promoter: all bound, no deadlock retried', async () => {
+      const promoters = await Promise.all(Array.from({ length: 30 }, () => sharer()));
+      const members = await Promise.all(Array.from({ length: 60 }, () => newcomer()));
+      // Every transaction attempt the bindings run (a deadlock victim is rolled back and its work runs again).
+      const runner = t.app.get(TransactionRunner);
+      const run = runner.run.bind(runner);
+      let attempts = 0;
+      const counting = jest.spyOn(runner, 'run').mockImplementation((work, ...rest) => run((manager) => (attempts++, work(manager)), ...rest));
+      const bindings = t.app.get(BindingsService);
+      const bindAll = (pairs: [Shopper, Shopper][]) =>
+        Promise.all(pairs.map(([member, promoter]) => bindings.attempt({ memberId: member.memberId, referrerMemberId: promoter.memberId, shareLinkId: null, registered: false, at: new Date() })));
+      try {
+        const spread = await bindAll(members.slice(0, 30).map((member, index) => [member, promoters[index]]));
+        const crowd = await bindAll(members.slice(30).map((member) => [member, promoters[0]]));
+        expect([...spread, ...crowd].every((result) => result?.outcome === 'bound')).toBe(true);
+        expect(attempts).toBe(60);
+      } finally {
+        counting.mockRestore();
+      }
+      for (const [index, member] of members.entries()) {
+        expect(await current(member.memberId)).toMatchObject({ referrerMemberId: promoters[index < 30 ? index : 0].memberId });
+      }
     });
 
     it('never binds to a frozen promoter', async () => {
