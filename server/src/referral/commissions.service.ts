@@ -137,6 +137,9 @@ export class CommissionsService {
       if (records.length === 0) return 0;
       const unitsBySku = new Map(refund.items.map((item) => [item.skuId, item.quantity]));
       let changed = 0;
+      // Settled records take back through their promoter's account lock: take those in ascending member id, so
+      // two refunds whose orders name the same promoters in another order (A then B, B then A) cannot deadlock.
+      records.sort((one, other) => one.promoterMemberId - other.promoterMemberId || one.id - other.id);
       for (const record of records) {
         // A refund recorded before refunds named their units was of the whole order.
         const quantity = refund.items.length === 0 && refund.closesOrder ? record.quantity - record.reversedQuantity : Math.min(unitsBySku.get(record.skuId) ?? 0, record.quantity - record.reversedQuantity);
