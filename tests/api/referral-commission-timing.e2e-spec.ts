@@ -5,6 +5,8 @@ import { CommissionRow } from '../../server/src/referral/commission.entity';
 import { CommissionsService } from '../../server/src/referral/commissions.service';
 import { PromoterAccountRow } from '../../server/src/referral/promoter-account.entity';
 import { CommissionSettlementSweeper } from '../../server/src/referral/settlement-sweeper';
+import { OrderReferrersRow } from '../../server/src/referral/order-referrers.entity';
+import { TransactionRunner } from '../../server/src/platform/database/transaction-runner';
 import { eventually, orderStatus, payAtFake, startPayment } from './support/pay-helpers';
 import { loginWithLink, saveReferralSettings, shareLinkOf, type Shopper } from './support/referral-fixtures';
 import { ShopFixtures } from './support/shop-fixtures';
@@ -68,6 +70,46 @@ describe(`referral commission timing (${TEST_DB})`, () => {
     await freeze(g);
     await pay(b, second.orderNo);
     expect(await records(second.orderNo)).toEqual([]);
+  });
+
+  it('refunds of orders naming the same two promoters in opposite order (A, B and B, A), 10 at once: taken back without a deadlock retried', async () => {
+    // B ← A ← C: C's orders name A level 1 and B level 2; half of them are made to name B level 1 and A level 2
+    // (as a later rebinding could have made them when placed).
+    const b = await loginWithLink(t, 'timing-order-b');
+    const a = await loginWithLink(t, 'timing-order-a', await shareLinkOf(t, b));
+    const c = await loginWithLink(t, 'timing-order-c', await shareLinkOf(t, a));
+    const orders: OrderDetail[] = [];
+    for (let index = 0; index < 10; index++) {
+      const order = await place(c, 1);
+      if (index % 2 === 1) {
+        const orderId = (await t.dataSource.getRepository(OrderRow).findOneByOrFail({ orderNo: order.orderNo })).id;
+        await t.dataSource.getRepository(OrderReferrersRow).update({ orderId }, { level1MemberId: b.memberId, level2MemberId: a.memberId });
+      }
+      await pay(c, order.orderNo);
+      await t.api().post(`${API}/admin/orders/${order.orderNo}/ship`).set(bearer(warehouse)).send({ carrierCode: 'SF', trackingNo: `SF${Date.now()}${++count}` }).expect(200);
+      await t.api().post(`${API}/orders/${order.orderNo}/confirm-receipt`).set(bearer(c.token)).expect(200);
+      orders.push(order);
+    }
+    await t.app.get(CommissionSettlementSweeper).sweep(new Date(Date.now() + 8 * DAY_MS));
+    // Each order: 3000 paid for goods, level 1 300, level 2 150, settled: A and B 5 × 450 = 2250 each.
+    expect([await balance(a.memberId), await balance(b.memberId)]).toEqual([2250, 2250]);
+    const runner = t.app.get(TransactionRunner);
+    const run = runner.run.bind(runner);
+    let attempts = 0;
+    const counting = jest.spyOn(runner, 'run').mockImplementation((work, ...rest) => run((manager) => (attempts++, work(manager)), ...rest));
+    try {
+      const service = t.app.get(CommissionsService);
+      await Promise.all(
+        orders.map(async (order, index) => {
+          const orderId = (await t.dataSource.getRepository(OrderRow).findOneByOrFail({ orderNo: order.orderNo })).id;
+          return service.reverseForRefund({ orderId, refundId: 920_000 + index, items: [{ skuId: tea, quantity: 1, amountFen: 3000 }], closesOrder: true });
+        }),
+      );
+      expect(attempts).toBe(orders.length);
+    } finally {
+      counting.mockRestore();
+    }
+    expect([await balance(a.memberId), await balance(b.memberId)]).toEqual([0, 0]);
   });
 
   it('a refund still in flight at WeChat holds its line back from settlement until it is reversed', async () => {
