@@ -1,6 +1,5 @@
 import type { MemberReferralBindings, MyPromoterStatus, OrderDetail, Paginated, PromoterTeamTree, TeamMember } from '../../shared';
 import { MemberRow } from '../../server/src/members/member.entity';
-import { TransactionRunner } from '../../server/src/platform/database/transaction-runner';
 import { BindingsService } from '../../server/src/referral/bindings.service';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { CurrentReferrerRow } from '../../server/src/referral/current-referrer.entity';
@@ -8,6 +7,7 @@ import { OrderReferrersRow } from '../../server/src/referral/order-referrers.ent
 import { ReferralBindingRow } from '../../server/src/referral/referral-binding.entity';
 import { loginWithLink, openLink, saveReferralSettings, shareLinkOf, type Shopper } from './support/referral-fixtures';
 import { ShopFixtures } from './support/shop-fixtures';
+import { countTransactionAttempts } from './support/transaction-attempts';
 import { API, bearer, startTestApp, staffToken, TEST_DB, type TestApp } from './support/test-app';
 
 /**
@@ -122,22 +122,16 @@ describe(`referral binding (${TEST_DB})`, () => {
     it('30 new members binding at once, to 30 promoters and then 30 more to one promoter: all bound, no deadlock retried', async () => {
       const promoters = await Promise.all(Array.from({ length: 30 }, () => sharer()));
       const members = await Promise.all(Array.from({ length: 60 }, () => newcomer()));
-      // Every transaction attempt the bindings run (a deadlock victim is rolled back and its work runs again).
-      const runner = t.app.get(TransactionRunner);
-      const run = runner.run.bind(runner);
-      let attempts = 0;
-      const counting = jest.spyOn(runner, 'run').mockImplementation((work, ...rest) => run((manager) => (attempts++, work(manager)), ...rest));
       const bindings = t.app.get(BindingsService);
       const bindAll = (pairs: [Shopper, Shopper][]) =>
         Promise.all(pairs.map(([member, promoter]) => bindings.attempt({ memberId: member.memberId, referrerMemberId: promoter.memberId, shareLinkId: null, registered: false, at: new Date() })));
-      try {
-        const spread = await bindAll(members.slice(0, 30).map((member, index) => [member, promoters[index]]));
-        const crowd = await bindAll(members.slice(30).map((member) => [member, promoters[0]]));
-        expect([...spread, ...crowd].every((result) => result?.outcome === 'bound')).toBe(true);
-        expect(attempts).toBe(60);
-      } finally {
-        counting.mockRestore();
-      }
+      const { result, attempts: tries } = await countTransactionAttempts(t, async () => [
+        ...(await bindAll(members.slice(0, 30).map((member, index) => [member, promoters[index]]))),
+        ...(await bindAll(members.slice(30).map((member) => [member, promoters[0]]))),
+      ]);
+      expect(result.every((bound) => bound?.outcome === 'bound')).toBe(true);
+      // Each binding ran once: none was rolled back as a deadlock victim and retried.
+      expect(tries).toBe(60);
       for (const [index, member] of members.entries()) {
         expect(await current(member.memberId)).toMatchObject({ referrerMemberId: promoters[index < 30 ? index : 0].memberId });
       }

@@ -6,10 +6,10 @@ import { CommissionsService } from '../../server/src/referral/commissions.servic
 import { PromoterAccountRow } from '../../server/src/referral/promoter-account.entity';
 import { CommissionSettlementSweeper } from '../../server/src/referral/settlement-sweeper';
 import { OrderReferrersRow } from '../../server/src/referral/order-referrers.entity';
-import { TransactionRunner } from '../../server/src/platform/database/transaction-runner';
 import { eventually, orderStatus, payAtFake, startPayment } from './support/pay-helpers';
 import { loginWithLink, saveReferralSettings, shareLinkOf, type Shopper } from './support/referral-fixtures';
 import { ShopFixtures } from './support/shop-fixtures';
+import { countTransactionAttempts } from './support/transaction-attempts';
 import { API, bearer, startTestApp, staffToken, TEST_DB, type TestApp } from './support/test-app';
 
 const DAY_MS = 86_400_000;
@@ -93,22 +93,16 @@ describe(`referral commission timing (${TEST_DB})`, () => {
     await t.app.get(CommissionSettlementSweeper).sweep(new Date(Date.now() + 8 * DAY_MS));
     // Each order: 3000 paid for goods, level 1 300, level 2 150, settled: A and B 5 × 450 = 2250 each.
     expect([await balance(a.memberId), await balance(b.memberId)]).toEqual([2250, 2250]);
-    const runner = t.app.get(TransactionRunner);
-    const run = runner.run.bind(runner);
-    let attempts = 0;
-    const counting = jest.spyOn(runner, 'run').mockImplementation((work, ...rest) => run((manager) => (attempts++, work(manager)), ...rest));
-    try {
-      const service = t.app.get(CommissionsService);
-      await Promise.all(
+    const service = t.app.get(CommissionsService);
+    const { attempts } = await countTransactionAttempts(t, () =>
+      Promise.all(
         orders.map(async (order, index) => {
           const orderId = (await t.dataSource.getRepository(OrderRow).findOneByOrFail({ orderNo: order.orderNo })).id;
           return service.reverseForRefund({ orderId, refundId: 920_000 + index, items: [{ skuId: tea, quantity: 1, amountFen: 3000 }], closesOrder: true });
         }),
-      );
-      expect(attempts).toBe(orders.length);
-    } finally {
-      counting.mockRestore();
-    }
+      ),
+    );
+    expect(attempts).toBe(orders.length);
     expect([await balance(a.memberId), await balance(b.memberId)]).toEqual([0, 0]);
   });
 

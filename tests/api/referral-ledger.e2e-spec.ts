@@ -3,6 +3,7 @@ import { LedgerEntryRow } from '../../server/src/referral/ledger-entry.entity';
 import { PromoterAccountRow } from '../../server/src/referral/promoter-account.entity';
 import { PromoterLedger } from '../../server/src/referral/promoter-ledger';
 import { startTestApp, TEST_DB, type TestApp } from './support/test-app';
+import { countTransactionAttempts } from './support/transaction-attempts';
 
 /**
  * The promoters' ledger as the withdrawal module uses it: every change moves a positive whole number of fen, a
@@ -76,14 +77,8 @@ describe(`referral ledger (${TEST_DB})`, () => {
 
   it('20 first-time accounts credited in parallel: all created, one row each, no deadlock retried', async () => {
     const members = Array.from({ length: 20 }, () => ++nextMember);
-    let attempts = 0;
-    await Promise.all(
-      members.map((memberId, index) =>
-        runner.run((manager) => {
-          attempts++;
-          return ledger.credit(manager, { memberId, kind: 'settlement', entryKey: `settle:parallel-${memberId}` }, 100 + index);
-        }),
-      ),
+    const { attempts } = await countTransactionAttempts(t, () =>
+      Promise.all(members.map((memberId, index) => runner.run((manager) => ledger.credit(manager, { memberId, kind: 'settlement', entryKey: `settle:parallel-${memberId}` }, 100 + index)))),
     );
     for (const [index, memberId] of members.entries()) {
       expect(await account(memberId)).toEqual({ balance: 100 + index, debt: 0 });
