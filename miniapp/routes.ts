@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import type { OrderItemInput, OrderTab } from '@shared/api/orders';
 import { encodeCheckoutItems } from '@/services/checkout-items';
 
-/** Page paths in one place. Secondary pages live in subpackages (goods/, account/, member/, address/, checkout/, orders/, coupons/, legal/). */
+/** Page paths in one place. Secondary pages live in subpackages (goods/, account/, member/, address/, checkout/, orders/, coupons/, legal/, promoter/, invite/). */
 export const routes = {
   home: '/pages/home/index',
   category: '/pages/category/index',
@@ -21,9 +21,11 @@ export const routes = {
   afterSale: '/orders/after-sale/index',
   couponCenter: '/coupons/center/index',
   myCoupons: '/coupons/mine/index',
+  promoterWithdrawals: '/promoter/withdrawals/index',
   settings: '/account/settings/index',
   userAgreement: '/legal/agreement/index',
   privacyPolicy: '/legal/privacy/index',
+  invite: '/invite/index',
 } as const;
 
 export function productDetailUrl(productId: number): string {

@@ -33,3 +33,5 @@ export * from './scene';
 export * from './api/referral';
 export * from './miniprogram-pages';
 export * from './api/sharing';
+export * from './api/withdrawals';
+export * from './api/invite-rewards';

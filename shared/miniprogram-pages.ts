@@ -24,6 +24,8 @@ export const MINIPROGRAM_PAGES = [
   'coupons/mine/index',
   'legal/agreement/index',
   'legal/privacy/index',
+  'promoter/withdrawals/index',
+  'invite/index',
 ] as const;
 
 /** The mini-program's home page: getwxacodeunlimit's default `page`. */

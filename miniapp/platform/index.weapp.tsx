@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button as NativeButton, Input } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { StartPaymentResponse, SubscribeTemplate } from '@shared/api/payments';
+import type { WithdrawalConfirmParams } from '@shared/api/withdrawals';
 import type {
   AvatarChooserProps,
   ContactButtonProps,
@@ -14,6 +15,7 @@ import type {
   PrivacyAgreeButtonProps,
   PrivacyGuard,
   WechatAddress,
+  TransferOutcome,
 } from './types';
 import { NICKNAME_MAX_LENGTH } from './types';
 import './platform.scss';
@@ -207,6 +209,36 @@ function isMomentsPreview(): boolean {
   return Taro.getEnterOptionsSync().scene === MOMENTS_PREVIEW_SCENE;
 }
 
+/** WeChat's 确认收款 API (base library 3.3.0, callbacks only, no Promise form); Taro does not wrap it. */
+declare const wx: {
+  canIUse(schema: string): boolean;
+  requestMerchantTransfer(options: {
+    mchId: string;
+    appId: string;
+    package: string;
+    success(): void;
+    fail(error: { errMsg?: string }): void;
+  }): void;
+};
+
+/** The payee confirms the transfer in WeChat's own sheet; WeChat then pays it into their 零钱. */
+function confirmTransfer({ mchId, appId, package: packageInfo }: WithdrawalConfirmParams): Promise<TransferOutcome> {
+  if (!wx.canIUse('requestMerchantTransfer')) return Promise.reject(new Error('微信版本过低，请升级微信后再确认收款'));
+  return new Promise((resolve, reject) => {
+    wx.requestMerchantTransfer({
+      mchId,
+      appId,
+      package: packageInfo,
+      success: () => resolve('confirmed'),
+      fail: (error) => {
+        const message = error.errMsg ?? '';
+        if (message.includes('cancel')) resolve('cancelled');
+        else reject(new Error(`确认收款没有完成：${message || '请稍后重试'}`));
+      },
+    });
+  });
+}
+
 const platform: PlatformAdapter = {
   getLoginCode,
   AvatarChooser,
@@ -217,6 +249,8 @@ const platform: PlatformAdapter = {
   pay,
   // The payment sheet answers in place (pay's result); nothing comes back through the URL.
   takeReturnedPayOutcome: () => null,
+  confirmTransfer,
+  takeReturnedTransferOutcome: () => null,
   installPrivacyGuard,
   requirePrivacyAuthorize,
   PrivacyAgreeButton,

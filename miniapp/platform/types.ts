@@ -1,5 +1,6 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { StartPaymentResponse, SubscribeAnswersRequest, SubscribeTemplate } from '@shared/api/payments';
+import type { WithdrawalConfirmParams } from '@shared/api/withdrawals';
 
 /**
  * WeChat-only abilities behind one interface. index.weapp.tsx calls WeChat through Taro; index.h5.tsx
@@ -24,6 +25,14 @@ export interface PlatformAdapter {
   pay(payment: StartPaymentResponse): Promise<PayOutcome>;
   /** The outcome a payment page reported when it sent the shopper back here, once; null when there is none. */
   takeReturnedPayOutcome(): PayOutcome | null;
+  /**
+   * 确认收款 of a withdrawal's WeChat transfer bill: wx.requestMerchantTransfer on weapp (base library 3.3.0); H5
+   * opens the fake WeChat's confirmation page, which comes back to `returnPath` ('left'). WeChat's answer only
+   * says the payee confirmed: the withdrawal's state comes from the server (its notification or query).
+   */
+  confirmTransfer(params: WithdrawalConfirmParams, returnPath: string): Promise<TransferOutcome>;
+  /** The outcome the confirmation page reported when it sent the promoter back here, once; null when there is none. */
+  takeReturnedTransferOutcome(): TransferOutcome | null;
   /**
    * 一键导入微信地址: an address from the shopper's WeChat address book (wx.chooseAddress); resolves null when they
    * close it. Null where there is no such book (H5: it lives in the WeChat app, not behind any server the fake
@@ -107,6 +116,8 @@ export interface ContactButtonProps {
 }
 
 export type PayOutcome = 'paid' | 'cancelled' | 'left';
+
+export type TransferOutcome = 'confirmed' | 'cancelled' | 'left';
 
 export interface AvatarChooserProps {
   onChosen(filePath: string): void;

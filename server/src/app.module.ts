@@ -22,6 +22,8 @@ import { HealthController } from './platform/http/health.controller';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { StorageModule } from './platform/storage/storage.module';
 import { ReferralModule } from './referral/referral.module';
+import { WithdrawalsModule } from './referral/withdrawals/withdrawals.module';
+import { InviteRewardsModule } from './referral/invite-rewards/invite-rewards.module';
 import { SeedModule } from './seed/seed.module';
 import { SettingsModule } from './settings/settings.module';
 import { SharingModule } from './sharing/sharing.module';
@@ -77,6 +79,8 @@ export class AppModule {
         AttributionModule,
         ReferralModule,
         SharingModule,
+        WithdrawalsModule,
+        InviteRewardsModule,
         SeedModule.forRoot({ store: config.seedDemo, coupons: config.seedDemoCoupons }),
       ],
       controllers: [HealthController],

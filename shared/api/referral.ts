@@ -28,13 +28,6 @@ export const REFERRAL_BIND_SCOPE_LABELS: Record<ReferralBindScope, string> = { e
 export const MAX_COMMISSION_RATE_BP = 10_000;
 export const MAX_AFTER_SALE_WINDOW_DAYS = 90;
 export const MAX_BINDING_VALID_DAYS = 3650;
-/** The least a withdrawal may be: WeChat's 商家转账 refuses transfers under 0.1 元. */
-export const WITHDRAWAL_MIN_FEN = 10;
-/**
- * The most ONE withdrawal may be: WeChat's 商家转账 needs the payee's real name (user_name) from 2,000 元, which the
- * shop does not collect, so one withdrawal stays under it (the withdrawal minimum may not exceed it either).
- */
-export const WITHDRAWAL_MAX_PER_REQUEST_FEN = 199_999;
 
 /**
  * `GET|PUT /api/v1/admin/referral/settings` (REFERRAL_SETTINGS_ROLES). One row for the shop; a shop starts
@@ -58,8 +51,8 @@ export interface ReferralSettings {
   /** Days after an order completes before its commission settles (0..90). */
   afterSaleWindowDays: number;
   /**
-   * Withdrawals (used by the withdrawal module): the least one request may ask for (WITHDRAWAL_MIN_FEN ..
-   * WITHDRAWAL_MAX_PER_REQUEST_FEN), and the most per China day. One request may never exceed WITHDRAWAL_MAX_PER_REQUEST_FEN.
+   * Withdrawals (used by the withdrawal module): the least one request may ask for (WITHDRAWAL_WECHAT_MIN_FEN ..
+   * WITHDRAWAL_MAX_FEN, shared/api/withdrawals.ts), and the most per China day.
    */
   withdrawalMinFen: Fen;
   withdrawalDailyLimitFen: Fen;

@@ -1,4 +1,4 @@
-import { WITHDRAWAL_MAX_PER_REQUEST_FEN, WITHDRAWAL_MIN_FEN, type AdminPromoter, type MyPromoterStatus, type Paginated, type ReferralSettings } from '../../shared';
+import { WITHDRAWAL_MAX_FEN, WITHDRAWAL_WECHAT_MIN_FEN, type AdminPromoter, type MyPromoterStatus, type Paginated, type ReferralSettings } from '../../shared';
 import { TRANSFER_USER_NAME_REQUIRED_FROM_FEN } from '../../server/src/wechat/pay/wechat-transfer.types';
 import { PromoterRow } from '../../server/src/referral/promoter.entity';
 import { ReferralSettingsRow } from '../../server/src/referral/referral-settings.entity';
@@ -79,9 +79,9 @@ describe(`referral settings and promoters (${TEST_DB})`, () => {
     });
 
     it('a withdrawal minimum from 0.1 元 (WeChat\'s least transfer) to 1999.99 元 (under the 2,000 元 that needs a real name)', async () => {
-      expect((await save({ ...REFERRAL_ON, withdrawalMinFen: WITHDRAWAL_MIN_FEN }).expect(200)).body).toMatchObject({ withdrawalMinFen: 10 });
-      expect((await save({ ...REFERRAL_ON, withdrawalMinFen: WITHDRAWAL_MAX_PER_REQUEST_FEN }).expect(200)).body).toMatchObject({ withdrawalMinFen: 199_999 });
-      expect(WITHDRAWAL_MAX_PER_REQUEST_FEN).toBeLessThan(TRANSFER_USER_NAME_REQUIRED_FROM_FEN);
+      expect((await save({ ...REFERRAL_ON, withdrawalMinFen: WITHDRAWAL_WECHAT_MIN_FEN }).expect(200)).body).toMatchObject({ withdrawalMinFen: 10 });
+      expect((await save({ ...REFERRAL_ON, withdrawalMinFen: WITHDRAWAL_MAX_FEN }).expect(200)).body).toMatchObject({ withdrawalMinFen: 199_999 });
+      expect(WITHDRAWAL_MAX_FEN).toBeLessThan(TRANSFER_USER_NAME_REQUIRED_FROM_FEN);
       await save(REFERRAL_ON).expect(200);
     });
 

@@ -29,6 +29,8 @@ const DueForRepurchasePage = lazy(() => import('@/analytics/DueForRepurchasePage
 const ShopSettingsPage = lazy(() => import('@/settings/ShopSettingsPage'));
 const StaffPage = lazy(() => import('@/staff/StaffPage'));
 const JobsPage = lazy(() => import('@/jobs/JobsPage'));
+const WithdrawalsPage = lazy(() => import('@/withdrawals/WithdrawalsPage'));
+const InviteRewardsPage = lazy(() => import('@/referral/invite/InviteRewardsPage'));
 
 /** The server serves the console under /admin and answers index.html for every path below it. */
 export const ROUTER_BASENAME = '/admin';
@@ -78,6 +80,8 @@ export function AppRoutes() {
             <Route path="settings/shop" element={<RequirePage page="shopSettings"><ShopSettingsPage /></RequirePage>} />
             <Route path="staff" element={<RequirePage page="staff"><StaffPage /></RequirePage>} />
             <Route path="jobs" element={<RequirePage page="jobs"><JobsPage /></RequirePage>} />
+            <Route path="referral/withdrawals" element={<RequirePage page="withdrawals"><WithdrawalsPage /></RequirePage>} />
+            <Route path="referral/invite-rewards" element={<RequirePage page="inviteRewards"><InviteRewardsPage /></RequirePage>} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -45,6 +45,10 @@ import { PromoterAccountRow } from '../referral/promoter-account.entity';
 import { PromoterRow } from '../referral/promoter.entity';
 import { ReferralBindingRow } from '../referral/referral-binding.entity';
 import { ReferralSettingsRow } from '../referral/referral-settings.entity';
+import { WithdrawalRow } from '../referral/withdrawals/withdrawal.entity';
+import { InviteOrderInviterRow } from '../referral/invite-rewards/invite-order-inviter.entity';
+import { InviteRewardRow } from '../referral/invite-rewards/invite-reward.entity';
+import { InviteRuleRow } from '../referral/invite-rewards/invite-rule.entity';
 
 /** Every entity of the schema; migrations of both dialects must match these. */
 export const ENTITIES = [MemberRow, StaffRow, StaffLoginAttemptsRow, CategoryRow, ProductRow, SkuRow, StockMovementRow, BannerRow, SeedRunRow,
@@ -56,4 +60,5 @@ export const ENTITIES = [MemberRow, StaffRow, StaffLoginAttemptsRow, CategoryRow
   ShareLinkRow, VisitorTouchRow, MemberIdentityRow,
   DomainEventRow, DomainEventDeliveryRow, CacheVersionRow,
   ReferralSettingsRow, ProductCommissionRateRow, PromoterRow, CurrentReferrerRow, ReferralBindingRow, OrderReferrersRow,
-  CommissionRow, CommissionReversalRow, PromoterAccountRow, LedgerEntryRow];
+  CommissionRow, CommissionReversalRow, PromoterAccountRow, LedgerEntryRow, WithdrawalRow,
+  InviteRuleRow, InviteOrderInviterRow, InviteRewardRow];

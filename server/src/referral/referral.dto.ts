@@ -19,8 +19,8 @@ import {
   type ReferralSettings,
   type RejectPromoterRequest,
   type SaveProductCommissionRateRequest,
-  WITHDRAWAL_MAX_PER_REQUEST_FEN,
-  WITHDRAWAL_MIN_FEN,
+  WITHDRAWAL_MAX_FEN,
+  WITHDRAWAL_WECHAT_MIN_FEN,
 } from '../../../shared';
 import { PageQueryDto } from '../platform/http/page-query.dto';
 import { OptionalField } from '../platform/http/optional-field';
@@ -77,8 +77,8 @@ export class ReferralSettingsDto extends ProductCommissionRateDto implements Ref
 
   /** WeChat transfers nothing under 0.1 元; from 2,000 元 it needs a real name the shop does not collect. */
   @IsInt()
-  @Min(WITHDRAWAL_MIN_FEN)
-  @Max(WITHDRAWAL_MAX_PER_REQUEST_FEN)
+  @Min(WITHDRAWAL_WECHAT_MIN_FEN)
+  @Max(WITHDRAWAL_MAX_FEN)
   withdrawalMinFen: number;
 
   @IsInt()

@@ -63,6 +63,6 @@ import { TeamsService } from './teams.service';
     PromoterLedger,
     MyReferralService,
   ],
-  exports: [ReferralSettingsService, PromoterLedger, BindingsService, CommissionsService],
+  exports: [ReferralSettingsService, PromoterLedger, PromotersService, BindingsService, CommissionsService],
 })
 export class ReferralModule {}

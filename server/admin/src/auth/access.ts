@@ -13,12 +13,14 @@ import {
   STAFF_REFUND_ROLES,
   ORDER_READ_ROLES,
   POINTS_ADJUST_ROLES,
+  REFERRAL_READ_ROLES,
   REPURCHASE_OUTREACH_ROLES,
   RETURN_RECEIPT_ROLES,
   SHIPPING_ROLES,
   SHOP_SETTINGS_ROLES,
   STAFF_ADMIN_ROLES,
   STOCK_ROLES,
+  WITHDRAWAL_REVIEW_ROLES,
   type StaffRole,
 } from '@shared/roles';
 
@@ -43,7 +45,9 @@ export type PageKey =
   | 'dueForRepurchase'
   | 'shopSettings'
   | 'staff'
-  | 'jobs';
+  | 'jobs'
+  | 'withdrawals'
+  | 'inviteRewards';
 
 export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   overview: OVERVIEW_ROLES,
@@ -65,6 +69,8 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   shopSettings: SHOP_SETTINGS_ROLES,
   staff: STAFF_ADMIN_ROLES,
   jobs: JOB_ADMIN_ROLES,
+  withdrawals: WITHDRAWAL_REVIEW_ROLES,
+  inviteRewards: REFERRAL_READ_ROLES,
 };
 
 export interface MenuEntry {
@@ -84,8 +90,10 @@ const MENU: MenuEntry[] = [
   { key: 'members', path: '/members', name: '会员管理' },
   { key: 'memberLevels', path: '/member-levels', name: '会员等级' },
   { key: 'coupons', path: '/coupons', name: '优惠券' },
+  { key: 'withdrawals', path: '/referral/withdrawals', name: '提现审核' },
   { key: 'repeatPurchase', path: '/analytics/repeat-purchase', name: '复购分析' },
   { key: 'dueForRepurchase', path: '/analytics/due-for-repurchase', name: '待复购会员' },
+  { key: 'inviteRewards', path: '/referral/invite-rewards', name: '邀请有礼' },
   { key: 'shopSettings', path: '/settings/shop', name: '店铺设置' },
   { key: 'staff', path: '/staff', name: '员工管理' },
   { key: 'jobs', path: '/jobs', name: '任务' },

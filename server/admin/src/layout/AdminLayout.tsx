@@ -5,6 +5,7 @@ import {
   CustomerServiceOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
+  GiftOutlined,
   IdcardOutlined,
   LineChartOutlined,
   LogoutOutlined,
@@ -14,6 +15,7 @@ import {
   ShoppingOutlined,
   TagsOutlined,
   TeamOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { STAFF_ROLE_LABELS } from '@shared/roles';
@@ -40,6 +42,8 @@ const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
   shopSettings: <SettingOutlined />,
   staff: <TeamOutlined />,
   jobs: <ScheduleOutlined />,
+  withdrawals: <WalletOutlined />,
+  inviteRewards: <GiftOutlined />,
 };
 
 /** Pages reached from a menu entry but not listed in the menu; they keep their parent entry highlighted. */
