@@ -393,6 +393,28 @@ describe(`referral withdrawals (${TEST_DB})`, () => {
       await expectLedgerConsistent(sam.memberId);
     }, 60_000);
 
+    it('ignores a genuine notification that names another payee: the withdrawal stays waiting and nothing comes back', async () => {
+      const una = await promoter(1000);
+      const bill = await waiting(una, 300);
+      const fakeBill = t.fake.state.pay.transfers.bill(bill.outBillNo)!;
+      const notice = {
+        mchid: t.config.wechatPay.fake!.merchant.mchid,
+        out_bill_no: bill.outBillNo,
+        transfer_bill_no: fakeBill.transferBillNo,
+        state: 'FAIL',
+        transfer_amount: 300,
+        fail_reason: 'OVERDUE_CLOSE',
+        openid: t.fake.state.openidFor('someone-else'),
+        create_time: new Date().toISOString(),
+        update_time: new Date().toISOString(),
+      };
+      const notification = JSON.stringify(t.fake.state.pay.notification('MCHTRANSFER.BILL.FINISHED', '商家转账单据终态通知', 'mch_payment', notice, ''));
+      await t.api().post(WITHDRAWAL_NOTIFY_PATH).set(signedHeaders(t, notification)).send(notification).expect(204);
+      expect(await row(bill.id)).toMatchObject({ status: 'waiting', wechatState: 'WAIT_USER_CONFIRM' });
+      expect(await account(una.memberId)).toEqual({ balance: 700, debt: 0 });
+      await expectLedgerConsistent(una.memberId);
+    });
+
     it('refuses a notification that is not signed by WeChat Pay (401 FAIL) and changes nothing', async () => {
       const tom = await promoter(1000);
       const bill = await waiting(tom, 400);

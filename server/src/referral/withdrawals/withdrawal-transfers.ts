@@ -100,8 +100,12 @@ export class WithdrawalTransfers {
       this.logger.warn(`transfer notification for unknown bill ${notice.out_bill_no}`);
       return;
     }
-    if (notice.transfer_amount !== row.amountFen || notice.mchid !== this.config.wechatPay.mchid) {
-      this.logger.error(`transfer notification ${notice.out_bill_no} names ${notice.transfer_amount} fen of ${notice.mchid}, the withdrawal is ${row.amountFen}: ignored`);
+    // The bill was made out to the promoter's openid: a notice naming another payee is not this withdrawal's.
+    const payee = await this.dataSource.getRepository(MemberRow).findOne({ select: { id: true, openid: true }, where: { id: row.memberId } });
+    if (notice.transfer_amount !== row.amountFen || notice.mchid !== this.config.wechatPay.mchid || notice.openid !== payee?.openid) {
+      this.logger.error(
+        `transfer notification ${notice.out_bill_no} names ${notice.transfer_amount} fen of ${notice.mchid} to ${notice.openid}, the withdrawal is ${row.amountFen} to member ${row.memberId}: ignored`,
+      );
       return;
     }
     await this.apply(row.id, { state: notice.state, transferBillNo: notice.transfer_bill_no, failReason: notice.fail_reason ?? null, createTime: notice.create_time });
