@@ -11,7 +11,8 @@ export default defineAppConfig({
     { root: 'orders', pages: ['list/index', 'detail/index', 'after-sale/index'] },
     { root: 'coupons', pages: ['center/index', 'mine/index'] },
     { root: 'legal', pages: ['agreement/index', 'privacy/index'] },
-    { root: 'promoter', pages: ['center/index', 'team/index', 'commissions/index', 'ledger/index'] },
+    { root: 'promoter', pages: ['center/index', 'team/index', 'commissions/index', 'ledger/index', 'withdrawals/index'] },
+    { root: 'invite', pages: ['index'] },
   ],
   // WeChat's privacy checks (wx.onNeedPrivacyAuthorization) answer through our consent dialog (platform/).
   __usePrivacyCheck__: true,

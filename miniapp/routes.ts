@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import type { OrderItemInput, OrderTab } from '@shared/api/orders';
 import { encodeCheckoutItems } from '@/services/checkout-items';
 
-/** Page paths in one place. Secondary pages live in subpackages (goods/, account/, member/, address/, checkout/, orders/, coupons/, legal/, promoter/). */
+/** Page paths in one place. Secondary pages live in subpackages (goods/, account/, member/, address/, checkout/, orders/, coupons/, legal/, promoter/, invite/). */
 export const routes = {
   home: '/pages/home/index',
   category: '/pages/category/index',
@@ -21,6 +21,7 @@ export const routes = {
   afterSale: '/orders/after-sale/index',
   couponCenter: '/coupons/center/index',
   myCoupons: '/coupons/mine/index',
+  promoterWithdrawals: '/promoter/withdrawals/index',
   settings: '/account/settings/index',
   userAgreement: '/legal/agreement/index',
   privacyPolicy: '/legal/privacy/index',
@@ -28,8 +29,7 @@ export const routes = {
   promoterTeam: '/promoter/team/index',
   promoterCommissions: '/promoter/commissions/index',
   promoterLedger: '/promoter/ledger/index',
-  // 提现: the withdrawals page lives in the same subpackage (promoter/withdrawals/), built separately.
-  promoterWithdrawals: '/promoter/withdrawals/index',
+  invite: '/invite/index',
 } as const;
 
 export function productDetailUrl(productId: number): string {

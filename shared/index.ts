@@ -31,3 +31,8 @@ export * from './api/inventory';
 export * from './api/attribution';
 export * from './scene';
 export * from './api/referral';
+export * from './miniprogram-pages';
+export * from './api/sharing';
+export * from './api/withdrawals';
+export * from './api/invite-rewards';
+export * from './api/referral-report';

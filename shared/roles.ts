@@ -96,3 +96,5 @@ export const REFERRAL_SETTINGS_ROLES: StaffRole[] = ['owner'];
 export const REFERRAL_READ_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
 /** Roles that approve, reject, freeze and unfreeze promoters. */
 export const PROMOTER_REVIEW_ROLES: StaffRole[] = ['owner', 'operator'];
+/** Roles that read the withdrawal queue and approve, reject or cancel withdrawals (the money leaves the shop). */
+export const WITHDRAWAL_REVIEW_ROLES: StaffRole[] = ['owner', 'operator'];

@@ -6,6 +6,7 @@ import type { FakeCodeResponse, FakeLoginCodeRequest, FakePhoneCodeRequest } fro
 import { CHINA_MOBILE_PATTERN } from '@shared/phone';
 import { fetchPlatformInfo } from '@/services/platform-info';
 import type { StartPaymentResponse, SubscribeTemplate } from '@shared/api/payments';
+import type { WithdrawalConfirmParams } from '@shared/api/withdrawals';
 import { orderDetailUrl } from '@/routes';
 import type {
   AvatarChooserProps,
@@ -13,8 +14,10 @@ import type {
   PayOutcome,
   PhoneCodeButtonProps,
   PlatformAdapter,
+  PosterSaveButtonProps,
   PrivacyAgreeButtonProps,
   PrivacyGuard,
+  TransferOutcome,
 } from './types';
 import { NICKNAME_MAX_LENGTH } from './types';
 import './platform.scss';
@@ -189,17 +192,53 @@ async function pay({ prepayId, orderNo }: StartPaymentResponse): Promise<PayOutc
 }
 
 function takeReturnedPayOutcome(): PayOutcome | null {
-  const url = new URL(window.location.href);
-  const result = url.searchParams.get(PAY_RESULT_PARAM);
-  if (!result) return null;
-  // Drop the marker so a reload does not report the payment again.
-  url.searchParams.delete(PAY_RESULT_PARAM);
-  window.history.replaceState(window.history.state, '', url.toString());
+  const result = takeResultParam(PAY_RESULT_PARAM);
+  if (result === null) return null;
   return result === 'success' ? 'paid' : 'cancelled';
+}
+
+/** The result a fake WeChat page appended to the address when it sent the shopper back, once (a reload does not report it again). */
+function takeResultParam(name: string): string | null {
+  const url = new URL(window.location.href);
+  const result = url.searchParams.get(name);
+  if (!result) return null;
+  url.searchParams.delete(name);
+  window.history.replaceState(window.history.state, '', url.toString());
+  return result;
+}
+
+const TRANSFER_RESULT_PARAM = 'fake_transfer_result';
+
+/** Opens the fake WeChat's 确认收款 page as this browser's WeChat user; it comes back to `returnPath` with fake_transfer_result. */
+async function confirmTransfer(params: WithdrawalConfirmParams, returnPath: string): Promise<TransferOutcome> {
+  const back = `${window.location.origin}${window.location.pathname}#${returnPath}`;
+  const query = `package=${encodeURIComponent(params.package)}&identity=${encodeURIComponent(testIdentity())}&redirect=${encodeURIComponent(back)}`;
+  window.location.assign(`${await fakeWechatBaseUrl()}/fake/transfer/confirm-page?${query}`);
+  return 'left';
+}
+
+function takeReturnedTransferOutcome(): TransferOutcome | null {
+  const result = takeResultParam(TRANSFER_RESULT_PARAM);
+  if (result === null) return null;
+  return result === 'success' ? 'confirmed' : 'cancelled';
 }
 
 function addressBarQuery(): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(window.location.search));
+}
+
+/** A browser has no album: the poster is a download (long-press on a phone also offers to save it). */
+function PosterSaveButton({ filePath, fileName, onSaved }: PosterSaveButtonProps) {
+  return (
+    <a className="poster-download-link" href={filePath} download={fileName} onClick={() => onSaved?.()}>
+      下载海报
+    </a>
+  );
+}
+
+/** The storefront's address with the share path as its hash route (`/#/goods/detail/index?id=12&s=a3D`). */
+function shareableUrl(path: string): string {
+  return `${window.location.origin}${window.location.pathname}#${path}`;
 }
 
 const platform: PlatformAdapter = {
@@ -212,11 +251,16 @@ const platform: PlatformAdapter = {
   chooseAddress: null,
   pay,
   takeReturnedPayOutcome,
+  confirmTransfer,
+  takeReturnedTransferOutcome,
   installPrivacyGuard,
   requirePrivacyAuthorize,
   PrivacyAgreeButton,
   ContactButton: null,
   makePhoneCall,
   addressBarQuery,
+  PosterSaveButton,
+  shareableUrl,
+  isMomentsPreview: () => false,
 };
 export default platform;

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button as NativeButton, Input } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { StartPaymentResponse, SubscribeTemplate } from '@shared/api/payments';
+import type { WithdrawalConfirmParams } from '@shared/api/withdrawals';
 import type {
   AvatarChooserProps,
   ContactButtonProps,
@@ -9,9 +11,11 @@ import type {
   PayOutcome,
   PhoneCodeButtonProps,
   PlatformAdapter,
+  PosterSaveButtonProps,
   PrivacyAgreeButtonProps,
   PrivacyGuard,
   WechatAddress,
+  TransferOutcome,
 } from './types';
 import { NICKNAME_MAX_LENGTH } from './types';
 import './platform.scss';
@@ -160,6 +164,82 @@ async function makePhoneCall(phoneNumber: string) {
   }
 }
 
+/** 保存到相册; a refused album permission is only asked again from the settings page, so the dialog offers it. */
+function PosterSaveButton({ filePath, onSaved }: PosterSaveButtonProps) {
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    setSaving(true);
+    try {
+      await Taro.saveImageToPhotosAlbum({ filePath });
+      Taro.showToast({ title: '已保存到相册', icon: 'success' });
+      onSaved?.();
+    } catch (error) {
+      const message = (error as { errMsg?: string }).errMsg ?? '';
+      if (message.includes('cancel')) return;
+      // Declined in our consent dialog (WeChat's privacy check), not the album permission: settings would not help.
+      if (message.includes('privacy')) {
+        Taro.showToast({ title: '同意隐私政策后才能保存到相册', icon: 'none' });
+        return;
+      }
+      if (/auth|deny|denied|permission/i.test(message)) {
+        const { confirm } = await Taro.showModal({
+          title: '无法保存到相册',
+          content: '保存海报需要允许「添加到相册」，请在设置中打开后再保存',
+          confirmText: '去设置',
+          cancelText: '暂不',
+        });
+        if (confirm) await Taro.openSetting().catch(() => {});
+        return;
+      }
+      Taro.showToast({ title: '保存失败，请稍后重试', icon: 'none' });
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Button className="poster-save-button" type="primary" block loading={saving} onClick={save}>
+      保存到相册
+    </Button>
+  );
+}
+
+/** WeChat's scene number of a page opened from Moments (朋友圈单页模式). */
+const MOMENTS_PREVIEW_SCENE = 1154;
+
+function isMomentsPreview(): boolean {
+  return Taro.getEnterOptionsSync().scene === MOMENTS_PREVIEW_SCENE;
+}
+
+/** WeChat's 确认收款 API (base library 3.3.0, callbacks only, no Promise form); Taro does not wrap it. */
+declare const wx: {
+  canIUse(schema: string): boolean;
+  requestMerchantTransfer(options: {
+    mchId: string;
+    appId: string;
+    package: string;
+    success(): void;
+    fail(error: { errMsg?: string }): void;
+  }): void;
+};
+
+/** The payee confirms the transfer in WeChat's own sheet; WeChat then pays it into their 零钱. */
+function confirmTransfer({ mchId, appId, package: packageInfo }: WithdrawalConfirmParams): Promise<TransferOutcome> {
+  if (!wx.canIUse('requestMerchantTransfer')) return Promise.reject(new Error('微信版本过低，请升级微信后再确认收款'));
+  return new Promise((resolve, reject) => {
+    wx.requestMerchantTransfer({
+      mchId,
+      appId,
+      package: packageInfo,
+      success: () => resolve('confirmed'),
+      fail: (error) => {
+        const message = error.errMsg ?? '';
+        if (message.includes('cancel')) resolve('cancelled');
+        else reject(new Error(`确认收款没有完成：${message || '请稍后重试'}`));
+      },
+    });
+  });
+}
+
 const platform: PlatformAdapter = {
   getLoginCode,
   AvatarChooser,
@@ -170,11 +250,16 @@ const platform: PlatformAdapter = {
   pay,
   // The payment sheet answers in place (pay's result); nothing comes back through the URL.
   takeReturnedPayOutcome: () => null,
+  confirmTransfer,
+  takeReturnedTransferOutcome: () => null,
   installPrivacyGuard,
   requirePrivacyAuthorize,
   PrivacyAgreeButton,
   ContactButton,
   makePhoneCall,
   addressBarQuery: () => ({}),
+  PosterSaveButton,
+  shareableUrl: () => null,
+  isMomentsPreview,
 };
 export default platform;

@@ -1,5 +1,6 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { StartPaymentResponse, SubscribeAnswersRequest, SubscribeTemplate } from '@shared/api/payments';
+import type { WithdrawalConfirmParams } from '@shared/api/withdrawals';
 
 /**
  * WeChat-only abilities behind one interface. index.weapp.tsx calls WeChat through Taro; index.h5.tsx
@@ -25,6 +26,14 @@ export interface PlatformAdapter {
   /** The outcome a payment page reported when it sent the shopper back here, once; null when there is none. */
   takeReturnedPayOutcome(): PayOutcome | null;
   /**
+   * 确认收款 of a withdrawal's WeChat transfer bill: wx.requestMerchantTransfer on weapp (base library 3.3.0); H5
+   * opens the fake WeChat's confirmation page, which comes back to `returnPath` ('left'). WeChat's answer only
+   * says the payee confirmed: the withdrawal's state comes from the server (its notification or query).
+   */
+  confirmTransfer(params: WithdrawalConfirmParams, returnPath: string): Promise<TransferOutcome>;
+  /** The outcome the confirmation page reported when it sent the promoter back here, once; null when there is none. */
+  takeReturnedTransferOutcome(): TransferOutcome | null;
+  /**
    * 一键导入微信地址: an address from the shopper's WeChat address book (wx.chooseAddress); resolves null when they
    * close it. Null where there is no such book (H5: it lives in the WeChat app, not behind any server the fake
    * WeChat could stand in for), and pages then hide the button.
@@ -49,6 +58,30 @@ export interface PlatformAdapter {
    * options leave out); weapp: none, the launch options carry everything.
    */
   addressBarQuery(): Record<string, string>;
+  /**
+   * Keeps a poster (a local file from downloadFile) for the shopper: weapp 保存到相册 (asking again through the
+   * settings page when the album permission was refused); H5 a download link.
+   */
+  PosterSaveButton: ComponentType<PosterSaveButtonProps>;
+  /**
+   * A link a shopper can paste anywhere for a share path (`/goods/detail/index?id=12&s=a3D`): H5 the page's
+   * address; weapp null (a mini-program page has no address outside WeChat: 转发 and the poster's code share it).
+   */
+  shareableUrl(path: string): string | null;
+  /**
+   * True when WeChat opened the page from Moments in 单页模式 (scene 1154): no login, no navigation, no tab bar;
+   * WeChat shows its own 前往小程序 bar, and pages show themselves read-only. H5: never.
+   */
+  isMomentsPreview(): boolean;
+}
+
+export interface PosterSaveButtonProps {
+  /** The poster's local file: a temp path (weapp) or a blob URL (H5). */
+  filePath: string;
+  /** The name a download is saved under (H5). */
+  fileName: string;
+  /** The poster was saved to the album (weapp) or its download started (H5). */
+  onSaved?(): void;
 }
 
 /** What wx.chooseAddress answers (the fields we use). */
@@ -85,6 +118,8 @@ export interface ContactButtonProps {
 }
 
 export type PayOutcome = 'paid' | 'cancelled' | 'left';
+
+export type TransferOutcome = 'confirmed' | 'cancelled' | 'left';
 
 export interface AvatarChooserProps {
   onChosen(filePath: string): void;

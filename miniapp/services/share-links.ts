@@ -1,10 +1,20 @@
 import type { CreateShareLinkRequest, ShareLink } from '@shared/api/attribution';
+import type { ShareEventChannel } from '@shared/api/referral-report';
 import { shortIdFromScene } from '@shared/scene';
+import { session } from '@/store/session';
 import { ApiRequestError, request } from './request';
 
 /** The signed-in member's link for this target and channel (the same one every time). */
 export function createShareLink(input: CreateShareLinkRequest): Promise<ShareLink> {
   return request<ShareLink>('/share-links', { method: 'POST', body: input, toast: false });
+}
+
+/**
+ * Tells the server the member shared their link (转发、朋友圈、海报保存) for the 推广报表. Counted only, never rewarded;
+ * a failure is ignored (the share itself goes on).
+ */
+export function recordShareEvent(shortId: string, channel: ShareEventChannel): void {
+  request<void>('/share-events', { method: 'POST', body: { shortId, channel }, toast: false }).catch(() => {});
 }
 
 /** What a short id opens (a scanned code's page has only the scene). */
@@ -29,4 +39,24 @@ export async function productIdOfPage(id: string | undefined, scene: string | un
     if (error instanceof ApiRequestError && error.status === 404) return null;
     throw error;
   }
+}
+
+/** Links this launch already has, by member, target and channel: they never change, so each is asked for once. */
+const memberLinks = new Map<string, Promise<ShareLink>>();
+
+/**
+ * The signed-in member's link for a target and channel, asked once per launch (a failed ask is asked again
+ * next time); null for a guest, whose share carries no sharer.
+ */
+export function memberShareLink(input: CreateShareLinkRequest): Promise<ShareLink> | null {
+  const { token, profile } = session.get();
+  if (!token) return null;
+  const key = `${profile?.id ?? token}|${input.kind}|${input.targetId ?? ''}|${input.channel ?? ''}`;
+  let link = memberLinks.get(key);
+  if (!link) {
+    link = createShareLink(input);
+    memberLinks.set(key, link);
+    link.catch(() => memberLinks.delete(key));
+  }
+  return link;
 }

@@ -22,8 +22,11 @@ import { HealthController } from './platform/http/health.controller';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { StorageModule } from './platform/storage/storage.module';
 import { ReferralModule } from './referral/referral.module';
+import { WithdrawalsModule } from './referral/withdrawals/withdrawals.module';
+import { InviteRewardsModule } from './referral/invite-rewards/invite-rewards.module';
 import { SeedModule } from './seed/seed.module';
 import { SettingsModule } from './settings/settings.module';
+import { SharingModule } from './sharing/sharing.module';
 import { StaffModule } from './staff/staff.module';
 import { SubscribeMessagesModule } from './subscribe-messages/subscribe-messages.module';
 import { WechatPayModule } from './wechat/pay/wechat-pay.module';
@@ -75,6 +78,9 @@ export class AppModule {
         JobsModule,
         AttributionModule,
         ReferralModule,
+        SharingModule,
+        WithdrawalsModule,
+        InviteRewardsModule,
         SeedModule.forRoot({ store: config.seedDemo, coupons: config.seedDemoCoupons }),
       ],
       controllers: [HealthController],

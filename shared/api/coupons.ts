@@ -300,7 +300,8 @@ export const MY_COUPON_STATUS_LABELS: Record<MyCouponStatus, string> = {
 };
 
 /** How the member received it. */
-export const MEMBER_COUPON_SOURCES = ['claim', 'newcomer', 'staff'] as const;
+/** invite_reward: 邀请有礼, one per invited friend whose first order completed (not capped by perMemberLimit). */
+export const MEMBER_COUPON_SOURCES = ['claim', 'newcomer', 'staff', 'invite_reward'] as const;
 export type MemberCouponSource = (typeof MEMBER_COUPON_SOURCES)[number];
 
 /**

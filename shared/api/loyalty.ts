@@ -89,6 +89,7 @@ export const POINTS_REASONS = [
   'order_refunded_takeback',
   'expired',
   'staff_adjustment',
+  'invite_reward',
 ] as const;
 export type PointsReason = (typeof POINTS_REASONS)[number];
 
@@ -100,6 +101,7 @@ export const POINTS_REASON_LABELS: Record<PointsReason, string> = {
   order_refunded_takeback: '订单退款扣回',
   expired: '积分过期',
   staff_adjustment: '客服调整',
+  invite_reward: '邀请有礼',
 };
 
 /** One row of the points ledger. */

@@ -50,7 +50,10 @@ export interface ReferralSettings {
   selfPurchaseCommission: boolean;
   /** Days after an order completes before its commission settles (0..90). */
   afterSaleWindowDays: number;
-  /** Withdrawals (used by the withdrawal module): the least one request may ask for, and the most per China day. */
+  /**
+   * Withdrawals (used by the withdrawal module): the least one request may ask for (WITHDRAWAL_WECHAT_MIN_FEN ..
+   * WITHDRAWAL_MAX_FEN, shared/api/withdrawals.ts), and the most per China day.
+   */
   withdrawalMinFen: Fen;
   withdrawalDailyLimitFen: Fen;
 }

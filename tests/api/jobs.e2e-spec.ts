@@ -37,12 +37,16 @@ describe('periodic jobs (任务)', () => {
       'orders.unpaid-timeout',
       'payments.reconcile',
       'payments.refund-resend',
+      'referral.invite-rewards',
       'referral.settle-commission',
+      'referral.withdrawal-transfers',
     ]);
     const byName = new Map(body.jobs.map((entry) => [entry.name, entry]));
     expect(byName.get('payments.reconcile')).toEqual(expect.objectContaining({ label: expect.any(String), intervalMs: 60_000, usesWechat: true }));
     expect(byName.get('orders.unpaid-timeout')).toEqual(expect.objectContaining({ usesWechat: false, lastRunAt: null }));
     expect(byName.get('analytics.purchase-stats-backfill')!.intervalMs).toBe(30 * 60_000);
+    // The withdrawal sweep asks WeChat about transfer bills: one instance at a time.
+    expect(byName.get('referral.withdrawal-transfers')).toEqual(expect.objectContaining({ intervalMs: 60_000, usesWechat: true }));
     // The harness stopped every sweep through the registry: no timer is set on any of them.
     for (const entry of body.jobs) expect(entry.nextRunAt).toBeNull();
   });

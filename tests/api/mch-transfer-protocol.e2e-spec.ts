@@ -123,10 +123,11 @@ describe('WeChat Pay 商家转账 protocol: client ↔ fake over HTTP', () => {
       const again = await Promise.all(Array.from({ length: 10 }, () => transfers.createTransferBill(input)));
       for (const answer of again) expect(answer).toEqual(first);
 
-      // Another amount under the same out_bill_no is refused outright, and the bill keeps its amount.
+      // Another amount under the same out_bill_no: WeChat answers INVALID_REQUEST 单号已存在但信息不一致，请查单, which says
+      // a bill exists, so the client reports "outcome unknown" (query first), never a refusal; the bill keeps its amount.
       const changed = await transfers.createTransferBill({ ...input, amountFen: 99999 }).catch((error: unknown) => error);
-      expect(changed).toBeInstanceOf(WechatPayApiError);
-      expect(changed).toMatchObject({ status: 400, code: 'INVALID_REQUEST' });
+      expect(changed).toBeInstanceOf(WechatTransferOutcomeUnknown);
+      expect((changed as WechatTransferOutcomeUnknown).failure).toMatchObject({ status: 400, code: 'INVALID_REQUEST' });
       expect((await transfers.queryTransferBillByOutNo(input.outBillNo))).toMatchObject({ transfer_bill_no: first.transfer_bill_no, transfer_amount: 12345 });
     });
 
@@ -154,13 +155,15 @@ describe('WeChat Pay 商家转账 protocol: client ↔ fake over HTTP', () => {
       ['less than 0.1 元', { amountFen: 5 }, 'INVALID_REQUEST'],
       ['an openid of another shape', { openid: 'not an openid!' }, 'PARAM_ERROR'],
       ['a 用户收款感知 the scene does not show', { userRecvPerception: '现金奖励' }, 'INVALID_REQUEST'],
-    ])('refuses %s as a definite refusal (no bill)', async (_what, overrides, expected) => {
+    ])('refuses %s: before sending, or "outcome unknown" keeping WeChat\'s code; the query then finds no bill', async (_what, overrides, expected) => {
       const input = billInput(overrides as Partial<TransferBillInput>);
       const error = await transfers.createTransferBill(input).catch((caught: unknown) => caught);
       if (expected === 'invalid-input') expect(error).toBeInstanceOf(WechatTransferInvalidInput);
       else {
-        expect(error).toBeInstanceOf(WechatPayApiError);
-        expect((error as WechatPayApiError).code).toBe(expected);
+        // A sent create is never a definite refusal: the caller queries by out_bill_no before anything else.
+        expect(error).toBeInstanceOf(WechatTransferOutcomeUnknown);
+        expect((error as WechatTransferOutcomeUnknown).failure).toBeInstanceOf(WechatPayApiError);
+        expect(((error as WechatTransferOutcomeUnknown).failure as WechatPayApiError).code).toBe(expected);
       }
       expect(await transfers.queryTransferBillByOutNo(input.outBillNo)).toBeNull();
     });

@@ -1,11 +1,13 @@
 import type { MemberReferralBindings, MyPromoterStatus, OrderDetail, Paginated, PromoterTeamTree, TeamMember } from '../../shared';
 import { MemberRow } from '../../server/src/members/member.entity';
+import { BindingsService } from '../../server/src/referral/bindings.service';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { CurrentReferrerRow } from '../../server/src/referral/current-referrer.entity';
 import { OrderReferrersRow } from '../../server/src/referral/order-referrers.entity';
 import { ReferralBindingRow } from '../../server/src/referral/referral-binding.entity';
 import { loginWithLink, openLink, saveReferralSettings, shareLinkOf, type Shopper } from './support/referral-fixtures';
 import { ShopFixtures } from './support/shop-fixtures';
+import { countTransactionAttempts } from './support/transaction-attempts';
 import { API, bearer, startTestApp, staffToken, TEST_DB, type TestApp } from './support/test-app';
 
 /**
@@ -95,6 +97,17 @@ describe(`referral binding (${TEST_DB})`, () => {
       }
     });
 
+    it('three members closing a loop at the same moment (A→B, B→C, C→A; 5 triples in parallel): never all three bound', async () => {
+      const triples = await Promise.all(Array.from({ length: 5 }, async () => [await sharer(), await sharer(), await sharer()] as const));
+      await Promise.all(triples.flatMap(([u, v, w]) => [openLink(t, u, v.link), openLink(t, v, w.link), openLink(t, w, u.link)]));
+      for (const triple of triples) {
+        const rows = await Promise.all(triple.map((member) => current(member.memberId)));
+        expect(rows.filter(Boolean)).toHaveLength(2);
+        const refusals = (await Promise.all(triple.map((member) => attempts(member.memberId)))).flat().filter(([outcome]) => outcome === 'refused');
+        expect(refusals.map(([, reason]) => reason)).toEqual(['cycle']);
+      }
+    });
+
     it('parallel attempts for one member (8 links at once) end with one binding', async () => {
       const sharers = await Promise.all(Array.from({ length: 8 }, () => sharer()));
       const member = await newcomer();
@@ -104,6 +117,24 @@ describe(`referral binding (${TEST_DB})`, () => {
       expect(rows.filter(([outcome, reason]) => outcome === 'refused' && reason === 'already_bound')).toHaveLength(7);
       const winner = rows.find(([outcome]) => outcome === 'bound')![2];
       expect(await current(member.memberId)).toMatchObject({ referrerMemberId: winner });
+    });
+
+    it('30 new members binding at once, to 30 promoters and then 30 more to one promoter: all bound, no deadlock retried', async () => {
+      const promoters = await Promise.all(Array.from({ length: 30 }, () => sharer()));
+      const members = await Promise.all(Array.from({ length: 60 }, () => newcomer()));
+      const bindings = t.app.get(BindingsService);
+      const bindAll = (pairs: [Shopper, Shopper][]) =>
+        Promise.all(pairs.map(([member, promoter]) => bindings.attempt({ memberId: member.memberId, referrerMemberId: promoter.memberId, shareLinkId: null, registered: false, at: new Date() })));
+      const { result, attempts: tries } = await countTransactionAttempts(t, async () => [
+        ...(await bindAll(members.slice(0, 30).map((member, index) => [member, promoters[index]]))),
+        ...(await bindAll(members.slice(30).map((member) => [member, promoters[0]]))),
+      ]);
+      expect(result.every((bound) => bound?.outcome === 'bound')).toBe(true);
+      // Each binding ran once: none was rolled back as a deadlock victim and retried.
+      expect(tries).toBe(60);
+      for (const [index, member] of members.entries()) {
+        expect(await current(member.memberId)).toMatchObject({ referrerMemberId: promoters[index < 30 ? index : 0].memberId });
+      }
     });
 
     it('never binds to a frozen promoter', async () => {
@@ -235,6 +266,24 @@ describe(`referral binding (${TEST_DB})`, () => {
       expect(await snapshot(first.orderNo)).toMatchObject({ level1MemberId: a.memberId, level2MemberId: grand.memberId });
       const second = await place(buyer);
       expect(await snapshot(second.orderNo)).toMatchObject({ level1MemberId: c.memberId, level2MemberId: null });
+    });
+
+    it('level 2 only through a qualifying level 1: C→B lapsed or B frozen, B→A: A earns nothing on C', async () => {
+      await saveReferralSettings(t, owner, { bindingMode: 'valid_days', bindingValidDays: 30 });
+      const a = await sharer();
+      const b = await loginWithLink(t, `binding-order-${++count}`, a.link);
+      const c = await newcomer(await shareLinkOf(t, b));
+      expect(await current(c.memberId)).toMatchObject({ referrerMemberId: b.memberId });
+      // C's binding to B lapsed (its 30 days are over); B's to A is still in force.
+      await t.dataSource.getRepository(CurrentReferrerRow).update({ memberId: c.memberId }, { expiresAt: new Date(Date.now() - 86_400_000) });
+      expect(await snapshot((await place(c)).orderNo)).toBeNull();
+      // In force again, but B frozen: neither B nor A earns on C's order.
+      await t.dataSource.getRepository(CurrentReferrerRow).update({ memberId: c.memberId }, { expiresAt: new Date(Date.now() + 86_400_000) });
+      expect(await snapshot((await place(c)).orderNo)).toMatchObject({ level1MemberId: b.memberId, level2MemberId: a.memberId });
+      await t.api().get(`${API}/referral/promoter`).set(bearer(b.token)).expect(200);
+      await t.api().post(`${API}/admin/referral/promoters/${b.memberId}/freeze`).set(bearer(operator)).send({ reason: '暂停' }).expect(200);
+      expect(await snapshot((await place(c)).orderNo)).toBeNull();
+      await saveReferralSettings(t, owner);
     });
 
     it('nobody earns when 分销 is off or the buyer has no referrer; a frozen referrer earns nothing on new orders', async () => {

@@ -1,4 +1,5 @@
-import type { AdminPromoter, MyPromoterStatus, Paginated, ReferralSettings } from '../../shared';
+import { WITHDRAWAL_MAX_FEN, WITHDRAWAL_WECHAT_MIN_FEN, type AdminPromoter, type MyPromoterStatus, type Paginated, type ReferralSettings } from '../../shared';
+import { TRANSFER_USER_NAME_REQUIRED_FROM_FEN } from '../../server/src/wechat/pay/wechat-transfer.types';
 import { PromoterRow } from '../../server/src/referral/promoter.entity';
 import { ReferralSettingsRow } from '../../server/src/referral/referral-settings.entity';
 import { ENTITIES } from '../../server/src/database/entities';
@@ -64,6 +65,10 @@ describe(`referral settings and promoters (${TEST_DB})`, () => {
         [{ ...REFERRAL_ON, afterSaleWindowDays: 91 }, 'VALIDATION_FAILED'],
         [{ ...REFERRAL_ON, everyoneMinSpendFen: 0 }, 'VALIDATION_FAILED'],
         [{ ...REFERRAL_ON, withdrawalMinFen: null }, 'VALIDATION_FAILED'],
+        // WeChat transfers nothing under 0.1 元, and from 2,000 元 needs the payee's real name (not collected).
+        [{ ...REFERRAL_ON, withdrawalMinFen: 1 }, 'VALIDATION_FAILED'],
+        [{ ...REFERRAL_ON, withdrawalMinFen: 9 }, 'VALIDATION_FAILED'],
+        [{ ...REFERRAL_ON, withdrawalMinFen: 200_000 }, 'VALIDATION_FAILED'],
         [{ ...REFERRAL_ON, enabled: 'yes' }, 'VALIDATION_FAILED'],
         [{ ...REFERRAL_ON, level1RateBp: 6000, level2RateBp: 4001 }, 'REFERRAL_SETTINGS_INVALID'],
         [{ ...REFERRAL_ON, withdrawalMinFen: 1000, withdrawalDailyLimitFen: 999 }, 'REFERRAL_SETTINGS_INVALID'],
@@ -71,6 +76,13 @@ describe(`referral settings and promoters (${TEST_DB})`, () => {
       ];
       for (const [body, code] of bad) expectApiError((await save(body).expect(400)).body, code);
       expect((await settings().expect(200)).body).toEqual(before);
+    });
+
+    it('a withdrawal minimum from 0.1 元 (WeChat\'s least transfer) to 1999.99 元 (under the 2,000 元 that needs a real name)', async () => {
+      expect((await save({ ...REFERRAL_ON, withdrawalMinFen: WITHDRAWAL_WECHAT_MIN_FEN }).expect(200)).body).toMatchObject({ withdrawalMinFen: 10 });
+      expect((await save({ ...REFERRAL_ON, withdrawalMinFen: WITHDRAWAL_MAX_FEN }).expect(200)).body).toMatchObject({ withdrawalMinFen: 199_999 });
+      expect(WITHDRAWAL_MAX_FEN).toBeLessThan(TRANSFER_USER_NAME_REQUIRED_FROM_FEN);
+      await save(REFERRAL_ON).expect(200);
     });
 
     it('has no third level anywhere: a level-3 rate is refused, no column or field names one', async () => {

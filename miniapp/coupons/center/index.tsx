@@ -8,6 +8,9 @@ import { ClaimableCouponCard } from '@/components/coupon/ClaimableCouponCard';
 import { sortForCenter } from '@/components/coupon/coupon-claim';
 import { useClaimableCoupons } from '@/components/coupon/useClaimableCoupons';
 import { usePullDownReload } from '@/hooks/usePageReload';
+import { usePageShare } from '@/hooks/usePageShare';
+import { assetUrl } from '@/services/api-origin';
+import { useShopProfile } from '@/services/shop';
 import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import './index.scss';
 
@@ -16,6 +19,15 @@ export default function CouponCenterPage() {
   const { state, reload, retry, claim, claimingId } = useClaimableCoupons(fetchCouponCenter);
 
   usePullDownReload(reload);
+
+  const { profile, shopName } = useShopProfile();
+  usePageShare({
+    page: 'coupons/center/index',
+    query: {},
+    link: { kind: 'page' },
+    title: `${shopName} · 领券中心`,
+    imageUrl: profile?.logoUrl ? assetUrl(profile.logoUrl) : undefined,
+  });
 
   return (
     <View className="coupon-center-page">

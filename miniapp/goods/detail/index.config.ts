@@ -1,5 +1,6 @@
 export default definePageConfig({
   navigationBarTitleText: '商品详情',
-  // 转发 carries the member's share link (useProductShare).
+  // 转发 and 分享到朋友圈 carry the member's share link (usePageShare).
   enableShareAppMessage: true,
+  enableShareTimeline: true,
 });

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
 import type { ProductDetail } from '@shared/api/catalog';
+import { SHARE_LINK_PAGES } from '@shared/api/attribution';
 import { ErrorCode } from '@shared/errors';
 import { fetchProduct } from '@/services/catalog';
 import { productIdOfPage } from '@/services/share-links';
@@ -11,7 +12,9 @@ import { ApiRequestError } from '@/services/request';
 import { addCartItem } from '@/services/cart';
 import { session } from '@/store/session';
 import { useMemberActions } from '@/hooks/useMemberActions';
-import { useProductShare } from '@/hooks/useProductShare';
+import { usePageShare } from '@/hooks/usePageShare';
+import { PosterSheet } from '@/components/poster/PosterSheet';
+import platform from '@/platform';
 import { checkoutUrl, routes } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
 import { PriceText } from '@/components/price-text/PriceText';
@@ -35,6 +38,9 @@ export default function ProductDetailPage() {
   // The picker opens for 加入购物车 or 立即购买; its 确定 then does that.
   const [pickerPurpose, setPickerPurpose] = useState<'cart' | 'buy' | null>(null);
   const [choice, setChoice] = useState<SkuChoice | null>(null);
+  const [posterOpen, setPosterOpen] = useState(false);
+  // 朋友圈单页模式: read-only (no login there), WeChat offers 前往小程序.
+  const preview = platform.isMomentsPreview();
 
   const { login } = useMemberActions();
 
@@ -80,7 +86,22 @@ export default function ProductDetailPage() {
     load();
   }, [load]);
 
-  useProductShare(state.status === 'ready' ? state.product : null);
+  const shared = state.status === 'ready' ? state.product : null;
+  usePageShare(
+    shared && {
+      page: SHARE_LINK_PAGES.product,
+      query: { id: shared.id },
+      link: { kind: 'product', targetId: shared.id },
+      title: shared.title,
+      imageUrl: assetUrl(shared.coverUrl),
+    },
+  );
+
+  /** 海报 is the member's own (their link, their name): a guest signs in first. */
+  const openPoster = async () => {
+    if (!session.get().token && !(await login())) return;
+    setPosterOpen(true);
+  };
 
   if (state.status === 'loading') return <PageState status="loading" />;
   if (state.status === 'error') return <PageState status="error" text={state.message} onRetry={load} />;
@@ -133,6 +154,8 @@ export default function ProductDetailPage() {
 
       <ProductCoupons productId={product.id} />
 
+      {!preview && <Cell className="detail-page__share poster-entry" title="分享给朋友" extra="生成海报" clickable onClick={openPoster} />}
+
       <Cell
         className="detail-page__choice sku-choice"
         title={choice ? `已选：${choiceSummary(choice.sku, choice.quantity)}` : '请选择规格'}
@@ -157,17 +180,24 @@ export default function ProductDetailPage() {
 
       <CustomerService />
 
-      <View className="detail-page__bar">
-        <Button className="cart-entry" fill="none" onClick={() => Taro.switchTab({ url: routes.cart })}>
-          购物车
-        </Button>
-        <Button className="add-to-cart-button" type="warning" disabled={!product.inStock} onClick={() => setPickerPurpose('cart')}>
-          加入购物车
-        </Button>
-        <Button className="buy-now-button" type="primary" disabled={!product.inStock} onClick={() => setPickerPurpose('buy')}>
-          {product.inStock ? '立即购买' : '已售罄'}
-        </Button>
-      </View>
+      {preview ? (
+        // Opened from Moments: WeChat's own 前往小程序 bar is where buying starts.
+        <View className="detail-page__bar detail-page__bar--preview">
+          <Text className="detail-page__preview-hint">点击下方「前往小程序」即可购买</Text>
+        </View>
+      ) : (
+        <View className="detail-page__bar">
+          <Button className="cart-entry" fill="none" onClick={() => Taro.switchTab({ url: routes.cart })}>
+            购物车
+          </Button>
+          <Button className="add-to-cart-button" type="warning" disabled={!product.inStock} onClick={() => setPickerPurpose('cart')}>
+            加入购物车
+          </Button>
+          <Button className="buy-now-button" type="primary" disabled={!product.inStock} onClick={() => setPickerPurpose('buy')}>
+            {product.inStock ? '立即购买' : '已售罄'}
+          </Button>
+        </View>
+      )}
 
       <SkuPicker
         product={product}
@@ -176,6 +206,8 @@ export default function ProductDetailPage() {
         onClose={() => setPickerPurpose(null)}
         onConfirm={(confirmed) => pickerPurpose && act(pickerPurpose, confirmed)}
       />
+
+      <PosterSheet kind="product" productId={product.id} visible={posterOpen} onClose={() => setPosterOpen(false)} />
 
       {/* A guest's 加入购物车 / 立即购买 / 领取 signs in here, and the login asks for consent first. */}
       <PrivacyConsentDialog />

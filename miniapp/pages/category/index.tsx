@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { SideBar } from '@nutui/nutui-react-taro';
 import type { CategoryNode, ProductSort } from '@shared/api/catalog';
 import { fetchCategoryTree } from '@/services/catalog';
 import { takeRequestedCategoryId } from '@/routes';
 import { useProductFeed } from '@/hooks/useProductFeed';
+import { usePageShare } from '@/hooks/usePageShare';
+import { assetUrl } from '@/services/api-origin';
+import { useShopProfile } from '@/services/shop';
 import { PageState } from '@/components/page-state/PageState';
 import { ProductGrid } from '@/components/product-card/ProductCard';
 import { FeedFooter } from '@/components/product-card/FeedFooter';
@@ -68,7 +71,9 @@ export default function CategoryPage() {
   const [tree, setTree] = useState<TreeState>({ status: 'loading' });
   const [activeId, setActiveId] = useState<number | null>(null);
   // A category another page asked for, and the pane opening it (a new key remounts the pane on that chip).
-  const [requestedId, setRequestedId] = useState<number | null>(null);
+  // A shared category page opens on the category its sharer was looking at (`?categoryId=`).
+  const sharedCategoryId = Number(useRouter().params.categoryId);
+  const [requestedId, setRequestedId] = useState<number | null>(Number.isInteger(sharedCategoryId) && sharedCategoryId > 0 ? sharedCategoryId : null);
   const [paneOpening, setPaneOpening] = useState({ key: 0, subcategoryId: null as number | null });
 
   const loadTree = useCallback(async () => {
@@ -101,6 +106,16 @@ export default function CategoryPage() {
     }
     setRequestedId(null);
   }, [tree, requestedId]);
+
+  const { profile, shopName } = useShopProfile();
+  const activeCategory = tree.status === 'ready' ? tree.categories.find((category) => category.id === activeId) : undefined;
+  usePageShare({
+    page: 'pages/category/index',
+    query: activeCategory ? { categoryId: activeCategory.id } : {},
+    link: { kind: 'page' },
+    title: activeCategory ? `${activeCategory.name} · ${shopName}` : shopName,
+    imageUrl: profile?.logoUrl ? assetUrl(profile.logoUrl) : undefined,
+  });
 
   if (tree.status === 'loading') return <PageState status="loading" />;
   if (tree.status === 'error') return <PageState status="error" text={tree.message} onRetry={loadTree} />;

@@ -8,6 +8,8 @@ import { readShopProfile } from '@/services/shop';
 import { assetUrl } from '@/services/api-origin';
 import { openCategoryTab, routes, searchUrl } from '@/routes';
 import { useProductFeed, type FeedQuery } from '@/hooks/useProductFeed';
+import { usePageShare } from '@/hooks/usePageShare';
+import { SHOP_NAME } from '@/shop';
 import { PageState } from '@/components/page-state/PageState';
 import { PendingState } from '@/components/page-state/PendingState';
 import { useLoadable } from '@/hooks/useLoadable';
@@ -48,6 +50,18 @@ export default function HomePage() {
   }, [loadHome, loadProfile]);
 
   usePullDownReload(() => Promise.all([loadHome(), loadProfile(), feed.refresh()]));
+
+  // The shop's name, and its first banner (else its logo) as the picture; before they load, the page itself.
+  const profile = profileState.status === 'ready' ? profileState.data : null;
+  const firstBanner = homeState.status === 'ready' ? homeState.data.banners[0]?.imageUrl : undefined;
+  const sharePicture = firstBanner ?? profile?.logoUrl;
+  usePageShare({
+    page: 'pages/home/index',
+    query: {},
+    link: { kind: 'page' },
+    title: profile?.shopName || SHOP_NAME,
+    imageUrl: sharePicture ? assetUrl(sharePicture) : undefined,
+  });
 
   useReachBottom(() => feed.loadMore());
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
@@ -17,6 +17,7 @@ import { usePullDownReload, useReloadOnReturn } from '@/hooks/usePageReload';
 import { PageState } from '@/components/page-state/PageState';
 import { CustomerService } from '@/components/customer-service/CustomerService';
 import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
+import { PosterSheet } from '@/components/poster/PosterSheet';
 import { MembershipEntry } from './MembershipEntry';
 import { OrderShortcuts } from './OrderShortcuts';
 import { PromoterEntry } from './PromoterEntry';
@@ -28,6 +29,7 @@ export default function MinePage() {
   const { token, profile } = useSession();
   const { login, loggingIn, bindPhoneWithCode } = useMemberActions();
   const { shopName } = useShopProfile();
+  const [posterOpen, setPosterOpen] = useState(false);
   const loadProfile = useCallback(async () => {
     if (!session.get().token) return null;
     const loaded = await fetchMe();
@@ -134,6 +136,20 @@ export default function MinePage() {
           }
         />
         <Cell
+          className="withdrawals-entry"
+          title="佣金提现"
+          description="推广佣金提现到微信零钱"
+          clickable
+          onClick={() => Taro.navigateTo({ url: routes.promoterWithdrawals })}
+        />
+        <Cell
+          className="invite-entry"
+          title="邀请有礼"
+          description="好友首单完成后得奖励"
+          clickable
+          onClick={() => Taro.navigateTo({ url: routes.invite })}
+        />
+        <Cell
           className="address-book-entry"
           title="收货地址"
           clickable
@@ -159,6 +175,10 @@ export default function MinePage() {
 
       <PromoterEntry />
 
+      <Cell.Group className="mine-page__actions">
+        <Cell className="shop-poster-entry" title="店铺海报" description="把店铺推荐给朋友" clickable onClick={() => setPosterOpen(true)} />
+      </Cell.Group>
+
       <CustomerService />
 
       <Cell.Group className="mine-page__actions">
@@ -170,6 +190,7 @@ export default function MinePage() {
           onClick={() => Taro.navigateTo({ url: routes.settings })}
         />
       </Cell.Group>
+      <PosterSheet kind="shop" visible={posterOpen} onClose={() => setPosterOpen(false)} />
       <PrivacyConsentDialog />
     </View>
   );

@@ -26,12 +26,15 @@ const MemberDetailPage = lazy(() => import('@/members/MemberDetailPage'));
 // The dashboard carries the chart library: loaded only when opened, so the console's first load stays as it was.
 const RepeatPurchaseDashboardPage = lazy(() => import('@/analytics/RepeatPurchaseDashboardPage'));
 const DueForRepurchasePage = lazy(() => import('@/analytics/DueForRepurchasePage'));
+const ReferralReportPage = lazy(() => import('@/referral-report/ReferralReportPage'));
 const ShopSettingsPage = lazy(() => import('@/settings/ShopSettingsPage'));
 const StaffPage = lazy(() => import('@/staff/StaffPage'));
 const JobsPage = lazy(() => import('@/jobs/JobsPage'));
 const PromotersPage = lazy(() => import('@/referral/PromotersPage'));
 const CommissionsPage = lazy(() => import('@/referral/CommissionsPage'));
 const ReferralSettingsPage = lazy(() => import('@/referral/ReferralSettingsPage'));
+const WithdrawalsPage = lazy(() => import('@/withdrawals/WithdrawalsPage'));
+const InviteRewardsPage = lazy(() => import('@/referral/invite/InviteRewardsPage'));
 
 /** The server serves the console under /admin and answers index.html for every path below it. */
 export const ROUTER_BASENAME = '/admin';
@@ -78,12 +81,15 @@ export function AppRoutes() {
             <Route path="members/:id" element={<RequirePage page="members"><MemberDetailPage /></RequirePage>} />
             <Route path="analytics/repeat-purchase" element={<RequirePage page="repeatPurchase"><RepeatPurchaseDashboardPage /></RequirePage>} />
             <Route path="analytics/due-for-repurchase" element={<RequirePage page="dueForRepurchase"><DueForRepurchasePage /></RequirePage>} />
+            <Route path="referral/report" element={<RequirePage page="referralReport"><ReferralReportPage /></RequirePage>} />
             <Route path="settings/shop" element={<RequirePage page="shopSettings"><ShopSettingsPage /></RequirePage>} />
             <Route path="staff" element={<RequirePage page="staff"><StaffPage /></RequirePage>} />
             <Route path="jobs" element={<RequirePage page="jobs"><JobsPage /></RequirePage>} />
             <Route path="referral/promoters" element={<RequirePage page="promoters"><PromotersPage /></RequirePage>} />
             <Route path="referral/commissions" element={<RequirePage page="commissions"><CommissionsPage /></RequirePage>} />
             <Route path="referral/settings" element={<RequirePage page="referralSettings"><ReferralSettingsPage /></RequirePage>} />
+            <Route path="referral/withdrawals" element={<RequirePage page="withdrawals"><WithdrawalsPage /></RequirePage>} />
+            <Route path="referral/invite-rewards" element={<RequirePage page="inviteRewards"><InviteRewardsPage /></RequirePage>} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

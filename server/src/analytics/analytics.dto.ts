@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, Matches, Max, Min, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import type { DueForRepurchaseQuery, RepeatPurchaseQuery } from '../../../shared';
@@ -20,14 +21,17 @@ class CalendarDay implements ValidatorConstraintInterface {
   }
 }
 
+/** A report's `from` or `to`: a real calendar day written YYYY-MM-DD. */
+export function ReportDay(name: 'from' | 'to'): PropertyDecorator {
+  return applyDecorators(Matches(DAY_FORMAT, { message: `${name} 应为 YYYY-MM-DD` }), Validate(CalendarDay));
+}
+
 /** `?from=&to=` of the store metrics; the range itself (order, length) is checked by the service. */
 export class RepeatPurchaseQueryDto implements RepeatPurchaseQuery {
-  @Matches(DAY_FORMAT, { message: 'from 应为 YYYY-MM-DD' })
-  @Validate(CalendarDay)
+  @ReportDay('from')
   from: string;
 
-  @Matches(DAY_FORMAT, { message: 'to 应为 YYYY-MM-DD' })
-  @Validate(CalendarDay)
+  @ReportDay('to')
   to: string;
 }
 

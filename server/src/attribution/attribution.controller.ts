@@ -4,8 +4,9 @@ import type { ShareLink } from '../../../shared';
 import { AuthTokenService } from '../platform/auth/auth-token.service';
 import { CurrentMemberId, MemberAuthGuard } from '../platform/auth/member-auth.guard';
 import { RateLimit } from '../platform/http/rate-limit.guard';
-import { CreateShareLinkDto, RecordTouchDto } from './attribution.dto';
+import { CreateShareLinkDto, RecordShareEventDto, RecordTouchDto } from './attribution.dto';
 import { AttributionService } from './attribution.service';
+import { ShareActivityService } from './share-activity.service';
 import { ShareLinksService } from './share-links.service';
 
 /** A shopper shares a handful of things a minute; a script creating links by the thousand is stopped. */
@@ -23,6 +24,7 @@ export class AttributionController {
     private readonly shareLinks: ShareLinksService,
     private readonly attribution: AttributionService,
     private readonly tokens: AuthTokenService,
+    private readonly shareActivity: ShareActivityService,
   ) {}
 
   /** The caller's link for this target and channel (the same one every time). */
@@ -48,9 +50,18 @@ export class AttributionController {
   @HttpCode(204)
   @RateLimit(TOUCH_RATE)
   async touch(@Body() body: RecordTouchDto, @Req() request: FastifyRequest): Promise<void> {
-    await this.attribution.recordDeviceTouch(body);
     const memberId = this.memberOf(request);
+    await this.attribution.recordDeviceTouch(body, memberId);
     if (memberId !== null) await this.attribution.recordMemberTouch(memberId, body);
+  }
+
+  /** The caller shared their link (转发、朋友圈、海报保存): counted by the referral report, never rewarded. */
+  @Post('share-events')
+  @HttpCode(204)
+  @RateLimit(SHARE_LINK_RATE)
+  @UseGuards(MemberAuthGuard)
+  recordShare(@CurrentMemberId() memberId: number, @Body() body: RecordShareEventDto): Promise<void> {
+    return this.shareActivity.recordShare(memberId, body.shortId, body.channel);
   }
 
   private memberOf(request: FastifyRequest): number | null {

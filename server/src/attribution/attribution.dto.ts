@@ -3,10 +3,13 @@ import {
   CHANNEL_CODE_PATTERN,
   DEVICE_ID_PATTERN,
   SCENE_MAX_LENGTH,
+  SHARE_EVENT_CHANNELS,
   SHARE_LINK_KINDS,
   type CreateShareLinkRequest,
   type LoginAttribution,
+  type RecordShareEventRequest,
   type RecordTouchRequest,
+  type ShareEventChannel,
   type ShareLinkKind,
 } from '../../../shared';
 import { MAX_INT_ID } from '../catalog/shop-catalog.dto';
@@ -64,4 +67,13 @@ export class LoginAttributionDto extends ShortIdDto implements LoginAttribution 
   @IsString()
   @MaxLength(64)
   channel?: string;
+}
+
+export class RecordShareEventDto implements RecordShareEventRequest {
+  @IsString()
+  @MaxLength(SCENE_MAX_LENGTH)
+  shortId: string;
+
+  @IsIn(SHARE_EVENT_CHANNELS)
+  channel: ShareEventChannel;
 }

@@ -9,12 +9,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MemberIdentityRow } from './member-identity.entity';
 import { ShareLinkRow } from './share-link.entity';
 import { VisitorTouchRow } from './visitor-touch.entity';
+import { ShareActivityService } from './share-activity.service';
+import { ShareEventRow } from './share-event.entity';
+import { ShareVisitRow } from './share-visit.entity';
 
-/** Share links, first/last touches and member identities (members and orders record through AttributionService). */
+/** Share links, first/last touches, share actions and visits, and member identities (members and orders record through AttributionService). */
 @Module({
-  imports: [TypeOrmModule.forFeature([MemberIdentityRow, ShareLinkRow, VisitorTouchRow])],
+  imports: [TypeOrmModule.forFeature([MemberIdentityRow, ShareLinkRow, VisitorTouchRow, ShareEventRow, ShareVisitRow])],
   controllers: [AttributionController],
-  providers: [AttributionService, ShareLinksService, TouchesService, MemberIdentitiesService, MemberArrivals],
-  exports: [AttributionService, MemberArrivals],
+  providers: [AttributionService, ShareLinksService, ShareActivityService, TouchesService, MemberIdentitiesService, MemberArrivals],
+  exports: [AttributionService, ShareLinksService, MemberArrivals],
 })
 export class AttributionModule {}

@@ -3,6 +3,7 @@ import { CHANNEL_CODE_PATTERN, DEVICE_ID_PATTERN, type LoginAttribution, type Or
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { MemberArrivals } from './member-arrivals';
 import { MemberIdentitiesService } from './member-identities.service';
+import { ShareActivityService } from './share-activity.service';
 import { ShareLinksService } from './share-links.service';
 import { TouchesService, touchOf } from './touches.service';
 import type { RecordTouchDto } from './attribution.dto';
@@ -28,14 +29,20 @@ export class AttributionService {
     private readonly identities: MemberIdentitiesService,
     private readonly transactions: TransactionRunner,
     private readonly arrivals: MemberArrivals,
+    private readonly shareActivity: ShareActivityService,
   ) {}
 
-  /** `POST /touches`: an unknown short id without a channel records nothing (a stale link is no error). */
-  async recordDeviceTouch(input: RecordTouchDto): Promise<void> {
+  /**
+   * `POST /touches`: an unknown short id without a channel records nothing (a stale link is no error). A share
+   * link's open is also a visit of the referral report (`memberId`: the caller, when logged in).
+   */
+  async recordDeviceTouch(input: RecordTouchDto, memberId: number | null = null): Promise<void> {
     const link = await this.shareLinks.find(input.shortId);
     const channel = input.channel ?? null;
     if (!link && !channel) return;
-    await this.touches.recordForDevice(input.deviceId, touchOf(link, channel, new Date()));
+    const at = new Date();
+    await this.touches.recordForDevice(input.deviceId, touchOf(link, channel, at));
+    if (link) await this.shareActivity.recordVisit(link, input.deviceId, memberId, at);
   }
 
   /** Every sign-in: the member's openid and unionid (when WeChat sends one) are the member's identities. */

@@ -18,6 +18,6 @@ import { SkuRow } from './sku.entity';
   imports: [TypeOrmModule.forFeature([BannerRow, CategoryRow, ProductRow, SkuRow]), StaffModule],
   controllers: [ShopCatalogController, AdminCatalogController, AdminBannersController],
   providers: [CatalogService, CategoriesAdminService, ProductsAdminService, BannersService, SalesCountHooks],
-  exports: [CategoriesAdminService, ProductsAdminService],
+  exports: [CategoriesAdminService, ProductsAdminService, CatalogService],
 })
 export class CatalogModule {}

@@ -163,8 +163,9 @@ export class CouponGrantService implements OnModuleInit {
     // The coupon center's 剩余 changed: dropped here after the commit, on other instances by the cache's max age.
     answersChanged(manager, [AnswerTags.coupons]);
 
-    // A new member gets one of each newcomer template however often the event arrives.
-    const limit = source === 'newcomer' ? 1 : template.perMemberLimit;
+    // A new member gets one of each newcomer template however often the event arrives; an inviter gets one per
+    // invited friend (the invite reward keeps its own once-per-friend key), so the per-member limit is not theirs.
+    const limit = source === 'newcomer' ? 1 : source === 'invite_reward' ? Number.POSITIVE_INFINITY : template.perMemberLimit;
     // One upsert counts the coupon (creating the member's counter row the first time), then the count this
     // transaction wrote is read back; over the limit, throwing rolls both increments back.
     const key = { memberId, templateId: template.id };

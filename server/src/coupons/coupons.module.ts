@@ -19,6 +19,6 @@ import { MemberCouponRow } from './member-coupon.entity';
   imports: [TypeOrmModule.forFeature([CouponTemplateRow, MemberCouponCountRow, MemberCouponRow]), StaffModule, CheckoutParticipantsModule],
   controllers: [CouponsController, AdminCouponTemplatesController],
   providers: [CategoryParentsCache, CouponTemplatesService, CouponGrantService, ShopperCouponsService, CouponCheckoutService, CouponParticipant],
-  exports: [CouponCheckoutService, CouponTemplatesService],
+  exports: [CouponCheckoutService, CouponTemplatesService, CouponGrantService],
 })
 export class CouponsModule {}

@@ -2,6 +2,8 @@ import { AfterSaleRow } from '../after-sales/after-sale.entity';
 import { MemberIdentityRow } from '../attribution/member-identity.entity';
 import { ShareLinkRow } from '../attribution/share-link.entity';
 import { VisitorTouchRow } from '../attribution/visitor-touch.entity';
+import { ShareEventRow } from '../attribution/share-event.entity';
+import { ShareVisitRow } from '../attribution/share-visit.entity';
 import { AddressRow } from '../addresses/address.entity';
 import { MemberPurchaseStatsRow } from '../analytics/member-purchase-stats.entity';
 import { BannerRow } from '../catalog/banner.entity';
@@ -45,6 +47,10 @@ import { PromoterAccountRow } from '../referral/promoter-account.entity';
 import { PromoterRow } from '../referral/promoter.entity';
 import { ReferralBindingRow } from '../referral/referral-binding.entity';
 import { ReferralSettingsRow } from '../referral/referral-settings.entity';
+import { WithdrawalRow } from '../referral/withdrawals/withdrawal.entity';
+import { InviteOrderInviterRow } from '../referral/invite-rewards/invite-order-inviter.entity';
+import { InviteRewardRow } from '../referral/invite-rewards/invite-reward.entity';
+import { InviteRuleRow } from '../referral/invite-rewards/invite-rule.entity';
 
 /** Every entity of the schema; migrations of both dialects must match these. */
 export const ENTITIES = [MemberRow, StaffRow, StaffLoginAttemptsRow, CategoryRow, ProductRow, SkuRow, StockMovementRow, BannerRow, SeedRunRow,
@@ -53,7 +59,8 @@ export const ENTITIES = [MemberRow, StaffRow, StaffLoginAttemptsRow, CategoryRow
   MemberLevelRow, LoyaltySettingsRow, MemberLevelChangeRow, MemberLevelReviewRow, PointsLedgerRow,
   CouponTemplateRow, MemberCouponRow, MemberCouponCountRow,
   MemberPurchaseStatsRow, MemberPrivacyConsentRow, JobRow,
-  ShareLinkRow, VisitorTouchRow, MemberIdentityRow,
+  ShareLinkRow, VisitorTouchRow, MemberIdentityRow, ShareEventRow, ShareVisitRow,
   DomainEventRow, DomainEventDeliveryRow, CacheVersionRow,
   ReferralSettingsRow, ProductCommissionRateRow, PromoterRow, CurrentReferrerRow, ReferralBindingRow, OrderReferrersRow,
-  CommissionRow, CommissionReversalRow, PromoterAccountRow, LedgerEntryRow];
+  CommissionRow, CommissionReversalRow, PromoterAccountRow, LedgerEntryRow, WithdrawalRow,
+  InviteRuleRow, InviteOrderInviterRow, InviteRewardRow];

@@ -133,6 +133,18 @@ export class PointsService {
   }
 
   /**
+   * 邀请有礼: credits the inviter once for the invited friend's first order (`inviteeOrderId`), in the caller's
+   * transaction. The ledger's unique (orderId, reason, refundId) is the once-only key: a second call answers null.
+   * The row names no order number (the order is the friend's, not the inviter's).
+   */
+  async creditInviteReward(manager: EntityManager, p: { memberId: number; points: number; inviteeOrderId: number; note: string }): Promise<number | null> {
+    await this.lockBalance(manager, p.memberId);
+    if (await this.entryOf(manager, p.inviteeOrderId, 'invite_reward')) return null;
+    const expiresAt = addMonths(new Date(), (await this.settings.get(manager)).pointsExpiryMonths);
+    return this.credit(manager, p.memberId, p.points, expiresAt, { reason: 'invite_reward', orderId: p.inviteeOrderId, note: p.note });
+  }
+
+  /**
    * Staff adjustment with a reason, recorded with the staff member. Beyond the role's per-adjustment limit
    * (pointsAdjustLimitFor) it is 403 POINTS_ADJUST_LIMIT_EXCEEDED; a debit beyond the balance is 409 POINTS_INSUFFICIENT.
    */

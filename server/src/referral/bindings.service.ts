@@ -10,7 +10,6 @@ import {
 import { MemberArrivals, type MemberArrival } from '../attribution/member-arrivals';
 import { MemberRow } from '../members/member.entity';
 import { ApiException } from '../platform/errors/api-exception';
-import { lockedForUpdate } from '../platform/database/locking-read';
 import { lockMember } from '../platform/database/member-lock';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { upsertRow, incoming } from '../platform/database/upsert';
@@ -34,6 +33,12 @@ export interface BindAttempt {
 
 /** What an attempt did: a binding row's outcome and reason, or nothing (already bound to this referrer). */
 export type BindResult = { outcome: ReferralBindingOutcome; reason: ReferralBindingReason } | null;
+
+/** Share-locks a member's row until the transaction ends (SQLite runs transactions one at a time and needs none). */
+async function shareLockMember(manager: EntityManager, memberId: number): Promise<void> {
+  if (manager.connection.options.type === 'better-sqlite3') return;
+  await manager.createQueryBuilder(MemberRow, 'm').select('m.id').where('m.id = :memberId', { memberId }).setLock('pessimistic_read').getOne();
+}
 
 export function bindingInForce(row: Pick<CurrentReferrerRow, 'expiresAt'> | null, at: Date): boolean {
   return row !== null && (row.expiresAt === null || row.expiresAt.getTime() > at.getTime());
@@ -66,6 +71,9 @@ export class BindingsService implements OnModuleInit {
 
   /** One attempt to bind `memberId` to `referrerMemberId`; answers what it recorded. */
   attempt(input: BindAttempt): Promise<BindResult> {
+    // READ COMMITTED (MySQL/MariaDB): the chain walk reads each link fresh once it holds that member's share lock,
+    // and no read takes a gap lock on a missing referral_current_referrers row (with the upsert below, two new members
+    // binding to unrelated promoters would deadlock on the gap).
     return this.transactions.run(async (manager) => {
       await lockMember(manager, input.memberId);
       const decision = await this.decide(manager, input);
@@ -89,7 +97,7 @@ export class BindingsService implements OnModuleInit {
         });
       }
       return { outcome: decision.outcome, reason: decision.reason };
-    });
+    }, { readCommitted: true });
   }
 
   private async decide(
@@ -97,7 +105,8 @@ export class BindingsService implements OnModuleInit {
     input: BindAttempt,
   ): Promise<{ outcome: ReferralBindingOutcome; reason: ReferralBindingReason; previous: number | null } | null> {
     const refused = (reason: ReferralBindingReason, previous: number | null = null) => ({ outcome: 'refused' as const, reason, previous });
-    const current = await this.currentLocked(manager, input.memberId);
+    // The member's own row: guarded by the member lock taken first (every binding of this member takes it).
+    const current = await this.currentOf(manager, input.memberId);
     const previous = current?.referrerMemberId ?? null;
     if (input.referrerMemberId === input.memberId) return refused('self', previous);
     const settings = await this.settings.current(manager);
@@ -120,14 +129,18 @@ export class BindingsService implements OnModuleInit {
   }
 
   /**
-   * Whether the referrer's chain (referrer, their referrer, …) reaches the member. Each link is read with a
-   * locking read, so a parallel binding that would close the loop waits for this one (or deadlocks and is
-   * retried by TransactionRunner) and then sees it.
+   * Whether the referrer's chain (referrer, their referrer, …) reaches the member. Each link's member row is
+   * share-locked before its referrer is read (a plain, fresh read): a binding of that member holds its member row
+   * exclusively until it commits, so this walk waits for it and then sees it, and no binding of a member this walk
+   * passed can commit before this one does. Two bindings that would close a loop wait for each other (InnoDB
+   * kills one as a deadlock; TransactionRunner runs it again and it sees the other). Share locks do not conflict,
+   * so many members binding to the same promoter at once do not queue on it, and no missing row is ever locked.
    */
   private async leadsBackTo(manager: EntityManager, referrerMemberId: number, memberId: number, at: Date): Promise<boolean> {
     let next = referrerMemberId;
     for (let step = 0; step < MAX_CHAIN_WALK; step++) {
-      const row = await this.currentLocked(manager, next);
+      await shareLockMember(manager, next);
+      const row = await this.currentOf(manager, next);
       if (!bindingInForce(row, at)) return false;
       if (row!.referrerMemberId === memberId) return true;
       next = row!.referrerMemberId;
@@ -135,8 +148,8 @@ export class BindingsService implements OnModuleInit {
     return true;
   }
 
-  private currentLocked(manager: EntityManager, memberId: number): Promise<CurrentReferrerRow | null> {
-    return lockedForUpdate(manager.createQueryBuilder(CurrentReferrerRow, 'c').where('c.memberId = :memberId', { memberId })).getOne();
+  private currentOf(manager: EntityManager, memberId: number): Promise<CurrentReferrerRow | null> {
+    return manager.findOneBy(CurrentReferrerRow, { memberId });
   }
 
   /** The member's referrer now (null when none or lapsed). */

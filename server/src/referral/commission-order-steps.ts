@@ -33,6 +33,9 @@ export class CommissionOrderSteps implements OnModuleInit {
       handle: async ({ payload }) => {
         await this.commissions.reverseForRefund({
           orderId: payload.orderId,
+          // A stored event written before refund events carried a refund id has none (its type says required, the
+          // stored JSON may not): such refunds were whole-order refunds, one per order, so 0 keys their reversal
+          // (unique per record and refund) and a redelivery of that old event still reverses once.
           refundId: payload.refundId ?? 0,
           items: payload.items ?? [],
           closesOrder: payload.closesOrder ?? true,

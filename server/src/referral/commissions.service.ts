@@ -28,11 +28,24 @@ import { CommissionRow } from './commission.entity';
 import { OrderReferrersRow } from './order-referrers.entity';
 import { ProductCommissionRatesService } from './product-commission-rates.service';
 import { PromoterLedger } from './promoter-ledger';
+import { PromoterRow } from './promoter.entity';
 import { ReferralSettingsService } from './referral-settings.service';
 
 /** floor(base × rate / 10000): rounded down to the fen, never in the promoter's favour. */
 export function commissionOf(baseFen: number, rateBp: number): number {
   return Math.floor((baseFen * rateBp) / 10_000);
+}
+
+/**
+ * What a record has given back in all once `units` of its line's units are refunded: what it earned minus the
+ * commission on the share of the units still kept (the same unit shares as refunds: the refunded units' share is
+ * unitsShare of the line's share). So the commission kept is never more than its rate of what the buyer kept
+ * (reversing floor(original × units / quantity) would round the kept commission up), it only grows with units, it is
+ * 0 before any refund and the whole commission at the last unit.
+ */
+export function reversedAfterUnits(record: Pick<CommissionRow, 'baseFen' | 'rateBp' | 'quantity' | 'originalFen'>, units: number): number {
+  const keptShareFen = record.baseFen - unitsShare(record.baseFen, record.quantity, 0, units);
+  return Math.max(0, record.originalFen - commissionOf(keptShareFen, record.rateBp));
 }
 
 /** The rate of a level for a product: its own rate when it has one, else the shop's (null: that level earns nothing). */
@@ -75,7 +88,8 @@ export class CommissionsService {
 
   /**
    * The paid order's records, frozen, written in the transaction that marks the order paid (so a refund can never
-   * come before them; answers how many it meant to write). The earners are the order's snapshot (placement time); the base of each line
+   * come before them; answers how many it meant to write). The earners are the order's snapshot (placement time), each
+   * only while still an active promoter at payment (frozen in between: nothing); the base of each line
    * is its share of what was paid (refund-shares: list total after member price, coupon and points, no shipping),
    * for all its units; the rate is the product's own or the shop's, kept on the record. Idempotent: records are
    * unique per (order line, level), so running twice inserts nothing.
@@ -86,6 +100,10 @@ export class CommissionsService {
     if (!settings.enabled) return 0;
     const snapshot = await manager.findOneBy(OrderReferrersRow, { orderId });
     if (!snapshot) return 0;
+    // An earner frozen (or no longer a promoter) since the order was placed earns nothing on it: one read of both.
+    const named = [snapshot.level1MemberId, snapshot.level2MemberId].filter((id): id is number => id !== null);
+    const active = new Set((await manager.find(PromoterRow, { select: { memberId: true }, where: { memberId: In(named), status: 'active' } })).map((row) => row.memberId));
+    if (active.size === 0) return 0;
     const order = await manager.findOneByOrFail(OrderRow, { id: orderId });
     const lines = await manager.find(OrderLineRow, { where: { orderId }, order: { id: 'ASC' } });
     const shares = lineShares(
@@ -94,9 +112,10 @@ export class CommissionsService {
       order.payableFen - order.shippingFeeFen,
     );
     const own = await this.productRates.ratesOf(manager, lines.map((line) => line.productId));
+    const earning = (id: number | null) => (id !== null && active.has(id) ? id : null);
     const earners: [1 | 2, number | null][] = [
-      [1, snapshot.level1MemberId],
-      [2, snapshot.level2MemberId],
+      [1, earning(snapshot.level1MemberId)],
+      [2, earning(snapshot.level2MemberId)],
     ];
     const records: Partial<CommissionRow>[] = [];
     lines.forEach((line, index) => {
@@ -129,9 +148,9 @@ export class CommissionsService {
   }
 
   /**
-   * One refund that succeeded: each record of the refunded lines gives back the refunded units' part of its
-   * commission, cumulatively (after j of Q units, floor(original × (j+k)/Q) − floor(original × j/Q)), so a line's
-   * reversals add up to exactly its commission. A frozen record is reduced; a settled one is taken
+   * One refund that succeeded: each record of the refunded lines gives back what brings it down to its rate of the
+   * share still kept (reversedAfterUnits: after j + k of Q units, original − ⌊kept share × rate⌋, minus what it gave
+   * back before), so the kept commission never exceeds rate × kept and a line's reversals add up to exactly its commission. A frozen record is reduced; a settled one is taken
    * back from the balance through the ledger (debt for what the balance cannot cover); either is 已扣回 at 0. Once per (record, refund).
    */
   async reverseForRefund(refund: Pick<OrderRefundedPayload, 'orderId' | 'refundId' | 'items' | 'closesOrder'>): Promise<number> {
@@ -143,6 +162,9 @@ export class CommissionsService {
       if (records.length === 0) return 0;
       const unitsBySku = new Map(refund.items.map((item) => [item.skuId, item.quantity]));
       let changed = 0;
+      // Settled records take back through their promoter's account lock: take those in ascending member id, so
+      // two refunds whose orders name the same promoters in another order (A then B, B then A) cannot deadlock.
+      records.sort((one, other) => one.promoterMemberId - other.promoterMemberId || one.id - other.id);
       for (const record of records) {
         // A refund recorded before refunds named their units was of the whole order.
         const quantity = refund.items.length === 0 && refund.closesOrder ? record.quantity - record.reversedQuantity : Math.min(unitsBySku.get(record.skuId) ?? 0, record.quantity - record.reversedQuantity);
@@ -154,7 +176,8 @@ export class CommissionsService {
   }
 
   private async reverseOne(manager: EntityManager, record: CommissionRow, refundId: number, quantity: number): Promise<boolean> {
-    const amountFen = unitsShare(record.originalFen, record.quantity, record.reversedQuantity, quantity);
+    // Records reversed before this rule may have given back a little less: never a negative step.
+    const amountFen = Math.max(0, reversedAfterUnits(record, record.reversedQuantity + quantity) - record.reversedFen);
     const afterSettlement = record.status === 'settled';
     // The record is locked: a repeated delivery of this refund waits here and then finds its reversal.
     if (await manager.existsBy(CommissionReversalRow, { commissionId: record.id, refundId })) return false;
@@ -183,6 +206,10 @@ export class CommissionsService {
     return this.transactions.run(async (manager) => {
       const record = await lockedForUpdate(manager.createQueryBuilder(CommissionRow, 'c').where('c.id = :recordId', { recordId })).getOne();
       if (!record || record.status !== 'frozen') return false;
+      // A refund still in flight at WeChat has reserved units of the line that are not reversed yet: settle after it
+      // (a later sweep), so the promoter is not paid first and taken back after.
+      const line = await manager.findOneBy(OrderLineRow, { id: record.orderLineId });
+      if (line && line.refundedQuantity > record.reversedQuantity) return false;
       const updated = await manager.update(CommissionRow, { id: record.id, status: 'frozen' }, { status: 'settled', settledAt: now });
       if (!updated.affected) return false;
       const amountFen = record.originalFen - record.reversedFen;
@@ -193,13 +220,19 @@ export class CommissionsService {
     });
   }
 
-  /** Frozen records of orders completed before `completedBefore` (their after-sale window has passed), oldest order first. */
+  /**
+   * Frozen records of orders completed before `completedBefore` (their after-sale window has passed), oldest order
+   * first; not those whose line has units a refund in flight reserved and their reversal has not come yet (they
+   * would head every batch and settle nothing).
+   */
   dueForSettlement(completedBefore: Date, limit: number): Promise<{ id: number }[]> {
     return this.dataSource
       .createQueryBuilder(CommissionRow, 'c')
       .innerJoin(OrderRow, 'o', 'o.id = c.orderId')
+      .innerJoin(OrderLineRow, 'l', 'l.id = c.orderLineId')
       .select(['c.id'])
       .where("c.status = 'frozen' AND o.status = 'completed' AND o.completedAt <= :completedBefore", { completedBefore })
+      .andWhere('l.refundedQuantity <= c.reversedQuantity')
       .orderBy('c.orderId', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .limit(limit)

@@ -47,7 +47,7 @@ function asDate(value: Date | string | null): Date | null {
  * Who earns on an order, decided from the server-side binding when the order is PLACED, and written with the
  * order (referral_order_referrers, in the order's transaction): a later rebinding never moves an existing order's
  * commission, and no client header can name a referrer. Level 1 is the buyer's referrer (or, with 自购返佣, the
- * buyer when a promoter), level 2 the next one up; each only while their binding is in force and they are a promoter
+ * buyer when a promoter), level 2 the next one up and only through a qualifying level 1; each only while their binding is in force and they are a promoter
  * (人人分销 with a minimum spend: once they reached it; their promoter row is written with the order). Two levels,
  * never a third.
  */
@@ -129,6 +129,8 @@ export function orderReferrers(chain: ChainRow, settings: ReferralSettings, buye
   if (settings.selfPurchaseCommission && isPromoter(chain.buyerStatus, settings, Number(chain.buyerSpentFen ?? 0))) {
     return { level1MemberId: buyerId, level2MemberId: level1, selfPurchase: true };
   }
-  const level2 = chain.level1 === null ? null : referrer(chain.level2, chain.level2ExpiresAt, chain.level2Status, chain.level2SpentFen);
+  // Level 2 earns only through a qualifying level 1 (in force, a promoter): a lapsed binding, a frozen B or a B
+  // under the minimum spend cuts the chain there, so A never earns on C without B.
+  const level2 = level1 === null ? null : referrer(chain.level2, chain.level2ExpiresAt, chain.level2Status, chain.level2SpentFen);
   return { level1MemberId: level1, level2MemberId: level2, selfPurchase: false };
 }

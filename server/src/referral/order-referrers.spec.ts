@@ -20,8 +20,17 @@ describe('orderReferrers: who earns on an order, from the buyer chain at placeme
   });
 
   it('a lapsed binding earns nothing at its level (SQLite answers datetimes as UTC text)', () => {
-    expect(orderReferrers({ ...chain, level1ExpiresAt: '2026-05-31 23:59:59.000' }, on, 7, AT)).toEqual({ level1MemberId: null, level2MemberId: 22, selfPurchase: false });
+    expect(orderReferrers({ ...chain, level2ExpiresAt: '2026-05-31 23:59:59.000' }, on, 7, AT)).toEqual({ level1MemberId: 11, level2MemberId: null, selfPurchase: false });
     expect(orderReferrers({ ...chain, level2ExpiresAt: new Date('2026-06-02T00:00:00Z') }, on, 7, AT)).toEqual({ level1MemberId: 11, level2MemberId: 22, selfPurchase: false });
+  });
+
+  it('no qualifying level 1, no level 2: the level-1 binding lapsed, level 1 frozen, or under the minimum spend', () => {
+    const nobody = { level1MemberId: null, level2MemberId: null, selfPurchase: false };
+    expect(orderReferrers({ ...chain, level1ExpiresAt: '2026-05-31 23:59:59.000' }, on, 7, AT)).toEqual(nobody);
+    expect(orderReferrers({ ...chain, level1Status: 'frozen', level2Status: 'active' }, on, 7, AT)).toEqual(nobody);
+    const withMinimum = { ...on, everyoneMinSpendFen: 10000 };
+    expect(orderReferrers({ ...chain, level1SpentFen: 9999, level2SpentFen: 10000 }, withMinimum, 7, AT)).toEqual(nobody);
+    expect(orderReferrers({ ...chain, level1SpentFen: '10000', level2SpentFen: 10000 }, withMinimum, 7, AT)).toEqual({ level1MemberId: 11, level2MemberId: 22, selfPurchase: false });
   });
 
   it('frozen or not-yet promoters earn nothing; 指定分销 needs an active row', () => {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { REFERRAL_LEDGER_KIND_LABELS, type Paginated, type ReferralLedgerEntry, type ReferralLedgerKind } from '../../../shared';
 import { lockedForUpdate } from '../platform/database/locking-read';
+import { upsertRow } from '../platform/database/upsert';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated, type PageQueryDto } from '../platform/http/page-query.dto';
 import { LedgerEntryRow } from './ledger-entry.entity';
@@ -17,6 +18,16 @@ export interface LedgerChange {
   commissionId?: number | null;
   refundId?: number | null;
   note?: string;
+}
+
+interface Deltas {
+  balanceDeltaFen: number;
+  debtDeltaFen: number;
+}
+
+/** Every change moves a positive whole number of fen (a zero, negative or fractional amount is a caller's bug). */
+function assertAmount(amountFen: number, what: string): void {
+  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new Error(`referral ledger ${what}: the amount must be a positive whole number of fen, not ${amountFen}`);
 }
 
 export interface AccountFigures {
@@ -45,6 +56,7 @@ export class PromoterLedger {
 
   /** A settled commission of `amountFen`: debt first, then balance. */
   credit(manager: EntityManager, change: LedgerChange, amountFen: number): Promise<boolean> {
+    assertAmount(amountFen, change.entryKey);
     return this.change(manager, change, (account) => {
       const repaid = Math.min(account.debtFen, amountFen);
       return { balanceDeltaFen: amountFen - repaid, debtDeltaFen: -repaid };
@@ -53,6 +65,7 @@ export class PromoterLedger {
 
   /** A reversal of `amountFen` after settlement: from the balance, and what it cannot cover as debt. */
   takeBack(manager: EntityManager, change: LedgerChange, amountFen: number): Promise<boolean> {
+    assertAmount(amountFen, change.entryKey);
     return this.change(manager, change, (account) => {
       const taken = Math.min(account.balanceFen, amountFen);
       return { balanceDeltaFen: -taken, debtDeltaFen: amountFen - taken };
@@ -65,6 +78,7 @@ export class PromoterLedger {
    * cover it. Holding the same reference twice holds once.
    */
   hold(manager: EntityManager, memberId: number, reference: string, amountFen: number, note = ''): Promise<boolean> {
+    assertAmount(amountFen, 'hold');
     return this.change(manager, { memberId, kind: 'withdrawal_hold', entryKey: `hold:${reference}`, note }, (account) => {
       if (account.debtFen > 0) {
         throw new ApiException('REFERRAL_DEBT_OUTSTANDING', HttpStatus.CONFLICT, '有待抵扣的佣金欠款，暂不能提现', { debtFen: account.debtFen });
@@ -76,25 +90,31 @@ export class PromoterLedger {
     });
   }
 
-  /** Gives a held amount back (a withdrawal rejected, failed, cancelled or expired); once per reference. */
+  /**
+   * Gives a held amount back (a withdrawal rejected, failed, cancelled or expired), debt first; once per reference.
+   * Only what was held comes back: under the account lock it finds this member's `hold:<reference>` row and refuses
+   * (an Error: a bug in the caller, nothing is written) a reference that was never held or an amount that is not
+   * the held one, so no release can create money.
+   */
   release(manager: EntityManager, memberId: number, reference: string, amountFen: number, note = ''): Promise<boolean> {
-    return this.change(manager, { memberId, kind: 'withdrawal_release', entryKey: `release:${reference}`, note }, (account) => {
+    assertAmount(amountFen, 'release');
+    return this.change(manager, { memberId, kind: 'withdrawal_release', entryKey: `release:${reference}`, note }, async (account) => {
+      const held = await manager.findOneBy(LedgerEntryRow, { entryKey: `hold:${reference}`, memberId });
+      if (!held) throw new Error(`referral release ${reference}: member ${memberId} has no hold with this reference`);
+      if (-held.balanceDeltaFen !== amountFen) throw new Error(`referral release ${reference}: ${amountFen} fen asked, ${-held.balanceDeltaFen} fen held`);
       const repaid = Math.min(account.debtFen, amountFen);
       return { balanceDeltaFen: amountFen - repaid, debtDeltaFen: -repaid };
     });
   }
 
   /**
-   * The account row, locked. An existing row is locked by the read itself; only a first change inserts it (an
-   * insert that ignores a parallel first insert) and reads it again. Inserting first every time would take a shared
-   * lock on the existing row, and two transactions upgrading theirs to write would deadlock on InnoDB.
+   * The account row, locked: one upsert that inserts it at 0 the first time and otherwise changes nothing, then a
+   * locking read. The upsert takes the row's exclusive lock at once (a locking read of a missing row would take a
+   * gap lock, and two first-time accounts inserting into the same gap would deadlock on InnoDB).
    */
   private async lockAccount(manager: EntityManager, memberId: number): Promise<PromoterAccountRow> {
-    const read = () => lockedForUpdate(manager.createQueryBuilder(PromoterAccountRow, 'a').where('a.memberId = :memberId', { memberId })).getOne();
-    const existing = await read();
-    if (existing) return existing;
-    await manager.createQueryBuilder().insert().into(PromoterAccountRow).values({ memberId, balanceFen: 0, debtFen: 0 }).orIgnore().execute();
-    return (await read())!;
+    await upsertRow(manager, PromoterAccountRow, { memberId, balanceFen: 0, debtFen: 0 }, ['memberId'], { memberId: (sql) => sql.column('memberId') });
+    return (await lockedForUpdate(manager.createQueryBuilder(PromoterAccountRow, 'a').where('a.memberId = :memberId', { memberId })).getOne())!;
   }
 
   /** `GET /referral/ledger`: my changes, newest first. */
@@ -125,11 +145,11 @@ export class PromoterLedger {
   private async change(
     manager: EntityManager,
     change: LedgerChange,
-    deltas: (account: AccountFigures) => { balanceDeltaFen: number; debtDeltaFen: number },
+    deltas: (account: AccountFigures) => Deltas | Promise<Deltas>,
   ): Promise<boolean> {
     const account = await this.lockAccount(manager, change.memberId);
     if (await manager.existsBy(LedgerEntryRow, { entryKey: change.entryKey })) return false;
-    const { balanceDeltaFen, debtDeltaFen } = deltas(account);
+    const { balanceDeltaFen, debtDeltaFen } = await deltas(account);
     const after = { balanceFen: account.balanceFen + balanceDeltaFen, debtFen: account.debtFen + debtDeltaFen };
     if (after.balanceFen < 0 || after.debtFen < 0) throw new Error(`referral account ${change.memberId} would go negative`);
     const updated = await manager.update(

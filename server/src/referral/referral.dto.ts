@@ -20,6 +20,8 @@ import {
   type ReferralSettings,
   type RejectPromoterRequest,
   type SaveProductCommissionRateRequest,
+  WITHDRAWAL_MAX_FEN,
+  WITHDRAWAL_WECHAT_MIN_FEN,
 } from '../../../shared';
 import { IsCalendarDay } from '../platform/http/calendar-day';
 import { MAX_ID } from '../platform/http/id-param.pipe';
@@ -76,9 +78,10 @@ export class ReferralSettingsDto extends ProductCommissionRateDto implements Ref
   @Max(MAX_AFTER_SALE_WINDOW_DAYS)
   afterSaleWindowDays: number;
 
+  /** WeChat transfers nothing under 0.1 元; from 2,000 元 it needs a real name the shop does not collect. */
   @IsInt()
-  @Min(1)
-  @Max(MAX_FEN)
+  @Min(WITHDRAWAL_WECHAT_MIN_FEN)
+  @Max(WITHDRAWAL_MAX_FEN)
   withdrawalMinFen: number;
 
   @IsInt()

@@ -22,6 +22,8 @@ import { PromoterRow } from './promoter.entity';
 import { PromotersService } from './promoters.service';
 import { ReferralBindingRow } from './referral-binding.entity';
 import { ReferralController } from './referral.controller';
+import { ReferralReportController } from './report/referral-report.controller';
+import { ReferralReportService } from './report/referral-report.service';
 import { ReferralSettingsRow } from './referral-settings.entity';
 import { ReferralSettingsService } from './referral-settings.service';
 import { CommissionSettlementSweeper } from './settlement-sweeper';
@@ -49,7 +51,7 @@ import { TeamsService } from './teams.service';
     CheckoutParticipantsModule,
     StaffModule,
   ],
-  controllers: [ReferralController, AdminReferralController],
+  controllers: [ReferralController, AdminReferralController, ReferralReportController],
   providers: [
     ReferralSettingsService,
     ProductCommissionRatesService,
@@ -62,7 +64,8 @@ import { TeamsService } from './teams.service';
     CommissionSettlementSweeper,
     PromoterLedger,
     MyReferralService,
+    ReferralReportService,
   ],
-  exports: [ReferralSettingsService, PromoterLedger, BindingsService, CommissionsService],
+  exports: [ReferralSettingsService, PromoterLedger, PromotersService, BindingsService, CommissionsService],
 })
 export class ReferralModule {}

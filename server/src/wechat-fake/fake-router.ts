@@ -21,6 +21,8 @@ export interface FakeResponse {
   body?: unknown;
   /** Sent as is, for bodies whose exact bytes matter (signed WeChat Pay answers, HTML, an empty 204). */
   text?: string;
+  /** Sent as is with its own content-type header, e.g. a mini-program code's PNG. */
+  binary?: Buffer;
   headers?: Record<string, string>;
 }
 
@@ -34,6 +36,14 @@ export interface FakeRoute {
 /** A WeChat protocol error: HTTP 200 with errcode/errmsg, as api.weixin.qq.com answers. */
 export function wechatError(errcode: number, errmsg: string): FakeResponse {
   return { body: { errcode, errmsg: `${errmsg} rid: fake-${Date.now().toString(16)}` } };
+}
+
+/** The errcode answer for a missing, unknown (40001) or expired (42001) `access_token` query parameter; null when valid. */
+export function accessTokenError(request: FakeRequest, state: FakeWechatState): FakeResponse | null {
+  const error = state.checkAccessToken(request.query.get('access_token'));
+  if (error === 40001) return wechatError(40001, 'invalid credential, access_token is invalid or not latest');
+  if (error === 42001) return wechatError(42001, 'access_token expired');
+  return null;
 }
 
 /** The route for a request, with its `:name` path parameters, e.g. /v3/refund/domestic/refunds/:outRefundNo. */

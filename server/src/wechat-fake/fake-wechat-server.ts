@@ -10,6 +10,7 @@ import { payRoutes } from './routes/pay.routes';
 import { phoneNumberRoutes } from './routes/phone-number.routes';
 import { transferTesterRoutes } from './routes/transfer-tester.routes';
 import { transferRoutes } from './routes/transfer.routes';
+import { wxacodeRoutes } from './routes/wxacode.routes';
 
 /** Route modules of the fake; other protocols add theirs here. */
 const ROUTE_MODULES: FakeRoute[][] = [
@@ -21,6 +22,7 @@ const ROUTE_MODULES: FakeRoute[][] = [
   transferRoutes,
   transferTesterRoutes,
   orderMessageRoutes,
+  wxacodeRoutes,
 ];
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -130,5 +132,5 @@ function parseJsonObject(raw: Buffer): Record<string, unknown> | null {
 
 function send(res: ServerResponse, response: FakeResponse): void {
   res.writeHead(response.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...response.headers });
-  res.end(response.text ?? JSON.stringify(response.body));
+  res.end(response.binary ?? response.text ?? JSON.stringify(response.body));
 }

@@ -35,6 +35,20 @@ export interface SubscribeMessageInput {
   data: Record<string, string>;
 }
 
+export interface UnlimitedCodeInput {
+  /** ≤ 32 characters of SCENE_ALLOWED (shared/scene.ts): a share link's short id. */
+  scene: string;
+  /** The page the code opens, no leading `/` and no query (SHARE_LINK_PAGES). */
+  page: string;
+  /** 280..1280 px; WeChat's default is 430. */
+  width?: number;
+}
+
+/** A mini-program code is a few dozen KB; anything far larger is not one. */
+const CODE_MAX_BYTES = 2 * 1024 * 1024;
+/** Which version a code opens, from the version subscribe messages open (miniprogram_state). */
+const CODE_ENV_VERSIONS = { formal: 'release', trial: 'trial', developer: 'develop' } as const;
+
 export const WECHAT_CLIENT_OPTIONS = Symbol('WECHAT_CLIENT_OPTIONS');
 
 export interface Code2SessionResult {
@@ -134,6 +148,34 @@ export class WechatClient {
     );
   }
 
+  /**
+   * A mini-program code (wxacode.getUnlimited): PNG or JPEG bytes, permanent and unlimited in number, so
+   * callers may cache it by (page, scene) forever. The released version's pages are checked (check_path) only
+   * for codes that open the released version; a trial or developer build may have pages not yet released.
+   */
+  async getUnlimitedCode(input: UnlimitedCodeInput): Promise<Buffer> {
+    const envVersion = CODE_ENV_VERSIONS[this.options.miniprogramState ?? 'formal'];
+    return this.withAccessToken(async (token) => {
+      const response = await this.send('getwxacodeunlimit', `/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(token)}`, {
+        scene: input.scene,
+        page: input.page,
+        width: input.width ?? 430,
+        check_path: envVersion === 'release',
+        env_version: envVersion,
+      });
+      // Success is the image itself; a failure is WeChat's JSON errcode body.
+      if (!(response.headers.get('content-type') ?? '').startsWith('image/')) {
+        await this.readJson('getwxacodeunlimit', response);
+        throw new WechatUnreachableError('getwxacodeunlimit: neither an image nor an errcode');
+      }
+      const declared = Number(response.headers.get('content-length') ?? 0);
+      if (declared > CODE_MAX_BYTES) throw new WechatUnreachableError(`getwxacodeunlimit: ${declared} bytes is not a code`);
+      const image = Buffer.from(await response.arrayBuffer());
+      if (image.length === 0 || image.length > CODE_MAX_BYTES) throw new WechatUnreachableError(`getwxacodeunlimit: ${image.length} bytes is not a code`);
+      return image;
+    });
+  }
+
   /** Runs an API call with the cached access token; on a stale-token errcode, drops it and retries once. */
   private async withAccessToken<T>(call: (token: string) => Promise<T>): Promise<T> {
     const token = await this.accessToken();
@@ -173,9 +215,16 @@ export class WechatClient {
 
   /** GET (no body) or POST JSON; throws WechatApiError on a non-zero errcode. */
   private async call(api: string, pathAndQuery: string, json?: unknown): Promise<Record<string, unknown>> {
-    let response: Response;
+    return this.readJson(api, await this.send(api, pathAndQuery, json));
+  }
+
+  /**
+   * One request, bounded by the timeout (which also covers reading the body). Node's fetch keeps connections
+   * to api.weixin.qq.com alive and reuses them (its global pool), so calls after the first skip the handshake.
+   */
+  private async send(api: string, pathAndQuery: string, json?: unknown): Promise<Response> {
     try {
-      response = await fetch(`${this.options.apiBase}${pathAndQuery}`, {
+      return await fetch(`${this.options.apiBase}${pathAndQuery}`, {
         method: json === undefined ? 'GET' : 'POST',
         headers: json === undefined ? undefined : { 'content-type': 'application/json' },
         body: json === undefined ? undefined : JSON.stringify(json),
@@ -184,6 +233,9 @@ export class WechatClient {
     } catch (error) {
       throw new WechatUnreachableError(`${api}: ${(error as Error).message}`);
     }
+  }
+
+  private async readJson(api: string, response: Response): Promise<Record<string, unknown>> {
     let body: unknown;
     try {
       body = await response.json();

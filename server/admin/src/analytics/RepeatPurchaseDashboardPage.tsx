@@ -2,17 +2,17 @@ import { QuestionCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import type { RepeatPurchaseMetrics, RepurchasedProduct } from '@shared/api/analytics';
 import { formatYuan } from '@shared/money';
-import { Button, Card, Col, DatePicker, Empty, Result, Row, Space, Spin, Statistic, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Button, Card, Col, Empty, Result, Row, Space, Spin, Statistic, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { errorText, notifyError } from '@/common/feedback';
+import { errorText } from '@/common/feedback';
 import { PageSpinner } from '@/common/PageSpinner';
 import { fetchRepeatPurchaseMetrics } from './analytics-api';
 import { Chart } from './Chart';
 import { cohortCurvesOption, hasCohortCurves, topProductsOption } from './chart-options';
 import { CohortTable } from './CohortTable';
-import { chinaToday, fromDayRange, RANGE_PRESETS, rangeFromQuery, rangeProblem, toDayRange } from './date-range';
+import { rangeFromQuery } from './date-range';
+import { DayRangePicker } from './DayRangePicker';
 import { formatDays, formatRate, hasNoPaidOrders, REPEAT_PURCHASE_DEFINITION } from './metrics-format';
 
 type Loaded =
@@ -41,14 +41,6 @@ export default function RepeatPurchaseDashboardPage() {
   }, [range.from, range.to]);
   useEffect(load, [load]);
 
-  const pickRange = (values: [Dayjs | null, Dayjs | null] | null) => {
-    if (!values?.[0] || !values[1]) return;
-    const picked = toDayRange([values[0], values[1]]);
-    const problem = rangeProblem(picked);
-    if (problem) notifyError(problem);
-    else setSearchParams({ from: picked.from, to: picked.to });
-  };
-
   return (
     <PageContainer
       title="复购分析"
@@ -60,14 +52,7 @@ export default function RepeatPurchaseDashboardPage() {
       }
       extra={
         <Space wrap>
-          <DatePicker.RangePicker
-            aria-label="统计时间范围"
-            value={fromDayRange(range)}
-            allowClear={false}
-            presets={RANGE_PRESETS.map((preset) => ({ label: preset.label, value: preset.range(chinaToday()) }))}
-            disabledDate={(day) => day.isAfter(chinaToday(), 'day')}
-            onChange={pickRange}
-          />
+          <DayRangePicker range={range} onPick={(picked) => setSearchParams({ from: picked.from, to: picked.to })} />
           <Button icon={<ReloadOutlined />} onClick={load} aria-label="刷新数据" />
         </Space>
       }

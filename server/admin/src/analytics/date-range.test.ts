@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { chinaToday, defaultRange, RANGE_PRESETS, rangeFromQuery, rangeProblem, toDayRange } from './date-range';
+import { chinaToday, defaultRange, last30Days, RANGE_PRESETS, rangeFromQuery, rangeProblem, toDayRange } from './date-range';
 
 const today = dayjs('2026-11-22');
 const preset = (label: string) => toDayRange(RANGE_PRESETS.find((entry) => entry.label === label)!.range(today));
@@ -64,5 +64,10 @@ describe('rangeFromQuery', () => {
     expect(query('from=2025-02-30&to=2025-04-30')).toEqual(fallback);
     expect(query('from=2025-04-30&to=2025-03-01')).toEqual(fallback);
     expect(query('from=2024-01-01&to=2025-04-30')).toEqual(fallback);
+  });
+
+  it("falls back to the page's own default when it has one", () => {
+    expect(rangeFromQuery(new URLSearchParams(''), today, last30Days)).toEqual({ from: '2026-10-24', to: '2026-11-22' });
+    expect(rangeFromQuery(new URLSearchParams('from=2025-03-01&to=2025-04-30'), today, last30Days)).toEqual({ from: '2025-03-01', to: '2025-04-30' });
   });
 });

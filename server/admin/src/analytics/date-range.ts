@@ -46,17 +46,22 @@ export function fromDayRange(range: DayRange): [Dayjs, Dayjs] {
   return [dayjs(range.from), dayjs(range.to)];
 }
 
+/** The last 30 days, today included (the referral report opens on it). */
+export function last30Days(today: Dayjs = chinaToday()): DayRange {
+  return toDayRange(RANGE_PRESETS[0].range(today.startOf('day')));
+}
+
 /**
- * The range in the page address (`?from=&to=`, so a link or a reload shows the same figures), or the default
- * range when the address has none or one the server would refuse.
+ * The range in the page address (`?from=&to=`, so a link or a reload shows the same figures), or the page's
+ * default range when the address has none or one the server would refuse.
  */
-export function rangeFromQuery(params: URLSearchParams, today: Dayjs = chinaToday()): DayRange {
+export function rangeFromQuery(params: URLSearchParams, today: Dayjs = chinaToday(), fallback: (today: Dayjs) => DayRange = defaultRange): DayRange {
   const from = params.get('from');
   const to = params.get('to');
   // A real calendar day written as YYYY-MM-DD (2025-02-30 would silently become March 2).
   const isDay = (text: string | null): text is string => text !== null && /^\d{4}-\d{2}-\d{2}$/.test(text) && dayjs(text).format(DAY) === text;
   if (isDay(from) && isDay(to) && rangeProblem({ from, to }) === null) return { from, to };
-  return defaultRange(today);
+  return fallback(today);
 }
 
 /** Why the server would refuse the range (checked here so staff read it before asking), or null when it is fine. */

@@ -20,6 +20,7 @@ import {
   SHOP_SETTINGS_ROLES,
   STAFF_ADMIN_ROLES,
   STOCK_ROLES,
+  WITHDRAWAL_REVIEW_ROLES,
   type StaffRole,
 } from '@shared/roles';
 
@@ -42,12 +43,15 @@ export type PageKey =
   | 'couponEdit'
   | 'repeatPurchase'
   | 'dueForRepurchase'
+  | 'referralReport'
   | 'shopSettings'
   | 'staff'
   | 'jobs'
   | 'promoters'
   | 'referralSettings'
-  | 'commissions';
+  | 'commissions'
+  | 'withdrawals'
+  | 'inviteRewards';
 
 export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   overview: OVERVIEW_ROLES,
@@ -66,6 +70,7 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   couponEdit: COUPON_ADMIN_ROLES,
   repeatPurchase: ANALYTICS_ROLES,
   dueForRepurchase: REPURCHASE_OUTREACH_ROLES,
+  referralReport: ANALYTICS_ROLES,
   shopSettings: SHOP_SETTINGS_ROLES,
   staff: STAFF_ADMIN_ROLES,
   jobs: JOB_ADMIN_ROLES,
@@ -73,6 +78,8 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   promoters: REFERRAL_READ_ROLES,
   referralSettings: REFERRAL_READ_ROLES,
   commissions: REFERRAL_READ_ROLES,
+  withdrawals: WITHDRAWAL_REVIEW_ROLES,
+  inviteRewards: REFERRAL_READ_ROLES,
 };
 
 export interface MenuEntry {
@@ -94,9 +101,12 @@ const MENU: MenuEntry[] = [
   { key: 'coupons', path: '/coupons', name: '优惠券' },
   { key: 'promoters', path: '/referral/promoters', name: '推广员' },
   { key: 'commissions', path: '/referral/commissions', name: '佣金明细' },
+  { key: 'withdrawals', path: '/referral/withdrawals', name: '提现审核' },
   { key: 'referralSettings', path: '/referral/settings', name: '分销设置' },
   { key: 'repeatPurchase', path: '/analytics/repeat-purchase', name: '复购分析' },
   { key: 'dueForRepurchase', path: '/analytics/due-for-repurchase', name: '待复购会员' },
+  { key: 'inviteRewards', path: '/referral/invite-rewards', name: '邀请有礼' },
+  { key: 'referralReport', path: '/referral/report', name: '推广报表' },
   { key: 'shopSettings', path: '/settings/shop', name: '店铺设置' },
   { key: 'staff', path: '/staff', name: '员工管理' },
   { key: 'jobs', path: '/jobs', name: '任务' },

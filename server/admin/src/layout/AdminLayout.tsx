@@ -7,16 +7,19 @@ import {
   CustomerServiceOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
+  GiftOutlined,
   IdcardOutlined,
   LineChartOutlined,
   LogoutOutlined,
   ScheduleOutlined,
   ProfileOutlined,
   SettingOutlined,
+  ShareAltOutlined,
   ShoppingOutlined,
+  SlidersOutlined,
   TagsOutlined,
   TeamOutlined,
-  ShareAltOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { STAFF_ROLE_LABELS } from '@shared/roles';
@@ -40,12 +43,15 @@ const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
   coupons: <TagsOutlined />,
   repeatPurchase: <LineChartOutlined />,
   dueForRepurchase: <FieldTimeOutlined />,
+  referralReport: <ShareAltOutlined />,
   shopSettings: <SettingOutlined />,
   staff: <TeamOutlined />,
   jobs: <ScheduleOutlined />,
   promoters: <ApartmentOutlined />,
   commissions: <AccountBookOutlined />,
-  referralSettings: <ShareAltOutlined />,
+  referralSettings: <SlidersOutlined />,
+  withdrawals: <WalletOutlined />,
+  inviteRewards: <GiftOutlined />,
 };
 
 /** Pages reached from a menu entry but not listed in the menu; they keep their parent entry highlighted. */

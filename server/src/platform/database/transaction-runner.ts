@@ -21,8 +21,13 @@ export class TransactionRunner {
     this.serialize = dataSource.options.type === 'better-sqlite3';
   }
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.serialize) return retryLockConflicts(() => this.once(work));
+  /**
+   * `readCommitted` (MySQL/MariaDB only; SQLite's transactions run one at a time anyway): every plain read sees what
+   * is committed at that moment instead of the transaction's first snapshot, and locking reads take no gap locks. For
+   * work that reads rows under row locks it took itself, one at a time (e.g. walking a chain of members).
+   */
+  run<T>(work: (manager: EntityManager) => Promise<T>, options: { readCommitted?: boolean } = {}): Promise<T> {
+    if (!this.serialize) return retryLockConflicts(() => this.once(work, options.readCommitted ? 'READ COMMITTED' : undefined));
     const result = this.queue.then(() => this.once(work));
     // The queue continues whether this transaction succeeded or failed.
     this.queue = result.catch(() => undefined);
@@ -44,9 +49,10 @@ export class TransactionRunner {
    * One attempt: the work, then what it asked to write last (before-commit hooks, e.g. buffered domain events),
    * the commit, then what it asked to run once committed (after-commit hooks: a rolled-back attempt runs none).
    */
-  private async once<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async once<T>(work: (manager: EntityManager) => Promise<T>, isolation?: 'READ COMMITTED'): Promise<T> {
     const hooks = new TransactionHooks();
-    const result = await this.dataSource.transaction((manager) => withTransactionHooks(manager, hooks, work));
+    const inTransaction = (manager: EntityManager) => withTransactionHooks(manager, hooks, work);
+    const result = await (isolation ? this.dataSource.transaction(isolation, inTransaction) : this.dataSource.transaction(inTransaction));
     hooks.committed();
     return result;
   }

@@ -67,6 +67,11 @@ export class FakeTransfers {
     return this.bills.get(outBillNo);
   }
 
+  /** Every bill the fake holds (tests count them: one withdrawal, one bill). */
+  all(): FakeTransferBill[] {
+    return [...this.bills.values()];
+  }
+
   billByTransferNo(transferBillNo: string): FakeTransferBill | undefined {
     this.expireDue();
     return [...this.bills.values()].find((bill) => bill.transferBillNo === transferBillNo);

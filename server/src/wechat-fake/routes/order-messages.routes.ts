@@ -1,13 +1,5 @@
-import type { FakeRoute, FakeRequest } from '../fake-router';
-import { wechatError } from '../fake-router';
-import type { FakeWechatState } from '../fake-wechat-state';
-
-function tokenError(request: FakeRequest, state: FakeWechatState) {
-  const error = state.checkAccessToken(request.query.get('access_token'));
-  if (error === 40001) return wechatError(40001, 'invalid credential, access_token is invalid or not latest');
-  if (error === 42001) return wechatError(42001, 'access_token expired');
-  return null;
-}
+import type { FakeRoute } from '../fake-router';
+import { accessTokenError, wechatError } from '../fake-router';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
@@ -21,7 +13,7 @@ export const orderMessageRoutes: FakeRoute[] = [
     method: 'POST',
     path: '/wxa/sec/order/upload_shipping_info',
     handle(request, state) {
-      const denied = tokenError(request, state);
+      const denied = accessTokenError(request, state);
       if (denied) return denied;
       const body = request.body;
       const key = body?.order_key;
@@ -48,7 +40,7 @@ export const orderMessageRoutes: FakeRoute[] = [
     method: 'POST',
     path: '/cgi-bin/message/subscribe/send',
     handle(request, state) {
-      const denied = tokenError(request, state);
+      const denied = accessTokenError(request, state);
       if (denied) return denied;
       const body = request.body;
       if (typeof body?.touser !== 'string' || !state.knowsOpenid(body.touser)) return wechatError(40003, 'invalid openid');

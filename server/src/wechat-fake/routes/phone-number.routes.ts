@@ -1,5 +1,5 @@
 import type { FakeRoute } from '../fake-router';
-import { wechatError } from '../fake-router';
+import { accessTokenError, wechatError } from '../fake-router';
 
 /** Phone-number codes: the tester endpoint stands in for the consent sheet, getuserphonenumber redeems. */
 export const phoneNumberRoutes: FakeRoute[] = [
@@ -18,9 +18,8 @@ export const phoneNumberRoutes: FakeRoute[] = [
     method: 'POST',
     path: '/wxa/business/getuserphonenumber',
     handle(request, state) {
-      const tokenError = state.checkAccessToken(request.query.get('access_token'));
-      if (tokenError === 40001) return wechatError(40001, 'invalid credential, access_token is invalid or not latest');
-      if (tokenError === 42001) return wechatError(42001, 'access_token expired');
+      const denied = accessTokenError(request, state);
+      if (denied) return denied;
       const code = request.body?.code;
       const result = typeof code === 'string' ? state.phoneCodes.redeem(code) : null;
       if (!result?.ok) return wechatError(40029, 'invalid code');

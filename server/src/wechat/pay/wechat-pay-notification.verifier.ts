@@ -24,6 +24,11 @@ export type VerifiedNotification =
   | (NotificationEnvelope & { kind: 'transaction'; transaction: WechatPayTransaction })
   | (NotificationEnvelope & { kind: 'refund'; refund: WechatPayRefundNotice });
 
+/**
+ * A verified, decrypted transfer notification. Verified means "WeChat sent it", not "it is about our withdrawal as
+ * we recorded it": the step that applies it must find the withdrawal by out_bill_no and compare transfer_amount and
+ * openid (and mchid) with what it asked for before changing any state or money; a mismatch is an alarm, not a state.
+ */
 export type VerifiedTransferNotification = NotificationEnvelope & { transfer: WechatTransferNotice };
 
 /**
@@ -57,7 +62,10 @@ export class WechatPayNotificationVerifier {
     throw new WechatPayNotificationRejected('MALFORMED_BODY', `未知的通知类型 ${envelope.eventType}`);
   }
 
-  /** A 商家转账 MCHTRANSFER.BILL.FINISHED notification (the transfers notify endpoint): same checks, same decryption. */
+  /**
+   * A 商家转账 MCHTRANSFER.BILL.FINISHED notification (the transfers notify endpoint): same checks, same decryption.
+   * The caller compares amount and openid with its withdrawal before applying it (see VerifiedTransferNotification).
+   */
   verifyTransfer(rawBody: Buffer, headers: HeaderSource): VerifiedTransferNotification {
     const { envelope, content } = this.open(rawBody, headers);
     if (envelope.eventType !== 'MCHTRANSFER.BILL.FINISHED') {

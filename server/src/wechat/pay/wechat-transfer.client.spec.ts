@@ -12,19 +12,33 @@ describe('transferFailure: what a caller may conclude from a failed transfer cal
     ['NOT_ENOUGH', 403],
     ['NOT_FOUND', 404],
     ['FREQUENCY_LIMITED', 429],
-  ])('keeps the documented refusal %s (%i) as a WechatPayApiError', (code, status) => {
+    ['SOMETHING_NEW', 400],
+  ])('a create answered %s (%i) is "outcome unknown": a bill may exist under the out_bill_no (e.g. INVALID_REQUEST 单号已存在但信息不一致)', (code, status) => {
     const error = new WechatPayApiError('transfer create', status, code, '…');
-    expect(transferFailure('transfer create', error)).toBe(error);
+    const mapped = transferFailure('transfer create', error);
+    expect(mapped).toBeInstanceOf(WechatTransferOutcomeUnknown);
+    expect((mapped as WechatTransferOutcomeUnknown).failure).toBe(error);
   });
 
   it.each([
-    ['a 500 SYSTEM_ERROR', new WechatPayApiError('transfer create', 500, 'SYSTEM_ERROR', '系统错误')],
-    ['a 5xx with a documented code', new WechatPayApiError('transfer create', 503, 'PARAM_ERROR', '…')],
-    ['an error code WeChat does not document', new WechatPayApiError('transfer create', 400, 'SOMETHING_NEW', '…')],
-    ['a timeout or lost connection', new WechatPayUnreachableError('transfer create: The operation was aborted due to timeout')],
-    ['an answer without a valid signature', new WechatPayResponseRejected('transfer create: BAD_SIGNATURE')],
+    ['transfer query', 'NOT_FOUND', 404],
+    ['transfer query', 'PARAM_ERROR', 400],
+    ['transfer cancel', 'INVALID_REQUEST', 400],
+    ['transfer cancel', 'NOT_FOUND', 404],
+    ['transfer cancel', 'FREQUENCY_LIMITED', 429],
+  ] as const)('keeps the documented refusal of a %s, %s (%i), as a WechatPayApiError (nothing moves money there)', (api, code, status) => {
+    const error = new WechatPayApiError(api, status, code, '…');
+    expect(transferFailure(api, error)).toBe(error);
+  });
+
+  it.each([
+    ['a 500 SYSTEM_ERROR', new WechatPayApiError('transfer cancel', 500, 'SYSTEM_ERROR', '系统错误')],
+    ['a 5xx with a documented code', new WechatPayApiError('transfer cancel', 503, 'PARAM_ERROR', '…')],
+    ['an error code WeChat does not document', new WechatPayApiError('transfer cancel', 400, 'SOMETHING_NEW', '…')],
+    ['a timeout or lost connection', new WechatPayUnreachableError('transfer cancel: The operation was aborted due to timeout')],
+    ['an answer without a valid signature', new WechatPayResponseRejected('transfer cancel: BAD_SIGNATURE')],
   ])('turns %s into WechatTransferOutcomeUnknown, keeping what happened', (_what, error) => {
-    const mapped = transferFailure('transfer create', error);
+    const mapped = transferFailure('transfer cancel', error);
     expect(mapped).toBeInstanceOf(WechatTransferOutcomeUnknown);
     expect((mapped as WechatTransferOutcomeUnknown).failure).toBe(error);
     expect((mapped as Error).message).toContain('query the bill first');

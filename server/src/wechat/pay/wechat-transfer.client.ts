@@ -33,18 +33,31 @@ const TRANSFER_BILLS = '/v3/fund-app/mch-transfer/transfer-bills';
 const OUT_BILL_NO = /^[0-9A-Za-z]{1,32}$/;
 const REMARK_MAX_CHARS = 32;
 
+/** The transfer calls, as their errors name them. */
+type TransferApi = 'transfer create' | 'transfer query' | 'transfer cancel';
+
 /**
- * Error codes the transfer APIs document as a refusal of the request (nothing was created or changed by it);
- * a caller may fix the cause and retry with the same out_bill_no. Any other code, and every 5xx, is
- * "outcome unknown" (the docs: "如果遇到新的错误码,请务必不要换单重试").
+ * Which error codes are a definite refusal (nothing was created or changed by the request), per call.
+ * Create: none. WeChat answers a create with 4xx codes that do not mean "no bill": INVALID_REQUEST is also
+ * "单号已存在但信息不一致，请查单" and "已超出重试期，请查单确认", and the docs say of any other code "请务必不要换单重试".
+ * So every answer error of a create is "outcome unknown: query by out_bill_no first" (only WechatTransferInvalidInput,
+ * raised before anything is sent, is certain). Query and cancel move no money: their documented codes stay
+ * refusals (a query's NOT_FOUND answers null). Every 5xx and any other code is "outcome unknown".
  */
-const DOCUMENTED_REFUSALS = new Set(['PARAM_ERROR', 'INVALID_REQUEST', 'SIGN_ERROR', 'NO_AUTH', 'NOT_ENOUGH', 'FREQUENCY_LIMITED', 'NOT_FOUND']);
+const DOCUMENTED_REFUSALS: Record<TransferApi, ReadonlySet<string>> = {
+  'transfer create': new Set(),
+  'transfer query': new Set(['PARAM_ERROR', 'INVALID_REQUEST', 'SIGN_ERROR', 'NO_AUTH', 'FREQUENCY_LIMITED', 'NOT_FOUND']),
+  'transfer cancel': new Set(['PARAM_ERROR', 'INVALID_REQUEST', 'SIGN_ERROR', 'NO_AUTH', 'FREQUENCY_LIMITED', 'NOT_FOUND']),
+};
 
 /**
  * WeChat Pay 商家转账 in user-confirmation mode: create a bill (the payee then confirms with its package_info),
  * query it, cancel it before the payee confirms. Calls go through WechatPayClient.call, so they are signed and
- * their answers verified exactly like payments. Errors are either a definite refusal (WechatPayApiError, or
- * WechatTransferInvalidInput before sending) or WechatTransferOutcomeUnknown: query by out_bill_no first.
+ * their answers verified exactly like payments. Errors are either a definite refusal (WechatTransferInvalidInput
+ * before sending; a query's or cancel's documented WechatPayApiError) or WechatTransferOutcomeUnknown: query by
+ * out_bill_no first. A create is never a definite refusal once sent: when the query then finds no bill, the only
+ * safe next step is the same out_bill_no with the same parameters again; a new out_bill_no only after the query
+ * shows the bill FAIL.
  */
 export class WechatTransferClient {
   constructor(private readonly pay: WechatPayClient) {}
@@ -95,12 +108,13 @@ export class WechatTransferClient {
       const answer = await this.send<WechatTransferBill>('transfer query', 'GET', path);
       return this.expectBill(answer, outBillNo, 'transfer query');
     } catch (error) {
+      // A documented refusal of a query stays a WechatPayApiError (transferFailure): NOT_FOUND is "no such bill".
       if (error instanceof WechatPayApiError && error.code === 'NOT_FOUND') return null;
       throw error;
     }
   }
 
-  private async send<T>(api: string, method: 'GET' | 'POST', path: string, json?: unknown, headers?: Record<string, string>): Promise<T | null> {
+  private async send<T>(api: TransferApi, method: 'GET' | 'POST', path: string, json?: unknown, headers?: Record<string, string>): Promise<T | null> {
     try {
       return await this.pay.call<T>(api, method, path, json, headers);
     } catch (error) {
@@ -134,9 +148,9 @@ function checkTransferInput(input: TransferBillInput): void {
   if (problem) throw new WechatTransferInvalidInput(problem);
 }
 
-/** A documented refusal stays a WechatPayApiError; anything whose outcome is unclear becomes WechatTransferOutcomeUnknown. */
-export function transferFailure(api: string, error: unknown): unknown {
-  if (error instanceof WechatPayApiError && error.status < 500 && DOCUMENTED_REFUSALS.has(error.code)) return error;
+/** A documented refusal of the call stays a WechatPayApiError; anything whose outcome is unclear becomes WechatTransferOutcomeUnknown. */
+export function transferFailure(api: TransferApi, error: unknown): unknown {
+  if (error instanceof WechatPayApiError && error.status < 500 && DOCUMENTED_REFUSALS[api].has(error.code)) return error;
   if (error instanceof WechatPayApiError || error instanceof WechatPayUnreachableError || error instanceof WechatPayResponseRejected) {
     return new WechatTransferOutcomeUnknown(api, error);
   }

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '邀请有礼',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+  onReachBottomDistance: 80,
+});

@@ -1,0 +1,237 @@
+// 佣金提现 end to end in a real browser: a promoter earns a settled commission the real way (a friend arrives through
+// the promoter's share link, buys, pays, receives; the settlement job runs), asks to withdraw it on the H5 storefront
+// (375 px), the owner approves it in the console's 提现审核, the promoter taps 确认收款 and confirms on the fake
+// WeChat's page, comes back, and sees 已到账; the balance and the ledger show the withdrawal once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { useAppAndBrowser, staffToken } from './support/session.mjs';
+import { screenshot, withPage } from './support/browser.mjs';
+import { logInToAdmin } from './support/admin.mjs';
+import { callApi, SHOPPER_ADDRESS, signInStorefront, waitForOrderStatus } from './support/shopper-api.mjs';
+
+const session = useAppAndBrowser();
+const phone = { viewport: { width: 375, height: 812 } };
+const desktop = { viewport: { width: 1440, height: 900 } };
+const call = (method, path, options) => callApi(session.app.baseUrl, method, path, options);
+const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`;
+
+/** A WeChat login of `identity` (the fake's wx.login), with the share link it arrived through. */
+async function login(identity, shortId) {
+  const { fakeWechatBaseUrl } = await call('GET', '/platform');
+  const { code } = await call('POST', '/fake/login-code', { base: fakeWechatBaseUrl, body: { identity } });
+  const { version } = await call('GET', '/privacy/current');
+  const body = { code, privacyConsentVersion: version, ...(shortId ? { attribution: { shortId } } : {}) };
+  const answer = await call('POST', '/auth/wechat-login', { body });
+  return { token: answer.token, memberId: answer.member.id };
+}
+
+/** The promoter earns commission on a friend's order that completes, and the settlement job credits it. */
+async function promoterWithSettledCommission(owner) {
+  await call('PUT', '/admin/referral/settings', {
+    token: owner,
+    body: {
+      enabled: true,
+      programMode: 'everyone',
+      everyoneMinSpendFen: null,
+      bindingMode: 'first_touch',
+      bindingValidDays: 30,
+      bindScope: 'everyone',
+      level1RateBp: 2000,
+      level2RateBp: null,
+      selfPurchaseCommission: false,
+      afterSaleWindowDays: 0,
+      withdrawalMinFen: 100,
+      withdrawalDailyLimitFen: 500_000,
+    },
+  });
+  const identity = `promoter-${randomUUID()}`;
+  const promoter = { identity, ...(await login(identity)) };
+  const link = await call('POST', '/share-links', { token: promoter.token, body: { kind: 'page' } });
+  const friend = await login(`friend-${randomUUID()}`, link.shortId);
+
+  const { fakeWechatBaseUrl } = await call('GET', '/platform');
+  const products = await call('GET', '/products?page=1&pageSize=20');
+  let sku = null;
+  for (const product of products.items) {
+    sku = (await call('GET', `/products/${product.id}`)).skus.find((candidate) => candidate.stock >= 2);
+    if (sku) break;
+  }
+  const address = await call('POST', '/addresses', { token: friend.token, body: SHOPPER_ADDRESS });
+  const order = await call('POST', '/orders', { token: friend.token, body: { clientToken: randomUUID().replace(/-/g, ''), items: [{ skuId: sku.id, quantity: 2 }], addressId: address.id } });
+  const payment = await call('POST', `/orders/${order.orderNo}/payment`, { token: friend.token });
+  await call('POST', '/fake/pay/confirm', { base: fakeWechatBaseUrl, body: { prepayId: payment.prepayId } });
+  await waitForOrderStatus(session.app.baseUrl, order.orderNo, friend.token, 'paid');
+  const warehouse = await staffToken(session.app.baseUrl, 'warehouse');
+  await call('POST', `/admin/orders/${order.orderNo}/ship`, { token: warehouse, body: { carrierCode: 'SF', trackingNo: `SF${Date.now()}` } });
+  await call('POST', `/orders/${order.orderNo}/confirm-receipt`, { token: friend.token });
+  await call('POST', '/admin/jobs/referral.settle-commission/run', { token: owner });
+  const status = await call('GET', '/referral/promoter', { token: promoter.token });
+  assert.ok(status.balanceFen > 0, 'the settled commission is in the promoter’s balance');
+  return { ...promoter, balanceFen: status.balanceFen };
+}
+
+test('a promoter withdraws a settled commission: request on the storefront, approval in the console, 确认收款 on the fake WeChat', async () => {
+  const owner = await staffToken(session.app.baseUrl, 'owner');
+  const promoter = await promoterWithSettledCommission(owner);
+  const amountFen = promoter.balanceFen;
+  const asPromoter = async (page) => {
+    await signInStorefront(page, promoter.token);
+    // The browser is the promoter's WeChat: the fake's confirmation page only lets the bill's payee confirm.
+    await page.addInitScript((identity) => localStorage.setItem('storefront.fakeWechatIdentity', identity), promoter.identity);
+  };
+
+  // 1. The promoter asks to withdraw all of it.
+  await withPage(
+    session.browser,
+    'withdrawal-request',
+    async (page) => {
+      await asPromoter(page);
+      await page.goto(`${session.app.baseUrl}/#/promoter/withdrawals/index`);
+      await page.getByTestId('withdrawable-balance').getByText((amountFen / 100).toFixed(2)).waitFor();
+      await page.getByText('还没有提现记录').waitFor();
+      await page.getByText(/每天最多 ¥5000\.00/).waitFor();
+      await screenshot(page, 'withdrawal-before-request');
+      // Too little first: the form says why before asking the server.
+      await page.locator('.withdraw-form__input input').fill('0.5');
+      await page.locator('.withdraw-form__submit').click();
+      await page.getByText('单次最少提现 ¥1.00').waitFor();
+      await page.getByText('全部提现').click();
+      assert.equal(await page.locator('.withdraw-form__input input').inputValue(), (amountFen / 100).toFixed(2));
+      await page.locator('.withdraw-form__submit').click();
+      await page.locator('.withdrawal-row', { hasText: '待审核' }).waitFor();
+      await page.getByTestId('withdrawable-balance').getByText('0.00').waitFor();
+      await screenshot(page, 'withdrawal-requested');
+    },
+    phone,
+  );
+
+  // 2. The owner approves it in 提现审核 (a confirmation first); the bill then waits for the promoter.
+  await withPage(
+    session.browser,
+    'withdrawal-admin',
+    async (page) => {
+      await logInToAdmin(page, session.app.baseUrl, 'owner');
+      await page.goto(`${session.app.baseUrl}/admin/referral/withdrawals`);
+      const row = page.locator('tr', { hasText: yuan(amountFen) }).first();
+      await row.waitFor();
+      await screenshot(page, 'withdrawal-admin-queue');
+      await row.getByRole('button', { name: /通过提现/ }).click();
+      await page.getByText('通过这笔提现？').waitFor();
+      await page.getByRole('button', { name: '确认通过' }).click();
+      await page.getByText('已通过，已发起微信转账').waitFor();
+      await page.getByRole('tab', { name: '待确认收款' }).click();
+      const waiting = page.locator('tr', { hasText: yuan(amountFen) }).first();
+      await waiting.getByText('待用户确认').waitFor();
+      await waiting.getByRole('button', { name: /撤销提现/ }).waitFor();
+      await screenshot(page, 'withdrawal-admin-approved');
+    },
+    desktop,
+  );
+
+  // 3. The promoter taps 确认收款, confirms on the fake WeChat's page and comes back to 已到账.
+  await withPage(
+    session.browser,
+    'withdrawal-confirm',
+    async (page) => {
+      await asPromoter(page);
+      await page.goto(`${session.app.baseUrl}/#/promoter/withdrawals/index`);
+      const row = page.locator('.withdrawal-row', { hasText: '待确认收款' });
+      await row.waitFor();
+      await screenshot(page, 'withdrawal-waiting');
+      await row.locator('.withdrawal-row__confirm').click();
+      await page.getByTestId('transfer-amount').getByText(yuan(amountFen)).waitFor();
+      await screenshot(page, 'withdrawal-fake-confirm-page');
+      await page.getByTestId('transfer-confirm').click();
+      await page.waitForURL(/promoter\/withdrawals/);
+      await page.locator('.withdrawal-row', { hasText: '已到账' }).waitFor({ timeout: 15_000 });
+      await page.getByTestId('withdrawable-balance').getByText('0.00').waitFor();
+      await screenshot(page, 'withdrawal-done');
+    },
+    phone,
+  );
+
+  // The ledger says it once: the settlement in, the withdrawal out, nothing given back.
+  const ledger = await call('GET', '/referral/ledger', { token: promoter.token });
+  assert.deepEqual(
+    ledger.items.map((entry) => [entry.kind, entry.balanceDeltaFen, entry.balanceAfterFen]),
+    [
+      ['withdrawal_hold', -amountFen, 0],
+      ['settlement', amountFen, amountFen],
+    ],
+  );
+  const mine = await call('GET', '/referral/withdrawals', { token: promoter.token });
+  assert.deepEqual(
+    mine.items.map((withdrawal) => [withdrawal.status, withdrawal.amountFen]),
+    [['success', amountFen]],
+  );
+  assert.equal(mine.balanceFen, 0);
+});
+
+test('staff reject one withdrawal with a reason and cancel another still waiting: the promoter reads why and has the money back', async () => {
+  const owner = await staffToken(session.app.baseUrl, 'owner');
+  const promoter = await promoterWithSettledCommission(owner);
+  // Two withdrawals of 1.00 and 1.50 (the settled commission covers both).
+  assert.ok(promoter.balanceFen >= 250);
+  const first = await call('POST', '/referral/withdrawals', { token: promoter.token, body: { amountFen: 100 } });
+  const second = await call('POST', '/referral/withdrawals', { token: promoter.token, body: { amountFen: 150 } });
+  await call('POST', `/admin/referral/withdrawals/${second.id}/approve`, { token: owner });
+
+  await withPage(
+    session.browser,
+    'withdrawal-admin-reject-cancel',
+    async (page) => {
+      await logInToAdmin(page, session.app.baseUrl, 'operator');
+      await page.goto(`${session.app.baseUrl}/admin/referral/withdrawals?status=requested&memberId=${promoter.memberId}`);
+      await page.getByTestId('withdrawal-member-filter').getByText(`只看会员 ${promoter.memberId} 的提现`).waitFor();
+      const requested = page.locator('tr', { hasText: '¥1.00' });
+      await requested.getByRole('button', { name: `拒绝提现 ${first.id}` }).click();
+      // The reason is required: an empty one is refused in the dialog.
+      await page.getByRole('button', { name: '确认拒绝' }).click();
+      await page.getByText('请填写拒绝原因').waitFor();
+      await page.getByLabel('拒绝原因').fill('本月推广订单还在核对，请下月再申请');
+      await screenshot(page, 'withdrawal-admin-reject-dialog');
+      await page.getByRole('button', { name: '确认拒绝' }).click();
+      await page.getByText('已拒绝，金额已退回推广员余额').waitFor();
+
+      await page.getByRole('tab', { name: '待确认收款' }).click();
+      const waiting = page.locator('tr', { hasText: '¥1.50' });
+      await waiting.getByRole('button', { name: `撤销提现 ${second.id}` }).click();
+      await page.getByText('撤销这笔转账？').waitFor();
+      await screenshot(page, 'withdrawal-admin-cancel-confirm');
+      await page.getByRole('button', { name: '确认撤销' }).click();
+      await page.getByText('已申请撤销，微信撤销后金额退回余额').waitFor();
+      // WeChat cancels a moment later (CANCELING → CANCELLED and its notification): 刷新状态 shows it.
+      await page.getByRole('tab', { name: '全部' }).click();
+      for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
+        if (await page.getByTestId(`withdrawal-status-${second.id}`).getByText('已撤销').count()) break;
+        await page.waitForTimeout(500);
+        await page.locator('.anticon-reload').first().click();
+      }
+      await page.getByTestId(`withdrawal-status-${second.id}`).getByText('已撤销').waitFor();
+      await page.getByTestId(`withdrawal-status-${first.id}`).getByText('未通过').waitFor();
+      await screenshot(page, 'withdrawal-admin-after-reject-cancel');
+    },
+    desktop,
+  );
+
+  await withPage(
+    session.browser,
+    'withdrawal-returned',
+    async (page) => {
+      await signInStorefront(page, promoter.token);
+      await page.goto(`${session.app.baseUrl}/#/promoter/withdrawals/index`);
+      await page.locator('.withdrawal-row', { hasText: '未通过原因：本月推广订单还在核对，请下月再申请' }).waitFor();
+      await page.locator('.withdrawal-row', { hasText: '已撤销' }).waitFor();
+      await page.getByTestId('withdrawable-balance').getByText((promoter.balanceFen / 100).toFixed(2)).waitFor();
+      await screenshot(page, 'withdrawal-returned');
+    },
+    phone,
+  );
+  const mine = await call('GET', '/referral/withdrawals', { token: promoter.token });
+  assert.deepEqual(
+    mine.items.map((withdrawal) => withdrawal.status),
+    ['cancelled', 'rejected'],
+  );
+  assert.equal(mine.balanceFen, promoter.balanceFen);
+});
