@@ -24,6 +24,10 @@ export const MINIPROGRAM_PAGES = [
   'coupons/mine/index',
   'legal/agreement/index',
   'legal/privacy/index',
+  'promoter/center/index',
+  'promoter/team/index',
+  'promoter/commissions/index',
+  'promoter/ledger/index',
   'promoter/withdrawals/index',
   'invite/index',
 ] as const;
