@@ -153,6 +153,13 @@ test('staff set 分销, a shopper applies, staff approve, and the promoter sees 
     assert.match(await shopper.locator('.debt-note').innerText(), /可申请提现/);
     await screenshot(shopper, 'promoter-center-active');
 
+    // 提现 opens the withdrawals page with the same balance.
+    await shopper.locator('.withdraw-entry').click();
+    await shopper.getByTestId('withdrawable-balance').filter({ visible: true }).waitFor();
+    await screenshot(shopper, 'promoter-withdrawals-from-center');
+    await shopper.goBack();
+    await shopper.locator('.promoter-center-page[data-view="active"] .team-entry').filter({ visible: true }).waitFor();
+
     await shopper.locator('.team-entry').click();
     await shopper.locator('.team-member').first().waitFor();
     assert.match(await shopper.locator('.team-member').first().innerText(), /138\*\*\*\*1234|未绑定手机号/);

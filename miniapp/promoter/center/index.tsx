@@ -140,19 +140,19 @@ function StatusFigure({ className, label, fen, onClick }: { className: string; l
 /** 可提现余额, 欠款 (what it means), and 提现. */
 function BalanceCard({ status }: { status: MyPromoterStatus }) {
   return (
-    <View className="balance-card">
-      <View className="balance-card__row">
-        <View className="balance-card__figure">
-          <Text className="balance-card__label">可提现余额</Text>
-          <Text className="balance-card__amount promoter-balance">{formatYuan(status.balanceFen)}</Text>
+    <View className="promoter-balance-card">
+      <View className="promoter-balance-card__row">
+        <View className="promoter-balance-card__figure">
+          <Text className="promoter-balance-card__label">可提现余额</Text>
+          <Text className="promoter-balance-card__amount promoter-balance">{formatYuan(status.balanceFen)}</Text>
         </View>
-        <View className="balance-card__figure">
-          <Text className="balance-card__label">欠款</Text>
-          <Text className={`balance-card__amount promoter-debt${status.debtFen > 0 ? ' balance-card__amount--debt' : ''}`}>{formatYuan(status.debtFen)}</Text>
+        <View className="promoter-balance-card__figure">
+          <Text className="promoter-balance-card__label">欠款</Text>
+          <Text className={`promoter-balance-card__amount promoter-debt${status.debtFen > 0 ? ' promoter-balance-card__amount--debt' : ''}`}>{formatYuan(status.debtFen)}</Text>
         </View>
         {/* 提现 opens the withdrawals page of this subpackage (promoter/withdrawals/). */}
         <Button
-          className="balance-card__withdraw withdraw-entry"
+          className="promoter-balance-card__withdraw withdraw-entry"
           type="primary"
           size="small"
           disabled={status.debtFen > 0}
@@ -161,7 +161,7 @@ function BalanceCard({ status }: { status: MyPromoterStatus }) {
           提现
         </Button>
       </View>
-      <Text className="balance-card__note debt-note">
+      <Text className="promoter-balance-card__note debt-note">
         {status.debtFen > 0
           ? '欠款来自佣金结算后才发生的退款。之后结算的佣金会先用来还清欠款，还清前不能提现。'
           : '已结算的佣金计入余额，可申请提现到微信零钱。'}
