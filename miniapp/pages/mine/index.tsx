@@ -136,13 +136,6 @@ export default function MinePage() {
           }
         />
         <Cell
-          className="withdrawals-entry"
-          title="佣金提现"
-          description="推广佣金提现到微信零钱"
-          clickable
-          onClick={() => Taro.navigateTo({ url: routes.promoterWithdrawals })}
-        />
-        <Cell
           className="invite-entry"
           title="邀请有礼"
           description="好友首单完成后得奖励"
