@@ -1,4 +1,4 @@
-import { INVITE_RULE_FORBIDDEN_PHRASES, inviteSummary, rewardTextOf } from './api/invite-rewards';
+import { inducedSharingPhrase, inviteSummary, rewardTextOf } from './api/invite-rewards';
 
 describe('邀请有礼 wording', () => {
   it('names the reward: a coupon by its name, points by their number, nothing when none is set', () => {
@@ -15,11 +15,38 @@ describe('邀请有礼 wording', () => {
     expect(summary).toContain('只分享或好友只注册不会获得奖励');
     expect(inviteSummary(true, '200 积分', 0)).not.toContain('售后期');
     // The summary itself never uses the words it forbids the owner.
-    for (const phrase of INVITE_RULE_FORBIDDEN_PHRASES) expect(summary).not.toContain(phrase);
+    expect(inducedSharingPhrase(summary)).toBeNull();
   });
 
   it('says the program is off when it is off or has no reward', () => {
     expect(inviteSummary(false, '200 积分', 7)).toBe('邀请有礼活动暂未开启。');
     expect(inviteSummary(true, '', 7)).toBe('邀请有礼活动暂未开启。');
+  });
+});
+
+describe('诱导分享 in the rule text', () => {
+  it.each([
+    ['分享到朋友圈送积分，转发给好友就有奖励', '分享到朋友圈送'],
+    ['转发给好友就有奖励', '转发给好友就有奖'],
+    ['分享即送10元券！', '分享即送'],
+    ['注册就领红包', '注册就领'],
+    ['拉好友进群返现', '群返'],
+    ['分享后即可获得积分', '分享后即可获得'],
+    ['只分享不会获得奖励；转发就送券', '转发就送'],
+    ['分享朋友圈有礼', '分享朋友圈有礼'],
+  ])('refuses %s', (text, phrase) => {
+    expect(inducedSharingPhrase(text)).toBe(phrase);
+  });
+
+  it.each([
+    '',
+    '奖励券 7 天内有效。',
+    '只分享不会获得奖励',
+    '好友只注册没有奖励，首单完成后才发放',
+    '分享无奖励。好友首单完成后送10元券',
+    '分享给好友。',
+    '好友首单确认收货并过了售后期后，赠送积分',
+  ])('accepts %s', (text) => {
+    expect(inducedSharingPhrase(text)).toBeNull();
   });
 });

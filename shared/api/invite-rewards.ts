@@ -12,11 +12,23 @@ export type InviteRewardKind = (typeof INVITE_REWARD_KINDS)[number];
 export const MAX_INVITE_REWARD_POINTS = 100_000;
 export const MAX_INVITE_RULE_TEXT_LENGTH = 300;
 
+const SHARING_WORDS = '分享|转发|朋友圈|群|注册';
+const REWARD_WORDS = '送|奖|得|领|返|赠|有礼|积分|红包|券';
+/** A sharing word, then within a few characters (not across a sentence's end) a reward word; a lookahead, so every sharing word is tried. */
+const INDUCED_SHARING = new RegExp(`(?=((?:${SHARING_WORDS})[^。！？；!?;\\n]{0,6}?(?:${REWARD_WORDS})))`, 'g');
+const NEGATION = /[不无没非]/;
+
 /**
- * Words that promise a reward for sharing or registering: WeChat forbids them (诱导分享), so the rule text may not
- * contain them (400 INVITE_RULE_INVALID).
+ * The first phrase of `text` that ties sharing, forwarding, Moments, a group or registering to a reward (e.g. 分享到朋友圈送积分,
+ * 转发给好友就有奖励), or null. WeChat forbids such promises (诱导分享), so the rule text may not contain one
+ * (400 INVITE_RULE_INVALID; the console form checks it too). A negated phrase (只分享不会获得奖励) is fine.
  */
-export const INVITE_RULE_FORBIDDEN_PHRASES = ['分享即', '分享就', '分享得', '分享送', '转发即', '转发就', '转发得', '转发送', '注册即', '注册就', '注册得', '注册送'] as const;
+export function inducedSharingPhrase(text: string): string | null {
+  for (const match of text.matchAll(INDUCED_SHARING)) {
+    if (!NEGATION.test(match[1])) return match[1];
+  }
+  return null;
+}
 
 /** `GET|PUT /api/v1/admin/referral/invite-rule` (read: REFERRAL_READ_ROLES; save: REFERRAL_SETTINGS_ROLES). */
 export interface InviteRule {

@@ -97,6 +97,10 @@ describe(`invite rewards (${TEST_DB})`, () => {
       const sharing = await saveRule(owner, { enabled: true, rewardKind: 'coupon', couponTemplateId: templateId, points: null, ruleText: '分享即送10元券！' }).expect(400);
       expectApiError(sharing.body, 'INVITE_RULE_INVALID');
       expect(sharing.body.message).toContain('诱导分享');
+      // Any sharing word tied to a reward within a few characters, not only the fixed phrases.
+      const moments = await saveRule(owner, { enabled: true, rewardKind: 'coupon', couponTemplateId: templateId, points: null, ruleText: '分享到朋友圈送积分，转发给好友就有奖励' }).expect(400);
+      expectApiError(moments.body, 'INVITE_RULE_INVALID');
+      expect(moments.body.message).toContain('分享到朋友圈送');
       const rule: InviteRuleView = (await t.api().get(`${API}/admin/referral/invite-rule`).set(bearer(owner)).expect(200)).body;
       expect(rule.enabled).toBe(false);
     });

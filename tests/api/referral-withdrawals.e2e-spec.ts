@@ -173,7 +173,11 @@ describe(`referral withdrawals (${TEST_DB})`, () => {
       expectApiError((await t.api().get(`${API}/referral/withdrawals/${mine.id}/confirm-params`).set(bearer(hal.token)).expect(404)).body, 'WITHDRAWAL_NOT_FOUND');
       expect((await t.api().get(`${API}/referral/withdrawals`).set(bearer(hal.token)).expect(200)).body.items).toEqual([]);
       await t.api().get(`${API}/referral/withdrawals`).expect(401);
-      await t.api().get(`${API}/referral/withdrawals/abc`).set(bearer(gus.token)).expect(400);
+      // Every malformed id is the same 400, never a 404 (1e3 is not the id 1000).
+      for (const id of ['abc', '1e3', '1.0', '0', '-1', '0x10', '99999999999']) {
+        expectApiError((await t.api().get(`${API}/referral/withdrawals/${id}`).set(bearer(gus.token)).expect(400)).body, 'VALIDATION_FAILED');
+        expectApiError((await t.api().get(`${API}/referral/withdrawals/${id}/confirm-params`).set(bearer(gus.token)).expect(400)).body, 'VALIDATION_FAILED');
+      }
     });
   });
 

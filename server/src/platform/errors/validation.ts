@@ -101,6 +101,14 @@ class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     return super.transform(lightenBody(metadata.metatype, value), metadata);
   }
+
+  /**
+   * Path parameters stay the text of the URL: ParseIdPipe checks that text. Converted here first, `1e3`, `1.0` and
+   * `0x10` would reach it as the numbers 1000, 1 and 16 and look like ids.
+   */
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
+  }
 }
 
 /** The one validation pipe of the app: unknown fields are errors, payloads become DTO instances. */

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { INVITE_RULE_FORBIDDEN_PHRASES, inviteSummary, rewardTextOf, type InviteRule, type InviteRuleView } from '../../../../shared';
+import { inducedSharingPhrase, inviteSummary, rewardTextOf, type InviteRule, type InviteRuleView } from '../../../../shared';
 import { CouponTemplateRow } from '../../coupons/coupon-template.entity';
 import { ShortLivedValue } from '../../platform/cache/short-lived-value';
 import { SINGLE_ROW_ID, writeSingleRow } from '../../platform/database/single-row';
@@ -55,8 +55,8 @@ export class InviteRuleService {
   async save(input: InviteRule, now = new Date()): Promise<InviteRuleView> {
     const rule = toRule(input);
     rule.ruleText = rule.ruleText.trim();
-    const forbidden = INVITE_RULE_FORBIDDEN_PHRASES.find((phrase) => rule.ruleText.includes(phrase));
-    if (forbidden) throw ruleInvalid(`规则说明不能承诺分享或注册就有奖励（“${forbidden}”）：微信禁止诱导分享，奖励只在好友首单完成后发放`, { field: 'ruleText', phrase: forbidden });
+    const forbidden = inducedSharingPhrase(rule.ruleText);
+    if (forbidden) throw ruleInvalid(`规则说明不能承诺分享、转发、进群或注册就有奖励（“${forbidden}”）：微信禁止诱导分享，奖励只在好友首单完成后发放`, { field: 'ruleText', phrase: forbidden });
     if (rule.rewardKind === 'coupon') {
       rule.points = null;
       if (rule.couponTemplateId === null) {

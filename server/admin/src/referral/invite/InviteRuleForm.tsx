@@ -4,6 +4,7 @@ import {
   INVITE_REWARD_KINDS,
   MAX_INVITE_REWARD_POINTS,
   MAX_INVITE_RULE_TEXT_LENGTH,
+  inducedSharingPhrase,
   inviteSummary,
   rewardTextOf,
   type InviteRewardKind,
@@ -15,6 +16,12 @@ import { SettingsForm } from '@/common/SettingsForm';
 import { saveInviteRule } from './invite-api';
 
 const KIND_LABELS: Record<InviteRewardKind, string> = { coupon: '优惠券', points: '积分' };
+
+/** The server's 诱导分享 check, before saving. */
+function checkRuleText(value = ''): Promise<void> {
+  const phrase = inducedSharingPhrase(value);
+  return phrase ? Promise.reject(new Error(`不能把分享、转发、进群或注册和奖励连在一起（“${phrase}”）：微信禁止诱导分享`)) : Promise.resolve();
+}
 
 function ruleOf(view: InviteRuleView): InviteRule {
   const { enabled, rewardKind, couponTemplateId, points, ruleText } = view;
@@ -108,8 +115,9 @@ export function InviteRuleForm({ saved, onSaved, templates }: InviteRuleFormProp
         name="ruleText"
         label="补充说明"
         placeholder="例如：奖励券领取后 7 天内有效"
+        rules={[{ validator: (_rule: unknown, value?: string) => checkRuleText(value) }]}
         fieldProps={{ maxLength: MAX_INVITE_RULE_TEXT_LENGTH, showCount: true, autoSize: { minRows: 2, maxRows: 5 } }}
-        extra="不能写“分享即送”“注册就送”之类的话：微信禁止诱导分享，奖励只在好友首单完成后发放"
+        extra="不能写“分享即送”“转发有奖”“注册就领红包”之类的话：微信禁止诱导分享，奖励只在好友首单完成后发放"
       />
       <ProFormDependency name={['enabled', 'rewardKind', 'couponTemplateId', 'points', 'ruleText']}>
         {(values: Partial<InviteRule>) => {
