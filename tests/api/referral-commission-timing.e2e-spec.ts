@@ -16,7 +16,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * Commission and the moments between the order's steps: a promoter frozen after the order was placed but before it
- * was paid earns nothing; a record whose line has units reserved by a refund still in flight at WeChat is not
+ * was paid earns nothing (and a level 2 nothing through a level 1 frozen so); a record whose line has units reserved by a refund still in flight at WeChat is not
  * settled until that refund has been reversed.
  */
 describe(`referral commission timing (${TEST_DB})`, () => {
@@ -56,20 +56,31 @@ describe(`referral commission timing (${TEST_DB})`, () => {
     await t.api().post(`${API}/admin/referral/promoters/${promoter.memberId}/freeze`).set(bearer(operator)).send({ reason: '违规' }).expect(200);
   };
 
-  it('a promoter frozen between placement and payment earns nothing on it; the other level still does', async () => {
+  it('a promoter frozen between placement and payment earns nothing on it; level 2 earns only through a level 1 still active, as at placement', async () => {
     // G ← A ← B: B's orders name A level 1 and G level 2 when placed.
     const g = await loginWithLink(t, 'timing-g');
     const a = await loginWithLink(t, 'timing-a', await shareLinkOf(t, g));
     const b = await loginWithLink(t, 'timing-b', await shareLinkOf(t, a));
-    const first = await place(b, 1);
-    const second = await place(b, 1);
+    const before = await place(b, 1);
+    await t.api().get(`${API}/referral/promoter`).set(bearer(g.token)).expect(200);
     await freeze(a);
-    await pay(b, first.orderNo);
-    // 3000 paid for goods: A (frozen) nothing, G 5% = 150.
-    expect(await records(first.orderNo)).toEqual([[g.memberId, 2, 150, 0, 'frozen']]);
-    await freeze(g);
-    await pay(b, second.orderNo);
-    expect(await records(second.orderNo)).toEqual([]);
+    // A frozen after placement: neither A nor G (G earns only through A) ...
+    await pay(b, before.orderNo);
+    expect(await records(before.orderNo)).toEqual([]);
+    // ... exactly as for an order placed after A was frozen.
+    const after = await place(b, 1);
+    await pay(b, after.orderNo);
+    expect(await records(after.orderNo)).toEqual([]);
+
+    // H ← C ← D: only the level 2 (H) frozen in between: C still earns 10% of 3000 = 300, H nothing.
+    const h = await loginWithLink(t, 'timing-h');
+    const c = await loginWithLink(t, 'timing-c', await shareLinkOf(t, h));
+    const d = await loginWithLink(t, 'timing-d', await shareLinkOf(t, c));
+    const order = await place(d, 1);
+    await t.api().get(`${API}/referral/promoter`).set(bearer(c.token)).expect(200);
+    await freeze(h);
+    await pay(d, order.orderNo);
+    expect(await records(order.orderNo)).toEqual([[c.memberId, 1, 300, 0, 'frozen']]);
   });
 
   it('refunds of orders naming the same two promoters in opposite order (A, B and B, A), 10 at once: taken back without a deadlock retried', async () => {

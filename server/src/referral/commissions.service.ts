@@ -89,7 +89,8 @@ export class CommissionsService {
   /**
    * The paid order's records, frozen, written in the transaction that marks the order paid (so a refund can never
    * come before them; answers how many it meant to write). The earners are the order's snapshot (placement time), each
-   * only while still an active promoter at payment (frozen in between: nothing); the base of each line
+   * only while still an active promoter at payment (frozen in between: nothing; level 2 also nothing when level 1 is
+   * frozen in between, as at placement); the base of each line
    * is its share of what was paid (refund-shares: list total after member price, coupon and points, no shipping),
    * for all its units; the rate is the product's own or the shop's, kept on the record. Idempotent: records are
    * unique per (order line, level), so running twice inserts nothing.
@@ -113,9 +114,11 @@ export class CommissionsService {
     );
     const own = await this.productRates.ratesOf(manager, lines.map((line) => line.productId));
     const earning = (id: number | null) => (id !== null && active.has(id) ? id : null);
+    // Level 2 earns only through a level 1 still active at payment, as at placement (a level 1 frozen in between takes level 2 out too).
+    const level1 = earning(snapshot.level1MemberId);
     const earners: [1 | 2, number | null][] = [
-      [1, earning(snapshot.level1MemberId)],
-      [2, earning(snapshot.level2MemberId)],
+      [1, level1],
+      [2, level1 === null ? null : earning(snapshot.level2MemberId)],
     ];
     const records: Partial<CommissionRow>[] = [];
     lines.forEach((line, index) => {
