@@ -181,6 +181,9 @@ describe(`invite rewards (${TEST_DB})`, () => {
     const first = await paidOrder(d, 2);
     await staffRefund(first, 2);
     await eventually(() => orderStatus(t, d.token, first), (o) => o.status === 'refunded');
+    // A sees it at once, before the sweep has voided the waiting reward.
+    expect((await rewards()).find((row) => row.inviteeMemberId === d.memberId)).toMatchObject({ status: 'waiting' });
+    expect(await friendOf(a.token, d.memberId)).toMatchObject({ state: 'ordered', note: '首单已全额退款，不发放奖励', rewardText: null });
     expect(await sweep(30)).toBe(1);
     const reward = (await rewards()).find((row) => row.inviteeMemberId === d.memberId)!;
     expect(reward).toMatchObject({ status: 'void', note: '首单已全额退款，不发放奖励', memberCouponId: null });

@@ -180,6 +180,11 @@ export class InviteRewardsService {
         .groupBy('o.memberId')
         .getRawMany<{ memberId: number | string; paid: number | string; pending: number | string }>(),
     ]);
+    // A waiting reward whose order was refunded in full is shown void at once (the sweep records it later).
+    const waitingOrderIds = rewards.filter((reward) => reward.status === 'waiting').map((reward) => reward.orderId);
+    const refunded = new Set(
+      waitingOrderIds.length === 0 ? [] : (await this.dataSource.getRepository(OrderRow).find({ select: { id: true }, where: { id: In(waitingOrderIds), status: 'refunded' } })).map((order) => order.id),
+    );
     const byId = <T>(list: T[], key: (row: T) => number) => new Map(list.map((row) => [key(row), row]));
     const memberOf = byId(members, (row) => row.id);
     const bindingOf = byId(bindings, (row) => row.memberId);
@@ -191,7 +196,7 @@ export class InviteRewardsService {
       const facts = ordersOf.get(id);
       const invitedAt = reward?.invitedAt ?? bindingOf.get(id)?.boundAt ?? now;
       const friend = { memberId: id, nickname: member?.nickname ?? '', avatarUrl: member?.avatarUrl ?? '', phoneMasked: maskPhone(member?.phone), invitedAt: invitedAt.toISOString() };
-      if (reward) return { ...friend, ...rewardState(reward, windowDays) };
+      if (reward) return { ...friend, ...rewardState(refunded.has(reward.orderId) ? { ...reward, status: 'void', note: REFUNDED_NOTE } : reward, windowDays) };
       if (Number(facts?.paid ?? 0)) return { ...friend, state: 'ordered', note: '好友的首单不计入邀请有礼（下单时活动未开启或还未接受邀请）', rewardText: null };
       if (Number(facts?.pending ?? 0)) return { ...friend, state: 'ordered', note: '已下单，等待付款', rewardText: null };
       return { ...friend, state: 'registered', note: '还没有下单', rewardText: null };
@@ -246,7 +251,7 @@ export class InviteRewardsService {
 }
 
 /** A friend with a recorded reward, as the inviter sees it. */
-function rewardState(reward: InviteRewardRow, windowDays: number): Pick<InvitedFriend, 'state' | 'note' | 'rewardText'> {
+function rewardState(reward: Pick<InviteRewardRow, 'status' | 'note' | 'rewardText'>, windowDays: number): Pick<InvitedFriend, 'state' | 'note' | 'rewardText'> {
   switch (reward.status) {
     case 'granted':
       return { state: 'rewarded', note: `好友首单已完成，已获得${reward.rewardText}`, rewardText: reward.rewardText };
