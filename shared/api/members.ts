@@ -46,3 +46,8 @@ export interface UpdateProfileRequest {
 export interface BindPhoneRequest {
   code: string;
 }
+
+/** A member's name wherever staff read one (console tables, CSV exports): the nickname, or 会员<id> without one. */
+export function memberDisplayName(nickname: string | null | undefined, memberId: number): string {
+  return nickname || `会员${memberId}`;
+}

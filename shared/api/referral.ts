@@ -227,7 +227,8 @@ export interface AdminCommissionRecord extends CommissionRecord {
 
 /**
  * Console: `GET /api/v1/admin/referral/commissions?promoterId=&status=&from=&to=&orderNo=&page=` and its CSV
- * (`…/commissions/export`, same filters). `from` / `to` are China days (YYYY-MM-DD, both included) of the record's creation.
+ * (`…/commissions/export`, same filters). `from` / `to` are China days (YYYY-MM-DD, both included) of the record's creation;
+ * `to` before `from` is 400 ANALYTICS_RANGE_INVALID, as in the reports.
  */
 export interface AdminCommissionQuery {
   promoterId?: number;

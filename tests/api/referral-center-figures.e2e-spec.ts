@@ -102,11 +102,22 @@ describe(`referral center figures and the commission ledger (${TEST_DB})`, () =>
     // Today's record first: 2 units of 3000, 10%, 600 of which 300 taken back.
     expect(lines[1].split(',').slice(3, 14)).toEqual(['1 级', newer.orderNo, expect.any(String), expect.any(String), '2', '60.00', '10%', '6.00', '3.00', '3.00', '待结算']);
     expect(lines[2].split(',').slice(4, 5)).toEqual([older.orderNo]);
+    // Members without a nickname are named as the console names them (会员<id>), never left empty.
+    expect(lines[1].split(',').slice(1, 3)).toEqual([`会员${a.memberId}`, String(a.memberId)]);
+    expect(lines[1].split(',')[5]).toBe(`会员${b.memberId}`);
     await t.api().get(`${API}/admin/referral/commissions/export`).set(bearer(service)).expect(200);
     const refused = await t.api().get(`${API}/admin/referral/commissions/export`).set(bearer(warehouse)).expect(403);
     expect(refused.headers['content-type']).toContain('application/json');
     await t.api().get(`${API}/admin/referral/commissions/export`).expect(401);
     await t.api().get(`${API}/admin/referral/commissions`).set(bearer(warehouse)).expect(403);
+  });
+
+  it('refuses a range ending before it starts on the list and the export like the reports (400 ANALYTICS_RANGE_INVALID)', async () => {
+    for (const path of ['commissions', 'commissions/export']) {
+      const response = await t.api().get(`${API}/admin/referral/${path}?from=2026-03-02&to=2026-03-01`).set(bearer(operator)).expect(400);
+      expectApiError(response.body, 'ANALYTICS_RANGE_INVALID');
+      await t.api().get(`${API}/admin/referral/${path}?from=2026-03-01&to=2026-03-01`).set(bearer(operator)).expect(200);
+    }
   });
 
   it.each([

@@ -224,6 +224,14 @@ describe(`referral report (${TEST_DB})`, () => {
         `${a.memberId},A分享者,138****1111,2,3,1,1,3,300.00`,
         `${b.memberId},B分享者,139****2222,1,2,1,1,2,100.00`,
       ]);
+      // A sharer without a nickname is named as the console names them, never left empty.
+      await t.dataSource.getRepository(MemberRow).update({ id: b.memberId }, { nickname: null });
+      try {
+        const unnamed = await t.api().get(`${API}/admin/referral/report.csv?from=${D1}&to=${D3}`).set(bearer(owner)).expect(200);
+        expect(unnamed.text.slice(1).trim().split(/\r?\n/)[2]).toBe(`${b.memberId},会员${b.memberId},139****2222,1,2,1,1,2,100.00`);
+      } finally {
+        await t.dataSource.getRepository(MemberRow).update({ id: b.memberId }, { nickname: 'B分享者' });
+      }
     });
   });
 

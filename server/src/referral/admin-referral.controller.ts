@@ -12,6 +12,7 @@ import {
   type PromoterTeamTree,
   type ReferralSettings,
 } from '../../../shared';
+import { assertRangeOrdered } from '../analytics/analytics-range';
 import { CurrentStaff, Roles } from '../platform/auth/staff-auth.guard';
 import { CsvDownload } from '../platform/http/csv-document';
 import { ParseIdPipe } from '../platform/http/id-param.pipe';
@@ -132,6 +133,8 @@ export class AdminReferralController {
   }
 }
 
+/** The list's and the export's filter; a range ending before it starts is refused like the reports' (400 ANALYTICS_RANGE_INVALID). */
 function commissionFilterOf(query: AdminCommissionQueryDto): CommissionFilter {
+  if (query.from && query.to) assertRangeOrdered(query.from, query.to);
   return { promoterMemberId: query.promoterId, status: query.status, orderNo: query.orderNo, from: query.from, to: query.to };
 }

@@ -10,6 +10,7 @@ import {
   startOfChinaDay,
   type AdminCommissionRecord,
   type AdminCommissionRow,
+  memberDisplayName,
   type CommissionStatus,
   type Paginated,
   type ReferralSettings,
@@ -277,11 +278,11 @@ export class CommissionsService {
       const record = toRecord(row);
       return [
         record.id,
-        nicknames.get(row.promoterMemberId) ?? '',
+        memberDisplayName(nicknames.get(row.promoterMemberId), row.promoterMemberId),
         row.promoterMemberId,
         `${record.level} 级`,
         record.orderNo,
-        nicknames.get(row.buyerMemberId) ?? '',
+        memberDisplayName(nicknames.get(row.buyerMemberId), row.buyerMemberId),
         record.productTitle,
         record.quantity,
         formatFen(record.baseFen),

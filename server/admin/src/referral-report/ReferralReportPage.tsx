@@ -1,6 +1,7 @@
 import { DownloadOutlined, QuestionCircleOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import type { ReferralReport, ReferralSharerFigures } from '@shared/api/referral-report';
+import { memberDisplayName } from '@shared/api/members';
 import { formatYuan } from '@shared/money';
 import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useMemo } from 'react';
@@ -125,7 +126,7 @@ function SharerTable({ report, onPage, onSharer }: { report: ReferralReport; onP
       key: 'sharer',
       render: (_, row) => (
         <Space direction="vertical" size={0}>
-          <Typography.Text>{row.nickname || '未设置昵称'}</Typography.Text>
+          <Typography.Text>{memberDisplayName(row.nickname, row.sharerMemberId)}</Typography.Text>
           <Typography.Text type="secondary">
             ID {row.sharerMemberId} · {row.phone ?? '未绑定手机'}
           </Typography.Text>

@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
 import { COMMISSION_STATUS_LABELS, COMMISSION_STATUSES, type AdminCommissionRow, type CommissionStatus } from '@shared/api/referral';
+import { memberDisplayName } from '@shared/api/members';
 import { formatYuan } from '@shared/money';
 import { Button, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -56,7 +57,7 @@ export default function CommissionsPage() {
       search: false,
       render: (_, record) => (
         <Space direction="vertical" size={0}>
-          <Link to={`/members/${record.promoterMemberId}`}>{record.promoterNickname || `会员${record.promoterMemberId}`}</Link>
+          <Link to={`/members/${record.promoterMemberId}`}>{memberDisplayName(record.promoterNickname, record.promoterMemberId)}</Link>
           <Typography.Text type="secondary">{record.level === 1 ? '一级' : '二级'} · ID {record.promoterMemberId}</Typography.Text>
         </Space>
       ),
@@ -65,7 +66,7 @@ export default function CommissionsPage() {
       title: '买家',
       dataIndex: 'buyerNickname',
       search: false,
-      render: (_, record) => <Link to={`/members/${record.buyerMemberId}`}>{record.buyerNickname || `会员${record.buyerMemberId}`}</Link>,
+      render: (_, record) => <Link to={`/members/${record.buyerMemberId}`}>{memberDisplayName(record.buyerNickname, record.buyerMemberId)}</Link>,
     },
     {
       title: '商品',

@@ -6,6 +6,7 @@ import {
   chinaDay,
   maskPhone,
   startOfChinaDay,
+  memberDisplayName,
   type ReferralFunnelFigures,
   type ReferralReport,
   type ReferralSharerFigures,
@@ -73,7 +74,7 @@ export class ReferralReportService {
     const rows = await this.withMembers(sharers);
     return csvDocument(
       ['分享者ID', '昵称', '手机号', '分享次数', '访客数', '新会员', '首单', '支付订单', 'GMV（元）'],
-      rows.map((row) => [row.sharerMemberId, row.nickname, row.phone ?? '', row.shares, row.visits, row.newMembers, row.firstOrders, row.orders, (row.gmvFen / 100).toFixed(2)]),
+      rows.map((row) => [row.sharerMemberId, memberDisplayName(row.nickname, row.sharerMemberId), row.phone ?? '', row.shares, row.visits, row.newMembers, row.firstOrders, row.orders, (row.gmvFen / 100).toFixed(2)]),
     );
   }
 
