@@ -56,13 +56,16 @@ describe(`referral commission timing (${TEST_DB})`, () => {
     await t.api().post(`${API}/admin/referral/promoters/${promoter.memberId}/freeze`).set(bearer(operator)).send({ reason: '违规' }).expect(200);
   };
 
+  /** top ← middle ← buyer: the buyer's orders name middle level 1 and top level 2 when placed. */
+  async function chain(name: string): Promise<[Shopper, Shopper, Shopper]> {
+    const top = await loginWithLink(t, `timing-${name}-top`);
+    const middle = await loginWithLink(t, `timing-${name}-middle`, await shareLinkOf(t, top));
+    return [top, middle, await loginWithLink(t, `timing-${name}-buyer`, await shareLinkOf(t, middle))];
+  }
+
   it('a promoter frozen between placement and payment earns nothing on it; level 2 earns only through a level 1 still active, as at placement', async () => {
-    // G ← A ← B: B's orders name A level 1 and G level 2 when placed.
-    const g = await loginWithLink(t, 'timing-g');
-    const a = await loginWithLink(t, 'timing-a', await shareLinkOf(t, g));
-    const b = await loginWithLink(t, 'timing-b', await shareLinkOf(t, a));
+    const [g, a, b] = await chain('a');
     const before = await place(b, 1);
-    await t.api().get(`${API}/referral/promoter`).set(bearer(g.token)).expect(200);
     await freeze(a);
     // A frozen after placement: neither A nor G (G earns only through A) ...
     await pay(b, before.orderNo);
@@ -71,13 +74,11 @@ describe(`referral commission timing (${TEST_DB})`, () => {
     const after = await place(b, 1);
     await pay(b, after.orderNo);
     expect(await records(after.orderNo)).toEqual([]);
+    expect(await t.dataSource.getRepository(CommissionRow).countBy({ promoterMemberId: g.memberId })).toBe(0);
 
-    // H ← C ← D: only the level 2 (H) frozen in between: C still earns 10% of 3000 = 300, H nothing.
-    const h = await loginWithLink(t, 'timing-h');
-    const c = await loginWithLink(t, 'timing-c', await shareLinkOf(t, h));
-    const d = await loginWithLink(t, 'timing-d', await shareLinkOf(t, c));
+    // Only the level 2 (H) frozen in between: C still earns 10% of 3000 = 300, H nothing.
+    const [h, c, d] = await chain('c');
     const order = await place(d, 1);
-    await t.api().get(`${API}/referral/promoter`).set(bearer(c.token)).expect(200);
     await freeze(h);
     await pay(d, order.orderNo);
     expect(await records(order.orderNo)).toEqual([[c.memberId, 1, 300, 0, 'frozen']]);
