@@ -86,12 +86,7 @@ export interface MenuEntry {
   key: PageKey;
   path: string;
   name: string;
-  /** Entries of one group sit together under the group's name in the menu. */
-  group?: MenuGroup;
 }
-
-/** Menu groups: the pages of one capability that has several. */
-export type MenuGroup = '分销推广';
 
 /** The menu in display order; entries a role cannot open are left out by menuFor. */
 const MENU: MenuEntry[] = [
@@ -104,12 +99,12 @@ const MENU: MenuEntry[] = [
   { key: 'members', path: '/members', name: '会员管理' },
   { key: 'memberLevels', path: '/member-levels', name: '会员等级' },
   { key: 'coupons', path: '/coupons', name: '优惠券' },
-  { key: 'promoters', path: '/referral/promoters', name: '推广员', group: '分销推广' },
-  { key: 'commissions', path: '/referral/commissions', name: '佣金明细', group: '分销推广' },
-  { key: 'withdrawals', path: '/referral/withdrawals', name: '提现审核', group: '分销推广' },
-  { key: 'referralSettings', path: '/referral/settings', name: '分销设置', group: '分销推广' },
-  { key: 'inviteRewards', path: '/referral/invite-rewards', name: '邀请有礼', group: '分销推广' },
-  { key: 'referralReport', path: '/referral/report', name: '推广报表', group: '分销推广' },
+  { key: 'promoters', path: '/referral/promoters', name: '推广员' },
+  { key: 'commissions', path: '/referral/commissions', name: '佣金明细' },
+  { key: 'withdrawals', path: '/referral/withdrawals', name: '提现审核' },
+  { key: 'referralSettings', path: '/referral/settings', name: '分销设置' },
+  { key: 'inviteRewards', path: '/referral/invite-rewards', name: '邀请有礼' },
+  { key: 'referralReport', path: '/referral/report', name: '推广报表' },
   { key: 'repeatPurchase', path: '/analytics/repeat-purchase', name: '复购分析' },
   { key: 'dueForRepurchase', path: '/analytics/due-for-repurchase', name: '待复购会员' },
   { key: 'shopSettings', path: '/settings/shop', name: '店铺设置' },

@@ -15,7 +15,6 @@ import {
   ProfileOutlined,
   SettingOutlined,
   ShareAltOutlined,
-  UsergroupAddOutlined,
   ShoppingOutlined,
   SlidersOutlined,
   TagsOutlined,
@@ -27,7 +26,7 @@ import { STAFF_ROLE_LABELS } from '@shared/roles';
 import { Button, Space, Tag, Typography } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { canOpen, menuFor, type MenuEntry, type MenuGroup, type PageKey } from '@/auth/access';
+import { canOpen, menuFor, type PageKey } from '@/auth/access';
 import { useAuth, useCurrentStaff } from '@/auth/AuthProvider';
 import { PageSpinner } from '@/common/PageSpinner';
 import { NewOrderNotices } from '@/orders/NewOrderNotices';
@@ -69,49 +68,22 @@ const HIDDEN_CHILDREN: Partial<Record<PageKey, MenuDataItem[]>> = {
   members: [{ path: '/members/:id', name: '会员详情' }],
 };
 
-const GROUP_ICONS: Record<MenuGroup, ReactNode> = {
-  分销推广: <UsergroupAddOutlined />,
-};
-
-/** The menu as ProLayout reads it: entries in order, those of one group nested under it where the group's first entry stands. */
-function menuRoutes(entries: MenuEntry[]): MenuDataItem[] {
-  const routes: MenuDataItem[] = [];
-  const groups = new Map<MenuGroup, MenuDataItem>();
-  for (const entry of entries) {
-    const item: MenuDataItem = {
-      path: entry.path,
-      name: entry.name,
-      icon: MENU_ICONS[entry.key],
-      children: HIDDEN_CHILDREN[entry.key],
-      hideChildrenInMenu: true,
-    };
-    if (!entry.group) {
-      routes.push(item);
-      continue;
-    }
-    let group = groups.get(entry.group);
-    if (!group) {
-      group = { key: `group:${entry.group}`, name: entry.group, icon: GROUP_ICONS[entry.group], children: [] };
-      groups.set(entry.group, group);
-      routes.push(group);
-    }
-    group.children!.push(item);
-  }
-  return routes;
-}
-
 export default function AdminLayout() {
   const staff = useCurrentStaff();
   const { logout } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
 
-  const routes = menuRoutes(menuFor(staff.role));
+  const routes: MenuDataItem[] = menuFor(staff.role).map((entry) => ({
+    path: entry.path,
+    name: entry.name,
+    icon: MENU_ICONS[entry.key],
+    children: HIDDEN_CHILDREN[entry.key],
+    hideChildrenInMenu: true,
+  }));
 
   return (
     <ProLayout
-      // Groups stay open: every page stays one click away.
-      menu={{ defaultOpenAll: true }}
       title="店铺管理后台"
       logo={false}
       layout="mix"
