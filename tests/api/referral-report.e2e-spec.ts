@@ -235,6 +235,69 @@ describe(`referral report (${TEST_DB})`, () => {
     });
   });
 
+  describe('what a member came through', () => {
+    const R1 = '2026-04-01';
+    let c: Shopper & { link: string };
+    let r: Shopper & { link: string };
+    let p: Shopper;
+    let q: Shopper;
+    /** The visits a visitor made today (a touch or a login carrying a link) move to `day`. */
+    const moveVisits = (visitorKey: string, day: string) => t.dataSource.getRepository(ShareVisitRow).update({ visitorKey, day: today }, { day });
+    /** The member's own touches and binding attempts happened at `at` (after their registration). */
+    async function openedAt(member: Shopper, at: Date): Promise<void> {
+      await t.dataSource.getRepository(VisitorTouchRow).update({ visitorKey: `member:${member.memberId}` }, { firstTouchAt: at, lastTouchAt: at });
+      await t.dataSource.getRepository(ReferralBindingRow).update({ memberId: member.memberId }, { createdAt: at });
+    }
+
+    beforeAll(async () => {
+      c = await sharer('report-c', 'C分享者', '13700003333');
+      r = await sharer('report-r', 'R分享者', '13600004444');
+      // F opens C's link and closes it before consenting (no /touches), then logs in carrying the link: a visit of
+      // its device and C's new member. Logging in again with it that day is the same visit.
+      const f = await login('report-f', { shortId: c.link, deviceId: 'report-device-df-0008' });
+      await login('report-f', { shortId: c.link, deviceId: 'report-device-df-0008' });
+      expect(await t.dataSource.getRepository(ShareVisitRow).countBy({ visitorKey: 'device:report-device-df-0008' })).toBe(1);
+      await moveVisits('device:report-device-df-0008', R1);
+      await registeredAt(f, china(R1, '09:00:00'));
+      // G logs in with C's link and no device id: the member is the visitor.
+      const g = await login('report-g', { shortId: c.link });
+      await moveVisits(`member:${g.memberId}`, R1);
+      await registeredAt(g, china(R1, '09:30:00'));
+
+      // P registers on their own; Q registers through P's link; five minutes after registering, P opens Q's link
+      // (binding refused: it would be a cycle). P2 registers on their own and five minutes later opens R's link
+      // (bound to R). Neither P nor P2 is anyone's new member; both opens are visits.
+      p = await login('report-p');
+      q = await login('report-q', { shortId: await shareLinkOf(t, p), deviceId: 'report-device-dq-0009' });
+      await moveVisits('device:report-device-dq-0009', R1);
+      await open('report-device-dp-0010', await shareLinkOf(t, q), R1, { token: p.token });
+      await registeredAt(p, china(R1, '10:00:00'));
+      await openedAt(p, china(R1, '10:05:00'));
+      await registeredAt(q, china(R1, '10:01:00'));
+      const p2 = await login('report-p2');
+      await open('report-device-dp2-0011', r.link, R1, { token: p2.token });
+      await registeredAt(p2, china(R1, '11:00:00'));
+      await openedAt(p2, china(R1, '11:05:00'));
+      const outcomes = await t.dataSource.getRepository(ReferralBindingRow).findBy([{ memberId: p.memberId }, { memberId: p2.memberId }]);
+      expect(outcomes.map((row) => [row.memberId, row.referrerMemberId, row.outcome, row.reason]).sort()).toEqual(
+        [[p.memberId, q.memberId, 'refused', 'cycle'], [p2.memberId, r.memberId, 'bound', 'first_binding']].sort(),
+      );
+    });
+
+    it('counts login visits and credits a new member only to the sharer they registered through', async () => {
+      const seen = await report(`from=${R1}&to=${R1}`);
+      // Visits: dF and member G on C's link, dQ on P's, dP on Q's, dP2 on R's = 5 distinct visitors. New members:
+      // F and G (C), Q (P); P and P2 opened links after registering = 3 (before: 5, more than one per visit).
+      expect(seen.totals).toEqual({ shares: 0, visits: 5, newMembers: 3, firstOrders: 0, orders: 0, gmvFen: 0 });
+      expect(seen.sharers.items.map((row) => [row.sharerMemberId, row.visits, row.newMembers])).toEqual([
+        [c.memberId, 2, 2],
+        [p.memberId, 1, 1],
+        [r.memberId, 1, 0],
+        [q.memberId, 1, 0],
+      ]);
+    });
+  });
+
   describe('parallel writes', () => {
     it('ten parallel opens of one link on one device are one visit; ten parallel shares are ten', async () => {
       const sharer = await login('report-race-sharer');

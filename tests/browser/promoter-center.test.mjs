@@ -78,6 +78,21 @@ test('staff set 分销, a shopper applies, staff approve, and the promoter sees 
         await page.getByRole('link', { name: '分销设置' }).click();
         await page.getByRole('switch', { name: '开启分销' }).click();
         await page.getByLabel('指定分销').check();
+        // Bad numbers stay on screen with a message and nothing is saved (no clamping -5 to 0, no rounding 10.555).
+        const ownerToken = (await call('POST', '/admin/auth/login', { body: { username: 'owner', password: 'demo1234' } })).token;
+        const before = await call('GET', '/admin/referral/settings', { token: ownerToken });
+        await page.getByLabel('一级佣金比例', { exact: true }).fill('-5');
+        await page.getByLabel('二级佣金比例', { exact: true }).fill('0');
+        await page.getByRole('button', { name: '保存设置' }).click();
+        await page.getByText('一级佣金比例不能为负数').waitFor();
+        await page.getByText('二级佣金比例须大于 0；不设二级请留空').waitFor();
+        assert.equal(await page.getByLabel('一级佣金比例', { exact: true }).inputValue(), '-5');
+        await screenshot(page, 'admin-referral-settings-bad-numbers');
+        await page.getByLabel('一级佣金比例', { exact: true }).fill('10.555');
+        await page.getByLabel('二级佣金比例', { exact: true }).fill('');
+        await page.getByRole('button', { name: '保存设置' }).click();
+        await page.getByText('一级佣金比例最多两位小数').waitFor();
+        assert.deepEqual(await call('GET', '/admin/referral/settings', { token: ownerToken }), before);
         await page.getByLabel('一级佣金比例', { exact: true }).fill('10');
         await page.getByLabel('二级佣金比例', { exact: true }).fill('95');
         await page.getByRole('button', { name: '保存设置' }).click();

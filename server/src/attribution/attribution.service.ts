@@ -5,7 +5,7 @@ import { MemberArrivals } from './member-arrivals';
 import { MemberIdentitiesService } from './member-identities.service';
 import { ShareActivityService } from './share-activity.service';
 import { ShareLinksService } from './share-links.service';
-import { TouchesService, touchOf } from './touches.service';
+import { deviceVisitor, memberVisitor, TouchesService, touchOf } from './touches.service';
 import type { RecordTouchDto } from './attribution.dto';
 
 /** Attribution headers of an order request, already checked as plausible codes (orders/order-source.ts). */
@@ -42,7 +42,7 @@ export class AttributionService {
     if (!link && !channel) return;
     const at = new Date();
     await this.touches.recordForDevice(input.deviceId, touchOf(link, channel, at));
-    if (link) await this.shareActivity.recordVisit(link, input.deviceId, memberId, at);
+    if (link) await this.shareActivity.recordVisit(link, deviceVisitor(input.deviceId), memberId, at);
   }
 
   /** Every sign-in: the member's openid and unionid (when WeChat sends one) are the member's identities. */
@@ -61,23 +61,29 @@ export class AttributionService {
   /**
    * What the storefront sent with a WeChat login: the device becomes the member's (identity and touches) and
    * the share link or channel it holds is the member's latest touch. Invalid values are skipped; a failure
-   * here is logged and never fails the login. A share link is then announced to MemberArrivals (`registered`:
-   * this login created the member).
+   * here is logged and never fails the login. A share link is also a visit of the referral report (the
+   * storefront sends `/touches` only after privacy consent, so a friend who consents at this login has none yet),
+   * and is then announced to MemberArrivals. `registeredAt`: this login created the member, at that instant; the
+   * touch it carries is dated then, so the report can tell "came through the link" from "opened a link later".
    */
-  async recordLogin(memberId: number, attribution: LoginAttribution | undefined, registered = false): Promise<void> {
+  async recordLogin(memberId: number, attribution: LoginAttribution | undefined, registeredAt: Date | null = null): Promise<void> {
     if (!attribution) return;
     const deviceId = attribution.deviceId && DEVICE_ID_PATTERN.test(attribution.deviceId) ? attribution.deviceId : null;
     const channel = attribution.channel && CHANNEL_CODE_PATTERN.test(attribution.channel) ? attribution.channel : null;
     try {
       const link = await this.shareLinks.find(attribution.shortId);
+      const at = new Date();
       await this.transactions.run(async (manager) => {
         if (deviceId) {
           await this.identities.attach(manager, memberId, 'device', deviceId);
           await this.touches.attachDevice(manager, deviceId, memberId);
         }
-        if (link || channel) await this.touches.recordForMember(manager, memberId, touchOf(link, channel, new Date()));
+        if (link || channel) await this.touches.recordForMember(manager, memberId, touchOf(link, channel, registeredAt ?? at));
       });
-      if (link) await this.arrivals.notify({ memberId, link, registered, at: new Date() });
+      if (link) {
+        await this.shareActivity.recordVisit(link, deviceId ? deviceVisitor(deviceId) : memberVisitor(memberId), memberId, at);
+        await this.arrivals.notify({ memberId, link, registered: registeredAt !== null, at });
+      }
     } catch (error) {
       this.logger.error(`login attribution of member ${memberId} not recorded: ${String(error)}`);
     }

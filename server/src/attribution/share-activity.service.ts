@@ -8,7 +8,6 @@ import type { ShareLinkRow } from './share-link.entity';
 import { ShareLinksService } from './share-links.service';
 import { ShareEventRow } from './share-event.entity';
 import { ShareVisitRow } from './share-visit.entity';
-import { deviceVisitor } from './touches.service';
 
 /**
  * The referral report's first two steps: share actions and the visitors a share link brought. Recording only:
@@ -31,15 +30,16 @@ export class ShareActivityService {
   }
 
   /**
-   * A device opened `link` (a touch): one row per link, device and China day. The sharer opening their own
-   * link while logged in (`memberId`) is no visit.
+   * A visitor opened `link` (a touch, or a login carrying it): one row per link, visitor and China day. The
+   * visitor is the device (`device:<id>`), or the member when a login names no device. The sharer opening their
+   * own link while logged in (`memberId`) is no visit.
    */
-  async recordVisit(link: ShareLinkRow, deviceId: string, memberId: number | null, at: Date): Promise<void> {
+  async recordVisit(link: ShareLinkRow, visitorKey: string, memberId: number | null, at: Date): Promise<void> {
     if (memberId === link.sharerMemberId) return;
     await upsertRow(
       this.dataSource.manager,
       ShareVisitRow,
-      { shareLinkId: link.id, visitorKey: deviceVisitor(deviceId), day: chinaDay(at), sharerMemberId: link.sharerMemberId, firstAt: at },
+      { shareLinkId: link.id, visitorKey, day: chinaDay(at), sharerMemberId: link.sharerMemberId, firstAt: at },
       ['shareLinkId', 'visitorKey', 'day'],
       // A repeat open of the day changes nothing; the assignment only makes the statement an upsert.
       { sharerMemberId: (sql) => sql.column('sharerMemberId') },

@@ -65,7 +65,7 @@ export class MembersService {
       throw loginFailure(error);
     }
     const { member, isNew } = await this.signIn(session.openid, session.unionid, privacyConsentVersion);
-    await this.attribution.recordLogin(member.id, attribution, isNew);
+    await this.attribution.recordLogin(member.id, attribution, isNew ? member.createdAt : null);
     const profile = toMemberProfile(member, await this.privacyConsents.latestOf(member.id));
     return { token: this.tokens.signMember(member.id), member: profile, isNew };
   }
@@ -99,7 +99,9 @@ export class MembersService {
       try {
         // A new member, the consent given before the first login and the member.registered event are written together.
         registered = await this.transactions.run(async (manager) => {
-          const inserted = await manager.insert(MemberRow, { openid, unionid, lastLoginAt: now });
+          // createdAt from this clock, to the millisecond (SQLite's default keeps whole seconds): the registering login's
+          // touch is dated at it, and the referral report tells touches before and after registration apart by it.
+          const inserted = await manager.insert(MemberRow, { openid, unionid, lastLoginAt: now, createdAt: now });
           const memberId = inserted.identifiers[0].id as number;
           if (privacyConsentVersion) await this.privacyConsents.record(manager, memberId, privacyConsentVersion, now);
           return this.events.registered(manager, { memberId, openid, privacyConsentVersion: privacyConsentVersion ?? null });

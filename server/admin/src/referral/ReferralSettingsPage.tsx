@@ -1,4 +1,4 @@
-import { PageContainer, ProFormDependency, ProFormDigit, ProFormRadio, ProFormSwitch } from '@ant-design/pro-components';
+import { PageContainer, ProFormDependency, ProFormRadio, ProFormSwitch } from '@ant-design/pro-components';
 import {
   MAX_AFTER_SALE_WINDOW_DAYS,
   MAX_BINDING_VALID_DAYS,
@@ -10,6 +10,8 @@ import {
   REFERRAL_BINDING_MODES,
   type ReferralSettings,
 } from '@shared/api/referral';
+import { WITHDRAWAL_MAX_FEN, WITHDRAWAL_WECHAT_MIN_FEN } from '@shared/api/withdrawals';
+import { formatYuan } from '@shared/money';
 import { REFERRAL_SETTINGS_ROLES } from '@shared/roles';
 import { Alert, App, Card, Form, Space } from 'antd';
 import { useCurrentStaff } from '@/auth/AuthProvider';
@@ -17,16 +19,20 @@ import { RemoteContent } from '@/common/RemoteContent';
 import { SettingsForm } from '@/common/SettingsForm';
 import { useRemoteData } from '@/common/useRemoteData';
 import { YuanInput, yuanRules } from '@/common/YuanInput';
+import { CheckedNumberField } from './CheckedNumberField';
 import { CommissionRateFields } from './CommissionRateFields';
 import { ProductRatesCard } from './ProductRatesCard';
 import { fetchReferralSettings, saveReferralSettings } from './referral-api';
 import {
+  AFTER_SALE_DAYS_BOUNDS,
+  BINDING_DAYS_BOUNDS,
   formToSettings,
   referralRuleText,
   refuseIf,
   settingAmountProblem,
   settingsToForm,
   withdrawalLimitsProblem,
+  withdrawalMinProblem,
   type ReferralSettingsFormValues,
 } from './referral-settings-form';
 
@@ -116,43 +122,40 @@ function ReferralSettingsForm({ saved, onSaved }: { saved: ReferralSettings; onS
       />
       <ProFormDependency name={['bindingMode']}>
         {({ bindingMode }) => (
-            <ProFormDigit
+            <CheckedNumberField
               hidden={bindingMode !== 'valid_days'}
               name="bindingValidDays"
               label="绑定有效期"
-              min={1}
-              max={MAX_BINDING_VALID_DAYS}
-              width="sm"
-              fieldProps={{ precision: 0, addonAfter: '天', 'aria-label': '绑定有效期' }}
+              bounds={BINDING_DAYS_BOUNDS}
+              ariaLabel="绑定有效期"
+              addonAfter="天"
               extra={`过期后新的分享者可以接手（1–${MAX_BINDING_VALID_DAYS} 天）`}
-              rules={[{ required: true, message: '请填写绑定有效期' }]}
+              requiredMessage="请填写绑定有效期"
             />
           )}
       </ProFormDependency>
       <ProFormRadio.Group name="bindScope" label="可被绑定的会员" options={options(REFERRAL_BIND_SCOPES, REFERRAL_BIND_SCOPE_LABELS)} extra="仅新会员：只有第一次登录（注册）时带着分享链接的会员会被绑定" />
       <CommissionRateFields
-        width="sm"
         level2Placeholder="留空则不设二级"
         level1Extra="直接推荐买家的推广员所得，按买家实际付款金额（会员价、优惠券、积分抵扣后，不含运费）计算，向下取整到分"
         level2Extra="推荐了一级推广员的人所得；留空表示不设二级。最多两级，两级之和不超过 100%"
       />
       <ProFormSwitch name="selfPurchaseCommission" label="自购返佣" extra="开启后推广员自己下单也得一级佣金（其推荐人得二级）；关闭时自己的订单照常给推荐人" />
-      <ProFormDigit
+      <CheckedNumberField
         name="afterSaleWindowDays"
         label="结算等待期"
-        min={0}
-        max={MAX_AFTER_SALE_WINDOW_DAYS}
-        width="sm"
-        fieldProps={{ precision: 0, addonAfter: '天', 'aria-label': '结算等待期' }}
+        bounds={AFTER_SALE_DAYS_BOUNDS}
+        ariaLabel="结算等待期"
+        addonAfter="天"
         extra={`订单完成后再等这么多天（售后期）佣金才结算到推广员余额（0–${MAX_AFTER_SALE_WINDOW_DAYS} 天）`}
-        rules={[{ required: true, message: '请填写结算等待期' }]}
+        requiredMessage="请填写结算等待期"
       />
       <Form.Item
         name="withdrawalMin"
         label="单次最少提现"
         required
-        extra="推广员每次提现至少这么多"
-        rules={[...yuanRules({ required: true, positive: true }), { validator: async (_, value?: string) => refuseIf(settingAmountProblem(value)) }]}
+        extra={`推广员每次提现至少这么多（${formatYuan(WITHDRAWAL_WECHAT_MIN_FEN)}–${formatYuan(WITHDRAWAL_MAX_FEN)}，微信单笔转账的范围）`}
+        rules={[...yuanRules({ required: true, positive: true }), { validator: async (_, value?: string) => refuseIf(withdrawalMinProblem(value)) }]}
       >
         <YuanInput aria-label="单次最少提现" style={{ maxWidth: 200 }} />
       </Form.Item>

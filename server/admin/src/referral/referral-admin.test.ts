@@ -3,15 +3,21 @@ import type { ReferralSettings } from '@shared/api/referral';
 import { commissionExportFilename, commissionFilters } from './commission-filters';
 import { decisionsFor, needsReason, promoterTabFromQuery, promoterTabLabel } from './promoter-actions';
 import {
+  AFTER_SALE_DAYS_BOUNDS,
+  BINDING_DAYS_BOUNDS,
   formToSettings,
+  level2RateProblem,
+  numberProblem,
   percentToBp,
   productRateText,
+  RATE_BOUNDS,
   ratesProblem,
   ratesToRequest,
   referralRuleText,
   settingAmountProblem,
   settingsToForm,
   withdrawalLimitsProblem,
+  withdrawalMinProblem,
 } from './referral-settings-form';
 
 const SETTINGS: ReferralSettings = {
@@ -49,9 +55,32 @@ describe('分销设置 form', () => {
     expect(withdrawalLimitsProblem('100', '50')).toBe('单次最少提现不能大于每日提现上限');
     expect(withdrawalLimitsProblem('50', '50')).toBeNull();
     expect(withdrawalLimitsProblem('abc', '50')).toBeNull();
-    expect(settingAmountProblem('1000000.01')).toBe('金额应在 0.01 到 ¥1000000.00 之间');
+    expect(settingAmountProblem('1000000.01')).toBe('金额应在 ¥0.01 到 ¥1000000.00 之间');
     expect(settingAmountProblem('1000000')).toBeNull();
     expect(settingAmountProblem('')).toBeNull();
+  });
+
+  it('refuses a typed number instead of clamping or rounding it: negative, too many decimals, out of range', () => {
+    // What the tester typed: -5 (was saved as 0, switching commission off) and 10.555 (was saved as 1056 bp).
+    expect(numberProblem(-5, RATE_BOUNDS)).toBe('佣金比例不能为负数');
+    expect(numberProblem(10.555, RATE_BOUNDS)).toBe('佣金比例最多两位小数');
+    expect(numberProblem(0.001, RATE_BOUNDS)).toBe('佣金比例最多两位小数');
+    expect(numberProblem(100.01, RATE_BOUNDS)).toBe('佣金比例应在 0–100% 之间');
+    expect([numberProblem(10.55, RATE_BOUNDS), numberProblem(0, RATE_BOUNDS), numberProblem(100, RATE_BOUNDS), numberProblem(null, RATE_BOUNDS)]).toEqual([null, null, null, null]);
+    // Level 2: blank is "no level 2"; 0 (or anything that rounds to 0 bp) is refused, not saved as a level paying nothing.
+    expect(level2RateProblem(0)).toBe('二级佣金比例须大于 0；不设二级请留空');
+    expect(level2RateProblem(0.001)).toBe('佣金比例最多两位小数');
+    expect([level2RateProblem(null), level2RateProblem(undefined), level2RateProblem(0.01)]).toEqual([null, null, null]);
+    // Whole days within the server's bounds.
+    expect(numberProblem(1.5, BINDING_DAYS_BOUNDS)).toBe('绑定有效期请输入整数');
+    expect(numberProblem(0, BINDING_DAYS_BOUNDS)).toBe('绑定有效期应在 1–3650 天 之间');
+    expect(numberProblem(-1, AFTER_SALE_DAYS_BOUNDS)).toBe('结算等待期不能为负数');
+    expect(numberProblem(91, AFTER_SALE_DAYS_BOUNDS)).toBe('结算等待期应在 0–90 天 之间');
+    expect([numberProblem(0, AFTER_SALE_DAYS_BOUNDS), numberProblem(3650, BINDING_DAYS_BOUNDS)]).toEqual([null, null]);
+    // The withdrawal minimum: what one WeChat transfer takes (0.10 – 1999.99 元), as the server checks it.
+    expect(withdrawalMinProblem('0.09')).toBe('金额应在 ¥0.10 到 ¥1999.99 之间');
+    expect(withdrawalMinProblem('2000')).toBe('金额应在 ¥0.10 到 ¥1999.99 之间');
+    expect([withdrawalMinProblem('0.10'), withdrawalMinProblem('1999.99')]).toEqual([null, null]);
   });
 
   it('says the rule in words', () => {

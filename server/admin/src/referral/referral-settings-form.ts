@@ -1,4 +1,6 @@
 import {
+  MAX_AFTER_SALE_WINDOW_DAYS,
+  MAX_BINDING_VALID_DAYS,
   MAX_COMMISSION_RATE_BP,
   REFERRAL_BIND_SCOPE_LABELS,
   type ProductCommissionRate,
@@ -8,6 +10,7 @@ import {
   type ReferralSettings,
   type SaveProductCommissionRateRequest,
 } from '@shared/api/referral';
+import { WITHDRAWAL_MAX_FEN, WITHDRAWAL_WECHAT_MIN_FEN } from '@shared/api/withdrawals';
 import { formatYuan } from '@shared/money';
 import { fenToYuanText, yuanTextToFen } from '@/common/money-text';
 
@@ -85,6 +88,40 @@ export function ratesToRequest(level1Rate: number, level2Rate: number | null | u
   return { level1RateBp: percentToBp(level1Rate), level2RateBp: level2Rate === null || level2Rate === undefined ? null : percentToBp(level2Rate) };
 }
 
+/** The bounds of a number typed into the form: the server's (ReferralSettingsDto), in the unit the form shows. */
+export interface NumberBounds {
+  label: string;
+  min: number;
+  max: number;
+  /** Decimals allowed: 0 (whole days) or 2 (percent to the basis point). */
+  decimals: 0 | 2;
+  unit: string;
+}
+
+export const RATE_BOUNDS: NumberBounds = { label: '佣金比例', min: 0, max: bpToPercent(MAX_COMMISSION_RATE_BP), decimals: 2, unit: '%' };
+export const BINDING_DAYS_BOUNDS: NumberBounds = { label: '绑定有效期', min: 1, max: MAX_BINDING_VALID_DAYS, decimals: 0, unit: ' 天' };
+export const AFTER_SALE_DAYS_BOUNDS: NumberBounds = { label: '结算等待期', min: 0, max: MAX_AFTER_SALE_WINDOW_DAYS, decimals: 0, unit: ' 天' };
+
+/**
+ * Why a typed number is refused, or null (blank is the required rule's business). The inputs do not clamp or
+ * round (antd's min / max / precision would silently turn -5 into 0 and 10.555 into 10.56): a bad value stays on
+ * screen with this message and is not saved.
+ */
+export function numberProblem(value: number | null | undefined, bounds: NumberBounds): string | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isFinite(value)) return `${bounds.label}请输入数字`;
+  if (value < 0) return `${bounds.label}不能为负数`;
+  if (bounds.decimals === 0 && !Number.isInteger(value)) return `${bounds.label}请输入整数`;
+  if (bounds.decimals === 2 && !/^\d+(\.\d{1,2})?$/.test(String(value))) return `${bounds.label}最多两位小数`;
+  if (value < bounds.min || value > bounds.max) return `${bounds.label}应在 ${bounds.min}–${bounds.max}${bounds.unit} 之间`;
+  return null;
+}
+
+/** Level 2 left blank means "no level 2"; a level 2 of 0% is refused rather than saved as a level that pays nothing. */
+export function level2RateProblem(value: number | null | undefined): string | null {
+  return numberProblem(value, RATE_BOUNDS) ?? (value === 0 ? '二级佣金比例须大于 0；不设二级请留空' : null);
+}
+
 /** Why two rates together are refused (the server's rule: level 1 + level 2 ≤ 100%), or null. */
 export function ratesProblem(level1Rate: number | null | undefined, level2Rate: number | null | undefined): string | null {
   if (level1Rate === null || level1Rate === undefined) return null;
@@ -104,15 +141,20 @@ export function withdrawalLimitsProblem(minText: string | undefined, dailyText: 
   }
 }
 
-/** A money setting within the server's bounds (1 分 … 1,000,000 元), or why not. */
-export function settingAmountProblem(text: string | undefined): string | null {
+/** A money setting within the server's bounds (by default 1 分 … 1,000,000 元), or why not. */
+export function settingAmountProblem(text: string | undefined, minFen = 1, maxFen = MAX_SETTING_FEN): string | null {
   try {
     const fen = yuanTextToFen(text);
     if (fen === null) return null;
-    return fen < 1 || fen > MAX_SETTING_FEN ? `金额应在 0.01 到 ${formatYuan(MAX_SETTING_FEN)} 之间` : null;
+    return fen < minFen || fen > maxFen ? `金额应在 ${formatYuan(minFen)} 到 ${formatYuan(maxFen)} 之间` : null;
   } catch {
     return null;
   }
+}
+
+/** The least one withdrawal may ask for: what one WeChat transfer takes (ReferralSettingsDto.withdrawalMinFen). */
+export function withdrawalMinProblem(text: string | undefined): string | null {
+  return settingAmountProblem(text, WITHDRAWAL_WECHAT_MIN_FEN, WITHDRAWAL_MAX_FEN);
 }
 
 /** The rule now in force, in words, above the form. */

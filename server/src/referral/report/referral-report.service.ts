@@ -19,9 +19,8 @@ import { paginated } from '../../platform/http/page-query.dto';
 import type { ReferralReportQueryDto } from './referral-report.dto';
 
 /**
- * How long after a member's registration their binding or first touch may be recorded and still count as what
- * brought them: the login that creates the member writes its share link and binding a moment later, while a link
- * opened days later is a visit of an existing member.
+ * How long after a member's registration their binding may be recorded and still count as the registration's:
+ * the login that creates the member writes its binding a moment later.
  */
 export const ARRIVAL_WINDOW_MS = 10 * 60_000;
 
@@ -150,9 +149,12 @@ export class ReferralReportService {
   }
 
   /**
-   * Members registered in the range and the sharer who brought them: the referrer of their first binding when it
-   * was made at their registration (within ARRIVAL_WINDOW_MS), else the sharer of their first touch when that came
-   * by then; with the China day of their first paid order (not fully refunded) when it was paid in the range.
+   * Members registered in the range through a share link (their first touch recorded at or before registration:
+   * a device touch before the login, or the link the registering login carried, which is dated at the
+   * registration) and the sharer who brought them: the referrer of their first binding when it was made at their
+   * registration (within ARRIVAL_WINDOW_MS), else the sharer of that first touch; with the China day of their
+   * first paid order (not fully refunded) when it was paid in the range. A member who registered on their own
+   * and opened a link later is nobody's new member.
    */
   private async newMembers(range: Range): Promise<{ sharer: number; day: string; firstOrderDay: string | null }[]> {
     const rows: Record<'memberId' | 'createdAt' | 'touchSharer' | 'touchAt' | 'boundSharer' | 'boundAt' | 'firstPaidAt', unknown>[] = await this.dataSource.query(
@@ -171,9 +173,11 @@ export class ReferralReportService {
     for (const row of rows) {
       const memberId = Number(row.memberId);
       const createdAt = readDate(row.createdAt);
-      const cameBy = (sharer: unknown, at: unknown): number | null =>
-        sharer != null && Number(sharer) !== memberId && at != null && readDate(at).getTime() <= createdAt.getTime() + ARRIVAL_WINDOW_MS ? Number(sharer) : null;
-      const sharer = cameBy(row.boundSharer, row.boundAt) ?? cameBy(row.touchSharer, row.touchAt);
+      // A link opened after registering (the member came on their own) credits nobody, whatever its binding did.
+      if (row.touchAt == null || readDate(row.touchAt).getTime() > createdAt.getTime()) continue;
+      const boundAtRegistration = row.boundAt != null && readDate(row.boundAt).getTime() <= createdAt.getTime() + ARRIVAL_WINDOW_MS;
+      const candidate = boundAtRegistration ? row.boundSharer : row.touchSharer;
+      const sharer = candidate != null && Number(candidate) !== memberId ? Number(candidate) : null;
       if (sharer === null || (range.sharer !== null && sharer !== range.sharer)) continue;
       const firstPaidAt = row.firstPaidAt != null ? readDate(row.firstPaidAt) : null;
       arrivals.push({ sharer, day: chinaDay(createdAt), firstOrderDay: firstPaidAt && firstPaidAt < end ? chinaDay(firstPaidAt) : null });
