@@ -14,6 +14,7 @@ import { PageState } from '@/components/page-state/PageState';
 import { FeedFooter } from '@/components/product-card/FeedFooter';
 import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
 import { useInviteShare } from './invite-share';
+import { inviteRunning } from './invite-text';
 import './index.scss';
 
 const PAGE_SIZE = 20;
@@ -47,27 +48,25 @@ export default function InvitePage() {
   }
 
   const { rule, earned } = overview;
+  // With the rule off nothing is promised and nobody is asked to invite; past friends and rewards stay visible.
+  const running = inviteRunning(rule);
   return (
     <View className="invite-page">
       <View className="invite-rule">
-        <Text className="invite-rule__title">邀请好友 · 首单完成得好礼</Text>
-        {rule.enabled && rule.rewardText ? (
+        <Text className="invite-rule__title">{running ? '邀请好友 · 首单完成得好礼' : '邀请有礼'}</Text>
+        {running ? (
           <Text className="invite-rule__reward">每位好友奖励 {rule.rewardText}</Text>
         ) : (
           <Text className="invite-rule__reward invite-rule__reward--off">活动暂未开启</Text>
         )}
-        <Text className="invite-rule__summary">{rule.summary}</Text>
-        {rule.ruleText && <Text className="invite-rule__text">{rule.ruleText}</Text>}
-        {process.env.TARO_ENV === 'weapp' ? (
-          <TaroButton className="invite-rule__share" openType="share">
-            邀请好友
-          </TaroButton>
+        {running && <Text className="invite-rule__summary">{rule.summary}</Text>}
+        {running && rule.ruleText && <Text className="invite-rule__text">{rule.ruleText}</Text>}
+        {running && <ShareButton onCopyLink={share.copyLink} />}
+        {running ? (
+          <Text className="invite-rule__hint">分享本身没有奖励；好友通过你的链接进店，首单完成{rule.afterSaleWindowDays > 0 ? `并过了 ${rule.afterSaleWindowDays} 天售后期` : ''}后才发放。</Text>
         ) : (
-          <TaroButton className="invite-rule__share invite-copy-link" onClick={share.copyLink}>
-            复制邀请链接
-          </TaroButton>
+          <Text className="invite-rule__hint">活动开启后才会发放奖励；下面是你之前邀请的好友和已获得的奖励。</Text>
         )}
-        <Text className="invite-rule__hint">分享本身没有奖励；好友通过你的链接进店，首单完成{rule.afterSaleWindowDays > 0 ? `并过了 ${rule.afterSaleWindowDays} 天售后期` : ''}后才发放。</Text>
       </View>
 
       <View className="invite-earned">
@@ -79,13 +78,26 @@ export default function InvitePage() {
       <View className="invite-friends">
         <Text className="invite-friends__title">我邀请的好友（{overview.total}）</Text>
         {list.items.length === 0 ? (
-          <PageState status="empty" text="还没有邀请好友，点上方按钮邀请吧" />
+          <PageState status="empty" text={running ? '还没有邀请好友，点上方按钮邀请吧' : '还没有邀请记录'} />
         ) : (
           list.items.map((friend) => <FriendRow key={friend.memberId} friend={friend} />)
         )}
         <FeedFooter loadingMore={list.loadingMore} loadMoreFailed={list.loadMoreFailed} hasMore={list.hasMore} onRetry={list.loadMore} />
       </View>
     </View>
+  );
+}
+
+/** 转发 on weapp (the page's share), a copied link on H5. */
+function ShareButton({ onCopyLink }: { onCopyLink(): void }) {
+  return process.env.TARO_ENV === 'weapp' ? (
+    <TaroButton className="invite-rule__share" openType="share">
+      邀请好友
+    </TaroButton>
+  ) : (
+    <TaroButton className="invite-rule__share invite-copy-link" onClick={onCopyLink}>
+      复制邀请链接
+    </TaroButton>
   );
 }
 

@@ -33,6 +33,11 @@ describe('promoter center text', () => {
 
   it('hides the 我的 entry when 分销 is off and says the state otherwise', () => {
     expect(promoterEntryText({ ...base, programEnabled: false })).toBeNull();
+    // 分销 off, but money is left: the entry stays so the member can withdraw it or confirm a transfer.
+    expect(promoterEntryText({ ...base, programEnabled: false, status: 'active', balanceFen: 500 })).toBe('分销已关闭 · 可提现 ¥5.00');
+    expect(promoterEntryText({ ...base, programEnabled: false, debtFen: 120 })).toBe('分销已关闭 · 佣金欠款 ¥1.20');
+    expect(promoterEntryText({ ...base, programEnabled: false }, true)).toBe('分销已关闭 · 有提现在处理中');
+    expect(promoterEntryText({ ...base, status: 'frozen' })).toBe('推广资格已冻结，暂停提现');
     expect(promoterEntryText({ ...base, status: 'active' })).toBe('今日收益 ¥12.34');
     expect(promoterEntryText(base)).toBe('申请成为推广员');
     expect(promoterEntryText({ ...base, programMode: 'everyone', spendToGoFen: 5000 })).toBe('再消费 ¥50.00 成为推广员');

@@ -24,11 +24,24 @@ export function promoterView(status: MyPromoterStatus): PromoterView {
   return status.programMode === 'approved' ? 'apply' : 'spend';
 }
 
-/** The line under 推广中心 on 我的 (null: the entry is hidden, 分销 is off). */
-export function promoterEntryText(status: MyPromoterStatus): string | null {
+/**
+ * With 分销 off, what the member may still do: withdraw a balance, see a debt, or confirm a withdrawal already under
+ * way (`openWithdrawal`: one of theirs is neither paid out nor returned). Null: nothing left, the center has no use.
+ */
+export function leftoverAfterProgramOff(status: MyPromoterStatus, openWithdrawal: boolean): string | null {
+  if (openWithdrawal) return '有提现在处理中';
+  if (status.debtFen > 0) return `佣金欠款 ${formatYuan(status.debtFen)}`;
+  if (status.balanceFen > 0) return `可提现 ${formatYuan(status.balanceFen)}`;
+  return null;
+}
+
+/** The line under 推广中心 on 我的 (null: the entry is hidden — 分销 is off and nothing is left to withdraw). */
+export function promoterEntryText(status: MyPromoterStatus, openWithdrawal = false): string | null {
   switch (promoterView(status)) {
-    case 'off':
-      return null;
+    case 'off': {
+      const leftover = leftoverAfterProgramOff(status, openWithdrawal);
+      return leftover && `分销已关闭 · ${leftover}`;
+    }
     case 'active':
       return `今日收益 ${formatYuan(status.todayCommissionFen)}`;
     case 'apply':
@@ -38,7 +51,7 @@ export function promoterEntryText(status: MyPromoterStatus): string | null {
     case 'rejected':
       return '申请未通过，可重新申请';
     case 'frozen':
-      return '推广资格已冻结';
+      return '推广资格已冻结，暂停提现';
     case 'spend':
       return status.spendToGoFen ? `再消费 ${formatYuan(status.spendToGoFen)} 成为推广员` : '推广员';
   }

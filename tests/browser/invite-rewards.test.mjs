@@ -121,4 +121,31 @@ test('A sees the friends invited, their states and the coupon earned; staff see 
     },
     desktop,
   );
+
+  // The owner switches the rule off: nothing promises a reward any more and nobody is asked to share. A keeps
+  // 邀请有礼 on 我的 (without the promise) to look back at the friends; a member who invited nobody has no entry.
+  await call('PUT', '/admin/referral/invite-rule', { token: owner, body: { enabled: false, rewardKind: 'coupon', couponTemplateId: template.id, points: null, ruleText: '奖励券领取后 30 天内有效，全场通用。' } });
+  await withPage(session.browser, 'invite-rewards-off', async (page) => {
+    await signInStorefront(page, inviter);
+    await page.goto(`${baseUrl}/#/pages/mine/index`);
+    const entry = page.locator('.invite-entry', { hasText: '活动暂未开启 · 查看邀请记录' });
+    await entry.scrollIntoViewIfNeeded();
+    assert.equal(await page.getByText('好友首单完成后得奖励').count(), 0);
+    await screenshot(page, 'invite-entry-off-on-mine');
+    await entry.click();
+    await page.locator('.invite-rule__reward--off', { hasText: '活动暂未开启' }).waitFor();
+    await page.locator('.invite-friend', { hasText: '好友小B' }).waitFor();
+    assert.equal(await page.locator('.invite-copy-link').count(), 0, 'no share call-to-action while the rule is off');
+    assert.equal(await page.getByText('首单完成得好礼').count(), 0);
+    await screenshot(page, 'invite-rewards-off');
+  });
+  await withPage(session.browser, 'invite-entry-off-new-member', async (page) => {
+    await signInStorefront(page, await newShopperToken(baseUrl));
+    const invitesRead = page.waitForResponse((response) => response.url().includes('/api/v1/referral/invites'));
+    await page.goto(`${baseUrl}/#/pages/mine/index`);
+    await page.locator('.my-coupons-entry').waitFor();
+    assert.equal((await (await invitesRead).json()).rule.enabled, false);
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('.invite-entry').count(), 0);
+  });
 });

@@ -138,3 +138,84 @@ test('staff reject one withdrawal with a reason and cancel another still waiting
   );
   assert.equal(mine.balanceFen, promoter.balanceFen);
 });
+
+test('an amount with a sign or two points is refused, not rewritten; a frozen promoter finds 提现 paused but can still confirm; with 分销 off the balance stays reachable', async () => {
+  const owner = await staffToken(session.app.baseUrl, 'owner');
+  const promoter = await promoterWithSettledCommission(owner);
+  // A withdrawal already approved, waiting for 确认收款 when the promoter is frozen.
+  const waiting = await call('POST', '/referral/withdrawals', { token: promoter.token, body: { amountFen: 100 } });
+  await call('POST', `/admin/referral/withdrawals/${waiting.id}/approve`, { token: owner });
+  const amountInput = (page) => page.locator('.withdraw-form__input input');
+  const formatProblem = '金额只能填数字，最多两位小数，不能带正负号';
+
+  await withPage(
+    session.browser,
+    'withdrawal-invalid-amount',
+    async (page) => {
+      await signInStorefront(page, promoter.token);
+      let requested = 0;
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().includes('/api/v1/referral/withdrawals')) requested += 1;
+      });
+      await page.goto(`${session.app.baseUrl}/#/promoter/withdrawals/index`);
+      await page.getByTestId('withdrawable-balance').waitFor();
+      for (const typed of ['-1', '1.2.3']) {
+        await amountInput(page).fill('');
+        await amountInput(page).pressSequentially(typed);
+        await page.locator('.withdraw-form__hint--error', { hasText: formatProblem }).waitFor();
+        assert.equal(await amountInput(page).inputValue(), typed, 'what was typed is kept, not silently changed');
+        await page.locator('.withdraw-form__submit').click();
+        await page.locator('.withdraw-form__hint--error', { hasText: formatProblem }).waitFor();
+      }
+      await screenshot(page, 'withdrawal-invalid-amount');
+      assert.equal(requested, 0, 'nothing invalid reaches the server');
+    },
+    phone,
+  );
+
+  await call('POST', `/admin/referral/promoters/${promoter.memberId}/freeze`, { token: owner, body: { reason: '推广内容待核查' } });
+  await withPage(
+    session.browser,
+    'withdrawal-frozen',
+    async (page) => {
+      await signInStorefront(page, promoter.token);
+      await page.goto(`${session.app.baseUrl}/#/promoter/center/index`);
+      await page.locator('.promoter-center-page[data-view="frozen"]', { hasText: '提现也已暂停' }).waitFor();
+      const withdraw = page.locator('.withdraw-entry', { hasText: '暂停提现' });
+      assert.match((await withdraw.getAttribute('class')) ?? '', /disabled/);
+      await screenshot(page, 'promoter-center-frozen');
+
+      await page.locator('.withdrawal-records-entry').click();
+      await page.getByTestId('withdrawal-paused').getByText('推广资格已冻结，暂停提现').waitFor();
+      assert.match((await page.locator('.withdraw-form__submit').getAttribute('class')) ?? '', /disabled/);
+      assert.equal(await amountInput(page).isDisabled(), true);
+      // The transfer approved before the freeze can still be collected (the server allows it).
+      await page.getByTestId(`withdrawal-${waiting.id}`).locator('.withdrawal-row__confirm', { hasText: '确认收款' }).waitFor();
+      await screenshot(page, 'withdrawal-frozen');
+    },
+    phone,
+  );
+  const confirmParams = await call('GET', `/referral/withdrawals/${waiting.id}/confirm-params`, { token: promoter.token });
+  assert.ok(confirmParams.package, 'a frozen promoter may still confirm a transfer already approved');
+
+  // 分销 switched off: 我的 keeps 推广中心 while money is left, and the center says what is still possible.
+  const settings = await call('GET', '/admin/referral/settings', { token: owner });
+  await call('PUT', '/admin/referral/settings', { token: owner, body: { ...settings, enabled: false } });
+  await withPage(
+    session.browser,
+    'promoter-center-program-off-with-balance',
+    async (page) => {
+      await signInStorefront(page, promoter.token);
+      await page.goto(`${session.app.baseUrl}/#/pages/mine/index`);
+      const entry = page.locator('.promoter-center-entry', { hasText: '分销已关闭 · 有提现在处理中' });
+      await entry.scrollIntoViewIfNeeded();
+      await screenshot(page, 'mine-promoter-entry-program-off');
+      await entry.click();
+      await page.locator('.promoter-center-page[data-view="off"]', { hasText: '分销已关闭' }).waitFor();
+      await page.locator('.promoter-notice', { hasText: '确认收款' }).waitFor();
+      await page.locator('.withdrawal-records-entry').waitFor();
+      await screenshot(page, 'promoter-center-program-off-with-balance');
+    },
+    phone,
+  );
+});

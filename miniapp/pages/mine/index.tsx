@@ -21,6 +21,7 @@ import { PosterSheet } from '@/components/poster/PosterSheet';
 import { MembershipEntry } from './MembershipEntry';
 import { OrderShortcuts } from './OrderShortcuts';
 import { PromoterEntry } from './PromoterEntry';
+import { InviteEntry } from './InviteEntry';
 import './index.scss';
 import { useCartBadge } from '@/store/cart-badge';
 
@@ -135,13 +136,7 @@ export default function MinePage() {
             </Text>
           }
         />
-        <Cell
-          className="invite-entry"
-          title="邀请有礼"
-          description="好友首单完成后得奖励"
-          clickable
-          onClick={() => Taro.navigateTo({ url: routes.invite })}
-        />
+        <InviteEntry />
         <Cell
           className="address-book-entry"
           title="收货地址"

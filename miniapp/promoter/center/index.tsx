@@ -4,7 +4,6 @@ import { Text, View } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import type { CommissionStatus, MyPromoterStatus } from '@shared/api/referral';
 import { formatFen, formatYuan } from '@shared/money';
-import { fetchPromoterStatus } from '@/services/referral';
 import { useSession } from '@/store/session';
 import { useLoadable } from '@/hooks/useLoadable';
 import { usePullDownReload, useReloadOnReturn } from '@/hooks/usePageReload';
@@ -12,7 +11,8 @@ import { routes } from '@/routes';
 import { PendingState } from '@/components/page-state/PendingState';
 import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
 import { CustomerService } from '@/components/customer-service/CustomerService';
-import { promoterView } from '../promoter-text';
+import { leftoverAfterProgramOff, promoterView } from '../promoter-text';
+import { fetchPromoterOverview } from '../promoter-overview';
 import { ApplyForm } from './ApplyForm';
 import './index.scss';
 
@@ -23,7 +23,7 @@ import './index.scss';
  */
 export default function PromoterCenterPage() {
   const { token } = useSession();
-  const { state, setState, reload, retry } = useLoadable(token ? fetchPromoterStatus : null);
+  const { state, setState, reload, retry } = useLoadable(token ? fetchPromoterOverview : null);
 
   useEffect(() => {
     reload();
@@ -36,21 +36,27 @@ export default function PromoterCenterPage() {
   if (!token) return <LoginPrompt text="登录后查看推广中心" />;
   if (state.status !== 'ready') return <PendingState state={state} onRetry={retry} />;
 
-  const status = state.data;
+  const { status, openWithdrawal } = state.data;
   const view = promoterView(status);
   return (
     <View className="promoter-center-page" data-view={view}>
-      {view === 'off' && (
-        <>
+      {view === 'off' &&
+        (leftoverAfterProgramOff(status, openWithdrawal) ? (
+          <>
+            <View className="promoter-notice promoter-notice--off">
+              <Text className="promoter-notice__title">分销已关闭</Text>
+              <Text className="promoter-notice__text">本店已关闭分销，不再产生新的佣金。你仍可以把余额提现到微信零钱；已通过审核的提现，请在提现记录中点「确认收款」。</Text>
+            </View>
+            <BalanceCard status={status} />
+          </>
+        ) : (
           <View className="promoter-notice promoter-notice--off">
             <Text className="promoter-notice__title">本店暂未开启分销</Text>
             <Text className="promoter-notice__text">店铺开启分销后，你可以在这里成为推广员，查看收益和团队。</Text>
           </View>
-          {(status.balanceFen > 0 || status.debtFen > 0) && <BalanceCard status={status} />}
-        </>
-      )}
+        ))}
       {(view === 'apply' || view === 'rejected') && (
-        <ApplyForm rejectReason={view === 'rejected' ? status.rejectReason : null} onApplied={(next) => setState({ status: 'ready', data: next })} />
+        <ApplyForm rejectReason={view === 'rejected' ? status.rejectReason : null} onApplied={(next) => setState({ status: 'ready', data: { status: next, openWithdrawal } })} />
       )}
       {view === 'pending' && (
         <View className="promoter-notice promoter-notice--pending">
@@ -63,7 +69,7 @@ export default function PromoterCenterPage() {
           <View className="promoter-notice promoter-notice--frozen">
             <Text className="promoter-notice__title">你的推广资格已被冻结</Text>
             {status.freezeReason && <Text className="promoter-notice__reason">原因：{status.freezeReason}</Text>}
-            <Text className="promoter-notice__text">冻结期间不再产生新的佣金，如有疑问请联系客服。</Text>
+            <Text className="promoter-notice__text">冻结期间不再产生新的佣金，提现也已暂停；已通过审核的提现仍可在提现记录中确认收款。如有疑问请联系客服。</Text>
           </View>
           <BalanceCard status={status} />
           <RecordLinks status={status} />
@@ -137,8 +143,17 @@ function StatusFigure({ className, label, fen, onClick }: { className: string; l
   );
 }
 
-/** 可提现余额, 欠款 (what it means), and 提现. */
+/**
+ * 可提现余额, 欠款 (what it means), 提现, and 提现记录 (where 确认收款 is). 提现 is off while there is a debt or the
+ * promoter is frozen (the server refuses both); the records stay reachable to confirm a transfer already approved.
+ */
 function BalanceCard({ status }: { status: MyPromoterStatus }) {
+  const frozen = status.status === 'frozen';
+  const note = frozen
+    ? '推广资格冻结期间暂停提现。'
+    : status.debtFen > 0
+      ? '欠款来自佣金结算后才发生的退款。之后结算的佣金会先用来还清欠款，还清前不能提现。'
+      : '已结算的佣金计入余额，可申请提现到微信零钱。';
   return (
     <View className="promoter-balance-card">
       <View className="promoter-balance-card__row">
@@ -155,16 +170,15 @@ function BalanceCard({ status }: { status: MyPromoterStatus }) {
           className="promoter-balance-card__withdraw withdraw-entry"
           type="primary"
           size="small"
-          disabled={status.debtFen > 0}
+          disabled={frozen || status.debtFen > 0}
           onClick={() => Taro.navigateTo({ url: routes.promoterWithdrawals })}
         >
-          提现
+          {frozen ? '暂停提现' : '提现'}
         </Button>
       </View>
-      <Text className="promoter-balance-card__note debt-note">
-        {status.debtFen > 0
-          ? '欠款来自佣金结算后才发生的退款。之后结算的佣金会先用来还清欠款，还清前不能提现。'
-          : '已结算的佣金计入余额，可申请提现到微信零钱。'}
+      <Text className="promoter-balance-card__note debt-note">{note}</Text>
+      <Text className="promoter-balance-card__records withdrawal-records-entry" onClick={() => Taro.navigateTo({ url: routes.promoterWithdrawals })}>
+        提现记录 ›
       </Text>
     </View>
   );

@@ -7,6 +7,7 @@ import type { MyWithdrawals, Withdrawal, WithdrawalStatus } from '@shared/api/wi
 import platform from '@/platform';
 import { routes } from '@/routes';
 import { fetchConfirmParams, listMyWithdrawals, requestWithdrawal } from '@/services/withdrawals';
+import { fetchPromoterStatus } from '@/services/referral';
 import { useSession } from '@/store/session';
 import { usePagedList } from '@/hooks/usePagedList';
 import { usePullDownReload } from '@/hooks/usePageReload';
@@ -14,7 +15,7 @@ import { formatDateTime } from '@/format/date-time';
 import { PageState } from '@/components/page-state/PageState';
 import { FeedFooter } from '@/components/product-card/FeedFooter';
 import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
-import { checkAmount, mostNowFen, rulesText, type WithdrawalRules } from './withdrawal-form';
+import { amountFormatProblem, checkAmount, mostNowFen, pausedReason, rulesText, type WithdrawalRules } from './withdrawal-form';
 import './index.scss';
 
 const PAGE_SIZE = 20;
@@ -38,11 +39,17 @@ export default function WithdrawalsPage() {
     },
     (withdrawal) => withdrawal.id,
   );
+  // A frozen promoter may not withdraw (the server answers WITHDRAWAL_NOT_ALLOWED): say so before they type.
+  const [paused, setPaused] = useState<string | null>(null);
   const [amount, setAmount] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [confirmingId, setConfirmingId] = useState<number | null>(null);
   const timers = useRef<ReturnType<typeof setTimeout>[]>([]);
+
+  useEffect(() => {
+    if (token) fetchPromoterStatus().then((status) => setPaused(pausedReason(status)), () => {});
+  }, [token]);
 
   const recheckSoon = () => {
     for (const delay of RECHECK_AFTER_MS) timers.current.push(setTimeout(() => list.refresh(), delay));
@@ -105,7 +112,7 @@ export default function WithdrawalsPage() {
     }
   };
 
-  const blocked = rules.debtFen > 0;
+  const blocked = rules.debtFen > 0 || paused !== null;
   return (
     <View className="withdrawals-page">
       <View className="withdrawals-page__card balance-card">
@@ -113,7 +120,12 @@ export default function WithdrawalsPage() {
         <Text className="balance-card__amount" data-testid="withdrawable-balance">
           {formatFen(rules.balanceFen)}
         </Text>
-        {blocked && (
+        {paused && (
+          <Text className="balance-card__debt" data-testid="withdrawal-paused">
+            {paused}
+          </Text>
+        )}
+        {rules.debtFen > 0 && (
           <Text className="balance-card__debt" data-testid="withdrawal-debt">
             佣金欠款 ¥{formatFen(rules.debtFen)}：退款扣回的佣金超过了余额，之后的佣金先抵扣欠款，还清前不能提现
           </Text>
@@ -126,13 +138,15 @@ export default function WithdrawalsPage() {
           <Text className="withdraw-form__currency">¥</Text>
           <Input
             className="withdraw-form__input"
-            type="digit"
+            // H5's "digit" input drops a typed "-" or a second "." without a word; a text input keeps what was typed
+            // and the form says what is wrong with it. weapp's digit keypad has neither key.
+            type={process.env.TARO_ENV === 'weapp' ? 'digit' : 'text'}
             placeholder="输入提现金额"
             value={amount}
             disabled={blocked}
             onInput={(event) => {
               setAmount(event.detail.value);
-              setProblem(null);
+              setProblem(amountFormatProblem(event.detail.value));
             }}
             aria-label="提现金额"
           />
