@@ -188,7 +188,8 @@ test('an amount with a sign or two points is refused, not rewritten; a frozen pr
       await page.locator('.withdrawal-records-entry').click();
       await page.getByTestId('withdrawal-paused').getByText('推广资格已冻结，暂停提现').waitFor();
       assert.match((await page.locator('.withdraw-form__submit').getAttribute('class')) ?? '', /disabled/);
-      assert.equal(await amountInput(page).isDisabled(), true);
+      // The input follows the paused state once the page has re-rendered with it.
+      await page.locator('.withdraw-form__input input:disabled').waitFor();
       // The transfer approved before the freeze can still be collected (the server allows it).
       await page.getByTestId(`withdrawal-${waiting.id}`).locator('.withdrawal-row__confirm', { hasText: '确认收款' }).waitFor();
       await screenshot(page, 'withdrawal-frozen');
