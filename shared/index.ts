@@ -35,4 +35,5 @@ export * from './miniprogram-pages';
 export * from './api/sharing';
 export * from './api/withdrawals';
 export * from './api/invite-rewards';
+export * from './api/group-buy';
 export * from './api/referral-report';

@@ -98,3 +98,7 @@ export const REFERRAL_READ_ROLES: StaffRole[] = ['owner', 'operator', 'customer_
 export const PROMOTER_REVIEW_ROLES: StaffRole[] = ['owner', 'operator'];
 /** Roles that read the withdrawal queue and approve, reject or cancel withdrawals (the money leaves the shop). */
 export const WITHDRAWAL_REVIEW_ROLES: StaffRole[] = ['owner', 'operator'];
+/** Roles that create, edit and end 拼团 campaigns. */
+export const GROUP_BUY_ROLES: StaffRole[] = ['owner', 'operator'];
+/** Roles that read 拼团 campaigns, their statistics and teams. */
+export const GROUP_BUY_READ_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];

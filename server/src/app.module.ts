@@ -22,6 +22,7 @@ import { HealthController } from './platform/http/health.controller';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { StorageModule } from './platform/storage/storage.module';
 import { ReferralModule } from './referral/referral.module';
+import { GroupBuyModule } from './group-buy/group-buy.module';
 import { WithdrawalsModule } from './referral/withdrawals/withdrawals.module';
 import { InviteRewardsModule } from './referral/invite-rewards/invite-rewards.module';
 import { SeedModule } from './seed/seed.module';
@@ -81,6 +82,7 @@ export class AppModule {
         SharingModule,
         WithdrawalsModule,
         InviteRewardsModule,
+        GroupBuyModule,
         SeedModule.forRoot({ store: config.seedDemo, coupons: config.seedDemoCoupons }),
       ],
       controllers: [HealthController],

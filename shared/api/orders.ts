@@ -55,8 +55,21 @@ export function isPartiallyRefunded(order: { status: OrderStatus; refundedFen: F
   return order.refundedFen > 0 && order.status !== 'refunded' && order.status !== 'refunding';
 }
 
-/** The status as shoppers and staff read it: 待收货 · 部分退款 while part of the order was refunded. */
-export function orderStatusText(order: { status: OrderStatus; refundedFen: Fen }): string {
+/**
+ * Why a paid order may not be fulfilled yet: `group_buy` while its 拼团 team is forming. Set when the order is
+ * placed and cleared for all the team's orders at once when the team succeeds; while set, the order cannot ship,
+ * open an after-sale case or earn commission (order guards of the group-buy module).
+ */
+export const ORDER_HOLDS = ['group_buy'] as const;
+export type OrderHold = (typeof ORDER_HOLDS)[number];
+
+export const ORDER_HOLD_LABELS: Record<OrderHold, string> = {
+  group_buy: '拼团中',
+};
+
+/** The status as shoppers and staff read it: 待收货 · 部分退款 while part of the order was refunded; 拼团中 while a paid order waits for its team. */
+export function orderStatusText(order: { status: OrderStatus; refundedFen: Fen; fulfilmentHold?: OrderHold | null }): string {
+  if (order.status === 'paid' && order.fulfilmentHold) return ORDER_HOLD_LABELS[order.fulfilmentHold];
   return isPartiallyRefunded(order) ? `${ORDER_STATUS_LABELS[order.status]} · ${PARTIAL_REFUND_LABEL}` : ORDER_STATUS_LABELS[order.status];
 }
 
@@ -317,6 +330,10 @@ export interface OrderSummary {
   createdAt: string;
   /** While pending_payment: when the unpaid order will be cancelled (for the countdown). */
   payDeadlineAt: string | null;
+  /** Set while the order may not be fulfilled yet (a forming 拼团 team); see ORDER_HOLDS. */
+  fulfilmentHold: OrderHold | null;
+  /** The order's 拼团 team (its page is /pages/group-buy/team/index?id=…), else null. */
+  groupBuyTeamId: number | null;
 }
 
 /** `GET /api/v1/orders/:orderNo` (404 ORDER_NOT_FOUND for another member's order);

@@ -51,6 +51,11 @@ import { WithdrawalRow } from '../referral/withdrawals/withdrawal.entity';
 import { InviteOrderInviterRow } from '../referral/invite-rewards/invite-order-inviter.entity';
 import { InviteRewardRow } from '../referral/invite-rewards/invite-reward.entity';
 import { InviteRuleRow } from '../referral/invite-rewards/invite-rule.entity';
+import { GroupBuyCampaignRow } from '../group-buy/group-buy-campaign.entity';
+import { GroupBuyCampaignSkuRow } from '../group-buy/group-buy-campaign-sku.entity';
+import { GroupBuyTeamRow } from '../group-buy/group-buy-team.entity';
+import { GroupBuySeatRow } from '../group-buy/group-buy-seat.entity';
+import { GroupBuyMemberUsageRow } from '../group-buy/group-buy-member-usage.entity';
 
 /** Every entity of the schema; migrations of both dialects must match these. */
 export const ENTITIES = [MemberRow, StaffRow, StaffLoginAttemptsRow, CategoryRow, ProductRow, SkuRow, StockMovementRow, BannerRow, SeedRunRow,
@@ -63,4 +68,5 @@ export const ENTITIES = [MemberRow, StaffRow, StaffLoginAttemptsRow, CategoryRow
   DomainEventRow, DomainEventDeliveryRow, CacheVersionRow,
   ReferralSettingsRow, ProductCommissionRateRow, PromoterRow, CurrentReferrerRow, ReferralBindingRow, OrderReferrersRow,
   CommissionRow, CommissionReversalRow, PromoterAccountRow, LedgerEntryRow, WithdrawalRow,
-  InviteRuleRow, InviteOrderInviterRow, InviteRewardRow];
+  InviteRuleRow, InviteOrderInviterRow, InviteRewardRow,
+  GroupBuyCampaignRow, GroupBuyCampaignSkuRow, GroupBuyTeamRow, GroupBuySeatRow, GroupBuyMemberUsageRow];

@@ -166,7 +166,9 @@ export class CheckoutService {
       sourceReferrerCode: source.referrerCode,
       sourceSharerMemberId: source.sharerMemberId,
       sourceLiveRoomId: source.liveRoomId,
-      groupBuyTeamId: source.groupBuyTeamId,
+      // A group-buy order joining a team names it from the quote; one opening a team gets its id in the seat's reserve.
+      groupBuyTeamId: quote.order.groupBuyTeamId ?? source.groupBuyTeamId,
+      fulfilmentHold: quote.order.fulfilmentHold ?? null,
       // Set here rather than by the column default, so the answer carries exactly what the row holds.
       createdAt: now,
       // Whole seconds: MySQL's DATETIME keeps no fraction, and the answer must match a later read.

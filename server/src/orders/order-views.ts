@@ -49,6 +49,8 @@ export function toOrderSummary(order: OrderRow, lines: OrderLineFields[]): Order
     refundedFen: order.refundedFen,
     createdAt: order.createdAt.toISOString(),
     payDeadlineAt: order.status === 'pending_payment' ? iso(order.payDeadlineAt) : null,
+    fulfilmentHold: order.fulfilmentHold,
+    groupBuyTeamId: order.groupBuyTeamId,
   };
 }
 

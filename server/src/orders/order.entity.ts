@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { OrderCancelReason, OrderStatus, PricingAdjustment } from '../../../shared';
+import type { OrderCancelReason, OrderHold, OrderStatus, PricingAdjustment } from '../../../shared';
 
 /**
  * An order. Status changes only through conditional updates from the expected state (OrderProcess, src/orders/process/).
@@ -136,8 +136,13 @@ export class OrderRow {
   @Column({ type: 'varchar', length: 64, nullable: true })
   sourceLiveRoomId: string | null;
 
+  @Index('IDX_orders_group_buy_team')
   @Column({ type: 'int', nullable: true })
   groupBuyTeamId: number | null;
+
+  /** Why this paid order may not be fulfilled yet (a forming 拼团 team); cleared for all the team's orders when it succeeds. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  fulfilmentHold: OrderHold | null;
 
   // One timestamp per transition.
   @CreateDateColumn()

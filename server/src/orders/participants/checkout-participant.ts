@@ -100,7 +100,7 @@ export interface ParticipantRefusal {
 }
 
 /** Order columns a participant fills from its quote (the points used come out of the pricing itself). */
-export type ParticipantOrderFields = Pick<OrderRow, 'memberCouponId' | 'couponTemplateId' | 'couponName'>;
+export type ParticipantOrderFields = Pick<OrderRow, 'memberCouponId' | 'couponTemplateId' | 'couponName' | 'groupBuyTeamId' | 'fulfilmentHold'>;
 
 /** The preview's fields that belong to a participant. */
 export type ParticipantPreviewParts = Pick<CheckoutPreview, 'coupons' | 'selectedMemberCouponId' | 'points'>;
