@@ -131,7 +131,7 @@ export interface GroupBuyCampaign extends GroupBuyCampaignInput {
 /** `GET /api/v1/admin/group-buy/campaigns?state=&page=&pageSize=` → Paginated<GroupBuyCampaign>. */
 export type GroupBuyCampaignPage = Paginated<GroupBuyCampaign>;
 
-/** `POST /api/v1/admin/group-buy/campaigns/:id/end` (GROUP_BUY_ROLES) → GroupBuyCampaign: stops new teams and joins now; open teams then complete or fail by the rule (the expiry sweep runs at once). */
+/** `POST /api/v1/admin/group-buy/campaigns/:id/end` (GROUP_BUY_ROLES) → 204: stops new teams and joins now; forming teams then complete or fail by the rule at once (the expiry sweep runs), unpaid orders of the campaign are cancelled. 409 GROUP_BUY_CAMPAIGN_ENDED when already ended. */
 
 /** A seat as staff see it. */
 export interface GroupBuyAdminSeat {

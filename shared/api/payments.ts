@@ -75,14 +75,19 @@ export interface RefundRecord {
   succeededAt: string | null;
 }
 
-/** Subscribe-message templates the shop uses; the shopper is asked once at payment for all three. */
-export const SUBSCRIBE_TEMPLATE_KINDS = ['order_paid', 'order_shipped', 'refund_result'] as const;
+/**
+ * Subscribe-message templates the shop uses. The shopper is asked at payment (at most three per ask, WeChat's
+ * limit): an ordinary order asks for the first three; a 拼团 order for the team's success and failure and shipping.
+ */
+export const SUBSCRIBE_TEMPLATE_KINDS = ['order_paid', 'order_shipped', 'refund_result', 'group_buy_succeeded', 'group_buy_failed'] as const;
 export type SubscribeTemplateKind = (typeof SUBSCRIBE_TEMPLATE_KINDS)[number];
 
 export const SUBSCRIBE_TEMPLATE_LABELS: Record<SubscribeTemplateKind, string> = {
   order_paid: '支付成功通知',
   order_shipped: '订单发货通知',
   refund_result: '退款结果通知',
+  group_buy_succeeded: '拼团成功通知',
+  group_buy_failed: '拼团失败通知',
 };
 
 /** `GET /api/v1/subscribe-templates` → SubscribeTemplate[] (the template ids configured for this mini-program). */
