@@ -6,6 +6,7 @@ import {
   type CheckoutLine,
   type CheckoutPoints,
   type CheckoutPreview,
+  type GroupBuyCheckout,
   type OrderDetail,
   type OrderSource,
   type ShippingRule,
@@ -70,10 +71,11 @@ export class CheckoutService {
       if (!sku) throw skuNotFound(item.skuId);
       return { sku, snapshot: snapshotOf(sku), quantity: item.quantity } satisfies SkuAndQuantity;
     });
-    const linePrices = await this.linePrices(memberId, source, found);
+    const groupBuy = input.groupBuy ?? null;
+    const linePrices = await this.linePrices(memberId, source, groupBuy, found);
     const quoted = found.map((entry, index) => participantLine(entry, linePrices[index]));
     const onShelf = quoted.filter((_, index) => found[index].sku.product.onShelf);
-    const { quote, pricing, adjustments } = await this.quote(memberId, source, onShelf, settings, loyalty, true, {
+    const { quote, pricing, adjustments } = await this.quote(memberId, source, groupBuy, onShelf, settings, loyalty, true, {
       memberCouponId: input.memberCouponId,
       usePoints: input.usePoints ?? true,
     });
@@ -128,16 +130,20 @@ export class CheckoutService {
 
   /** Writes a new order and answers its detail, built from the rows just written (what a read would return). */
   private async create(memberId: number, input: CreateOrderDto, source: OrderSource): Promise<OrderDetail> {
+    const groupBuy = input.groupBuy ?? null;
+    if (groupBuy && input.fromCart) {
+      throw new ApiException('GROUP_BUY_SELECTION_INVALID', HttpStatus.BAD_REQUEST, '拼团商品请在商品页直接购买，不能从购物车结算');
+    }
     const [{ skus, address, buyer }, settings] = await Promise.all([
       readOrderInputs(this.dataSource.manager, memberId, input.addressId, input.items.map((item) => item.skuId)),
       this.settings.get(),
     ]);
     const orderable = input.items.map((item) => orderableSku(item, skus));
-    const [loyalty, linePrices] = await Promise.all([this.loyalty.forStanding(buyer), this.linePrices(memberId, source, orderable)]);
+    const [loyalty, linePrices] = await Promise.all([this.loyalty.forStanding(buyer), this.linePrices(memberId, source, groupBuy, orderable)]);
     const items = orderable.map((entry, index) => participantLine(entry, linePrices[index]));
     const lines = orderable.map((entry, index) => orderLine(entry, linePrices[index]));
     // What the shopper chose, exactly: no coupon and no points unless the request asks for them. A refusal is its 409.
-    const { quote, pricing, adjustments, pointsUsed } = await this.quote(memberId, source, items, settings, loyalty, false, {
+    const { quote, pricing, adjustments, pointsUsed } = await this.quote(memberId, source, groupBuy, items, settings, loyalty, false, {
       memberCouponId: input.memberCouponId ?? null,
       usePoints: input.usePoints ?? false,
     });
@@ -218,7 +224,7 @@ export class CheckoutService {
   }
 
   /** Each line's unit price and what stacks on it, from the registered price sources. */
-  private linePrices(memberId: number, source: OrderSource, skus: SkuAndQuantity[]): Promise<PricedLine[]> {
+  private linePrices(memberId: number, source: OrderSource, groupBuy: GroupBuyCheckout | null, skus: SkuAndQuantity[]): Promise<PricedLine[]> {
     const lines = skus.map(({ sku, snapshot, quantity }) => ({
       skuId: sku.sku.id,
       productId: snapshot.productId,
@@ -227,7 +233,7 @@ export class CheckoutService {
       memberPriceEnabled: snapshot.memberPriceEnabled,
       quantity,
     }));
-    return this.prices.resolve(lines, { memberId, source, now: new Date() });
+    return this.prices.resolve(lines, { memberId, source, now: new Date(), groupBuy });
   }
 
   /**
@@ -238,6 +244,7 @@ export class CheckoutService {
   private async quote(
     memberId: number,
     source: OrderSource,
+    groupBuy: GroupBuyCheckout | null,
     lines: ParticipantLine[],
     settings: ShippingRule,
     loyalty: CheckoutLoyalty,
@@ -249,6 +256,7 @@ export class CheckoutService {
       source,
       now: new Date(),
       forPreview,
+      groupBuy,
       choice,
       buyer: loyalty,
       lines,

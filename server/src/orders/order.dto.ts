@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import {
   CART_MAX_QUANTITY,
   ORDER_MAX_LINES,
@@ -8,6 +8,7 @@ import {
   ORDER_TABS,
   type CheckoutPreviewRequest,
   type CreateOrderRequest,
+  type GroupBuyCheckout,
   type OrderItemInput,
   type OrderTab,
 } from '../../../shared';
@@ -25,6 +26,26 @@ export class OrderItemDto implements OrderItemInput {
   @Min(1)
   @Max(CART_MAX_QUANTITY)
   quantity: number;
+}
+
+/** 拼团: the campaign, and the team to join (null: open a new one). */
+export class GroupBuyCheckoutDto implements GroupBuyCheckout {
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  campaignId: number;
+
+  /** Required: a team id, or null to open a new team. */
+  @ValidateIf((_object, value) => value !== null)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  teamId: number | null;
+}
+
+/** An optional group-buy selection (an object; null is refused like any other wrong type). */
+function GroupBuySelection() {
+  return applyDecorators(OptionalField(), IsObject(), ValidateNested(), Type(() => GroupBuyCheckoutDto));
 }
 
 /** The member's coupon to apply: an id, or null for none (IsOptional lets null through). */
@@ -60,6 +81,9 @@ export class CheckoutPreviewDto implements CheckoutPreviewRequest {
   @OptionalField()
   @IsBoolean()
   usePoints?: boolean;
+
+  @GroupBuySelection()
+  groupBuy?: GroupBuyCheckoutDto;
 }
 
 /** Amounts of an order are INT columns. */
@@ -99,6 +123,9 @@ export class CreateOrderDto implements CreateOrderRequest {
   @Min(0)
   @Max(MAX_ORDER_FEN)
   expectedPayableFen?: number;
+
+  @GroupBuySelection()
+  groupBuy?: GroupBuyCheckoutDto;
 }
 
 export class OrderListQueryDto extends PageQueryDto {

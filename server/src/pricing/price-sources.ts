@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Fen, OrderSource } from '../../../shared';
+import type { Fen, GroupBuyCheckout, OrderSource } from '../../../shared';
 import { ListPriceSource } from './list-price.source';
 
 /**
@@ -26,6 +26,8 @@ export interface PriceContext {
   memberId: number;
   source: OrderSource;
   now: Date;
+  /** The checkout asked for a group-buy (拼团) price; null for an ordinary order. */
+  groupBuy: GroupBuyCheckout | null;
 }
 
 /** What may stack on a line's unit price. */

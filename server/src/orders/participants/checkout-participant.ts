@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { CartUnavailableReason, CheckoutPreview, OrderCancelReason, OrderPricing, OrderSource } from '../../../../shared';
+import type { CartUnavailableReason, CheckoutPreview, GroupBuyCheckout, OrderCancelReason, OrderPricing, OrderSource } from '../../../../shared';
 import type { CheckoutLoyalty } from '../../loyalty/loyalty-checkout.service';
 import type { ApiException } from '../../platform/errors/api-exception';
 import type { OrderPricingWithPoints, PricedItem, PricingOptions } from '../../pricing/pricing';
@@ -78,6 +78,8 @@ export interface QuoteInput {
   now: Date;
   /** A preview lists every option; placing an order judges only what the shopper chose. */
   forPreview: boolean;
+  /** The group-buy (拼团) the shopper opens or joins; null for an ordinary order. */
+  groupBuy: GroupBuyCheckout | null;
   choice: CheckoutChoice;
   /** The member's level and points, read once by checkout. */
   buyer: CheckoutLoyalty;

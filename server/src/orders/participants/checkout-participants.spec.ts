@@ -16,6 +16,7 @@ function quoteInput(forPreview: boolean, skuIds = [1, 2, 3]): Omit<QuoteInput, '
     source,
     now: new Date(),
     forPreview,
+    groupBuy: null,
     choice: { memberCouponId: null, usePoints: false },
     buyer: loyalty as QuoteInput['buyer'],
     lines: skuIds.map(line),
