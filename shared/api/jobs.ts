@@ -89,6 +89,8 @@ export const DOMAIN_EVENT_LABELS: Record<string, string> = {
   'member.registered': '新会员注册',
   'coupon.redeemed': '用券下单',
   'points.changed': '积分变动',
+  'group_buy.team_succeeded': '拼团成功',
+  'group_buy.team_failed': '拼团失败',
 };
 
 /** A pending delivery this late (past its next attempt) is listed as stuck: the redelivery sweep runs every 30 s. */

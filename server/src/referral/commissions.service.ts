@@ -95,8 +95,19 @@ export class CommissionsService {
    * is its share of what was paid (refund-shares: list total after member price, coupon and points, no shipping),
    * for all its units; the rate is the product's own or the shop's, kept on the record. Idempotent: records are
    * unique per (order line, level), so running twice inserts nothing.
+   * An order paid on hold (fulfilmentHold: a forming 拼团 team) earns nothing yet: createForReleasedOrder writes its
+   * records when the hold is lifted.
    */
   async createForPaidOrder(manager: EntityManager, orderId: number): Promise<number> {
+    return this.createRecords(manager, orderId, false);
+  }
+
+  /** The records of a paid order whose fulfilment hold was just lifted (in the transaction that lifted it). */
+  async createForReleasedOrder(manager: EntityManager, orderId: number): Promise<number> {
+    return this.createRecords(manager, orderId, true);
+  }
+
+  private async createRecords(manager: EntityManager, orderId: number, released: boolean): Promise<number> {
     // 分销 off (cached settings): no commission, and no read on every payment.
     const settings = await this.settings.current(manager);
     if (!settings.enabled) return 0;
@@ -107,6 +118,7 @@ export class CommissionsService {
     const active = new Set((await manager.find(PromoterRow, { select: { memberId: true }, where: { memberId: In(named), status: 'active' } })).map((row) => row.memberId));
     if (active.size === 0) return 0;
     const order = await manager.findOneByOrFail(OrderRow, { id: orderId });
+    if (order.fulfilmentHold !== null && !released) return 0;
     const lines = await manager.find(OrderLineRow, { where: { orderId }, order: { id: 'ASC' } });
     const shares = lineShares(
       lines.map((line) => ({ lineId: line.id, skuId: line.skuId, quantity: line.quantity, lineTotalFen: line.lineTotalFen, refundedQuantity: 0 })),

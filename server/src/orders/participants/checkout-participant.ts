@@ -49,6 +49,8 @@ export interface CheckoutParticipant<Hold = unknown> {
 export const PARTICIPANT_RANKS = {
   /** Quotes first (no line short of stock is priced); reserves last (reservesLast). */
   stock: 100,
+  /** Refuses a group-buy whose team, limits or quota say no, before coupons judge it. */
+  groupBuySeat: 200,
   coupons: 300,
   /** After the coupon: points pay for the goods left after it. */
   points: 400,
@@ -142,7 +144,7 @@ export interface ReserveInput<Hold = unknown> {
 }
 
 /** The order whose takings are given back. */
-export type ReleasedOrder = Pick<OrderRow, 'id' | 'orderNo' | 'memberId' | 'memberCouponId' | 'pointsUsed'>;
+export type ReleasedOrder = Pick<OrderRow, 'id' | 'orderNo' | 'memberId' | 'memberCouponId' | 'pointsUsed' | 'fulfilmentHold'>;
 
 /** A saved order line and the quantity given back (all of it on a cancel). */
 export interface ReleasedLine {

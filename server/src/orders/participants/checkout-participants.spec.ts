@@ -66,7 +66,7 @@ describe('CheckoutParticipants', () => {
     expect(calls).toEqual(['reserve seat', 'reserve limit', 'reserve coupons c9', 'reserve points', 'flush events', 'reserve stock']);
 
     calls.length = 0;
-    const order = { id: 1, orderNo: 'x', memberId: 7, memberCouponId: null, pointsUsed: 0 };
+    const order = { id: 1, orderNo: 'x', memberId: 7, memberCouponId: null, pointsUsed: 0, fulfilmentHold: null };
     await participants.release(manager, { order, lines: [], cause: { kind: 'cancel', reason: 'shopper' } });
     expect(calls).toEqual(['release seat', 'release limit', 'release coupons', 'release points', 'flush events', 'release stock']);
   });

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { LinePrice, PriceContext, PriceLine, PriceSource } from '../pricing/price-sources';
+import { campaignSkuOf, type CampaignSku } from './group-buy-campaign-sku.reader';
+
+export const GROUP_PRICE_SOURCE = 'group-buy';
+
+/**
+ * 拼团价: a line of a group-buy checkout whose SKU is in the campaign is priced at the group price, or at the 团长价
+ * when the shopper opens a team (teamId null) and the campaign sets one. No member price on top; coupons and
+ * points only as the campaign allows. Ordinary orders (no groupBuy) never read anything here.
+ */
+@Injectable()
+export class GroupPriceSource implements PriceSource {
+  readonly name = GROUP_PRICE_SOURCE;
+  readonly priority = 100;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async appliesTo(line: PriceLine, context: PriceContext): Promise<boolean> {
+    return (await this.campaignSku(line, context)) !== null;
+  }
+
+  async unitPrice(line: PriceLine, context: PriceContext): Promise<LinePrice> {
+    const found = (await this.campaignSku(line, context))!;
+    const asLeader = context.groupBuy!.teamId === null && found.leaderPriceFen !== null;
+    return {
+      unitPriceFen: asLeader ? found.leaderPriceFen! : found.groupPriceFen,
+      stacking: { memberPrice: false, coupon: found.allowCoupons, points: found.allowPoints },
+      label: asLeader ? '团长价' : '拼团价',
+    };
+  }
+
+  private async campaignSku(line: PriceLine, context: PriceContext): Promise<CampaignSku | null> {
+    if (!context.groupBuy) return null;
+    const found = await campaignSkuOf(this.dataSource.manager, context.groupBuy.campaignId, line.skuId);
+    return found && found.productId === line.productId ? found : null;
+  }
+}

@@ -1,0 +1,93 @@
+import type { OrderDetail } from '../../shared';
+import { campaignRow, createCampaign, notifyPaid, orderRowOf, placeGroupOrder, seatsOf, teamRow } from './support/group-buy-fixtures';
+import { ShopFixtures } from './support/shop-fixtures';
+import { API, bearer, memberToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+
+/** 拼团 checkout: the group price, opening and joining a team, and every refusal with its code and message. */
+describe(`group-buy checkout (${TEST_DB})`, () => {
+  let t: TestApp;
+  let shop: ShopFixtures;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    shop = new ShopFixtures(t);
+    await shop.init();
+  });
+  afterAll(() => t.close());
+
+  async function shopper(name: string) {
+    const token = await memberToken(t, `gb-checkout-${name}`);
+    return { token, addressId: await shop.address(token) };
+  }
+
+  it('prices the leader at 团长价 and joiners at 拼团价, no member price; opening then paying starts the clock', async () => {
+    const product = await shop.product([{ priceFen: 5000, stock: 10 }]);
+    const skuId = product.skus[0].id;
+    const campaign = await createCampaign(t, { productId: product.id, skus: [{ skuId, groupPriceFen: 3000, leaderPriceFen: 2500 }], teamSize: 2 });
+    const leader = await shopper('leader-1');
+    const preview = await t.api().post(`${API}/checkout/preview`).set(bearer(leader.token)).send({ items: [{ skuId, quantity: 1 }], addressId: leader.addressId, groupBuy: { campaignId: campaign.id, teamId: null } }).expect(200);
+    expect(preview.body.lines[0]).toMatchObject({ unitPriceFen: 2500, priceLabel: '团长价' });
+    expect(preview.body.canSubmit).toBe(true);
+
+    const opened = await placeGroupOrder(t, leader.token, { ...leader, skuId, campaignId: campaign.id, teamId: null }).expect(201);
+    const order: OrderDetail = opened.body;
+    expect(order.lines[0].unitPriceFen).toBe(2500);
+    expect(order.fulfilmentHold).toBe('group_buy');
+    const row = await orderRowOf(t, order.orderNo);
+    expect(row.groupBuyTeamId).not.toBeNull();
+    const teamId = row.groupBuyTeamId!;
+    expect(await teamRow(t, teamId)).toMatchObject({ status: 'opening', seatsTaken: 1, seatsPaid: 0, teamSize: 2, expiresAt: null });
+    expect((await campaignRow(t, campaign.id)).unitsTaken).toBe(1);
+
+    // Nobody joins an opening team.
+    const friend = await shopper('friend-1');
+    const early = await placeGroupOrder(t, friend.token, { ...friend, skuId, campaignId: campaign.id, teamId }).expect(409);
+    expect(early.body.code).toBe('GROUP_BUY_TEAM_CLOSED');
+
+    expect(await notifyPaid(t, order)).toBe(204);
+    const forming = await teamRow(t, teamId);
+    expect(forming).toMatchObject({ status: 'forming', seatsPaid: 1 });
+    expect(forming.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+
+    // The leader cannot join their own team; the friend joins at 拼团价.
+    expect((await placeGroupOrder(t, leader.token, { ...leader, skuId, campaignId: campaign.id, teamId }).expect(409)).body.code).toBe('GROUP_BUY_OWN_TEAM');
+    const joined: OrderDetail = (await placeGroupOrder(t, friend.token, { ...friend, skuId, campaignId: campaign.id, teamId }).expect(201)).body;
+    expect(joined.lines[0].unitPriceFen).toBe(3000);
+    expect(joined.groupBuyTeamId).toBe(teamId);
+    expect((await placeGroupOrder(t, friend.token, { ...friend, skuId, campaignId: campaign.id, teamId }).expect(409)).body.code).toBe('GROUP_BUY_ALREADY_JOINED');
+    const third = await shopper('third-1');
+    const full = await placeGroupOrder(t, third.token, { ...third, skuId, campaignId: campaign.id, teamId }).expect(409);
+    expect(full.body).toMatchObject({ code: 'GROUP_BUY_TEAM_FULL', message: '这个团已满员，可以发起一个新团' });
+
+    expect(await notifyPaid(t, joined)).toBe(204);
+    expect(await teamRow(t, teamId)).toMatchObject({ status: 'succeeded', seatsPaid: 2, seatsTaken: 2, virtualSeats: 0 });
+    expect((await orderRowOf(t, order.orderNo)).fulfilmentHold).toBeNull();
+    expect((await orderRowOf(t, joined.orderNo)).fulfilmentHold).toBeNull();
+    expect((await seatsOf(t, teamId)).map((seat) => seat.status)).toEqual(['paid', 'paid']);
+  });
+
+  it('refuses a selection the campaign does not sell (400) and a cart checkout; a cancelled unpaid join gives the seat back once', async () => {
+    const product = await shop.product([{ priceFen: 5000, stock: 10 }, { priceFen: 6000, stock: 10 }]);
+    const [inCampaign, outside] = product.skus.map((sku) => sku.id);
+    const campaign = await createCampaign(t, { productId: product.id, skus: [{ skuId: inCampaign, groupPriceFen: 3000 }], teamSize: 3 });
+    const buyer = await shopper('selection');
+    expect((await placeGroupOrder(t, buyer.token, { ...buyer, skuId: outside, campaignId: campaign.id, teamId: null }).expect(400)).body.code).toBe('GROUP_BUY_SELECTION_INVALID');
+    expect((await placeGroupOrder(t, buyer.token, { ...buyer, skuId: inCampaign, campaignId: campaign.id, teamId: null, fromCart: true }).expect(400)).body.code).toBe('GROUP_BUY_SELECTION_INVALID');
+    const bad = await t.api().post(`${API}/orders`).set(bearer(buyer.token)).send({ clientToken: 'gb-bad-input-1', items: [{ skuId: inCampaign, quantity: 1 }], addressId: buyer.addressId, groupBuy: { campaignId: 0 } });
+    expect(bad.status).toBe(400);
+
+    const leaderOrder: OrderDetail = (await placeGroupOrder(t, buyer.token, { ...buyer, skuId: inCampaign, campaignId: campaign.id, teamId: null }).expect(201)).body;
+    await notifyPaid(t, leaderOrder);
+    const teamId = (await orderRowOf(t, leaderOrder.orderNo)).groupBuyTeamId!;
+    const joiner = await shopper('cancel-joiner');
+    const join: OrderDetail = (await placeGroupOrder(t, joiner.token, { ...joiner, skuId: inCampaign, campaignId: campaign.id, teamId }).expect(201)).body;
+    expect((await teamRow(t, teamId)).seatsTaken).toBe(2);
+    await t.api().post(`${API}/orders/${join.orderNo}/cancel`).set(bearer(joiner.token)).expect(200);
+    await t.api().post(`${API}/orders/${join.orderNo}/cancel`).set(bearer(joiner.token));
+    expect((await teamRow(t, teamId)).seatsTaken).toBe(1);
+    expect((await seatsOf(t, teamId)).map((seat) => [seat.status, seat.activeMemberId])).toEqual([['paid', expect.any(Number)], ['released', null]]);
+    // The seat came back: the same member may join again.
+    await placeGroupOrder(t, joiner.token, { ...joiner, skuId: inCampaign, campaignId: campaign.id, teamId }).expect(201);
+    expect((await campaignRow(t, campaign.id)).unitsTaken).toBe(2);
+  });
+});
