@@ -38,13 +38,14 @@ export interface PaymentRecord {
  * Why a refund was made: a shopper's after-sale case, a payment that arrived after the order was cancelled, a
  * group-buy team that failed, or staff refunding (part of) an order themselves.
  */
-export const REFUND_KINDS = ['after_sale', 'late_payment', 'group_failed', 'staff'] as const;
+export const REFUND_KINDS = ['after_sale', 'late_payment', 'group_failed', 'group_quit', 'staff'] as const;
 export type RefundKind = (typeof REFUND_KINDS)[number];
 
 export const REFUND_KIND_LABELS: Record<RefundKind, string> = {
   after_sale: '售后退款',
   late_payment: '取消后到账退款',
   group_failed: '拼团失败退款',
+  group_quit: '取消拼团退款',
   staff: '商家退款',
 };
 

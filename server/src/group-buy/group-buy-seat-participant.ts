@@ -170,12 +170,13 @@ export class GroupBuySeatParticipant implements CheckoutParticipant<SeatHold>, O
       await this.seats.giveBackUsage(manager, seat);
       return;
     }
-    // A refund before shipping: only a whole refund of a paid seat while the team forms is a quit (a failed team's
-    // refunds leave its seats as they were; a partial refund keeps the seat).
+    // A refund before shipping of a held order: a whole refund of a paid seat is a quit, which only a forming team
+    // allows (a partial refund keeps the seat; a lost seat was given back already).
     const refundedUnits = lines.reduce((sum, line) => sum + line.quantity, 0);
     if (seat.status !== 'paid' || refundedUnits < seat.quantity) return;
+    // A failed team's refunds leave its seats as they were (its units went back when it failed).
     const team = await manager.findOneBy(GroupBuyTeamRow, { id: seat.teamId });
-    if (team?.status !== 'forming') return;
+    if (!team || team.status === 'failed') return;
     if (!(await this.seats.moveSeat(manager, seat.id, 'paid', 'quit', now))) return;
     // The team succeeded meanwhile: this refund must not happen (its orders may ship now), so it rolls back.
     if (!(await this.seats.giveBackSeat(manager, seat.teamId, true, true))) throw groupBuyErrors.teamClosed(seat.teamId);

@@ -1,15 +1,22 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrdersModule } from '../orders/orders.module';
 import { CheckoutParticipantsModule } from '../orders/participants/checkout-participants.module';
+import { PaymentsModule } from '../payments/payments.module';
 import { ReferralModule } from '../referral/referral.module';
+import { AdminGroupBuyEndController } from './admin-group-buy-end.controller';
 import { GroupBuyCampaignSkuRow } from './group-buy-campaign-sku.entity';
 import { GroupBuyCampaignRow } from './group-buy-campaign.entity';
+import { GroupBuyEndingService } from './group-buy-ending.service';
 import { GroupBuyMemberUsageRow } from './group-buy-member-usage.entity';
+import { GroupBuyOrdersController } from './group-buy-orders.controller';
 import { GroupBuyOrderSteps } from './group-buy-order-steps';
 import { GroupBuySeatParticipant } from './group-buy-seat-participant';
 import { GroupBuySeatRow } from './group-buy-seat.entity';
 import { GroupBuySeats } from './group-buy-seats';
 import { GroupBuyTeamRow } from './group-buy-team.entity';
+import { LostSeatRefundSweeper } from './lost-seat-refund-sweeper';
+import { TeamExpirySweeper } from './team-expiry-sweeper';
 
 /**
  * 拼团: campaigns (admin), teams as seat counters, the seat as a checkout participant, the group price as a
@@ -21,9 +28,11 @@ import { GroupBuyTeamRow } from './group-buy-team.entity';
     TypeOrmModule.forFeature([GroupBuyCampaignRow, GroupBuyCampaignSkuRow, GroupBuyTeamRow, GroupBuySeatRow, GroupBuyMemberUsageRow]),
     CheckoutParticipantsModule,
     ReferralModule,
+    OrdersModule,
+    PaymentsModule,
   ],
-  controllers: [],
-  providers: [GroupBuySeats, GroupBuySeatParticipant, GroupBuyOrderSteps],
+  controllers: [AdminGroupBuyEndController, GroupBuyOrdersController],
+  providers: [GroupBuySeats, GroupBuySeatParticipant, GroupBuyOrderSteps, TeamExpirySweeper, LostSeatRefundSweeper, GroupBuyEndingService],
   exports: [],
 })
 export class GroupBuyModule {}
