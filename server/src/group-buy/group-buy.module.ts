@@ -4,6 +4,7 @@ import { OrdersModule } from '../orders/orders.module';
 import { CheckoutParticipantsModule } from '../orders/participants/checkout-participants.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { ReferralModule } from '../referral/referral.module';
+import { StaffModule } from '../staff/staff.module';
 import { AdminGroupBuyEndController } from './admin-group-buy-end.controller';
 import { GroupBuyCampaignSkuRow } from './group-buy-campaign-sku.entity';
 import { GroupBuyCampaignRow } from './group-buy-campaign.entity';
@@ -30,6 +31,7 @@ import { TeamExpirySweeper } from './team-expiry-sweeper';
     ReferralModule,
     OrdersModule,
     PaymentsModule,
+    StaffModule,
   ],
   controllers: [AdminGroupBuyEndController, GroupBuyOrdersController],
   providers: [GroupBuySeats, GroupBuySeatParticipant, GroupBuyOrderSteps, TeamExpirySweeper, LostSeatRefundSweeper, GroupBuyEndingService],
