@@ -4,7 +4,8 @@ import { GroupBuyCampaignRow } from '../../../server/src/group-buy/group-buy-cam
 import { GroupBuySeatRow } from '../../../server/src/group-buy/group-buy-seat.entity';
 import { GroupBuyTeamRow } from '../../../server/src/group-buy/group-buy-team.entity';
 import { OrderRow } from '../../../server/src/orders/order.entity';
-import { deliver, signedHeaders, transactionNotification } from './pay-helpers';
+import { RefundRow } from '../../../server/src/payments/refund.entity';
+import { deliver, eventually, payAtFake, signedHeaders, startPayment, transactionNotification } from './pay-helpers';
 import { API, bearer, type TestApp } from './test-app';
 
 /** A campaign written straight into its tables (the console's CRUD is another suite's business). */
@@ -67,3 +68,13 @@ export const teamRow = (t: TestApp, id: number) => t.dataSource.getRepository(Gr
 export const seatsOf = (t: TestApp, teamId: number) => t.dataSource.getRepository(GroupBuySeatRow).find({ where: { teamId }, order: { id: 'ASC' } });
 export const orderRowOf = (t: TestApp, orderNo: string) => t.dataSource.getRepository(OrderRow).findOneByOrFail({ orderNo });
 export const campaignRow = (t: TestApp, id: number) => t.dataSource.getRepository(GroupBuyCampaignRow).findOneByOrFail({ id });
+
+/** Pays the order the way a shopper does (the fake's cashier), then waits for the notification to land. */
+export async function payThroughFake(t: TestApp, token: string, orderNo: string): Promise<void> {
+  await payAtFake(t, (await startPayment(t, token, orderNo)).prepayId);
+  await eventually(() => orderRowOf(t, orderNo), (row) => row.status !== 'pending_payment');
+}
+
+/** The order's refund rows. */
+export const refundRowsOf = async (t: TestApp, orderNo: string) =>
+  t.dataSource.getRepository(RefundRow).find({ where: { orderId: (await orderRowOf(t, orderNo)).id }, order: { id: 'ASC' } });

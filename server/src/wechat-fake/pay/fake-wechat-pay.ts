@@ -248,6 +248,11 @@ export class FakeWechatPay {
     return this.signed({ body: refund });
   }
 
+  /** The refunds applied for on one payment, as WeChat Pay holds them (tests count them). */
+  refundsOf(outTradeNo: string): WechatPayRefund[] {
+    return [...this.refunds.values()].filter((record) => record.refund.out_trade_no === outTradeNo).map((record) => record.refund);
+  }
+
   queryRefund(outRefundNo: string): FakeResponse {
     const record = this.refunds.get(outRefundNo);
     if (!record) return this.signed(payError(404, 'RESOURCE_NOT_EXISTS', '退款单不存在'));

@@ -1,0 +1,184 @@
+import type { BatchShipResult, OrderDetail } from '../../shared';
+import { GroupBuyEvents } from '../../server/src/group-buy/group-buy-events';
+import { LostSeatRefundSweeper } from '../../server/src/group-buy/lost-seat-refund-sweeper';
+import { TeamExpirySweeper } from '../../server/src/group-buy/team-expiry-sweeper';
+import { GroupBuyTeamRow } from '../../server/src/group-buy/group-buy-team.entity';
+import { DomainEventRow } from '../../server/src/platform/events/domain-event.entity';
+import { CommissionRow } from '../../server/src/referral/commission.entity';
+import { campaignRow, createCampaign, orderRowOf, payThroughFake, placeGroupOrder, refundRowsOf, seatsOf, teamRow } from './support/group-buy-fixtures';
+import { eventually } from './support/pay-helpers';
+import { loginWithLink, saveReferralSettings, shareLinkOf } from './support/referral-fixtures';
+import { ShopFixtures } from './support/shop-fixtures';
+import { API, bearer, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+
+/** A team's life after checkout: guards while forming, success, expiry (failure or 模拟成团), refunds, quit, ending a campaign. */
+describe(`group-buy team life (${TEST_DB})`, () => {
+  let t: TestApp;
+  let shop: ShopFixtures;
+  let owner: string;
+  let warehouse: string;
+  let count = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp({ payNotifications: true });
+    shop = new ShopFixtures(t);
+    await shop.init();
+    [owner, warehouse] = await Promise.all([staffToken(t, 'owner'), staffToken(t, 'warehouse')]);
+  });
+  afterAll(() => t.close());
+
+  async function shopper(name: string, token?: string) {
+    const own = token ?? (await memberToken(t, `gb-life-${name}`));
+    return { token: own, addressId: await shop.address(own) };
+  }
+  async function campaignOf(teamSize: number, overrides: Parameters<typeof createCampaign>[1] extends infer I ? Partial<I> : never = {}) {
+    const product = await shop.product([{ priceFen: 5000, stock: 100 }]);
+    const skuId = product.skus[0].id;
+    const campaign = await createCampaign(t, { productId: product.id, skus: [{ skuId, groupPriceFen: 3000 }], teamSize, ...overrides });
+    return { campaign, skuId };
+  }
+  /** A team whose leader paid, and its id. */
+  async function formingTeam(campaignId: number, skuId: number, leader: { token: string; addressId: number }) {
+    const order: OrderDetail = (await placeGroupOrder(t, leader.token, { ...leader, skuId, campaignId, teamId: null }).expect(201)).body;
+    await payThroughFake(t, leader.token, order.orderNo);
+    return { order, teamId: (await orderRowOf(t, order.orderNo)).groupBuyTeamId! };
+  }
+  async function join(campaignId: number, skuId: number, teamId: number, member: { token: string; addressId: number }, pay = true): Promise<OrderDetail> {
+    const order: OrderDetail = (await placeGroupOrder(t, member.token, { ...member, skuId, campaignId, teamId }).expect(201)).body;
+    if (pay) await payThroughFake(t, member.token, order.orderNo);
+    return order;
+  }
+  const ship = (orderNo: string) => t.api().post(`${API}/admin/orders/${orderNo}/ship`).set(bearer(warehouse)).send({ carrierCode: 'SF', trackingNo: `SF${Date.now()}${++count}` });
+  const expire = (teamId: number) => t.dataSource.getRepository(GroupBuyTeamRow).findOneByOrFail({ id: teamId }).then((team) => t.app.get(TeamExpirySweeper).sweep(new Date(team.expiresAt!.getTime() + 1000)));
+  const eventsOf = (type: string, teamId: number) => t.dataSource.getRepository(DomainEventRow).countBy({ type, aggregateKey: `group-buy-team:${teamId}` });
+
+  it('while forming: no shipping (single or batch), no after-sale, no commission; after success all of it', async () => {
+    await saveReferralSettings(t, owner);
+    const promoter = await loginWithLink(t, 'gb-life-promoter');
+    const bound = await loginWithLink(t, 'gb-life-bound-leader', await shareLinkOf(t, promoter));
+    const { campaign, skuId } = await campaignOf(2);
+    const leader = await shopper('bound-leader', bound.token);
+    const { order, teamId } = await formingTeam(campaign.id, skuId, leader);
+    expect((await orderRowOf(t, order.orderNo)).status).toBe('paid');
+    expect(await t.dataSource.getRepository(CommissionRow).countBy({ orderNo: order.orderNo })).toBe(0);
+
+    const refused = await ship(order.orderNo).expect(409);
+    expect(refused.body).toMatchObject({ code: 'ORDER_TRANSITION_BLOCKED', message: '拼团中的订单成团后才能发货' });
+    const csv = ['订单号,快递公司,快递单号', `${order.orderNo},SF,SF99887766${count}`].join('\n');
+    const batch: BatchShipResult = (await t.api().post(`${API}/admin/orders/ship-batch`).set(bearer(warehouse)).attach('file', Buffer.from(csv), 'ship.csv').expect(200)).body;
+    expect(batch.shipped).toBe(0);
+    expect(batch.failed).toEqual([expect.objectContaining({ orderNo: order.orderNo, message: '拼团中的订单成团后才能发货' })]);
+    const afterSale = await t.api().post(`${API}/orders/${order.orderNo}/after-sales`).set(bearer(leader.token)).send({ type: 'refund_only', reason: '不想要了' }).expect(409);
+    expect(afterSale.body.message).toContain('取消拼团并退款');
+    const viewed: OrderDetail = (await t.api().get(`${API}/orders/${order.orderNo}`).set(bearer(leader.token)).expect(200)).body;
+    expect(viewed.fulfilmentHold).toBe('group_buy');
+
+    await join(campaign.id, skuId, teamId, await shopper('guard-joiner'));
+    expect(await teamRow(t, teamId)).toMatchObject({ status: 'succeeded', seatsPaid: 2 });
+    expect(await eventsOf(GroupBuyEvents.teamSucceeded, teamId)).toBe(1);
+    expect((await orderRowOf(t, order.orderNo)).fulfilmentHold).toBeNull();
+    expect(await t.dataSource.getRepository(CommissionRow).countBy({ orderNo: order.orderNo, promoterMemberId: promoter.memberId })).toBe(1);
+    await ship(order.orderNo).expect(200);
+    await t.api().post(`${API}/orders/${order.orderNo}/confirm-receipt`).set(bearer(leader.token)).expect(200);
+    expect((await orderRowOf(t, order.orderNo)).status).toBe('completed');
+  });
+
+  it('expiry fails a short team: unpaid joins cancelled, every paid order refunded once (group_failed, <orderNo>G1), the shopper told why', async () => {
+    const { campaign, skuId } = await campaignOf(3);
+    const leader = await shopper('fail-leader');
+    const { order, teamId } = await formingTeam(campaign.id, skuId, leader);
+    const paidJoin = await join(campaign.id, skuId, teamId, await shopper('fail-paid'));
+    const unpaid = await join(campaign.id, skuId, teamId, await shopper('fail-unpaid'), false);
+    expect((await campaignRow(t, campaign.id)).unitsTaken).toBe(3);
+
+    expect(await expire(teamId)).toBe(1);
+    expect(await teamRow(t, teamId)).toMatchObject({ status: 'failed', virtualSeats: 0 });
+    expect(await eventsOf(GroupBuyEvents.teamFailed, teamId)).toBe(1);
+    expect((await orderRowOf(t, unpaid.orderNo)).status).toBe('cancelled');
+    for (const paid of [order, paidJoin]) {
+      const refunds = await refundRowsOf(t, paid.orderNo);
+      expect(refunds).toEqual([expect.objectContaining({ kind: 'group_failed', outRefundNo: `${paid.orderNo}G1`, amountFen: paid.payableFen, reason: '拼团失败，款项原路退回' })]);
+    }
+    // Run again: nothing more.
+    expect(await expire(teamId)).toBe(0);
+    expect(await t.app.get(LostSeatRefundSweeper).sweep()).toBe(0);
+    for (const paid of [order, paidJoin]) {
+      expect(await refundRowsOf(t, paid.orderNo)).toHaveLength(1);
+      expect(t.fake.state.pay.refundsOf(paid.orderNo)).toHaveLength(1);
+      await eventually(() => orderRowOf(t, paid.orderNo), (row) => row.status === 'refunded');
+    }
+    expect((await campaignRow(t, campaign.id)).unitsTaken).toBe(0);
+  });
+
+  it('模拟成团: below the threshold the team fails; at it the team succeeds with the missing seats virtual', async () => {
+    const below = await campaignOf(4, { virtualCompletion: true, virtualThresholdPercent: 75 });
+    const low = await formingTeam(below.campaign.id, below.skuId, await shopper('virtual-low-leader'));
+    await join(below.campaign.id, below.skuId, low.teamId, await shopper('virtual-low-1'));
+    await expire(low.teamId);
+    expect(await teamRow(t, low.teamId)).toMatchObject({ status: 'failed', virtualSeats: 0, seatsPaid: 2 });
+
+    const at = await campaignOf(4, { virtualCompletion: true, virtualThresholdPercent: 50 });
+    const high = await formingTeam(at.campaign.id, at.skuId, await shopper('virtual-high-leader'));
+    const friend = await join(at.campaign.id, at.skuId, high.teamId, await shopper('virtual-high-1'));
+    await expire(high.teamId);
+    expect(await teamRow(t, high.teamId)).toMatchObject({ status: 'succeeded', virtualSeats: 2, seatsPaid: 2 });
+    expect(await eventsOf(GroupBuyEvents.teamSucceeded, high.teamId)).toBe(1);
+    for (const orderNo of [high.order.orderNo, friend.orderNo]) {
+      expect(await orderRowOf(t, orderNo)).toMatchObject({ status: 'paid', fulfilmentHold: null });
+      expect(await refundRowsOf(t, orderNo)).toEqual([]);
+    }
+  });
+
+  it('取消拼团并退款 frees the seat and refunds the whole order; refused once the team succeeded; another member gets 404', async () => {
+    const { campaign, skuId } = await campaignOf(3);
+    const { teamId } = await formingTeam(campaign.id, skuId, await shopper('quit-leader'));
+    const quitter = await shopper('quitter');
+    const quitting = await join(campaign.id, skuId, teamId, quitter);
+    await t.api().post(`${API}/group-buy/orders/${quitting.orderNo}/quit`).set(bearer((await shopper('quit-stranger')).token)).expect(404);
+    await t.api().post(`${API}/group-buy/orders/${quitting.orderNo}/quit`).set(bearer(quitter.token)).expect(204);
+    expect(await teamRow(t, teamId)).toMatchObject({ status: 'forming', seatsTaken: 1, seatsPaid: 1 });
+    expect((await seatsOf(t, teamId)).map((seat) => seat.status)).toEqual(['paid', 'quit']);
+    expect(await refundRowsOf(t, quitting.orderNo)).toEqual([expect.objectContaining({ kind: 'group_quit', amountFen: quitting.payableFen })]);
+    expect((await t.api().post(`${API}/group-buy/orders/${quitting.orderNo}/quit`).set(bearer(quitter.token)).expect(409)).body.code).toBe('GROUP_BUY_TEAM_CLOSED');
+
+    // The freed seat is taken by others and the team succeeds: quitting is over.
+    const late = await shopper('quit-late');
+    const lateOrder = await join(campaign.id, skuId, teamId, late);
+    await join(campaign.id, skuId, teamId, await shopper('quit-last'));
+    expect((await teamRow(t, teamId)).status).toBe('succeeded');
+    expect((await t.api().post(`${API}/group-buy/orders/${lateOrder.orderNo}/quit`).set(bearer(late.token)).expect(409)).body.code).toBe('GROUP_BUY_TEAM_CLOSED');
+  });
+
+  it('a payment that comes after the team expired loses the seat and is refunded automatically, saying why', async () => {
+    const { campaign, skuId } = await campaignOf(2);
+    const { teamId } = await formingTeam(campaign.id, skuId, await shopper('lost-leader'));
+    const joiner = await shopper('lost-joiner');
+    const lateJoin = await join(campaign.id, skuId, teamId, joiner, false);
+    // The team's time ran out before the payment arrived (the sweep has not run yet).
+    await t.dataSource.getRepository(GroupBuyTeamRow).update({ id: teamId }, { expiresAt: new Date(Date.now() - 60_000) });
+    await payThroughFake(t, joiner.token, lateJoin.orderNo);
+    expect((await seatsOf(t, teamId)).map((seat) => [seat.status, seat.activeMemberId])).toEqual([['paid', expect.any(Number)], ['lost', null]]);
+    expect(await teamRow(t, teamId)).toMatchObject({ status: 'forming', seatsTaken: 1, seatsPaid: 1 });
+    expect(await t.app.get(LostSeatRefundSweeper).sweep()).toBe(1);
+    expect(await refundRowsOf(t, lateJoin.orderNo)).toEqual([expect.objectContaining({ kind: 'group_failed', outRefundNo: `${lateJoin.orderNo}G1`, reason: '拼团已结束，付款已自动退回' })]);
+    const detail: OrderDetail = (await t.api().get(`${API}/orders/${lateJoin.orderNo}`).set(bearer(joiner.token)).expect(200)).body;
+    expect(detail.timeline.map((entry) => entry.text)).toContainEqual(expect.stringMatching(/^拼团失败退款处理中：.*（拼团已结束，付款已自动退回）$/));
+  });
+
+  it('ending a campaign early: forming teams end at once by the rule, unpaid leaders cancelled; once only; roles enforced', async () => {
+    const { campaign, skuId } = await campaignOf(3);
+    const { order, teamId } = await formingTeam(campaign.id, skuId, await shopper('end-leader'));
+    const opener = await shopper('end-opener');
+    const unopened: OrderDetail = (await placeGroupOrder(t, opener.token, { ...opener, skuId, campaignId: campaign.id, teamId: null }).expect(201)).body;
+    await t.api().post(`${API}/admin/group-buy/campaigns/${campaign.id}/end`).set(bearer(warehouse)).expect(403);
+    await t.api().post(`${API}/admin/group-buy/campaigns/${campaign.id}/end`).set(bearer(owner)).expect(204);
+    expect((await campaignRow(t, campaign.id)).endedAt).not.toBeNull();
+    expect((await teamRow(t, teamId)).status).toBe('failed');
+    expect((await orderRowOf(t, unopened.orderNo)).status).toBe('cancelled');
+    expect(await refundRowsOf(t, order.orderNo)).toEqual([expect.objectContaining({ kind: 'group_failed', outRefundNo: `${order.orderNo}G1` })]);
+    expect((await t.api().post(`${API}/admin/group-buy/campaigns/${campaign.id}/end`).set(bearer(owner)).expect(409)).body.code).toBe('GROUP_BUY_CAMPAIGN_ENDED');
+    expect((await t.api().post(`${API}/admin/group-buy/campaigns/999999/end`).set(bearer(owner)).expect(404)).body.code).toBe('GROUP_BUY_CAMPAIGN_NOT_FOUND');
+    const newcomer = await shopper('end-newcomer');
+    expect((await placeGroupOrder(t, newcomer.token, { ...newcomer, skuId, campaignId: campaign.id, teamId: null }).expect(409)).body.code).toBe('GROUP_BUY_CAMPAIGN_NOT_RUNNING');
+  });
+});
