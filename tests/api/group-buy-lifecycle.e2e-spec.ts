@@ -5,6 +5,7 @@ import { TeamExpirySweeper } from '../../server/src/group-buy/team-expiry-sweepe
 import { GroupBuyTeamRow } from '../../server/src/group-buy/group-buy-team.entity';
 import { DomainEventRow } from '../../server/src/platform/events/domain-event.entity';
 import { CommissionRow } from '../../server/src/referral/commission.entity';
+import { FAKE_SUBSCRIBE_TEMPLATE_IDS } from '../../server/src/subscribe-messages/subscribe-templates';
 import { campaignRow, createCampaign, orderRowOf, payThroughFake, placeGroupOrder, refundRowsOf, seatsOf, teamRow } from './support/group-buy-fixtures';
 import { eventually } from './support/pay-helpers';
 import { loginWithLink, saveReferralSettings, shareLinkOf } from './support/referral-fixtures';
@@ -73,8 +74,17 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     const viewed: OrderDetail = (await t.api().get(`${API}/orders/${order.orderNo}`).set(bearer(leader.token)).expect(200)).body;
     expect(viewed.fulfilmentHold).toBe('group_buy');
 
+    // The leader accepted 拼团成功通知 twice when paying: one message about this team, however often the event is delivered.
+    const succeededTemplate = FAKE_SUBSCRIBE_TEMPLATE_IDS.group_buy_succeeded;
+    await t.api().post(`${API}/me/subscriptions`).set(bearer(leader.token)).send({ answers: [{ templateId: succeededTemplate, accepted: true }] }).expect(204);
+    const sentBefore = t.fake.state.subscribeMessages.filter((message) => message.templateId === succeededTemplate).length;
     await join(campaign.id, skuId, teamId, await shopper('guard-joiner'));
     expect(await teamRow(t, teamId)).toMatchObject({ status: 'succeeded', seatsPaid: 2 });
+    const sent = await eventually(
+      async () => t.fake.state.subscribeMessages.filter((message) => message.templateId === succeededTemplate).slice(sentBefore),
+      (messages) => messages.length > 0,
+    );
+    expect(sent).toEqual([expect.objectContaining({ page: `orders/detail/index?orderNo=${order.orderNo}`, data: expect.objectContaining({ phrase3: { value: '拼团成功' } }) })]);
     expect(await eventsOf(GroupBuyEvents.teamSucceeded, teamId)).toBe(1);
     expect((await orderRowOf(t, order.orderNo)).fulfilmentHold).toBeNull();
     expect(await t.dataSource.getRepository(CommissionRow).countBy({ orderNo: order.orderNo, promoterMemberId: promoter.memberId })).toBe(1);

@@ -31,6 +31,8 @@ describe('periodic jobs (任务)', () => {
       'analytics.purchase-stats-backfill',
       'events.prune',
       'events.redeliver',
+      'group-buy.expire-teams',
+      'group-buy.refund-lost-seats',
       'loyalty.level-review',
       'loyalty.points-expiry',
       'orders.auto-confirm',
@@ -47,6 +49,9 @@ describe('periodic jobs (任务)', () => {
     expect(byName.get('analytics.purchase-stats-backfill')!.intervalMs).toBe(30 * 60_000);
     // The withdrawal sweep asks WeChat about transfer bills: one instance at a time.
     expect(byName.get('referral.withdrawal-transfers')).toEqual(expect.objectContaining({ intervalMs: 60_000, usesWechat: true }));
+    // 拼团: the expiry sweep only writes the database (every instance); the refund sweep calls WeChat Pay (one at a time).
+    expect(byName.get('group-buy.expire-teams')).toEqual(expect.objectContaining({ intervalMs: 60_000, usesWechat: false }));
+    expect(byName.get('group-buy.refund-lost-seats')).toEqual(expect.objectContaining({ intervalMs: 60_000, usesWechat: true }));
     // The harness stopped every sweep through the registry: no timer is set on any of them.
     for (const entry of body.jobs) expect(entry.nextRunAt).toBeNull();
   });

@@ -48,6 +48,8 @@ describe(`subscribe messages (${TEST_DB})`, () => {
       ['order_paid', '支付成功通知'],
       ['order_shipped', '订单发货通知'],
       ['refund_result', '退款结果通知'],
+      ['group_buy_succeeded', '拼团成功通知'],
+      ['group_buy_failed', '拼团失败通知'],
     ]);
   });
 

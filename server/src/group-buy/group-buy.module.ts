@@ -5,11 +5,13 @@ import { CheckoutParticipantsModule } from '../orders/participants/checkout-part
 import { PaymentsModule } from '../payments/payments.module';
 import { ReferralModule } from '../referral/referral.module';
 import { StaffModule } from '../staff/staff.module';
+import { SubscribeMessagesModule } from '../subscribe-messages/subscribe-messages.module';
 import { AdminGroupBuyEndController } from './admin-group-buy-end.controller';
 import { GroupBuyCampaignSkuRow } from './group-buy-campaign-sku.entity';
 import { GroupBuyCampaignRow } from './group-buy-campaign.entity';
 import { GroupBuyEndingService } from './group-buy-ending.service';
 import { GroupBuyMemberUsageRow } from './group-buy-member-usage.entity';
+import { GroupBuyNotices } from './group-buy-notices';
 import { GroupBuyOrdersController } from './group-buy-orders.controller';
 import { GroupBuyOrderSteps } from './group-buy-order-steps';
 import { GroupBuySeatParticipant } from './group-buy-seat-participant';
@@ -32,9 +34,10 @@ import { TeamExpirySweeper } from './team-expiry-sweeper';
     OrdersModule,
     PaymentsModule,
     StaffModule,
+    SubscribeMessagesModule,
   ],
   controllers: [AdminGroupBuyEndController, GroupBuyOrdersController],
-  providers: [GroupBuySeats, GroupBuySeatParticipant, GroupBuyOrderSteps, TeamExpirySweeper, LostSeatRefundSweeper, GroupBuyEndingService],
+  providers: [GroupBuySeats, GroupBuySeatParticipant, GroupBuyOrderSteps, TeamExpirySweeper, LostSeatRefundSweeper, GroupBuyEndingService, GroupBuyNotices],
   exports: [],
 })
 export class GroupBuyModule {}

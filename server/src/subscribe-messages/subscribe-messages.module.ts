@@ -10,5 +10,6 @@ import { SubscribeQuotaRow } from './subscribe-quota.entity';
   imports: [TypeOrmModule.forFeature([SubscribeMessageLogRow, SubscribeQuotaRow])],
   controllers: [SubscribeMessagesController],
   providers: [SubscribeMessagesService],
+  exports: [SubscribeMessagesService],
 })
 export class SubscribeMessagesModule {}

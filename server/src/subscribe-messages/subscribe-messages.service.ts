@@ -134,6 +134,24 @@ export class SubscribeMessagesService implements OnModuleInit {
   }
 
   /**
+   * 拼团成功 / 拼团失败 for one member's order of the team (called by group-buy's followers on the team's events):
+   * once per order and kind, through the member's quota like every message.
+   */
+  async sendGroupBuyResult(kind: 'group_buy_succeeded' | 'group_buy_failed', orderId: number, memberId: number): Promise<void> {
+    const templateId = this.config.subscribeTemplates[kind];
+    if (!templateId) return;
+    const { logged, quotaLeft } = await this.standing(orderId, kind, memberId, templateId);
+    if (logged) return;
+    const succeeded = kind === 'group_buy_succeeded';
+    await this.notify(kind, orderId, memberId, quotaLeft, (order, lines) => ({
+      thing1: clip(lines[0]?.title ?? '商品', ''),
+      amount2: formatYuan(order.payableFen),
+      phrase3: succeeded ? '拼团成功' : '拼团失败',
+      thing4: succeeded ? '商家将尽快为你发货' : '款项将原路退回',
+    }));
+  }
+
+  /**
    * Sends one message about the member's order if they have quota (taken first: without it nothing more is
    * read); logs the outcome; never throws.
    */
