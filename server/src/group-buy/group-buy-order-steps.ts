@@ -51,7 +51,9 @@ export class GroupBuyOrderSteps implements OnModuleInit {
     return order?.fulfilmentHold === 'group_buy' ? message : null;
   }
 
-  private async seatPaid(manager: EntityManager, { orderId, changes }: OrderTransitionContext): Promise<void> {
+  private async seatPaid(manager: EntityManager, { orderId, changes, order }: OrderTransitionContext): Promise<void> {
+    // The payment read the order: an ordinary one costs no statement here.
+    if (order && order.fulfilmentHold !== 'group_buy') return;
     const seat = await manager.findOneBy(GroupBuySeatRow, { orderId, status: 'reserved' });
     if (!seat) return;
     const now = changes.paidAt ?? new Date();

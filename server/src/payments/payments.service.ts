@@ -187,6 +187,7 @@ export class PaymentsService implements OnModuleInit {
         to: 'paid',
         changes: { paidAt: successAt, payDeadlineAt: null },
         lines: order.lines,
+        order,
         event: () => this.events.paid(manager, order, successAt),
       });
       if (paid) return 'paid';

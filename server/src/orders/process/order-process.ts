@@ -14,6 +14,8 @@ export interface OrderTransitionRequest {
   changes?: OrderChanges;
   /** The order's lines, when the caller has just read them with the order: handed to the hooks. */
   lines?: readonly OrderLineFacts[];
+  /** The order as the caller just read it, when it did: handed to the hooks. */
+  order?: OrderTransitionContext['order'];
   /**
    * Records the transition's domain event (OrderEventPublisher) once the update won. It is written before the
    * hooks run, so the rows they change (sales counts, a team's seats: rows many orders share) are the last
@@ -57,7 +59,7 @@ export class OrderProcess {
    * costs exactly its one UPDATE.
    */
   async transition(manager: EntityManager, request: OrderTransitionRequest): Promise<boolean> {
-    const ctx: OrderTransitionContext = { orderId: request.orderId, from: request.from, to: request.to, changes: request.changes ?? {}, lines: request.lines };
+    const ctx: OrderTransitionContext = { orderId: request.orderId, from: request.from, to: request.to, changes: request.changes ?? {}, lines: request.lines, order: request.order };
     for (const guard of this.steps.guardsOf(ctx.from, ctx.to)) {
       const reason = await guard.check(manager, ctx);
       if (reason === null) continue;

@@ -14,6 +14,8 @@ export interface OrderTransitionContext {
   changes: Readonly<OrderChanges>;
   /** The order's lines when the caller read them with the order (a hook then need not read them again). */
   lines?: readonly OrderLineFacts[];
+  /** The order as the caller read it before the change, when it did (a hook then need not read it to know it is not its business). */
+  order?: Readonly<Pick<OrderRow, 'fulfilmentHold'>>;
 }
 
 /** What hooks may need of an order's lines. */
