@@ -6,7 +6,7 @@ import { GroupBuyTeamRow } from '../../server/src/group-buy/group-buy-team.entit
 import { DomainEventRow } from '../../server/src/platform/events/domain-event.entity';
 import { CommissionRow } from '../../server/src/referral/commission.entity';
 import { FAKE_SUBSCRIBE_TEMPLATE_IDS } from '../../server/src/subscribe-messages/subscribe-templates';
-import { campaignRow, createCampaign, orderRowOf, payThroughFake, placeGroupOrder, refundRowsOf, seatsOf, teamRow } from './support/group-buy-fixtures';
+import { campaignRow, createCampaign, formingTeam, orderRowOf, payThroughFake, placeGroupOrder, refundRowsOf, seatsOf, teamRow } from './support/group-buy-fixtures';
 import { eventually } from './support/pay-helpers';
 import { loginWithLink, saveReferralSettings, shareLinkOf } from './support/referral-fixtures';
 import { ShopFixtures } from './support/shop-fixtures';
@@ -38,12 +38,6 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     const campaign = await createCampaign(t, { productId: product.id, skus: [{ skuId, groupPriceFen: 3000 }], teamSize, ...overrides });
     return { campaign, skuId };
   }
-  /** A team whose leader paid, and its id. */
-  async function formingTeam(campaignId: number, skuId: number, leader: { token: string; addressId: number }) {
-    const order: OrderDetail = (await placeGroupOrder(t, leader.token, { ...leader, skuId, campaignId, teamId: null }).expect(201)).body;
-    await payThroughFake(t, leader.token, order.orderNo);
-    return { order, teamId: (await orderRowOf(t, order.orderNo)).groupBuyTeamId! };
-  }
   async function join(campaignId: number, skuId: number, teamId: number, member: { token: string; addressId: number }, pay = true): Promise<OrderDetail> {
     const order: OrderDetail = (await placeGroupOrder(t, member.token, { ...member, skuId, campaignId, teamId }).expect(201)).body;
     if (pay) await payThroughFake(t, member.token, order.orderNo);
@@ -59,7 +53,7 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     const bound = await loginWithLink(t, 'gb-life-bound-leader', await shareLinkOf(t, promoter));
     const { campaign, skuId } = await campaignOf(2);
     const leader = await shopper('bound-leader', bound.token);
-    const { order, teamId } = await formingTeam(campaign.id, skuId, leader);
+    const { order, teamId } = await formingTeam(t, campaign.id, skuId, leader);
     expect((await orderRowOf(t, order.orderNo)).status).toBe('paid');
     expect(await t.dataSource.getRepository(CommissionRow).countBy({ orderNo: order.orderNo })).toBe(0);
 
@@ -96,7 +90,7 @@ describe(`group-buy team life (${TEST_DB})`, () => {
   it('expiry fails a short team: unpaid joins cancelled, every paid order refunded once (group_failed, <orderNo>G1), the shopper told why', async () => {
     const { campaign, skuId } = await campaignOf(3);
     const leader = await shopper('fail-leader');
-    const { order, teamId } = await formingTeam(campaign.id, skuId, leader);
+    const { order, teamId } = await formingTeam(t, campaign.id, skuId, leader);
     const paidJoin = await join(campaign.id, skuId, teamId, await shopper('fail-paid'));
     const unpaid = await join(campaign.id, skuId, teamId, await shopper('fail-unpaid'), false);
     expect((await campaignRow(t, campaign.id)).unitsTaken).toBe(3);
@@ -122,13 +116,13 @@ describe(`group-buy team life (${TEST_DB})`, () => {
 
   it('模拟成团: below the threshold the team fails; at it the team succeeds with the missing seats virtual', async () => {
     const below = await campaignOf(4, { virtualCompletion: true, virtualThresholdPercent: 75 });
-    const low = await formingTeam(below.campaign.id, below.skuId, await shopper('virtual-low-leader'));
+    const low = await formingTeam(t, below.campaign.id, below.skuId, await shopper('virtual-low-leader'));
     await join(below.campaign.id, below.skuId, low.teamId, await shopper('virtual-low-1'));
     await expire(low.teamId);
     expect(await teamRow(t, low.teamId)).toMatchObject({ status: 'failed', virtualSeats: 0, seatsPaid: 2 });
 
     const at = await campaignOf(4, { virtualCompletion: true, virtualThresholdPercent: 50 });
-    const high = await formingTeam(at.campaign.id, at.skuId, await shopper('virtual-high-leader'));
+    const high = await formingTeam(t, at.campaign.id, at.skuId, await shopper('virtual-high-leader'));
     const friend = await join(at.campaign.id, at.skuId, high.teamId, await shopper('virtual-high-1'));
     await expire(high.teamId);
     expect(await teamRow(t, high.teamId)).toMatchObject({ status: 'succeeded', virtualSeats: 2, seatsPaid: 2 });
@@ -141,7 +135,7 @@ describe(`group-buy team life (${TEST_DB})`, () => {
 
   it('取消拼团并退款 frees the seat and refunds the whole order; refused once the team succeeded; another member gets 404', async () => {
     const { campaign, skuId } = await campaignOf(3);
-    const { teamId } = await formingTeam(campaign.id, skuId, await shopper('quit-leader'));
+    const { teamId } = await formingTeam(t, campaign.id, skuId, await shopper('quit-leader'));
     const quitter = await shopper('quitter');
     const quitting = await join(campaign.id, skuId, teamId, quitter);
     await t.api().post(`${API}/group-buy/orders/${quitting.orderNo}/quit`).set(bearer((await shopper('quit-stranger')).token)).expect(404);
@@ -161,7 +155,7 @@ describe(`group-buy team life (${TEST_DB})`, () => {
 
   it('a payment that comes after the team expired loses the seat and is refunded automatically, saying why', async () => {
     const { campaign, skuId } = await campaignOf(2);
-    const { teamId } = await formingTeam(campaign.id, skuId, await shopper('lost-leader'));
+    const { teamId } = await formingTeam(t, campaign.id, skuId, await shopper('lost-leader'));
     const joiner = await shopper('lost-joiner');
     const lateJoin = await join(campaign.id, skuId, teamId, joiner, false);
     // The team's time ran out before the payment arrived (the sweep has not run yet).
@@ -177,7 +171,7 @@ describe(`group-buy team life (${TEST_DB})`, () => {
 
   it('ending a campaign early: forming teams end at once by the rule, unpaid leaders cancelled; once only; roles enforced', async () => {
     const { campaign, skuId } = await campaignOf(3);
-    const { order, teamId } = await formingTeam(campaign.id, skuId, await shopper('end-leader'));
+    const { order, teamId } = await formingTeam(t, campaign.id, skuId, await shopper('end-leader'));
     const opener = await shopper('end-opener');
     const unopened: OrderDetail = (await placeGroupOrder(t, opener.token, { ...opener, skuId, campaignId: campaign.id, teamId: null }).expect(201)).body;
     await t.api().post(`${API}/admin/group-buy/campaigns/${campaign.id}/end`).set(bearer(warehouse)).expect(403);

@@ -8,7 +8,7 @@ import { OrderRow } from '../../server/src/orders/order.entity';
 import { RefundResendSweeper } from '../../server/src/payments/payment-sweeper';
 import { RefundsService } from '../../server/src/payments/refunds.service';
 import { DomainEventRow } from '../../server/src/platform/events/domain-event.entity';
-import { campaignRow, createCampaign, notifyPaid, orderRowOf, payThroughFake, placeGroupOrder, refundRowsOf, seatsOf, teamRow } from './support/group-buy-fixtures';
+import { campaignRow, createCampaign, formingTeam, notifyPaid, orderRowOf, payThroughFake, placeGroupOrder, refundRowsOf, seatsOf, teamRow } from './support/group-buy-fixtures';
 import { eventually, payAtFake, startPayment } from './support/pay-helpers';
 import { ShopFixtures } from './support/shop-fixtures';
 import { memberToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
@@ -42,17 +42,15 @@ describe(`group-buy races (${TEST_DB})`, () => {
     const campaign = await createCampaign(t, { productId: product.id, skus: [{ skuId, groupPriceFen: 3000 }], teamSize, ...overrides });
     return { campaign, skuId };
   }
-  async function formingTeam(campaignId: number, skuId: number) {
+  async function formingTeamOf(campaignId: number, skuId: number) {
     const [leader] = await shoppers(1);
-    const order: OrderDetail = (await placeGroupOrder(t, leader.token, { ...leader, skuId, campaignId, teamId: null }).expect(201)).body;
-    await payThroughFake(t, leader.token, order.orderNo);
-    return { order, teamId: (await orderRowOf(t, order.orderNo)).groupBuyTeamId! };
+    return formingTeam(t, campaignId, skuId, leader);
   }
   const succeededEvents = (teamId: number) => t.dataSource.getRepository(DomainEventRow).countBy({ type: GroupBuyEvents.teamSucceeded, aggregateKey: `group-buy-team:${teamId}` });
 
   it('20 shoppers race for the last seat: one order holds it, 19 get 409 GROUP_BUY_TEAM_FULL, no stock taken and nothing to pay for them', async () => {
     const { campaign, skuId } = await campaignOf(2);
-    const { teamId } = await formingTeam(campaign.id, skuId);
+    const { teamId } = await formingTeamOf(campaign.id, skuId);
     const racers = await shoppers(20);
     const answers = await Promise.all(racers.map((racer) => placeGroupOrder(t, racer.token, { ...racer, skuId, campaignId: campaign.id, teamId })));
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
@@ -68,7 +66,7 @@ describe(`group-buy races (${TEST_DB})`, () => {
 
   it('parallel payment notifications for the last seats: the team succeeds once, seatsPaid never passes the size, every order released', async () => {
     const { campaign, skuId } = await campaignOf(5);
-    const { order: leaderOrder, teamId } = await formingTeam(campaign.id, skuId);
+    const { order: leaderOrder, teamId } = await formingTeamOf(campaign.id, skuId);
     const joiners = await shoppers(4);
     const orders: OrderDetail[] = [];
     for (const joiner of joiners) orders.push((await placeGroupOrder(t, joiner.token, { ...joiner, skuId, campaignId: campaign.id, teamId }).expect(201)).body);
@@ -84,7 +82,7 @@ describe(`group-buy races (${TEST_DB})`, () => {
   it('the expiry sweep racing the final payment ends each team one way: succeeded, or failed with every paid order refunded once', async () => {
     for (let round = 0; round < 6; round++) {
       const { campaign, skuId } = await campaignOf(2);
-      const { order: leaderOrder, teamId } = await formingTeam(campaign.id, skuId);
+      const { order: leaderOrder, teamId } = await formingTeamOf(campaign.id, skuId);
       const [joiner] = await shoppers(1);
       const last: OrderDetail = (await placeGroupOrder(t, joiner.token, { ...joiner, skuId, campaignId: campaign.id, teamId }).expect(201)).body;
       const { prepayId } = await startPayment(t, joiner.token, last.orderNo);
@@ -116,7 +114,7 @@ describe(`group-buy races (${TEST_DB})`, () => {
 
   it('a refund run killed halfway and run again (twice at once): each order refunded exactly once', async () => {
     const { campaign, skuId } = await campaignOf(5);
-    const { order: leaderOrder, teamId } = await formingTeam(campaign.id, skuId);
+    const { order: leaderOrder, teamId } = await formingTeamOf(campaign.id, skuId);
     const paid: OrderDetail[] = [leaderOrder];
     for (const joiner of await shoppers(3)) {
       const order: OrderDetail = (await placeGroupOrder(t, joiner.token, { ...joiner, skuId, campaignId: campaign.id, teamId }).expect(201)).body;

@@ -78,3 +78,10 @@ export async function payThroughFake(t: TestApp, token: string, orderNo: string)
 /** The order's refund rows. */
 export const refundRowsOf = async (t: TestApp, orderNo: string) =>
   t.dataSource.getRepository(RefundRow).find({ where: { orderId: (await orderRowOf(t, orderNo)).id }, order: { id: 'ASC' } });
+
+/** A team whose leader has paid (forming), and the leader's order. */
+export async function formingTeam(t: TestApp, campaignId: number, skuId: number, leader: { token: string; addressId: number }): Promise<{ order: OrderDetail; teamId: number }> {
+  const order: OrderDetail = (await placeGroupOrder(t, leader.token, { ...leader, skuId, campaignId, teamId: null }).expect(201)).body;
+  await payThroughFake(t, leader.token, order.orderNo);
+  return { order, teamId: (await orderRowOf(t, order.orderNo)).groupBuyTeamId! };
+}
