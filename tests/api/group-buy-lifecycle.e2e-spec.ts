@@ -3,6 +3,7 @@ import { GroupBuyEvents } from '../../server/src/group-buy/group-buy-events';
 import { LostSeatRefundSweeper } from '../../server/src/group-buy/lost-seat-refund-sweeper';
 import { TeamExpirySweeper } from '../../server/src/group-buy/team-expiry-sweeper';
 import { GroupBuyTeamRow } from '../../server/src/group-buy/group-buy-team.entity';
+import { OrderRow } from '../../server/src/orders/order.entity';
 import { DomainEventRow } from '../../server/src/platform/events/domain-event.entity';
 import { CommissionRow } from '../../server/src/referral/commission.entity';
 import { FAKE_SUBSCRIBE_TEMPLATE_IDS } from '../../server/src/subscribe-messages/subscribe-templates';
@@ -85,6 +86,16 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     await ship(order.orderNo).expect(200);
     await t.api().post(`${API}/orders/${order.orderNo}/confirm-receipt`).set(bearer(leader.token)).expect(200);
     expect((await orderRowOf(t, order.orderNo)).status).toBe('completed');
+  });
+
+  it('confirming receipt is refused while the team forms, even for a held order forced past the shipping guard', async () => {
+    const { campaign, skuId } = await campaignOf(2);
+    const leader = await shopper('complete-leader');
+    const { order } = await formingTeam(t, campaign.id, skuId, leader);
+    await t.dataSource.getRepository(OrderRow).update({ orderNo: order.orderNo }, { status: 'shipped', shippedAt: new Date() });
+    const refused = await t.api().post(`${API}/orders/${order.orderNo}/confirm-receipt`).set(bearer(leader.token)).expect(409);
+    expect(refused.body).toMatchObject({ code: 'ORDER_TRANSITION_BLOCKED', message: '拼团中的订单成团后才能确认收货' });
+    expect((await orderRowOf(t, order.orderNo)).status).toBe('shipped');
   });
 
   it('expiry fails a short team: unpaid joins cancelled, every paid order refunded once (group_failed, <orderNo>G1), the shopper told why', async () => {
