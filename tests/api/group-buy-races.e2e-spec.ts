@@ -9,7 +9,7 @@ import { RefundResendSweeper } from '../../server/src/payments/payment-sweeper';
 import { RefundsService } from '../../server/src/payments/refunds.service';
 import { DomainEventRow } from '../../server/src/platform/events/domain-event.entity';
 import { campaignRow, createCampaign, formingTeam, notifyPaid, orderRowOf, payThroughFake, placeGroupOrder, refundRowsOf, seatsOf, teamRow } from './support/group-buy-fixtures';
-import { eventually, payAtFake, startPayment } from './support/pay-helpers';
+import { deliver, eventually, payAtFake, signedHeaders, startPayment, transactionNotification } from './support/pay-helpers';
 import { ShopFixtures } from './support/shop-fixtures';
 import { memberToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
@@ -80,14 +80,25 @@ describe(`group-buy races (${TEST_DB})`, () => {
   });
 
   it('the expiry sweep racing the final payment ends each team one way: succeeded, or failed with every paid order refunded once', async () => {
-    for (let round = 0; round < 6; round++) {
+    for (let round = 0; round < 8; round++) {
       const { campaign, skuId } = await campaignOf(2);
       const { order: leaderOrder, teamId } = await formingTeamOf(campaign.id, skuId);
       const [joiner] = await shoppers(1);
       const last: OrderDetail = (await placeGroupOrder(t, joiner.token, { ...joiner, skuId, campaignId: campaign.id, teamId }).expect(201)).body;
       const { prepayId } = await startPayment(t, joiner.token, last.orderNo);
       const team = await t.dataSource.getRepository(GroupBuyTeamRow).findOneByOrFail({ id: teamId });
-      await Promise.all([payAtFake(t, prepayId), t.app.get(TeamExpirySweeper).sweep(new Date(team.expiresAt!.getTime() + 1000))]);
+      // The shopper pays at the cashier and the notification (WeChat's, and a copy delivered at once) races the sweep.
+      const pay = async () => {
+        const { transactionId } = await payAtFake(t, prepayId);
+        const body = transactionNotification(t, { orderNo: last.orderNo, amountFen: last.payableFen, transactionId });
+        await deliver(t, body, signedHeaders(t, body));
+      };
+      // The sweep starts a little later each round, so the rounds fall on both sides of the payment and in between.
+      const sweep = async () => {
+        await new Promise((resolve) => setTimeout(resolve, round * 3));
+        return t.app.get(TeamExpirySweeper).sweep(new Date(team.expiresAt!.getTime() + 1000));
+      };
+      await Promise.all([pay(), sweep()]);
       // The payment lands (as paid, or as a late payment on an order the sweep cancelled first).
       await eventually(() => orderRowOf(t, last.orderNo), (row) => row.paidAt !== null || row.status === 'cancelled');
       await t.app.get(LostSeatRefundSweeper).sweep();
