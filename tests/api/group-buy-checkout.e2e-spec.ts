@@ -1,4 +1,4 @@
-import type { OrderDetail } from '../../shared';
+import { ATTRIBUTION_HEADERS, type OrderDetail, type ShareLink } from '../../shared';
 import { campaignRow, createCampaign, notifyPaid, orderRowOf, placeGroupOrder, seatsOf, teamRow } from './support/group-buy-fixtures';
 import { ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, memberToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
@@ -51,13 +51,20 @@ describe(`group-buy checkout (${TEST_DB})`, () => {
 
     // The leader cannot join their own team; the friend joins at 拼团价.
     expect((await placeGroupOrder(t, leader.token, { ...leader, skuId, campaignId: campaign.id, teamId }).expect(409)).body.code).toBe('GROUP_BUY_OWN_TEAM');
-    const joined: OrderDetail = (await placeGroupOrder(t, friend.token, { ...friend, skuId, campaignId: campaign.id, teamId }).expect(201)).body;
+    // The friend came by the leader's share link: the seat names the leader as the inviter.
+    const leaderLink: ShareLink = (await t.api().post(`${API}/share-links`).set(bearer(leader.token)).send({ kind: 'page' }).expect(200)).body;
+    const joined: OrderDetail = (await placeGroupOrder(t, friend.token, { ...friend, skuId, campaignId: campaign.id, teamId }).set(ATTRIBUTION_HEADERS.shareLink, leaderLink.shortId).expect(201)).body;
     expect(joined.lines[0].unitPriceFen).toBe(3000);
     expect(joined.groupBuyTeamId).toBe(teamId);
     expect((await placeGroupOrder(t, friend.token, { ...friend, skuId, campaignId: campaign.id, teamId }).expect(409)).body.code).toBe('GROUP_BUY_ALREADY_JOINED');
+    const [leaderSeat, friendSeat] = await seatsOf(t, teamId);
+    expect(friendSeat.inviterMemberId).toBe(leaderSeat.memberId);
     const third = await shopper('third-1');
     const full = await placeGroupOrder(t, third.token, { ...third, skuId, campaignId: campaign.id, teamId }).expect(409);
     expect(full.body).toMatchObject({ code: 'GROUP_BUY_TEAM_FULL', message: '这个团已满员，可以发起一个新团' });
+    // The preview says so before anything is placed.
+    const fullPreview = await t.api().post(`${API}/checkout/preview`).set(bearer(third.token)).send({ items: [{ skuId, quantity: 1 }], addressId: third.addressId, groupBuy: { campaignId: campaign.id, teamId } }).expect(200);
+    expect(fullPreview.body).toMatchObject({ canSubmit: false, refusals: [{ code: 'GROUP_BUY_TEAM_FULL', message: '这个团已满员，可以发起一个新团', skuIds: null }] });
 
     expect(await notifyPaid(t, joined)).toBe(204);
     expect(await teamRow(t, teamId)).toMatchObject({ status: 'succeeded', seatsPaid: 2, seatsTaken: 2, virtualSeats: 0 });
