@@ -80,6 +80,11 @@ describe(`group-buy checkout (${TEST_DB})`, () => {
     const buyer = await shopper('selection');
     expect((await placeGroupOrder(t, buyer.token, { ...buyer, skuId: outside, campaignId: campaign.id, teamId: null }).expect(400)).body.code).toBe('GROUP_BUY_SELECTION_INVALID');
     expect((await placeGroupOrder(t, buyer.token, { ...buyer, skuId: inCampaign, campaignId: campaign.id, teamId: null, fromCart: true }).expect(400)).body.code).toBe('GROUP_BUY_SELECTION_INVALID');
+    const later = await createCampaign(t, { productId: product.id, skus: [{ skuId: inCampaign, groupPriceFen: 3000 }], startsAt: new Date(Date.now() + 3_600_000) });
+    expect((await placeGroupOrder(t, buyer.token, { ...buyer, skuId: inCampaign, campaignId: later.id, teamId: null }).expect(409)).body).toMatchObject({
+      code: 'GROUP_BUY_CAMPAIGN_NOT_RUNNING',
+      message: '拼团活动还没有开始',
+    });
     const bad = await t.api().post(`${API}/orders`).set(bearer(buyer.token)).send({ clientToken: 'gb-bad-input-1', items: [{ skuId: inCampaign, quantity: 1 }], addressId: buyer.addressId, groupBuy: { campaignId: 0 } });
     expect(bad.status).toBe(400);
 

@@ -7,7 +7,8 @@ const conflict = (code: ErrorCode, message: string, details?: Record<string, unk
 
 export const groupBuyErrors = {
   selectionInvalid: (message: string) => new ApiException('GROUP_BUY_SELECTION_INVALID', HttpStatus.BAD_REQUEST, message),
-  campaignNotRunning: (campaignId: number) => conflict('GROUP_BUY_CAMPAIGN_NOT_RUNNING', GROUP_BUY_JOIN_BLOCK_LABELS.campaign_ended, { campaignId }),
+  campaignNotRunning: (campaignId: number, notStarted = false) =>
+    conflict('GROUP_BUY_CAMPAIGN_NOT_RUNNING', notStarted ? '拼团活动还没有开始' : GROUP_BUY_JOIN_BLOCK_LABELS.campaign_ended, { campaignId }),
   teamNotFound: (teamId: number) => new ApiException('GROUP_BUY_TEAM_NOT_FOUND', HttpStatus.NOT_FOUND, '这个团不存在', { teamId }),
   teamFull: (teamId: number) => conflict('GROUP_BUY_TEAM_FULL', GROUP_BUY_JOIN_BLOCK_LABELS.full, { teamId }),
   teamExpired: (teamId: number) => conflict('GROUP_BUY_TEAM_CLOSED', GROUP_BUY_JOIN_BLOCK_LABELS.expired, { teamId, reason: 'expired' }),

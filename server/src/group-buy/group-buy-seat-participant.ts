@@ -65,7 +65,9 @@ export class GroupBuySeatParticipant implements CheckoutParticipant<SeatHold>, O
     const refuse = (error: ApiException): ParticipantQuote<SeatHold> => ({ refusals: [{ error, skuIds: null }] });
     const manager = this.dataSource.manager;
     const campaign = await manager.findOneBy(GroupBuyCampaignRow, { id: groupBuy.campaignId });
-    if (!campaign || !campaignRunning(campaign, now)) return refuse(groupBuyErrors.campaignNotRunning(groupBuy.campaignId));
+    if (!campaign || !campaignRunning(campaign, now)) {
+      return refuse(groupBuyErrors.campaignNotRunning(groupBuy.campaignId, campaign !== null && campaign.endedAt === null && now < campaign.startsAt));
+    }
     if (lines.length !== 1 || lines[0].productId !== campaign.productId) {
       return refuse(groupBuyErrors.selectionInvalid('拼团只能单独购买活动商品的一个规格'));
     }
