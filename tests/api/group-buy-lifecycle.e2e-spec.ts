@@ -88,16 +88,6 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     expect((await orderRowOf(t, order.orderNo)).status).toBe('completed');
   });
 
-  it('confirming receipt is refused while the team forms, even for a held order forced past the shipping guard', async () => {
-    const { campaign, skuId } = await campaignOf(2);
-    const leader = await shopper('complete-leader');
-    const { order } = await formingTeam(t, campaign.id, skuId, leader);
-    await t.dataSource.getRepository(OrderRow).update({ orderNo: order.orderNo }, { status: 'shipped', shippedAt: new Date() });
-    const refused = await t.api().post(`${API}/orders/${order.orderNo}/confirm-receipt`).set(bearer(leader.token)).expect(409);
-    expect(refused.body).toMatchObject({ code: 'ORDER_TRANSITION_BLOCKED', message: '拼团中的订单成团后才能确认收货' });
-    expect((await orderRowOf(t, order.orderNo)).status).toBe('shipped');
-  });
-
   it('expiry fails a short team: unpaid joins cancelled, every paid order refunded once (group_failed, <orderNo>G1), the shopper told why', async () => {
     const { campaign, skuId } = await campaignOf(3);
     const leader = await shopper('fail-leader');
@@ -195,5 +185,16 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     expect((await t.api().post(`${API}/admin/group-buy/campaigns/999999/end`).set(bearer(owner)).expect(404)).body.code).toBe('GROUP_BUY_CAMPAIGN_NOT_FOUND');
     const newcomer = await shopper('end-newcomer');
     expect((await placeGroupOrder(t, newcomer.token, { ...newcomer, skuId, campaignId: campaign.id, teamId: null }).expect(409)).body.code).toBe('GROUP_BUY_CAMPAIGN_NOT_RUNNING');
+  });
+
+  // Last: its team stays forming, and the expiry sweeps above end every team due at the time they sweep at.
+  it('confirming receipt is refused while the team forms, even for a held order forced past the shipping guard', async () => {
+    const { campaign, skuId } = await campaignOf(2);
+    const leader = await shopper('complete-leader');
+    const { order } = await formingTeam(t, campaign.id, skuId, leader);
+    await t.dataSource.getRepository(OrderRow).update({ orderNo: order.orderNo }, { status: 'shipped', shippedAt: new Date() });
+    const refused = await t.api().post(`${API}/orders/${order.orderNo}/confirm-receipt`).set(bearer(leader.token)).expect(409);
+    expect(refused.body).toMatchObject({ code: 'ORDER_TRANSITION_BLOCKED', message: '拼团中的订单成团后才能确认收货' });
+    expect((await orderRowOf(t, order.orderNo)).status).toBe('shipped');
   });
 });
