@@ -133,7 +133,8 @@ export function GroupBuyCampaignDrawer({ campaign, readOnly, onClose, onSaved }:
         ariaLabel="成团人数"
         addonAfter="人（含团长）"
         requiredMessage="请填写成团人数"
-        disabled={running}
+        // undefined, not false: a read-only drawer disables it too.
+        disabled={running || undefined}
       />
       <CheckedNumberField
         name="validityHours"
@@ -297,7 +298,7 @@ function PriceCell({ form, name, kind }: { form: FormInstance<GroupBuyFormValues
         },
       ]}
     >
-      <YuanInput aria-label={`${kind === 'groupPrice' ? '拼团价' : '团长价'} ${rowLabel(form, name)}`} disabled={included === false} />
+      <YuanInput aria-label={`${kind === 'groupPrice' ? '拼团价' : '团长价'} ${rowLabel(form, name)}`} disabled={included === false || undefined} />
     </Form.Item>
   );
 }

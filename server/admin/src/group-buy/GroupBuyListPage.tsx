@@ -30,13 +30,18 @@ export default function GroupBuyListPage() {
 
   const columns: ProColumns<GroupBuyCampaign>[] = [
     {
-      title: '活动',
+      title: '活动 / 商品',
       dataIndex: 'name',
       search: false,
       render: (_, row) => (
-        <Space direction="vertical" size={0}>
-          <Typography.Text strong>{row.name}</Typography.Text>
-          <Typography.Text type="secondary">ID {row.id}</Typography.Text>
+        <Space>
+          {row.productImage && <Image src={row.productImage} width={44} height={44} style={{ objectFit: 'cover', borderRadius: 4 }} preview={false} alt="" />}
+          <Space direction="vertical" size={0}>
+            <Typography.Text strong>{row.name}</Typography.Text>
+            <Typography.Text type="secondary" ellipsis style={{ maxWidth: 180 }} title={row.productTitle}>
+              {row.productTitle}
+            </Typography.Text>
+          </Space>
         </Space>
       ),
     },
@@ -46,42 +51,6 @@ export default function GroupBuyListPage() {
       valueType: 'select',
       valueEnum: Object.fromEntries(GROUP_BUY_CAMPAIGN_STATES.map((state) => [state, { text: GROUP_BUY_CAMPAIGN_STATE_LABELS[state] }])),
       render: (_, row) => <Tag color={STATE_COLORS[row.state]}>{GROUP_BUY_CAMPAIGN_STATE_LABELS[row.state]}</Tag>,
-    },
-    {
-      title: '商品',
-      dataIndex: 'productTitle',
-      search: false,
-      render: (_, row) => (
-        <Space>
-          {row.productImage && <Image src={row.productImage} width={40} height={40} style={{ objectFit: 'cover' }} preview={false} alt="" />}
-          <Typography.Text ellipsis style={{ maxWidth: 160 }} title={row.productTitle}>
-            {row.productTitle}
-          </Typography.Text>
-        </Space>
-      ),
-    },
-    {
-      title: '成团规则',
-      dataIndex: 'teamSize',
-      search: false,
-      render: (_, row) => (
-        <Space direction="vertical" size={0}>
-          <span>{row.teamSize} 人团 · {row.validityHours} 小时内</span>
-          <Typography.Text type="secondary">每人限购 {limitText(row.memberUnitLimit, '件')}</Typography.Text>
-        </Space>
-      ),
-    },
-    {
-      title: '活动时间（北京时间）',
-      dataIndex: 'startsAt',
-      search: false,
-      render: (_, row) => (
-        <Space direction="vertical" size={0}>
-          <span>{chinaMinute(row.startsAt)} 起</span>
-          <span>{chinaMinute(row.endsAt)} 止</span>
-          {row.endedAt && <Typography.Text type="secondary">{chinaMinute(row.endedAt)} 提前结束</Typography.Text>}
-        </Space>
-      ),
     },
     { title: '开团数', dataIndex: ['stats', 'teamsOpened'], search: false },
     { title: '成团数', dataIndex: ['stats', 'teamsSucceeded'], search: false, render: (_, row) => succeededText(row.stats) },
@@ -107,6 +76,29 @@ export default function GroupBuyListPage() {
     },
     { title: 'GMV', dataIndex: ['stats', 'gmvFen'], search: false, render: (_, row) => formatYuan(row.stats.gmvFen) },
     { title: '退款', dataIndex: ['stats', 'refundedFen'], search: false, render: (_, row) => formatYuan(row.stats.refundedFen) },
+    {
+      title: '成团规则',
+      dataIndex: 'teamSize',
+      search: false,
+      render: (_, row) => (
+        <Space direction="vertical" size={0}>
+          <span>{row.teamSize} 人团 · {row.validityHours} 小时内</span>
+          <Typography.Text type="secondary">每人限购 {limitText(row.memberUnitLimit, '件')}</Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: '活动时间（北京时间）',
+      dataIndex: 'startsAt',
+      search: false,
+      render: (_, row) => (
+        <Space direction="vertical" size={0}>
+          <span>{chinaMinute(row.startsAt)} 起</span>
+          <span>{chinaMinute(row.endsAt)} 止</span>
+          {row.endedAt && <Typography.Text type="secondary">{chinaMinute(row.endedAt)} 提前结束</Typography.Text>}
+        </Space>
+      ),
+    },
     {
       title: '操作',
       valueType: 'option',
