@@ -64,6 +64,17 @@ test('the owner creates a 拼团 campaign, sees it running with its figures, ope
       await row.getByText('¥0.00').first().waitFor();
       await screenshot(page, 'admin-group-buy-list');
 
+      // Running: shoppers may be in teams, so the product and the team size stay as they are.
+      await page.getByLabel(`编辑 ${name}`).click();
+      const edit = page.locator('.ant-drawer-content', { hasText: `编辑拼团：${name}` });
+      await edit.getByText('活动进行中：已有顾客开团，商品和成团人数不能再改。').waitFor();
+      assert.ok(await edit.getByLabel('成团人数').isDisabled());
+      assert.ok(await edit.getByRole('combobox', { name: '商品' }).isDisabled());
+      assert.ok(!(await edit.getByLabel('活动名称').isDisabled()));
+      assert.equal(await edit.getByLabel(/^团长价 /).first().inputValue(), '0.50');
+      await edit.getByRole('button', { name: '取 消' }).or(edit.getByRole('button', { name: '取消' })).first().click();
+      await edit.waitFor({ state: 'hidden' });
+
       // No team opened yet: the teams drawer says so.
       await page.getByLabel(`团列表 ${name}`).click();
       const teams = page.locator('.ant-drawer-content', { hasText: `团列表：${name}` });
@@ -79,6 +90,16 @@ test('the owner creates a 拼团 campaign, sees it running with its figures, ope
       await confirm.getByRole('button', { name: '确认结束' }).click();
       await page.getByText('活动已结束').first().waitFor();
       await row.getByText('已结束').waitFor();
+      // The state filter finds it among the ended ones only.
+      const stateFilter = page.locator('.ant-select', { has: page.getByLabel('状态') });
+      await stateFilter.click();
+      await page.locator('.ant-select-item-option', { hasText: '进行中' }).click();
+      await page.getByRole('button', { name: '查 询' }).or(page.getByRole('button', { name: '查询' })).first().click();
+      await row.waitFor({ state: 'detached' });
+      await stateFilter.click();
+      await page.locator('.ant-select-item-option', { hasText: '已结束' }).click();
+      await page.getByRole('button', { name: '查 询' }).or(page.getByRole('button', { name: '查询' })).first().click();
+      await row.waitFor();
 
       // Ended: no edit, 提前结束 disabled, 查看 opens the form read-only.
       await page.getByLabel(`查看 ${name}`).waitFor();
