@@ -1,13 +1,26 @@
-import type { GroupBuyCampaign, GroupBuyOffer, GroupBuyTeamView } from '../../shared';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadImage } from '@napi-rs/canvas';
+import type request from 'supertest';
+import { decodeShortId, POSTER_HEIGHT, POSTER_WIDTH, type GroupBuyCampaign, type GroupBuyOffer, type GroupBuyTeamView, type ShareLink } from '../../shared';
+import { ShareLinkRow } from '../../server/src/attribution/share-link.entity';
 import { GroupBuyCampaignRow } from '../../server/src/group-buy/group-buy-campaign.entity';
 import { GroupBuyMemberUsageRow } from '../../server/src/group-buy/group-buy-member-usage.entity';
 import { GroupBuyTeamRow } from '../../server/src/group-buy/group-buy-team.entity';
+import { readQrCode } from './support/qr-code';
 import { campaignInput, createCampaign, GroupBuyReadFixtures, type FixtureShopper } from './support/group-buy-read-fixtures';
 import { ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, expectApiError, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
 const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
+
+/** supertest's parser for binary answers: the body as one Buffer. */
+function binary(response: request.Response, callback: (error: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => callback(null, Buffer.concat(chunks)));
+}
 
 describe(`group-buy shopper reads (${TEST_DB})`, () => {
   let t: TestApp;
@@ -189,5 +202,40 @@ describe(`group-buy shopper reads (${TEST_DB})`, () => {
     expect(mine.items[0].team.mySeat).toEqual({ status: 'quit', orderNo: quitOrder.orderNo, isLeader: false });
     expect(mine.items[1].team).toEqual(expect.objectContaining({ status: 'succeeded', joinBlock: 'own_team' }));
     expect((await t.api().get(`${API}/me/group-buy/teams`).set(bearer(joiner.token)).expect(200)).body.items.map((item: { team: GroupBuyTeamView }) => item.team.id)).not.toContain(second.id);
+  });
+
+  it('shares a team: the link and the poster code open the team page with the sharer, an unknown or foreign opening team is 404', async () => {
+    const forming = await fixtures.team(campaign, leader, { status: 'forming' });
+    const link = (await t.api().post(`${API}/share-links`).set(bearer(joiner.token)).send({ kind: 'team', targetId: forming.id, channel: 'chat' }).expect(200)).body as ShareLink;
+    expect(link).toEqual(
+      expect.objectContaining({ kind: 'team', targetId: forming.id, page: 'pages/group-buy/team/index', path: `/pages/group-buy/team/index?id=${forming.id}&s=${link.shortId}` }),
+    );
+    const opening = await fixtures.team(campaign, leader, { status: 'opening' });
+    for (const [token, targetId] of [[joiner.token, 999999], [joiner.token, opening.id]] as const) {
+      const refused = await t.api().post(`${API}/share-links`).set(bearer(token)).send({ kind: 'team', targetId }).expect(404);
+      expectApiError(refused.body, 'GROUP_BUY_TEAM_NOT_FOUND');
+    }
+    // The leader may share their own team while paying.
+    await t.api().post(`${API}/share-links`).set(bearer(leader.token)).send({ kind: 'team', targetId: opening.id }).expect(200);
+
+    const poster = (query: string, token = joiner.token) => t.api().get(`${API}/share/poster?${query}`).set(bearer(token)).buffer(true).parse(binary);
+    const response = await poster(`kind=team&teamId=${forming.id}`).expect(200);
+    expect(response.headers['content-type']).toBe('image/png');
+    const png = response.body as Buffer;
+    const image = await loadImage(png);
+    expect([image.width, image.height]).toEqual([POSTER_WIDTH, POSTER_HEIGHT]);
+    const artifacts = join(__dirname, '..', '..', 'test-artifacts');
+    mkdirSync(artifacts, { recursive: true });
+    writeFileSync(join(artifacts, `group-buy-team-poster-${TEST_DB}.png`), png);
+    const match = /^([a-z/-]+)\?scene=(.+)$/.exec((await readQrCode(png)) ?? '');
+    expect(match?.[1]).toBe('pages/group-buy/team/index');
+    const scene = decodeURIComponent(match![2]);
+    const row = await t.dataSource.getRepository(ShareLinkRow).findOneByOrFail({ id: decodeShortId(scene)! });
+    expect(row).toEqual(expect.objectContaining({ sharerMemberId: joiner.id, kind: 'team', targetId: forming.id, channel: 'poster' }));
+
+    const errorOf = (refused: request.Response) => JSON.parse((refused.body as Buffer).toString('utf8'));
+    expectApiError(errorOf(await poster('kind=team').expect(400)), 'VALIDATION_FAILED');
+    expectApiError(errorOf(await poster('kind=team&teamId=999999').expect(404)), 'GROUP_BUY_TEAM_NOT_FOUND');
+    expectApiError(errorOf(await poster(`kind=team&teamId=${opening.id}`).expect(404)), 'GROUP_BUY_TEAM_NOT_FOUND');
   });
 });

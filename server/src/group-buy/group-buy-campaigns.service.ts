@@ -18,6 +18,7 @@ import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
 import { checkCampaignRules } from './group-buy-campaign-rules';
+import { campaignNotFound } from './group-buy-errors';
 import { GroupBuyCampaignSkuRow } from './group-buy-campaign-sku.entity';
 import { GroupBuyCampaignRow } from './group-buy-campaign.entity';
 import { GroupBuySeatRow } from './group-buy-seat.entity';
@@ -26,7 +27,6 @@ import { GroupBuyTeamRow } from './group-buy-team.entity';
 import { campaignState, toAdminCampaign, VIRTUAL_FACE, type CampaignProduct } from './group-buy-views';
 import type { GroupBuyCampaignQueryDto, GroupBuyTeamQueryDto } from './group-buy.dto';
 
-export const campaignNotFound = () => new ApiException('GROUP_BUY_CAMPAIGN_NOT_FOUND', HttpStatus.NOT_FOUND, '拼团活动不存在');
 const productNotFound = () => new ApiException('PRODUCT_NOT_FOUND', HttpStatus.NOT_FOUND, '商品不存在或已删除');
 
 /** Campaign rows in one state at `now` (the state is derived from the window and endedAt). */

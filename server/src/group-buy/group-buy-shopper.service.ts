@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type {
@@ -14,17 +14,15 @@ import type {
 import { SkuRow } from '../catalog/sku.entity';
 import { MemberRow } from '../members/member.entity';
 import { OrderRow } from '../orders/order.entity';
-import { ApiException } from '../platform/errors/api-exception';
 import { paginated, type PageQueryDto } from '../platform/http/page-query.dto';
 import { campaignProducts, whereCampaignState } from './group-buy-campaigns.service';
+import { teamNotFound } from './group-buy-errors';
 import { GroupBuyCampaignSkuRow } from './group-buy-campaign-sku.entity';
 import { GroupBuyCampaignRow } from './group-buy-campaign.entity';
 import { GroupBuyMemberUsageRow } from './group-buy-member-usage.entity';
 import { GroupBuySeatRow } from './group-buy-seat.entity';
 import { GroupBuyTeamRow } from './group-buy-team.entity';
 import { campaignState, toOffer, VIRTUAL_FACE } from './group-buy-views';
-
-export const teamNotFound = () => new ApiException('GROUP_BUY_TEAM_NOT_FOUND', HttpStatus.NOT_FOUND, '拼团不存在或已失效');
 
 /** Open teams listed under a product: the soonest to expire first. */
 const OPEN_TEAMS_SHOWN = 10;
