@@ -2,6 +2,7 @@ import type { GroupBuyAdminTeam, GroupBuyCampaign, GroupBuyCampaignInput } from 
 import { GroupBuyCampaignSkuRow } from '../../server/src/group-buy/group-buy-campaign-sku.entity';
 import { GroupBuyCampaignRow } from '../../server/src/group-buy/group-buy-campaign.entity';
 import { GroupBuySeatRow } from '../../server/src/group-buy/group-buy-seat.entity';
+import { DemoGroupBuySeeder } from '../../server/src/seed/demo-group-buy.seeder';
 import { campaignInput, createCampaign, GroupBuyReadFixtures } from './support/group-buy-read-fixtures';
 import { ShopFixtures } from './support/shop-fixtures';
 import { API, bearer, expectApiError, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
@@ -277,5 +278,21 @@ describe(`group-buy campaigns in the console (${TEST_DB})`, () => {
     ]);
     expectApiError((await t.api().get(url(`/${campaign.id}/teams?status=done`)).set(bearer(operator)).expect(400)).body, 'VALIDATION_FAILED');
     expectApiError((await t.api().get(url('/999999/teams')).set(bearer(operator)).expect(404)).body, 'GROUP_BUY_CAMPAIGN_NOT_FOUND');
+  });
+
+  it('seeds one running demo campaign once per database (teams of two, 团长价, no 模拟成团), shown in 拼团专区', async () => {
+    const seeder = t.app.get(DemoGroupBuySeeder);
+    await Promise.all([seeder.seed(), seeder.seed()]);
+    await seeder.seed();
+    const demo = (await t.api().get(url('?pageSize=100')).set(bearer(operator)).expect(200)).body.items.filter(
+      (item: GroupBuyCampaign) => item.productTitle === '雨前龙井',
+    ) as GroupBuyCampaign[];
+    expect(demo).toHaveLength(1);
+    expect(demo[0]).toEqual(expect.objectContaining({ state: 'running', teamSize: 2, virtualCompletion: false, virtualThresholdPercent: null }));
+    expect(new Date(demo[0].endsAt).getTime() - new Date(demo[0].startsAt).getTime()).toBe(30 * DAY_MS);
+    expect(demo[0].skus.length).toBeGreaterThan(0);
+    expect(demo[0].skus.every((sku) => sku.leaderPriceFen !== null && sku.leaderPriceFen <= sku.groupPriceFen)).toBe(true);
+    const offers = (await t.api().get(`${API}/group-buy/offers?pageSize=50`).expect(200)).body.items;
+    expect(offers.map((offer: { campaignId: number }) => offer.campaignId)).toContain(demo[0].id);
   });
 });

@@ -74,7 +74,7 @@ export class GroupBuyCampaignsService {
    * Creates a campaign. The product's row lock makes "at most one not-ended campaign of a product in any
    * window" hold against parallel saves: the second waits for the first's commit and then sees its campaign.
    */
-  async create(input: GroupBuyCampaignInput, staffId: number): Promise<GroupBuyCampaign> {
+  async create(input: GroupBuyCampaignInput, staffId: number | null): Promise<GroupBuyCampaign> {
     const now = new Date();
     const id = await this.transactions.run(
       async (manager) => {
