@@ -2,7 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { formatFen, type GroupBuyCampaignInput } from '../../../shared';
 import { ApiException, fieldError } from '../platform/errors/api-exception';
 
-export const campaignInvalid = (message: string) => new ApiException('GROUP_BUY_CAMPAIGN_INVALID', HttpStatus.BAD_REQUEST, message);
+const campaignInvalid = (message: string) => new ApiException('GROUP_BUY_CAMPAIGN_INVALID', HttpStatus.BAD_REQUEST, message);
 
 /** A SKU of the campaign's product as the rules need it: its list price (单独购买价). */
 export interface ProductSkuPrice {
