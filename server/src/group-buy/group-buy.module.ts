@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { StaffModule } from '../staff/staff.module';
+import { AdminGroupBuyController } from './admin-group-buy.controller';
+import { GroupBuyCampaignsService } from './group-buy-campaigns.service';
+import { GroupBuyShopperService } from './group-buy-shopper.service';
+import { GroupBuyController } from './group-buy.controller';
 import { GroupBuyCampaignSkuRow } from './group-buy-campaign-sku.entity';
 import { GroupBuyCampaignRow } from './group-buy-campaign.entity';
 import { GroupBuyMemberUsageRow } from './group-buy-member-usage.entity';
@@ -12,9 +17,9 @@ import { GroupBuyTeamRow } from './group-buy-team.entity';
  * sweep (virtual completion or failure) and automatic refunds of lost seats.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([GroupBuyCampaignRow, GroupBuyCampaignSkuRow, GroupBuyTeamRow, GroupBuySeatRow, GroupBuyMemberUsageRow])],
-  controllers: [],
-  providers: [],
-  exports: [],
+  imports: [TypeOrmModule.forFeature([GroupBuyCampaignRow, GroupBuyCampaignSkuRow, GroupBuyTeamRow, GroupBuySeatRow, GroupBuyMemberUsageRow]), StaffModule],
+  controllers: [AdminGroupBuyController, GroupBuyController],
+  providers: [GroupBuyCampaignsService, GroupBuyShopperService],
+  exports: [GroupBuyCampaignsService, GroupBuyShopperService],
 })
 export class GroupBuyModule {}
