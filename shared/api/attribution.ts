@@ -10,12 +10,12 @@ export type ShareLinkKind = (typeof SHARE_LINK_KINDS)[number];
 
 /**
  * The mini-program page (no leading `/`) each kind opens: the `page` of getwxacodeunlimit, the path of a share.
- * Group-buy teams and live sessions open the home page until their own pages exist.
+ * Live sessions open the home page until their own page exists.
  */
 export const SHARE_LINK_PAGES: Record<ShareLinkKind, string> = {
   product: 'goods/detail/index',
   page: 'pages/home/index',
-  team: 'pages/home/index',
+  team: 'pages/group-buy/team/index',
   live: 'pages/home/index',
 };
 

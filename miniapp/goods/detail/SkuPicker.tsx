@@ -12,9 +12,11 @@ import {
   isOptionAvailable,
   missingDimensions,
   quantityLimit,
+  type PerMemberCap,
   toggleOption,
   type Selection,
 } from './sku-selection';
+import './sku-picker.scss';
 
 export interface SkuChoice {
   sku: Sku;
@@ -26,22 +28,24 @@ interface SkuPickerProps {
   visible: boolean;
   /** Label of the confirm button, e.g. 加入购物车 / 立即购买. */
   confirmText: string;
+  /** Caps the quantity below stock (拼团: units per member). */
+  perMemberCap?: PerMemberCap;
   onClose(): void;
   onConfirm(choice: SkuChoice): void;
 }
 
 /** Bottom sheet to choose a SKU: one row of chips per spec dimension, the chosen SKU's price and stock, a quantity. */
-export function SkuPicker({ product, visible, confirmText, onClose, onConfirm }: SkuPickerProps) {
+export function SkuPicker({ product, visible, confirmText, perMemberCap, onClose, onConfirm }: SkuPickerProps) {
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product.specs, product.skus));
   const [quantity, setQuantity] = useState(1);
   const sku = chosenSku(product.skus, selection);
   const stock = sku?.stock ?? 0;
-  const limit = quantityLimit(stock);
+  const limit = quantityLimit(stock, perMemberCap);
 
   // A different SKU may have less stock than the quantity already set.
   useEffect(() => {
-    setQuantity((current) => clampQuantity(current, stock));
-  }, [stock]);
+    setQuantity((current) => clampQuantity(current, stock, perMemberCap));
+  }, [stock, perMemberCap?.max]);
 
   const missing = missingDimensions(product.specs, selection);
   const image = assetUrl(product.images[0] ?? product.coverUrl);
@@ -92,7 +96,7 @@ export function SkuPicker({ product, visible, confirmText, onClose, onConfirm }:
           min={1}
           max={limit.max}
           disabled={!sku || stock === 0}
-          onChange={(value) => setQuantity(clampQuantity(Number(value), stock))}
+          onChange={(value) => setQuantity(clampQuantity(Number(value), stock, perMemberCap))}
           onOverlimit={() => quantity >= limit.max && Taro.showToast({ title: limit.reason, icon: 'none' })}
         />
       </View>
