@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button as TaroButton, Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ProductDetail } from '@shared/api/catalog';
-import type { GroupBuyTeamView } from '@shared/api/group-buy';
+import { GROUP_BUY_JOIN_BLOCK_LABELS, type GroupBuyTeamView } from '@shared/api/group-buy';
 import { ErrorCode } from '@shared/errors';
 import { shortIdFromScene, sharePath, SHARE_QUERY_PARAM } from '@shared/scene';
 import { fetchGroupBuyTeam } from '@/services/group-buy';
@@ -114,8 +114,18 @@ export default function GroupBuyTeamPage() {
   /** Opens the SKU picker for joining this team (teamId) or opening a new one (null); a guest signs in first. */
   const pick = async (teamId: number | null) => {
     if (!team) return;
-    if (!session.get().token && !(await login())) return;
+    const wasGuest = !session.get().token;
+    if (wasGuest && !(await login())) return;
     try {
+      if (wasGuest && teamId !== null) {
+        // Signed in just now: this may be their own team, or one they are already in.
+        const fresh = await fetchGroupBuyTeam(teamId);
+        setState({ status: 'ready', team: fresh });
+        if (fresh.joinBlock !== null) {
+          Taro.showToast({ title: GROUP_BUY_JOIN_BLOCK_LABELS[fresh.joinBlock], icon: 'none' });
+          return;
+        }
+      }
       setPicker({ product: await fetchProduct(team.offer.productId), teamId });
     } catch (error) {
       Taro.showToast({ title: (error as Error).message, icon: 'none' });
