@@ -43,7 +43,7 @@ export function teamBanner(status: GroupBuyTeamStatus, missing: number): { title
     case 'succeeded':
       return { title: '拼团成功', hint: '商家将尽快发货', tone: 'success' };
     case 'failed':
-      return { title: '拼团失败，已退款', hint: '到期未凑满人数，已付款项已自动原路退回，无需申请', tone: 'failure' };
+      return { title: '拼团失败，已退款', hint: '未在时限内凑满人数，款项已自动原路退回', tone: 'failure' };
     case 'cancelled':
       return { title: '拼团已取消', hint: '团长未付款，这个团没有开成', tone: 'muted' };
   }

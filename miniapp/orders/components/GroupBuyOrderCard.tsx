@@ -9,6 +9,7 @@ import { formatCountdown } from '@/format/countdown';
 import { membersMissing, teamBanner } from '@/group-buy/group-buy-view';
 import { useNow } from '@/group-buy/useNow';
 import { groupBuyTeamUrl } from '@/routes';
+import '@/group-buy/group-buy.scss';
 import './group-buy-order-card.scss';
 
 /**
@@ -55,7 +56,7 @@ export function GroupBuyOrderCard({ order, onChanged }: { order: OrderDetail & {
     <View className="order-section group-buy-order-card">
       <View className="group-buy-order-card__head">
         <Text className="order-section__title">拼团</Text>
-        {banner && <Text className={`group-buy-order-card__state group-buy-order-card__state--${banner.tone} team-state`}>{banner.title}</Text>}
+        {banner && <Text className={`gb-state gb-state--${banner.tone} team-state`}>{banner.title}</Text>}
       </View>
       {state.status === 'error' && <Text className="order-section__muted">拼团信息加载失败，下拉刷新重试</Text>}
       {team?.status === 'forming' && (

@@ -10,8 +10,8 @@ import { PageState } from '@/components/page-state/PageState';
 import { PriceText } from '@/components/price-text/PriceText';
 import { FeedFooter } from '@/components/product-card/FeedFooter';
 import { teamSizeLabel } from '@/group-buy/group-buy-view';
-import '@/group-buy/group-buy.scss';
 import { productDetailUrl } from '@/routes';
+import '@/group-buy/group-buy.scss';
 import './index.scss';
 
 const PAGE_SIZE = 10;
@@ -45,7 +45,7 @@ function OfferCard({ offer }: { offer: GroupBuyOffer }) {
         <View className="offer-card__image" />
       )}
       <View className="offer-card__body">
-        <Text className="offer-card__title">{offer.productTitle}</Text>
+        <Text className="offer-card__title gb-product-title">{offer.productTitle}</Text>
         <View className="offer-card__meta">
           <Text className="gb-tag">{teamSizeLabel(offer.teamSize)}</Text>
           <Text className="offer-card__succeeded">已成团 {offer.teamsSucceeded}</Text>

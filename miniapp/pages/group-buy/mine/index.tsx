@@ -55,7 +55,7 @@ function MyTeamCard({ entry }: { entry: GroupBuyMyTeam }) {
     <View className="my-team-card" data-team-id={team.id} onClick={() => Taro.navigateTo({ url: groupBuyTeamUrl(team.id) })}>
       <View className="my-team-card__head">
         <Text className="gb-tag">{teamSizeLabel(team.teamSize)}</Text>
-        <Text className={`my-team-card__state my-team-card__state--${banner.tone} team-state`}>{banner.title}</Text>
+        <Text className={`gb-state gb-state--${banner.tone} team-state`}>{banner.title}</Text>
       </View>
       <View className="my-team-card__body">
         {team.offer.productImage ? (

@@ -194,7 +194,7 @@ export default function GroupBuyTeamPage() {
           <View className="team-product__image" />
         )}
         <View className="team-product__body">
-          <Text className="team-product__title">{offer.productTitle}</Text>
+          <Text className="team-product__title gb-product-title">{offer.productTitle}</Text>
           <Text className="gb-tag team-product__size">{teamSizeLabel(team.teamSize)}</Text>
           <View className="team-product__prices">
             <Text className="team-product__price-label">拼团价</Text>
@@ -243,7 +243,7 @@ export default function GroupBuyTeamPage() {
         {actions.map((action) =>
           action === 'invite' && process.env.TARO_ENV === 'weapp' ? (
             // 转发 on weapp is WeChat's share sheet; the page's share carries the member's link (usePageShare).
-            <TaroButton key={action} className="team-action team-action--invite" openType="share">
+            <TaroButton key={action} className="team-action team-action--invite team-share-sheet-button" openType="share">
               {TEAM_ACTION_LABELS[action]}
             </TaroButton>
           ) : (
