@@ -142,11 +142,12 @@ export default function GroupBuyTeamPage() {
   /** H5 has no WeChat share sheet: the member's link of this team, shown and copied. */
   const copyInvite = async () => {
     if (!team) return;
+    // Without the member's link (it could not be made) the team is still shared, only without a sharer.
+    const link = await memberShareLink({ kind: 'team', targetId: team.id, channel: 'chat' })?.catch(() => null);
+    const url = platform.shareableUrl(sharePath(TEAM_PAGE, { id: team.id }, link?.shortId));
+    if (!url) return;
+    setShareUrl(url);
     try {
-      const link = await memberShareLink({ kind: 'team', targetId: team.id, channel: 'chat' });
-      const url = platform.shareableUrl(sharePath(TEAM_PAGE, { id: team.id }, link?.shortId));
-      if (!url) return;
-      setShareUrl(url);
       await Taro.setClipboardData({ data: url });
       Taro.showToast({ title: '拼团链接已复制，发给好友吧', icon: 'none' });
     } catch {
