@@ -4,7 +4,7 @@
  * the member's share link (channel `poster`, shared/scene.ts). Sharing earns nothing (WeChat 运营规范 §5.1):
  * the poster only lets a friend find the page and the visit be attributed.
  */
-export const POSTER_KINDS = ['product', 'shop', 'team'] as const;
+export const POSTER_KINDS = ['product', 'shop'] as const;
 export type PosterKind = (typeof POSTER_KINDS)[number];
 
 /** The share link channel posters use: the code's scene and the link a poster view offers are this link. */
@@ -19,8 +19,6 @@ export interface PosterQuery {
   kind: PosterKind;
   /** Required for kind `product`. */
   productId?: number;
-  /** Required for kind `team` (a 拼团 team's poster). */
-  teamId?: number;
 }
 
 /** The poster's size in pixels (2× a 375-point phone screen wide). */
