@@ -2,6 +2,7 @@ import Taro, { useReachBottom } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { GroupBuyOffer } from '@shared/api/group-buy';
+import { formatYuan } from '@shared/money';
 import { listGroupBuyOffers } from '@/services/group-buy';
 import { assetUrl } from '@/services/api-origin';
 import { usePagedList } from '@/hooks/usePagedList';
@@ -9,7 +10,7 @@ import { usePullDownReload } from '@/hooks/usePageReload';
 import { PageState } from '@/components/page-state/PageState';
 import { PriceText } from '@/components/price-text/PriceText';
 import { FeedFooter } from '@/components/product-card/FeedFooter';
-import { teamSizeLabel } from '@/group-buy/group-buy-view';
+import { groupSaving, teamSizeLabel } from '@/group-buy/group-buy-view';
 import { productDetailUrl } from '@/routes';
 import '@/group-buy/group-buy.scss';
 import './index.scss';
@@ -36,6 +37,7 @@ export default function GroupBuyZonePage() {
 }
 
 function OfferCard({ offer }: { offer: GroupBuyOffer }) {
+  const saving = groupSaving(offer);
   const open = () => Taro.navigateTo({ url: productDetailUrl(offer.productId) });
   return (
     <View className="offer-card group-buy-offer" data-campaign-id={offer.campaignId} onClick={open}>
@@ -48,6 +50,7 @@ function OfferCard({ offer }: { offer: GroupBuyOffer }) {
         <Text className="offer-card__title gb-product-title">{offer.productTitle}</Text>
         <View className="offer-card__meta">
           <Text className="gb-tag">{teamSizeLabel(offer.teamSize)}</Text>
+          {saving > 0 && <Text className="offer-card__saving">省{formatYuan(saving)}</Text>}
           <Text className="offer-card__succeeded">已成团 {offer.teamsSucceeded}</Text>
         </View>
         <View className="offer-card__foot">
