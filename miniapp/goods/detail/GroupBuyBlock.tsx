@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { GroupBuyProductOffer } from '@shared/api/group-buy';
+import type { GroupBuyOffer, GroupBuyOpenTeam } from '@shared/api/group-buy';
 import { formatCountdown } from '@/format/countdown';
 import { FaceAvatar } from '@/group-buy/SeatRow';
 import { teamSizeLabel } from '@/group-buy/group-buy-view';
@@ -12,8 +12,7 @@ import { groupBuyTeamUrl } from '@/routes';
  * The product's 拼团 on its page: the teams the shopper may join now (leader, seats left, live countdown,
  * 去参团 → the team page) and the rules. Teams that ran out while shown drop off by themselves.
  */
-export function GroupBuyBlock({ groupBuy }: { groupBuy: GroupBuyProductOffer & { offer: NonNullable<GroupBuyProductOffer['offer']> } }) {
-  const { offer, openTeams } = groupBuy;
+export function GroupBuyBlock({ offer, openTeams }: { offer: GroupBuyOffer; openTeams: GroupBuyOpenTeam[] }) {
   const now = useNow(openTeams.length > 0);
   const running = openTeams
     .map((team) => ({ team, countdown: formatCountdown(team.expiresAt, now) }))

@@ -166,7 +166,7 @@ export default function ProductDetailPage() {
         )}
       </View>
 
-      {groupBuy?.offer && <GroupBuyBlock groupBuy={{ ...groupBuy, offer: groupBuy.offer }} />}
+      {offer && <GroupBuyBlock offer={offer} openTeams={groupBuy?.openTeams ?? []} />}
 
       <ProductCoupons productId={product.id} />
 

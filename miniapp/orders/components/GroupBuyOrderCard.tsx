@@ -16,8 +16,7 @@ import './group-buy-order-card.scss';
  * The 拼团 of a group order on its page: the team's state, seats missing and countdown, 查看拼团, and while the
  * order waits for the team (on hold) 取消拼团并退款 (frees the seat, refunds the whole order).
  */
-export function GroupBuyOrderCard({ order, onChanged }: { order: OrderDetail & { groupBuyTeamId: number }; onChanged(): void }) {
-  const teamId = order.groupBuyTeamId;
+export function GroupBuyOrderCard({ order, teamId, onChanged }: { order: OrderDetail; teamId: number; onChanged(): void }) {
   const fetchTeam = useCallback(() => fetchGroupBuyTeam(teamId), [teamId]);
   const { state, reload } = useLoadable(fetchTeam);
   const [quitting, setQuitting] = useState(false);

@@ -85,7 +85,7 @@ export default function OrderDetailPage() {
         <Text className="order-banner__hint">{bannerHint(order, countdown)}</Text>
       </View>
 
-      {order.groupBuyTeamId !== null && <GroupBuyOrderCard order={{ ...order, groupBuyTeamId: order.groupBuyTeamId }} onChanged={load} />}
+      {order.groupBuyTeamId !== null && <GroupBuyOrderCard order={order} teamId={order.groupBuyTeamId} onChanged={load} />}
 
       {order.shipment && (
         <View className="order-section order-shipment">
