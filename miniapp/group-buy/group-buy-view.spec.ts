@@ -2,6 +2,7 @@ import type { GroupBuyTeamFace, GroupBuyTeamView } from '@shared/api/group-buy';
 import { ErrorCode } from '@shared/errors';
 import { formatCountdown } from '@/format/countdown';
 import {
+  groupBuyProduct,
   groupBuyRefusal,
   groupBuySkus,
   groupSaving,
@@ -111,6 +112,9 @@ describe('prices', () => {
       { id: 2, priceFen: 9800, stock: 0 },
     ]);
     expect(groupBuySkus(skus, offer, true)[0].priceFen).toBe(4900);
+    // Before a SKU is chosen the picker shows the lowest price of the offer.
+    expect(groupBuyProduct({ skus, minPriceFen: 8800 }, offer, false).minPriceFen).toBe(5900);
+    expect(groupBuyProduct({ skus, minPriceFen: 8800 }, { ...offer, leaderPriceFen: 4900 }, true).minPriceFen).toBe(4900);
   });
 
   it('caps the quantity at the units one member may buy', () => {

@@ -106,6 +106,15 @@ export function groupBuySkus<S extends { id: number; priceFen: Fen; stock: numbe
   });
 }
 
+/** The product as the 拼团 SKU picker shows it: campaign SKUs at the group (or leader's) price, from the lowest of them. */
+export function groupBuyProduct<P extends { skus: { id: number; priceFen: Fen; stock: number }[]; minPriceFen: Fen }>(
+  product: P,
+  offer: Pick<GroupBuyOffer, 'skus' | 'groupPriceFen' | 'leaderPriceFen'>,
+  asLeader: boolean,
+): P {
+  return { ...product, skus: groupBuySkus(product.skus, offer, asLeader), minPriceFen: asLeader ? leaderPrice(offer).fen : offer.groupPriceFen };
+}
+
 /** The campaign's units-per-member limit as the picker's cap (none when the campaign sets 0). */
 export function memberUnitCap(offer: Pick<GroupBuyOffer, 'memberUnitLimit'>): PerMemberCap | undefined {
   return offer.memberUnitLimit > 0 ? { max: offer.memberUnitLimit, reason: `拼团每人限购 ${offer.memberUnitLimit} 件` } : undefined;

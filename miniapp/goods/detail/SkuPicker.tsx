@@ -30,12 +30,14 @@ interface SkuPickerProps {
   confirmText: string;
   /** Caps the quantity below stock (拼团: units per member). */
   perMemberCap?: PerMemberCap;
+  /** The prices' name when they are not the list prices (拼团价 / 团长价). */
+  priceLabel?: string;
   onClose(): void;
   onConfirm(choice: SkuChoice): void;
 }
 
 /** Bottom sheet to choose a SKU: one row of chips per spec dimension, the chosen SKU's price and stock, a quantity. */
-export function SkuPicker({ product, visible, confirmText, perMemberCap, onClose, onConfirm }: SkuPickerProps) {
+export function SkuPicker({ product, visible, confirmText, perMemberCap, priceLabel, onClose, onConfirm }: SkuPickerProps) {
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product.specs, product.skus));
   const [quantity, setQuantity] = useState(1);
   const sku = chosenSku(product.skus, selection);
@@ -55,6 +57,7 @@ export function SkuPicker({ product, visible, confirmText, perMemberCap, onClose
       <View className="sku-picker__summary">
         <Image className="sku-picker__image" src={image} mode="aspectFill" />
         <View>
+          {priceLabel && <Text className="sku-picker__price-label">{priceLabel}</Text>}
           <PriceText className="sku-picker__price" fen={sku?.priceFen ?? product.minPriceFen} size="large" />
           <Text className="sku-picker__stock sku-stock">
             {sku ? (sku.stock > 0 ? `库存 ${sku.stock} 件` : '已售罄') : `请选择 ${missing.join(' / ')}`}

@@ -13,7 +13,7 @@ import { assetUrl } from '@/services/api-origin';
 import { ApiRequestError } from '@/services/request';
 import { addCartItem } from '@/services/cart';
 import { fetchProductGroupBuy } from '@/services/group-buy';
-import { groupBuySkus, leaderPrice, memberUnitCap } from '@/group-buy/group-buy-view';
+import { groupBuyProduct, leaderPrice, memberUnitCap } from '@/group-buy/group-buy-view';
 import { session } from '@/store/session';
 import { useMemberActions } from '@/hooks/useMemberActions';
 import { usePageShare } from '@/hooks/usePageShare';
@@ -224,8 +224,9 @@ export default function ProductDetailPage() {
       <SkuPicker
         // The 拼团 picker shows the campaign's SKUs at the leader's price, capped at the units one member may buy.
         key={pickerPurpose === 'group' ? 'group' : 'list'}
-        product={pickerPurpose === 'group' && offer ? { ...product, skus: groupBuySkus(product.skus, offer, true) } : product}
+        product={pickerPurpose === 'group' && offer ? groupBuyProduct(product, offer, true) : product}
         perMemberCap={pickerPurpose === 'group' && offer ? memberUnitCap(offer) : undefined}
+        priceLabel={pickerPurpose === 'group' && offer ? leaderPrice(offer).label : undefined}
         visible={pickerPurpose !== null}
         confirmText={pickerPurpose ? PURPOSE_LABELS[pickerPurpose] : ''}
         onClose={() => setPickerPurpose(null)}

@@ -24,7 +24,8 @@ import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsen
 import { SkuPicker, type SkuChoice } from '@/goods/detail/SkuPicker';
 import { SeatRow } from '@/group-buy/SeatRow';
 import {
-  groupBuySkus,
+  groupBuyProduct,
+  leaderPrice,
   memberUnitCap,
   membersMissing,
   TEAM_ACTION_LABELS,
@@ -267,8 +268,9 @@ export default function GroupBuyTeamPage() {
 
       {picker && (
         <SkuPicker
-          product={{ ...picker.product, skus: groupBuySkus(picker.product.skus, offer, picker.teamId === null) }}
+          product={groupBuyProduct(picker.product, offer, picker.teamId === null)}
           perMemberCap={memberUnitCap(offer)}
+          priceLabel={picker.teamId === null ? leaderPrice(offer).label : '拼团价'}
           visible
           confirmText={picker.teamId === null ? '发起拼团' : '立即参团'}
           onClose={() => setPicker(null)}
