@@ -32,6 +32,7 @@ export const MINIPROGRAM_PAGES = [
   'invite/index',
   'pages/group-buy/index',
   'pages/group-buy/team/index',
+  'pages/group-buy/mine/index',
 ] as const;
 
 /** The mini-program's home page: getwxacodeunlimit's default `page`. */

@@ -4,6 +4,7 @@ import type { Address } from './addresses';
 import type { AfterSale } from './after-sales';
 import { CART_UNAVAILABLE_REASON_LABELS, type CartUnavailableReason } from './cart';
 import type { CouponOption } from './coupons';
+import type { GroupBuyCheckout } from './group-buy';
 
 /**
  * Order states. 待付款 → 待发货 (paid) → 待收货 (shipped) → 已完成; 已取消 before payment (shopper, unpaid
@@ -165,6 +166,8 @@ export interface CheckoutPreviewRequest {
   memberCouponId?: number | null;
   /** Redeem points (as many as the rule allows). Omitted: true. */
   usePoints?: boolean;
+  /** 拼团: open a team (teamId null) or join one; see GroupBuyCheckout. */
+  groupBuy?: GroupBuyCheckout;
 }
 
 export interface CheckoutLine {
@@ -265,6 +268,8 @@ export interface CreateOrderRequest {
    * shopper is never asked to pay an amount they did not see. Omitted: not checked.
    */
   expectedPayableFen?: Fen;
+  /** 拼团: open a team (teamId null) or join one; see GroupBuyCheckout. */
+  groupBuy?: GroupBuyCheckout;
 }
 
 /** The address as it was when the order was placed. */
