@@ -4,12 +4,6 @@ import { session } from '@/store/session';
 import { apiUrl } from './api-origin';
 import { buildQuery } from './query-string';
 
-/**
- * The posters the storefront asks for: the server's kinds and the 拼团 team's (`kind=team&teamId=`, drawn by the
- * group-buy sharing endpoint).
- */
-export type StorefrontPosterKind = PosterKind | 'team';
-
 /** Why a poster could not be had, in words for the shopper, by the server's HTTP status. */
 const POSTER_FAILURES: Record<number, string> = {
   401: '登录已过期，请重新登录',
@@ -22,7 +16,7 @@ const POSTER_FAILURES: Record<number, string> = {
  * The member's poster, downloaded to a local file (weapp: a temp path that can be saved to the album; H5: a
  * blob URL that can be downloaded). The PNG is drawn by the server, so both platforms show the same picture.
  */
-export async function downloadPoster(kind: StorefrontPosterKind, targetId?: number): Promise<string> {
+export async function downloadPoster(kind: PosterKind, targetId?: number): Promise<string> {
   const { token } = session.get();
   let result: Taro.downloadFile.FileSuccessCallbackResult;
   try {

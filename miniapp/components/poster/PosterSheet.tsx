@@ -3,9 +3,9 @@ import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Popup } from '@nutui/nutui-react-taro';
 import type { ShareLinkKind } from '@shared/api/attribution';
-import { POSTER_CHANNEL } from '@shared/api/sharing';
+import { POSTER_CHANNEL, type PosterKind } from '@shared/api/sharing';
 import platform from '@/platform';
-import { downloadPoster, type StorefrontPosterKind } from '@/services/posters';
+import { downloadPoster } from '@/services/posters';
 import { memberShareLink, recordShareEvent } from '@/services/share-links';
 import { PageState } from '@/components/page-state/PageState';
 import './poster-sheet.scss';
@@ -16,14 +16,14 @@ type PosterState =
   | { status: 'ready'; filePath: string; link: { shortId: string; url: string | null } | null };
 
 /** Per poster kind: the sheet's title, what the code opens, and the share link kind the code carries. */
-const POSTER_COPY: Record<StorefrontPosterKind, { title: string; opens: string; linkKind: ShareLinkKind }> = {
+const POSTER_COPY: Record<PosterKind, { title: string; opens: string; linkKind: ShareLinkKind }> = {
   product: { title: '商品海报', opens: '打开这件商品', linkKind: 'product' },
   shop: { title: '店铺海报', opens: '打开店铺', linkKind: 'page' },
   team: { title: '拼团海报', opens: '参加这个团', linkKind: 'team' },
 };
 
 export interface PosterSheetProps {
-  kind: StorefrontPosterKind;
+  kind: PosterKind;
   /** The product of a product poster, the team of a 拼团 poster. */
   targetId?: number;
   visible: boolean;
