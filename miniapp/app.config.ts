@@ -13,6 +13,7 @@ export default defineAppConfig({
     { root: 'legal', pages: ['agreement/index', 'privacy/index'] },
     { root: 'promoter', pages: ['center/index', 'team/index', 'commissions/index', 'ledger/index', 'withdrawals/index'] },
     { root: 'invite', pages: ['index'] },
+    { root: 'pages/group-buy', pages: ['index', 'team/index', 'mine/index'] },
   ],
   // WeChat's privacy checks (wx.onNeedPrivacyAuthorization) answer through our consent dialog (platform/).
   __usePrivacyCheck__: true,

@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro';
 import type { OrderItemInput, OrderTab } from '@shared/api/orders';
-import { encodeCheckoutItems } from '@/services/checkout-items';
+import type { GroupBuyCheckout } from '@shared/api/group-buy';
+import { encodeCheckoutItems, encodeGroupBuy } from '@/services/checkout-items';
 
-/** Page paths in one place. Secondary pages live in subpackages (goods/, account/, member/, address/, checkout/, orders/, coupons/, legal/, promoter/, invite/). */
+/** Page paths in one place. Secondary pages live in subpackages (goods/, account/, member/, address/, checkout/, orders/, coupons/, legal/, promoter/, invite/, pages/group-buy/). */
 export const routes = {
   home: '/pages/home/index',
   category: '/pages/category/index',
@@ -30,6 +31,9 @@ export const routes = {
   promoterCommissions: '/promoter/commissions/index',
   promoterLedger: '/promoter/ledger/index',
   invite: '/invite/index',
+  groupBuyZone: '/pages/group-buy/index',
+  groupBuyTeam: '/pages/group-buy/team/index',
+  myGroupBuyTeams: '/pages/group-buy/mine/index',
 } as const;
 
 export function productDetailUrl(productId: number): string {
@@ -67,4 +71,13 @@ export function orderListUrl(tab: OrderTab = 'all'): string {
 /** Checkout for these SKUs; `fromCart` makes the ordered SKUs leave the cart when the order is placed. */
 export function checkoutUrl(items: OrderItemInput[], fromCart: boolean): string {
   return `${routes.checkout}?items=${encodeCheckoutItems(items)}${fromCart ? '&from=cart' : ''}`;
+}
+
+/** Checkout of one SKU at the 拼团 price: opening a team (teamId null) or joining one. */
+export function groupBuyCheckoutUrl(item: OrderItemInput, groupBuy: GroupBuyCheckout): string {
+  return `${checkoutUrl([item], false)}&groupBuy=${encodeGroupBuy(groupBuy)}`;
+}
+
+export function groupBuyTeamUrl(teamId: number): string {
+  return `${routes.groupBuyTeam}?id=${teamId}`;
 }

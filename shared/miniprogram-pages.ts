@@ -30,6 +30,9 @@ export const MINIPROGRAM_PAGES = [
   'promoter/ledger/index',
   'promoter/withdrawals/index',
   'invite/index',
+  'pages/group-buy/index',
+  'pages/group-buy/team/index',
+  'pages/group-buy/mine/index',
 ] as const;
 
 /** The mini-program's home page: getwxacodeunlimit's default `page`. */

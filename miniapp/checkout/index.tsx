@@ -6,13 +6,14 @@ import { CART_UNAVAILABLE_REASON_LABELS } from '@shared/api/cart';
 import { ORDER_REMARK_MAX_LENGTH, type CheckoutPreview } from '@shared/api/orders';
 import { formatYuan } from '@shared/money';
 import { createOrder, previewCheckout } from '@/services/orders';
-import type { ApiRequestError } from '@/services/request';
+import { ApiRequestError } from '@/services/request';
 import { assetUrl } from '@/services/api-origin';
-import { parseCheckoutItems } from '@/services/checkout-items';
+import { parseCheckoutItems, parseGroupBuy } from '@/services/checkout-items';
 import { askForSubscriptions, payOrder, prefetchSubscribeTemplates } from '@/services/pay-order';
 import { addressChoice } from '@/store/address-choice';
 import { fullAddress } from '@/format/address';
-import { orderDetailUrl, routes } from '@/routes';
+import { groupBuyCheckoutUrl, orderDetailUrl, routes } from '@/routes';
+import { groupBuyRefusal } from '@/group-buy/group-buy-view';
 import { PageState } from '@/components/page-state/PageState';
 import { PendingState } from '@/components/page-state/PendingState';
 import { useLoadable } from '@/hooks/useLoadable';
@@ -29,6 +30,8 @@ export default function CheckoutPage() {
   const parsed = useMemo(() => parseCheckoutItems(params.items), [params.items]);
   const items = 'items' in parsed ? parsed.items : null;
   const fromCart = params.from === 'cart';
+  // 拼团: one SKU at the group price, opening a team or joining one (never from the cart).
+  const groupBuy = useMemo(() => parseGroupBuy(params.groupBuy), [params.groupBuy]);
   const [clientToken] = useState(newClientToken);
   const [addressId, setAddressId] = useState<number | undefined>(undefined);
   const [remark, setRemark] = useState('');
@@ -42,7 +45,7 @@ export default function CheckoutPage() {
     () =>
       items
         ? () =>
-            previewCheckout({ items, addressId, memberCouponId: couponChoice, usePoints }).catch((error: ApiRequestError) => {
+            previewCheckout({ items, addressId, memberCouponId: couponChoice, usePoints, groupBuy }).catch((error: ApiRequestError) => {
               // The chosen coupon stopped applying (used elsewhere, changed): say so and go back to the best one.
               if (couponChoice !== undefined && error.code?.startsWith('COUPON_')) {
                 Taro.showToast({ title: error.message, icon: 'none' });
@@ -51,7 +54,7 @@ export default function CheckoutPage() {
               throw error;
             })
         : null,
-    [items, addressId, couponChoice, usePoints],
+    [items, addressId, couponChoice, usePoints, groupBuy],
   );
   const { state, reload: load, retry } = useLoadable(fetchPreview, { keepDataOnError: false });
 
@@ -72,7 +75,7 @@ export default function CheckoutPage() {
     if (submitting || !items || !preview.address) return;
     setSubmitting(true);
     try {
-      await askForSubscriptions();
+      await askForSubscriptions(groupBuy !== undefined);
       const order = await createOrder({
         clientToken,
         items,
@@ -84,6 +87,7 @@ export default function CheckoutPage() {
         usePoints: preview.points.applied,
         // The amount shown: a price changed meanwhile is a 409 PRICE_CHANGED (toasted, the page then shows the new one).
         expectedPayableFen: preview.pricing.payableFen,
+        groupBuy,
       });
       // The order exists from here on: whatever happens with payment, the shopper continues on its page.
       const outcome = await payOrder(order.orderNo).catch((error: Error) => {
@@ -91,8 +95,12 @@ export default function CheckoutPage() {
         return 'cancelled' as const;
       });
       if (outcome === 'left') return; // the cashier page comes back to the order detail
+      // A paid 拼团 order goes on to its team page once the order detail has confirmed the payment.
       Taro.redirectTo({ url: `${orderDetailUrl(order.orderNo)}${outcome === 'paid' ? '&paying=1' : ''}` });
-    } catch {
+    } catch (error) {
+      // A team that filled up or closed meanwhile: offer a team of the shopper's own.
+      const refusal = error instanceof ApiRequestError ? groupBuyRefusal(error.code, error.message) : null;
+      if (refusal?.offerNewTeam) await offerNewTeam(refusal.message);
       // Placement failed (toasted by the request wrapper, e.g. 库存不足): show what changed.
       load();
     } finally {
@@ -100,7 +108,33 @@ export default function CheckoutPage() {
     }
   };
 
+  /** Checkout again for the same SKU, opening a new team. */
+  const startNewTeam = () => {
+    if (items && groupBuy) Taro.redirectTo({ url: groupBuyCheckoutUrl(items[0], { campaignId: groupBuy.campaignId, teamId: null }) });
+  };
+
+  const offerNewTeam = async (message: string) => {
+    const { confirm } = await Taro.showModal({ title: '无法参团', content: message, confirmText: '发起新团', cancelText: '再看看' });
+    if (confirm) startNewTeam();
+  };
+
   if ('problem' in parsed) return <PageState status="empty" text={parsed.problem} />;
+  if (state.status === 'error' && groupBuy) {
+    // The preview itself refused the team (filled up or closed since the team page was opened).
+    const refusal = groupBuyRefusal(state.code, state.message);
+    if (refusal) {
+      return (
+        <View className="checkout-page checkout-page--refused">
+          <PageState status="empty" text={refusal.message} />
+          {refusal.offerNewTeam && (
+            <Button className="start-new-team-button" type="primary" size="small" onClick={startNewTeam}>
+              发起新团
+            </Button>
+          )}
+        </View>
+      );
+    }
+  }
   if (state.status !== 'ready') return <PendingState state={state} onRetry={retry} />;
 
   const preview = state.data;
@@ -110,6 +144,10 @@ export default function CheckoutPage() {
   // Refusals of the server's checkout participants (a purchase limit…), with their own messages.
   const refusals = preview.refusals ?? [];
   const refusedSkuIds = new Set(refusals.flatMap((refusal) => refusal.skuIds ?? []));
+  const teamRefused = refusals.some((refusal) => groupBuyRefusal(refusal.code, refusal.message)?.offerNewTeam);
+  // A 拼团 whose campaign allows no coupons or points: the preview offers none, so the rows are left out.
+  const showCoupons = !groupBuy || preview.coupons.length > 0 || preview.selectedMemberCouponId !== null;
+  const showPoints = !groupBuy || preview.points.availableDiscountFen > 0 || preview.points.applied;
 
   return (
     <View className="checkout-page">
@@ -141,6 +179,11 @@ export default function CheckoutPage() {
           {refusal.message}
         </View>
       ))}
+      {teamRefused && (
+        <Button className="start-new-team-button checkout-notice__action" type="primary" size="small" onClick={startNewTeam}>
+          发起新团
+        </Button>
+      )}
       {priceChanged && <View className="checkout-notice">部分商品价格有变动，以下为最新价格</View>}
 
       <View className="checkout-lines">
@@ -174,34 +217,40 @@ export default function CheckoutPage() {
         ))}
       </View>
 
-      <Cell.Group className="checkout-benefits">
-        <Cell
-          className="checkout-coupon-cell"
-          title="优惠券"
-          extra={<Text className={preview.selectedMemberCouponId ? 'checkout-benefits__saving' : ''}>{couponCellText(preview)}</Text>}
-          align="center"
-          clickable
-          onClick={() => setPickingCoupon(true)}
-        />
-        <Cell
-          className="checkout-points-cell"
-          title={`积分（${preview.points.balance}）`}
-          description={
-            preview.points.availableDiscountFen > 0
-              ? `可用积分抵扣 ${formatYuan(preview.points.availableDiscountFen)}（${preview.points.pointsPerYuan} 积分抵 1 元）`
-              : '本单暂无可用积分'
-          }
-          align="center"
-          extra={
-            <Switch
-              className="points-switch"
-              checked={preview.points.applied}
-              disabled={preview.points.availableDiscountFen === 0}
-              onChange={(checked) => setUsePoints(checked)}
+      {(showCoupons || showPoints) && (
+        <Cell.Group className="checkout-benefits">
+          {showCoupons && (
+            <Cell
+              className="checkout-coupon-cell"
+              title="优惠券"
+              extra={<Text className={preview.selectedMemberCouponId ? 'checkout-benefits__saving' : ''}>{couponCellText(preview)}</Text>}
+              align="center"
+              clickable
+              onClick={() => setPickingCoupon(true)}
             />
-          }
-        />
-      </Cell.Group>
+          )}
+          {showPoints && (
+            <Cell
+              className="checkout-points-cell"
+              title={`积分（${preview.points.balance}）`}
+              description={
+                preview.points.availableDiscountFen > 0
+                  ? `可用积分抵扣 ${formatYuan(preview.points.availableDiscountFen)}（${preview.points.pointsPerYuan} 积分抵 1 元）`
+                  : '本单暂无可用积分'
+              }
+              align="center"
+              extra={
+                <Switch
+                  className="points-switch"
+                  checked={preview.points.applied}
+                  disabled={preview.points.availableDiscountFen === 0}
+                  onChange={(checked) => setUsePoints(checked)}
+                />
+              }
+            />
+          )}
+        </Cell.Group>
+      )}
 
       <Cell.Group className="checkout-pricing">
         <PricingRows pricing={preview.pricing} options={{ adjustments: preview.adjustments }} />

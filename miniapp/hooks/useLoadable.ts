@@ -16,7 +16,7 @@ export function useLoadable<T>(fetch: (() => Promise<T>) | null, { keepDataOnErr
       const data = await fetch();
       setState({ status: 'ready', data });
     } catch (error) {
-      setState((previous) => failedLoad(previous, (error as Error).message, keepDataOnError));
+      setState((previous) => failedLoad(previous, (error as Error).message, keepDataOnError, (error as { code?: string }).code));
     }
   }, [fetch, keepDataOnError]);
 

@@ -38,6 +38,14 @@ describe('orderActions', () => {
   });
 });
 
+describe('orderActions of an order waiting for its 拼团', () => {
+  it('offers neither 申请售后 nor 提醒发货 while on hold (取消拼团并退款 is on the 拼团 card)', () => {
+    expect(orderActions('paid', 'list', true)).toEqual([]);
+    expect(orderActions('paid', 'detail', true)).toEqual(['reorder']);
+    expect(orderActions('paid', 'detail', false)).toEqual(['reorder', 'afterSale', 'remindShip']);
+  });
+});
+
 describe('orderActions on the detail page', () => {
   it('adds 再来一单 past payment and 提醒发货 while waiting to ship', () => {
     expect(orderActions('pending_payment', 'detail')).toEqual(['cancel', 'pay']);

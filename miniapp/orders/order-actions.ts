@@ -15,14 +15,15 @@ export type OrderAction = 'cancel' | 'pay' | 'confirmReceipt' | 'afterSale' | 'r
 
 /**
  * The buttons an order offers its shopper, in the order they show. The detail page adds 再来一单 (any order
- * past payment or cancelled) and 提醒发货 (paid, waiting to ship).
+ * past payment or cancelled) and 提醒发货 (paid, waiting to ship). An order on hold (its 拼团 still forming)
+ * offers neither 申请售后 nor 提醒发货: it may not ship yet, and 取消拼团并退款 is its way out.
  */
-export function orderActions(status: OrderStatus, place: 'list' | 'detail' = 'list'): OrderAction[] {
+export function orderActions(status: OrderStatus, place: 'list' | 'detail' = 'list', onHold = false): OrderAction[] {
   const actions: OrderAction[] = [];
   if (place === 'detail' && status !== 'pending_payment') actions.push('reorder');
   if (status === 'pending_payment') actions.push('cancel', 'pay');
-  if (afterSaleTypeFor(status)) actions.push('afterSale');
-  if (place === 'detail' && status === 'paid') actions.push('remindShip');
+  if (afterSaleTypeFor(status) && !onHold) actions.push('afterSale');
+  if (place === 'detail' && status === 'paid' && !onHold) actions.push('remindShip');
   if (status === 'shipped') actions.push('confirmReceipt');
   return actions;
 }

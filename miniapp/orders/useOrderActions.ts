@@ -15,7 +15,8 @@ import { reorderSummary, type OrderAction } from './order-actions';
 export function useOrderActions({ onChanged, onPaid }: { onChanged(order: OrderDetail): void; onPaid(orderNo: string): void }) {
   const [busy, setBusy] = useState<OrderAction | null>(null);
 
-  const run = async (action: OrderAction, orderNo: string) => {
+  /** `groupBuy`: a 拼团 order (its payment asks for the team's notices). */
+  const run = async (action: OrderAction, orderNo: string, groupBuy = false) => {
     if (busy) return;
     if (action === 'afterSale') {
       openAfterSale(orderNo);
@@ -43,7 +44,7 @@ export function useOrderActions({ onChanged, onPaid }: { onChanged(order: OrderD
       } else if (action === 'reorder') {
         await showReorderResult(await reorder(orderNo));
       } else {
-        await askForSubscriptions();
+        await askForSubscriptions(groupBuy);
         const outcome = await payOrder(orderNo);
         if (outcome === 'paid') onPaid(orderNo);
         if (outcome === 'cancelled') Taro.showToast({ title: '已取消支付', icon: 'none' });

@@ -1,4 +1,5 @@
 import { CART_MAX_QUANTITY } from '@shared/api/cart';
+import type { GroupBuyCheckout } from '@shared/api/group-buy';
 import type { OrderItemInput } from '@shared/api/orders';
 
 /**
@@ -27,4 +28,16 @@ export function parseCheckoutItems(text: string | undefined): ParsedCheckoutItem
     items.push({ skuId, quantity });
   }
   return { items };
+}
+
+/** A 拼团 checkout travels in the URL too: `groupBuy=<campaignId>:<teamId>`, or `<campaignId>:new` to open a team. */
+export function encodeGroupBuy(groupBuy: GroupBuyCheckout): string {
+  return `${groupBuy.campaignId}:${groupBuy.teamId ?? 'new'}`;
+}
+
+/** Reads `groupBuy` back; undefined when absent or malformed (the checkout is then an ordinary one). */
+export function parseGroupBuy(text: string | undefined): GroupBuyCheckout | undefined {
+  const match = /^(\d+):(\d+|new)$/.exec(decodeURIComponent(text ?? ''));
+  if (!match) return undefined;
+  return { campaignId: Number(match[1]), teamId: match[2] === 'new' ? null : Number(match[2]) };
 }

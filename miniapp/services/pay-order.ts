@@ -1,17 +1,19 @@
 import platform from '@/platform';
 import { fetchSubscribeTemplates, saveSubscribeAnswers } from './subscriptions';
+import { noticesToAsk } from './subscribe-notices';
 import { fetchOrder, startPayment } from './orders';
 import type { OrderDetail } from '@shared/api/orders';
 
 /**
- * Asks for the order notices (paid, shipped, refund result) right before paying. Never fails the payment:
+ * Asks for the order notices (paid, shipped, refund result; for a 拼团 order: team succeeded, team failed,
+ * shipped) right before paying. Never fails the payment:
  * a shopper who declines, or a shop without templates, simply pays.
  * Call it first in the tap handler: WeChat only shows the subscribe sheet in answer to a tap, so the
  * templates are fetched ahead (prefetchSubscribeTemplates) and no other request runs before it.
  */
-export async function askForSubscriptions(): Promise<void> {
+export async function askForSubscriptions(groupBuy = false): Promise<void> {
   try {
-    const templates = await fetchSubscribeTemplates();
+    const templates = noticesToAsk(await fetchSubscribeTemplates(), groupBuy);
     if (templates.length === 0) return;
     const answers = await platform.askSubscriptions(templates);
     if (answers.length > 0) await saveSubscribeAnswers({ answers });

@@ -26,8 +26,28 @@ jest.mock('./request', () => {
 });
 
 import { encodeShortId } from '@shared/scene';
-import { memberShareLink, productIdOfPage, recordShareEvent } from './share-links';
+import { memberShareLink, productIdOfPage, recordShareEvent, targetIdOfPage } from './share-links';
 import { ApiRequestError } from './request';
+
+describe('the 拼团 team of a team page', () => {
+  beforeEach(() => {
+    requests.length = 0;
+    answers.clear();
+  });
+
+  it('is the id parameter, else the team of the share link (a share path\'s s or a scanned scene)', async () => {
+    expect(await targetIdOfPage('team', '41', encodeShortId(5))).toBe(41);
+    expect(requests).toEqual([]);
+    answers.set(`/share-links/${encodeShortId(5)}`, { kind: 'team', targetId: 42 });
+    expect(await targetIdOfPage('team', undefined, encodeShortId(5))).toBe(42);
+  });
+
+  it('is none for a link to a product', async () => {
+    answers.set(`/share-links/${encodeShortId(6)}`, { kind: 'product', targetId: 7 });
+    expect(await targetIdOfPage('team', undefined, encodeShortId(6))).toBeNull();
+    expect(await targetIdOfPage('team', undefined, null)).toBeNull();
+  });
+});
 
 describe('the product of a product page', () => {
   beforeEach(() => {

@@ -1,4 +1,4 @@
-import type { CreateShareLinkRequest, ShareLink } from '@shared/api/attribution';
+import type { CreateShareLinkRequest, ShareLink, ShareLinkKind } from '@shared/api/attribution';
 import type { ShareEventChannel } from '@shared/api/referral-report';
 import { shortIdFromScene } from '@shared/scene';
 import { session } from '@/store/session';
@@ -27,14 +27,21 @@ export function fetchShareLink(shortId: string): Promise<ShareLink> {
  * page with only a `scene`), the product of the share link the scene names. Null when there is none (an
  * unknown link included); a network failure throws.
  */
-export async function productIdOfPage(id: string | undefined, scene: string | undefined): Promise<number | null> {
+export function productIdOfPage(id: string | undefined, scene: string | undefined): Promise<number | null> {
+  return targetIdOfPage('product', id, shortIdFromScene(scene));
+}
+
+/**
+ * The target (product, 拼团 team…) a page is for: its `id` parameter, else the target of the share link
+ * `shortId` names (a scanned code's scene, or a share path's `s` when the link's path carries no id).
+ */
+export async function targetIdOfPage(kind: ShareLinkKind, id: string | undefined, shortId: string | null | undefined): Promise<number | null> {
   const fromId = Number(id);
   if (Number.isInteger(fromId) && fromId > 0) return fromId;
-  const shortId = shortIdFromScene(scene);
   if (!shortId) return null;
   try {
     const link = await fetchShareLink(shortId);
-    return link.kind === 'product' ? link.targetId : null;
+    return link.kind === kind ? link.targetId : null;
   } catch (error) {
     if (error instanceof ApiRequestError && error.status === 404) return null;
     throw error;

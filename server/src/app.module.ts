@@ -83,7 +83,7 @@ export class AppModule {
         WithdrawalsModule,
         InviteRewardsModule,
         GroupBuyModule,
-        SeedModule.forRoot({ store: config.seedDemo, coupons: config.seedDemoCoupons }),
+        SeedModule.forRoot({ store: config.seedDemo, coupons: config.seedDemoCoupons, groupBuy: config.seedDemoCoupons }),
       ],
       controllers: [HealthController],
       providers: [

@@ -1,6 +1,6 @@
 import type { Fen } from '../money';
 import type { PaymentRecord, RefundRecord, SubscribeTemplateKind } from './payments';
-import type { OrderDetail, OrderStatus, Shipment } from './orders';
+import type { OrderDetail, OrderHold, OrderStatus, Shipment } from './orders';
 
 /**
  * `GET /api/v1/admin/orders?…` → Paginated<AdminOrderRow> (ORDER_READ_ROLES), newest first.
@@ -46,6 +46,8 @@ export interface AdminOrderRow {
   shipment: Shipment | null;
   /** The buyer's last 提醒发货, while the order still waits to ship (status paid); else null. */
   shipRemindedAt: string | null;
+  /** Set while the order may not ship yet (a forming 拼团 team: 拼团中); see ORDER_HOLDS. */
+  fulfilmentHold: OrderHold | null;
 }
 
 /** A subscribe message the server tried to send for this order. */

@@ -128,4 +128,16 @@ describe(`order detail extras: 提醒发货 and 再来一单 (${TEST_DB})`, () =
     const bobCart: CartResponse = (await t.api().get(`${API}/cart`).set(bearer(bob)).expect(200)).body;
     expect(bobCart.items).toEqual([]);
   });
+
+  it('staff order rows carry the 拼团 hold of a paid order (the console shows 拼团中 and keeps 发货 disabled), and lose it once released', async () => {
+    const order = await paidOrder();
+    const staffRow = async (): Promise<AdminOrderRow> =>
+      ((await t.api().get(`${API}/admin/orders?orderNo=${order.orderNo}`).set(bearer(warehouse)).expect(200)).body as Paginated<AdminOrderRow>).items[0];
+    expect((await staffRow()).fulfilmentHold).toBeNull();
+    // The hold is set by a group-buy checkout; staged here so the list's field is checked on its own.
+    await t.dataSource.getRepository(OrderRow).update({ orderNo: order.orderNo }, { fulfilmentHold: 'group_buy' });
+    expect(await staffRow()).toMatchObject({ status: 'paid', fulfilmentHold: 'group_buy' });
+    await t.dataSource.getRepository(OrderRow).update({ orderNo: order.orderNo }, { fulfilmentHold: null });
+    expect((await staffRow()).fulfilmentHold).toBeNull();
+  });
 });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Popup } from '@nutui/nutui-react-taro';
+import type { ShareLinkKind } from '@shared/api/attribution';
 import { POSTER_CHANNEL, type PosterKind } from '@shared/api/sharing';
 import platform from '@/platform';
 import { downloadPoster } from '@/services/posters';
@@ -14,10 +15,17 @@ type PosterState =
   | { status: 'error'; message: string }
   | { status: 'ready'; filePath: string; link: { shortId: string; url: string | null } | null };
 
+/** Per poster kind: the sheet's title, what the code opens, and the share link kind the code carries. */
+const POSTER_COPY: Record<PosterKind, { title: string; opens: string; linkKind: ShareLinkKind }> = {
+  product: { title: '商品海报', opens: '打开这件商品', linkKind: 'product' },
+  shop: { title: '店铺海报', opens: '打开店铺', linkKind: 'page' },
+  team: { title: '拼团海报', opens: '参加这个团', linkKind: 'team' },
+};
+
 export interface PosterSheetProps {
   kind: PosterKind;
-  /** The product of a product poster. */
-  productId?: number;
+  /** The product of a product poster, the team of a 拼团 poster. */
+  targetId?: number;
   visible: boolean;
   onClose(): void;
 }
@@ -27,22 +35,23 @@ export interface PosterSheetProps {
  * mini-program code of their share link), to save (weapp album, H5 download) and send to friends. Only for a
  * signed-in member (the page signs the guest in first). Sharing it earns nothing: WeChat forbids rewarding shares.
  */
-export function PosterSheet({ kind, productId, visible, onClose }: PosterSheetProps) {
+export function PosterSheet({ kind, targetId, visible, onClose }: PosterSheetProps) {
+  const copy = POSTER_COPY[kind];
   const [state, setState] = useState<PosterState>({ status: 'loading' });
 
   const load = useCallback(async () => {
     setState({ status: 'loading' });
     try {
       const [filePath, link] = await Promise.all([
-        downloadPoster(kind, productId),
+        downloadPoster(kind, targetId),
         // The code's link, as a link to paste where there is no mini-program (H5); null on weapp.
-        memberShareLink({ kind: kind === 'shop' ? 'page' : 'product', targetId: productId, channel: POSTER_CHANNEL })?.catch(() => null) ?? null,
+        memberShareLink({ kind: copy.linkKind, targetId, channel: POSTER_CHANNEL })?.catch(() => null) ?? null,
       ]);
       setState({ status: 'ready', filePath, link: link ? { shortId: link.shortId, url: platform.shareableUrl(link.path) } : null });
     } catch (error) {
       setState({ status: 'error', message: (error as Error).message });
     }
-  }, [kind, productId]);
+  }, [kind, targetId]);
 
   useEffect(() => {
     if (visible) load();
@@ -55,16 +64,16 @@ export function PosterSheet({ kind, productId, visible, onClose }: PosterSheetPr
     // Centered, not at the bottom: on H5 a tab page's tab bar would cover a bottom sheet.
     <Popup className="poster-sheet" visible={visible} position="center" round closeable onClose={onClose}>
       <View className="poster-sheet__body">
-        <Text className="poster-sheet__title">{kind === 'shop' ? '店铺海报' : '商品海报'}</Text>
+        <Text className="poster-sheet__title">{copy.title}</Text>
         {state.status === 'loading' && <PageState status="loading" text="海报生成中…" />}
         {state.status === 'error' && <PageState status="error" text={state.message} onRetry={load} />}
         {state.status === 'ready' && (
           <>
             <Image className="poster-sheet__image poster-image" src={state.filePath} mode="aspectFit" showMenuByLongpress />
-            <Text className="poster-sheet__hint">保存海报发给朋友，朋友扫码即可打开{kind === 'shop' ? '店铺' : '这件商品'}</Text>
+            <Text className="poster-sheet__hint">保存海报发给朋友，朋友扫码即可{copy.opens}</Text>
             <platform.PosterSaveButton
               filePath={state.filePath}
-              fileName={kind === 'shop' ? 'shop-poster.png' : `product-${productId}-poster.png`}
+              fileName={kind === 'shop' ? 'shop-poster.png' : `${kind}-${targetId}-poster.png`}
               // A saved poster is a share of the 推广报表 (counted only, never rewarded).
               onSaved={() => state.link && recordShareEvent(state.link.shortId, 'poster')}
             />

@@ -12,9 +12,11 @@ import {
   isOptionAvailable,
   missingDimensions,
   quantityLimit,
+  type PerMemberCap,
   toggleOption,
   type Selection,
 } from './sku-selection';
+import './sku-picker.scss';
 
 export interface SkuChoice {
   sku: Sku;
@@ -26,22 +28,26 @@ interface SkuPickerProps {
   visible: boolean;
   /** Label of the confirm button, e.g. 加入购物车 / 立即购买. */
   confirmText: string;
+  /** Caps the quantity below stock (拼团: units per member). */
+  perMemberCap?: PerMemberCap;
+  /** The prices' name when they are not the list prices (拼团价 / 团长价). */
+  priceLabel?: string;
   onClose(): void;
   onConfirm(choice: SkuChoice): void;
 }
 
 /** Bottom sheet to choose a SKU: one row of chips per spec dimension, the chosen SKU's price and stock, a quantity. */
-export function SkuPicker({ product, visible, confirmText, onClose, onConfirm }: SkuPickerProps) {
+export function SkuPicker({ product, visible, confirmText, perMemberCap, priceLabel, onClose, onConfirm }: SkuPickerProps) {
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product.specs, product.skus));
   const [quantity, setQuantity] = useState(1);
   const sku = chosenSku(product.skus, selection);
   const stock = sku?.stock ?? 0;
-  const limit = quantityLimit(stock);
+  const limit = quantityLimit(stock, perMemberCap);
 
   // A different SKU may have less stock than the quantity already set.
   useEffect(() => {
-    setQuantity((current) => clampQuantity(current, stock));
-  }, [stock]);
+    setQuantity((current) => clampQuantity(current, stock, perMemberCap));
+  }, [stock, perMemberCap?.max]);
 
   const missing = missingDimensions(product.specs, selection);
   const image = assetUrl(product.images[0] ?? product.coverUrl);
@@ -51,6 +57,7 @@ export function SkuPicker({ product, visible, confirmText, onClose, onConfirm }:
       <View className="sku-picker__summary">
         <Image className="sku-picker__image" src={image} mode="aspectFill" />
         <View>
+          {priceLabel && <Text className="sku-picker__price-label">{priceLabel}</Text>}
           <PriceText className="sku-picker__price" fen={sku?.priceFen ?? product.minPriceFen} size="large" />
           <Text className="sku-picker__stock sku-stock">
             {sku ? (sku.stock > 0 ? `库存 ${sku.stock} 件` : '已售罄') : `请选择 ${missing.join(' / ')}`}
@@ -92,7 +99,7 @@ export function SkuPicker({ product, visible, confirmText, onClose, onConfirm }:
           min={1}
           max={limit.max}
           disabled={!sku || stock === 0}
-          onChange={(value) => setQuantity(clampQuantity(Number(value), stock))}
+          onChange={(value) => setQuantity(clampQuantity(Number(value), stock, perMemberCap))}
           onOverlimit={() => quantity >= limit.max && Taro.showToast({ title: limit.reason, icon: 'none' })}
         />
       </View>

@@ -3,6 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
 import type { ProductDetail } from '@shared/api/catalog';
+import type { GroupBuyOffer, GroupBuyProductOffer } from '@shared/api/group-buy';
+import { formatYuan } from '@shared/money';
 import { SHARE_LINK_PAGES } from '@shared/api/attribution';
 import { ErrorCode } from '@shared/errors';
 import { fetchProduct } from '@/services/catalog';
@@ -10,17 +12,20 @@ import { productIdOfPage } from '@/services/share-links';
 import { assetUrl } from '@/services/api-origin';
 import { ApiRequestError } from '@/services/request';
 import { addCartItem } from '@/services/cart';
+import { fetchProductGroupBuy } from '@/services/group-buy';
+import { groupBuyProduct, leaderPrice, memberUnitCap } from '@/group-buy/group-buy-view';
 import { session } from '@/store/session';
 import { useMemberActions } from '@/hooks/useMemberActions';
 import { usePageShare } from '@/hooks/usePageShare';
 import { PosterSheet } from '@/components/poster/PosterSheet';
 import platform from '@/platform';
-import { checkoutUrl, routes } from '@/routes';
+import { checkoutUrl, groupBuyCheckoutUrl, routes } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
 import { PriceText } from '@/components/price-text/PriceText';
 import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import { SkuPicker, type SkuChoice } from './SkuPicker';
 import { ProductCoupons } from './ProductCoupons';
+import { GroupBuyBlock } from './GroupBuyBlock';
 import { CustomerService } from '@/components/customer-service/CustomerService';
 import { choiceSummary } from './sku-selection';
 import './index.scss';
@@ -35,8 +40,11 @@ export default function ProductDetailPage() {
   // A scanned mini-program code opens this page with only a scene (the share link of the product).
   const { id, scene } = useRouter().params;
   const [state, setState] = useState<DetailState>({ status: 'loading' });
-  // The picker opens for 加入购物车 or 立即购买; its 确定 then does that.
-  const [pickerPurpose, setPickerPurpose] = useState<'cart' | 'buy' | null>(null);
+  // The picker opens for 加入购物车, 立即购买 (单独购买) or 发起拼团; its 确定 then does that.
+  const [pickerPurpose, setPickerPurpose] = useState<Purpose | null>(null);
+  // The product's running 拼团 and its joinable teams; null while unknown or when there is none.
+  const [groupBuy, setGroupBuy] = useState<GroupBuyProductOffer | null>(null);
+  const offer = groupBuy?.offer ?? null;
   const [choice, setChoice] = useState<SkuChoice | null>(null);
   const [posterOpen, setPosterOpen] = useState(false);
   // 朋友圈单页模式: read-only (no login there), WeChat offers 前往小程序.
@@ -48,11 +56,15 @@ export default function ProductDetailPage() {
    * 加入购物车 / 立即购买 with the confirmed choice. A guest signs in right here (the one sign-in of 我的) and
    * the action goes on by itself; if they back out of signing in, the choice stays shown (已选) for later.
    */
-  const act = async (purpose: 'cart' | 'buy', confirmed: SkuChoice) => {
+  const act = async (purpose: Purpose, confirmed: SkuChoice) => {
     setChoice(confirmed);
     setPickerPurpose(null);
     if (!session.get().token && !(await login())) return;
     const item = { skuId: confirmed.sku.id, quantity: confirmed.quantity };
+    if (purpose === 'group' && offer) {
+      Taro.navigateTo({ url: groupBuyCheckoutUrl(item, { campaignId: offer.campaignId, teamId: null }) });
+      return;
+    }
     if (purpose === 'buy') {
       Taro.navigateTo({ url: checkoutUrl([item], false) });
       return;
@@ -75,6 +87,8 @@ export default function ProductDetailPage() {
       }
       const product = await fetchProduct(productId);
       setState({ status: 'ready', product });
+      // The 拼团 part is extra: without it (none running, or it failed to load) the page sells as usual.
+      fetchProductGroupBuy(productId).then(setGroupBuy, () => setGroupBuy(null));
       Taro.setNavigationBarTitle({ title: product.title });
     } catch (error) {
       const notFound = error instanceof ApiRequestError && (error.status === 404 || error.code === ErrorCode.PRODUCT_NOT_FOUND);
@@ -152,6 +166,8 @@ export default function ProductDetailPage() {
         )}
       </View>
 
+      {offer && <GroupBuyBlock offer={offer} openTeams={groupBuy?.openTeams ?? []} />}
+
       <ProductCoupons productId={product.id} />
 
       {!preview && <Cell className="detail-page__share poster-entry" title="分享给朋友" extra="生成海报" clickable onClick={openPoster} />}
@@ -190,27 +206,69 @@ export default function ProductDetailPage() {
           <Button className="cart-entry" fill="none" onClick={() => Taro.switchTab({ url: routes.cart })}>
             购物车
           </Button>
-          <Button className="add-to-cart-button" type="warning" disabled={!product.inStock} onClick={() => setPickerPurpose('cart')}>
-            加入购物车
-          </Button>
-          <Button className="buy-now-button" type="primary" disabled={!product.inStock} onClick={() => setPickerPurpose('buy')}>
-            {product.inStock ? '立即购买' : '已售罄'}
-          </Button>
+          {offer ? (
+            <GroupBuyButtons product={product} offer={offer} onPick={setPickerPurpose} />
+          ) : (
+            <>
+              <Button className="add-to-cart-button" type="warning" disabled={!product.inStock} onClick={() => setPickerPurpose('cart')}>
+                加入购物车
+              </Button>
+              <Button className="buy-now-button" type="primary" disabled={!product.inStock} onClick={() => setPickerPurpose('buy')}>
+                {product.inStock ? '立即购买' : '已售罄'}
+              </Button>
+            </>
+          )}
         </View>
       )}
 
       <SkuPicker
-        product={product}
+        // The 拼团 picker shows the campaign's SKUs at the leader's price, capped at the units one member may buy.
+        key={pickerPurpose === 'group' ? 'group' : 'list'}
+        product={pickerPurpose === 'group' && offer ? groupBuyProduct(product, offer, true) : product}
+        perMemberCap={pickerPurpose === 'group' && offer ? memberUnitCap(offer) : undefined}
+        priceLabel={pickerPurpose === 'group' && offer ? leaderPrice(offer).label : undefined}
         visible={pickerPurpose !== null}
-        confirmText={pickerPurpose === 'buy' ? '立即购买' : '加入购物车'}
+        confirmText={pickerPurpose ? PURPOSE_LABELS[pickerPurpose] : ''}
         onClose={() => setPickerPurpose(null)}
         onConfirm={(confirmed) => pickerPurpose && act(pickerPurpose, confirmed)}
       />
 
-      <PosterSheet kind="product" productId={product.id} visible={posterOpen} onClose={() => setPosterOpen(false)} />
+      <PosterSheet kind="product" targetId={product.id} visible={posterOpen} onClose={() => setPosterOpen(false)} />
 
       {/* A guest's 加入购物车 / 立即购买 / 领取 signs in here, and the login asks for consent first. */}
       <PrivacyConsentDialog />
     </View>
+  );
+}
+
+type Purpose = 'cart' | 'buy' | 'group';
+
+const PURPOSE_LABELS: Record<Purpose, string> = { cart: '加入购物车', buy: '立即购买', group: '发起拼团' };
+
+/** 单独购买 at the list price and 发起拼团 at the 拼团 price (团长价 when the campaign sets one), side by side. */
+function GroupBuyButtons({ product, offer, onPick }: { product: ProductDetail; offer: GroupBuyOffer; onPick(purpose: Purpose): void }) {
+  const start = leaderPrice(offer);
+  if (!product.inStock) {
+    return (
+      <Button className="buy-now-button" type="primary" disabled>
+        已售罄
+      </Button>
+    );
+  }
+  return (
+    <>
+      <Button className="buy-now-button group-price-button" type="warning" onClick={() => onPick('buy')}>
+        <View className="group-price-button__content">
+          <Text className="group-price-button__price">{formatYuan(offer.listPriceFen)}</Text>
+          <Text>单独购买</Text>
+        </View>
+      </Button>
+      <Button className="start-team-button group-price-button" type="primary" onClick={() => onPick('group')}>
+        <View className="group-price-button__content">
+          <Text className="group-price-button__price">{formatYuan(start.fen)}</Text>
+          <Text>发起拼团{start.label === '团长价' ? '（团长价）' : ''}</Text>
+        </View>
+      </Button>
+    </>
   );
 }

@@ -93,6 +93,14 @@ describe('SKU picker selection', () => {
     expect(quantityLimit(99).max).toBe(99);
   });
 
+  it('caps at a 拼团 per-member limit below stock, and says so', () => {
+    const cap = { max: 2, reason: '拼团每人限购 2 件' };
+    expect(quantityLimit(400, cap)).toEqual(cap);
+    expect(clampQuantity(5, 400, cap)).toBe(2);
+    // Less stock than the cap: stock is what stops it.
+    expect(quantityLimit(1, cap)).toEqual({ max: 1, reason: '库存仅剩 1 件' });
+  });
+
   it('summarises the confirmed choice', () => {
     expect(choiceSummary(skus[3], 2)).toBe('250g / 蜂蜜 ×2');
   });

@@ -39,19 +39,28 @@ export function missingDimensions(specs: SpecDimension[], selection: Selection):
   return specs.filter((_, dimension) => selection[dimension] === null).map((spec) => spec.name);
 }
 
+/** A cap of the offer being bought (拼团: units per member), with the words that explain it. */
+export interface PerMemberCap {
+  max: number;
+  reason: string;
+}
+
 /**
  * The most of a SKU one order line (and one cart line) may hold: its stock, and never more than the server's
  * per-line limit CART_MAX_QUANTITY (an order asking for more is refused). `reason` says which one caps it.
  */
-export function quantityLimit(stock: number): { max: number; reason: string } {
+export function quantityLimit(stock: number, perMemberCap?: PerMemberCap): { max: number; reason: string } {
+  if (perMemberCap && perMemberCap.max > 0 && perMemberCap.max < Math.min(stock, CART_MAX_QUANTITY)) {
+    return { max: perMemberCap.max, reason: perMemberCap.reason };
+  }
   if (stock <= CART_MAX_QUANTITY) return { max: Math.max(stock, 1), reason: `库存仅剩 ${stock} 件` };
   return { max: CART_MAX_QUANTITY, reason: `每单限购 ${CART_MAX_QUANTITY} 件` };
 }
 
-/** The quantity kept between 1 and the SKU's limit (stock, per-order limit). */
-export function clampQuantity(quantity: number, stock: number): number {
+/** The quantity kept between 1 and the SKU's limit (stock, per-order limit, the offer's per-member cap). */
+export function clampQuantity(quantity: number, stock: number, perMemberCap?: PerMemberCap): number {
   if (stock < 1 || !Number.isFinite(quantity)) return 1;
-  return Math.min(Math.max(1, Math.floor(quantity)), quantityLimit(stock).max);
+  return Math.min(Math.max(1, Math.floor(quantity)), quantityLimit(stock, perMemberCap).max);
 }
 
 /** "250g / 蜂蜜 ×2", the line a confirmed choice leaves on the page. */

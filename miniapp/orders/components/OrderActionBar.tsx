@@ -8,11 +8,13 @@ import './order-action-bar.scss';
 export function OrderActionBar(props: {
   status: OrderStatus;
   place?: 'list' | 'detail';
+  /** The order waits for its 拼团 (fulfilmentHold): no 申请售后 / 提醒发货. */
+  onHold?: boolean;
   busy: OrderAction | null;
   onAction(action: OrderAction): void;
   className?: string;
 }) {
-  const actions = orderActions(props.status, props.place);
+  const actions = orderActions(props.status, props.place, props.onHold);
   if (actions.length === 0) return null;
   return (
     <View className={`order-action-bar ${props.className ?? ''}`}>

@@ -22,6 +22,8 @@ import { CustomerService } from '@/components/customer-service/CustomerService';
 import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import { CopyRow } from '../components/CopyRow';
 import { ReturnInfo } from '../components/ReturnInfo';
+import { GroupBuyOrderCard } from '../components/GroupBuyOrderCard';
+import { groupBuyTeamUrl } from '@/routes';
 import { openAfterSale, useOrderActions } from '../useOrderActions';
 import './index.scss';
 
@@ -40,6 +42,9 @@ export default function OrderDetailPage() {
       setState({ status: 'ready', data: order });
       if (order.status === 'pending_payment') {
         Taro.showToast({ title: '暂未收到支付结果，请稍后下拉刷新', icon: 'none', duration: 3000 });
+      } else if (order.groupBuyTeamId !== null) {
+        // A paid 拼团 order goes on to its team: who is in, how many are missing, the invite.
+        Taro.redirectTo({ url: groupBuyTeamUrl(order.groupBuyTeamId) });
       } else {
         Taro.showToast({ title: '支付成功', icon: 'success' });
       }
@@ -79,6 +84,8 @@ export default function OrderDetailPage() {
         <Text className="order-banner__status order-status">{orderStatusText(order)}</Text>
         <Text className="order-banner__hint">{bannerHint(order, countdown)}</Text>
       </View>
+
+      {order.groupBuyTeamId !== null && <GroupBuyOrderCard order={order} teamId={order.groupBuyTeamId} onChanged={load} />}
 
       {order.shipment && (
         <View className="order-section order-shipment">
@@ -170,8 +177,9 @@ export default function OrderDetailPage() {
         className="order-detail-page__bar"
         status={order.status}
         place="detail"
+        onHold={order.fulfilmentHold !== null}
         busy={actions.busy}
-        onAction={(action) => actions.run(action, order.orderNo)}
+        onAction={(action) => actions.run(action, order.orderNo, order.groupBuyTeamId !== null)}
       />
     </View>
   );
@@ -182,6 +190,7 @@ function bannerHint(order: OrderDetail, countdown: string | null): string {
     case 'pending_payment':
       return countdown ? `请在 ${countdown} 内付款，超时订单将自动取消` : '支付时间已到，订单即将取消';
     case 'paid':
+      if (order.fulfilmentHold) return '拼团成功后商家才会发货；未成团将自动全额退款';
       return order.shipReminder ? '已提醒商家尽快发货，请耐心等待' : '商家正在备货，请耐心等待';
     case 'shipped':
       return order.autoConfirmAt ? `${formatDateTime(order.autoConfirmAt)} 将自动确认收货` : '商品正在路上';

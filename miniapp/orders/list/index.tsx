@@ -77,8 +77,9 @@ export default function OrderListPage() {
             </View>
             <OrderActionBar
               status={order.status}
+              onHold={order.fulfilmentHold !== null}
               busy={actions.busy}
-              onAction={(action) => actions.run(action, order.orderNo)}
+              onAction={(action) => actions.run(action, order.orderNo, order.groupBuyTeamId !== null)}
             />
           </View>
         ))}

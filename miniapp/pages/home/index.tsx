@@ -114,6 +114,12 @@ export default function HomePage() {
         <Text className="home-page__coupons-go">去领券 ›</Text>
       </View>
 
+      <View className="home-page__coupons home-page__coupons--group-buy group-buy-entry" onClick={() => Taro.navigateTo({ url: routes.groupBuyZone })}>
+        <Text className="home-page__coupons-title">拼团专区</Text>
+        <Text className="home-page__coupons-text">好友一起拼，价格更实惠</Text>
+        <Text className="home-page__coupons-go">去拼团 ›</Text>
+      </View>
+
       <Text className="home-page__section-title">为你推荐</Text>
       {feed.status === 'loading' && <PageState status="loading" />}
       {feed.status === 'error' && <PageState status="error" text={feed.error ?? '加载失败'} onRetry={feed.retry} />}

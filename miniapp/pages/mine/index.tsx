@@ -136,6 +136,24 @@ export default function MinePage() {
             </Text>
           }
         />
+        <Cell
+          className="my-group-buy-entry"
+          title="我的拼团"
+          description="拼团进度、邀请好友参团"
+          clickable
+          onClick={() => Taro.navigateTo({ url: routes.myGroupBuyTeams })}
+          extra={
+            <Text
+              className="group-buy-zone-entry"
+              onClick={(event) => {
+                event.stopPropagation();
+                Taro.navigateTo({ url: routes.groupBuyZone });
+              }}
+            >
+              拼团专区 ›
+            </Text>
+          }
+        />
         <InviteEntry />
         <Cell
           className="address-book-entry"

@@ -22,6 +22,7 @@ const MemberListPage = lazy(() => import('@/members/MemberListPage'));
 const MemberLevelsPage = lazy(() => import('@/loyalty/MemberLevelsPage'));
 const CouponListPage = lazy(() => import('@/coupons/CouponListPage'));
 const CouponEditPage = lazy(() => import('@/coupons/CouponEditPage'));
+const GroupBuyListPage = lazy(() => import('@/group-buy/GroupBuyListPage'));
 const MemberDetailPage = lazy(() => import('@/members/MemberDetailPage'));
 // The dashboard carries the chart library: loaded only when opened, so the console's first load stays as it was.
 const RepeatPurchaseDashboardPage = lazy(() => import('@/analytics/RepeatPurchaseDashboardPage'));
@@ -78,6 +79,7 @@ export function AppRoutes() {
             <Route path="coupons" element={<RequirePage page="coupons"><CouponListPage /></RequirePage>} />
             <Route path="coupons/new" element={<RequirePage page="couponEdit"><CouponEditPage /></RequirePage>} />
             <Route path="coupons/:id/edit" element={<RequirePage page="couponEdit"><CouponEditPage /></RequirePage>} />
+            <Route path="group-buy" element={<RequirePage page="groupBuy"><GroupBuyListPage /></RequirePage>} />
             <Route path="members/:id" element={<RequirePage page="members"><MemberDetailPage /></RequirePage>} />
             <Route path="analytics/repeat-purchase" element={<RequirePage page="repeatPurchase"><RepeatPurchaseDashboardPage /></RequirePage>} />
             <Route path="analytics/due-for-repurchase" element={<RequirePage page="dueForRepurchase"><DueForRepurchasePage /></RequirePage>} />

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeShortId, encodeShortId, SHARE_LINK_PAGES, sharePath, type ShareLink } from '../../../shared';
 import { ProductRow } from '../catalog/product.entity';
+import { GroupBuyTeamRow } from '../group-buy/group-buy-team.entity';
+import { teamNotFound } from '../group-buy/group-buy-errors';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { upsertRow } from '../platform/database/upsert';
 import { ApiException, fieldError } from '../platform/errors/api-exception';
@@ -31,6 +33,11 @@ export class ShareLinksService {
     if (input.kind === 'product' && targetId !== null) {
       const exists = await this.dataSource.getRepository(ProductRow).existsBy({ id: targetId });
       if (!exists) throw new ApiException('PRODUCT_NOT_FOUND', HttpStatus.NOT_FOUND, '商品不存在或已删除');
+    }
+    if (input.kind === 'team' && targetId !== null) {
+      // A team whose leader has not paid yet is the leader's alone (the team page answers 404 to anyone else).
+      const team = await this.dataSource.getRepository(GroupBuyTeamRow).findOne({ where: { id: targetId }, select: ['id', 'status', 'leaderMemberId'] });
+      if (!team || (team.status === 'opening' && team.leaderMemberId !== sharerMemberId)) throw teamNotFound();
     }
     const liveSessionId = input.liveSessionId ?? null;
     const key = {
@@ -66,7 +73,8 @@ export class ShareLinksService {
 export function toShareLink(row: ShareLinkRow): ShareLink {
   const shortId = encodeShortId(row.id);
   const page = SHARE_LINK_PAGES[row.kind];
-  const query: Record<string, number> = row.kind === 'product' && row.targetId !== null ? { id: row.targetId } : {};
+  // Products and group-buy teams open their page with `id`; the home page and live sessions take none.
+  const query: Record<string, number> = (row.kind === 'product' || row.kind === 'team') && row.targetId !== null ? { id: row.targetId } : {};
   return {
     shortId,
     kind: row.kind,

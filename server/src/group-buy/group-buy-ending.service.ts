@@ -6,6 +6,7 @@ import { OrdersService } from '../orders/orders.service';
 import { RefundsService } from '../payments/refunds.service';
 import { ApiException } from '../platform/errors/api-exception';
 import { GroupBuyCampaignRow } from './group-buy-campaign.entity';
+import { campaignNotFound } from './group-buy-errors';
 import { GroupBuySeatRow } from './group-buy-seat.entity';
 import { GroupBuyTeamRow } from './group-buy-team.entity';
 import { TeamExpirySweeper } from './team-expiry-sweeper';
@@ -38,7 +39,7 @@ export class GroupBuyEndingService {
       .execute();
     if (ended.affected !== 1) {
       const campaign = await this.dataSource.getRepository(GroupBuyCampaignRow).findOneBy({ id: campaignId });
-      if (!campaign) throw new ApiException('GROUP_BUY_CAMPAIGN_NOT_FOUND', HttpStatus.NOT_FOUND, '拼团活动不存在');
+      if (!campaign) throw campaignNotFound();
       throw new ApiException('GROUP_BUY_CAMPAIGN_ENDED', HttpStatus.CONFLICT, '拼团活动已结束');
     }
     await this.dataSource

@@ -10,7 +10,7 @@ import { upsertRow } from '../platform/database/upsert';
 import type { ApiException } from '../platform/errors/api-exception';
 import { GroupBuyCampaignSkuRow } from './group-buy-campaign-sku.entity';
 import { GroupBuyCampaignRow } from './group-buy-campaign.entity';
-import { groupBuyErrors } from './group-buy-errors';
+import { groupBuyErrors, teamNotFound } from './group-buy-errors';
 import { GroupBuyMemberUsageRow } from './group-buy-member-usage.entity';
 import { GroupBuySeatRow } from './group-buy-seat.entity';
 import { GroupBuySeats } from './group-buy-seats';
@@ -188,7 +188,7 @@ export class GroupBuySeatParticipant implements CheckoutParticipant<SeatHold>, O
   /** Why the member cannot join the team now, or null. */
   private async joinRefusal(manager: EntityManager, teamId: number, campaignId: number, memberId: number, now: Date): Promise<ApiException | null> {
     const team = await manager.findOneBy(GroupBuyTeamRow, { id: teamId });
-    if (!team || team.campaignId !== campaignId) return groupBuyErrors.teamNotFound(teamId);
+    if (!team || team.campaignId !== campaignId) return teamNotFound();
     if (team.leaderMemberId === memberId) return groupBuyErrors.ownTeam(teamId);
     if (await manager.existsBy(GroupBuySeatRow, { teamId, activeMemberId: memberId })) return groupBuyErrors.alreadyJoined(teamId);
     if (team.status !== 'forming') return groupBuyErrors.teamClosed(teamId);

@@ -7,8 +7,10 @@ import { ReferralModule } from '../referral/referral.module';
 import { StaffModule } from '../staff/staff.module';
 import { SubscribeMessagesModule } from '../subscribe-messages/subscribe-messages.module';
 import { AdminGroupBuyEndController } from './admin-group-buy-end.controller';
+import { AdminGroupBuyController } from './admin-group-buy.controller';
 import { GroupBuyCampaignSkuRow } from './group-buy-campaign-sku.entity';
 import { GroupBuyCampaignRow } from './group-buy-campaign.entity';
+import { GroupBuyCampaignsService } from './group-buy-campaigns.service';
 import { GroupBuyEndingService } from './group-buy-ending.service';
 import { GroupBuyMemberUsageRow } from './group-buy-member-usage.entity';
 import { GroupBuyNotices } from './group-buy-notices';
@@ -17,7 +19,9 @@ import { GroupBuyOrderSteps } from './group-buy-order-steps';
 import { GroupBuySeatParticipant } from './group-buy-seat-participant';
 import { GroupBuySeatRow } from './group-buy-seat.entity';
 import { GroupBuySeats } from './group-buy-seats';
+import { GroupBuyShopperService } from './group-buy-shopper.service';
 import { GroupBuyTeamRow } from './group-buy-team.entity';
+import { GroupBuyController } from './group-buy.controller';
 import { LostSeatRefundSweeper } from './lost-seat-refund-sweeper';
 import { TeamExpirySweeper } from './team-expiry-sweeper';
 
@@ -36,8 +40,18 @@ import { TeamExpirySweeper } from './team-expiry-sweeper';
     StaffModule,
     SubscribeMessagesModule,
   ],
-  controllers: [AdminGroupBuyEndController, GroupBuyOrdersController],
-  providers: [GroupBuySeats, GroupBuySeatParticipant, GroupBuyOrderSteps, TeamExpirySweeper, LostSeatRefundSweeper, GroupBuyEndingService, GroupBuyNotices],
-  exports: [],
+  controllers: [AdminGroupBuyController, GroupBuyController, AdminGroupBuyEndController, GroupBuyOrdersController],
+  providers: [
+    GroupBuyCampaignsService,
+    GroupBuyShopperService,
+    GroupBuySeats,
+    GroupBuySeatParticipant,
+    GroupBuyOrderSteps,
+    TeamExpirySweeper,
+    LostSeatRefundSweeper,
+    GroupBuyEndingService,
+    GroupBuyNotices,
+  ],
+  exports: [GroupBuyCampaignsService, GroupBuyShopperService],
 })
 export class GroupBuyModule {}

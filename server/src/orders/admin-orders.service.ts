@@ -237,6 +237,7 @@ export class AdminOrdersService {
       paidAt: order.paidAt ? order.paidAt.toISOString() : null,
       shipment: toShipment(order),
       shipRemindedAt: order.status === 'paid' && order.shipRemindedAt ? order.shipRemindedAt.toISOString() : null,
+      fulfilmentHold: order.fulfilmentHold,
     }));
   }
 }

@@ -4,6 +4,7 @@ import { AfterSalesModule } from '../after-sales/after-sales.module';
 import { AnalyticsModule } from '../analytics/analytics.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { CouponsModule } from '../coupons/coupons.module';
+import { GroupBuyModule } from '../group-buy/group-buy.module';
 import { LoyaltyModule } from '../loyalty/loyalty.module';
 import { MembersModule } from '../members/members.module';
 import { OrdersModule } from '../orders/orders.module';
@@ -13,20 +14,23 @@ import { StaffModule } from '../staff/staff.module';
 import { DemoHistoryController } from './demo-history/demo-history.controller';
 import { DemoHistoryRemoval } from './demo-history/demo-history-removal';
 import { DemoHistorySeeder } from './demo-history/demo-history.seeder';
+import { DemoGroupBuySeeder } from './demo-group-buy.seeder';
 import { DemoStoreSeeder } from './demo-store.seeder';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SeedRunRow } from './seed-run.entity';
 
 const SEED_DEMO = Symbol('SEED_DEMO');
 
-/** What to seed: the demo store (staff, catalog, banners) and its coupons. */
+/** What to seed: the demo store (staff, catalog, banners), its coupons and its 拼团 campaign. */
 export interface SeedChoice {
   store: boolean;
   coupons: boolean;
+  groupBuy: boolean;
 }
 
 /**
- * Seeds the demo store at boot (after migrations) when SEED_DEMO is on, its coupons when SEED_DEMO_COUPONS is.
+ * Seeds the demo store at boot (after migrations) when SEED_DEMO is on, its coupons and its 拼团 campaign (the demo's
+ * promotions) when SEED_DEMO_COUPONS is.
  * The demo history (SEED_DEMO_HISTORY) is started by main.ts once the server listens; its removal is here too.
  */
 @Module({})
@@ -34,6 +38,7 @@ export class SeedModule implements OnApplicationBootstrap {
   constructor(
     @Inject(SEED_DEMO) private readonly choice: SeedChoice,
     private readonly seeder: DemoStoreSeeder,
+    private readonly groupBuySeeder: DemoGroupBuySeeder,
   ) {}
 
   static forRoot(choice: SeedChoice): DynamicModule {
@@ -42,6 +47,7 @@ export class SeedModule implements OnApplicationBootstrap {
       imports: [TypeOrmModule.forFeature([SeedRunRow]), StaffModule,
         CatalogModule,
         CouponsModule,
+        GroupBuyModule,
         SettingsModule,
         MembersModule,
         AddressesModule,
@@ -52,7 +58,7 @@ export class SeedModule implements OnApplicationBootstrap {
         AnalyticsModule,
       ],
       controllers: [DemoHistoryController],
-      providers: [{ provide: SEED_DEMO, useValue: choice }, DemoStoreSeeder, DemoHistorySeeder, DemoHistoryRemoval],
+      providers: [{ provide: SEED_DEMO, useValue: choice }, DemoStoreSeeder, DemoGroupBuySeeder, DemoHistorySeeder, DemoHistoryRemoval],
       exports: [DemoStoreSeeder, DemoHistorySeeder],
     };
   }
@@ -60,5 +66,6 @@ export class SeedModule implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (this.choice.store) await this.seeder.seed();
     if (this.choice.coupons) await this.seeder.seedCoupons();
+    if (this.choice.groupBuy) await this.groupBuySeeder.seed();
   }
 }

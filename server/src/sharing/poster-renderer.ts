@@ -25,6 +25,18 @@ export interface ProductPosterContent {
   image: Image | null;
 }
 
+/** A group-buy team: the product, its group price against the list price, and how many seats are left. */
+export interface TeamPosterContent {
+  kind: 'team';
+  shopName: string;
+  title: string;
+  groupPriceFen: number;
+  listPriceFen: number;
+  /** 「还差 N 人成团」, or the team's state once it has ended. */
+  tagline: string;
+  image: Image | null;
+}
+
 export interface ShopPosterContent {
   kind: 'shop';
   shopName: string;
@@ -34,7 +46,7 @@ export interface ShopPosterContent {
 
 export interface PosterDrawing {
   sharer: PosterSharer;
-  content: ProductPosterContent | ShopPosterContent;
+  content: ProductPosterContent | TeamPosterContent | ShopPosterContent;
   /** The mini-program code's image bytes (PNG or JPEG, as WeChat answered). */
   code: Buffer;
 }
@@ -47,8 +59,9 @@ export async function renderPoster(drawing: PosterDrawing): Promise<Buffer> {
   ctx.fillRect(0, 0, POSTER_WIDTH, POSTER_HEIGHT);
 
   const { sharer, content } = drawing;
-  drawSharer(ctx, sharer, content.kind === 'product' ? '向你推荐一件好物' : `邀你逛逛「${content.shopName}」`);
+  drawSharer(ctx, sharer, SHARER_LINES[content.kind](content.shopName));
   if (content.kind === 'product') drawProduct(ctx, content);
+  else if (content.kind === 'team') drawTeam(ctx, content);
   else drawShop(ctx, content);
 
   // The code, bottom right, on white with its caption: WeChat reads it from a photo of the screen too.
@@ -78,43 +91,83 @@ function drawSharer(ctx: SKRSContext2D, sharer: PosterSharer, line: string) {
   ctx.fillText(fit(ctx, line, POSTER_WIDTH - MARGIN - textX), textX, y + 78);
 }
 
+const SHARER_LINES: Record<PosterDrawing['content']['kind'], (shopName: string) => string> = {
+  product: () => '向你推荐一件好物',
+  team: () => '邀你一起拼团，拼成更划算',
+  shop: (shopName) => `邀你逛逛「${shopName}」`,
+};
+
 const PICTURE_Y = 150;
 const PICTURE_SIZE = POSTER_WIDTH - MARGIN * 2;
 
-function drawProduct(ctx: SKRSContext2D, product: ProductPosterContent) {
+/** Left of the code: the text's width. */
+const TEXT_WIDTH = POSTER_WIDTH - MARGIN * 3 - 220;
+
+/** The picture on top and the name below it (two lines at most); answers the baseline where the price goes. */
+function drawPictureAndTitle(ctx: SKRSContext2D, image: Image | null, title: string): number {
   ctx.save();
   roundedRect(ctx, MARGIN, PICTURE_Y, PICTURE_SIZE, PICTURE_SIZE, 20);
   ctx.clip();
   ctx.fillStyle = PANEL;
   ctx.fillRect(MARGIN, PICTURE_Y, PICTURE_SIZE, PICTURE_SIZE);
-  if (product.image) drawCover(ctx, product.image, MARGIN, PICTURE_Y, PICTURE_SIZE, PICTURE_SIZE);
+  if (image) drawCover(ctx, image, MARGIN, PICTURE_Y, PICTURE_SIZE, PICTURE_SIZE);
   ctx.restore();
 
-  // Left of the code: the name (two lines at most), the price, the shop.
-  const textWidth = POSTER_WIDTH - MARGIN * 3 - 220;
   let y = PICTURE_Y + PICTURE_SIZE + 66;
   ctx.fillStyle = INK;
   ctx.font = `bold 34px ${FONT}`;
-  for (const line of wrap(ctx, product.title, textWidth, 2)) {
+  for (const line of wrap(ctx, title, TEXT_WIDTH, 2)) {
     ctx.fillText(line, MARGIN, y);
     y += 48;
   }
-  y += 40;
+  return y + 40;
+}
+
+/** ¥ and the amount in red at (x, y); answers the x where the price ends. */
+function drawPrice(ctx: SKRSContext2D, fen: number, x: number, y: number): number {
   ctx.fillStyle = PRICE_RED;
   ctx.font = `bold 30px ${FONT}`;
-  ctx.fillText('¥', MARGIN, y);
+  ctx.fillText('¥', x, y);
   const signWidth = ctx.measureText('¥').width + 4;
   ctx.font = `bold 56px ${FONT}`;
-  const amount = formatFen(product.priceFen);
-  ctx.fillText(amount, MARGIN + signWidth, y);
-  if (product.priceVaries) {
-    const amountWidth = ctx.measureText(amount).width;
-    ctx.font = `26px ${FONT}`;
-    ctx.fillText('起', MARGIN + signWidth + amountWidth + 6, y);
-  }
+  const amount = formatFen(fen);
+  ctx.fillText(amount, x + signWidth, y);
+  return x + signWidth + ctx.measureText(amount).width;
+}
+
+function drawShopName(ctx: SKRSContext2D, shopName: string) {
   ctx.fillStyle = MUTED;
   ctx.font = `24px ${FONT}`;
-  ctx.fillText(fit(ctx, product.shopName, textWidth), MARGIN, POSTER_HEIGHT - MARGIN - 6);
+  ctx.fillText(fit(ctx, shopName, TEXT_WIDTH), MARGIN, POSTER_HEIGHT - MARGIN - 6);
+}
+
+function drawProduct(ctx: SKRSContext2D, product: ProductPosterContent) {
+  const y = drawPictureAndTitle(ctx, product.image, product.title);
+  const priceEnd = drawPrice(ctx, product.priceFen, MARGIN, y);
+  if (product.priceVaries) {
+    ctx.font = `26px ${FONT}`;
+    ctx.fillText('起', priceEnd + 6, y);
+  }
+  drawShopName(ctx, product.shopName);
+}
+
+/** The group price with the list price crossed out beside it, and 「还差 N 人成团」 below. */
+function drawTeam(ctx: SKRSContext2D, team: TeamPosterContent) {
+  const y = drawPictureAndTitle(ctx, team.image, team.title);
+  ctx.fillStyle = PRICE_RED;
+  ctx.font = `bold 24px ${FONT}`;
+  ctx.fillText('拼团价', MARGIN, y);
+  const priceEnd = drawPrice(ctx, team.groupPriceFen, MARGIN + ctx.measureText('拼团价').width + 8, y);
+  ctx.fillStyle = MUTED;
+  ctx.font = `26px ${FONT}`;
+  const list = `¥${formatFen(team.listPriceFen)}`;
+  const listX = priceEnd + 14;
+  ctx.fillText(list, listX, y);
+  ctx.fillRect(listX, y - 9, ctx.measureText(list).width, 2);
+  ctx.fillStyle = PRICE_RED;
+  ctx.font = `bold 30px ${FONT}`;
+  ctx.fillText(fit(ctx, team.tagline, TEXT_WIDTH), MARGIN, y + 56);
+  drawShopName(ctx, team.shopName);
 }
 
 function drawShop(ctx: SKRSContext2D, shop: ShopPosterContent) {

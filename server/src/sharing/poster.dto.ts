@@ -3,7 +3,7 @@ import { IsIn, IsInt, Max, Min, ValidateIf } from 'class-validator';
 import { POSTER_KINDS, type PosterKind, type PosterQuery } from '../../../shared';
 import { MAX_INT_ID } from '../catalog/shop-catalog.dto';
 
-/** `?kind=product&productId=12` or `?kind=shop`. */
+/** `?kind=product&productId=12`, `?kind=team&teamId=34` or `?kind=shop`. */
 export class PosterQueryDto implements PosterQuery {
   @IsIn(POSTER_KINDS)
   kind: PosterKind;
@@ -15,4 +15,12 @@ export class PosterQueryDto implements PosterQuery {
   @Min(1)
   @Max(MAX_INT_ID)
   productId?: number;
+
+  /** Required for a team poster; ignored for the others. */
+  @ValidateIf((query: PosterQueryDto) => query.kind === 'team' || query.teamId !== undefined)
+  @Type(() => Number)
+  @IsInt({ message: 'teamId must be a team id (拼团海报必须指定拼团)' })
+  @Min(1)
+  @Max(MAX_INT_ID)
+  teamId?: number;
 }

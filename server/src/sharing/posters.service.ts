@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import { POSTER_CHANNEL, type ShareLink } from '../../../shared';
+import { GROUP_BUY_TEAM_STATUS_LABELS, POSTER_CHANNEL, type ShareLink } from '../../../shared';
 import { ShareLinksService } from '../attribution/share-links.service';
 import { CatalogService } from '../catalog/catalog.service';
+import { GroupBuyShopperService } from '../group-buy/group-buy-shopper.service';
 import { MembersService } from '../members/members.service';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { ApiException } from '../platform/errors/api-exception';
@@ -15,7 +16,7 @@ import { loadPosterImage } from './poster-images';
 import { renderPoster, type PosterDrawing } from './poster-renderer';
 
 /** Bump when the drawing changes, so cached posters of the old layout are not served. */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 /** Codes are permanent: one per share link (page + scene) is kept; about 20-60 KB each. */
 const CODE_CACHE = { entries: 2000, bytes: 64 * 1024 * 1024 };
 /** Rendered posters (about 200-500 KB each): repeated taps and re-opened poster views reuse them. */
@@ -32,6 +33,7 @@ interface PosterPlan {
   avatarUrl: string | null;
   content:
     | { kind: 'product'; shopName: string; title: string; priceFen: number; priceVaries: boolean; imageUrl: string }
+    | { kind: 'team'; shopName: string; title: string; groupPriceFen: number; listPriceFen: number; tagline: string; imageUrl: string | null }
     | { kind: 'shop'; shopName: string; announcement: string | null; logoUrl: string | null };
 }
 
@@ -50,13 +52,14 @@ export class PostersService {
   constructor(
     private readonly shareLinks: ShareLinksService,
     private readonly catalog: CatalogService,
+    private readonly groupBuy: GroupBuyShopperService,
     private readonly members: MembersService,
     private readonly shopProfile: ShopProfileService,
     private readonly wechat: WechatClient,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'uploadsDir'>,
   ) {}
 
-  /** The PNG of the member's poster; 404 PRODUCT_NOT_FOUND for a product off shelf or deleted. */
+  /** The PNG of the member's poster; 404 PRODUCT_NOT_FOUND for a product off shelf or deleted, GROUP_BUY_TEAM_NOT_FOUND for a team not shown. */
   async poster(memberId: number, query: PosterQueryDto): Promise<Buffer> {
     const plan = await this.plan(memberId, query);
     const key = createHash('sha256').update(JSON.stringify({ LAYOUT_VERSION, memberId, plan })).digest('base64url');
@@ -69,6 +72,26 @@ export class PostersService {
     if (query.kind === 'shop') {
       const link = await this.shareLinks.create(memberId, { kind: 'page', channel: POSTER_CHANNEL });
       return { link, ...person, content: { kind: 'shop', shopName: shop.shopName, announcement: shop.announcement, logoUrl: shop.logoUrl } };
+    }
+    if (query.kind === 'team') {
+      // The team as its page shows it (404 GROUP_BUY_TEAM_NOT_FOUND for an unknown team, or another member's that
+      // is still opening), before any link or code is made.
+      const team = await this.groupBuy.team(query.teamId!, memberId);
+      const link = await this.shareLinks.create(memberId, { kind: 'team', targetId: team.id, channel: POSTER_CHANNEL });
+      const { offer } = team;
+      return {
+        link,
+        ...person,
+        content: {
+          kind: 'team',
+          shopName: shop.shopName,
+          title: offer.productTitle,
+          groupPriceFen: offer.groupPriceFen,
+          listPriceFen: offer.listPriceFen,
+          tagline: team.status === 'forming' || team.status === 'opening' ? `还差 ${team.seatsLeft} 人成团` : GROUP_BUY_TEAM_STATUS_LABELS[team.status],
+          imageUrl: offer.productImage,
+        },
+      };
     }
     // Off shelf or deleted: 404 PRODUCT_NOT_FOUND before any link or code is made.
     const product = await this.catalog.productDetail(query.productId!);
@@ -84,12 +107,12 @@ export class PostersService {
     const { content, link } = plan;
     const [avatar, picture, code] = await Promise.all([
       loadPosterImage(plan.avatarUrl, this.config.uploadsDir),
-      loadPosterImage(content.kind === 'product' ? content.imageUrl : content.logoUrl, this.config.uploadsDir),
+      loadPosterImage(content.kind === 'shop' ? content.logoUrl : content.imageUrl, this.config.uploadsDir),
       this.code(link),
     ]);
     const drawing: PosterDrawing = {
       sharer: { nickname: plan.nickname, avatar },
-      content: content.kind === 'product' ? { ...content, image: picture } : { ...content, logo: picture },
+      content: content.kind === 'shop' ? { ...content, logo: picture } : { ...content, image: picture },
       code,
     };
     return renderPoster(drawing);

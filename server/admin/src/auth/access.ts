@@ -7,6 +7,8 @@ import {
   LOYALTY_SETTINGS_ROLES,
   COUPON_ADMIN_ROLES,
   COUPON_READ_ROLES,
+  GROUP_BUY_READ_ROLES,
+  GROUP_BUY_ROLES,
   MEMBER_READ_ROLES,
   OVERVIEW_ROLES,
   ORDER_CANCEL_ROLES,
@@ -41,6 +43,7 @@ export type PageKey =
   | 'memberLevels'
   | 'coupons'
   | 'couponEdit'
+  | 'groupBuy'
   | 'repeatPurchase'
   | 'dueForRepurchase'
   | 'referralReport'
@@ -68,6 +71,8 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   memberLevels: LOYALTY_SETTINGS_ROLES,
   coupons: COUPON_READ_ROLES,
   couponEdit: COUPON_ADMIN_ROLES,
+  // 拼团活动: read roles see campaigns, stats and teams; GROUP_BUY_ROLES create, edit and end them.
+  groupBuy: GROUP_BUY_READ_ROLES,
   repeatPurchase: ANALYTICS_ROLES,
   dueForRepurchase: REPURCHASE_OUTREACH_ROLES,
   referralReport: ANALYTICS_ROLES,
@@ -99,6 +104,7 @@ const MENU: MenuEntry[] = [
   { key: 'members', path: '/members', name: '会员管理' },
   { key: 'memberLevels', path: '/member-levels', name: '会员等级' },
   { key: 'coupons', path: '/coupons', name: '优惠券' },
+  { key: 'groupBuy', path: '/group-buy', name: '拼团活动' },
   { key: 'promoters', path: '/referral/promoters', name: '推广员' },
   { key: 'commissions', path: '/referral/commissions', name: '佣金明细' },
   { key: 'withdrawals', path: '/referral/withdrawals', name: '提现审核' },
@@ -159,4 +165,8 @@ export function canEditShopSettings(role: StaffRole): boolean {
 
 export function canAdjustPoints(role: StaffRole): boolean {
   return POINTS_ADJUST_ROLES.includes(role);
+}
+
+export function canManageGroupBuy(role: StaffRole): boolean {
+  return GROUP_BUY_ROLES.includes(role);
 }

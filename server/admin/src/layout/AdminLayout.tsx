@@ -19,6 +19,7 @@ import {
   SlidersOutlined,
   TagsOutlined,
   TeamOutlined,
+  UsergroupAddOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
@@ -41,6 +42,7 @@ const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
   members: <IdcardOutlined />,
   memberLevels: <CrownOutlined />,
   coupons: <TagsOutlined />,
+  groupBuy: <UsergroupAddOutlined />,
   repeatPurchase: <LineChartOutlined />,
   dueForRepurchase: <FieldTimeOutlined />,
   referralReport: <ShareAltOutlined />,

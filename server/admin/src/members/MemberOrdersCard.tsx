@@ -29,7 +29,7 @@ const COLUMNS: ProColumns<AdminOrderRow>[] = [
     ),
   },
   { title: '实付', dataIndex: 'payableFen', align: 'right', render: (_, order) => formatYuan(order.payableFen) },
-  { title: '状态', dataIndex: 'status', render: (_, order) => <OrderStatusTag status={order.status} refundedFen={order.refundedFen} /> },
+  { title: '状态', dataIndex: 'status', render: (_, order) => <OrderStatusTag status={order.status} refundedFen={order.refundedFen} fulfilmentHold={order.fulfilmentHold} /> },
   { title: '下单时间', dataIndex: 'createdAt', render: (_, order) => formatTime(order.createdAt) },
   { title: '支付时间', dataIndex: 'paidAt', render: (_, order) => formatOptionalTime(order.paidAt) },
 ];

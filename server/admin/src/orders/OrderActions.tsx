@@ -1,9 +1,9 @@
-import type { OrderStatus } from '@shared/api/orders';
-import { Button, Space } from 'antd';
+import type { OrderHold, OrderStatus } from '@shared/api/orders';
+import { Button, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useCurrentStaff } from '@/auth/AuthProvider';
 import { CancelOrderModal } from './CancelOrderModal';
-import { orderActions } from './order-actions';
+import { orderActions, shipBlockedReason } from './order-actions';
 import { ShipOrderModal } from './ShipOrderModal';
 
 /**
@@ -13,11 +13,14 @@ import { ShipOrderModal } from './ShipOrderModal';
 export function OrderActions({
   orderNo,
   status,
+  fulfilmentHold = null,
   onChanged,
   asLinks = false,
 }: {
   orderNo: string;
   status: OrderStatus;
+  /** A paid order on hold (拼团中) shows 发货 disabled, with the reason. */
+  fulfilmentHold?: OrderHold | null;
   /** Re-read the order: it was shipped or cancelled, or someone else changed it first. */
   onChanged: () => void;
   asLinks?: boolean;
@@ -26,14 +29,23 @@ export function OrderActions({
   const [open, setOpen] = useState<'ship' | 'cancel' | null>(null);
   const actions = orderActions(status, staff.role);
   if (actions.length === 0) return null;
+  const shipBlocked = shipBlockedReason({ status, fulfilmentHold });
 
   const buttonType = asLinks ? 'link' : 'primary';
   return (
     <Space size={asLinks ? 0 : 'small'}>
       {actions.includes('ship') && (
-        <Button type={buttonType} size={asLinks ? 'small' : 'middle'} aria-label={`发货 ${orderNo}`} onClick={() => setOpen('ship')}>
-          发货
-        </Button>
+        <Tooltip title={shipBlocked}>
+          <Button
+            type={buttonType}
+            size={asLinks ? 'small' : 'middle'}
+            aria-label={`发货 ${orderNo}`}
+            disabled={shipBlocked !== null}
+            onClick={() => setOpen('ship')}
+          >
+            发货
+          </Button>
+        </Tooltip>
       )}
       {actions.includes('cancel') && (
         <Button

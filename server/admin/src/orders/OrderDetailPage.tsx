@@ -48,11 +48,11 @@ export default function OrderDetailPage() {
   return (
     <PageContainer
       title={`订单 ${order.orderNo}`}
-      tags={<OrderStatusTag status={order.status} refundedFen={order.refundedFen} />}
+      tags={<OrderStatusTag status={order.status} refundedFen={order.refundedFen} fulfilmentHold={order.fulfilmentHold} />}
       onBack={() => navigate('/orders')}
       extra={[
         <PrintPickingListButton key="print" orderNos={[order.orderNo]} />,
-        <OrderActions key="actions" orderNo={order.orderNo} status={order.status} onChanged={refresh} />,
+        <OrderActions key="actions" orderNo={order.orderNo} status={order.status} fulfilmentHold={order.fulfilmentHold} onChanged={refresh} />,
         canRefund(order, staffRole) && (
           <Button key="refund" danger onClick={() => setRefunding(true)}>
             退款
@@ -68,7 +68,7 @@ export default function OrderDetailPage() {
               <Typography.Text copyable>{order.orderNo}</Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label="状态">
-              <OrderStatusTag status={order.status} refundedFen={order.refundedFen} />
+              <OrderStatusTag status={order.status} refundedFen={order.refundedFen} fulfilmentHold={order.fulfilmentHold} />
             </Descriptions.Item>
             <Descriptions.Item label="会员">
               {order.memberNickname ?? '未设置昵称'}（ID {order.memberId}）

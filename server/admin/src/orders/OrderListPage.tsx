@@ -107,7 +107,7 @@ export default function OrderListPage() {
       search: false,
       render: (_, order) => (
         <Space direction="vertical" size={2}>
-          <OrderStatusTag status={order.status} refundedFen={order.refundedFen} />
+          <OrderStatusTag status={order.status} refundedFen={order.refundedFen} fulfilmentHold={order.fulfilmentHold} />
           {order.shipRemindedAt && (
             <>
               <Tag color="red">买家已提醒发货</Tag>
@@ -144,7 +144,7 @@ export default function OrderListPage() {
         <Link key="detail" to={`/orders/${order.orderNo}`} aria-label={`订单详情 ${order.orderNo}`}>
           详情
         </Link>,
-        <OrderActions key="actions" asLinks orderNo={order.orderNo} status={order.status} onChanged={() => tableRef.current?.reload()} />,
+        <OrderActions key="actions" asLinks orderNo={order.orderNo} status={order.status} fulfilmentHold={order.fulfilmentHold} onChanged={() => tableRef.current?.reload()} />,
       ],
     },
   ];

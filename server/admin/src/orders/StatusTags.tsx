@@ -1,5 +1,5 @@
 import { AFTER_SALE_STATUS_LABELS, type AfterSaleStatus } from '@shared/api/after-sales';
-import { isPartiallyRefunded, ORDER_STATUS_LABELS, PARTIAL_REFUND_LABEL, type OrderStatus } from '@shared/api/orders';
+import { isPartiallyRefunded, orderStatusText, PARTIAL_REFUND_LABEL, type OrderHold, type OrderStatus } from '@shared/api/orders';
 import { Tag } from 'antd';
 
 const ORDER_STATUS_COLORS: Record<OrderStatus, string> = {
@@ -22,11 +22,16 @@ const AFTER_SALE_STATUS_COLORS: Record<AfterSaleStatus, string> = {
   refunded: 'green',
 };
 
-/** The order's status; with `refundedFen`, a 部分退款 tag beside it while part of the order was refunded. */
-export function OrderStatusTag({ status, refundedFen = 0 }: { status: OrderStatus; refundedFen?: number }) {
+/**
+ * The order's status (拼团中 for a paid order on hold); with `refundedFen`, a 部分退款 tag beside it while part of the
+ * order was refunded.
+ */
+export function OrderStatusTag({ status, refundedFen = 0, fulfilmentHold = null }: { status: OrderStatus; refundedFen?: number; fulfilmentHold?: OrderHold | null }) {
+  const onHold = status === 'paid' && fulfilmentHold !== null;
   return (
     <>
-      <Tag color={ORDER_STATUS_COLORS[status]}>{ORDER_STATUS_LABELS[status]}</Tag>
+      {/* The status alone: the partial refund has its own tag. */}
+      <Tag color={onHold ? 'orange' : ORDER_STATUS_COLORS[status]}>{orderStatusText({ status, refundedFen: 0, fulfilmentHold })}</Tag>
       {isPartiallyRefunded({ status, refundedFen }) && <Tag color="magenta">{PARTIAL_REFUND_LABEL}</Tag>}
     </>
   );

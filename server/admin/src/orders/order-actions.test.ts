@@ -1,7 +1,7 @@
 import { ORDER_STATUSES } from '@shared/api/orders';
 import { ALL_STAFF_ROLES } from '@shared/roles';
 import { describe, expect, it } from 'vitest';
-import { orderActions } from './order-actions';
+import { orderActions, shipBlockedReason } from './order-actions';
 
 describe('orderActions', () => {
   it('offers shipping of a paid order to owner, operator and warehouse, not customer service', () => {
@@ -22,5 +22,12 @@ describe('orderActions', () => {
     for (const status of settled) {
       for (const role of ALL_STAFF_ROLES) expect(orderActions(status, role), `${status} / ${role}`).toEqual([]);
     }
+  });
+
+  it('keeps 发货 of a paid order waiting for its 拼团 team disabled with the reason, and only that order', () => {
+    expect(shipBlockedReason({ status: 'paid', fulfilmentHold: 'group_buy' })).toBe('拼团成功后才能发货');
+    expect(shipBlockedReason({ status: 'paid', fulfilmentHold: null })).toBeNull();
+    expect(shipBlockedReason({ status: 'paid' })).toBeNull();
+    expect(shipBlockedReason({ status: 'refunded', fulfilmentHold: 'group_buy' })).toBeNull();
   });
 });

@@ -10,13 +10,14 @@ interface CheckedNumberFieldProps extends Pick<FormItemProps, 'name' | 'label' |
   requiredMessage?: string;
   /** Checks run after the bounds' (e.g. level 1 + level 2 ≤ 100%). */
   rules?: FormItemProps['rules'];
+  disabled?: boolean;
 }
 
 /**
  * A number input that keeps what was typed: no min / max / precision on the InputNumber (they clamp and round
  * silently, so -5% would save as 0%), the bounds checked by a rule that shows the problem and blocks the save.
  */
-export function CheckedNumberField({ bounds, ariaLabel, addonAfter, placeholder, requiredMessage, rules = [], ...item }: CheckedNumberFieldProps) {
+export function CheckedNumberField({ bounds, ariaLabel, addonAfter, placeholder, requiredMessage, rules = [], disabled, ...item }: CheckedNumberFieldProps) {
   return (
     <Form.Item
       {...item}
@@ -28,7 +29,7 @@ export function CheckedNumberField({ bounds, ariaLabel, addonAfter, placeholder,
         ...rules,
       ]}
     >
-      <InputNumber aria-label={ariaLabel} addonAfter={addonAfter} placeholder={placeholder} style={{ width: 216 }} />
+      <InputNumber aria-label={ariaLabel} addonAfter={addonAfter} placeholder={placeholder} disabled={disabled} style={{ width: 216 }} />
     </Form.Item>
   );
 }
