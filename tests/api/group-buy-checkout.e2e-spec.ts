@@ -1,7 +1,8 @@
 import { ATTRIBUTION_HEADERS, type OrderDetail, type ShareLink } from '../../shared';
 import { campaignRow, createCampaign, notifyPaid, orderRowOf, placeGroupOrder, seatsOf, teamRow } from './support/group-buy-fixtures';
 import { ShopFixtures } from './support/shop-fixtures';
-import { API, bearer, memberToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+import { claim, createTemplate } from './support/coupon-fixtures';
+import { API, bearer, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
 /** 拼团 checkout: the group price, opening and joining a team, and every refusal with its code and message. */
 describe(`group-buy checkout (${TEST_DB})`, () => {
@@ -25,9 +26,14 @@ describe(`group-buy checkout (${TEST_DB})`, () => {
     const skuId = product.skus[0].id;
     const campaign = await createCampaign(t, { productId: product.id, skus: [{ skuId, groupPriceFen: 3000, leaderPriceFen: 2500 }], teamSize: 2 });
     const leader = await shopper('leader-1');
+    // The leader holds a coupon, but this campaign allows none: the preview lists none, and naming it is refused.
+    const template = await createTemplate(t, await staffToken(t, 'operator'), { name: '拼团不可用券' });
+    const coupon = (await claim(t, leader.token, template.id)).body.id as number;
     const preview = await t.api().post(`${API}/checkout/preview`).set(bearer(leader.token)).send({ items: [{ skuId, quantity: 1 }], addressId: leader.addressId, groupBuy: { campaignId: campaign.id, teamId: null } }).expect(200);
     expect(preview.body.lines[0]).toMatchObject({ unitPriceFen: 2500, priceLabel: '团长价' });
-    expect(preview.body.canSubmit).toBe(true);
+    expect(preview.body).toMatchObject({ canSubmit: true, coupons: [], selectedMemberCouponId: null });
+    const withCoupon = await t.api().post(`${API}/orders`).set(bearer(leader.token)).send({ clientToken: 'gb-coupon-refused', items: [{ skuId, quantity: 1 }], addressId: leader.addressId, memberCouponId: coupon, groupBuy: { campaignId: campaign.id, teamId: null } }).expect(409);
+    expect(withCoupon.body).toMatchObject({ code: 'COUPON_NOT_APPLICABLE', message: '这笔订单不能使用优惠券' });
 
     const opened = await placeGroupOrder(t, leader.token, { ...leader, skuId, campaignId: campaign.id, teamId: null }).expect(201);
     const order: OrderDetail = opened.body;

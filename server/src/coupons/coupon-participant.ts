@@ -43,6 +43,11 @@ export class CouponParticipant implements CheckoutParticipant<CouponHold>, OnMod
     const couponLines: CouponLine[] = lines.flatMap((line, index) =>
       line.couponEnabled === false ? [] : [{ productId: line.productId, categoryId: line.categoryId, amountFen: memberAmounts[index] }],
     );
+    // No line lets a coupon take from it (a 拼团 whose campaign allows none): no coupon is listed, and one named is refused.
+    if (lines.length > 0 && couponLines.length === 0) {
+      if (typeof choice.memberCouponId === 'number') throw couponNotApplicable(choice.memberCouponId, '这笔订单不能使用优惠券', 'out_of_scope');
+      return { pricing: { couponDiscountFen: 0 }, order: { memberCouponId: null, couponTemplateId: null, couponName: null }, preview: { coupons: [], selectedMemberCouponId: null } };
+    }
     // A preview lists the member's coupons to choose from; an order judges them only when it names one.
     const judge = lines.length > 0 && (forPreview || choice.memberCouponId !== null);
     const options = judge ? await this.coupons.optionsFor(memberId, couponLines, now) : [];
