@@ -243,6 +243,8 @@ test('A opens a team and shares it, B joins through the link, the team succeeds;
       await screenshot(page, 'group-buy-team-failed');
       await page.goto(`${session.app.baseUrl}/#/orders/detail/index?orderNo=${a.secondOrderNo}`);
       await page.locator('.order-banner .order-status', { hasText: '已退款' }).waitFor();
+      await page.locator('.group-buy-order-card .team-state', { hasText: '拼团失败，已退款' }).waitFor();
+      assert.equal(await page.locator('.quit-team-button').count(), 0, 'a refunded order has nothing to quit');
       const order = await call('GET', `/orders/${a.secondOrderNo}`, { token: a.token });
       assert.equal(order.refundedFen, order.payableFen, 'the whole order was refunded');
       await screenshot(page, 'group-buy-order-refunded');

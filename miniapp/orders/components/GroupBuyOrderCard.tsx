@@ -65,7 +65,8 @@ export function GroupBuyOrderCard({ order, teamId, onChanged }: { order: OrderDe
       )}
       {banner && team?.status !== 'forming' && <Text className="order-section__muted">{banner.hint}</Text>}
       <View className="group-buy-order-card__actions">
-        {order.fulfilmentHold === 'group_buy' && (
+        {/* Only while the paid order waits for a forming team: a refunded or cancelled order keeps its hold, it has nothing to quit. */}
+        {order.status === 'paid' && order.fulfilmentHold === 'group_buy' && team?.status === 'forming' && (
           <Button className="quit-team-button" size="small" loading={quitting} onClick={quit}>
             取消拼团并退款
           </Button>
