@@ -86,6 +86,8 @@ describe('what the team page offers', () => {
 
   it('an ended campaign or a reached limit offers no new team; a member of a finished team still sees the order', () => {
     expect(teamActions({ ...forming, joinBlock: 'campaign_ended' })).toEqual({ actions: [], blockLabel: '拼团活动已结束' });
+    // The leader of a team that failed is not asked to invite anyone.
+    expect(teamActions({ ...forming, status: 'failed', joinBlock: 'own_team' }).blockLabel).toBeNull();
     expect(teamActions({ ...forming, joinBlock: 'limit_reached' }).actions).toEqual([]);
     const finished = teamActions({ status: 'succeeded', joinBlock: 'already_joined', mySeat: { status: 'paid', orderNo: 'O2', isLeader: false } });
     expect(finished.actions).toEqual(['viewOrder']);

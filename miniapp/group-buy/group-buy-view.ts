@@ -65,7 +65,9 @@ export function teamActions(team: Pick<GroupBuyTeamView, 'status' | 'joinBlock' 
   if (team.status === 'forming' && (joinBlock === 'own_team' || joinBlock === 'already_joined')) actions.push('invite');
   if (mySeat) actions.push('viewOrder');
   if (joinBlock !== null && START_NEW_AFTER.includes(joinBlock)) actions.push('startNew');
-  return { actions, blockLabel: joinBlock === null ? null : GROUP_BUY_JOIN_BLOCK_LABELS[joinBlock] };
+  // 邀请好友来参团 only means something while the team forms: an ended team's own members need no sentence.
+  const invitation = joinBlock === 'own_team' || joinBlock === 'already_joined';
+  return { actions, blockLabel: joinBlock === null || (invitation && team.status !== 'forming') ? null : GROUP_BUY_JOIN_BLOCK_LABELS[joinBlock] };
 }
 
 export const TEAM_ACTION_LABELS: Record<TeamAction, string> = {
