@@ -27,7 +27,7 @@ import { loadConfig } from '../src/platform/config/app-config';
 import { JobRegistry } from '../src/platform/jobs/job-registry';
 import { FakeWechatServer } from '../src/wechat-fake/fake-wechat-server';
 import { startMariaDb } from './orders/bench-database';
-import { setUpShop, type BenchMember } from './orders/shop-setup';
+import { mapLimited, setUpShop, type BenchMember } from './orders/shop-setup';
 
 const TEAMS = Number(process.env.GROUP_BUY_TEAMS ?? 100);
 const TEAM_SIZE = 3;
@@ -160,17 +160,8 @@ async function request(url: string, method: 'GET' | 'POST', path: string, token:
 }
 
 /** Runs `work` for every item, `parallelism` at a time; answers the results in the items' order. */
-async function inParallel<T, R>(items: T[], parallelism: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index], index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallelism, items.length) }, worker));
-  return results;
+function inParallel<T, R>(items: T[], parallelism: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  return mapLimited(items.length, parallelism, (index) => work(items[index], index));
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {

@@ -135,7 +135,8 @@ async function post<T>(url: string, body: unknown): Promise<T> {
   return (await response.json()) as T;
 }
 
-async function mapLimited<T>(count: number, parallelism: number, work: (index: number) => Promise<T>): Promise<T[]> {
+/** Runs `work` for indexes 0..count-1, `parallelism` at a time; answers the results in index order. */
+export async function mapLimited<T>(count: number, parallelism: number, work: (index: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
   let next = 0;
   const worker = async () => {
