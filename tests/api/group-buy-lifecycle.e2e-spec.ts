@@ -134,6 +134,22 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     }
   });
 
+  it('模拟成团 releases only the paid seats\' orders: a payment that lost its seat stays held and is refunded', async () => {
+    const { campaign, skuId } = await campaignOf(3, { virtualCompletion: true, virtualThresholdPercent: 50 });
+    const { order, teamId } = await formingTeam(t, campaign.id, skuId, await shopper('virtual-lost-leader'));
+    const friend = await join(campaign.id, skuId, teamId, await shopper('virtual-lost-friend'));
+    const latecomer = await shopper('virtual-lost-late');
+    const late = await join(campaign.id, skuId, teamId, latecomer, false);
+    // Time ran out before the last payment arrived: its seat is lost while the team still waits for the sweep.
+    await t.dataSource.getRepository(GroupBuyTeamRow).update({ id: teamId }, { expiresAt: new Date(Date.now() - 60_000) });
+    await payThroughFake(t, latecomer.token, late.orderNo);
+    await expire(teamId);
+    expect(await teamRow(t, teamId)).toMatchObject({ status: 'succeeded', seatsPaid: 2, virtualSeats: 1 });
+    for (const released of [order, friend]) expect(await orderRowOf(t, released.orderNo)).toMatchObject({ status: 'paid', fulfilmentHold: null });
+    expect(await refundRowsOf(t, late.orderNo)).toEqual([expect.objectContaining({ kind: 'group_failed', outRefundNo: `${late.orderNo}G1`, reason: '拼团已结束，付款已自动退回' })]);
+    expect((await orderRowOf(t, late.orderNo)).status).toBe('refunding');
+  });
+
   it('取消拼团并退款 frees the seat and refunds the whole order; refused once the team succeeded; another member gets 404', async () => {
     const { campaign, skuId } = await campaignOf(3);
     const { teamId } = await formingTeam(t, campaign.id, skuId, await shopper('quit-leader'));
