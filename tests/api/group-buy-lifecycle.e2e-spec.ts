@@ -170,6 +170,25 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     expect((await t.api().post(`${API}/group-buy/orders/${lateOrder.orderNo}/quit`).set(bearer(late.token)).expect(409)).body.code).toBe('GROUP_BUY_TEAM_CLOSED');
   });
 
+  it('a staff refund of a held order is whole or refused: a partial one is 409, the whole one (by items) frees the seat', async () => {
+    const { campaign, skuId } = await campaignOf(3);
+    const { teamId } = await formingTeam(t, campaign.id, skuId, await shopper('staff-refund-leader'));
+    const member = await shopper('staff-refund-joiner');
+    const order: OrderDetail = (await placeGroupOrder(t, member.token, { ...member, skuId, quantity: 2, campaignId: campaign.id, teamId }).expect(201)).body;
+    await payThroughFake(t, member.token, order.orderNo);
+    const staffRefund = (quantity: number) => t.api().post(`${API}/admin/orders/${order.orderNo}/refunds`).set(bearer(owner)).send({ reason: '商家退款', items: [{ skuId, quantity }] });
+    const refused = await staffRefund(1).expect(409);
+    expect(refused.body).toMatchObject({ code: 'ORDER_HELD_WHOLE_REFUND_ONLY', message: '拼团中的订单只能整单退款' });
+    expect(await refundRowsOf(t, order.orderNo)).toEqual([]);
+    expect(await orderRowOf(t, order.orderNo)).toMatchObject({ status: 'paid', refundedFen: 0 });
+    expect(await teamRow(t, teamId)).toMatchObject({ seatsTaken: 2, seatsPaid: 2 });
+    // Every unit named: the whole order, so the seat is given back with its units.
+    await staffRefund(2).expect(201);
+    expect(await teamRow(t, teamId)).toMatchObject({ status: 'forming', seatsTaken: 1, seatsPaid: 1 });
+    expect((await seatsOf(t, teamId)).map((seat) => seat.status)).toEqual(['paid', 'quit']);
+    expect((await campaignRow(t, campaign.id)).unitsTaken).toBe(1);
+  });
+
   it('a payment that comes after the team expired loses the seat and is refunded automatically, saying why', async () => {
     const { campaign, skuId } = await campaignOf(2);
     const { teamId } = await formingTeam(t, campaign.id, skuId, await shopper('lost-leader'));

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
 import { PARTICIPANT_RANKS, type CheckoutParticipant, type ParticipantQuote, type QuoteInput, type ReleaseInput, type ReserveInput } from '../orders/participants/checkout-participant';
 import { CheckoutParticipants } from '../orders/participants/checkout-participants';
@@ -157,7 +158,7 @@ export class GroupBuySeatParticipant implements CheckoutParticipant<SeatHold>, O
     if (quota.affected !== 1) throw groupBuyErrors.quotaExhausted(hold.campaignId);
   }
 
-  async release(manager: EntityManager, { order, lines, cause }: ReleaseInput): Promise<void> {
+  async release(manager: EntityManager, { order, cause }: ReleaseInput): Promise<void> {
     if (order.fulfilmentHold !== 'group_buy') return;
     const seat = await manager.findOneBy(GroupBuySeatRow, { orderId: order.id });
     if (!seat) return;
@@ -172,10 +173,12 @@ export class GroupBuySeatParticipant implements CheckoutParticipant<SeatHold>, O
       await this.seats.giveBackUsage(manager, seat);
       return;
     }
-    // A refund before shipping of a held order: a whole refund of a paid seat is a quit, which only a forming team
-    // allows (a partial refund keeps the seat; a lost seat was given back already).
-    const refundedUnits = lines.reduce((sum, line) => sum + line.quantity, 0);
-    if (seat.status !== 'paid' || refundedUnits < seat.quantity) return;
+    // A refund before shipping of a held order: one that leaves nothing of the order (its lines already carry this
+    // refund's units) is a quit of a paid seat, which only a forming team allows. A partial refund of a held order is
+    // refused before it gets here (RefundsService); a lost seat was given back already.
+    if (seat.status !== 'paid') return;
+    const orderLines = await manager.find(OrderLineRow, { select: { quantity: true, refundedQuantity: true }, where: { orderId: order.id } });
+    if (orderLines.some((line) => line.refundedQuantity < line.quantity)) return;
     // A failed team's refunds leave its seats as they were (its units went back when it failed).
     const team = await manager.findOneBy(GroupBuyTeamRow, { id: seat.teamId });
     if (!team || team.status === 'failed') return;

@@ -161,6 +161,10 @@ export class RefundsService {
       // The order's n-th system refund: counted under the order's lock, so two at once get different numbers.
       const earlier = await manager.countBy(RefundRow, { orderId: order.id, afterSaleId: IsNull(), kind: request.kind });
       const recorded = await this.recordUnits(manager, { ...request, outRefundNo: `${order.orderNo}${request.kind === 'staff' ? 'S' : 'G'}${earlier + 1}` });
+      // An order on hold (a forming 拼团) is refunded whole or not at all: its seat counts the whole order (rolled back).
+      if (order.fulfilmentHold !== null && !recorded.refund.closesOrder) {
+        throw new ApiException('ORDER_HELD_WHOLE_REFUND_ONLY', HttpStatus.CONFLICT, '拼团中的订单只能整单退款', { fulfilmentHold: order.fulfilmentHold });
+      }
       if (recorded.refund.closesOrder && !(await this.process.transition(manager, { orderId: order.id, from: order.status, to: 'refunding' }))) {
         throw new Error(`order ${order.id} changed under its lock`);
       }
