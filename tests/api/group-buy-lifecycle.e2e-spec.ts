@@ -4,6 +4,7 @@ import { LostSeatRefundSweeper } from '../../server/src/group-buy/lost-seat-refu
 import { TeamExpirySweeper } from '../../server/src/group-buy/team-expiry-sweeper';
 import { GroupBuyTeamRow } from '../../server/src/group-buy/group-buy-team.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
+import { RefundsService } from '../../server/src/payments/refunds.service';
 import { DomainEventRow } from '../../server/src/platform/events/domain-event.entity';
 import { CommissionRow } from '../../server/src/referral/commission.entity';
 import { FAKE_SUBSCRIBE_TEMPLATE_IDS } from '../../server/src/subscribe-messages/subscribe-templates';
@@ -168,6 +169,32 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     await join(campaign.id, skuId, teamId, await shopper('quit-last'));
     expect((await teamRow(t, teamId)).status).toBe('succeeded');
     expect((await t.api().post(`${API}/group-buy/orders/${lateOrder.orderNo}/quit`).set(bearer(late.token)).expect(409)).body.code).toBe('GROUP_BUY_TEAM_CLOSED');
+  });
+
+  it('取消拼团并退款 racing the team\'s success: the team succeeds between the checks and the refund, and nothing is refunded', async () => {
+    const { campaign, skuId } = await campaignOf(3);
+    const { teamId } = await formingTeam(t, campaign.id, skuId, await shopper('quit-race-leader'));
+    const quitter = await shopper('quit-race-quitter');
+    const quitting = await join(campaign.id, skuId, teamId, quitter);
+    const last = await shopper('quit-race-last');
+    const lastOrder = await join(campaign.id, skuId, teamId, last, false);
+    const refunds = t.app.get(RefundsService);
+    const original = refunds.startSystemRefund.bind(refunds);
+    // The last member's payment lands after quit checked the team, before its refund locks the order.
+    const refund = jest.spyOn(refunds, 'startSystemRefund').mockImplementationOnce(async (...args) => {
+      await payThroughFake(t, last.token, lastOrder.orderNo);
+      return original(...args);
+    });
+    try {
+      const refused = await t.api().post(`${API}/group-buy/orders/${quitting.orderNo}/quit`).set(bearer(quitter.token)).expect(409);
+      expect(refused.body).toMatchObject({ code: 'GROUP_BUY_TEAM_CLOSED', message: '这个团已结束，不能再取消拼团' });
+    } finally {
+      refund.mockRestore();
+    }
+    expect(await teamRow(t, teamId)).toMatchObject({ status: 'succeeded', seatsPaid: 3 });
+    expect(await orderRowOf(t, quitting.orderNo)).toMatchObject({ status: 'paid', fulfilmentHold: null, refundedFen: 0 });
+    expect(await refundRowsOf(t, quitting.orderNo)).toEqual([]);
+    expect(t.fake.state.pay.refundsOf(quitting.orderNo)).toHaveLength(0);
   });
 
   it('a staff refund of a held order is whole or refused: a partial one is 409, the whole one (by items) frees the seat', async () => {

@@ -61,16 +61,20 @@ export class GroupBuyEndingService {
 
   /**
    * 取消拼团并退款: the whole order refunded (kind group_quit) while its team forms; the seat's release frees the seat
-   * in the refund's transaction, and refuses (rolling the refund back) if the team succeeded meanwhile.
+   * in the refund's transaction. If the team succeeded meanwhile the refund is refused (its hold is gone, or the
+   * release finds the team no longer forming) and nothing is written.
    */
   async quit(memberId: number, orderNo: string): Promise<void> {
     const order = await this.orders.findOwned(memberId, orderNo);
     const seat = await this.dataSource.getRepository(GroupBuySeatRow).findOneBy({ orderId: order.id });
     if (!seat) throw new ApiException('ORDER_NOT_FOUND', HttpStatus.NOT_FOUND, '订单不存在');
     const team = await this.dataSource.getRepository(GroupBuyTeamRow).findOneByOrFail({ id: seat.teamId });
-    if (order.status !== 'paid' || order.fulfilmentHold !== 'group_buy' || seat.status !== 'paid' || team.status !== 'forming') {
-      throw new ApiException('GROUP_BUY_TEAM_CLOSED', HttpStatus.CONFLICT, '这个团已结束，不能再取消拼团', { teamId: team.id, status: team.status });
-    }
-    await this.refunds.startSystemRefund({ orderId: order.id, kind: 'group_quit', reason: '取消拼团，款项原路退回', items: null });
+    const closed = (details: Record<string, unknown>) => new ApiException('GROUP_BUY_TEAM_CLOSED', HttpStatus.CONFLICT, '这个团已结束，不能再取消拼团', { teamId: team.id, ...details });
+    if (order.status !== 'paid' || order.fulfilmentHold !== 'group_buy' || seat.status !== 'paid' || team.status !== 'forming') throw closed({ status: team.status });
+    // The team may succeed between these reads and the refund: the refund checks the hold again under the order's lock.
+    await this.refunds.startSystemRefund(
+      { orderId: order.id, kind: 'group_quit', reason: '取消拼团，款项原路退回', items: null },
+      { expectHold: { hold: 'group_buy', otherwise: () => closed({}) } },
+    );
   }
 }
