@@ -79,6 +79,19 @@ describe(`group-buy checkout (${TEST_DB})`, () => {
     expect((await seatsOf(t, teamId)).map((seat) => seat.status)).toEqual(['paid', 'paid']);
   });
 
+  it("a leader paying shortly before the campaign's end gets a team that expires at the end, not validityHours later", async () => {
+    const product = await shop.product([{ priceFen: 5000, stock: 10 }]);
+    const skuId = product.skus[0].id;
+    const endsAt = new Date(Math.floor(Date.now() / 1000) * 1000 + 2 * 3_600_000);
+    const campaign = await createCampaign(t, { productId: product.id, skus: [{ skuId, groupPriceFen: 3000 }], teamSize: 2, validityHours: 24, endsAt });
+    const leader = await shopper('near-end-leader');
+    const order: OrderDetail = (await placeGroupOrder(t, leader.token, { ...leader, skuId, campaignId: campaign.id, teamId: null }).expect(201)).body;
+    expect(await notifyPaid(t, order)).toBe(204);
+    const team = await teamRow(t, (await orderRowOf(t, order.orderNo)).groupBuyTeamId!);
+    expect(team.status).toBe('forming');
+    expect(team.expiresAt!.getTime()).toBe(endsAt.getTime());
+  });
+
   it('refuses a selection the campaign does not sell (400) and a cart checkout; a cancelled unpaid join gives the seat back once', async () => {
     const product = await shop.product([{ priceFen: 5000, stock: 10 }, { priceFen: 6000, stock: 10 }]);
     const [inCampaign, outside] = product.skus.map((sku) => sku.id);
