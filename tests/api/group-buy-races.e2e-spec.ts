@@ -11,7 +11,7 @@ import { DomainEventRow } from '../../server/src/platform/events/domain-event.en
 import { campaignRow, createCampaign, formingTeam, notifyPaid, orderRowOf, payThroughFake, placeGroupOrder, refundRowsOf, seatsOf, teamRow } from './support/group-buy-fixtures';
 import { deliver, eventually, payAtFake, signedHeaders, startPayment, transactionNotification } from './support/pay-helpers';
 import { ShopFixtures } from './support/shop-fixtures';
-import { memberToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+import { API, bearer, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
 type Shopper = { token: string; addressId: number };
 
@@ -150,6 +150,30 @@ describe(`group-buy races (${TEST_DB})`, () => {
       expect(t.fake.state.pay.refundsOf(order.orderNo)).toHaveLength(1);
       await eventually(() => orderRowOf(t, order.orderNo), (row) => row.status === 'refunded');
     }
+  });
+
+  it('staff end the campaign while leaders\' payments land: no team is left open, every payment refunded once', async () => {
+    const { campaign, skuId } = await campaignOf(2);
+    const leaders = await shoppers(6);
+    const orders: OrderDetail[] = [];
+    for (const leader of leaders) orders.push((await placeGroupOrder(t, leader.token, { ...leader, skuId, campaignId: campaign.id, teamId: null }).expect(201)).body);
+    const staff = await staffToken(t, 'owner');
+    const [ended] = await Promise.all([
+      t.api().post(`${API}/admin/group-buy/campaigns/${campaign.id}/end`).set(bearer(staff)),
+      ...orders.map((order) => notifyPaid(t, order)),
+    ]);
+    expect(ended.status).toBe(204);
+    await t.app.get(LostSeatRefundSweeper).sweep();
+    const teams = await t.dataSource.getRepository(GroupBuyTeamRow).findBy({ campaignId: campaign.id });
+    expect(teams).toHaveLength(6);
+    // Opened before the end (then failed by it), lost its seat after it (failed), or cancelled unpaid (late payment refunded).
+    for (const team of teams) expect(['failed', 'cancelled']).toContain(team.status);
+    for (const order of orders) {
+      const refunds = await refundRowsOf(t, order.orderNo);
+      expect(refunds).toHaveLength(1);
+      expect(['group_failed', 'late_payment']).toContain(refunds[0].kind);
+    }
+    expect((await campaignRow(t, campaign.id)).unitsTaken).toBe(0);
   });
 
   it('campaign quota: the quantity equal to what is left is accepted; parallel orders beyond it get only what fits', async () => {

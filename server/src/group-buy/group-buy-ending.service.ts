@@ -25,8 +25,8 @@ export class GroupBuyEndingService {
   ) {}
 
   /**
-   * Stops new teams and joins now (endedAt, conditional: once), lets forming teams expire now, cancels the unpaid
-   * leader orders of teams that never opened, then runs the expiry sweep (virtual completion or failure, unpaid
+   * Stops new teams and joins now (endedAt, conditional: once), cancels the unpaid leader orders of teams that never
+   * opened, lets forming teams expire now, then runs the expiry sweep (virtual completion or failure, unpaid
    * joins cancelled, failed teams' orders refunded) at once.
    */
   async endCampaign(campaignId: number): Promise<void> {
@@ -42,12 +42,10 @@ export class GroupBuyEndingService {
       if (!campaign) throw campaignNotFound();
       throw new ApiException('GROUP_BUY_CAMPAIGN_ENDED', HttpStatus.CONFLICT, '拼团活动已结束');
     }
-    await this.dataSource
-      .createQueryBuilder()
-      .update(GroupBuyTeamRow)
-      .set({ expiresAt: now })
-      .where("campaignId = :campaignId AND status = 'forming' AND expiresAt > :now", { campaignId, now })
-      .execute();
+    // Unopened teams first, forming teams after: a leader's payment in flight (it may have read the campaign as
+    // running before endedAt was written) holds its order's lock until it commits, so cancelling that order waits for
+    // it; once the cancel is done the team either never opens (its payment is refunded) or is forming already and is
+    // caught by the expiresAt update below. The other way round, a team opened in between stayed forming.
     const unopened = await this.dataSource
       .getRepository(OrderRow)
       .createQueryBuilder('o')
@@ -56,6 +54,12 @@ export class GroupBuyEndingService {
       .where("tm.campaignId = :campaignId AND tm.status = 'opening' AND o.status = 'pending_payment'", { campaignId })
       .getRawMany<{ id: number }>();
     for (const { id } of unopened) await this.orders.cancelUnpaid(Number(id), 'staff', '拼团活动已结束');
+    await this.dataSource
+      .createQueryBuilder()
+      .update(GroupBuyTeamRow)
+      .set({ expiresAt: now })
+      .where("campaignId = :campaignId AND status = 'forming' AND expiresAt > :now", { campaignId, now })
+      .execute();
     await this.expiry.sweep(now);
   }
 
