@@ -249,6 +249,21 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     expect((await placeGroupOrder(t, newcomer.token, { ...newcomer, skuId, campaignId: campaign.id, teamId: null }).expect(409)).body.code).toBe('GROUP_BUY_CAMPAIGN_NOT_RUNNING');
   });
 
+  it('ending a campaign answers 204 once it is ended, even when the sweep run inline fails (the periodic sweep finishes it)', async () => {
+    const { campaign, skuId } = await campaignOf(2);
+    const { teamId } = await formingTeam(t, campaign.id, skuId, await shopper('end-sweep-leader'));
+    const sweep = jest.spyOn(t.app.get(TeamExpirySweeper), 'sweep').mockRejectedValueOnce(new Error('database went away'));
+    try {
+      await t.api().post(`${API}/admin/group-buy/campaigns/${campaign.id}/end`).set(bearer(owner)).expect(204);
+    } finally {
+      sweep.mockRestore();
+    }
+    expect((await campaignRow(t, campaign.id)).endedAt).not.toBeNull();
+    expect((await teamRow(t, teamId)).status).toBe('forming');
+    await expire(teamId);
+    expect((await teamRow(t, teamId)).status).toBe('failed');
+  });
+
   // Last: its team stays forming, and the expiry sweeps above end every team due at the time they sweep at.
   it('confirming receipt is refused while the team forms, even for a held order forced past the shipping guard', async () => {
     const { campaign, skuId } = await campaignOf(2);

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { OrderRow } from '../orders/order.entity';
@@ -17,6 +17,8 @@ const wholeSeconds = (date: Date) => new Date(Math.floor(date.getTime() / 1000) 
 /** Ending a campaign early (staff), and a shopper's 取消拼团并退款. */
 @Injectable()
 export class GroupBuyEndingService {
+  private readonly logger = new Logger('GroupBuyEnding');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly orders: OrdersService,
@@ -60,7 +62,13 @@ export class GroupBuyEndingService {
       .set({ expiresAt: now })
       .where("campaignId = :campaignId AND status = 'forming' AND expiresAt > :now", { campaignId, now })
       .execute();
-    await this.expiry.sweep(now);
+    // The campaign has ended (committed): a failure here must not answer as if it had not. The periodic sweeps
+    // (group-buy.expire-teams, group-buy.refund-lost-seats) finish what this run did not.
+    try {
+      await this.expiry.sweep(now);
+    } catch (error) {
+      this.logger.error(`campaign ${campaignId} ended; its teams are left to the periodic sweep: ${String(error)}`);
+    }
   }
 
   /**
