@@ -67,7 +67,7 @@ export class GroupBuySeatParticipant implements CheckoutParticipant<SeatHold>, O
     const manager = this.dataSource.manager;
     const campaign = await manager.findOneBy(GroupBuyCampaignRow, { id: groupBuy.campaignId });
     if (!campaign || !campaignRunning(campaign, now)) {
-      return refuse(groupBuyErrors.campaignNotRunning(groupBuy.campaignId, campaign !== null && campaign.endedAt === null && now < campaign.startsAt));
+      return refuse(notRunning(groupBuy.campaignId, campaign, now));
     }
     if (lines.length !== 1 || lines[0].productId !== campaign.productId) {
       return refuse(groupBuyErrors.selectionInvalid('拼团只能单独购买活动商品的一个规格'));
@@ -146,16 +146,21 @@ export class GroupBuySeatParticipant implements CheckoutParticipant<SeatHold>, O
       if (isUniqueViolation(error)) throw groupBuyErrors.alreadyJoined(teamId);
       throw error;
     }
-    await this.takeUsage(manager, hold, memberId);
-    // The campaign row is shared by every order of the campaign: its update comes last of ours (only the stock after it).
+    // The campaign's units, then the member's usage: the order every writer of both takes them in (giving back too).
+    // The campaign must still run now (staff may have ended it since the quote read it).
     const units = hold.quantity;
     const quota = await manager
       .createQueryBuilder()
       .update(GroupBuyCampaignRow)
       .set({ unitsTaken: () => `unitsTaken + ${units}`, updatedAt: () => 'updatedAt' })
-      .where(`id = :id AND (unitQuota = 0 OR unitsTaken + ${units} <= unitQuota)`, { id: hold.campaignId })
+      .where(`id = :id AND endedAt IS NULL AND startsAt <= :now AND endsAt > :now AND (unitQuota = 0 OR unitsTaken + ${units} <= unitQuota)`, { id: hold.campaignId, now })
       .execute();
-    if (quota.affected !== 1) throw groupBuyErrors.quotaExhausted(hold.campaignId);
+    if (quota.affected !== 1) {
+      const campaign = await manager.findOneByOrFail(GroupBuyCampaignRow, { id: hold.campaignId });
+      if (!campaignRunning(campaign, now)) throw notRunning(campaign.id, campaign, now);
+      throw groupBuyErrors.quotaExhausted(hold.campaignId);
+    }
+    await this.takeUsage(manager, hold, memberId);
   }
 
   async release(manager: EntityManager, { order, cause }: ReleaseInput): Promise<void> {
@@ -218,6 +223,11 @@ export class GroupBuySeatParticipant implements CheckoutParticipant<SeatHold>, O
       .execute();
     if (taken.affected !== 1) throw groupBuyErrors.limitReached(hold.campaignId);
   }
+}
+
+/** Why a campaign takes no order now: it has not started yet, or it ended (or does not exist). */
+function notRunning(campaignId: number, campaign: GroupBuyCampaignRow | null, now: Date): ApiException {
+  return groupBuyErrors.campaignNotRunning(campaignId, campaign !== null && campaign.endedAt === null && now < campaign.startsAt);
 }
 
 function withinLimits(usage: GroupBuyMemberUsageRow, quantity: number, campaign: GroupBuyCampaignRow): boolean {
