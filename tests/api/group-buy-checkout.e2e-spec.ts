@@ -1,4 +1,8 @@
 import { ATTRIBUTION_HEADERS, type OrderDetail, type ShareLink } from '../../shared';
+import { GroupBuyCampaignRow } from '../../server/src/group-buy/group-buy-campaign.entity';
+import { GroupBuySeatParticipant } from '../../server/src/group-buy/group-buy-seat-participant';
+import { GroupBuyTeamRow } from '../../server/src/group-buy/group-buy-team.entity';
+import { OrderRow } from '../../server/src/orders/order.entity';
 import { campaignRow, createCampaign, notifyPaid, orderRowOf, placeGroupOrder, seatsOf, teamRow } from './support/group-buy-fixtures';
 import { ShopFixtures } from './support/shop-fixtures';
 import { claim, createTemplate } from './support/coupon-fixtures';
@@ -77,6 +81,44 @@ describe(`group-buy checkout (${TEST_DB})`, () => {
     expect((await orderRowOf(t, order.orderNo)).fulfilmentHold).toBeNull();
     expect((await orderRowOf(t, joined.orderNo)).fulfilmentHold).toBeNull();
     expect((await seatsOf(t, teamId)).map((seat) => seat.status)).toEqual(['paid', 'paid']);
+  });
+
+  it("a leader paying shortly before the campaign's end gets a team that expires at the end, not validityHours later", async () => {
+    const product = await shop.product([{ priceFen: 5000, stock: 10 }]);
+    const skuId = product.skus[0].id;
+    const endsAt = new Date(Math.floor(Date.now() / 1000) * 1000 + 2 * 3_600_000);
+    const campaign = await createCampaign(t, { productId: product.id, skus: [{ skuId, groupPriceFen: 3000 }], teamSize: 2, validityHours: 24, endsAt });
+    const leader = await shopper('near-end-leader');
+    const order: OrderDetail = (await placeGroupOrder(t, leader.token, { ...leader, skuId, campaignId: campaign.id, teamId: null }).expect(201)).body;
+    expect(await notifyPaid(t, order)).toBe(204);
+    const team = await teamRow(t, (await orderRowOf(t, order.orderNo)).groupBuyTeamId!);
+    expect(team.status).toBe('forming');
+    expect(team.expiresAt!.getTime()).toBe(endsAt.getTime());
+  });
+
+  it('a campaign ended between the quote and the order\'s transaction: 409 GROUP_BUY_CAMPAIGN_NOT_RUNNING, nothing taken', async () => {
+    const product = await shop.product([{ priceFen: 5000, stock: 10 }]);
+    const skuId = product.skus[0].id;
+    const campaign = await createCampaign(t, { productId: product.id, skus: [{ skuId, groupPriceFen: 3000 }], teamSize: 2 });
+    const buyer = await shopper('ended-meanwhile');
+    const seat = t.app.get(GroupBuySeatParticipant);
+    const original = seat.quote.bind(seat);
+    // Staff end the campaign right after the checkout quoted it as running.
+    const quote = jest.spyOn(seat, 'quote').mockImplementationOnce(async (input) => {
+      const answer = await original(input);
+      await t.dataSource.getRepository(GroupBuyCampaignRow).update({ id: campaign.id }, { endedAt: new Date(Date.now() - 1000) });
+      return answer;
+    });
+    try {
+      const refused = await placeGroupOrder(t, buyer.token, { ...buyer, skuId, campaignId: campaign.id, teamId: null }).expect(409);
+      expect(refused.body.code).toBe('GROUP_BUY_CAMPAIGN_NOT_RUNNING');
+    } finally {
+      quote.mockRestore();
+    }
+    expect(await t.dataSource.getRepository(OrderRow).countBy({ memberId: (await t.api().get(`${API}/me`).set(bearer(buyer.token)).expect(200)).body.id })).toBe(0);
+    expect(await t.dataSource.getRepository(GroupBuyTeamRow).countBy({ campaignId: campaign.id })).toBe(0);
+    expect((await campaignRow(t, campaign.id)).unitsTaken).toBe(0);
+    expect(await shop.stockOf(skuId)).toBe(10);
   });
 
   it('refuses a selection the campaign does not sell (400) and a cart checkout; a cancelled unpaid join gives the seat back once', async () => {

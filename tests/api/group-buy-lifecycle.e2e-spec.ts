@@ -4,6 +4,7 @@ import { LostSeatRefundSweeper } from '../../server/src/group-buy/lost-seat-refu
 import { TeamExpirySweeper } from '../../server/src/group-buy/team-expiry-sweeper';
 import { GroupBuyTeamRow } from '../../server/src/group-buy/group-buy-team.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
+import { RefundsService } from '../../server/src/payments/refunds.service';
 import { DomainEventRow } from '../../server/src/platform/events/domain-event.entity';
 import { CommissionRow } from '../../server/src/referral/commission.entity';
 import { FAKE_SUBSCRIBE_TEMPLATE_IDS } from '../../server/src/subscribe-messages/subscribe-templates';
@@ -134,6 +135,22 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     }
   });
 
+  it('模拟成团 releases only the paid seats\' orders: a payment that lost its seat stays held and is refunded', async () => {
+    const { campaign, skuId } = await campaignOf(3, { virtualCompletion: true, virtualThresholdPercent: 50 });
+    const { order, teamId } = await formingTeam(t, campaign.id, skuId, await shopper('virtual-lost-leader'));
+    const friend = await join(campaign.id, skuId, teamId, await shopper('virtual-lost-friend'));
+    const latecomer = await shopper('virtual-lost-late');
+    const late = await join(campaign.id, skuId, teamId, latecomer, false);
+    // Time ran out before the last payment arrived: its seat is lost while the team still waits for the sweep.
+    await t.dataSource.getRepository(GroupBuyTeamRow).update({ id: teamId }, { expiresAt: new Date(Date.now() - 60_000) });
+    await payThroughFake(t, latecomer.token, late.orderNo);
+    await expire(teamId);
+    expect(await teamRow(t, teamId)).toMatchObject({ status: 'succeeded', seatsPaid: 2, virtualSeats: 1 });
+    for (const released of [order, friend]) expect(await orderRowOf(t, released.orderNo)).toMatchObject({ status: 'paid', fulfilmentHold: null });
+    expect(await refundRowsOf(t, late.orderNo)).toEqual([expect.objectContaining({ kind: 'group_failed', outRefundNo: `${late.orderNo}G1`, reason: '拼团已结束，付款已自动退回' })]);
+    expect((await orderRowOf(t, late.orderNo)).status).toBe('refunding');
+  });
+
   it('取消拼团并退款 frees the seat and refunds the whole order; refused once the team succeeded; another member gets 404', async () => {
     const { campaign, skuId } = await campaignOf(3);
     const { teamId } = await formingTeam(t, campaign.id, skuId, await shopper('quit-leader'));
@@ -152,6 +169,51 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     await join(campaign.id, skuId, teamId, await shopper('quit-last'));
     expect((await teamRow(t, teamId)).status).toBe('succeeded');
     expect((await t.api().post(`${API}/group-buy/orders/${lateOrder.orderNo}/quit`).set(bearer(late.token)).expect(409)).body.code).toBe('GROUP_BUY_TEAM_CLOSED');
+  });
+
+  it('取消拼团并退款 racing the team\'s success: the team succeeds between the checks and the refund, and nothing is refunded', async () => {
+    const { campaign, skuId } = await campaignOf(3);
+    const { teamId } = await formingTeam(t, campaign.id, skuId, await shopper('quit-race-leader'));
+    const quitter = await shopper('quit-race-quitter');
+    const quitting = await join(campaign.id, skuId, teamId, quitter);
+    const last = await shopper('quit-race-last');
+    const lastOrder = await join(campaign.id, skuId, teamId, last, false);
+    const refunds = t.app.get(RefundsService);
+    const original = refunds.startSystemRefund.bind(refunds);
+    // The last member's payment lands after quit checked the team, before its refund locks the order.
+    const refund = jest.spyOn(refunds, 'startSystemRefund').mockImplementationOnce(async (...args) => {
+      await payThroughFake(t, last.token, lastOrder.orderNo);
+      return original(...args);
+    });
+    try {
+      const refused = await t.api().post(`${API}/group-buy/orders/${quitting.orderNo}/quit`).set(bearer(quitter.token)).expect(409);
+      expect(refused.body).toMatchObject({ code: 'GROUP_BUY_TEAM_CLOSED', message: '这个团已结束，不能再取消拼团' });
+    } finally {
+      refund.mockRestore();
+    }
+    expect(await teamRow(t, teamId)).toMatchObject({ status: 'succeeded', seatsPaid: 3 });
+    expect(await orderRowOf(t, quitting.orderNo)).toMatchObject({ status: 'paid', fulfilmentHold: null, refundedFen: 0 });
+    expect(await refundRowsOf(t, quitting.orderNo)).toEqual([]);
+    expect(t.fake.state.pay.refundsOf(quitting.orderNo)).toHaveLength(0);
+  });
+
+  it('a staff refund of a held order is whole or refused: a partial one is 409, the whole one (by items) frees the seat', async () => {
+    const { campaign, skuId } = await campaignOf(3);
+    const { teamId } = await formingTeam(t, campaign.id, skuId, await shopper('staff-refund-leader'));
+    const member = await shopper('staff-refund-joiner');
+    const order: OrderDetail = (await placeGroupOrder(t, member.token, { ...member, skuId, quantity: 2, campaignId: campaign.id, teamId }).expect(201)).body;
+    await payThroughFake(t, member.token, order.orderNo);
+    const staffRefund = (quantity: number) => t.api().post(`${API}/admin/orders/${order.orderNo}/refunds`).set(bearer(owner)).send({ reason: '商家退款', items: [{ skuId, quantity }] });
+    const refused = await staffRefund(1).expect(409);
+    expect(refused.body).toMatchObject({ code: 'ORDER_HELD_WHOLE_REFUND_ONLY', message: '拼团中的订单只能整单退款' });
+    expect(await refundRowsOf(t, order.orderNo)).toEqual([]);
+    expect(await orderRowOf(t, order.orderNo)).toMatchObject({ status: 'paid', refundedFen: 0 });
+    expect(await teamRow(t, teamId)).toMatchObject({ seatsTaken: 2, seatsPaid: 2 });
+    // Every unit named: the whole order, so the seat is given back with its units.
+    await staffRefund(2).expect(201);
+    expect(await teamRow(t, teamId)).toMatchObject({ status: 'forming', seatsTaken: 1, seatsPaid: 1 });
+    expect((await seatsOf(t, teamId)).map((seat) => seat.status)).toEqual(['paid', 'quit']);
+    expect((await campaignRow(t, campaign.id)).unitsTaken).toBe(1);
   });
 
   it('a payment that comes after the team expired loses the seat and is refunded automatically, saying why', async () => {
@@ -185,6 +247,21 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     expect((await t.api().post(`${API}/admin/group-buy/campaigns/999999/end`).set(bearer(owner)).expect(404)).body.code).toBe('GROUP_BUY_CAMPAIGN_NOT_FOUND');
     const newcomer = await shopper('end-newcomer');
     expect((await placeGroupOrder(t, newcomer.token, { ...newcomer, skuId, campaignId: campaign.id, teamId: null }).expect(409)).body.code).toBe('GROUP_BUY_CAMPAIGN_NOT_RUNNING');
+  });
+
+  it('ending a campaign answers 204 once it is ended, even when the sweep run inline fails (the periodic sweep finishes it)', async () => {
+    const { campaign, skuId } = await campaignOf(2);
+    const { teamId } = await formingTeam(t, campaign.id, skuId, await shopper('end-sweep-leader'));
+    const sweep = jest.spyOn(t.app.get(TeamExpirySweeper), 'sweep').mockRejectedValueOnce(new Error('database went away'));
+    try {
+      await t.api().post(`${API}/admin/group-buy/campaigns/${campaign.id}/end`).set(bearer(owner)).expect(204);
+    } finally {
+      sweep.mockRestore();
+    }
+    expect((await campaignRow(t, campaign.id)).endedAt).not.toBeNull();
+    expect((await teamRow(t, teamId)).status).toBe('forming');
+    await expire(teamId);
+    expect((await teamRow(t, teamId)).status).toBe('failed');
   });
 
   // Last: its team stays forming, and the expiry sweeps above end every team due at the time they sweep at.

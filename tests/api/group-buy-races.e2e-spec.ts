@@ -8,10 +8,12 @@ import { OrderRow } from '../../server/src/orders/order.entity';
 import { RefundResendSweeper } from '../../server/src/payments/payment-sweeper';
 import { RefundsService } from '../../server/src/payments/refunds.service';
 import { DomainEventRow } from '../../server/src/platform/events/domain-event.entity';
+import { CommissionRow } from '../../server/src/referral/commission.entity';
 import { campaignRow, createCampaign, formingTeam, notifyPaid, orderRowOf, payThroughFake, placeGroupOrder, refundRowsOf, seatsOf, teamRow } from './support/group-buy-fixtures';
 import { deliver, eventually, payAtFake, signedHeaders, startPayment, transactionNotification } from './support/pay-helpers';
+import { loginWithLink, saveReferralSettings, shareLinkOf } from './support/referral-fixtures';
 import { ShopFixtures } from './support/shop-fixtures';
-import { memberToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+import { API, bearer, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
 
 type Shopper = { token: string; addressId: number };
 
@@ -152,6 +154,30 @@ describe(`group-buy races (${TEST_DB})`, () => {
     }
   });
 
+  it('staff end the campaign while leaders\' payments land: no team is left open, every payment refunded once', async () => {
+    const { campaign, skuId } = await campaignOf(2);
+    const leaders = await shoppers(6);
+    const orders: OrderDetail[] = [];
+    for (const leader of leaders) orders.push((await placeGroupOrder(t, leader.token, { ...leader, skuId, campaignId: campaign.id, teamId: null }).expect(201)).body);
+    const staff = await staffToken(t, 'owner');
+    const [ended] = await Promise.all([
+      t.api().post(`${API}/admin/group-buy/campaigns/${campaign.id}/end`).set(bearer(staff)),
+      ...orders.map((order) => notifyPaid(t, order)),
+    ]);
+    expect(ended.status).toBe(204);
+    await t.app.get(LostSeatRefundSweeper).sweep();
+    const teams = await t.dataSource.getRepository(GroupBuyTeamRow).findBy({ campaignId: campaign.id });
+    expect(teams).toHaveLength(6);
+    // Opened before the end (then failed by it), lost its seat after it (failed), or cancelled unpaid (late payment refunded).
+    for (const team of teams) expect(['failed', 'cancelled']).toContain(team.status);
+    for (const order of orders) {
+      const refunds = await refundRowsOf(t, order.orderNo);
+      expect(refunds).toHaveLength(1);
+      expect(['group_failed', 'late_payment']).toContain(refunds[0].kind);
+    }
+    expect((await campaignRow(t, campaign.id)).unitsTaken).toBe(0);
+  });
+
   it('campaign quota: the quantity equal to what is left is accepted; parallel orders beyond it get only what fits', async () => {
     const { campaign, skuId } = await campaignOf(2, { unitQuota: 5 });
     const [a, b, c] = await shoppers(3);
@@ -184,5 +210,28 @@ describe(`group-buy races (${TEST_DB})`, () => {
     expect(more.filter((answer) => answer.status !== 201).map((answer) => answer.body.code)).toEqual(Array(3).fill('GROUP_BUY_LIMIT_REACHED'));
     expect((await placeGroupOrder(t, buyer.token, { ...buyer, skuId: units.skuId, quantity: 4, campaignId: units.campaign.id, teamId: null }).expect(409)).body.code).toBe('GROUP_BUY_LIMIT_REACHED');
     expect(await shop.stockOf(units.skuId)).toBe(197);
+  });
+
+  it('parallel payments that complete a team: every released order gets its commission, none left out', async () => {
+    await saveReferralSettings(t, await staffToken(t, 'owner'));
+    const promoter = await loginWithLink(t, 'gb-race-promoter');
+    const link = await shareLinkOf(t, promoter);
+    const members = await Promise.all(
+      Array.from({ length: 5 }, async (_, index) => {
+        const { token } = await loginWithLink(t, `gb-race-referred-${index}`, link);
+        return { token, addressId: await shop.address(token) };
+      }),
+    );
+    const { campaign, skuId } = await campaignOf(5);
+    const [leader, ...joiners] = members;
+    const { order: leaderOrder, teamId } = await formingTeam(t, campaign.id, skuId, leader);
+    const orders: OrderDetail[] = [];
+    for (const joiner of joiners) orders.push((await placeGroupOrder(t, joiner.token, { ...joiner, skuId, campaignId: campaign.id, teamId }).expect(201)).body);
+    await Promise.all(orders.flatMap((order) => [notifyPaid(t, order), notifyPaid(t, order)]));
+    expect(await teamRow(t, teamId)).toMatchObject({ status: 'succeeded', seatsPaid: 5 });
+    for (const order of [leaderOrder, ...orders]) {
+      expect(await orderRowOf(t, order.orderNo)).toMatchObject({ status: 'paid', fulfilmentHold: null });
+      expect(await t.dataSource.getRepository(CommissionRow).countBy({ orderNo: order.orderNo, promoterMemberId: promoter.memberId })).toBe(1);
+    }
   });
 });

@@ -85,7 +85,7 @@ describe(`group-buy shopper reads (${TEST_DB})`, () => {
       expect.objectContaining({
         campaignId: campaign.id, name: '三人团', teamSize: 3, validityHours: 24,
         groupPriceFen: 6900, leaderPriceFen: 6500, listPriceFen: 10900, teamsSucceeded: 0, productImage: expect.stringMatching(/^\/uploads\//),
-        rulesText: '限本店会员参加\n拼团失败或超时未成团，款项将原路退回。\n到期时已付款人数达到 60% 的团将由系统补齐名额成团（模拟成团）。',
+        rulesText: '限本店会员参加\n拼团失败或超时未成团，款项将原路退回。\n到期时已付款人数达到 60% 的团将由系统补齐名额成团（模拟成团）。\n活动结束时仍未成团的团按模拟成团规则处理，未达到比例的按拼团失败处理并自动退款。',
       }),
     );
     expectApiError((await t.api().get(`${API}/group-buy/offers?pageSize=0`).expect(400)).body, 'VALIDATION_FAILED');

@@ -9,6 +9,9 @@ import { GroupBuySeatRow } from './group-buy-seat.entity';
 import { GroupBuySeats } from './group-buy-seats';
 import { GroupBuyTeamRow } from './group-buy-team.entity';
 
+/** Whole seconds (expiresAt is a DATETIME without fraction on MySQL). */
+const wholeSeconds = (date: Date) => Math.floor(date.getTime() / 1000) * 1000;
+
 /** What each guard tells the person who tried, while the order's team is still forming. */
 const HELD_MESSAGES = {
   shipped: '拼团中的订单成团后才能发货',
@@ -61,11 +64,14 @@ export class GroupBuyOrderSteps implements OnModuleInit {
     else await this.joinerPaid(manager, seat, now);
   }
 
-  /** The team opens (forming, expiring validityHours from now) if the campaign still runs; else the seat and the team are lost. */
+  /**
+   * The team opens (forming, expiring validityHours from now, but no later than the campaign's end: nobody may join
+   * after it) if the campaign still runs; else the seat and the team are lost.
+   */
   private async leaderPaid(manager: EntityManager, seat: GroupBuySeatRow, now: Date): Promise<void> {
     const campaign = await manager.findOneByOrFail(GroupBuyCampaignRow, { id: seat.campaignId });
     if (campaignRunning(campaign, now)) {
-      const expiresAt = new Date(Math.floor(now.getTime() / 1000) * 1000 + campaign.validityHours * 3_600_000);
+      const expiresAt = new Date(Math.min(wholeSeconds(now) + campaign.validityHours * 3_600_000, wholeSeconds(campaign.endsAt)));
       const opened = await manager
         .createQueryBuilder()
         .update(GroupBuyTeamRow)

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { OrderLineRow } from '../orders/order-line.entity';
 import { OrderRow } from '../orders/order.entity';
 import { PARTICIPANT_RANKS, type CheckoutParticipant, type ParticipantQuote, type QuoteInput, type ReleaseInput, type ReserveInput } from '../orders/participants/checkout-participant';
 import { CheckoutParticipants } from '../orders/participants/checkout-participants';
@@ -66,7 +67,7 @@ export class GroupBuySeatParticipant implements CheckoutParticipant<SeatHold>, O
     const manager = this.dataSource.manager;
     const campaign = await manager.findOneBy(GroupBuyCampaignRow, { id: groupBuy.campaignId });
     if (!campaign || !campaignRunning(campaign, now)) {
-      return refuse(groupBuyErrors.campaignNotRunning(groupBuy.campaignId, campaign !== null && campaign.endedAt === null && now < campaign.startsAt));
+      return refuse(notRunning(groupBuy.campaignId, campaign, now));
     }
     if (lines.length !== 1 || lines[0].productId !== campaign.productId) {
       return refuse(groupBuyErrors.selectionInvalid('拼团只能单独购买活动商品的一个规格'));
@@ -145,19 +146,24 @@ export class GroupBuySeatParticipant implements CheckoutParticipant<SeatHold>, O
       if (isUniqueViolation(error)) throw groupBuyErrors.alreadyJoined(teamId);
       throw error;
     }
-    await this.takeUsage(manager, hold, memberId);
-    // The campaign row is shared by every order of the campaign: its update comes last of ours (only the stock after it).
+    // The campaign's units, then the member's usage: the order every writer of both takes them in (giving back too).
+    // The campaign must still run now (staff may have ended it since the quote read it).
     const units = hold.quantity;
     const quota = await manager
       .createQueryBuilder()
       .update(GroupBuyCampaignRow)
       .set({ unitsTaken: () => `unitsTaken + ${units}`, updatedAt: () => 'updatedAt' })
-      .where(`id = :id AND (unitQuota = 0 OR unitsTaken + ${units} <= unitQuota)`, { id: hold.campaignId })
+      .where(`id = :id AND endedAt IS NULL AND startsAt <= :now AND endsAt > :now AND (unitQuota = 0 OR unitsTaken + ${units} <= unitQuota)`, { id: hold.campaignId, now })
       .execute();
-    if (quota.affected !== 1) throw groupBuyErrors.quotaExhausted(hold.campaignId);
+    if (quota.affected !== 1) {
+      const campaign = await manager.findOneByOrFail(GroupBuyCampaignRow, { id: hold.campaignId });
+      if (!campaignRunning(campaign, now)) throw notRunning(campaign.id, campaign, now);
+      throw groupBuyErrors.quotaExhausted(hold.campaignId);
+    }
+    await this.takeUsage(manager, hold, memberId);
   }
 
-  async release(manager: EntityManager, { order, lines, cause }: ReleaseInput): Promise<void> {
+  async release(manager: EntityManager, { order, cause }: ReleaseInput): Promise<void> {
     if (order.fulfilmentHold !== 'group_buy') return;
     const seat = await manager.findOneBy(GroupBuySeatRow, { orderId: order.id });
     if (!seat) return;
@@ -172,10 +178,12 @@ export class GroupBuySeatParticipant implements CheckoutParticipant<SeatHold>, O
       await this.seats.giveBackUsage(manager, seat);
       return;
     }
-    // A refund before shipping of a held order: a whole refund of a paid seat is a quit, which only a forming team
-    // allows (a partial refund keeps the seat; a lost seat was given back already).
-    const refundedUnits = lines.reduce((sum, line) => sum + line.quantity, 0);
-    if (seat.status !== 'paid' || refundedUnits < seat.quantity) return;
+    // A refund before shipping of a held order: one that leaves nothing of the order (its lines already carry this
+    // refund's units) is a quit of a paid seat, which only a forming team allows. A partial refund of a held order is
+    // refused before it gets here (RefundsService); a lost seat was given back already.
+    if (seat.status !== 'paid') return;
+    const orderLines = await manager.find(OrderLineRow, { select: { quantity: true, refundedQuantity: true }, where: { orderId: order.id } });
+    if (orderLines.some((line) => line.refundedQuantity < line.quantity)) return;
     // A failed team's refunds leave its seats as they were (its units went back when it failed).
     const team = await manager.findOneBy(GroupBuyTeamRow, { id: seat.teamId });
     if (!team || team.status === 'failed') return;
@@ -215,6 +223,11 @@ export class GroupBuySeatParticipant implements CheckoutParticipant<SeatHold>, O
       .execute();
     if (taken.affected !== 1) throw groupBuyErrors.limitReached(hold.campaignId);
   }
+}
+
+/** Why a campaign takes no order now: it has not started yet, or it ended (or does not exist). */
+function notRunning(campaignId: number, campaign: GroupBuyCampaignRow | null, now: Date): ApiException {
+  return groupBuyErrors.campaignNotRunning(campaignId, campaign !== null && campaign.endedAt === null && now < campaign.startsAt);
 }
 
 function withinLimits(usage: GroupBuyMemberUsageRow, quantity: number, campaign: GroupBuyCampaignRow): boolean {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OrderRow } from '../orders/order.entity';
+import { lockedForUpdate } from '../platform/database/locking-read';
 import { DomainEvents } from '../platform/events/domain-events.service';
 import { CommissionsService } from '../referral/commissions.service';
 import { GroupBuyCampaignRow } from './group-buy-campaign.entity';
@@ -76,7 +77,7 @@ export class GroupBuySeats {
   /**
    * forming → succeeded when every seat is paid (`virtual` false), or at expiry by 模拟成团 with the rest filled by
    * virtual seats when the paid share reaches `thresholdPercent`. The one caller that changes the row releases
-   * all the team's paid orders (one UPDATE), creates their commission and records group_buy.team_succeeded.
+   * the orders of all the team's paid seats (one UPDATE), creates their commission and records group_buy.team_succeeded.
    */
   async succeed(manager: EntityManager, team: Pick<GroupBuyTeamRow, 'id' | 'campaignId'>, now: Date, expiry?: { thresholdPercent: number }): Promise<boolean> {
     const update = manager.createQueryBuilder().update(GroupBuyTeamRow).where("id = :id AND status = 'forming'", { id: team.id });
@@ -89,13 +90,29 @@ export class GroupBuySeats {
     }
     if ((await update.execute()).affected !== 1) return false;
     const { virtualSeats } = await manager.findOneOrFail(GroupBuyTeamRow, { select: { id: true, virtualSeats: true }, where: { id: team.id } });
-    const held = await manager.find(OrderRow, { select: { id: true }, where: { groupBuyTeamId: team.id, fulfilmentHold: 'group_buy', status: 'paid' } });
-    await manager
-      .createQueryBuilder()
-      .update(OrderRow)
-      .set({ fulfilmentHold: null })
-      .where("groupBuyTeamId = :teamId AND fulfilmentHold = 'group_buy' AND status = 'paid'", { teamId: team.id })
-      .execute();
+    // The orders of the team's paid seats (not a lost seat's: that payment is refunded), read with locks so they are the
+    // latest committed rows (a plain read on MariaDB sees this transaction's older snapshot and could miss a seat paid
+    // meanwhile), and stay as read until the UPDATE below releases exactly them.
+    const paidSeats = await lockedForUpdate(
+      manager.createQueryBuilder(GroupBuySeatRow, 's').select(['s.id', 's.orderId']).where("s.teamId = :teamId AND s.status = 'paid'", { teamId: team.id }),
+    ).getMany();
+    const held =
+      paidSeats.length === 0
+        ? []
+        : await lockedForUpdate(
+            manager
+              .createQueryBuilder(OrderRow, 'o')
+              .select(['o.id'])
+              .where("o.id IN (:...ids) AND o.fulfilmentHold = 'group_buy' AND o.status = 'paid'", { ids: paidSeats.map((seat) => seat.orderId) }),
+          ).getMany();
+    if (held.length > 0) {
+      await manager
+        .createQueryBuilder()
+        .update(OrderRow)
+        .set({ fulfilmentHold: null })
+        .where('id IN (:...ids)', { ids: held.map((order) => order.id) })
+        .execute();
+    }
     // Held orders earned no commission at payment: they earn it now that they may ship.
     for (const { id } of held) await this.commissions.createForReleasedOrder(manager, id);
     this.recordEnd(manager, GroupBuyEvents.teamSucceeded, { teamId: team.id, campaignId: team.campaignId, virtualSeats });

@@ -13,12 +13,13 @@ describe('group-buy views', () => {
     expect(campaignState({ startsAt: at(-5), endsAt: at(5), endedAt: at(-1) }, now)).toBe('ended');
   });
 
-  it("adds the refund sentence always and the 模拟成团 one only when it is on", () => {
+  it("adds the refund and campaign-end sentences always and the 模拟成团 one only when it is on", () => {
     expect(shopperRulesText({ rulesText: ' 每人限购 2 件 ', virtualCompletion: false, virtualThresholdPercent: null })).toBe(
-      '每人限购 2 件\n拼团失败或超时未成团，款项将原路退回。',
+      '每人限购 2 件\n拼团失败或超时未成团，款项将原路退回。\n活动结束时仍未成团的团按拼团失败处理并自动退款。',
     );
     expect(shopperRulesText({ rulesText: '', virtualCompletion: true, virtualThresholdPercent: 60 })).toBe(
-      '拼团失败或超时未成团，款项将原路退回。\n到期时已付款人数达到 60% 的团将由系统补齐名额成团（模拟成团）。',
+      '拼团失败或超时未成团，款项将原路退回。\n到期时已付款人数达到 60% 的团将由系统补齐名额成团（模拟成团）。\n' +
+        '活动结束时仍未成团的团按模拟成团规则处理，未达到比例的按拼团失败处理并自动退款。',
     );
   });
 

@@ -17,11 +17,17 @@ export function campaignState(campaign: Pick<GroupBuyCampaignRow, 'startsAt' | '
 
 export const REFUND_RULE = '拼团失败或超时未成团，款项将原路退回';
 
-/** The rules shoppers read: the owner's text, then the sentences the server always adds (refund, 模拟成团). */
+/**
+ * The rules shoppers read: the owner's text, then the sentences the server always adds (refund, 模拟成团, and what
+ * the campaign's end does: a team expires at the end at the latest).
+ */
 export function shopperRulesText(campaign: Pick<GroupBuyCampaignRow, 'rulesText' | 'virtualCompletion' | 'virtualThresholdPercent'>): string {
   const added = [REFUND_RULE];
   if (campaign.virtualCompletion && campaign.virtualThresholdPercent !== null) {
     added.push(`到期时已付款人数达到 ${campaign.virtualThresholdPercent}% 的团将由系统补齐名额成团（模拟成团）`);
+    added.push('活动结束时仍未成团的团按模拟成团规则处理，未达到比例的按拼团失败处理并自动退款');
+  } else {
+    added.push('活动结束时仍未成团的团按拼团失败处理并自动退款');
   }
   const own = campaign.rulesText.trim();
   return [...(own ? [own] : []), ...added.map((sentence) => `${sentence}。`)].join('\n');

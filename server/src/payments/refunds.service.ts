@@ -5,6 +5,7 @@ import {
   refundableQuantity,
   adjustmentsOf,
   ORDER_STATUS_LABELS,
+  type OrderHold,
   type OrderStatus,
   type RefundItem,
   type RefundKind,
@@ -53,6 +54,11 @@ export interface RefundOfUnits {
   /** null: every unit not refunded yet. */
   items: RefundItem[] | null;
   outRefundNo: string;
+}
+
+export interface SystemRefundOptions {
+  /** Refund only while the order still carries this hold (judged under the order's lock); else throw `otherwise()`. */
+  expectHold?: { hold: OrderHold; otherwise: () => ApiException };
 }
 
 /** Order states a system refund may start from (an open after-sale case is handled there). */
@@ -154,13 +160,18 @@ export class RefundsService {
    * completed order, or all that is left (the order then goes to refunding, and to refunded when WeChat confirms).
    * Goods that never left (the order is still paid) go back into stock. Answers the refund row.
    */
-  async startSystemRefund(request: Omit<RefundOfUnits, 'outRefundNo'>): Promise<RefundRow> {
+  async startSystemRefund(request: Omit<RefundOfUnits, 'outRefundNo'>, options: SystemRefundOptions = {}): Promise<RefundRow> {
     const refund = await this.transactions.run(async (manager) => {
       const order = await this.lockOrder(manager, request.orderId);
+      if (options.expectHold && order.fulfilmentHold !== options.expectHold.hold) throw options.expectHold.otherwise();
       if (!SYSTEM_REFUNDABLE.includes(order.status)) throw notRefundable(order.status);
       // The order's n-th system refund: counted under the order's lock, so two at once get different numbers.
       const earlier = await manager.countBy(RefundRow, { orderId: order.id, afterSaleId: IsNull(), kind: request.kind });
       const recorded = await this.recordUnits(manager, { ...request, outRefundNo: `${order.orderNo}${request.kind === 'staff' ? 'S' : 'G'}${earlier + 1}` });
+      // An order on hold (a forming 拼团) is refunded whole or not at all: its seat counts the whole order (rolled back).
+      if (order.fulfilmentHold !== null && !recorded.refund.closesOrder) {
+        throw new ApiException('ORDER_HELD_WHOLE_REFUND_ONLY', HttpStatus.CONFLICT, '拼团中的订单只能整单退款', { fulfilmentHold: order.fulfilmentHold });
+      }
       if (recorded.refund.closesOrder && !(await this.process.transition(manager, { orderId: order.id, from: order.status, to: 'refunding' }))) {
         throw new Error(`order ${order.id} changed under its lock`);
       }
