@@ -25,10 +25,12 @@ async function api(path, init = {}) {
   return { status: response.status, body: await response.json().catch(() => null) };
 }
 
-/** Two different in-stock products of the seeded shop. */
+/** Two different in-stock products of the seeded shop, outside any running 拼团 (those pages sell 单独购买 / 发起拼团, not to the cart). */
 async function twoProducts() {
   const { body } = await api('/products?pageSize=50');
-  const inStock = body.items.filter((product) => product.inStock);
+  const offers = await api('/group-buy/offers?pageSize=50');
+  const inGroupBuy = new Set(offers.body.items.map((offer) => offer.productId));
+  const inStock = body.items.filter((product) => product.inStock && !inGroupBuy.has(product.id));
   assert.ok(inStock.length >= 2, 'the demo shop has in-stock products');
   return inStock.slice(0, 2);
 }
