@@ -154,6 +154,33 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     expect((await t.api().post(`${API}/group-buy/orders/${lateOrder.orderNo}/quit`).set(bearer(late.token)).expect(409)).body.code).toBe('GROUP_BUY_TEAM_CLOSED');
   });
 
+  it('the leader quitting passes leadership to the earliest paid seat; with none paid the team fails at once and its unpaid joiner is cancelled', async () => {
+    const { campaign, skuId } = await campaignOf(4);
+    const leader = await shopper('heir-leader');
+    const { order, teamId } = await formingTeam(t, campaign.id, skuId, leader);
+    await join(campaign.id, skuId, teamId, await shopper('heir-first'));
+    await join(campaign.id, skuId, teamId, await shopper('heir-second'));
+    await t.api().post(`${API}/group-buy/orders/${order.orderNo}/quit`).set(bearer(leader.token)).expect(204);
+    const seats = await seatsOf(t, teamId);
+    expect(seats.map((seat) => [seat.status, seat.isLeader])).toEqual([['quit', false], ['paid', true], ['paid', false]]);
+    expect(await teamRow(t, teamId)).toMatchObject({ status: 'forming', leaderMemberId: seats[1].memberId, seatsTaken: 2, seatsPaid: 2 });
+    const seen = (await t.api().get(`${API}/group-buy/teams/${teamId}`).set(bearer(leader.token)).expect(200)).body;
+    expect(seen.faces[0]).toMatchObject({ isLeader: true, isVirtual: false });
+    expect(seen.mySeat).toMatchObject({ status: 'quit', orderNo: order.orderNo, isLeader: false });
+
+    // A leader alone (one joiner reserved, unpaid): the team fails at once, is listed nowhere, the joiner's order is cancelled.
+    const lone = await shopper('lone-leader');
+    const alone = await formingTeam(t, campaign.id, skuId, lone);
+    const waiting = await join(campaign.id, skuId, alone.teamId, await shopper('lone-waiting'), false);
+    await t.api().post(`${API}/group-buy/orders/${alone.order.orderNo}/quit`).set(bearer(lone.token)).expect(204);
+    expect(await teamRow(t, alone.teamId)).toMatchObject({ status: 'failed', failedAt: expect.any(Date), seatsPaid: 0 });
+    expect(await eventsOf(GroupBuyEvents.teamFailed, alone.teamId)).toBe(1);
+    const product = (await t.api().get(`${API}/group-buy/products/${campaign.productId}`).expect(200)).body;
+    expect(product.openTeams.map((team: { id: number }) => team.id)).not.toContain(alone.teamId);
+    await t.app.get(TeamExpirySweeper).sweep();
+    expect((await orderRowOf(t, waiting.orderNo)).status).toBe('cancelled');
+  });
+
   it('a payment that comes after the team expired loses the seat and is refunded automatically, saying why', async () => {
     const { campaign, skuId } = await campaignOf(2);
     const { teamId } = await formingTeam(t, campaign.id, skuId, await shopper('lost-leader'));
