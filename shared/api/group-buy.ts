@@ -124,6 +124,11 @@ export interface GroupBuyCampaign extends GroupBuyCampaignInput {
   endedAt: string | null;
   /** Units taken against the quota (reserved and paid). */
   unitsTaken: number;
+  /**
+   * Some SKU's group price (or 团长价) is not below its current list price (the list price was lowered after the
+   * campaign was saved): shoppers then pay the list price (checkout caps the group price at it).
+   */
+  groupPriceNotBelowList: boolean;
   stats: GroupBuyCampaignStats;
   createdAt: string;
 }

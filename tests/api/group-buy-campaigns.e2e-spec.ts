@@ -1,3 +1,4 @@
+import { SkuRow } from '../../server/src/catalog/sku.entity';
 import type { GroupBuyAdminTeam, GroupBuyCampaign, GroupBuyCampaignInput } from '../../shared';
 import { GroupBuyCampaignSkuRow } from '../../server/src/group-buy/group-buy-campaign-sku.entity';
 import { GroupBuyCampaignRow } from '../../server/src/group-buy/group-buy-campaign.entity';
@@ -62,6 +63,7 @@ describe(`group-buy campaigns in the console (${TEST_DB})`, () => {
       teamsOpened: 0, teamsSucceeded: 0, teamsSucceededVirtually: 0, teamsFailed: 0, teamsForming: 0, successRatePercent: null,
       realMembers: 0, virtualSeats: 0, unitsSold: 0, gmvFen: 0, refundedFen: 0,
     });
+    expect(created.groupPriceNotBelowList).toBe(false);
     expect((await t.api().get(url(`/${created.id}`)).set(bearer(service)).expect(200)).body.name).toBe('好茶两人团');
     const running = (await t.api().get(url('?state=running')).set(bearer(service)).expect(200)).body;
     expect(running.items.map((item: GroupBuyCampaign) => item.id)).toContain(created.id);
@@ -77,6 +79,14 @@ describe(`group-buy campaigns in the console (${TEST_DB})`, () => {
     await t.api().get(url(`/${created.id}/teams`)).expect(401);
     expectApiError((await t.api().get(url('/999999')).set(bearer(operator)).expect(404)).body, 'GROUP_BUY_CAMPAIGN_NOT_FOUND');
     expectApiError((await t.api().get(url('?state=paused')).set(bearer(operator)).expect(400)).body, 'VALIDATION_FAILED');
+  });
+
+  it('marks a campaign whose group price is not below the SKU\'s current list price (the list price was lowered)', async () => {
+    const { product, input } = await productAndInput();
+    const created = await createCampaign(t, operator, input);
+    await t.dataSource.getRepository(SkuRow).update({ id: product.skus[1].id }, { priceFen: 7900 });
+    const listed = (await t.api().get(url()).set(bearer(operator)).expect(200)).body.items.find((item: GroupBuyCampaign) => item.id === created.id);
+    expect(listed.groupPriceNotBelowList).toBe(true);
   });
 
   it('refuses bad input field by field (400 VALIDATION_FAILED) and broken rules with a clear message (GROUP_BUY_CAMPAIGN_INVALID)', async () => {

@@ -1,5 +1,6 @@
 import { ATTRIBUTION_HEADERS, type OrderDetail, type ShareLink } from '../../shared';
 import { campaignRow, createCampaign, notifyPaid, orderRowOf, placeGroupOrder, seatsOf, teamRow } from './support/group-buy-fixtures';
+import { SkuRow } from '../../server/src/catalog/sku.entity';
 import { ShopFixtures } from './support/shop-fixtures';
 import { claim, createTemplate } from './support/coupon-fixtures';
 import { API, bearer, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
@@ -77,6 +78,20 @@ describe(`group-buy checkout (${TEST_DB})`, () => {
     expect((await orderRowOf(t, order.orderNo)).fulfilmentHold).toBeNull();
     expect((await orderRowOf(t, joined.orderNo)).fulfilmentHold).toBeNull();
     expect((await seatsOf(t, teamId)).map((seat) => seat.status)).toEqual(['paid', 'paid']);
+  });
+
+  it('a list price lowered below the group price caps 拼团价 and 团长价 at it, in the offer and at checkout', async () => {
+    const product = await shop.product([{ priceFen: 5000, stock: 10 }]);
+    const skuId = product.skus[0].id;
+    const campaign = await createCampaign(t, { productId: product.id, skus: [{ skuId, groupPriceFen: 3000, leaderPriceFen: 2500 }], teamSize: 2 });
+    await t.dataSource.getRepository(SkuRow).update({ id: skuId }, { priceFen: 2000 });
+    const { offer } = (await t.api().get(`${API}/group-buy/products/${product.id}`).expect(200)).body;
+    expect(offer).toMatchObject({ groupPriceFen: 2000, leaderPriceFen: 2000, listPriceFen: 2000, skus: [{ skuId, groupPriceFen: 2000, leaderPriceFen: 2000 }] });
+    const leader = await shopper('capped-leader');
+    const preview = await t.api().post(`${API}/checkout/preview`).set(bearer(leader.token)).send({ items: [{ skuId, quantity: 1 }], addressId: leader.addressId, groupBuy: { campaignId: campaign.id, teamId: null } }).expect(200);
+    expect(preview.body.lines[0].unitPriceFen).toBe(2000);
+    const order: OrderDetail = (await placeGroupOrder(t, leader.token, { ...leader, skuId, campaignId: campaign.id, teamId: null }).expect(201)).body;
+    expect(order.lines[0].unitPriceFen).toBe(2000);
   });
 
   it('refuses a selection the campaign does not sell (400) and a cart checkout; a cancelled unpaid join gives the seat back once', async () => {

@@ -195,6 +195,9 @@ export class GroupBuyCampaignsService {
       campaignProducts(manager, rows.map((row) => row.productId)),
       loadCampaignFigures(manager, ids),
     ]);
+    const skuIds = [...new Set(skus.map((sku) => sku.skuId))];
+    const catalog = skuIds.length ? await manager.find(SkuRow, { where: { id: In(skuIds) }, select: ['id', 'priceFen'] }) : [];
+    const listPrices = new Map(catalog.map((sku) => [sku.id, sku.priceFen]));
     return rows.map((row) =>
       toAdminCampaign(
         row,
@@ -202,6 +205,7 @@ export class GroupBuyCampaignsService {
         products.get(row.productId) ?? { title: `商品${row.productId}`, image: null },
         campaignStats(figures.get(row.id) ?? NO_FIGURES),
         now,
+        listPrices,
       ),
     );
   }

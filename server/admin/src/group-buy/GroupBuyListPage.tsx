@@ -9,7 +9,7 @@ import { useCurrentStaff } from '@/auth/AuthProvider';
 import { errorText, runStaffAction } from '@/common/feedback';
 import { GroupBuyCampaignDrawer } from './GroupBuyCampaignDrawer';
 import { endGroupBuyCampaign, fetchGroupBuyCampaigns } from './group-buy-api';
-import { campaignActions, chinaMinute, limitText, succeededText, successRateText } from './group-buy-format';
+import { campaignActions, chinaMinute, groupPriceWarning, limitText, succeededText, successRateText } from './group-buy-format';
 import { GroupBuyTeamsDrawer } from './GroupBuyTeamsDrawer';
 
 const STATE_COLORS: Record<GroupBuyCampaignState, string> = { scheduled: 'blue', running: 'green', ended: 'default' };
@@ -38,6 +38,11 @@ export default function GroupBuyListPage() {
           {row.productImage && <Image src={row.productImage} width={44} height={44} style={{ objectFit: 'cover', borderRadius: 4 }} preview={false} alt="" />}
           <Space direction="vertical" size={0}>
             <Typography.Text strong>{row.name}</Typography.Text>
+            {groupPriceWarning(row) && (
+              <Tag color="warning" className="group-price-warning" title="有规格的拼团价（或团长价）不低于当前售价，顾客按售价付款">
+                {groupPriceWarning(row)}
+              </Tag>
+            )}
             <Typography.Text type="secondary" ellipsis style={{ maxWidth: 180 }} title={row.productTitle}>
               {row.productTitle}
             </Typography.Text>
