@@ -107,6 +107,10 @@ export class GroupBuyCampaignsService {
         if (state === 'running' && (current.productId !== input.productId || current.teamSize !== input.teamSize)) {
           throw new ApiException('GROUP_BUY_CAMPAIGN_INVALID', HttpStatus.CONFLICT, '活动进行中，已有团按原商品和成团人数组建，不能修改商品或成团人数');
         }
+        // Moving a started campaign's start into the future would strand its open teams (no joins until then).
+        if (state === 'running' && Math.abs(new Date(input.startsAt).getTime() - current.startsAt.getTime()) >= 1000) {
+          throw new ApiException('GROUP_BUY_CAMPAIGN_INVALID', HttpStatus.CONFLICT, '活动已开始，不能修改开始时间（可以延长或提前结束时间）');
+        }
         await this.checkAgainstProduct(manager, input, now, false);
         await this.checkProductFree(manager, input, id, now);
         await manager.update(GroupBuyCampaignRow, { id }, campaignColumns(input));
