@@ -93,13 +93,17 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     const leader = await shopper('fail-leader');
     const { order, teamId } = await formingTeam(t, campaign.id, skuId, leader);
     const paidJoin = await join(campaign.id, skuId, teamId, await shopper('fail-paid'));
-    const unpaid = await join(campaign.id, skuId, teamId, await shopper('fail-unpaid'), false);
+    const unpaidMember = await shopper('fail-unpaid');
+    const unpaid = await join(campaign.id, skuId, teamId, unpaidMember, false);
     expect((await campaignRow(t, campaign.id)).unitsTaken).toBe(3);
 
     expect(await expire(teamId)).toBe(1);
     expect(await teamRow(t, teamId)).toMatchObject({ status: 'failed', virtualSeats: 0 });
     expect(await eventsOf(GroupBuyEvents.teamFailed, teamId)).toBe(1);
-    expect((await orderRowOf(t, unpaid.orderNo)).status).toBe('cancelled');
+    expect(await orderRowOf(t, unpaid.orderNo)).toMatchObject({ status: 'cancelled', cancelReason: 'group_ended' });
+    // Told the team ended, not that they paid too late.
+    const unpaidDetail: OrderDetail = (await t.api().get(`${API}/orders/${unpaid.orderNo}`).set(bearer(unpaidMember.token)).expect(200)).body;
+    expect(unpaidDetail.timeline.map((entry) => entry.text)).toContain('订单已取消：拼团已结束，系统自动取消');
     for (const paid of [order, paidJoin]) {
       const refunds = await refundRowsOf(t, paid.orderNo);
       expect(refunds).toEqual([expect.objectContaining({ kind: 'group_failed', outRefundNo: `${paid.orderNo}G1`, amountFen: paid.payableFen, reason: '拼团失败，款项原路退回' })]);
@@ -178,7 +182,7 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     const product = (await t.api().get(`${API}/group-buy/products/${campaign.productId}`).expect(200)).body;
     expect(product.openTeams.map((team: { id: number }) => team.id)).not.toContain(alone.teamId);
     await t.app.get(TeamExpirySweeper).sweep();
-    expect((await orderRowOf(t, waiting.orderNo)).status).toBe('cancelled');
+    expect(await orderRowOf(t, waiting.orderNo)).toMatchObject({ status: 'cancelled', cancelReason: 'group_ended' });
   });
 
   it('a payment that comes after the team expired loses the seat and is refunded automatically, saying why', async () => {
