@@ -269,7 +269,7 @@ export interface GroupBuyCheckout {
   teamId: number | null;
 }
 
-/** `POST /api/v1/group-buy/orders/:orderNo/quit` (member, own order) → 204: 取消拼团并退款 while the team is forming (frees the seat, refunds the whole order). 409 GROUP_BUY_TEAM_CLOSED when the team is no longer forming. */
+/** `POST /api/v1/group-buy/orders/:orderNo/quit` (member, own order) → 204: 取消拼团并退款 while the team is forming (frees the seat, refunds the whole order). 409 GROUP_BUY_TEAM_CLOSED when the team is no longer forming; 409 ORDER_TRANSITION_BLOCKED for an unpaid order (cancel it instead); 409 REFUND_NOT_ALLOWED when its refund is already under way. */
 
 /** `GET /api/v1/me/group-buy/teams?page=&pageSize=` (member) → Paginated<GroupBuyMyTeam>: 我的拼团. */
 export interface GroupBuyMyTeam {

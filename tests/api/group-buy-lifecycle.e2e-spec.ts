@@ -148,7 +148,8 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     expect(await teamRow(t, teamId)).toMatchObject({ status: 'forming', seatsTaken: 1, seatsPaid: 1 });
     expect((await seatsOf(t, teamId)).map((seat) => seat.status)).toEqual(['paid', 'quit']);
     expect(await refundRowsOf(t, quitting.orderNo)).toEqual([expect.objectContaining({ kind: 'group_quit', amountFen: quitting.payableFen })]);
-    expect((await t.api().post(`${API}/group-buy/orders/${quitting.orderNo}/quit`).set(bearer(quitter.token)).expect(409)).body.code).toBe('GROUP_BUY_TEAM_CLOSED');
+    // Tapped again: the refund is under way (not 团已结束).
+    expect((await t.api().post(`${API}/group-buy/orders/${quitting.orderNo}/quit`).set(bearer(quitter.token)).expect(409)).body.code).toBe('REFUND_NOT_ALLOWED');
 
     // The freed seat is taken by others and the team succeeds: quitting is over.
     const late = await shopper('quit-late');
