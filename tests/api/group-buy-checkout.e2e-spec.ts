@@ -42,6 +42,8 @@ describe(`group-buy checkout (${TEST_DB})`, () => {
     expect(order.fulfilmentHold).toBe('group_buy');
     const row = await orderRowOf(t, order.orderNo);
     expect(row.groupBuyTeamId).not.toBeNull();
+    // The answer carries the team the order opened, as the written row does.
+    expect(order.groupBuyTeamId).toBe(row.groupBuyTeamId);
     const teamId = row.groupBuyTeamId!;
     expect(await teamRow(t, teamId)).toMatchObject({ status: 'opening', seatsTaken: 1, seatsPaid: 0, teamSize: 2, expiresAt: null });
     expect((await campaignRow(t, campaign.id)).unitsTaken).toBe(1);
