@@ -57,6 +57,9 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     const { order, teamId } = await formingTeam(t, campaign.id, skuId, leader);
     expect((await orderRowOf(t, order.orderNo)).status).toBe('paid');
     expect(await t.dataSource.getRepository(CommissionRow).countBy({ orderNo: order.orderNo })).toBe(0);
+    const reminded = await t.api().post(`${API}/orders/${order.orderNo}/ship-reminder`).set(bearer(leader.token)).expect(409);
+    expect(reminded.body).toMatchObject({ code: 'ORDER_STATE_CONFLICT', message: '拼团中的订单成团后才会发货，暂时不需要提醒' });
+    expect((await orderRowOf(t, order.orderNo)).shipRemindedAt).toBeNull();
 
     const refused = await ship(order.orderNo).expect(409);
     expect(refused.body).toMatchObject({ code: 'ORDER_TRANSITION_BLOCKED', message: '拼团中的订单成团后才能发货' });
