@@ -187,6 +187,15 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     expect(product.openTeams.map((team: { id: number }) => team.id)).not.toContain(alone.teamId);
     await t.app.get(TeamExpirySweeper).sweep();
     expect(await orderRowOf(t, waiting.orderNo)).toMatchObject({ status: 'cancelled', cancelReason: 'group_ended' });
+
+    // A merchant's whole refund of the leader's order passes leadership the same way.
+    const refunded = await shopper('staff-refunded-leader');
+    const staffTeam = await formingTeam(t, campaign.id, skuId, refunded);
+    await join(campaign.id, skuId, staffTeam.teamId, await shopper('staff-heir'));
+    await t.api().post(`${API}/admin/orders/${staffTeam.order.orderNo}/refunds`).set(bearer(owner)).send({ reason: '缺货' }).expect(201);
+    const staffSeats = await seatsOf(t, staffTeam.teamId);
+    expect(staffSeats.map((seat) => [seat.status, seat.isLeader])).toEqual([['quit', false], ['paid', true]]);
+    expect(await teamRow(t, staffTeam.teamId)).toMatchObject({ status: 'forming', leaderMemberId: staffSeats[1].memberId });
   });
 
   it('a payment that comes after the team expired loses the seat and is refunded automatically, saying why', async () => {
