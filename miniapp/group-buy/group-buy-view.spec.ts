@@ -53,11 +53,24 @@ describe('the team countdown', () => {
 
 describe('the state banner', () => {
   it('says how many are missing while forming, and that a failed team was refunded', () => {
-    expect(teamBanner('forming', 2)).toMatchObject({ title: '拼团中', tone: 'active' });
-    expect(teamBanner('forming', 2).hint).toContain('还差 2 人成团');
-    expect(teamBanner('succeeded', 0)).toMatchObject({ title: '拼团成功', tone: 'success' });
-    expect(teamBanner('failed', 1).title).toBe('拼团失败，已退款');
-    expect(teamBanner('failed', 1).hint).toContain('原路退回');
+    const team = (status: GroupBuyTeamView['status'], faces: GroupBuyTeamFace[], seatsLeft: number, mySeat: GroupBuyTeamView['mySeat'] = null) => ({ status, teamSize: 3, faces, seatsLeft, mySeat });
+    expect(teamBanner(team('forming', [leader], 2))).toMatchObject({ title: '拼团中', tone: 'active', progress: '还差 2 人成团' });
+    expect(teamBanner(team('forming', [leader], 2)).hint).toContain('还差 2 人成团');
+    expect(teamBanner(team('succeeded', [leader, member, member], 0))).toMatchObject({ title: '拼团成功', tone: 'success', progress: null });
+    expect(teamBanner(team('failed', [], 3)).title).toBe('拼团失败，已退款');
+    expect(teamBanner(team('failed', [], 3)).hint).toContain('原路退回');
+  });
+
+  it('every seat taken but not all paid: waits for payments, never 还差 N 人 next to 满员', () => {
+    const banner = teamBanner({ status: 'forming', teamSize: 3, faces: [leader, member], seatsLeft: 0, mySeat: null });
+    expect(banner.progress).toBe('名额已满，等待团员付款');
+    expect(`${banner.title}${banner.hint}${banner.progress}`).not.toMatch(/还差/);
+  });
+
+  it('a seat the viewer quit or lost is theirs to see (已退出), not the team\'s 拼团中', () => {
+    const quit = teamBanner({ status: 'forming', teamSize: 3, faces: [member], seatsLeft: 2, mySeat: { status: 'quit', orderNo: 'O1', isLeader: false } });
+    expect(quit).toMatchObject({ title: '已退出', progress: null });
+    expect(teamBanner({ status: 'forming', teamSize: 3, faces: [member], seatsLeft: 2, mySeat: { status: 'lost', orderNo: 'O1', isLeader: false } }).hint).toContain('退回');
   });
 });
 
@@ -74,6 +87,17 @@ describe('what the team page offers', () => {
       'invite',
       'viewOrder',
     ]);
+  });
+
+  it('a member whose seat waits for payment is sent to pay, not to invite', () => {
+    const reserved = { status: 'reserved' as const, orderNo: 'O2', isLeader: false };
+    expect(teamActions({ status: 'forming', joinBlock: 'already_joined', mySeat: reserved })).toEqual({ actions: ['pay'], blockLabel: null });
+  });
+
+  it('a member who quit is offered no invitation or share (the team may still form without them)', () => {
+    const quit = { status: 'quit' as const, orderNo: 'O3', isLeader: false };
+    expect(teamActions({ status: 'forming', joinBlock: null, mySeat: quit }).actions).toEqual(['join', 'viewOrder']);
+    expect(teamActions({ status: 'failed', joinBlock: 'own_team', mySeat: { ...quit, isLeader: true } })).toEqual({ actions: ['viewOrder'], blockLabel: null });
   });
 
   it('a full, expired or closed team offers 发起新团 with the reason', () => {

@@ -33,45 +33,63 @@ export function membersMissing(team: { teamSize: number; faces: GroupBuyTeamFace
   return Math.max(0, team.teamSize - team.faces.length);
 }
 
-/** The state banner of the team page. */
-export function teamBanner(status: GroupBuyTeamStatus, missing: number): { title: string; hint: string; tone: 'active' | 'success' | 'failure' | 'muted' } {
-  switch (status) {
+/** What the state banner of a team needs: the team, and the viewer's own seat in it (null for others). */
+export type BannerTeam = Pick<GroupBuyTeamView, 'status' | 'teamSize' | 'faces' | 'seatsLeft' | 'mySeat'>;
+
+/**
+ * The state banner of a team (team page, 我的拼团, the order's 拼团 card), for the viewer: a seat they quit or lost
+ * reads as theirs (已退出, not the team's 拼团中). `progress` is the line under a forming team: the members still
+ * missing, or, when every seat is taken but not all paid, that the team waits for payments (no 还差 N 人 then).
+ */
+export function teamBanner(team: BannerTeam): { title: string; hint: string; tone: 'active' | 'success' | 'failure' | 'muted'; progress: string | null } {
+  const seat = team.mySeat?.status;
+  if (seat === 'quit') return { title: '已退出', hint: '你已取消拼团，款项将原路退回', tone: 'muted', progress: null };
+  if (seat === 'lost') return { title: '未能参团', hint: '付款时这个团已结束，款项已自动原路退回', tone: 'failure', progress: null };
+  switch (team.status) {
     case 'opening':
-      return { title: '待团长付款', hint: '团长付款后开团，好友即可参团', tone: 'muted' };
-    case 'forming':
-      return { title: '拼团中', hint: `还差 ${missing} 人成团，快邀请好友参团吧`, tone: 'active' };
+      return { title: '待团长付款', hint: '团长付款后开团，好友即可参团', tone: 'muted', progress: null };
+    case 'forming': {
+      const missing = membersMissing(team);
+      if (missing > 0 && team.seatsLeft === 0) return { title: '拼团中', hint: '名额已满，等待团员付款后成团', tone: 'active', progress: '名额已满，等待团员付款' };
+      return { title: '拼团中', hint: `还差 ${missing} 人成团，快邀请好友参团吧`, tone: 'active', progress: `还差 ${missing} 人成团` };
+    }
     case 'succeeded':
-      return { title: '拼团成功', hint: '商家将尽快发货', tone: 'success' };
+      return { title: '拼团成功', hint: '商家将尽快发货', tone: 'success', progress: null };
     case 'failed':
-      return { title: '拼团失败，已退款', hint: '未在时限内凑满人数，款项已自动原路退回', tone: 'failure' };
+      return { title: '拼团失败，已退款', hint: '未能凑满人数，已付款项已自动原路退回', tone: 'failure', progress: null };
     case 'cancelled':
-      return { title: '拼团已取消', hint: '团长未付款，这个团没有开成', tone: 'muted' };
+      return { title: '拼团已取消', hint: '团长未付款，这个团没有开成', tone: 'muted', progress: null };
   }
 }
 
-export type TeamAction = 'join' | 'invite' | 'viewOrder' | 'startNew';
+export type TeamAction = 'join' | 'pay' | 'invite' | 'viewOrder' | 'startNew';
 
 /** Blocks after which the shopper is offered to open a team of their own. */
 const START_NEW_AFTER: readonly GroupBuyJoinBlock[] = ['full', 'expired', 'not_forming'];
 
 /**
  * What the team page offers the viewer, and the sentence that explains why they cannot join (null when they
- * can). A guest sees 立即参团 too: the page signs them in first and the server then answers for them.
+ * can). A guest sees 立即参团 too: the page signs them in first and the server then answers for them. A member
+ * whose seat waits for their payment is sent to pay (去付款), not to invite; one who quit or lost the seat is
+ * offered neither.
  */
 export function teamActions(team: Pick<GroupBuyTeamView, 'status' | 'joinBlock' | 'mySeat'>): { actions: TeamAction[]; blockLabel: string | null } {
   const actions: TeamAction[] = [];
   const { joinBlock, mySeat } = team;
+  const seatHeld = mySeat?.status === 'paid' || mySeat?.status === 'reserved';
   if (joinBlock === null) actions.push('join');
-  if (team.status === 'forming' && (joinBlock === 'own_team' || joinBlock === 'already_joined')) actions.push('invite');
-  if (mySeat) actions.push('viewOrder');
+  if (team.status === 'forming' && mySeat?.status === 'reserved') actions.push('pay');
+  else if (team.status === 'forming' && seatHeld && (joinBlock === 'own_team' || joinBlock === 'already_joined')) actions.push('invite');
+  if (mySeat && !actions.includes('pay')) actions.push('viewOrder');
   if (joinBlock !== null && START_NEW_AFTER.includes(joinBlock)) actions.push('startNew');
-  // 邀请好友来参团 only means something while the team forms: an ended team's own members need no sentence.
+  // 邀请好友来参团 only means something while the member's seat stands in a forming team.
   const invitation = joinBlock === 'own_team' || joinBlock === 'already_joined';
-  return { actions, blockLabel: joinBlock === null || (invitation && team.status !== 'forming') ? null : GROUP_BUY_JOIN_BLOCK_LABELS[joinBlock] };
+  return { actions, blockLabel: joinBlock === null || (invitation && !actions.includes('invite')) ? null : GROUP_BUY_JOIN_BLOCK_LABELS[joinBlock] };
 }
 
 export const TEAM_ACTION_LABELS: Record<TeamAction, string> = {
   join: '立即参团',
+  pay: '去付款',
   invite: '邀请好友参团',
   viewOrder: '查看订单',
   startNew: '发起新团',

@@ -124,6 +124,11 @@ export interface GroupBuyCampaign extends GroupBuyCampaignInput {
   endedAt: string | null;
   /** Units taken against the quota (reserved and paid). */
   unitsTaken: number;
+  /**
+   * Some SKU's group price (or 团长价) is not below its current list price (the list price was lowered after the
+   * campaign was saved): shoppers then pay the list price (checkout caps the group price at it).
+   */
+  groupPriceNotBelowList: boolean;
   stats: GroupBuyCampaignStats;
   createdAt: string;
 }
@@ -264,7 +269,7 @@ export interface GroupBuyCheckout {
   teamId: number | null;
 }
 
-/** `POST /api/v1/group-buy/orders/:orderNo/quit` (member, own order) → 204: 取消拼团并退款 while the team is forming (frees the seat, refunds the whole order). 409 GROUP_BUY_TEAM_CLOSED when the team is no longer forming. */
+/** `POST /api/v1/group-buy/orders/:orderNo/quit` (member, own order) → 204: 取消拼团并退款 while the team is forming (frees the seat, refunds the whole order). 409 GROUP_BUY_TEAM_CLOSED when the team is no longer forming; 409 ORDER_TRANSITION_BLOCKED for an unpaid order (cancel it instead); 409 REFUND_NOT_ALLOWED when its refund is already under way. */
 
 /** `GET /api/v1/me/group-buy/teams?page=&pageSize=` (member) → Paginated<GroupBuyMyTeam>: 我的拼团. */
 export interface GroupBuyMyTeam {

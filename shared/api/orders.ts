@@ -96,13 +96,15 @@ export const ORDER_TAB_STATUSES: Record<Exclude<OrderTab, 'all'>, readonly Order
 };
 
 /** Who or what cancelled an order. */
-export const ORDER_CANCEL_REASONS = ['shopper', 'timeout', 'staff'] as const;
+/** group_ended: an unpaid group-buy order whose team ended (failed, completed, or its campaign ended) before it was paid. */
+export const ORDER_CANCEL_REASONS = ['shopper', 'timeout', 'staff', 'group_ended'] as const;
 export type OrderCancelReason = (typeof ORDER_CANCEL_REASONS)[number];
 
 export const ORDER_CANCEL_REASON_LABELS: Record<OrderCancelReason, string> = {
   shopper: '买家取消',
   timeout: '超时未付款，系统自动取消',
   staff: '商家取消',
+  group_ended: '拼团已结束，系统自动取消',
 };
 
 /** Longest order remark, in characters. */

@@ -1,3 +1,4 @@
+import { SkuRow } from '../../server/src/catalog/sku.entity';
 import type { GroupBuyAdminTeam, GroupBuyCampaign, GroupBuyCampaignInput } from '../../shared';
 import { GroupBuyCampaignSkuRow } from '../../server/src/group-buy/group-buy-campaign-sku.entity';
 import { GroupBuyCampaignRow } from '../../server/src/group-buy/group-buy-campaign.entity';
@@ -62,6 +63,7 @@ describe(`group-buy campaigns in the console (${TEST_DB})`, () => {
       teamsOpened: 0, teamsSucceeded: 0, teamsSucceededVirtually: 0, teamsFailed: 0, teamsForming: 0, successRatePercent: null,
       realMembers: 0, virtualSeats: 0, unitsSold: 0, gmvFen: 0, refundedFen: 0,
     });
+    expect(created.groupPriceNotBelowList).toBe(false);
     expect((await t.api().get(url(`/${created.id}`)).set(bearer(service)).expect(200)).body.name).toBe('好茶两人团');
     const running = (await t.api().get(url('?state=running')).set(bearer(service)).expect(200)).body;
     expect(running.items.map((item: GroupBuyCampaign) => item.id)).toContain(created.id);
@@ -77,6 +79,14 @@ describe(`group-buy campaigns in the console (${TEST_DB})`, () => {
     await t.api().get(url(`/${created.id}/teams`)).expect(401);
     expectApiError((await t.api().get(url('/999999')).set(bearer(operator)).expect(404)).body, 'GROUP_BUY_CAMPAIGN_NOT_FOUND');
     expectApiError((await t.api().get(url('?state=paused')).set(bearer(operator)).expect(400)).body, 'VALIDATION_FAILED');
+  });
+
+  it('marks a campaign whose group price is not below the SKU\'s current list price (the list price was lowered)', async () => {
+    const { product, input } = await productAndInput();
+    const created = await createCampaign(t, operator, input);
+    await t.dataSource.getRepository(SkuRow).update({ id: product.skus[1].id }, { priceFen: 7900 });
+    const listed = (await t.api().get(url()).set(bearer(operator)).expect(200)).body.items.find((item: GroupBuyCampaign) => item.id === created.id);
+    expect(listed.groupPriceNotBelowList).toBe(true);
   });
 
   it('refuses bad input field by field (400 VALIDATION_FAILED) and broken rules with a clear message (GROUP_BUY_CAMPAIGN_INVALID)', async () => {
@@ -111,6 +121,18 @@ describe(`group-buy campaigns in the console (${TEST_DB})`, () => {
       [{ startsAt: input.endsAt }, 'endsAt'],
       [{ unknownField: 1 }, 'unknownField'],
     ];
+    // The messages say what to fix.
+    const messages: [Record<string, unknown>, string, string][] = [
+      [{ name: '团'.repeat(41) }, 'name', '活动名称最多 40 个字'],
+      [{ name: ' ' }, 'name', '请填写活动名称'],
+      [{ virtualCompletion: true, virtualThresholdPercent: null }, 'virtualThresholdPercent', '请填写模拟成团的比例'],
+      [{ startsAt: '2026-12-06T10:00:00' }, 'startsAt', '时间必须带时区，如 2026-12-06T10:00:00+08:00'],
+      [{ endsAt: '2026-12-31T10:00:00.000' }, 'endsAt', '时间必须带时区，如 2026-12-06T10:00:00+08:00'],
+    ];
+    for (const [change, field, message] of messages) {
+      const response = await t.api().post(url()).set(bearer(operator)).send({ ...input, ...change }).expect(400);
+      expect(response.body.details).toContainEqual({ field, message });
+    }
     for (const [change, field] of fieldCases) {
       const response = await t.api().post(url()).set(bearer(operator)).send({ ...input, ...change });
       expect([response.status, field]).toEqual([400, field]);
@@ -201,6 +223,16 @@ describe(`group-buy campaigns in the console (${TEST_DB})`, () => {
     expect(renamed).toEqual(expect.objectContaining({ name: '改名了', unitQuota: 100, state: 'running' }));
     const sizeChange = await t.api().put(url(`/${running.id}`)).set(bearer(owner)).send({ ...runningInput, teamSize: 3 }).expect(409);
     expectApiError(sizeChange.body, 'GROUP_BUY_CAMPAIGN_INVALID');
+    // A started campaign keeps its start: moving it (into the future or back) is refused; its end may move to any time after now.
+    for (const startsAt of [new Date(Date.now() + DAY_MS).toISOString(), new Date(Date.parse(runningInput.startsAt) - DAY_MS).toISOString()]) {
+      const moved = await t.api().put(url(`/${running.id}`)).set(bearer(owner)).send({ ...runningInput, startsAt }).expect(409);
+      expectApiError(moved.body, 'GROUP_BUY_CAMPAIGN_INVALID');
+      expect(moved.body.message).toBe('活动已开始，不能修改开始时间（可以延长或提前结束时间）');
+    }
+    const endsAt = new Date(Date.now() + 2 * 3_600_000).toISOString();
+    const shortened = (await t.api().put(url(`/${running.id}`)).set(bearer(owner)).send({ ...runningInput, endsAt }).expect(200)).body;
+    expect(Math.abs(Date.parse(shortened.endsAt) - Date.parse(endsAt))).toBeLessThan(1000);
+    await t.api().put(url(`/${running.id}`)).set(bearer(owner)).send({ ...runningInput, endsAt: new Date(Date.now() - 60_000).toISOString() }).expect(400);
     const { input: otherProduct } = await productAndInput();
     const productChange = await t.api().put(url(`/${running.id}`)).set(bearer(owner)).send(otherProduct).expect(409);
     expectApiError(productChange.body, 'GROUP_BUY_CAMPAIGN_INVALID');

@@ -4,6 +4,7 @@ import { GroupBuySeatParticipant } from '../../server/src/group-buy/group-buy-se
 import { GroupBuyTeamRow } from '../../server/src/group-buy/group-buy-team.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { campaignRow, createCampaign, notifyPaid, orderRowOf, placeGroupOrder, seatsOf, teamRow } from './support/group-buy-fixtures';
+import { SkuRow } from '../../server/src/catalog/sku.entity';
 import { ShopFixtures } from './support/shop-fixtures';
 import { claim, createTemplate } from './support/coupon-fixtures';
 import { API, bearer, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
@@ -45,6 +46,8 @@ describe(`group-buy checkout (${TEST_DB})`, () => {
     expect(order.fulfilmentHold).toBe('group_buy');
     const row = await orderRowOf(t, order.orderNo);
     expect(row.groupBuyTeamId).not.toBeNull();
+    // The answer carries the team the order opened, as the written row does.
+    expect(order.groupBuyTeamId).toBe(row.groupBuyTeamId);
     const teamId = row.groupBuyTeamId!;
     expect(await teamRow(t, teamId)).toMatchObject({ status: 'opening', seatsTaken: 1, seatsPaid: 0, teamSize: 2, expiresAt: null });
     expect((await campaignRow(t, campaign.id)).unitsTaken).toBe(1);
@@ -119,6 +122,20 @@ describe(`group-buy checkout (${TEST_DB})`, () => {
     expect(await t.dataSource.getRepository(GroupBuyTeamRow).countBy({ campaignId: campaign.id })).toBe(0);
     expect((await campaignRow(t, campaign.id)).unitsTaken).toBe(0);
     expect(await shop.stockOf(skuId)).toBe(10);
+  });
+
+  it('a list price lowered below the group price caps 拼团价 and 团长价 at it, in the offer and at checkout', async () => {
+    const product = await shop.product([{ priceFen: 5000, stock: 10 }]);
+    const skuId = product.skus[0].id;
+    const campaign = await createCampaign(t, { productId: product.id, skus: [{ skuId, groupPriceFen: 3000, leaderPriceFen: 2500 }], teamSize: 2 });
+    await t.dataSource.getRepository(SkuRow).update({ id: skuId }, { priceFen: 2000 });
+    const { offer } = (await t.api().get(`${API}/group-buy/products/${product.id}`).expect(200)).body;
+    expect(offer).toMatchObject({ groupPriceFen: 2000, leaderPriceFen: 2000, listPriceFen: 2000, skus: [{ skuId, groupPriceFen: 2000, leaderPriceFen: 2000 }] });
+    const leader = await shopper('capped-leader');
+    const preview = await t.api().post(`${API}/checkout/preview`).set(bearer(leader.token)).send({ items: [{ skuId, quantity: 1 }], addressId: leader.addressId, groupBuy: { campaignId: campaign.id, teamId: null } }).expect(200);
+    expect(preview.body.lines[0].unitPriceFen).toBe(2000);
+    const order: OrderDetail = (await placeGroupOrder(t, leader.token, { ...leader, skuId, campaignId: campaign.id, teamId: null }).expect(201)).body;
+    expect(order.lines[0].unitPriceFen).toBe(2000);
   });
 
   it('refuses a selection the campaign does not sell (400) and a cart checkout; a cancelled unpaid join gives the seat back once', async () => {

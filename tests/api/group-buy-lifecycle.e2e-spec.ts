@@ -58,6 +58,9 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     const { order, teamId } = await formingTeam(t, campaign.id, skuId, leader);
     expect((await orderRowOf(t, order.orderNo)).status).toBe('paid');
     expect(await t.dataSource.getRepository(CommissionRow).countBy({ orderNo: order.orderNo })).toBe(0);
+    const reminded = await t.api().post(`${API}/orders/${order.orderNo}/ship-reminder`).set(bearer(leader.token)).expect(409);
+    expect(reminded.body).toMatchObject({ code: 'ORDER_STATE_CONFLICT', message: '拼团中的订单成团后才会发货，暂时不需要提醒' });
+    expect((await orderRowOf(t, order.orderNo)).shipRemindedAt).toBeNull();
 
     const refused = await ship(order.orderNo).expect(409);
     expect(refused.body).toMatchObject({ code: 'ORDER_TRANSITION_BLOCKED', message: '拼团中的订单成团后才能发货' });
@@ -94,13 +97,17 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     const leader = await shopper('fail-leader');
     const { order, teamId } = await formingTeam(t, campaign.id, skuId, leader);
     const paidJoin = await join(campaign.id, skuId, teamId, await shopper('fail-paid'));
-    const unpaid = await join(campaign.id, skuId, teamId, await shopper('fail-unpaid'), false);
+    const unpaidMember = await shopper('fail-unpaid');
+    const unpaid = await join(campaign.id, skuId, teamId, unpaidMember, false);
     expect((await campaignRow(t, campaign.id)).unitsTaken).toBe(3);
 
     expect(await expire(teamId)).toBe(1);
     expect(await teamRow(t, teamId)).toMatchObject({ status: 'failed', virtualSeats: 0 });
     expect(await eventsOf(GroupBuyEvents.teamFailed, teamId)).toBe(1);
-    expect((await orderRowOf(t, unpaid.orderNo)).status).toBe('cancelled');
+    expect(await orderRowOf(t, unpaid.orderNo)).toMatchObject({ status: 'cancelled', cancelReason: 'group_ended' });
+    // Told the team ended, not that they paid too late.
+    const unpaidDetail: OrderDetail = (await t.api().get(`${API}/orders/${unpaid.orderNo}`).set(bearer(unpaidMember.token)).expect(200)).body;
+    expect(unpaidDetail.timeline.map((entry) => entry.text)).toContain('订单已取消：拼团已结束，系统自动取消');
     for (const paid of [order, paidJoin]) {
       const refunds = await refundRowsOf(t, paid.orderNo);
       expect(refunds).toEqual([expect.objectContaining({ kind: 'group_failed', outRefundNo: `${paid.orderNo}G1`, amountFen: paid.payableFen, reason: '拼团失败，款项原路退回' })]);
@@ -161,7 +168,8 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     expect(await teamRow(t, teamId)).toMatchObject({ status: 'forming', seatsTaken: 1, seatsPaid: 1 });
     expect((await seatsOf(t, teamId)).map((seat) => seat.status)).toEqual(['paid', 'quit']);
     expect(await refundRowsOf(t, quitting.orderNo)).toEqual([expect.objectContaining({ kind: 'group_quit', amountFen: quitting.payableFen })]);
-    expect((await t.api().post(`${API}/group-buy/orders/${quitting.orderNo}/quit`).set(bearer(quitter.token)).expect(409)).body.code).toBe('GROUP_BUY_TEAM_CLOSED');
+    // Tapped again: the refund is under way (not 团已结束).
+    expect((await t.api().post(`${API}/group-buy/orders/${quitting.orderNo}/quit`).set(bearer(quitter.token)).expect(409)).body.code).toBe('REFUND_NOT_ALLOWED');
 
     // The freed seat is taken by others and the team succeeds: quitting is over.
     const late = await shopper('quit-late');
@@ -214,6 +222,42 @@ describe(`group-buy team life (${TEST_DB})`, () => {
     expect(await teamRow(t, teamId)).toMatchObject({ status: 'forming', seatsTaken: 1, seatsPaid: 1 });
     expect((await seatsOf(t, teamId)).map((seat) => seat.status)).toEqual(['paid', 'quit']);
     expect((await campaignRow(t, campaign.id)).unitsTaken).toBe(1);
+  });
+
+  it('the leader quitting passes leadership to the earliest paid seat; with none paid the team fails at once and its unpaid joiner is cancelled', async () => {
+    const { campaign, skuId } = await campaignOf(4);
+    const leader = await shopper('heir-leader');
+    const { order, teamId } = await formingTeam(t, campaign.id, skuId, leader);
+    await join(campaign.id, skuId, teamId, await shopper('heir-first'));
+    await join(campaign.id, skuId, teamId, await shopper('heir-second'));
+    await t.api().post(`${API}/group-buy/orders/${order.orderNo}/quit`).set(bearer(leader.token)).expect(204);
+    const seats = await seatsOf(t, teamId);
+    expect(seats.map((seat) => [seat.status, seat.isLeader])).toEqual([['quit', false], ['paid', true], ['paid', false]]);
+    expect(await teamRow(t, teamId)).toMatchObject({ status: 'forming', leaderMemberId: seats[1].memberId, seatsTaken: 2, seatsPaid: 2 });
+    const seen = (await t.api().get(`${API}/group-buy/teams/${teamId}`).set(bearer(leader.token)).expect(200)).body;
+    expect(seen.faces[0]).toMatchObject({ isLeader: true, isVirtual: false });
+    expect(seen.mySeat).toMatchObject({ status: 'quit', orderNo: order.orderNo, isLeader: false });
+
+    // A leader alone (one joiner reserved, unpaid): the team fails at once, is listed nowhere, the joiner's order is cancelled.
+    const lone = await shopper('lone-leader');
+    const alone = await formingTeam(t, campaign.id, skuId, lone);
+    const waiting = await join(campaign.id, skuId, alone.teamId, await shopper('lone-waiting'), false);
+    await t.api().post(`${API}/group-buy/orders/${alone.order.orderNo}/quit`).set(bearer(lone.token)).expect(204);
+    expect(await teamRow(t, alone.teamId)).toMatchObject({ status: 'failed', failedAt: expect.any(Date), seatsPaid: 0 });
+    expect(await eventsOf(GroupBuyEvents.teamFailed, alone.teamId)).toBe(1);
+    const product = (await t.api().get(`${API}/group-buy/products/${campaign.productId}`).expect(200)).body;
+    expect(product.openTeams.map((team: { id: number }) => team.id)).not.toContain(alone.teamId);
+    await t.app.get(TeamExpirySweeper).sweep();
+    expect(await orderRowOf(t, waiting.orderNo)).toMatchObject({ status: 'cancelled', cancelReason: 'group_ended' });
+
+    // A merchant's whole refund of the leader's order passes leadership the same way.
+    const refunded = await shopper('staff-refunded-leader');
+    const staffTeam = await formingTeam(t, campaign.id, skuId, refunded);
+    await join(campaign.id, skuId, staffTeam.teamId, await shopper('staff-heir'));
+    await t.api().post(`${API}/admin/orders/${staffTeam.order.orderNo}/refunds`).set(bearer(owner)).send({ reason: '缺货' }).expect(201);
+    const staffSeats = await seatsOf(t, staffTeam.teamId);
+    expect(staffSeats.map((seat) => [seat.status, seat.isLeader])).toEqual([['quit', false], ['paid', true]]);
+    expect(await teamRow(t, staffTeam.teamId)).toMatchObject({ status: 'forming', leaderMemberId: staffSeats[1].memberId });
   });
 
   it('a payment that comes after the team expired loses the seat and is refunded automatically, saying why', async () => {

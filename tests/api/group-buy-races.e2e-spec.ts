@@ -178,6 +178,31 @@ describe(`group-buy races (${TEST_DB})`, () => {
     expect((await campaignRow(t, campaign.id)).unitsTaken).toBe(0);
   });
 
+  it('取消拼团 tapped five times at once refunds once; the others say the refund is under way; an unpaid order is told to cancel instead', async () => {
+    const { campaign, skuId } = await campaignOf(3);
+    const { teamId } = await formingTeamOf(campaign.id, skuId);
+    const [quitter, unpaid] = await shoppers(2);
+    const order: OrderDetail = (await placeGroupOrder(t, quitter.token, { ...quitter, skuId, campaignId: campaign.id, teamId }).expect(201)).body;
+    await payThroughFake(t, quitter.token, order.orderNo);
+    const quit = () => t.api().post(`${API}/group-buy/orders/${order.orderNo}/quit`).set(bearer(quitter.token));
+    const answers = await Promise.all(Array.from({ length: 5 }, quit));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([204, 409, 409, 409, 409]);
+    for (const loser of answers.filter((answer) => answer.status === 409)) {
+      expect(loser.body).toMatchObject({ code: 'REFUND_NOT_ALLOWED', message: expect.stringMatching(/退款/) });
+      expect(loser.body.message).not.toMatch(/团已结束/);
+    }
+    expect(await refundRowsOf(t, order.orderNo)).toHaveLength(1);
+    expect((await seatsOf(t, teamId)).map((seat) => seat.status)).toEqual(['paid', 'quit']);
+    expect(await teamRow(t, teamId)).toMatchObject({ status: 'forming', seatsTaken: 1, seatsPaid: 1 });
+    expect(['refunding', 'refunded']).toContain((await orderRowOf(t, order.orderNo)).status);
+    expect((await quit().expect(409)).body.message).toMatch(/^(退款已在处理中|订单已退款)/);
+
+    const reserved: OrderDetail = (await placeGroupOrder(t, unpaid.token, { ...unpaid, skuId, campaignId: campaign.id, teamId }).expect(201)).body;
+    const refused = await t.api().post(`${API}/group-buy/orders/${reserved.orderNo}/quit`).set(bearer(unpaid.token)).expect(409);
+    expect(refused.body).toMatchObject({ code: 'ORDER_TRANSITION_BLOCKED', message: '订单还未付款，直接取消订单即可' });
+    expect((await orderRowOf(t, reserved.orderNo)).status).toBe('pending_payment');
+  });
+
   it('campaign quota: the quantity equal to what is left is accepted; parallel orders beyond it get only what fits', async () => {
     const { campaign, skuId } = await campaignOf(2, { unitQuota: 5 });
     const [a, b, c] = await shoppers(3);

@@ -63,6 +63,14 @@ test('the owner creates a 拼团 campaign, sees it running with its figures, ope
       await row.getByText(PRODUCT).waitFor();
       await row.getByText('¥0.00').first().waitFor();
       await screenshot(page, 'admin-group-buy-list');
+      // At 1366px the table scrolls: scrolled to its end, 成团规则 lies wholly left of the fixed 操作 column.
+      await page.setViewportSize({ width: 1366, height: 800 });
+      await page.locator('.ant-table-content').first().evaluate((element) => { element.scrollLeft = element.scrollWidth; });
+      const rules = await row.getByText('3 人团 · 24 小时内').boundingBox();
+      const actions = await row.locator('td.ant-table-cell-fix-right').boundingBox();
+      assert.ok(rules.x + rules.width <= actions.x, `成团规则 ends at ${rules.x + rules.width}, 操作 starts at ${actions.x}`);
+      await screenshot(page, 'admin-group-buy-list-1366');
+      await page.setViewportSize(desktop.viewport);
 
       // Running: shoppers may be in teams, so the product and the team size stay as they are.
       await page.getByLabel(`编辑 ${name}`).click();
@@ -70,6 +78,9 @@ test('the owner creates a 拼团 campaign, sees it running with its figures, ope
       await edit.getByText('活动进行中：已有顾客开团，商品和成团人数不能再改。').waitFor();
       assert.ok(await edit.getByLabel('成团人数').isDisabled());
       assert.ok(await edit.getByRole('combobox', { name: '商品' }).isDisabled());
+      // Its start stays too (its end may move).
+      assert.ok(await edit.locator('.ant-picker-input input').first().isDisabled());
+      assert.ok(!(await edit.locator('.ant-picker-input input').nth(1).isDisabled()));
       assert.ok(!(await edit.getByLabel('活动名称').isDisabled()));
       assert.equal(await edit.getByLabel(/^团长价 /).first().inputValue(), '0.50');
       await edit.getByRole('button', { name: '取 消' }).or(edit.getByRole('button', { name: '取消' })).first().click();

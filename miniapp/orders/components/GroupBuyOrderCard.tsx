@@ -6,7 +6,7 @@ import type { OrderDetail } from '@shared/api/orders';
 import { fetchGroupBuyTeam, quitGroupBuy } from '@/services/group-buy';
 import { useLoadable } from '@/hooks/useLoadable';
 import { formatCountdown } from '@/format/countdown';
-import { membersMissing, teamBanner } from '@/group-buy/group-buy-view';
+import { teamBanner } from '@/group-buy/group-buy-view';
 import { useNow } from '@/group-buy/useNow';
 import { groupBuyTeamUrl } from '@/routes';
 import '@/group-buy/group-buy.scss';
@@ -28,7 +28,7 @@ export function GroupBuyOrderCard({ order, teamId, onChanged }: { order: OrderDe
   const team = state.status === 'ready' ? state.data : null;
   const now = useNow(team?.status === 'forming');
   const countdown = team?.status === 'forming' && team.expiresAt ? formatCountdown(team.expiresAt, now) : null;
-  const banner = team ? teamBanner(team.status, membersMissing(team)) : null;
+  const banner = team ? teamBanner(team) : null;
 
   const quit = async () => {
     const { confirm } = await Taro.showModal({
@@ -58,12 +58,13 @@ export function GroupBuyOrderCard({ order, teamId, onChanged }: { order: OrderDe
         {banner && <Text className={`gb-state gb-state--${banner.tone} team-state`}>{banner.title}</Text>}
       </View>
       {state.status === 'error' && <Text className="order-section__muted">拼团信息加载失败，下拉刷新重试</Text>}
-      {team?.status === 'forming' && (
+      {banner?.progress && (
         <Text className="group-buy-order-card__hint">
-          还差 <Text className="group-buy-order-card__count">{membersMissing(team)}</Text> 人成团{countdown ? `，剩余 ${countdown}` : ''}
+          {banner.progress}
+          {countdown ? `，剩余 ${countdown}` : ''}
         </Text>
       )}
-      {banner && team?.status !== 'forming' && <Text className="order-section__muted">{banner.hint}</Text>}
+      {banner && !banner.progress && <Text className="order-section__muted">{banner.hint}</Text>}
       <View className="group-buy-order-card__actions">
         {/* Only while the paid order waits for a forming team: a refunded or cancelled order keeps its hold, it has nothing to quit. */}
         {order.status === 'paid' && order.fulfilmentHold === 'group_buy' && team?.status === 'forming' && (

@@ -107,6 +107,10 @@ export class GroupBuyCampaignsService {
         if (state === 'running' && (current.productId !== input.productId || current.teamSize !== input.teamSize)) {
           throw new ApiException('GROUP_BUY_CAMPAIGN_INVALID', HttpStatus.CONFLICT, '活动进行中，已有团按原商品和成团人数组建，不能修改商品或成团人数');
         }
+        // Moving a started campaign's start into the future would strand its open teams (no joins until then).
+        if (state === 'running' && Math.abs(new Date(input.startsAt).getTime() - current.startsAt.getTime()) >= 1000) {
+          throw new ApiException('GROUP_BUY_CAMPAIGN_INVALID', HttpStatus.CONFLICT, '活动已开始，不能修改开始时间（可以延长或提前结束时间）');
+        }
         await this.checkAgainstProduct(manager, input, now, false);
         await this.checkProductFree(manager, input, id, now);
         await manager.update(GroupBuyCampaignRow, { id }, campaignColumns(input));
@@ -195,6 +199,9 @@ export class GroupBuyCampaignsService {
       campaignProducts(manager, rows.map((row) => row.productId)),
       loadCampaignFigures(manager, ids),
     ]);
+    const skuIds = [...new Set(skus.map((sku) => sku.skuId))];
+    const catalog = skuIds.length ? await manager.find(SkuRow, { where: { id: In(skuIds) }, select: ['id', 'priceFen'] }) : [];
+    const listPrices = new Map(catalog.map((sku) => [sku.id, sku.priceFen]));
     return rows.map((row) =>
       toAdminCampaign(
         row,
@@ -202,6 +209,7 @@ export class GroupBuyCampaignsService {
         products.get(row.productId) ?? { title: `商品${row.productId}`, image: null },
         campaignStats(figures.get(row.id) ?? NO_FIGURES),
         now,
+        listPrices,
       ),
     );
   }

@@ -7,6 +7,7 @@ import { RefundsService } from '../payments/refunds.service';
 import { ApiException } from '../platform/errors/api-exception';
 import { GroupBuyCampaignRow } from './group-buy-campaign.entity';
 import { campaignNotFound } from './group-buy-errors';
+import { quitRefusal } from './group-buy-quit-rules';
 import { GroupBuySeatRow } from './group-buy-seat.entity';
 import { GroupBuyTeamRow } from './group-buy-team.entity';
 import { TeamExpirySweeper } from './team-expiry-sweeper';
@@ -81,12 +82,13 @@ export class GroupBuyEndingService {
     const seat = await this.dataSource.getRepository(GroupBuySeatRow).findOneBy({ orderId: order.id });
     if (!seat) throw new ApiException('ORDER_NOT_FOUND', HttpStatus.NOT_FOUND, '订单不存在');
     const team = await this.dataSource.getRepository(GroupBuyTeamRow).findOneByOrFail({ id: seat.teamId });
-    const closed = (details: Record<string, unknown>) => new ApiException('GROUP_BUY_TEAM_CLOSED', HttpStatus.CONFLICT, '这个团已结束，不能再取消拼团', { teamId: team.id, ...details });
-    if (order.status !== 'paid' || order.fulfilmentHold !== 'group_buy' || seat.status !== 'paid' || team.status !== 'forming') throw closed({ status: team.status });
+    const refusal = quitRefusal(order, seat, team);
+    if (refusal) throw refusal;
     // The team may succeed between these reads and the refund: the refund checks the hold again under the order's lock.
+    const closed = () => new ApiException('GROUP_BUY_TEAM_CLOSED', HttpStatus.CONFLICT, '这个团已结束，不能再取消拼团', { teamId: team.id });
     await this.refunds.startSystemRefund(
       { orderId: order.id, kind: 'group_quit', reason: '取消拼团，款项原路退回', items: null },
-      { expectHold: { hold: 'group_buy', otherwise: () => closed({}) } },
+      { expectHold: { hold: 'group_buy', otherwise: closed } },
     );
   }
 }

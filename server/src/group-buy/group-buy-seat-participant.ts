@@ -191,6 +191,7 @@ export class GroupBuySeatParticipant implements CheckoutParticipant<SeatHold>, O
     // The team succeeded meanwhile: this refund must not happen (its orders may ship now), so it rolls back.
     if (!(await this.seats.giveBackSeat(manager, seat.teamId, true, true))) throw groupBuyErrors.teamClosed(seat.teamId);
     await this.seats.giveBackUsage(manager, seat);
+    if (seat.isLeader) await this.seats.leaderQuit(manager, seat, now);
   }
 
   /** Why the member cannot join the team now, or null. */

@@ -133,6 +133,35 @@ export class GroupBuySeats {
     return true;
   }
 
+  /**
+   * After the leader's paid seat was quit (a shopper's quit or a whole refund) while the team forms: leadership
+   * passes to the earliest paid seat (its isLeader, the team's leaderMemberId); with no paid seat left the team
+   * fails at once, so no one is shown a team without a leader. Its reserved joiners then lose their seat at payment
+   * (refunded) or are cancelled by group-buy.expire-teams. Runs in the quit's transaction, after the seat went back.
+   */
+  async leaderQuit(manager: EntityManager, quitSeat: Pick<GroupBuySeatRow, 'id' | 'teamId' | 'campaignId'>, now: Date): Promise<void> {
+    const heir = await manager.findOne(GroupBuySeatRow, { where: { teamId: quitSeat.teamId, status: 'paid' }, order: { paidAt: 'ASC', id: 'ASC' } });
+    if (heir) {
+      const passed = await manager
+        .createQueryBuilder()
+        .update(GroupBuyTeamRow)
+        .set({ leaderMemberId: heir.memberId })
+        .where("id = :id AND status = 'forming'", { id: quitSeat.teamId })
+        .execute();
+      if (passed.affected !== 1) return;
+      await manager.update(GroupBuySeatRow, { id: quitSeat.id }, { isLeader: false });
+      await manager.update(GroupBuySeatRow, { id: heir.id }, { isLeader: true });
+      return;
+    }
+    const failed = await manager
+      .createQueryBuilder()
+      .update(GroupBuyTeamRow)
+      .set({ status: 'failed', failedAt: now })
+      .where("id = :id AND status = 'forming' AND seatsPaid = 0", { id: quitSeat.teamId })
+      .execute();
+    if (failed.affected === 1) this.recordEnd(manager, GroupBuyEvents.teamFailed, { teamId: quitSeat.teamId, campaignId: quitSeat.campaignId, virtualSeats: 0 });
+  }
+
   private recordEnd(manager: EntityManager, type: string, payload: GroupBuyTeamEndedPayload): void {
     this.events.record(manager, { type, aggregateKey: `group-buy-team:${payload.teamId}`, memberId: null, payload });
   }

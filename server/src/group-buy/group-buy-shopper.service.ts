@@ -22,7 +22,7 @@ import { GroupBuyCampaignRow } from './group-buy-campaign.entity';
 import { GroupBuyMemberUsageRow } from './group-buy-member-usage.entity';
 import { GroupBuySeatRow } from './group-buy-seat.entity';
 import { GroupBuyTeamRow } from './group-buy-team.entity';
-import { campaignState, toOffer, VIRTUAL_FACE } from './group-buy-views';
+import { campaignState, cappedGroupPrices, toOffer, VIRTUAL_FACE } from './group-buy-views';
 
 /** Open teams listed under a product: the soonest to expire first. */
 const OPEN_TEAMS_SHOWN = 10;
@@ -221,13 +221,18 @@ export class GroupBuyShopperService {
         campaign,
         skus
           .filter((sku) => Number(sku.campaignId) === campaign.id)
-          .map((sku) => ({
-            skuId: Number(sku.skuId),
-            groupPriceFen: Number(sku.groupPriceFen),
-            leaderPriceFen: sku.leaderPriceFen === null ? null : Number(sku.leaderPriceFen),
-            listPriceFen: Number(sku.listPriceFen),
-            inStock: Number(sku.stock) > 0,
-          })),
+          .map((sku) =>
+            cappedGroupPrices(
+              {
+                skuId: Number(sku.skuId),
+                groupPriceFen: Number(sku.groupPriceFen),
+                leaderPriceFen: sku.leaderPriceFen === null ? null : Number(sku.leaderPriceFen),
+                listPriceFen: Number(sku.listPriceFen),
+                inStock: Number(sku.stock) > 0,
+              },
+              Number(sku.listPriceFen),
+            ),
+          ),
         products.get(campaign.productId) ?? { title: '', image: null },
         succeededBy.get(campaign.id) ?? 0,
       ),

@@ -36,6 +36,18 @@ export function shopperRulesText(campaign: Pick<GroupBuyCampaignRow, 'rulesText'
 /** A virtual seat's face: no one's picture or name. */
 export const VIRTUAL_FACE: GroupBuyTeamFace = { avatarUrl: null, nickname: '拼团用户', isLeader: false, isVirtual: true };
 
+/**
+ * The group prices a shopper pays today: never above the SKU's current list price (a list price lowered below
+ * the campaign's group price makes 拼团 as cheap as buying alone, never dearer). Checkout and offers both use it.
+ */
+export function cappedGroupPrices<T extends Pick<GroupBuySkuPrice, 'groupPriceFen' | 'leaderPriceFen'>>(sku: T, listPriceFen: number): T {
+  return {
+    ...sku,
+    groupPriceFen: Math.min(sku.groupPriceFen, listPriceFen),
+    leaderPriceFen: sku.leaderPriceFen === null ? null : Math.min(sku.leaderPriceFen, listPriceFen),
+  };
+}
+
 export function skuPrices(skus: GroupBuyCampaignSkuRow[]): GroupBuySkuPrice[] {
   return [...skus]
     .sort((a, b) => a.skuId - b.skuId)
@@ -54,6 +66,7 @@ export function toAdminCampaign(
   product: CampaignProduct,
   stats: GroupBuyCampaignStats,
   now: Date,
+  listPrices: ReadonlyMap<number, number>,
 ): GroupBuyCampaign {
   return {
     id: row.id,
@@ -77,6 +90,10 @@ export function toAdminCampaign(
     productImage: product.image,
     endedAt: row.endedAt?.toISOString() ?? null,
     unitsTaken: row.unitsTaken,
+    groupPriceNotBelowList: skus.some((sku) => {
+      const listPriceFen = listPrices.get(sku.skuId);
+      return listPriceFen !== undefined && Math.min(sku.groupPriceFen, sku.leaderPriceFen ?? sku.groupPriceFen) >= listPriceFen;
+    }),
     stats,
     createdAt: row.createdAt.toISOString(),
   };

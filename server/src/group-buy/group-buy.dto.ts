@@ -8,7 +8,6 @@ import {
   IsInt,
   IsISO8601,
   IsString,
-  Length,
   Matches,
   Max,
   MaxLength,
@@ -34,6 +33,10 @@ import { MAX_PRICE_FEN } from '../catalog/admin-catalog.dto';
 import { MAX_ID } from '../platform/http/id-param.pipe';
 import { OptionalField } from '../platform/http/optional-field';
 import { PageQueryDto } from '../platform/http/page-query.dto';
+
+/** RFC 3339 needs the zone: a time without Z or an offset would be read in the server's zone, not the shop's. */
+const RFC3339_OFFSET = /(Z|[+-]\d{2}:\d{2})$/i;
+const ZONE_REQUIRED = '时间必须带时区，如 2026-12-06T10:00:00+08:00';
 
 /** Per-member and campaign limits: 0 means none; anything above is a typo, not a plan. */
 const MAX_LIMIT = 1_000_000;
@@ -63,8 +66,8 @@ export class GroupBuySkuPriceDto implements GroupBuySkuPrice {
  */
 export class GroupBuyCampaignDto implements GroupBuyCampaignInput {
   @IsString()
-  @Length(1, GROUP_BUY_NAME_MAX_LENGTH)
-  @Matches(/\S/)
+  @Matches(/\S/, { message: '请填写活动名称' })
+  @MaxLength(GROUP_BUY_NAME_MAX_LENGTH, { message: `活动名称最多 ${GROUP_BUY_NAME_MAX_LENGTH} 个字` })
   name: string;
 
   @IsInt()
@@ -90,9 +93,11 @@ export class GroupBuyCampaignDto implements GroupBuyCampaignInput {
   validityHours: number;
 
   @IsISO8601({ strict: true })
+  @Matches(RFC3339_OFFSET, { message: ZONE_REQUIRED })
   startsAt: string;
 
   @IsISO8601({ strict: true })
+  @Matches(RFC3339_OFFSET, { message: ZONE_REQUIRED })
   endsAt: string;
 
   @IsInt()
@@ -121,7 +126,7 @@ export class GroupBuyCampaignDto implements GroupBuyCampaignInput {
 
   /** Required (1–100) when virtualCompletion is on; must be null when it is off. */
   @ValidateIf((campaign: GroupBuyCampaignDto, value) => campaign.virtualCompletion === true || value !== null)
-  @IsInt()
+  @IsInt({ message: ({ value }) => (value === null ? '请填写模拟成团的比例' : '必须是整数') })
   @Min(1)
   @Max(100)
   virtualThresholdPercent: number | null;

@@ -3,12 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { LinePrice, PriceContext, PriceLine, PriceSource } from '../pricing/price-sources';
 import { campaignSkuOf, type CampaignSku } from './group-buy-campaign-sku.reader';
+import { cappedGroupPrices } from './group-buy-views';
 
 export const GROUP_PRICE_SOURCE = 'group-buy';
 
 /**
  * 拼团价: a line of a group-buy checkout whose SKU is in the campaign is priced at the group price, or at the 团长价
- * when the shopper opens a team (teamId null) and the campaign sets one. No member price on top; coupons and
+ * when the shopper opens a team (teamId null) and the campaign sets one, each capped at the SKU's current list
+ * price (the shopper never pays more for 拼团 than alone). No member price on top; coupons and
  * points only as the campaign allows. Ordinary orders (no groupBuy) never read anything here.
  */
 @Injectable()
@@ -23,7 +25,7 @@ export class GroupPriceSource implements PriceSource {
   }
 
   async unitPrice(line: PriceLine, context: PriceContext): Promise<LinePrice> {
-    const found = (await this.campaignSku(line, context))!;
+    const found = cappedGroupPrices((await this.campaignSku(line, context))!, line.listPriceFen);
     const asLeader = context.groupBuy!.teamId === null && found.leaderPriceFen !== null;
     return {
       unitPriceFen: asLeader ? found.leaderPriceFen! : found.groupPriceFen,

@@ -74,7 +74,8 @@ export class TeamExpirySweeper extends PeriodicSweep {
         );
         return rows.map((row) => Number(row.id));
       },
-      (orderId) => this.orders.cancelUnpaid(orderId, 'timeout'),
+      // Not 超时未付款: the team ended before the shopper paid (expiry, 模拟成团, the leader quitting, the campaign ended).
+      (orderId) => this.orders.cancelUnpaid(orderId, 'group_ended'),
     );
   }
 }

@@ -201,7 +201,7 @@ export class CheckoutService {
     for (let attempt = 1; ; attempt++) {
       const orderNo = newOrderNo(now);
       try {
-        const orderId = await this.transactions.run(async (manager) => {
+        const { orderId, groupBuyTeamId } = await this.transactions.run(async (manager) => {
           const orderId = await insertRow(manager, OrderRow, { ...order, orderNo });
           const lineIds = await insertRowsReturningIds(manager, OrderLineRow, lines.map((line) => ({ ...line, orderId })));
           if (input.fromCart) {
@@ -211,9 +211,12 @@ export class CheckoutService {
           // Coupon, points, then the stock last; the registry writes the events (order, coupon, points) in one
           // INSERT before the stock, so the stock decrement stays the last write.
           await this.participants.reserve(manager, { memberId, orderId, orderNo, lines: lines.map((line, index) => ({ ...line, id: lineIds[index], orderId })), pricing, now }, quote.holds);
-          return orderId;
+          // A held order's reserve may have written its team (a new 拼团 team's id exists only now): answer the written row's.
+          if (order.fulfilmentHold === null) return { orderId, groupBuyTeamId: order.groupBuyTeamId };
+          const written = await manager.findOneOrFail(OrderRow, { select: { id: true, groupBuyTeamId: true }, where: { id: orderId } });
+          return { orderId, groupBuyTeamId: written.groupBuyTeamId };
         });
-        return toOrderDetail({ ...order, id: orderId, orderNo, updatedAt: now }, lines, []);
+        return toOrderDetail({ ...order, id: orderId, orderNo, groupBuyTeamId, updatedAt: now }, lines, []);
       } catch (error) {
         // A unique index refused the order: the clientToken's (the caller answers that order) or, when the
         // token has no order, the order number's, which a fresh number fixes.

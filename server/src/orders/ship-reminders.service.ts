@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
-import { chinaClock, ORDER_STATUS_LABELS, SHIP_REMINDER_INTERVAL_HOURS, type OrderDetail } from '../../../shared';
+import { chinaClock, ORDER_HOLD_LABELS, ORDER_STATUS_LABELS, SHIP_REMINDER_INTERVAL_HOURS, type OrderDetail } from '../../../shared';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { ApiException } from '../platform/errors/api-exception';
 import { nextShipReminderAt } from './order-views';
@@ -31,7 +31,7 @@ export class ShipRemindersService {
         .createQueryBuilder()
         .update(OrderRow)
         .set({ shipRemindedAt: now })
-        .where("id = :id AND status = 'paid' AND (shipRemindedAt IS NULL OR shipRemindedAt <= :dueBefore)", { id: order.id, dueBefore })
+        .where("id = :id AND status = 'paid' AND fulfilmentHold IS NULL AND (shipRemindedAt IS NULL OR shipRemindedAt <= :dueBefore)", { id: order.id, dueBefore })
         .execute();
       return result.affected === 1;
     });
@@ -44,6 +44,10 @@ export class ShipRemindersService {
         current.status === 'pending_payment' ? '订单还没有付款，付款后才能提醒发货' : `订单${ORDER_STATUS_LABELS[current.status]}，不需要提醒发货`,
         { status: current.status },
       );
+    }
+    // An order on hold (its 拼团 still forming) may not ship yet: nothing to remind the shop of.
+    if (current.fulfilmentHold !== null) {
+      throw new ApiException('ORDER_STATE_CONFLICT', HttpStatus.CONFLICT, `${ORDER_HOLD_LABELS[current.fulfilmentHold]}的订单成团后才会发货，暂时不需要提醒`, { fulfilmentHold: current.fulfilmentHold });
     }
     const nextAllowedAt = nextShipReminderAt(current.shipRemindedAt ?? now);
     throw new ApiException(

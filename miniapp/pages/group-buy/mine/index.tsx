@@ -12,7 +12,7 @@ import { PriceText } from '@/components/price-text/PriceText';
 import { FeedFooter } from '@/components/product-card/FeedFooter';
 import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
 import { FaceAvatar } from '@/group-buy/SeatRow';
-import { membersMissing, teamBanner, teamSizeLabel } from '@/group-buy/group-buy-view';
+import { teamBanner, teamSizeLabel } from '@/group-buy/group-buy-view';
 import { groupBuyTeamUrl, orderDetailUrl, routes } from '@/routes';
 import './index.scss';
 
@@ -50,7 +50,7 @@ export default function MyGroupBuyTeamsPage() {
 
 function MyTeamCard({ entry }: { entry: GroupBuyMyTeam }) {
   const { team, orderNo } = entry;
-  const banner = teamBanner(team.status, membersMissing(team));
+  const banner = teamBanner(team);
   return (
     <View className="my-team-card" data-team-id={team.id} onClick={() => Taro.navigateTo({ url: groupBuyTeamUrl(team.id) })}>
       <View className="my-team-card__head">
@@ -70,7 +70,7 @@ function MyTeamCard({ entry }: { entry: GroupBuyMyTeam }) {
             {team.faces.map((face, index) => (
               <FaceAvatar key={index} face={face} size="small" />
             ))}
-            {team.status === 'forming' && <Text className="my-team-card__missing">还差 {membersMissing(team)} 人</Text>}
+            {banner.progress && <Text className="my-team-card__missing">{banner.progress}</Text>}
           </View>
         </View>
       </View>

@@ -27,7 +27,6 @@ import {
   groupBuyProduct,
   leaderPrice,
   memberUnitCap,
-  membersMissing,
   TEAM_ACTION_LABELS,
   teamActions,
   teamBanner,
@@ -165,7 +164,7 @@ export default function GroupBuyTeamPage() {
     if (!team) return;
     if (action === 'join') pick(team.id);
     else if (action === 'startNew') pick(null);
-    else if (action === 'viewOrder' && team.mySeat) Taro.navigateTo({ url: orderDetailUrl(team.mySeat.orderNo) });
+    else if ((action === 'viewOrder' || action === 'pay') && team.mySeat) Taro.navigateTo({ url: orderDetailUrl(team.mySeat.orderNo) });
     else if (action === 'invite') copyInvite();
   };
 
@@ -183,8 +182,7 @@ export default function GroupBuyTeamPage() {
   }
 
   const { offer } = team;
-  const missing = membersMissing(team);
-  const banner = teamBanner(team.status, missing);
+  const banner = teamBanner(team);
   const { actions, blockLabel } = teamActions(team);
 
   return (
@@ -208,11 +206,9 @@ export default function GroupBuyTeamPage() {
 
       <View className={`team-status team-status--${banner.tone}`}>
         <Text className="team-status__title team-state">{banner.title}</Text>
-        {team.status === 'forming' ? (
+        {banner.progress ? (
           <>
-            <Text className="team-status__missing">
-              还差 <Text className="team-status__count">{missing}</Text> 人成团
-            </Text>
+            <Text className="team-status__missing">{banner.progress}</Text>
             {countdown && <Text className="team-status__countdown team-countdown">剩余 {countdown} 结束</Text>}
           </>
         ) : (

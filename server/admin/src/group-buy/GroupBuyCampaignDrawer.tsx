@@ -150,6 +150,8 @@ export function GroupBuyCampaignDrawer({ campaign, readOnly, onClose, onSaved }:
           aria-label="活动时间"
           showTime={{ format: 'HH:mm', defaultValue: [dayjs().startOf('day'), dayjs().endOf('day')] }}
           format="YYYY-MM-DD HH:mm"
+          // A started campaign keeps its start (the server refuses a change); its end may still move.
+          disabled={running ? [true, false] : undefined}
         />
       </Form.Item>
       <CheckedNumberField name="memberTeamLimit" label="每人参团次数" bounds={MEMBER_TEAM_LIMIT_BOUNDS} ariaLabel="每人参团次数" addonAfter="次" requiredMessage="请填写每人参团次数" extra="每位会员在本活动最多开团或参团的次数，0 为不限" />

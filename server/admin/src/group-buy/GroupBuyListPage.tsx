@@ -9,10 +9,18 @@ import { useCurrentStaff } from '@/auth/AuthProvider';
 import { errorText, runStaffAction } from '@/common/feedback';
 import { GroupBuyCampaignDrawer } from './GroupBuyCampaignDrawer';
 import { endGroupBuyCampaign, fetchGroupBuyCampaigns } from './group-buy-api';
-import { campaignActions, chinaMinute, limitText, succeededText, successRateText } from './group-buy-format';
+import { campaignActions, chinaMinute, groupPriceWarning, limitText, succeededText, successRateText } from './group-buy-format';
 import { GroupBuyTeamsDrawer } from './GroupBuyTeamsDrawer';
 
 const STATE_COLORS: Record<GroupBuyCampaignState, string> = { scheduled: 'blue', running: 'green', ended: 'default' };
+
+/**
+ * Fixed widths and a table as wide as their sum: with 'max-content' the fixed 操作 column was laid over the
+ * columns before it at 1366px (成团规则 clipped); now the table scrolls and every column keeps its width.
+ */
+const COLUMN_WIDTHS = { name: 260, state: 90, figure: 80, succeeded: 110, members: 100, money: 110, rules: 180, window: 190, actions: 180 };
+const TABLE_WIDTH =
+  COLUMN_WIDTHS.name + COLUMN_WIDTHS.state + 4 * COLUMN_WIDTHS.figure + COLUMN_WIDTHS.succeeded + COLUMN_WIDTHS.members + 2 * COLUMN_WIDTHS.money + COLUMN_WIDTHS.rules + COLUMN_WIDTHS.window + COLUMN_WIDTHS.actions;
 
 /** The campaign being edited (or read), or a new one. */
 type Editing = { campaign: GroupBuyCampaign | null; readOnly: boolean } | null;
@@ -32,12 +40,18 @@ export default function GroupBuyListPage() {
     {
       title: '活动 / 商品',
       dataIndex: 'name',
+      width: COLUMN_WIDTHS.name,
       search: false,
       render: (_, row) => (
         <Space>
           {row.productImage && <Image src={row.productImage} width={44} height={44} style={{ objectFit: 'cover', borderRadius: 4 }} preview={false} alt="" />}
           <Space direction="vertical" size={0}>
             <Typography.Text strong>{row.name}</Typography.Text>
+            {groupPriceWarning(row) && (
+              <Tag color="warning" className="group-price-warning" title="有规格的拼团价（或团长价）不低于当前售价，顾客按售价付款">
+                {groupPriceWarning(row)}
+              </Tag>
+            )}
             <Typography.Text type="secondary" ellipsis style={{ maxWidth: 180 }} title={row.productTitle}>
               {row.productTitle}
             </Typography.Text>
@@ -48,17 +62,19 @@ export default function GroupBuyListPage() {
     {
       title: '状态',
       dataIndex: 'state',
+      width: COLUMN_WIDTHS.state,
       valueType: 'select',
       valueEnum: Object.fromEntries(GROUP_BUY_CAMPAIGN_STATES.map((state) => [state, { text: GROUP_BUY_CAMPAIGN_STATE_LABELS[state] }])),
       render: (_, row) => <Tag color={STATE_COLORS[row.state]}>{GROUP_BUY_CAMPAIGN_STATE_LABELS[row.state]}</Tag>,
     },
-    { title: '开团数', dataIndex: ['stats', 'teamsOpened'], search: false },
-    { title: '成团数', dataIndex: ['stats', 'teamsSucceeded'], search: false, render: (_, row) => succeededText(row.stats) },
-    { title: '失败数', dataIndex: ['stats', 'teamsFailed'], search: false },
-    { title: '成团率', dataIndex: ['stats', 'successRatePercent'], search: false, render: (_, row) => successRateText(row.stats) },
+    { title: '开团数', dataIndex: ['stats', 'teamsOpened'], width: COLUMN_WIDTHS.figure, search: false },
+    { title: '成团数', dataIndex: ['stats', 'teamsSucceeded'], width: COLUMN_WIDTHS.succeeded, search: false, render: (_, row) => succeededText(row.stats) },
+    { title: '失败数', dataIndex: ['stats', 'teamsFailed'], width: COLUMN_WIDTHS.figure, search: false },
+    { title: '成团率', dataIndex: ['stats', 'successRatePercent'], width: COLUMN_WIDTHS.figure, search: false, render: (_, row) => successRateText(row.stats) },
     {
       title: '参团人数',
       dataIndex: ['stats', 'realMembers'],
+      width: COLUMN_WIDTHS.members,
       search: false,
       tooltip: '付款参团的真实会员；模拟成团补足的名额单独统计',
       render: (_, row) => (
@@ -71,18 +87,20 @@ export default function GroupBuyListPage() {
     {
       title: '销量',
       dataIndex: ['stats', 'unitsSold'],
+      width: COLUMN_WIDTHS.figure,
       search: false,
       render: (_, row) => (row.unitQuota > 0 ? `${row.stats.unitsSold} / ${row.unitQuota}` : row.stats.unitsSold),
     },
-    { title: 'GMV', dataIndex: ['stats', 'gmvFen'], search: false, render: (_, row) => formatYuan(row.stats.gmvFen) },
-    { title: '退款', dataIndex: ['stats', 'refundedFen'], search: false, render: (_, row) => formatYuan(row.stats.refundedFen) },
+    { title: 'GMV', dataIndex: ['stats', 'gmvFen'], width: COLUMN_WIDTHS.money, search: false, render: (_, row) => formatYuan(row.stats.gmvFen) },
+    { title: '退款', dataIndex: ['stats', 'refundedFen'], width: COLUMN_WIDTHS.money, search: false, render: (_, row) => formatYuan(row.stats.refundedFen) },
     {
       title: '成团规则',
       dataIndex: 'teamSize',
+      width: COLUMN_WIDTHS.rules,
       search: false,
       render: (_, row) => (
         <Space direction="vertical" size={0}>
-          <span>{row.teamSize} 人团 · {row.validityHours} 小时内</span>
+          <span style={{ whiteSpace: 'nowrap' }}>{row.teamSize} 人团 · {row.validityHours} 小时内</span>
           <Typography.Text type="secondary">每人限购 {limitText(row.memberUnitLimit, '件')}</Typography.Text>
         </Space>
       ),
@@ -90,6 +108,7 @@ export default function GroupBuyListPage() {
     {
       title: '活动时间（北京时间）',
       dataIndex: 'startsAt',
+      width: COLUMN_WIDTHS.window,
       search: false,
       render: (_, row) => (
         <Space direction="vertical" size={0}>
@@ -103,7 +122,7 @@ export default function GroupBuyListPage() {
       title: '操作',
       valueType: 'option',
       fixed: 'right',
-      width: 180,
+      width: COLUMN_WIDTHS.actions,
       render: (_, row) => {
         const actions = campaignActions(row, staff.role);
         return [
@@ -144,7 +163,7 @@ export default function GroupBuyListPage() {
         rowKey="id"
         actionRef={tableRef}
         columns={columns}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: TABLE_WIDTH }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         search={{ labelWidth: 'auto' }}
         locale={{ emptyText }}

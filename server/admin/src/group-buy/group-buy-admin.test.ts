@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiRequestError } from '@/api/client';
 import { numberProblem } from '@/referral/referral-settings-form';
 import { createGroupBuyCampaign, endGroupBuyCampaign, fetchGroupBuyCampaigns, fetchGroupBuyTeams } from './group-buy-api';
-import { campaignActions, limitText, seatsText, succeededText, successRateText } from './group-buy-format';
+import { campaignActions, groupPriceWarning, limitText, seatsText, succeededText, successRateText } from './group-buy-format';
 import {
   campaignToFormValues,
   formFieldForServerField,
@@ -156,6 +156,13 @@ describe('拼团 campaign form', () => {
     expect(formFieldForServerField('skus', values)).toEqual(['skus']);
     expect(formFieldForServerField('endsAt', values)).toEqual(['window']);
     expect(formFieldForServerField('teamSize', values)).toEqual(['teamSize']);
+  });
+});
+
+describe('拼团 price warning', () => {
+  it('marks a campaign whose group price is no longer below the list price, and only that one', () => {
+    expect(groupPriceWarning({ groupPriceNotBelowList: true })).toBe('拼团价不低于售价');
+    expect(groupPriceWarning({ groupPriceNotBelowList: false })).toBeNull();
   });
 });
 

@@ -22,6 +22,11 @@ export function successRateText(stats: GroupBuyCampaignStats): string {
   return stats.successRatePercent === null ? '—' : `${stats.successRatePercent.toFixed(1)}%`;
 }
 
+/** The warning beside a campaign whose group price is no longer below the SKU's list price (shoppers pay the list price), else null. */
+export function groupPriceWarning(campaign: Pick<GroupBuyCampaign, 'groupPriceNotBelowList'>): string | null {
+  return campaign.groupPriceNotBelowList ? '拼团价不低于售价' : null;
+}
+
 /** A team's seats: "已付 2 / 3（模拟 1）"; the virtual part only when there is one. */
 export function seatsText(team: Pick<GroupBuyAdminTeam, 'seatsPaid' | 'teamSize' | 'virtualSeats'>): string {
   return `已付 ${team.seatsPaid} / ${team.teamSize}${team.virtualSeats > 0 ? `（模拟 ${team.virtualSeats}）` : ''}`;

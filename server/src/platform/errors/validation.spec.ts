@@ -20,6 +20,12 @@ class OrderDto {
   lines: LineDto[];
 }
 
+class TitledDto {
+  @IsString()
+  @MaxLength(3, { message: '标题最多 3 个字' })
+  title: string;
+}
+
 const metadata: ArgumentMetadata = { type: 'body', metatype: OrderDto };
 
 async function validationError(body: unknown): Promise<ApiException> {
@@ -52,5 +58,14 @@ describe('validation pipe', () => {
       { field: 'note', message: '必须是字符串' },
     ]);
     expect((await validationError({ lines: [] })).body.details).toEqual([{ field: 'note', message: '必填' }]);
+  });
+
+  it("says a decorator's own Chinese message as it is", async () => {
+    try {
+      await createValidationPipe().transform({ title: '太长的标题' }, { type: 'body', metatype: TitledDto });
+      throw new Error('expected a validation error');
+    } catch (error) {
+      expect((error as ApiException).body.details).toEqual([{ field: 'title', message: '标题最多 3 个字' }]);
+    }
   });
 });

@@ -54,7 +54,9 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
       const [name, english] = primaryConstraint(error.constraints);
       const translate = CONSTRAINT_MESSAGES[name];
       const missing = error.value === undefined && name !== 'whitelistValidation';
-      result.push({ field, message: missing ? '必填' : translate ? translate(english) : '不合法' });
+      // A decorator's own Chinese message (`{ message: '活动名称最多 40 个字' }`) says it best; English defaults are translated.
+      const own = /[\u4e00-\u9fff]/.test(english);
+      result.push({ field, message: missing ? '必填' : own ? english : translate ? translate(english) : '不合法' });
     }
     if (error.children?.length) result.push(...flattenValidationErrors(error.children, field));
   }
