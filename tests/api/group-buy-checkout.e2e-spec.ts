@@ -99,6 +99,29 @@ describe(`group-buy checkout (${TEST_DB})`, () => {
     expect(team.expiresAt!.getTime()).toBe(endsAt.getTime());
   });
 
+  it('a joiner must pay before the team expires: the order\'s payment deadline is the team\'s expiry when that comes first', async () => {
+    const product = await shop.product([{ priceFen: 5000, stock: 10 }]);
+    const skuId = product.skus[0].id;
+    const campaign = await createCampaign(t, { productId: product.id, skus: [{ skuId, groupPriceFen: 3000 }], teamSize: 3 });
+    const openTeam = async (name: string) => {
+      const leader = await shopper(name);
+      const opened: OrderDetail = (await placeGroupOrder(t, leader.token, { ...leader, skuId, campaignId: campaign.id, teamId: null }).expect(201)).body;
+      expect(await notifyPaid(t, opened)).toBe(204);
+      return { teamId: opened.groupBuyTeamId! };
+    };
+    const { teamId } = await openTeam('deadline-leader');
+    const soon = new Date(Math.floor(Date.now() / 1000) * 1000 + 3 * 60_000);
+    await t.dataSource.getRepository(GroupBuyTeamRow).update({ id: teamId }, { expiresAt: soon });
+    const joiner = await shopper('deadline-joiner');
+    const order: OrderDetail = (await placeGroupOrder(t, joiner.token, { ...joiner, skuId, campaignId: campaign.id, teamId }).expect(201)).body;
+    expect(new Date(order.payDeadlineAt!).getTime()).toBe(soon.getTime());
+    expect((await orderRowOf(t, order.orderNo)).payDeadlineAt!.getTime()).toBe(soon.getTime());
+    // A team far from expiry leaves the shop's own deadline (minutes, not the team's hours).
+    const { teamId: later } = await openTeam('deadline-leader-2');
+    const relaxed: OrderDetail = (await placeGroupOrder(t, joiner.token, { ...joiner, skuId, campaignId: campaign.id, teamId: later }).expect(201)).body;
+    expect(new Date(relaxed.payDeadlineAt!).getTime()).toBeLessThan((await teamRow(t, later)).expiresAt!.getTime());
+  });
+
   it('a campaign ended between the quote and the order\'s transaction: 409 GROUP_BUY_CAMPAIGN_NOT_RUNNING, nothing taken', async () => {
     const product = await shop.product([{ priceFen: 5000, stock: 10 }]);
     const skuId = product.skus[0].id;

@@ -80,12 +80,15 @@ export class GroupBuySeatParticipant implements CheckoutParticipant<SeatHold>, O
     const usage = await manager.findOneBy(GroupBuyMemberUsageRow, { campaignId: campaign.id, memberId });
     if (usage && !withinLimits(usage, line.quantity, campaign)) return refuse(groupBuyErrors.limitReached(campaign.id));
     if (campaign.unitQuota > 0 && campaign.unitsTaken + line.quantity > campaign.unitQuota) return refuse(groupBuyErrors.quotaExhausted(campaign.id));
+    let joining: GroupBuyTeamRow | null = null;
     if (groupBuy.teamId !== null) {
-      const refusal = await this.joinRefusal(manager, groupBuy.teamId, campaign.id, memberId, now);
-      if (refusal) return refuse(refusal);
+      const judged = await this.joinRefusal(manager, groupBuy.teamId, campaign.id, memberId, now);
+      if (judged.refusal) return refuse(judged.refusal);
+      joining = judged.team;
     }
     return {
-      order: { fulfilmentHold: 'group_buy', ...(groupBuy.teamId !== null ? { groupBuyTeamId: groupBuy.teamId } : {}) },
+      // A joiner pays before the team expires: after that the seat would be lost and the payment refunded.
+      order: { fulfilmentHold: 'group_buy', ...(joining ? { groupBuyTeamId: joining.id, payDeadlineAt: joining.expiresAt } : {}) },
       hold: {
         campaignId: campaign.id,
         productId: campaign.productId,
@@ -125,7 +128,7 @@ export class GroupBuySeatParticipant implements CheckoutParticipant<SeatHold>, O
         .set({ seatsTaken: () => 'seatsTaken + 1' })
         .where("id = :teamId AND status = 'forming' AND seatsTaken < teamSize AND expiresAt > :now", { teamId, now })
         .execute();
-      if (taken.affected !== 1) throw await this.joinRefusal(manager, teamId, hold.campaignId, memberId, now) ?? groupBuyErrors.teamFull(teamId);
+      if (taken.affected !== 1) throw (await this.joinRefusal(manager, teamId, hold.campaignId, memberId, now)).refusal ?? groupBuyErrors.teamFull(teamId);
     }
     try {
       await insertRow(manager, GroupBuySeatRow, {
@@ -194,16 +197,17 @@ export class GroupBuySeatParticipant implements CheckoutParticipant<SeatHold>, O
     if (seat.isLeader) await this.seats.leaderQuit(manager, seat, now);
   }
 
-  /** Why the member cannot join the team now, or null. */
-  private async joinRefusal(manager: EntityManager, teamId: number, campaignId: number, memberId: number, now: Date): Promise<ApiException | null> {
+  /** Why the member cannot join the team now (refusal null: they can), and the team as read. */
+  private async joinRefusal(manager: EntityManager, teamId: number, campaignId: number, memberId: number, now: Date): Promise<{ refusal: ApiException | null; team: GroupBuyTeamRow | null }> {
     const team = await manager.findOneBy(GroupBuyTeamRow, { id: teamId });
-    if (!team || team.campaignId !== campaignId) return teamNotFound();
-    if (team.leaderMemberId === memberId) return groupBuyErrors.ownTeam(teamId);
-    if (await manager.existsBy(GroupBuySeatRow, { teamId, activeMemberId: memberId })) return groupBuyErrors.alreadyJoined(teamId);
-    if (team.status !== 'forming') return groupBuyErrors.teamClosed(teamId);
-    if (team.expiresAt === null || team.expiresAt <= now) return groupBuyErrors.teamExpired(teamId);
-    if (team.seatsTaken >= team.teamSize) return groupBuyErrors.teamFull(teamId);
-    return null;
+    const refused = (refusal: ApiException) => ({ refusal, team });
+    if (!team || team.campaignId !== campaignId) return refused(teamNotFound());
+    if (team.leaderMemberId === memberId) return refused(groupBuyErrors.ownTeam(teamId));
+    if (await manager.existsBy(GroupBuySeatRow, { teamId, activeMemberId: memberId })) return refused(groupBuyErrors.alreadyJoined(teamId));
+    if (team.status !== 'forming') return refused(groupBuyErrors.teamClosed(teamId));
+    if (team.expiresAt === null || team.expiresAt <= now) return refused(groupBuyErrors.teamExpired(teamId));
+    if (team.seatsTaken >= team.teamSize) return refused(groupBuyErrors.teamFull(teamId));
+    return { refusal: null, team };
   }
 
   /** The member's teams and units in the campaign, each `+ n <= limit` (0 = no limit), from parallel orders too. */

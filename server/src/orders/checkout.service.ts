@@ -178,7 +178,7 @@ export class CheckoutService {
       // Set here rather than by the column default, so the answer carries exactly what the row holds.
       createdAt: now,
       // Whole seconds: MySQL's DATETIME keeps no fraction, and the answer must match a later read.
-      payDeadlineAt: wholeSeconds(now.getTime() + settings.unpaidTimeoutMinutes * 60_000),
+      payDeadlineAt: wholeSeconds(Math.min(now.getTime() + settings.unpaidTimeoutMinutes * 60_000, quote.order.payDeadlineAt?.getTime() ?? Infinity)),
       paidAt: null,
       shippedAt: null,
       completedAt: null,

@@ -103,8 +103,11 @@ export interface ParticipantRefusal {
   lineReason?: Extract<CartUnavailableReason, 'sold_out' | 'insufficient_stock'>;
 }
 
-/** Order columns a participant fills from its quote (the points used come out of the pricing itself). */
-export type ParticipantOrderFields = Pick<OrderRow, 'memberCouponId' | 'couponTemplateId' | 'couponName' | 'groupBuyTeamId' | 'fulfilmentHold'>;
+/**
+ * Order columns a participant fills from its quote (the points used come out of the pricing itself).
+ * `payDeadlineAt` may only bring the shop's payment deadline earlier (a 拼团 seat must be paid before its team expires).
+ */
+export type ParticipantOrderFields = Pick<OrderRow, 'memberCouponId' | 'couponTemplateId' | 'couponName' | 'groupBuyTeamId' | 'fulfilmentHold' | 'payDeadlineAt'>;
 
 /** The preview's fields that belong to a participant. */
 export type ParticipantPreviewParts = Pick<CheckoutPreview, 'coupons' | 'selectedMemberCouponId' | 'points'>;
