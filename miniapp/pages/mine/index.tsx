@@ -22,6 +22,7 @@ import { MembershipEntry } from './MembershipEntry';
 import { OrderShortcuts } from './OrderShortcuts';
 import { PromoterEntry } from './PromoterEntry';
 import { InviteEntry } from './InviteEntry';
+import { EntryWithSideLink } from './EntryWithSideLink';
 import './index.scss';
 import { useCartBadge } from '@/store/cart-badge';
 
@@ -118,41 +119,19 @@ export default function MinePage() {
       )}
 
       <Cell.Group className="mine-page__actions">
-        <Cell
+        <EntryWithSideLink
           className="my-coupons-entry"
           title="我的优惠券"
           description={counts ? `${counts.unusedCoupons} 张待使用` : undefined}
-          clickable
-          onClick={() => Taro.navigateTo({ url: routes.myCoupons })}
-          extra={
-            <Text
-              className="coupon-center-entry"
-              onClick={(event) => {
-                event.stopPropagation();
-                Taro.navigateTo({ url: routes.couponCenter });
-              }}
-            >
-              领券中心 ›
-            </Text>
-          }
+          url={routes.myCoupons}
+          side={{ className: 'coupon-center-entry', text: '领券中心 ›', url: routes.couponCenter }}
         />
-        <Cell
+        <EntryWithSideLink
           className="my-group-buy-entry"
           title="我的拼团"
           description="拼团进度、邀请好友参团"
-          clickable
-          onClick={() => Taro.navigateTo({ url: routes.myGroupBuyTeams })}
-          extra={
-            <Text
-              className="group-buy-zone-entry"
-              onClick={(event) => {
-                event.stopPropagation();
-                Taro.navigateTo({ url: routes.groupBuyZone });
-              }}
-            >
-              拼团专区 ›
-            </Text>
-          }
+          url={routes.myGroupBuyTeams}
+          side={{ className: 'group-buy-zone-entry', text: '拼团专区 ›', url: routes.groupBuyZone }}
         />
         <InviteEntry />
         <Cell
