@@ -1,9 +1,10 @@
 // 拼团 from end to end, in a real browser (H5 storefront at 375 px, two shoppers in separate browser contexts):
 // staff start a campaign for a demo product (teams of 2); A opens a team from the product page and pays, and takes
 // the team's link from the team page; B opens the link in a fresh browser, joins and pays; the team succeeds, both
-// orders read 待发货 and the team page says 拼团成功. A then opens a second team, pays and, alone in it, quits
-// (取消拼团并退款): the team fails at once and A's order card and team page say 已退出; staff end the campaign early,
-// the sweeps run, and the order shows the refund. Layout: no horizontal overflow, the bottom bars pinned and visible.
+// orders read 待发货 and the team page says 拼团成功. A then opens a second team and pays; B opens one and quits
+// (取消拼团并退款: the team fails at once, B's order card and team page say 已退出); A's team runs out of time (staff end
+// the campaign, so its teams expire now), the sweeps fail it and refund A, whose team page says 拼团失败，已退款 and
+// whose order shows the refund. Layout: no horizontal overflow, the bottom bars pinned and visible.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAppAndBrowser, staffToken } from './support/session.mjs';
@@ -170,6 +171,7 @@ test('A opens a team and shares it, B joins through the link, the team succeeds;
       await assertNoHorizontalOverflow(page, 'the team page (succeeded)');
       await screenshot(page, 'group-buy-team-succeeded');
       b.token = await storedToken(page);
+      b.identity = await fakeIdentity(page);
     },
     phone,
   );
@@ -220,11 +222,30 @@ test('A opens a team and shares it, B joins through the link, the team succeeds;
       await page.locator('.quit-team-button').waitFor();
       assert.equal(await page.locator('.order-action--afterSale').count(), 0);
 
-      // The leader, alone in it, quits: asked first; then their order card and the team page say 已退出, nothing to share.
+      await screenshot(page, 'group-buy-order-forming');
+    },
+    phone,
+  );
+
+  // 6. B opens a team too and, alone in it, quits (取消拼团并退款, asked first): the team fails at once, and B's order
+  // card and team page say 已退出 with nothing to share.
+  await withPage(
+    session.browser,
+    'group-buy-quit',
+    async (page) => {
+      await signInStorefront(page, b.token);
+      await page.addInitScript((identity) => localStorage.setItem('storefront.fakeWechatIdentity', identity), b.identity);
+      await page.goto(`${session.app.baseUrl}/#/goods/detail/index?id=${product.id}`);
+      await page.locator('.start-team-button').click();
+      await pickSkuAndConfirm(page, '发起拼团');
+      await page.locator('.checkout-address', { hasText: '李小白' }).waitFor();
+      b.quitTeamId = await submitGroupOrderAndPay(page);
+      b.quitOrderNo = (await call('GET', `/group-buy/teams/${b.quitTeamId}`, { token: b.token })).mySeat.orderNo;
+      await page.goto(`${session.app.baseUrl}/#/orders/detail/index?orderNo=${b.quitOrderNo}`);
       await page.locator('.quit-team-button').click();
       await page.locator('.taro-modal__foot').getByText('取消拼团', { exact: true }).click();
       await page.locator('.group-buy-order-card .team-state', { hasText: '已退出' }).waitFor();
-      await page.goto(`${session.app.baseUrl}/#/pages/group-buy/team/index?id=${a.secondTeamId}`);
+      await page.goto(`${session.app.baseUrl}/#/pages/group-buy/team/index?id=${b.quitTeamId}`);
       await page.locator('.team-state', { hasText: '已退出' }).waitFor();
       assert.match(await page.locator('.team-status__hint').innerText(), /原路退回/);
       assert.equal(await page.locator('.team-action--invite, .team-poster-button').count(), 0, 'a member who quit has nothing to share');
@@ -232,14 +253,17 @@ test('A opens a team and shares it, B joins through the link, the team succeeds;
     },
     phone,
   );
-  const quitTeam = await call('GET', `/group-buy/teams/${a.secondTeamId}`, { token: a.token });
-  assert.equal(quitTeam.status, 'failed', 'a team whose only paid member (its leader) quit fails at once');
+  assert.equal((await call('GET', `/group-buy/teams/${b.quitTeamId}`, { token: b.token })).status, 'failed', 'a team whose only paid member (its leader) quit fails at once');
+  await waitForOrderStatus(session.app.baseUrl, b.quitOrderNo, b.token, 'refunded');
 
-  // 6. Staff end the campaign early (the sweeps run; the quit order's refund completes).
+  // 7. A's second team runs out of time with one paid member: staff end the campaign early, which makes its open
+  // teams expire now (the server's clock cannot be moved from a browser test); the expiry sweep fails the team and
+  // the refund sweep refunds A's order, without anyone asking.
   await call('POST', `/admin/group-buy/campaigns/${campaign.id}/end`, { token: owner });
   await call('POST', '/admin/jobs/group-buy.expire-teams/run', { token: owner });
   await call('POST', '/admin/jobs/group-buy.refund-lost-seats/run', { token: owner });
   await waitForOrderStatus(session.app.baseUrl, a.secondOrderNo, a.token, 'refunded');
+  assert.equal((await call('GET', `/group-buy/teams/${a.secondTeamId}`, { token: a.token })).status, 'failed');
   const first = await call('GET', `/orders/${a.orderNo}`, { token: a.token });
   assert.equal(first.status, 'paid', 'ending the campaign leaves the team that succeeded alone');
 
@@ -249,14 +273,13 @@ test('A opens a team and shares it, B joins through the link, the team succeeds;
     async (page) => {
       await signInStorefront(page, a.token);
       await page.goto(`${session.app.baseUrl}/#/pages/group-buy/team/index?id=${a.secondTeamId}`);
-      // The quitter sees their own seat: 已退出, not the team's 拼团失败.
-      await page.locator('.team-state', { hasText: '已退出' }).waitFor();
+      await page.locator('.team-state', { hasText: '拼团失败，已退款' }).waitFor();
       assert.match(await page.locator('.team-status__hint').innerText(), /原路退回/);
       await assertNoHorizontalOverflow(page, 'the team page (failed)');
       await screenshot(page, 'group-buy-team-failed');
       await page.goto(`${session.app.baseUrl}/#/orders/detail/index?orderNo=${a.secondOrderNo}`);
       await page.locator('.order-banner .order-status', { hasText: '已退款' }).waitFor();
-      await page.locator('.group-buy-order-card .team-state', { hasText: '已退出' }).waitFor();
+      await page.locator('.group-buy-order-card', { hasText: '拼团失败' }).waitFor();
       assert.equal(await page.locator('.quit-team-button').count(), 0, 'a refunded order has nothing to quit');
       const order = await call('GET', `/orders/${a.secondOrderNo}`, { token: a.token });
       assert.equal(order.refundedFen, order.payableFen, 'the whole order was refunded');
