@@ -12,6 +12,7 @@ import { screenshot, withPage } from './support/browser.mjs';
 import { assertBottomBar } from './support/layout.mjs';
 import { agreeAndLoginAsNewShopper, addFirstAddressAtCheckout } from './support/storefront.mjs';
 import { callApi, signInStorefront, waitForOrderStatus } from './support/shopper-api.mjs';
+import { logInToAdmin } from './support/admin.mjs';
 
 const session = useAppAndBrowser();
 const phone = { viewport: { width: 375, height: 812 } };
@@ -55,8 +56,10 @@ async function submitGroupOrderAndPay(page) {
 test('A opens a team and shares it, B joins through the link, the team succeeds; a second team fails and is refunded', async () => {
   const owner = await staffToken(session.app.baseUrl, 'owner');
   const { items } = await call('GET', '/products?page=1&pageSize=20');
+  // A product outside the demo shop's own running 拼团 (a product sits in one running campaign at a time).
+  const busy = new Set((await call('GET', '/group-buy/offers?pageSize=50')).items.map((offer) => offer.productId));
   let product = null;
-  for (const summary of items.filter((item) => item.inStock)) {
+  for (const summary of items.filter((item) => item.inStock && !busy.has(item.id))) {
     const detail = await call('GET', `/products/${summary.id}`);
     if (detail.skus.some((sku) => sku.stock >= 5 && sku.priceFen >= 100)) {
       product = detail;
@@ -120,7 +123,7 @@ test('A opens a team and shares it, B joins through the link, the team succeeds;
       assert.match(await page.locator('.buy-now-button').innerText(), /单独购买/);
       await assertBottomBar(page, { bar: '.detail-page__bar' });
       await assertNoHorizontalOverflow(page, 'the product page');
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.locator('.group-buy-block').evaluate((block) => block.scrollIntoView({ block: 'center' }));
       await screenshot(page, 'group-buy-product-page');
 
       await page.locator('.start-team-button').click();
@@ -200,6 +203,22 @@ test('A opens a team and shares it, B joins through the link, the team succeeds;
       phone,
     );
   }
+
+  // Staff see the campaign's figures: one team opened and succeeded, two real members, its GMV.
+  await withPage(
+    session.browser,
+    'admin-group-buy-stats',
+    async (page) => {
+      await logInToAdmin(page, session.app.baseUrl, 'owner');
+      await page.goto(`${session.app.baseUrl}/admin/group-buy`);
+      const row = page.locator('.ant-table-row', { hasText: '两人拼团' });
+      await row.waitFor();
+      assert.match(await row.innerText(), /100\.0%/);
+      await screenshot(page, 'admin-group-buy-stats');
+    },
+    // Wide enough for every figure column beside the fixed 操作 column.
+    { viewport: { width: 1800, height: 700 } },
+  );
 
   // 5. A opens a second team and pays; nobody joins.
   await withPage(
