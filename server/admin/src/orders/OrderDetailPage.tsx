@@ -60,7 +60,7 @@ export default function OrderDetailPage() {
         ),
       ]}
     >
-      {refunding && <StaffRefundModal orderNo={order.orderNo} lines={order.lines} onClose={() => setRefunding(false)} onChanged={refresh} />}
+      {refunding && <StaffRefundModal orderNo={order.orderNo} lines={order.lines} wholeOnly={order.fulfilmentHold === 'group_buy'} onClose={() => setRefunding(false)} onChanged={refresh} />}
       <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="order-detail">
         <Card title="订单信息" size="small">
           <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">

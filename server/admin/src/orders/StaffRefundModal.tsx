@@ -10,15 +10,18 @@ import { previewStaffRefund, startStaffRefund } from './orders-api';
 /**
  * 商家退款: staff choose the units to refund (all that is left by default), see the amount the server works out
  * (each line's share of what was paid; the shipping only with the last goods) and confirm with a reason.
+ * `wholeOnly`: an order waiting for its 拼团 team is refunded whole or not at all (the server refuses a part).
  */
 export function StaffRefundModal({
   orderNo,
   lines,
+  wholeOnly = false,
   onClose,
   onChanged,
 }: {
   orderNo: string;
   lines: OrderLine[];
+  wholeOnly?: boolean;
   onClose: () => void;
   onChanged: () => void;
 }) {
@@ -64,6 +67,9 @@ export function StaffRefundModal({
       }}
     >
       <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="退款将原路退回买家的微信支付，发起后不能撤回。未发货的商品会退回库存。" />
+      {wholeOnly && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message="这笔订单在拼团中，只能整单退款：退款后买家退出拼团、让出名额。" />
+      )}
       <Table<OrderLine>
         rowKey="skuId"
         size="small"
@@ -79,6 +85,7 @@ export function StaffRefundModal({
                 min={0}
                 max={refundableQuantity(line)}
                 precision={0}
+                disabled={wholeOnly}
                 value={quantities[line.skuId] ?? 0}
                 aria-label={`退款件数 ${line.title}`}
                 onChange={(value) => setQuantities((previous) => ({ ...previous, [line.skuId]: value ?? 0 }))}
