@@ -37,3 +37,4 @@ export * from './api/withdrawals';
 export * from './api/invite-rewards';
 export * from './api/group-buy';
 export * from './api/referral-report';
+export * from './api/live';

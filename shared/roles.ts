@@ -102,3 +102,7 @@ export const WITHDRAWAL_REVIEW_ROLES: StaffRole[] = ['owner', 'operator'];
 export const GROUP_BUY_ROLES: StaffRole[] = ['owner', 'operator'];
 /** Roles that read 拼团 campaigns, their statistics and teams. */
 export const GROUP_BUY_READ_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];
+/** Roles that create, edit, start, end and cancel live sessions. */
+export const LIVE_ROLES: StaffRole[] = ['owner', 'operator'];
+/** Roles that read live sessions. */
+export const LIVE_READ_ROLES: StaffRole[] = ['owner', 'operator', 'customer_service'];

@@ -23,6 +23,7 @@ import { JobsModule } from './platform/jobs/jobs.module';
 import { StorageModule } from './platform/storage/storage.module';
 import { ReferralModule } from './referral/referral.module';
 import { GroupBuyModule } from './group-buy/group-buy.module';
+import { LiveModule } from './live/live.module';
 import { WithdrawalsModule } from './referral/withdrawals/withdrawals.module';
 import { InviteRewardsModule } from './referral/invite-rewards/invite-rewards.module';
 import { SeedModule } from './seed/seed.module';
@@ -83,6 +84,7 @@ export class AppModule {
         WithdrawalsModule,
         InviteRewardsModule,
         GroupBuyModule,
+        LiveModule,
         SeedModule.forRoot({ store: config.seedDemo, coupons: config.seedDemoCoupons, groupBuy: config.seedDemoCoupons }),
       ],
       controllers: [HealthController],

@@ -56,6 +56,9 @@ import { GroupBuyCampaignSkuRow } from '../group-buy/group-buy-campaign-sku.enti
 import { GroupBuyTeamRow } from '../group-buy/group-buy-team.entity';
 import { GroupBuySeatRow } from '../group-buy/group-buy-seat.entity';
 import { GroupBuyMemberUsageRow } from '../group-buy/group-buy-member-usage.entity';
+import { LiveSessionRow } from '../live/live-session.entity';
+import { LiveSessionProductRow } from '../live/live-session-product.entity';
+import { LiveSessionPriceRow } from '../live/live-session-price.entity';
 
 /** Every entity of the schema; migrations of both dialects must match these. */
 export const ENTITIES = [MemberRow, StaffRow, StaffLoginAttemptsRow, CategoryRow, ProductRow, SkuRow, StockMovementRow, BannerRow, SeedRunRow,
@@ -69,4 +72,5 @@ export const ENTITIES = [MemberRow, StaffRow, StaffLoginAttemptsRow, CategoryRow
   ReferralSettingsRow, ProductCommissionRateRow, PromoterRow, CurrentReferrerRow, ReferralBindingRow, OrderReferrersRow,
   CommissionRow, CommissionReversalRow, PromoterAccountRow, LedgerEntryRow, WithdrawalRow,
   InviteRuleRow, InviteOrderInviterRow, InviteRewardRow,
-  GroupBuyCampaignRow, GroupBuyCampaignSkuRow, GroupBuyTeamRow, GroupBuySeatRow, GroupBuyMemberUsageRow];
+  GroupBuyCampaignRow, GroupBuyCampaignSkuRow, GroupBuyTeamRow, GroupBuySeatRow, GroupBuyMemberUsageRow,
+  LiveSessionRow, LiveSessionProductRow, LiveSessionPriceRow];
