@@ -98,9 +98,9 @@ export interface LiveSession extends Omit<LiveSessionInput, 'productIds' | 'pric
   startedAt: string | null;
   endedAt: string | null;
   cancelledAt: string | null;
-  /** Plugin rooms: the last live_status read from WeChat (101–107) and when; null for Channels. */
+  /** Plugin rooms: the last live_status read from WeChat (101–107) and when it changed to it; null for Channels. */
   providerStatusCode: number | null;
-  providerSyncedAt: string | null;
+  providerStatusChangedAt: string | null;
   products: LiveSessionProduct[];
   prices: LiveSkuPriceView[];
   createdAt: string;

@@ -33,6 +33,7 @@ describe('periodic jobs (任务)', () => {
       'events.redeliver',
       'group-buy.expire-teams',
       'group-buy.refund-lost-seats',
+      'live.sync-sessions',
       'loyalty.level-review',
       'loyalty.points-expiry',
       'orders.auto-confirm',
@@ -52,6 +53,8 @@ describe('periodic jobs (任务)', () => {
     // 拼团: the expiry sweep only writes the database (every instance); the refund sweep calls WeChat Pay (one at a time).
     expect(byName.get('group-buy.expire-teams')).toEqual(expect.objectContaining({ intervalMs: 60_000, usesWechat: false }));
     expect(byName.get('group-buy.refund-lost-seats')).toEqual(expect.objectContaining({ intervalMs: 60_000, usesWechat: true }));
+    // 直播: plugin rooms' states come from getliveinfo (one instance at a time).
+    expect(byName.get('live.sync-sessions')).toEqual(expect.objectContaining({ intervalMs: 60_000, usesWechat: true }));
     // The harness stopped every sweep through the registry: no timer is set on any of them.
     for (const entry of body.jobs) expect(entry.nextRunAt).toBeNull();
   });

@@ -56,8 +56,9 @@ export class LiveSessionRow {
   @Column({ type: 'int', nullable: true })
   providerStatusCode: number | null;
 
+  /** When the sync sweep saw providerStatusCode change to its value. */
   @Column({ type: 'datetime', nullable: true })
-  providerSyncedAt: Date | null;
+  providerStatusChangedAt: Date | null;
 
   @Column({ type: 'int', nullable: true })
   couponTemplateId: number | null;

@@ -3,9 +3,22 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LiveSessionPriceRow } from './live-session-price.entity';
 import { LiveSessionProductRow } from './live-session-product.entity';
 import { LiveSessionRow } from './live-session.entity';
+import { LiveStatusSyncSweeper } from './live-status-sync.sweeper';
+import { ChannelsLiveProvider } from './providers/channels-live.provider';
+import { LIVE_PROVIDER_DRIVERS } from './providers/live-provider';
+import { PluginLiveProvider } from './providers/plugin-live.provider';
 
-/** 直播: live sessions on Channels (视频号) or the mini-program live plugin, their featured products and live prices. */
+/**
+ * 直播: live sessions on Channels (视频号) or the mini-program live plugin behind one provider interface, their
+ * featured products and live prices, and the sweep that keeps their statuses current.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([LiveSessionRow, LiveSessionProductRow, LiveSessionPriceRow])],
+  providers: [
+    ChannelsLiveProvider,
+    PluginLiveProvider,
+    { provide: LIVE_PROVIDER_DRIVERS, useFactory: (channels: ChannelsLiveProvider, plugin: PluginLiveProvider) => [channels, plugin], inject: [ChannelsLiveProvider, PluginLiveProvider] },
+    LiveStatusSyncSweeper,
+  ],
 })
 export class LiveModule {}

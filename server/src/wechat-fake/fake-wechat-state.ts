@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { generateTestMerchant } from '../wechat/pay/test-merchant';
 import { FAKE_SUBSCRIBE_TEMPLATE_IDS } from '../subscribe-messages/subscribe-templates';
+import { FakeLiveRooms } from './live/fake-live-rooms';
 import { FakeWechatPay, type FakeWechatPayOptions } from './pay/fake-wechat-pay';
 import { SingleUseCodes } from './single-use-codes';
 
@@ -60,6 +61,8 @@ export class FakeWechatState {
   readonly shippingReports: FakeShippingReport[] = [];
   readonly subscribeMessages: FakeSubscribeMessage[] = [];
   readonly calls: FakeCallRecord[] = [];
+  /** 小程序直播 rooms (getliveinfo). */
+  readonly liveRooms = new FakeLiveRooms();
   private readonly issuedOpenids = new Set<string>();
   private readonly tokens = new Map<string, number>();
   private currentToken: { token: string; expiresAt: number } | null = null;

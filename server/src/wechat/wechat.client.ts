@@ -51,6 +51,20 @@ const CODE_ENV_VERSIONS = { formal: 'release', trial: 'trial', developer: 'devel
 
 export const WECHAT_CLIENT_OPTIONS = Symbol('WECHAT_CLIENT_OPTIONS');
 
+/** getliveinfo's errcode for "no room" (none at all, or a start past the last one). */
+const NO_LIVE_ROOM = 1;
+
+/** A 小程序直播 room's id and live_status (101–107) as getliveinfo lists it. */
+export interface LiveRoomState {
+  roomId: number;
+  liveStatus: number;
+}
+
+export interface LiveRoomsPage {
+  total: number;
+  rooms: LiveRoomState[];
+}
+
 export interface Code2SessionResult {
   openid: string;
   unionid: string | null;
@@ -173,6 +187,26 @@ export class WechatClient {
       const image = Buffer.from(await response.arrayBuffer());
       if (image.length === 0 || image.length > CODE_MAX_BYTES) throw new WechatUnreachableError(`getwxacodeunlimit: ${image.length} bytes is not a code`);
       return image;
+    });
+  }
+
+  /**
+   * One page of the mini-program's 小程序直播 rooms (getliveinfo), newest start first. errcode 1 ("no room",
+   * also past the last page) is an empty page, not an error.
+   */
+  async getLiveRooms(start: number, limit: number): Promise<LiveRoomsPage> {
+    return this.withAccessToken(async (token) => {
+      try {
+        const body = await this.call('getliveinfo', `/wxa/business/getliveinfo?access_token=${encodeURIComponent(token)}`, { start, limit });
+        const rooms = Array.isArray(body.room_info) ? (body.room_info as Record<string, unknown>[]) : [];
+        return {
+          total: Number(body.total) || 0,
+          rooms: rooms.map((room) => ({ roomId: Number(room.roomid), liveStatus: Number(room.live_status) })).filter((room) => Number.isInteger(room.roomId)),
+        };
+      } catch (error) {
+        if (error instanceof WechatApiError && error.errcode === NO_LIVE_ROOM) return { total: 0, rooms: [] };
+        throw error;
+      }
     });
   }
 

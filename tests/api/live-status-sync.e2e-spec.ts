@@ -1,0 +1,101 @@
+import { In } from 'typeorm';
+import type { LiveSessionStatus } from '../../shared';
+import { LiveSessionRow } from '../../server/src/live/live-session.entity';
+import { LiveStatusSyncSweeper } from '../../server/src/live/live-status-sync.sweeper';
+import { startTestApp, TEST_DB, type TestApp } from './support/test-app';
+
+const HOUR_MS = 3600_000;
+const unix = (date: Date) => Math.floor(date.getTime() / 1000);
+
+describe(`live.sync-sessions: statuses from the schedule and from 小程序直播 rooms (${TEST_DB})`, () => {
+  let t: TestApp;
+  let sweeper: LiveStatusSyncSweeper;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    sweeper = t.app.get(LiveStatusSyncSweeper);
+  });
+  afterAll(() => t.close());
+
+  const sessions = () => t.dataSource.getRepository(LiveSessionRow);
+
+  async function session(fields: Partial<LiveSessionRow>): Promise<number> {
+    const now = Date.now();
+    const inserted = await sessions().insert({
+      provider: 'channels',
+      title: '直播',
+      plannedStartAt: new Date(now + HOUR_MS),
+      plannedEndAt: new Date(now + 3 * HOUR_MS),
+      status: 'upcoming',
+      finderUserName: 'sphDemo',
+      ...fields,
+    });
+    return Number(inserted.identifiers[0].id);
+  }
+
+  const statusOf = async (id: number) => (await sessions().findOneByOrFail({ id })).status;
+  const statuses = async (ids: number[]): Promise<LiveSessionStatus[]> => Promise.all(ids.map(statusOf));
+
+  /** A plugin room in the fake WeChat and a session on it. */
+  async function pluginSession(liveStatus: 101 | 102 | 103 | 104 | 105 | 106 | 107): Promise<{ id: number; roomId: number }> {
+    const now = new Date();
+    const room = t.fake.state.liveRooms.create({ name: '直播间', start_time: unix(now), end_time: unix(now) + 7200, live_status: liveStatus });
+    return { id: await session({ provider: 'plugin', finderUserName: null, roomId: room.roomid }), roomId: room.roomid };
+  }
+
+  it('moves Channels sessions by their schedule, once: a second run changes nothing', async () => {
+    const now = Date.now();
+    const later = await session({});
+    const started = await session({ plannedStartAt: new Date(now - HOUR_MS), plannedEndAt: new Date(now + HOUR_MS) });
+    const over = await session({ plannedStartAt: new Date(now - 3 * HOUR_MS), plannedEndAt: new Date(now - HOUR_MS) });
+    const overWhileLive = await session({ status: 'live', plannedStartAt: new Date(now - 3 * HOUR_MS), plannedEndAt: new Date(now - HOUR_MS) });
+    const cancelled = await session({ status: 'cancelled', plannedStartAt: new Date(now - HOUR_MS), plannedEndAt: new Date(now + HOUR_MS) });
+
+    await sweeper.sweep(new Date(now));
+    expect(await statuses([later, started, over, overWhileLive, cancelled])).toEqual(['upcoming', 'live', 'ended', 'ended', 'cancelled']);
+    const rows = await sessions().findBy({});
+    expect(rows.find((row) => row.id === started)!.startedAt).not.toBeNull();
+    expect(rows.find((row) => row.id === over)!.endedAt).not.toBeNull();
+    expect(rows.find((row) => row.id === later)!.startedAt).toBeNull();
+
+    expect(await sweeper.sweep(new Date(now))).toBe(0);
+    expect(await sessions().findBy({})).toEqual(rows);
+  });
+
+  it('moves plugin sessions by getliveinfo (101–107), records the code, never backwards, and a second run changes nothing', async () => {
+    const codes = [101, 102, 103, 104, 105, 106, 107] as const;
+    const made = [];
+    for (const code of codes) made.push(await pluginSession(code));
+    // A room WeChat does not list: the session keeps its status.
+    const unknownRoom = await session({ provider: 'plugin', finderUserName: null, roomId: 999_999 });
+
+    expect(await sweeper.sweep()).toBe(codes.length);
+    expect(await statuses(made.map((entry) => entry.id))).toEqual(['live', 'upcoming', 'ended', 'ended', 'live', 'live', 'ended']);
+    expect((await sessions().findBy({ id: In(made.map((entry) => entry.id)) })).map((row) => row.providerStatusCode).sort()).toEqual([...codes]);
+    expect(await statusOf(unknownRoom)).toBe('upcoming');
+    const rows = await sessions().findBy({});
+    expect(await sweeper.sweep()).toBe(0);
+    expect(await sessions().findBy({})).toEqual(rows);
+
+    // The anchor ends the live room: ended. The not-started room goes live, then reports 未开始 again: stays live.
+    const [onAir, notStarted] = made;
+    t.fake.state.liveRooms.setStatus(onAir.roomId, 103);
+    t.fake.state.liveRooms.setStatus(notStarted.roomId, 101);
+    expect(await sweeper.sweep()).toBe(2);
+    expect(await statuses([onAir.id, notStarted.id])).toEqual(['ended', 'live']);
+    t.fake.state.liveRooms.setStatus(notStarted.roomId, 102);
+    expect(await sweeper.sweep()).toBe(1); // the code is recorded, the status is not moved back
+    const row = await sessions().findOneByOrFail({ id: notStarted.id });
+    expect([row.status, row.providerStatusCode]).toEqual(['live', 102]);
+  });
+
+  it('pages through getliveinfo to find an older room', async () => {
+    const old = await pluginSession(101);
+    const now = new Date();
+    for (let index = 0; index < 120; index++) {
+      t.fake.state.liveRooms.create({ name: `新直播间 ${index}`, start_time: unix(now) + 600 + index, end_time: unix(now) + 7200 });
+    }
+    await sweeper.sweep();
+    expect(await statusOf(old.id)).toBe('live');
+  });
+});
