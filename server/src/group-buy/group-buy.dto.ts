@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsString,
   Matches,
   Max,
@@ -33,10 +32,7 @@ import { MAX_PRICE_FEN } from '../catalog/admin-catalog.dto';
 import { MAX_ID } from '../platform/http/id-param.pipe';
 import { OptionalField } from '../platform/http/optional-field';
 import { PageQueryDto } from '../platform/http/page-query.dto';
-
-/** RFC 3339 needs the zone: a time without Z or an offset would be read in the server's zone, not the shop's. */
-const RFC3339_OFFSET = /(Z|[+-]\d{2}:\d{2})$/i;
-const ZONE_REQUIRED = '时间必须带时区，如 2026-12-06T10:00:00+08:00';
+import { IsZonedTimestamp } from '../platform/http/zoned-timestamp';
 
 /** Per-member and campaign limits: 0 means none; anything above is a typo, not a plan. */
 const MAX_LIMIT = 1_000_000;
@@ -92,12 +88,10 @@ export class GroupBuyCampaignDto implements GroupBuyCampaignInput {
   @Max(GROUP_BUY_VALIDITY_HOURS_MAX)
   validityHours: number;
 
-  @IsISO8601({ strict: true })
-  @Matches(RFC3339_OFFSET, { message: ZONE_REQUIRED })
+  @IsZonedTimestamp()
   startsAt: string;
 
-  @IsISO8601({ strict: true })
-  @Matches(RFC3339_OFFSET, { message: ZONE_REQUIRED })
+  @IsZonedTimestamp()
   endsAt: string;
 
   @IsInt()

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { StaffModule } from '../staff/staff.module';
+import { AdminLiveController } from './admin-live.controller';
 import { LiveSessionPriceRow } from './live-session-price.entity';
 import { LiveSessionProductRow } from './live-session-product.entity';
 import { LiveSessionRow } from './live-session.entity';
+import { LiveSessionsService } from './live-sessions.service';
 import { LiveStatusSyncSweeper } from './live-status-sync.sweeper';
 import { ChannelsLiveProvider } from './providers/channels-live.provider';
 import { LIVE_PROVIDER_DRIVERS } from './providers/live-provider';
@@ -13,8 +16,10 @@ import { PluginLiveProvider } from './providers/plugin-live.provider';
  * featured products and live prices, and the sweep that keeps their statuses current.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([LiveSessionRow, LiveSessionProductRow, LiveSessionPriceRow])],
+  imports: [TypeOrmModule.forFeature([LiveSessionRow, LiveSessionProductRow, LiveSessionPriceRow]), StaffModule],
+  controllers: [AdminLiveController],
   providers: [
+    LiveSessionsService,
     ChannelsLiveProvider,
     PluginLiveProvider,
     { provide: LIVE_PROVIDER_DRIVERS, useFactory: (channels: ChannelsLiveProvider, plugin: PluginLiveProvider) => [channels, plugin], inject: [ChannelsLiveProvider, PluginLiveProvider] },
