@@ -59,6 +59,7 @@ import { GroupBuyMemberUsageRow } from '../group-buy/group-buy-member-usage.enti
 import { LiveSessionRow } from '../live/live-session.entity';
 import { LiveSessionProductRow } from '../live/live-session-product.entity';
 import { LiveSessionPriceRow } from '../live/live-session-price.entity';
+import { LivePriceTakeRow } from '../live/live-price-take.entity';
 
 /** Every entity of the schema; migrations of both dialects must match these. */
 export const ENTITIES = [MemberRow, StaffRow, StaffLoginAttemptsRow, CategoryRow, ProductRow, SkuRow, StockMovementRow, BannerRow, SeedRunRow,
@@ -73,4 +74,4 @@ export const ENTITIES = [MemberRow, StaffRow, StaffLoginAttemptsRow, CategoryRow
   CommissionRow, CommissionReversalRow, PromoterAccountRow, LedgerEntryRow, WithdrawalRow,
   InviteRuleRow, InviteOrderInviterRow, InviteRewardRow,
   GroupBuyCampaignRow, GroupBuyCampaignSkuRow, GroupBuyTeamRow, GroupBuySeatRow, GroupBuyMemberUsageRow,
-  LiveSessionRow, LiveSessionProductRow, LiveSessionPriceRow];
+  LiveSessionRow, LiveSessionProductRow, LiveSessionPriceRow, LivePriceTakeRow];

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CheckoutParticipantsModule } from '../orders/participants/checkout-participants.module';
 import { StaffModule } from '../staff/staff.module';
 import { AdminLiveController } from './admin-live.controller';
+import { LivePriceQuotaParticipant } from './live-price-quota.participant';
+import { LivePriceTakeRow } from './live-price-take.entity';
 import { LiveSessionPriceRow } from './live-session-price.entity';
 import { LiveSessionProductRow } from './live-session-product.entity';
 import { LiveSessionRow } from './live-session.entity';
@@ -16,10 +19,11 @@ import { PluginLiveProvider } from './providers/plugin-live.provider';
  * featured products and live prices, and the sweep that keeps their statuses current.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([LiveSessionRow, LiveSessionProductRow, LiveSessionPriceRow]), StaffModule],
+  imports: [TypeOrmModule.forFeature([LiveSessionRow, LiveSessionProductRow, LiveSessionPriceRow, LivePriceTakeRow]), CheckoutParticipantsModule, StaffModule],
   controllers: [AdminLiveController],
   providers: [
     LiveSessionsService,
+    LivePriceQuotaParticipant,
     ChannelsLiveProvider,
     PluginLiveProvider,
     { provide: LIVE_PROVIDER_DRIVERS, useFactory: (channels: ChannelsLiveProvider, plugin: PluginLiveProvider) => [channels, plugin], inject: [ChannelsLiveProvider, PluginLiveProvider] },

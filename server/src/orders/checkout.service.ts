@@ -296,6 +296,7 @@ function participantLine({ sku, snapshot, quantity }: SkuAndQuantity, price: Pri
     categoryId: snapshot.categoryId,
     title: snapshot.title,
     stock: sku.sku.stock,
+    priceSourceName: price.sourceName,
   };
 }
 

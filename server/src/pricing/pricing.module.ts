@@ -1,10 +1,11 @@
 import { Module, type Type } from '@nestjs/common';
 import { GroupPriceSource } from '../group-buy/group-price.source';
+import { LivePriceSource } from '../live/live-price.source';
 import { ListPriceSource } from './list-price.source';
 import { PriceSourceRegistry, type PriceSource } from './price-sources';
 
 /** The price sources besides the list price (the fallback): a new source's class goes here. */
-const PRICE_SOURCES: Type<PriceSource>[] = [GroupPriceSource];
+const PRICE_SOURCES: Type<PriceSource>[] = [GroupPriceSource, LivePriceSource];
 
 @Module({
   providers: [

@@ -51,6 +51,8 @@ export const PARTICIPANT_RANKS = {
   stock: 100,
   /** Refuses a group-buy whose team, limits or quota say no, before coupons judge it. */
   groupBuySeat: 200,
+  /** Refuses a line whose live price ran out or whose session ended since it was priced, before coupons judge it. */
+  livePriceQuota: 250,
   coupons: 300,
   /** After the coupon: points pay for the goods left after it. */
   points: 400,
@@ -65,6 +67,8 @@ export interface ParticipantLine extends PricedItem {
   quantity: number;
   /** The SKU's stock as read before the transaction (a quick look; the stock's reserve is what guards it). */
   stock: number;
+  /** The price source that priced the line (PriceSource.name), e.g. for a quota that comes with a price. */
+  priceSourceName: string;
 }
 
 /** What the shopper chose at checkout. */
