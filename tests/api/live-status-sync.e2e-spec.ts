@@ -43,6 +43,25 @@ describe(`live.sync-sessions: statuses from the schedule and from 小程序直�
     return { id: await session({ provider: 'plugin', finderUserName: null, roomId: room.roomid }), roomId: room.roomid };
   }
 
+  it('the fake getliveinfo speaks the protocol: token, body, start/limit bounds, errcode 1 without rooms, newest first with goods', async () => {
+    type Answer = { errcode: number; total?: number; room_info: { roomid: number }[] };
+    const raw = async (body: unknown, token = t.fake.state.stableToken(false).token) =>
+      (await (await fetch(`${t.fake.url}/wxa/business/getliveinfo?access_token=${encodeURIComponent(token)}`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) })).json()) as Answer;
+    expect(await raw({ start: 0, limit: 10 })).toMatchObject({ errcode: 1, total: 0 });
+    expect(await raw({ start: 0, limit: 10 }, 'not-a-token')).toMatchObject({ errcode: 40001 });
+    expect(await raw('not json')).toMatchObject({ errcode: 47001 });
+    expect(await raw({ start: 0, limit: 101 })).toMatchObject({ errcode: 40097 });
+    expect(await raw({ start: -1, limit: 10 })).toMatchObject({ errcode: 40097 });
+    const now = new Date();
+    const goods = [{ goods_id: 1, name: '好茶', cover_img: 'https://example.com/tea.png', url: 'pages/goods/detail/index?id=1', price: 5900, price2: 0, price_type: 1 as const }];
+    const older = t.fake.state.liveRooms.create({ name: '早场', start_time: unix(now) - 7200, end_time: unix(now) - 3600, live_status: 103 });
+    const newer = t.fake.state.liveRooms.create({ name: '晚场', start_time: unix(now), end_time: unix(now) + 3600, live_status: 101, goods });
+    const page = await raw({ start: 0, limit: 1 });
+    expect(page).toMatchObject({ errcode: 0, total: 2, room_info: [{ roomid: newer.roomid, name: '晚场', live_status: 101, goods }] });
+    expect((await raw({ start: 1, limit: 1 })).room_info.map((room) => room.roomid)).toEqual([older.roomid]);
+    expect(await raw({ start: 2, limit: 1 })).toMatchObject({ errcode: 1, total: 2 });
+  });
+
   it('moves Channels sessions by their schedule, once: a second run changes nothing', async () => {
     const now = Date.now();
     const later = await session({});
