@@ -54,7 +54,11 @@ export interface LiveProviderFields {
   roomId: number | null;
 }
 
-/** A 直播专享价 of one SKU: ≥ 1 fen and below its list price; `unitQuota` 0 = no limit besides stock. */
+/**
+ * A 直播专享价 of one SKU: ≥ 1 fen and below its list price; `unitQuota` 0 = no limit besides stock. Checkout prices
+ * the SKU at it (label 直播价, no member price on top, coupons and points stack) only while the session is live and
+ * units are left; an order that finds them gone is refused with 409 LIVE_PRICE_UNAVAILABLE.
+ */
 export interface LiveSkuPrice {
   skuId: number;
   livePriceFen: Fen;
@@ -117,8 +121,8 @@ export interface LiveSessionQuery {
 export type LiveSessionPage = Paginated<LiveSession>;
 
 /**
- * Staff actions (LIVE_ROLES), each a conditional update on the expected status; 409 LIVE_SESSION_STATE_CONFLICT
- * from any other:
+ * Staff actions (LIVE_ROLES), each a conditional update on the expected status answering the session (200); 409
+ * LIVE_SESSION_STATE_CONFLICT from any other:
  * - `POST …/:id/start` 开播: upcoming → live (Channels only: a plugin room's state comes from WeChat);
  * - `POST …/:id/end` 结束: live → ended (Channels only);
  * - `POST …/:id/cancel` 取消: upcoming → cancelled (either provider).
