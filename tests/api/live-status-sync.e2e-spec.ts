@@ -98,7 +98,11 @@ describe(`live.sync-sessions: statuses from the schedule and from 小程序直�
 
     // The anchor ends the live room: ended. The not-started room goes live, then reports 未开始 again: stays live.
     const [onAir, notStarted] = made;
-    t.fake.state.liveRooms.setStatus(onAir.roomId, 103);
+    // Through the tester endpoint, as a browser test or the local demo would.
+    const setStatus = (roomId: number | string, body: unknown) => fetch(`${t.fake.url}/fake/live/rooms/${roomId}/status`, { method: 'POST', body: JSON.stringify(body) });
+    expect((await setStatus(onAir.roomId, { live_status: 103 })).status).toBe(200);
+    expect((await setStatus(onAir.roomId, { live_status: 108 })).status).toBe(400);
+    expect((await setStatus(999_999, { live_status: 101 })).status).toBe(404);
     t.fake.state.liveRooms.setStatus(notStarted.roomId, 101);
     expect(await sweeper.sweep()).toBe(2);
     expect(await statuses([onAir.id, notStarted.id])).toEqual(['ended', 'live']);
@@ -106,6 +110,22 @@ describe(`live.sync-sessions: statuses from the schedule and from 小程序直�
     expect(await sweeper.sweep()).toBe(1); // the code is recorded, the status is not moved back
     const row = await sessions().findOneByOrFail({ id: notStarted.id });
     expect([row.status, row.providerStatusCode]).toEqual(['live', 102]);
+  });
+
+  it('creates rooms through the tester endpoint, refusing bad input', async () => {
+    const create = async (body: unknown) => {
+      const response = await fetch(`${t.fake.url}/fake/live/rooms`, { method: 'POST', body: JSON.stringify(body) });
+      return { status: response.status, body: (await response.json()) as { roomid?: number; live_status?: number } };
+    };
+    const start = unix(new Date());
+    const created = await create({ name: '新品直播', start_time: start, end_time: start + 3600 });
+    expect(created).toMatchObject({ status: 200, body: { live_status: 102 } });
+    expect((await create({ name: '', start_time: start, end_time: start + 3600 })).status).toBe(400);
+    expect((await create({ name: '反了', start_time: start, end_time: start - 1 })).status).toBe(400);
+    expect((await create({ name: '状态错', start_time: start, end_time: start + 1, live_status: 100 })).status).toBe(400);
+    const id = await session({ provider: 'plugin', finderUserName: null, roomId: created.body.roomid! });
+    await sweeper.sweep();
+    expect((await sessions().findOneByOrFail({ id })).providerStatusCode).toBe(102);
   });
 
   it('pages through getliveinfo to find an older room', async () => {

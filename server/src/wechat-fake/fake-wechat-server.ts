@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { findRoute, type FakeRequest, type FakeResponse, type FakeRoute } from './fake-router';
 import { FakeWechatState, type FakeWechatOptions } from './fake-wechat-state';
 import { accessTokenRoutes } from './routes/access-token.routes';
+import { liveTesterRoutes } from './routes/live-tester.routes';
 import { liveRoutes } from './routes/live.routes';
 import { loginRoutes } from './routes/login.routes';
 import { orderMessageRoutes } from './routes/order-messages.routes';
@@ -25,6 +26,7 @@ const ROUTE_MODULES: FakeRoute[][] = [
   orderMessageRoutes,
   wxacodeRoutes,
   liveRoutes,
+  liveTesterRoutes,
 ];
 
 const MAX_BODY_BYTES = 64 * 1024;

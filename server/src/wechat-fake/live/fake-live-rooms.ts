@@ -47,11 +47,12 @@ export class FakeLiveRooms {
     return room;
   }
 
-  /** The anchor starts, pauses or ends the room (or WeChat bans it, or its time runs out). */
-  setStatus(roomId: number, status: FakeLiveStatusCode): void {
+  /** The anchor starts, pauses or ends the room (or WeChat bans it, or its time runs out); false for an unknown room. */
+  setStatus(roomId: number, status: FakeLiveStatusCode): boolean {
     const room = this.rooms.get(roomId);
-    if (!room) throw new Error(`no live room ${roomId}`);
+    if (!room) return false;
     room.live_status = status;
+    return true;
   }
 
   /** One page, newest start first, as getliveinfo sorts them; no status filter (WeChat has none). */
