@@ -23,7 +23,7 @@ export class CouponsController {
   @Get('coupons/center')
   @CachedAnswer(() => [AnswerTags.coupons], 'visitors')
   center(@Req() request: FastifyRequest): Promise<CouponCenterItem[]> {
-    return this.shopper.center(this.optionalMemberId(request));
+    return this.shopper.center(this.tokens.optionalMemberId(request));
   }
 
   @Post('coupons/:templateId/claim')
@@ -35,17 +35,12 @@ export class CouponsController {
   @Get('products/:productId/coupons')
   @CachedAnswer(() => [AnswerTags.coupons, AnswerTags.catalog], 'visitors')
   forProduct(@Req() request: FastifyRequest, @Param('productId', ParseIdPipe) productId: number): Promise<CouponCenterItem[]> {
-    return this.shopper.forProduct(productId, this.optionalMemberId(request));
+    return this.shopper.forProduct(productId, this.tokens.optionalMemberId(request));
   }
 
   @Get('me/coupons')
   @UseGuards(MemberAuthGuard)
   mine(@CurrentMemberId() memberId: number, @Query() query: MyCouponQueryDto): Promise<Paginated<MyCoupon>> {
     return this.shopper.mine(memberId, query);
-  }
-
-  /** Visitors see the coupons too; a token, when sent, must be a valid member token. */
-  private optionalMemberId(request: FastifyRequest): number | null {
-    return request.headers.authorization ? this.tokens.verifyRequest(request, 'member').sub : null;
   }
 }

@@ -26,21 +26,17 @@ export class GroupBuyController {
 
   @Get('group-buy/products/:productId')
   product(@Req() request: FastifyRequest, @Param('productId', ParseIdPipe) productId: number): Promise<GroupBuyProductOffer> {
-    return this.shopper.productOffer(productId, this.optionalMemberId(request));
+    return this.shopper.productOffer(productId, this.tokens.optionalMemberId(request));
   }
 
   @Get('group-buy/teams/:teamId')
   team(@Req() request: FastifyRequest, @Param('teamId', ParseIdPipe) teamId: number): Promise<GroupBuyTeamView> {
-    return this.shopper.team(teamId, this.optionalMemberId(request));
+    return this.shopper.team(teamId, this.tokens.optionalMemberId(request));
   }
 
   @Get('me/group-buy/teams')
   @UseGuards(MemberAuthGuard)
   mine(@CurrentMemberId() memberId: number, @Query() query: PageQueryDto): Promise<Paginated<GroupBuyMyTeam>> {
     return this.shopper.myTeams(memberId, query);
-  }
-
-  private optionalMemberId(request: FastifyRequest): number | null {
-    return request.headers.authorization ? this.tokens.verifyRequest(request, 'member').sub : null;
   }
 }

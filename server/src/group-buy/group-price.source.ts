@@ -18,6 +18,9 @@ export class GroupPriceSource implements PriceSource {
   readonly name = GROUP_PRICE_SOURCE;
   readonly priority = 100;
 
+  /** One read per line and checkout: appliesTo and unitPrice both need the row, for the same context. */
+  private readonly read = new WeakMap<PriceContext, Map<number, Promise<CampaignSku | null>>>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async appliesTo(line: PriceLine, context: PriceContext): Promise<boolean> {
@@ -34,9 +37,16 @@ export class GroupPriceSource implements PriceSource {
     };
   }
 
-  private async campaignSku(line: PriceLine, context: PriceContext): Promise<CampaignSku | null> {
-    if (!context.groupBuy) return null;
-    const found = await campaignSkuOf(this.dataSource.manager, context.groupBuy.campaignId, line.skuId);
-    return found && found.productId === line.productId ? found : null;
+  private campaignSku(line: PriceLine, context: PriceContext): Promise<CampaignSku | null> {
+    const { groupBuy } = context;
+    if (!groupBuy) return Promise.resolve(null);
+    let lines = this.read.get(context);
+    if (!lines) this.read.set(context, (lines = new Map()));
+    let found = lines.get(line.skuId);
+    if (!found) {
+      found = campaignSkuOf(this.dataSource.manager, groupBuy.campaignId, line.skuId).then((row) => (row && row.productId === line.productId ? row : null));
+      lines.set(line.skuId, found);
+    }
+    return found;
   }
 }

@@ -32,6 +32,11 @@ export class AuthTokenService {
   }
 
   /** Verifies the request's bearer token and that it is of the expected kind; throws 401 otherwise. */
+  /** Pages visitors may read too: the member when a token is sent (it must then be a valid member token), else null. */
+  optionalMemberId(request: FastifyRequest): number | null {
+    return request.headers.authorization ? this.verifyRequest(request, 'member').sub : null;
+  }
+
   verifyRequest<K extends TokenPayload['kind']>(
     request: FastifyRequest,
     kind: K,
