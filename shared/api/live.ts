@@ -135,3 +135,244 @@ export const LIVE_SESSION_ACTION_LABELS: Record<LiveSessionAction, string> = {
   end: '结束',
   cancel: '取消',
 };
+
+// ─── Storefront (shoppers) ──────────────────────────────────────────────────────────────────
+
+/** A session as the storefront lists it. */
+export interface ShopperLiveSessionCard {
+  id: number;
+  title: string;
+  coverUrl: string | null;
+  provider: LiveProvider;
+  status: Exclude<LiveSessionStatus, 'cancelled'>;
+  statusLabel: string;
+  plannedStartAt: string;
+  plannedEndAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  productCount: number;
+}
+
+/**
+ * `GET /api/v1/live/sessions` (public) → LiveSchedule: the 直播 page. Cancelled sessions are never shown;
+ * `past` holds the latest LIVE_PAST_SESSIONS_SHOWN ended ones (回放 / 往期), newest first.
+ */
+export interface LiveSchedule {
+  live: ShopperLiveSessionCard[];
+  /** Soonest first. */
+  upcoming: ShopperLiveSessionCard[];
+  past: ShopperLiveSessionCard[];
+}
+export const LIVE_PAST_SESSIONS_SHOWN = 20;
+
+/** A featured product on the session page; `livePriceFen` (its lowest live SKU price) only while the session is live. */
+export interface ShopperLiveProduct {
+  productId: number;
+  title: string;
+  image: string | null;
+  /** The product's lowest list price. */
+  priceFen: Fen;
+  livePriceFen: Fen | null;
+  /** True when no SKU has stock. */
+  soldOut: boolean;
+}
+
+/** The session's live coupon: claimable only while the session is live (`claimable`), at most the template's per-member limit. */
+export interface ShopperLiveCoupon {
+  templateId: number;
+  name: string;
+  /** e.g. 满200减30. */
+  ruleText: string;
+  claimable: boolean;
+  /** The caller already holds as many as the template allows (false when not logged in). */
+  claimedUp: boolean;
+}
+
+/**
+ * `GET /api/v1/live/sessions/:id` (public; a member token adds `reservation` and `coupon.claimedUp`) →
+ * ShopperLiveSession; 404 LIVE_SESSION_NOT_FOUND for an unknown or cancelled session.
+ */
+export interface ShopperLiveSession extends ShopperLiveSessionCard, LiveProviderFields {
+  products: ShopperLiveProduct[];
+  coupon: ShopperLiveCoupon | null;
+  /** The caller's 预约 (null when not logged in or not reserved). */
+  reservation: LiveReservation | null;
+}
+
+/**
+ * `GET /api/v1/live/featured` (public) → LiveFeaturedProduct[]: products featured by a live or upcoming session,
+ * for the 直播中 / 直播专享价 badges on product cards and pages (one entry per product: a live session wins over an
+ * upcoming one, then the earliest start). `livePriceFen` only while that session is live.
+ */
+export interface LiveFeaturedProduct {
+  productId: number;
+  sessionId: number;
+  status: 'live' | 'upcoming';
+  livePriceFen: Fen | null;
+}
+
+/** Where a shopper tapped a live entry (recorded as a live touch). */
+export const LIVE_ENTRIES = ['banner', 'live_page', 'session', 'product'] as const;
+export type LiveEntry = (typeof LIVE_ENTRIES)[number];
+export const LIVE_ENTRY_LABELS: Record<LiveEntry, string> = {
+  banner: '首页直播横幅',
+  live_page: '直播频道页',
+  session: '直播详情页观看',
+  product: '商品页直播标识',
+};
+
+/**
+ * `POST /api/v1/live/sessions/:id/clicks` (public; a member token names the member) → 204: a tap on a live entry
+ * (before the jump to Channels / the plugin room, or the H5 explanation screen). Recorded as a live touch of the
+ * session; 404 LIVE_SESSION_NOT_FOUND for an unknown or cancelled session. Never rewarded.
+ */
+export interface LiveClickRequest {
+  deviceId: string;
+  entry: LiveEntry;
+}
+
+/** Launch scenes of a mini-program opened from Channels (视频号): live room, product card, showcase, profile. */
+export const CHANNELS_LAUNCH_SCENES = [1177, 1184, 1195, 1208] as const;
+
+/**
+ * `POST /api/v1/live/inbound` (public; a member token names the member) → LiveInboundResult: a launch from a live.
+ * - plugin room: `sessionId` from the room's `custom_params` (and `shortId`, the sharer's share link, when it carries one);
+ * - Channels scene (CHANNELS_LAUNCH_SCENES): `sharerOpenId` / `promoterId` from `getChannelsShareKey` when the
+ *   platform gave them; the session is the Channels session live at that moment (else the latest one started
+ *   within the attribution window); none → nothing recorded.
+ * Recorded as an inbound live touch. Malformed input → 400 VALIDATION_FAILED; a launch that matches no session → 200
+ * with `sessionId: null` (a launch is never an error for the shopper).
+ */
+export interface LiveInboundRequest {
+  deviceId: string;
+  scene: number;
+  sessionId?: number;
+  shortId?: string;
+  sharerOpenId?: string;
+  promoterId?: string;
+}
+export interface LiveInboundResult {
+  sessionId: number | null;
+}
+
+/**
+ * `POST /api/v1/live/sessions/:id/reservations` (member) → LiveReservation: 预约 on the session page, for an upcoming
+ * or live session (else 409 LIVE_SESSION_STATE_CONFLICT). `subscribeAccepted`: the member accepted the
+ * `live_reminder` template in requestSubscribeMessage just now (the storefront also reports it to
+ * `/me/subscriptions`); `channelsReserveState`: what `reserveChannelsLive` answered (protocols §4.2), if called.
+ * Idempotent per member and session: a second call only adds what is new. Never rewarded (WeChat forbids inducing
+ * reservations).
+ */
+export interface LiveReservationRequest {
+  subscribeAccepted: boolean;
+  channelsReserveState?: number;
+}
+
+/**
+ * A member's 预约 of a session. The reminder (a one-time subscribe message, sent LiveSettings.reminderLeadMinutes
+ * before the planned start by the sweep `live.send-reminders`) is `waiting` only when the member accepted the template;
+ * it is sent once, never for a cancelled session, and `not_sent` when the member's quota was gone or WeChat refused.
+ */
+export const LIVE_REMINDER_STATES = ['none', 'waiting', 'sent', 'not_sent'] as const;
+export type LiveReminderState = (typeof LIVE_REMINDER_STATES)[number];
+export interface LiveReservation {
+  sessionId: number;
+  reminderState: LiveReminderState;
+  channelsReserved: boolean;
+  createdAt: string;
+}
+
+/**
+ * `POST /api/v1/live/sessions/:id/coupon` (member) → the claimed coupon (as the coupon center answers a claim): the
+ * session's live coupon, only while the session is live (409 LIVE_COUPON_UNAVAILABLE otherwise, or when the session
+ * has none); the template's own limits apply (its quantity and per-member limit, by conditional update).
+ */
+
+// ─── Attribution and report (staff) ─────────────────────────────────────────────────────────
+
+/**
+ * How an order is tied to a live session (OrderSource.liveSessionId / liveAttribution), first match wins:
+ * - live_price: a line was priced at the session's 直播专享价 (always its session);
+ * - inbound: the buyer's latest live touch within the window was a launch from the live (plugin room, Channels scene);
+ * - assisted: the buyer's latest live touch within the window was a tap on one of our live entries.
+ * A Channels live cannot send viewers into our checkout, so inbound and assisted are likely, never certain.
+ */
+export const LIVE_ATTRIBUTIONS = ['live_price', 'inbound', 'assisted'] as const;
+export type LiveAttribution = (typeof LIVE_ATTRIBUTIONS)[number];
+export const LIVE_ATTRIBUTION_LABELS: Record<LiveAttribution, string> = {
+  live_price: '直播专享价下单',
+  inbound: '直播间进店（推断）',
+  assisted: '直播助攻（推断）',
+};
+
+/** `GET|PUT /api/v1/admin/live/settings` (read LIVE_READ_ROLES, write LIVE_ROLES). */
+export interface LiveSettings {
+  /** Hours after a live touch within which an order is attributed to the session: 1..168, default 24. */
+  attributionWindowHours: number;
+  /** Minutes before the planned start the reminder is sent: 1..1440, default 10. */
+  reminderLeadMinutes: number;
+}
+export const DEFAULT_LIVE_SETTINGS: LiveSettings = { attributionWindowHours: 24, reminderLeadMinutes: 10 };
+
+/** Orders and GMV of one attribution kind: paid orders only; GMV = their payable amount (refunds shown apart). */
+export interface LiveOrderFigures {
+  orders: number;
+  gmvFen: Fen;
+  refundedFen: Fen;
+}
+
+/** One session's figures (a row of the list and the head of the report). */
+export interface LiveSessionReportRow {
+  sessionId: number;
+  title: string;
+  provider: LiveProvider;
+  status: LiveSessionStatus;
+  plannedStartAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  /** Taps on our live entries, and distinct visitors (devices / members) who tapped. */
+  clicks: number;
+  clickVisitors: number;
+  /** Launches from the live (plugin room or Channels scene), and those carrying a sharer. */
+  inboundLaunches: number;
+  inboundWithSharer: number;
+  reservations: number;
+  remindersSent: number;
+  byAttribution: Record<LiveAttribution, LiveOrderFigures>;
+  /** Members registered within the window after their first touch of this session. */
+  newMembers: number;
+  /** Buyers of the session's paid orders who had paid an order before their first touch of it. */
+  returningBuyers: number;
+}
+
+/** `GET /api/v1/admin/live/report?from=&to=&page=&pageSize=` (LIVE_READ_ROLES): sessions planned in the range, newest first. */
+export type LiveReportPage = Paginated<LiveSessionReportRow>;
+
+export interface LiveTopProduct {
+  productId: number;
+  title: string;
+  units: number;
+  gmvFen: Fen;
+}
+
+/** One bucket of the session's timeline (from an hour before the planned start to the window's end after it ended). */
+export interface LiveTimelinePoint {
+  at: string;
+  clicks: number;
+  inboundLaunches: number;
+  orders: number;
+  gmvFen: Fen;
+}
+
+/**
+ * `GET /api/v1/admin/live/sessions/:id/report` (LIVE_READ_ROLES) → LiveSessionReport. `GET /api/v1/admin/live/report.csv`
+ * (same query as the list) → CSV of the list's columns, every session in the range.
+ */
+export interface LiveSessionReport extends LiveSessionReportRow {
+  attributionWindowHours: number;
+  /** Featured products by units sold in the session's paid orders (all attributions). */
+  topProducts: LiveTopProduct[];
+  timeline: LiveTimelinePoint[];
+  /** Minutes per timeline bucket. */
+  bucketMinutes: number;
+}

@@ -5,6 +5,7 @@ import type { AfterSale } from './after-sales';
 import { CART_UNAVAILABLE_REASON_LABELS, type CartUnavailableReason } from './cart';
 import type { CouponOption } from './coupons';
 import type { GroupBuyCheckout } from './group-buy';
+import type { LiveAttribution } from './live';
 
 /**
  * Order states. 待付款 → 待发货 (paid) → 待收货 (shipped) → 已完成; 已取消 before payment (shopper, unpaid
@@ -315,6 +316,9 @@ export interface OrderSource {
   sharerMemberId: number | null;
   liveRoomId: string | null;
   groupBuyTeamId: number | null;
+  /** The live session the order is attributed to, and how (LIVE_ATTRIBUTIONS in shared/api/live.ts); null = none. */
+  liveSessionId: number | null;
+  liveAttribution: LiveAttribution | null;
 }
 
 /** `GET /api/v1/orders?status=&page=&pageSize=` → Paginated<OrderSummary>, newest first. */

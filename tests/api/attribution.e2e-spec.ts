@@ -230,7 +230,7 @@ describe(`attribution: share links, touches, identities (${TEST_DB})`, () => {
       const buyer = await memberOf('order-buyer');
       const order = await placeOrder(buyer.token, { 'x-share-link': link.shortId, 'x-channel-code': 'claimed', 'x-live-room-id': 'room-1' });
       // The buyer is not shown another member's id.
-      expect(order.source).toEqual({ channelCode: 'moments', referrerCode: link.shortId, sharerMemberId: null, liveRoomId: '42', groupBuyTeamId: null });
+      expect(order.source).toEqual({ channelCode: 'moments', referrerCode: link.shortId, sharerMemberId: null, liveRoomId: '42', groupBuyTeamId: null, liveSessionId: null, liveAttribution: null });
       const row = await t.dataSource.getRepository(OrderRow).findOneByOrFail({ orderNo: order.orderNo });
       expect(row.sourceSharerMemberId).toBe(sharer.id);
       // Staff see the same source.
@@ -241,7 +241,7 @@ describe(`attribution: share links, touches, identities (${TEST_DB})`, () => {
     it('ignores a forged or unknown short id without refusing the order, and names no sharer for the buyer own link', async () => {
       const buyer = await memberOf('order-forger');
       const forged = await placeOrder(buyer.token, { 'x-share-link': encodeShortId(1_234_567_890), 'x-channel-code': 'poster' });
-      expect(forged.source).toEqual({ channelCode: 'poster', referrerCode: null, sharerMemberId: null, liveRoomId: null, groupBuyTeamId: null });
+      expect(forged.source).toEqual({ channelCode: 'poster', referrerCode: null, sharerMemberId: null, liveRoomId: null, groupBuyTeamId: null, liveSessionId: null, liveAttribution: null });
       const malformed = await placeOrder(buyer.token, { 'x-share-link': 'a!' });
       expect(malformed.source.referrerCode).toBeNull();
 

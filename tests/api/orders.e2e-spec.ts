@@ -120,7 +120,7 @@ describe(`checkout and orders (${TEST_DB})`, () => {
       const { isDefault: _d, ...addressFields } = { ...ADDRESS, isDefault: true };
       expect(order.address).toEqual(addressFields);
       expect(order.remark).toBe('请尽快发货');
-      expect(order.source).toEqual({ channelCode: 'spring-poster', referrerCode: null, sharerMemberId: null, liveRoomId: 'room-9', groupBuyTeamId: null });
+      expect(order.source).toEqual({ channelCode: 'spring-poster', referrerCode: null, sharerMemberId: null, liveRoomId: 'room-9', groupBuyTeamId: null, liveSessionId: null, liveAttribution: null });
       const deadline = Date.parse(order.payDeadlineAt!);
       expect(deadline - before).toBeGreaterThanOrEqual(30 * 60_000 - 2000);
       expect(deadline - Date.now()).toBeLessThanOrEqual(30 * 60_000 + 1000);
@@ -143,7 +143,7 @@ describe(`checkout and orders (${TEST_DB})`, () => {
       const order: OrderDetail = (
         await place(alice, { clientToken: clientToken(), items: [{ skuId, quantity: 1 }], addressId: aliceAddress }, { 'x-channel-code': 'x'.repeat(65), 'x-share-link': '<script>' }).expect(201)
       ).body;
-      expect(order.source).toEqual({ channelCode: null, referrerCode: null, sharerMemberId: null, liveRoomId: null, groupBuyTeamId: null });
+      expect(order.source).toEqual({ channelCode: null, referrerCode: null, sharerMemberId: null, liveRoomId: null, groupBuyTeamId: null, liveSessionId: null, liveAttribution: null });
     });
 
     it('takes ordered SKUs out of the cart when placed from the cart, and only those', async () => {

@@ -115,6 +115,8 @@ export class AttributionService {
       sharerMemberId: link && link.sharerMemberId !== buyerMemberId ? link.sharerMemberId : null,
       liveRoomId: link?.liveSessionId != null ? String(link.liveSessionId) : headers.liveRoomId,
       groupBuyTeamId: null,
+      liveSessionId: null,
+      liveAttribution: null,
     };
   }
 }

@@ -60,6 +60,9 @@ import { LiveSessionRow } from '../live/live-session.entity';
 import { LiveSessionProductRow } from '../live/live-session-product.entity';
 import { LiveSessionPriceRow } from '../live/live-session-price.entity';
 import { LivePriceTakeRow } from '../live/live-price-take.entity';
+import { LiveTouchRow } from '../live/live-touch.entity';
+import { LiveReservationRow } from '../live/live-reservation.entity';
+import { LiveSettingsRow } from '../live/live-settings.entity';
 
 /** Every entity of the schema; migrations of both dialects must match these. */
 export const ENTITIES = [MemberRow, StaffRow, StaffLoginAttemptsRow, CategoryRow, ProductRow, SkuRow, StockMovementRow, BannerRow, SeedRunRow,
@@ -74,4 +77,4 @@ export const ENTITIES = [MemberRow, StaffRow, StaffLoginAttemptsRow, CategoryRow
   CommissionRow, CommissionReversalRow, PromoterAccountRow, LedgerEntryRow, WithdrawalRow,
   InviteRuleRow, InviteOrderInviterRow, InviteRewardRow,
   GroupBuyCampaignRow, GroupBuyCampaignSkuRow, GroupBuyTeamRow, GroupBuySeatRow, GroupBuyMemberUsageRow,
-  LiveSessionRow, LiveSessionProductRow, LiveSessionPriceRow, LivePriceTakeRow];
+  LiveSessionRow, LiveSessionProductRow, LiveSessionPriceRow, LivePriceTakeRow, LiveTouchRow, LiveReservationRow, LiveSettingsRow];

@@ -7,7 +7,10 @@ import { LivePriceQuotaParticipant } from './live-price-quota.participant';
 import { LivePriceTakeRow } from './live-price-take.entity';
 import { LiveSessionPriceRow } from './live-session-price.entity';
 import { LiveSessionProductRow } from './live-session-product.entity';
+import { LiveReservationRow } from './live-reservation.entity';
 import { LiveSessionRow } from './live-session.entity';
+import { LiveSettingsRow } from './live-settings.entity';
+import { LiveTouchRow } from './live-touch.entity';
 import { LiveSessionsService } from './live-sessions.service';
 import { LiveStatusSyncSweeper } from './live-status-sync.sweeper';
 import { ChannelsLiveProvider } from './providers/channels-live.provider';
@@ -19,7 +22,7 @@ import { PluginLiveProvider } from './providers/plugin-live.provider';
  * featured products and live prices, and the sweep that keeps their statuses current.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([LiveSessionRow, LiveSessionProductRow, LiveSessionPriceRow, LivePriceTakeRow]), CheckoutParticipantsModule, StaffModule],
+  imports: [TypeOrmModule.forFeature([LiveSessionRow, LiveSessionProductRow, LiveSessionPriceRow, LivePriceTakeRow, LiveTouchRow, LiveReservationRow, LiveSettingsRow]), CheckoutParticipantsModule, StaffModule],
   controllers: [AdminLiveController],
   providers: [
     LiveSessionsService,

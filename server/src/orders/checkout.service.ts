@@ -172,6 +172,8 @@ export class CheckoutService {
       sourceReferrerCode: source.referrerCode,
       sourceSharerMemberId: source.sharerMemberId,
       sourceLiveRoomId: source.liveRoomId,
+      sourceLiveSessionId: source.liveSessionId,
+      sourceLiveAttribution: source.liveAttribution,
       // A group-buy order joining a team names it from the quote; one opening a team gets its id in the seat's reserve.
       groupBuyTeamId: quote.order.groupBuyTeamId ?? source.groupBuyTeamId,
       fulfilmentHold: quote.order.fulfilmentHold ?? null,

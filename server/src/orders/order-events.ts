@@ -68,7 +68,7 @@ export type OrderRefundedPayload = OrderEventPayload & OrderRefund;
 /** The order columns an event is built from. */
 export type OrderFacts = Pick<
   OrderRow,
-  'id' | 'orderNo' | 'memberId' | 'payableFen' | 'itemCount' | 'memberCouponId' | 'pointsUsed' | 'sourceChannelCode' | 'sourceReferrerCode' | 'sourceSharerMemberId' | 'sourceLiveRoomId' | 'groupBuyTeamId'
+  'id' | 'orderNo' | 'memberId' | 'payableFen' | 'itemCount' | 'memberCouponId' | 'pointsUsed' | 'sourceChannelCode' | 'sourceReferrerCode' | 'sourceSharerMemberId' | 'sourceLiveRoomId' | 'sourceLiveSessionId' | 'sourceLiveAttribution' | 'groupBuyTeamId'
 >;
 
 /** Records order events in the caller's transaction (`manager` of TransactionRunner.run). */
@@ -122,6 +122,8 @@ export class OrderEventPublisher {
         sharerMemberId: order.sourceSharerMemberId,
         liveRoomId: order.sourceLiveRoomId,
         groupBuyTeamId: order.groupBuyTeamId,
+        liveSessionId: order.sourceLiveSessionId,
+        liveAttribution: order.sourceLiveAttribution,
       },
     };
     return this.events.record(manager, { type, aggregateKey: `order:${order.orderNo}`, memberId: order.memberId, payload: { ...payload, ...extra } });

@@ -151,6 +151,8 @@ export function toOrderDetail(order: OrderRow, lines: OrderLineFields[], afterSa
       sharerMemberId: null,
       liveRoomId: order.sourceLiveRoomId,
       groupBuyTeamId: order.groupBuyTeamId,
+      liveSessionId: order.sourceLiveSessionId,
+      liveAttribution: order.sourceLiveAttribution,
     },
     paidAt: iso(order.paidAt),
     shippedAt: iso(order.shippedAt),

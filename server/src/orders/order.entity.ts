@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { OrderCancelReason, OrderHold, OrderStatus, PricingAdjustment } from '../../../shared';
+import type { LiveAttribution, OrderCancelReason, OrderHold, OrderStatus, PricingAdjustment } from '../../../shared';
 
 /**
  * An order. Status changes only through conditional updates from the expected state (OrderProcess, src/orders/process/).
@@ -135,6 +135,14 @@ export class OrderRow {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   sourceLiveRoomId: string | null;
+
+  /** The live session the order is attributed to (OrderSource.liveSessionId), and how: LIVE_ATTRIBUTIONS. */
+  @Index('IDX_orders_source_live_session')
+  @Column({ type: 'int', nullable: true })
+  sourceLiveSessionId: number | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  sourceLiveAttribution: LiveAttribution | null;
 
   @Index('IDX_orders_group_buy_team')
   @Column({ type: 'int', nullable: true })

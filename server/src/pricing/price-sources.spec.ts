@@ -3,7 +3,7 @@ import { ListPriceSource } from './list-price.source';
 import { PriceSourceRegistry, type LinePrice, type PriceLine, type PriceSource } from './price-sources';
 
 const line = (skuId: number, memberPriceEnabled = true): PriceLine => ({ skuId, productId: 1, categoryId: 1, listPriceFen: 1990, memberPriceEnabled, quantity: 2 });
-const context = { memberId: 1, source: { channelCode: null, referrerCode: null, sharerMemberId: null, liveRoomId: null, groupBuyTeamId: null } satisfies OrderSource, now: new Date(), groupBuy: null };
+const context = { memberId: 1, source: { channelCode: null, referrerCode: null, sharerMemberId: null, liveRoomId: null, groupBuyTeamId: null, liveSessionId: null, liveAttribution: null } satisfies OrderSource, now: new Date(), groupBuy: null };
 const allStack = { memberPrice: true, coupon: true, points: true };
 
 function source(name: string, priority: number, skuIds: number[], unitPriceFen: number): PriceSource {

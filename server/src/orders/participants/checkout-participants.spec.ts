@@ -8,7 +8,7 @@ import { CheckoutParticipants } from './checkout-participants';
 const manager = {} as EntityManager;
 const line = (skuId: number): ParticipantLine => ({ skuId, productId: skuId, categoryId: 1, title: `商品${skuId}`, quantity: 1, unitPriceFen: 1000, stock: 10, priceSourceName: 'list' });
 const loyalty = { level: { name: '普通会员' }, memberPricePercent: 100, freeShippingThresholdFen: null, pointsBalance: 0, pointsPerYuan: 100, pointsMaxSharePercent: 50 };
-const source = { channelCode: null, referrerCode: null, sharerMemberId: null, liveRoomId: null, groupBuyTeamId: null };
+const source = { channelCode: null, referrerCode: null, sharerMemberId: null, liveRoomId: null, groupBuyTeamId: null, liveSessionId: null, liveAttribution: null };
 
 function quoteInput(forPreview: boolean, skuIds = [1, 2, 3]): Omit<QuoteInput, 'price'> {
   return {

@@ -37,7 +37,7 @@ import { claimSeed } from '../seed-claim';
 import { DEMO_OPENID_PREFIX, planDemoHistory, type PlannedMember, type PlannedOrder } from './demo-history-plan';
 
 export const DEMO_HISTORY_SEED = 'demo-history-v1';
-const NO_SOURCE = { channelCode: null, referrerCode: null, sharerMemberId: null, liveRoomId: null, groupBuyTeamId: null };
+const NO_SOURCE = { channelCode: null, referrerCode: null, sharerMemberId: null, liveRoomId: null, groupBuyTeamId: null, liveSessionId: null, liveAttribution: null };
 const CARRIERS = ['SF', 'YTO', 'ZTO', 'YD', 'JD'];
 /** Only SKUs with at least this much stock sell in the history, and never below it: no demo product sells out. */
 const STOCK_FLOOR = 12;
