@@ -10,6 +10,7 @@ import { LiveSessionProductRow } from './live-session-product.entity';
 import { LiveReservationRow } from './live-reservation.entity';
 import { LiveSessionRow } from './live-session.entity';
 import { LiveSettingsRow } from './live-settings.entity';
+import { LiveSettingsService } from './live-settings.service';
 import { LiveTouchRow } from './live-touch.entity';
 import { LiveSessionsService } from './live-sessions.service';
 import { LiveStatusSyncSweeper } from './live-status-sync.sweeper';
@@ -26,6 +27,7 @@ import { PluginLiveProvider } from './providers/plugin-live.provider';
   controllers: [AdminLiveController],
   providers: [
     LiveSessionsService,
+    LiveSettingsService,
     LivePriceQuotaParticipant,
     ChannelsLiveProvider,
     PluginLiveProvider,
