@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LiveTouchesModule } from '../live/live-touches.module';
 import { AttributionController } from './attribution.controller';
 import { AttributionService } from './attribution.service';
 import { MemberArrivals } from './member-arrivals';
@@ -15,7 +16,7 @@ import { ShareVisitRow } from './share-visit.entity';
 
 /** Share links, first/last touches, share actions and visits, and member identities (members and orders record through AttributionService). */
 @Module({
-  imports: [TypeOrmModule.forFeature([MemberIdentityRow, ShareLinkRow, VisitorTouchRow, ShareEventRow, ShareVisitRow])],
+  imports: [TypeOrmModule.forFeature([MemberIdentityRow, ShareLinkRow, VisitorTouchRow, ShareEventRow, ShareVisitRow]), LiveTouchesModule],
   controllers: [AttributionController],
   providers: [AttributionService, ShareLinksService, ShareActivityService, TouchesService, MemberIdentitiesService, MemberArrivals],
   exports: [AttributionService, ShareLinksService, MemberArrivals],

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CHANNEL_CODE_PATTERN, DEVICE_ID_PATTERN, type LoginAttribution, type OrderSource } from '../../../shared';
+import { LiveTouchesService } from '../live/live-touches.service';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { MemberArrivals } from './member-arrivals';
 import { MemberIdentitiesService } from './member-identities.service';
@@ -30,11 +31,13 @@ export class AttributionService {
     private readonly transactions: TransactionRunner,
     private readonly arrivals: MemberArrivals,
     private readonly shareActivity: ShareActivityService,
+    private readonly liveTouches: LiveTouchesService,
   ) {}
 
   /**
    * `POST /touches`: an unknown short id without a channel records nothing (a stale link is no error). A share
-   * link's open is also a visit of the referral report (`memberId`: the caller, when logged in).
+   * link's open is also a visit of the referral report (`memberId`: the caller, when logged in), and one carrying a
+   * live session an inbound live touch of it (once per open: recordMemberTouch does not repeat it).
    */
   async recordDeviceTouch(input: RecordTouchDto, memberId: number | null = null): Promise<void> {
     const link = await this.shareLinks.find(input.shortId);
@@ -42,7 +45,10 @@ export class AttributionService {
     if (!link && !channel) return;
     const at = new Date();
     await this.touches.recordForDevice(input.deviceId, touchOf(link, channel, at));
-    if (link) await this.shareActivity.recordVisit(link, deviceVisitor(input.deviceId), memberId, at);
+    if (link) {
+      await this.shareActivity.recordVisit(link, deviceVisitor(input.deviceId), memberId, at);
+      await this.liveTouches.recordLinkOpen(link, { deviceId: input.deviceId, memberId });
+    }
   }
 
   /** Every sign-in: the member's openid and unionid (when WeChat sends one) are the member's identities. */
@@ -63,7 +69,7 @@ export class AttributionService {
    * the share link or channel it holds is the member's latest touch. Invalid values are skipped; a failure
    * here is logged and never fails the login. A share link is also a visit of the referral report (the
    * storefront sends `/touches` only after privacy consent, so a friend who consents at this login has none yet),
-   * and is then announced to MemberArrivals. `registeredAt`: this login created the member, at that instant; the
+   * and is then announced to MemberArrivals (a link carrying a live session is an inbound live touch). `registeredAt`: this login created the member, at that instant; the
    * touch it carries is dated then, so the report can tell "came through the link" from "opened a link later".
    */
   async recordLogin(memberId: number, attribution: LoginAttribution | undefined, registeredAt: Date | null = null): Promise<void> {
@@ -82,6 +88,7 @@ export class AttributionService {
       });
       if (link) {
         await this.shareActivity.recordVisit(link, deviceId ? deviceVisitor(deviceId) : memberVisitor(memberId), memberId, at);
+        await this.liveTouches.recordLinkOpen(link, { deviceId, memberId }, registeredAt ?? at);
         await this.arrivals.notify({ memberId, link, registered: registeredAt !== null, at });
       }
     } catch (error) {

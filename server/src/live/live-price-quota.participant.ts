@@ -21,7 +21,7 @@ const unavailable = (skuId: number) =>
 
 /**
  * The live price's quota as a checkout participant. Quote (no writes): each line the live price source priced
- * names the session whose price it got. Reserve (in the order's transaction): `unitsTaken + n WHERE (unitQuota = 0
+ * names the session whose price it got, and the order is attributed to that session (live_price). Reserve (in the order's transaction): `unitsTaken + n WHERE (unitQuota = 0
  * OR unitsTaken + n <= unitQuota)` while the session is still live, and a take row per line; nothing left (or the
  * session ended since) throws 409 LIVE_PRICE_UNAVAILABLE and the whole order rolls back, stock untouched.
  * Release: a cancelled unpaid order gives its units back, once (the take row is deleted by the one who gives them
@@ -49,7 +49,8 @@ export class LivePriceQuotaParticipant implements CheckoutParticipant<LivePriceH
       if (!offer) return { refusals: [{ error: unavailable(line.skuId), skuIds: [line.skuId] }] };
       holds.push({ sessionId: offer.sessionId, skuId: line.skuId, quantity: line.quantity });
     }
-    return holds.length ? { hold: holds } : {};
+    // A line at a live price ties the order to its session, whatever the buyer's touches say (the first line's).
+    return holds.length ? { hold: holds, order: { sourceLiveSessionId: holds[0].sessionId, sourceLiveAttribution: 'live_price' } } : {};
   }
 
   async reserve(manager: EntityManager, { hold, orderId }: ReserveInput<LivePriceHold[]>): Promise<void> {

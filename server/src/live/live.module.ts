@@ -3,6 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CheckoutParticipantsModule } from '../orders/participants/checkout-participants.module';
 import { StaffModule } from '../staff/staff.module';
 import { AdminLiveController } from './admin-live.controller';
+import { LiveAttributionParticipant } from './live-attribution.participant';
+import { LiveEntriesService } from './live-entries.service';
+import { LiveTouchesController } from './live-touches.controller';
+import { LiveTouchesModule } from './live-touches.module';
 import { LivePriceQuotaParticipant } from './live-price-quota.participant';
 import { LivePriceTakeRow } from './live-price-take.entity';
 import { LiveSessionPriceRow } from './live-session-price.entity';
@@ -10,6 +14,7 @@ import { LiveSessionProductRow } from './live-session-product.entity';
 import { LiveReservationRow } from './live-reservation.entity';
 import { LiveSessionRow } from './live-session.entity';
 import { LiveSettingsRow } from './live-settings.entity';
+import { LiveSettingsController } from './live-settings.controller';
 import { LiveSettingsService } from './live-settings.service';
 import { LiveTouchRow } from './live-touch.entity';
 import { LiveSessionsService } from './live-sessions.service';
@@ -23,8 +28,8 @@ import { PluginLiveProvider } from './providers/plugin-live.provider';
  * featured products and live prices, and the sweep that keeps their statuses current.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([LiveSessionRow, LiveSessionProductRow, LiveSessionPriceRow, LivePriceTakeRow, LiveTouchRow, LiveReservationRow, LiveSettingsRow]), CheckoutParticipantsModule, StaffModule],
-  controllers: [AdminLiveController],
+  imports: [TypeOrmModule.forFeature([LiveSessionRow, LiveSessionProductRow, LiveSessionPriceRow, LivePriceTakeRow, LiveTouchRow, LiveReservationRow, LiveSettingsRow]), CheckoutParticipantsModule, StaffModule, LiveTouchesModule],
+  controllers: [AdminLiveController, LiveTouchesController, LiveSettingsController],
   providers: [
     LiveSessionsService,
     LiveSettingsService,
@@ -33,6 +38,8 @@ import { PluginLiveProvider } from './providers/plugin-live.provider';
     PluginLiveProvider,
     { provide: LIVE_PROVIDER_DRIVERS, useFactory: (channels: ChannelsLiveProvider, plugin: PluginLiveProvider) => [channels, plugin], inject: [ChannelsLiveProvider, PluginLiveProvider] },
     LiveStatusSyncSweeper,
+    LiveEntriesService,
+    LiveAttributionParticipant,
   ],
 })
 export class LiveModule {}

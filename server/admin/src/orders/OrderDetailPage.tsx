@@ -1,5 +1,6 @@
 import { PageContainer } from '@ant-design/pro-components';
 import type { AdminOrderDetail, SubscribeMessageLog } from '@shared/api/admin-orders';
+import { LIVE_ATTRIBUTION_LABELS } from '@shared/api/live';
 import { ORDER_CANCEL_REASON_LABELS, type OrderLine, type OrderStatus } from '@shared/api/orders';
 import { REFUND_KIND_LABELS, SUBSCRIBE_TEMPLATE_LABELS, type PaymentRecord, type RefundRecord } from '@shared/api/payments';
 import { formatYuan } from '@shared/money';
@@ -123,6 +124,11 @@ export default function OrderDetailPage() {
             </Descriptions.Item>
             <Descriptions.Item label="分享链接">{order.source.referrerCode ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="直播间">{order.source.liveRoomId ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="直播归因">
+              {order.source.liveSessionId !== null && order.source.liveAttribution !== null
+                ? `直播 #${order.source.liveSessionId} · ${LIVE_ATTRIBUTION_LABELS[order.source.liveAttribution]}`
+                : '—'}
+            </Descriptions.Item>
             <Descriptions.Item label="拼团">{order.source.groupBuyTeamId ?? '—'}</Descriptions.Item>
           </Descriptions>
         </Card>

@@ -56,6 +56,8 @@ export const PARTICIPANT_RANKS = {
   coupons: 300,
   /** After the coupon: points pay for the goods left after it. */
   points: 400,
+  /** Reads only (which live session the order is attributed to); takes nothing. */
+  liveAttribution: 500,
 } as const;
 
 /** A line as participants see it: the SKU, how many, the unit price its price source gave and what stacks on it. */
@@ -110,8 +112,12 @@ export interface ParticipantRefusal {
 /**
  * Order columns a participant fills from its quote (the points used come out of the pricing itself).
  * `payDeadlineAt` may only bring the shop's payment deadline earlier (a 拼团 seat must be paid before its team expires).
+ * `sourceLiveSessionId` / `sourceLiveAttribution`: the live session the order is attributed to (live/), filled together.
  */
-export type ParticipantOrderFields = Pick<OrderRow, 'memberCouponId' | 'couponTemplateId' | 'couponName' | 'groupBuyTeamId' | 'fulfilmentHold' | 'payDeadlineAt'>;
+export type ParticipantOrderFields = Pick<
+  OrderRow,
+  'memberCouponId' | 'couponTemplateId' | 'couponName' | 'groupBuyTeamId' | 'fulfilmentHold' | 'payDeadlineAt' | 'sourceLiveSessionId' | 'sourceLiveAttribution'
+>;
 
 /** The preview's fields that belong to a participant. */
 export type ParticipantPreviewParts = Pick<CheckoutPreview, 'coupons' | 'selectedMemberCouponId' | 'points'>;

@@ -1,0 +1,67 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { LiveAttribution } from '../../../shared';
+import { bindDateTime } from '../analytics/purchase-facts';
+import { PARTICIPANT_RANKS, type CheckoutParticipant, type ParticipantQuote, type QuoteInput } from '../orders/participants/checkout-participant';
+import { CheckoutParticipants } from '../orders/participants/checkout-participants';
+import { LIVE_PRICE_SOURCE } from './live-price.source';
+import { LiveSettingsService } from './live-settings.service';
+
+const HOUR_MS = 3_600_000;
+
+/** The kind of a buyer's latest touch → how the order is attributed to its session. */
+const ATTRIBUTION_OF_TOUCH: Record<'click' | 'inbound', LiveAttribution> = { inbound: 'inbound', click: 'assisted' };
+
+/**
+ * Attributes an order to a live session from the buyer's touches (shared/api/live.ts LIVE_ATTRIBUTIONS): the
+ * latest live touch of the buyer (as the member, or from a device that member_identities links to them) within
+ * LiveSettings.attributionWindowHours before now; an inbound launch → inbound, a tap on our entry → assisted. An
+ * order with a line at a live price is the live price participant's (live_price wins). Placing only (a preview
+ * needs none), one indexed read in the quote, before the order's transaction; a failure is logged and the order
+ * goes on unattributed.
+ */
+@Injectable()
+export class LiveAttributionParticipant implements CheckoutParticipant<undefined>, OnModuleInit {
+  readonly name = 'live.attribution';
+  readonly rank = PARTICIPANT_RANKS.liveAttribution;
+  private readonly logger = new Logger('LiveAttribution');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: LiveSettingsService,
+    private readonly participants: CheckoutParticipants,
+  ) {}
+
+  onModuleInit(): void {
+    this.participants.register(this);
+  }
+
+  async quote({ memberId, lines, now, forPreview }: QuoteInput): Promise<ParticipantQuote<undefined>> {
+    if (forPreview || lines.some((line) => line.priceSourceName === LIVE_PRICE_SOURCE)) return {};
+    try {
+      const touch = await this.latestTouch(memberId, now);
+      return touch ? { order: { sourceLiveSessionId: touch.sessionId, sourceLiveAttribution: ATTRIBUTION_OF_TOUCH[touch.kind] } } : {};
+    } catch (error) {
+      this.logger.error(`live attribution of an order of member ${memberId} skipped: ${String(error)}`);
+      return {};
+    }
+  }
+
+  async reserve(): Promise<void> {}
+
+  async release(): Promise<void> {}
+
+  /** The buyer's latest touch since the window began (the member's own, or their devices'). */
+  private async latestTouch(memberId: number, now: Date): Promise<{ sessionId: number; kind: 'click' | 'inbound' } | null> {
+    const { attributionWindowHours } = await this.settings.get();
+    const since = bindDateTime(this.dataSource, new Date(now.getTime() - attributionWindowHours * HOUR_MS));
+    const rows: { sessionId: unknown; kind: 'click' | 'inbound' }[] = await this.dataSource.query(
+      `SELECT t.sessionId AS sessionId, t.kind AS kind FROM live_touches t
+       WHERE t.createdAt >= ? AND (t.memberId = ? OR t.deviceId IN (SELECT i.value FROM member_identities i WHERE i.memberId = ? AND i.kind = 'device'))
+       ORDER BY t.createdAt DESC, t.id DESC LIMIT 1`,
+      [since, memberId, memberId],
+    );
+    return rows.length ? { sessionId: Number(rows[0].sessionId), kind: rows[0].kind } : null;
+  }
+}

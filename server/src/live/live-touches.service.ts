@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, Not } from 'typeorm';
+import { LiveSessionRow } from './live-session.entity';
+import { LiveTouchRow } from './live-touch.entity';
+
+/** A live touch as recorded (shared/api/live.ts): who, which session, a click or an inbound launch. */
+export type LiveTouch = Omit<LiveTouchRow, 'id' | 'createdAt'> & { createdAt?: Date };
+
+/** Who opened a share link: the device and/or the member. */
+export interface LinkVisitor {
+  deviceId: string | null;
+  memberId: number | null;
+}
+
+/**
+ * Writes live touches (append-only). Kept free of other modules so both the live endpoints and AttributionService
+ * (a share link that carries a live session) can record through it without a circular import.
+ */
+@Injectable()
+export class LiveTouchesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The session a touch may name: an existing session that was not cancelled. */
+  async sessionExists(sessionId: number): Promise<boolean> {
+    return this.dataSource.getRepository(LiveSessionRow).existsBy({ id: sessionId, status: Not('cancelled') });
+  }
+
+  async record(touch: LiveTouch): Promise<void> {
+    await this.dataSource.getRepository(LiveTouchRow).insert(touch);
+  }
+
+  /**
+   * A share link that carries a live session was opened: an inbound touch of that session (the sharer named unless
+   * it is the visitor's own link). An unknown or cancelled session records nothing. `at`: when it counts from (a
+   * login that created the member dates it at the registration, so the report can see the member came through it).
+   */
+  async recordLinkOpen(link: { liveSessionId: number | null; sharerMemberId: number }, visitor: LinkVisitor, at?: Date): Promise<void> {
+    if (link.liveSessionId === null || !(await this.sessionExists(link.liveSessionId))) return;
+    await this.record({
+      sessionId: link.liveSessionId,
+      kind: 'inbound',
+      entry: null,
+      scene: null,
+      deviceId: visitor.deviceId,
+      memberId: visitor.memberId,
+      sharerMemberId: link.sharerMemberId !== visitor.memberId ? link.sharerMemberId : null,
+      withShareInfo: false,
+      ...(at ? { createdAt: at } : {}),
+    });
+  }
+}
