@@ -1,0 +1,136 @@
+import { LiveTouchRow } from '../../server/src/live/live-touch.entity';
+import { OrderRow } from '../../server/src/orders/order.entity';
+import { HOUR_MS, LiveFixtures, newDevice } from './support/live-fixtures';
+import { API, bearer, loginCode, startTestApp, TEST_DB, type TestApp } from './support/test-app';
+
+/** Orders attributed to a live session: at a live price, else from the buyer's latest live touch within the window. */
+describe(`live order attribution (${TEST_DB})`, () => {
+  let t: TestApp;
+  let live: LiveFixtures;
+  let skuId: number;
+  let productId: number;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    live = new LiveFixtures(t);
+    await live.init();
+    const product = await live.shop.product([{ priceFen: 9900, stock: 500 }]);
+    productId = product.id;
+    skuId = product.skus[0].id;
+  });
+  afterAll(() => t.close());
+
+  const touches = () => t.dataSource.getRepository(LiveTouchRow);
+  const storedSource = async (orderNo: string) => {
+    const row = await t.dataSource.getRepository(OrderRow).findOneByOrFail({ orderNo });
+    return { liveSessionId: row.sourceLiveSessionId, liveAttribution: row.sourceLiveAttribution };
+  };
+  /** Moves the member's touches back in time, as if they had happened `hours` ago. */
+  const ageTouches = (where: Partial<LiveTouchRow>, hours: number) => touches().update(where, { createdAt: new Date(Date.now() - hours * HOUR_MS) });
+  const saveWindow = (attributionWindowHours: number) =>
+    t.api().put(`${API}/admin/live/settings`).set(bearer(live.operator)).send({ attributionWindowHours, reminderLeadMinutes: 10 }).expect(200);
+
+  it('attributes an order placed within the window after a live click to the session (assisted)', async () => {
+    const session = await live.session({ productIds: [productId], start: true });
+    const buyer = await live.shopper();
+    await live.click(session.id, newDevice(), buyer.token).expect(204);
+    expect(await touches().countBy({ sessionId: session.id, memberId: buyer.memberId, kind: 'click', entry: 'banner' })).toBe(1);
+
+    const order = await live.order(buyer, skuId);
+    expect(order.source).toEqual(expect.objectContaining({ liveSessionId: session.id, liveAttribution: 'assisted' }));
+    expect(await storedSource(order.orderNo)).toEqual({ liveSessionId: session.id, liveAttribution: 'assisted' });
+    // The shopper's own order detail reads the same.
+    const detail = (await t.api().get(`${API}/orders/${order.orderNo}`).set(bearer(buyer.token)).expect(200)).body;
+    expect(detail.source).toEqual(expect.objectContaining({ liveSessionId: session.id, liveAttribution: 'assisted' }));
+  });
+
+  it('does not attribute an order placed after the window; a longer window setting brings it back', async () => {
+    const session = await live.session({ productIds: [productId], start: true });
+    const buyer = await live.shopper();
+    await live.click(session.id, newDevice(), buyer.token).expect(204);
+    // Default window 24 h: the click 25 h ago is outside it.
+    await ageTouches({ memberId: buyer.memberId }, 25);
+    const late = await live.order(buyer, skuId);
+    expect(late.source).toEqual(expect.objectContaining({ liveSessionId: null, liveAttribution: null }));
+    expect(await storedSource(late.orderNo)).toEqual({ liveSessionId: null, liveAttribution: null });
+
+    await saveWindow(48);
+    try {
+      const within = await live.order(buyer, skuId);
+      expect(await storedSource(within.orderNo)).toEqual({ liveSessionId: session.id, liveAttribution: 'assisted' });
+    } finally {
+      await saveWindow(24);
+    }
+  });
+
+  it('attributes to the latest touch: an inbound launch beats an older click of another session', async () => {
+    const clicked = await live.session({ productIds: [productId], start: true });
+    const launched = await live.session({ productIds: [productId], start: true });
+    const buyer = await live.shopper();
+    const device = newDevice();
+    await live.click(clicked.id, device, buyer.token).expect(204);
+    await ageTouches({ memberId: buyer.memberId }, 2);
+    // A launch from the plugin room: custom_params carry the session.
+    expect((await live.inbound({ deviceId: device, scene: 1007, sessionId: launched.id }, buyer.token).expect(200)).body).toEqual({ sessionId: launched.id });
+    const order = await live.order(buyer, skuId);
+    expect(await storedSource(order.orderNo)).toEqual({ liveSessionId: launched.id, liveAttribution: 'inbound' });
+
+    // A newer click wins over the launch in turn.
+    await ageTouches({ memberId: buyer.memberId, sessionId: launched.id }, 1);
+    await live.click(clicked.id, device, buyer.token).expect(204);
+    const next = await live.order(buyer, skuId);
+    expect(await storedSource(next.orderNo)).toEqual({ liveSessionId: clicked.id, liveAttribution: 'assisted' });
+  });
+
+  it('attributes an order at a live price to its session (live_price), with no touch and even after a click on another session', async () => {
+    const product = await live.shop.product([{ priceFen: 9900, stock: 50 }]);
+    const priced = await live.session({ productIds: [product.id], prices: [{ skuId: product.skus[0].id, livePriceFen: 5900, unitQuota: 0 }], start: true });
+    const other = await live.session({ productIds: [productId], start: true });
+    const untouched = await live.shopper();
+    const order = await live.order(untouched, product.skus[0].id);
+    expect(order.lines[0].unitPriceFen).toBe(5900);
+    expect(order.source).toEqual(expect.objectContaining({ liveSessionId: priced.id, liveAttribution: 'live_price' }));
+    expect(await touches().countBy({ memberId: untouched.memberId })).toBe(0);
+
+    const clicker = await live.shopper();
+    await live.click(other.id, newDevice(), clicker.token).expect(204);
+    expect(await storedSource((await live.order(clicker, product.skus[0].id)).orderNo)).toEqual({ liveSessionId: priced.id, liveAttribution: 'live_price' });
+  });
+
+  it('attributes after login a click the device made before it (member_identities links the device)', async () => {
+    const session = await live.session({ productIds: [productId], start: true });
+    const device = newDevice();
+    await live.click(session.id, device).expect(204);
+    expect(await touches().findOneByOrFail({ deviceId: device })).toEqual(expect.objectContaining({ memberId: null, sessionId: session.id }));
+    const token = (await t.api().post(`${API}/auth/wechat-login`).send({ code: loginCode(t, `live-device-${process.pid}`), attribution: { deviceId: device } }).expect(200)).body.token as string;
+    const buyer = await live.shopperOf(token);
+    const order = await live.order(buyer, skuId);
+    expect(await storedSource(order.orderNo)).toEqual({ liveSessionId: session.id, liveAttribution: 'assisted' });
+  });
+
+  it('counts a share link carrying a live session as an inbound touch of it, named with its sharer', async () => {
+    const session = await live.session({ productIds: [productId], start: true });
+    const sharer = await live.shopper();
+    const link = (await t.api().post(`${API}/share-links`).set(bearer(sharer.token)).send({ kind: 'product', targetId: productId, liveSessionId: session.id }).expect(200)).body;
+    const buyer = await live.shopper();
+    const device = newDevice();
+    await t.api().post(`${API}/touches`).set(bearer(buyer.token)).send({ deviceId: device, shortId: link.shortId }).expect(204);
+    // One touch for one open (the member's and the device's touch rows of /touches are not live touches twice).
+    expect(await touches().findBy({ sessionId: session.id })).toEqual([
+      expect.objectContaining({ kind: 'inbound', memberId: buyer.memberId, deviceId: device, sharerMemberId: sharer.memberId, withShareInfo: false }),
+    ]);
+    const order = await live.order(buyer, skuId);
+    expect(await storedSource(order.orderNo)).toEqual({ liveSessionId: session.id, liveAttribution: 'inbound' });
+    // A link naming a session that does not exist records no live touch.
+    const stale = (await t.api().post(`${API}/share-links`).set(bearer(sharer.token)).send({ kind: 'product', targetId: productId, liveSessionId: 999_999 }).expect(200)).body;
+    await t.api().post(`${API}/touches`).send({ deviceId: newDevice(), shortId: stale.shortId }).expect(204);
+    expect(await touches().countBy({ sessionId: 999_999 })).toBe(0);
+  });
+
+  it('leaves an order unattributed when the buyer has no touch, and a preview writes nothing', async () => {
+    const buyer = await live.shopper();
+    await t.api().post(`${API}/checkout/preview`).set(bearer(buyer.token)).send({ items: [{ skuId, quantity: 1 }], addressId: buyer.addressId }).expect(200);
+    const order = await live.order(buyer, skuId);
+    expect(await storedSource(order.orderNo)).toEqual({ liveSessionId: null, liveAttribution: null });
+  });
+});
