@@ -26,7 +26,7 @@ describe(`live order attribution (${TEST_DB})`, () => {
     return { liveSessionId: row.sourceLiveSessionId, liveAttribution: row.sourceLiveAttribution };
   };
   /** Moves the member's touches back in time, as if they had happened `hours` ago. */
-  const ageTouches = (where: Partial<LiveTouchRow>, hours: number) => touches().update(where, { createdAt: new Date(Date.now() - hours * HOUR_MS) });
+  const ageTouches = (where: { memberId: number; sessionId?: number }, hours: number) => touches().update(where, { createdAt: new Date(Date.now() - hours * HOUR_MS) });
   const saveWindow = (attributionWindowHours: number) =>
     t.api().put(`${API}/admin/live/settings`).set(bearer(live.operator)).send({ attributionWindowHours, reminderLeadMinutes: 10 }).expect(200);
 

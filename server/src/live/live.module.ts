@@ -3,12 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CheckoutParticipantsModule } from '../orders/participants/checkout-participants.module';
 import { StaffModule } from '../staff/staff.module';
 import { AdminLiveController } from './admin-live.controller';
+import { AdminLiveReportController } from './admin-live-report.controller';
 import { LiveAttributionParticipant } from './live-attribution.participant';
 import { LiveEntriesService } from './live-entries.service';
 import { LiveTouchesController } from './live-touches.controller';
 import { LiveTouchesModule } from './live-touches.module';
 import { LivePriceQuotaParticipant } from './live-price-quota.participant';
 import { LivePriceTakeRow } from './live-price-take.entity';
+import { LiveReportService } from './live-report.service';
 import { LiveSessionPriceRow } from './live-session-price.entity';
 import { LiveSessionProductRow } from './live-session-product.entity';
 import { LiveReservationRow } from './live-reservation.entity';
@@ -29,7 +31,7 @@ import { PluginLiveProvider } from './providers/plugin-live.provider';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([LiveSessionRow, LiveSessionProductRow, LiveSessionPriceRow, LivePriceTakeRow, LiveTouchRow, LiveReservationRow, LiveSettingsRow]), CheckoutParticipantsModule, StaffModule, LiveTouchesModule],
-  controllers: [AdminLiveController, LiveTouchesController, LiveSettingsController],
+  controllers: [AdminLiveController, LiveTouchesController, LiveSettingsController, AdminLiveReportController],
   providers: [
     LiveSessionsService,
     LiveSettingsService,
@@ -40,6 +42,7 @@ import { PluginLiveProvider } from './providers/plugin-live.provider';
     LiveStatusSyncSweeper,
     LiveEntriesService,
     LiveAttributionParticipant,
+    LiveReportService,
   ],
 })
 export class LiveModule {}
