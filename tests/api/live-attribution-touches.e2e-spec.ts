@@ -68,6 +68,10 @@ describe(`live touches and settings (${TEST_DB})`, () => {
       expect(await touches().findOneByOrFail({ sessionId: session.id, deviceId: device })).toEqual(
         expect.objectContaining({ kind: 'inbound', scene: 1007, memberId: viewer.memberId, sharerMemberId: sharer.memberId, withShareInfo: false }),
       );
+      // custom_params with the share link only: the session the link carries.
+      const linkOnly = newDevice();
+      expect((await live.inbound({ deviceId: linkOnly, scene: 1007, shortId: link.shortId }).expect(200)).body).toEqual({ sessionId: session.id });
+      expect(await touches().findOneByOrFail({ deviceId: linkOnly })).toEqual(expect.objectContaining({ sessionId: session.id, memberId: null, sharerMemberId: sharer.memberId }));
       // The sharer opening their own link is not their own sharer.
       const own = newDevice();
       await live.inbound({ deviceId: own, scene: 1007, sessionId: session.id, shortId: link.shortId }, sharer.token).expect(200);

@@ -127,9 +127,16 @@ describe(`live order attribution (${TEST_DB})`, () => {
     expect(await touches().countBy({ sessionId: 999_999 })).toBe(0);
   });
 
-  it('leaves an order unattributed when the buyer has no touch, and a preview writes nothing', async () => {
+  it('does not attribute to a session cancelled after the tap', async () => {
+    const session = await live.session({ productIds: [productId] });
     const buyer = await live.shopper();
-    await t.api().post(`${API}/checkout/preview`).set(bearer(buyer.token)).send({ items: [{ skuId, quantity: 1 }], addressId: buyer.addressId }).expect(200);
+    await live.click(session.id, newDevice(), buyer.token).expect(204);
+    await live.act(session.id, 'cancel');
+    expect(await storedSource((await live.order(buyer, skuId)).orderNo)).toEqual({ liveSessionId: null, liveAttribution: null });
+  });
+
+  it('leaves an order unattributed when the buyer has no touch', async () => {
+    const buyer = await live.shopper();
     const order = await live.order(buyer, skuId);
     expect(await storedSource(order.orderNo)).toEqual({ liveSessionId: null, liveAttribution: null });
   });

@@ -52,12 +52,12 @@ export class LiveAttributionParticipant implements CheckoutParticipant<undefined
 
   async release(): Promise<void> {}
 
-  /** The buyer's latest touch since the window began (the member's own, or their devices'). */
+  /** The buyer's latest touch since the window began (the member's own, or their devices'), of a session not cancelled since. */
   private async latestTouch(memberId: number, now: Date): Promise<{ sessionId: number; kind: 'click' | 'inbound' } | null> {
     const { attributionWindowHours } = await this.settings.get();
     const since = bindDateTime(this.dataSource, new Date(now.getTime() - attributionWindowHours * HOUR_MS));
     const rows: { sessionId: unknown; kind: 'click' | 'inbound' }[] = await this.dataSource.query(
-      `SELECT t.sessionId AS sessionId, t.kind AS kind FROM live_touches t
+      `SELECT t.sessionId AS sessionId, t.kind AS kind FROM live_touches t JOIN live_sessions s ON s.id = t.sessionId AND s.status <> 'cancelled'
        WHERE t.createdAt >= ? AND (t.memberId = ? OR t.deviceId IN (SELECT i.value FROM member_identities i WHERE i.memberId = ? AND i.kind = 'device'))
        ORDER BY t.createdAt DESC, t.id DESC LIMIT 1`,
       [since, memberId, memberId],

@@ -32,13 +32,15 @@ export class LiveEntriesService {
   }
 
   /**
-   * A launch from a live: the plugin room's session (custom_params), else for a Channels scene the Channels session
-   * live now or the latest one started within the attribution window. A launch that matches none records nothing.
+   * A launch from a live: the plugin room's session (custom_params' sessionId, or the session its share link carries),
+   * else for a Channels scene the Channels session live now or the latest one started within the attribution window.
+   * A launch that matches none records nothing.
    */
   async inbound(input: LiveInboundDto, memberId: number | null): Promise<LiveInboundResult> {
-    const sessionId = await this.matchSession(input);
+    const link = await this.shareLinkOf(input.shortId);
+    const sessionId = await this.matchSession(input, link);
     if (sessionId === null) return { sessionId: null };
-    const sharer = await this.sharerOf(input);
+    const sharer = link?.sharerMemberId ?? (await this.memberOfOpenid(input.sharerOpenId));
     await this.touches.record({
       sessionId,
       kind: 'inbound',
@@ -52,8 +54,11 @@ export class LiveEntriesService {
     return { sessionId };
   }
 
-  private async matchSession(input: LiveInboundDto): Promise<number | null> {
-    if (input.sessionId !== undefined && (await this.touches.sessionExists(input.sessionId))) return input.sessionId;
+  /** The plugin room's session (custom_params' sessionId, else the live session its share link carries); else Channels'. */
+  private async matchSession(input: LiveInboundDto, link: Pick<ShareLinkRow, 'liveSessionId'> | null): Promise<number | null> {
+    for (const candidate of [input.sessionId, link?.liveSessionId]) {
+      if (candidate != null && (await this.touches.sessionExists(candidate))) return candidate;
+    }
     if (!CHANNELS_SCENES.has(input.scene)) return null;
     const sessions = this.dataSource.getRepository(LiveSessionRow);
     const live = await sessions.findOne({ select: { id: true }, where: { provider: 'channels', status: 'live' }, order: { startedAt: 'DESC', id: 'DESC' } });
@@ -67,15 +72,17 @@ export class LiveEntriesService {
     return recent?.id ?? null;
   }
 
-  /** The sharer: our share link's member (plugin custom_params), else the member whose openid Channels named. */
-  private async sharerOf(input: LiveInboundDto): Promise<number | null> {
-    const linkId = input.shortId ? decodeShortId(input.shortId) : null;
-    if (linkId !== null) {
-      const link = await this.dataSource.getRepository(ShareLinkRow).findOne({ select: { sharerMemberId: true }, where: { id: linkId } });
-      if (link) return link.sharerMemberId;
-    }
-    if (!input.sharerOpenId) return null;
-    const identity = await this.dataSource.getRepository(MemberIdentityRow).findOne({ select: { memberId: true }, where: { kind: 'openid', value: input.sharerOpenId } });
+  /** The share link the plugin room's custom_params carried (its member is the sharer); null for none or an unknown one. */
+  private async shareLinkOf(shortId: string | undefined): Promise<Pick<ShareLinkRow, 'sharerMemberId' | 'liveSessionId'> | null> {
+    const linkId = shortId ? decodeShortId(shortId) : null;
+    if (linkId === null) return null;
+    return this.dataSource.getRepository(ShareLinkRow).findOne({ select: { sharerMemberId: true, liveSessionId: true }, where: { id: linkId } });
+  }
+
+  /** The member whose openid Channels named as the sharer, when we know them. */
+  private async memberOfOpenid(openid: string | undefined): Promise<number | null> {
+    if (!openid) return null;
+    const identity = await this.dataSource.getRepository(MemberIdentityRow).findOne({ select: { memberId: true }, where: { kind: 'openid', value: openid } });
     return identity?.memberId ?? null;
   }
 }
