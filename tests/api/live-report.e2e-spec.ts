@@ -1,4 +1,4 @@
-import { addDays, chinaDay, type AdminProductDetail, type LiveSession, type LiveSessionReport, type OrderDetail } from '../../shared';
+import { addDays, chinaDateTime, chinaDay, type AdminProductDetail, type LiveSession, type LiveSessionReport, type OrderDetail } from '../../shared';
 import { MemberIdentityRow } from '../../server/src/attribution/member-identity.entity';
 import { LiveReservationRow } from '../../server/src/live/live-reservation.entity';
 import { LiveSessionRow } from '../../server/src/live/live-session.entity';
@@ -193,14 +193,14 @@ describe(`live report (${TEST_DB})`, () => {
     expect(response.headers['content-type']).toContain('text/csv');
     const lines = response.text.replace(/^\uFEFF/, '').trim().split('\n');
     expect(lines[0]).toBe(
-      '场次ID,标题,直播平台,状态,计划开播,实际开播,结束,入口点击,点击访客,直播间进店,带分享者进店,预约,提醒已发,' +
+      '场次ID,标题,直播平台,状态,计划开播（北京时间）,实际开播,结束,入口点击,点击访客,直播间进店,带分享者进店,预约,提醒已发,' +
         '直播专享价下单订单,直播专享价下单GMV（元）,直播专享价下单退款（元）,直播间进店（推断）订单,直播间进店（推断）GMV（元）,直播间进店（推断）退款（元）,' +
         '直播助攻（推断）订单,直播助攻（推断）GMV（元）,直播助攻（推断）退款（元）,新会员,回头客',
     );
     // Every session of the range, whatever the page size: the later one first.
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toBe(`${later.id},下周直播,视频号直播,未开始,${later.plannedStartAt},,,0,0,0,0,0,0,0,0.00,0.00,0,0.00,0.00,0,0.00,0.00,0,0`);
-    expect(lines[2]).toBe(`${s.id},周末直播,视频号直播,直播中,${P.toISOString()},${P.toISOString()},,5,4,2,1,3,2,1,80.00,0.00,1,50.00,50.00,1,130.00,0.00,1,1`);
+    expect(lines[1]).toBe(`${later.id},下周直播,视频号直播,未开始,${chinaDateTime(new Date(later.plannedStartAt))},,,0,0,0,0,0,0,0,0.00,0.00,0,0.00,0.00,0,0.00,0.00,0,0`);
+    expect(lines[2]).toBe(`${s.id},周末直播,视频号直播,直播中,${chinaDateTime(P)},${chinaDateTime(P)},,5,4,2,1,3,2,1,80.00,0.00,1,50.00,50.00,1,130.00,0.00,1,1`);
   });
 
   it('lets customer service read the report; warehouse staff and callers without a token are refused; unknown session 404', async () => {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { And, DataSource, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import {
   addDays,
+  chinaDateTime,
   LIVE_ATTRIBUTION_LABELS,
   LIVE_ATTRIBUTIONS,
   LIVE_PROVIDER_LABELS,
@@ -36,6 +37,8 @@ type SqlRow = Record<string, unknown>;
 const count = (value: unknown) => Number(value ?? 0);
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 const yuan = (fen: number) => (fen / 100).toFixed(2);
+/** The CSV's times: China wall-clock time, as the other exports write them. */
+const chinaTime = (value: string | null) => (value ? chinaDateTime(new Date(value)) : '');
 const noOrders = (): LiveOrderFigures => ({ orders: 0, gmvFen: 0, refundedFen: 0 });
 
 /**
@@ -69,7 +72,7 @@ export class LiveReportService {
     const sessions = await this.dataSource.getRepository(LiveSessionRow).find({ where: plannedIn(query), order: { plannedStartAt: 'DESC', id: 'DESC' } });
     const { attributionWindowHours } = await this.settings.get();
     const rows = await this.rows(sessions, attributionWindowHours);
-    const header = ['场次ID', '标题', '直播平台', '状态', '计划开播', '实际开播', '结束', '入口点击', '点击访客', '直播间进店', '带分享者进店', '预约', '提醒已发'];
+    const header = ['场次ID', '标题', '直播平台', '状态', '计划开播（北京时间）', '实际开播', '结束', '入口点击', '点击访客', '直播间进店', '带分享者进店', '预约', '提醒已发'];
     for (const kind of LIVE_ATTRIBUTIONS) header.push(`${LIVE_ATTRIBUTION_LABELS[kind]}订单`, `${LIVE_ATTRIBUTION_LABELS[kind]}GMV（元）`, `${LIVE_ATTRIBUTION_LABELS[kind]}退款（元）`);
     header.push('新会员', '回头客');
     return csvDocument(
@@ -79,9 +82,9 @@ export class LiveReportService {
         row.title,
         LIVE_PROVIDER_LABELS[row.provider],
         LIVE_SESSION_STATUS_LABELS[row.status],
-        row.plannedStartAt,
-        row.startedAt ?? '',
-        row.endedAt ?? '',
+        chinaTime(row.plannedStartAt),
+        chinaTime(row.startedAt),
+        chinaTime(row.endedAt),
         row.clicks,
         row.clickVisitors,
         row.inboundLaunches,
