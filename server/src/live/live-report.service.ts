@@ -22,6 +22,7 @@ import { bindDateTime, readDate } from '../analytics/purchase-facts';
 import { csvDocument } from '../platform/http/csv-document';
 import { paginated } from '../platform/http/page-query.dto';
 import type { LiveReportQueryDto } from './live-report.dto';
+import { timelineFrame } from './live-report-timeline';
 import { LiveSessionRow } from './live-session.entity';
 import { sessionNotFound } from './live-sessions.service';
 import { LiveSettingsService } from './live-settings.service';
@@ -29,9 +30,6 @@ import { LiveSettingsService } from './live-settings.service';
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const TOP_PRODUCTS_SHOWN = 10;
-/** A timeline has at most this many buckets: the smallest of BUCKET_MINUTES that keeps it so. */
-const MAX_TIMELINE_POINTS = 60;
-const BUCKET_MINUTES = [5, 10, 15, 30, 60, 120, 180, 360, 720, 1440];
 
 type SqlRow = Record<string, unknown>;
 const count = (value: unknown) => Number(value ?? 0);
@@ -206,13 +204,10 @@ export class LiveReportService {
    * the attribution window's end after the session ended (or its planned end), never past now.
    */
   private async timeline(session: LiveSessionRow, windowHours: number, now: Date): Promise<{ timeline: LiveTimelinePoint[]; bucketMinutes: number }> {
-    const start = session.plannedStartAt.getTime() - HOUR_MS;
-    const fullEnd = (session.endedAt ?? session.plannedEndAt).getTime() + windowHours * HOUR_MS;
-    const bucketMinutes = BUCKET_MINUTES.find((minutes) => (fullEnd - start) / (minutes * MINUTE_MS) <= MAX_TIMELINE_POINTS) ?? BUCKET_MINUTES[BUCKET_MINUTES.length - 1];
-    const end = Math.min(fullEnd, now.getTime());
-    if (end <= start) return { timeline: [], bucketMinutes };
+    const { startMs: start, endMs: end, bucketMinutes, points } = timelineFrame(session, windowHours, now);
+    if (points === 0) return { timeline: [], bucketMinutes };
     const bucketMs = bucketMinutes * MINUTE_MS;
-    const timeline: LiveTimelinePoint[] = Array.from({ length: Math.ceil((end - start) / bucketMs) }, (_, index) => ({
+    const timeline: LiveTimelinePoint[] = Array.from({ length: points }, (_, index) => ({
       at: new Date(start + index * bucketMs).toISOString(),
       clicks: 0,
       inboundLaunches: 0,
