@@ -135,6 +135,21 @@ describe(`live order attribution (${TEST_DB})`, () => {
     expect(await storedSource((await live.order(buyer, skuId)).orderNo)).toEqual({ liveSessionId: null, liveAttribution: null });
   });
 
+  it('places the order unattributed when the attribution read fails', async () => {
+    const session = await live.session({ productIds: [productId], start: true });
+    const buyer = await live.shopper();
+    await live.click(session.id, newDevice(), buyer.token).expect(204);
+    // The touches table gone for a moment: the read fails, the order goes through without a session.
+    await t.dataSource.query('ALTER TABLE live_touches RENAME TO live_touches_away');
+    try {
+      const order = await live.order(buyer, skuId);
+      expect(await storedSource(order.orderNo)).toEqual({ liveSessionId: null, liveAttribution: null });
+    } finally {
+      await t.dataSource.query('ALTER TABLE live_touches_away RENAME TO live_touches');
+    }
+    expect(await storedSource((await live.order(buyer, skuId)).orderNo)).toEqual({ liveSessionId: session.id, liveAttribution: 'assisted' });
+  });
+
   it('leaves an order unattributed when the buyer has no touch', async () => {
     const buyer = await live.shopper();
     const order = await live.order(buyer, skuId);
