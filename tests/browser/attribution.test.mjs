@@ -1,6 +1,7 @@
 // A friend's share link brings a new shopper: the H5 storefront is opened at `/?s=<shortId>`, the shopper logs
 // in and buys; the order's source names the sharer, resolved by the server from the link, in the shopper's
-// order and in the admin console's order detail. A forged link is ignored and the order goes through.
+// order and in the admin console's order detail. A forged link is ignored and the order goes through. A shopper who
+// tapped a live entry before buying has the order attributed to the live session (直播助攻（推断）) in the console.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -34,13 +35,17 @@ async function inStockSku() {
   throw new Error('the demo shop has no SKU in stock');
 }
 
-/** Opens the storefront at `entry`, logs in as a new shopper, buys one unit and pays; answers the order and the token. */
-async function buyAfterOpening(page, entry, skuId, name) {
+/**
+ * Opens the storefront at `entry`, logs in as a new shopper, buys one unit and pays; answers the order and the token.
+ * `afterLogin(token)` runs once the shopper is logged in, before the checkout.
+ */
+async function buyAfterOpening(page, entry, skuId, name, afterLogin = async () => {}) {
   await page.goto(entry);
   await page.locator('.product-card').first().waitFor();
   const storefront = await openStorefront(page, session.app.baseUrl);
   await storefront.mine();
   await loginAsNewShopper(page);
+  await afterLogin(await page.evaluate(() => JSON.parse(localStorage.getItem('storefront.token')).data));
   await page.goto(`${session.app.baseUrl}/#/checkout/index?items=${skuId}x1`);
   await addFirstAddressAtCheckout(page, { name, phone: '13900002222', detail: '文一西路 8 号' });
   const orderNo = await submitAndPay(page);
@@ -59,7 +64,7 @@ test('a shopper who opens a share link is attributed to its sharer, resolved by 
   await withPage(session.browser, 'attribution-shopper', async (page) => {
     const { order } = await buyAfterOpening(page, `${session.app.baseUrl}/?s=${link.shortId}#/pages/home/index`, skuId, '分享来客');
     // The buyer's view names the link, not the sharer (another member's id is for staff).
-    assert.deepEqual(order.source, { channelCode: 'moments', referrerCode: link.shortId, sharerMemberId: null, liveRoomId: null, groupBuyTeamId: null });
+    assert.deepEqual(order.source, { channelCode: 'moments', referrerCode: link.shortId, sharerMemberId: null, liveRoomId: null, groupBuyTeamId: null, liveSessionId: null, liveAttribution: null });
     orderNo = order.orderNo;
     // The link is kept on the device: the header goes with later requests too.
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('storefront.attribution')).data);
@@ -86,6 +91,46 @@ test('a forged share link is ignored and the order still goes through', async ()
   await withPage(session.browser, 'attribution-forged', async (page) => {
     const { order } = await buyAfterOpening(page, `${session.app.baseUrl}/?s=aZZZZZZ#/pages/home/index`, skuId, '无来源');
     assert.equal(order.status, 'paid');
-    assert.deepEqual(order.source, { channelCode: null, referrerCode: null, sharerMemberId: null, liveRoomId: null, groupBuyTeamId: null });
+    assert.deepEqual(order.source, { channelCode: null, referrerCode: null, sharerMemberId: null, liveRoomId: null, groupBuyTeamId: null, liveSessionId: null, liveAttribution: null });
   });
+});
+
+test('an order placed after a tap on a live entry is attributed to the live session, labelled as inferred in the console', async () => {
+  const { productId, skuId } = await inStockSku();
+  const { token: operator } = await callApi(session.app.baseUrl, 'POST', '/admin/auth/login', { body: { username: 'operator', password: 'demo1234' } });
+  const startAt = Date.now() + 3600_000;
+  const live = await callApi(session.app.baseUrl, 'POST', '/admin/live/sessions', {
+    token: operator,
+    body: {
+      provider: 'channels', title: '浏览器测试直播', coverUrl: null, plannedStartAt: new Date(startAt).toISOString(), plannedEndAt: new Date(startAt + 7200_000).toISOString(),
+      finderUserName: 'sphBrowserTest', feedId: null, noticeId: null, roomId: null, productIds: [productId], prices: [], couponTemplateId: null,
+    },
+  });
+  await callApi(session.app.baseUrl, 'POST', `/admin/live/sessions/${live.id}/start`, { token: operator });
+
+  let orderNo;
+  await withPage(session.browser, 'attribution-live-shopper', async (page) => {
+    // The tap the storefront's live banner reports (the storefront's device id when it has one).
+    const tapLive = async (token) => {
+      const deviceId = await page.evaluate(() => JSON.parse(localStorage.getItem('storefront.deviceId') ?? 'null')?.data ?? null);
+      await callApi(session.app.baseUrl, 'POST', `/live/sessions/${live.id}/clicks`, { token, body: { deviceId: deviceId ?? `browser-${randomUUID()}`, entry: 'banner' } });
+    };
+    const { order } = await buyAfterOpening(page, `${session.app.baseUrl}/#/pages/home/index`, skuId, '直播来客', tapLive);
+    assert.equal(order.source.liveSessionId, live.id);
+    assert.equal(order.source.liveAttribution, 'assisted');
+    orderNo = order.orderNo;
+  });
+
+  await withPage(
+    session.browser,
+    'attribution-live-admin',
+    async (page) => {
+      await logInToAdmin(page, session.app.baseUrl, 'service');
+      await page.goto(`${session.app.baseUrl}/admin/orders/${orderNo}`);
+      const source = page.locator('.ant-card', { hasText: '收货与来源' });
+      await source.getByText(`直播 #${live.id} · 直播助攻（推断）`).waitFor();
+      await screenshot(page, 'admin-order-live-attribution');
+    },
+    desktop,
+  );
 });
