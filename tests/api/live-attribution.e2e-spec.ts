@@ -1,4 +1,5 @@
 import { LiveTouchRow } from '../../server/src/live/live-touch.entity';
+import { MemberRow } from '../../server/src/members/member.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { HOUR_MS, LiveFixtures, newDevice } from './support/live-fixtures';
 import { API, bearer, loginCode, startTestApp, TEST_DB, type TestApp } from './support/test-app';
@@ -121,6 +122,16 @@ describe(`live order attribution (${TEST_DB})`, () => {
     ]);
     const order = await live.order(buyer, skuId);
     expect(await storedSource(order.orderNo)).toEqual({ liveSessionId: session.id, liveAttribution: 'inbound' });
+    // A link of kind live (it opens the session) brought with the login that creates a member: an inbound touch dated at the registration.
+    const liveLink = (await t.api().post(`${API}/share-links`).set(bearer(sharer.token)).send({ kind: 'live', targetId: session.id }).expect(200)).body;
+    const newcomerDevice = newDevice();
+    const login = (await t.api().post(`${API}/auth/wechat-login`).send({ code: loginCode(t, `live-link-newcomer-${process.pid}`), attribution: { deviceId: newcomerDevice, shortId: liveLink.shortId } }).expect(200)).body;
+    const newcomer = await live.shopperOf(login.token);
+    const registered = await t.dataSource.getRepository(MemberRow).findOneByOrFail({ id: newcomer.memberId });
+    const arrival = await touches().findOneByOrFail({ sessionId: session.id, memberId: newcomer.memberId });
+    expect(arrival).toEqual(expect.objectContaining({ kind: 'inbound', deviceId: newcomerDevice, sharerMemberId: sharer.memberId }));
+    expect(arrival.createdAt.getTime()).toBe(registered.createdAt.getTime());
+    expect(await storedSource((await live.order(newcomer, skuId)).orderNo)).toEqual({ liveSessionId: session.id, liveAttribution: 'inbound' });
     // A link naming a session that does not exist records no live touch.
     const stale = (await t.api().post(`${API}/share-links`).set(bearer(sharer.token)).send({ kind: 'product', targetId: productId, liveSessionId: 999_999 }).expect(200)).body;
     await t.api().post(`${API}/touches`).send({ deviceId: newDevice(), shortId: stale.shortId }).expect(204);

@@ -8,7 +8,7 @@ import { sessionNotFound } from './live-sessions.service';
 import { LiveSessionRow } from './live-session.entity';
 import { LiveSettingsService } from './live-settings.service';
 import type { LiveClickDto, LiveInboundDto } from './live-touches.dto';
-import { LiveTouchesService } from './live-touches.service';
+import { liveSessionOfLink, LiveTouchesService } from './live-touches.service';
 
 const HOUR_MS = 3_600_000;
 const CHANNELS_SCENES: ReadonlySet<number> = new Set(CHANNELS_LAUNCH_SCENES);
@@ -55,8 +55,8 @@ export class LiveEntriesService {
   }
 
   /** The plugin room's session (custom_params' sessionId, else the live session its share link carries); else Channels'. */
-  private async matchSession(input: LiveInboundDto, link: Pick<ShareLinkRow, 'liveSessionId'> | null): Promise<number | null> {
-    for (const candidate of [input.sessionId, link?.liveSessionId]) {
+  private async matchSession(input: LiveInboundDto, link: ShareLinkRow | null): Promise<number | null> {
+    for (const candidate of [input.sessionId, link ? liveSessionOfLink(link) : null]) {
       if (candidate != null && (await this.touches.sessionExists(candidate))) return candidate;
     }
     if (!CHANNELS_SCENES.has(input.scene)) return null;
@@ -73,10 +73,9 @@ export class LiveEntriesService {
   }
 
   /** The share link the plugin room's custom_params carried (its member is the sharer); null for none or an unknown one. */
-  private async shareLinkOf(shortId: string | undefined): Promise<Pick<ShareLinkRow, 'sharerMemberId' | 'liveSessionId'> | null> {
+  private async shareLinkOf(shortId: string | undefined): Promise<ShareLinkRow | null> {
     const linkId = shortId ? decodeShortId(shortId) : null;
-    if (linkId === null) return null;
-    return this.dataSource.getRepository(ShareLinkRow).findOne({ select: { sharerMemberId: true, liveSessionId: true }, where: { id: linkId } });
+    return linkId === null ? null : this.dataSource.getRepository(ShareLinkRow).findOneBy({ id: linkId });
   }
 
   /** The member whose openid Channels named as the sharer, when we know them. */

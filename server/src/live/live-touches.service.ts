@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Not } from 'typeorm';
+import type { ShareLinkRow } from '../attribution/share-link.entity';
 import { LiveSessionRow } from './live-session.entity';
 import { LiveTouchRow } from './live-touch.entity';
 
 /** A live touch as recorded (shared/api/live.ts): who, which session, a click or an inbound launch. */
 export type LiveTouch = Omit<LiveTouchRow, 'id' | 'createdAt'> & { createdAt?: Date };
+
+/** The live session a share link carries: a link of kind live opens it (targetId); any other may name one it was shared from. */
+export function liveSessionOfLink(link: Pick<ShareLinkRow, 'kind' | 'targetId' | 'liveSessionId'>): number | null {
+  return link.liveSessionId ?? (link.kind === 'live' ? link.targetId : null);
+}
 
 /** Who opened a share link: the device and/or the member. */
 export interface LinkVisitor {
@@ -31,14 +37,15 @@ export class LiveTouchesService {
   }
 
   /**
-   * A share link that carries a live session was opened: an inbound touch of that session (the sharer named unless
+   * A share link that carries a live session (liveSessionOfLink) was opened: an inbound touch of that session (the sharer named unless
    * it is the visitor's own link). An unknown or cancelled session records nothing. `at`: when it counts from (a
    * login that created the member dates it at the registration, so the report can see the member came through it).
    */
-  async recordLinkOpen(link: { liveSessionId: number | null; sharerMemberId: number }, visitor: LinkVisitor, at?: Date): Promise<void> {
-    if (link.liveSessionId === null || !(await this.sessionExists(link.liveSessionId))) return;
+  async recordLinkOpen(link: Pick<ShareLinkRow, 'kind' | 'targetId' | 'liveSessionId' | 'sharerMemberId'>, visitor: LinkVisitor, at?: Date): Promise<void> {
+    const sessionId = liveSessionOfLink(link);
+    if (sessionId === null || !(await this.sessionExists(sessionId))) return;
     await this.record({
-      sessionId: link.liveSessionId,
+      sessionId,
       kind: 'inbound',
       entry: null,
       scene: null,
