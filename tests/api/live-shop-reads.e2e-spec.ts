@@ -2,6 +2,10 @@ import type { LiveFeaturedProduct, LiveSchedule, MyCoupon, ShareLink, ShopperLiv
 import { MemberCouponCountRow } from '../../server/src/coupons/member-coupon-count.entity';
 import { MemberCouponRow } from '../../server/src/coupons/member-coupon.entity';
 import { CouponTemplateRow } from '../../server/src/coupons/coupon-template.entity';
+import { LiveSessionPriceRow } from '../../server/src/live/live-session-price.entity';
+import { LiveSessionRow } from '../../server/src/live/live-session.entity';
+import { DemoLiveSeeder } from '../../server/src/seed/demo-live.seeder';
+import { chinaClock } from '../../shared';
 import { createTemplate } from './support/coupon-fixtures';
 import { LiveSessionFixtures, memberIdOf } from './support/live-shop-fixtures';
 import { ShopFixtures } from './support/shop-fixtures';
@@ -133,6 +137,28 @@ describe(`live sessions for shoppers (${TEST_DB})`, () => {
     await live.act(session.id, 'end');
     const late = await claimLiveCoupon(session.id, await shopper()).expect(409);
     expect(late.body.message).toBe('直播已结束，直播专享券已停止领取');
+  });
+
+  it('the demo seed: an upcoming Channels session tomorrow 20:00 with two products and a live price, an ended one for 往期, none live; once', async () => {
+    const seeder = t.app.get(DemoLiveSeeder);
+    const sessions = t.dataSource.getRepository(LiveSessionRow);
+    const before = await sessions.count();
+    await Promise.all([seeder.seed(), seeder.seed()]);
+    await seeder.seed();
+    const seeded = await sessions.find({ where: { finderUserName: 'sph_demo_shop' }, order: { plannedStartAt: 'ASC' } });
+    expect(await sessions.count()).toBe(before + 2);
+    expect(seeded.map((session) => [session.provider, session.status])).toEqual([['channels', 'ended'], ['channels', 'upcoming']]);
+    const [past, upcoming] = seeded;
+    expect(past.endedAt!.getTime()).toBeLessThan(Date.now());
+    const tomorrow = chinaClock(new Date(Date.now() + 24 * 3600_000));
+    expect(chinaClock(upcoming.plannedStartAt)).toEqual(expect.objectContaining({ year: tomorrow.year, month: tomorrow.month, day: tomorrow.day, hour: 20, minute: 0 }));
+    const page = await sessionPage(upcoming.id);
+    expect(page.products).toHaveLength(2);
+    expect(page.products.every((product) => product.livePriceFen === null)).toBe(true);
+    const prices = await t.dataSource.getRepository(LiveSessionPriceRow).findBy({ sessionId: upcoming.id });
+    expect(prices).toHaveLength(1);
+    expect((await sessionPage(past.id)).products.length).toBeGreaterThanOrEqual(2);
+    expect(idsOf((await schedule()).past)).toContain(past.id);
   });
 
   it('a share link of kind live opens the session page; an unknown or cancelled session is 404', async () => {
