@@ -139,6 +139,32 @@ describe(`live reservations and reminders (${TEST_DB})`, () => {
     expect((await rowsOf(session)).every((row) => row.reminderState === 'sent')).toBe(true);
   });
 
+  // Two instances in ONE process: on SQLite the second connection's wait for the file lock would block the event loop
+  // the first needs to finish (better-sqlite3 waits synchronously), so this runs on MariaDB, where instances share a database.
+  (TEST_DB === 'mariadb' ? it : it.skip)('never twice across two app instances on one database sweeping at once', async () => {
+    const second = await startTestApp({ database: t.database });
+    try {
+      const session = await live.create();
+      const identities = Array.from({ length: 8 }, () => `live-fan-${++people}`);
+      for (const identity of identities) {
+        const token = await memberToken(t, identity);
+        // The second instance's WeChat knows the member too (the same openid), as the real one would.
+        await memberToken(second, identity);
+        await acceptReminder(token);
+        await reserve(session.id, token, { subscribeAccepted: true }).expect(200);
+      }
+      const at = new Date(startOf(session) - MINUTE_MS);
+      await Promise.all([sweeper.sweep(at), second.app.get(LiveReminderSweeper).sweep(at), sweeper.sweep(at), second.app.get(LiveReminderSweeper).sweep(at)]);
+      const page = `pages/live/session/index?id=${session.id}`;
+      const received = [...t.fake.state.subscribeMessages, ...second.fake.state.subscribeMessages].filter((message) => message.page === page);
+      expect(received).toHaveLength(identities.length);
+      expect(new Set(received.map((message) => message.touser)).size).toBe(identities.length);
+      expect((await rowsOf(session)).map((row) => row.reminderState)).toEqual(Array(identities.length).fill('sent'));
+    } finally {
+      await second.close({ keepDatabase: true });
+    }
+  });
+
   it('never for a cancelled session, nor after the planned end', async () => {
     const cancelled = await live.create();
     await acceptingFan(cancelled);
