@@ -128,6 +128,23 @@ describe(`live reservations and reminders (${TEST_DB})`, () => {
     expect((await rowsOf(session)).map((row) => row.reminderState)).toEqual(['sent', 'sent', 'none', 'not_sent']);
   });
 
+  it('a reminder WeChat refuses is not_sent, not retried, and the member keeps the quota unit', async () => {
+    const session = await live.create();
+    const fan = await acceptingFan(session);
+    // The template was removed in the mini-program's console: WeChat answers 40037.
+    t.fake.state.subscribeTemplateIds.delete(reminderTemplateId);
+    try {
+      await sweeper.sweep(new Date(startOf(session) - MINUTE_MS));
+    } finally {
+      t.fake.state.subscribeTemplateIds.add(reminderTemplateId);
+    }
+    expect((await rowsOf(session)).map((row) => row.reminderState)).toEqual(['not_sent']);
+    await sweeper.sweep(new Date(startOf(session) - MINUTE_MS));
+    expect(remindersTo(session)).toHaveLength(0);
+    const quota = await t.dataSource.getRepository(SubscribeQuotaRow).findOneByOrFail({ memberId: memberIdOf(fan), templateId: reminderTemplateId });
+    expect(quota.remaining).toBe(1);
+  });
+
   it('never twice: two sweeps in parallel and again afterwards send each waiting reminder once', async () => {
     const session = await live.create();
     const fans = await Promise.all(Array.from({ length: 12 }, () => acceptingFan(session)));
