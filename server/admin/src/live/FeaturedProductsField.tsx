@@ -134,12 +134,12 @@ function ProductCard({ form, name, index, count, readOnly, onMove, onRemove }: P
             {
               title: '直播专享价',
               width: 220,
-              render: (_, sku) => <LivePriceCell form={form} path={['products', name, 'skus', sku.index]} label={`${row.title} ${sku.specText || '默认规格'}`} />,
+              render: (_, sku) => <LivePriceCell form={form} productName={name} skuIndex={sku.index} label={`${row.title} ${sku.specText || '默认规格'}`} />,
             },
             {
               title: '限量（0 为不限）',
               width: 240,
-              render: (_, sku) => <QuotaCell form={form} path={['products', name, 'skus', sku.index]} label={`${row.title} ${sku.specText || '默认规格'}`} unitsTaken={sku.unitsTaken} />,
+              render: (_, sku) => <QuotaCell form={form} productName={name} skuIndex={sku.index} label={`${row.title} ${sku.specText || '默认规格'}`} unitsTaken={sku.unitsTaken} />,
             },
           ]}
         />
@@ -148,12 +148,22 @@ function ProductCard({ form, name, index, count, readOnly, onMove, onRemove }: P
   );
 }
 
-type SkuPath = ['products', number, 'skus', number];
+interface SkuCellProps {
+  form: FormInstance<LiveFormValues>;
+  /** The product's index in the list (names inside Form.List are relative to it) and the SKU's in the product. */
+  productName: number;
+  skuIndex: number;
+  label: string;
+}
 
-function LivePriceCell({ form, path, label }: { form: FormInstance<LiveFormValues>; path: SkuPath; label: string }) {
+/** The SKU's path from the form's root, for reading values (Form.Item names below Form.List are relative). */
+const skuPath = (productName: number, skuIndex: number): ['products', number, 'skus', number] => ['products', productName, 'skus', skuIndex];
+
+function LivePriceCell({ form, productName, skuIndex, label }: SkuCellProps) {
+  const path = skuPath(productName, skuIndex);
   return (
     <Form.Item
-      name={[...path, 'livePrice']}
+      name={[productName, 'skus', skuIndex, 'livePrice']}
       style={{ marginBottom: 0 }}
       rules={[{ validator: async () => refuseIf(livePriceProblem(form.getFieldValue(path) as LiveSkuRow)) }]}
     >
@@ -162,18 +172,27 @@ function LivePriceCell({ form, path, label }: { form: FormInstance<LiveFormValue
   );
 }
 
-function QuotaCell({ form, path, label, unitsTaken }: { form: FormInstance<LiveFormValues>; path: SkuPath; label: string; unitsTaken: number }) {
-  const priced = Boolean(((Form.useWatch([...path, 'livePrice'], form) as string | undefined) ?? '').trim());
+function QuotaCell({ form, productName, skuIndex, label, unitsTaken }: SkuCellProps & { unitsTaken: number }) {
+  const path = skuPath(productName, skuIndex);
+  // Re-rendered when the price changes (a watch would lag behind a row that moved): only a priced SKU has a quota.
   return (
-    <Form.Item
-      name={[...path, 'unitQuota']}
-      style={{ marginBottom: 0 }}
-      dependencies={[[...path, 'livePrice']]}
-      extra={unitsTaken > 0 ? `已按直播价售出 ${unitsTaken} 件` : undefined}
-      rules={[{ validator: async () => refuseIf(unitQuotaProblem(form.getFieldValue(path) as LiveSkuRow)) }]}
-    >
-      {/* Only a SKU with a live price has a quota; the form disabled state (read-only) wins over `undefined`. */}
-      <InputNumber aria-label={`限量 ${label}`} addonAfter="件" disabled={!priced || undefined} style={{ width: 150 }} />
+    <Form.Item noStyle dependencies={[[...path, 'livePrice']]}>
+      {() => (
+        <Form.Item
+          name={[productName, 'skus', skuIndex, 'unitQuota']}
+          style={{ marginBottom: 0 }}
+          extra={unitsTaken > 0 ? `已按直播价售出 ${unitsTaken} 件` : undefined}
+          rules={[{ validator: async () => refuseIf(unitQuotaProblem(form.getFieldValue(path) as LiveSkuRow)) }]}
+        >
+          {/* undefined, not false, when priced: a read-only drawer disables it too. */}
+          <InputNumber
+            aria-label={`限量 ${label}`}
+            addonAfter="件"
+            disabled={!((form.getFieldValue([...path, 'livePrice']) as string | undefined) ?? '').trim() || undefined}
+            style={{ width: 150 }}
+          />
+        </Form.Item>
+      )}
     </Form.Item>
   );
 }

@@ -10,7 +10,7 @@ import { RemoteContent } from '@/common/RemoteContent';
 import { useFileExport } from '@/common/useFileExport';
 import { useRemoteData } from '@/common/useRemoteData';
 import { exportLiveReport, fetchLiveReport } from './live-api';
-import { attributionText, chinaMinuteOrDash, INFERRED_NOTE, LIVE_STATUS_COLORS, liveReportExportFilename } from './live-format';
+import { attributionLines, chinaMinuteOrDash, INFERRED_NOTE, LIVE_STATUS_COLORS, liveReportExportFilename } from './live-format';
 
 const PAGE_SIZE = 20;
 
@@ -83,7 +83,7 @@ function ReportTable({ report, onPage, onOpen }: { report: LiveReportRows; onPag
         </Space>
       ),
     },
-    { title: '计划开播', key: 'plannedStartAt', width: 150, render: (_, row) => chinaMinuteOrDash(row.plannedStartAt) },
+    { title: '计划开播', key: 'plannedStartAt', width: 140, render: (_, row) => chinaMinuteOrDash(row.plannedStartAt) },
     { title: '点击 / 访客', key: 'clicks', width: 100, align: 'right', render: (_, row) => `${row.clicks} / ${row.clickVisitors}` },
     {
       title: '直播间进店',
@@ -102,9 +102,13 @@ function ReportTable({ report, onPage, onOpen }: { report: LiveReportRows; onPag
     ...LIVE_ATTRIBUTIONS.map((kind) => ({
       title: LIVE_ATTRIBUTION_LABELS[kind],
       key: kind,
-      width: 170,
+      width: 140,
       align: 'right' as const,
-      render: (_: unknown, row: LiveSessionReportRow) => attributionText(row, kind),
+      render: (_: unknown, row: LiveSessionReportRow) => (
+        <Space direction="vertical" size={0}>
+          {attributionLines(row, kind).map((line, index) => (index === 0 ? <span key={line}>{line}</span> : <Typography.Text key={line} type="secondary">{line}</Typography.Text>))}
+        </Space>
+      ),
     })),
     { title: '新会员', dataIndex: 'newMembers', width: 80, align: 'right' },
     { title: '回头客', dataIndex: 'returningBuyers', width: 80, align: 'right' },
@@ -116,7 +120,7 @@ function ReportTable({ report, onPage, onOpen }: { report: LiveReportRows; onPag
         size="small"
         columns={columns}
         dataSource={report.items}
-        scroll={{ x: 1500 }}
+        scroll={{ x: 1320 }}
         pagination={{ current: report.page, pageSize: report.pageSize, total: report.total, showSizeChanger: false, onChange: onPage, hideOnSinglePage: true }}
         data-testid="live-report-table"
       />

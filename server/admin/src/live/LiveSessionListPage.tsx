@@ -1,4 +1,4 @@
-import { BarChartOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { BarChartOutlined, PlusOutlined, SettingOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import {
   LIVE_PROVIDER_LABELS,
@@ -19,7 +19,7 @@ import { actOnLiveSession, fetchLiveSessions } from './live-api';
 import { chinaMinuteOrDash, LIVE_STATUS_COLORS, plannedWindowText, sessionActions } from './live-format';
 import { LiveSessionDrawer } from './LiveSessionDrawer';
 
-const COLUMN_WIDTHS = { title: 280, provider: 170, planned: 210, status: 90, actual: 170, products: 110, actions: 200 };
+const COLUMN_WIDTHS = { title: 210, provider: 150, planned: 200, status: 80, actual: 160, products: 130, actions: 170 };
 const TABLE_WIDTH = Object.values(COLUMN_WIDTHS).reduce((sum, width) => sum + width, 0);
 
 type StatusTab = 'all' | LiveSessionStatus;
@@ -27,6 +27,9 @@ const STATUS_TABS: { key: StatusTab; label: string }[] = [
   { key: 'all', label: '全部' },
   ...LIVE_SESSION_STATUSES.map((status) => ({ key: status, label: LIVE_SESSION_STATUS_LABELS[status] })),
 ];
+
+/** A moment without its year (12-07 08:00), or a dash: the actual start and end sit on two short lines. */
+const shortMinute = (iso: string | null) => (iso ? chinaMinuteOrDash(iso).slice(5) : '—');
 
 /** The session being edited (or read), or a new one. */
 type Editing = { sessionId: number | null; readOnly: boolean } | null;
@@ -78,9 +81,11 @@ export default function LiveSessionListPage() {
           {row.coverUrl ? (
             <Image src={row.coverUrl} width={56} height={56} style={{ objectFit: 'cover', borderRadius: 4 }} preview={false} alt="" />
           ) : (
-            <div style={{ width: 56, height: 56, borderRadius: 4, background: '#f5f5f5' }} />
+            <div style={{ width: 56, height: 56, borderRadius: 4, background: '#f5f5f5', display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#bfbfbf', fontSize: 22 }}>
+              <VideoCameraOutlined />
+            </div>
           )}
-          <Typography.Text strong ellipsis style={{ maxWidth: 200 }} title={row.title}>
+          <Typography.Text strong ellipsis style={{ maxWidth: 150 }} title={row.title}>
             {row.title}
           </Typography.Text>
         </Space>
@@ -120,8 +125,8 @@ export default function LiveSessionListPage() {
           <Typography.Text type="secondary">{chinaMinuteOrDash(row.cancelledAt)} 取消</Typography.Text>
         ) : (
           <Space direction="vertical" size={0}>
-            <span>{chinaMinuteOrDash(row.startedAt)}</span>
-            <span>{chinaMinuteOrDash(row.endedAt)}</span>
+            <span>开播 {shortMinute(row.startedAt)}</span>
+            <span>结束 {shortMinute(row.endedAt)}</span>
           </Space>
         ),
     },

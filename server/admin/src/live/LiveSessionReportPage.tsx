@@ -10,7 +10,7 @@ import { DetailLoadFailed } from '@/common/DetailLoadFailed';
 import { PageSpinner } from '@/common/PageSpinner';
 import { useRemoteData } from '@/common/useRemoteData';
 import { fetchLiveSessionReport } from './live-api';
-import { chinaMinuteOrDash, INFERRED_NOTE, isQuietTimeline, LIVE_STATUS_COLORS, sessionKpis, timelineOption } from './live-format';
+import { chinaMinuteOrDash, INFERRED_NOTE, isQuietTimeline, LIVE_STATUS_COLORS, sessionKpis, timelineOption, type LiveKpi } from './live-format';
 
 /** One session's figures: KPI cards, the timeline chart, the best-selling featured products, and the 推断 note. */
 export default function LiveSessionReportPage() {
@@ -66,25 +66,41 @@ export default function LiveSessionReportPage() {
 }
 
 function Kpis({ report }: { report: LiveSessionReport }) {
+  const rows = sessionKpis(report);
   return (
-    <Row gutter={[12, 12]} wrap data-testid="live-kpis">
-      {sessionKpis(report).map((kpi) => (
-        <Col key={kpi.key} xs={24} sm={12} lg={8} xl={6}>
-          <Card size="small" style={{ height: '100%' }} data-testid={`live-kpi-${kpi.key}`}>
-            <Statistic
-              title={
-                <Space size={4}>
-                  {kpi.title}
-                  {kpi.inferred && <Tag color="orange">推断</Tag>}
-                </Space>
-              }
-              value={kpi.value}
-            />
-            <Typography.Text type="secondary">{kpi.hint}</Typography.Text>
-          </Card>
-        </Col>
-      ))}
-    </Row>
+    <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="live-kpis">
+      <Row gutter={[12, 12]} wrap>
+        {rows.people.map((kpi) => (
+          <Col key={kpi.key} xs={24} sm={12} lg={8} xl={{ flex: '20%' }}>
+            <KpiCard kpi={kpi} />
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={[12, 12]} wrap>
+        {rows.orders.map((kpi) => (
+          <Col key={kpi.key} xs={24} sm={12} xl={6}>
+            <KpiCard kpi={kpi} />
+          </Col>
+        ))}
+      </Row>
+    </Space>
+  );
+}
+
+function KpiCard({ kpi }: { kpi: LiveKpi }) {
+  return (
+    <Card size="small" style={{ height: '100%' }} data-testid={`live-kpi-${kpi.key}`}>
+      <Statistic
+        title={
+          <Space size={4}>
+            {kpi.title}
+            {kpi.inferred && <Tag color="orange">推断</Tag>}
+          </Space>
+        }
+        value={kpi.value}
+      />
+      <Typography.Text type="secondary">{kpi.hint}</Typography.Text>
+    </Card>
   );
 }
 

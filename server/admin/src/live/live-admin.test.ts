@@ -29,7 +29,7 @@ import {
   unitQuotaProblem,
   type LiveFormValues,
 } from './live-form';
-import { attributionText, isQuietTimeline, plannedWindowText, sessionActions, sessionKpis, timelineOption, totalOrders } from './live-format';
+import { attributionLines, isQuietTimeline, plannedWindowText, sessionActions, sessionKpis, timelineOption, totalOrders } from './live-format';
 
 const NOW = new Date('2026-12-06T02:10:30Z'); // 10:10:30 in China
 
@@ -251,25 +251,27 @@ const REPORT: LiveSessionReport = {
 
 describe('直播 report', () => {
   it('writes orders and GMV per attribution, with refunds when there were any, and adds them up', () => {
-    expect(attributionText(REPORT, 'live_price')).toBe('3 单 · ¥599.70');
-    expect(attributionText(REPORT, 'inbound')).toBe('1 单 · ¥128.00（退款 ¥128.00）');
+    expect(attributionLines(REPORT, 'live_price')).toEqual(['3 单', '¥599.70']);
+    expect(attributionLines(REPORT, 'inbound')).toEqual(['1 单', '¥128.00', '退款 ¥128.00']);
     expect(totalOrders(REPORT)).toEqual({ orders: 6, gmvFen: 83170 });
   });
 
   it('marks the inbound and assisted KPIs (and the total that includes them) as 推断, never the live-price one', () => {
     const kpis = sessionKpis(REPORT);
-    expect(kpis.map((kpi) => [kpi.title, kpi.value, kpi.inferred])).toEqual([
+    expect(kpis.people.map((kpi) => [kpi.title, kpi.value, kpi.inferred])).toEqual([
       ['点击 / 访客', '40 / 25', false],
       ['直播间进店', '6', false],
       ['预约', '12', false],
-      ['直播专享价下单', '¥599.70', false],
-      ['直播间进店（推断）', '¥128.00', true],
-      ['直播助攻（推断）', '¥104.00', true],
-      ['合计 GMV', '¥831.70', true],
       ['新会员', '5', false],
       ['回头客', '2', false],
     ]);
-    expect(kpis.find((kpi) => kpi.key === 'reservations')!.hint).toBe('开播提醒已发 9 条');
+    expect(kpis.orders.map((kpi) => [kpi.title, kpi.value, kpi.hint, kpi.inferred])).toEqual([
+      ['直播专享价下单', '¥599.70', '3 单', false],
+      ['直播间进店（推断）', '¥128.00', '1 单，退款 ¥128.00', true],
+      ['直播助攻（推断）', '¥104.00', '2 单', true],
+      ['合计 GMV', '¥831.70', '6 单（含推断）', true],
+    ]);
+    expect(kpis.people.find((kpi) => kpi.key === 'reservations')!.hint).toBe('开播提醒已发 9 条');
   });
 
   it('charts the timeline in China time: three count series and GMV in yuan on the right axis', () => {

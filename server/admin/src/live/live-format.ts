@@ -49,11 +49,10 @@ export function plannedWindowText(startIso: string, endIso: string): string {
   return start.slice(0, 10) === end.slice(0, 10) ? `${start} – ${end.slice(11)}` : `${start} – ${end}`;
 }
 
-/** Orders and GMV of one attribution: "3 单 · ¥297.00", with refunds when there were any. */
-export function attributionText(row: LiveSessionReportRow, kind: LiveAttribution): string {
+/** Orders and GMV of one attribution as the report cell's lines: "3 单", "¥297.00", and the refunds when there were any. */
+export function attributionLines(row: LiveSessionReportRow, kind: LiveAttribution): string[] {
   const figures = row.byAttribution[kind];
-  const refunded = figures.refundedFen > 0 ? `（退款 ${formatYuan(figures.refundedFen)}）` : '';
-  return `${figures.orders} 单 · ${formatYuan(figures.gmvFen)}${refunded}`;
+  return [`${figures.orders} 单`, formatYuan(figures.gmvFen), ...(figures.refundedFen > 0 ? [`退款 ${formatYuan(figures.refundedFen)}`] : [])];
 }
 
 /** Orders and GMV over every attribution (each order has one attribution, so they add up). */
@@ -75,24 +74,34 @@ export interface LiveKpi {
   inferred: boolean;
 }
 
-/** The head of a session report: visits, reservations, reminders, orders per attribution, new and returning buyers. */
-export function sessionKpis(report: LiveSessionReport): LiveKpi[] {
+/** The KPI cards in two rows: people (visits, reservations, members), then orders and GMV by attribution. */
+export interface LiveKpiRows {
+  people: LiveKpi[];
+  orders: LiveKpi[];
+}
+
+/** The head of a session report: visits, reservations, reminders, new and returning buyers; orders per attribution. */
+export function sessionKpis(report: LiveSessionReport): LiveKpiRows {
   const total = totalOrders(report);
-  return [
-    { key: 'clicks', title: '点击 / 访客', value: `${report.clicks} / ${report.clickVisitors}`, hint: '直播入口的点击次数 / 点击的人数', inferred: false },
-    { key: 'inbound', title: '直播间进店', value: String(report.inboundLaunches), hint: `从直播间打开小程序，其中 ${report.inboundWithSharer} 次带分享人`, inferred: false },
-    { key: 'reservations', title: '预约', value: String(report.reservations), hint: `开播提醒已发 ${report.remindersSent} 条`, inferred: false },
-    ...LIVE_ATTRIBUTIONS.map((kind) => ({
-      key: kind,
-      title: LIVE_ATTRIBUTION_LABELS[kind],
-      value: formatYuan(report.byAttribution[kind].gmvFen),
-      hint: `${report.byAttribution[kind].orders} 单${report.byAttribution[kind].refundedFen > 0 ? `，退款 ${formatYuan(report.byAttribution[kind].refundedFen)}` : ''}`,
-      inferred: kind !== 'live_price',
-    })),
-    { key: 'total', title: '合计 GMV', value: formatYuan(total.gmvFen), hint: `${total.orders} 单（含推断）`, inferred: true },
-    { key: 'newMembers', title: '新会员', value: String(report.newMembers), hint: `首次接触本场后 ${report.attributionWindowHours} 小时内注册`, inferred: false },
-    { key: 'returningBuyers', title: '回头客', value: String(report.returningBuyers), hint: '接触本场前已在店里付过款的下单会员', inferred: false },
-  ];
+  return {
+    people: [
+      { key: 'clicks', title: '点击 / 访客', value: `${report.clicks} / ${report.clickVisitors}`, hint: '直播入口的点击次数 / 点击的人数', inferred: false },
+      { key: 'inbound', title: '直播间进店', value: String(report.inboundLaunches), hint: `从直播间打开小程序，其中 ${report.inboundWithSharer} 次带分享人`, inferred: false },
+      { key: 'reservations', title: '预约', value: String(report.reservations), hint: `开播提醒已发 ${report.remindersSent} 条`, inferred: false },
+      { key: 'newMembers', title: '新会员', value: String(report.newMembers), hint: `首次接触本场后 ${report.attributionWindowHours} 小时内注册`, inferred: false },
+      { key: 'returningBuyers', title: '回头客', value: String(report.returningBuyers), hint: '接触本场前已在店里付过款的下单会员', inferred: false },
+    ],
+    orders: [
+      ...LIVE_ATTRIBUTIONS.map((kind) => ({
+        key: kind,
+        title: LIVE_ATTRIBUTION_LABELS[kind],
+        value: formatYuan(report.byAttribution[kind].gmvFen),
+        hint: attributionLines(report, kind).filter((_, index) => index !== 1).join('，'),
+        inferred: kind !== 'live_price',
+      })),
+      { key: 'total', title: '合计 GMV', value: formatYuan(total.gmvFen), hint: `${total.orders} 单（含推断）`, inferred: true },
+    ],
+  };
 }
 
 /** The timeline has nothing on it: the page says so instead of drawing a flat chart. */
