@@ -66,6 +66,7 @@ test('the operator creates a 视频号 session with two featured products and a 
       await pickProduct(page, drawer, SECOND);
       await drawer.getByTestId('featured-product-1').getByText(SECOND).waitFor();
 
+      await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
       await drawer.getByLabel('直播标题').scrollIntoViewIfNeeded();
       await screenshot(page, 'admin-live-form-top');
 
@@ -84,6 +85,7 @@ test('the operator creates a 视频号 session with two featured products and a 
       await drawer.getByTestId('featured-product-0').getByText(SECOND).waitFor();
       await drawer.getByTestId('featured-product-1').getByText(FIRST).waitFor();
       await drawer.getByTestId('featured-product-1').scrollIntoViewIfNeeded();
+      await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
       await screenshot(page, 'admin-live-form');
 
       await drawer.getByRole('button', { name: '保存直播' }).click();
@@ -135,6 +137,58 @@ test('the operator creates a 视频号 session with two featured products and a 
       assert.equal(await edit.getByLabel(new RegExp(`^直播价 ${FIRST}`)).first().inputValue(), '88.00');
       await edit.locator('.ant-drawer-close').click();
       await edit.waitFor({ state: 'hidden' });
+    },
+    desktop,
+  );
+});
+
+test('取消 warns what it ends and moves an upcoming 小程序直播 session to 已取消, where it only opens read-only', async () => {
+  const token = await staffToken(session.app.baseUrl, 'owner');
+  const start = new Date(Date.now() + 24 * 3600_000);
+  const cancelTitle = `岩茶品鉴 ${Date.now() % 100000}`;
+  const created = await fetch(`${session.app.baseUrl}/api/v1/admin/live/sessions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: cancelTitle,
+      coverUrl: null,
+      provider: 'plugin',
+      finderUserName: null,
+      feedId: null,
+      noticeId: null,
+      roomId: 4242,
+      plannedStartAt: start.toISOString(),
+      plannedEndAt: new Date(start.getTime() + 3600_000).toISOString(),
+      productIds: [],
+      prices: [],
+      couponTemplateId: null,
+    }),
+  });
+  assert.equal(created.status, 201);
+  await withPage(
+    session.browser,
+    'admin-live-cancelled',
+    async (page) => {
+      await logInToAdmin(page, session.app.baseUrl, 'owner');
+      await page.goto(`${session.app.baseUrl}/admin/live`);
+      const row = page.locator('.ant-table-row', { hasText: cancelTitle });
+      await row.getByText('直播间 4242').waitFor();
+      // A 小程序直播 room goes live from WeChat: no 开播 here, only 取消.
+      assert.equal(await page.getByLabel(`开播 ${cancelTitle}`).count(), 0);
+      await page.getByLabel(`取消 ${cancelTitle}`).click();
+      const confirm = page.locator('.ant-popover', { hasText: '取消直播' });
+      await confirm.getByText('已预约的会员不会再收到开播提醒').waitFor();
+      await confirm.getByText('取消后不能恢复').waitFor();
+      await confirm.getByRole('button', { name: '确认取消直播' }).click();
+      await page.getByText('直播已取消').first().waitFor();
+      await row.getByText('已取消').waitFor();
+      await page.getByTestId('live-tab-cancelled').click();
+      await row.waitFor();
+      await page.getByLabel(`查看 ${cancelTitle}`).click();
+      const view = page.locator('.ant-drawer-content', { hasText: `查看直播：${cancelTitle}` });
+      await view.getByText('直播已取消，只能查看，不能再修改。').waitFor();
+      assert.equal(await view.getByRole('button', { name: '保存直播' }).count(), 0);
+      assert.ok(await view.getByLabel('直播标题').isDisabled());
     },
     desktop,
   );

@@ -174,7 +174,17 @@ function LiveSessionForm({ loaded, readOnly, onClose, onSaved }: { loaded: Loade
           <InputNumber aria-label="直播间号" disabled={live || undefined} style={{ width: 200 }} />
         </Form.Item>
       )}
-      <Form.Item name="window" label="计划时间" required rules={[check('window')]} extra="北京时间；视频号直播到点自动显示为直播中，也可以在列表里手动开播和结束">
+      <Form.Item
+        name="window"
+        label="计划时间"
+        required
+        rules={[check('window')]}
+        extra={
+          provider === 'channels'
+            ? '北京时间；视频号直播到点自动显示为直播中、到结束时间显示为已结束，也可以在列表里手动开播和结束'
+            : '北京时间；小程序直播的开播和结束以直播间状态为准'
+        }
+      >
         <DatePicker.RangePicker
           aria-label="计划时间"
           showTime={{ format: 'HH:mm' }}
