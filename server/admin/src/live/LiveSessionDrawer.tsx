@@ -1,4 +1,4 @@
-import { DrawerForm, ProFormSelect } from '@ant-design/pro-components';
+import { ProFormSelect } from '@ant-design/pro-components';
 import type { AdminProductDetail } from '@shared/api/admin';
 import {
   LIVE_CHANNELS_ID_MAX_LENGTH,
@@ -13,6 +13,7 @@ import { Alert, DatePicker, Drawer, Form, Input, InputNumber, Radio } from 'antd
 import type { Rule } from 'antd/es/form';
 import { useCallback, useState } from 'react';
 import { ApiRequestError, isNotFound } from '@/api/client';
+import { EditDrawerForm } from '@/common/EditDrawerForm';
 import { notifyError, notifySuccess } from '@/common/feedback';
 import { SingleImageInput } from '@/common/ImageListInput';
 import { RemoteContent } from '@/common/RemoteContent';
@@ -114,22 +115,16 @@ function LiveSessionForm({ loaded, readOnly, onClose, onSaved }: { loaded: Loade
 
   const title = !session ? '新建直播' : readOnly ? `查看直播：${session.title}` : `编辑直播：${session.title}`;
   return (
-    <DrawerForm<LiveFormValues>
+    <EditDrawerForm<LiveFormValues>
       title={title}
-      open
       form={form}
-      width={960}
-      layout="horizontal"
-      labelCol={{ span: 4 }}
-      wrapperCol={{ span: 20 }}
       initialValues={initialValues}
-      disabled={readOnly}
-      drawerProps={{ onClose, destroyOnHidden: true, maskClosable: readOnly }}
-      onFinish={save}
-      onFinishFailed={() => notifyError('请先修正标红的内容')}
-      submitter={
-        readOnly ? false : { searchConfig: { submitText: '保存直播', resetText: '取消' }, resetButtonProps: { onClick: onClose, disabled: false } }
-      }
+      width={960}
+      labelSpan={4}
+      readOnly={readOnly}
+      submitText="保存直播"
+      onClose={onClose}
+      onSave={save}
     >
       {readOnly && session && (session.status === 'ended' || session.status === 'cancelled') && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`直播${LIVE_SESSION_STATUS_LABELS[session.status]}，只能查看，不能再修改。`} />
@@ -211,7 +206,7 @@ function LiveSessionForm({ loaded, readOnly, onClose, onSaved }: { loaded: Loade
           return [{ value: saved, label: template ? `${template.name}（${template.ruleText}）` : `优惠券 ID ${saved}` }, ...options];
         }}
       />
-    </DrawerForm>
+    </EditDrawerForm>
   );
 }
 

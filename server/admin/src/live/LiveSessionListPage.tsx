@@ -14,7 +14,8 @@ import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { canManageLive } from '@/auth/access';
 import { useCurrentStaff } from '@/auth/AuthProvider';
-import { errorText, runStaffAction } from '@/common/feedback';
+import { runStaffAction } from '@/common/feedback';
+import { tableRowsOrFailure } from '@/common/table-rows';
 import { actOnLiveSession, fetchLiveSessions } from './live-api';
 import { chinaMinuteOrDash, LIVE_STATUS_COLORS, plannedWindowText, sessionActions } from './live-format';
 import { LiveSessionDrawer } from './LiveSessionDrawer';
@@ -220,16 +221,7 @@ export default function LiveSessionListPage() {
               ]
             : [],
         }}
-        request={async ({ current = 1, pageSize = 20, status }) => {
-          try {
-            const page = await fetchLiveSessions({ page: current, pageSize, status: status === 'all' ? undefined : status });
-            setLoadError(null);
-            return { data: page.items, total: page.total, success: true };
-          } catch (error) {
-            setLoadError(errorText(error));
-            return { data: [], total: 0, success: false };
-          }
-        }}
+        request={({ current = 1, pageSize = 20, status }) => tableRowsOrFailure(fetchLiveSessions({ page: current, pageSize, status: status === 'all' ? undefined : status }), setLoadError)}
       />
       {editing && (
         <LiveSessionDrawer
