@@ -230,7 +230,7 @@ test('the session report shows its KPIs, the timeline chart, the top products an
       await note.getByText('视频号直播间不能把观众直接带进本店下单').waitFor();
       await page.getByTestId('live-kpi-clicks').waitFor();
       await page.getByTestId('live-kpi-live_price').getByText('直播专享价下单').waitFor();
-      await page.getByTestId('live-kpi-assisted').getByText('推断').waitFor();
+      await page.getByTestId('live-kpi-assisted').getByText('推断', { exact: true }).waitFor();
       await page.locator('[aria-label^="直播时间线"] canvas').first().waitFor();
       await page.getByTestId('live-top-products').waitFor();
       await screenshot(page, 'admin-live-report');
@@ -250,6 +250,10 @@ test('the report list shows the session with its columns and exports CSV; 直播
       await page.goto(`${session.app.baseUrl}/admin/live`);
       await page.getByRole('button', { name: '直播数据' }).click();
       await page.waitForURL(/\/admin\/live\/report/);
+      // The range holds the session's planned day (China time), which may be tomorrow when the test runs late at night.
+      const plannedDay = new Date(Date.parse((await createdSession()).plannedStartAt) + 8 * 3600_000).toISOString().slice(0, 10);
+      const weekBefore = new Date(Date.parse(plannedDay) - 7 * 86_400_000).toISOString().slice(0, 10);
+      await page.goto(`${session.app.baseUrl}/admin/live/report?from=${weekBefore}&to=${plannedDay}`);
       const table = page.getByTestId('live-report-table');
       await table.locator('.ant-table-row', { hasText: title }).waitFor();
       for (const column of ['点击 / 访客', '直播间进店', '预约', '提醒已发', '直播专享价下单', '直播间进店（推断）', '直播助攻（推断）', '新会员', '回头客']) {
@@ -263,7 +267,7 @@ test('the report list shows the session with its columns and exports CSV; 直播
 
       await page.goto(`${session.app.baseUrl}/admin/live/settings`);
       await page.getByLabel('归因窗口').fill('200');
-      await page.getByRole('button', { name: '保存设置' }).or(page.getByRole('button', { name: '保 存设置' })).first().click();
+      await page.getByRole('button', { name: '保存设置' }).first().click();
       await page.getByText('归因窗口应在 1–168 小时 之间').waitFor();
       await page.getByLabel('归因窗口').fill('48');
       await page.getByRole('button', { name: '保存设置' }).first().click();
