@@ -23,6 +23,10 @@ const MemberLevelsPage = lazy(() => import('@/loyalty/MemberLevelsPage'));
 const CouponListPage = lazy(() => import('@/coupons/CouponListPage'));
 const CouponEditPage = lazy(() => import('@/coupons/CouponEditPage'));
 const GroupBuyListPage = lazy(() => import('@/group-buy/GroupBuyListPage'));
+const LiveSessionListPage = lazy(() => import('@/live/LiveSessionListPage'));
+const LiveReportPage = lazy(() => import('@/live/LiveReportPage'));
+const LiveSessionReportPage = lazy(() => import('@/live/LiveSessionReportPage'));
+const LiveSettingsPage = lazy(() => import('@/live/LiveSettingsPage'));
 const MemberDetailPage = lazy(() => import('@/members/MemberDetailPage'));
 // The dashboard carries the chart library: loaded only when opened, so the console's first load stays as it was.
 const RepeatPurchaseDashboardPage = lazy(() => import('@/analytics/RepeatPurchaseDashboardPage'));
@@ -80,6 +84,10 @@ export function AppRoutes() {
             <Route path="coupons/new" element={<RequirePage page="couponEdit"><CouponEditPage /></RequirePage>} />
             <Route path="coupons/:id/edit" element={<RequirePage page="couponEdit"><CouponEditPage /></RequirePage>} />
             <Route path="group-buy" element={<RequirePage page="groupBuy"><GroupBuyListPage /></RequirePage>} />
+            <Route path="live" element={<RequirePage page="live"><LiveSessionListPage /></RequirePage>} />
+            <Route path="live/report" element={<RequirePage page="live"><LiveReportPage /></RequirePage>} />
+            <Route path="live/sessions/:id/report" element={<RequirePage page="live"><LiveSessionReportPage /></RequirePage>} />
+            <Route path="live/settings" element={<RequirePage page="live"><LiveSettingsPage /></RequirePage>} />
             <Route path="members/:id" element={<RequirePage page="members"><MemberDetailPage /></RequirePage>} />
             <Route path="analytics/repeat-purchase" element={<RequirePage page="repeatPurchase"><RepeatPurchaseDashboardPage /></RequirePage>} />
             <Route path="analytics/due-for-repurchase" element={<RequirePage page="dueForRepurchase"><DueForRepurchasePage /></RequirePage>} />

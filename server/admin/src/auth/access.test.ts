@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { canAdjustPoints, canAdjustStock, canCancelOrders, canConfirmReturnReceipt, canEditCatalog, canHandleAfterSales, canManageGroupBuy, canOpen, canShipOrders, homePathFor, menuFor } from './access';
+import { canAdjustPoints, canAdjustStock, canCancelOrders, canConfirmReturnReceipt, canEditCatalog, canHandleAfterSales, canManageGroupBuy, canManageLive, canOpen, canShipOrders, homePathFor, menuFor } from './access';
 
 const menuNames = (role: Parameters<typeof menuFor>[0]) => menuFor(role).map((entry) => entry.name);
 
 describe('menuFor', () => {
   it('gives the owner every page', () => {
-    expect(menuNames('owner')).toEqual(['经营概览', '商品管理', '分类管理', '订单管理', '批量发货', '售后处理', '会员管理', '会员等级', '优惠券', '拼团活动', '推广员', '佣金明细', '提现审核', '分销设置', '邀请有礼', '推广报表', '复购分析', '待复购会员', '店铺设置', '员工管理', '任务']);
+    expect(menuNames('owner')).toEqual(['经营概览', '商品管理', '分类管理', '订单管理', '批量发货', '售后处理', '会员管理', '会员等级', '优惠券', '拼团活动', '直播管理', '推广员', '佣金明细', '提现审核', '分销设置', '邀请有礼', '推广报表', '复购分析', '待复购会员', '店铺设置', '员工管理', '任务']);
   });
 
   it('gives an operator the catalog, orders, members, member levels, coupons, withdrawals, invite rewards and settings but not staff', () => {
-    expect(menuNames('operator')).toEqual(['经营概览', '商品管理', '分类管理', '订单管理', '批量发货', '售后处理', '会员管理', '会员等级', '优惠券', '拼团活动', '推广员', '佣金明细', '提现审核', '分销设置', '邀请有礼', '推广报表', '复购分析', '待复购会员', '店铺设置']);
+    expect(menuNames('operator')).toEqual(['经营概览', '商品管理', '分类管理', '订单管理', '批量发货', '售后处理', '会员管理', '会员等级', '优惠券', '拼团活动', '直播管理', '推广员', '佣金明细', '提现审核', '分销设置', '邀请有礼', '推广报表', '复购分析', '待复购会员', '店铺设置']);
   });
 
   it('gives customer service orders and after-sales but not shipping or settings', () => {
-    expect(menuNames('customer_service')).toEqual(['商品管理', '订单管理', '售后处理', '会员管理', '优惠券', '拼团活动', '推广员', '佣金明细', '分销设置', '邀请有礼', '待复购会员']);
+    expect(menuNames('customer_service')).toEqual(['商品管理', '订单管理', '售后处理', '会员管理', '优惠券', '拼团活动', '直播管理', '推广员', '佣金明细', '分销设置', '邀请有礼', '待复购会员']);
   });
 
   it('gives the warehouse products, orders, shipping and the after-sale queue (to confirm returned parcels)', () => {
@@ -68,5 +68,16 @@ describe('actions', () => {
     expect(canManageGroupBuy('operator')).toBe(true);
     expect(canManageGroupBuy('customer_service')).toBe(false);
     expect(canManageGroupBuy('warehouse')).toBe(false);
+  });
+});
+
+describe('直播管理', () => {
+  it('lets customer service read 直播管理 but only owners and operators create, edit, start, end or cancel sessions; the warehouse sees none', () => {
+    expect(canOpen('customer_service', 'live')).toBe(true);
+    expect(canOpen('warehouse', 'live')).toBe(false);
+    expect(canManageLive('owner')).toBe(true);
+    expect(canManageLive('operator')).toBe(true);
+    expect(canManageLive('customer_service')).toBe(false);
+    expect(canManageLive('warehouse')).toBe(false);
   });
 });

@@ -9,6 +9,8 @@ import {
   COUPON_READ_ROLES,
   GROUP_BUY_READ_ROLES,
   GROUP_BUY_ROLES,
+  LIVE_READ_ROLES,
+  LIVE_ROLES,
   MEMBER_READ_ROLES,
   OVERVIEW_ROLES,
   ORDER_CANCEL_ROLES,
@@ -44,6 +46,7 @@ export type PageKey =
   | 'coupons'
   | 'couponEdit'
   | 'groupBuy'
+  | 'live'
   | 'repeatPurchase'
   | 'dueForRepurchase'
   | 'referralReport'
@@ -73,6 +76,8 @@ export const PAGE_ROLES: Record<PageKey, readonly StaffRole[]> = {
   couponEdit: COUPON_ADMIN_ROLES,
   // 拼团活动: read roles see campaigns, stats and teams; GROUP_BUY_ROLES create, edit and end them.
   groupBuy: GROUP_BUY_READ_ROLES,
+  // 直播管理: read roles see sessions, reports and settings; LIVE_ROLES create, edit, start, end and cancel sessions.
+  live: LIVE_READ_ROLES,
   repeatPurchase: ANALYTICS_ROLES,
   dueForRepurchase: REPURCHASE_OUTREACH_ROLES,
   referralReport: ANALYTICS_ROLES,
@@ -105,6 +110,7 @@ const MENU: MenuEntry[] = [
   { key: 'memberLevels', path: '/member-levels', name: '会员等级' },
   { key: 'coupons', path: '/coupons', name: '优惠券' },
   { key: 'groupBuy', path: '/group-buy', name: '拼团活动' },
+  { key: 'live', path: '/live', name: '直播管理' },
   { key: 'promoters', path: '/referral/promoters', name: '推广员' },
   { key: 'commissions', path: '/referral/commissions', name: '佣金明细' },
   { key: 'withdrawals', path: '/referral/withdrawals', name: '提现审核' },
@@ -169,4 +175,8 @@ export function canAdjustPoints(role: StaffRole): boolean {
 
 export function canManageGroupBuy(role: StaffRole): boolean {
   return GROUP_BUY_ROLES.includes(role);
+}
+
+export function canManageLive(role: StaffRole): boolean {
+  return LIVE_ROLES.includes(role);
 }

@@ -1,4 +1,4 @@
-import { DrawerForm, ProFormSelect } from '@ant-design/pro-components';
+import { ProFormSelect } from '@ant-design/pro-components';
 import { GROUP_BUY_RULES_MAX_LENGTH, GROUP_BUY_NAME_MAX_LENGTH, type GroupBuyCampaign } from '@shared/api/group-buy';
 import { formatYuan } from '@shared/money';
 import { Alert, Button, Checkbox, DatePicker, Form, Input, Switch, Table } from 'antd';
@@ -6,6 +6,7 @@ import type { FormInstance, Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiRequestError } from '@/api/client';
+import { EditDrawerForm } from '@/common/EditDrawerForm';
 import { errorText, notifyError, notifySuccess } from '@/common/feedback';
 import { YuanInput } from '@/common/YuanInput';
 import { fetchProduct, searchProductOptions } from '@/products/products-api';
@@ -82,24 +83,16 @@ export function GroupBuyCampaignDrawer({ campaign, readOnly, onClose, onSaved }:
 
   const title = !campaign ? '新建拼团' : readOnly ? `查看拼团：${campaign.name}` : `编辑拼团：${campaign.name}`;
   return (
-    <DrawerForm<GroupBuyFormValues>
+    <EditDrawerForm<GroupBuyFormValues>
       title={title}
-      open
       form={form}
-      width={880}
-      layout="horizontal"
-      labelCol={{ span: 5 }}
-      wrapperCol={{ span: 19 }}
       initialValues={initialValues}
-      disabled={readOnly}
-      drawerProps={{ onClose, destroyOnHidden: true, maskClosable: readOnly }}
-      onFinish={save}
-      onFinishFailed={() => notifyError('请先修正标红的内容')}
-      submitter={
-        readOnly
-          ? false
-          : { searchConfig: { submitText: '保存拼团', resetText: '取消' }, resetButtonProps: { onClick: onClose, disabled: false } }
-      }
+      width={880}
+      labelSpan={5}
+      readOnly={readOnly}
+      submitText="保存拼团"
+      onClose={onClose}
+      onSave={save}
     >
       {readOnly && campaign?.state === 'ended' && <Alert type="info" showIcon style={{ marginBottom: 16 }} message="活动已结束，只能查看，不能再修改。" />}
       {running && !readOnly && (
@@ -185,7 +178,7 @@ export function GroupBuyCampaignDrawer({ campaign, readOnly, onClose, onSaved }:
       <Form.Item name="rulesText" label="活动规则" rules={[check('rulesText')]} extra="展示在团页面；失败自动退款、模拟成团的说明由系统自动附上">
         <Input.TextArea aria-label="活动规则" rows={4} maxLength={GROUP_BUY_RULES_MAX_LENGTH} showCount placeholder="例如：活动期间每人限购 2 件，成团后 48 小时内发货。" />
       </Form.Item>
-    </DrawerForm>
+    </EditDrawerForm>
   );
 }
 

@@ -6,7 +6,8 @@ import { Button, Empty, Image, Popconfirm, Result, Space, Tag, Typography } from
 import { useRef, useState } from 'react';
 import { canManageGroupBuy } from '@/auth/access';
 import { useCurrentStaff } from '@/auth/AuthProvider';
-import { errorText, runStaffAction } from '@/common/feedback';
+import { runStaffAction } from '@/common/feedback';
+import { tableRowsOrFailure } from '@/common/table-rows';
 import { GroupBuyCampaignDrawer } from './GroupBuyCampaignDrawer';
 import { endGroupBuyCampaign, fetchGroupBuyCampaigns } from './group-buy-api';
 import { campaignActions, chinaMinute, groupPriceWarning, limitText, succeededText, successRateText } from './group-buy-format';
@@ -176,16 +177,7 @@ export default function GroupBuyListPage() {
               ]
             : []
         }
-        request={async ({ current = 1, pageSize = 20, state }) => {
-          try {
-            const page = await fetchGroupBuyCampaigns({ page: current, pageSize, state });
-            setLoadError(null);
-            return { data: page.items, total: page.total, success: true };
-          } catch (error) {
-            setLoadError(errorText(error));
-            return { data: [], total: 0, success: false };
-          }
-        }}
+        request={({ current = 1, pageSize = 20, state }) => tableRowsOrFailure(fetchGroupBuyCampaigns({ page: current, pageSize, state }), setLoadError)}
       />
       {editing && (
         <GroupBuyCampaignDrawer

@@ -11,7 +11,7 @@ import { ORDER_STATUSES, orderStatusText, type OrderStatus } from '@shared/api/o
 import { Button, Drawer, Empty, Result, Space, Table, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorText } from '@/common/feedback';
+import { tableRowsOrFailure } from '@/common/table-rows';
 import { fetchGroupBuyTeams } from './group-buy-api';
 import { chinaMoment, SEAT_STATUS_LABELS, seatsText } from './group-buy-format';
 
@@ -74,16 +74,7 @@ export function GroupBuyTeamsDrawer({ campaign, onClose }: { campaign: GroupBuyC
           pagination={{ defaultPageSize: 20 }}
           locale={{ emptyText }}
           expandable={{ expandedRowRender: (team) => <SeatTable team={team} /> }}
-          request={async ({ current = 1, pageSize = 20, status }) => {
-            try {
-              const page = await fetchGroupBuyTeams(campaign.id, { page: current, pageSize, status });
-              setLoadError(null);
-              return { data: page.items, total: page.total, success: true };
-            } catch (error) {
-              setLoadError(errorText(error));
-              return { data: [], total: 0, success: false };
-            }
-          }}
+          request={({ current = 1, pageSize = 20, status }) => tableRowsOrFailure(fetchGroupBuyTeams(campaign.id, { page: current, pageSize, status }), setLoadError)}
         />
       )}
     </Drawer>

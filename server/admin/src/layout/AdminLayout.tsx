@@ -20,6 +20,7 @@ import {
   TagsOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
+  VideoCameraOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
@@ -43,6 +44,7 @@ const MENU_ICONS: Partial<Record<PageKey, ReactNode>> = {
   memberLevels: <CrownOutlined />,
   coupons: <TagsOutlined />,
   groupBuy: <UsergroupAddOutlined />,
+  live: <VideoCameraOutlined />,
   repeatPurchase: <LineChartOutlined />,
   dueForRepurchase: <FieldTimeOutlined />,
   referralReport: <ShareAltOutlined />,
@@ -68,6 +70,11 @@ const HIDDEN_CHILDREN: Partial<Record<PageKey, MenuDataItem[]>> = {
     { path: '/coupons/:id/edit', name: '编辑优惠券' },
   ],
   members: [{ path: '/members/:id', name: '会员详情' }],
+  live: [
+    { path: '/live/report', name: '直播数据' },
+    { path: '/live/sessions/:id/report', name: '场次数据' },
+    { path: '/live/settings', name: '直播设置' },
+  ],
 };
 
 export default function AdminLayout() {

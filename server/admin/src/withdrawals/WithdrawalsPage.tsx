@@ -11,7 +11,8 @@ import { Alert, Button, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd
 import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useCurrentStaff } from '@/auth/AuthProvider';
-import { errorText, runStaffAction } from '@/common/feedback';
+import { runStaffAction } from '@/common/feedback';
+import { tableRowsOrFailure } from '@/common/table-rows';
 import { formatOptionalTime, formatTime } from '@/common/time';
 import { withdrawalActions } from './withdrawal-actions';
 import { approveWithdrawal, cancelWithdrawal, fetchWithdrawals, refreshWithdrawal, rejectWithdrawal } from './withdrawals-api';
@@ -207,16 +208,7 @@ export default function WithdrawalsPage() {
             onChange: (key) => setSearchParams({ status: String(key ?? 'requested'), ...(memberId ? { memberId: String(memberId) } : {}) }),
           },
         }}
-        request={async ({ current = 1, pageSize = 20, tab: shown, memberId: member }) => {
-          try {
-            const page = await fetchWithdrawals({ status: shown === 'all' ? undefined : shown, memberId: member ?? undefined, page: current, pageSize });
-            setLoadError(null);
-            return { data: page.items, total: page.total, success: true };
-          } catch (error) {
-            setLoadError(errorText(error));
-            return { data: [], total: 0, success: false };
-          }
-        }}
+        request={({ current = 1, pageSize = 20, tab: shown, memberId: member }) => tableRowsOrFailure(fetchWithdrawals({ status: shown === 'all' ? undefined : shown, memberId: member ?? undefined, page: current, pageSize }), setLoadError)}
         locale={{ emptyText: EMPTY_TEXT[tab] ?? '暂无提现记录' }}
       />
       {rejecting && (
