@@ -29,7 +29,7 @@ export function LiveWatchEntry({ session, label, onTap }: LiveWatchEntryProps) {
             {LIVE_PROVIDER_LABELS[session.provider]} · {session.statusLabel} · {sessionTimeText(session)}
           </Text>
           <Text className="live-h5-explain__text">
-            直播只能在微信里观看：请在微信中打开本店小程序，进入「直播」找到这场直播。直播专享价、直播优惠券在网页版同样可用。
+            网页版无法播放直播。请在微信中打开本店小程序，进入「直播」观看这场直播。
           </Text>
           <Button className="live-h5-explain__close" type="primary" block onClick={() => setOpen(false)}>
             我知道了

@@ -101,9 +101,14 @@ test('a shopper comes through the live banner, watches (H5 explains), buys a fea
       assert.equal((await secondCard.locator('.live-card-badge').innerText()).trim(), '直播中');
       // No live price on the second product: no price line, the list price stays.
       assert.equal(await secondCard.locator('.live-card-price').count(), 0);
-      // Products no session features carry no badge.
-      const unfeatured = items.filter((item) => item.id !== featured.id && item.id !== second.id).map((item) => item.id);
-      for (const id of unfeatured) assert.equal(await page.locator(`.product-card[data-product-id="${id}"] .live-badge`).count(), 0);
+      // Every other card carries a badge exactly when a session features it (the demo shop may plan lives of its own).
+      const featuredNow = new Map((await call('GET', '/live/featured')).map((entry) => [entry.productId, entry]));
+      for (const item of items.filter((candidate) => candidate.id !== featured.id && candidate.id !== second.id)) {
+        const badge = page.locator(`.product-card[data-product-id="${item.id}"] .live-card-badge`);
+        const entry = featuredNow.get(item.id);
+        if (!entry) assert.equal(await badge.count(), 0, `product ${item.id} is featured by no session`);
+        else assert.equal((await badge.innerText()).trim(), entry.status === 'live' ? '直播中' : '直播预告');
+      }
       // The featured products are read once for the page, not once per card.
       assert.equal(featuredReads, 1, `GET /live/featured was read ${featuredReads} times for one home page view`);
       await assertNoHorizontalOverflow(page, 'the home page');
@@ -133,7 +138,7 @@ test('a shopper comes through the live banner, watches (H5 explains), buys a fea
       const explained = await explain.innerText();
       assert.ok(explained.includes('请在微信中打开观看直播') && explained.includes('春茶上新') && explained.includes('视频号直播'), explained);
       await screenshot(page, 'live-h5-explain');
-      await explain.getByText('我知道了').click();
+      await page.locator('.live-h5-explain__close').click();
       await explain.waitFor({ state: 'hidden' });
 
       // 4. Back on the session page, the first product: its live strip, then 立即购买 at the live price.
@@ -170,7 +175,7 @@ test('a shopper comes through the live banner, watches (H5 explains), buys a fea
       assert.equal(await page.locator(`.live-section--live .live-session-card[data-session-id="${live.id}"]`).count(), 1);
       await assertNoHorizontalOverflow(page, 'the 直播 page');
       await screenshot(page, 'live-channel-page');
-      await page.locator('.live-tabs').getByText('直播预告', { exact: false }).click();
+      await page.locator('.live-tabs').getByText(/^直播预告/).first().click();
       const plannedCard = page.locator(`.live-section--upcoming .live-session-card[data-session-id="${planned.id}"]`);
       await plannedCard.waitFor();
       await plannedCard.locator('.live-reserve-button').click();

@@ -150,7 +150,7 @@ export default function LiveSessionPage() {
           <Image className="live-session-cover__image" src={assetUrl(live.coverUrl)} mode="aspectFill" />
         ) : (
           <View className="live-session-cover__image live-session-cover__image--blank">
-            <Text className="live-session-cover__blank-text">{LIVE_PROVIDER_LABELS[live.provider]}</Text>
+            <Text className="live-session-cover__blank-text">LIVE</Text>
           </View>
         )}
         <Text className={`live-session-cover__status live-status live-status--${live.status}`}>
