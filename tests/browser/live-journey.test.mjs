@@ -20,7 +20,7 @@ const call = (method, path, options) => callApi(session.app.baseUrl, method, pat
 const storedToken = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('storefront.token')).data);
 const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`;
 
-function sessionBody(title, startAt, endAt, productIds, prices) {
+function sessionBody(title, startAt, endAt, productIds, prices, couponTemplateId = null) {
   return {
     provider: 'channels',
     finderUserName: 'sphLiveJourney01',
@@ -33,7 +33,7 @@ function sessionBody(title, startAt, endAt, productIds, prices) {
     plannedEndAt: new Date(endAt).toISOString(),
     productIds,
     prices,
-    couponTemplateId: null,
+    couponTemplateId,
   };
 }
 
@@ -54,10 +54,14 @@ test('a shopper comes through the live banner, watches (H5 explains), buys a fea
   const prices = featured.skus.map((sku) => ({ skuId: sku.id, livePriceFen: Math.floor(sku.priceFen * 0.7), unitQuota: 0 }));
   const lowestLivePrice = Math.min(...prices.map((price) => price.livePriceFen));
 
+  // The live coupon: one of the demo shop's claimable coupons, one per member.
+  const liveCoupon = (await call('GET', '/coupons/center')).find((item) => item.perMemberLimit === 1 && item.remaining > 10);
+  assert.ok(liveCoupon, 'the demo shop has a claimable coupon limited to one per member');
+
   const now = Date.now();
   const live = await call('POST', '/admin/live/sessions', {
     token: owner,
-    body: sessionBody('春茶上新 · 直播间专享', now + 10 * 60_000, now + 3 * 3600_000, [featured.id, second.id], prices),
+    body: sessionBody('春茶上新 · 直播间专享', now + 10 * 60_000, now + 3 * 3600_000, [featured.id, second.id], prices, liveCoupon.templateId),
   });
   const started = await call('POST', `/admin/live/sessions/${live.id}/start`, { token: owner });
   assert.equal(started.status, 'live');
@@ -115,6 +119,7 @@ test('a shopper comes through the live banner, watches (H5 explains), buys a fea
       assert.equal(await rows.nth(1).locator('.live-price-label').count(), 0);
       assert.equal(await page.locator('.live-status--live').count(), 1);
       assert.equal(await page.locator('.live-reserve-button').count(), 0, 'a live session offers no 预约');
+      assert.equal((await page.locator('.live-coupon-claim-button').innerText()).trim(), '领取');
       await assertNoHorizontalOverflow(page, 'the session page');
       await screenshot(page, 'live-session-page');
 
@@ -155,6 +160,16 @@ test('a shopper comes through the live banner, watches (H5 explains), buys a fea
       assert.equal(line.productId, featured.id);
       assert.equal(line.unitPriceFen, prices.find((price) => price.skuId === line.skuId).livePriceFen);
       assert.equal(order.pricing.payableFen, order.payableFen);
+
+      // The live coupon, claimed on the session page by the now signed-in shopper: then 已领取.
+      await page.goto(`${session.app.baseUrl}/#/pages/live/session/index?id=${live.id}`);
+      const claimButton = page.locator('.live-coupon-claim-button');
+      await claimButton.waitFor();
+      assert.equal((await claimButton.innerText()).trim(), '领取');
+      await claimButton.click();
+      await page.locator('.live-coupon-claim-button', { hasText: '已领取' }).waitFor();
+      assert.ok((await call('GET', '/me/coupons?status=unused&pageSize=50', { token })).items.some((coupon) => coupon.templateId === liveCoupon.templateId));
+      await screenshot(page, 'live-session-coupon-claimed');
 
       // 5. 预约 the planned session from the 直播 page (H5: no subscribe sheet, so no reminder is promised).
       await page.goto(`${session.app.baseUrl}/#/pages/live/index`);
