@@ -117,7 +117,7 @@ export default function LiveSessionPage() {
     setClaiming(true);
     try {
       await claimLiveCoupon(live.id);
-      Taro.showToast({ title: '领取成功，下单时可用', icon: 'success' });
+      Taro.showToast({ title: '领取成功', icon: 'success' });
       await load();
     } catch {
       // The request wrapper toasted why (the live ended, none left, the limit reached).
