@@ -85,7 +85,7 @@ export class AppModule {
         InviteRewardsModule,
         GroupBuyModule,
         LiveModule,
-        SeedModule.forRoot({ store: config.seedDemo, coupons: config.seedDemoCoupons, groupBuy: config.seedDemoCoupons }),
+        SeedModule.forRoot({ store: config.seedDemo, coupons: config.seedDemoCoupons, groupBuy: config.seedDemoCoupons, live: config.seedDemoCoupons }),
       ],
       controllers: [HealthController],
       providers: [

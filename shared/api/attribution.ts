@@ -10,14 +10,14 @@ export type ShareLinkKind = (typeof SHARE_LINK_KINDS)[number];
 
 /**
  * The mini-program page (no leading `/`) each kind opens: the `page` of getwxacodeunlimit, the path of a share.
- * A product link carries `id=<productId>`, a group-buy team link `id=<teamId>` (the team page); live sessions open
- * the home page until their own page exists.
+ * A product link carries `id=<productId>`, a group-buy team link `id=<teamId>` (the team page), a live link
+ * `id=<sessionId>` (the session page).
  */
 export const SHARE_LINK_PAGES: Record<ShareLinkKind, string> = {
   product: 'goods/detail/index',
   page: 'pages/home/index',
   team: 'pages/group-buy/team/index',
-  live: 'pages/home/index',
+  live: 'pages/live/session/index',
 };
 
 /** Channel codes: letters, digits and `_.:-`, at most 32 (e.g. `poster`, `moments`, `store_qr`). */
@@ -31,7 +31,8 @@ export const DEFAULT_ATTRIBUTION_TTL_DAYS = 7;
  * `POST /api/v1/share-links` (member) → 200 ShareLink. The same member sharing the same target on the same
  * channel (and live session) always gets the same link, also when the requests race.
  * 404 PRODUCT_NOT_FOUND for a product that does not exist, 404 GROUP_BUY_TEAM_NOT_FOUND for a team that does not
- * exist (or is still waiting for its leader's payment and the sharer is not its leader).
+ * exist (or is still waiting for its leader's payment and the sharer is not its leader), 404 LIVE_SESSION_NOT_FOUND
+ * for a live session that does not exist or was cancelled.
  */
 export interface CreateShareLinkRequest {
   kind: ShareLinkKind;

@@ -78,9 +78,10 @@ export interface RefundRecord {
 
 /**
  * Subscribe-message templates the shop uses. The shopper is asked at payment (at most three per ask, WeChat's
- * limit): an ordinary order asks for the first three; a 拼团 order for the team's success and failure and shipping.
+ * limit): an ordinary order asks for the first three; a 拼团 order for the team's success and failure and shipping;
+ * 预约 on a live session page for live_reminder.
  */
-export const SUBSCRIBE_TEMPLATE_KINDS = ['order_paid', 'order_shipped', 'refund_result', 'group_buy_succeeded', 'group_buy_failed'] as const;
+export const SUBSCRIBE_TEMPLATE_KINDS = ['order_paid', 'order_shipped', 'refund_result', 'group_buy_succeeded', 'group_buy_failed', 'live_reminder'] as const;
 export type SubscribeTemplateKind = (typeof SUBSCRIBE_TEMPLATE_KINDS)[number];
 
 export const SUBSCRIBE_TEMPLATE_LABELS: Record<SubscribeTemplateKind, string> = {
@@ -89,6 +90,7 @@ export const SUBSCRIBE_TEMPLATE_LABELS: Record<SubscribeTemplateKind, string> = 
   refund_result: '退款结果通知',
   group_buy_succeeded: '拼团成功通知',
   group_buy_failed: '拼团失败通知',
+  live_reminder: '直播开播提醒',
 };
 
 /** `GET /api/v1/subscribe-templates` → SubscribeTemplate[] (the template ids configured for this mini-program). */

@@ -33,6 +33,7 @@ describe('periodic jobs (任务)', () => {
       'events.redeliver',
       'group-buy.expire-teams',
       'group-buy.refund-lost-seats',
+      'live.send-reminders',
       'live.sync-sessions',
       'loyalty.level-review',
       'loyalty.points-expiry',
@@ -55,6 +56,8 @@ describe('periodic jobs (任务)', () => {
     expect(byName.get('group-buy.refund-lost-seats')).toEqual(expect.objectContaining({ intervalMs: 60_000, usesWechat: true }));
     // 直播: plugin rooms' states come from getliveinfo (one instance at a time).
     expect(byName.get('live.sync-sessions')).toEqual(expect.objectContaining({ intervalMs: 60_000, usesWechat: true }));
+    // The live reminder sends subscribe messages (one instance at a time; its claims make a second one harmless anyway).
+    expect(byName.get('live.send-reminders')).toEqual(expect.objectContaining({ intervalMs: 60_000, usesWechat: true }));
     // The harness stopped every sweep through the registry: no timer is set on any of them.
     for (const entry of body.jobs) expect(entry.nextRunAt).toBeNull();
   });

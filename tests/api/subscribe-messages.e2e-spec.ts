@@ -50,6 +50,7 @@ describe(`subscribe messages (${TEST_DB})`, () => {
       ['refund_result', '退款结果通知'],
       ['group_buy_succeeded', '拼团成功通知'],
       ['group_buy_failed', '拼团失败通知'],
+      ['live_reminder', '直播开播提醒'],
     ]);
   });
 

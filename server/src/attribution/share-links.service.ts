@@ -5,6 +5,8 @@ import { decodeShortId, encodeShortId, SHARE_LINK_PAGES, sharePath, type ShareLi
 import { ProductRow } from '../catalog/product.entity';
 import { GroupBuyTeamRow } from '../group-buy/group-buy-team.entity';
 import { teamNotFound } from '../group-buy/group-buy-errors';
+import { LiveSessionRow } from '../live/live-session.entity';
+import { sessionNotFound } from '../live/live-sessions.service';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { upsertRow } from '../platform/database/upsert';
 import { ApiException, fieldError } from '../platform/errors/api-exception';
@@ -38,6 +40,10 @@ export class ShareLinksService {
       // A team whose leader has not paid yet is the leader's alone (the team page answers 404 to anyone else).
       const team = await this.dataSource.getRepository(GroupBuyTeamRow).findOne({ where: { id: targetId }, select: ['id', 'status', 'leaderMemberId'] });
       if (!team || (team.status === 'opening' && team.leaderMemberId !== sharerMemberId)) throw teamNotFound();
+    }
+    if (input.kind === 'live' && targetId !== null) {
+      const session = await this.dataSource.getRepository(LiveSessionRow).findOne({ where: { id: targetId }, select: ['id', 'status'] });
+      if (!session || session.status === 'cancelled') throw sessionNotFound();
     }
     const liveSessionId = input.liveSessionId ?? null;
     const key = {
@@ -73,8 +79,8 @@ export class ShareLinksService {
 export function toShareLink(row: ShareLinkRow): ShareLink {
   const shortId = encodeShortId(row.id);
   const page = SHARE_LINK_PAGES[row.kind];
-  // Products and group-buy teams open their page with `id`; the home page and live sessions take none.
-  const query: Record<string, number> = (row.kind === 'product' || row.kind === 'team') && row.targetId !== null ? { id: row.targetId } : {};
+  // Products, group-buy teams and live sessions open their page with `id`; the home page takes none.
+  const query: Record<string, number> = row.kind !== 'page' && row.targetId !== null ? { id: row.targetId } : {};
   return {
     shortId,
     kind: row.kind,

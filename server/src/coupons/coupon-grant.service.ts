@@ -55,6 +55,15 @@ export class CouponGrantService implements OnModuleInit {
   async claim(memberId: number, templateId: number, now = new Date()): Promise<MyCoupon> {
     const template = await this.dataSource.getRepository(CouponTemplateRow).findOneBy({ id: templateId });
     if (!template || template.channel !== 'public' || template.type === 'newcomer') throw templateNotFound();
+    return this.claimTemplate(memberId, template, now);
+  }
+
+  /**
+   * A shopper claims one coupon of the template, whatever its channel (the caller decided they may: the coupon
+   * center for public ones, a live session for its live coupon): 409 when it is not active, expired, sold out or
+   * the member holds their limit.
+   */
+  async claimTemplate(memberId: number, template: CouponTemplateRow, now = new Date()): Promise<MyCoupon> {
     if (template.status !== 'active') throw notClaimable(template.status);
     if (template.validTo && template.validTo.getTime() < now.getTime()) {
       throw new ApiException('COUPON_NOT_CLAIMABLE', HttpStatus.CONFLICT, '优惠券已过期', { status: template.status });

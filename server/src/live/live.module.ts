@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CouponsModule } from '../coupons/coupons.module';
 import { CheckoutParticipantsModule } from '../orders/participants/checkout-participants.module';
 import { StaffModule } from '../staff/staff.module';
+import { SubscribeMessagesModule } from '../subscribe-messages/subscribe-messages.module';
 import { AdminLiveController } from './admin-live.controller';
+import { LiveCouponService } from './live-coupon.service';
+import { LiveReminderSweeper } from './live-reminder.sweeper';
+import { LiveReservationsService } from './live-reservations.service';
 import { LivePriceQuotaParticipant } from './live-price-quota.participant';
 import { LivePriceTakeRow } from './live-price-take.entity';
 import { LiveSessionPriceRow } from './live-session-price.entity';
@@ -17,14 +22,17 @@ import { LiveStatusSyncSweeper } from './live-status-sync.sweeper';
 import { ChannelsLiveProvider } from './providers/channels-live.provider';
 import { LIVE_PROVIDER_DRIVERS } from './providers/live-provider';
 import { PluginLiveProvider } from './providers/plugin-live.provider';
+import { ShopperLiveController } from './shopper-live.controller';
+import { ShopperLiveService } from './shopper-live.service';
 
 /**
  * 直播: live sessions on Channels (视频号) or the mini-program live plugin behind one provider interface, their
- * featured products and live prices, and the sweep that keeps their statuses current.
+ * featured products and live prices, and the sweep that keeps their statuses current; for shoppers the schedule,
+ * session pages, 预约 with its reminder sweep, and the live coupon.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([LiveSessionRow, LiveSessionProductRow, LiveSessionPriceRow, LivePriceTakeRow, LiveTouchRow, LiveReservationRow, LiveSettingsRow]), CheckoutParticipantsModule, StaffModule],
-  controllers: [AdminLiveController],
+  imports: [TypeOrmModule.forFeature([LiveSessionRow, LiveSessionProductRow, LiveSessionPriceRow, LivePriceTakeRow, LiveTouchRow, LiveReservationRow, LiveSettingsRow]), CheckoutParticipantsModule, StaffModule, CouponsModule, SubscribeMessagesModule],
+  controllers: [AdminLiveController, ShopperLiveController],
   providers: [
     LiveSessionsService,
     LiveSettingsService,
@@ -33,6 +41,11 @@ import { PluginLiveProvider } from './providers/plugin-live.provider';
     PluginLiveProvider,
     { provide: LIVE_PROVIDER_DRIVERS, useFactory: (channels: ChannelsLiveProvider, plugin: PluginLiveProvider) => [channels, plugin], inject: [ChannelsLiveProvider, PluginLiveProvider] },
     LiveStatusSyncSweeper,
+    ShopperLiveService,
+    LiveReservationsService,
+    LiveReminderSweeper,
+    LiveCouponService,
   ],
+  exports: [LiveSessionsService],
 })
 export class LiveModule {}

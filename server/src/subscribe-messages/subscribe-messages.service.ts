@@ -26,6 +26,12 @@ import { WechatClient } from '../wechat/wechat.client';
 import { SubscribeMessageLogRow } from './subscribe-message-log.entity';
 import { SubscribeQuotaRow } from './subscribe-quota.entity';
 
+/** How a message went: WeChat took it, the member had no quota, WeChat refused it, or the shop has no such template. */
+export interface SendOutcome {
+  result: SubscribeMessageLogRow['result'] | 'not_configured';
+  errcode: number | null;
+}
+
 /** WeChat's errcode for a user who has no quota left for the template. */
 const NO_QUOTA_ERRCODE = 43101;
 
@@ -167,43 +173,57 @@ export class SubscribeMessagesService implements OnModuleInit {
     const templateId = this.config.subscribeTemplates[kind];
     if (!templateId) return;
     try {
-      const quota = { memberId: memberId ?? (await this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: orderId })).memberId, templateId };
-      // Single statements through the transaction runner, like every write (on SQLite a write beside it could
-      // land inside another request's open transaction and be rolled back with it).
-      const taken = quotaLeft === 0 ? { affected: 0 } : await this.transactions.single((manager) =>
-        manager
-          .createQueryBuilder()
-          .update(SubscribeQuotaRow)
-          .set({ remaining: () => 'remaining - 1' })
-          .where('memberId = :memberId AND templateId = :templateId AND remaining > 0', quota)
-          .execute(),
-      );
-      if (taken.affected !== 1) {
-        await this.log(orderId, kind, templateId, 'no_quota', null);
-        return;
-      }
-      const [order, member, lines] = await Promise.all([
-        this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: orderId }),
-        this.dataSource.getRepository(MemberRow).findOneByOrFail({ id: quota.memberId }),
-        this.dataSource.getRepository(OrderLineRow).find({ where: { orderId }, order: { id: 'ASC' } }),
-      ]);
-      try {
-        await this.wechat.sendSubscribeMessage({
-          openid: member.openid,
-          templateId,
-          page: `orders/detail/index?orderNo=${order.orderNo}`,
-          data: data(order, lines),
-        });
-        await this.log(orderId, kind, templateId, 'sent', null);
-      } catch (error) {
-        const errcode = error instanceof WechatApiError ? error.errcode : null;
-        // Only WeChat's "no quota" means the shopper's permission was used up; otherwise it is still there.
-        if (errcode !== NO_QUOTA_ERRCODE) await this.transactions.single((manager) => manager.increment(SubscribeQuotaRow, quota, 'remaining', 1));
-        await this.log(orderId, kind, templateId, errcode === NO_QUOTA_ERRCODE ? 'no_quota' : 'failed', errcode);
-        this.logger.warn(`subscribe message ${kind} for order ${order.orderNo} failed: ${String(error)}`);
-      }
+      const recipient = memberId ?? (await this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: orderId })).memberId;
+      const outcome = await this.sendWithQuota(kind, recipient, quotaLeft, async () => {
+        const [order, lines] = await Promise.all([
+          this.dataSource.getRepository(OrderRow).findOneByOrFail({ id: orderId }),
+          this.dataSource.getRepository(OrderLineRow).find({ where: { orderId }, order: { id: 'ASC' } }),
+        ]);
+        return { page: `orders/detail/index?orderNo=${order.orderNo}`, data: data(order, lines) };
+      });
+      if (outcome.result !== 'not_configured') await this.log(orderId, kind, templateId, outcome.result, outcome.errcode);
     } catch (error) {
       this.logger.error(`subscribe message ${kind} for order ${orderId} not handled: ${String(error)}`);
+    }
+  }
+
+  /**
+   * Sends the member one message of the template kind, using one unit of their quota: the unit is taken by a
+   * conditional decrement first (none left: nothing more is read, 'no_quota'), then the message is composed and
+   * sent; if WeChat refuses for any reason but "no quota" (43101) the unit is given back. Errors reading or
+   * writing the database are thrown; WeChat's refusals are answered.
+   */
+  async sendWithQuota(
+    kind: SubscribeTemplateKind,
+    memberId: number,
+    /** The member's quota as just read (0: none to take, so no decrement is tried); undefined when not read. */
+    quotaLeft: number | undefined,
+    compose: () => Promise<{ page: string; data: Record<string, string> }>,
+  ): Promise<SendOutcome> {
+    const templateId = this.config.subscribeTemplates[kind];
+    if (!templateId) return { result: 'not_configured', errcode: null };
+    const quota = { memberId, templateId };
+    // Single statements through the transaction runner, like every write (on SQLite a write beside it could
+    // land inside another request's open transaction and be rolled back with it).
+    const taken = quotaLeft === 0 ? { affected: 0 } : await this.transactions.single((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(SubscribeQuotaRow)
+        .set({ remaining: () => 'remaining - 1' })
+        .where('memberId = :memberId AND templateId = :templateId AND remaining > 0', quota)
+        .execute(),
+    );
+    if (taken.affected !== 1) return { result: 'no_quota', errcode: null };
+    const [member, message] = await Promise.all([this.dataSource.getRepository(MemberRow).findOneByOrFail({ id: memberId }), compose()]);
+    try {
+      await this.wechat.sendSubscribeMessage({ openid: member.openid, templateId, page: message.page, data: message.data });
+      return { result: 'sent', errcode: null };
+    } catch (error) {
+      const errcode = error instanceof WechatApiError ? error.errcode : null;
+      // Only WeChat's "no quota" means the shopper's permission was used up; otherwise it is still there.
+      if (errcode !== NO_QUOTA_ERRCODE) await this.transactions.single((manager) => manager.increment(SubscribeQuotaRow, quota, 'remaining', 1));
+      this.logger.warn(`subscribe message ${kind} to member ${memberId} (${message.page}) failed: ${String(error)}`);
+      return { result: errcode === NO_QUOTA_ERRCODE ? 'no_quota' : 'failed', errcode };
     }
   }
 
@@ -213,12 +233,12 @@ export class SubscribeMessagesService implements OnModuleInit {
 }
 
 /** thing values are at most 20 characters. */
-function clip(text: string, suffix: string): string {
+export function clip(text: string, suffix: string): string {
   return `${text.slice(0, 20 - suffix.length)}${suffix}`;
 }
 
 /** "2026年11月22日 15:30" in China time, the time keyword's format. */
-function chinaMinute(date: Date): string {
+export function chinaMinute(date: Date): string {
   const { year, month, day, hour, minute } = chinaClock(date);
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${year}年${month}月${day}日 ${pad(hour)}:${pad(minute)}`;

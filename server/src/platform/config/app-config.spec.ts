@@ -142,7 +142,7 @@ describe('loadConfig', () => {
   });
 
   it('offers the fake templates in fake mode, only the configured ones in real mode, and names a bad id', () => {
-    expect(Object.keys(load().subscribeTemplates)).toEqual(['order_paid', 'order_shipped', 'refund_result', 'group_buy_succeeded', 'group_buy_failed']);
+    expect(Object.keys(load().subscribeTemplates)).toEqual(['order_paid', 'order_shipped', 'refund_result', 'group_buy_succeeded', 'group_buy_failed', 'live_reminder']);
     expect(load({ ...realEnv(), WECHAT_TEMPLATE_ORDER_SHIPPED: 'Tmpl_Shipped-01' }).subscribeTemplates).toEqual({ order_shipped: 'Tmpl_Shipped-01' });
     expect(() => load({ WECHAT_TEMPLATE_REFUND_RESULT: 'bad id!' })).toThrow('WECHAT_TEMPLATE_REFUND_RESULT');
   });

@@ -397,7 +397,7 @@ export class DemoHistorySeeder {
     await this.transactions.run(async (manager) => {
       for (const log of logs) {
         const order = byId.get(log.orderId)!;
-        const at = { order_paid: order.paidAt, order_shipped: order.shippedAt, refund_result: order.refundedAt, group_buy_succeeded: null, group_buy_failed: null }[log.kind];
+        const at = { order_paid: order.paidAt, order_shipped: order.shippedAt, refund_result: order.refundedAt, group_buy_succeeded: null, group_buy_failed: null, live_reminder: null }[log.kind];
         if (at) await manager.update(SubscribeMessageLogRow, { id: log.id }, { at });
       }
       // A level change written by a follower at the real time: dated at the member's last payment.
