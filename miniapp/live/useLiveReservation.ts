@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { LiveReservation, ShopperLiveSession } from '@shared/api/live';
-import type { SubscribeTemplate } from '@shared/api/payments';
+import type { SubscribeTemplate, SubscribeTemplateKind } from '@shared/api/payments';
 import platform from '@/platform';
 import { fetchLiveSession, reserveLiveSession } from '@/services/live';
 import { fetchSubscribeTemplates, saveSubscribeAnswers } from '@/services/subscriptions';
@@ -10,11 +10,11 @@ import { useMemberActions } from '@/hooks/useMemberActions';
 import { reservedToast } from './live-view';
 
 /** The template kind of the live reminder (the shop may not have configured it: then 预约 asks for none). */
-const LIVE_REMINDER_KIND = 'live_reminder';
+const LIVE_REMINDER_KIND: SubscribeTemplateKind = 'live_reminder';
 
 async function reminderTemplate(): Promise<SubscribeTemplate | null> {
   const templates = await fetchSubscribeTemplates().catch(() => []);
-  return templates.find((template) => (template.kind as string) === LIVE_REMINDER_KIND) ?? null;
+  return templates.find((template) => template.kind === LIVE_REMINDER_KIND) ?? null;
 }
 
 /**
