@@ -1,6 +1,7 @@
 import type { LiveFeaturedProduct, LiveSchedule, ShopperLiveProduct, ShopperLiveSessionCard } from '@shared/api/live';
 import {
   bannerSession,
+  canWatch,
   defaultScheduleTab,
   featuredByProduct,
   featuredPrice,
@@ -131,5 +132,14 @@ describe('what 预约 tells the shopper', () => {
     expect(reservationText({ reminderState: 'sent', channelsReserved: false })).toBe('已预约 · 开播提醒已发送');
     expect(reservationText({ reminderState: 'none', channelsReserved: true })).toBe('已预约 · 视频号会在开播时提醒你');
     expect(reservationText({ reminderState: 'not_sent', channelsReserved: false })).toBe('已预约');
+  });
+});
+
+describe('观看 on the session page', () => {
+  it('is offered while live and after, and before the start only for a plugin room (Channels would open an older live)', () => {
+    expect(canWatch({ status: 'live', provider: 'channels' })).toBe(true);
+    expect(canWatch({ status: 'ended', provider: 'channels' })).toBe(true);
+    expect(canWatch({ status: 'upcoming', provider: 'channels' })).toBe(false);
+    expect(canWatch({ status: 'upcoming', provider: 'plugin' })).toBe(true);
   });
 });

@@ -89,6 +89,14 @@ export function featuredPrice(product: ShopperLiveProduct, sessionLive: boolean)
   return { fen: product.priceFen, live: false };
 }
 
+/**
+ * Whether the session page offers 观看: not for a Channels live that has not started (WeChat would open the
+ * account's previous live instead); a plugin room before its start shows its own countdown and is worth entering.
+ */
+export function canWatch(session: Pick<ShopperLiveSessionCard, 'status' | 'provider'>): boolean {
+  return session.status !== 'upcoming' || session.provider === 'plugin';
+}
+
 /** The 观看 button's words for a session. */
 export function watchLabel(status: ShopperLiveSessionCard['status']): string {
   if (status === 'live') return '观看直播';

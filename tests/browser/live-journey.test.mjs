@@ -184,6 +184,12 @@ test('a shopper comes through the live banner, watches (H5 explains), buys a fea
       await page.getByText('已预约，请在微信中开启提醒').waitFor();
       await plannedCard.locator('.live-reserved', { hasText: '已预约' }).waitFor();
       await screenshot(page, 'live-channel-upcoming-reserved');
+      // Its session page says 已预约, and offers no 观看 before a Channels live starts.
+      await plannedCard.click();
+      await page.locator('.live-session-title', { hasText: '周末品茶课' }).waitFor();
+      assert.match(await page.locator('.live-reserve-button--done').innerText(), /^已预约/);
+      assert.equal(await page.locator('.live-watch-button').count(), 0);
+      await screenshot(page, 'live-session-upcoming-reserved');
       const reserved = await call('GET', `/live/sessions/${planned.id}`, { token });
       assert.equal(reserved.reservation?.sessionId, planned.id);
       assert.equal(reserved.reservation.reminderState, 'none', 'no reminder without the subscribe sheet');

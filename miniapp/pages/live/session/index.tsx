@@ -17,7 +17,7 @@ import platform from '@/platform';
 import { PageState } from '@/components/page-state/PageState';
 import { PriceText } from '@/components/price-text/PriceText';
 import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
-import { featuredPrice, reservationText, sessionTimeText, watchLabel } from '@/live/live-view';
+import { canWatch, featuredPrice, reservationText, sessionTimeText, watchLabel } from '@/live/live-view';
 import { useLiveReservation } from '@/live/useLiveReservation';
 import { productDetailUrl, routes } from '@/routes';
 import '@/live/live.scss';
@@ -165,12 +165,14 @@ export default function LiveSessionPage() {
         <Text className="live-session-info__provider">{LIVE_PROVIDER_LABELS[live.provider]}</Text>
 
         <View className="live-session-info__actions">
-          <platform.LiveWatchEntry
-            session={live}
-            shortId={roomShortId}
-            label={watchLabel(live.status)}
-            onTap={() => recordLiveClick(live.id, 'session')}
-          />
+          {canWatch(live) && (
+            <platform.LiveWatchEntry
+              session={live}
+              shortId={roomShortId}
+              label={watchLabel(live.status)}
+              onTap={() => recordLiveClick(live.id, 'session')}
+            />
+          )}
           {live.status === 'upcoming' &&
             (reservation ? (
               <Button className="live-reserve-button live-reserve-button--done" block disabled>
