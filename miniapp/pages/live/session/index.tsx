@@ -8,11 +8,11 @@ import { shortIdFromScene, SHARE_QUERY_PARAM } from '@shared/scene';
 import { claimLiveCoupon, fetchLiveSession, recordLiveClick } from '@/services/live';
 import { memberShareLink, targetIdOfPage } from '@/services/share-links';
 import { assetUrl } from '@/services/api-origin';
-import { ApiRequestError } from '@/services/request';
 import { session as memberSession, useSession } from '@/store/session';
 import { useMemberActions } from '@/hooks/useMemberActions';
 import { usePageShare } from '@/hooks/usePageShare';
 import { usePullDownReload, useReloadOnReturn } from '@/hooks/usePageReload';
+import { failedTargetLoad, isGone, type TargetPageState } from '@/hooks/target-page';
 import platform from '@/platform';
 import { PageState } from '@/components/page-state/PageState';
 import { PriceText } from '@/components/price-text/PriceText';
@@ -27,11 +27,7 @@ const SESSION_PAGE = routes.liveSession.slice(1);
 /** The channel of the share link a member carries into a plugin room (their shares of the room name them). */
 const LIVE_ROOM_CHANNEL = 'live_room';
 
-type SessionState =
-  | { status: 'loading' }
-  | { status: 'gone' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; session: ShopperLiveSession };
+type SessionState = TargetPageState<{ session: ShopperLiveSession }>;
 
 /**
  * 直播详情: the session (cover, title, status, times), 观看直播, 预约 / 已预约 before it starts, the live coupon while
@@ -58,16 +54,8 @@ export default function LiveSessionPage() {
       setState({ status: 'ready', session: live });
       Taro.setNavigationBarTitle({ title: live.title });
     } catch (error) {
-      const gone = error instanceof ApiRequestError && (error.status === 404 || error.code === ErrorCode.LIVE_SESSION_NOT_FOUND);
-      // A failed refresh keeps the session on screen (the toast says why).
-      setState((previous) => {
-        if (gone) return { status: 'gone' };
-        if (previous.status === 'ready') {
-          Taro.showToast({ title: (error as Error).message, icon: 'none' });
-          return previous;
-        }
-        return { status: 'error', message: (error as Error).message };
-      });
+      const gone = isGone(error, ErrorCode.LIVE_SESSION_NOT_FOUND);
+      setState((previous) => failedTargetLoad(previous, error, gone));
     }
   }, [id, scene, shortId]);
 
