@@ -8,6 +8,7 @@ import { confirmMemberConsent, privacyGuard } from '@/services/privacy-consent';
 import platform from '@/platform';
 import { session } from '@/store/session';
 import { holdTouch, recordTouch } from '@/services/touches';
+import { captureLiveLaunch } from '@/live/live-inbound';
 import './app.scss';
 
 /**
@@ -25,6 +26,8 @@ function App({ children }: PropsWithChildren) {
   useLaunch((options) => {
     // H5 also takes `/?s=…` before the hash route; the route's own query wins.
     capture({ ...platform.addressBarQuery(), ...options?.query });
+    // A launch from a live (a Channels scene, a plugin room's custom_params), reported after consent like the touch.
+    captureLiveLaunch(options?.scene, options?.query);
     // How long the attribution is kept is the server's setting (ATTRIBUTION_TTL_DAYS).
     fetchPlatformInfo()
       .then((info) => setAttributionTtlDays(info.attributionTtlDays))
@@ -42,6 +45,7 @@ function App({ children }: PropsWithChildren) {
   });
   useDidShow((options) => {
     capture(options?.query);
+    captureLiveLaunch(options?.scene, options?.query);
     // The cart badge starts from the server's count (the cart may have changed on another device).
     if (session.get().token) fetchCart().catch(() => {});
   });

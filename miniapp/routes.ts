@@ -3,7 +3,7 @@ import type { OrderItemInput, OrderTab } from '@shared/api/orders';
 import type { GroupBuyCheckout } from '@shared/api/group-buy';
 import { encodeCheckoutItems, encodeGroupBuy } from '@/services/checkout-items';
 
-/** Page paths in one place. Secondary pages live in subpackages (goods/, account/, member/, address/, checkout/, orders/, coupons/, legal/, promoter/, invite/, pages/group-buy/). */
+/** Page paths in one place. Secondary pages live in subpackages (goods/, account/, member/, address/, checkout/, orders/, coupons/, legal/, promoter/, invite/, pages/group-buy/, pages/live/). */
 export const routes = {
   home: '/pages/home/index',
   category: '/pages/category/index',
@@ -34,6 +34,8 @@ export const routes = {
   groupBuyZone: '/pages/group-buy/index',
   groupBuyTeam: '/pages/group-buy/team/index',
   myGroupBuyTeams: '/pages/group-buy/mine/index',
+  liveChannel: '/pages/live/index',
+  liveSession: '/pages/live/session/index',
 } as const;
 
 export function productDetailUrl(productId: number): string {
@@ -80,4 +82,8 @@ export function groupBuyCheckoutUrl(item: OrderItemInput, groupBuy: GroupBuyChec
 
 export function groupBuyTeamUrl(teamId: number): string {
   return `${routes.groupBuyTeam}?id=${teamId}`;
+}
+
+export function liveSessionUrl(sessionId: number): string {
+  return `${routes.liveSession}?id=${sessionId}`;
 }

@@ -33,6 +33,8 @@ export const MINIPROGRAM_PAGES = [
   'pages/group-buy/index',
   'pages/group-buy/team/index',
   'pages/group-buy/mine/index',
+  'pages/live/index',
+  'pages/live/session/index',
 ] as const;
 
 /** The mini-program's home page: getwxacodeunlimit's default `page`. */

@@ -11,8 +11,8 @@ export interface PageShare {
   page: string;
   /** The page's context, e.g. `{ id: 12 }` of a product, `{ categoryId: 3 }` of a category. */
   query: Record<string, string | number>;
-  /** What the sharer's link names: a product, a 拼团 team, or the shop (kind page). */
-  link: { kind: Extract<ShareLinkKind, 'product' | 'page' | 'team'>; targetId?: number };
+  /** What the sharer's link names: a product, a 拼团 team, a live session, or the shop (kind page). */
+  link: { kind: Extract<ShareLinkKind, 'product' | 'page' | 'team' | 'live'>; targetId?: number };
   title: string;
   /** An absolute image URL (the product's or the shop's); without one WeChat shows a picture of the page. */
   imageUrl?: string;

@@ -20,6 +20,7 @@ import type {
   TransferOutcome,
 } from './types';
 import { NICKNAME_MAX_LENGTH } from './types';
+import { askLiveReminder, channelsShareKey, LiveWatchEntry, liveRoomShareParams, reserveChannelsLive } from './live';
 import './platform.scss';
 
 /** The same browser is the same shopper: its fake WeChat identity is kept in localStorage. */
@@ -262,5 +263,10 @@ const platform: PlatformAdapter = {
   PosterSaveButton,
   shareableUrl,
   isMomentsPreview: () => false,
+  LiveWatchEntry,
+  askLiveReminder,
+  reserveChannelsLive,
+  channelsShareKey,
+  liveRoomShareParams,
 };
 export default platform;

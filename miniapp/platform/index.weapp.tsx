@@ -18,6 +18,7 @@ import type {
   TransferOutcome,
 } from './types';
 import { NICKNAME_MAX_LENGTH } from './types';
+import { askLiveReminder, channelsShareKey, LiveWatchEntry, liveRoomShareParams, reserveChannelsLive } from './live';
 import './platform.scss';
 
 async function getLoginCode(): Promise<string> {
@@ -261,5 +262,10 @@ const platform: PlatformAdapter = {
   PosterSaveButton,
   shareableUrl: () => null,
   isMomentsPreview,
+  LiveWatchEntry,
+  askLiveReminder,
+  reserveChannelsLive,
+  channelsShareKey,
+  liveRoomShareParams,
 };
 export default platform;

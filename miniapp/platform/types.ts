@@ -1,6 +1,7 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { StartPaymentResponse, SubscribeAnswersRequest, SubscribeTemplate } from '@shared/api/payments';
 import type { WithdrawalConfirmParams } from '@shared/api/withdrawals';
+import type { ShopperLiveSession } from '@shared/api/live';
 
 /**
  * WeChat-only abilities behind one interface. index.weapp.tsx calls WeChat through Taro; index.h5.tsx
@@ -73,6 +74,38 @@ export interface PlatformAdapter {
    * WeChat shows its own 前往小程序 bar, and pages show themselves read-only. H5: never.
    */
   isMomentsPreview(): boolean;
+  /**
+   * 观看直播 of a session; every tap calls `onTap` first (it records the click) and never waits for it. weapp: a
+   * Channels live with a known feedId is WeChat's `channel-live` card (no confirmation dialog), other Channels lives
+   * open with openChannelsLive after the tap, plugin rooms open the live-player-plugin page with our custom_params.
+   * H5: a browser cannot play either, so the tap opens a screen that says to open the mini-program in WeChat.
+   */
+  LiveWatchEntry: ComponentType<LiveWatchEntryProps>;
+  /**
+   * 开播提醒 for 预约: asks for the live_reminder template (requestSubscribeMessage, right after the tap); true when
+   * accepted. Null where there is no subscribe sheet (H5): the 预约 is kept without a reminder.
+   */
+  askLiveReminder: ((template: SubscribeTemplate) => Promise<boolean>) | null;
+  /** WeChat's own 预约 of a Channels live notice (reserveChannelsLive, base 2.19.0): its state code; null where unavailable. */
+  reserveChannelsLive(noticeId: string): Promise<number | null>;
+  /** The sharer of a launch from a Channels scene (getChannelsShareKey, base 2.22.1); null where WeChat gave none. */
+  channelsShareKey(): Promise<ChannelsShareKey | null>;
+  /** The custom_params of a live room's share card a launch came from (the plugin's getShareParams); null when none. */
+  liveRoomShareParams(scene: number): Promise<unknown>;
+}
+
+export interface LiveWatchEntryProps {
+  session: ShopperLiveSession;
+  /** The viewer's own share link (a member), carried into plugin rooms so their shares of the room name them. */
+  shortId?: string;
+  label: string;
+  /** Records the tap (fire-and-forget). */
+  onTap(): void;
+}
+
+export interface ChannelsShareKey {
+  sharerOpenId?: string;
+  promoterId?: string;
 }
 
 export interface PosterSaveButtonProps {

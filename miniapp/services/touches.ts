@@ -11,11 +11,21 @@ export function holdTouch(attribution: Attribution): void {
   held = attribution;
 }
 
-/** The shopper agreed: the touch held since launch is reported now. */
+/** Other reports made before consent (taps on live entries, launches from a live), sent with the touch; a few at most. */
+const heldReports: (() => void)[] = [];
+const HELD_REPORTS_MAX = 20;
+
+/** Keeps a report that carries the device id until the shopper agrees (see holdTouch). */
+export function holdReport(send: () => void): void {
+  if (heldReports.length < HELD_REPORTS_MAX) heldReports.push(send);
+}
+
+/** The shopper agreed: the touch and the reports held since launch are sent now. */
 export function releaseHeldTouch(): void {
   const attribution = held;
   held = null;
   if (attribution) recordTouch(attribution);
+  heldReports.splice(0).forEach((send) => send());
 }
 
 /** Tells the server this device arrived with a share link or channel (first and last touch); never shows an error. */

@@ -9,8 +9,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAppAndBrowser, staffToken } from './support/session.mjs';
 import { screenshot, withPage } from './support/browser.mjs';
-import { assertBottomBar } from './support/layout.mjs';
-import { agreeAndLoginAsNewShopper, addFirstAddressAtCheckout } from './support/storefront.mjs';
+import { assertBottomBar, assertNoHorizontalOverflow } from './support/layout.mjs';
+import { agreeAndLoginAsNewShopper, addFirstAddressAtCheckout, pickSkuAndConfirm } from './support/storefront.mjs';
 import { callApi, signInStorefront, waitForOrderStatus } from './support/shopper-api.mjs';
 import { logInToAdmin } from './support/admin.mjs';
 
@@ -19,20 +19,6 @@ const phone = { viewport: { width: 375, height: 812 } };
 const call = (method, path, options) => callApi(session.app.baseUrl, method, path, options);
 const storedToken = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('storefront.token')).data);
 const fakeIdentity = (page) => page.evaluate(() => localStorage.getItem('storefront.fakeWechatIdentity'));
-
-async function assertNoHorizontalOverflow(page, where) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  assert.ok(scrollWidth <= innerWidth + 1, `${where}: the page is ${scrollWidth}px wide in a ${innerWidth}px viewport`);
-}
-
-/** Picks an available value in every spec row of the open SKU picker, then confirms with `confirmText`. */
-async function pickSkuAndConfirm(page, confirmText) {
-  await page.locator('.sku-picker').waitFor();
-  for (const dimension of await page.locator('.sku-picker .sku-picker__dimension').all()) {
-    if ((await dimension.locator('.sku-option--active').count()) === 0) await dimension.locator('.sku-option:not(.sku-option--disabled)').first().click();
-  }
-  await page.locator('.sku-confirm-button', { hasText: confirmText }).click();
-}
 
 /**
  * 提交订单 of a 拼团 checkout: the team's notices are asked for, the fake cashier is paid, and the shopper lands on

@@ -4,11 +4,14 @@ import { Tag } from '@nutui/nutui-react-taro';
 import type { ProductSummary } from '@shared/api/catalog';
 import { assetUrl } from '@/services/api-origin';
 import { productDetailUrl } from '@/routes';
+import { LiveCardBadge } from '@/live/LiveBadge';
+import { liveBadgeOf, type LiveBadge } from '@/live/live-view';
+import { useLiveFeatured } from '@/live/useLiveFeatured';
 import { PriceText } from '../price-text/PriceText';
 import './product-card.scss';
 
-/** One product in a two-column feed; a tap opens its detail page. */
-export function ProductCard({ product }: { product: ProductSummary }) {
+/** One product in a two-column feed; a tap opens its detail page. `liveBadge`: a live session features it. */
+export function ProductCard({ product, liveBadge = null }: { product: ProductSummary; liveBadge?: LiveBadge | null }) {
   return (
     <View
       className={`product-card${product.inStock ? '' : ' product-card--sold-out'}`}
@@ -18,6 +21,7 @@ export function ProductCard({ product }: { product: ProductSummary }) {
       <Image className="product-card__cover" src={assetUrl(product.coverUrl)} mode="aspectFill" lazyLoad />
       <View className="product-card__body">
         <Text className="product-card__title">{product.title}</Text>
+        {liveBadge && <LiveCardBadge badge={liveBadge} />}
         {product.tags.length > 0 && (
           <View className="product-card__tags">
             {product.tags.slice(0, 2).map((tag) => (
@@ -38,10 +42,12 @@ export function ProductCard({ product }: { product: ProductSummary }) {
 
 /** Products in two columns (home feed, search results) or one row each (the narrow category pane). */
 export function ProductGrid({ products, layout = 'grid' }: { products: ProductSummary[]; layout?: 'grid' | 'list' }) {
+  // One read of the featured products for the whole grid (cached across the page's grids), not one per card.
+  const featured = useLiveFeatured();
   return (
     <View className={`product-grid product-grid--${layout}`}>
       {products.map((product) => (
-        <ProductCard key={product.id} product={product} />
+        <ProductCard key={product.id} product={product} liveBadge={liveBadgeOf(featured, product.id)} />
       ))}
     </View>
   );

@@ -19,7 +19,7 @@ import { useMemberActions } from '@/hooks/useMemberActions';
 import { usePageShare } from '@/hooks/usePageShare';
 import { PosterSheet } from '@/components/poster/PosterSheet';
 import platform from '@/platform';
-import { checkoutUrl, groupBuyCheckoutUrl, routes } from '@/routes';
+import { checkoutUrl, groupBuyCheckoutUrl, liveSessionUrl, routes } from '@/routes';
 import { PageState } from '@/components/page-state/PageState';
 import { PriceText } from '@/components/price-text/PriceText';
 import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
@@ -28,6 +28,11 @@ import { ProductCoupons } from './ProductCoupons';
 import { GroupBuyBlock } from './GroupBuyBlock';
 import { CustomerService } from '@/components/customer-service/CustomerService';
 import { choiceSummary } from './sku-selection';
+import { LiveProductStrip } from '@/live/LiveBadge';
+import { liveBadgeOf } from '@/live/live-view';
+import { useLiveFeatured } from '@/live/useLiveFeatured';
+import { captureLivePageOpen } from '@/live/live-inbound';
+import { recordLiveClick } from '@/services/live';
 import './index.scss';
 
 type DetailState =
@@ -38,7 +43,8 @@ type DetailState =
 
 export default function ProductDetailPage() {
   // A scanned mini-program code opens this page with only a scene (the share link of the product).
-  const { id, scene } = useRouter().params;
+  const params = useRouter().params;
+  const { id, scene } = params;
   const [state, setState] = useState<DetailState>({ status: 'loading' });
   // The picker opens for 加入购物车, 立即购买 (单独购买) or 发起拼团; its 确定 then does that.
   const [pickerPurpose, setPickerPurpose] = useState<Purpose | null>(null);
@@ -51,6 +57,13 @@ export default function ProductDetailPage() {
   const preview = platform.isMomentsPreview();
 
   const { login } = useMemberActions();
+  // 直播中 / 直播预告 when a live session features the product (a tap opens the session).
+  const featured = useLiveFeatured();
+
+  // A 小程序直播 room sent the viewer here: its custom_params name the session (and the sharer).
+  useEffect(() => {
+    captureLivePageOpen(params);
+  }, []);
 
   /**
    * 加入购物车 / 立即购买 with the confirmed choice. A guest signs in right here (the one sign-in of 我的) and
@@ -132,6 +145,7 @@ export default function ProductDetailPage() {
 
   const { product } = state;
   const images = product.images.length ? product.images : [product.coverUrl];
+  const liveBadge = liveBadgeOf(featured, product.id);
 
   return (
     <View className="detail-page">
@@ -165,6 +179,16 @@ export default function ProductDetailPage() {
           </View>
         )}
       </View>
+
+      {liveBadge && (
+        <LiveProductStrip
+          badge={liveBadge}
+          onOpen={() => {
+            recordLiveClick(liveBadge.sessionId, 'product');
+            Taro.navigateTo({ url: liveSessionUrl(liveBadge.sessionId) });
+          }}
+        />
+      )}
 
       {offer && <GroupBuyBlock offer={offer} openTeams={groupBuy?.openTeams ?? []} />}
 

@@ -20,6 +20,7 @@ import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsen
 import './index.scss';
 import { useCartBadge } from '@/store/cart-badge';
 import { bannerDestination } from './banner-link';
+import { LiveHomeBanner, useLiveBanner } from '@/live/LiveHomeBanner';
 
 const FEED_QUERY: FeedQuery = { sort: 'default' };
 
@@ -42,6 +43,7 @@ export default function HomePage() {
   // once-per-launch copy) so pull-to-refresh shows a changed announcement.
   const { state: profileState, reload: loadProfile } = useLoadable(readShopProfile);
   const feed = useProductFeed(FEED_QUERY);
+  const live = useLiveBanner();
   const announcement = profileState.status === 'ready' ? profileState.data.announcement?.trim() : null;
 
   useEffect(() => {
@@ -49,7 +51,7 @@ export default function HomePage() {
     loadProfile();
   }, [loadHome, loadProfile]);
 
-  usePullDownReload(() => Promise.all([loadHome(), loadProfile(), feed.refresh()]));
+  usePullDownReload(() => Promise.all([loadHome(), loadProfile(), feed.refresh(), live.reload()]));
 
   // The shop's name, and its first banner (else its logo) as the picture; before they load, the page itself.
   const profile = profileState.status === 'ready' ? profileState.data : null;
@@ -74,6 +76,8 @@ export default function HomePage() {
       </View>
 
       {announcement && <NoticeBar className="home-page__announcement shop-announcement" content={announcement} wrap />}
+
+      {live.session && <LiveHomeBanner session={live.session} />}
 
       {homeState.status !== 'ready' && <PendingState state={homeState} onRetry={retryHome} />}
       {homeState.status === 'ready' && (
@@ -118,6 +122,12 @@ export default function HomePage() {
         <Text className="home-page__coupons-title">拼团专区</Text>
         <Text className="home-page__coupons-text">好友一起拼，价格更实惠</Text>
         <Text className="home-page__coupons-go">去拼团 ›</Text>
+      </View>
+
+      <View className="home-page__coupons home-page__coupons--live live-channel-entry" onClick={() => Taro.navigateTo({ url: routes.liveChannel })}>
+        <Text className="home-page__coupons-title">直播</Text>
+        <Text className="home-page__coupons-text">看直播、预约开播提醒</Text>
+        <Text className="home-page__coupons-go">去看看 ›</Text>
       </View>
 
       <Text className="home-page__section-title">为你推荐</Text>

@@ -120,3 +120,9 @@ export async function assertTapTargets(page, selectors) {
     }
   }
 }
+
+/** The page is no wider than the viewport (nothing pushes it sideways on a phone). */
+export async function assertNoHorizontalOverflow(page, where) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  assert.ok(scrollWidth <= innerWidth + 1, `${where}: the page is ${scrollWidth}px wide in a ${innerWidth}px viewport`);
+}

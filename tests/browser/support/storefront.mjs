@@ -68,3 +68,12 @@ export async function submitAndPay(page) {
   await page.locator('.order-banner .order-status', { hasText: '待发货' }).waitFor({ timeout: 20_000 });
   return new URL(page.url().replace('#', '')).searchParams.get('orderNo');
 }
+
+/** Picks an available value in every spec row of the open SKU picker, then confirms with `confirmText`. */
+export async function pickSkuAndConfirm(page, confirmText) {
+  await page.locator('.sku-picker').waitFor();
+  for (const dimension of await page.locator('.sku-picker .sku-picker__dimension').all()) {
+    if ((await dimension.locator('.sku-option--active').count()) === 0) await dimension.locator('.sku-option:not(.sku-option--disabled)').first().click();
+  }
+  await page.locator('.sku-confirm-button', { hasText: confirmText }).click();
+}

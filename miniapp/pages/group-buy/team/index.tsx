@@ -10,11 +10,11 @@ import { fetchGroupBuyTeam } from '@/services/group-buy';
 import { fetchProduct } from '@/services/catalog';
 import { assetUrl } from '@/services/api-origin';
 import { memberShareLink, targetIdOfPage } from '@/services/share-links';
-import { ApiRequestError } from '@/services/request';
 import { session, useSession } from '@/store/session';
 import { useMemberActions } from '@/hooks/useMemberActions';
 import { usePageShare } from '@/hooks/usePageShare';
 import { usePullDownReload, useReloadOnReturn } from '@/hooks/usePageReload';
+import { failedTargetLoad, isGone, type TargetPageState } from '@/hooks/target-page';
 import platform from '@/platform';
 import { formatCountdown } from '@/format/countdown';
 import { PageState } from '@/components/page-state/PageState';
@@ -40,11 +40,7 @@ import './index.scss';
 
 const TEAM_PAGE = routes.groupBuyTeam.slice(1);
 
-type TeamState =
-  | { status: 'loading' }
-  | { status: 'gone' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; team: GroupBuyTeamView };
+type TeamState = TargetPageState<{ team: GroupBuyTeamView }>;
 
 /**
  * 拼团详情: who is in (团长 first, virtual seats, 「?」 for open seats), how many are missing, the live countdown,
@@ -71,16 +67,8 @@ export default function GroupBuyTeamPage() {
       }
       setState({ status: 'ready', team: await fetchGroupBuyTeam(teamId) });
     } catch (error) {
-      const notFound = error instanceof ApiRequestError && (error.status === 404 || error.code === ErrorCode.GROUP_BUY_TEAM_NOT_FOUND);
-      // A failed refresh keeps the team on screen (the toast says why).
-      setState((previous) => {
-        if (notFound) return { status: 'gone' };
-        if (previous.status === 'ready') {
-          Taro.showToast({ title: (error as Error).message, icon: 'none' });
-          return previous;
-        }
-        return { status: 'error', message: (error as Error).message };
-      });
+      const gone = isGone(error, ErrorCode.GROUP_BUY_TEAM_NOT_FOUND);
+      setState((previous) => failedTargetLoad(previous, error, gone));
     }
   }, [id, scene, shortId]);
 
