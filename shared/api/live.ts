@@ -1,5 +1,5 @@
 /**
- * 直播 (livestream links). Server: server/src/live/. Console: 直播管理 (to come).
+ * 直播 (livestream links). Server: server/src/live/. Console: 直播管理 (server/admin/src/live/). Storefront: pages/live/.
  *
  * A live session points members at a live on one of two providers behind one interface: Channels (视频号 live,
  * identified by the finder user name, the live's feedId when known and the notice id for reservations) and the
