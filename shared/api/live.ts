@@ -209,6 +209,11 @@ export interface LiveFeaturedProduct {
   sessionId: number;
   status: 'live' | 'upcoming';
   livePriceFen: Fen | null;
+  /**
+   * While live: each SKU's live price as checkout would charge it for one unit now (the lowest offer of any live
+   * session with units left, capped at the list price), for the SKU picker and the cart; empty otherwise.
+   */
+  skuLivePrices: { skuId: number; livePriceFen: Fen }[];
 }
 
 /** Where a shopper tapped a live entry (recorded as a live touch). */

@@ -104,6 +104,7 @@ export class ShopperLiveService {
       sessionId,
       status,
       livePriceFen: status === 'live' ? (prices.get(`${sessionId}:${productId}`) ?? null) : null,
+      skuLivePrices: [],
     }));
   }
 
