@@ -61,11 +61,11 @@ describe('the 直播 page schedule', () => {
 
 describe('the live badge of a product', () => {
   const featured = featuredByProduct([
-    { productId: 10, sessionId: 1, status: 'live', livePriceFen: 8900 },
-    { productId: 11, sessionId: 1, status: 'live', livePriceFen: null },
-    { productId: 12, sessionId: 2, status: 'upcoming', livePriceFen: null },
+    { productId: 10, sessionId: 1, status: 'live', livePriceFen: 8900, skuLivePrices: [] },
+    { productId: 11, sessionId: 1, status: 'live', livePriceFen: null, skuLivePrices: [] },
+    { productId: 12, sessionId: 2, status: 'upcoming', livePriceFen: null, skuLivePrices: [] },
     // A repeat is not expected from the server; the first entry stands.
-    { productId: 12, sessionId: 3, status: 'live', livePriceFen: 100 },
+    { productId: 12, sessionId: 3, status: 'live', livePriceFen: 100, skuLivePrices: [] },
   ] satisfies LiveFeaturedProduct[]);
 
   it('is 直播中 with the 直播专享价 while the session is live and sells the product at a live price', () => {
