@@ -58,7 +58,7 @@ describe(`live sessions for shoppers (${TEST_DB})`, () => {
     expect(idsOf((await schedule()).upcoming)).toContain(session.id);
     const featuredUpcoming = (await featured()).filter((entry) => entry.sessionId === session.id);
     expect(featuredUpcoming.sort((a, b) => a.productId - b.productId)).toEqual(
-      [soldOut.id, tea.id].sort((a, b) => a - b).map((productId) => ({ productId, sessionId: session.id, status: 'upcoming', livePriceFen: null })),
+      [soldOut.id, tea.id].sort((a, b) => a - b).map((productId) => ({ productId, sessionId: session.id, status: 'upcoming', livePriceFen: null, skuLivePrices: [] })),
     );
 
     await live.act(session.id, 'start');
@@ -67,7 +67,13 @@ describe(`live sessions for shoppers (${TEST_DB})`, () => {
     expect(onAir.products.find((product) => product.productId === tea.id)?.livePriceFen).toBe(5900);
     expect(onAir.products.find((product) => product.productId === soldOut.id)?.livePriceFen).toBeNull();
     expect(idsOf((await schedule()).live)).toContain(session.id);
-    expect((await featured()).find((entry) => entry.productId === tea.id)).toEqual({ productId: tea.id, sessionId: session.id, status: 'live', livePriceFen: 5900 });
+    expect((await featured()).find((entry) => entry.productId === tea.id)).toEqual({
+      productId: tea.id,
+      sessionId: session.id,
+      status: 'live',
+      livePriceFen: 5900,
+      skuLivePrices: [{ skuId: tea.skus[0].id, livePriceFen: 5900 }],
+    });
     expect((await featured()).some((entry) => entry.productId === offShelf.id)).toBe(false);
 
     await live.act(session.id, 'end');
@@ -84,9 +90,11 @@ describe(`live sessions for shoppers (${TEST_DB})`, () => {
     const product = await shop.product([{ priceFen: 5000, stock: 5 }]);
     const soon = await live.create({ productIds: [product.id], startsInMs: 3600_000 });
     const later = await live.create({ productIds: [product.id], startsInMs: 48 * 3600_000, prices: [{ skuId: product.skus[0].id, livePriceFen: 3900, unitQuota: 0 }] });
-    expect((await featured()).filter((entry) => entry.productId === product.id)).toEqual([{ productId: product.id, sessionId: soon.id, status: 'upcoming', livePriceFen: null }]);
+    expect((await featured()).filter((entry) => entry.productId === product.id)).toEqual([{ productId: product.id, sessionId: soon.id, status: 'upcoming', livePriceFen: null, skuLivePrices: [] }]);
     await live.act(later.id, 'start');
-    expect((await featured()).filter((entry) => entry.productId === product.id)).toEqual([{ productId: product.id, sessionId: later.id, status: 'live', livePriceFen: 3900 }]);
+    expect((await featured()).filter((entry) => entry.productId === product.id)).toEqual([
+      { productId: product.id, sessionId: later.id, status: 'live', livePriceFen: 3900, skuLivePrices: [{ skuId: product.skus[0].id, livePriceFen: 3900 }] },
+    ]);
   });
 
   it('never shows a cancelled or unknown session: 404 LIVE_SESSION_NOT_FOUND, absent from the schedule and the badges', async () => {
