@@ -64,4 +64,26 @@ describe(`live hardening (${TEST_DB})`, () => {
     await live.act(second.id, 'end');
     expect(await featuredOf(product.id)).toBeUndefined();
   });
+
+  it('more units than the live price has left: the whole line at the list price, and the checkout line says why', async () => {
+    const product = await shop.product([{ priceFen: 9900, stock: 50 }]);
+    const skuId = product.skus[0].id;
+    const session = await live.create({ productIds: [product.id], prices: [{ skuId, livePriceFen: 5900, unitQuota: 5 }] });
+    const who = await buyer();
+    // Not live yet: no live price to explain.
+    expect((await previewLine(who, skuId, 6)).priceNote).toBeUndefined();
+    await live.act(session.id, 'start');
+
+    expect(await previewLine(who, skuId, 5)).toMatchObject({ unitPriceFen: 5900, priceLabel: '直播价', lineTotalFen: 29500 });
+    expect((await previewLine(who, skuId, 5)).priceNote).toBeUndefined();
+    const over = await previewLine(who, skuId, 6);
+    expect(over).toMatchObject({ unitPriceFen: 9900, priceLabel: null, lineTotalFen: 59400, priceNote: '直播价仅剩 5 件，本行 6 件按原价计；改为 5 件及以内可享直播价' });
+
+    // A product without a live price never carries a note, whatever the quantity.
+    const plain = await shop.product([{ priceFen: 3000, stock: 50 }]);
+    expect((await previewLine(who, plain.skus[0].id, 7)).priceNote).toBeUndefined();
+
+    await live.act(session.id, 'end');
+    expect((await previewLine(who, skuId, 6)).priceNote).toBeUndefined();
+  });
 });
