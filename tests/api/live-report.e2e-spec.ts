@@ -24,7 +24,7 @@ const MINUTE_MS = 60_000;
  *   1 × P2 at P + 55 min (inbound, ¥50, paid, then fully refunded).
  * - D: a device that taps at P + 10 min and never logs in.
  * - E: a member since P − 48 h; taps at P + 45 min; orders 1 × P2, never pays (assisted, unpaid: counts nowhere).
- * - F: a device launching from the plugin room (scene 1007) at P + 65 min, no sharer.
+ * - F: a device launching from the live's Channels room (scene 1177) at P + 65 min, no sharer.
  * - Reservations: A and C reminded (sent), E waiting.
  */
 describe(`live report (${TEST_DB})`, () => {
@@ -76,7 +76,7 @@ describe(`live report (${TEST_DB})`, () => {
     const bOrder = await placeAndPay(b, [{ skuId: p1.skus[0].id, quantity: 1 }]);
 
     const aOpenid = (await t.dataSource.getRepository(MemberIdentityRow).findOneByOrFail({ memberId: a.memberId, kind: 'openid' })).value;
-    await live.inbound({ deviceId: newDevice(), scene: 1177, sessionId: s.id, sharerOpenId: aOpenid }, c.token).expect(200);
+    await live.inbound({ deviceId: newDevice(), scene: 1177, sharerOpenId: aOpenid }, c.token).expect(200);
     const cOrder = await placeAndPay(c, [{ skuId: p2.skus[0].id, quantity: 1 }]);
     await t.api().post(`${API}/admin/orders/${cOrder.orderNo}/refunds`).set(bearer(live.operator)).send({ reason: '不想要了', items: [{ skuId: p2.skus[0].id, quantity: 1 }] }).expect(201);
     const cOrderId = (await t.dataSource.getRepository(OrderRow).findOneByOrFail({ orderNo: cOrder.orderNo })).id;
@@ -88,7 +88,7 @@ describe(`live report (${TEST_DB})`, () => {
     await live.click(s.id, newDevice(), e.token).expect(204);
     const eOrder = await placeAndPay(e, [{ skuId: p2.skus[0].id, quantity: 1 }], false);
     const fDevice = newDevice();
-    await live.inbound({ deviceId: fDevice, scene: 1007, sessionId: s.id }).expect(200);
+    await live.inbound({ deviceId: fDevice, scene: 1177 }).expect(200);
 
     // The attributions as placed (the live price wins; the latest touch otherwise).
     expect([aOrder, bOrder, cOrder, eOrder].map((order) => order.source.liveAttribution)).toEqual(['assisted', 'live_price', 'inbound', 'assisted']);
@@ -128,7 +128,7 @@ describe(`live report (${TEST_DB})`, () => {
     // A 2 + B's device 1 + D 1 + E 1 = 5 taps; visitors A, B (her device before she registered), D's device, E = 4.
     clicks: 5,
     clickVisitors: 4,
-    // C (scene 1177, A's openid: a sharer) + F (plugin room, none) = 2 launches, 1 with a sharer.
+    // C (scene 1177, A's openid: a sharer) + F (scene 1177, none) = 2 launches, 1 with a sharer.
     inboundLaunches: 2,
     inboundWithSharer: 1,
     // A, C, E reserved; A's and C's reminders sent.
