@@ -213,4 +213,17 @@ describe(`live report (${TEST_DB})`, () => {
     }
     expectApiError((await t.api().get(`${API}/admin/live/sessions/987654/report`).set(bearer(service)).expect(404)).body, 'LIVE_SESSION_NOT_FOUND');
   });
+
+  // Last: it adds a session to the ranges the list and CSV tests count.
+  it('a session started hours before its plan, with a touch before that: the timeline holds every click the figures count', async () => {
+    const early = await live.session({ title: '提前开播', productIds: [p1.id], startInMs: 3 * HOUR_MS, start: true });
+    const devices = [newDevice(), newDevice(), newDevice()];
+    for (const device of devices) await live.click(early.id, device).expect(204);
+    // One tap came from a share link of the session a day before (before the planned start − 1 h and the start).
+    await moveTouches({ sessionId: early.id, deviceId: devices[0] }, new Date(Date.now() - 24 * HOUR_MS));
+    const report: LiveSessionReport = (await t.api().get(`${API}/admin/live/sessions/${early.id}/report`).set(bearer(live.operator)).expect(200)).body;
+    expect(report.clicks).toBe(3);
+    expect(report.timeline.reduce((sum, point) => sum + point.clicks, 0)).toBe(3);
+    expect(new Date(report.timeline[0].at).getTime()).toBeLessThanOrEqual(Date.now() - 24 * HOUR_MS);
+  });
 });
