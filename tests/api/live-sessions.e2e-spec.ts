@@ -169,4 +169,27 @@ describe(`live sessions in the console (${TEST_DB})`, () => {
     const row = await t.dataSource.getRepository(LiveSessionRow).findOneByOrFail({ id: session.id });
     expect(row.status).toBe('live');
   });
+
+  it('refuses a 视频号 ID without sph, a plan beyond a year or longer than 7 days, and a room another session uses', async () => {
+    const before = await t.dataSource.getRepository(LiveSessionRow).count();
+    const finder = await refused(input({ finderUserName: 'hello' }));
+    expect(finder).toEqual(expect.objectContaining({ code: 'VALIDATION_FAILED', message: expect.stringContaining('以 sph 开头') }));
+    const farAhead = await refused(input({ plannedStartAt: '9999-01-01T12:00:00Z', plannedEndAt: '9999-01-01T14:00:00Z' }));
+    expect(farAhead).toEqual(expect.objectContaining({ code: 'VALIDATION_FAILED', message: expect.stringContaining('365 天以内'), details: [expect.objectContaining({ field: 'plannedStartAt' })] }));
+    const tenYears = await refused(input({ plannedEndAt: at(24 * HOUR_MS + 3650 * 24 * HOUR_MS) }));
+    expect(tenYears).toEqual(expect.objectContaining({ code: 'VALIDATION_FAILED', message: expect.stringContaining('最长 7 天'), details: [expect.objectContaining({ field: 'plannedEndAt' })] }));
+    // Exactly 7 days is fine; so is a start 300 days ahead.
+    await create(input({ plannedStartAt: at(300 * 24 * HOUR_MS), plannedEndAt: at(307 * 24 * HOUR_MS) }));
+
+    const plugin = (roomId: number) => input({ provider: 'plugin', roomId, finderUserName: null, noticeId: null });
+    const first = await create(plugin(2));
+    const twice = await refused(plugin(2));
+    expect(twice).toEqual({ code: 'LIVE_SESSION_INVALID', message: expect.stringContaining('直播间号 2 已用于场次'), details: [{ field: 'roomId', message: twice.message }] });
+    // The session itself may be saved again with its room; a cancelled session frees it.
+    await t.api().put(url(`/${first.id}`)).set(bearer(operator)).send(plugin(2)).expect(200);
+    await t.api().post(url(`/${first.id}/cancel`)).set(bearer(operator)).expect(200);
+    await create(plugin(2));
+    expect(await t.dataSource.getRepository(LiveSessionRow).count()).toBe(before + 3);
+  });
+
 });

@@ -24,6 +24,8 @@ const MAX_QUOTA = 1_000_000;
 /** Channels ids are opaque tokens WeChat hands out: letters, digits and a few URL-safe marks. */
 const CHANNELS_ID = /^[A-Za-z0-9_\-=+/.@]+$/;
 const CHANNELS_ID_MESSAGE = '只能包含字母、数字和 _-=+/.@';
+/** A 视频号 ID (finderUserName) as 视频号助手 shows it. */
+const FINDER_USER_NAME = /^sph/;
 
 const nullable = () => ValidateIf((_, value) => value !== null);
 
@@ -72,6 +74,7 @@ export class LiveSessionDto implements LiveSessionInput {
   @IsString()
   @MaxLength(LIVE_FINDER_USER_NAME_MAX_LENGTH)
   @Matches(CHANNELS_ID, { message: CHANNELS_ID_MESSAGE })
+  @Matches(FINDER_USER_NAME, { message: '视频号 ID 以 sph 开头，可在视频号助手「帐号设置」中查看' })
   finderUserName: string | null;
 
   @nullable()

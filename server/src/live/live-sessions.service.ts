@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import { LIVE_SESSION_ACTION_LABELS, LIVE_SESSION_STATUS_LABELS, type LiveSession, type LiveSessionAction, type LiveSessionInput, type LiveSessionStatus, type Paginated } from '../../../shared';
 import { ProductRow } from '../catalog/product.entity';
 import { SkuRow } from '../catalog/sku.entity';
@@ -53,6 +53,7 @@ export class LiveSessionsService {
   async create(input: LiveSessionInput, staffId: number | null): Promise<LiveSession> {
     const id = await this.transactions.run(async (manager) => {
       await this.checkAgainstCatalog(manager, input, new Date());
+      await this.checkRoomFree(manager, input, null);
       const inserted = await manager.insert(LiveSessionRow, { ...sessionColumns(input), status: 'upcoming', createdByStaffId: staffId });
       const sessionId = Number(inserted.identifiers[0].id);
       await this.saveProducts(manager, sessionId, input);
@@ -80,6 +81,7 @@ export class LiveSessionsService {
         throw stateConflict('直播进行中，不能修改直播平台、视频号 ID 或直播间号', current.status);
       }
       await this.checkAgainstCatalog(manager, input, new Date());
+      await this.checkRoomFree(manager, input, id);
       await manager.update(LiveSessionRow, { id }, sessionColumns(input));
       await manager.delete(LiveSessionProductRow, { sessionId: id });
       await this.saveProducts(manager, id, input);
@@ -176,6 +178,16 @@ export class LiveSessionsService {
     }
     const existingIds = new Set(existing.map((price) => price.skuId));
     await this.insertPrices(manager, sessionId, input, input.prices.map((price) => price.skuId).filter((skuId) => !existingIds.has(skuId)));
+  }
+
+  /** A plugin room belongs to one session: 400 when another session, not cancelled, already uses it. */
+  private async checkRoomFree(manager: EntityManager, input: LiveSessionInput, sessionId: number | null): Promise<void> {
+    if (input.roomId === null) return;
+    const other = await manager.findOne(LiveSessionRow, {
+      select: { id: true, title: true },
+      where: { roomId: input.roomId, status: Not('cancelled'), ...(sessionId === null ? {} : { id: Not(sessionId) }) },
+    });
+    if (other) throw sessionInvalid(`直播间号 ${input.roomId} 已用于场次「${other.title}」，一个直播间只对应一场直播`, 'roomId');
   }
 }
 
