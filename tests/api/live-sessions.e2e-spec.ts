@@ -180,6 +180,8 @@ describe(`live sessions in the console (${TEST_DB})`, () => {
     expect(tenYears).toEqual(expect.objectContaining({ code: 'VALIDATION_FAILED', message: expect.stringContaining('最长 7 天'), details: [expect.objectContaining({ field: 'plannedEndAt' })] }));
     // Exactly 7 days is fine; so is a start 300 days ahead.
     await create(input({ plannedStartAt: at(300 * 24 * HOUR_MS), plannedEndAt: at(307 * 24 * HOUR_MS) }));
+    const roomTooBig = await refused(input({ provider: 'plugin', roomId: 99_999_999_999_999, finderUserName: null, noticeId: null }));
+    expect(roomTooBig.message).toContain('1 到 2147483647');
 
     const plugin = (roomId: number) => input({ provider: 'plugin', roomId, finderUserName: null, noticeId: null });
     const first = await create(plugin(2));
@@ -192,4 +194,22 @@ describe(`live sessions in the console (${TEST_DB})`, () => {
     expect(await t.dataSource.getRepository(LiveSessionRow).count()).toBe(before + 3);
   });
 
+  it('says in words what is wrong: the status an action meets, the SKU and units sold a quota falls below', async () => {
+    const session = await create(input());
+    const skuA = product.skus[0].id;
+    const act = async (action: string) => (await t.api().post(url(`/${session.id}/${action}`)).set(bearer(operator)).expect(409)).body.message;
+    expect(await act('end')).toBe('这场直播还没开播，不能结束');
+    await t.api().post(url(`/${session.id}/start`)).set(bearer(operator)).expect(200);
+    expect(await act('start')).toBe('这场直播已在直播中，无需再开播');
+    expect(await act('cancel')).toBe('这场直播已在直播中，不能取消');
+    await t.dataSource.getRepository(LiveSessionPriceRow).update({ sessionId: session.id, skuId: skuA }, { unitsTaken: 3 });
+    const put = (body: LiveSessionInput) => t.api().put(url(`/${session.id}`)).set(bearer(operator)).send(body).expect(400);
+    const spec = `「${product.title}」规格「${product.skus[0].specValues.join(' / ') || '默认'}」`;
+    expect((await put(input({ prices: [{ skuId: skuA, livePriceFen: 5900, unitQuota: 2 }] }))).body.message).toBe(`${spec}的直播价限量 2 件少于已售出的 3 件`);
+    expect((await put(input({ prices: [] }))).body.message).toBe(`${spec}已有按直播价售出的件数，不能删除它的直播价`);
+    await t.api().post(url(`/${session.id}/end`)).set(bearer(operator)).expect(200);
+    expect(await act('end')).toBe('这场直播已结束，无需再结束');
+    const report = await t.api().get(`${API}/admin/live/report?from=abc`).set(bearer(operator)).expect(400);
+    expect(report.body.message).toBe('字段 from 应为 YYYY-MM-DD 格式的日期');
+  });
 });

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { formatFen, type LiveSessionInput } from '../../../shared';
+import { formatFen, LIVE_SESSION_ACTION_LABELS, specLabel, type LiveSessionAction, type LiveSessionInput, type LiveSessionStatus } from '../../../shared';
 import { ApiException, fieldError } from '../platform/errors/api-exception';
 
 /** 400 LIVE_SESSION_INVALID; with `field`, the field it concerns (details, as the console marks fields). */
@@ -58,3 +58,21 @@ export function checkSessionRules(input: LiveSessionInput, existingProductIds: S
   }
 }
 
+/** A session's status as the start of a sentence about it. */
+const STATUS_PHRASES: Record<LiveSessionStatus, string> = {
+  upcoming: '这场直播还没开播',
+  live: '这场直播已在直播中',
+  ended: '这场直播已结束',
+  cancelled: '这场直播已取消',
+};
+
+/** Why staff's 开播 / 结束 / 取消 was refused in the status the session is in, e.g. 「这场直播已在直播中，无需再开播」. */
+export function actionRefusal(status: LiveSessionStatus, action: LiveSessionAction, target: LiveSessionStatus): string {
+  const label = LIVE_SESSION_ACTION_LABELS[action];
+  return `${STATUS_PHRASES[status]}，${status === target ? '无需再' : '不能'}${label}`;
+}
+
+/** A live-priced SKU as staff know it: 「龙井」规格「250g / 礼盒」. */
+export function skuName(productTitle: string, specValues: string[]): string {
+  return `「${productTitle}」规格「${specLabel(specValues)}」`;
+}

@@ -26,6 +26,7 @@ const CHANNELS_ID = /^[A-Za-z0-9_\-=+/.@]+$/;
 const CHANNELS_ID_MESSAGE = '只能包含字母、数字和 _-=+/.@';
 /** A 视频号 ID (finderUserName) as 视频号助手 shows it. */
 const FINDER_USER_NAME = /^sph/;
+const ROOM_ID_MESSAGE = `直播间号应为 1 到 ${MAX_ID} 的整数（小程序直播控制台里的房间号）`;
 
 const nullable = () => ValidateIf((_, value) => value !== null);
 
@@ -90,9 +91,9 @@ export class LiveSessionDto implements LiveSessionInput {
   noticeId: string | null;
 
   @nullable()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IsInt({ message: ROOM_ID_MESSAGE })
+  @Min(1, { message: ROOM_ID_MESSAGE })
+  @Max(MAX_ID, { message: ROOM_ID_MESSAGE })
   roomId: number | null;
 
   @IsArray()
