@@ -6,6 +6,7 @@ import {
   featuredByProduct,
   featuredPrice,
   liveBadgeOf,
+  liveCouponButton,
   reservationText,
   reservedToast,
   scheduleSections,
@@ -141,5 +142,24 @@ describe('观看 on the session page', () => {
     expect(canWatch({ status: 'ended', provider: 'channels' })).toBe(true);
     expect(canWatch({ status: 'upcoming', provider: 'channels' })).toBe(false);
     expect(canWatch({ status: 'upcoming', provider: 'plugin' })).toBe(true);
+  });
+});
+
+describe('the live coupon button', () => {
+  it('is 领取 while the coupon can be claimed, 已领取 once the member holds their limit', () => {
+    expect(liveCouponButton({ claimable: true, claimedUp: false })).toEqual({ label: '领取', enabled: true });
+    expect(liveCouponButton({ claimable: false, claimedUp: true })).toEqual({ label: '已领取', enabled: false });
+    expect(liveCouponButton({ claimable: false, claimedUp: true, unavailableReason: 'sold_out' })).toEqual({ label: '已领取', enabled: false });
+  });
+
+  it('says why it cannot be claimed, as the server tells it: 已抢光 only when sold out', () => {
+    expect(liveCouponButton({ claimable: false, claimedUp: false, unavailableReason: 'not_live' })).toEqual({ label: '开播后可领', enabled: false });
+    expect(liveCouponButton({ claimable: false, claimedUp: false, unavailableReason: 'sold_out' })).toEqual({ label: '已抢光', enabled: false });
+    expect(liveCouponButton({ claimable: false, claimedUp: false, unavailableReason: 'unavailable' })).toEqual({ label: '暂不可领', enabled: false });
+    expect(liveCouponButton({ claimable: false, claimedUp: false, unavailableReason: 'ended' })).toEqual({ label: '已结束', enabled: false });
+  });
+
+  it('is 暂不可领, never 已抢光, when no reason is given', () => {
+    expect(liveCouponButton({ claimable: false, claimedUp: false })).toEqual({ label: '暂不可领', enabled: false });
   });
 });

@@ -1,5 +1,13 @@
 /** What the 直播 pages, the home banner and the product badges show, from the API's live types (no Taro here). */
-import type { LiveFeaturedProduct, LiveReservation, LiveSchedule, ShopperLiveProduct, ShopperLiveSessionCard } from '@shared/api/live';
+import type {
+  LiveCouponUnavailableReason,
+  LiveFeaturedProduct,
+  LiveReservation,
+  LiveSchedule,
+  ShopperLiveCoupon,
+  ShopperLiveProduct,
+  ShopperLiveSessionCard,
+} from '@shared/api/live';
 import type { Fen } from '@shared/money';
 import { formatYuan } from '@shared/money';
 import { formatDateTime } from '@/format/date-time';
@@ -124,4 +132,21 @@ export function reservationText(reservation: Pick<LiveReservation, 'reminderStat
   if (reservation.reminderState === 'sent') return '已预约 · 开播提醒已发送';
   if (reservation.channelsReserved) return '已预约 · 视频号会在开播时提醒你';
   return '已预约';
+}
+
+const COUPON_UNAVAILABLE_LABELS: Record<LiveCouponUnavailableReason, string> = {
+  not_live: '开播后可领',
+  ended: '已结束',
+  sold_out: '已抢光',
+  unavailable: '暂不可领',
+};
+
+/**
+ * The live coupon's button: 领取 while it can be claimed, 已领取 once the member holds their limit, else why not as
+ * the server says it (开播后可领, 已抢光 only when the quantity is gone, 已结束); 暂不可领 when no reason is given.
+ */
+export function liveCouponButton(coupon: Pick<ShopperLiveCoupon, 'claimable' | 'claimedUp' | 'unavailableReason'>): { label: string; enabled: boolean } {
+  if (coupon.claimedUp) return { label: '已领取', enabled: false };
+  if (coupon.claimable) return { label: '领取', enabled: true };
+  return { label: coupon.unavailableReason ? COUPON_UNAVAILABLE_LABELS[coupon.unavailableReason] : '暂不可领', enabled: false };
 }

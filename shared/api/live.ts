@@ -177,6 +177,13 @@ export interface ShopperLiveProduct {
   soldOut: boolean;
 }
 
+/**
+ * Why a live coupon cannot be claimed by anyone right now: not_live (the session has not started), ended, sold_out
+ * (the template's quantity is gone), unavailable (the shop paused or ended the template, or it expired).
+ */
+export const LIVE_COUPON_UNAVAILABLE_REASONS = ['not_live', 'ended', 'sold_out', 'unavailable'] as const;
+export type LiveCouponUnavailableReason = (typeof LIVE_COUPON_UNAVAILABLE_REASONS)[number];
+
 /** The session's live coupon: claimable only while the session is live (`claimable`), at most the template's per-member limit. */
 export interface ShopperLiveCoupon {
   templateId: number;
@@ -186,6 +193,8 @@ export interface ShopperLiveCoupon {
   claimable: boolean;
   /** The caller already holds as many as the template allows (false when not logged in). */
   claimedUp: boolean;
+  /** Set when no one can claim it now (the caller's own limit is `claimedUp`); absent otherwise. */
+  unavailableReason?: LiveCouponUnavailableReason;
 }
 
 /**

@@ -158,7 +158,7 @@ describe(`live sessions for shoppers (${TEST_DB})`, () => {
     const member = await shopper();
 
     const before = await sessionPage(session.id, member);
-    expect(before.coupon).toEqual({ templateId: template.id, name: '直播专享券', ruleText: expect.any(String), claimable: false, claimedUp: false });
+    expect(before.coupon).toEqual({ templateId: template.id, name: '直播专享券', ruleText: expect.any(String), claimable: false, claimedUp: false, unavailableReason: 'not_live' });
     const early = await claimLiveCoupon(session.id, member).expect(409);
     expectApiError(early.body, 'LIVE_COUPON_UNAVAILABLE');
     expect(early.body.message).toBe('直播开始后才能领取直播专享券');
@@ -185,6 +185,35 @@ describe(`live sessions for shoppers (${TEST_DB})`, () => {
     await live.act(session.id, 'end');
     const late = await claimLiveCoupon(session.id, await shopper()).expect(409);
     expect(late.body.message).toBe('直播已结束，直播专享券已停止领取');
+  });
+
+  it('says why the live coupon cannot be claimed: not live yet, sold out, paused by the shop, ended; nothing while it can be', async () => {
+    const template = await createTemplate(t, operator, { name: '限量直播券', channel: 'staff', perMemberLimit: 1, totalQuantity: 1 });
+    const session = await live.create({ couponTemplateId: template.id });
+    const [first, second] = [await shopper(), await shopper()];
+    const couponOf = async (token?: string) => (await sessionPage(session.id, token)).coupon;
+
+    expect(await couponOf()).toEqual(expect.objectContaining({ claimable: false, unavailableReason: 'not_live' }));
+    await live.act(session.id, 'start');
+    const open = await couponOf(first);
+    expect(open).toEqual(expect.objectContaining({ claimable: true, claimedUp: false }));
+    expect(open).not.toHaveProperty('unavailableReason');
+
+    await claimLiveCoupon(session.id, first).expect(201);
+    // The last one went to `first`: everyone sees it sold out, and `first` also sees it as theirs.
+    expect(await couponOf(second)).toEqual(expect.objectContaining({ claimable: false, claimedUp: false, unavailableReason: 'sold_out' }));
+    expect(await couponOf(first)).toEqual(expect.objectContaining({ claimable: false, claimedUp: true, unavailableReason: 'sold_out' }));
+
+    const paused = await createTemplate(t, operator, { name: '暂停的直播券', channel: 'staff' });
+    const pausedSession = await live.create({ couponTemplateId: paused.id });
+    await t.api().post(`${API}/admin/coupon-templates/${paused.id}/pause`).set(bearer(operator)).expect(200);
+    // A paused template is not promised for after the start.
+    expect((await sessionPage(pausedSession.id)).coupon).toEqual(expect.objectContaining({ claimable: false, unavailableReason: 'unavailable' }));
+    await live.act(pausedSession.id, 'start');
+    expect((await sessionPage(pausedSession.id)).coupon).toEqual(expect.objectContaining({ claimable: false, unavailableReason: 'unavailable' }));
+
+    await live.act(session.id, 'end');
+    expect(await couponOf(second)).toEqual(expect.objectContaining({ claimable: false, unavailableReason: 'ended' }));
   });
 
   it('the demo seed: an upcoming Channels session tomorrow 20:00 with two products and a live price, an ended one for 往期, none live; once', async () => {

@@ -4,6 +4,7 @@ import { DataSource, In, Not } from 'typeorm';
 import {
   LIVE_PAST_SESSIONS_SHOWN,
   LIVE_SESSION_STATUS_LABELS,
+  type LiveCouponUnavailableReason,
   type LiveFeaturedProduct,
   type LiveSchedule,
   type ShopperLiveCoupon,
@@ -168,9 +169,25 @@ export class ShopperLiveService {
     ]);
     if (!template) return null;
     const claimedUp = (count?.receivedCount ?? 0) >= template.perMemberLimit;
-    const open = template.status === 'active' && template.type !== 'newcomer' && template.claimedCount < template.totalQuantity && (!template.validTo || template.validTo.getTime() >= now.getTime());
-    return { templateId, name: template.name, ruleText: ruleText(template), claimable: session.status === 'live' && open && !claimedUp, claimedUp };
+    const unavailableReason = liveCouponUnavailableReason(session, template, now);
+    return {
+      templateId,
+      name: template.name,
+      ruleText: ruleText(template),
+      claimable: !unavailableReason && !claimedUp,
+      claimedUp,
+      ...(unavailableReason ? { unavailableReason } : {}),
+    };
   }
+}
+
+/** Why no one can claim the live coupon now, the most lasting reason first (an ended live outranks a paused template); null when open. */
+function liveCouponUnavailableReason(session: LiveSessionRow, template: CouponTemplateRow, now: Date): LiveCouponUnavailableReason | null {
+  if (session.status === 'ended') return 'ended';
+  const usable = template.status === 'active' && template.type !== 'newcomer' && (!template.validTo || template.validTo.getTime() >= now.getTime());
+  if (!usable) return 'unavailable';
+  if (template.claimedCount >= template.totalQuantity) return 'sold_out';
+  return session.status === 'live' ? null : 'not_live';
 }
 
 function toCard(session: LiveSessionRow, productCount: number): ShopperLiveSessionCard {

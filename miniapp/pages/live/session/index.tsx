@@ -17,7 +17,8 @@ import platform from '@/platform';
 import { PageState } from '@/components/page-state/PageState';
 import { PriceText } from '@/components/price-text/PriceText';
 import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
-import { canWatch, featuredPrice, reservationText, sessionTimeText, watchLabel } from '@/live/live-view';
+import { canWatch, featuredPrice, liveCouponButton, reservationText, sessionTimeText, watchLabel } from '@/live/live-view';
+import { offersReminder } from '@/live/live-reservation-flow';
 import { useLiveReservation } from '@/live/useLiveReservation';
 import { productDetailUrl, routes } from '@/routes';
 import '@/live/live.scss';
@@ -93,7 +94,7 @@ export default function LiveSessionPage() {
     },
   );
 
-  const { reserve, reserving } = useLiveReservation((sessionId, reservation) =>
+  const { reserve, reserving, canAskReminder } = useLiveReservation((sessionId, reservation) =>
     setState((previous) =>
       previous.status === 'ready' && previous.session.id === sessionId ? { status: 'ready', session: { ...previous.session, reservation } } : previous,
     ),
@@ -130,6 +131,7 @@ export default function LiveSessionPage() {
 
   const isLive = live.status === 'live';
   const { coupon, reservation } = live;
+  const couponButton = coupon && liveCouponButton(coupon);
 
   return (
     <View className="live-session-page">
@@ -163,9 +165,16 @@ export default function LiveSessionPage() {
           )}
           {live.status === 'upcoming' &&
             (reservation ? (
-              <Button className="live-reserve-button live-reserve-button--done" block disabled>
-                {reservationText(reservation)}
-              </Button>
+              <>
+                <Button className="live-reserve-button live-reserve-button--done" block disabled>
+                  {reservationText(reservation)}
+                </Button>
+                {offersReminder(reservation, canAskReminder) && (
+                  <Button className="live-remind-button" type="primary" fill="outline" block loading={reserving === live.id} onClick={() => reserve(live.id, live)}>
+                    开启提醒
+                  </Button>
+                )}
+              </>
             ) : (
               <Button className="live-reserve-button" type="primary" fill="outline" block loading={reserving === live.id} onClick={() => reserve(live.id, live)}>
                 预约直播
@@ -174,7 +183,7 @@ export default function LiveSessionPage() {
         </View>
       </View>
 
-      {coupon && isLive && (
+      {coupon && couponButton && live.status !== 'ended' && (
         <View className="live-coupon" data-template-id={coupon.templateId}>
           <View className="live-coupon__body">
             <Text className="live-coupon__rule">{coupon.ruleText}</Text>
@@ -184,11 +193,11 @@ export default function LiveSessionPage() {
             className="live-coupon-claim-button"
             size="small"
             type="primary"
-            disabled={coupon.claimedUp || !coupon.claimable}
+            disabled={!couponButton.enabled}
             loading={claiming}
             onClick={claim}
           >
-            {coupon.claimedUp ? '已领取' : coupon.claimable ? '领取' : '已抢光'}
+            {couponButton.label}
           </Button>
         </View>
       )}
