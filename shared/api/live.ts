@@ -367,6 +367,7 @@ export interface LiveTopProduct {
   productId: number;
   title: string;
   units: number;
+  /** The lines' amount at their unit prices, before order-level coupons and points (the console's 商品金额). */
   gmvFen: Fen;
 }
 

@@ -117,7 +117,7 @@ function TopProducts({ products }: { products: LiveTopProduct[] }) {
           { title: '排名', key: 'rank', width: 64, render: (_, __, index) => index + 1 },
           { title: '商品', dataIndex: 'title' },
           { title: '件数', dataIndex: 'units', width: 100, align: 'right' },
-          { title: 'GMV', dataIndex: 'gmvFen', width: 140, align: 'right', render: (fen: number) => formatYuan(fen) },
+          { title: '商品金额', dataIndex: 'gmvFen', width: 140, align: 'right', render: (fen: number) => formatYuan(fen) },
         ]}
         data-testid="live-top-products"
       />
