@@ -103,7 +103,7 @@ describe(`live sessions for shoppers (${TEST_DB})`, () => {
     await t.api().get(`${API}/live/sessions/999999`).set(bearer('not-a-token')).expect(401);
   });
 
-  it('the live coupon: claimable only while live, whatever the template channel, within the per-member limit under parallel claims', async () => {
+  it('the live coupon (a staff template): claimable only while live, within the per-member limit under parallel claims', async () => {
     const template = await createTemplate(t, operator, { name: '直播专享券', channel: 'staff', perMemberLimit: 2, totalQuantity: 100 });
     const session = await live.create({ couponTemplateId: template.id });
     const withoutCoupon = await live.create();

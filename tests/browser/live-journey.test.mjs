@@ -54,9 +54,12 @@ test('a shopper comes through the live banner, watches (H5 explains), buys a fea
   const prices = featured.skus.map((sku) => ({ skuId: sku.id, livePriceFen: Math.floor(sku.priceFen * 0.7), unitQuota: 0 }));
   const lowestLivePrice = Math.min(...prices.map((price) => price.livePriceFen));
 
-  // The live coupon: one of the demo shop's claimable coupons, one per member.
-  const liveCoupon = (await call('GET', '/coupons/center')).find((item) => item.perMemberLimit === 1 && item.remaining > 10);
-  assert.ok(liveCoupon, 'the demo shop has a claimable coupon limited to one per member');
+  // The live coupon: a staff-only template (a public one would be claimable in 领券中心 before the live), one per member.
+  const liveTemplate = await call('POST', '/admin/coupon-templates', {
+    token: owner,
+    body: { name: '直播间专享5元券', type: 'no_threshold', amountOffFen: 500, scope: 'all', validityKind: 'days_after_claim', validDays: 7, totalQuantity: 100, perMemberLimit: 1, channel: 'staff' },
+  });
+  const liveCoupon = { templateId: liveTemplate.id };
 
   const now = Date.now();
   const live = await call('POST', '/admin/live/sessions', {

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { formatFen, type LiveSessionInput } from '../../../shared';
+import { formatFen, type CouponChannel, type CouponType, type LiveSessionInput } from '../../../shared';
 import { ApiException, fieldError } from '../platform/errors/api-exception';
 
 export const sessionInvalid = (message: string) => new ApiException('LIVE_SESSION_INVALID', HttpStatus.BAD_REQUEST, message);
@@ -46,4 +46,15 @@ export function checkSessionRules(input: LiveSessionInput, existingProductIds: S
       throw sessionInvalid(`规格 ${price.skuId} 的直播价 ¥${formatFen(price.livePriceFen)} 必须低于售价 ¥${formatFen(sku.priceFen)}`);
     }
   }
+}
+
+/**
+ * The live coupon is claimed only on the session page while it is live: its template must be one staff hand out
+ * (channel staff: a public one is also claimable in 领券中心 before the live) and not a newcomer coupon (granted
+ * at registration, never claimable).
+ */
+export function checkLiveCoupon(templateId: number, template: { type: CouponType; channel: CouponChannel } | null): void {
+  const refuse = (message: string, detail: string) => new ApiException('LIVE_SESSION_INVALID', HttpStatus.BAD_REQUEST, message, [{ field: 'couponTemplateId', message: detail }]);
+  if (!template) throw refuse(`优惠券 ${templateId} 不存在`, '优惠券不存在');
+  if (template.type === 'newcomer' || template.channel !== 'staff') throw refuse('直播券须为仅员工发放的券（非新人券）', '直播券须为仅员工发放的券（非新人券）');
 }

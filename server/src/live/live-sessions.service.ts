@@ -10,7 +10,7 @@ import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
 import { LiveSessionPriceRow } from './live-session-price.entity';
 import { LiveSessionProductRow } from './live-session-product.entity';
-import { checkSessionRules, sessionInvalid } from './live-session-rules';
+import { checkLiveCoupon, checkSessionRules, sessionInvalid } from './live-session-rules';
 import { moveSessionStatus, wholeSecond } from './live-session-transitions';
 import { toLiveSession, type FeaturedProductFace } from './live-session-views';
 import { LiveSessionRow } from './live-session.entity';
@@ -126,7 +126,7 @@ export class LiveSessionsService {
     );
   }
 
-  /** The featured products exist, the priced SKUs are theirs below list price, the coupon template exists. */
+  /** The featured products exist, the priced SKUs are theirs below list price, the coupon template can be the live coupon. */
   private async checkAgainstCatalog(manager: EntityManager, input: LiveSessionInput, now: Date): Promise<void> {
     const [products, skus] = input.productIds.length
       ? await Promise.all([
@@ -135,9 +135,7 @@ export class LiveSessionsService {
         ])
       : [[], []];
     checkSessionRules(input, new Set(products.map((product) => product.id)), skus, now);
-    if (input.couponTemplateId !== null && !(await manager.existsBy(CouponTemplateRow, { id: input.couponTemplateId }))) {
-      throw sessionInvalid(`优惠券 ${input.couponTemplateId} 不存在`);
-    }
+    if (input.couponTemplateId !== null) checkLiveCoupon(input.couponTemplateId, await manager.findOne(CouponTemplateRow, { where: { id: input.couponTemplateId }, select: ['id', 'type', 'channel'] }));
   }
 
   private async saveProducts(manager: EntityManager, sessionId: number, input: LiveSessionInput): Promise<void> {
