@@ -1,4 +1,5 @@
 import type { AdminProductDetail, LiveSession, OrderDetail } from '../../shared';
+import { LivePriceQuotaParticipant } from '../../server/src/live/live-price-quota.participant';
 import { LivePriceTakeRow } from '../../server/src/live/live-price-take.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { LiveSessionPriceRow } from '../../server/src/live/live-session-price.entity';
@@ -116,5 +117,42 @@ describe(`live price and its quota (${TEST_DB})`, () => {
     expect((await preview(buyer, skuId)).unitPriceFen).toBe(5900);
     await t.dataSource.getRepository(LiveSessionRow).update({ id: session.id }, { status: 'ended' });
     expect(((await place(buyer, skuId).expect(201)).body as OrderDetail).lines[0].unitPriceFen).toBe(9900);
+  });
+
+  it('takes the quota of the session whose price the line got: its quota gone after pricing refuses the order, another session is untouched', async () => {
+    const { product, skuId, session: cheap } = await sessionFor(1);
+    const dearer = (
+      await t.api()
+        .post(`${API}/admin/live/sessions`)
+        .set(bearer(operator))
+        .send({
+          provider: 'channels', title: '另一场直播', coverUrl: null, plannedStartAt: at(24 * HOUR_MS), plannedEndAt: at(26 * HOUR_MS),
+          finderUserName: 'sphLive', feedId: null, noticeId: null, roomId: null,
+          productIds: [product.id], prices: [{ skuId, livePriceFen: 6900, unitQuota: 0 }], couponTemplateId: null,
+        })
+        .expect(201)
+    ).body as LiveSession;
+    await act(cheap.id, 'start');
+    await act(dearer.id, 'start');
+    const [buyer] = await shoppers(1);
+    // The line is priced at the cheaper session's ¥59; its last unit goes to someone else before the quota is taken.
+    const quota = t.app.get(LivePriceQuotaParticipant);
+    const quote = quota.quote.bind(quota);
+    const spy = jest.spyOn(quota, 'quote').mockImplementationOnce(async (input) => {
+      await t.dataSource.getRepository(LiveSessionPriceRow).update({ sessionId: cheap.id, skuId }, { unitsTaken: 1 });
+      return quote(input);
+    });
+    try {
+      const refused = await place(buyer, skuId).expect(409);
+      expect(refused.body.code).toBe('LIVE_PRICE_UNAVAILABLE');
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await t.dataSource.getRepository(LiveSessionPriceRow).findOneByOrFail({ sessionId: dearer.id, skuId })).unitsTaken).toBe(0);
+    expect(await t.dataSource.getRepository(LivePriceTakeRow).countBy({ skuId })).toBe(0);
+    // Priced anew: the other session's ¥69, from its own quota.
+    const order: OrderDetail = (await place(buyer, skuId).expect(201)).body;
+    expect([order.lines[0].unitPriceFen, order.source.liveSessionId]).toEqual([6900, dearer.id]);
+    expect((await t.dataSource.getRepository(LiveSessionPriceRow).findOneByOrFail({ sessionId: dearer.id, skuId })).unitsTaken).toBe(1);
   });
 });

@@ -9,8 +9,8 @@ export interface LivePriceOffer {
 
 /**
  * The lowest live price of the SKU among sessions that are live (status, kept by staff and the sync sweep) with
- * enough of the quota left; null when none. The price source and the quota participant both read it, so the
- * session an order's units are taken from is the one that priced it.
+ * enough of the quota left; null when none. The price source names the session on the line it prices
+ * (LinePrice.offerRef), so the quota participant takes the units from the session that priced it.
  */
 export async function livePriceOffer(manager: EntityManager, skuId: number, productId: number, quantity: number): Promise<LivePriceOffer | null> {
   const found = await manager

@@ -40,6 +40,7 @@ export class LivePriceSource implements PriceSource {
       unitPriceFen: Math.min(offer.livePriceFen, line.listPriceFen),
       stacking: { memberPrice: false, coupon: true, points: true },
       label: '直播价',
+      offerRef: offer.sessionId,
     };
   }
 }

@@ -300,6 +300,7 @@ function participantLine({ sku, snapshot, quantity }: SkuAndQuantity, price: Pri
     title: snapshot.title,
     stock: sku.sku.stock,
     priceSourceName: price.sourceName,
+    priceOfferRef: price.offerRef,
   };
 }
 

@@ -43,6 +43,8 @@ export interface LinePrice {
   stacking: LineStacking;
   /** The price's name as a shopper would read it: 售价, 拼团价, 直播价. */
   label: string;
+  /** Which of the source's offers gave the price (the live price: its session), for a participant whose quota comes with it. */
+  offerRef?: number;
 }
 
 export interface PriceSource {
