@@ -175,6 +175,12 @@ describe(`live sessions in the console (${TEST_DB})`, () => {
     const plugin = await create(input({ provider: 'plugin', roomId: 7, finderUserName: null, noticeId: null }));
     expectApiError((await act(plugin.id, 'start', 409)).body, 'LIVE_SESSION_STATE_CONFLICT');
     expect(((await act(plugin.id, 'cancel', 200)).body as LiveSession).status).toBe('cancelled');
+    const onAir = await create(input({ provider: 'plugin', roomId: 8, finderUserName: null, noticeId: null }));
+    await t.dataSource.getRepository(LiveSessionRow).update({ id: onAir.id }, { status: 'live' });
+    const refusedEnd = (await act(onAir.id, 'end', 409)).body;
+    expectApiError(refusedEnd, 'LIVE_SESSION_STATE_CONFLICT');
+    expect(refusedEnd.message).toContain('以直播间状态为准');
+    expect((await t.dataSource.getRepository(LiveSessionRow).findOneByOrFail({ id: onAir.id })).status).toBe('live');
     expectApiError((await act(999_999, 'start', 404)).body, 'LIVE_SESSION_NOT_FOUND');
   });
 
