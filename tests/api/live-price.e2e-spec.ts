@@ -1,5 +1,5 @@
 import type { AdminProductDetail, LiveSession, OrderDetail } from '../../shared';
-import { LivePriceQuotaParticipant } from '../../server/src/live/live-price-quota.participant';
+import { LivePriceQuotaParticipant } from '../../server/src/live/live-price-quota-participant';
 import { LivePriceTakeRow } from '../../server/src/live/live-price-take.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { LiveSessionPriceRow } from '../../server/src/live/live-session-price.entity';

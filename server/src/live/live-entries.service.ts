@@ -10,7 +10,6 @@ import { LiveSettingsService } from './live-settings.service';
 import type { LiveClickDto, LiveInboundDto } from './live-touches.dto';
 import { liveSessionOfLink, LiveTouchesService } from './live-touches.service';
 
-const HOUR_MS = 3_600_000;
 const CHANNELS_SCENES: ReadonlySet<number> = new Set(CHANNELS_LAUNCH_SCENES);
 
 /**
@@ -63,10 +62,9 @@ export class LiveEntriesService {
     const sessions = this.dataSource.getRepository(LiveSessionRow);
     const live = await sessions.findOne({ select: { id: true }, where: { provider: 'channels', status: 'live' }, order: { startedAt: 'DESC', id: 'DESC' } });
     if (live) return live.id;
-    const { attributionWindowHours } = await this.settings.get();
     const recent = await sessions.findOne({
       select: { id: true },
-      where: { provider: 'channels', status: 'ended', startedAt: MoreThanOrEqual(new Date(Date.now() - attributionWindowHours * HOUR_MS)) },
+      where: { provider: 'channels', status: 'ended', startedAt: MoreThanOrEqual(await this.settings.attributionWindowStart(new Date())) },
       order: { startedAt: 'DESC', id: 'DESC' },
     });
     return recent?.id ?? null;

@@ -18,6 +18,7 @@ import { LiveReservationRow } from './live-reservation.entity';
 import { toLiveReservation } from './live-reservations.service';
 import { sessionNotFound } from './live-sessions.service';
 import { LiveSessionRow } from './live-session.entity';
+import { isoOrNull } from './live-time';
 
 /** A product is shown only while it is on sale: on the shelf and not deleted. */
 const ON_SALE = 'p.onShelf = :onShelf AND p.deletedAt IS NULL';
@@ -27,8 +28,6 @@ const ON_SALE = 'p.onShelf = :onShelf AND p.deletedAt IS NULL';
  * `k`: SKUs with units left in their quota, each capped at its current list price (as checkout caps it).
  */
 const LIVE_PRICE_SQL = `MIN(CASE WHEN lp.livePriceFen < k.priceFen THEN lp.livePriceFen ELSE k.priceFen END)`;
-
-const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /**
  * What shoppers read about lives: the 直播 page's schedule, a session page, and the featured products behind the
@@ -184,8 +183,8 @@ function toCard(session: LiveSessionRow, productCount: number): ShopperLiveSessi
     statusLabel: LIVE_SESSION_STATUS_LABELS[status],
     plannedStartAt: session.plannedStartAt.toISOString(),
     plannedEndAt: session.plannedEndAt.toISOString(),
-    startedAt: iso(session.startedAt),
-    endedAt: iso(session.endedAt),
+    startedAt: isoOrNull(session.startedAt),
+    endedAt: isoOrNull(session.endedAt),
     productCount,
   };
 }

@@ -8,8 +8,6 @@ import { CheckoutParticipants } from '../orders/participants/checkout-participan
 import { LIVE_PRICE_SOURCE } from './live-price.source';
 import { LiveSettingsService } from './live-settings.service';
 
-const HOUR_MS = 3_600_000;
-
 /** The kind of a buyer's latest touch → how the order is attributed to its session. */
 const ATTRIBUTION_OF_TOUCH: Record<'click' | 'inbound', LiveAttribution> = { inbound: 'inbound', click: 'assisted' };
 
@@ -59,8 +57,7 @@ export class LiveAttributionParticipant implements CheckoutParticipant<undefined
    * device) by (deviceId, createdAt). One `OR` over both columns would read every touch of the window instead.
    */
   private async latestTouch(memberId: number, now: Date): Promise<{ sessionId: number; kind: 'click' | 'inbound' } | null> {
-    const { attributionWindowHours } = await this.settings.get();
-    const since = bindDateTime(this.dataSource, new Date(now.getTime() - attributionWindowHours * HOUR_MS));
+    const since = bindDateTime(this.dataSource, await this.settings.attributionWindowStart(now));
     const columns = 't.id AS id, t.sessionId AS sessionId, t.kind AS kind, t.createdAt AS createdAt';
     const liveSession = "JOIN live_sessions s ON s.id = t.sessionId AND s.status <> 'cancelled'";
     const latestFirst = 'ORDER BY t.createdAt DESC, t.id DESC LIMIT 1';
