@@ -1,6 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { LiveSessionPriceRow } from './live-session-price.entity';
 
+/** A live price of a session that is live now. */
+export type LivePriceRow = Pick<LiveSessionPriceRow, 'sessionId' | 'skuId' | 'productId' | 'livePriceFen' | 'unitQuota' | 'unitsTaken'>;
+
 /** A SKU's live price in a session that is live now, with units still left for `quantity`. */
 export interface LivePriceOffer {
   sessionId: number;
@@ -8,20 +11,31 @@ export interface LivePriceOffer {
 }
 
 /**
- * The lowest live price of the SKU among sessions that are live (status, kept by staff and the sync sweep) with
- * enough of the quota left; null when none. The price source names the session on the line it prices
- * (LinePrice.offerRef), so the quota participant takes the units from the session that priced it.
+ * Every live price of the sessions that are live now (status, kept by staff and the sync sweep): one query that
+ * finds the live sessions by their (status, plannedStartAt) index and their prices by the primary key (sessionId,
+ * skuId). A shop has a session or two live at a time, so this is a handful of rows; none live, none read.
  */
-export async function livePriceOffer(manager: EntityManager, skuId: number, productId: number, quantity: number): Promise<LivePriceOffer | null> {
-  const found = await manager
+export function livePricesNow(manager: EntityManager): Promise<LivePriceRow[]> {
+  return manager
     .getRepository(LiveSessionPriceRow)
     .createQueryBuilder('p')
     .innerJoin('live_sessions', 's', 's.id = p.sessionId')
-    .select(['p.sessionId', 'p.livePriceFen'])
-    .where("p.skuId = :skuId AND p.productId = :productId AND s.status = 'live'", { skuId, productId })
-    .andWhere('(p.unitQuota = 0 OR p.unitsTaken + :quantity <= p.unitQuota)', { quantity })
-    .orderBy('p.livePriceFen', 'ASC')
-    .addOrderBy('p.sessionId', 'ASC')
-    .getOne();
-  return found ? { sessionId: found.sessionId, livePriceFen: found.livePriceFen } : null;
+    .select(['p.sessionId', 'p.skuId', 'p.productId', 'p.livePriceFen', 'p.unitQuota', 'p.unitsTaken'])
+    .where("s.status = 'live'")
+    .getMany();
+}
+
+/**
+ * The SKU's lowest live price among `prices` with enough of the quota left for `quantity` (of two equal prices, the
+ * older session's); null when none. The price source names its session on the line (LinePrice.offerRef), so the
+ * quota participant takes the units from the session that priced it.
+ */
+export function bestLiveOffer(prices: LivePriceRow[], line: { skuId: number; productId: number; quantity: number }): LivePriceOffer | null {
+  let best: LivePriceRow | null = null;
+  for (const price of prices) {
+    if (price.skuId !== line.skuId || price.productId !== line.productId) continue;
+    if (price.unitQuota !== 0 && price.unitsTaken + line.quantity > price.unitQuota) continue;
+    if (!best || price.livePriceFen < best.livePriceFen || (price.livePriceFen === best.livePriceFen && price.sessionId < best.sessionId)) best = price;
+  }
+  return best ? { sessionId: best.sessionId, livePriceFen: best.livePriceFen } : null;
 }

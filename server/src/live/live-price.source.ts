@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { LinePrice, PriceContext, PriceLine, PriceSource } from '../pricing/price-sources';
-import { livePriceOffer, type LivePriceOffer } from './live-price.reader';
+import { bestLiveOffer, livePricesNow, type LivePriceOffer, type LivePriceRow } from './live-price.reader';
 
 export const LIVE_PRICE_SOURCE = 'live';
 
@@ -24,11 +24,16 @@ export class LivePriceSource implements PriceSource {
    */
   private readonly offers = new WeakMap<PriceLine, LivePriceOffer>();
 
+  /** The live prices read once per pricing (a preview or an order prices all its lines with one context), not per line. */
+  private readonly livePrices = new WeakMap<PriceContext, Promise<LivePriceRow[]>>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async appliesTo(line: PriceLine, context: PriceContext): Promise<boolean> {
     if (context.groupBuy) return false;
-    const offer = await livePriceOffer(this.dataSource.manager, line.skuId, line.productId, line.quantity);
+    let prices = this.livePrices.get(context);
+    if (!prices) this.livePrices.set(context, (prices = livePricesNow(this.dataSource.manager)));
+    const offer = bestLiveOffer(await prices, line);
     if (offer) this.offers.set(line, offer);
     return offer !== null;
   }
