@@ -36,22 +36,26 @@ describe(`live price and its quota (${TEST_DB})`, () => {
     );
   }
 
-  /** A ¥99 product with a Channels session tomorrow selling it at ¥59 with `unitQuota` units. */
-  async function sessionFor(unitQuota: number, stock = 100): Promise<{ product: AdminProductDetail; skuId: number; session: LiveSession }> {
-    const product = await shop.product([{ priceFen: 9900, stock }]);
-    const skuId = product.skus[0].id;
-    const session = (
+  /** A Channels session tomorrow featuring the product with one live price. */
+  async function sessionSelling(productId: number, price: { skuId: number; livePriceFen: number; unitQuota: number }): Promise<LiveSession> {
+    return (
       await t.api()
         .post(`${API}/admin/live/sessions`)
         .set(bearer(operator))
         .send({
           provider: 'channels', title: '直播专场', coverUrl: null, plannedStartAt: at(24 * HOUR_MS), plannedEndAt: at(26 * HOUR_MS),
           finderUserName: 'sphLive', feedId: null, noticeId: null, roomId: null,
-          productIds: [product.id], prices: [{ skuId, livePriceFen: 5900, unitQuota }], couponTemplateId: null,
+          productIds: [productId], prices: [price], couponTemplateId: null,
         })
         .expect(201)
     ).body;
-    return { product, skuId, session };
+  }
+
+  /** A ¥99 product with a Channels session tomorrow selling it at ¥59 with `unitQuota` units. */
+  async function sessionFor(unitQuota: number, stock = 100): Promise<{ product: AdminProductDetail; skuId: number; session: LiveSession }> {
+    const product = await shop.product([{ priceFen: 9900, stock }]);
+    const skuId = product.skus[0].id;
+    return { product, skuId, session: await sessionSelling(product.id, { skuId, livePriceFen: 5900, unitQuota }) };
   }
   const act = (id: number, action: 'start' | 'end') => t.api().post(`${API}/admin/live/sessions/${id}/${action}`).set(bearer(operator)).expect(200);
   const previewOf = async (buyer: { token: string; addressId: number }, skuId: number) =>
@@ -121,17 +125,7 @@ describe(`live price and its quota (${TEST_DB})`, () => {
 
   it('takes the quota of the session whose price the line got: its quota gone after pricing refuses the order, another session is untouched', async () => {
     const { product, skuId, session: cheap } = await sessionFor(1);
-    const dearer = (
-      await t.api()
-        .post(`${API}/admin/live/sessions`)
-        .set(bearer(operator))
-        .send({
-          provider: 'channels', title: '另一场直播', coverUrl: null, plannedStartAt: at(24 * HOUR_MS), plannedEndAt: at(26 * HOUR_MS),
-          finderUserName: 'sphLive', feedId: null, noticeId: null, roomId: null,
-          productIds: [product.id], prices: [{ skuId, livePriceFen: 6900, unitQuota: 0 }], couponTemplateId: null,
-        })
-        .expect(201)
-    ).body as LiveSession;
+    const dearer = await sessionSelling(product.id, { skuId, livePriceFen: 6900, unitQuota: 0 });
     await act(cheap.id, 'start');
     await act(dearer.id, 'start');
     const [buyer] = await shoppers(1);
