@@ -12,9 +12,9 @@ const couponUnavailable = (message: string) => new ApiException('LIVE_COUPON_UNA
 
 /**
  * 直播间领券: a member claims the session's live coupon while the session is live. The claim itself is the coupon
- * domain's (CouponGrantService.claimTemplate, whatever the template's channel), so the template's quantity and
- * per-member limit hold by its conditional updates, and the answer is the coupon center's; the session is read
- * again inside the claim's transaction, so no coupon is claimed after 结束.
+ * domain's (CouponGrantService.claimTemplate; the template is a staff-only one, checked on save), so the template's
+ * quantity and per-member limit hold by its conditional updates, and the answer is the coupon center's; the session
+ * is read again inside the claim's transaction, so no coupon is claimed after 结束.
  */
 @Injectable()
 export class LiveCouponService {

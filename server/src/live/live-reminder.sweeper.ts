@@ -15,8 +15,9 @@ const BATCH = 200;
 export const liveSessionPage = (sessionId: number) => `pages/live/session/index?id=${sessionId}`;
 
 /**
- * 直播开播提醒: for each session not past its planned end that is live (staff may start it early) or upcoming with its
- * planned start minus the reminder lead (LiveSettings.reminderLeadMinutes) come, every 'waiting' reservation gets its one-time subscribe message.
+ * 直播开播提醒: for each session not past its planned end that is live (staff may start it early) or upcoming with
+ * its planned start minus the reminder lead (LiveSettings.reminderLeadMinutes) come, every 'waiting' reservation
+ * gets its one-time subscribe message.
  * Each reservation is claimed first by a conditional update 'waiting' → 'sent' that also requires the session to
  * be still open (a cancel landing meanwhile stops it), so two runs or two instances send it once; a message that
  * then finds no quota or is refused by WeChat turns the claim into 'not_sent'. Should the process die between the

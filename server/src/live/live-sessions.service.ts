@@ -20,8 +20,10 @@ import type { LiveSessionQueryDto } from './live-session.dto';
 export const sessionNotFound = () => new ApiException('LIVE_SESSION_NOT_FOUND', HttpStatus.NOT_FOUND, '直播场次不存在');
 const stateConflict = (message: string, status: LiveSessionStatus) => new ApiException('LIVE_SESSION_STATE_CONFLICT', HttpStatus.CONFLICT, message, { status });
 
-/** Each staff action: the status it starts from, the one it leads to, and whether a plugin room allows it. */
-/** `onAir`: the action moves the live itself, so only where the provider lets staff set it (LiveProviderDriver.staffStartsAndEnds). */
+/**
+ * Each staff action: the status it starts from, the one it leads to, and `onAir`: it moves the live itself, so only
+ * where the provider lets staff set it (LiveProviderDriver.staffStartsAndEnds); cancelling is always staff's.
+ */
 const ACTIONS: Record<LiveSessionAction, { from: LiveSessionStatus; to: LiveSessionStatus; onAir: boolean }> = {
   start: { from: 'upcoming', to: 'live', onAir: true },
   end: { from: 'live', to: 'ended', onAir: true },
