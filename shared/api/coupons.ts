@@ -141,6 +141,7 @@ export type UpdateCouponTemplateRequest = Partial<CreateCouponTemplateRequest>;
 export interface AdminCouponTemplateQuery {
   status?: CouponTemplateStatus;
   type?: CouponType;
+  channel?: CouponChannel;
   keyword?: string;
   page?: number;
   pageSize?: number;

@@ -138,6 +138,32 @@ describe(`live order attribution (${TEST_DB})`, () => {
     expect(await touches().countBy({ sessionId: 999_999 })).toBe(0);
   });
 
+  it('records a live link once: the guest open counts, the registering login and later logins carrying the stored link do not', async () => {
+    const session = await live.session({ productIds: [productId], start: true });
+    const sharer = await live.shopper();
+    const link = (await t.api().post(`${API}/share-links`).set(bearer(sharer.token)).send({ kind: 'live', targetId: session.id }).expect(200)).body;
+    const device = newDevice();
+    await t.api().post(`${API}/touches`).send({ deviceId: device, shortId: link.shortId }).expect(204);
+    expect(await touches().countBy({ sessionId: session.id })).toBe(1);
+    // The storefront sends the stored link with every login for days: the first login creates the member, the next ones do not.
+    const code = `live-relogin-${process.pid}`;
+    const login = () => t.api().post(`${API}/auth/wechat-login`).send({ code: loginCode(t, code), attribution: { deviceId: device, shortId: link.shortId } }).expect(200);
+    const buyer = await live.shopperOf((await login()).body.token);
+    await login();
+    await login();
+    expect(await touches().findBy({ sessionId: session.id })).toEqual([expect.objectContaining({ kind: 'inbound', deviceId: device, memberId: null })]);
+    // The open was more than a window ago: a login since then does not restart it.
+    await touches().update({ sessionId: session.id }, { createdAt: new Date(Date.now() - 25 * HOUR_MS) });
+    await login();
+    expect(await touches().countBy({ sessionId: session.id })).toBe(1);
+    expect(await storedSource((await live.order(buyer, skuId)).orderNo)).toEqual({ liveSessionId: null, liveAttribution: null });
+    // An existing member logging in with a live link is no arrival either (opening it while logged in is, through /touches).
+    const other = await live.session({ productIds: [productId], start: true });
+    const otherLink = (await t.api().post(`${API}/share-links`).set(bearer(sharer.token)).send({ kind: 'live', targetId: other.id }).expect(200)).body;
+    await t.api().post(`${API}/auth/wechat-login`).send({ code: loginCode(t, code), attribution: { deviceId: device, shortId: otherLink.shortId } }).expect(200);
+    expect(await touches().countBy({ sessionId: other.id })).toBe(0);
+  });
+
   it('does not attribute to a session cancelled after the tap', async () => {
     const session = await live.session({ productIds: [productId] });
     const buyer = await live.shopper();

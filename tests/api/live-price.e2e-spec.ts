@@ -1,4 +1,5 @@
 import type { AdminProductDetail, LiveSession, OrderDetail } from '../../shared';
+import { LivePriceQuotaParticipant } from '../../server/src/live/live-price-quota-participant';
 import { LivePriceTakeRow } from '../../server/src/live/live-price-take.entity';
 import { OrderRow } from '../../server/src/orders/order.entity';
 import { LiveSessionPriceRow } from '../../server/src/live/live-session-price.entity';
@@ -35,22 +36,26 @@ describe(`live price and its quota (${TEST_DB})`, () => {
     );
   }
 
-  /** A ¥99 product with a Channels session tomorrow selling it at ¥59 with `unitQuota` units. */
-  async function sessionFor(unitQuota: number, stock = 100): Promise<{ product: AdminProductDetail; skuId: number; session: LiveSession }> {
-    const product = await shop.product([{ priceFen: 9900, stock }]);
-    const skuId = product.skus[0].id;
-    const session = (
+  /** A Channels session tomorrow featuring the product with one live price. */
+  async function sessionSelling(productId: number, price: { skuId: number; livePriceFen: number; unitQuota: number }): Promise<LiveSession> {
+    return (
       await t.api()
         .post(`${API}/admin/live/sessions`)
         .set(bearer(operator))
         .send({
           provider: 'channels', title: '直播专场', coverUrl: null, plannedStartAt: at(24 * HOUR_MS), plannedEndAt: at(26 * HOUR_MS),
           finderUserName: 'sphLive', feedId: null, noticeId: null, roomId: null,
-          productIds: [product.id], prices: [{ skuId, livePriceFen: 5900, unitQuota }], couponTemplateId: null,
+          productIds: [productId], prices: [price], couponTemplateId: null,
         })
         .expect(201)
     ).body;
-    return { product, skuId, session };
+  }
+
+  /** A ¥99 product with a Channels session tomorrow selling it at ¥59 with `unitQuota` units. */
+  async function sessionFor(unitQuota: number, stock = 100): Promise<{ product: AdminProductDetail; skuId: number; session: LiveSession }> {
+    const product = await shop.product([{ priceFen: 9900, stock }]);
+    const skuId = product.skus[0].id;
+    return { product, skuId, session: await sessionSelling(product.id, { skuId, livePriceFen: 5900, unitQuota }) };
   }
   const act = (id: number, action: 'start' | 'end') => t.api().post(`${API}/admin/live/sessions/${id}/${action}`).set(bearer(operator)).expect(200);
   const previewOf = async (buyer: { token: string; addressId: number }, skuId: number, quantity = 1) =>
@@ -136,5 +141,32 @@ describe(`live price and its quota (${TEST_DB})`, () => {
 
     await act(session.id, 'end');
     expect((await preview(who, skuId, 6)).priceNote).toBeUndefined();
+  });
+
+  it('takes the quota of the session whose price the line got: its quota gone after pricing refuses the order, another session is untouched', async () => {
+    const { product, skuId, session: cheap } = await sessionFor(1);
+    const dearer = await sessionSelling(product.id, { skuId, livePriceFen: 6900, unitQuota: 0 });
+    await act(cheap.id, 'start');
+    await act(dearer.id, 'start');
+    const [buyer] = await shoppers(1);
+    // The line is priced at the cheaper session's ¥59; its last unit goes to someone else before the quota is taken.
+    const quota = t.app.get(LivePriceQuotaParticipant);
+    const quote = quota.quote.bind(quota);
+    const spy = jest.spyOn(quota, 'quote').mockImplementationOnce(async (input) => {
+      await t.dataSource.getRepository(LiveSessionPriceRow).update({ sessionId: cheap.id, skuId }, { unitsTaken: 1 });
+      return quote(input);
+    });
+    try {
+      const refused = await place(buyer, skuId).expect(409);
+      expect(refused.body.code).toBe('LIVE_PRICE_UNAVAILABLE');
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await t.dataSource.getRepository(LiveSessionPriceRow).findOneByOrFail({ sessionId: dearer.id, skuId })).unitsTaken).toBe(0);
+    expect(await t.dataSource.getRepository(LivePriceTakeRow).countBy({ skuId })).toBe(0);
+    // Priced anew: the other session's ¥69, from its own quota.
+    const order: OrderDetail = (await place(buyer, skuId).expect(201)).body;
+    expect([order.lines[0].unitPriceFen, order.source.liveSessionId]).toEqual([6900, dearer.id]);
+    expect((await t.dataSource.getRepository(LiveSessionPriceRow).findOneByOrFail({ sessionId: dearer.id, skuId })).unitsTaken).toBe(1);
   });
 });

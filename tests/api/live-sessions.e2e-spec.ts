@@ -101,7 +101,23 @@ describe(`live sessions in the console (${TEST_DB})`, () => {
     expectApiError(await refused({ ...input(), title: '  ' }), 'VALIDATION_FAILED');
     expect(await t.dataSource.getRepository(LiveSessionRow).count()).toBe(before);
 
-    const template = await createTemplate(t, operator);
+    // The live coupon: a template staff hand out, not a public one (claimable in 领券中心 before the live) nor a newcomer one.
+    const publicTemplate = await createTemplate(t, operator);
+    const newcomerTemplate = await createTemplate(t, operator, { name: '新人直播券', type: 'newcomer', channel: 'staff' });
+    await t.api().post(`${API}/admin/coupon-templates/${newcomerTemplate.id}/pause`).set(bearer(operator)).expect(200);
+    for (const couponTemplateId of [publicTemplate.id, newcomerTemplate.id]) {
+      const body = await refused(input({ couponTemplateId }));
+      expectApiError(body, 'LIVE_SESSION_INVALID');
+      expect(body).toEqual(expect.objectContaining({ message: '直播券须为仅员工发放的券（非新人券）', details: [expect.objectContaining({ field: 'couponTemplateId' })] }));
+    }
+    expect(await t.dataSource.getRepository(LiveSessionRow).count()).toBe(before);
+
+    const template = await createTemplate(t, operator, { channel: 'staff' });
+    // The console lists the candidates by channel.
+    const staffOnly = (await t.api().get(`${API}/admin/coupon-templates?status=active&channel=staff`).set(bearer(operator)).expect(200)).body.items as { id: number; channel: string }[];
+    expect(staffOnly.map((item) => item.id)).toContain(template.id);
+    expect(staffOnly.every((item) => item.channel === 'staff')).toBe(true);
+    await t.api().get(`${API}/admin/coupon-templates?channel=everyone`).set(bearer(operator)).expect(400);
     const plugin = await create(input({ provider: 'plugin', roomId: 12, finderUserName: null, noticeId: null, couponTemplateId: template.id }));
     expect(plugin).toEqual(expect.objectContaining({ provider: 'plugin', roomId: 12, couponTemplateId: template.id }));
   });
@@ -159,6 +175,12 @@ describe(`live sessions in the console (${TEST_DB})`, () => {
     const plugin = await create(input({ provider: 'plugin', roomId: 7, finderUserName: null, noticeId: null }));
     expectApiError((await act(plugin.id, 'start', 409)).body, 'LIVE_SESSION_STATE_CONFLICT');
     expect(((await act(plugin.id, 'cancel', 200)).body as LiveSession).status).toBe('cancelled');
+    const onAir = await create(input({ provider: 'plugin', roomId: 8, finderUserName: null, noticeId: null }));
+    await t.dataSource.getRepository(LiveSessionRow).update({ id: onAir.id }, { status: 'live' });
+    const refusedEnd = (await act(onAir.id, 'end', 409)).body;
+    expectApiError(refusedEnd, 'LIVE_SESSION_STATE_CONFLICT');
+    expect(refusedEnd.message).toContain('以直播间状态为准');
+    expect((await t.dataSource.getRepository(LiveSessionRow).findOneByOrFail({ id: onAir.id })).status).toBe('live');
     expectApiError((await act(999_999, 'start', 404)).body, 'LIVE_SESSION_NOT_FOUND');
   });
 

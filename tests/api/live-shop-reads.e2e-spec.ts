@@ -1,4 +1,5 @@
 import type { CheckoutLine, LiveFeaturedProduct, LiveSchedule, MyCoupon, ShareLink, ShopperLiveSession } from '../../shared';
+import { CouponGrantService } from '../../server/src/coupons/coupon-grant.service';
 import { MemberCouponCountRow } from '../../server/src/coupons/member-coupon-count.entity';
 import { MemberCouponRow } from '../../server/src/coupons/member-coupon.entity';
 import { CouponTemplateRow } from '../../server/src/coupons/coupon-template.entity';
@@ -151,7 +152,7 @@ describe(`live sessions for shoppers (${TEST_DB})`, () => {
     await t.api().get(`${API}/live/sessions/999999`).set(bearer('not-a-token')).expect(401);
   });
 
-  it('the live coupon: claimable only while live, whatever the template channel, within the per-member limit under parallel claims', async () => {
+  it('the live coupon (a staff template): claimable only while live, within the per-member limit under parallel claims', async () => {
     const template = await createTemplate(t, operator, { name: '直播专享券', channel: 'staff', perMemberLimit: 2, totalQuantity: 100 });
     const session = await live.create({ couponTemplateId: template.id });
     const withoutCoupon = await live.create();
@@ -214,6 +215,29 @@ describe(`live sessions for shoppers (${TEST_DB})`, () => {
 
     await live.act(session.id, 'end');
     expect(await couponOf(second)).toEqual(expect.objectContaining({ claimable: false, unavailableReason: 'ended' }));
+  });
+
+  it('refuses a live coupon claim when 结束 lands between its status read and the claim', async () => {
+    const template = await createTemplate(t, operator, { name: '直播尾声券', channel: 'staff', perMemberLimit: 1, totalQuantity: 10 });
+    const session = await live.create({ couponTemplateId: template.id });
+    await live.act(session.id, 'start');
+    const grants = t.app.get(CouponGrantService);
+    const claimTemplate = grants.claimTemplate.bind(grants);
+    // The session ends after the live coupon service read it as live, just before the coupon domain claims.
+    const spy = jest.spyOn(grants, 'claimTemplate').mockImplementationOnce(async (...args) => {
+      await live.act(session.id, 'end');
+      return claimTemplate(...args);
+    });
+    try {
+      const member = await shopper();
+      const refused = await claimLiveCoupon(session.id, member).expect(409);
+      expectApiError(refused.body, 'LIVE_COUPON_UNAVAILABLE');
+      expect(refused.body.message).toBe('直播已结束，直播专享券已停止领取');
+      expect(await t.dataSource.getRepository(MemberCouponRow).countBy({ memberId: memberIdOf(member), templateId: template.id })).toBe(0);
+      expect((await t.dataSource.getRepository(CouponTemplateRow).findOneByOrFail({ id: template.id })).claimedCount).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('the demo seed: an upcoming Channels session tomorrow 20:00 with two products and a live price, an ended one for 往期, none live; once', async () => {

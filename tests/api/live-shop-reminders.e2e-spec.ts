@@ -128,6 +128,18 @@ describe(`live reservations and reminders (${TEST_DB})`, () => {
     expect((await rowsOf(session)).map((row) => row.reminderState)).toEqual(['sent', 'sent', 'none', 'not_sent']);
   });
 
+  it('reminds at once for a session staff start before its planned start, saying it has begun', async () => {
+    const session = await live.create({ startsInMs: 6 * 60 * MINUTE_MS });
+    await acceptingFan(session);
+    const now = new Date();
+    await sweeper.sweep(now);
+    expect(remindersTo(session)).toHaveLength(0);
+    await live.act(session.id, 'start');
+    await sweeper.sweep(now);
+    expect(remindersTo(session).map((message) => message.data.thing3)).toEqual([{ value: '直播已开始，点击进入直播间' }]);
+    expect((await rowsOf(session)).map((row) => row.reminderState)).toEqual(['sent']);
+  });
+
   it('a reminder WeChat refuses is not_sent, not retried, and the member keeps the quota unit', async () => {
     const session = await live.create();
     const fan = await acceptingFan(session);

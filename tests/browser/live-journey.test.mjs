@@ -69,9 +69,12 @@ test('staff start a live in the console; a shopper comes through the banner, wat
   // One 直播专享价 for every SKU of the first product, in whole yuan, below its cheapest SKU.
   const livePriceFen = Math.floor((Math.min(...featured.skus.map((sku) => sku.priceFen)) * 0.7) / 100) * 100;
 
-  // The live coupon: one of the demo shop's claimable coupons, one per member.
-  const liveCoupon = (await call('GET', '/coupons/center')).find((item) => item.perMemberLimit === 1 && item.remaining > 10);
-  assert.ok(liveCoupon, 'the demo shop has a claimable coupon limited to one per member');
+  // The live coupon: a staff-only template (a public one would be claimable in 领券中心 before the live), one per member.
+  const liveTemplate = await call('POST', '/admin/coupon-templates', {
+    token: owner,
+    body: { name: '直播间专享5元券', type: 'no_threshold', amountOffFen: 500, scope: 'all', validityKind: 'days_after_claim', validDays: 7, totalQuantity: 100, perMemberLimit: 1, channel: 'staff' },
+  });
+  const liveCoupon = { templateId: liveTemplate.id };
 
   // 1. The operator creates the session in 直播管理 (planned from the next full hour, the drawer's default) and starts it.
   const title = '春茶上新 · 直播间专享';

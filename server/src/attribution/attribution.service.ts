@@ -69,8 +69,10 @@ export class AttributionService {
    * the share link or channel it holds is the member's latest touch. Invalid values are skipped; a failure
    * here is logged and never fails the login. A share link is also a visit of the referral report (the
    * storefront sends `/touches` only after privacy consent, so a friend who consents at this login has none yet),
-   * and is then announced to MemberArrivals (a link carrying a live session is an inbound live touch). `registeredAt`: this login created the member, at that instant; the
-   * touch it carries is dated then, so the report can tell "came through the link" from "opened a link later".
+   * and is then announced to MemberArrivals. `registeredAt`: this login created the member, at that instant; the
+   * touch it carries is dated then, so the report can tell "came through the link" from "opened a link later". Only
+   * that login makes a link carrying a live session an inbound live touch (LiveTouchesService.recordRegistrationByLink):
+   * the storefront resends its stored link with every login, and a later login is no new launch.
    */
   async recordLogin(memberId: number, attribution: LoginAttribution | undefined, registeredAt: Date | null = null): Promise<void> {
     if (!attribution) return;
@@ -88,7 +90,7 @@ export class AttributionService {
       });
       if (link) {
         await this.shareActivity.recordVisit(link, deviceId ? deviceVisitor(deviceId) : memberVisitor(memberId), memberId, at);
-        await this.liveTouches.recordLinkOpen(link, { deviceId, memberId }, registeredAt ?? at);
+        if (registeredAt) await this.liveTouches.recordRegistrationByLink(link, { deviceId, memberId }, registeredAt);
         await this.arrivals.notify({ memberId, link, registered: registeredAt !== null, at });
       }
     } catch (error) {

@@ -61,15 +61,19 @@ export class CouponGrantService implements OnModuleInit {
   /**
    * A shopper claims one coupon of the template, whatever its channel (the caller decided they may: the coupon
    * center for public ones, a live session for its live coupon): 409 when it is not active, expired, sold out or
-   * the member holds their limit.
+   * the member holds their limit. `stillAllowed`: the caller's own condition, checked first inside the claim's
+   * transaction (it throws to refuse), so a change of that condition cannot land between the check and the claim.
    */
-  async claimTemplate(memberId: number, template: CouponTemplateRow, now = new Date()): Promise<MyCoupon> {
+  async claimTemplate(memberId: number, template: CouponTemplateRow, now = new Date(), stillAllowed?: (manager: EntityManager) => Promise<void>): Promise<MyCoupon> {
     if (template.status !== 'active') throw notClaimable(template.status);
     if (template.validTo && template.validTo.getTime() < now.getTime()) {
       throw new ApiException('COUPON_NOT_CLAIMABLE', HttpStatus.CONFLICT, '优惠券已过期', { status: template.status });
     }
     try {
-      const coupon = await this.transactions.run((manager) => this.grant(manager, template, memberId, 'claim', now));
+      const coupon = await this.transactions.run(async (manager) => {
+        await stillAllowed?.(manager);
+        return this.grant(manager, template, memberId, 'claim', now);
+      });
       return toMyCoupon(coupon, template, null, now);
     } catch (error) {
       if (!(error instanceof GrantRefused)) throw error;

@@ -121,6 +121,10 @@ export class AdminCouponTemplateQueryDto extends PageQueryDto implements AdminCo
   type?: CouponType;
 
   @OptionalField()
+  @IsIn(COUPON_CHANNELS)
+  channel?: CouponChannel;
+
+  @OptionalField()
   @IsString()
   @MaxLength(30)
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))

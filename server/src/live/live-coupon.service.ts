@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { MyCoupon } from '../../../shared';
 import { CouponGrantService } from '../coupons/coupon-grant.service';
 import { CouponTemplateRow } from '../coupons/coupon-template.entity';
@@ -12,8 +12,9 @@ const couponUnavailable = (message: string) => new ApiException('LIVE_COUPON_UNA
 
 /**
  * 直播间领券: a member claims the session's live coupon while the session is live. The claim itself is the coupon
- * domain's (CouponGrantService.claimTemplate, whatever the template's channel), so the template's quantity and
- * per-member limit hold by its conditional updates, and the answer is the coupon center's.
+ * domain's (CouponGrantService.claimTemplate; the template is a staff-only one, checked on save), so the template's
+ * quantity and per-member limit hold by its conditional updates, and the answer is the coupon center's; the session
+ * is read again inside the claim's transaction, so no coupon is claimed after 结束.
  */
 @Injectable()
 export class LiveCouponService {
@@ -32,6 +33,17 @@ export class LiveCouponService {
     const template = await this.dataSource.getRepository(CouponTemplateRow).findOneBy({ id: session.couponTemplateId });
     // A newcomer template is given at registration only; a deleted one is simply gone.
     if (!template || template.type === 'newcomer') throw couponUnavailable('本场直播的直播专享券已下架');
-    return this.grants.claimTemplate(memberId, template, now);
+    return this.grants.claimTemplate(memberId, template, now, (manager) => this.stillLive(manager, sessionId));
+  }
+
+  /**
+   * Inside the claim's transaction: the session is still live. The no-op update takes the session row's lock first
+   * (as LiveSessionsService.update does), so a 结束 landing meanwhile (its conditional update on status) waits for the
+   * claim or is seen by it. The no-op's affected rows cannot tell: MariaDB counts only changed rows.
+   */
+  private async stillLive(manager: EntityManager, sessionId: number): Promise<void> {
+    await manager.query('UPDATE live_sessions SET id = id WHERE id = ?', [sessionId]);
+    const current = await manager.findOne(LiveSessionRow, { where: { id: sessionId }, select: ['id', 'status'] });
+    if (current?.status !== 'live') throw couponUnavailable('直播已结束，直播专享券已停止领取');
   }
 }

@@ -10,7 +10,6 @@ import { LiveSettingsService } from './live-settings.service';
 import type { LiveClickDto, LiveInboundDto } from './live-touches.dto';
 import { liveSessionOfLink, LiveTouchesService } from './live-touches.service';
 
-const HOUR_MS = 3_600_000;
 const CHANNELS_SCENES: ReadonlySet<number> = new Set(CHANNELS_LAUNCH_SCENES);
 
 /**
@@ -58,8 +57,7 @@ export class LiveEntriesService {
   /** The plugin room's session (custom_params' sessionId, else the live session its share link carries); else Channels'. */
   private async matchSession(input: LiveInboundDto, link: ShareLinkRow | null): Promise<number | null> {
     const sessions = this.dataSource.getRepository(LiveSessionRow);
-    const { attributionWindowHours } = await this.settings.get();
-    const windowStart = new Date(Date.now() - attributionWindowHours * HOUR_MS);
+    const windowStart = await this.settings.attributionWindowStart(new Date());
     const candidates = [{ id: input.sessionId, provider: 'plugin' as const }, { id: link ? liveSessionOfLink(link) : null, provider: undefined }];
     for (const { id, provider } of candidates) {
       if (id == null) continue;

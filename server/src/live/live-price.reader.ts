@@ -1,68 +1,90 @@
 import type { EntityManager } from 'typeorm';
 import { LiveSessionPriceRow } from './live-session-price.entity';
 
-/** A SKU's live price in a session that is live now, with units still left for `quantity`. */
+/** A live price of a session that is live now, with its SKU's list price now. */
+export interface LivePriceRow {
+  sessionId: number;
+  skuId: number;
+  productId: number;
+  livePriceFen: number;
+  /** 0: no limit. */
+  unitQuota: number;
+  unitsTaken: number;
+  /** The SKU's list price now (a live price is capped at it). */
+  listPriceFen: number;
+}
+
+/** A SKU's live price in a session that is live now, with units still left for `quantity`, capped at the list price. */
 export interface LivePriceOffer {
   sessionId: number;
   livePriceFen: number;
 }
 
-/** One live price of a live session with at least one unit left, as the storefront shows it. */
-export interface LiveSkuOffer extends LivePriceOffer {
+/** A line as the offer rule sees it: the SKU, its list price and how many. */
+export interface LiveOfferLine {
   skuId: number;
   productId: number;
-  /** The SKU's list price now (checkout caps the live price at it). */
   listPriceFen: number;
-  /** Units left in the quota; null: no limit. */
-  unitsLeft: number | null;
+  quantity: number;
 }
 
-/** Live prices of sessions that are live (status, kept by staff and the sync sweep), best offer first. */
-function liveOffers(manager: EntityManager) {
-  return manager
+/**
+ * Every live price of the sessions that are live now (status, kept by staff and the sync sweep), or only those of
+ * `productIds`: one query that finds the live sessions by their (status, plannedStartAt) index, their prices by the
+ * primary key (sessionId, skuId) and each SKU by its id. A shop has a session or two live at a time, so this is a
+ * handful of rows; none live, none read.
+ */
+export async function livePricesNow(manager: EntityManager, productIds?: number[]): Promise<LivePriceRow[]> {
+  if (productIds?.length === 0) return [];
+  const query = manager
     .getRepository(LiveSessionPriceRow)
     .createQueryBuilder('p')
-    .innerJoin('live_sessions', 's', "s.id = p.sessionId AND s.status = 'live'")
-    .orderBy('p.livePriceFen', 'ASC')
-    .addOrderBy('p.sessionId', 'ASC');
-}
-
-/**
- * The lowest live price of the SKU among sessions that are live with enough of the quota left; null when none.
- * The price source and the quota participant both read it, so the session an order's units are taken from is the
- * one that priced it.
- */
-export async function livePriceOffer(manager: EntityManager, skuId: number, productId: number, quantity: number): Promise<LivePriceOffer | null> {
-  const found = await liveOffers(manager)
-    .select(['p.sessionId', 'p.livePriceFen'])
-    .where('p.skuId = :skuId AND p.productId = :productId', { skuId, productId })
-    .andWhere('(p.unitQuota = 0 OR p.unitsTaken + :quantity <= p.unitQuota)', { quantity })
-    .getOne();
-  return found ? { sessionId: found.sessionId, livePriceFen: found.livePriceFen } : null;
-}
-
-/**
- * Every live offer with a unit left for the SKUs of the products (or of the SKUs), best first per SKU, in one
- * query: the first one of a SKU is what livePriceOffer answers for one unit, so the storefront shows what checkout
- * charges.
- */
-export async function liveSkuOffers(manager: EntityManager, of: { productIds?: number[]; skuIds?: number[] }): Promise<LiveSkuOffer[]> {
-  const ids = of.productIds ?? of.skuIds ?? [];
-  if (ids.length === 0) return [];
-  const rows: Record<string, unknown>[] = await liveOffers(manager)
+    .innerJoin('live_sessions', 's', 's.id = p.sessionId')
     .innerJoin('skus', 'k', 'k.id = p.skuId')
-    .select(['p.sessionId AS sessionId', 'p.skuId AS skuId', 'p.productId AS productId', 'p.livePriceFen AS livePriceFen', 'k.priceFen AS listPriceFen'])
-    .addSelect('p.unitQuota', 'unitQuota')
-    .addSelect('p.unitsTaken', 'unitsTaken')
-    .where(of.productIds ? 'p.productId IN (:...ids)' : 'p.skuId IN (:...ids)', { ids })
-    .andWhere('(p.unitQuota = 0 OR p.unitsTaken < p.unitQuota)')
-    .getRawMany();
+    .select(['p.sessionId AS sessionId', 'p.skuId AS skuId', 'p.productId AS productId', 'p.livePriceFen AS livePriceFen'])
+    .addSelect(['p.unitQuota AS unitQuota', 'p.unitsTaken AS unitsTaken', 'k.priceFen AS listPriceFen'])
+    .where("s.status = 'live'");
+  if (productIds) query.andWhere('p.productId IN (:...productIds)', { productIds });
+  const rows: Record<keyof LivePriceRow, unknown>[] = await query.getRawMany();
   return rows.map((row) => ({
     sessionId: Number(row.sessionId),
     skuId: Number(row.skuId),
     productId: Number(row.productId),
     livePriceFen: Number(row.livePriceFen),
+    unitQuota: Number(row.unitQuota),
+    unitsTaken: Number(row.unitsTaken),
     listPriceFen: Number(row.listPriceFen),
-    unitsLeft: Number(row.unitQuota) === 0 ? null : Number(row.unitQuota) - Number(row.unitsTaken),
   }));
+}
+
+/** Units left in the price's quota; Infinity: no limit. */
+const unitsLeft = (price: LivePriceRow) => (price.unitQuota === 0 ? Infinity : price.unitQuota - price.unitsTaken);
+
+const isOfLine = (price: LivePriceRow, line: Pick<LiveOfferLine, 'skuId' | 'productId'>) => price.skuId === line.skuId && price.productId === line.productId;
+
+/**
+ * THE live price rule: the SKU's lowest live price among `prices` with enough of the quota left for `quantity` (of
+ * two equal prices, the older session's), capped at the line's list price; null when none. Checkout prices with it
+ * (the price source names the offer's session on the line, LinePrice.offerRef, so the quota participant takes the
+ * units from the session that priced it), and the storefront shows it for one unit (featured products, session page).
+ */
+export function bestLiveOffer(prices: LivePriceRow[], line: LiveOfferLine): LivePriceOffer | null {
+  let best: LivePriceRow | null = null;
+  for (const price of prices) {
+    if (!isOfLine(price, line) || unitsLeft(price) < line.quantity) continue;
+    if (!best || price.livePriceFen < best.livePriceFen || (price.livePriceFen === best.livePriceFen && price.sessionId < best.sessionId)) best = price;
+  }
+  return best ? { sessionId: best.sessionId, livePriceFen: Math.min(best.livePriceFen, line.listPriceFen) } : null;
+}
+
+/**
+ * The most units of the line's SKU that one line can still get below its list price (bestLiveOffer finds an offer
+ * for any quantity up to it): the most any of its live prices under the list price has left; 0 when none.
+ */
+export function liveUnitsLeft(prices: LivePriceRow[], line: Omit<LiveOfferLine, 'quantity'>): number {
+  let most = 0;
+  for (const price of prices) {
+    if (isOfLine(price, line) && price.livePriceFen < line.listPriceFen) most = Math.max(most, unitsLeft(price));
+  }
+  return most;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { LinePrice, PriceContext, PriceLine, PriceSource } from '../pricing/price-sources';
-import { livePriceOffer, liveSkuOffers, type LivePriceOffer } from './live-price.reader';
+import { bestLiveOffer, livePricesNow, liveUnitsLeft, type LivePriceOffer, type LivePriceRow } from './live-price.reader';
 
 export const LIVE_PRICE_SOURCE = 'live';
 
@@ -24,11 +24,14 @@ export class LivePriceSource implements PriceSource {
    */
   private readonly offers = new WeakMap<PriceLine, LivePriceOffer>();
 
+  /** The live prices read once per pricing (a preview or an order prices all its lines with one context), not per line. */
+  private readonly livePrices = new WeakMap<PriceContext, Promise<LivePriceRow[]>>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async appliesTo(line: PriceLine, context: PriceContext): Promise<boolean> {
     if (context.groupBuy) return false;
-    const offer = await livePriceOffer(this.dataSource.manager, line.skuId, line.productId, line.quantity);
+    const offer = bestLiveOffer(await this.pricesOf(context), line);
     if (offer) this.offers.set(line, offer);
     return offer !== null;
   }
@@ -37,9 +40,10 @@ export class LivePriceSource implements PriceSource {
     const offer = this.offers.get(line);
     if (!offer) throw new Error(`live price of SKU ${line.skuId} asked before appliesTo`);
     return {
-      unitPriceFen: Math.min(offer.livePriceFen, line.listPriceFen),
+      unitPriceFen: offer.livePriceFen,
       stacking: { memberPrice: false, coupon: true, points: true },
       label: '直播价',
+      offerRef: offer.sessionId,
     };
   }
 
@@ -49,8 +53,13 @@ export class LivePriceSource implements PriceSource {
    */
   async declinedNote(line: PriceLine, context: PriceContext): Promise<string | null> {
     if (context.groupBuy || line.quantity === 1) return null;
-    const offers = await liveSkuOffers(this.dataSource.manager, { skuIds: [line.skuId] });
-    const left = Math.max(0, ...offers.filter((offer) => offer.livePriceFen < line.listPriceFen).map((offer) => offer.unitsLeft ?? 0));
-    return left > 0 ? `直播价仅剩 ${left} 件，本行 ${line.quantity} 件按原价计；改为 ${left} 件及以内可享直播价` : null;
+    const left = liveUnitsLeft(await this.pricesOf(context), line);
+    return left > 0 && left < line.quantity ? `直播价仅剩 ${left} 件，本行 ${line.quantity} 件按原价计；改为 ${left} 件及以内可享直播价` : null;
+  }
+
+  private pricesOf(context: PriceContext): Promise<LivePriceRow[]> {
+    let prices = this.livePrices.get(context);
+    if (!prices) this.livePrices.set(context, (prices = livePricesNow(this.dataSource.manager)));
+    return prices;
   }
 }

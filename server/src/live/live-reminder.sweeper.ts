@@ -15,8 +15,9 @@ const BATCH = 200;
 export const liveSessionPage = (sessionId: number) => `pages/live/session/index?id=${sessionId}`;
 
 /**
- * 直播开播提醒: for each upcoming or live session not past its planned end whose planned start minus the reminder
- * lead (LiveSettings.reminderLeadMinutes) has come, every 'waiting' reservation gets its one-time subscribe message.
+ * 直播开播提醒: for each session not past its planned end that is live (staff may start it early) or upcoming with
+ * its planned start minus the reminder lead (LiveSettings.reminderLeadMinutes) come, every 'waiting' reservation
+ * gets its one-time subscribe message.
  * Each reservation is claimed first by a conditional update 'waiting' → 'sent' that also requires the session to
  * be still open (a cancel landing meanwhile stops it), so two runs or two instances send it once; a message that
  * then finds no quota or is refused by WeChat turns the claim into 'not_sent'. Should the process die between the
@@ -39,8 +40,9 @@ export class LiveReminderSweeper extends PeriodicSweep {
     const sessions = await this.dataSource
       .getRepository(LiveSessionRow)
       .createQueryBuilder('s')
-      .select(['s.id', 's.title', 's.plannedStartAt'])
-      .where("s.status IN ('upcoming', 'live') AND s.plannedStartAt <= :dueBy AND s.plannedEndAt > :now", { dueBy, now })
+      .select(['s.id', 's.title', 's.plannedStartAt', 's.status'])
+      // A live session is due whatever its planned start: staff may press 开播 well before it.
+      .where("(s.status = 'live' OR (s.status = 'upcoming' AND s.plannedStartAt <= :dueBy)) AND s.plannedEndAt > :now", { dueBy, now })
       .andWhere("EXISTS (SELECT 1 FROM live_reservations r WHERE r.sessionId = s.id AND r.reminderState = 'waiting')")
       .getMany();
     let sent = 0;
@@ -89,7 +91,7 @@ export class LiveReminderSweeper extends PeriodicSweep {
     try {
       const outcome = await this.messages.sendWithQuota('live_reminder', reservation.memberId, undefined, async () => ({
         page: liveSessionPage(session.id),
-        data: { thing1: clip(session.title, ''), time2: chinaMinute(session.plannedStartAt), thing3: '直播即将开始，点击进入直播间' },
+        data: { thing1: clip(session.title, ''), time2: chinaMinute(session.plannedStartAt), thing3: session.status === 'live' ? '直播已开始，点击进入直播间' : '直播即将开始，点击进入直播间' },
       }));
       delivered = outcome.result === 'sent';
     } catch (error) {

@@ -1,6 +1,6 @@
 import { MAX_TIMELINE_POINTS, timelineFrame } from './live-report-timeline';
+import { HOUR_MS } from './live-time';
 
-const HOUR_MS = 3_600_000;
 const start = new Date('2026-03-01T12:00:00Z');
 const session = (hours: number, endedAfterHours: number | null = null, startedAt: Date | null = null) => ({
   plannedStartAt: start,

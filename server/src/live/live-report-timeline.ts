@@ -1,7 +1,6 @@
 import type { LiveSessionRow } from './live-session.entity';
+import { HOUR_MS, MINUTE_MS } from './live-time';
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MINUTES = 1440;
 /** A timeline has at most this many buckets: the smallest bucket size that keeps it so. */
 export const MAX_TIMELINE_POINTS = 60;

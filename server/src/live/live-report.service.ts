@@ -26,14 +26,12 @@ import { timelineFrame } from './live-report-timeline';
 import { LiveSessionRow } from './live-session.entity';
 import { sessionNotFound } from './live-sessions.service';
 import { LiveSettingsService } from './live-settings.service';
+import { HOUR_MS, isoOrNull, MINUTE_MS } from './live-time';
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
 const TOP_PRODUCTS_SHOWN = 10;
 
 type SqlRow = Record<string, unknown>;
 const count = (value: unknown) => Number(value ?? 0);
-const iso = (date: Date | null) => date?.toISOString() ?? null;
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 /** The CSV's times: China wall-clock time, as the other exports write them. */
 const chinaTime = (value: string | null) => (value ? chinaDateTime(new Date(value)) : '');
@@ -255,8 +253,8 @@ function emptyRow(session: LiveSessionRow): LiveSessionReportRow {
     provider: session.provider,
     status: session.status,
     plannedStartAt: session.plannedStartAt.toISOString(),
-    startedAt: iso(session.startedAt),
-    endedAt: iso(session.endedAt),
+    startedAt: isoOrNull(session.startedAt),
+    endedAt: isoOrNull(session.endedAt),
     clicks: 0,
     clickVisitors: 0,
     inboundLaunches: 0,

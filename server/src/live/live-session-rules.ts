@@ -1,5 +1,14 @@
 import { HttpStatus } from '@nestjs/common';
-import { formatFen, LIVE_SESSION_ACTION_LABELS, specLabel, type LiveSessionAction, type LiveSessionInput, type LiveSessionStatus } from '../../../shared';
+import {
+  formatFen,
+  LIVE_SESSION_ACTION_LABELS,
+  specLabel,
+  type CouponChannel,
+  type CouponType,
+  type LiveSessionAction,
+  type LiveSessionInput,
+  type LiveSessionStatus,
+} from '../../../shared';
 import { ApiException, fieldError } from '../platform/errors/api-exception';
 
 /** 400 LIVE_SESSION_INVALID; with `field`, the field it concerns (details, as the console marks fields). */
@@ -75,4 +84,14 @@ export function actionRefusal(status: LiveSessionStatus, action: LiveSessionActi
 /** A live-priced SKU as staff know it: 「龙井」规格「250g / 礼盒」. */
 export function skuName(productTitle: string, specValues: string[]): string {
   return `「${productTitle}」规格「${specLabel(specValues)}」`;
+}
+
+/**
+ * The live coupon is claimed only on the session page while it is live: its template must be one staff hand out
+ * (channel staff: a public one is also claimable in 领券中心 before the live) and not a newcomer coupon (granted
+ * at registration, never claimable).
+ */
+export function checkLiveCoupon(templateId: number, template: { type: CouponType; channel: CouponChannel } | null): void {
+  if (!template) throw sessionInvalid(`优惠券 ${templateId} 不存在`, 'couponTemplateId');
+  if (template.type === 'newcomer' || template.channel !== 'staff') throw sessionInvalid('直播券须为仅员工发放的券（非新人券）', 'couponTemplateId');
 }

@@ -2,11 +2,10 @@ import { LIVE_SESSION_STATUS_LABELS, type LiveSession, type LiveSessionProduct }
 import type { LiveSessionPriceRow } from './live-session-price.entity';
 import type { LiveSessionProductRow } from './live-session-product.entity';
 import type { LiveSessionRow } from './live-session.entity';
+import { isoOrNull } from './live-time';
 
 /** A product's title and first image (also for a product deleted since). */
 export type FeaturedProductFace = Pick<LiveSessionProduct, 'title' | 'image'>;
-
-const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 export function toLiveSession(row: LiveSessionRow, products: LiveSessionProductRow[], prices: LiveSessionPriceRow[], faces: Map<number, FeaturedProductFace>): LiveSession {
   return {
@@ -18,15 +17,15 @@ export function toLiveSession(row: LiveSessionRow, products: LiveSessionProductR
     plannedEndAt: row.plannedEndAt.toISOString(),
     status: row.status,
     statusLabel: LIVE_SESSION_STATUS_LABELS[row.status],
-    startedAt: iso(row.startedAt),
-    endedAt: iso(row.endedAt),
-    cancelledAt: iso(row.cancelledAt),
+    startedAt: isoOrNull(row.startedAt),
+    endedAt: isoOrNull(row.endedAt),
+    cancelledAt: isoOrNull(row.cancelledAt),
     finderUserName: row.finderUserName,
     feedId: row.feedId,
     noticeId: row.noticeId,
     roomId: row.roomId,
     providerStatusCode: row.providerStatusCode,
-    providerStatusChangedAt: iso(row.providerStatusChangedAt),
+    providerStatusChangedAt: isoOrNull(row.providerStatusChangedAt),
     couponTemplateId: row.couponTemplateId,
     products: [...products]
       .sort((a, b) => a.position - b.position)

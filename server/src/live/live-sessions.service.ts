@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import { LIVE_SESSION_ACTION_LABELS, LIVE_SESSION_STATUS_LABELS, type LiveSession, type LiveSessionAction, type LiveSessionInput, type LiveSessionStatus, type Paginated } from '../../../shared';
@@ -10,20 +10,24 @@ import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
 import { LiveSessionPriceRow } from './live-session-price.entity';
 import { LiveSessionProductRow } from './live-session-product.entity';
-import { actionRefusal, checkSessionRules, sessionInvalid, skuName } from './live-session-rules';
+import { actionRefusal, checkLiveCoupon, checkSessionRules, sessionInvalid, skuName } from './live-session-rules';
 import { moveSessionStatus, wholeSecond } from './live-session-transitions';
 import { toLiveSession, type FeaturedProductFace } from './live-session-views';
 import { LiveSessionRow } from './live-session.entity';
+import { LIVE_PROVIDER_DRIVERS, type LiveProviderDriver } from './providers/live-provider';
 import type { LiveSessionQueryDto } from './live-session.dto';
 
 export const sessionNotFound = () => new ApiException('LIVE_SESSION_NOT_FOUND', HttpStatus.NOT_FOUND, '直播场次不存在');
 const stateConflict = (message: string, status: LiveSessionStatus) => new ApiException('LIVE_SESSION_STATE_CONFLICT', HttpStatus.CONFLICT, message, { status });
 
-/** Each staff action: the status it starts from, the one it leads to, and whether a plugin room allows it. */
-const ACTIONS: Record<LiveSessionAction, { from: LiveSessionStatus; to: LiveSessionStatus; plugin: boolean }> = {
-  start: { from: 'upcoming', to: 'live', plugin: false },
-  end: { from: 'live', to: 'ended', plugin: false },
-  cancel: { from: 'upcoming', to: 'cancelled', plugin: true },
+/**
+ * Each staff action: the status it starts from, the one it leads to, and `onAir`: it moves the live itself, so only
+ * where the provider lets staff set it (LiveProviderDriver.staffStartsAndEnds); cancelling is always staff's.
+ */
+const ACTIONS: Record<LiveSessionAction, { from: LiveSessionStatus; to: LiveSessionStatus; onAir: boolean }> = {
+  start: { from: 'upcoming', to: 'live', onAir: true },
+  end: { from: 'live', to: 'ended', onAir: true },
+  cancel: { from: 'upcoming', to: 'cancelled', onAir: false },
 };
 
 /** Live sessions in the console: list, one session, create, edit, and the 开播 / 结束 / 取消 actions. */
@@ -32,6 +36,7 @@ export class LiveSessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
+    @Inject(LIVE_PROVIDER_DRIVERS) private readonly drivers: LiveProviderDriver[],
   ) {}
 
   async list(query: LiveSessionQueryDto): Promise<Paginated<LiveSession>> {
@@ -96,7 +101,7 @@ export class LiveSessionsService {
     const session = await this.dataSource.getRepository(LiveSessionRow).findOneBy({ id });
     if (!session) throw sessionNotFound();
     const label = LIVE_SESSION_ACTION_LABELS[action];
-    if (session.provider === 'plugin' && !rule.plugin) {
+    if (rule.onAir && !this.drivers.find((driver) => driver.provider === session.provider)?.staffStartsAndEnds) {
       throw stateConflict(`小程序直播的开播和结束以直播间状态为准（每分钟同步），不能在这里${label}`, session.status);
     }
     if (!(await moveSessionStatus(this.dataSource, id, rule.from, rule.to, new Date()))) {
@@ -128,7 +133,7 @@ export class LiveSessionsService {
     );
   }
 
-  /** The featured products exist, the priced SKUs are theirs below list price, the coupon template exists. */
+  /** The featured products exist, the priced SKUs are theirs below list price, the coupon template can be the live coupon. */
   private async checkAgainstCatalog(manager: EntityManager, input: LiveSessionInput, now: Date): Promise<void> {
     const [products, skus] = input.productIds.length
       ? await Promise.all([
@@ -137,9 +142,7 @@ export class LiveSessionsService {
         ])
       : [[], []];
     checkSessionRules(input, new Set(products.map((product) => product.id)), skus, now);
-    if (input.couponTemplateId !== null && !(await manager.existsBy(CouponTemplateRow, { id: input.couponTemplateId }))) {
-      throw sessionInvalid(`优惠券 ${input.couponTemplateId} 不存在`);
-    }
+    if (input.couponTemplateId !== null) checkLiveCoupon(input.couponTemplateId, await manager.findOne(CouponTemplateRow, { where: { id: input.couponTemplateId }, select: ['id', 'type', 'channel'] }));
   }
 
   private async saveProducts(manager: EntityManager, sessionId: number, input: LiveSessionInput): Promise<void> {

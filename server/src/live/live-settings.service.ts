@@ -6,6 +6,7 @@ import { ShortLivedValue } from '../platform/cache/short-lived-value';
 import { SINGLE_ROW_ID, writeSingleRow } from '../platform/database/single-row';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { LiveSettingsRow } from './live-settings.entity';
+import { HOUR_MS } from './live-time';
 
 /** Every order reads the attribution window: an instance answers from its own copy this long (a save here refreshes it at once). */
 export const LIVE_SETTINGS_CACHE_MS = 5_000;
@@ -22,6 +23,12 @@ export class LiveSettingsService {
 
   get(): Promise<LiveSettings> {
     return this.current.get();
+  }
+
+  /** When the attribution window that ends at `now` began: touches (and Channels lives) since then count. */
+  async attributionWindowStart(now: Date): Promise<Date> {
+    const { attributionWindowHours } = await this.get();
+    return new Date(now.getTime() - attributionWindowHours * HOUR_MS);
   }
 
   async save(settings: LiveSettings): Promise<LiveSettings> {

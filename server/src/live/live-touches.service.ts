@@ -37,6 +37,23 @@ export class LiveTouchesService {
   }
 
   /**
+   * A login that created the member brought a share link carrying a live session: an inbound touch dated at the
+   * registration, unless the device or the member already has an inbound touch of that session (the guest opened the
+   * link before logging in). Only the registering login counts: the storefront sends its stored link with every login
+   * for days, and a later login is no new arrival (it would count twice and restart the attribution window).
+   */
+  async recordRegistrationByLink(link: Pick<ShareLinkRow, 'kind' | 'targetId' | 'liveSessionId' | 'sharerMemberId'>, visitor: LinkVisitor, registeredAt: Date): Promise<void> {
+    const sessionId = liveSessionOfLink(link);
+    if (sessionId === null) return;
+    const sameVisitor = [
+      ...(visitor.deviceId ? [{ sessionId, kind: 'inbound' as const, deviceId: visitor.deviceId }] : []),
+      ...(visitor.memberId !== null ? [{ sessionId, kind: 'inbound' as const, memberId: visitor.memberId }] : []),
+    ];
+    if (sameVisitor.length && (await this.dataSource.getRepository(LiveTouchRow).existsBy(sameVisitor))) return;
+    await this.recordLinkOpen(link, visitor, registeredAt);
+  }
+
+  /**
    * A share link that carries a live session (liveSessionOfLink) was opened: an inbound touch of that session (the sharer named unless
    * it is the visitor's own link). An unknown or cancelled session records nothing. `at`: when it counts from (a
    * login that created the member dates it at the registration, so the report can see the member came through it).

@@ -16,15 +16,14 @@ import { ruleText } from '../coupons/coupon-rules';
 import { CouponTemplateRow } from '../coupons/coupon-template.entity';
 import { MemberCouponCountRow } from '../coupons/member-coupon-count.entity';
 import { LiveReservationRow } from './live-reservation.entity';
-import { liveSkuOffers } from './live-price.reader';
+import { bestLiveOffer, livePricesNow } from './live-price.reader';
 import { toLiveReservation } from './live-reservations.service';
 import { sessionNotFound } from './live-sessions.service';
 import { LiveSessionRow } from './live-session.entity';
+import { isoOrNull } from './live-time';
 
 /** A product is shown only while it is on sale: on the shelf and not deleted. */
 const ON_SALE = 'p.onShelf = :onShelf AND p.deletedAt IS NULL';
-
-const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /** A product's live prices while live: per SKU, the lowest and the session that offers it. */
 type LivePrices = Pick<LiveFeaturedProduct, 'sessionId' | 'skuLivePrices'> & { livePriceFen: number };
@@ -126,22 +125,23 @@ export class ShopperLiveService {
   }
 
   /**
-   * What checkout charges now for one unit of each SKU of the products, from the live price source's own offers
-   * (live sessions, units left, capped at the list price): per product its SKUs, its lowest price and the session
-   * of that price. One query.
+   * What checkout charges now for one unit of each SKU of the products, by the live price source's own rule
+   * (bestLiveOffer: live sessions, units left, capped at the list price): per product its SKUs, its lowest price and
+   * the session of that price. One query.
    */
   private async livePrices(productIds: number[]): Promise<Map<number, LivePrices>> {
+    const rows = await livePricesNow(this.dataSource.manager, productIds);
+    const skus = [...new Map(rows.map((row) => [row.skuId, row])).values()].sort((a, b) => a.skuId - b.skuId);
     const prices = new Map<number, LivePrices>();
-    for (const offer of await liveSkuOffers(this.dataSource.manager, { productIds })) {
-      const entry = prices.get(offer.productId) ?? { sessionId: offer.sessionId, livePriceFen: Infinity, skuLivePrices: [] };
-      // Offers come best first: a SKU's first one is the one checkout takes.
-      if (entry.skuLivePrices.some((sku) => sku.skuId === offer.skuId)) continue;
-      const livePriceFen = Math.min(offer.livePriceFen, offer.listPriceFen);
-      entry.skuLivePrices.push({ skuId: offer.skuId, livePriceFen });
-      if (livePriceFen < entry.livePriceFen) Object.assign(entry, { sessionId: offer.sessionId, livePriceFen });
-      prices.set(offer.productId, entry);
+    for (const sku of skus) {
+      const offer = bestLiveOffer(rows, { skuId: sku.skuId, productId: sku.productId, listPriceFen: sku.listPriceFen, quantity: 1 });
+      if (!offer) continue;
+      const entry = prices.get(sku.productId) ?? { sessionId: offer.sessionId, livePriceFen: offer.livePriceFen, skuLivePrices: [] };
+      entry.skuLivePrices.push({ skuId: sku.skuId, livePriceFen: offer.livePriceFen });
+      const better = offer.livePriceFen < entry.livePriceFen || (offer.livePriceFen === entry.livePriceFen && offer.sessionId < entry.sessionId);
+      if (better) Object.assign(entry, { sessionId: offer.sessionId, livePriceFen: offer.livePriceFen });
+      prices.set(sku.productId, entry);
     }
-    for (const entry of prices.values()) entry.skuLivePrices.sort((a, b) => a.skuId - b.skuId);
     return prices;
   }
 
@@ -201,8 +201,8 @@ function toCard(session: LiveSessionRow, productCount: number): ShopperLiveSessi
     statusLabel: LIVE_SESSION_STATUS_LABELS[status],
     plannedStartAt: session.plannedStartAt.toISOString(),
     plannedEndAt: session.plannedEndAt.toISOString(),
-    startedAt: iso(session.startedAt),
-    endedAt: iso(session.endedAt),
+    startedAt: isoOrNull(session.startedAt),
+    endedAt: isoOrNull(session.endedAt),
     productCount,
   };
 }

@@ -173,7 +173,7 @@ export class CheckoutService {
       sourceReferrerCode: source.referrerCode,
       sourceSharerMemberId: source.sharerMemberId,
       sourceLiveRoomId: source.liveRoomId,
-      // A participant names the live session the order is attributed to (live/live-attribution.participant.ts).
+      // A participant names the live session the order is attributed to (live/live-attribution-participant.ts).
       sourceLiveSessionId: quote.order.sourceLiveSessionId ?? source.liveSessionId,
       sourceLiveAttribution: quote.order.sourceLiveAttribution ?? source.liveAttribution,
       // A group-buy order joining a team names it from the quote; one opening a team gets its id in the seat's reserve.
@@ -301,6 +301,7 @@ function participantLine({ sku, snapshot, quantity }: SkuAndQuantity, price: Pri
     title: snapshot.title,
     stock: sku.sku.stock,
     priceSourceName: price.sourceName,
+    priceOfferRef: price.offerRef,
   };
 }
 

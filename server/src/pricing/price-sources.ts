@@ -45,6 +45,8 @@ export interface LinePrice {
   label: string;
   /** Why a better price did not apply to a list-priced line (a source's declinedNote), shown on the checkout line. */
   note?: string;
+  /** Which of the source's offers gave the price (the live price: its session), for a participant whose quota comes with it. */
+  offerRef?: number;
 }
 
 export interface PriceSource {

@@ -71,6 +71,8 @@ export interface ParticipantLine extends PricedItem {
   stock: number;
   /** The price source that priced the line (PriceSource.name), e.g. for a quota that comes with a price. */
   priceSourceName: string;
+  /** LinePrice.offerRef of that source, when it names one: the quota that goes with the price is that offer's. */
+  priceOfferRef?: number;
 }
 
 /** What the shopper chose at checkout. */

@@ -8,8 +8,6 @@ import { CheckoutParticipants } from '../orders/participants/checkout-participan
 import { LIVE_PRICE_SOURCE } from './live-price.source';
 import { LiveSettingsService } from './live-settings.service';
 
-const HOUR_MS = 3_600_000;
-
 /** The kind of a buyer's latest touch → how the order is attributed to its session. */
 const ATTRIBUTION_OF_TOUCH: Record<'click' | 'inbound', LiveAttribution> = { inbound: 'inbound', click: 'assisted' };
 
@@ -18,7 +16,7 @@ const ATTRIBUTION_OF_TOUCH: Record<'click' | 'inbound', LiveAttribution> = { inb
  * latest live touch of the buyer (as the member, or from a device that member_identities links to them) within
  * LiveSettings.attributionWindowHours before now; an inbound launch → inbound, a tap on our entry → assisted. An
  * order with a line at a live price is the live price participant's (live_price wins). Placing only (a preview
- * needs none), one indexed read in the quote, before the order's transaction; a failure is logged and the order
+ * needs none), one indexed read (latestTouch) in the quote, before the order's transaction; a failure is logged and the order
  * goes on unattributed.
  */
 @Injectable()
@@ -52,15 +50,24 @@ export class LiveAttributionParticipant implements CheckoutParticipant<undefined
 
   async release(): Promise<void> {}
 
-  /** The buyer's latest touch since the window began (the member's own, or their devices'), of a session not cancelled since. */
+  /**
+   * The buyer's latest touch since the window began (the member's own, or their devices'), of a session not cancelled
+   * since. Two branches of at most one row each, so each reads its own index backwards from now and stops at the first
+   * touch of a session not cancelled: the member's by (memberId, createdAt), the devices' (member_identities of kind
+   * device) by (deviceId, createdAt). One `OR` over both columns would read every touch of the window instead.
+   */
   private async latestTouch(memberId: number, now: Date): Promise<{ sessionId: number; kind: 'click' | 'inbound' } | null> {
-    const { attributionWindowHours } = await this.settings.get();
-    const since = bindDateTime(this.dataSource, new Date(now.getTime() - attributionWindowHours * HOUR_MS));
+    const since = bindDateTime(this.dataSource, await this.settings.attributionWindowStart(now));
+    const columns = 't.id AS id, t.sessionId AS sessionId, t.kind AS kind, t.createdAt AS createdAt';
+    const liveSession = "JOIN live_sessions s ON s.id = t.sessionId AND s.status <> 'cancelled'";
+    const latestFirst = 'ORDER BY t.createdAt DESC, t.id DESC LIMIT 1';
     const rows: { sessionId: unknown; kind: 'click' | 'inbound' }[] = await this.dataSource.query(
-      `SELECT t.sessionId AS sessionId, t.kind AS kind FROM live_touches t JOIN live_sessions s ON s.id = t.sessionId AND s.status <> 'cancelled'
-       WHERE t.createdAt >= ? AND (t.memberId = ? OR t.deviceId IN (SELECT i.value FROM member_identities i WHERE i.memberId = ? AND i.kind = 'device'))
-       ORDER BY t.createdAt DESC, t.id DESC LIMIT 1`,
-      [since, memberId, memberId],
+      `SELECT * FROM (SELECT ${columns} FROM live_touches t ${liveSession} WHERE t.memberId = ? AND t.createdAt >= ? ${latestFirst}) by_member
+       UNION ALL
+       SELECT * FROM (SELECT ${columns} FROM member_identities i JOIN live_touches t ON t.deviceId = i.value ${liveSession}
+         WHERE i.memberId = ? AND i.kind = 'device' AND t.createdAt >= ? ${latestFirst}) by_device
+       ORDER BY createdAt DESC, id DESC LIMIT 1`,
+      [memberId, since, memberId, since],
     );
     return rows.length ? { sessionId: Number(rows[0].sessionId), kind: rows[0].kind } : null;
   }

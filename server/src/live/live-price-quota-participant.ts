@@ -1,10 +1,8 @@
 import { HttpStatus, Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { PARTICIPANT_RANKS, type CheckoutParticipant, type ParticipantQuote, type QuoteInput, type ReleaseInput, type ReserveInput } from '../orders/participants/checkout-participant';
 import { CheckoutParticipants } from '../orders/participants/checkout-participants';
 import { ApiException } from '../platform/errors/api-exception';
-import { livePriceOffer } from './live-price.reader';
 import { LIVE_PRICE_SOURCE } from './live-price.source';
 import { LivePriceTakeRow } from './live-price-take.entity';
 import { LiveSessionPriceRow } from './live-session-price.entity';
@@ -20,8 +18,9 @@ const unavailable = (skuId: number) =>
   new ApiException('LIVE_PRICE_UNAVAILABLE', HttpStatus.CONFLICT, '直播专享价已抢完或直播已结束，请按当前价格重新下单', { skuId });
 
 /**
- * The live price's quota as a checkout participant. Quote (no writes): each line the live price source priced
- * names the session whose price it got, and the order is attributed to that session (live_price). Reserve (in the order's transaction): `unitsTaken + n WHERE (unitQuota = 0
+ * The live price's quota as a checkout participant. Quote (no reads, no writes): each line the live price source
+ * priced names the session whose price it got (its offerRef), and the order is attributed to that session
+ * (live_price). Reserve (in the order's transaction): `unitsTaken + n WHERE (unitQuota = 0
  * OR unitsTaken + n <= unitQuota)` while the session is still live, and a take row per line; nothing left (or the
  * session ended since) throws 409 LIVE_PRICE_UNAVAILABLE and the whole order rolls back, stock untouched.
  * Release: a cancelled unpaid order gives its units back, once (the take row is deleted by the one who gives them
@@ -33,7 +32,6 @@ export class LivePriceQuotaParticipant implements CheckoutParticipant<LivePriceH
   readonly rank = PARTICIPANT_RANKS.livePriceQuota;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly participants: CheckoutParticipants,
   ) {}
 
@@ -44,10 +42,9 @@ export class LivePriceQuotaParticipant implements CheckoutParticipant<LivePriceH
   async quote({ lines }: QuoteInput): Promise<ParticipantQuote<LivePriceHold[]>> {
     const holds: LivePriceHold[] = [];
     for (const line of lines.filter((entry) => entry.priceSourceName === LIVE_PRICE_SOURCE)) {
-      const offer = await livePriceOffer(this.dataSource.manager, line.skuId, line.productId, line.quantity);
-      // Priced a moment ago, gone now (sold out or ended): the shopper sees the current price on a new preview.
-      if (!offer) return { refusals: [{ error: unavailable(line.skuId), skuIds: [line.skuId] }] };
-      holds.push({ sessionId: offer.sessionId, skuId: line.skuId, quantity: line.quantity });
+      // The session whose price the line got (LivePriceSource's offerRef): its quota, never another session's.
+      if (line.priceOfferRef === undefined) return { refusals: [{ error: unavailable(line.skuId), skuIds: [line.skuId] }] };
+      holds.push({ sessionId: line.priceOfferRef, skuId: line.skuId, quantity: line.quantity });
     }
     // A line at a live price ties the order to its session, whatever the buyer's touches say (the first line's).
     return holds.length ? { hold: holds, order: { sourceLiveSessionId: holds[0].sessionId, sourceLiveAttribution: 'live_price' } } : {};
