@@ -48,4 +48,17 @@ describe('LivePriceSource', () => {
     expect(await source.appliesTo({ ...line(1), productId: 999 }, pricing)).toBe(false);
     expect(await source.appliesTo(line(1), { ...pricing, groupBuy: { campaignId: 1, teamId: null } as PriceContext['groupBuy'] })).toBe(false);
   });
+
+  it('says how many units are left at the live price for a bigger line, from the prices already read for the pricing', async () => {
+    const { source, reads } = sourceOver([price(7, 1, 5900, 5, 0), price(8, 1, 6900, 3, 1), price(9, 2, 5000, 50, 0)]);
+    const pricing = context();
+    const big = line(1, 6);
+    expect(await source.appliesTo(big, pricing)).toBe(false);
+    // The most one session has left (session 7's 5), not the sum; another SKU's units never count.
+    expect(await source.declinedNote(big, pricing)).toBe('直播价仅剩 5 件，本行 6 件按原价计；改为 5 件及以内可享直播价');
+    expect(await source.declinedNote(line(1, 1), pricing)).toBeNull();
+    // No live price below a list price of ¥59: nothing to say.
+    expect(await source.declinedNote({ ...line(1, 6), listPriceFen: 5900 }, pricing)).toBeNull();
+    expect(reads.count).toBe(1);
+  });
 });
