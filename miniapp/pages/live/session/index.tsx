@@ -19,6 +19,7 @@ import { PriceText } from '@/components/price-text/PriceText';
 import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import { canWatch, featuredPrice, reservationText, sessionTimeText, watchLabel } from '@/live/live-view';
 import { useLiveReservation } from '@/live/useLiveReservation';
+import { LiveCover } from '@/live/LiveCover';
 import { productDetailUrl, routes } from '@/routes';
 import '@/live/live.scss';
 import './index.scss';
@@ -134,13 +135,7 @@ export default function LiveSessionPage() {
   return (
     <View className="live-session-page">
       <View className="live-session-cover">
-        {live.coverUrl ? (
-          <Image className="live-session-cover__image" src={assetUrl(live.coverUrl)} mode="aspectFill" />
-        ) : (
-          <View className="live-session-cover__image live-session-cover__image--blank">
-            <Text className="live-session-cover__blank-text">LIVE</Text>
-          </View>
-        )}
+        <LiveCover session={live} className="live-session-cover__image" withCaption />
         <Text className={`live-session-cover__status live-status live-status--${live.status}`}>
           {isLive && <Text className="live-dot" />}
           {live.statusLabel}
