@@ -4,8 +4,10 @@
 // products' cards. A guest taps the banner (a click of entry banner), the session page lists the featured products
 // in order at the live price, 观看直播 opens H5's "请在微信中打开观看直播" screen; back on the session page they open the
 // first product (its live strip), buy it at the live price (the checkout line says 直播价, the order is priced so),
-// and 预约 the planned session (H5: kept without a reminder, 请在微信中开启提醒). Last, if the session report exists,
-// it counts the click and the order under live_price. Layout: no horizontal overflow on the live pages.
+// and 预约 the planned session (H5: kept without a reminder, 请在微信中开启提醒). The SKU picker and a cart line show the
+// SKU's live price as /live/featured gives it; the planned session's missing cover shows the 直播 placeholder. If the
+// session report exists, it counts the click and the order under live_price. Once ended, 查看回放 explains the replay.
+// Layout: no horizontal overflow on the live pages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAppAndBrowser, staffToken } from './support/session.mjs';
@@ -19,6 +21,11 @@ const phone = { viewport: { width: 375, height: 812 } };
 const call = (method, path, options) => callApi(session.app.baseUrl, method, path, options);
 const storedToken = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('storefront.token')).data);
 const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`;
+/** A SKU's live price as GET /live/featured gives it now (what checkout would charge), or null. */
+async function skuLivePriceNow(productId, skuId) {
+  const entry = (await call('GET', '/live/featured')).find((candidate) => candidate.productId === productId);
+  return entry?.skuLivePrices.find((price) => price.skuId === skuId)?.livePriceFen ?? null;
+}
 
 function sessionBody(title, startAt, endAt, productIds, prices, couponTemplateId = null) {
   return {
@@ -67,7 +74,8 @@ test('a shopper comes through the live banner, watches (H5 explains), buys a fea
   assert.equal(started.status, 'live');
   const planned = await call('POST', '/admin/live/sessions', {
     token: owner,
-    body: sessionBody('周末品茶课 · 预告', now + 2 * 24 * 3600_000, now + 2 * 24 * 3600_000 + 3600_000, [second.id], []),
+    // Its cover is an upload that no longer exists: the storefront shows the 直播 placeholder, not a broken image.
+    body: { ...sessionBody('周末品茶课 · 预告', now + 2 * 24 * 3600_000, now + 2 * 24 * 3600_000 + 3600_000, [second.id], []), coverUrl: '/uploads/live-cover-gone.png' },
   });
   assert.equal(planned.status, 'upcoming');
 
@@ -140,6 +148,21 @@ test('a shopper comes through the live banner, watches (H5 explains), buys a fea
       assert.match(await strip.innerText(), new RegExp(`直播中[\\s\\S]*直播专享价 ${yuan(lowestLivePrice).replace('.', '\\.')}`));
       await screenshot(page, 'live-product-page-strip');
       await page.locator('.buy-now-button').click();
+      // The picker opens on the first SKU (all in stock) at the price checkout charges for it: its 直播价 with the list
+      // price struck through where GET /live/featured gives the SKU one, else the list price.
+      await page.locator('.sku-picker .sku-confirm-button').waitFor();
+      const firstSku = featured.skus[0];
+      const firstSkuLivePrice = await skuLivePriceNow(featured.id, firstSku.id);
+      const pickerPrices = (await page.locator('.sku-picker__summary .price-text').allInnerTexts()).map((text) => text.trim());
+      if (firstSkuLivePrice === null) {
+        console.log('# GET /live/featured lists no SKU live prices on this build: the picker and the cart show list prices');
+        assert.deepEqual(pickerPrices, [yuan(firstSku.priceFen)]);
+        assert.equal(await page.locator('.sku-live-price-label').count(), 0);
+      } else {
+        assert.deepEqual(pickerPrices, [yuan(firstSkuLivePrice), yuan(firstSku.priceFen)]);
+        assert.equal((await page.locator('.sku-live-price-label').innerText()).trim(), '直播价');
+      }
+      await screenshot(page, 'live-sku-picker');
       await pickSkuAndConfirm(page, '立即购买');
       await agreeAndLoginAsNewShopper(page);
       await addFirstAddressAtCheckout(page, { name: '陈直播', phone: '13900007777', detail: '文二路 66 号' });
@@ -160,6 +183,16 @@ test('a shopper comes through the live banner, watches (H5 explains), buys a fea
       assert.equal(line.productId, featured.id);
       assert.equal(line.unitPriceFen, prices.find((price) => price.skuId === line.skuId).livePriceFen);
       assert.equal(order.pricing.payableFen, order.payableFen);
+
+      // In the cart the line keeps its list price and total, with a note of the live price checkout will apply.
+      await call('POST', '/cart/items', { token, body: { skuId: firstSku.id, quantity: 1 } });
+      await page.goto(`${session.app.baseUrl}/#/pages/cart/index`);
+      const cartLine = page.locator(`.cart-line[data-sku-id="${firstSku.id}"]`);
+      await cartLine.waitFor();
+      assert.equal((await cartLine.locator('.cart-line__footer .price-text').innerText()).trim(), yuan(firstSku.priceFen));
+      if (firstSkuLivePrice === null) assert.equal(await cartLine.locator('.cart-live-note').count(), 0);
+      else assert.equal((await cartLine.locator('.cart-live-note').innerText()).trim(), `直播专享价 ${yuan(firstSkuLivePrice)}，结算时生效`);
+      await screenshot(page, 'live-cart-note');
 
       // The live coupon, claimed on the session page by the now signed-in shopper: then 已领取.
       await page.goto(`${session.app.baseUrl}/#/pages/live/session/index?id=${live.id}`);
@@ -183,12 +216,14 @@ test('a shopper comes through the live banner, watches (H5 explains), buys a fea
       await plannedCard.locator('.live-reserve-button').click();
       await page.getByText('已预约，请在微信中开启提醒').waitFor();
       await plannedCard.locator('.live-reserved', { hasText: '已预约' }).waitFor();
+      await plannedCard.locator('.live-cover-placeholder', { hasText: '直播' }).waitFor();
       await screenshot(page, 'live-channel-upcoming-reserved');
       // Its session page says 已预约, and offers no 观看 before a Channels live starts.
       await plannedCard.click();
       await page.locator('.live-session-title', { hasText: '周末品茶课' }).waitFor();
       assert.match(await page.locator('.live-reserve-button--done').innerText(), /^已预约/);
       assert.equal(await page.locator('.live-watch-button').count(), 0);
+      assert.equal((await page.locator('.live-session-cover .live-cover-placeholder').innerText()).replace(/\s+/g, ''), '直播即将开播');
       await screenshot(page, 'live-session-upcoming-reserved');
       const reserved = await call('GET', `/live/sessions/${planned.id}`, { token });
       assert.equal(reserved.reservation?.sessionId, planned.id);
@@ -208,6 +243,15 @@ test('a shopper comes through the live banner, watches (H5 explains), buys a fea
         assert.ok(report.byAttribution.live_price.orders >= 1, `the report counts the order at the live price: ${JSON.stringify(report.byAttribution)}`);
         assert.ok(report.byAttribution.live_price.gmvFen >= order.payableFen);
       }
+
+      // 7. Once the live ended, 查看回放 on H5 explains where the replay plays.
+      await call('POST', `/admin/live/sessions/${live.id}/end`, { token: owner });
+      await page.goto(`${session.app.baseUrl}/#/pages/live/session/index?id=${live.id}`);
+      await page.locator('.live-status--ended').waitFor();
+      await page.locator('.live-watch-button', { hasText: '查看回放' }).click();
+      const replay = await page.locator('.live-h5-explain').innerText();
+      assert.ok(replay.includes('请在微信中打开查看回放') && replay.includes('回放') && !replay.includes('观看这场直播'), replay);
+      await screenshot(page, 'live-h5-explain-replay');
     },
     phone,
   );
