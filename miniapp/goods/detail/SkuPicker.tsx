@@ -7,6 +7,7 @@ import type { Fen } from '@shared/money';
 import { assetUrl } from '@/services/api-origin';
 import { PriceText } from '@/components/price-text/PriceText';
 import { skuPriceShown } from '@/live/live-sku-price';
+import '@/live/live.scss';
 import {
   chosenSku,
   clampQuantity,
@@ -64,7 +65,7 @@ export function SkuPicker({ product, visible, confirmText, perMemberCap, priceLa
         <Image className="sku-picker__image" src={image} mode="aspectFill" />
         <View>
           {atLivePrice ? (
-            <Text className="sku-picker__price-label sku-picker__price-label--live sku-live-price-label">直播价</Text>
+            <Text className="sku-picker__live-label live-price-label sku-live-price-label">直播价</Text>
           ) : (
             priceLabel && <Text className="sku-picker__price-label">{priceLabel}</Text>
           )}

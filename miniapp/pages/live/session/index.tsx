@@ -213,7 +213,7 @@ function FeaturedProductRow({ product, sessionLive }: { product: ShopperLiveProd
       <View className="live-product__body">
         <Text className="live-product__title">{product.title}</Text>
         <View className="live-product__prices">
-          {price.live && <Text className="live-product__price-label live-price-label">直播专享价</Text>}
+          {price.live && <Text className="live-price-label">直播专享价</Text>}
           <PriceText className="live-product__price" fen={price.fen} size="large" />
           {price.live && <PriceText fen={product.priceFen} original />}
         </View>
