@@ -241,7 +241,8 @@ export const CHANNELS_LAUNCH_SCENES = [1177, 1184, 1195, 1208] as const;
 
 /**
  * `POST /api/v1/live/inbound` (public; a member token names the member) → LiveInboundResult: a launch from a live.
- * - plugin room: `sessionId` from the room's `custom_params` (and `shortId`, the sharer's share link, when it carries one);
+ * - plugin room: `sessionId` from the room's `custom_params` (a plugin session only; and `shortId`, the sharer's share link,
+ *   when it carries one); either session counts only while live or ended within the attribution window;
  * - Channels scene (CHANNELS_LAUNCH_SCENES): `sharerOpenId` / `promoterId` from `getChannelsShareKey` when the
  *   platform gave them; the session is the Channels session live at that moment (else the latest one started
  *   within the attribution window); none → nothing recorded.

@@ -184,6 +184,11 @@ export interface CheckoutLine {
   lineTotalFen: Fen;
   /** The price's name when not the list price (拼团价, 直播价…: see the server's price sources); null: the list price. */
   priceLabel: string | null;
+  /**
+   * Present when a special price of this SKU does not reach the line and the shopper should know why, e.g.
+   * 「直播价仅剩 5 件，本行 6 件按原价计」 (the line is then at the list price, never split).
+   */
+  priceNote?: string;
   /** The unit price at the member's level (equal to unitPriceFen without a member price). */
   memberUnitPriceFen: Fen;
   /** The price the cart recorded for this SKU when it differs from today's price (shown, never applied). */

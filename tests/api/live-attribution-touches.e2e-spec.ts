@@ -78,6 +78,36 @@ describe(`live touches and settings (${TEST_DB})`, () => {
       expect((await touches().findOneByOrFail({ deviceId: own })).sharerMemberId).toBeNull();
     });
 
+    it('counts a launch only for a session on air or ended within the window, and custom_params only for plugin rooms', async () => {
+      const before = await touches().count();
+      const upcomingChannels = await live.session({ productIds: [productId], startInMs: 48 * HOUR_MS });
+      const upcomingPlugin = await live.pluginSession({ productIds: [productId], live: false });
+      const sharer = await live.shopper();
+      const link = (await t.api().post(`${API}/share-links`).set(bearer(sharer.token)).send({ kind: 'live', targetId: upcomingChannels.id }).expect(200)).body;
+      for (const body of [
+        { scene: 1001, sessionId: upcomingChannels.id },
+        { scene: 1007, sessionId: upcomingPlugin.id },
+        { scene: 1007, shortId: link.shortId },
+      ]) {
+        expect((await live.inbound({ deviceId: newDevice(), ...body }).expect(200)).body).toEqual({ sessionId: null });
+      }
+      // A Channels session on air named in custom_params: Channels never sends them, so not counted from a non-Channels scene.
+      const onAirChannels = await live.session({ productIds: [productId], start: true });
+      expect((await live.inbound({ deviceId: newDevice(), scene: 1001, sessionId: onAirChannels.id }).expect(200)).body).toEqual({ sessionId: null });
+      expect(await touches().count()).toBe(before);
+
+      const plugin = await live.pluginSession({ productIds: [productId], live: true });
+      expect((await live.inbound({ deviceId: newDevice(), scene: 1007, sessionId: plugin.id }).expect(200)).body).toEqual({ sessionId: plugin.id });
+      const sessions = t.dataSource.getRepository(LiveSessionRow);
+      // Ended within the attribution window (24 h by default): a launch from the replay still counts; after it, not.
+      await sessions.update({ id: plugin.id }, { status: 'ended', endedAt: new Date(Date.now() - 23 * HOUR_MS) });
+      expect((await live.inbound({ deviceId: newDevice(), scene: 1007, sessionId: plugin.id }).expect(200)).body).toEqual({ sessionId: plugin.id });
+      await sessions.update({ id: plugin.id }, { endedAt: new Date(Date.now() - 25 * HOUR_MS) });
+      expect((await live.inbound({ deviceId: newDevice(), scene: 1007, sessionId: plugin.id }).expect(200)).body).toEqual({ sessionId: null });
+      expect(await touches().countBy({ sessionId: plugin.id })).toBe(2);
+      await live.act(onAirChannels.id, 'end');
+    });
+
     it('answers sessionId null and records nothing for a launch matching no session; 400 for malformed input', async () => {
       const before = await touches().count();
       // Not a Channels scene and no (known) session.

@@ -66,7 +66,7 @@ describe(`live order attribution (${TEST_DB})`, () => {
 
   it('attributes to the latest touch: an inbound launch beats an older click of another session', async () => {
     const clicked = await live.session({ productIds: [productId], start: true });
-    const launched = await live.session({ productIds: [productId], start: true });
+    const launched = await live.pluginSession({ productIds: [productId], live: true });
     const buyer = await live.shopper();
     const device = newDevice();
     await live.click(clicked.id, device, buyer.token).expect(204);

@@ -53,9 +53,9 @@ describe(`live price and its quota (${TEST_DB})`, () => {
     return { product, skuId, session };
   }
   const act = (id: number, action: 'start' | 'end') => t.api().post(`${API}/admin/live/sessions/${id}/${action}`).set(bearer(operator)).expect(200);
-  const previewOf = async (buyer: { token: string; addressId: number }, skuId: number) =>
-    (await t.api().post(`${API}/checkout/preview`).set(bearer(buyer.token)).send({ items: [{ skuId, quantity: 1 }], addressId: buyer.addressId, usePoints: false }).expect(200)).body;
-  const preview = async (buyer: { token: string; addressId: number }, skuId: number) => (await previewOf(buyer, skuId)).lines[0];
+  const previewOf = async (buyer: { token: string; addressId: number }, skuId: number, quantity = 1) =>
+    (await t.api().post(`${API}/checkout/preview`).set(bearer(buyer.token)).send({ items: [{ skuId, quantity }], addressId: buyer.addressId, usePoints: false }).expect(200)).body;
+  const preview = async (buyer: { token: string; addressId: number }, skuId: number, quantity = 1) => (await previewOf(buyer, skuId, quantity)).lines[0];
   /** Places the order; with `expectedPayableFen` (what the checkout page showed, as the storefront sends it) a changed price is 409 PRICE_CHANGED. */
   const place = (buyer: { token: string; addressId: number }, skuId: number, expectedPayableFen?: number) =>
     t.api().post(`${API}/orders`).set(bearer(buyer.token)).send({ clientToken: `live-${process.pid}-${++orders}`, items: [{ skuId, quantity: 1 }], addressId: buyer.addressId, usePoints: false, ...(expectedPayableFen === undefined ? {} : { expectedPayableFen }) });
@@ -116,5 +116,25 @@ describe(`live price and its quota (${TEST_DB})`, () => {
     expect((await preview(buyer, skuId)).unitPriceFen).toBe(5900);
     await t.dataSource.getRepository(LiveSessionRow).update({ id: session.id }, { status: 'ended' });
     expect(((await place(buyer, skuId).expect(201)).body as OrderDetail).lines[0].unitPriceFen).toBe(9900);
+  });
+
+  it('more units than the live price has left: the whole line at the list price, and the checkout line says why', async () => {
+    const { skuId, session } = await sessionFor(5);
+    const [who] = await shoppers(1);
+    // Not live yet: no live price to explain.
+    expect((await preview(who, skuId, 6)).priceNote).toBeUndefined();
+    await act(session.id, 'start');
+
+    expect(await preview(who, skuId, 5)).toMatchObject({ unitPriceFen: 5900, priceLabel: '直播价', lineTotalFen: 29500 });
+    expect((await preview(who, skuId, 5)).priceNote).toBeUndefined();
+    const over = await preview(who, skuId, 6);
+    expect(over).toMatchObject({ unitPriceFen: 9900, priceLabel: null, lineTotalFen: 59400, priceNote: '直播价仅剩 5 件，本行 6 件按原价计；改为 5 件及以内可享直播价' });
+
+    // A product without a live price never carries a note, whatever the quantity.
+    const plain = await shop.product([{ priceFen: 3000, stock: 50 }]);
+    expect((await preview(who, plain.skus[0].id, 7)).priceNote).toBeUndefined();
+
+    await act(session.id, 'end');
+    expect((await preview(who, skuId, 6)).priceNote).toBeUndefined();
   });
 });

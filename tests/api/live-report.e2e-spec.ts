@@ -24,7 +24,7 @@ const MINUTE_MS = 60_000;
  *   1 × P2 at P + 55 min (inbound, ¥50, paid, then fully refunded).
  * - D: a device that taps at P + 10 min and never logs in.
  * - E: a member since P − 48 h; taps at P + 45 min; orders 1 × P2, never pays (assisted, unpaid: counts nowhere).
- * - F: a device launching from the plugin room (scene 1007) at P + 65 min, no sharer.
+ * - F: a device launching from the live's Channels room (scene 1177) at P + 65 min, no sharer.
  * - Reservations: A and C reminded (sent), E waiting.
  */
 describe(`live report (${TEST_DB})`, () => {
@@ -76,7 +76,7 @@ describe(`live report (${TEST_DB})`, () => {
     const bOrder = await placeAndPay(b, [{ skuId: p1.skus[0].id, quantity: 1 }]);
 
     const aOpenid = (await t.dataSource.getRepository(MemberIdentityRow).findOneByOrFail({ memberId: a.memberId, kind: 'openid' })).value;
-    await live.inbound({ deviceId: newDevice(), scene: 1177, sessionId: s.id, sharerOpenId: aOpenid }, c.token).expect(200);
+    await live.inbound({ deviceId: newDevice(), scene: 1177, sharerOpenId: aOpenid }, c.token).expect(200);
     const cOrder = await placeAndPay(c, [{ skuId: p2.skus[0].id, quantity: 1 }]);
     await t.api().post(`${API}/admin/orders/${cOrder.orderNo}/refunds`).set(bearer(live.operator)).send({ reason: '不想要了', items: [{ skuId: p2.skus[0].id, quantity: 1 }] }).expect(201);
     const cOrderId = (await t.dataSource.getRepository(OrderRow).findOneByOrFail({ orderNo: cOrder.orderNo })).id;
@@ -88,7 +88,7 @@ describe(`live report (${TEST_DB})`, () => {
     await live.click(s.id, newDevice(), e.token).expect(204);
     const eOrder = await placeAndPay(e, [{ skuId: p2.skus[0].id, quantity: 1 }], false);
     const fDevice = newDevice();
-    await live.inbound({ deviceId: fDevice, scene: 1007, sessionId: s.id }).expect(200);
+    await live.inbound({ deviceId: fDevice, scene: 1177 }).expect(200);
 
     // The attributions as placed (the live price wins; the latest touch otherwise).
     expect([aOrder, bOrder, cOrder, eOrder].map((order) => order.source.liveAttribution)).toEqual(['assisted', 'live_price', 'inbound', 'assisted']);
@@ -128,7 +128,7 @@ describe(`live report (${TEST_DB})`, () => {
     // A 2 + B's device 1 + D 1 + E 1 = 5 taps; visitors A, B (her device before she registered), D's device, E = 4.
     clicks: 5,
     clickVisitors: 4,
-    // C (scene 1177, A's openid: a sharer) + F (plugin room, none) = 2 launches, 1 with a sharer.
+    // C (scene 1177, A's openid: a sharer) + F (scene 1177, none) = 2 launches, 1 with a sharer.
     inboundLaunches: 2,
     inboundWithSharer: 1,
     // A, C, E reserved; A's and C's reminders sent.
@@ -212,5 +212,18 @@ describe(`live report (${TEST_DB})`, () => {
       expectApiError((await t.api().get(`${API}/admin/live/${path}`).expect(401)).body, 'UNAUTHORIZED');
     }
     expectApiError((await t.api().get(`${API}/admin/live/sessions/987654/report`).set(bearer(service)).expect(404)).body, 'LIVE_SESSION_NOT_FOUND');
+  });
+
+  // Last: it adds a session to the ranges the list and CSV tests count.
+  it('a session started hours before its plan, with a touch before that: the timeline holds every click the figures count', async () => {
+    const early = await live.session({ title: '提前开播', productIds: [p1.id], startInMs: 3 * HOUR_MS, start: true });
+    const devices = [newDevice(), newDevice(), newDevice()];
+    for (const device of devices) await live.click(early.id, device).expect(204);
+    // One tap came from a share link of the session a day before (before the planned start − 1 h and the start).
+    await moveTouches({ sessionId: early.id, deviceId: devices[0] }, new Date(Date.now() - 24 * HOUR_MS));
+    const report: LiveSessionReport = (await t.api().get(`${API}/admin/live/sessions/${early.id}/report`).set(bearer(live.operator)).expect(200)).body;
+    expect(report.clicks).toBe(3);
+    expect(report.timeline.reduce((sum, point) => sum + point.clicks, 0)).toBe(3);
+    expect(new Date(report.timeline[0].at).getTime()).toBeLessThanOrEqual(Date.now() - 24 * HOUR_MS);
   });
 });

@@ -169,4 +169,47 @@ describe(`live sessions in the console (${TEST_DB})`, () => {
     const row = await t.dataSource.getRepository(LiveSessionRow).findOneByOrFail({ id: session.id });
     expect(row.status).toBe('live');
   });
+
+  it('refuses a 视频号 ID without sph, a plan beyond a year or longer than 7 days, and a room another session uses', async () => {
+    const before = await t.dataSource.getRepository(LiveSessionRow).count();
+    const finder = await refused(input({ finderUserName: 'hello' }));
+    expect(finder).toEqual(expect.objectContaining({ code: 'VALIDATION_FAILED', message: expect.stringContaining('以 sph 开头') }));
+    const farAhead = await refused(input({ plannedStartAt: '9999-01-01T12:00:00Z', plannedEndAt: '9999-01-01T14:00:00Z' }));
+    expect(farAhead).toEqual(expect.objectContaining({ code: 'VALIDATION_FAILED', message: expect.stringContaining('365 天以内'), details: [expect.objectContaining({ field: 'plannedStartAt' })] }));
+    const tenYears = await refused(input({ plannedEndAt: at(24 * HOUR_MS + 3650 * 24 * HOUR_MS) }));
+    expect(tenYears).toEqual(expect.objectContaining({ code: 'VALIDATION_FAILED', message: expect.stringContaining('最长 7 天'), details: [expect.objectContaining({ field: 'plannedEndAt' })] }));
+    // Exactly 7 days is fine; so is a start 300 days ahead.
+    await create(input({ plannedStartAt: at(300 * 24 * HOUR_MS), plannedEndAt: at(307 * 24 * HOUR_MS) }));
+    const roomTooBig = await refused(input({ provider: 'plugin', roomId: 99_999_999_999_999, finderUserName: null, noticeId: null }));
+    expect(roomTooBig.message).toContain('1 到 2147483647');
+
+    const plugin = (roomId: number) => input({ provider: 'plugin', roomId, finderUserName: null, noticeId: null });
+    const first = await create(plugin(2));
+    const twice = await refused(plugin(2));
+    expect(twice).toEqual({ code: 'LIVE_SESSION_INVALID', message: expect.stringContaining('直播间号 2 已用于场次'), details: [{ field: 'roomId', message: twice.message }] });
+    // The session itself may be saved again with its room; a cancelled session frees it.
+    await t.api().put(url(`/${first.id}`)).set(bearer(operator)).send(plugin(2)).expect(200);
+    await t.api().post(url(`/${first.id}/cancel`)).set(bearer(operator)).expect(200);
+    await create(plugin(2));
+    expect(await t.dataSource.getRepository(LiveSessionRow).count()).toBe(before + 3);
+  });
+
+  it('says in words what is wrong: the status an action meets, the SKU and units sold a quota falls below', async () => {
+    const session = await create(input());
+    const skuA = product.skus[0].id;
+    const act = async (action: string) => (await t.api().post(url(`/${session.id}/${action}`)).set(bearer(operator)).expect(409)).body.message;
+    expect(await act('end')).toBe('这场直播还没开播，不能结束');
+    await t.api().post(url(`/${session.id}/start`)).set(bearer(operator)).expect(200);
+    expect(await act('start')).toBe('这场直播已在直播中，无需再开播');
+    expect(await act('cancel')).toBe('这场直播已在直播中，不能取消');
+    await t.dataSource.getRepository(LiveSessionPriceRow).update({ sessionId: session.id, skuId: skuA }, { unitsTaken: 3 });
+    const put = (body: LiveSessionInput) => t.api().put(url(`/${session.id}`)).set(bearer(operator)).send(body).expect(400);
+    const spec = `「${product.title}」规格「${product.skus[0].specValues.join(' / ') || '默认'}」`;
+    expect((await put(input({ prices: [{ skuId: skuA, livePriceFen: 5900, unitQuota: 2 }] }))).body.message).toBe(`${spec}的直播价限量 2 件少于已售出的 3 件`);
+    expect((await put(input({ prices: [] }))).body.message).toBe(`${spec}已有按直播价售出的件数，不能删除它的直播价`);
+    await t.api().post(url(`/${session.id}/end`)).set(bearer(operator)).expect(200);
+    expect(await act('end')).toBe('这场直播已结束，无需再结束');
+    const report = await t.api().get(`${API}/admin/live/report?from=abc`).set(bearer(operator)).expect(400);
+    expect(report.body.message).toBe('字段 from 应为 YYYY-MM-DD 格式的日期');
+  });
 });

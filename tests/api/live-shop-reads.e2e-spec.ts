@@ -1,4 +1,4 @@
-import type { LiveFeaturedProduct, LiveSchedule, MyCoupon, ShareLink, ShopperLiveSession } from '../../shared';
+import type { CheckoutLine, LiveFeaturedProduct, LiveSchedule, MyCoupon, ShareLink, ShopperLiveSession } from '../../shared';
 import { MemberCouponCountRow } from '../../server/src/coupons/member-coupon-count.entity';
 import { MemberCouponRow } from '../../server/src/coupons/member-coupon.entity';
 import { CouponTemplateRow } from '../../server/src/coupons/coupon-template.entity';
@@ -35,6 +35,9 @@ describe(`live sessions for shoppers (${TEST_DB})`, () => {
     (await t.api().get(`${API}/live/sessions/${id}`).set(token ? bearer(token) : {}).expect(200)).body;
   const claimLiveCoupon = (id: number, token: string) => t.api().post(`${API}/live/sessions/${id}/coupon`).set(bearer(token));
   const idsOf = (cards: { id: number }[]) => cards.map((card) => card.id);
+  const featuredOf = async (productId: number) => (await featured()).find((entry) => entry.productId === productId);
+  const previewLine = async (token: string, addressId: number, skuId: number): Promise<CheckoutLine> =>
+    (await t.api().post(`${API}/checkout/preview`).set(bearer(token)).send({ items: [{ skuId, quantity: 1 }], addressId, usePoints: false }).expect(200)).body.lines[0];
 
   it('shows the live price only while the session is live, hides products off sale, and moves the session through the schedule', async () => {
     const tea = await shop.product([{ priceFen: 9900, stock: 5 }, { priceFen: 6900, stock: 5 }]);
@@ -58,7 +61,7 @@ describe(`live sessions for shoppers (${TEST_DB})`, () => {
     expect(idsOf((await schedule()).upcoming)).toContain(session.id);
     const featuredUpcoming = (await featured()).filter((entry) => entry.sessionId === session.id);
     expect(featuredUpcoming.sort((a, b) => a.productId - b.productId)).toEqual(
-      [soldOut.id, tea.id].sort((a, b) => a - b).map((productId) => ({ productId, sessionId: session.id, status: 'upcoming', livePriceFen: null })),
+      [soldOut.id, tea.id].sort((a, b) => a - b).map((productId) => ({ productId, sessionId: session.id, status: 'upcoming', livePriceFen: null, skuLivePrices: [] })),
     );
 
     await live.act(session.id, 'start');
@@ -67,7 +70,13 @@ describe(`live sessions for shoppers (${TEST_DB})`, () => {
     expect(onAir.products.find((product) => product.productId === tea.id)?.livePriceFen).toBe(5900);
     expect(onAir.products.find((product) => product.productId === soldOut.id)?.livePriceFen).toBeNull();
     expect(idsOf((await schedule()).live)).toContain(session.id);
-    expect((await featured()).find((entry) => entry.productId === tea.id)).toEqual({ productId: tea.id, sessionId: session.id, status: 'live', livePriceFen: 5900 });
+    expect((await featured()).find((entry) => entry.productId === tea.id)).toEqual({
+      productId: tea.id,
+      sessionId: session.id,
+      status: 'live',
+      livePriceFen: 5900,
+      skuLivePrices: [{ skuId: tea.skus[0].id, livePriceFen: 5900 }],
+    });
     expect((await featured()).some((entry) => entry.productId === offShelf.id)).toBe(false);
 
     await live.act(session.id, 'end');
@@ -84,9 +93,48 @@ describe(`live sessions for shoppers (${TEST_DB})`, () => {
     const product = await shop.product([{ priceFen: 5000, stock: 5 }]);
     const soon = await live.create({ productIds: [product.id], startsInMs: 3600_000 });
     const later = await live.create({ productIds: [product.id], startsInMs: 48 * 3600_000, prices: [{ skuId: product.skus[0].id, livePriceFen: 3900, unitQuota: 0 }] });
-    expect((await featured()).filter((entry) => entry.productId === product.id)).toEqual([{ productId: product.id, sessionId: soon.id, status: 'upcoming', livePriceFen: null }]);
+    expect((await featured()).filter((entry) => entry.productId === product.id)).toEqual([{ productId: product.id, sessionId: soon.id, status: 'upcoming', livePriceFen: null, skuLivePrices: [] }]);
     await live.act(later.id, 'start');
-    expect((await featured()).filter((entry) => entry.productId === product.id)).toEqual([{ productId: product.id, sessionId: later.id, status: 'live', livePriceFen: 3900 }]);
+    expect((await featured()).filter((entry) => entry.productId === product.id)).toEqual([
+      { productId: product.id, sessionId: later.id, status: 'live', livePriceFen: 3900, skuLivePrices: [{ skuId: product.skus[0].id, livePriceFen: 3900 }] },
+    ]);
+  });
+
+  it('two live sessions pricing the same SKU: the badge, the SKU prices and checkout all take the cheaper offer with units left', async () => {
+    const product = await shop.product([{ priceFen: 9900, stock: 50 }, { priceFen: 6000, stock: 50 }]);
+    const [big, small] = product.skus.map((sku) => sku.id);
+    const first = await live.create({ productIds: [product.id], prices: [{ skuId: big, livePriceFen: 4500, unitQuota: 1 }] });
+    const second = await live.create({ productIds: [product.id], startsInMs: 3600_000, prices: [{ skuId: big, livePriceFen: 5000, unitQuota: 0 }, { skuId: small, livePriceFen: 5500, unitQuota: 0 }] });
+    expect((await featuredOf(product.id))?.skuLivePrices).toEqual([]);
+    await live.act(first.id, 'start');
+    await live.act(second.id, 'start');
+
+    const who = await shopper();
+    const addressId = await shop.address(who);
+    expect(await featuredOf(product.id)).toEqual({
+      productId: product.id,
+      sessionId: first.id,
+      status: 'live',
+      livePriceFen: 4500,
+      skuLivePrices: [{ skuId: big, livePriceFen: 4500 }, { skuId: small, livePriceFen: 5500 }],
+    });
+    expect(await previewLine(who, addressId, big)).toMatchObject({ unitPriceFen: 4500, priceLabel: '直播价' });
+    expect(await previewLine(who, addressId, small)).toMatchObject({ unitPriceFen: 5500, priceLabel: '直播价' });
+
+    // The first session's single unit sold: both the storefront and checkout move to the second session's price.
+    await t.api().post(`${API}/orders`).set(bearer(who)).send({ clientToken: `hardening-${process.pid}-1`, items: [{ skuId: big, quantity: 1 }], addressId, usePoints: false }).expect(201);
+    expect(await featuredOf(product.id)).toMatchObject({
+      sessionId: second.id,
+      livePriceFen: 5000,
+      skuLivePrices: [{ skuId: big, livePriceFen: 5000 }, { skuId: small, livePriceFen: 5500 }],
+    });
+    expect(await previewLine(who, addressId, big)).toMatchObject({ unitPriceFen: 5000, priceLabel: '直播价' });
+    const page = (await t.api().get(`${API}/live/sessions/${first.id}`).expect(200)).body;
+    expect(page.products[0].livePriceFen).toBe(5000);
+
+    await live.act(first.id, 'end');
+    await live.act(second.id, 'end');
+    expect(await featuredOf(product.id)).toBeUndefined();
   });
 
   it('never shows a cancelled or unknown session: 404 LIVE_SESSION_NOT_FOUND, absent from the schedule and the badges', async () => {

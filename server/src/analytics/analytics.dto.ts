@@ -21,17 +21,17 @@ class CalendarDay implements ValidatorConstraintInterface {
   }
 }
 
-/** A report's `from` or `to`: a real calendar day written YYYY-MM-DD. */
-export function ReportDay(name: 'from' | 'to'): PropertyDecorator {
-  return applyDecorators(Matches(DAY_FORMAT, { message: `${name} 应为 YYYY-MM-DD` }), Validate(CalendarDay));
+/** A report's `from` or `to`: a real calendar day written YYYY-MM-DD (the message follows 「字段 from」). */
+export function ReportDay(): PropertyDecorator {
+  return applyDecorators(Matches(DAY_FORMAT, { message: '应为 YYYY-MM-DD 格式的日期' }), Validate(CalendarDay));
 }
 
 /** `?from=&to=` of the store metrics; the range itself (order, length) is checked by the service. */
 export class RepeatPurchaseQueryDto implements RepeatPurchaseQuery {
-  @ReportDay('from')
+  @ReportDay()
   from: string;
 
-  @ReportDay('to')
+  @ReportDay()
   to: string;
 }
 

@@ -32,9 +32,10 @@ export class LiveEntriesService {
   }
 
   /**
-   * A launch from a live: the plugin room's session (custom_params' sessionId, or the session its share link carries),
-   * else for a Channels scene the Channels session live now or the latest one started within the attribution window.
-   * A launch that matches none records nothing.
+   * A launch from a live: the plugin room's session (custom_params' sessionId: a plugin session only, or the session
+   * its share link carries), live now or ended within the attribution window; else for a Channels scene the Channels
+   * session live now or the latest one started within the window. A launch that matches none (a session never live,
+   * a Channels session named in custom_params, which Channels never sends) records nothing.
    */
   async inbound(input: LiveInboundDto, memberId: number | null): Promise<LiveInboundResult> {
     const link = await this.shareLinkOf(input.shortId);
@@ -56,17 +57,26 @@ export class LiveEntriesService {
 
   /** The plugin room's session (custom_params' sessionId, else the live session its share link carries); else Channels'. */
   private async matchSession(input: LiveInboundDto, link: ShareLinkRow | null): Promise<number | null> {
-    for (const candidate of [input.sessionId, link ? liveSessionOfLink(link) : null]) {
-      if (candidate != null && (await this.touches.sessionExists(candidate))) return candidate;
+    const sessions = this.dataSource.getRepository(LiveSessionRow);
+    const { attributionWindowHours } = await this.settings.get();
+    const windowStart = new Date(Date.now() - attributionWindowHours * HOUR_MS);
+    const candidates = [{ id: input.sessionId, provider: 'plugin' as const }, { id: link ? liveSessionOfLink(link) : null, provider: undefined }];
+    for (const { id, provider } of candidates) {
+      if (id == null) continue;
+      const onAir = await sessions.exists({
+        where: [
+          { id, provider, status: 'live' },
+          { id, provider, status: 'ended', endedAt: MoreThanOrEqual(windowStart) },
+        ],
+      });
+      if (onAir) return id;
     }
     if (!CHANNELS_SCENES.has(input.scene)) return null;
-    const sessions = this.dataSource.getRepository(LiveSessionRow);
     const live = await sessions.findOne({ select: { id: true }, where: { provider: 'channels', status: 'live' }, order: { startedAt: 'DESC', id: 'DESC' } });
     if (live) return live.id;
-    const { attributionWindowHours } = await this.settings.get();
     const recent = await sessions.findOne({
       select: { id: true },
-      where: { provider: 'channels', status: 'ended', startedAt: MoreThanOrEqual(new Date(Date.now() - attributionWindowHours * HOUR_MS)) },
+      where: { provider: 'channels', status: 'ended', startedAt: MoreThanOrEqual(windowStart) },
       order: { startedAt: 'DESC', id: 'DESC' },
     });
     return recent?.id ?? null;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { LinePrice, PriceContext, PriceLine, PriceSource } from '../pricing/price-sources';
-import { livePriceOffer, type LivePriceOffer } from './live-price.reader';
+import { livePriceOffer, liveSkuOffers, type LivePriceOffer } from './live-price.reader';
 
 export const LIVE_PRICE_SOURCE = 'live';
 
@@ -41,5 +41,16 @@ export class LivePriceSource implements PriceSource {
       stacking: { memberPrice: false, coupon: true, points: true },
       label: '直播价',
     };
+  }
+
+  /**
+   * A line for more units than any live offer has left is priced at the list price as a whole (never split); the
+   * shopper is told how many are left at the live price. One unit always fits an offer that has any left.
+   */
+  async declinedNote(line: PriceLine, context: PriceContext): Promise<string | null> {
+    if (context.groupBuy || line.quantity === 1) return null;
+    const offers = await liveSkuOffers(this.dataSource.manager, { skuIds: [line.skuId] });
+    const left = Math.max(0, ...offers.filter((offer) => offer.livePriceFen < line.listPriceFen).map((offer) => offer.unitsLeft ?? 0));
+    return left > 0 ? `直播价仅剩 ${left} 件，本行 ${line.quantity} 件按原价计；改为 ${left} 件及以内可享直播价` : null;
   }
 }

@@ -2,8 +2,9 @@ import { MAX_TIMELINE_POINTS, timelineFrame } from './live-report-timeline';
 
 const HOUR_MS = 3_600_000;
 const start = new Date('2026-03-01T12:00:00Z');
-const session = (hours: number, endedAfterHours: number | null = null) => ({
+const session = (hours: number, endedAfterHours: number | null = null, startedAt: Date | null = null) => ({
   plannedStartAt: start,
+  startedAt,
   plannedEndAt: new Date(start.getTime() + hours * HOUR_MS),
   endedAt: endedAfterHours === null ? null : new Date(start.getTime() + endedAfterHours * HOUR_MS),
 });
@@ -31,5 +32,16 @@ describe('a live session timeline', () => {
   it('stops at now (a partial last bucket counts) and has no buckets before it begins', () => {
     expect(timelineFrame(session(2), 24, new Date(start.getTime() + 61 * 60_000))).toMatchObject({ bucketMinutes: 30, points: 5 });
     expect(timelineFrame(session(2), 24, new Date(start.getTime() - 2 * HOUR_MS))).toMatchObject({ bucketMinutes: 30, points: 0 });
+  });
+
+  it('starts earlier when the session started early or its first event came before the planned start − 1 h', () => {
+    // Started 3 h early: 3 + 2 + 24 h = 29 h from the actual start, 30-min buckets (58).
+    const early = new Date(start.getTime() - 3 * HOUR_MS);
+    expect(timelineFrame(session(2, null, early), 24, later)).toMatchObject({ startMs: early.getTime(), bucketMinutes: 30, points: 58 });
+    // A touch 5 h before the plan (a share link of the upcoming session): the frame starts there.
+    const touch = start.getTime() - 5 * HOUR_MS;
+    expect(timelineFrame(session(2), 24, later, touch)).toMatchObject({ startMs: touch, bucketMinutes: 60, points: 31 });
+    // Events after the planned start − 1 h change nothing.
+    expect(timelineFrame(session(2), 24, later, start.getTime())).toEqual(timelineFrame(session(2), 24, later));
   });
 });

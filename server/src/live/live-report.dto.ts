@@ -5,10 +5,10 @@ import { PageQueryDto } from '../platform/http/page-query.dto';
 /** `?from=&to=&page=&pageSize=` of the live report and its CSV: China days of the planned start (both included), each optional. */
 export class LiveReportQueryDto extends PageQueryDto {
   @OptionalField()
-  @ReportDay('from')
+  @ReportDay()
   from?: string;
 
   @OptionalField()
-  @ReportDay('to')
+  @ReportDay()
   to?: string;
 }

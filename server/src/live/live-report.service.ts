@@ -18,7 +18,7 @@ import {
   type LiveTopProduct,
 } from '../../../shared';
 import { analyticsRangeDays } from '../analytics/analytics-range';
-import { bindDateTime, readDate } from '../analytics/purchase-facts';
+import { readDate } from '../analytics/purchase-facts';
 import { csvDocument } from '../platform/http/csv-document';
 import { paginated } from '../platform/http/page-query.dto';
 import type { LiveReportQueryDto } from './live-report.dto';
@@ -200,11 +200,16 @@ export class LiveReportService {
   }
 
   /**
-   * Clicks, launches and paid orders (by when they were placed) per bucket, from an hour before the planned start to
-   * the attribution window's end after the session ended (or its planned end), never past now.
+   * Clicks, launches and paid orders (by when they were placed) per bucket over the session's timeline frame
+   * (live-report-timeline.ts: from its first event at the latest, never past now).
    */
   private async timeline(session: LiveSessionRow, windowHours: number, now: Date): Promise<{ timeline: LiveTimelinePoint[]; bucketMinutes: number }> {
-    const { startMs: start, endMs: end, bucketMinutes, points } = timelineFrame(session, windowHours, now);
+    const [touches, orders]: SqlRow[][] = await Promise.all([
+      this.dataSource.query(`SELECT createdAt, kind FROM live_touches WHERE sessionId = ?`, [session.id]),
+      this.dataSource.query(`SELECT createdAt, payableFen FROM orders WHERE sourceLiveSessionId = ? AND paidAt IS NOT NULL`, [session.id]),
+    ]);
+    const firstEventMs = [...touches, ...orders].reduce((first, row) => Math.min(first, readDate(row.createdAt).getTime()), Infinity);
+    const { startMs: start, endMs: end, bucketMinutes, points } = timelineFrame(session, windowHours, now, firstEventMs);
     if (points === 0) return { timeline: [], bucketMinutes };
     const bucketMs = bucketMinutes * MINUTE_MS;
     const timeline: LiveTimelinePoint[] = Array.from({ length: points }, (_, index) => ({
@@ -218,11 +223,6 @@ export class LiveReportService {
       const at = readDate(value).getTime();
       return at >= start && at < end ? timeline[Math.floor((at - start) / bucketMs)] : undefined;
     };
-    const range = [bindDateTime(this.dataSource, new Date(start)), bindDateTime(this.dataSource, new Date(end))];
-    const [touches, orders]: SqlRow[][] = await Promise.all([
-      this.dataSource.query(`SELECT createdAt, kind FROM live_touches WHERE sessionId = ? AND createdAt >= ? AND createdAt <= ?`, [session.id, ...range]),
-      this.dataSource.query(`SELECT createdAt, payableFen FROM orders WHERE sourceLiveSessionId = ? AND paidAt IS NOT NULL AND createdAt >= ? AND createdAt <= ?`, [session.id, ...range]),
-    ]);
     for (const row of touches) {
       const point = pointAt(row.createdAt);
       if (point && row.kind === 'click') point.clicks += 1;

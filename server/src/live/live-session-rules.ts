@@ -1,8 +1,16 @@
 import { HttpStatus } from '@nestjs/common';
-import { formatFen, type LiveSessionInput } from '../../../shared';
+import { formatFen, LIVE_SESSION_ACTION_LABELS, specLabel, type LiveSessionAction, type LiveSessionInput, type LiveSessionStatus } from '../../../shared';
 import { ApiException, fieldError } from '../platform/errors/api-exception';
 
-export const sessionInvalid = (message: string) => new ApiException('LIVE_SESSION_INVALID', HttpStatus.BAD_REQUEST, message);
+/** 400 LIVE_SESSION_INVALID; with `field`, the field it concerns (details, as the console marks fields). */
+export const sessionInvalid = (message: string, field?: string) =>
+  new ApiException('LIVE_SESSION_INVALID', HttpStatus.BAD_REQUEST, message, field ? [{ field, message }] : undefined);
+
+const DAY_MS = 86_400_000;
+/** A plan further ahead than this is a typo, not a plan. */
+export const LIVE_PLAN_AHEAD_MAX_DAYS = 365;
+/** A session longer than this is a typo (a Channels live runs hours; a replay is not a session). */
+export const LIVE_SESSION_MAX_DAYS = 7;
 
 /** A SKU as the rules need it: its product and list price. */
 export interface CatalogSku {
@@ -13,8 +21,8 @@ export interface CatalogSku {
 
 /**
  * The rules between a session's fields and against the catalog, checked when staff save it (after the DTO's
- * per-field bounds): the provider's own fields set and the other provider's left empty, the schedule's order and
- * an end still ahead, every featured product existing, every live-priced SKU one of a featured product's with a
+ * per-field bounds): the provider's own fields set and the other provider's left empty, the schedule's order, an end
+ * still ahead, a start within a year and at most 7 days long, every featured product existing, every live-priced SKU one of a featured product's with a
  * price of at least 1 fen below its list price, at most one price per SKU.
  */
 export function checkSessionRules(input: LiveSessionInput, existingProductIds: Set<number>, skus: CatalogSku[], now: Date): void {
@@ -31,6 +39,8 @@ export function checkSessionRules(input: LiveSessionInput, existingProductIds: S
   const endsAt = new Date(input.plannedEndAt).getTime();
   if (startsAt >= endsAt) throw fieldError('plannedEndAt', '结束时间必须晚于开始时间');
   if (endsAt <= now.getTime()) throw fieldError('plannedEndAt', '结束时间必须晚于现在');
+  if (startsAt > now.getTime() + LIVE_PLAN_AHEAD_MAX_DAYS * DAY_MS) throw fieldError('plannedStartAt', `开始时间最多安排在 ${LIVE_PLAN_AHEAD_MAX_DAYS} 天以内`);
+  if (endsAt - startsAt > LIVE_SESSION_MAX_DAYS * DAY_MS) throw fieldError('plannedEndAt', `一场直播最长 ${LIVE_SESSION_MAX_DAYS} 天，请缩短计划时间`);
 
   const missing = input.productIds.find((id) => !existingProductIds.has(id));
   if (missing !== undefined) throw sessionInvalid(`商品 ${missing} 不存在或已删除`);
@@ -46,4 +56,23 @@ export function checkSessionRules(input: LiveSessionInput, existingProductIds: S
       throw sessionInvalid(`规格 ${price.skuId} 的直播价 ¥${formatFen(price.livePriceFen)} 必须低于售价 ¥${formatFen(sku.priceFen)}`);
     }
   }
+}
+
+/** A session's status as the start of a sentence about it. */
+const STATUS_PHRASES: Record<LiveSessionStatus, string> = {
+  upcoming: '这场直播还没开播',
+  live: '这场直播已在直播中',
+  ended: '这场直播已结束',
+  cancelled: '这场直播已取消',
+};
+
+/** Why staff's 开播 / 结束 / 取消 was refused in the status the session is in, e.g. 「这场直播已在直播中，无需再开播」. */
+export function actionRefusal(status: LiveSessionStatus, action: LiveSessionAction, target: LiveSessionStatus): string {
+  const label = LIVE_SESSION_ACTION_LABELS[action];
+  return `${STATUS_PHRASES[status]}，${status === target ? '无需再' : '不能'}${label}`;
+}
+
+/** A live-priced SKU as staff know it: 「龙井」规格「250g / 礼盒」. */
+export function skuName(productTitle: string, specValues: string[]): string {
+  return `「${productTitle}」规格「${specLabel(specValues)}」`;
 }

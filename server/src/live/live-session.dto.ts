@@ -24,6 +24,9 @@ const MAX_QUOTA = 1_000_000;
 /** Channels ids are opaque tokens WeChat hands out: letters, digits and a few URL-safe marks. */
 const CHANNELS_ID = /^[A-Za-z0-9_\-=+/.@]+$/;
 const CHANNELS_ID_MESSAGE = '只能包含字母、数字和 _-=+/.@';
+/** A 视频号 ID (finderUserName) as 视频号助手 shows it. */
+const FINDER_USER_NAME = /^sph/;
+const ROOM_ID_MESSAGE = `直播间号应为 1 到 ${MAX_ID} 的整数（小程序直播控制台里的房间号）`;
 
 const nullable = () => ValidateIf((_, value) => value !== null);
 
@@ -72,6 +75,7 @@ export class LiveSessionDto implements LiveSessionInput {
   @IsString()
   @MaxLength(LIVE_FINDER_USER_NAME_MAX_LENGTH)
   @Matches(CHANNELS_ID, { message: CHANNELS_ID_MESSAGE })
+  @Matches(FINDER_USER_NAME, { message: '视频号 ID 以 sph 开头，可在视频号助手「帐号设置」中查看' })
   finderUserName: string | null;
 
   @nullable()
@@ -87,9 +91,9 @@ export class LiveSessionDto implements LiveSessionInput {
   noticeId: string | null;
 
   @nullable()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IsInt({ message: ROOM_ID_MESSAGE })
+  @Min(1, { message: ROOM_ID_MESSAGE })
+  @Max(MAX_ID, { message: ROOM_ID_MESSAGE })
   roomId: number | null;
 
   @IsArray()

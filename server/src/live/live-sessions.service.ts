@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import { LIVE_SESSION_ACTION_LABELS, LIVE_SESSION_STATUS_LABELS, type LiveSession, type LiveSessionAction, type LiveSessionInput, type LiveSessionStatus, type Paginated } from '../../../shared';
 import { ProductRow } from '../catalog/product.entity';
 import { SkuRow } from '../catalog/sku.entity';
@@ -10,7 +10,7 @@ import { ApiException } from '../platform/errors/api-exception';
 import { paginated } from '../platform/http/page-query.dto';
 import { LiveSessionPriceRow } from './live-session-price.entity';
 import { LiveSessionProductRow } from './live-session-product.entity';
-import { checkSessionRules, sessionInvalid } from './live-session-rules';
+import { actionRefusal, checkSessionRules, sessionInvalid, skuName } from './live-session-rules';
 import { moveSessionStatus, wholeSecond } from './live-session-transitions';
 import { toLiveSession, type FeaturedProductFace } from './live-session-views';
 import { LiveSessionRow } from './live-session.entity';
@@ -53,6 +53,7 @@ export class LiveSessionsService {
   async create(input: LiveSessionInput, staffId: number | null): Promise<LiveSession> {
     const id = await this.transactions.run(async (manager) => {
       await this.checkAgainstCatalog(manager, input, new Date());
+      await this.checkRoomFree(manager, input, null);
       const inserted = await manager.insert(LiveSessionRow, { ...sessionColumns(input), status: 'upcoming', createdByStaffId: staffId });
       const sessionId = Number(inserted.identifiers[0].id);
       await this.saveProducts(manager, sessionId, input);
@@ -80,6 +81,7 @@ export class LiveSessionsService {
         throw stateConflict('直播进行中，不能修改直播平台、视频号 ID 或直播间号', current.status);
       }
       await this.checkAgainstCatalog(manager, input, new Date());
+      await this.checkRoomFree(manager, input, id);
       await manager.update(LiveSessionRow, { id }, sessionColumns(input));
       await manager.delete(LiveSessionProductRow, { sessionId: id });
       await this.saveProducts(manager, id, input);
@@ -99,7 +101,7 @@ export class LiveSessionsService {
     }
     if (!(await moveSessionStatus(this.dataSource, id, rule.from, rule.to, new Date()))) {
       const now = await this.dataSource.getRepository(LiveSessionRow).findOneByOrFail({ id });
-      throw stateConflict(`直播当前${LIVE_SESSION_STATUS_LABELS[now.status]}，不能${label}`, now.status);
+      throw stateConflict(actionRefusal(now.status, action, rule.to), now.status);
     }
     return this.get(id);
   }
@@ -163,7 +165,7 @@ export class LiveSessionsService {
       const price = wanted.get(skuId);
       if (!price) {
         const removed = await manager.createQueryBuilder().delete().from(LiveSessionPriceRow).where('sessionId = :sessionId AND skuId = :skuId AND unitsTaken = 0', { sessionId, skuId }).execute();
-        if (removed.affected !== 1) throw sessionInvalid(`规格 ${skuId} 已有按直播价售出的件数，不能删除它的直播价`);
+        if (removed.affected !== 1) throw sessionInvalid(`${await this.nameOf(manager, skuId)}已有按直播价售出的件数，不能删除它的直播价`);
         continue;
       }
       const changed = await manager
@@ -172,10 +174,30 @@ export class LiveSessionsService {
         .set({ livePriceFen: price.livePriceFen, unitQuota: price.unitQuota })
         .where('sessionId = :sessionId AND skuId = :skuId AND (:quota = 0 OR unitsTaken <= :quota)', { sessionId, skuId, quota: price.unitQuota })
         .execute();
-      if (changed.affected !== 1) throw sessionInvalid(`规格 ${skuId} 的直播价限量 ${price.unitQuota} 件少于已售出的件数`);
+      if (changed.affected !== 1) {
+        const { unitsTaken } = await manager.findOneByOrFail(LiveSessionPriceRow, { sessionId, skuId });
+        throw sessionInvalid(`${await this.nameOf(manager, skuId)}的直播价限量 ${price.unitQuota} 件少于已售出的 ${unitsTaken} 件`);
+      }
     }
     const existingIds = new Set(existing.map((price) => price.skuId));
     await this.insertPrices(manager, sessionId, input, input.prices.map((price) => price.skuId).filter((skuId) => !existingIds.has(skuId)));
+  }
+
+  /** A plugin room belongs to one session: 400 when another session, not cancelled, already uses it. */
+  private async checkRoomFree(manager: EntityManager, input: LiveSessionInput, sessionId: number | null): Promise<void> {
+    if (input.roomId === null) return;
+    const other = await manager.findOne(LiveSessionRow, {
+      select: { id: true, title: true },
+      where: { roomId: input.roomId, status: Not('cancelled'), ...(sessionId === null ? {} : { id: Not(sessionId) }) },
+    });
+    if (other) throw sessionInvalid(`直播间号 ${input.roomId} 已用于场次「${other.title}」，一个直播间只对应一场直播`, 'roomId');
+  }
+
+  /** The SKU's product title and spec, for a message to staff (a SKU id means nothing to them). */
+  private async nameOf(manager: EntityManager, skuId: number): Promise<string> {
+    const sku = await manager.findOneOrFail(SkuRow, { where: { id: skuId }, select: ['id', 'productId', 'specValues'], withDeleted: true });
+    const product = await manager.findOneOrFail(ProductRow, { where: { id: sku.productId }, select: ['id', 'title'], withDeleted: true });
+    return skuName(product.title, sku.specValues);
   }
 }
 

@@ -15,6 +15,7 @@ import { ruleText } from '../coupons/coupon-rules';
 import { CouponTemplateRow } from '../coupons/coupon-template.entity';
 import { MemberCouponCountRow } from '../coupons/member-coupon-count.entity';
 import { LiveReservationRow } from './live-reservation.entity';
+import { liveSkuOffers } from './live-price.reader';
 import { toLiveReservation } from './live-reservations.service';
 import { sessionNotFound } from './live-sessions.service';
 import { LiveSessionRow } from './live-session.entity';
@@ -22,13 +23,10 @@ import { LiveSessionRow } from './live-session.entity';
 /** A product is shown only while it is on sale: on the shelf and not deleted. */
 const ON_SALE = 'p.onShelf = :onShelf AND p.deletedAt IS NULL';
 
-/**
- * The lowest live price per (session, product) among live sessions, SQL over live_session_prices `lp` and skus
- * `k`: SKUs with units left in their quota, each capped at its current list price (as checkout caps it).
- */
-const LIVE_PRICE_SQL = `MIN(CASE WHEN lp.livePriceFen < k.priceFen THEN lp.livePriceFen ELSE k.priceFen END)`;
-
 const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/** A product's live prices while live: per SKU, the lowest and the session that offers it. */
+type LivePrices = Pick<LiveFeaturedProduct, 'sessionId' | 'skuLivePrices'> & { livePriceFen: number };
 
 /**
  * What shoppers read about lives: the 直播 page's schedule, a session page, and the featured products behind the
@@ -58,19 +56,19 @@ export class ShopperLiveService {
   async session(id: number, memberId: number | null): Promise<ShopperLiveSession> {
     const session = await this.dataSource.getRepository(LiveSessionRow).findOneBy({ id, status: Not('cancelled') });
     if (!session) throw sessionNotFound();
-    const [products, livePrices, coupon, reservation] = await Promise.all([
+    const [products, coupon, reservation] = await Promise.all([
       this.featuredProducts(id),
-      session.status === 'live' ? this.livePrices([id]) : Promise.resolve(new Map<string, number>()),
       this.coupon(session, memberId),
       memberId === null ? null : this.dataSource.getRepository(LiveReservationRow).findOneBy({ sessionId: id, memberId }),
     ]);
+    const livePrices = session.status === 'live' ? await this.livePrices(products.map((product) => product.productId)) : new Map<number, LivePrices>();
     return {
       ...toCard(session, products.length),
       finderUserName: session.finderUserName,
       feedId: session.feedId,
       noticeId: session.noticeId,
       roomId: session.roomId,
-      products: products.map((product) => ({ ...product, livePriceFen: livePrices.get(`${id}:${product.productId}`) ?? null })),
+      products: products.map((product) => ({ ...product, livePriceFen: livePrices.get(product.productId)?.livePriceFen ?? null })),
       coupon,
       reservation: reservation ? toLiveReservation(reservation) : null,
     };
@@ -78,7 +76,8 @@ export class ShopperLiveService {
 
   /**
    * Products featured by a live or upcoming session, one entry each: a live session wins over an upcoming one, then
-   * the earliest start. Two queries for the whole list (the storefront reads it with every product list).
+   * the earliest start; while live, the session whose price checkout charges (when two live sessions price the
+   * product, the cheaper offer). Two queries for the whole list (the storefront reads it with every product list).
    */
   async featured(): Promise<LiveFeaturedProduct[]> {
     const rows: { productId: number; sessionId: number; status: 'live' | 'upcoming' }[] = await this.dataSource
@@ -97,15 +96,11 @@ export class ShopperLiveService {
       const productId = Number(row.productId);
       if (!chosen.has(productId)) chosen.set(productId, { sessionId: Number(row.sessionId), status: row.status });
     }
-    const liveSessionIds = [...new Set([...chosen.values()].filter((entry) => entry.status === 'live').map((entry) => entry.sessionId))];
-    const prices = await this.livePrices(liveSessionIds);
-    return [...chosen].map(([productId, { sessionId, status }]) => ({
-      productId,
-      sessionId,
-      status,
-      livePriceFen: status === 'live' ? (prices.get(`${sessionId}:${productId}`) ?? null) : null,
-      skuLivePrices: [],
-    }));
+    const prices = await this.livePrices([...chosen].filter(([, entry]) => entry.status === 'live').map(([productId]) => productId));
+    return [...chosen].map(([productId, { sessionId, status }]) => {
+      const live = prices.get(productId);
+      return { productId, sessionId: live?.sessionId ?? sessionId, status, livePriceFen: live?.livePriceFen ?? null, skuLivePrices: live?.skuLivePrices ?? [] };
+    });
   }
 
   /** Featured products still on sale, in the session's order, with their lowest list price and stock. */
@@ -129,20 +124,24 @@ export class ShopperLiveService {
     });
   }
 
-  /** Live prices keyed `sessionId:productId` for the given (live) sessions; one query. */
-  private async livePrices(sessionIds: number[]): Promise<Map<string, number>> {
-    if (sessionIds.length === 0) return new Map();
-    const rows: { sessionId: number; productId: number; livePriceFen: number }[] = await this.dataSource
-      .createQueryBuilder()
-      .select(['lp.sessionId AS sessionId', 'lp.productId AS productId', `${LIVE_PRICE_SQL} AS livePriceFen`])
-      .from('live_session_prices', 'lp')
-      .innerJoin('skus', 'k', 'k.id = lp.skuId')
-      .where('lp.sessionId IN (:...sessionIds)', { sessionIds })
-      .andWhere('(lp.unitQuota = 0 OR lp.unitsTaken < lp.unitQuota)')
-      .groupBy('lp.sessionId')
-      .addGroupBy('lp.productId')
-      .getRawMany();
-    return new Map(rows.map((row) => [`${Number(row.sessionId)}:${Number(row.productId)}`, Number(row.livePriceFen)]));
+  /**
+   * What checkout charges now for one unit of each SKU of the products, from the live price source's own offers
+   * (live sessions, units left, capped at the list price): per product its SKUs, its lowest price and the session
+   * of that price. One query.
+   */
+  private async livePrices(productIds: number[]): Promise<Map<number, LivePrices>> {
+    const prices = new Map<number, LivePrices>();
+    for (const offer of await liveSkuOffers(this.dataSource.manager, { productIds })) {
+      const entry = prices.get(offer.productId) ?? { sessionId: offer.sessionId, livePriceFen: Infinity, skuLivePrices: [] };
+      // Offers come best first: a SKU's first one is the one checkout takes.
+      if (entry.skuLivePrices.some((sku) => sku.skuId === offer.skuId)) continue;
+      const livePriceFen = Math.min(offer.livePriceFen, offer.listPriceFen);
+      entry.skuLivePrices.push({ skuId: offer.skuId, livePriceFen });
+      if (livePriceFen < entry.livePriceFen) Object.assign(entry, { sessionId: offer.sessionId, livePriceFen });
+      prices.set(offer.productId, entry);
+    }
+    for (const entry of prices.values()) entry.skuLivePrices.sort((a, b) => a.skuId - b.skuId);
+    return prices;
   }
 
   /** Featured products still on sale, per session; one query. */

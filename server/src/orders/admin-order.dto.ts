@@ -23,11 +23,11 @@ export class AdminOrderFilterDto extends PageQueryDto implements AdminOrderListQ
   status?: OrderStatus;
 
   @OptionalField()
-  @Matches(DAY, { message: 'from 应为 YYYY-MM-DD' })
+  @Matches(DAY, { message: '应为 YYYY-MM-DD 格式的日期' })
   from?: string;
 
   @OptionalField()
-  @Matches(DAY, { message: 'to 应为 YYYY-MM-DD' })
+  @Matches(DAY, { message: '应为 YYYY-MM-DD 格式的日期' })
   to?: string;
 
   @OptionalField()

@@ -87,6 +87,7 @@ export class CheckoutService {
       return {
         ...orderLine(entry, price),
         priceLabel: price.sourceName === LIST_PRICE_SOURCE ? null : price.label,
+        ...(price.note ? { priceNote: price.note } : {}),
         memberUnitPriceFen: memberUnitPrice(quoted[index], loyalty.memberPricePercent),
         cartPriceFen: recorded !== undefined && recorded !== snapshot.priceFen ? recorded : null,
         stock: sku.sku.stock,

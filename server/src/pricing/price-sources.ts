@@ -43,6 +43,8 @@ export interface LinePrice {
   stacking: LineStacking;
   /** The price's name as a shopper would read it: 售价, 拼团价, 直播价. */
   label: string;
+  /** Why a better price did not apply to a list-priced line (a source's declinedNote), shown on the checkout line. */
+  note?: string;
 }
 
 export interface PriceSource {
@@ -52,6 +54,11 @@ export interface PriceSource {
   readonly priority: number;
   appliesTo(line: PriceLine, context: PriceContext): boolean | Promise<boolean>;
   unitPrice(line: PriceLine, context: PriceContext): LinePrice | Promise<LinePrice>;
+  /**
+   * Optional: asked when no source priced the line (the list price did), for a shopper-facing reason this source's
+   * price did not apply although it exists (直播价仅剩 5 件…); null: nothing to say.
+   */
+  declinedNote?(line: PriceLine, context: PriceContext): Promise<string | null>;
 }
 
 /** A line's price and the source that gave it. */
@@ -90,6 +97,16 @@ export class PriceSourceRegistry {
     if (!Number.isSafeInteger(price.unitPriceFen) || price.unitPriceFen < 0) {
       throw new Error(`price source "${source.name}" priced SKU ${line.skuId} at ${price.unitPriceFen}, not a whole number of fen`);
     }
-    return { ...price, sourceName: source.name };
+    const note = source === this.listPrice ? await this.declinedNote(line, context) : null;
+    return { ...price, ...(note ? { note } : {}), sourceName: source.name };
+  }
+
+  /** The first reason, in priority order, a source gives for not pricing a list-priced line. */
+  private async declinedNote(line: PriceLine, context: PriceContext): Promise<string | null> {
+    for (const source of this.sources) {
+      const note = (await source.declinedNote?.(line, context)) ?? null;
+      if (note) return note;
+    }
+    return null;
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { LiveSession, LiveSkuPrice, OrderDetail } from '../../../shared';
+import { LiveSessionRow } from '../../../server/src/live/live-session.entity';
 import { ShopFixtures } from './shop-fixtures';
 import { API, bearer, memberToken, staffToken, type TestApp } from './test-app';
 
@@ -20,6 +21,7 @@ export class LiveFixtures {
   operator = '';
   private people = 0;
   private orders = 0;
+  private rooms = 0;
 
   constructor(private readonly t: TestApp) {
     this.shop = new ShopFixtures(t);
@@ -46,6 +48,28 @@ export class LiveFixtures {
         .expect(201)
     ).body;
     if (options.start) return this.act(session.id, 'start');
+    return session;
+  }
+
+  /**
+   * A plugin-room (小程序直播) session with its own room id, planned an hour ago for 2 h; `live`: made live as the
+   * room sync would (staff cannot start a plugin session).
+   */
+  async pluginSession(options: { productIds: number[]; live: boolean }): Promise<LiveSession> {
+    const startAt = Date.now() - HOUR_MS;
+    const session: LiveSession = (
+      await this.t.api()
+        .post(`${API}/admin/live/sessions`)
+        .set(bearer(this.operator))
+        .send({
+          provider: 'plugin', title: '小程序直播专场', coverUrl: null,
+          plannedStartAt: new Date(startAt).toISOString(), plannedEndAt: new Date(startAt + 2 * HOUR_MS).toISOString(),
+          finderUserName: null, feedId: null, noticeId: null, roomId: 1000 + ++this.rooms,
+          productIds: options.productIds, prices: [], couponTemplateId: null,
+        })
+        .expect(201)
+    ).body;
+    if (options.live) await this.t.dataSource.getRepository(LiveSessionRow).update({ id: session.id }, { status: 'live', startedAt: new Date(startAt) });
     return session;
   }
 

@@ -8,10 +8,10 @@ import { PageQueryDto } from '../../platform/http/page-query.dto';
 
 /** `?from=&to=&sharer=&page=&pageSize=` of the referral report and its CSV (the range itself is checked by the service). */
 export class ReferralReportQueryDto extends PageQueryDto implements ReferralReportQuery {
-  @ReportDay('from')
+  @ReportDay()
   from: string;
 
-  @ReportDay('to')
+  @ReportDay()
   to: string;
 
   /** One sharer's figures only (their member id). */
