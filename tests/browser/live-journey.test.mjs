@@ -5,7 +5,8 @@
 // in order at the live price, 观看直播 opens H5's "请在微信中打开观看直播" screen; back on the session page they open the
 // first product (its live strip), buy it at the live price (the checkout line says 直播价, the order is priced so),
 // and 预约 the planned session (H5: kept without a reminder, 请在微信中开启提醒). The SKU picker and a cart line show the
-// SKU's live price as /live/featured gives it; the planned session's missing cover shows the 直播 placeholder. If the
+// SKU's live price as /live/featured gives it, and checkout says why 6 units with 4 left at the live price are at the
+// list price; the planned session's missing cover shows the 直播 placeholder. If the
 // session report exists, it counts the click and the order under live_price. Once ended, 查看回放 explains the replay.
 // Layout: no horizontal overflow on the live pages.
 import { test } from 'node:test';
@@ -54,11 +55,12 @@ test('a shopper comes through the live banner, watches (H5 explains), buys a fea
   for (const summary of items.filter((item) => item.inStock && !busy.has(item.id))) {
     candidates.push(await call('GET', `/products/${summary.id}`));
   }
-  const featured = candidates.find((detail) => detail.skus.every((sku) => sku.stock >= 3 && sku.priceFen >= 200));
+  const featured = candidates.find((detail) => detail.skus.every((sku) => sku.stock >= 6 && sku.priceFen >= 200));
   assert.ok(featured, 'the demo shop has a product in stock whose every SKU can take a live price');
   const second = candidates.find((detail) => detail.id !== featured.id);
   assert.ok(second, 'the demo shop has a second product to feature');
-  const prices = featured.skus.map((sku) => ({ skuId: sku.id, livePriceFen: Math.floor(sku.priceFen * 0.7), unitQuota: 0 }));
+  // The first SKU (the one bought) sells only 5 units at its live price; the others have no limit besides stock.
+  const prices = featured.skus.map((sku, index) => ({ skuId: sku.id, livePriceFen: Math.floor(sku.priceFen * 0.7), unitQuota: index === 0 ? 5 : 0 }));
   const lowestLivePrice = Math.min(...prices.map((price) => price.livePriceFen));
 
   // The live coupon: one of the demo shop's claimable coupons, one per member.
@@ -148,20 +150,15 @@ test('a shopper comes through the live banner, watches (H5 explains), buys a fea
       assert.match(await strip.innerText(), new RegExp(`直播中[\\s\\S]*直播专享价 ${yuan(lowestLivePrice).replace('.', '\\.')}`));
       await screenshot(page, 'live-product-page-strip');
       await page.locator('.buy-now-button').click();
-      // The picker opens on the first SKU (all in stock) at the price checkout charges for it: its 直播价 with the list
-      // price struck through where GET /live/featured gives the SKU one, else the list price.
+      // The picker opens on the first SKU (all in stock) at the price checkout charges for it: its 直播价 as GET
+      // /live/featured gives it, with the list price struck through.
       await page.locator('.sku-picker .sku-confirm-button').waitFor();
       const firstSku = featured.skus[0];
       const firstSkuLivePrice = await skuLivePriceNow(featured.id, firstSku.id);
+      assert.equal(firstSkuLivePrice, prices[0].livePriceFen);
       const pickerPrices = (await page.locator('.sku-picker__summary .price-text').allInnerTexts()).map((text) => text.trim());
-      if (firstSkuLivePrice === null) {
-        console.log('# GET /live/featured lists no SKU live prices on this build: the picker and the cart show list prices');
-        assert.deepEqual(pickerPrices, [yuan(firstSku.priceFen)]);
-        assert.equal(await page.locator('.sku-live-price-label').count(), 0);
-      } else {
-        assert.deepEqual(pickerPrices, [yuan(firstSkuLivePrice), yuan(firstSku.priceFen)]);
-        assert.equal((await page.locator('.sku-live-price-label').innerText()).trim(), '直播价');
-      }
+      assert.deepEqual(pickerPrices, [yuan(firstSkuLivePrice), yuan(firstSku.priceFen)]);
+      assert.equal((await page.locator('.sku-live-price-label').innerText()).trim(), '直播价');
       await screenshot(page, 'live-sku-picker');
       await pickSkuAndConfirm(page, '立即购买');
       await agreeAndLoginAsNewShopper(page);
@@ -185,14 +182,20 @@ test('a shopper comes through the live banner, watches (H5 explains), buys a fea
       assert.equal(order.pricing.payableFen, order.payableFen);
 
       // In the cart the line keeps its list price and total, with a note of the live price checkout will apply.
-      await call('POST', '/cart/items', { token, body: { skuId: firstSku.id, quantity: 1 } });
+      // 6 units with 4 left at the live price: checkout prices the line at the list price and says why.
+      await call('POST', '/cart/items', { token, body: { skuId: firstSku.id, quantity: 6 } });
       await page.goto(`${session.app.baseUrl}/#/pages/cart/index`);
       const cartLine = page.locator(`.cart-line[data-sku-id="${firstSku.id}"]`);
       await cartLine.waitFor();
       assert.equal((await cartLine.locator('.cart-line__footer .price-text').innerText()).trim(), yuan(firstSku.priceFen));
-      if (firstSkuLivePrice === null) assert.equal(await cartLine.locator('.cart-live-note').count(), 0);
-      else assert.equal((await cartLine.locator('.cart-live-note').innerText()).trim(), `直播专享价 ${yuan(firstSkuLivePrice)}，结算时生效`);
+      assert.equal((await cartLine.locator('.cart-live-note').innerText()).trim(), `直播专享价 ${yuan(firstSkuLivePrice)}，结算时生效`);
       await screenshot(page, 'live-cart-note');
+      await page.locator('.checkout-button').click();
+      const overQuotaNote = page.locator('.checkout-line__price-note');
+      await overQuotaNote.waitFor();
+      assert.equal((await overQuotaNote.innerText()).trim(), '直播价仅剩 4 件，本行 6 件按原价计；改为 4 件及以内可享直播价');
+      assert.equal(await page.locator('.checkout-line__price-label').count(), 0);
+      await screenshot(page, 'live-checkout-quota-note');
 
       // The live coupon, claimed on the session page by the now signed-in shopper: then 已领取.
       await page.goto(`${session.app.baseUrl}/#/pages/live/session/index?id=${live.id}`);
