@@ -204,6 +204,8 @@ export default function CheckoutPage() {
                   加入购物车时 {formatYuan(line.cartPriceFen)}，现价 {formatYuan(line.unitPriceFen)}
                 </Text>
               )}
+              {/* Why a special price does not reach this line, e.g. 直播价仅剩 5 件，本行 6 件按原价计. */}
+              {line.priceNote && <Text className="checkout-line__price-note">{line.priceNote}</Text>}
             </View>
             <View className="checkout-line__numbers">
               {line.priceLabel && <Text className="checkout-line__price-label">{line.priceLabel}</Text>}

@@ -2,6 +2,7 @@ import type { LiveFeaturedProduct, LiveSchedule, ShopperLiveProduct, ShopperLive
 import {
   bannerSession,
   canWatch,
+  coverPlaceholderCaption,
   defaultScheduleTab,
   featuredByProduct,
   featuredPrice,
@@ -11,6 +12,7 @@ import {
   reservedToast,
   scheduleSections,
   sessionTimeText,
+  watchInWeChatText,
 } from './live-view';
 
 function card(id: number, status: ShopperLiveSessionCard['status']): ShopperLiveSessionCard {
@@ -98,6 +100,31 @@ describe('a featured product price on the session page', () => {
   it('is the list price when there is no live price, or it is not below the list price', () => {
     expect(featuredPrice({ ...product, livePriceFen: null }, true)).toEqual({ fen: 12800, live: false });
     expect(featuredPrice({ ...product, livePriceFen: 12800 }, true)).toEqual({ fen: 12800, live: false });
+  });
+});
+
+describe('the H5 screen behind 观看', () => {
+  it('sends a live to WeChat to watch it', () => {
+    expect(watchInWeChatText('live')).toEqual({
+      title: '请在微信中打开观看直播',
+      text: '网页版无法播放直播。请在微信中打开本店小程序，进入「直播」观看这场直播。',
+    });
+  });
+
+  it('speaks of the replay for an ended session, and of the start for an upcoming one', () => {
+    expect(watchInWeChatText('ended').title).toBe('请在微信中打开查看回放');
+    expect(watchInWeChatText('ended').text).toContain('回放');
+    expect(watchInWeChatText('upcoming').title).toBe('开播后请在微信中观看');
+    expect(watchInWeChatText('upcoming').text).toContain('还没开始');
+    for (const status of ['ended', 'upcoming'] as const) expect(watchInWeChatText(status).text).not.toContain('观看这场直播');
+  });
+});
+
+describe('a session\'s placeholder cover', () => {
+  it('says in Chinese where the session stands', () => {
+    expect(coverPlaceholderCaption('live')).toBe('正在直播');
+    expect(coverPlaceholderCaption('upcoming')).toBe('即将开播');
+    expect(coverPlaceholderCaption('ended')).toBe('往期回顾');
   });
 });
 

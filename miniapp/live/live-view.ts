@@ -112,6 +112,27 @@ export function watchLabel(status: ShopperLiveSessionCard['status']): string {
   return '查看回放';
 }
 
+/**
+ * What the H5 screen behind 观看 says (a browser plays neither a Channels live nor a plugin room): watch the live,
+ * its replay, or come back once it starts, each in WeChat.
+ */
+export function watchInWeChatText(status: ShopperLiveSessionCard['status']): { title: string; text: string } {
+  if (status === 'ended') {
+    return { title: '请在微信中打开查看回放', text: '网页版无法播放直播回放。请在微信中打开本店小程序，进入「直播」查看这场直播的回放。' };
+  }
+  if (status === 'upcoming') {
+    return { title: '开播后请在微信中观看', text: '这场直播还没开始。开播后请在微信中打开本店小程序，进入「直播」观看。' };
+  }
+  return { title: '请在微信中打开观看直播', text: '网页版无法播放直播。请在微信中打开本店小程序，进入「直播」观看这场直播。' };
+}
+
+/** The line under 直播 on a session's placeholder cover (no cover, or it failed to load). */
+export function coverPlaceholderCaption(status: ShopperLiveSessionCard['status']): string {
+  if (status === 'live') return '正在直播';
+  if (status === 'upcoming') return '即将开播';
+  return '往期回顾';
+}
+
 /** reserveChannelsLive states that leave the viewer reserved (6 reserved now, 8 reserved before). */
 const CHANNELS_RESERVED_STATES = [6, 8];
 

@@ -1,12 +1,16 @@
 // 直播 from end to end, in a real browser: in the admin console's 直播管理 (desktop) the operator creates a 视频号
-// session featuring two products, with a 直播专享价 on every SKU of the first and a 直播优惠券, and presses 开播 (a second
-// session is planned for later through the API, for 预约). On the H5 storefront (375 px) the home page shows the 正在直播
+// session featuring two products, with a 直播专享价 on every SKU of the first (its first SKU limited to 5 units at that
+// price) and a staff-only 直播优惠券, and presses 开播 (a second session, whose cover upload is gone, is planned for later
+// through the API, for 预约). On the H5 storefront (375 px) the home page shows the 正在直播
 // banner and the 直播中 badges (with the live price) on the featured products' cards. A guest taps the banner (a click of
 // entry banner), the session page lists the featured products in order at the live price, 观看直播 opens H5's
 // "请在微信中打开观看直播" screen; back on the session page they open the first product (its live strip), buy it at the
-// live price (the checkout line says 直播价, the order is priced so), claim the live coupon, and 预约 the planned
-// session (H5: kept without a reminder, 请在微信中开启提醒). Last, the session's 数据 page in the console shows the
-// visit, the order and its GMV under 直播专享价下单, the timeline chart and the product sold.
+// live price (the SKU picker shows the SKU's live price as /live/featured gives it; the checkout line says 直播价, the
+// order is priced so). A cart line of 6 units notes the live price checkout will apply, and checkout says why 6 units
+// with 4 left at the live price are at the list price. They claim the live coupon and 预约 the planned session (H5:
+// kept without a reminder, 请在微信中开启提醒; its missing cover shows the 直播 placeholder). Once the live ended,
+// 查看回放 explains where the replay plays. Last, the session's 数据 page in the console shows the visit, the order
+// and its GMV under 直播专享价下单, the timeline chart and the product sold.
 // Layout: no horizontal overflow on the live pages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,6 +20,7 @@ import { logInToAdmin } from './support/admin.mjs';
 import {
   liveSessionByTitle,
   livePriceInputs,
+  liveQuotaInput,
   openLiveManagement,
   openLiveSessionReport,
   openNewLiveSessionDrawer,
@@ -34,6 +39,12 @@ const desktop = { viewport: { width: 1440, height: 900 } };
 const call = (method, path, options) => callApi(session.app.baseUrl, method, path, options);
 const storedToken = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('storefront.token')).data);
 const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`;
+
+/** A SKU's live price as GET /live/featured gives it now (what checkout would charge), or null. */
+async function skuLivePriceNow(productId, skuId) {
+  const entry = (await call('GET', '/live/featured')).find((candidate) => candidate.productId === productId);
+  return entry?.skuLivePrices.find((price) => price.skuId === skuId)?.livePriceFen ?? null;
+}
 
 function sessionBody(title, startAt, endAt, productIds, prices, couponTemplateId = null) {
   return {
@@ -62,19 +73,21 @@ test('staff start a live in the console; a shopper comes through the banner, wat
   for (const summary of items.filter((item) => item.inStock && !busy.has(item.id))) {
     candidates.push(await call('GET', `/products/${summary.id}`));
   }
-  const featured = candidates.find((detail) => detail.skus.every((sku) => sku.stock >= 3 && sku.priceFen >= 200));
+  const featured = candidates.find((detail) => detail.skus.every((sku) => sku.stock >= 6 && sku.priceFen >= 200));
   assert.ok(featured, 'the demo shop has a product in stock whose every SKU can take a live price');
   const second = candidates.find((detail) => detail.id !== featured.id);
   assert.ok(second, 'the demo shop has a second product to feature');
   // One 直播专享价 for every SKU of the first product, in whole yuan, below its cheapest SKU.
   const livePriceFen = Math.floor((Math.min(...featured.skus.map((sku) => sku.priceFen)) * 0.7) / 100) * 100;
+  // The first SKU (the one bought) sells only 5 units at the live price; the others have no limit besides stock.
+  const firstSku = featured.skus[0];
+  const firstSkuQuota = 5;
 
-  // The live coupon: a staff-only template (a public one would be claimable in 领券中心 before the live), one per member.
-  const liveTemplate = await call('POST', '/admin/coupon-templates', {
+  // The live coupon: a staff-only template (not in 领券中心, not a 新人券), one per member, claimed on the session page.
+  const liveCoupon = await call('POST', '/admin/coupon-templates', {
     token: owner,
-    body: { name: '直播间专享5元券', type: 'no_threshold', amountOffFen: 500, scope: 'all', validityKind: 'days_after_claim', validDays: 7, totalQuantity: 100, perMemberLimit: 1, channel: 'staff' },
+    body: { name: '直播间专享3元券', type: 'no_threshold', amountOffFen: 300, scope: 'all', validityKind: 'days_after_claim', validDays: 7, totalQuantity: 100, perMemberLimit: 1, channel: 'staff' },
   });
-  const liveCoupon = { templateId: liveTemplate.id };
 
   // 1. The operator creates the session in 直播管理 (planned from the next full hour, the drawer's default) and starts it.
   const title = '春茶上新 · 直播间专享';
@@ -92,6 +105,7 @@ test('staff start a live in the console; a shopper comes through the banner, wat
       const priceInputs = livePriceInputs(drawer, featured.title);
       assert.equal(await priceInputs.count(), featured.skus.length, 'one 直播价 box per SKU of the first product');
       for (const input of await priceInputs.all()) await input.fill((livePriceFen / 100).toFixed(2));
+      await liveQuotaInput(drawer, featured.title, firstSku.specValues).fill(String(firstSkuQuota));
       await pickLiveCoupon(page, drawer, liveCoupon.name);
       await saveLiveSession(page, drawer);
       const row = page.locator('.ant-table-row', { hasText: title });
@@ -108,14 +122,15 @@ test('staff start a live in the console; a shopper comes through the banner, wat
   assert.deepEqual(live.products.map((product) => product.productId), [featured.id, second.id]);
   assert.deepEqual(
     live.prices.map((price) => [price.skuId, price.livePriceFen, price.unitQuota]).sort((a, b) => a[0] - b[0]),
-    featured.skus.map((sku) => [sku.id, livePriceFen, 0]).sort((a, b) => a[0] - b[0]),
+    featured.skus.map((sku) => [sku.id, livePriceFen, sku.id === firstSku.id ? firstSkuQuota : 0]).sort((a, b) => a[0] - b[0]),
   );
-  assert.equal(live.couponTemplateId, liveCoupon.templateId);
+  assert.equal(live.couponTemplateId, liveCoupon.id);
 
   const now = Date.now();
   const planned = await call('POST', '/admin/live/sessions', {
     token: owner,
-    body: sessionBody('周末品茶课 · 预告', now + 2 * 24 * 3600_000, now + 2 * 24 * 3600_000 + 3600_000, [second.id], []),
+    // Its cover is an upload that no longer exists: the storefront shows the 直播 placeholder, not a broken image.
+    body: { ...sessionBody('周末品茶课 · 预告', now + 2 * 24 * 3600_000, now + 2 * 24 * 3600_000 + 3600_000, [second.id], []), coverUrl: '/uploads/live-cover-gone.png' },
   });
   assert.equal(planned.status, 'upcoming');
 
@@ -189,6 +204,15 @@ test('staff start a live in the console; a shopper comes through the banner, wat
       assert.match(await strip.innerText(), new RegExp(`直播中[\\s\\S]*直播专享价 ${yuan(livePriceFen).replace('.', '\\.')}`));
       await screenshot(page, 'live-product-page-strip');
       await page.locator('.buy-now-button').click();
+      // The picker opens on the first SKU (all in stock) at the price checkout charges for it: its 直播价 as GET
+      // /live/featured gives it, with the list price struck through.
+      await page.locator('.sku-picker .sku-confirm-button').waitFor();
+      const firstSkuLivePrice = await skuLivePriceNow(featured.id, firstSku.id);
+      assert.equal(firstSkuLivePrice, livePriceFen);
+      const pickerPrices = (await page.locator('.sku-picker__summary .price-text').allInnerTexts()).map((text) => text.trim());
+      assert.deepEqual(pickerPrices, [yuan(firstSkuLivePrice), yuan(firstSku.priceFen)]);
+      assert.equal((await page.locator('.sku-live-price-label').innerText()).trim(), '直播价');
+      await screenshot(page, 'live-sku-picker');
       await pickSkuAndConfirm(page, '立即购买');
       await agreeAndLoginAsNewShopper(page);
       await addFirstAddressAtCheckout(page, { name: '陈直播', phone: '13900007777', detail: '文二路 66 号' });
@@ -204,8 +228,25 @@ test('staff start a live in the console; a shopper comes through the banner, wat
       assert.equal(yuan(order.payableFen), shownPayable);
       const line = order.lines[0];
       assert.equal(line.productId, featured.id);
+      assert.equal(line.skuId, firstSku.id);
       assert.equal(line.unitPriceFen, livePriceFen);
       assert.equal(order.pricing.payableFen, order.payableFen);
+
+      // In the cart the line keeps its list price and total, with a note of the live price checkout will apply.
+      // 6 units with 4 left at the live price: checkout prices the line at the list price and says why.
+      await call('POST', '/cart/items', { token, body: { skuId: firstSku.id, quantity: 6 } });
+      await page.goto(`${session.app.baseUrl}/#/pages/cart/index`);
+      const cartLine = page.locator(`.cart-line[data-sku-id="${firstSku.id}"]`);
+      await cartLine.waitFor();
+      assert.equal((await cartLine.locator('.cart-line__footer .price-text').innerText()).trim(), yuan(firstSku.priceFen));
+      assert.equal((await cartLine.locator('.cart-live-note').innerText()).trim(), `直播专享价 ${yuan(firstSkuLivePrice)}，结算时生效`);
+      await screenshot(page, 'live-cart-note');
+      await page.locator('.checkout-button').click();
+      const overQuotaNote = page.locator('.checkout-line__price-note');
+      await overQuotaNote.waitFor();
+      assert.equal((await overQuotaNote.innerText()).trim(), `直播价仅剩 ${firstSkuQuota - 1} 件，本行 6 件按原价计；改为 ${firstSkuQuota - 1} 件及以内可享直播价`);
+      assert.equal(await page.locator('.checkout-line__price-label').count(), 0);
+      await screenshot(page, 'live-checkout-quota-note');
 
       // The live coupon, claimed on the session page by the now signed-in shopper: then 已领取.
       await page.goto(`${session.app.baseUrl}/#/pages/live/session/index?id=${live.id}`);
@@ -214,7 +255,7 @@ test('staff start a live in the console; a shopper comes through the banner, wat
       assert.equal((await claimButton.innerText()).trim(), '领取');
       await claimButton.click();
       await page.locator('.live-coupon-claim-button', { hasText: '已领取' }).waitFor();
-      assert.ok((await call('GET', '/me/coupons?status=unused&pageSize=50', { token })).items.some((coupon) => coupon.templateId === liveCoupon.templateId));
+      assert.ok((await call('GET', '/me/coupons?status=unused&pageSize=50', { token })).items.some((coupon) => coupon.templateId === liveCoupon.id));
       await screenshot(page, 'live-session-coupon-claimed');
 
       // 6. 预约 the planned session from the 直播 page (H5: no subscribe sheet, so no reminder is promised).
@@ -226,6 +267,7 @@ test('staff start a live in the console; a shopper comes through the banner, wat
       await page.locator('.live-tabs').getByText(/^直播预告/).first().click();
       const plannedCard = page.locator(`.live-section--upcoming .live-session-card[data-session-id="${planned.id}"]`);
       await plannedCard.waitFor();
+      await plannedCard.locator('.live-cover-placeholder', { hasText: '直播' }).waitFor();
       await plannedCard.locator('.live-reserve-button').click();
       await page.getByText('已预约，请在微信中开启提醒').waitFor();
       await plannedCard.locator('.live-reserved', { hasText: '已预约' }).waitFor();
@@ -235,6 +277,7 @@ test('staff start a live in the console; a shopper comes through the banner, wat
       await page.locator('.live-session-title', { hasText: '周末品茶课' }).waitFor();
       assert.match(await page.locator('.live-reserve-button--done').innerText(), /^已预约/);
       assert.equal(await page.locator('.live-watch-button').count(), 0);
+      assert.equal((await page.locator('.live-session-cover .live-cover-placeholder').innerText()).replace(/\s+/g, ''), '直播即将开播');
       await screenshot(page, 'live-session-upcoming-reserved');
       const reserved = await call('GET', `/live/sessions/${planned.id}`, { token });
       assert.equal(reserved.reservation?.sessionId, planned.id);
@@ -243,11 +286,19 @@ test('staff start a live in the console; a shopper comes through the banner, wat
       // No page text words a reservation as earning anything (WeChat forbids inducing reservations).
       assert.doesNotMatch(await page.locator('.live-channel-page').innerText(), /奖励|送积分|预约有礼|红包/);
 
+      // 7. Once the live ended, 查看回放 on H5 explains where the replay plays.
+      await call('POST', `/admin/live/sessions/${live.id}/end`, { token: owner });
+      await page.goto(`${session.app.baseUrl}/#/pages/live/session/index?id=${live.id}`);
+      await page.locator('.live-status--ended').waitFor();
+      await page.locator('.live-watch-button', { hasText: '查看回放' }).click();
+      const replay = await page.locator('.live-h5-explain').innerText();
+      assert.ok(replay.includes('请在微信中打开查看回放') && replay.includes('回放') && !replay.includes('观看这场直播'), replay);
+      await screenshot(page, 'live-h5-explain-replay');
     },
     phone,
   );
 
-  // 7. The session's 数据 in the console: the banner click, and the order with its GMV under 直播专享价下单 (the live
+  // 8. The session's 数据 in the console (the session has ended): the banner click, and the order with its GMV under 直播专享价下单 (the live
   // price always attributes its order to its session), on the timeline and among the products sold.
   await withPage(
     session.browser,

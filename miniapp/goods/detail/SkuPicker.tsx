@@ -3,8 +3,11 @@ import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button, InputNumber, Popup } from '@nutui/nutui-react-taro';
 import type { ProductDetail, Sku } from '@shared/api/catalog';
+import type { Fen } from '@shared/money';
 import { assetUrl } from '@/services/api-origin';
 import { PriceText } from '@/components/price-text/PriceText';
+import { skuPriceShown } from '@/live/live-sku-price';
+import '@/live/live.scss';
 import {
   chosenSku,
   clampQuantity,
@@ -32,17 +35,21 @@ interface SkuPickerProps {
   perMemberCap?: PerMemberCap;
   /** The prices' name when they are not the list prices (拼团价 / 团长价). */
   priceLabel?: string;
+  /** 直播专享价 by SKU id while a live sells the product at it: shown as 直播价 with the list price struck through. */
+  livePrices?: ReadonlyMap<number, Fen>;
   onClose(): void;
   onConfirm(choice: SkuChoice): void;
 }
 
 /** Bottom sheet to choose a SKU: one row of chips per spec dimension, the chosen SKU's price and stock, a quantity. */
-export function SkuPicker({ product, visible, confirmText, perMemberCap, priceLabel, onClose, onConfirm }: SkuPickerProps) {
+export function SkuPicker({ product, visible, confirmText, perMemberCap, priceLabel, livePrices, onClose, onConfirm }: SkuPickerProps) {
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product.specs, product.skus));
   const [quantity, setQuantity] = useState(1);
   const sku = chosenSku(product.skus, selection);
   const stock = sku?.stock ?? 0;
   const limit = quantityLimit(stock, perMemberCap);
+  const price = sku ? skuPriceShown(sku, livePrices) : { fen: product.minPriceFen, listFen: null };
+  const atLivePrice = price.listFen !== null;
 
   // A different SKU may have less stock than the quantity already set.
   useEffect(() => {
@@ -57,8 +64,13 @@ export function SkuPicker({ product, visible, confirmText, perMemberCap, priceLa
       <View className="sku-picker__summary">
         <Image className="sku-picker__image" src={image} mode="aspectFill" />
         <View>
-          {priceLabel && <Text className="sku-picker__price-label">{priceLabel}</Text>}
-          <PriceText className="sku-picker__price" fen={sku?.priceFen ?? product.minPriceFen} size="large" />
+          {atLivePrice ? (
+            <Text className="sku-picker__live-label live-price-label sku-live-price-label">直播价</Text>
+          ) : (
+            priceLabel && <Text className="sku-picker__price-label">{priceLabel}</Text>
+          )}
+          <PriceText className="sku-picker__price" fen={price.fen} size="large" />
+          {price.listFen !== null && <PriceText className="sku-picker__list-price" fen={price.listFen} original />}
           <Text className="sku-picker__stock sku-stock">
             {sku ? (sku.stock > 0 ? `库存 ${sku.stock} 件` : '已售罄') : `请选择 ${missing.join(' / ')}`}
           </Text>

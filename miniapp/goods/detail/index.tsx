@@ -31,6 +31,7 @@ import { choiceSummary } from './sku-selection';
 import { LiveProductStrip } from '@/live/LiveBadge';
 import { liveBadgeOf } from '@/live/live-view';
 import { useLiveFeatured } from '@/live/useLiveFeatured';
+import { liveSkuPrices } from '@/live/live-sku-price';
 import { captureLivePageOpen } from '@/live/live-inbound';
 import { recordLiveClick } from '@/services/live';
 import './index.scss';
@@ -251,6 +252,8 @@ export default function ProductDetailPage() {
         product={pickerPurpose === 'group' && offer ? groupBuyProduct(product, offer, true) : product}
         perMemberCap={pickerPurpose === 'group' && offer ? memberUnitCap(offer) : undefined}
         priceLabel={pickerPurpose === 'group' && offer ? leaderPrice(offer).label : undefined}
+        // Bought alone, a SKU a live sells at its 直播专享价 shows that price (checkout applies it while the live lasts).
+        livePrices={pickerPurpose === 'group' ? undefined : liveSkuPrices(featured, product.id)}
         visible={pickerPurpose !== null}
         confirmText={pickerPurpose ? PURPOSE_LABELS[pickerPurpose] : ''}
         onClose={() => setPickerPurpose(null)}

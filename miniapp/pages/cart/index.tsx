@@ -12,6 +12,8 @@ import { useLoadable } from '@/hooks/useLoadable';
 import { usePullDownReload } from '@/hooks/usePageReload';
 import { PriceText } from '@/components/price-text/PriceText';
 import { LoginPrompt } from '@/components/login-prompt/LoginPrompt';
+import { cartLiveNote } from '@/live/live-sku-price';
+import { useLiveFeatured } from '@/live/useLiveFeatured';
 import { checkoutButtonText, checkoutItems, hasBuyableLine, isAllSelected, priceChangeNote, shippingHint } from './cart-view';
 import './index.scss';
 import { useCartBadge } from '@/store/cart-badge';
@@ -19,6 +21,8 @@ import { useCartBadge } from '@/store/cart-badge';
 export default function CartPage() {
   useCartBadge();
   const { token } = useSession();
+  // Lines of SKUs a live sells at its 直播专享价 say so (the cart itself keeps list prices; checkout applies it).
+  const featured = useLiveFeatured();
   // A failed refresh keeps the cart on screen; only a first load shows the error block.
   const { state, setState, reload: load, retry } = useLoadable(fetchCart);
 
@@ -69,6 +73,7 @@ export default function CartPage() {
       {cart.items.map((item) => {
         const unavailable = item.unavailableReason !== null;
         const priceNote = priceChangeNote(item);
+        const liveNote = cartLiveNote(featured, item);
         return (
           <View key={item.id} className={`cart-line${unavailable ? ' cart-line--unavailable' : ''}`} data-sku-id={item.skuId}>
             <Checkbox
@@ -90,6 +95,7 @@ export default function CartPage() {
                 <Text className="cart-line__reason">{CART_UNAVAILABLE_REASON_LABELS[item.unavailableReason!]}</Text>
               )}
               {priceNote && <Text className="cart-line__price-note">{priceNote}</Text>}
+              {liveNote && <Text className="cart-line__live-note cart-live-note">{liveNote}</Text>}
               <View className="cart-line__footer">
                 <PriceText fen={item.priceFen} />
                 <InputNumber

@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button, Tabs } from '@nutui/nutui-react-taro';
 import { LIVE_PROVIDER_LABELS, type LiveReservation, type LiveSchedule, type ShopperLiveSessionCard } from '@shared/api/live';
 import { fetchLiveSchedule, fetchLiveSession, recordLiveClick } from '@/services/live';
-import { assetUrl } from '@/services/api-origin';
 import { useSession } from '@/store/session';
 import { useLoadable } from '@/hooks/useLoadable';
 import { usePullDownReload, useReloadOnReturn } from '@/hooks/usePageReload';
@@ -13,6 +12,7 @@ import { PendingState } from '@/components/page-state/PendingState';
 import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsentDialog';
 import { defaultScheduleTab, reservationText, scheduleSections, sessionTimeText, type ScheduleTab } from '@/live/live-view';
 import { useLiveReservation } from '@/live/useLiveReservation';
+import { LiveCover } from '@/live/LiveCover';
 import { liveSessionUrl } from '@/routes';
 import '@/live/live.scss';
 import './index.scss';
@@ -102,11 +102,7 @@ function SessionCard({ session, reservation, reserving, onReserve }: SessionCard
   return (
     <View className={`live-card live-card--${session.status} live-session-card`} data-session-id={session.id} onClick={open}>
       <View className="live-card__cover">
-        {session.coverUrl ? (
-          <Image className="live-card__image" src={assetUrl(session.coverUrl)} mode="aspectFill" />
-        ) : (
-          <View className="live-card__image live-card__image--blank" />
-        )}
+        <LiveCover session={session} className="live-card__image" />
         <Text className={`live-card__status live-status live-status--${session.status}`}>
           {session.status === 'live' && <Text className="live-dot" />}
           {session.statusLabel}

@@ -1,5 +1,5 @@
 // 直播管理 steps in the admin console, shared by the console's own test and the live journey: open the list, fill
-// the 新建直播 drawer (featured products, 直播专享价, 直播优惠券), save, 开播 through its confirmation, open a session's 数据.
+// the 新建直播 drawer (featured products, 直播专享价 and 限量, 直播优惠券), save, 开播 through its confirmation, open a session's 数据.
 import { staffToken } from './session.mjs';
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -35,6 +35,11 @@ export async function pickFeaturedProduct(page, drawer, title, productId = null)
 /** The 直播价 boxes of a featured product's SKUs (one per SKU row, labelled "直播价 <商品> <规格>"). */
 export function livePriceInputs(drawer, productTitle) {
   return drawer.getByLabel(new RegExp(`^直播价 ${escapeRegExp(productTitle)} `));
+}
+
+/** The 限量 box of one SKU of a featured product (labelled "限量 <商品> <规格>", 默认规格 for a SKU without specs). */
+export function liveQuotaInput(drawer, productTitle, specValues) {
+  return drawer.getByLabel(`限量 ${productTitle} ${specValues.join(' · ') || '默认规格'}`, { exact: true });
 }
 
 /** 直播优惠券: searches the active coupons by name and picks the one of that name. */

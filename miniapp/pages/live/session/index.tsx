@@ -20,6 +20,7 @@ import { PrivacyConsentDialog } from '@/components/privacy-consent/PrivacyConsen
 import { canWatch, featuredPrice, liveCouponButton, reservationText, sessionTimeText, watchLabel } from '@/live/live-view';
 import { offersReminder } from '@/live/live-reservation-flow';
 import { useLiveReservation } from '@/live/useLiveReservation';
+import { LiveCover } from '@/live/LiveCover';
 import { productDetailUrl, routes } from '@/routes';
 import '@/live/live.scss';
 import './index.scss';
@@ -136,13 +137,7 @@ export default function LiveSessionPage() {
   return (
     <View className="live-session-page">
       <View className="live-session-cover">
-        {live.coverUrl ? (
-          <Image className="live-session-cover__image" src={assetUrl(live.coverUrl)} mode="aspectFill" />
-        ) : (
-          <View className="live-session-cover__image live-session-cover__image--blank">
-            <Text className="live-session-cover__blank-text">LIVE</Text>
-          </View>
-        )}
+        <LiveCover session={live} className="live-session-cover__image" withCaption />
         <Text className={`live-session-cover__status live-status live-status--${live.status}`}>
           {isLive && <Text className="live-dot" />}
           {live.statusLabel}
@@ -227,7 +222,7 @@ function FeaturedProductRow({ product, sessionLive }: { product: ShopperLiveProd
       <View className="live-product__body">
         <Text className="live-product__title">{product.title}</Text>
         <View className="live-product__prices">
-          {price.live && <Text className="live-product__price-label live-price-label">直播专享价</Text>}
+          {price.live && <Text className="live-price-label">直播专享价</Text>}
           <PriceText className="live-product__price" fen={price.fen} size="large" />
           {price.live && <PriceText fen={product.priceFen} original />}
         </View>

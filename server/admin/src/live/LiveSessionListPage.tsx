@@ -23,6 +23,12 @@ import { LiveSessionDrawer } from './LiveSessionDrawer';
 const COLUMN_WIDTHS = { title: 210, provider: 150, planned: 200, status: 80, actual: 160, products: 130, actions: 170 };
 const TABLE_WIDTH = Object.values(COLUMN_WIDTHS).reduce((sum, width) => sum + width, 0);
 
+/** What a cover that fails to load (a removed upload, a dead link) shows instead of a broken image: the grey 直播 tile. */
+const COVER_FALLBACK = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="56" height="56"><rect width="56" height="56" fill="#f5f5f5"/>' +
+    '<text x="28" y="33" font-size="14" fill="#bfbfbf" text-anchor="middle">直播</text></svg>',
+)}`;
+
 type StatusTab = 'all' | LiveSessionStatus;
 const STATUS_TABS: { key: StatusTab; label: string }[] = [
   { key: 'all', label: '全部' },
@@ -80,7 +86,7 @@ export default function LiveSessionListPage() {
       render: (_, row) => (
         <Space>
           {row.coverUrl ? (
-            <Image src={row.coverUrl} width={56} height={56} style={{ objectFit: 'cover', borderRadius: 4 }} preview={false} alt="" />
+            <Image src={row.coverUrl} fallback={COVER_FALLBACK} width={56} height={56} style={{ objectFit: 'cover', borderRadius: 4 }} preview={false} alt="" />
           ) : (
             <div style={{ width: 56, height: 56, borderRadius: 4, background: '#f5f5f5', display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#bfbfbf', fontSize: 22 }}>
               <VideoCameraOutlined />
