@@ -378,6 +378,11 @@ export interface LiveTimelinePoint {
   inboundLaunches: number;
   orders: number;
   gmvFen: Fen;
+  /**
+   * Only on a leading point, present when something came before the chart's start (an hour before the plan or the
+   * actual start): everything earlier summed, `at` = the chart's start; the console labels it 「开播前」.
+   */
+  beforeStart?: true;
 }
 
 /**

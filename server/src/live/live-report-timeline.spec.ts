@@ -34,14 +34,11 @@ describe('a live session timeline', () => {
     expect(timelineFrame(session(2), 24, new Date(start.getTime() - 2 * HOUR_MS))).toMatchObject({ bucketMinutes: 30, points: 0 });
   });
 
-  it('starts earlier when the session started early or its first event came before the planned start − 1 h', () => {
+  it('starts earlier when the session started early, never at an earlier touch or order', () => {
     // Started 3 h early: 3 + 2 + 24 h = 29 h from the actual start, 30-min buckets (58).
     const early = new Date(start.getTime() - 3 * HOUR_MS);
     expect(timelineFrame(session(2, null, early), 24, later)).toMatchObject({ startMs: early.getTime(), bucketMinutes: 30, points: 58 });
-    // A touch 5 h before the plan (a share link of the upcoming session): the frame starts there.
-    const touch = start.getTime() - 5 * HOUR_MS;
-    expect(timelineFrame(session(2), 24, later, touch)).toMatchObject({ startMs: touch, bucketMinutes: 60, points: 31 });
-    // Events after the planned start − 1 h change nothing.
-    expect(timelineFrame(session(2), 24, later, start.getTime())).toEqual(timelineFrame(session(2), 24, later));
+    // Started after the planned start − 1 h: the frame keeps the plan's start.
+    expect(timelineFrame(session(2, null, start), 24, later)).toEqual(timelineFrame(session(2), 24, later));
   });
 });

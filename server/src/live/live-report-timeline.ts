@@ -16,8 +16,8 @@ export interface TimelineFrame {
 }
 
 /**
- * A session's timeline: from an hour before the planned start (earlier when it started earlier or its first touch or
- * order came earlier, so the chart holds everything the report's figures count) to the attribution window's end
+ * A session's timeline: from an hour before the planned start (or its actual start when earlier; anything before that
+ * is summed into one leading 「开播前」 point by the report, not charted by bucket) to the attribution window's end
  * after the session ended (or, until it has, its planned end), cut at `now`. The bucket size is chosen for the whole
  * span, so it does not change while the session runs; a session not begun and without events has no buckets.
  */
@@ -25,9 +25,8 @@ export function timelineFrame(
   session: Pick<LiveSessionRow, 'plannedStartAt' | 'plannedEndAt' | 'startedAt' | 'endedAt'>,
   windowHours: number,
   now: Date,
-  firstEventMs = Infinity,
 ): TimelineFrame {
-  const startMs = Math.min(session.plannedStartAt.getTime() - HOUR_MS, session.startedAt?.getTime() ?? Infinity, firstEventMs);
+  const startMs = Math.min(session.plannedStartAt.getTime() - HOUR_MS, session.startedAt?.getTime() ?? Infinity);
   const fullEndMs = (session.endedAt ?? session.plannedEndAt).getTime() + windowHours * HOUR_MS;
   const spanMinutes = Math.max(0, fullEndMs - startMs) / MINUTE_MS;
   const bucketMinutes =

@@ -18,7 +18,7 @@ import {
   type LiveTopProduct,
 } from '../../../shared';
 import { analyticsRangeDays } from '../analytics/analytics-range';
-import { readDate } from '../analytics/purchase-facts';
+import { bindDateTime, readDate } from '../analytics/purchase-facts';
 import { csvDocument } from '../platform/http/csv-document';
 import { paginated } from '../platform/http/page-query.dto';
 import type { LiveReportQueryDto } from './live-report.dto';
@@ -199,16 +199,33 @@ export class LiveReportService {
 
   /**
    * Clicks, launches and paid orders (by when they were placed) per bucket over the session's timeline frame
-   * (live-report-timeline.ts: from its first event at the latest, never past now).
+   * (live-report-timeline.ts: from an hour before the plan or the actual start, never past now). What came earlier (a
+   * tap on the 直播预告 days ahead) is summed by one query into a leading point marked `beforeStart`, so the chart adds
+   * up to the figures without stretching its buckets over those days.
    */
   private async timeline(session: LiveSessionRow, windowHours: number, now: Date): Promise<{ timeline: LiveTimelinePoint[]; bucketMinutes: number }> {
-    const [touches, orders]: SqlRow[][] = await Promise.all([
-      this.dataSource.query(`SELECT createdAt, kind FROM live_touches WHERE sessionId = ?`, [session.id]),
-      this.dataSource.query(`SELECT createdAt, payableFen FROM orders WHERE sourceLiveSessionId = ? AND paidAt IS NOT NULL`, [session.id]),
+    const { startMs: start, endMs: end, bucketMinutes, points } = timelineFrame(session, windowHours, now);
+    const startBound = this.wholeSecond(start);
+    const range = [startBound, this.wholeSecond(end, Math.ceil)];
+    const [[before], touches, orders]: SqlRow[][] = await Promise.all([
+      this.dataSource.query(
+        `SELECT
+           (SELECT COUNT(*) FROM live_touches WHERE sessionId = ? AND kind = 'click' AND createdAt < ?) AS clicks,
+           (SELECT COUNT(*) FROM live_touches WHERE sessionId = ? AND kind = 'inbound' AND createdAt < ?) AS inboundLaunches,
+           (SELECT COUNT(*) FROM orders WHERE sourceLiveSessionId = ? AND paidAt IS NOT NULL AND createdAt < ?) AS orders,
+           (SELECT COALESCE(SUM(payableFen), 0) FROM orders WHERE sourceLiveSessionId = ? AND paidAt IS NOT NULL AND createdAt < ?) AS gmvFen`,
+        [session.id, startBound, session.id, startBound, session.id, startBound, session.id, startBound],
+      ),
+      points === 0
+        ? []
+        : this.dataSource.query(`SELECT createdAt, kind FROM live_touches WHERE sessionId = ? AND createdAt >= ? AND createdAt < ?`, [session.id, ...range]),
+      points === 0
+        ? []
+        : this.dataSource.query(`SELECT createdAt, payableFen FROM orders WHERE sourceLiveSessionId = ? AND paidAt IS NOT NULL AND createdAt >= ? AND createdAt < ?`, [
+            session.id,
+            ...range,
+          ]),
     ]);
-    const firstEventMs = [...touches, ...orders].reduce((first, row) => Math.min(first, readDate(row.createdAt).getTime()), Infinity);
-    const { startMs: start, endMs: end, bucketMinutes, points } = timelineFrame(session, windowHours, now, firstEventMs);
-    if (points === 0) return { timeline: [], bucketMinutes };
     const bucketMs = bucketMinutes * MINUTE_MS;
     const timeline: LiveTimelinePoint[] = Array.from({ length: points }, (_, index) => ({
       at: new Date(start + index * bucketMs).toISOString(),
@@ -217,22 +234,34 @@ export class LiveReportService {
       orders: 0,
       gmvFen: 0,
     }));
-    const pointAt = (value: unknown): LiveTimelinePoint | undefined => {
-      const at = readDate(value).getTime();
-      return at >= start && at < end ? timeline[Math.floor((at - start) / bucketMs)] : undefined;
-    };
+    // The queries split the rows at whole-second bounds: a row they put in the frame stays in it (first or last bucket).
+    const pointAt = (value: unknown): LiveTimelinePoint =>
+      timeline[Math.min(points - 1, Math.max(0, Math.floor((readDate(value).getTime() - start) / bucketMs)))];
     for (const row of touches) {
       const point = pointAt(row.createdAt);
-      if (point && row.kind === 'click') point.clicks += 1;
-      if (point && row.kind === 'inbound') point.inboundLaunches += 1;
+      if (row.kind === 'click') point.clicks += 1;
+      if (row.kind === 'inbound') point.inboundLaunches += 1;
     }
     for (const row of orders) {
       const point = pointAt(row.createdAt);
-      if (!point) continue;
       point.orders += 1;
       point.gmvFen += count(row.payableFen);
     }
+    const earlier = { clicks: count(before.clicks), inboundLaunches: count(before.inboundLaunches), orders: count(before.orders), gmvFen: count(before.gmvFen) };
+    if (earlier.clicks + earlier.inboundLaunches + earlier.orders > 0) {
+      timeline.unshift({ at: new Date(start).toISOString(), ...earlier, beforeStart: true });
+    }
     return { timeline, bucketMinutes };
+  }
+
+  /**
+   * A bound for plain SQL on createdAt, cut to the second: SQLite compares the stored text, and a row stored by the
+   * column default ('… 20:00:05') sorts before the same second with milliseconds ('… 20:00:05.000'). The frame's end
+   * is rounded up, so a touch of this very second (now) is in the chart.
+   */
+  private wholeSecond(ms: number, round = Math.floor): unknown {
+    const value = bindDateTime(this.dataSource, new Date(round(ms / 1000) * 1000));
+    return typeof value === 'string' ? value.slice(0, 19) : value;
   }
 }
 

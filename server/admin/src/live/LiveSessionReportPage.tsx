@@ -10,7 +10,7 @@ import { DetailLoadFailed } from '@/common/DetailLoadFailed';
 import { PageSpinner } from '@/common/PageSpinner';
 import { useRemoteData } from '@/common/useRemoteData';
 import { fetchLiveSessionReport } from './live-api';
-import { chinaMinuteOrDash, INFERRED_NOTE, isQuietTimeline, LIVE_STATUS_COLORS, sessionKpis, timelineOption, type LiveKpi } from './live-format';
+import { BEFORE_START_LABEL, chinaMinuteOrDash, INFERRED_NOTE, isQuietTimeline, LIVE_STATUS_COLORS, sessionKpis, timelineOption, type LiveKpi } from './live-format';
 
 /** One session's figures: KPI cards, the timeline chart, the best-selling featured products, and the 推断 note. */
 export default function LiveSessionReportPage() {
@@ -51,7 +51,7 @@ export default function LiveSessionReportPage() {
         </Descriptions>
         <Alert type="warning" showIcon message="推断说明" description={INFERRED_NOTE} data-testid="live-inferred-note" />
         <Kpis report={report} />
-        <Card title="直播时间线" size="small" extra={<Typography.Text type="secondary">每 {report.bucketMinutes} 分钟一格，北京时间</Typography.Text>}>
+        <Card title="直播时间线" size="small" extra={<TimelineNote report={report} />}>
           {isQuietTimeline(report.timeline) && (
             <Typography.Paragraph type="secondary" data-testid="live-timeline-quiet">
               这场直播还没有点击、进店或订单；会员点击直播入口或下单后，这里会显示变化。
@@ -62,6 +62,16 @@ export default function LiveSessionReportPage() {
         <TopProducts products={report.topProducts} />
       </Space>
     </PageContainer>
+  );
+}
+
+/** The bucket size, and when there is a 「开播前」 bar, what it sums. */
+function TimelineNote({ report }: { report: LiveSessionReport }) {
+  return (
+    <Typography.Text type="secondary" data-testid="live-timeline-note">
+      每 {report.bucketMinutes} 分钟一格，北京时间
+      {report.timeline[0]?.beforeStart && `；「${BEFORE_START_LABEL}」为更早的点击、进店与订单合计`}
+    </Typography.Text>
   );
 }
 

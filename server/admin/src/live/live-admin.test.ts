@@ -281,6 +281,10 @@ describe('直播 report', () => {
     expect(series.map((item) => item.name)).toEqual(['点击', '直播间进店', '订单', 'GMV（元）']);
     expect(series[3]).toMatchObject({ data: [0, 727.7], yAxisIndex: 1 });
     expect((timelineOption([...REPORT.timeline, { ...REPORT.timeline[0], at: '2026-12-06T17:00:00Z' }]).xAxis as { data: string[] }).data[2]).toBe('12-07 01:00');
+    // Events before the chart's start: one leading bar labelled 开播前, whatever its date.
+    const withEarlier = [{ ...REPORT.timeline[0], clicks: 2, beforeStart: true as const }, ...REPORT.timeline];
+    expect((timelineOption(withEarlier).xAxis as { data: string[] }).data).toEqual(['开播前', '19:00', '20:00']);
+    expect(isQuietTimeline(withEarlier.slice(0, 2))).toBe(false);
     expect(isQuietTimeline(REPORT.timeline)).toBe(false);
     expect(isQuietTimeline([REPORT.timeline[0]])).toBe(true);
   });

@@ -109,18 +109,23 @@ export function isQuietTimeline(timeline: LiveTimelinePoint[]): boolean {
   return timeline.every((point) => point.clicks === 0 && point.inboundLaunches === 0 && point.orders === 0);
 }
 
+/** The label of the leading point that sums everything before the chart's start. */
+export const BEFORE_START_LABEL = '开播前';
+
 /**
  * The session's timeline: clicks, inbound launches and orders as bars (left axis), GMV in yuan as a line (right
- * axis); buckets labelled by China time (with the date when the timeline spans more than one day).
+ * axis); buckets labelled by China time (with the date when the timeline spans more than one day), the leading
+ * point of earlier events as 「开播前」.
  */
 export function timelineOption(timeline: LiveTimelinePoint[]): ChartOption {
   const moments = timeline.map((point) => chinaDateTime(new Date(point.at)).slice(0, 16));
   const oneDay = new Set(moments.map((moment) => moment.slice(0, 10))).size <= 1;
+  const labels = moments.map((moment, index) => (timeline[index].beforeStart ? BEFORE_START_LABEL : oneDay ? moment.slice(11) : moment.slice(5)));
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 48, right: 64, top: 40, bottom: 32 },
-    xAxis: { type: 'category', data: moments.map((moment) => (oneDay ? moment.slice(11) : moment.slice(5))) },
+    xAxis: { type: 'category', data: labels },
     yAxis: [
       { type: 'value', name: '次数 / 单数', minInterval: 1 },
       { type: 'value', name: 'GMV（元）' },
