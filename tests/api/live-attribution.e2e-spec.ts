@@ -136,6 +136,12 @@ describe(`live order attribution (${TEST_DB})`, () => {
     const stale = (await t.api().post(`${API}/share-links`).set(bearer(sharer.token)).send({ kind: 'product', targetId: productId, liveSessionId: 999_999 }).expect(200)).body;
     await t.api().post(`${API}/touches`).send({ deviceId: newDevice(), shortId: stale.shortId }).expect(204);
     expect(await touches().countBy({ sessionId: 999_999 })).toBe(0);
+    // A link to a session not on air yet (a 直播预告 shared ahead) is no arrival from a live: the same rule as a launch.
+    const upcoming = await live.session({ productIds: [productId], startInMs: 48 * HOUR_MS });
+    const ahead = (await t.api().post(`${API}/share-links`).set(bearer(sharer.token)).send({ kind: 'live', targetId: upcoming.id }).expect(200)).body;
+    await t.api().post(`${API}/touches`).set(bearer(buyer.token)).send({ deviceId: newDevice(), shortId: ahead.shortId }).expect(204);
+    await t.api().post(`${API}/auth/wechat-login`).send({ code: loginCode(t, `live-link-ahead-${process.pid}`), attribution: { deviceId: newDevice(), shortId: ahead.shortId } }).expect(200);
+    expect(await touches().countBy({ sessionId: upcoming.id })).toBe(0);
   });
 
   it('records a live link once: the guest open counts, the registering login and later logins carrying the stored link do not', async () => {

@@ -56,20 +56,13 @@ export class LiveEntriesService {
 
   /** The plugin room's session (custom_params' sessionId, else the live session its share link carries); else Channels'. */
   private async matchSession(input: LiveInboundDto, link: ShareLinkRow | null): Promise<number | null> {
-    const sessions = this.dataSource.getRepository(LiveSessionRow);
-    const windowStart = await this.settings.attributionWindowStart(new Date());
     const candidates = [{ id: input.sessionId, provider: 'plugin' as const }, { id: link ? liveSessionOfLink(link) : null, provider: undefined }];
     for (const { id, provider } of candidates) {
-      if (id == null) continue;
-      const onAir = await sessions.exists({
-        where: [
-          { id, provider, status: 'live' },
-          { id, provider, status: 'ended', endedAt: MoreThanOrEqual(windowStart) },
-        ],
-      });
-      if (onAir) return id;
+      if (id != null && (await this.touches.sessionOnAirOrRecent(id, provider))) return id;
     }
     if (!CHANNELS_SCENES.has(input.scene)) return null;
+    const sessions = this.dataSource.getRepository(LiveSessionRow);
+    const windowStart = await this.settings.attributionWindowStart(new Date());
     const live = await sessions.findOne({ select: { id: true }, where: { provider: 'channels', status: 'live' }, order: { startedAt: 'DESC', id: 'DESC' } });
     if (live) return live.id;
     const recent = await sessions.findOne({

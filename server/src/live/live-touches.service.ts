@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, Not } from 'typeorm';
+import { DataSource, MoreThanOrEqual, Not } from 'typeorm';
+import type { LiveProvider } from '../../../shared';
 import type { ShareLinkRow } from '../attribution/share-link.entity';
 import { LiveSessionRow } from './live-session.entity';
+import { LiveSettingsService } from './live-settings.service';
 import { LiveTouchRow } from './live-touch.entity';
 
 /** A live touch as recorded (shared/api/live.ts): who, which session, a click or an inbound launch. */
@@ -25,11 +27,29 @@ export interface LinkVisitor {
  */
 @Injectable()
 export class LiveTouchesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: LiveSettingsService,
+  ) {}
 
-  /** The session a touch may name: an existing session that was not cancelled. */
+  /** The session a tap on one of our entries may name: an existing session that was not cancelled (预告 included). */
   async sessionExists(sessionId: number): Promise<boolean> {
     return this.dataSource.getRepository(LiveSessionRow).existsBy({ id: sessionId, status: Not('cancelled') });
+  }
+
+  /**
+   * The one rule for which session an arrival (an inbound launch, a share link opened) counts for: the session is live
+   * now or ended within the attribution window (of that provider, when given). An upcoming, cancelled or long-ended
+   * session is no arrival from a live.
+   */
+  async sessionOnAirOrRecent(sessionId: number, provider?: LiveProvider): Promise<boolean> {
+    const windowStart = await this.settings.attributionWindowStart(new Date());
+    return this.dataSource.getRepository(LiveSessionRow).exists({
+      where: [
+        { id: sessionId, provider, status: 'live' },
+        { id: sessionId, provider, status: 'ended', endedAt: MoreThanOrEqual(windowStart) },
+      ],
+    });
   }
 
   async record(touch: LiveTouch): Promise<void> {
@@ -55,12 +75,13 @@ export class LiveTouchesService {
 
   /**
    * A share link that carries a live session (liveSessionOfLink) was opened: an inbound touch of that session (the sharer named unless
-   * it is the visitor's own link). An unknown or cancelled session records nothing. `at`: when it counts from (a
+   * it is the visitor's own link), when the session is on air or recent (sessionOnAirOrRecent): a link to an upcoming,
+   * cancelled, long-ended or unknown session records nothing. `at`: when it counts from (a
    * login that created the member dates it at the registration, so the report can see the member came through it).
    */
   async recordLinkOpen(link: Pick<ShareLinkRow, 'kind' | 'targetId' | 'liveSessionId' | 'sharerMemberId'>, visitor: LinkVisitor, at?: Date): Promise<void> {
     const sessionId = liveSessionOfLink(link);
-    if (sessionId === null || !(await this.sessionExists(sessionId))) return;
+    if (sessionId === null || !(await this.sessionOnAirOrRecent(sessionId))) return;
     await this.record({
       sessionId,
       kind: 'inbound',

@@ -22,7 +22,6 @@ import { LiveReservationRow } from './live-reservation.entity';
 import { LiveSessionRow } from './live-session.entity';
 import { LiveSettingsRow } from './live-settings.entity';
 import { LiveSettingsController } from './live-settings.controller';
-import { LiveSettingsService } from './live-settings.service';
 import { LiveTouchRow } from './live-touch.entity';
 import { LiveSessionsService } from './live-sessions.service';
 import { LiveStatusSyncSweeper } from './live-status-sync.sweeper';
@@ -49,7 +48,6 @@ import { ShopperLiveService } from './shopper-live.service';
   controllers: [AdminLiveController, ShopperLiveController, LiveTouchesController, LiveSettingsController, AdminLiveReportController],
   providers: [
     LiveSessionsService,
-    LiveSettingsService,
     LivePriceQuotaParticipant,
     ChannelsLiveProvider,
     PluginLiveProvider,
