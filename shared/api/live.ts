@@ -215,6 +215,10 @@ export interface ShopperLiveSession extends ShopperLiveSessionCard, LiveProvider
  */
 export interface LiveFeaturedProduct {
   productId: number;
+  /**
+   * While live: the session whose live price checkout charges (of two live sessions pricing the product, the cheaper
+   * offer); otherwise the live or upcoming session chosen above.
+   */
   sessionId: number;
   status: 'live' | 'upcoming';
   livePriceFen: Fen | null;
@@ -284,8 +288,9 @@ export interface LiveReservationRequest {
 }
 
 /**
- * A member's 预约 of a session. The reminder (a one-time subscribe message, sent LiveSettings.reminderLeadMinutes
- * before the planned start by the sweep `live.send-reminders`) is `waiting` only when the member accepted the template;
+ * A member's 预约 of a session. The reminder (a one-time subscribe message, sent by the sweep `live.send-reminders`
+ * LiveSettings.reminderLeadMinutes before the planned start, or at once when staff started the session earlier, as
+ * 直播已开始) is `waiting` only when the member accepted the template;
  * it is sent once, never for a cancelled session, and `not_sent` when the member's quota was gone or WeChat refused.
  */
 export const LIVE_REMINDER_STATES = ['none', 'waiting', 'sent', 'not_sent'] as const;
