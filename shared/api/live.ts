@@ -224,7 +224,7 @@ export interface LiveFeaturedProduct {
   livePriceFen: Fen | null;
   /**
    * While live: each SKU's live price as checkout would charge it for one unit now (the lowest offer of any live
-   * session with units left, capped at the list price), for the SKU picker and the cart; empty otherwise.
+   * session with units left, below the list price), for the SKU picker and the cart; empty otherwise.
    */
   skuLivePrices: { skuId: number; livePriceFen: Fen }[];
 }

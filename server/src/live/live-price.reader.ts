@@ -10,11 +10,11 @@ export interface LivePriceRow {
   /** 0: no limit. */
   unitQuota: number;
   unitsTaken: number;
-  /** The SKU's list price now (a live price is capped at it). */
+  /** The SKU's list price now (a live price is an offer only below it). */
   listPriceFen: number;
 }
 
-/** A SKU's live price in a session that is live now, with units still left for `quantity`, capped at the list price. */
+/** A SKU's live price in a session that is live now, with units still left for `quantity`, below the list price. */
 export interface LivePriceOffer {
   sessionId: number;
   livePriceFen: number;
@@ -63,18 +63,19 @@ const unitsLeft = (price: LivePriceRow) => (price.unitQuota === 0 ? Infinity : p
 const isOfLine = (price: LivePriceRow, line: Pick<LiveOfferLine, 'skuId' | 'productId'>) => price.skuId === line.skuId && price.productId === line.productId;
 
 /**
- * THE live price rule: the SKU's lowest live price among `prices` with enough of the quota left for `quantity` (of
- * two equal prices, the older session's), capped at the line's list price; null when none. Checkout prices with it
+ * THE live price rule: the SKU's lowest live price among `prices` below the line's list price (a live price the list
+ * price has since come down to is no offer: no 直播价 label, no quota taken, no live_price attribution) with enough of
+ * the quota left for `quantity` (of two equal prices, the older session's); null when none. Checkout prices with it
  * (the price source names the offer's session on the line, LinePrice.offerRef, so the quota participant takes the
  * units from the session that priced it), and the storefront shows it for one unit (featured products, session page).
  */
 export function bestLiveOffer(prices: LivePriceRow[], line: LiveOfferLine): LivePriceOffer | null {
   let best: LivePriceRow | null = null;
   for (const price of prices) {
-    if (!isOfLine(price, line) || unitsLeft(price) < line.quantity) continue;
+    if (!isOfLine(price, line) || price.livePriceFen >= line.listPriceFen || unitsLeft(price) < line.quantity) continue;
     if (!best || price.livePriceFen < best.livePriceFen || (price.livePriceFen === best.livePriceFen && price.sessionId < best.sessionId)) best = price;
   }
-  return best ? { sessionId: best.sessionId, livePriceFen: Math.min(best.livePriceFen, line.listPriceFen) } : null;
+  return best ? { sessionId: best.sessionId, livePriceFen: best.livePriceFen } : null;
 }
 
 /**

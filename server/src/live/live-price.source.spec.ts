@@ -35,16 +35,16 @@ describe('LivePriceSource', () => {
     expect(reads.count).toBe(2);
   });
 
-  it('prices at the lowest live price with units left, capped at the list price, naming its session', async () => {
+  it('prices at the lowest live price below the list price with units left, naming its session', async () => {
     const { source } = sourceOver([price(7, 1, 5900, 10, 10), price(8, 1, 6900), price(9, 1, 6900), price(9, 2, 12000)]);
     const pricing = context();
     const first = line(1);
     expect(await source.appliesTo(first, pricing)).toBe(true);
     // Session 7's ¥59 is sold out: the next lowest, of the older of two sessions at ¥69.
     expect(source.unitPrice(first)).toEqual(expect.objectContaining({ unitPriceFen: 6900, offerRef: 8, label: '直播价' }));
-    const capped = line(2, 1, 9900);
-    expect(await source.appliesTo(capped, pricing)).toBe(true);
-    expect(source.unitPrice(capped)).toEqual(expect.objectContaining({ unitPriceFen: 9900, offerRef: 9 }));
+    // A live price of ¥120 over a list price of ¥99, or one the list price came down to: no offer (no label, quota or attribution).
+    expect(await source.appliesTo(line(2, 1, 9900), pricing)).toBe(false);
+    expect(await source.appliesTo(line(1, 1, 6900), pricing)).toBe(false);
     expect(await source.appliesTo({ ...line(1), productId: 999 }, pricing)).toBe(false);
     expect(await source.appliesTo(line(1), { ...pricing, groupBuy: { campaignId: 1, teamId: null } as PriceContext['groupBuy'] })).toBe(false);
   });

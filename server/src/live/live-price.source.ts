@@ -8,7 +8,7 @@ export const LIVE_PRICE_SOURCE = 'live';
 
 /**
  * 直播专享价: a line whose SKU has a live price in a session that is live now (and units left in its quota) is
- * priced at it, capped at the SKU's current list price. When the session ends the list price applies again, also
+ * priced at it while it is below the SKU's current list price. When the session ends the list price applies again, also
  * for a page opened during the live. Not for 拼团 checkouts (the group price rules there). No member price on top;
  * coupons (the live coupon among them) and points stack. The quota is taken by LivePriceQuotaParticipant.
  */

@@ -126,7 +126,7 @@ export class ShopperLiveService {
 
   /**
    * What checkout charges now for one unit of each SKU of the products, by the live price source's own rule
-   * (bestLiveOffer: live sessions, units left, capped at the list price): per product its SKUs, its lowest price and
+   * (bestLiveOffer: live sessions, units left, below the list price): per product its SKUs, its lowest price and
    * the session of that price. One query.
    */
   private async livePrices(productIds: number[]): Promise<Map<number, LivePrices>> {
