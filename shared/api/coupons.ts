@@ -141,6 +141,8 @@ export type UpdateCouponTemplateRequest = Partial<CreateCouponTemplateRequest>;
 export interface AdminCouponTemplateQuery {
   status?: CouponTemplateStatus;
   type?: CouponType;
+  /** Leave out one type (the 直播 drawer lists staff coupons without newcomer ones). */
+  excludeType?: CouponType;
   channel?: CouponChannel;
   keyword?: string;
   page?: number;

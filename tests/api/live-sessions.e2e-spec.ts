@@ -113,10 +113,13 @@ describe(`live sessions in the console (${TEST_DB})`, () => {
     expect(await t.dataSource.getRepository(LiveSessionRow).count()).toBe(before);
 
     const template = await createTemplate(t, operator, { channel: 'staff' });
-    // The console lists the candidates by channel.
-    const staffOnly = (await t.api().get(`${API}/admin/coupon-templates?status=active&channel=staff`).set(bearer(operator)).expect(200)).body.items as { id: number; channel: string }[];
-    expect(staffOnly.map((item) => item.id)).toContain(template.id);
-    expect(staffOnly.every((item) => item.channel === 'staff')).toBe(true);
+    // The console lists the candidates by channel, newcomer ones left out by the server.
+    await t.api().post(`${API}/admin/coupon-templates/${newcomerTemplate.id}/resume`).set(bearer(operator)).expect(200);
+    const candidates = (await t.api().get(`${API}/admin/coupon-templates?status=active&channel=staff&excludeType=newcomer`).set(bearer(operator)).expect(200)).body.items as { id: number; channel: string; type: string }[];
+    expect(candidates.map((item) => item.id)).toContain(template.id);
+    expect(candidates.map((item) => item.id)).not.toContain(newcomerTemplate.id);
+    expect(candidates.every((item) => item.channel === 'staff' && item.type !== 'newcomer')).toBe(true);
+    await t.api().get(`${API}/admin/coupon-templates?excludeType=gift`).set(bearer(operator)).expect(400);
     await t.api().get(`${API}/admin/coupon-templates?channel=everyone`).set(bearer(operator)).expect(400);
     const plugin = await create(input({ provider: 'plugin', roomId: 12, finderUserName: null, noticeId: null, couponTemplateId: template.id }));
     expect(plugin).toEqual(expect.objectContaining({ provider: 'plugin', roomId: 12, couponTemplateId: template.id }));

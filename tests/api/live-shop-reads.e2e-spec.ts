@@ -213,6 +213,16 @@ describe(`live sessions for shoppers (${TEST_DB})`, () => {
     await live.act(pausedSession.id, 'start');
     expect((await sessionPage(pausedSession.id)).coupon).toEqual(expect.objectContaining({ claimable: false, unavailableReason: 'unavailable' }));
 
+    // Staff switch a live coupon's template to public after saving the session: no longer the live coupon (read and claim).
+    const switched = await createTemplate(t, operator, { name: '改为公开的直播券', channel: 'staff' });
+    const switchedSession = await live.create({ couponTemplateId: switched.id });
+    await live.act(switchedSession.id, 'start');
+    await t.api().patch(`${API}/admin/coupon-templates/${switched.id}`).set(bearer(operator)).send({ channel: 'public' }).expect(200);
+    expect((await sessionPage(switchedSession.id, second)).coupon).toEqual(expect.objectContaining({ claimable: false, unavailableReason: 'unavailable' }));
+    expectApiError((await claimLiveCoupon(switchedSession.id, second).expect(409)).body, 'LIVE_COUPON_UNAVAILABLE');
+    expect(await t.dataSource.getRepository(MemberCouponRow).countBy({ templateId: switched.id })).toBe(0);
+    await live.act(switchedSession.id, 'end');
+
     await live.act(session.id, 'end');
     expect(await couponOf(second)).toEqual(expect.objectContaining({ claimable: false, unavailableReason: 'ended' }));
   });

@@ -121,6 +121,10 @@ export class AdminCouponTemplateQueryDto extends PageQueryDto implements AdminCo
   type?: CouponType;
 
   @OptionalField()
+  @IsIn(COUPON_TYPES)
+  excludeType?: CouponType;
+
+  @OptionalField()
   @IsIn(COUPON_CHANNELS)
   channel?: CouponChannel;
 

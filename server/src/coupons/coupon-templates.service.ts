@@ -40,6 +40,7 @@ export class CouponTemplatesService {
     const builder = this.dataSource.getRepository(CouponTemplateRow).createQueryBuilder('t').orderBy('t.id', 'DESC').skip(query.offset).take(query.pageSize);
     if (query.status) builder.andWhere('t.status = :status', { status: query.status });
     if (query.type) builder.andWhere('t.type = :type', { type: query.type });
+    if (query.excludeType) builder.andWhere('t.type <> :excludeType', { excludeType: query.excludeType });
     if (query.channel) builder.andWhere('t.channel = :channel', { channel: query.channel });
     if (query.keyword) builder.andWhere(`t.name LIKE :keyword ESCAPE '!'`, { keyword: `%${escapeLike(query.keyword)}%` });
     const [rows, total] = await builder.getManyAndCount();

@@ -5,6 +5,7 @@ import type { MyCoupon } from '../../../shared';
 import { CouponGrantService } from '../coupons/coupon-grant.service';
 import { CouponTemplateRow } from '../coupons/coupon-template.entity';
 import { ApiException } from '../platform/errors/api-exception';
+import { isLiveCouponTemplate } from './live-session-rules';
 import { sessionNotFound } from './live-sessions.service';
 import { LiveSessionRow } from './live-session.entity';
 
@@ -31,8 +32,8 @@ export class LiveCouponService {
       throw couponUnavailable(session.status === 'upcoming' ? '直播开始后才能领取直播专享券' : '直播已结束，直播专享券已停止领取');
     }
     const template = await this.dataSource.getRepository(CouponTemplateRow).findOneBy({ id: session.couponTemplateId });
-    // A newcomer template is given at registration only; a deleted one is simply gone.
-    if (!template || template.type === 'newcomer') throw couponUnavailable('本场直播的直播专享券已下架');
+    // A template no longer a live coupon (made public or newcomer since) is not claimable here; a deleted one is gone.
+    if (!template || !isLiveCouponTemplate(template)) throw couponUnavailable('本场直播的直播专享券已下架');
     return this.grants.claimTemplate(memberId, template, now, (manager) => this.stillLive(manager, sessionId));
   }
 

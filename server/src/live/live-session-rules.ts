@@ -87,11 +87,16 @@ export function skuName(productTitle: string, specValues: string[]): string {
 }
 
 /**
- * The live coupon is claimed only on the session page while it is live: its template must be one staff hand out
- * (channel staff: a public one is also claimable in 领券中心 before the live) and not a newcomer coupon (granted
- * at registration, never claimable).
+ * THE live coupon rule, at save, claim and read: the coupon is claimed only on the session page while it is live, so
+ * its template must be one staff hand out (channel staff: a public one is also claimable in 领券中心 before the live)
+ * and not a newcomer coupon (granted at registration, never claimable). Staff may change the template's channel
+ * after saving the session: claim and read apply the rule again.
  */
+export function isLiveCouponTemplate(template: { type: CouponType; channel: CouponChannel }): boolean {
+  return template.type !== 'newcomer' && template.channel === 'staff';
+}
+
 export function checkLiveCoupon(templateId: number, template: { type: CouponType; channel: CouponChannel } | null): void {
   if (!template) throw sessionInvalid(`优惠券 ${templateId} 不存在`, 'couponTemplateId');
-  if (template.type === 'newcomer' || template.channel !== 'staff') throw sessionInvalid('直播券须为仅员工发放的券（非新人券）', 'couponTemplateId');
+  if (!isLiveCouponTemplate(template)) throw sessionInvalid('直播券须为仅员工发放的券（非新人券）', 'couponTemplateId');
 }

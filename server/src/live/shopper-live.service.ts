@@ -18,6 +18,7 @@ import { MemberCouponCountRow } from '../coupons/member-coupon-count.entity';
 import { LiveReservationRow } from './live-reservation.entity';
 import { bestLiveOffer, livePricesNow } from './live-price.reader';
 import { toLiveReservation } from './live-reservations.service';
+import { isLiveCouponTemplate } from './live-session-rules';
 import { sessionNotFound } from './live-sessions.service';
 import { LiveSessionRow } from './live-session.entity';
 import { isoOrNull } from './live-time';
@@ -184,7 +185,7 @@ export class ShopperLiveService {
 /** Why no one can claim the live coupon now, the most lasting reason first (an ended live outranks a paused template); null when open. */
 function liveCouponUnavailableReason(session: LiveSessionRow, template: CouponTemplateRow, now: Date): LiveCouponUnavailableReason | null {
   if (session.status === 'ended') return 'ended';
-  const usable = template.status === 'active' && template.type !== 'newcomer' && (!template.validTo || template.validTo.getTime() >= now.getTime());
+  const usable = template.status === 'active' && isLiveCouponTemplate(template) && (!template.validTo || template.validTo.getTime() >= now.getTime());
   if (!usable) return 'unavailable';
   if (template.claimedCount >= template.totalQuantity) return 'sold_out';
   return session.status === 'live' ? null : 'not_live';

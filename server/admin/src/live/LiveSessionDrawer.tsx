@@ -197,10 +197,10 @@ function LiveSessionForm({ loaded, readOnly, onClose, onSaved }: { loaded: Loade
         extra="选填：仅可选「仅员工发放」的非新人券；直播进行中会员可在直播页领取，领取数量和每人限领按优惠券本身的设置"
         fieldProps={{ 'aria-label': '直播优惠券', placeholder: '选择进行中的优惠券', filterOption: false, allowClear: true, style: { maxWidth: 480 } }}
         request={async ({ keyWords }) => {
-          // Only coupons staff hand out, not newcomer ones: the server refuses the others (a public one is claimable in 领券中心 before the live).
+          // Only coupons staff hand out, not newcomer ones (filtered by the server): it refuses the others (a public one is claimable in 领券中心 before the live).
           const keyword = typeof keyWords === 'string' && keyWords.trim() ? keyWords.trim() : undefined;
-          const page = await fetchCouponTemplates({ status: 'active', channel: 'staff', keyword, page: 1, pageSize: 20 });
-          const options = page.items.filter((template) => template.type !== 'newcomer').map((template) => ({ value: template.id, label: `${template.name}（${template.ruleText}）` }));
+          const page = await fetchCouponTemplates({ status: 'active', channel: 'staff', excludeType: 'newcomer', keyword, page: 1, pageSize: 20 });
+          const options = page.items.map((template) => ({ value: template.id, label: `${template.name}（${template.ruleText}）` }));
           // The saved coupon stays nameable even when it is no longer active or a search no longer lists it.
           const saved = initialValues.couponTemplateId;
           if (saved === null || options.some((option) => option.value === saved)) return options;
