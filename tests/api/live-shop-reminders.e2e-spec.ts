@@ -3,9 +3,11 @@ import type { LiveReservation, LiveSession, SubscribeTemplate } from '../../shar
 import { MemberCouponRow } from '../../server/src/coupons/member-coupon.entity';
 import { LiveReminderSweeper } from '../../server/src/live/live-reminder.sweeper';
 import { LiveReservationRow } from '../../server/src/live/live-reservation.entity';
+import { LiveSessionRow } from '../../server/src/live/live-session.entity';
 import { LiveSettingsService } from '../../server/src/live/live-settings.service';
 import { PointsLedgerRow } from '../../server/src/loyalty/points-ledger.entity';
 import { MemberRow } from '../../server/src/members/member.entity';
+import { chinaMinute } from '../../server/src/subscribe-messages/subscribe-messages.service';
 import { SubscribeQuotaRow } from '../../server/src/subscribe-messages/subscribe-quota.entity';
 import { LiveSessionFixtures, memberIdOf } from './support/live-shop-fixtures';
 import { API, bearer, expectApiError, memberToken, staffToken, startTestApp, TEST_DB, type TestApp } from './support/test-app';
@@ -137,6 +139,9 @@ describe(`live reservations and reminders (${TEST_DB})`, () => {
     await live.act(session.id, 'start');
     await sweeper.sweep(now);
     expect(remindersTo(session).map((message) => message.data.thing3)).toEqual([{ value: '直播已开始，点击进入直播间' }]);
+    // The time is when it began, not the planned start six hours later.
+    const { startedAt } = await t.dataSource.getRepository(LiveSessionRow).findOneByOrFail({ id: session.id });
+    expect(remindersTo(session).map((message) => message.data.time2)).toEqual([{ value: chinaMinute(startedAt!) }]);
     expect((await rowsOf(session)).map((row) => row.reminderState)).toEqual(['sent']);
   });
 

@@ -40,7 +40,7 @@ export class LiveReminderSweeper extends PeriodicSweep {
     const sessions = await this.dataSource
       .getRepository(LiveSessionRow)
       .createQueryBuilder('s')
-      .select(['s.id', 's.title', 's.plannedStartAt', 's.status'])
+      .select(['s.id', 's.title', 's.plannedStartAt', 's.startedAt', 's.status'])
       // A live session is due whatever its planned start: staff may press 开播 well before it.
       .where("(s.status = 'live' OR (s.status = 'upcoming' AND s.plannedStartAt <= :dueBy)) AND s.plannedEndAt > :now", { dueBy, now })
       .andWhere("EXISTS (SELECT 1 FROM live_reservations r WHERE r.sessionId = s.id AND r.reminderState = 'waiting')")
@@ -91,7 +91,8 @@ export class LiveReminderSweeper extends PeriodicSweep {
     try {
       const outcome = await this.messages.sendWithQuota('live_reminder', reservation.memberId, undefined, async () => ({
         page: liveSessionPage(session.id),
-        data: { thing1: clip(session.title, ''), time2: chinaMinute(session.plannedStartAt), thing3: session.status === 'live' ? '直播已开始，点击进入直播间' : '直播即将开始，点击进入直播间' },
+        // A session staff started early: the time it began, matching 直播已开始.
+        data: { thing1: clip(session.title, ''), time2: chinaMinute(session.startedAt ?? session.plannedStartAt), thing3: session.status === 'live' ? '直播已开始，点击进入直播间' : '直播即将开始，点击进入直播间' },
       }));
       delivered = outcome.result === 'sent';
     } catch (error) {
