@@ -7,6 +7,7 @@ import { SkuRow } from '../catalog/sku.entity';
 import { LiveSessionProductRow } from '../live/live-session-product.entity';
 import { LiveSessionRow } from '../live/live-session.entity';
 import { LiveSessionsService } from '../live/live-sessions.service';
+import { HOUR_MS, MINUTE_MS } from '../live/live-time';
 import { TransactionRunner } from '../platform/database/transaction-runner';
 import { claimSeed } from './seed-claim';
 
@@ -16,7 +17,6 @@ const DEMO_FINDER_USER_NAME = 'sph_demo_shop';
 /** Tomorrow's live features these two; the past one these and a third. */
 const FEATURED = ['武夷大红袍', '金骏眉'];
 const PAST_EXTRA = '正岩肉桂';
-const HOUR_MS = 3600_000;
 
 /** 20:00 shop time (China) `days` from today. */
 function eveningOf(days: number): Date {
@@ -76,7 +76,7 @@ export class DemoLiveSeeder {
         plannedEndAt: new Date(pastStart.getTime() + 2 * HOUR_MS),
         status: 'ended',
         startedAt: pastStart,
-        endedAt: new Date(pastStart.getTime() + 2 * HOUR_MS + 10 * 60_000),
+        endedAt: new Date(pastStart.getTime() + 2 * HOUR_MS + 10 * MINUTE_MS),
         finderUserName: DEMO_FINDER_USER_NAME,
         couponTemplateId: null,
         createdByStaffId: null,
