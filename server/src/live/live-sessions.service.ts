@@ -186,7 +186,12 @@ export class LiveSessionsService {
     await this.insertPrices(manager, sessionId, input, input.prices.map((price) => price.skuId).filter((skuId) => !existingIds.has(skuId)));
   }
 
-  /** A plugin room belongs to one session: 400 when another session, not cancelled, already uses it. */
+  /**
+   * A plugin room belongs to one session: 400 when another session, not cancelled, already uses it. A check, not a
+   * lock or unique key (cancelled sessions keep their room id): two staff saving the same room at the same instant
+   * could both pass. Accepted: it takes two people creating sessions for one room together, staff see both in
+   * 直播管理 and cancel one, and the status sweep then follows the room for each without touching money or stock.
+   */
   private async checkRoomFree(manager: EntityManager, input: LiveSessionInput, sessionId: number | null): Promise<void> {
     if (input.roomId === null) return;
     const other = await manager.findOne(LiveSessionRow, {
