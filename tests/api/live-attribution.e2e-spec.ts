@@ -170,6 +170,26 @@ describe(`live order attribution (${TEST_DB})`, () => {
     expect(await touches().countBy({ sessionId: other.id })).toBe(0);
   });
 
+  it('records one touch when the registering login and the /touches sent at consent race, and one for a re-open within minutes', async () => {
+    const session = await live.session({ productIds: [productId], start: true });
+    const sharer = await live.shopper();
+    const link = (await t.api().post(`${API}/share-links`).set(bearer(sharer.token)).send({ kind: 'live', targetId: session.id }).expect(200)).body;
+    const devices = Array.from({ length: 4 }, () => newDevice());
+    await Promise.all(
+      devices.flatMap((device, index) => [
+        t.api().post(`${API}/auth/wechat-login`).send({ code: loginCode(t, `live-race-${index}-${process.pid}`), attribution: { deviceId: device, shortId: link.shortId } }).expect(200),
+        t.api().post(`${API}/touches`).send({ deviceId: device, shortId: link.shortId }).expect(204),
+      ]),
+    );
+    for (const device of devices) expect(await touches().countBy({ sessionId: session.id, deviceId: device })).toBe(1);
+    // The same device opening the link again a minute later is the same arrival; after SAME_ARRIVAL_MS a new one.
+    await t.api().post(`${API}/touches`).send({ deviceId: devices[0], shortId: link.shortId }).expect(204);
+    expect(await touches().countBy({ sessionId: session.id, deviceId: devices[0] })).toBe(1);
+    await touches().update({ sessionId: session.id, deviceId: devices[0] }, { createdAt: new Date(Date.now() - 6 * 60_000) });
+    await t.api().post(`${API}/touches`).send({ deviceId: devices[0], shortId: link.shortId }).expect(204);
+    expect(await touches().countBy({ sessionId: session.id, deviceId: devices[0] })).toBe(2);
+  });
+
   it('does not attribute to a session cancelled after the tap', async () => {
     const session = await live.session({ productIds: [productId] });
     const buyer = await live.shopper();

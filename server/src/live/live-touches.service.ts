@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThanOrEqual, Not } from 'typeorm';
 import type { LiveProvider } from '../../../shared';
 import type { ShareLinkRow } from '../attribution/share-link.entity';
+import { TransactionRunner } from '../platform/database/transaction-runner';
 import { LiveSessionRow } from './live-session.entity';
 import { LiveSettingsService } from './live-settings.service';
+import { MINUTE_MS } from './live-time';
 import { LiveTouchRow } from './live-touch.entity';
 
 /** A live touch as recorded (shared/api/live.ts): who, which session, a click or an inbound launch. */
@@ -14,6 +16,9 @@ export type LiveTouch = Omit<LiveTouchRow, 'id' | 'createdAt'> & { createdAt?: D
 export function liveSessionOfLink(link: Pick<ShareLinkRow, 'kind' | 'targetId' | 'liveSessionId'>): number | null {
   return link.liveSessionId ?? (link.kind === 'live' ? link.targetId : null);
 }
+
+/** A share link opened again by the same device or member this soon is the same arrival (also: the registering login and the /touches sent at consent, in parallel). */
+export const SAME_ARRIVAL_MS = 5 * MINUTE_MS;
 
 /** Who opened a share link: the device and/or the member. */
 export interface LinkVisitor {
@@ -30,6 +35,7 @@ export class LiveTouchesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: LiveSettingsService,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   /** The session a tap on one of our entries may name: an existing session that was not cancelled (预告 included). */
@@ -63,35 +69,51 @@ export class LiveTouchesService {
    * for days, and a later login is no new arrival (it would count twice and restart the attribution window).
    */
   async recordRegistrationByLink(link: Pick<ShareLinkRow, 'kind' | 'targetId' | 'liveSessionId' | 'sharerMemberId'>, visitor: LinkVisitor, registeredAt: Date): Promise<void> {
-    const sessionId = liveSessionOfLink(link);
-    if (sessionId === null) return;
-    const sameVisitor = [
-      ...(visitor.deviceId ? [{ sessionId, kind: 'inbound' as const, deviceId: visitor.deviceId }] : []),
-      ...(visitor.memberId !== null ? [{ sessionId, kind: 'inbound' as const, memberId: visitor.memberId }] : []),
-    ];
-    if (sameVisitor.length && (await this.dataSource.getRepository(LiveTouchRow).existsBy(sameVisitor))) return;
-    await this.recordLinkOpen(link, visitor, registeredAt);
+    await this.recordLinkOpen(link, visitor, registeredAt, null);
   }
 
   /**
    * A share link that carries a live session (liveSessionOfLink) was opened: an inbound touch of that session (the sharer named unless
    * it is the visitor's own link), when the session is on air or recent (sessionOnAirOrRecent): a link to an upcoming,
-   * cancelled, long-ended or unknown session records nothing. `at`: when it counts from (a
-   * login that created the member dates it at the registration, so the report can see the member came through it).
+   * cancelled, long-ended or unknown session records nothing. `at`: when it counts from (a login that created the
+   * member dates it at the registration, so the report can see the member came through it). Nothing either when the
+   * device or the member already has an inbound touch of the session since `seenSince` (default: SAME_ARRIVAL_MS ago;
+   * null: ever), checked by the insert itself so two opens racing (the registering login and the /touches sent at
+   * consent) write one row: SQLite runs the statement alone, InnoDB makes one the deadlock victim and the retry sees
+   * the other's row.
    */
-  async recordLinkOpen(link: Pick<ShareLinkRow, 'kind' | 'targetId' | 'liveSessionId' | 'sharerMemberId'>, visitor: LinkVisitor, at?: Date): Promise<void> {
+  async recordLinkOpen(
+    link: Pick<ShareLinkRow, 'kind' | 'targetId' | 'liveSessionId' | 'sharerMemberId'>,
+    visitor: LinkVisitor,
+    at = new Date(),
+    seenSince: Date | null = new Date(at.getTime() - SAME_ARRIVAL_MS),
+  ): Promise<void> {
     const sessionId = liveSessionOfLink(link);
     if (sessionId === null || !(await this.sessionOnAirOrRecent(sessionId))) return;
-    await this.record({
-      sessionId,
-      kind: 'inbound',
-      entry: null,
-      scene: null,
-      deviceId: visitor.deviceId,
-      memberId: visitor.memberId,
-      sharerMemberId: link.sharerMemberId !== visitor.memberId ? link.sharerMemberId : null,
-      withShareInfo: false,
-      ...(at ? { createdAt: at } : {}),
-    });
+    const sharer = link.sharerMemberId !== visitor.memberId ? link.sharerMemberId : null;
+    const sinceClause = seenSince ? ' AND t.createdAt >= ?' : '';
+    await this.transactions.run((manager) =>
+      manager.query(
+        `INSERT INTO live_touches (sessionId, kind, deviceId, memberId, sharerMemberId, withShareInfo, createdAt)
+         SELECT ?, 'inbound', ?, ?, ?, 0, ? FROM (SELECT 1 AS one) seed
+         WHERE NOT EXISTS (SELECT 1 FROM live_touches t WHERE t.sessionId = ? AND t.kind = 'inbound' AND (t.deviceId = ? OR t.memberId = ?)${sinceClause})`,
+        [
+          sessionId,
+          visitor.deviceId,
+          visitor.memberId,
+          sharer,
+          this.bindCreatedAt(at),
+          sessionId,
+          visitor.deviceId,
+          visitor.memberId,
+          ...(seenSince ? [this.bindCreatedAt(seenSince)] : []),
+        ],
+      ),
+    );
+  }
+
+  /** A date as the driver stores live_touches.createdAt, for plain SQL. */
+  private bindCreatedAt(date: Date): unknown {
+    return this.dataSource.driver.preparePersistentValue(date, this.dataSource.getMetadata(LiveTouchRow).findColumnWithPropertyName('createdAt')!);
   }
 }
